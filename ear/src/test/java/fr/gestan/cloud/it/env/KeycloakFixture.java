@@ -1,0 +1,262 @@
+package fr.gestan.cloud.it.env;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Static helpers for integration tests that talk to the test Keycloak started by {@link TestEnvironment}.
+ *
+ * <p>The production client {@code gestan-web} has direct access grants off, so tokens are obtained
+ * through a public, test-only client {@value #TEST_CLIENT} that this class creates once in realm
+ * {@code gestan} through the admin REST API (master realm bootstrap admin). It carries the same
+ * {@code tenant} claim mapper as {@code gestan-web} and an audience mapper adding {@code gestan-web}.
+ * Uses only {@link HttpClient}; JSON is read with small regular expressions.
+ */
+public final class KeycloakFixture {
+
+    public static final String TEST_CLIENT = "gestan-it";
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern ERROR = Pattern.compile("\"error\"\\s*:\\s*\"([^\"]*)\"");
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern DISABLED = Pattern.compile("\"disabled\"\\s*:\\s*true");
+
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    private static volatile boolean ready;
+    private static volatile boolean testClientExists;
+
+    private KeycloakFixture() {
+    }
+
+    /** Base URL of Keycloak, e.g. {@code http://localhost:18180}. */
+    public static String baseUrl() {
+        return System.getProperty("gestan.it.keycloak.url", TestEnvironment.KEYCLOAK_URL);
+    }
+
+    /** Issuer / OIDC provider URL of realm gestan. */
+    public static String realmUrl() {
+        return baseUrl() + "/realms/" + TestEnvironment.REALM;
+    }
+
+    /** Blocks until the realm answers 200 (at most 180 s); fails with the tail of the Keycloak log otherwise. */
+    public static void awaitReady() {
+        if (ready) {
+            return;
+        }
+        String startError = TestEnvironment.keycloakStartError();
+        if (startError != null) {
+            throw new IllegalStateException("Keycloak was not started: " + startError);
+        }
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            Process p = TestEnvironment.keycloakProcess();
+            if (p != null && !p.isAlive()) {
+                throw new IllegalStateException("Keycloak exited with code " + p.exitValue() + " before being ready\n"
+                        + TestEnvironment.keycloakLogTail(60));
+            }
+            try {
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(realmUrl()))
+                        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    ready = true;
+                    return;
+                }
+                last = "HTTP " + r.statusCode();
+            } catch (IOException e) {
+                last = e.toString();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for Keycloak", e);
+            }
+            sleep(1000);
+        }
+        throw new IllegalStateException("Keycloak not ready at " + realmUrl() + " after " + READY_TIMEOUT.toSeconds()
+                + " s (last: " + last + ")\n" + TestEnvironment.keycloakLogTail(60));
+    }
+
+    /** An access token of a realm gestan user (password grant through {@value #TEST_CLIENT}); fails if refused. */
+    public static String accessToken(String username, String password) {
+        TokenResult r = passwordGrant(username, password);
+        if (!r.ok()) {
+            throw new IllegalStateException("password grant refused for " + username + ": HTTP " + r.status()
+                    + " " + r.body());
+        }
+        return r.accessToken();
+    }
+
+    /** The raw outcome of a password grant, for tests that expect a refusal (wrong password, lockout). */
+    public static TokenResult passwordGrant(String username, String password) {
+        awaitReady();
+        ensureTestClient();
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(realmUrl() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(form("grant_type", "password", "client_id", TEST_CLIENT, "scope", "openid",
+                        "username", username, "password", password)));
+        return new TokenResult(r.statusCode(), r.body());
+    }
+
+    /** The decoded JSON payload of a JWT (no signature check), to assert on claims. */
+    public static String claims(String jwt) {
+        String[] parts = jwt.split("\\.");
+        if (parts.length < 2) {
+            throw new IllegalArgumentException("not a JWT");
+        }
+        return new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+    }
+
+    /** Clears the brute-force lockout of a realm gestan user. */
+    public static void unlock(String username) {
+        String path = "/admin/realms/" + TestEnvironment.REALM + "/attack-detection/brute-force/users/" + userId(username);
+        HttpResponse<String> r = send(admin(path).DELETE());
+        if (r.statusCode() != 204 && r.statusCode() != 200) {
+            throw new IllegalStateException("unlock " + username + ": HTTP " + r.statusCode() + " " + r.body());
+        }
+    }
+
+    /** Whether brute-force detection currently locks this realm gestan user. */
+    public static boolean isLocked(String username) {
+        String path = "/admin/realms/" + TestEnvironment.REALM + "/attack-detection/brute-force/users/" + userId(username);
+        HttpResponse<String> r = send(admin(path).GET());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("lockout status of " + username + ": HTTP " + r.statusCode() + " " + r.body());
+        }
+        return DISABLED.matcher(r.body()).find();
+    }
+
+    /** The Keycloak id of a realm gestan user. */
+    public static String userId(String username) {
+        HttpResponse<String> r = send(admin("/admin/realms/" + TestEnvironment.REALM + "/users?exact=true&username="
+                + URLEncoder.encode(username, StandardCharsets.UTF_8)).GET());
+        Matcher m = ID.matcher(r.body());
+        if (r.statusCode() != 200 || !m.find()) {
+            throw new IllegalStateException("user " + username + " not found: HTTP " + r.statusCode() + " " + r.body());
+        }
+        return m.group(1);
+    }
+
+    /** Creates the public test client {@value #TEST_CLIENT} in realm gestan unless it exists. */
+    public static synchronized void ensureTestClient() {
+        if (testClientExists) {
+            return;
+        }
+        awaitReady();
+        String clients = "/admin/realms/" + TestEnvironment.REALM + "/clients";
+        HttpResponse<String> found = send(admin(clients + "?clientId=" + TEST_CLIENT).GET());
+        if (found.statusCode() != 200) {
+            throw new IllegalStateException("cannot list clients: HTTP " + found.statusCode() + " " + found.body());
+        }
+        if (!ID.matcher(found.body()).find()) {
+            String json = "{\"clientId\":\"" + TEST_CLIENT + "\",\"name\":\"Integration tests only\","
+                    + "\"enabled\":true,\"protocol\":\"openid-connect\",\"publicClient\":true,"
+                    + "\"directAccessGrantsEnabled\":true,\"standardFlowEnabled\":false,\"implicitFlowEnabled\":false,"
+                    + "\"serviceAccountsEnabled\":false,\"fullScopeAllowed\":true,"
+                    + "\"protocolMappers\":["
+                    + "{\"name\":\"tenant\",\"protocol\":\"openid-connect\",\"protocolMapper\":\"oidc-usermodel-attribute-mapper\","
+                    + "\"config\":{\"user.attribute\":\"tenant\",\"claim.name\":\"tenant\",\"jsonType.label\":\"String\","
+                    + "\"id.token.claim\":\"true\",\"access.token.claim\":\"true\",\"userinfo.token.claim\":\"true\","
+                    + "\"introspection.token.claim\":\"true\"}},"
+                    + "{\"name\":\"audience gestan-web\",\"protocol\":\"openid-connect\",\"protocolMapper\":\"oidc-audience-mapper\","
+                    + "\"config\":{\"included.client.audience\":\"gestan-web\",\"access.token.claim\":\"true\","
+                    + "\"id.token.claim\":\"false\",\"introspection.token.claim\":\"true\"}}]}";
+            HttpResponse<String> created = send(admin(clients)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)));
+            // 409: created meanwhile by another JVM
+            if (created.statusCode() != 201 && created.statusCode() != 409) {
+                throw new IllegalStateException("cannot create client " + TEST_CLIENT + ": HTTP "
+                        + created.statusCode() + " " + created.body());
+            }
+        }
+        testClientExists = true;
+    }
+
+    /** A fresh admin token of the master realm bootstrap admin. */
+    public static String adminToken() {
+        awaitReady();
+        HttpResponse<String> r = send(HttpRequest.newBuilder(
+                        URI.create(baseUrl() + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(form("grant_type", "password", "client_id", "admin-cli",
+                        "username", TestEnvironment.KEYCLOAK_ADMIN_USER,
+                        "password", TestEnvironment.KEYCLOAK_ADMIN_PASSWORD)));
+        Matcher m = ACCESS_TOKEN.matcher(r.body());
+        if (r.statusCode() != 200 || !m.find()) {
+            throw new IllegalStateException("admin token refused: HTTP " + r.statusCode() + " " + r.body());
+        }
+        return m.group(1);
+    }
+
+    /** Outcome of a token request. */
+    public record TokenResult(int status, String body) {
+
+        public boolean ok() {
+            return status == 200 && ACCESS_TOKEN.matcher(body).find();
+        }
+
+        /** The access token, or {@code null} if refused. */
+        public String accessToken() {
+            Matcher m = ACCESS_TOKEN.matcher(body);
+            return m.find() ? m.group(1) : null;
+        }
+
+        /** The OAuth error code (e.g. {@code invalid_grant}), or {@code null}. */
+        public String error() {
+            Matcher m = ERROR.matcher(body);
+            return m.find() ? m.group(1) : null;
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static HttpRequest.Builder admin(String path) {
+        return HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Authorization", "Bearer " + adminToken())
+                .header("Accept", "application/json");
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("Keycloak request failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static HttpRequest.BodyPublisher form(String... keyValues) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            if (sb.length() > 0) {
+                sb.append('&');
+            }
+            sb.append(URLEncoder.encode(keyValues[i], StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(keyValues[i + 1], StandardCharsets.UTF_8));
+        }
+        return HttpRequest.BodyPublishers.ofString(sb.toString());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Keycloak", e);
+        }
+    }
+}

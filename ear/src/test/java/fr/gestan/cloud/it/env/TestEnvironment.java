@@ -1,0 +1,337 @@
+package fr.gestan.cloud.it.env;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Starts the external services of the integration tests once per test JVM: a fresh PostgreSQL
+ * database {@code gestan_it} and a Keycloak (dev mode, in-memory database, realm imported) on
+ * port {@value #KEYCLOAK_HTTP_PORT}. Registered through
+ * {@code META-INF/services/org.junit.platform.launcher.LauncherSessionListener}; does nothing
+ * unless the system property {@code gestan.it} is {@code true} (failsafe sets it, surefire does not).
+ *
+ * <p>Reads: system properties {@code gestan.it}, {@code gestan.it.keycloak.home},
+ * {@code gestan.it.keycloak.realm}, {@code gestan.it.logdir} (default {@code target}); environment
+ * variables {@code GESTAN_TEST_DB_URL}, {@code GESTAN_TEST_DB_USER} (default {@code postgres}),
+ * {@code GESTAN_TEST_DB_PASSWORD} (default empty).
+ *
+ * <p>Sets: system properties {@code gestan.it.db.url}, {@code gestan.it.db.user},
+ * {@code gestan.it.db.password}, {@code gestan.it.keycloak.url}, {@code gestan.it.jvmargs}.
+ *
+ * <p>Keycloak is started asynchronously: WildFly boots meanwhile; tests that need it call
+ * {@link KeycloakFixture#awaitReady()}.
+ */
+public class TestEnvironment implements LauncherSessionListener {
+
+    public static final int KEYCLOAK_HTTP_PORT = 18180;
+    public static final int KEYCLOAK_MANAGEMENT_PORT = 19000;
+    public static final String KEYCLOAK_URL = "http://localhost:" + KEYCLOAK_HTTP_PORT;
+    public static final String KEYCLOAK_ADMIN_USER = "admin";
+    public static final String KEYCLOAK_ADMIN_PASSWORD = "admin-it-only";
+    public static final String REALM = "gestan";
+    public static final String IT_DATABASE = "gestan_it";
+    /** PostgreSQL trust authentication ignores it; avoids an empty {@code -D} value on the server command line. */
+    static final String DUMMY_DB_PASSWORD = "trust-auth-unused";
+
+    private static final Pattern PG_URL = Pattern.compile("^(jdbc:postgresql://[^/?]+/)([^?]*)(\\?.*)?$");
+
+    private static final Object LOCK = new Object();
+    private static boolean started;
+    private static EmbeddedPostgres embeddedPostgres;
+    private static volatile Process keycloak;
+    private static volatile Path keycloakLog;
+    private static volatile String keycloakStartError;
+    private static Thread shutdownHook;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        if (!Boolean.getBoolean("gestan.it")) {
+            return;
+        }
+        synchronized (LOCK) {
+            if (started) {
+                return;
+            }
+            started = true;
+            shutdownHook = new Thread(TestEnvironment::stopAll, "gestan-it-env-shutdown");
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+
+            long t0 = System.nanoTime();
+            String kcSummary = startKeycloak(); // first: it boots in the background while the database starts
+            String dbSummary = startDatabase();
+            String jvmArgs = "-Xms256m -Xmx1g -Djboss.socket.binding.port-offset=10000"
+                    + " -Dgestan.db.url=" + System.getProperty("gestan.it.db.url")
+                    + " -Dgestan.db.driver=postgresql"
+                    + " -Dgestan.db.user=" + System.getProperty("gestan.it.db.user")
+                    + " -Dgestan.db.password=" + nonEmpty(System.getProperty("gestan.it.db.password"))
+                    + " -Dgestan.oidc.provider-url=" + KEYCLOAK_URL + "/realms/" + REALM
+                    + " -Dgestan.demo=true";
+            System.setProperty("gestan.it.keycloak.url", KEYCLOAK_URL);
+            System.setProperty("gestan.it.jvmargs", jvmArgs);
+            System.out.printf("[gestan-it] environment: %s; %s (%d ms)%n",
+                    dbSummary, kcSummary, (System.nanoTime() - t0) / 1_000_000);
+        }
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        if (!Boolean.getBoolean("gestan.it")) {
+            return;
+        }
+        stopAll();
+        synchronized (LOCK) {
+            if (shutdownHook != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(shutdownHook);
+                } catch (IllegalStateException alreadyShuttingDown) {
+                    // the hook runs or has run
+                }
+                shutdownHook = null;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ database
+
+    private static String startDatabase() {
+        String externalUrl = System.getenv("GESTAN_TEST_DB_URL");
+        if (externalUrl != null && !externalUrl.isBlank()) {
+            String user = envOr("GESTAN_TEST_DB_USER", "postgres");
+            String password = envOr("GESTAN_TEST_DB_PASSWORD", "");
+            Matcher m = PG_URL.matcher(externalUrl.trim());
+            if (!m.matches()) {
+                throw new IllegalStateException("GESTAN_TEST_DB_URL must look like jdbc:postgresql://host:port/db, got "
+                        + externalUrl);
+            }
+            try (Connection c = DriverManager.getConnection(externalUrl.trim(), user, password)) {
+                recreateDatabase(c);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot recreate database " + IT_DATABASE + " through " + externalUrl, e);
+            }
+            String url = m.group(1) + IT_DATABASE + (m.group(3) == null ? "" : m.group(3));
+            publishDb(url, user, password);
+            return "database " + url + " (recreated on external PostgreSQL)";
+        }
+        try {
+            embeddedPostgres = EmbeddedPostgres.builder().start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start embedded PostgreSQL", e);
+        }
+        String adminUrl = embeddedPostgres.getJdbcUrl("postgres", "postgres");
+        try (Connection c = DriverManager.getConnection(adminUrl, "postgres", "")) {
+            recreateDatabase(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create database " + IT_DATABASE + " in embedded PostgreSQL", e);
+        }
+        String url = "jdbc:postgresql://localhost:" + embeddedPostgres.getPort() + "/" + IT_DATABASE;
+        publishDb(url, "postgres", "");
+        return "database " + url + " (embedded PostgreSQL)";
+    }
+
+    private static void recreateDatabase(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()")) {
+            ps.setString(1, IT_DATABASE);
+            ps.execute();
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + IT_DATABASE);
+            try {
+                s.execute("CREATE DATABASE " + IT_DATABASE + " ENCODING 'UTF8' TEMPLATE template0");
+            } catch (SQLException incompatibleLocale) {
+                // the cluster's default locale is not a UTF-8 one
+                s.execute("CREATE DATABASE " + IT_DATABASE
+                        + " ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0");
+            }
+        }
+    }
+
+    private static void publishDb(String url, String user, String password) {
+        System.setProperty("gestan.it.db.url", url);
+        System.setProperty("gestan.it.db.user", user);
+        System.setProperty("gestan.it.db.password", password);
+    }
+
+    // ------------------------------------------------------------------ Keycloak
+
+    private static String startKeycloak() {
+        try {
+            String home = System.getProperty("gestan.it.keycloak.home");
+            String realm = System.getProperty("gestan.it.keycloak.realm");
+            if (home == null || realm == null) {
+                throw new IllegalStateException(
+                        "system properties gestan.it.keycloak.home and gestan.it.keycloak.realm are required");
+            }
+            Path kcHome = Path.of(home).toAbsolutePath();
+            Path kcSh = kcHome.resolve("bin/kc.sh");
+            Path realmFile = Path.of(realm).toAbsolutePath();
+            if (!Files.isRegularFile(kcSh)) {
+                throw new IllegalStateException("no Keycloak distribution at " + kcHome + " (bin/kc.sh missing)");
+            }
+            if (!Files.isRegularFile(realmFile)) {
+                throw new IllegalStateException("realm file not found: " + realmFile);
+            }
+            for (int port : new int[] {KEYCLOAK_HTTP_PORT, KEYCLOAK_MANAGEMENT_PORT}) {
+                if (portInUse(port)) {
+                    throw new IllegalStateException("port " + port + " is already in use (a Keycloak left over"
+                            + " from an earlier run? check: ps aux | grep -i keycloak)");
+                }
+            }
+            Path importDir = Files.createDirectories(kcHome.resolve("data/import"));
+            Files.copy(realmFile, importDir.resolve(realmFile.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+
+            Path logDir = Files.createDirectories(Path.of(System.getProperty("gestan.it.logdir", "target")).toAbsolutePath());
+            keycloakLog = logDir.resolve("keycloak-it.log");
+
+            // "sh kc.sh" works even when the unpacking lost the executable bit
+            ProcessBuilder pb = new ProcessBuilder(List.of("/bin/sh", kcSh.toString(), "start-dev",
+                    "--http-port=" + KEYCLOAK_HTTP_PORT,
+                    "--http-management-port=" + KEYCLOAK_MANAGEMENT_PORT,
+                    "--db=dev-mem",
+                    "--import-realm"))
+                    .directory(kcHome.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(keycloakLog.toFile());
+            Map<String, String> env = pb.environment();
+            // configuration left in the environment must not redirect this Keycloak elsewhere
+            env.keySet().removeIf(k -> k.startsWith("KC_") || k.startsWith("KEYCLOAK_") || k.equals("JAVA_OPTS"));
+            env.put("JAVA_HOME", System.getProperty("java.home"));
+            env.put("KC_BOOTSTRAP_ADMIN_USERNAME", KEYCLOAK_ADMIN_USER);
+            env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", KEYCLOAK_ADMIN_PASSWORD);
+            keycloak = pb.start();
+            return "Keycloak starting on " + KEYCLOAK_URL + " (pid " + keycloak.pid() + ", log " + keycloakLog + ")";
+        } catch (IOException | RuntimeException e) {
+            keycloakStartError = e.toString();
+            System.err.println("[gestan-it] Keycloak not started: " + e);
+            return "Keycloak NOT started: " + e.getMessage();
+        }
+    }
+
+    private static boolean portInUse(int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("localhost", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The Keycloak process started by this listener, or {@code null}. */
+    static Process keycloakProcess() {
+        return keycloak;
+    }
+
+    /** Why Keycloak was not started, or {@code null}. */
+    static String keycloakStartError() {
+        return keycloakStartError;
+    }
+
+    /** The last lines of the Keycloak log, for failure messages. */
+    static String keycloakLogTail(int lines) {
+        Path log = keycloakLog;
+        if (log == null || !Files.isReadable(log)) {
+            return "(no Keycloak log)";
+        }
+        try {
+            List<String> all = Files.readAllLines(log);
+            return log + ":\n" + String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | RuntimeException e) {
+            return "(cannot read " + log + ": " + e + ")";
+        }
+    }
+
+    // ------------------------------------------------------------------ shutdown
+
+    private static void stopAll() {
+        stopKeycloak();
+        stopEmbeddedPostgres();
+    }
+
+    private static void stopKeycloak() {
+        Process p;
+        synchronized (LOCK) {
+            p = keycloak;
+            keycloak = null;
+        }
+        if (p == null) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        // kc.sh forwards SIGTERM to its Java child; after a re-augmentation it exec's Java itself
+        List<ProcessHandle> children = p.descendants().toList();
+        p.destroy();
+        boolean exited = waitFor(p.toHandle(), 20_000);
+        for (ProcessHandle child : children) {
+            long left = Math.max(1_000, 20_000 - (System.nanoTime() - t0) / 1_000_000);
+            if (!waitFor(child, left)) {
+                child.descendants().forEach(ProcessHandle::destroyForcibly);
+                child.destroyForcibly();
+                exited = false;
+            }
+        }
+        if (!waitFor(p.toHandle(), 1)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            exited = false;
+        }
+        System.out.printf("[gestan-it] Keycloak stopped%s in %d ms%n",
+                exited ? "" : " (forcibly)", (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private static boolean waitFor(ProcessHandle h, long millis) {
+        try {
+            h.onExit().get(millis, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !h.isAlive();
+        } catch (Exception e) {
+            return !h.isAlive();
+        }
+    }
+
+    private static void stopEmbeddedPostgres() {
+        EmbeddedPostgres pg;
+        synchronized (LOCK) {
+            pg = embeddedPostgres;
+            embeddedPostgres = null;
+        }
+        if (pg != null) {
+            try {
+                pg.close();
+            } catch (IOException | RuntimeException e) {
+                System.err.println("[gestan-it] embedded PostgreSQL did not stop cleanly: " + e);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static String envOr(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null ? fallback : v;
+    }
+
+    private static String nonEmpty(String password) {
+        return password == null || password.isEmpty() ? DUMMY_DB_PASSWORD : password;
+    }
+}

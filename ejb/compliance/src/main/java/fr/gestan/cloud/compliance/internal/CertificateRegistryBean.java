@@ -1,0 +1,62 @@
+package fr.gestan.cloud.compliance.internal;
+
+import fr.gestan.cloud.common.Roles;
+import fr.gestan.cloud.common.journal.AccessJournal;
+import fr.gestan.cloud.common.journal.JournalEvent;
+import fr.gestan.cloud.compliance.api.CertificateRegistry;
+import fr.gestan.cloud.compliance.api.CertificateStatusView;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Local;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+@Stateless
+@Local(CertificateRegistry.class)
+@RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
+public class CertificateRegistryBean implements CertificateRegistry {
+
+    @PersistenceContext(unitName = "compliance")
+    EntityManager em;
+
+    @EJB
+    AccessJournal journal;
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Override
+    @PermitAll
+    public Optional<CertificateStatusView> verify(String number) {
+        Instant now = clock.instant();
+        return em.createNamedQuery(CertificateRecord.BY_NUMBER, CertificateRecord.class)
+                .setParameter("number", number.strip().toUpperCase(Locale.ROOT))
+                .getResultStream().findFirst().map(c -> c.toView(now));
+    }
+
+    @Override
+    public CertificateStatusView record(String tenantSiren, String sha256) {
+        Instant now = clock.instant();
+        long sequence = em.createNamedQuery(CertificateRecord.COUNT, Long.class).getSingleResult() + 1;
+        String number = CertificateNumbers.format(now.atZone(ZoneOffset.UTC).getYear(), sequence);
+        CertificateRecord record = new CertificateRecord(number, tenantSiren, sha256, now);
+        em.persist(record);
+        journal.record(JournalEvent.success("CERTIFICATE_RECORDED", tenantSiren, number));
+        return record.toView(now);
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+    public List<CertificateStatusView> latest(int max) {
+        Instant now = clock.instant();
+        return em.createNamedQuery(CertificateRecord.NEWEST_FIRST, CertificateRecord.class).setMaxResults(max)
+                .getResultStream().map(c -> c.toView(now)).toList();
+    }
+}

@@ -1,0 +1,49 @@
+package fr.gestan.cloud.tenants.internal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.util.Objects;
+
+/**
+ * Links a portal user (a Keycloak username) to the tenant it speaks for. The application, not the token,
+ * is the authority on which company a client contact may see.
+ */
+@Entity
+@Table(name = "portal_account")
+@NamedQuery(name = PortalAccount.TENANT_OF_USER,
+        query = "select a.tenant from PortalAccount a where a.username = :username")
+public class PortalAccount {
+
+    static final String TENANT_OF_USER = "PortalAccount.tenantOfUser";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, unique = true, length = 100)
+    private String username;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "tenant_id", nullable = false)
+    private Tenant tenant;
+
+    protected PortalAccount() {
+        // for JPA
+    }
+
+    public PortalAccount(String username, Tenant tenant) {
+        if (username == null || username.isBlank()) {
+            throw new IllegalArgumentException("username is required");
+        }
+        this.username = username;
+        this.tenant = Objects.requireNonNull(tenant);
+    }
+}

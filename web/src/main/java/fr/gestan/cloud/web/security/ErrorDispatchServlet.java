@@ -1,0 +1,49 @@
+package fr.gestan.cloud.web.security;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Set;
+
+/**
+ * Every error ends here: API clients get a JSON body, AJAX requests a bare status (the page script then
+ * reloads, which brings an expired session back to sign-in), and browsers a friendly page in the layout.
+ */
+@WebServlet("/error-dispatch")
+public class ErrorDispatchServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Set<Integer> PAGES = Set.of(403, 404, 500);
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+        Integer status = (Integer) request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int code = status == null ? 500 : status;
+        String uri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String path = uri == null ? "" : uri.substring(Math.min(uri.length(), request.getContextPath().length()));
+        response.setStatus(code);
+        if (path.startsWith("/api/")) {
+            response.setContentType("application/json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("{\"status\":" + code + ",\"error\":\"" + reason(code) + "\"}");
+        } else if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
+            response.setContentType("text/plain");
+            response.getWriter().write(reason(code));
+        } else {
+            request.getRequestDispatcher("/error/" + (PAGES.contains(code) ? code : 500) + ".xhtml").forward(request, response);
+        }
+    }
+
+    static String reason(int code) {
+        return switch (code) {
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not_found";
+            default -> "server_error";
+        };
+    }
+}
