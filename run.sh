@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Gestan Cloud, locally: builds the EAR, provisions WildFly and unpacks Keycloak (first time only, from Maven
+# Central), starts both, deploys with demo data and prints where to click. Ctrl-C stops everything.
+#
+#   ./run.sh                                   embedded H2 database in the server's data folder
+#   GESTAN_DB_URL=jdbc:postgresql://127.0.0.1:5432/gestan ./run.sh     PostgreSQL instead
+#       (GESTAN_DB_USER / GESTAN_DB_PASSWORD, default postgres / postgres; the database must exist)
+#   GESTAN_SKIP_BUILD=1 ./run.sh               start what was built last time, without Maven
+set -euo pipefail
+cd "$(dirname "$0")"
+
+KEYCLOAK_VERSION=26.7.3
+TARGET=ear/target
+SERVER=$TARGET/server
+KEYCLOAK=$TARGET/keycloak/keycloak-$KEYCLOAK_VERSION
+WF_PID_FILE=$TARGET/wildfly.pid
+KC_PID=""
+
+if [[ "${GESTAN_SKIP_BUILD:-0}" != "1" ]]; then
+    echo "==> Building (first run downloads WildFly, Keycloak and libraries from Maven Central)..."
+    mvn -q -B package -DskipTests
+fi
+
+if [[ "${GESTAN_DB_URL:-}" == jdbc:postgresql:* ]]; then
+    export GESTAN_DB_DRIVER=postgresql
+    export GESTAN_DB_USER="${GESTAN_DB_USER:-postgres}"
+    export GESTAN_DB_PASSWORD="${GESTAN_DB_PASSWORD:-postgres}"
+    DB_LABEL="PostgreSQL ($GESTAN_DB_URL)"
+else
+    DB_LABEL="embedded H2 ($SERVER/standalone/data/gestan)"
+fi
+
+stop_all() {
+    trap - INT TERM EXIT
+    echo
+    echo "==> Stopping..."
+    if [[ -f "$WF_PID_FILE" ]]; then
+        local pid
+        pid=$(cat "$WF_PID_FILE")
+        kill "$pid" 2>/dev/null || true
+        for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+        kill -9 "$pid" 2>/dev/null || true
+        rm -f "$WF_PID_FILE"
+    fi
+    if [[ -n "$KC_PID" ]]; then
+        kill "$KC_PID" 2>/dev/null || true
+        for _ in $(seq 1 40); do kill -0 "$KC_PID" 2>/dev/null || break; sleep 0.5; done
+        pkill -9 -P "$KC_PID" 2>/dev/null || true
+        kill -9 "$KC_PID" 2>/dev/null || true
+    fi
+    echo "==> Stopped."
+}
+trap stop_all INT TERM EXIT
+
+for port in 8080 8180 9990; do
+    if (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then
+        echo "Port $port is already in use: is Gestan Cloud (or another server) already running?" >&2
+        exit 1
+    fi
+done
+
+echo "==> Starting Keycloak on http://localhost:8180 ..."
+mkdir -p "$KEYCLOAK/data/import"
+cp ear/src/main/keycloak/gestan-realm.json "$KEYCLOAK/data/import/"
+KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="${GESTAN_KEYCLOAK_ADMIN_PASSWORD:-admin}" \
+    "$KEYCLOAK/bin/kc.sh" start-dev --http-port=8180 --import-realm > "$TARGET/keycloak.log" 2>&1 &
+KC_PID=$!
+
+echo "==> Starting WildFly on http://localhost:8080 and https://localhost:8443 ($DB_LABEL)..."
+rm -f "$SERVER"/standalone/deployments/gestan.ear.*
+cp "$TARGET/gestan.ear" "$SERVER/standalone/deployments/gestan.ear"
+JBOSS_PIDFILE="$(pwd)/$WF_PID_FILE" LAUNCH_JBOSS_IN_BACKGROUND=1 \
+    "$SERVER/bin/standalone.sh" -Dgestan.demo=true > "$TARGET/wildfly.log" 2>&1 &
+
+wait_for() { # name url seconds
+    for _ in $(seq 1 "$3"); do
+        if curl -fs -o /dev/null "$2"; then return 0; fi
+        sleep 1
+    done
+    echo "$1 did not become ready in $3 s; see $TARGET/${1,,}.log" >&2
+    exit 1
+}
+wait_for Keycloak http://localhost:8180/realms/gestan 240
+wait_for WildFly http://localhost:9990/health/ready 240
+
+cat <<TXT
+
+  Gestan Cloud is running (database: $DB_LABEL).
+
+  Public home           http://localhost:8080/          (also https://localhost:8443/)
+  Server status         http://localhost:8080/status.xhtml
+  Verify a certificate  http://localhost:8080/verify.xhtml
+  Client portal         http://localhost:8080/portal/
+  Back office           http://localhost:8080/admin/
+  REST API              http://localhost:8080/api/v1/me   (OpenAPI: http://localhost:8080/openapi)
+  Readiness             http://localhost:9990/health/ready
+  Keycloak console      http://localhost:8180/admin/      (admin / ${GESTAN_KEYCLOAK_ADMIN_PASSWORD:-admin})
+
+  Demo sign-ins (realm gestan):
+    client   client.demo   / Gestan-Client-2026!    (Boulangerie Martin SARL)
+    support  support.demo  / Gestan-Support-2026!
+    admin    admin.demo    / Gestan-Admin-2026!
+    auditor  auditor.demo  / Gestan-Audit-2026!
+
+  Logs: $TARGET/wildfly.log, $TARGET/keycloak.log.  Press Ctrl-C to stop.
+TXT
+
+wait "$KC_PID" || true
