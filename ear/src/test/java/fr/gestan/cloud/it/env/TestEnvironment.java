@@ -220,7 +220,7 @@ public class TestEnvironment implements LauncherSessionListener {
             keycloak = pb.start();
             return "Keycloak starting on " + KEYCLOAK_URL + " (pid " + keycloak.pid() + ", log " + keycloakLog + ")";
         } catch (IOException | RuntimeException e) {
-            keycloakStartError = e.toString();
+            keycloakStartError = e instanceof IllegalStateException ? e.getMessage() : e.toString();
             System.err.println("[gestan-it] Keycloak not started: " + e);
             return "Keycloak NOT started: " + e.getMessage();
         }

@@ -75,4 +75,12 @@ public class Tenant {
     public String siren() {
         return siren;
     }
+
+    public String legalName() {
+        return legalName;
+    }
+
+    public TenantState state() {
+        return state;
+    }
 }

@@ -1,0 +1,74 @@
+package fr.gestan.cloud.it.browser;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's Chromium, headless, driven by its own chromedriver: Selenium never downloads anything
+ * (SE_OFFLINE=true is set by failsafe, and both binaries are named).
+ */
+final class Browser implements AutoCloseable {
+
+    private final ChromeDriver driver;
+    private final Path screenshots;
+    private final Path profile;
+
+    Browser() throws IOException {
+        profile = Files.createTempDirectory("gestan-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1280,900", "--lang=fr-FR", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        screenshots = Path.of(System.getProperty("gestan.it.screenshots", "target/screenshots"));
+        Files.createDirectories(screenshots);
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    void open(String url) {
+        driver.get(url);
+    }
+
+    WebElement find(By by) {
+        return waitUntil(d -> d.findElement(by));
+    }
+
+    <T> T waitUntil(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition::apply);
+    }
+
+    String url() {
+        return driver.getCurrentUrl();
+    }
+
+    /** Saves a PNG of the page under target/screenshots for people to review. */
+    void screenshot(String name) throws IOException {
+        Path png = driver.getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(png, screenshots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

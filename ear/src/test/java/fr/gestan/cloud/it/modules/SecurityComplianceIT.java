@@ -1,0 +1,113 @@
+package fr.gestan.cloud.it.modules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.gestan.cloud.common.journal.AccessJournal;
+import fr.gestan.cloud.common.journal.JournalEvent;
+import fr.gestan.cloud.compliance.api.CertificateRegistry;
+import fr.gestan.cloud.compliance.api.CertificateStatus;
+import fr.gestan.cloud.compliance.api.CertificateStatusView;
+import fr.gestan.cloud.it.support.AsAdmin;
+import fr.gestan.cloud.it.support.AsAuditor;
+import fr.gestan.cloud.it.support.AsClient;
+import fr.gestan.cloud.it.support.AsSupport;
+import fr.gestan.cloud.it.support.Deployments;
+import fr.gestan.cloud.it.support.Ids;
+import fr.gestan.cloud.security.api.JournalEntryView;
+import fr.gestan.cloud.security.api.JournalQuery;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.EJBTransactionRequiredException;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The security module (access journal) and the compliance module (certificate registry) in one deployment:
+ * compliance writes to the journal, so both are needed anyway, and one deployment saves seconds.
+ */
+@ExtendWith(ArquillianExtension.class)
+class SecurityComplianceIT {
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.modules("security-compliance-it", "gestan-compliance.jar");
+    }
+
+    @EJB
+    JournalQuery journal;
+    @EJB
+    AccessJournal writer;
+    @EJB
+    CertificateRegistry registry;
+    @EJB
+    AsSupport support;
+    @EJB
+    AsAdmin admin;
+    @EJB
+    AsAuditor auditor;
+    @EJB
+    AsClient client;
+
+    @Test
+    void the_journal_is_read_by_auditors_and_admins_only() throws Exception {
+        auditor.call(() -> journal.latest(5));
+        admin.call(journal::count);
+        assertThrows(EJBAccessException.class, () -> support.call(() -> journal.latest(5)));
+        assertThrows(EJBAccessException.class, () -> client.call(journal::count));
+        assertThrows(EJBAccessException.class, () -> journal.latest(5));
+    }
+
+    @Test
+    void a_journal_entry_needs_the_transaction_of_its_action() {
+        assertThrows(EJBTransactionRequiredException.class,
+                () -> writer.record(JournalEvent.success("ORPHAN", null, "no transaction")));
+    }
+
+    @Test
+    void support_records_a_certificate_that_anyone_can_verify_and_the_journal_says_who() throws Exception {
+        String siren = Ids.siren();
+        String sha = "ab".repeat(32);
+        CertificateStatusView recorded = support.call(() -> registry.record(siren, sha));
+
+        assertTrue(recorded.number().matches("GC-\\d{4}-\\d{6}"), recorded.number());
+        assertEquals(CertificateStatus.VALID, recorded.status());
+
+        Optional<CertificateStatusView> verified = registry.verify(recorded.number().toLowerCase());
+        assertTrue(verified.isPresent());
+        assertEquals(siren, verified.get().tenantSiren());
+        assertEquals(sha, verified.get().sha256());
+        assertTrue(registry.verify("GC-1999-999999").isEmpty());
+
+        List<JournalEntryView> entries = auditor.call(() -> journal.latest(20));
+        assertTrue(entries.stream().anyMatch(e -> e.action().equals("CERTIFICATE_RECORDED")
+                && recorded.number().equals(e.target()) && e.actor().equals("support.it")), entries::toString);
+    }
+
+    @Test
+    void recording_certificates_is_refused_to_anonymous_clients_and_auditors() {
+        String sha = "cd".repeat(32);
+        assertThrows(EJBAccessException.class, () -> registry.record(Ids.siren(), sha));
+        assertThrows(EJBAccessException.class, () -> client.call(() -> registry.record(Ids.siren(), sha)));
+        assertThrows(EJBAccessException.class, () -> auditor.call(() -> registry.record(Ids.siren(), sha)));
+    }
+
+    @Test
+    void journal_values_cannot_forge_lines() throws Exception {
+        String forged = "x\n2026-01-01 admin DELETE_ALL";
+        // The caller bean's container-managed transaction carries the entry, as a service's would.
+        support.call(() -> {
+            writer.record(JournalEvent.success("FORGERY_ATTEMPT", null, forged));
+            return null;
+        });
+        JournalEntryView entry = auditor.call(() -> journal.latest(1)).get(0);
+        assertEquals("FORGERY_ATTEMPT", entry.action());
+        assertEquals("x\\u000a2026-01-01 admin DELETE_ALL", entry.target());
+    }
+}

@@ -1,0 +1,52 @@
+package fr.gestan.cloud.it.support;
+
+import java.io.File;
+import java.util.Set;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+
+/**
+ * Test deployments cut from the real EAR that this module just built: the same libraries, descriptors and
+ * module jars, keeping only the modules a test needs (each deployment costs seconds).
+ */
+public final class Deployments {
+
+    private static final Set<String> MODULES = Set.of("gestan-tenants.jar", "gestan-contracts.jar",
+            "gestan-security.jar", "gestan-compliance.jar", "gestan-web.war");
+
+    private Deployments() {
+    }
+
+    /** The EAR exactly as built, for black-box tests through HTTP. */
+    public static EnterpriseArchive fullEar() {
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, builtEar());
+    }
+
+    /**
+     * The built EAR with only the given modules, plus test callers that run with a given role. The security
+     * module is always kept: every module writes to its access journal.
+     */
+    public static EnterpriseArchive modules(String name, String... keep) {
+        EnterpriseArchive ear = ShrinkWrap.createFromZipFile(EnterpriseArchive.class, builtEar());
+        Set<String> kept = new java.util.HashSet<>(Set.of(keep));
+        kept.add("gestan-security.jar");
+        for (String module : MODULES) {
+            if (!kept.contains(module)) {
+                ear.delete("/" + module);
+            }
+        }
+        // Without application.xml the server finds the modules itself, including the test ones added below.
+        ear.delete("META-INF/application.xml");
+        ear.addAsModule(ShrinkWrap.create(JavaArchive.class, "it-callers.jar").addClasses(Call.class, AsClient.class, AsSupport.class, AsAdmin.class, AsAuditor.class, Ids.class));
+        return ShrinkWrap.create(EnterpriseArchive.class, name + ".ear").merge(ear);
+    }
+
+    private static File builtEar() {
+        File ear = new File(System.getProperty("gestan.it.ear", "target/gestan.ear"));
+        if (!ear.isFile()) {
+            throw new IllegalStateException("Build the EAR first (mvn verify builds it before the tests): " + ear);
+        }
+        return ear;
+    }
+}
