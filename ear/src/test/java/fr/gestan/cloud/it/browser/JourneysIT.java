@@ -99,7 +99,7 @@ class JourneysIT {
     void an_ajax_request_after_the_session_expired_brings_the_user_to_sign_in() {
         browser.open(base + "portal/");
         browser.find(By.id("company-name"));
-        browser.driver().manage().deleteAllCookies(); // the application's and Keycloak's sessions are gone
+        browser.forgetAllSessions(); // the application's and Keycloak's sessions have expired
         browser.find(By.id("session-check:refresh")).click();
         browser.waitUntil(d -> d.getCurrentUrl().contains(REALM_PATH));
         browser.find(By.id("username"));
@@ -147,7 +147,7 @@ class JourneysIT {
     @Test
     @Order(8)
     void repeated_wrong_passwords_lock_the_account_without_saying_so() throws Exception {
-        browser.driver().manage().deleteAllCookies();
+        browser.forgetAllSessions();
         browser.open(base + "portal/");
         String wrongPasswordMessage = null;
         for (int attempt = 1; attempt <= 5; attempt++) {

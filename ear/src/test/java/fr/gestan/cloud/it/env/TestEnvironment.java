@@ -84,7 +84,7 @@ public class TestEnvironment implements LauncherSessionListener {
                     + " -Dgestan.db.user=" + System.getProperty("gestan.it.db.user")
                     + " -Dgestan.db.password=" + nonEmpty(System.getProperty("gestan.it.db.password"))
                     + " -Dgestan.oidc.provider-url=" + KEYCLOAK_URL + "/realms/" + REALM
-                    + " -Dgestan.demo=true";
+                    + " -Dgestan.demo=true -Dgestan.deployment-scanner=false";
             System.setProperty("gestan.it.keycloak.url", KEYCLOAK_URL);
             System.setProperty("gestan.it.jvmargs", jvmArgs);
             System.out.printf("[gestan-it] environment: %s; %s (%d ms)%n",

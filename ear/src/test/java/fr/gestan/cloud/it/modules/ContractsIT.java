@@ -28,7 +28,7 @@ class ContractsIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.modules("contracts-it", "gestan-contracts.jar");
+        return Deployments.modules(ContractsIT.class, "gestan-contracts.jar");
     }
 
     @EJB

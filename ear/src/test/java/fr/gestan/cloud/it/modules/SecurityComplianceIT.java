@@ -37,7 +37,7 @@ class SecurityComplianceIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.modules("security-compliance-it", "gestan-compliance.jar");
+        return Deployments.modules(SecurityComplianceIT.class, "gestan-compliance.jar");
     }
 
     @EJB

@@ -35,7 +35,7 @@ class TenantsIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.modules("tenants-it", "gestan-tenants.jar");
+        return Deployments.modules(TenantsIT.class, "gestan-tenants.jar");
     }
 
     @EJB

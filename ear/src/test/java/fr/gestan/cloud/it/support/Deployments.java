@@ -4,7 +4,7 @@ import java.io.File;
 import java.util.Set;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * Test deployments cut from the real EAR that this module just built: the same libraries, descriptors and
@@ -27,7 +27,7 @@ public final class Deployments {
      * The built EAR with only the given modules, plus test callers that run with a given role. The security
      * module is always kept: every module writes to its access journal.
      */
-    public static EnterpriseArchive modules(String name, String... keep) {
+    public static EnterpriseArchive modules(Class<?> testClass, String... keep) {
         EnterpriseArchive ear = ShrinkWrap.createFromZipFile(EnterpriseArchive.class, builtEar());
         Set<String> kept = new java.util.HashSet<>(Set.of(keep));
         kept.add("gestan-security.jar");
@@ -38,7 +38,10 @@ public final class Deployments {
         }
         // Without application.xml the server finds the modules itself, including the test ones added below.
         ear.delete("META-INF/application.xml");
-        ear.addAsModule(ShrinkWrap.create(JavaArchive.class, "it-callers.jar").addClasses(Call.class, AsClient.class, AsSupport.class, AsAdmin.class, AsAuditor.class, Ids.class));
+        // Arquillian adds its test servlet to the EAR's only WAR: the test class and its callers live there.
+        ear.addAsModule(ShrinkWrap.create(WebArchive.class, "it.war")
+                .addClasses(testClass, Call.class, AsClient.class, AsSupport.class, AsAdmin.class, AsAuditor.class, Ids.class));
+        String name = testClass.getSimpleName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase();
         return ShrinkWrap.create(EnterpriseArchive.class, name + ".ear").merge(ear);
     }
 

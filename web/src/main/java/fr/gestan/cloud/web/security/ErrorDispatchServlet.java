@@ -10,8 +10,9 @@ import java.io.IOException;
 import java.util.Set;
 
 /**
- * Every error ends here: API clients get a JSON body, AJAX requests a bare status (the page script then
- * reloads, which brings an expired session back to sign-in), and browsers a friendly page in the layout.
+ * Every error ends here: API clients get a JSON body, browsers a friendly page in the layout. An AJAX request
+ * refused for want of a session (it expired) gets a 401 with a {@code Location}: PrimeFaces then loads that page,
+ * which leads through sign-in instead of silently doing nothing.
  */
 @WebServlet("/error-dispatch")
 public class ErrorDispatchServlet extends HttpServlet {
@@ -31,11 +32,24 @@ public class ErrorDispatchServlet extends HttpServlet {
             response.setCharacterEncoding("UTF-8");
             response.getWriter().write("{\"status\":" + code + ",\"error\":\"" + reason(code) + "\"}");
         } else if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
+            if (code == 401) {
+                response.setHeader("Location", sameOriginPage(request));
+            }
             response.setContentType("text/plain");
             response.getWriter().write(reason(code));
         } else {
             request.getRequestDispatcher("/error/" + (PAGES.contains(code) ? code : 500) + ".xhtml").forward(request, response);
         }
+    }
+
+    /** The page the AJAX request came from, if it is ours; otherwise the sign-in entry point. */
+    private static String sameOriginPage(HttpServletRequest request) {
+        String origin = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort() + "/";
+        String referer = request.getHeader("Referer");
+        if (referer != null && referer.startsWith(origin) && !referer.contains("\r") && !referer.contains("\n")) {
+            return referer;
+        }
+        return request.getContextPath() + "/signin";
     }
 
     static String reason(int code) {

@@ -10,6 +10,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
+import jakarta.validation.executable.ValidateOnExecution;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -19,6 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+// Makes Hibernate Validator intercept this bean: its constraints sit on the interface (HV-994).
+@ValidateOnExecution
 @Stateless
 @Local(CertificateRegistry.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})

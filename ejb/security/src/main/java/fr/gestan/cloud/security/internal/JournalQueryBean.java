@@ -6,10 +6,13 @@ import fr.gestan.cloud.security.api.JournalQuery;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
+import jakarta.validation.executable.ValidateOnExecution;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 
+// Makes Hibernate Validator intercept this bean: its constraints sit on the interface (HV-994).
+@ValidateOnExecution
 @Stateless
 @Local(JournalQuery.class)
 @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
