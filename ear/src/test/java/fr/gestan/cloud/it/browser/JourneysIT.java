@@ -159,6 +159,7 @@ class JourneysIT {
         signIn("lockout.demo", "Gestan-Lockout-2026!");
         assertTrue(browser.url().contains(REALM_PATH), "a locked account must not get in: " + browser.url());
         assertEquals(wrongPasswordMessage, loginError(), "the lockout is not revealed");
+        assertTrue(KeycloakFixture.isLocked("lockout.demo"), "Keycloak's attack detection holds the account");
         browser.screenshot("07-locked-out-sign-in");
         KeycloakFixture.unlock("lockout.demo");
     }

@@ -42,8 +42,13 @@ import java.util.regex.Pattern;
  */
 public class TestEnvironment implements LauncherSessionListener {
 
-    public static final int KEYCLOAK_HTTP_PORT = 18180;
-    public static final int KEYCLOAK_MANAGEMENT_PORT = 19000;
+    /**
+     * Every test port is a standard port plus this offset (WildFly 18080/19990, Keycloak 18180/19000 by default),
+     * so that the tests never meet ./run.sh; {@code -Dgestan.it.port-offset=20000} runs a second suite beside.
+     */
+    public static final int PORT_OFFSET = Integer.getInteger("gestan.it.port-offset", 10000);
+    public static final int KEYCLOAK_HTTP_PORT = 8180 + PORT_OFFSET;
+    public static final int KEYCLOAK_MANAGEMENT_PORT = 9000 + PORT_OFFSET;
     public static final String KEYCLOAK_URL = "http://localhost:" + KEYCLOAK_HTTP_PORT;
     public static final String KEYCLOAK_ADMIN_USER = "admin";
     public static final String KEYCLOAK_ADMIN_PASSWORD = "admin-it-only";
@@ -78,7 +83,7 @@ public class TestEnvironment implements LauncherSessionListener {
             long t0 = System.nanoTime();
             String kcSummary = startKeycloak(); // first: it boots in the background while the database starts
             String dbSummary = startDatabase();
-            String jvmArgs = "-Xms256m -Xmx1g -Djboss.socket.binding.port-offset=10000"
+            String jvmArgs = "-Xms256m -Xmx1g -Djboss.socket.binding.port-offset=" + PORT_OFFSET
                     + " -Dgestan.db.url=" + System.getProperty("gestan.it.db.url")
                     + " -Dgestan.db.driver=postgresql"
                     + " -Dgestan.db.user=" + System.getProperty("gestan.it.db.user")
@@ -87,6 +92,7 @@ public class TestEnvironment implements LauncherSessionListener {
                     + " -Dgestan.demo=true -Dgestan.deployment-scanner=false";
             System.setProperty("gestan.it.keycloak.url", KEYCLOAK_URL);
             System.setProperty("gestan.it.jvmargs", jvmArgs);
+            System.setProperty("gestan.it.management-port", String.valueOf(9990 + PORT_OFFSET));
             System.out.printf("[gestan-it] environment: %s; %s (%d ms)%n",
                     dbSummary, kcSummary, (System.nanoTime() - t0) / 1_000_000);
         }
