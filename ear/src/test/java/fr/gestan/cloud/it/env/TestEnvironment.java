@@ -53,7 +53,18 @@ public class TestEnvironment implements LauncherSessionListener {
     public static final String KEYCLOAK_ADMIN_USER = "admin";
     public static final String KEYCLOAK_ADMIN_PASSWORD = "admin-it-only";
     public static final String REALM = "gestan";
-    public static final String IT_DATABASE = "gestan_it";
+    /** The test database, created afresh for each run; GESTAN_TEST_DB_NAME lets parallel suites share a server. */
+    public static final String IT_DATABASE = databaseName(System.getenv("GESTAN_TEST_DB_NAME"));
+
+    static String databaseName(String requested) {
+        if (requested == null || requested.isBlank()) {
+            return "gestan_it";
+        }
+        if (!requested.matches("[a-z][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("GESTAN_TEST_DB_NAME must be a lower-case SQL identifier: " + requested);
+        }
+        return requested;
+    }
     /** PostgreSQL trust authentication ignores it; avoids an empty {@code -D} value on the server command line. */
     static final String DUMMY_DB_PASSWORD = "trust-auth-unused";
 
