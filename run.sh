@@ -88,8 +88,8 @@ cat <<TXT
   Gestan Cloud is running (database: $DB_LABEL).
 
   Public home           http://localhost:8080/          (also https://localhost:8443/)
-  Server status         http://localhost:8080/status.xhtml
-  Verify a certificate  http://localhost:8080/verify.xhtml
+  Server status         http://localhost:8080/status
+  Verify a certificate  http://localhost:8080/verify
   Client portal         http://localhost:8080/portal/
   Back office           http://localhost:8080/admin/
   REST API              http://localhost:8080/api/v1/me   (OpenAPI: http://localhost:8080/openapi)
