@@ -27,8 +27,15 @@ public class ExpiredPage {
             if (forwarded == null) {
                 forwarded = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
             }
-            next = forwarded instanceof String s ? s : null;
+            next = forwarded instanceof String s ? s : sameOriginReferer();
         }
         return SafeRedirect.localPath(request.getContextPath(), next);
+    }
+
+    /** After PrimeFaces' redirect of an AJAX request, the page that sent it (if it is ours). */
+    private String sameOriginReferer() {
+        String origin = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
+        String referer = request.getHeader("Referer");
+        return referer != null && referer.startsWith(origin + "/") ? referer.substring(origin.length()) : null;
     }
 }
