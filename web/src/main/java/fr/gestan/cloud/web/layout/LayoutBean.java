@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * The plug-in points of the layouts: navigation entries are the files of {@code WEB-INF/nav/<area>/}, dashboard
- * tiles the files of {@code WEB-INF/tiles/<area>/} ({@code area} = public, portal or admin), included in the order
+ * tiles the files of {@code WEB-INF/tiles/<area>/}, header notices the files of {@code WEB-INF/notices/<area>/} ({@code area} = public, portal or admin), included in the order
  * of their file names ({@code 10-home.xhtml}, {@code 20-servers.xhtml}...). A module adds a screen to the frame by
  * adding a file, without editing a shared one.
  */
@@ -35,6 +35,11 @@ public class LayoutBean {
     /** The dashboard tiles of an area, in file-name order. */
     public List<String> tiles(String area) {
         return files("/WEB-INF/tiles/", area);
+    }
+
+    /** The notices shown under the header of an area (one file each, in file-name order). */
+    public List<String> notices(String area) {
+        return files("/WEB-INF/notices/", area);
     }
 
     private List<String> files(String root, String area) {
