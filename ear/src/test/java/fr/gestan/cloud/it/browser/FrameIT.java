@@ -133,7 +133,9 @@ class FrameIT {
             String text = d.findElement(By.id("messages")).getText();
             return text.isBlank() ? null : text;
         });
-        assertTrue(message.contains("Aucune attestation ne porte ce numéro."), "the AJAX action ran: " + message);
+        String unknown = "Aucune attestation ne porte ce numéro.";
+        assertTrue(message.contains(unknown), "the AJAX action ran: " + message);
+        assertEquals(message.indexOf(unknown), message.lastIndexOf(unknown), "shown once: " + message);
         browser.screenshot("40-verify-message-fr");
         browser.open(BASE);
         browser.find(By.tagName("h1"));
