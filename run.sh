@@ -93,12 +93,13 @@ cat <<TXT
 
   Gestan Cloud is running (database: $DB_LABEL).
 
-  Public home           http://localhost:8080/          (also https://localhost:8443/)
-  Server status         http://localhost:8080/status
-  Verify a certificate  http://localhost:8080/verify
-  Client portal         http://localhost:8080/portal/
-  Back office           http://localhost:8080/admin/
-  REST API              http://localhost:8080/api/v1/me   (OpenAPI: http://localhost:8080/openapi)
+  Public home           https://localhost:8443/         (self-signed certificate: accept it once;
+                                                         http://localhost:8080/ redirects there)
+  Server status         https://localhost:8443/status
+  Verify a certificate  https://localhost:8443/verify
+  Client portal         https://localhost:8443/portal/
+  Back office           https://localhost:8443/admin/
+  REST API              https://localhost:8443/api/v1/me  (OpenAPI: http://localhost:8080/openapi)
   Readiness             http://localhost:9990/health/ready
   Keycloak console      http://localhost:8180/admin/      (admin / ${GESTAN_KEYCLOAK_ADMIN_PASSWORD:-admin})
 

@@ -6,7 +6,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.function.Function;
+import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import java.util.Map;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -33,7 +37,11 @@ final class Browser implements AutoCloseable {
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,900", "--lang=fr-FR", "--user-data-dir=" + profile);
+                "--window-size=1280,900", "--lang=fr-FR", "--user-data-dir=" + profile,
+                // the local server's certificate is self-signed (WildFly generates it on first use)
+                "--ignore-certificate-errors");
+        // the browser console, to catch Content-Security-Policy violations
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         // Keycloak's sign-in page follows the browser's language, like a French user's browser.
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "fr-FR,fr"));
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -70,6 +78,21 @@ final class Browser implements AutoCloseable {
 
     String url() {
         return driver.getCurrentUrl();
+    }
+
+    /** Console messages since the last call (errors, CSP violations...). */
+    List<String> console() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
+    }
+
+    /** Forgets only the application's session cookie: the server-side view state of open pages is lost. */
+    void forgetApplicationSession() {
+        driver.manage().deleteCookieNamed("JSESSIONID");
+    }
+
+    /** Phone width (390 px) or desktop width. */
+    void phone(boolean phone) {
+        driver.manage().window().setSize(phone ? new Dimension(390, 844) : new Dimension(1280, 900));
     }
 
     /** Saves a PNG of the page under target/screenshots for people to review. */

@@ -1,24 +1,19 @@
 package fr.gestan.cloud.it.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.gestan.cloud.it.env.KeycloakFixture;
 import fr.gestan.cloud.it.support.Deployments;
-import java.net.URI;
-import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -27,8 +22,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /**
- * The foundation's user journeys in Chromium against the real EAR and a running Keycloak, plus the REST API
- * with and without bearer tokens.
+ * The main journeys of each audience (anonymous visitor, client, support, admin, auditor) in Chromium over HTTPS,
+ * in French and in English, against the real EAR and a running Keycloak, with a screenshot of each main page in
+ * target/screenshots; plus the REST API with and without bearer tokens, on HTTPS and on plain HTTP.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -36,18 +32,14 @@ import org.openqa.selenium.By;
 class JourneysIT {
 
     private static final String REALM_PATH = "/realms/gestan/";
+    /** Browsers use HTTPS only; Keycloak's redirect URIs name localhost, not 127.0.0.1. */
+    private static final String BASE = Http.HTTPS;
     private static Browser browser;
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.fullEar();
     }
-
-    @ArquillianResource
-    URL deployed;
-
-    /** Keycloak's redirect URIs name localhost, not 127.0.0.1. */
-    private String base;
 
     @BeforeAll
     static void startBrowser() throws Exception {
@@ -62,93 +54,184 @@ class JourneysIT {
         }
     }
 
-    @BeforeEach
-    void base() {
-        base = "http://localhost:" + deployed.getPort() + "/";
-    }
+    // ------------------------------------------------------------------ anonymous visitor
 
     @Test
     @Order(1)
-    void an_anonymous_visit_to_the_portal_lands_on_keycloak_sign_in() throws Exception {
-        browser.open(base + "portal/");
+    void an_anonymous_visit_to_the_portal_over_http_goes_to_https_then_to_keycloak_sign_in() throws Exception {
+        browser.open(Http.HTTP + "portal/");
         browser.find(By.id("username"));
         assertTrue(browser.url().contains(REALM_PATH), browser.url());
+        assertTrue(browser.url().contains("redirect_uri=https%3A%2F%2Flocalhost%3A"), "signs in for the HTTPS site: " + browser.url());
         browser.screenshot("01-keycloak-sign-in");
     }
 
     @Test
     @Order(2)
-    void a_client_signs_in_and_sees_its_company() throws Exception {
-        signIn("client.demo", "Gestan-Client-2026!");
-        browser.waitUntil(d -> d.getCurrentUrl().startsWith(base + "portal/"));
-        assertEquals("Boulangerie Martin SARL", browser.find(By.id("company-name")).getText());
-        assertEquals("client.demo", browser.find(By.id("identity")).getText());
-        browser.screenshot("02-portal-home-fr");
+    void the_public_pages_speak_french_then_english_and_remember_it() throws Exception {
+        browser.open(BASE);
+        assertEquals("Votre ERP hébergé en France, en toute confiance", browser.find(By.tagName("h1")).getText());
+        assertEquals("fr", browser.find(By.tagName("html")).getAttribute("lang"));
+        browser.screenshot("10-public-home-fr");
+        browser.open(BASE + "verify.xhtml");
+        assertEquals("Vérifier une attestation", browser.find(By.tagName("h1")).getText());
+        browser.screenshot("11-public-verify-fr");
+        browser.open(BASE + "no-such-page.xhtml");
+        assertEquals("Page introuvable", browser.find(By.id("error-title")).getText());
+        browser.screenshot("12-error-404-fr");
+
+        browser.open(BASE);
+        browser.find(By.id("lang-en")).click();
+        browser.waitUntil(d -> d.findElement(By.tagName("h1")).getText().equals("Your ERP hosted in France, with proof"));
+        assertEquals("en", browser.find(By.tagName("html")).getAttribute("lang"));
+        browser.screenshot("10-public-home-en");
+        browser.open(BASE + "verify.xhtml");
+        assertEquals("Verify a certificate", browser.find(By.tagName("h1")).getText(), "the choice is remembered");
+        browser.screenshot("11-public-verify-en");
+        browser.open(BASE + "no-such-page.xhtml");
+        assertEquals("Page not found", browser.find(By.id("error-title")).getText());
+        browser.screenshot("12-error-404-en");
+
+        browser.phone(true);
+        browser.open(BASE);
+        browser.find(By.tagName("h1"));
+        browser.screenshot("13-public-home-phone-en");
+        browser.phone(false);
+
+        browser.find(By.id("lang-fr")).click();
+        browser.waitUntil(d -> d.findElement(By.tagName("h1")).getText().startsWith("Votre ERP"));
     }
+
+    // ------------------------------------------------------------------ client
 
     @Test
     @Order(3)
-    void the_client_gets_a_403_page_on_the_back_office() throws Exception {
-        browser.open(base + "admin/");
-        assertEquals("Accès refusé", browser.find(By.id("error-title")).getText());
-        browser.screenshot("03-admin-forbidden-fr");
+    void a_client_signs_in_and_sees_its_company() throws Exception {
+        browser.open(BASE);
+        browser.find(By.id("signin-cta")).click();
+        signIn("client.demo", "Gestan-Client-2026!");
+        browser.waitUntil(d -> d.getCurrentUrl().startsWith(BASE + "portal/"));
+        assertEquals("Mon espace client", browser.find(By.tagName("h1")).getText());
+        assertEquals("Boulangerie Martin SARL", browser.find(By.id("company-name")).getText());
+        assertEquals("Boulangerie Martin SARL", browser.find(By.id("tenant-name")).getText(), "the tenant in the header");
+        assertEquals("client.demo", browser.find(By.id("identity")).getText());
+        assertEquals("actif", browser.find(By.id("company-state")).getText());
+        browser.screenshot("20-portal-home-fr");
+        browser.phone(true);
+        browser.open(BASE + "portal/");
+        browser.find(By.id("company-name"));
+        browser.screenshot("20-portal-home-phone-fr");
+        browser.phone(false);
     }
 
     @Test
     @Order(4)
-    void an_ajax_request_after_the_session_expired_brings_the_user_to_sign_in() {
-        browser.open(base + "portal/");
-        browser.find(By.id("company-name"));
-        browser.forgetAllSessions(); // the application's and Keycloak's sessions have expired
-        browser.find(By.id("session-check:refresh")).click();
-        browser.waitUntil(d -> d.getCurrentUrl().contains(REALM_PATH));
-        browser.find(By.id("username"));
+    void the_client_gets_a_403_page_on_the_back_office() throws Exception {
+        browser.open(BASE + "admin/");
+        assertEquals("Accès refusé", browser.find(By.id("error-title")).getText());
+        assertFalse(browser.find(By.id("main")).getText().contains("Exception"), "no stack trace");
+        browser.screenshot("21-error-403-fr");
     }
 
     @Test
     @Order(5)
-    void logout_ends_the_session() throws Exception {
-        signIn("client.demo", "Gestan-Client-2026!");
+    void an_ajax_request_after_the_session_expired_explains_it_and_leads_to_sign_in() throws Exception {
+        browser.open(BASE + "portal/");
         browser.find(By.id("company-name"));
+        browser.forgetAllSessions(); // the application's and Keycloak's sessions have expired
+        browser.find(By.id("session-check:refresh")).click();
+        browser.waitUntil(d -> d.findElement(By.id("error-title")).getText().equals("Votre session a expiré"));
+        browser.screenshot("22-session-expired-fr");
+        browser.find(By.id("continue")).click();
+        browser.waitUntil(d -> d.getCurrentUrl().contains(REALM_PATH));
+        browser.find(By.id("username"));
+        signIn("client.demo", "Gestan-Client-2026!");
+        browser.waitUntil(d -> d.getCurrentUrl().startsWith(BASE + "portal/"));
+        browser.find(By.id("company-name"));
+    }
+
+    @Test
+    @Order(6)
+    void logout_ends_the_session() throws Exception {
         browser.find(By.id("logout")).click();
-        browser.waitUntil(d -> d.getCurrentUrl().equals(base));
-        browser.open(base + "portal/");
+        browser.waitUntil(d -> d.getCurrentUrl().equals(BASE));
+        browser.open(BASE + "portal/");
         browser.find(By.id("username"));
         assertTrue(browser.url().contains(REALM_PATH), "signing in again is required: " + browser.url());
     }
 
     @Test
-    @Order(6)
-    void a_support_member_signs_in_and_sees_the_back_office() throws Exception {
-        browser.open(base + "admin/");
-        signIn("support.demo", "Gestan-Support-2026!");
-        browser.waitUntil(d -> d.getCurrentUrl().startsWith(base + "admin/"));
-        assertEquals("Back-office", browser.find(By.tagName("h1")).getText());
-        assertTrue(Integer.parseInt(browser.find(By.id("tenant-count")).getText()) >= 4);
-        assertTrue(browser.find(By.id("datacentres")).getText().contains("DC3 · Vitry-sur-Seine"));
-        browser.screenshot("04-back-office-home-fr");
-        browser.find(By.id("logout")).click();
-        browser.waitUntil(d -> d.getCurrentUrl().equals(base));
+    @Order(7)
+    void a_client_who_chose_english_gets_the_portal_in_english() throws Exception {
+        browser.open(BASE);
+        browser.find(By.id("lang-en")).click();
+        browser.waitUntil(d -> d.findElement(By.tagName("h1")).getText().startsWith("Your ERP"));
+        browser.find(By.id("signin-cta")).click();
+        signIn("client.demo", "Gestan-Client-2026!");
+        browser.waitUntil(d -> d.getCurrentUrl().startsWith(BASE + "portal/"));
+        assertEquals("My client area", browser.find(By.tagName("h1")).getText());
+        assertEquals("active", browser.find(By.id("company-state")).getText());
+        browser.screenshot("20-portal-home-en");
+        browser.open(BASE + "admin/");
+        assertEquals("Access denied", browser.find(By.id("error-title")).getText());
+        browser.screenshot("21-error-403-en");
+        logout();
     }
 
-    @Test
-    @Order(7)
-    void the_public_pages_speak_french_then_english() throws Exception {
-        browser.open(base);
-        assertEquals("Votre ERP hébergé en France, en toute confiance", browser.find(By.tagName("h1")).getText());
-        browser.screenshot("05-home-fr");
-        browser.find(By.id("lang:en")).click();
-        browser.waitUntil(d -> d.findElement(By.tagName("h1")).getText().equals("Your ERP hosted in France, with proof"));
-        browser.screenshot("06-home-en");
-        browser.find(By.id("lang:fr")).click();
-        browser.waitUntil(d -> d.findElement(By.tagName("h1")).getText().startsWith("Votre ERP"));
-    }
+    // ------------------------------------------------------------------ staff
 
     @Test
     @Order(8)
+    void a_support_member_sees_the_back_office_without_the_journal_in_english_and_french() throws Exception {
+        signInStaff("support.demo", "Gestan-Support-2026!");
+        assertEquals("Back office", browser.find(By.tagName("h1")).getText());
+        assertEquals("Support", browser.find(By.id("identity-role")).getText());
+        assertTrue(Integer.parseInt(browser.find(By.id("tenant-count")).getText().replaceAll("\\D", "")) >= 4);
+        assertTrue(browser.find(By.id("datacentres")).getText().contains("DC3 · Vitry-sur-Seine"));
+        assertTrue(browser.driver().findElements(By.id("journal-tile")).isEmpty(), "support does not read the journal");
+        browser.screenshot("30-back-office-support-en");
+        switchTo("fr");
+        assertEquals("Back-office", browser.find(By.tagName("h1")).getText());
+        browser.screenshot("30-back-office-support-fr");
+        logout();
+    }
+
+    @Test
+    @Order(9)
+    void an_admin_sees_the_back_office_with_the_latest_journal_entries() throws Exception {
+        signInStaff("admin.demo", "Gestan-Admin-2026!");
+        assertEquals("Administrateur", browser.find(By.id("identity-role")).getText());
+        String journal = browser.find(By.id("journal-tile")).getText();
+        assertTrue(journal.contains("Dernières entrées du journal des accès"), journal);
+        browser.screenshot("31-back-office-admin-fr");
+        switchTo("en");
+        assertTrue(browser.find(By.id("journal-tile")).getText().contains("Latest access-journal entries"));
+        assertEquals("Administrator", browser.find(By.id("identity-role")).getText());
+        browser.screenshot("31-back-office-admin-en");
+        switchTo("fr");
+        logout();
+    }
+
+    @Test
+    @Order(10)
+    void an_auditor_sees_the_back_office_with_the_journal() throws Exception {
+        signInStaff("auditor.demo", "Gestan-Audit-2026!");
+        assertEquals("Auditeur", browser.find(By.id("identity-role")).getText());
+        String journal = browser.find(By.id("journal-tile")).getText();
+        assertTrue(journal.contains("Acteur") && journal.contains("Résultat"), journal);
+        browser.screenshot("32-back-office-auditor-fr");
+        switchTo("en");
+        assertEquals("Auditor", browser.find(By.id("identity-role")).getText());
+        browser.screenshot("32-back-office-auditor-en");
+        switchTo("fr");
+        logout();
+    }
+
+    @Test
+    @Order(11)
     void repeated_wrong_passwords_lock_the_account_without_saying_so() throws Exception {
         browser.forgetAllSessions();
-        browser.open(base + "portal/");
+        browser.open(BASE + "portal/");
         String wrongPasswordMessage = null;
         for (int attempt = 1; attempt <= 5; attempt++) {
             signIn("lockout.demo", "Wrong-Password-" + attempt + "!");
@@ -164,47 +247,75 @@ class JourneysIT {
         KeycloakFixture.unlock("lockout.demo");
     }
 
+    // ------------------------------------------------------------------ REST API
+
     @Test
-    @Order(9)
-    void the_api_answers_401_in_json_without_a_token() throws Exception {
-        HttpResponse<String> response = get("api/v1/me", null);
-        assertEquals(401, response.statusCode(), response::body);
-        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
-        assertEquals("{\"status\":401,\"error\":\"unauthorized\"}", response.body());
+    @Order(12)
+    void the_api_answers_401_in_json_without_a_token_on_https_and_on_plain_http() throws Exception {
+        for (String base : new String[] {Http.HTTPS, Http.HTTP}) {
+            HttpResponse<String> response = Http.get(base + "api/v1/me", "Accept", "application/json");
+            assertEquals(401, response.statusCode(), base + " " + response.body());
+            assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+            assertEquals("{\"status\":401,\"error\":\"unauthorized\"}", response.body());
+        }
     }
 
     @Test
-    @Order(10)
+    @Order(13)
     void the_api_accepts_a_keycloak_bearer_token_and_enforces_roles() throws Exception {
         String support = KeycloakFixture.accessToken("support.demo", "Gestan-Support-2026!");
-        HttpResponse<String> me = get("api/v1/me", support);
-        assertEquals(200, me.statusCode(), me::body);
-        assertTrue(me.body().contains("\"username\":\"support.demo\""), me.body());
-        assertTrue(me.body().contains("\"support\""), me.body());
-
-        HttpResponse<String> tenants = get("api/v1/tenants?max=5", support);
+        for (String base : new String[] {Http.HTTPS, Http.HTTP}) {
+            HttpResponse<String> me = Http.get(base + "api/v1/me", "Accept", "application/json", "Authorization", "Bearer " + support);
+            assertEquals(200, me.statusCode(), base + " " + me.body());
+            assertTrue(me.body().contains("\"username\":\"support.demo\""), me.body());
+            assertTrue(me.body().contains("\"support\""), me.body());
+        }
+        HttpResponse<String> tenants = Http.get(BASE + "api/v1/tenants?max=5", "Authorization", "Bearer " + support);
         assertEquals(200, tenants.statusCode(), tenants::body);
         assertTrue(tenants.body().contains("\"siren\""), tenants.body());
 
         String client = KeycloakFixture.accessToken("client.demo", "Gestan-Client-2026!");
-        HttpResponse<String> refused = get("api/v1/tenants", client);
+        HttpResponse<String> refused = Http.get(BASE + "api/v1/tenants", "Authorization", "Bearer " + client);
         assertEquals(403, refused.statusCode(), refused::body);
         assertTrue(refused.body().contains("\"status\":403"), refused.body());
     }
 
+    // ------------------------------------------------------------------ helpers
+
     @Test
-    @Order(11)
+    @Order(14)
     void the_public_status_and_verification_pages_answer_at_their_short_urls() throws Exception {
         browser.forgetAllSessions();
-        browser.open(base + "status");
+        browser.open(BASE + "status");
         assertEquals("État des serveurs", browser.find(By.tagName("h1")).getText());
-        browser.open(base + "verify");
+        browser.open(BASE + "verify");
         assertEquals("Vérifier une attestation", browser.find(By.tagName("h1")).getText());
         browser.find(By.id("verify:number")).sendKeys("GC-1999-999999");
         browser.find(By.id("verify:submit")).click();
         browser.waitUntil(d -> d.getPageSource().contains("Aucune attestation ne porte ce numéro."));
-        assertTrue(browser.url().startsWith(base + "verify"), "an anonymous visitor stays on the public page: " + browser.url());
-        browser.screenshot("08-verify-unknown-fr");
+        assertTrue(browser.url().startsWith(BASE + "verify"), "an anonymous visitor stays on the public page: " + browser.url());
+        browser.screenshot("14-verify-unknown-fr");
+    }
+
+    private void signInStaff(String username, String password) {
+        browser.open(BASE + "admin/");
+        signIn(username, password);
+        browser.waitUntil(d -> d.getCurrentUrl().startsWith(BASE + "admin/"));
+        browser.find(By.id("tiles"));
+    }
+
+    /** Clicks the language switch of the header (present only for the other language). */
+    private void switchTo(String language) {
+        String before = browser.find(By.tagName("html")).getAttribute("lang");
+        if (!before.equals(language)) {
+            browser.find(By.id("lang-" + language)).click();
+            browser.waitUntil(d -> d.findElement(By.tagName("html")).getAttribute("lang").equals(language));
+        }
+    }
+
+    private void logout() {
+        browser.find(By.id("logout")).click();
+        browser.waitUntil(d -> d.getCurrentUrl().equals(BASE));
     }
 
     private void signIn(String username, String password) {
@@ -216,13 +327,5 @@ class JourneysIT {
 
     private String loginError() {
         return browser.find(By.xpath("//*[starts-with(@id,'input-error')]")).getText().strip();
-    }
-
-    private HttpResponse<String> get(String path, String bearer) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json");
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -7,7 +7,6 @@ import fr.gestan.cloud.security.api.JournalEntryView;
 import fr.gestan.cloud.security.api.JournalQuery;
 import fr.gestan.cloud.tenants.api.TenantService;
 import fr.gestan.cloud.web.security.CurrentUser;
-import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -15,7 +14,10 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 
-/** The staff back-office home: counts and the latest journal entries for those allowed to read them. */
+/**
+ * The foundation's back-office tiles: tenant count, data centres, and the latest journal entries for those allowed
+ * to read them. Each figure is loaded when its tile first shows it, so a tile that is not rendered costs nothing.
+ */
 @Named
 @ViewScoped
 public class BackOfficeHomeBean implements Serializable {
@@ -31,28 +33,28 @@ public class BackOfficeHomeBean implements Serializable {
     @Inject
     CurrentUser user;
 
-    private long tenantCount;
+    private Long tenantCount;
     private List<DataCentreView> dataCentres;
-    private List<JournalEntryView> latestJournal = List.of();
-
-    @PostConstruct
-    void load() {
-        tenantCount = tenants.count();
-        dataCentres = inventory.dataCentres();
-        if (user.hasRole(Roles.AUDITOR) || user.hasRole(Roles.ADMIN)) {
-            latestJournal = journal.latest(10);
-        }
-    }
+    private List<JournalEntryView> latestJournal;
 
     public long getTenantCount() {
+        if (tenantCount == null) {
+            tenantCount = tenants.count();
+        }
         return tenantCount;
     }
 
     public List<DataCentreView> getDataCentres() {
+        if (dataCentres == null) {
+            dataCentres = inventory.dataCentres();
+        }
         return dataCentres;
     }
 
     public List<JournalEntryView> getLatestJournal() {
+        if (latestJournal == null) {
+            latestJournal = isJournalVisible() ? journal.latest(10) : List.of();
+        }
         return latestJournal;
     }
 

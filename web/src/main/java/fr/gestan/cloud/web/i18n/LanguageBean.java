@@ -1,32 +1,30 @@
 package fr.gestan.cloud.web.i18n;
 
-import jakarta.enterprise.context.SessionScoped;
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Cookie;
-import java.io.IOException;
-import java.io.Serializable;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
-import java.util.Map;
 
 /**
- * The user's language: French by default, English on request, remembered in a cookie for a year.
+ * The user's language: French by default, English on request, remembered in the {@value #COOKIE} cookie for a
+ * year (set by {@link LanguageServlet}). Read on every request, so it needs no session and survives sign-in.
  */
 @Named("language")
-@SessionScoped
-public class LanguageBean implements Serializable {
+@RequestScoped
+public class LanguageBean {
 
-    private static final long serialVersionUID = 1L;
-    static final String COOKIE = "gestan_lang";
-    private static final int ONE_YEAR = 365 * 24 * 3600;
+    public static final String COOKIE = "gestan_lang";
+
+    @Inject
+    HttpServletRequest request;
 
     private Locale locale;
 
     public Locale getLocale() {
         if (locale == null) {
-            Object cookie = FacesContext.getCurrentInstance().getExternalContext().getRequestCookieMap().get(COOKIE);
-            locale = cookie instanceof Cookie c && "en".equals(c.getValue()) ? Locale.ENGLISH : Locale.FRENCH;
+            locale = fromCookies(request.getCookies());
         }
         return locale;
     }
@@ -35,14 +33,32 @@ public class LanguageBean implements Serializable {
         return getLocale().getLanguage();
     }
 
-    /** Switches language and reloads the current page (a plain GET, so it also works after a POST). */
-    public void switchTo(String language) throws IOException {
-        locale = "en".equals(language) ? Locale.ENGLISH : Locale.FRENCH;
-        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-        external.addResponseCookie(COOKIE, locale.getLanguage(),
-                Map.of("maxAge", ONE_YEAR, "path", "/", "httpOnly", true, "secure", external.isSecure(), "SameSite", "Lax"));
-        FacesContext.getCurrentInstance().getViewRoot().setLocale(locale);
-        String uri = (String) external.getRequestMap().get("jakarta.servlet.forward.request_uri");
-        external.redirect(uri != null ? uri : external.getRequestContextPath() + external.getRequestServletPath());
+    /** The language to offer in the switcher: the other one. */
+    public String getOther() {
+        return "en".equals(getLanguage()) ? "fr" : "en";
+    }
+
+    /** The link that switches to the other language and comes back to this page (a plain GET, no script). */
+    public String getSwitchUrl() {
+        String back = (String) request.getAttribute("jakarta.servlet.forward.request_uri");
+        String query = (String) request.getAttribute("jakarta.servlet.forward.query_string");
+        if (back == null) {
+            back = request.getRequestURI();
+            query = request.getQueryString();
+        }
+        String next = back + (query == null || query.isBlank() ? "" : "?" + query);
+        return request.getContextPath() + LanguageServlet.PATH + "?lang=" + getOther() + "&next="
+                + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    static Locale fromCookies(Cookie[] cookies) {
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if (COOKIE.equals(cookie.getName()) && "en".equals(cookie.getValue())) {
+                    return Locale.ENGLISH;
+                }
+            }
+        }
+        return Locale.FRENCH;
     }
 }

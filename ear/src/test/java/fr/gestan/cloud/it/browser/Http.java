@@ -1,0 +1,64 @@
+package fr.gestan.cloud.it.browser;
+
+import fr.gestan.cloud.it.env.TestEnvironment;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+
+/** Plain HTTP calls to the test server, over HTTPS with its self-signed certificate or plain HTTP. */
+final class Http {
+
+    /** https://localhost:(8443 + offset)/ */
+    static final String HTTPS = "https://localhost:" + (8443 + TestEnvironment.PORT_OFFSET) + "/";
+    /** http://localhost:(8080 + offset)/ */
+    static final String HTTP = "http://localhost:" + (8080 + TestEnvironment.PORT_OFFSET) + "/";
+
+    private static final HttpClient CLIENT = client();
+
+    private Http() {
+    }
+
+    static HttpResponse<String> get(String url, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Trusts the test server's self-signed certificate; never follows redirects (the tests look at them). */
+    private static HttpClient client() {
+        try {
+            TrustManager trustAll = new X509TrustManager() {
+                @Override
+                public void checkClientTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public void checkServerTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public X509Certificate[] getAcceptedIssuers() {
+                    return new X509Certificate[0];
+                }
+            };
+            SSLContext ssl = SSLContext.getInstance("TLS");
+            ssl.init(null, new TrustManager[] {trustAll}, new SecureRandom());
+            SSLParameters parameters = new SSLParameters();
+            parameters.setEndpointIdentificationAlgorithm(null);
+            return HttpClient.newBuilder().sslContext(ssl).sslParameters(parameters)
+                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
