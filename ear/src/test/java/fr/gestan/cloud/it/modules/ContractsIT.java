@@ -1,20 +1,35 @@
 package fr.gestan.cloud.it.modules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.gestan.cloud.contracts.api.ContractStatus;
+import fr.gestan.cloud.contracts.api.ContractView;
 import fr.gestan.cloud.contracts.api.DataCentreView;
 import fr.gestan.cloud.contracts.api.DuplicateDataCentreException;
+import fr.gestan.cloud.contracts.api.HostingContracts;
 import fr.gestan.cloud.contracts.api.HostingInventory;
+import fr.gestan.cloud.contracts.api.HostingRefusedException;
+import fr.gestan.cloud.contracts.api.HostingRefusedException.Reason;
+import fr.gestan.cloud.contracts.api.NewContract;
 import fr.gestan.cloud.contracts.api.NewDataCentre;
+import fr.gestan.cloud.contracts.api.NewServer;
+import fr.gestan.cloud.contracts.api.OperatorView;
+import fr.gestan.cloud.contracts.api.ServerRole;
+import fr.gestan.cloud.contracts.api.ServerView;
+import fr.gestan.cloud.contracts.api.ServiceLevel;
 import fr.gestan.cloud.it.support.AsAdmin;
+import fr.gestan.cloud.it.support.AsAuditor;
 import fr.gestan.cloud.it.support.AsClient;
 import fr.gestan.cloud.it.support.AsSupport;
 import fr.gestan.cloud.it.support.Deployments;
 import fr.gestan.cloud.it.support.Ids;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.EJBException;
+import java.time.LocalDate;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -26,17 +41,23 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class ContractsIT {
 
+    private static final String DEMO_CLIENT_SIREN = "842317653";
+
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.modules(ContractsIT.class, "gestan-contracts.jar");
+        return Deployments.modules(ContractsIT.class, "gestan-contracts.jar", "gestan-tenants.jar");
     }
 
     @EJB
     HostingInventory inventory;
     @EJB
+    HostingContracts contracts;
+    @EJB
     AsAdmin admin;
     @EJB
     AsSupport support;
+    @EJB
+    AsAuditor auditor;
     @EJB
     AsClient client;
 
@@ -45,6 +66,18 @@ class ContractsIT {
         List<DataCentreView> sites = client.call(inventory::dataCentres);
         assertTrue(sites.stream().anyMatch(d -> d.code().equals("DC3") && d.city().equals("Vitry-sur-Seine")), sites::toString);
         assertTrue(sites.stream().anyMatch(d -> d.code().equals("DC5") && d.city().equals("Saint-Ouen-l'Aumône")), sites::toString);
+        assertTrue(sites.stream().filter(d -> d.code().equals("DC3")).findFirst().orElseThrow()
+                .certifications().stream().anyMatch(c -> c.name().equals("ISO/IEC 27001")), sites::toString);
+        OperatorView scaleway = client.call(inventory::operators).stream()
+                .filter(o -> o.legalName().equals("Scaleway SAS")).findFirst().orElseThrow();
+        assertEquals("FR", scaleway.headOfficeCountry());
+        assertEquals("Groupe Iliad", scaleway.parentGroup());
+        List<ServerView> servers = support.call(inventory::servers);
+        ServerView prod1 = servers.stream().filter(s -> s.name().equals("GC-PROD-01")).findFirst().orElseThrow();
+        assertEquals("DC3", prod1.dataCentreCode());
+        assertEquals(100, prod1.capacity());
+        assertTrue(prod1.load() >= 42, prod1::toString);
+        assertTrue(servers.stream().anyMatch(s -> s.role() == ServerRole.BACKUP && s.dataCentreCode().equals("DC5")));
     }
 
     @Test
@@ -55,6 +88,8 @@ class ContractsIT {
         assertTrue(support.call(inventory::dataCentres).stream().anyMatch(d -> d.code().equals(code) && d.city().equals("Paris")));
         assertThrows(DuplicateDataCentreException.class,
                 () -> admin.call(() -> inventory.addDataCentre(new NewDataCentre(code, "Paris", "FR", "Scaleway SAS"))));
+        DataCentreView certified = admin.call(() -> inventory.addCertification(code, "ISO/IEC 27001", "AFNOR", LocalDate.of(2030, 1, 1)));
+        assertEquals(1, certified.certifications().size());
     }
 
     @Test
@@ -63,5 +98,95 @@ class ContractsIT {
         assertThrows(EJBAccessException.class, () -> support.call(() -> inventory.addDataCentre(dc)));
         assertThrows(EJBAccessException.class, () -> client.call(() -> inventory.addDataCentre(dc)));
         assertThrows(EJBAccessException.class, () -> inventory.dataCentres());
+        assertThrows(EJBAccessException.class, () -> client.call(inventory::servers));
+        assertThrows(EJBAccessException.class, () -> client.call(() -> contracts.list(null, 0, 10)));
+        assertThrows(EJBAccessException.class, () -> auditor.call(() -> contracts.activate(1)));
+        assertThrows(EJBAccessException.class, () -> support.call(() -> inventory.issueMonitoringToken(1)));
+    }
+
+    @Test
+    void a_contract_is_placed_on_the_least_loaded_server_and_goes_through_its_lifecycle() throws Exception {
+        ServerView proposed = support.call(contracts::proposePlacement);
+        List<ServerView> production = support.call(inventory::servers).stream().filter(s -> s.role() == ServerRole.PRODUCTION).toList();
+        double least = production.stream().filter(ServerView::hasRoom).mapToDouble(s -> (double) s.load() / s.capacity()).min().orElseThrow();
+        assertEquals(least, (double) proposed.load() / proposed.capacity(), 1e-9);
+
+        String siren = Ids.siren();
+        ContractView draft = support.call(() -> contracts.create(new NewContract(siren, "Gestan ERP Cloud", LocalDate.of(2026, 1, 1),
+                null, true, ServiceLevel.PREMIUM, null, null, 30)));
+        assertEquals(ContractStatus.DRAFT, draft.status());
+        assertEquals(proposed.id(), draft.productionServerId());
+        assertFalse(draft.productionDataCentre().equals(draft.backupDataCentre()));
+
+        ContractView active = support.call(() -> contracts.activate(draft.id()));
+        assertEquals(ContractStatus.ACTIVE, active.status());
+        HostingRefusedException again = assertThrows(HostingRefusedException.class, () -> support.call(() -> contracts.activate(draft.id())));
+        assertEquals(Reason.ILLEGAL_TRANSITION, again.reason());
+
+        ServerView target = production.stream().filter(s -> s.id() != draft.productionServerId() && s.hasRoom()).findFirst().orElseThrow();
+        ContractView moved = admin.call(() -> contracts.move(draft.id(), target.id(), "load balancing"));
+        assertEquals(target.id(), moved.productionServerId());
+
+        ContractView ended = support.call(() -> contracts.terminate(draft.id(), "client left"));
+        assertEquals(ContractStatus.TERMINATED, ended.status());
+        var history = auditor.call(() -> contracts.history(draft.id()));
+        assertEquals(List.of("CREATED", "ACTIVATED", "MOVED", "TERMINATED"), history.stream().map(e -> e.kind()).toList());
+        assertTrue(history.get(2).detail().contains("load balancing") && history.get(2).actor().startsWith("admin"), history::toString);
+        assertEquals(1, support.call(() -> contracts.count(siren)));
+    }
+
+    @Test
+    void bad_contracts_are_refused_and_nothing_is_written() throws Exception {
+        String siren = Ids.siren();
+        List<ServerView> servers = support.call(inventory::servers);
+        ServerView prod = servers.stream().filter(s -> s.name().equals("GC-PROD-02")).findFirst().orElseThrow();
+        ServerView prodBackupSameSite = servers.stream().filter(s -> s.role() == ServerRole.PRODUCTION && s.id() != prod.id()).findFirst().orElseThrow();
+        String sameSiteBackup = Ids.code("BKP-DC3-");
+        ServerView dc3Backup = admin.call(() -> inventory.addServer(new NewServer(sameSiteBackup, "DC3", ServerRole.BACKUP, null, null)));
+        assertEquals(100, dc3Backup.capacity());
+
+        assertEquals(Reason.BACKUP_SAME_SITE, refusal(() -> contracts.create(new NewContract(siren, "ERP", LocalDate.of(2026, 1, 1), null,
+                false, ServiceLevel.STANDARD, prod.id(), dc3Backup.id(), 10))));
+        assertEquals(Reason.WRONG_ROLE, refusal(() -> contracts.create(new NewContract(siren, "ERP", LocalDate.of(2026, 1, 1), null,
+                false, ServiceLevel.STANDARD, prod.id(), prodBackupSameSite.id(), 10))));
+        assertEquals(Reason.END_BEFORE_START, refusal(() -> contracts.create(new NewContract(siren, "ERP", LocalDate.of(2026, 1, 1),
+                LocalDate.of(2025, 1, 1), false, ServiceLevel.STANDARD, null, null, 10))));
+        assertEquals(0, support.call(() -> contracts.count(siren)), "nothing half-written");
+
+        support.call(() -> contracts.create(new NewContract(siren, "ERP", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31),
+                false, ServiceLevel.STANDARD, null, null, 10)));
+        assertEquals(Reason.OVERLAPPING_CONTRACT, refusal(() -> contracts.create(new NewContract(siren, "ERP", LocalDate.of(2026, 6, 1),
+                null, false, ServiceLevel.STANDARD, null, null, 10))));
+        // another offer, or after the end, is fine
+        support.call(() -> contracts.create(new NewContract(siren, "ERP", LocalDate.of(2027, 1, 1), null, false, ServiceLevel.STANDARD, null, null, 10)));
+        assertEquals(2, support.call(() -> contracts.count(siren)));
+
+        // a full server is refused with a clear reason
+        String tiny = Ids.code("TINY-");
+        ServerView small = admin.call(() -> inventory.addServer(new NewServer(tiny, "DC3", ServerRole.PRODUCTION, null, 1)));
+        support.call(() -> contracts.create(new NewContract(Ids.siren(), "ERP", LocalDate.of(2026, 1, 1), null, false, ServiceLevel.STANDARD, small.id(), null, 1)));
+        String other = Ids.siren();
+        assertEquals(Reason.SERVER_FULL, refusal(() -> contracts.create(new NewContract(other, "ERP", LocalDate.of(2026, 1, 1), null,
+                false, ServiceLevel.STANDARD, small.id(), null, 1))));
+        assertEquals(0, support.call(() -> contracts.count(other)));
+
+        EJBException invalid = assertThrows(EJBException.class, () -> support.call(() -> contracts.create(new NewContract("12", "", null, null,
+                false, null, null, null, -1))));
+        Throwable root = invalid;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        assertTrue(root instanceof jakarta.validation.ConstraintViolationException, invalid::toString);
+    }
+
+    @Test
+    void a_client_sees_only_its_own_contracts() throws Exception {
+        List<ContractView> mine = client.call(contracts::myContracts);
+        assertFalse(mine.isEmpty());
+        assertTrue(mine.stream().allMatch(c -> c.tenantSiren().equals(DEMO_CLIENT_SIREN)), mine::toString);
+    }
+
+    private Reason refusal(fr.gestan.cloud.it.support.Call<?> call) {
+        return assertThrows(HostingRefusedException.class, () -> support.call(call)).reason();
     }
 }
