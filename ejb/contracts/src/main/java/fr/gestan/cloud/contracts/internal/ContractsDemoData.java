@@ -66,7 +66,29 @@ public class ContractsDemoData {
         n = synthetic(n, 38, prod1, bkp1, start, now);
         n = synthetic(n, 27, prod2, bkp2, start, now);
         synthetic(n, 12, prod3, bkp2, start, now);
+
+        // The archive's resolved incident, a drill that refines part of the plan, an announced maintenance.
+        Instant began = now.minus(41, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        Incident incident = new Incident("Lenteurs d'accès au bureau à distance", fr.gestan.cloud.contracts.api.IncidentImpact.MAJOR,
+                "Des clients signalent des connexions lentes ; nous analysons la situation.", java.util.Set.of(prod2), "support.demo", began);
+        incident.update(fr.gestan.cloud.contracts.api.IncidentState.IDENTIFIED,
+                "Un disque du serveur GC-PROD-02 est saturé par une sauvegarde bloquée.", "support.demo", began.plus(40, ChronoUnit.MINUTES));
+        incident.update(fr.gestan.cloud.contracts.api.IncidentState.MONITORING,
+                "La sauvegarde est relancée, les temps de réponse redeviennent normaux.", "support.demo", began.plus(95, ChronoUnit.MINUTES));
+        incident.update(fr.gestan.cloud.contracts.api.IncidentState.RESOLVED,
+                "Incident résolu ; une alerte sur l'espace disque a été ajoutée.", "support.demo", began.plus(3, ChronoUnit.HOURS));
+        em.persist(incident);
+        em.persist(new RecoveryDrill(prod1, LocalDate.now().minusDays(55), "support.demo", 12, 17, null, null,
+                "Exercice de reprise : nouveau serveur à Saint-Ouen-l'Aumône, machine virtuelle remontée.", now));
+        Instant window = now.plus(9, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS).plus(21, ChronoUnit.HOURS);
+        em.persist(new Maintenance("Mise à jour du système des serveurs de production",
+                "Mise à jour de sécurité avec instantané système préalable ; coupure de 30 minutes au plus.",
+                window, window.plus(2, ChronoUnit.HOURS), java.util.Set.of(prod1, prod2, prod3), "support.demo"));
+        prod1.useMonitoringToken(DEMO_MONITORING_TOKEN);
     }
+
+    /** The monitoring token of GC-PROD-01 in demo mode only (documented in docs/hosting.md). */
+    static final String DEMO_MONITORING_TOKEN = "demo-monitoring-token-GC-PROD-01";
 
     private DataCentre site(String code, String city, HostingOperator operator) {
         DataCentre dc = em.createNamedQuery(DataCentre.BY_CODE, DataCentre.class).setParameter("code", code)
