@@ -20,6 +20,25 @@ import fr.gestan.cloud.contracts.api.OperatorView;
 import fr.gestan.cloud.contracts.api.ServerRole;
 import fr.gestan.cloud.contracts.api.ServerView;
 import fr.gestan.cloud.contracts.api.ServiceLevel;
+import fr.gestan.cloud.contracts.api.IncidentImpact;
+import fr.gestan.cloud.contracts.api.IncidentState;
+import fr.gestan.cloud.contracts.api.IncidentView;
+import fr.gestan.cloud.contracts.api.MaintenanceState;
+import fr.gestan.cloud.contracts.api.MaintenanceView;
+import fr.gestan.cloud.contracts.api.MetricSample;
+import fr.gestan.cloud.contracts.api.MetricsReceipt;
+import fr.gestan.cloud.contracts.api.MetricsRejectedException;
+import fr.gestan.cloud.contracts.api.Monitoring;
+import fr.gestan.cloud.contracts.api.MyRecoveryView;
+import fr.gestan.cloud.contracts.api.NewDrill;
+import fr.gestan.cloud.contracts.api.NewIncident;
+import fr.gestan.cloud.contracts.api.NewMaintenance;
+import fr.gestan.cloud.contracts.api.PublicStatusView;
+import fr.gestan.cloud.contracts.api.RecoveryPlanView;
+import fr.gestan.cloud.contracts.api.RecoveryPlans;
+import fr.gestan.cloud.contracts.api.RecoverySettings;
+import fr.gestan.cloud.contracts.api.ServerState;
+import fr.gestan.cloud.contracts.api.ServerStatus;
 import fr.gestan.cloud.it.support.AsAdmin;
 import fr.gestan.cloud.it.support.AsAuditor;
 import fr.gestan.cloud.it.support.AsClient;
@@ -29,7 +48,11 @@ import fr.gestan.cloud.it.support.Ids;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Set;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -52,6 +75,12 @@ class ContractsIT {
     HostingInventory inventory;
     @EJB
     HostingContracts contracts;
+    @EJB
+    RecoveryPlans plans;
+    @EJB
+    ServerStatus status;
+    @EJB
+    Monitoring monitoring;
     @EJB
     AsAdmin admin;
     @EJB
@@ -184,6 +213,123 @@ class ContractsIT {
         List<ContractView> mine = client.call(contracts::myContracts);
         assertFalse(mine.isEmpty());
         assertTrue(mine.stream().allMatch(c -> c.tenantSiren().equals(DEMO_CLIENT_SIREN)), mine::toString);
+    }
+
+    @Test
+    void the_recovery_plan_follows_the_source_and_drills_refine_it() throws Exception {
+        ServerView prod1 = support.call(inventory::servers).stream().filter(s -> s.name().equals("GC-PROD-01")).findFirst().orElseThrow();
+        RecoveryPlanView plan = auditor.call(() -> plans.plan(prod1.id()));
+        // demo drill on GC-PROD-01: new server 12 min, remount 17 min; 10 min per tenant from the settings
+        assertEquals(29, plan.dataStepStartMinute());
+        assertTrue(plan.steps().get(0).source().drill() && plan.steps().get(1).source().drill());
+        assertFalse(plan.steps().get(2).source().drill());
+        int n = plan.tenants().size();
+        assertTrue(n >= 42, plan.tenants()::toString);
+        assertEquals(29 + 10 * n, plan.totalMinutes());
+        assertEquals(ServiceLevel.PREMIUM, plan.tenants().get(0).serviceLevel(), "service-level order");
+
+        List<MyRecoveryView> mine = client.call(plans::myRecovery);
+        assertEquals(1, mine.size(), mine::toString);
+        MyRecoveryView own = mine.get(0);
+        assertEquals("GC-PROD-01", own.serverName());
+        RecoveryPlanView.TenantSlot slot = plan.tenants().stream().filter(t -> t.tenantSiren().equals(DEMO_CLIENT_SIREN)).findFirst().orElseThrow();
+        assertEquals(slot.position(), own.position());
+        assertEquals(slot.endMinute(), own.estimatedMinutes());
+        assertThrows(EJBAccessException.class, () -> client.call(() -> plans.plan(prod1.id())));
+        assertThrows(EJBAccessException.class, () -> support.call(() -> plans.updateSettings(RecoverySettings.SOURCE)));
+        assertEquals(RecoverySettings.SOURCE, admin.call(() -> plans.updateSettings(RecoverySettings.SOURCE)));
+
+        // a drill on a fresh server with three tenants: 7 min each, measured
+        String name = Ids.code("DRILL-");
+        ServerView fresh = admin.call(() -> inventory.addServer(new NewServer(name, "DC3", ServerRole.PRODUCTION, null, null)));
+        for (int i = 0; i < 3; i++) {
+            support.call(() -> contracts.create(new NewContract(Ids.siren(), "ERP", LocalDate.of(2026, 1, 1), null, false,
+                    ServiceLevel.STANDARD, fresh.id(), null, 5)));
+        }
+        assertThrows(EJBException.class, () -> support.call(() -> plans.recordDrill(new NewDrill(fresh.id(), LocalDate.now().plusDays(3),
+                10, 10, 7, null, null))), "a drill in the future is refused");
+        support.call(() -> plans.recordDrill(new NewDrill(fresh.id(), LocalDate.now(), null, null, 7, null, "test")));
+        RecoveryPlanView refined = support.call(() -> plans.plan(fresh.id()));
+        assertEquals(30, refined.dataStepStartMinute(), "first two steps still from the settings");
+        assertEquals(30 + 3 * 7, refined.totalMinutes());
+        assertTrue(refined.tenants().stream().allMatch(t -> t.source().drill()));
+        assertEquals(1, support.call(() -> plans.drills(fresh.id())).size());
+    }
+
+    @Test
+    void an_incident_goes_forward_to_resolved_and_the_public_and_the_archive_see_it() throws Exception {
+        String name = Ids.code("STATUS-");
+        ServerView server = admin.call(() -> inventory.addServer(new NewServer(name, "DC3", ServerRole.PRODUCTION, null, null)));
+        assertThrows(EJBAccessException.class, () -> client.call(() -> status.openIncident(
+                new NewIncident("x", IncidentImpact.MINOR, "x", Set.of(server.id())))));
+        IncidentView opened = support.call(() -> status.openIncident(
+                new NewIncident("Disque saturé", IncidentImpact.CRITICAL, "Analyse en cours.", Set.of(server.id()))));
+        assertEquals(IncidentState.INVESTIGATING, opened.state());
+
+        PublicStatusView anonymous = status.publicStatus(); // no caller: the public page
+        assertTrue(anonymous.activeIncidents().stream().anyMatch(i -> i.id() == opened.id()));
+        assertEquals(ServerState.MAJOR_OUTAGE, anonymous.components().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow().state());
+        assertEquals(ServerState.MAJOR_OUTAGE, anonymous.overall());
+
+        support.call(() -> status.postUpdate(opened.id(), IncidentState.IDENTIFIED, "Cause trouvée."));
+        assertEquals(Reason.ILLEGAL_STATUS, assertThrows(HostingRefusedException.class,
+                () -> support.call(() -> status.postUpdate(opened.id(), IncidentState.INVESTIGATING, "retour"))).reason());
+        support.call(() -> status.postUpdate(opened.id(), IncidentState.MONITORING, "Surveillance."));
+        IncidentView resolved = admin.call(() -> status.postUpdate(opened.id(), IncidentState.RESOLVED, "Résolu."));
+        assertEquals(4, resolved.updates().size());
+        assertEquals(IncidentState.RESOLVED, resolved.updates().get(0).state(), "newest first");
+        assertTrue(resolved.resolvedAt() != null);
+
+        PublicStatusView after = status.publicStatus();
+        assertTrue(after.activeIncidents().stream().noneMatch(i -> i.id() == opened.id()));
+        assertTrue(after.recentIncidents().stream().anyMatch(i -> i.id() == opened.id()));
+        var component = after.components().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+        assertEquals(ServerState.OPERATIONAL, component.state());
+        assertEquals(IncidentImpact.CRITICAL, component.days().get(89).worstImpact());
+        assertTrue(status.archive(YearMonth.now(java.time.ZoneId.of("Europe/Paris"))).stream().anyMatch(i -> i.id() == opened.id()));
+        // the demo archive holds a resolved incident
+        assertTrue(status.latestIncidents(50).stream().anyMatch(i -> i.state() == IncidentState.RESOLVED && i.servers().contains("GC-PROD-02")));
+
+        MaintenanceView window = support.call(() -> status.scheduleMaintenance(new NewMaintenance("Mise à jour", "Instantané puis mise à jour.",
+                Instant.now().plusSeconds(3600), Instant.now().plusSeconds(7200), Set.of(server.id()))));
+        assertEquals(MaintenanceState.SCHEDULED, window.state());
+        assertEquals(Reason.END_BEFORE_START, assertThrows(HostingRefusedException.class, () -> support.call(() -> status.scheduleMaintenance(
+                new NewMaintenance("x", "x", Instant.now().plusSeconds(7200), Instant.now().plusSeconds(3600), Set.of(server.id()))))).reason());
+        assertEquals(MaintenanceState.IN_PROGRESS, support.call(() -> status.advanceMaintenance(window.id())).state());
+        assertEquals(ServerState.UNDER_MAINTENANCE, status.publicStatus().components().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow().state());
+        assertEquals(MaintenanceState.COMPLETED, support.call(() -> status.advanceMaintenance(window.id())).state());
+    }
+
+    @Test
+    void a_client_sees_only_its_own_servers_status() throws Exception {
+        List<String> mine = client.call(status::myServers).stream().map(c -> c.name()).sorted().toList();
+        assertEquals(List.of("GC-BKP-01", "GC-PROD-01"), mine);
+    }
+
+    @Test
+    void metrics_need_the_servers_own_token_and_thresholds_mark_it_degraded() throws Exception {
+        String name = Ids.code("MON-");
+        ServerView server = admin.call(() -> inventory.addServer(new NewServer(name, "DC3", ServerRole.PRODUCTION, null, null)));
+        MetricSample ok = new MetricSample(new BigDecimal("12.5"), new BigDecimal("40"), new BigDecimal("55"), Instant.now());
+        assertEquals(401, assertThrows(MetricsRejectedException.class, () -> monitoring.ingest(server.id(), "anything", ok)).status(),
+                "no token issued yet");
+        String token = admin.call(() -> inventory.issueMonitoringToken(server.id()));
+        assertEquals(401, assertThrows(MetricsRejectedException.class, () -> monitoring.ingest(server.id(), token + "x", ok)).status());
+        assertEquals(401, assertThrows(MetricsRejectedException.class, () -> monitoring.ingest(999_999, token, ok)).status());
+        assertEquals("future-measurement", assertThrows(MetricsRejectedException.class, () -> monitoring.ingest(server.id(), token,
+                new MetricSample(BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE, Instant.now().plusSeconds(3600)))).code());
+        assertEquals("out-of-range", assertThrows(MetricsRejectedException.class, () -> monitoring.ingest(server.id(), token,
+                new MetricSample(new BigDecimal("101"), BigDecimal.ONE, BigDecimal.ONE, Instant.now()))).code());
+        assertTrue(support.call(() -> monitoring.recent(server.id(), 10)).isEmpty(), "nothing stored for refused metrics");
+
+        MetricsReceipt hot = monitoring.ingest(server.id(), token, new MetricSample(new BigDecimal("97"), new BigDecimal("40"),
+                new BigDecimal("50"), Instant.now()));
+        assertEquals(ServerState.DEGRADED_PERFORMANCE, hot.state());
+        assertEquals(List.of("cpu"), hot.exceeded());
+        assertTrue(support.call(monitoring::alerts).stream().anyMatch(s -> s.name().equals(name)));
+        assertEquals(ServerState.OPERATIONAL, monitoring.ingest(server.id(), token, ok).state());
+        assertEquals(2, auditor.call(() -> monitoring.recent(server.id(), 10)).size());
+        assertThrows(EJBAccessException.class, () -> client.call(() -> monitoring.recent(server.id(), 10)));
     }
 
     private Reason refusal(fr.gestan.cloud.it.support.Call<?> call) {
