@@ -235,6 +235,7 @@ class ContractsIT {
         RecoveryPlanView.TenantSlot slot = plan.tenants().stream().filter(t -> t.tenantSiren().equals(DEMO_CLIENT_SIREN)).findFirst().orElseThrow();
         assertEquals(slot.position(), own.position());
         assertEquals(slot.endMinute(), own.estimatedMinutes());
+        assertTrue(own.fromDrill(), "the demo drill measured the first two steps");
         assertThrows(EJBAccessException.class, () -> client.call(() -> plans.plan(prod1.id())));
         assertThrows(EJBAccessException.class, () -> support.call(() -> plans.updateSettings(RecoverySettings.SOURCE)));
         assertEquals(RecoverySettings.SOURCE, admin.call(() -> plans.updateSettings(RecoverySettings.SOURCE)));

@@ -102,7 +102,8 @@ public class RecoveryPlansBean implements RecoveryPlans {
             RecoveryPlanView plan = planOf(contract.productionServer());
             plan.tenants().stream().filter(t -> t.contractId() == contract.id()).findFirst()
                     .ifPresent(t -> mine.add(new MyRecoveryView(contract.id(), plan.serverName(), plan.dataCentreCode(),
-                            t.position(), plan.tenants().size(), t.endMinute(), t.source().drill())));
+                            t.position(), plan.tenants().size(), t.endMinute(),
+                            t.source().drill() || plan.steps().stream().anyMatch(step -> step.source().drill()))));
         }
         return mine;
     }
