@@ -182,6 +182,12 @@ class HostingJourneysIT {
         assertEquals("%PDF", new String(pdf.body(), 0, 4));
         assertTrue(pdf.body().length > 5_000);
 
+        browser.open(base + "admin/hosting/");
+        assertTrue(browser.find(By.id("datacentres")).getText().contains("ISO/IEC 27001"));
+        assertTrue(browser.find(By.id("operators")).getText().contains("Scaleway SAS"));
+        assertTrue(browser.find(By.id("servers:table")).getText().contains("GC-BKP-02"));
+        assertTrue(browser.driver().findElements(By.id("add-operator")).isEmpty(), "adding operators is for admins");
+
         browser.open(base + "admin/hosting/contracts.xhtml");
         assertTrue(browser.find(By.id("proposal")).getText().contains("GC-PROD-"));
         browser.find(By.id("logout")).click();

@@ -13,6 +13,10 @@ public class HostingFormat {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZoneId.of("Europe/Paris"));
 
+    public String join(java.util.Collection<String> names) {
+        return names == null ? "" : String.join(", ", names);
+    }
+
     public String when(Instant instant) {
         return instant == null ? "" : WHEN.format(instant);
     }

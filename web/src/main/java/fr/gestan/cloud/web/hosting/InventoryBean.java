@@ -5,6 +5,7 @@ import fr.gestan.cloud.contracts.api.DataCentreView;
 import fr.gestan.cloud.contracts.api.HostingInventory;
 import fr.gestan.cloud.contracts.api.MetricView;
 import fr.gestan.cloud.contracts.api.Monitoring;
+import fr.gestan.cloud.contracts.api.NewOperator;
 import fr.gestan.cloud.contracts.api.NewServer;
 import fr.gestan.cloud.contracts.api.OperatorView;
 import fr.gestan.cloud.contracts.api.ServerRole;
@@ -48,6 +49,19 @@ public class InventoryBean implements Serializable {
     private ServerRole role = ServerRole.PRODUCTION;
     private Integer capacity = NewServer.DEFAULT_CAPACITY;
 
+    private String opName;
+    private String opForm;
+    private String opCountry = "FR";
+    private String opParent;
+    private String opParentCountry;
+    private java.math.BigDecimal opLargestShare = java.math.BigDecimal.ZERO;
+    private java.math.BigDecimal opTotalShare = java.math.BigDecimal.ZERO;
+
+    private String certDataCentre;
+    private String certName;
+    private String certIssuer;
+    private java.time.LocalDate certExpiry;
+
     @PostConstruct
     void load() {
         operators = inventory.operators();
@@ -61,6 +75,30 @@ public class InventoryBean implements Serializable {
             ServerView added = inventory.addServer(new NewServer(name, dataCentreCode, role, null, capacity));
             text.info("inventory.server.added", added.name());
             name = null;
+            load();
+        } catch (RuntimeException e) {
+            text.refused(e);
+        }
+    }
+
+    public void addOperator() {
+        try {
+            OperatorView added = inventory.addOperator(new NewOperator(opName, opForm, opCountry, opParent,
+                    opParentCountry == null || opParentCountry.isBlank() ? null : opParentCountry, opLargestShare, opTotalShare));
+            text.info("inventory.operator.added", added.legalName());
+            opName = opForm = opParent = opParentCountry = null;
+            load();
+        } catch (RuntimeException e) {
+            text.refused(e);
+        }
+    }
+
+    public void addCertification() {
+        try {
+            inventory.addCertification(certDataCentre, certName, certIssuer, certExpiry);
+            text.info("inventory.certification.added", certName);
+            certName = certIssuer = null;
+            certExpiry = null;
             load();
         } catch (RuntimeException e) {
             text.refused(e);
@@ -151,5 +189,93 @@ public class InventoryBean implements Serializable {
 
     public void setCapacity(Integer capacity) {
         this.capacity = capacity;
+    }
+
+    public String getOpName() {
+        return opName;
+    }
+
+    public void setOpName(String value) {
+        this.opName = value;
+    }
+
+    public String getOpForm() {
+        return opForm;
+    }
+
+    public void setOpForm(String value) {
+        this.opForm = value;
+    }
+
+    public String getOpCountry() {
+        return opCountry;
+    }
+
+    public void setOpCountry(String value) {
+        this.opCountry = value;
+    }
+
+    public String getOpParent() {
+        return opParent;
+    }
+
+    public void setOpParent(String value) {
+        this.opParent = value;
+    }
+
+    public String getOpParentCountry() {
+        return opParentCountry;
+    }
+
+    public void setOpParentCountry(String value) {
+        this.opParentCountry = value;
+    }
+
+    public java.math.BigDecimal getOpLargestShare() {
+        return opLargestShare;
+    }
+
+    public void setOpLargestShare(java.math.BigDecimal value) {
+        this.opLargestShare = value;
+    }
+
+    public java.math.BigDecimal getOpTotalShare() {
+        return opTotalShare;
+    }
+
+    public void setOpTotalShare(java.math.BigDecimal value) {
+        this.opTotalShare = value;
+    }
+
+    public String getCertDataCentre() {
+        return certDataCentre;
+    }
+
+    public void setCertDataCentre(String value) {
+        this.certDataCentre = value;
+    }
+
+    public String getCertName() {
+        return certName;
+    }
+
+    public void setCertName(String value) {
+        this.certName = value;
+    }
+
+    public String getCertIssuer() {
+        return certIssuer;
+    }
+
+    public void setCertIssuer(String value) {
+        this.certIssuer = value;
+    }
+
+    public java.time.LocalDate getCertExpiry() {
+        return certExpiry;
+    }
+
+    public void setCertExpiry(java.time.LocalDate value) {
+        this.certExpiry = value;
     }
 }
