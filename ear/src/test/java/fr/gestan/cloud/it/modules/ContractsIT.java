@@ -1,20 +1,58 @@
 package fr.gestan.cloud.it.modules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.gestan.cloud.contracts.api.ContractStatus;
+import fr.gestan.cloud.contracts.api.ContractView;
 import fr.gestan.cloud.contracts.api.DataCentreView;
 import fr.gestan.cloud.contracts.api.DuplicateDataCentreException;
+import fr.gestan.cloud.contracts.api.HostingContracts;
 import fr.gestan.cloud.contracts.api.HostingInventory;
+import fr.gestan.cloud.contracts.api.HostingRefusedException;
+import fr.gestan.cloud.contracts.api.HostingRefusedException.Reason;
+import fr.gestan.cloud.contracts.api.NewContract;
 import fr.gestan.cloud.contracts.api.NewDataCentre;
+import fr.gestan.cloud.contracts.api.NewServer;
+import fr.gestan.cloud.contracts.api.OperatorView;
+import fr.gestan.cloud.contracts.api.ServerRole;
+import fr.gestan.cloud.contracts.api.ServerView;
+import fr.gestan.cloud.contracts.api.ServiceLevel;
+import fr.gestan.cloud.contracts.api.IncidentImpact;
+import fr.gestan.cloud.contracts.api.IncidentState;
+import fr.gestan.cloud.contracts.api.IncidentView;
+import fr.gestan.cloud.contracts.api.MaintenanceState;
+import fr.gestan.cloud.contracts.api.MaintenanceView;
+import fr.gestan.cloud.contracts.api.MetricSample;
+import fr.gestan.cloud.contracts.api.MetricsReceipt;
+import fr.gestan.cloud.contracts.api.MetricsRejectedException;
+import fr.gestan.cloud.contracts.api.Monitoring;
+import fr.gestan.cloud.contracts.api.MyRecoveryView;
+import fr.gestan.cloud.contracts.api.NewDrill;
+import fr.gestan.cloud.contracts.api.NewIncident;
+import fr.gestan.cloud.contracts.api.NewMaintenance;
+import fr.gestan.cloud.contracts.api.PublicStatusView;
+import fr.gestan.cloud.contracts.api.RecoveryPlanView;
+import fr.gestan.cloud.contracts.api.RecoveryPlans;
+import fr.gestan.cloud.contracts.api.RecoverySettings;
+import fr.gestan.cloud.contracts.api.ServerState;
+import fr.gestan.cloud.contracts.api.ServerStatus;
 import fr.gestan.cloud.it.support.AsAdmin;
+import fr.gestan.cloud.it.support.AsAuditor;
 import fr.gestan.cloud.it.support.AsClient;
 import fr.gestan.cloud.it.support.AsSupport;
 import fr.gestan.cloud.it.support.Deployments;
 import fr.gestan.cloud.it.support.Ids;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.EJBException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Set;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -26,17 +64,29 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class ContractsIT {
 
+    private static final String DEMO_CLIENT_SIREN = "842317653";
+
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.modules(ContractsIT.class, "gestan-contracts.jar");
+        return Deployments.modules(ContractsIT.class, "gestan-contracts.jar", "gestan-tenants.jar");
     }
 
     @EJB
     HostingInventory inventory;
     @EJB
+    HostingContracts contracts;
+    @EJB
+    RecoveryPlans plans;
+    @EJB
+    ServerStatus status;
+    @EJB
+    Monitoring monitoring;
+    @EJB
     AsAdmin admin;
     @EJB
     AsSupport support;
+    @EJB
+    AsAuditor auditor;
     @EJB
     AsClient client;
 
@@ -45,6 +95,18 @@ class ContractsIT {
         List<DataCentreView> sites = client.call(inventory::dataCentres);
         assertTrue(sites.stream().anyMatch(d -> d.code().equals("DC3") && d.city().equals("Vitry-sur-Seine")), sites::toString);
         assertTrue(sites.stream().anyMatch(d -> d.code().equals("DC5") && d.city().equals("Saint-Ouen-l'Aumône")), sites::toString);
+        assertTrue(sites.stream().filter(d -> d.code().equals("DC3")).findFirst().orElseThrow()
+                .certifications().stream().anyMatch(c -> c.name().equals("ISO/IEC 27001")), sites::toString);
+        OperatorView scaleway = client.call(inventory::operators).stream()
+                .filter(o -> o.legalName().equals("Scaleway SAS")).findFirst().orElseThrow();
+        assertEquals("FR", scaleway.headOfficeCountry());
+        assertEquals("Groupe Iliad", scaleway.parentGroup());
+        List<ServerView> servers = support.call(inventory::servers);
+        ServerView prod1 = servers.stream().filter(s -> s.name().equals("GC-PROD-01")).findFirst().orElseThrow();
+        assertEquals("DC3", prod1.dataCentreCode());
+        assertEquals(100, prod1.capacity());
+        assertTrue(prod1.load() >= 42, prod1::toString);
+        assertTrue(servers.stream().anyMatch(s -> s.role() == ServerRole.BACKUP && s.dataCentreCode().equals("DC5")));
     }
 
     @Test
@@ -55,6 +117,8 @@ class ContractsIT {
         assertTrue(support.call(inventory::dataCentres).stream().anyMatch(d -> d.code().equals(code) && d.city().equals("Paris")));
         assertThrows(DuplicateDataCentreException.class,
                 () -> admin.call(() -> inventory.addDataCentre(new NewDataCentre(code, "Paris", "FR", "Scaleway SAS"))));
+        DataCentreView certified = admin.call(() -> inventory.addCertification(code, "ISO/IEC 27001", "AFNOR", LocalDate.of(2030, 1, 1)));
+        assertEquals(1, certified.certifications().size());
     }
 
     @Test
@@ -63,5 +127,213 @@ class ContractsIT {
         assertThrows(EJBAccessException.class, () -> support.call(() -> inventory.addDataCentre(dc)));
         assertThrows(EJBAccessException.class, () -> client.call(() -> inventory.addDataCentre(dc)));
         assertThrows(EJBAccessException.class, () -> inventory.dataCentres());
+        assertThrows(EJBAccessException.class, () -> client.call(inventory::servers));
+        assertThrows(EJBAccessException.class, () -> client.call(() -> contracts.list(null, 0, 10)));
+        assertThrows(EJBAccessException.class, () -> auditor.call(() -> contracts.activate(1)));
+        assertThrows(EJBAccessException.class, () -> support.call(() -> inventory.issueMonitoringToken(1)));
+    }
+
+    @Test
+    void a_contract_is_placed_on_the_least_loaded_server_and_goes_through_its_lifecycle() throws Exception {
+        ServerView proposed = support.call(contracts::proposePlacement);
+        List<ServerView> production = support.call(inventory::servers).stream().filter(s -> s.role() == ServerRole.PRODUCTION).toList();
+        double least = production.stream().filter(ServerView::hasRoom).mapToDouble(s -> (double) s.load() / s.capacity()).min().orElseThrow();
+        assertEquals(least, (double) proposed.load() / proposed.capacity(), 1e-9);
+
+        String siren = Ids.siren();
+        ContractView draft = support.call(() -> contracts.create(new NewContract(siren, "Gestan ERP Cloud", LocalDate.of(2026, 1, 1),
+                null, true, ServiceLevel.PREMIUM, null, null, 30)));
+        assertEquals(ContractStatus.DRAFT, draft.status());
+        assertEquals(proposed.id(), draft.productionServerId());
+        assertFalse(draft.productionDataCentre().equals(draft.backupDataCentre()));
+
+        ContractView active = support.call(() -> contracts.activate(draft.id()));
+        assertEquals(ContractStatus.ACTIVE, active.status());
+        HostingRefusedException again = assertThrows(HostingRefusedException.class, () -> support.call(() -> contracts.activate(draft.id())));
+        assertEquals(Reason.ILLEGAL_TRANSITION, again.reason());
+
+        ServerView target = production.stream().filter(s -> s.id() != draft.productionServerId() && s.hasRoom()).findFirst().orElseThrow();
+        ContractView moved = admin.call(() -> contracts.move(draft.id(), target.id(), "load balancing"));
+        assertEquals(target.id(), moved.productionServerId());
+
+        ContractView ended = support.call(() -> contracts.terminate(draft.id(), "client left"));
+        assertEquals(ContractStatus.TERMINATED, ended.status());
+        var history = auditor.call(() -> contracts.history(draft.id()));
+        assertEquals(List.of("CREATED", "ACTIVATED", "MOVED", "TERMINATED"), history.stream().map(e -> e.kind()).toList());
+        assertTrue(history.get(2).detail().contains("load balancing") && history.get(2).actor().startsWith("admin"), history::toString);
+        assertEquals(1, support.call(() -> contracts.count(siren)));
+    }
+
+    @Test
+    void bad_contracts_are_refused_and_nothing_is_written() throws Exception {
+        String siren = Ids.siren();
+        List<ServerView> servers = support.call(inventory::servers);
+        ServerView prod = servers.stream().filter(s -> s.name().equals("GC-PROD-02")).findFirst().orElseThrow();
+        ServerView prodBackupSameSite = servers.stream().filter(s -> s.role() == ServerRole.PRODUCTION && s.id() != prod.id()).findFirst().orElseThrow();
+        String sameSiteBackup = Ids.code("BKP-DC3-");
+        ServerView dc3Backup = admin.call(() -> inventory.addServer(new NewServer(sameSiteBackup, "DC3", ServerRole.BACKUP, null, null)));
+        assertEquals(100, dc3Backup.capacity());
+
+        assertEquals(Reason.BACKUP_SAME_SITE, refusal(() -> contracts.create(new NewContract(siren, "ERP", LocalDate.of(2026, 1, 1), null,
+                false, ServiceLevel.STANDARD, prod.id(), dc3Backup.id(), 10))));
+        assertEquals(Reason.WRONG_ROLE, refusal(() -> contracts.create(new NewContract(siren, "ERP", LocalDate.of(2026, 1, 1), null,
+                false, ServiceLevel.STANDARD, prod.id(), prodBackupSameSite.id(), 10))));
+        assertEquals(Reason.END_BEFORE_START, refusal(() -> contracts.create(new NewContract(siren, "ERP", LocalDate.of(2026, 1, 1),
+                LocalDate.of(2025, 1, 1), false, ServiceLevel.STANDARD, null, null, 10))));
+        assertEquals(0, support.call(() -> contracts.count(siren)), "nothing half-written");
+
+        support.call(() -> contracts.create(new NewContract(siren, "ERP", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31),
+                false, ServiceLevel.STANDARD, null, null, 10)));
+        assertEquals(Reason.OVERLAPPING_CONTRACT, refusal(() -> contracts.create(new NewContract(siren, "ERP", LocalDate.of(2026, 6, 1),
+                null, false, ServiceLevel.STANDARD, null, null, 10))));
+        // another offer, or after the end, is fine
+        support.call(() -> contracts.create(new NewContract(siren, "ERP", LocalDate.of(2027, 1, 1), null, false, ServiceLevel.STANDARD, null, null, 10)));
+        assertEquals(2, support.call(() -> contracts.count(siren)));
+
+        // a full server is refused with a clear reason
+        String tiny = Ids.code("TINY-");
+        ServerView small = admin.call(() -> inventory.addServer(new NewServer(tiny, "DC3", ServerRole.PRODUCTION, null, 1)));
+        support.call(() -> contracts.create(new NewContract(Ids.siren(), "ERP", LocalDate.of(2026, 1, 1), null, false, ServiceLevel.STANDARD, small.id(), null, 1)));
+        String other = Ids.siren();
+        assertEquals(Reason.SERVER_FULL, refusal(() -> contracts.create(new NewContract(other, "ERP", LocalDate.of(2026, 1, 1), null,
+                false, ServiceLevel.STANDARD, small.id(), null, 1))));
+        assertEquals(0, support.call(() -> contracts.count(other)));
+
+        EJBException invalid = assertThrows(EJBException.class, () -> support.call(() -> contracts.create(new NewContract("12", "", null, null,
+                false, null, null, null, -1))));
+        Throwable root = invalid;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        assertTrue(root instanceof jakarta.validation.ConstraintViolationException, invalid::toString);
+    }
+
+    @Test
+    void a_client_sees_only_its_own_contracts() throws Exception {
+        List<ContractView> mine = client.call(contracts::myContracts);
+        assertFalse(mine.isEmpty());
+        assertTrue(mine.stream().allMatch(c -> c.tenantSiren().equals(DEMO_CLIENT_SIREN)), mine::toString);
+    }
+
+    @Test
+    void the_recovery_plan_follows_the_source_and_drills_refine_it() throws Exception {
+        ServerView prod1 = support.call(inventory::servers).stream().filter(s -> s.name().equals("GC-PROD-01")).findFirst().orElseThrow();
+        RecoveryPlanView plan = auditor.call(() -> plans.plan(prod1.id()));
+        // demo drill on GC-PROD-01: new server 12 min, remount 17 min; 10 min per tenant from the settings
+        assertEquals(29, plan.dataStepStartMinute());
+        assertTrue(plan.steps().get(0).source().drill() && plan.steps().get(1).source().drill());
+        assertFalse(plan.steps().get(2).source().drill());
+        int n = plan.tenants().size();
+        assertTrue(n >= 42, plan.tenants()::toString);
+        assertEquals(29 + 10 * n, plan.totalMinutes());
+        assertEquals(ServiceLevel.PREMIUM, plan.tenants().get(0).serviceLevel(), "service-level order");
+
+        List<MyRecoveryView> mine = client.call(plans::myRecovery);
+        assertEquals(1, mine.size(), mine::toString);
+        MyRecoveryView own = mine.get(0);
+        assertEquals("GC-PROD-01", own.serverName());
+        RecoveryPlanView.TenantSlot slot = plan.tenants().stream().filter(t -> t.tenantSiren().equals(DEMO_CLIENT_SIREN)).findFirst().orElseThrow();
+        assertEquals(slot.position(), own.position());
+        assertEquals(slot.endMinute(), own.estimatedMinutes());
+        assertTrue(own.fromDrill(), "the demo drill measured the first two steps");
+        assertThrows(EJBAccessException.class, () -> client.call(() -> plans.plan(prod1.id())));
+        assertThrows(EJBAccessException.class, () -> support.call(() -> plans.updateSettings(RecoverySettings.SOURCE)));
+        assertEquals(RecoverySettings.SOURCE, admin.call(() -> plans.updateSettings(RecoverySettings.SOURCE)));
+
+        // a drill on a fresh server with three tenants: 7 min each, measured
+        String name = Ids.code("DRILL-");
+        ServerView fresh = admin.call(() -> inventory.addServer(new NewServer(name, "DC3", ServerRole.PRODUCTION, null, null)));
+        for (int i = 0; i < 3; i++) {
+            support.call(() -> contracts.create(new NewContract(Ids.siren(), "ERP", LocalDate.of(2026, 1, 1), null, false,
+                    ServiceLevel.STANDARD, fresh.id(), null, 5)));
+        }
+        assertThrows(EJBException.class, () -> support.call(() -> plans.recordDrill(new NewDrill(fresh.id(), LocalDate.now().plusDays(3),
+                10, 10, 7, null, null))), "a drill in the future is refused");
+        support.call(() -> plans.recordDrill(new NewDrill(fresh.id(), LocalDate.now(), null, null, 7, null, "test")));
+        RecoveryPlanView refined = support.call(() -> plans.plan(fresh.id()));
+        assertEquals(30, refined.dataStepStartMinute(), "first two steps still from the settings");
+        assertEquals(30 + 3 * 7, refined.totalMinutes());
+        assertTrue(refined.tenants().stream().allMatch(t -> t.source().drill()));
+        assertEquals(1, support.call(() -> plans.drills(fresh.id())).size());
+    }
+
+    @Test
+    void an_incident_goes_forward_to_resolved_and_the_public_and_the_archive_see_it() throws Exception {
+        String name = Ids.code("STATUS-");
+        ServerView server = admin.call(() -> inventory.addServer(new NewServer(name, "DC3", ServerRole.PRODUCTION, null, null)));
+        assertThrows(EJBAccessException.class, () -> client.call(() -> status.openIncident(
+                new NewIncident("x", IncidentImpact.MINOR, "x", Set.of(server.id())))));
+        IncidentView opened = support.call(() -> status.openIncident(
+                new NewIncident("Disque saturé", IncidentImpact.CRITICAL, "Analyse en cours.", Set.of(server.id()))));
+        assertEquals(IncidentState.INVESTIGATING, opened.state());
+
+        PublicStatusView anonymous = status.publicStatus(); // no caller: the public page
+        assertTrue(anonymous.activeIncidents().stream().anyMatch(i -> i.id() == opened.id()));
+        assertEquals(ServerState.MAJOR_OUTAGE, anonymous.components().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow().state());
+        assertEquals(ServerState.MAJOR_OUTAGE, anonymous.overall());
+
+        support.call(() -> status.postUpdate(opened.id(), IncidentState.IDENTIFIED, "Cause trouvée."));
+        assertEquals(Reason.ILLEGAL_STATUS, assertThrows(HostingRefusedException.class,
+                () -> support.call(() -> status.postUpdate(opened.id(), IncidentState.INVESTIGATING, "retour"))).reason());
+        support.call(() -> status.postUpdate(opened.id(), IncidentState.MONITORING, "Surveillance."));
+        IncidentView resolved = admin.call(() -> status.postUpdate(opened.id(), IncidentState.RESOLVED, "Résolu."));
+        assertEquals(4, resolved.updates().size());
+        assertEquals(IncidentState.RESOLVED, resolved.updates().get(0).state(), "newest first");
+        assertTrue(resolved.resolvedAt() != null);
+
+        PublicStatusView after = status.publicStatus();
+        assertTrue(after.activeIncidents().stream().noneMatch(i -> i.id() == opened.id()));
+        assertTrue(after.recentIncidents().stream().anyMatch(i -> i.id() == opened.id()));
+        var component = after.components().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+        assertEquals(ServerState.OPERATIONAL, component.state());
+        assertEquals(IncidentImpact.CRITICAL, component.days().get(89).worstImpact());
+        assertTrue(status.archive(YearMonth.now(java.time.ZoneId.of("Europe/Paris"))).stream().anyMatch(i -> i.id() == opened.id()));
+        // the demo archive holds a resolved incident
+        assertTrue(status.latestIncidents(50).stream().anyMatch(i -> i.state() == IncidentState.RESOLVED && i.servers().contains("GC-PROD-02")));
+
+        MaintenanceView window = support.call(() -> status.scheduleMaintenance(new NewMaintenance("Mise à jour", "Instantané puis mise à jour.",
+                Instant.now().plusSeconds(3600), Instant.now().plusSeconds(7200), Set.of(server.id()))));
+        assertEquals(MaintenanceState.SCHEDULED, window.state());
+        assertEquals(Reason.END_BEFORE_START, assertThrows(HostingRefusedException.class, () -> support.call(() -> status.scheduleMaintenance(
+                new NewMaintenance("x", "x", Instant.now().plusSeconds(7200), Instant.now().plusSeconds(3600), Set.of(server.id()))))).reason());
+        assertEquals(MaintenanceState.IN_PROGRESS, support.call(() -> status.advanceMaintenance(window.id())).state());
+        assertEquals(ServerState.UNDER_MAINTENANCE, status.publicStatus().components().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow().state());
+        assertEquals(MaintenanceState.COMPLETED, support.call(() -> status.advanceMaintenance(window.id())).state());
+    }
+
+    @Test
+    void a_client_sees_only_its_own_servers_status() throws Exception {
+        List<String> mine = client.call(status::myServers).stream().map(c -> c.name()).sorted().toList();
+        assertEquals(List.of("GC-BKP-01", "GC-PROD-01"), mine);
+    }
+
+    @Test
+    void metrics_need_the_servers_own_token_and_thresholds_mark_it_degraded() throws Exception {
+        String name = Ids.code("MON-");
+        ServerView server = admin.call(() -> inventory.addServer(new NewServer(name, "DC3", ServerRole.PRODUCTION, null, null)));
+        MetricSample ok = new MetricSample(new BigDecimal("12.5"), new BigDecimal("40"), new BigDecimal("55"), Instant.now());
+        assertEquals(401, assertThrows(MetricsRejectedException.class, () -> monitoring.ingest(server.id(), "anything", ok)).status(),
+                "no token issued yet");
+        String token = admin.call(() -> inventory.issueMonitoringToken(server.id()));
+        assertEquals(401, assertThrows(MetricsRejectedException.class, () -> monitoring.ingest(server.id(), token + "x", ok)).status());
+        assertEquals(401, assertThrows(MetricsRejectedException.class, () -> monitoring.ingest(999_999, token, ok)).status());
+        assertEquals("future-measurement", assertThrows(MetricsRejectedException.class, () -> monitoring.ingest(server.id(), token,
+                new MetricSample(BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE, Instant.now().plusSeconds(3600)))).code());
+        assertEquals("out-of-range", assertThrows(MetricsRejectedException.class, () -> monitoring.ingest(server.id(), token,
+                new MetricSample(new BigDecimal("101"), BigDecimal.ONE, BigDecimal.ONE, Instant.now()))).code());
+        assertTrue(support.call(() -> monitoring.recent(server.id(), 10)).isEmpty(), "nothing stored for refused metrics");
+
+        MetricsReceipt hot = monitoring.ingest(server.id(), token, new MetricSample(new BigDecimal("97"), new BigDecimal("40"),
+                new BigDecimal("50"), Instant.now()));
+        assertEquals(ServerState.DEGRADED_PERFORMANCE, hot.state());
+        assertEquals(List.of("cpu"), hot.exceeded());
+        assertTrue(support.call(monitoring::alerts).stream().anyMatch(s -> s.name().equals(name)));
+        assertEquals(ServerState.OPERATIONAL, monitoring.ingest(server.id(), token, ok).state());
+        assertEquals(2, auditor.call(() -> monitoring.recent(server.id(), 10)).size());
+        assertThrows(EJBAccessException.class, () -> client.call(() -> monitoring.recent(server.id(), 10)));
+    }
+
+    private Reason refusal(fr.gestan.cloud.it.support.Call<?> call) {
+        return assertThrows(HostingRefusedException.class, () -> support.call(call)).reason();
     }
 }

@@ -31,6 +31,9 @@ public final class Deployments {
         EnterpriseArchive ear = ShrinkWrap.createFromZipFile(EnterpriseArchive.class, builtEar());
         Set<String> kept = new java.util.HashSet<>(Set.of(keep));
         kept.add("gestan-security.jar");
+        if (kept.contains("gestan-contracts.jar")) {
+            kept.add("gestan-tenants.jar"); // the hosting module asks the tenants module who the signed-in client is
+        }
         for (String module : MODULES) {
             if (!kept.contains(module)) {
                 ear.delete("/" + module);

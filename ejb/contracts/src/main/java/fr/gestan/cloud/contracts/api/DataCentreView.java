@@ -1,5 +1,12 @@
 package fr.gestan.cloud.contracts.api;
 
+import java.util.List;
+
 /** A data centre as other modules and the web layer see it. */
-public record DataCentreView(long id, String code, String city, String countryCode, String operatorName) {
+public record DataCentreView(long id, String code, String city, String countryCode, String operatorName,
+                             List<CertificationView> certifications) {
+
+    public DataCentreView(long id, String code, String city, String countryCode, String operatorName) {
+        this(id, code, city, countryCode, operatorName, List.of());
+    }
 }

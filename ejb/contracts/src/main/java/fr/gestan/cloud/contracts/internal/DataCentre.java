@@ -1,13 +1,22 @@
 package fr.gestan.cloud.contracts.internal;
 
 import fr.gestan.cloud.contracts.api.DataCentreView;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 /** A data centre of a hosting operator, such as Scaleway's DC3 in Vitry-sur-Seine. */
@@ -15,10 +24,12 @@ import java.util.Locale;
 @Table(name = "data_centre")
 @NamedQuery(name = DataCentre.ALL, query = "select d from DataCentre d order by d.code")
 @NamedQuery(name = DataCentre.COUNT_BY_CODE, query = "select count(d) from DataCentre d where d.code = :code")
+@NamedQuery(name = DataCentre.BY_CODE, query = "select d from DataCentre d where d.code = :code")
 public class DataCentre {
 
     static final String ALL = "DataCentre.all";
     static final String COUNT_BY_CODE = "DataCentre.countByCode";
+    static final String BY_CODE = "DataCentre.byCode";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -36,28 +47,54 @@ public class DataCentre {
     @Column(name = "operator_name", nullable = false, length = 200)
     private String operatorName;
 
+    @ManyToOne
+    @JoinColumn(name = "operator_id")
+    private HostingOperator operator;
+
+    @ElementCollection
+    @CollectionTable(name = "dc_certification", joinColumns = @JoinColumn(name = "data_centre_id"))
+    @OrderBy("name")
+    private List<Certification> certifications = new ArrayList<>();
+
     protected DataCentre() {
         // for JPA
     }
 
     public DataCentre(String code, String city, String countryCode, String operatorName) {
-        this.code = required(code, "code").toUpperCase(Locale.ROOT);
-        this.city = required(city, "city");
-        this.countryCode = required(countryCode, "country code").toUpperCase(Locale.ROOT);
-        if (!this.countryCode.matches("[A-Z]{2}")) {
-            throw new IllegalArgumentException("country code must be ISO 3166-1 alpha-2: " + countryCode);
-        }
-        this.operatorName = required(operatorName, "operator");
+        this.code = Checks.required(code, "code").toUpperCase(Locale.ROOT);
+        this.city = Checks.required(city, "city");
+        this.countryCode = Checks.country(countryCode);
+        this.operatorName = Checks.required(operatorName, "operator");
     }
 
-    private static String required(String value, String what) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(what + " is required");
-        }
-        return value.strip();
+    public DataCentre(String code, String city, String countryCode, HostingOperator operator) {
+        this(code, city, countryCode, operator.legalName());
+        this.operator = operator;
+    }
+
+    void operatedBy(HostingOperator operator) {
+        this.operator = operator;
+    }
+
+    void certify(String name, String issuer, LocalDate expiresOn) {
+        certifications.add(new Certification(name, issuer, expiresOn));
+    }
+
+    Long id() {
+        return id;
+    }
+
+    String code() {
+        return code;
+    }
+
+    String city() {
+        return city;
     }
 
     DataCentreView toView() {
-        return new DataCentreView(id, code, city, countryCode, operatorName);
+        return new DataCentreView(id, code, city, countryCode, operatorName,
+                certifications.stream().map(Certification::toView)
+                        .sorted(Comparator.comparing(c -> c.name())).toList());
     }
 }

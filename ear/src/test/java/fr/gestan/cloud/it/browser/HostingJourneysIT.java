@@ -1,0 +1,255 @@
+package fr.gestan.cloud.it.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.gestan.cloud.it.env.KeycloakFixture;
+import fr.gestan.cloud.it.support.Deployments;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * Hosting in Chromium against the whole EAR: the public status page, its archive, feed and JSON, the monitoring
+ * ingest, an incident's lifecycle from the back office to the public page, the recovery plan and its PDF, and
+ * the client's own hosting page.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HostingJourneysIT {
+
+    private static final String DEMO_TOKEN = "demo-monitoring-token-GC-PROD-01";
+    private static Browser browser;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.fullEar();
+    }
+
+    @ArquillianResource
+    URL deployed;
+
+    private String base;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        KeycloakFixture.awaitReady();
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void base() {
+        base = Http.HTTPS; // pages are HTTPS-only; the public API also answers on plain HTTP (Http.HTTP)
+    }
+
+    @Test
+    @Order(1)
+    void anyone_sees_the_server_status_with_a_90_day_bar_and_the_archive() throws Exception {
+        browser.open(base + "status");
+        assertEquals("État des serveurs", browser.find(By.tagName("h1")).getText());
+        WebElement prod1 = browser.find(By.id("component-GC-PROD-01"));
+        assertEquals(90, prod1.findElements(By.cssSelector(".uptime-bar .day")).size());
+        assertTrue(browser.find(By.id("components")).getText().contains("GC-BKP-01"));
+        assertTrue(browser.find(By.id("maintenances")).getText().contains("Mise à jour du système"), "upcoming maintenance shown ahead");
+        browser.screenshot("hosting-01-status-fr");
+
+        // the demo's resolved incident, 41 days ago, is in its month's archive with all its steps
+        String month = LocalDate.now(ZoneId.of("Europe/Paris")).minusDays(41).toString().substring(0, 7);
+        browser.open(base + "status-archive.xhtml?month=" + month);
+        WebElement archive = browser.find(By.id("archive"));
+        assertTrue(archive.getText().contains("Lenteurs d’accès au bureau à distance") || archive.getText().contains("Lenteurs d'accès"), archive.getText());
+        assertTrue(archive.getText().contains("Résolu") && archive.getText().contains("Analyse en cours"), archive.getText());
+        browser.screenshot("hosting-02-status-archive");
+    }
+
+    @Test
+    @Order(2)
+    void the_status_json_and_atom_feed_need_no_sign_in() throws Exception {
+        HttpResponse<String> json = send(HttpRequest.newBuilder(URI.create(Http.HTTP + "api/v1/public/status")).GET());
+        assertEquals(200, json.statusCode(), json::body);
+        assertTrue(json.body().contains("\"components\"") && json.body().contains("GC-PROD-01"), json.body());
+        HttpResponse<String> atom = send(HttpRequest.newBuilder(URI.create(Http.HTTP + "api/v1/public/status/feed.atom")).GET());
+        assertEquals(200, atom.statusCode());
+        assertTrue(atom.headers().firstValue("Content-Type").orElse("").startsWith("application/atom+xml"));
+        assertTrue(atom.body().contains("<feed xmlns=\"http://www.w3.org/2005/Atom\"") && atom.body().contains("<entry>"), atom.body());
+    }
+
+    @Test
+    @Order(3)
+    void metrics_are_accepted_with_the_servers_token_and_refused_with_problem_bodies() throws Exception {
+        long id = serverId("GC-PROD-01");
+        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        HttpResponse<String> ok = postMetrics(id, DEMO_TOKEN, "{\"cpuPercent\":23.5,\"diskPercent\":41,\"memoryPercent\":62,\"measuredAt\":\"" + now + "\"}");
+        assertEquals(202, ok.statusCode(), ok::body);
+        assertTrue(ok.body().contains("\"state\":\"OPERATIONAL\""), ok.body());
+
+        HttpResponse<String> wrong = postMetrics(id, "wrong-token", "{\"cpuPercent\":1,\"diskPercent\":1,\"memoryPercent\":1,\"measuredAt\":\"" + now + "\"}");
+        assertEquals(401, wrong.statusCode(), wrong::body);
+        assertTrue(wrong.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertTrue(wrong.body().contains("\"status\":401"), wrong.body());
+
+        String future = Instant.now().plus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
+        HttpResponse<String> ahead = postMetrics(id, DEMO_TOKEN, "{\"cpuPercent\":1,\"diskPercent\":1,\"memoryPercent\":1,\"measuredAt\":\"" + future + "\"}");
+        assertEquals(400, ahead.statusCode(), ahead::body);
+        assertTrue(ahead.body().contains("future-measurement"), ahead.body());
+        HttpResponse<String> range = postMetrics(id, DEMO_TOKEN, "{\"cpuPercent\":180,\"diskPercent\":1,\"memoryPercent\":1,\"measuredAt\":\"" + now + "\"}");
+        assertEquals(400, range.statusCode(), range::body);
+        assertTrue(range.body().contains("out-of-range"), range.body());
+        HttpResponse<String> garbage = postMetrics(id, DEMO_TOKEN, "not json");
+        assertEquals(400, garbage.statusCode(), garbage::body);
+        assertEquals(401, postMetrics(id, null, "{}").statusCode());
+    }
+
+    @Test
+    @Order(4)
+    void an_incident_declared_in_the_back_office_goes_public_then_resolves() throws Exception {
+        browser.open(base + "admin/hosting/status.xhtml");
+        signIn("support.demo", "Gestan-Support-2026!");
+        browser.waitUntil(d -> d.getCurrentUrl().startsWith(base + "admin/hosting/status"));
+        String title = "Coupure réseau " + System.nanoTime() % 100000;
+        browser.find(By.id("open:title")).sendKeys(title);
+        browser.find(By.xpath("//table[@id='open:servers']//label[contains(normalize-space(.),'GC-PROD-03')]")).click();
+        browser.find(By.id("open:message")).sendKeys("Nous analysons une perte de connexion.");
+        browser.find(By.id("open:submit")).click();
+        browser.waitUntil(d -> d.findElement(By.id("incidents")).getText().contains(title));
+        browser.screenshot("hosting-03-incident-declared");
+
+        browser.open(base + "status");
+        assertTrue(browser.find(By.id("active-incidents")).getText().contains(title));
+        assertEquals("Performances dégradées", browser.find(By.cssSelector("#component-GC-PROD-03 .component-state")).getText());
+        browser.screenshot("hosting-04-status-with-incident");
+
+        browser.open(base + "admin/hosting/status.xhtml");
+        Select incident = new Select(browser.find(By.id("update:incident")));
+        incident.getOptions().stream().filter(o -> o.getText().contains(title)).findFirst().orElseThrow().click();
+        new Select(browser.find(By.id("update:state"))).selectByValue("RESOLVED");
+        browser.find(By.id("update:umessage")).sendKeys("Liaison rétablie.");
+        browser.find(By.id("update:post")).click();
+        browser.waitUntil(d -> d.findElement(By.id("incidents")).getText().contains("Liaison rétablie."));
+
+        browser.open(base + "status");
+        assertTrue(browser.find(By.id("recent-incidents")).getText().contains(title));
+        assertTrue(browser.driver().findElements(By.id("active-incidents")).isEmpty()
+                || !browser.find(By.id("active-incidents")).getText().contains(title));
+        assertEquals("Opérationnel", browser.find(By.cssSelector("#component-GC-PROD-03 .component-state")).getText());
+    }
+
+    @Test
+    @Order(5)
+    void staff_see_the_recovery_timeline_and_export_it_as_pdf() throws Exception {
+        browser.open(base + "admin/hosting/recovery.xhtml");
+        browser.find(By.linkText("GC-PROD-01")).click(); // other suites may have added production servers
+        browser.waitUntil(d -> d.findElement(By.id("plan-title")).getText().startsWith("GC-PROD-01"));
+        assertTrue(browser.find(By.cssSelector(".gantt")).findElements(By.cssSelector(".gantt-row")).size() > 40);
+        browser.screenshot("hosting-05-recovery-plan");
+        String href = browser.find(By.id("pdf")).getAttribute("href");
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
+                .header("Cookie", cookies()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, pdf.statusCode());
+        assertEquals("%PDF", new String(pdf.body(), 0, 4));
+        assertTrue(pdf.body().length > 5_000);
+
+        browser.open(base + "admin/hosting/");
+        assertTrue(browser.find(By.id("datacentres")).getText().contains("ISO/IEC 27001"));
+        assertTrue(browser.find(By.id("operators")).getText().contains("Scaleway SAS"));
+        assertTrue(browser.find(By.id("servers:table")).getText().contains("GC-BKP-02"));
+        assertTrue(browser.driver().findElements(By.id("add-operator")).isEmpty(), "adding operators is for admins");
+
+        browser.open(base + "admin/hosting/contracts.xhtml");
+        String proposal = browser.find(By.id("proposal")).getText();
+        assertTrue(proposal.matches("(?s).*\\(\\d+ / \\d+\\).*"), proposal); // the least-loaded server with its load
+        browser.find(By.id("logout")).click();
+        browser.waitUntil(d -> d.getCurrentUrl().equals(base));
+    }
+
+    @Test
+    @Order(6)
+    void a_client_sees_its_own_hosting_only() throws Exception {
+        browser.forgetAllSessions();
+        browser.open(base + "portal/hosting.xhtml");
+        signIn("client.demo", "Gestan-Client-2026!");
+        browser.waitUntil(d -> d.getCurrentUrl().startsWith(base + "portal/hosting"));
+        assertTrue(Integer.parseInt(browser.find(By.cssSelector(".recovery-position")).getText()) >= 1);
+        assertFalse(browser.find(By.cssSelector(".recovery-estimate")).getText().isBlank());
+        String servers = browser.find(By.id("my-servers")).getText();
+        assertTrue(servers.contains("GC-PROD-01") && servers.contains("GC-BKP-01"), servers);
+        assertFalse(servers.contains("GC-PROD-02"), servers);
+        browser.screenshot("hosting-06-portal-hosting");
+        // the back office's PDF is not for clients
+        HttpResponse<String> pdf = Http.get(base + "admin/hosting/recovery.pdf?server=1", "Cookie", cookies());
+        assertEquals(403, pdf.statusCode());
+        browser.find(By.id("logout")).click();
+    }
+
+    private long serverId(String name) throws Exception {
+        String json = send(HttpRequest.newBuilder(URI.create(Http.HTTP + "api/v1/public/status")).GET()).body()
+                .replaceAll("\"days\":\\[[^\\]]*\\]", "");
+        Matcher component = Pattern.compile("\\{[^{}]*\"name\":\"" + name + "\"[^{}]*\\}").matcher(json);
+        assertTrue(component.find(), json);
+        Matcher id = Pattern.compile("\"serverId\":(\\d+)").matcher(component.group());
+        assertTrue(id.find(), component.group());
+        return Long.parseLong(id.group(1));
+    }
+
+    private HttpResponse<String> postMetrics(long id, String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Http.HTTP + "api/v1/public/servers/" + id + "/metrics"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("X-Server-Token", token);
+        }
+        return send(request);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String cookies() {
+        StringBuilder header = new StringBuilder();
+        for (Cookie cookie : browser.driver().manage().getCookies()) {
+            header.append(header.length() == 0 ? "" : "; ").append(cookie.getName()).append('=').append(cookie.getValue());
+        }
+        return header.toString();
+    }
+
+    private void signIn(String username, String password) {
+        browser.find(By.id("username")).clear();
+        browser.find(By.id("username")).sendKeys(username);
+        browser.find(By.id("password")).sendKeys(password);
+        browser.find(By.id("kc-login")).click();
+    }
+}

@@ -1,0 +1,38 @@
+package fr.gestan.cloud.contracts.internal;
+
+import fr.gestan.cloud.contracts.api.HostingRefusedException;
+import fr.gestan.cloud.contracts.api.HostingRefusedException.Reason;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
+/** Finds servers and contracts by id, or refuses with NOT_FOUND. */
+final class ServerLookup {
+
+    private ServerLookup() {
+    }
+
+    static HostingServer find(EntityManager em, long id) {
+        HostingServer server = em.find(HostingServer.class, id);
+        if (server == null) {
+            throw new HostingRefusedException(Reason.NOT_FOUND, "server " + id);
+        }
+        return server;
+    }
+
+    /** Locks the server row so that two placements cannot both take its last place. */
+    static HostingServer lock(EntityManager em, long id) {
+        HostingServer server = em.find(HostingServer.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (server == null) {
+            throw new HostingRefusedException(Reason.NOT_FOUND, "server " + id);
+        }
+        return server;
+    }
+
+    static HostingContract contract(EntityManager em, long id) {
+        HostingContract contract = em.find(HostingContract.class, id);
+        if (contract == null) {
+            throw new HostingRefusedException(Reason.NOT_FOUND, "contract " + id);
+        }
+        return contract;
+    }
+}

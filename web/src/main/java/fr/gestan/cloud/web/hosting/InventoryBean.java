@@ -1,0 +1,281 @@
+package fr.gestan.cloud.web.hosting;
+
+import fr.gestan.cloud.common.Roles;
+import fr.gestan.cloud.contracts.api.DataCentreView;
+import fr.gestan.cloud.contracts.api.HostingInventory;
+import fr.gestan.cloud.contracts.api.MetricView;
+import fr.gestan.cloud.contracts.api.Monitoring;
+import fr.gestan.cloud.contracts.api.NewOperator;
+import fr.gestan.cloud.contracts.api.NewServer;
+import fr.gestan.cloud.contracts.api.OperatorView;
+import fr.gestan.cloud.contracts.api.ServerRole;
+import fr.gestan.cloud.contracts.api.ServerView;
+import fr.gestan.cloud.web.security.CurrentUser;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+
+/** Staff's view of the hosting inventory: operators, data centres, servers with their load, alerts and metrics. */
+@Named
+@ViewScoped
+public class InventoryBean implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    transient HostingInventory inventory;
+    @EJB
+    transient Monitoring monitoring;
+    @Inject
+    HostingText text;
+    @Inject
+    CurrentUser user;
+
+    private List<OperatorView> operators;
+    private List<DataCentreView> dataCentres;
+    private List<ServerView> servers;
+    private List<ServerView> alerts;
+    private Long metricsServerId;
+    private List<MetricView> metrics = List.of();
+    private String issuedToken;
+    private String issuedFor;
+
+    private String name;
+    private String dataCentreCode;
+    private ServerRole role = ServerRole.PRODUCTION;
+    private Integer capacity = NewServer.DEFAULT_CAPACITY;
+
+    private String opName;
+    private String opForm;
+    private String opCountry = "FR";
+    private String opParent;
+    private String opParentCountry;
+    private java.math.BigDecimal opLargestShare = java.math.BigDecimal.ZERO;
+    private java.math.BigDecimal opTotalShare = java.math.BigDecimal.ZERO;
+
+    private String certDataCentre;
+    private String certName;
+    private String certIssuer;
+    private java.time.LocalDate certExpiry;
+
+    @PostConstruct
+    void load() {
+        operators = inventory.operators();
+        dataCentres = inventory.dataCentres();
+        servers = inventory.servers();
+        alerts = monitoring.alerts();
+    }
+
+    public void addServer() {
+        try {
+            ServerView added = inventory.addServer(new NewServer(name, dataCentreCode, role, null, capacity));
+            text.info("inventory.server.added", added.name());
+            name = null;
+            load();
+        } catch (RuntimeException e) {
+            text.refused(e);
+        }
+    }
+
+    public void addOperator() {
+        try {
+            OperatorView added = inventory.addOperator(new NewOperator(opName, opForm, opCountry, opParent,
+                    opParentCountry == null || opParentCountry.isBlank() ? null : opParentCountry, opLargestShare, opTotalShare));
+            text.info("inventory.operator.added", added.legalName());
+            opName = opForm = opParent = opParentCountry = null;
+            load();
+        } catch (RuntimeException e) {
+            text.refused(e);
+        }
+    }
+
+    public void addCertification() {
+        try {
+            inventory.addCertification(certDataCentre, certName, certIssuer, certExpiry);
+            text.info("inventory.certification.added", certName);
+            certName = certIssuer = null;
+            certExpiry = null;
+            load();
+        } catch (RuntimeException e) {
+            text.refused(e);
+        }
+    }
+
+    public void issueToken(ServerView server) {
+        try {
+            issuedToken = inventory.issueMonitoringToken(server.id());
+            issuedFor = server.name();
+        } catch (RuntimeException e) {
+            text.refused(e);
+        }
+    }
+
+    public void showMetrics(ServerView server) {
+        metricsServerId = server.id();
+        metrics = monitoring.recent(server.id(), 60);
+    }
+
+    public boolean isAdmin() {
+        return user.hasRole(Roles.ADMIN);
+    }
+
+    public ServerRole[] getRoles() {
+        return ServerRole.values();
+    }
+
+    public List<OperatorView> getOperators() {
+        return operators;
+    }
+
+    public List<DataCentreView> getDataCentres() {
+        return dataCentres;
+    }
+
+    public List<ServerView> getServers() {
+        return servers;
+    }
+
+    public List<ServerView> getAlerts() {
+        return alerts;
+    }
+
+    public Long getMetricsServerId() {
+        return metricsServerId;
+    }
+
+    public List<MetricView> getMetrics() {
+        return metrics;
+    }
+
+    public String getIssuedToken() {
+        return issuedToken;
+    }
+
+    public String getIssuedFor() {
+        return issuedFor;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getDataCentreCode() {
+        return dataCentreCode;
+    }
+
+    public void setDataCentreCode(String dataCentreCode) {
+        this.dataCentreCode = dataCentreCode;
+    }
+
+    public ServerRole getRole() {
+        return role;
+    }
+
+    public void setRole(ServerRole role) {
+        this.role = role;
+    }
+
+    public Integer getCapacity() {
+        return capacity;
+    }
+
+    public void setCapacity(Integer capacity) {
+        this.capacity = capacity;
+    }
+
+    public String getOpName() {
+        return opName;
+    }
+
+    public void setOpName(String value) {
+        this.opName = value;
+    }
+
+    public String getOpForm() {
+        return opForm;
+    }
+
+    public void setOpForm(String value) {
+        this.opForm = value;
+    }
+
+    public String getOpCountry() {
+        return opCountry;
+    }
+
+    public void setOpCountry(String value) {
+        this.opCountry = value;
+    }
+
+    public String getOpParent() {
+        return opParent;
+    }
+
+    public void setOpParent(String value) {
+        this.opParent = value;
+    }
+
+    public String getOpParentCountry() {
+        return opParentCountry;
+    }
+
+    public void setOpParentCountry(String value) {
+        this.opParentCountry = value;
+    }
+
+    public java.math.BigDecimal getOpLargestShare() {
+        return opLargestShare;
+    }
+
+    public void setOpLargestShare(java.math.BigDecimal value) {
+        this.opLargestShare = value;
+    }
+
+    public java.math.BigDecimal getOpTotalShare() {
+        return opTotalShare;
+    }
+
+    public void setOpTotalShare(java.math.BigDecimal value) {
+        this.opTotalShare = value;
+    }
+
+    public String getCertDataCentre() {
+        return certDataCentre;
+    }
+
+    public void setCertDataCentre(String value) {
+        this.certDataCentre = value;
+    }
+
+    public String getCertName() {
+        return certName;
+    }
+
+    public void setCertName(String value) {
+        this.certName = value;
+    }
+
+    public String getCertIssuer() {
+        return certIssuer;
+    }
+
+    public void setCertIssuer(String value) {
+        this.certIssuer = value;
+    }
+
+    public java.time.LocalDate getCertExpiry() {
+        return certExpiry;
+    }
+
+    public void setCertExpiry(java.time.LocalDate value) {
+        this.certExpiry = value;
+    }
+}

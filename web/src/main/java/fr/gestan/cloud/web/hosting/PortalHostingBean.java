@@ -1,0 +1,56 @@
+package fr.gestan.cloud.web.hosting;
+
+import fr.gestan.cloud.contracts.api.ComponentStatusView;
+import fr.gestan.cloud.contracts.api.ContractView;
+import fr.gestan.cloud.contracts.api.HostingContracts;
+import fr.gestan.cloud.contracts.api.MyRecoveryView;
+import fr.gestan.cloud.contracts.api.RecoveryPlans;
+import fr.gestan.cloud.contracts.api.ServerStatus;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+
+/** The client's hosting: its own contracts, its estimated recovery time and position, its own servers' status. */
+@Named
+@ViewScoped
+public class PortalHostingBean implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    transient HostingContracts contracts;
+    @EJB
+    transient RecoveryPlans plans;
+    @EJB
+    transient ServerStatus status;
+
+    private List<ContractView> myContracts;
+    private List<MyRecoveryView> myRecovery;
+    private List<ComponentStatusView> myServers;
+
+    @PostConstruct
+    void load() {
+        myContracts = contracts.myContracts();
+        myRecovery = plans.myRecovery();
+        myServers = status.myServers();
+    }
+
+    public String hm(int minutes) {
+        return Durations.hm(minutes);
+    }
+
+    public List<ContractView> getMyContracts() {
+        return myContracts;
+    }
+
+    public List<MyRecoveryView> getMyRecovery() {
+        return myRecovery;
+    }
+
+    public List<ComponentStatusView> getMyServers() {
+        return myServers;
+    }
+}

@@ -1,0 +1,213 @@
+package fr.gestan.cloud.web.hosting;
+
+import fr.gestan.cloud.common.Roles;
+import fr.gestan.cloud.contracts.api.DrillView;
+import fr.gestan.cloud.contracts.api.HostingInventory;
+import fr.gestan.cloud.contracts.api.NewDrill;
+import fr.gestan.cloud.contracts.api.RecoveryPlanView;
+import fr.gestan.cloud.contracts.api.RecoveryPlans;
+import fr.gestan.cloud.contracts.api.RecoverySettings;
+import fr.gestan.cloud.contracts.api.ServerRole;
+import fr.gestan.cloud.contracts.api.ServerView;
+import fr.gestan.cloud.web.security.CurrentUser;
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A production server's recovery timeline (Gantt-like chart), the step durations and the recorded drills. */
+@Named
+@ViewScoped
+public class RecoveryBean implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    transient RecoveryPlans plans;
+    @EJB
+    transient HostingInventory inventory;
+    @Inject
+    HostingText text;
+    @Inject
+    CurrentUser user;
+
+    private Long server;
+    private List<ServerView> servers;
+    private RecoveryPlanView plan;
+    private List<DrillView> drills = List.of();
+
+    private int newServerMinutes;
+    private int remountMinutes;
+    private int perTenantMinutes;
+    private int throughputGbPerHour;
+
+    private LocalDate drilledOn = LocalDate.now();
+    private Integer drillNewServer;
+    private Integer drillRemount;
+    private Integer drillPerTenant;
+    private Integer drillThroughput;
+    private String drillNotes;
+
+    /** Called by f:viewAction once the view parameter is set. */
+    public void load() {
+        servers = inventory.servers().stream().filter(s -> s.role() == ServerRole.PRODUCTION).toList();
+        if (server == null && !servers.isEmpty()) {
+            server = servers.get(0).id();
+        }
+        RecoverySettings settings = plans.settings();
+        newServerMinutes = settings.newServerMinutes();
+        remountMinutes = settings.remountMinutes();
+        perTenantMinutes = settings.perTenantMinutes();
+        throughputGbPerHour = settings.throughputGbPerHour();
+        if (server != null) {
+            try {
+                plan = plans.plan(server);
+                drills = plans.drills(server);
+            } catch (RuntimeException e) {
+                plan = null;
+                text.refused(e);
+            }
+        }
+    }
+
+    public void saveSettings() {
+        try {
+            plans.updateSettings(new RecoverySettings(newServerMinutes, remountMinutes, perTenantMinutes, throughputGbPerHour));
+            text.info("recovery.settings.saved");
+            load();
+        } catch (RuntimeException e) {
+            text.refused(e);
+        }
+    }
+
+    public void recordDrill() {
+        try {
+            plans.recordDrill(new NewDrill(server, drilledOn, drillNewServer, drillRemount, drillPerTenant, drillThroughput, drillNotes));
+            text.info("recovery.drill.saved");
+            drillNewServer = drillRemount = drillPerTenant = drillThroughput = null;
+            drillNotes = null;
+            load();
+        } catch (RuntimeException e) {
+            text.refused(e);
+        }
+    }
+
+    public String hm(int minutes) {
+        return Durations.hm(minutes);
+    }
+
+    public String pct(int minutes) {
+        return plan == null ? "0" : Durations.percent(minutes, plan.totalMinutes());
+    }
+
+    public boolean isAdmin() {
+        return user.hasRole(Roles.ADMIN);
+    }
+
+    public boolean isCanDrill() {
+        return user.hasRole(Roles.ADMIN) || user.hasRole(Roles.SUPPORT);
+    }
+
+    public Long getServer() {
+        return server;
+    }
+
+    public void setServer(Long server) {
+        this.server = server;
+    }
+
+    public List<ServerView> getServers() {
+        return servers;
+    }
+
+    public RecoveryPlanView getPlan() {
+        return plan;
+    }
+
+    public List<DrillView> getDrills() {
+        return drills;
+    }
+
+    public int getNewServerMinutes() {
+        return newServerMinutes;
+    }
+
+    public void setNewServerMinutes(int v) {
+        this.newServerMinutes = v;
+    }
+
+    public int getRemountMinutes() {
+        return remountMinutes;
+    }
+
+    public void setRemountMinutes(int v) {
+        this.remountMinutes = v;
+    }
+
+    public int getPerTenantMinutes() {
+        return perTenantMinutes;
+    }
+
+    public void setPerTenantMinutes(int v) {
+        this.perTenantMinutes = v;
+    }
+
+    public int getThroughputGbPerHour() {
+        return throughputGbPerHour;
+    }
+
+    public void setThroughputGbPerHour(int v) {
+        this.throughputGbPerHour = v;
+    }
+
+    public LocalDate getDrilledOn() {
+        return drilledOn;
+    }
+
+    public void setDrilledOn(LocalDate drilledOn) {
+        this.drilledOn = drilledOn;
+    }
+
+    public Integer getDrillNewServer() {
+        return drillNewServer;
+    }
+
+    public void setDrillNewServer(Integer v) {
+        this.drillNewServer = v;
+    }
+
+    public Integer getDrillRemount() {
+        return drillRemount;
+    }
+
+    public void setDrillRemount(Integer v) {
+        this.drillRemount = v;
+    }
+
+    public Integer getDrillPerTenant() {
+        return drillPerTenant;
+    }
+
+    public void setDrillPerTenant(Integer v) {
+        this.drillPerTenant = v;
+    }
+
+    public Integer getDrillThroughput() {
+        return drillThroughput;
+    }
+
+    public void setDrillThroughput(Integer v) {
+        this.drillThroughput = v;
+    }
+
+    public String getDrillNotes() {
+        return drillNotes;
+    }
+
+    public void setDrillNotes(String drillNotes) {
+        this.drillNotes = drillNotes;
+    }
+}
