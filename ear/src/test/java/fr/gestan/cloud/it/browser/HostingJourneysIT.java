@@ -177,8 +177,7 @@ class HostingJourneysIT {
         assertTrue(browser.find(By.cssSelector(".gantt")).findElements(By.cssSelector(".gantt-row")).size() > 40);
         browser.screenshot("hosting-05-recovery-plan");
         String href = browser.find(By.id("pdf")).getAttribute("href");
-        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
-                .header("Cookie", cookies()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> pdf = Http.getBytes(href, "Cookie", cookies());
         assertEquals(200, pdf.statusCode());
         assertEquals("%PDF", new String(pdf.body(), 0, 4));
         assertTrue(pdf.body().length > 5_000);

@@ -34,6 +34,14 @@ final class Http {
         return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    static HttpResponse<byte[]> getBytes(String url, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** Trusts the test server's self-signed certificate; never follows redirects (the tests look at them). */
     private static HttpClient client() {
         try {
