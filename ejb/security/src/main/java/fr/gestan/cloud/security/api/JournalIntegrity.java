@@ -26,12 +26,17 @@ public interface JournalIntegrity {
     Future<JournalVerifier.Result> verifyInBackground(@NotNull VerificationProgress progress);
 
     /**
-     * Writes the journal in the export format of {@link JournalVerifier.Export}, after signing the current head:
-     * every entry ({@code tenantRef} null, staff only) or one tenant's entries in full with the stretches of chain
-     * around them reduced to digests.
+     * Writes the whole journal in the export format of {@link JournalVerifier.Export}, after signing the current
+     * head. Auditors and administrators.
      */
-    void export(@Pattern(regexp = "\\d{9}", message = "{tenant.siren.format}") String tenantRef, @NotNull Writer out)
-            throws IOException;
+    void exportAll(@NotNull Writer out) throws IOException;
+
+    /**
+     * Writes one tenant's entries in full, with the stretches of chain around them reduced to digests, after signing
+     * the current head. Clients call it (through the portal) for their own company only.
+     */
+    void exportTenant(@NotNull(message = "{tenant.siren.required}") @Pattern(regexp = "\\d{9}", message = "{tenant.siren.format}") String tenantRef,
+                      @NotNull Writer out) throws IOException;
 
     /** The public key that verifies checkpoints, PEM-encoded (public information). */
     String publicKeyPem();

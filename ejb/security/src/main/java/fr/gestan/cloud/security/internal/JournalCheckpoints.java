@@ -27,8 +27,6 @@ public class JournalCheckpoints {
     @PersistenceContext(unitName = "security")
     EntityManager em;
 
-    @EJB
-    JournalSigner signer;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -40,7 +38,7 @@ public class JournalCheckpoints {
         if (head.seq() == 0 || last.map(c -> c.seq() >= head.seq()).orElse(false)) {
             return last;
         }
-        JournalKeys keys = signer.keys();
+        JournalKeys keys = JournalKeys.current();
         long number = last.map(c -> c.toCheckpoint().number() + 1).orElse(1L);
         byte[] previousDigest = last.map(c -> c.toCheckpoint().digest()).orElse(JournalVerifier.GENESIS);
         long now = JournalEntry.micros(clock.instant().truncatedTo(ChronoUnit.MICROS));
@@ -52,7 +50,7 @@ public class JournalCheckpoints {
         return Optional.of(checkpoint);
     }
 
-    Optional<JournalCheckpoint> latest() {
+    public Optional<JournalCheckpoint> latest() {
         return em.createNamedQuery(JournalCheckpoint.NEWEST_FIRST, JournalCheckpoint.class).setMaxResults(1)
                 .getResultStream().findFirst();
     }

@@ -1,6 +1,8 @@
 package fr.gestan.cloud.security.internal;
 
 import fr.gestan.cloud.common.Roles;
+import fr.gestan.cloud.common.journal.AccessJournal;
+import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.common.persistence.SchemaMigrations;
 import fr.gestan.cloud.security.api.CheckpointView;
 import fr.gestan.cloud.security.api.JournalIntegrity;
@@ -15,15 +17,13 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.AsyncResult;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.executable.ValidateOnExecution;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,9 +31,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Future;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -45,6 +49,8 @@ import javax.sql.DataSource;
 @Local(JournalIntegrity.class)
 @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
 public class JournalIntegrityBean implements JournalIntegrity {
+
+    private static final Logger LOG = Logger.getLogger(JournalIntegrityBean.class.getName());
 
     static final String COLUMNS = "seq, occurred_at, actor, actor_role, tenant_ref, action, target, source_ip, outcome, reason, entry_hash";
     private static final int FETCH = 10_000;
@@ -59,10 +65,8 @@ public class JournalIntegrityBean implements JournalIntegrity {
     JournalCheckpoints checkpoints;
 
     @EJB
-    JournalSigner signer;
+    AccessJournal journal;
 
-    @Resource
-    jakarta.ejb.SessionContext caller;
 
     @Override
     public Optional<CheckpointView> checkpointNow() {
@@ -78,7 +82,7 @@ public class JournalIntegrityBean implements JournalIntegrity {
     @Override
     @PermitAll
     public String publicKeyPem() {
-        return signer.keys().publicKeyPem();
+        return JournalKeys.current().publicKeyPem();
     }
 
     @Override
@@ -92,6 +96,16 @@ public class JournalIntegrityBean implements JournalIntegrity {
         try (Connection connection = dataSource.getConnection()) {
             Result result = walk(connection, progress);
             progress.done(result);
+            try {
+                // In its own transaction, and never in the way of the report: a row forged at the next position
+                // makes every append fail (unique position), which is exactly what verification must still report.
+                journal.recordIndependently(new JournalEvent("JOURNAL_VERIFIED", null,
+                        result.ok() ? "chain intact" : "broken at " + result.seq(),
+                        result.ok() ? JournalEvent.Outcome.SUCCESS : JournalEvent.Outcome.FAILURE,
+                        result.ok() ? null : result.problem() + ": " + result.detail()));
+            } catch (EJBException e) {
+                LOG.log(Level.WARNING, "Could not journal the verification: " + result, e);
+            }
             return result;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the journal", e);
@@ -102,7 +116,7 @@ public class JournalIntegrityBean implements JournalIntegrity {
         // Checkpoints first: every checkpoint read signs entries that committed before it.
         List<Checkpoint> signed = em.createNamedQuery(JournalCheckpoint.IN_ORDER, JournalCheckpoint.class)
                 .getResultStream().map(JournalCheckpoint::toCheckpoint).toList();
-        JournalVerifier.Walk walk = new JournalVerifier.Walk(signer.keys().publicKey(), signed);
+        JournalVerifier.Walk walk = new JournalVerifier.Walk(JournalKeys.current().publicKey(), signed);
         if (walk.broken() != null) {
             return walk.broken();
         }
@@ -116,7 +130,8 @@ public class JournalIntegrityBean implements JournalIntegrity {
         }
         progress.start(headSeq);
         // One statement, so one snapshot: the entries and the head the application recorded with them.
-        try (PreparedStatement entries = connection.prepareStatement("select " + COLUMNS
+        try (PreparedStatement entries = connection.prepareStatement("select "
+                + Arrays.stream(COLUMNS.split(", ")).map(c -> "e." + c).collect(Collectors.joining(", "))
                 + ", h.seq as head_seq from journal_entry e cross join journal_head h where e.seq is not null order by e.seq")) {
             entries.setFetchSize(FETCH);
             try (ResultSet rs = entries.executeQuery()) {
@@ -162,12 +177,17 @@ public class JournalIntegrityBean implements JournalIntegrity {
     }
 
     @Override
+    public void exportAll(Writer out) throws IOException {
+        export(null, out);
+    }
+
+    @Override
     @RolesAllowed({Roles.AUDITOR, Roles.ADMIN, Roles.SUPPORT, Roles.CLIENT})
-    @TransactionAttribute(TransactionAttributeType.REQUIRED)
-    public void export(String tenantRef, Writer out) throws IOException {
-        if (tenantRef == null && !(caller.isCallerInRole(Roles.AUDITOR) || caller.isCallerInRole(Roles.ADMIN))) {
-            throw new jakarta.ejb.EJBAccessException("only auditors and administrators export the whole journal");
-        }
+    public void exportTenant(String tenantRef, Writer out) throws IOException {
+        export(tenantRef, out);
+    }
+
+    private void export(String tenantRef, Writer out) throws IOException {
         // Sign the current head first (own transaction), so the whole export is covered by a checkpoint.
         checkpoints.create();
         List<Checkpoint> signed = em.createNamedQuery(JournalCheckpoint.IN_ORDER, JournalCheckpoint.class)
@@ -191,9 +211,8 @@ public class JournalIntegrityBean implements JournalIntegrity {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the journal", e);
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
+        journal.record(JournalEvent.success("JOURNAL_EXPORTED", tenantRef, tenantRef == null ? "whole journal" : "tenant journal"));
     }
 
     /** The stretches (checkpoint, checkpoint] of the chain that hold the tenant's entries, merged. */

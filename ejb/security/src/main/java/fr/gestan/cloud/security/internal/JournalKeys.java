@@ -35,6 +35,8 @@ final class JournalKeys {
 
     private static final Logger LOG = Logger.getLogger(JournalKeys.class.getName());
 
+    private static volatile JournalKeys current;
+
     private final PrivateKey privateKey;
     private final PublicKey publicKey;
     private final String keyId;
@@ -43,6 +45,20 @@ final class JournalKeys {
         this.privateKey = privateKey;
         this.publicKey = publicKey;
         this.keyId = JournalVerifier.keyId(publicKey);
+    }
+
+    /** This node's key, loaded (or generated) on first use. */
+    static JournalKeys current() {
+        JournalKeys loaded = current;
+        if (loaded == null) {
+            synchronized (JournalKeys.class) {
+                loaded = current;
+                if (loaded == null) {
+                    current = loaded = loadOrCreate(configuredPath());
+                }
+            }
+        }
+        return loaded;
     }
 
     static Path configuredPath() {
