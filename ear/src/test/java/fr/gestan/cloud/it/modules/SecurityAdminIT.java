@@ -25,6 +25,10 @@ import fr.gestan.cloud.security.api.PolicyException;
 import fr.gestan.cloud.security.api.PolicySettings;
 import fr.gestan.cloud.security.api.PolicyVersionView;
 import fr.gestan.cloud.security.api.SecurityPolicies;
+import fr.gestan.cloud.security.api.ServerControls;
+import fr.gestan.cloud.security.api.ServerControls.Control;
+import fr.gestan.cloud.security.api.ServerControls.Status;
+import fr.gestan.cloud.security.api.ControlEvidenceException;
 import fr.gestan.cloud.security.api.StaffClearance;
 import fr.gestan.cloud.security.api.StaffException;
 import jakarta.ejb.EJB;
@@ -61,6 +65,8 @@ class SecurityAdminIT {
     SecurityPolicies policies;
     @EJB
     JournalQuery journal;
+    @EJB
+    ServerControls controls;
     @EJB
     AsAdmin admin;
     @EJB
@@ -178,5 +184,41 @@ class SecurityAdminIT {
         assertInstanceOf(ConstraintViolationException.class, rootOf(assertThrows(EJBException.class, () -> admin.call(() ->
                 policies.change(new PolicySettings(1, 60, 900, 43200, false, 8, 4, 30, true, 24, 30, true, 85, 80), null, "too weak")))));
         assertThrows(EJBAccessException.class, () -> support.call(() -> policies.change(stricter, null, "not mine")));
+    }
+
+    @Test
+    void controls_get_their_status_from_evidence_and_an_update_needs_its_snapshot() throws Exception {
+        String server = "gc-par2-" + Ids.siren();
+        Instant now = Instant.now();
+        assertEquals(Status.FAILING, statusOf(server, Control.BACKUP), "no backup at all");
+        support.call(() -> controls.recordBackup(server, now.minusSeconds(3600), 123_456_789L, "fr-par-2", false));
+        assertEquals(Status.FAILING, statusOf(server, Control.BACKUP), "an unverified backup does not count");
+        assertTrue(support.call(() -> controls.failing()).stream().anyMatch(c -> c.serverRef().equals(server)
+                && c.control() == Control.BACKUP), "a failing control is listed for the dashboard");
+        support.call(() -> controls.recordBackup(server, now.minusSeconds(1800), 123_456_789L, "fr-par-2", true));
+        assertEquals(Status.OK, statusOf(server, Control.BACKUP));
+        assertTrue(support.call(() -> controls.failing()).stream().noneMatch(c -> c.serverRef().equals(server)
+                && c.control() == Control.BACKUP));
+
+        assertThrows(ControlEvidenceException.class, () -> support.call(() ->
+                controls.recordSoftwareUpdate(server, null, now, "ERP 2026.11")));
+        assertThrows(ControlEvidenceException.class, () -> support.call(() ->
+                controls.recordSoftwareUpdate(server, "snap-unknown", now, "ERP 2026.11")));
+        support.call(() -> controls.recordSnapshot(server, "snap-42", now.minusSeconds(600)));
+        support.call(() -> controls.recordSoftwareUpdate(server, "snap-42", now, "ERP 2026.11"));
+        assertEquals(Status.OK, statusOf(server, Control.UPDATE_SNAPSHOT));
+
+        support.call(() -> controls.recordFirewallChange(server, now, "open 443 to the load balancer"));
+        assertEquals(Status.ATTENTION, statusOf(server, Control.FIREWALL));
+        assertEquals(Status.OK, statusOf(server, Control.DDOS));
+        assertEquals(5, auditor.call(() -> controls.evidenceOf(server, 50)).size());
+        assertThrows(EJBAccessException.class, () -> auditor.call(() -> controls.recordDdosEvent(server, now, "x")));
+        assertTrue(auditor.call(() -> journal.latest(10)).stream().anyMatch(e -> e.action().equals("SOFTWARE_UPDATE_RECORDED")
+                && e.target().contains("snap-42")));
+    }
+
+    private Status statusOf(String server, Control control) throws Exception {
+        return auditor.call(() -> controls.controlsOf(server)).stream().filter(c -> c.control() == control)
+                .findFirst().orElseThrow().status();
     }
 }

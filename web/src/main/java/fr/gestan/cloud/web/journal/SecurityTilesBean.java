@@ -3,6 +3,7 @@ package fr.gestan.cloud.web.journal;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.security.api.AgreementView;
 import fr.gestan.cloud.security.api.ConfidentialityAgreements;
+import fr.gestan.cloud.security.api.ServerControls;
 import fr.gestan.cloud.web.security.CurrentUser;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -20,7 +21,18 @@ public class SecurityTilesBean {
     @Inject
     CurrentUser user;
 
+    @EJB
+    ServerControls controls;
+
     private List<AgreementView> expiring;
+    private List<ServerControls.ControlView> failing;
+
+    public List<ServerControls.ControlView> getFailingControls() {
+        if (failing == null) {
+            failing = user.isStaff() ? controls.failing() : List.of();
+        }
+        return failing;
+    }
 
     public List<AgreementView> getExpiringAgreements() {
         if (expiring == null) {

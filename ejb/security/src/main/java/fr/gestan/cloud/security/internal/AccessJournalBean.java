@@ -53,6 +53,14 @@ public class AccessJournalBean implements AccessJournal {
     private void append(JournalEvent event) {
         String actor = caller.getCallerPrincipal().getName();
         String role = ROLES_BY_PRECEDENCE.stream().filter(caller::isCallerInRole).findFirst().orElse("none");
+        append(em, actor, role, event, clock);
+    }
+
+    /**
+     * Appends in the current transaction with an explicit actor: only for this module's importers of events that
+     * happened elsewhere (Keycloak sign-ins), whose actor is not the caller.
+     */
+    static void append(EntityManager em, String actor, String role, JournalEvent event, Clock clock) {
         JournalHead head = em.find(JournalHead.class, JournalHead.ID, LockModeType.PESSIMISTIC_WRITE);
         if (head == null) {
             throw new IllegalStateException("the journal chain head is missing: the security schema is not migrated");
