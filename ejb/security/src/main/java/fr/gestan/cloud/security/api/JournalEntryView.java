@@ -2,7 +2,8 @@ package fr.gestan.cloud.security.api;
 
 import java.time.Instant;
 
-/** One access-journal entry as staff see it. */
-public record JournalEntryView(long id, Instant occurredAt, String actor, String actorRole, String tenantRef,
-                               String action, String target, String outcome, String reason) {
+/** One access-journal entry as staff (or, for its own entries, a client) see it. {@code seq} is its chain position. */
+public record JournalEntryView(long id, Long seq, Instant occurredAt, String actor, String actorRole, String tenantRef,
+                               String action, String target, String sourceIp, String outcome, String reason,
+                               String entryHash) {
 }

@@ -2,13 +2,29 @@ package fr.gestan.cloud.security.api;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.util.List;
 
-/** Reading the access journal. Auditors and administrators only. */
+/** Reading the access journal: all of it for auditors and administrators, one tenant's entries for its client. */
 public interface JournalQuery {
 
     /** The newest entries first. */
     List<JournalEntryView> latest(@Min(value = 1, message = "{page.size.invalid}") @Max(value = 500, message = "{page.size.invalid}") int max);
 
+    /** One page of the journal, newest first. */
+    List<JournalEntryView> page(@Min(value = 0, message = "{page.first.invalid}") int first,
+                                @Min(value = 1, message = "{page.size.invalid}") @Max(value = 500, message = "{page.size.invalid}") int max);
+
     long count();
+
+    /**
+     * One page of a tenant's entries, newest first. Clients may call it for their own company only: the web layer
+     * passes the tenant that {@code TenantService.myCompany()} returned for the caller.
+     */
+    List<JournalEntryView> ofTenant(@NotNull(message = "{tenant.siren.required}") @Pattern(regexp = "\\d{9}", message = "{tenant.siren.format}") String tenantRef,
+                                    @Min(value = 0, message = "{page.first.invalid}") int first,
+                                    @Min(value = 1, message = "{page.size.invalid}") @Max(value = 500, message = "{page.size.invalid}") int max);
+
+    long countOfTenant(@NotNull(message = "{tenant.siren.required}") @Pattern(regexp = "\\d{9}", message = "{tenant.siren.format}") String tenantRef);
 }

@@ -28,6 +28,25 @@ public class JournalQueryBean implements JournalQuery {
     }
 
     @Override
+    public List<JournalEntryView> page(int first, int max) {
+        return em.createNamedQuery(JournalEntry.NEWEST_FIRST, JournalEntry.class).setFirstResult(first).setMaxResults(max)
+                .getResultStream().map(JournalEntry::toView).toList();
+    }
+
+    @Override
+    @RolesAllowed({Roles.AUDITOR, Roles.ADMIN, Roles.SUPPORT, Roles.CLIENT})
+    public List<JournalEntryView> ofTenant(String tenantRef, int first, int max) {
+        return em.createNamedQuery(JournalEntry.OF_TENANT, JournalEntry.class).setParameter("tenant", tenantRef)
+                .setFirstResult(first).setMaxResults(max).getResultStream().map(JournalEntry::toView).toList();
+    }
+
+    @Override
+    @RolesAllowed({Roles.AUDITOR, Roles.ADMIN, Roles.SUPPORT, Roles.CLIENT})
+    public long countOfTenant(String tenantRef) {
+        return em.createNamedQuery(JournalEntry.COUNT_OF_TENANT, Long.class).setParameter("tenant", tenantRef).getSingleResult();
+    }
+
+    @Override
     public long count() {
         return em.createNamedQuery(JournalEntry.COUNT, Long.class).getSingleResult();
     }

@@ -21,5 +21,6 @@ public class SecuritySchema {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void migrate() {
         SchemaMigrations.migrate(dataSource, "security", SecuritySchema.class.getClassLoader());
+        JournalGuard.install(dataSource);
     }
 }

@@ -1,0 +1,156 @@
+package fr.gestan.cloud.it.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.gestan.cloud.it.env.KeycloakFixture;
+import fr.gestan.cloud.it.support.Deployments;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The security module over HTTP against the real EAR: public journal downloads, rate limiting (HTTP 429), and the
+ * back-office and portal pages in Chromium (an auditor verifies the journal with progress; a client sees its
+ * journal and the latest checkpoint).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SecurityHttpIT {
+
+    private static Browser browser;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        KeycloakFixture.awaitReady();
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private String base() {
+        return "http://localhost:" + deployed.getPort() + "/";
+    }
+
+    private void signIn(String username, String password) {
+        browser.find(By.id("username")).clear();
+        browser.find(By.id("username")).sendKeys(username);
+        browser.find(By.id("password")).sendKeys(password);
+        browser.find(By.id("kc-login")).click();
+    }
+
+    @Test
+    @Order(1)
+    void an_auditor_signs_the_head_verifies_the_journal_with_progress_and_opens_the_security_pages() throws Exception {
+        browser.open(base() + "admin/security/journal.xhtml");
+        signIn("auditor.demo", "Gestan-Audit-2026!");
+        browser.waitUntil(d -> d.getCurrentUrl().startsWith(base() + "admin/security/journal"));
+        assertEquals("Journal des accès", browser.find(By.tagName("h1")).getText());
+        browser.find(By.id("integrity:verify")).click();
+        String ok = browser.waitUntil(d -> d.findElement(By.id("integrity:verify-ok")).getText());
+        assertTrue(ok.startsWith("Journal intact"), ok);
+        // The verification journaled itself, so there is a head to sign (a fresh database may have no other entry).
+        browser.find(By.id("integrity:sign")).click();
+        browser.waitUntil(d -> d.findElement(By.id("checkpoint-summary")).getText().contains("Point n°"));
+        browser.screenshot("security-01-journal-verified-fr");
+        for (String page : new String[] {"agreements", "policy", "lockouts", "controls"}) {
+            browser.open(base() + "admin/security/" + page + ".xhtml");
+            String h1 = browser.find(By.tagName("h1")).getText();
+            assertFalse(h1.isBlank() || browser.driver().getPageSource().contains("jakarta.el"), page + ": " + h1);
+            browser.screenshot("security-02-" + page + "-fr");
+        }
+        browser.open(base() + "admin/");
+        assertTrue(browser.find(By.id("security-tile")).getText().contains("Accords expirant sous 30 jours"));
+        browser.find(By.id("logout")).click();
+        browser.waitUntil(d -> d.getCurrentUrl().equals(base()));
+    }
+
+    @Test
+    @Order(2)
+    void a_client_sees_its_journal_and_the_latest_checkpoint_in_the_portal() throws Exception {
+        browser.open(base() + "portal/security/journal.xhtml");
+        signIn("client.demo", "Gestan-Client-2026!");
+        browser.waitUntil(d -> d.getCurrentUrl().startsWith(base() + "portal/security/journal"));
+        assertTrue(browser.find(By.id("checkpoint-summary")).getText().contains("Point n°"));
+        assertTrue(browser.find(By.id("export")).getAttribute("href").endsWith("/portal/security/journal-export"));
+        browser.find(By.id("entries-form:entries"));
+        browser.screenshot("security-03-portal-journal-fr");
+        browser.find(By.id("logout")).click();
+        browser.waitUntil(d -> d.getCurrentUrl().equals(base()));
+    }
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.fullEar();
+    }
+
+    @ArquillianResource
+    URL deployed;
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + deployed.getPort() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    @Order(3)
+    void the_public_key_and_the_offline_verifier_are_public_downloads() throws Exception {
+        HttpResponse<String> key = get("/journal/journal-public-key.pem");
+        assertEquals(200, key.statusCode());
+        assertTrue(key.body().startsWith("-----BEGIN PUBLIC KEY-----"), key.body());
+        HttpResponse<String> verifier = get("/journal/JournalVerifier.java");
+        assertEquals(200, verifier.statusCode());
+        assertTrue(verifier.body().contains("public final class JournalVerifier"));
+        assertNotEquals(200, get("/admin/security/journal-export").statusCode(), "exports need a signed-in auditor");
+    }
+
+    @Test
+    @Order(4)
+    void certificate_verification_posts_are_rate_limited_per_address_with_retry_after() throws Exception {
+        URI verify = URI.create("http://localhost:" + deployed.getPort() + "/verify.xhtml");
+        assertEquals(200, get("/verify.xhtml").statusCode(), "viewing the page is not limited");
+        HttpResponse<String> last = null;
+        int allowed = 0;
+        for (int i = 0; i < 40; i++) {
+            last = HTTP.send(HttpRequest.newBuilder(verify).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("number=GC-2026-" + String.format("%06d", i))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (last.statusCode() == 429) {
+                break;
+            }
+            allowed++;
+        }
+        assertEquals(429, last.statusCode(), "guessing is cut off");
+        assertTrue(allowed >= 20 && allowed < 40, "a burst of 20 is allowed: " + allowed);
+        long retryAfter = Long.parseLong(last.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(retryAfter >= 1 && retryAfter <= 2, "30 per minute: " + retryAfter);
+        assertEquals(200, get("/verify.xhtml").statusCode(), "the page itself stays reachable");
+    }
+}

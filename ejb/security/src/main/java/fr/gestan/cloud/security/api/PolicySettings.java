@@ -1,0 +1,61 @@
+package fr.gestan.cloud.security.api;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The settings of one version of the security policy.
+ *
+ * @param bruteForceFailureFactor     failed sign-ins before a temporary lockout (Keycloak {@code failureFactor})
+ * @param bruteForceWaitIncrementSeconds lockout added at each new failure ({@code waitIncrementSeconds})
+ * @param bruteForceMaxWaitSeconds    longest temporary lockout ({@code maxFailureWaitSeconds})
+ * @param bruteForceMaxDeltaSeconds   when the failure count resets ({@code maxDeltaTimeSeconds})
+ * @param bruteForcePermanentLockout  lock permanently instead ({@code permanentLockout})
+ * @param credentialMinLength         generated credentials: minimum length
+ * @param credentialMinClasses        generated credentials: character classes (lower, upper, digits, symbols)
+ * @param sessionTimeoutMinutes       idle session timeout
+ * @param tlsRequired                 TLS required on every connection
+ * @param backupEveryHours            backup frequency
+ * @param backupRetentionDays         backup retention
+ * @param snapshotBeforeUpdate        a snapshot is required before every software update
+ * @param monitorCpuPercent           CPU alert threshold
+ * @param monitorDiskPercent          disk alert threshold
+ */
+public record PolicySettings(
+        @Min(value = 3, message = "{policy.bruteForce.failureFactor}") @Max(value = 30, message = "{policy.bruteForce.failureFactor}") int bruteForceFailureFactor,
+        @Min(value = 1, message = "{policy.bruteForce.wait}") @Max(value = 86400, message = "{policy.bruteForce.wait}") int bruteForceWaitIncrementSeconds,
+        @Min(value = 1, message = "{policy.bruteForce.wait}") @Max(value = 86400, message = "{policy.bruteForce.wait}") int bruteForceMaxWaitSeconds,
+        @Min(value = 60, message = "{policy.bruteForce.delta}") @Max(value = 604800, message = "{policy.bruteForce.delta}") int bruteForceMaxDeltaSeconds,
+        boolean bruteForcePermanentLockout,
+        @Min(value = 12, message = "{policy.credential.length}") @Max(value = 128, message = "{policy.credential.length}") int credentialMinLength,
+        @Min(value = 3, message = "{policy.credential.classes}") @Max(value = 4, message = "{policy.credential.classes}") int credentialMinClasses,
+        @Min(value = 5, message = "{policy.session.timeout}") @Max(value = 720, message = "{policy.session.timeout}") int sessionTimeoutMinutes,
+        boolean tlsRequired,
+        @Min(value = 1, message = "{policy.backup.every}") @Max(value = 168, message = "{policy.backup.every}") int backupEveryHours,
+        @Min(value = 1, message = "{policy.backup.retention}") @Max(value = 3650, message = "{policy.backup.retention}") int backupRetentionDays,
+        boolean snapshotBeforeUpdate,
+        @Min(value = 50, message = "{policy.monitor.threshold}") @Max(value = 100, message = "{policy.monitor.threshold}") int monitorCpuPercent,
+        @Min(value = 50, message = "{policy.monitor.threshold}") @Max(value = 100, message = "{policy.monitor.threshold}") int monitorDiskPercent) {
+
+    /** The settings by stable name (the message keys {@code policy.field.<name>}), in display order. */
+    public Map<String, Object> asMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("bruteForceFailureFactor", bruteForceFailureFactor);
+        map.put("bruteForceWaitIncrementSeconds", bruteForceWaitIncrementSeconds);
+        map.put("bruteForceMaxWaitSeconds", bruteForceMaxWaitSeconds);
+        map.put("bruteForceMaxDeltaSeconds", bruteForceMaxDeltaSeconds);
+        map.put("bruteForcePermanentLockout", bruteForcePermanentLockout);
+        map.put("credentialMinLength", credentialMinLength);
+        map.put("credentialMinClasses", credentialMinClasses);
+        map.put("sessionTimeoutMinutes", sessionTimeoutMinutes);
+        map.put("tlsRequired", tlsRequired);
+        map.put("backupEveryHours", backupEveryHours);
+        map.put("backupRetentionDays", backupRetentionDays);
+        map.put("snapshotBeforeUpdate", snapshotBeforeUpdate);
+        map.put("monitorCpuPercent", monitorCpuPercent);
+        map.put("monitorDiskPercent", monitorDiskPercent);
+        return map;
+    }
+}

@@ -1,0 +1,135 @@
+package fr.gestan.cloud.security.internal;
+
+import fr.gestan.cloud.common.Roles;
+import fr.gestan.cloud.common.journal.AccessJournal;
+import fr.gestan.cloud.common.journal.JournalEvent;
+import fr.gestan.cloud.security.api.AgreementRefusedException;
+import fr.gestan.cloud.security.api.AgreementView;
+import fr.gestan.cloud.security.api.ConfidentialityAgreements;
+import fr.gestan.cloud.security.api.NewStaffMember;
+import fr.gestan.cloud.security.api.StaffException;
+import fr.gestan.cloud.security.api.StaffException.Reason;
+import fr.gestan.cloud.security.api.StaffMemberView;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Local;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.executable.ValidateOnExecution;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+// Makes Hibernate Validator intercept this bean: its constraints sit on the interface (HV-994).
+@ValidateOnExecution
+@Stateless
+@Local(ConfidentialityAgreements.class)
+@RolesAllowed({Roles.ADMIN, Roles.AUDITOR})
+public class ConfidentialityAgreementsBean implements ConfidentialityAgreements {
+
+    /** Agreements are dated in French law: days change at midnight in Paris. */
+    static final ZoneId ZONE = ZoneId.of("Europe/Paris");
+
+    @PersistenceContext(unitName = "security")
+    EntityManager em;
+
+    @EJB
+    AccessJournal journal;
+
+    @Resource
+    SessionContext caller;
+
+    private final Clock clock = Clock.systemUTC();
+
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(ZONE));
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public StaffMemberView registerStaff(NewStaffMember member) throws StaffException {
+        String username = member.username().strip();
+        if (find(username).isPresent()) {
+            throw new StaffException(Reason.DUPLICATE, username);
+        }
+        StaffMember staff = new StaffMember(username, member.displayName(), member.role(), clock.instant(),
+                caller.getCallerPrincipal().getName());
+        em.persist(staff);
+        journal.record(JournalEvent.success("STAFF_REGISTERED", null, username + " (" + member.role() + ")"));
+        return staff.toView(null);
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public AgreementView recordAgreement(String username, LocalDate signedOn, LocalDate expiresOn, String fileName,
+                                         byte[] document) throws StaffException, AgreementRefusedException {
+        StaffMember staff = find(username.strip()).orElseThrow(() -> new StaffException(Reason.UNKNOWN, username));
+        ConfidentialityAgreement agreement = new ConfidentialityAgreement(staff.username(), signedOn, expiresOn, fileName,
+                document, clock.instant(), caller.getCallerPrincipal().getName());
+        em.persist(agreement);
+        em.flush();
+        em.persist(new AgreementDocument(agreement.id(), document));
+        journal.record(JournalEvent.success("AGREEMENT_RECORDED", null, staff.username() + " until " + expiresOn));
+        return agreement.toView(today());
+    }
+
+    @Override
+    public List<StaffMemberView> staff(int first, int max) {
+        List<StaffMember> page = em.createNamedQuery(StaffMember.ALL, StaffMember.class).setFirstResult(first)
+                .setMaxResults(max).getResultList();
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        // One query for the agreements of the whole page, the latest to expire first per member.
+        Map<String, AgreementView> latest = new LinkedHashMap<>();
+        LocalDate today = today();
+        em.createNamedQuery(ConfidentialityAgreement.LATEST_PER_STAFF, ConfidentialityAgreement.class)
+                .setParameter("usernames", page.stream().map(StaffMember::username).toList())
+                .getResultStream().forEach(a -> latest.putIfAbsent(a.username(), a.toView(today)));
+        return page.stream().map(s -> s.toView(latest.get(s.username()))).toList();
+    }
+
+    @Override
+    public long staffCount() {
+        return em.createNamedQuery(StaffMember.COUNT, Long.class).getSingleResult();
+    }
+
+    @Override
+    public List<AgreementView> agreementsOf(String username) {
+        LocalDate today = today();
+        return em.createNamedQuery(ConfidentialityAgreement.OF_STAFF, ConfidentialityAgreement.class)
+                .setParameter("username", username.strip()).getResultStream().map(a -> a.toView(today)).toList();
+    }
+
+    @Override
+    @RolesAllowed({Roles.ADMIN, Roles.AUDITOR, Roles.SUPPORT})
+    public List<AgreementView> expiringSoon() {
+        LocalDate today = today();
+        return em.createNamedQuery(ConfidentialityAgreement.EXPIRING_BEFORE, ConfidentialityAgreement.class)
+                .setParameter("limit", today.plusDays(EXPIRY_WARNING_DAYS)).setMaxResults(200)
+                .getResultStream().map(a -> a.toView(today)).toList();
+    }
+
+    @Override
+    public byte[] document(long agreementId) throws StaffException {
+        ConfidentialityAgreement agreement = em.find(ConfidentialityAgreement.class, agreementId);
+        AgreementDocument document = em.find(AgreementDocument.class, agreementId);
+        if (agreement == null || document == null) {
+            throw new StaffException(Reason.UNKNOWN, "agreement " + agreementId);
+        }
+        journal.record(JournalEvent.success("AGREEMENT_DOWNLOADED", null, agreement.username() + " #" + agreementId));
+        return document.content();
+    }
+
+    Optional<StaffMember> find(String username) {
+        return em.createNamedQuery(StaffMember.BY_USERNAME, StaffMember.class).setParameter("username", username)
+                .getResultStream().findFirst();
+    }
+}

@@ -1,0 +1,124 @@
+package fr.gestan.cloud.security.internal;
+
+import fr.gestan.cloud.security.api.ServerControls.EvidenceView;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+
+/** One piece of evidence of a control on a server. Never changed once recorded. */
+@Entity
+@Table(name = "control_evidence")
+@NamedQuery(name = ControlEvidence.OF_SERVER,
+        query = "select e from ControlEvidence e where e.serverRef = :server order by e.occurredAt desc, e.id desc")
+@NamedQuery(name = ControlEvidence.LATEST_OF_KIND,
+        query = "select e from ControlEvidence e where e.serverRef = :server and e.kind = :kind order by e.occurredAt desc, e.id desc")
+@NamedQuery(name = ControlEvidence.LATEST_VERIFIED_BACKUP,
+        query = "select e from ControlEvidence e where e.serverRef = :server and e.kind = 'BACKUP' and e.verified = true order by e.occurredAt desc, e.id desc")
+@NamedQuery(name = ControlEvidence.UPDATES_WITHOUT_SNAPSHOT,
+        query = "select count(e) from ControlEvidence e where e.serverRef = :server and e.kind = 'SOFTWARE_UPDATE' and e.snapshotRef is null and e.occurredAt >= :since")
+@NamedQuery(name = ControlEvidence.SERVERS_BACKUP_OVERDUE,
+        query = "select e.serverRef from ControlEvidence e group by e.serverRef having coalesce(max(case when e.kind = 'BACKUP' and e.verified = true then e.occurredAt end), :never) < :limit")
+@NamedQuery(name = ControlEvidence.SERVERS_UPDATE_WITHOUT_SNAPSHOT,
+        query = "select distinct e.serverRef from ControlEvidence e where e.kind = 'SOFTWARE_UPDATE' and e.snapshotRef is null and e.occurredAt >= :since")
+public class ControlEvidence {
+
+    static final String OF_SERVER = "ControlEvidence.ofServer";
+    static final String LATEST_OF_KIND = "ControlEvidence.latestOfKind";
+    static final String LATEST_VERIFIED_BACKUP = "ControlEvidence.latestVerifiedBackup";
+    static final String UPDATES_WITHOUT_SNAPSHOT = "ControlEvidence.updatesWithoutSnapshot";
+    static final String SERVERS_BACKUP_OVERDUE = "ControlEvidence.serversBackupOverdue";
+    static final String SERVERS_UPDATE_WITHOUT_SNAPSHOT = "ControlEvidence.serversUpdateWithoutSnapshot";
+
+    enum Kind { SNAPSHOT, SOFTWARE_UPDATE, BACKUP, FIREWALL_CHANGE, DDOS_EVENT }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Column(name = "server_ref", nullable = false, updatable = false, length = 64)
+    private String serverRef;
+    @Column(nullable = false, updatable = false, length = 24)
+    private String kind;
+    @Column(name = "occurred_at", nullable = false, updatable = false)
+    private Instant occurredAt;
+    @Column(name = "recorded_at", nullable = false, updatable = false)
+    private Instant recordedAt;
+    @Column(name = "recorded_by", nullable = false, updatable = false, length = 100)
+    private String recordedBy;
+    @Column(updatable = false, length = 1000)
+    private String details;
+    @Column(name = "snapshot_ref", updatable = false, length = 128)
+    private String snapshotRef;
+    @Column(name = "backup_bytes", updatable = false)
+    private Long backupBytes;
+    @Column(name = "target_dc", updatable = false, length = 32)
+    private String targetDc;
+    @Column(updatable = false)
+    private Boolean verified;
+
+    protected ControlEvidence() {
+        // for JPA
+    }
+
+    private ControlEvidence(String serverRef, Kind kind, Instant occurredAt, Instant recordedAt, String recordedBy) {
+        this.serverRef = Objects.requireNonNull(serverRef).strip();
+        this.kind = kind.name();
+        this.occurredAt = Objects.requireNonNull(occurredAt);
+        this.recordedAt = Objects.requireNonNull(recordedAt);
+        this.recordedBy = Objects.requireNonNull(recordedBy);
+        if (occurredAt.isAfter(recordedAt.plusSeconds(300))) {
+            throw new IllegalArgumentException("evidence cannot be dated in the future");
+        }
+    }
+
+    static ControlEvidence snapshot(String server, String snapshotRef, Instant at, Instant now, String by) {
+        ControlEvidence e = new ControlEvidence(server, Kind.SNAPSHOT, at, now, by);
+        e.snapshotRef = Objects.requireNonNull(snapshotRef).strip();
+        return e;
+    }
+
+    static ControlEvidence update(String server, String snapshotRef, Instant at, Instant now, String by, String details) {
+        ControlEvidence e = new ControlEvidence(server, Kind.SOFTWARE_UPDATE, at, now, by);
+        e.snapshotRef = snapshotRef == null || snapshotRef.isBlank() ? null : snapshotRef.strip();
+        e.details = details;
+        return e;
+    }
+
+    static ControlEvidence backup(String server, Instant at, Instant now, String by, long bytes, String dc, boolean verified) {
+        ControlEvidence e = new ControlEvidence(server, Kind.BACKUP, at, now, by);
+        if (bytes < 0) {
+            throw new IllegalArgumentException("a backup size is not negative");
+        }
+        e.backupBytes = bytes;
+        e.targetDc = Objects.requireNonNull(dc).strip();
+        e.verified = verified;
+        return e;
+    }
+
+    static ControlEvidence event(String server, Kind kind, Instant at, Instant now, String by, String details) {
+        ControlEvidence e = new ControlEvidence(server, kind, at, now, by);
+        e.details = Objects.requireNonNull(details);
+        return e;
+    }
+
+    Instant occurredAt() {
+        return occurredAt;
+    }
+
+    String snapshotRef() {
+        return snapshotRef;
+    }
+
+    Boolean verified() {
+        return verified;
+    }
+
+    EvidenceView toView() {
+        return new EvidenceView(id, serverRef, kind, occurredAt, recordedBy, details, snapshotRef, backupBytes, targetDc, verified);
+    }
+}

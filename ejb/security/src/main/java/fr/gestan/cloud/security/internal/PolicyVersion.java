@@ -1,0 +1,128 @@
+package fr.gestan.cloud.security.internal;
+
+import fr.gestan.cloud.security.api.PolicySettings;
+import fr.gestan.cloud.security.api.PolicyVersionView;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** One version of the security policy. Immutable: a change is a new version. */
+@Entity
+@Table(name = "security_policy_version")
+@NamedQuery(name = PolicyVersion.IN_EFFECT,
+        query = "select p from PolicyVersion p where p.effectiveFrom <= :now order by p.effectiveFrom desc, p.version desc")
+@NamedQuery(name = PolicyVersion.NEWEST_FIRST, query = "select p from PolicyVersion p order by p.version desc")
+public class PolicyVersion {
+
+    static final String IN_EFFECT = "PolicyVersion.inEffect";
+    static final String NEWEST_FIRST = "PolicyVersion.newestFirst";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, updatable = false)
+    private int version;
+    @Column(name = "effective_from", nullable = false, updatable = false)
+    private Instant effectiveFrom;
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+    @Column(name = "created_by", nullable = false, updatable = false, length = 100)
+    private String createdBy;
+    @Column(nullable = false, updatable = false, length = 500)
+    private String reason;
+    @Column(name = "bf_failure_factor", nullable = false, updatable = false)
+    private int bfFailureFactor;
+    @Column(name = "bf_wait_increment_seconds", nullable = false, updatable = false)
+    private int bfWaitIncrementSeconds;
+    @Column(name = "bf_max_wait_seconds", nullable = false, updatable = false)
+    private int bfMaxWaitSeconds;
+    @Column(name = "bf_max_delta_seconds", nullable = false, updatable = false)
+    private int bfMaxDeltaSeconds;
+    @Column(name = "bf_permanent_lockout", nullable = false, updatable = false)
+    private boolean bfPermanentLockout;
+    @Column(name = "cred_min_length", nullable = false, updatable = false)
+    private int credMinLength;
+    @Column(name = "cred_min_classes", nullable = false, updatable = false)
+    private int credMinClasses;
+    @Column(name = "session_timeout_minutes", nullable = false, updatable = false)
+    private int sessionTimeoutMinutes;
+    @Column(name = "tls_required", nullable = false, updatable = false)
+    private boolean tlsRequired;
+    @Column(name = "backup_every_hours", nullable = false, updatable = false)
+    private int backupEveryHours;
+    @Column(name = "backup_retention_days", nullable = false, updatable = false)
+    private int backupRetentionDays;
+    @Column(name = "snapshot_before_update", nullable = false, updatable = false)
+    private boolean snapshotBeforeUpdate;
+    @Column(name = "monitor_cpu_percent", nullable = false, updatable = false)
+    private int monitorCpuPercent;
+    @Column(name = "monitor_disk_percent", nullable = false, updatable = false)
+    private int monitorDiskPercent;
+
+    protected PolicyVersion() {
+        // for JPA
+    }
+
+    PolicyVersion(int version, PolicySettings s, Instant effectiveFrom, Instant createdAt, String createdBy, String reason) {
+        this.version = version;
+        this.effectiveFrom = Objects.requireNonNull(effectiveFrom);
+        this.createdAt = Objects.requireNonNull(createdAt);
+        this.createdBy = Objects.requireNonNull(createdBy);
+        this.reason = Objects.requireNonNull(reason).strip();
+        this.bfFailureFactor = s.bruteForceFailureFactor();
+        this.bfWaitIncrementSeconds = s.bruteForceWaitIncrementSeconds();
+        this.bfMaxWaitSeconds = s.bruteForceMaxWaitSeconds();
+        this.bfMaxDeltaSeconds = s.bruteForceMaxDeltaSeconds();
+        this.bfPermanentLockout = s.bruteForcePermanentLockout();
+        this.credMinLength = s.credentialMinLength();
+        this.credMinClasses = s.credentialMinClasses();
+        this.sessionTimeoutMinutes = s.sessionTimeoutMinutes();
+        this.tlsRequired = s.tlsRequired();
+        this.backupEveryHours = s.backupEveryHours();
+        this.backupRetentionDays = s.backupRetentionDays();
+        this.snapshotBeforeUpdate = s.snapshotBeforeUpdate();
+        this.monitorCpuPercent = s.monitorCpuPercent();
+        this.monitorDiskPercent = s.monitorDiskPercent();
+    }
+
+    PolicySettings settings() {
+        return new PolicySettings(bfFailureFactor, bfWaitIncrementSeconds, bfMaxWaitSeconds, bfMaxDeltaSeconds,
+                bfPermanentLockout, credMinLength, credMinClasses, sessionTimeoutMinutes, tlsRequired, backupEveryHours,
+                backupRetentionDays, snapshotBeforeUpdate, monitorCpuPercent, monitorDiskPercent);
+    }
+
+    Instant effectiveFrom() {
+        return effectiveFrom;
+    }
+
+    int version() {
+        return version;
+    }
+
+    static List<PolicyVersionView.Change> changes(PolicySettings before, PolicySettings after) {
+        List<PolicyVersionView.Change> changes = new ArrayList<>();
+        Map<String, Object> old = before == null ? Map.of() : before.asMap();
+        after.asMap().forEach((name, value) -> {
+            Object previous = old.get(name);
+            if (!value.equals(previous)) {
+                changes.add(new PolicyVersionView.Change(name, previous == null ? null : previous.toString(), value.toString()));
+            }
+        });
+        return changes;
+    }
+
+    PolicyVersionView toView(PolicyVersion previous) {
+        return new PolicyVersionView(version, effectiveFrom, createdAt, createdBy, reason, settings(),
+                changes(previous == null ? null : previous.settings(), settings()));
+    }
+}

@@ -1,0 +1,174 @@
+package fr.gestan.cloud.security.internal;
+
+import fr.gestan.cloud.common.Roles;
+import fr.gestan.cloud.common.journal.AccessJournal;
+import fr.gestan.cloud.common.journal.JournalEvent;
+import fr.gestan.cloud.security.api.PolicySettings;
+import fr.gestan.cloud.security.api.PolicyVersionView;
+import fr.gestan.cloud.security.api.RealmSecurity;
+import fr.gestan.cloud.security.api.RealmUnavailableException;
+import fr.gestan.cloud.security.api.SecurityPolicies;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Local;
+import jakarta.ejb.Stateless;
+import jakarta.validation.executable.ValidateOnExecution;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+
+/** Brute-force settings and lockouts in the Keycloak realm, through the admin client (a service account). */
+// Makes Hibernate Validator intercept this bean: its constraints sit on the interface (HV-994).
+@ValidateOnExecution
+@Stateless
+@Local(RealmSecurity.class)
+@RolesAllowed({Roles.ADMIN, Roles.AUDITOR, Roles.SUPPORT})
+public class RealmSecurityBean implements RealmSecurity {
+
+    @EJB
+    SecurityPolicies policies;
+
+    @EJB
+    AccessJournal journal;
+
+    @EJB
+    KeycloakEventImporter importer;
+
+    @FunctionalInterface
+    private interface RealmCall<T> {
+        T call(RealmResource realm);
+    }
+
+    private static <T> T withRealm(RealmCall<T> call) throws RealmUnavailableException {
+        try (Keycloak keycloak = KeycloakAdmin.connect()) {
+            return call.call(keycloak.realm(KeycloakAdmin.realm()));
+        } catch (RuntimeException e) {
+            throw new RealmUnavailableException("Keycloak admin API at " + KeycloakAdmin.serverUrl() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public RealmBruteForceView bruteForce() throws RealmUnavailableException {
+        RealmRepresentation realm = withRealm(RealmResource::toRepresentation);
+        return view(realm, policies.current().settings());
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public RealmBruteForceView applyPolicy() throws RealmUnavailableException {
+        PolicySettings policy = policies.current().settings();
+        RealmRepresentation read = withRealm(realm -> {
+            RealmRepresentation update = new RealmRepresentation();
+            update.setBruteForceProtected(true);
+            update.setPermanentLockout(policy.bruteForcePermanentLockout());
+            update.setFailureFactor(policy.bruteForceFailureFactor());
+            update.setWaitIncrementSeconds(policy.bruteForceWaitIncrementSeconds());
+            update.setMaxFailureWaitSeconds(policy.bruteForceMaxWaitSeconds());
+            update.setMaxDeltaTimeSeconds(policy.bruteForceMaxDeltaSeconds());
+            realm.update(update);
+            return realm.toRepresentation();
+        });
+        RealmBruteForceView view = view(read, policy);
+        journal.record(new JournalEvent("REALM_BRUTE_FORCE_APPLIED", null, "realm " + KeycloakAdmin.realm(),
+                view.inLine() ? JournalEvent.Outcome.SUCCESS : JournalEvent.Outcome.FAILURE,
+                view.inLine() ? null : "still differs: " + view.drift()));
+        return view;
+    }
+
+    static RealmBruteForceView view(RealmRepresentation realm, PolicySettings policy) {
+        boolean on = Boolean.TRUE.equals(realm.isBruteForceProtected());
+        boolean permanent = Boolean.TRUE.equals(realm.isPermanentLockout());
+        int factor = value(realm.getFailureFactor());
+        int wait = value(realm.getWaitIncrementSeconds());
+        int maxWait = value(realm.getMaxFailureWaitSeconds());
+        int delta = value(realm.getMaxDeltaTimeSeconds());
+        List<PolicyVersionView.Change> drift = new ArrayList<>();
+        compare(drift, "bruteForceProtected", true, on);
+        compare(drift, "bruteForcePermanentLockout", policy.bruteForcePermanentLockout(), permanent);
+        compare(drift, "bruteForceFailureFactor", policy.bruteForceFailureFactor(), factor);
+        compare(drift, "bruteForceWaitIncrementSeconds", policy.bruteForceWaitIncrementSeconds(), wait);
+        compare(drift, "bruteForceMaxWaitSeconds", policy.bruteForceMaxWaitSeconds(), maxWait);
+        compare(drift, "bruteForceMaxDeltaSeconds", policy.bruteForceMaxDeltaSeconds(), delta);
+        return new RealmBruteForceView(on, permanent, factor, wait, maxWait, delta, List.copyOf(drift));
+    }
+
+    private static int value(Integer value) {
+        return value == null ? 0 : value;
+    }
+
+    /** A drift is reported as (setting, policy value, realm value). */
+    private static void compare(List<PolicyVersionView.Change> drift, String setting, Object policy, Object realm) {
+        if (!policy.equals(realm)) {
+            drift.add(new PolicyVersionView.Change(setting, policy.toString(), realm.toString()));
+        }
+    }
+
+    @Override
+    public List<LockedUserView> lockedUsers(int max) throws RealmUnavailableException {
+        return withRealm(realm -> {
+            // Candidates: users with a recent failed sign-in (login events), else the first users of the realm.
+            Set<String> candidates = new LinkedHashSet<>();
+            try {
+                for (EventRepresentation event : realm.getEvents(List.of("LOGIN_ERROR"), null, null, null, null, null, 0, 1000)) {
+                    if (event.getUserId() != null && candidates.size() < max) {
+                        candidates.add(event.getUserId());
+                    }
+                }
+            } catch (RuntimeException eventsDisabled) {
+                // events not stored: fall back to the user list below
+            }
+            if (candidates.isEmpty()) {
+                realm.users().list(0, max).forEach(u -> candidates.add(u.getId()));
+            }
+            List<LockedUserView> locked = new ArrayList<>();
+            for (String id : candidates) {
+                Map<String, Object> status = realm.attackDetection().bruteForceUserStatus(id);
+                if (Boolean.TRUE.equals(status.get("disabled"))) {
+                    UserRepresentation user = realm.users().get(id).toRepresentation();
+                    Object last = status.get("lastFailure");
+                    locked.add(new LockedUserView(id, user.getUsername(), number(status.get("numFailures")),
+                            last instanceof Number n && n.longValue() > 0 ? Instant.ofEpochMilli(n.longValue()) : null,
+                            status.get("lastIPFailure") == null ? null : status.get("lastIPFailure").toString()));
+                }
+            }
+            return locked;
+        });
+    }
+
+    private static int number(Object value) {
+        return value instanceof Number n ? n.intValue() : 0;
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public int importSignInEvents() throws RealmUnavailableException {
+        try {
+            return importer.importNow();
+        } catch (RuntimeException e) {
+            throw new RealmUnavailableException("Keycloak events: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public void unlock(String username) throws RealmUnavailableException {
+        String id = withRealm(realm -> {
+            List<UserRepresentation> found = realm.users().searchByUsername(username.strip(), true);
+            if (found.isEmpty()) {
+                return null;
+            }
+            realm.attackDetection().clearBruteForceForUser(found.get(0).getId());
+            return found.get(0).getId();
+        });
+        journal.record(new JournalEvent("USER_UNLOCKED", null, username.strip(),
+                id == null ? JournalEvent.Outcome.FAILURE : JournalEvent.Outcome.SUCCESS, id == null ? "no such user" : null));
+    }
+}

@@ -1,0 +1,90 @@
+package fr.gestan.cloud.security.internal;
+
+import fr.gestan.cloud.common.Roles;
+import fr.gestan.cloud.common.journal.AccessJournal;
+import fr.gestan.cloud.common.journal.JournalEvent;
+import fr.gestan.cloud.security.api.PolicyException;
+import fr.gestan.cloud.security.api.PolicySettings;
+import fr.gestan.cloud.security.api.PolicyVersionView;
+import fr.gestan.cloud.security.api.SecurityPolicies;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Local;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.executable.ValidateOnExecution;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+// Makes Hibernate Validator intercept this bean: its constraints sit on the interface (HV-994).
+@ValidateOnExecution
+@Stateless
+@Local(SecurityPolicies.class)
+@RolesAllowed({Roles.ADMIN, Roles.AUDITOR, Roles.SUPPORT})
+public class SecurityPoliciesBean implements SecurityPolicies {
+
+    @PersistenceContext(unitName = "security")
+    EntityManager em;
+
+    @EJB
+    AccessJournal journal;
+
+    @Resource
+    SessionContext caller;
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Override
+    @PermitAll
+    public PolicyVersionView current() {
+        List<PolicyVersion> inEffect = em.createNamedQuery(PolicyVersion.IN_EFFECT, PolicyVersion.class)
+                .setParameter("now", clock.instant()).setMaxResults(2).getResultList();
+        return inEffect.get(0).toView(inEffect.size() > 1 ? inEffect.get(1) : null);
+    }
+
+    @Override
+    public List<PolicyVersionView> history(int first, int max) {
+        // One more than the page, to compare its last version with the one before.
+        List<PolicyVersion> versions = em.createNamedQuery(PolicyVersion.NEWEST_FIRST, PolicyVersion.class)
+                .setFirstResult(first).setMaxResults(max + 1).getResultList();
+        List<PolicyVersionView> views = new ArrayList<>();
+        for (int i = 0; i < Math.min(max, versions.size()); i++) {
+            views.add(versions.get(i).toView(i + 1 < versions.size() ? versions.get(i + 1) : null));
+        }
+        return views;
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public PolicyVersionView change(PolicySettings settings, Instant effectiveFrom, String reason) throws PolicyException {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant from = effectiveFrom == null ? now : effectiveFrom.truncatedTo(ChronoUnit.MICROS);
+        if (from.isBefore(now.minusSeconds(60))) {
+            throw new PolicyException(PolicyException.Reason.EFFECTIVE_IN_PAST);
+        }
+        // The newest version, locked so that two administrators cannot both create version n + 1.
+        PolicyVersion newest = em.createNamedQuery(PolicyVersion.NEWEST_FIRST, PolicyVersion.class).setMaxResults(1)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getSingleResult();
+        List<PolicyVersionView.Change> changes = PolicyVersion.changes(newest.settings(), settings);
+        // Unchanged settings are refused, unless they bring forward a version planned for later.
+        if (changes.isEmpty() && !from.isBefore(newest.effectiveFrom())) {
+            throw new PolicyException(PolicyException.Reason.NOTHING_CHANGED);
+        }
+        PolicyVersion version = new PolicyVersion(newest.version() + 1, settings, from, now,
+                caller.getCallerPrincipal().getName(), reason);
+        em.persist(version);
+        journal.record(new JournalEvent("POLICY_CHANGED", null, "version " + version.version() + " from " + from,
+                JournalEvent.Outcome.SUCCESS, reason.strip() + " | " + changes.stream()
+                .map(c -> c.setting() + ": " + c.before() + " -> " + c.after()).collect(Collectors.joining(", "))));
+        return version.toView(newest);
+    }
+}

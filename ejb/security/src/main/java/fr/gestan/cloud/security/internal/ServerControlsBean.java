@@ -1,0 +1,176 @@
+package fr.gestan.cloud.security.internal;
+
+import fr.gestan.cloud.common.Roles;
+import fr.gestan.cloud.common.journal.AccessJournal;
+import fr.gestan.cloud.common.journal.JournalEvent;
+import fr.gestan.cloud.security.api.ControlEvidenceException;
+import fr.gestan.cloud.security.api.PolicySettings;
+import fr.gestan.cloud.security.api.SecurityPolicies;
+import fr.gestan.cloud.security.api.ServerControls;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Local;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.executable.ValidateOnExecution;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+// Makes Hibernate Validator intercept this bean: its constraints sit on the interface (HV-994).
+@ValidateOnExecution
+@Stateless
+@Local(ServerControls.class)
+@RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
+public class ServerControlsBean implements ServerControls {
+
+    @PersistenceContext(unitName = "security")
+    EntityManager em;
+
+    @EJB
+    AccessJournal journal;
+
+    @EJB
+    SecurityPolicies policies;
+
+    @Resource
+    SessionContext caller;
+
+    private final Clock clock = Clock.systemUTC();
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private String who() {
+        return caller.getCallerPrincipal().getName();
+    }
+
+    private EvidenceView keep(ControlEvidence evidence, String action, String target) {
+        em.persist(evidence);
+        journal.record(JournalEvent.success(action, null, target));
+        return evidence.toView();
+    }
+
+    private static Instant past(Instant at, Instant now) throws ControlEvidenceException {
+        if (at.isAfter(now.plusSeconds(300))) {
+            throw new ControlEvidenceException("evidence cannot be dated in the future");
+        }
+        return at.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    @Override
+    public EvidenceView recordSnapshot(String serverRef, String snapshotRef, Instant takenAt) {
+        Instant now = now();
+        return keep(ControlEvidence.snapshot(serverRef, snapshotRef, min(takenAt, now), now, who()), "SNAPSHOT_RECORDED",
+                serverRef + " " + snapshotRef);
+    }
+
+    @Override
+    public EvidenceView recordSoftwareUpdate(String serverRef, String snapshotRef, Instant doneAt, String details)
+            throws ControlEvidenceException {
+        Instant now = now();
+        Instant at = past(doneAt, now);
+        if (policies.current().settings().snapshotBeforeUpdate()) {
+            if (snapshotRef == null || snapshotRef.isBlank()) {
+                throw new ControlEvidenceException("the policy requires a snapshot before every software update");
+            }
+            Optional<ControlEvidence> snapshot = em.createNamedQuery(ControlEvidence.LATEST_OF_KIND, ControlEvidence.class)
+                    .setParameter("server", serverRef.strip()).setParameter("kind", ControlEvidence.Kind.SNAPSHOT.name())
+                    .setMaxResults(20).getResultStream()
+                    .filter(s -> s.snapshotRef().equals(snapshotRef.strip())).findFirst();
+            if (snapshot.isEmpty() || snapshot.get().occurredAt().isAfter(at)
+                    || Duration.between(snapshot.get().occurredAt(), at).toHours() >= SNAPSHOT_MAX_AGE_HOURS) {
+                throw new ControlEvidenceException("snapshot " + snapshotRef + " of " + serverRef
+                        + " was not taken in the " + SNAPSHOT_MAX_AGE_HOURS + " hours before the update");
+            }
+        }
+        return keep(ControlEvidence.update(serverRef, snapshotRef, at, now, who(), details), "SOFTWARE_UPDATE_RECORDED",
+                serverRef + (snapshotRef == null ? "" : " after " + snapshotRef));
+    }
+
+    @Override
+    public EvidenceView recordBackup(String serverRef, Instant takenAt, long sizeBytes, String targetDataCentre, boolean verified) {
+        Instant now = now();
+        return keep(ControlEvidence.backup(serverRef, min(takenAt, now), now, who(), sizeBytes, targetDataCentre, verified),
+                "BACKUP_RECORDED", serverRef + " to " + targetDataCentre + (verified ? " (verified)" : ""));
+    }
+
+    @Override
+    public EvidenceView recordFirewallChange(String serverRef, Instant doneAt, String details) {
+        Instant now = now();
+        return keep(ControlEvidence.event(serverRef, ControlEvidence.Kind.FIREWALL_CHANGE, min(doneAt, now), now, who(), details),
+                "FIREWALL_CHANGED", serverRef);
+    }
+
+    @Override
+    public EvidenceView recordDdosEvent(String serverRef, Instant at, String details) {
+        Instant now = now();
+        return keep(ControlEvidence.event(serverRef, ControlEvidence.Kind.DDOS_EVENT, min(at, now), now, who(), details),
+                "DDOS_EVENT_RECORDED", serverRef);
+    }
+
+    private static Instant min(Instant at, Instant now) {
+        return (at.isAfter(now) ? now : at).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+    public List<ControlView> controlsOf(String serverRef) {
+        String server = serverRef.strip();
+        Instant now = now();
+        PolicySettings policy = policies.current().settings();
+        Instant lastVerified = latest(ControlEvidence.LATEST_VERIFIED_BACKUP, server, null);
+        Instant lastBackup = latest(ControlEvidence.LATEST_OF_KIND, server, ControlEvidence.Kind.BACKUP);
+        long withoutSnapshot = em.createNamedQuery(ControlEvidence.UPDATES_WITHOUT_SNAPSHOT, Long.class)
+                .setParameter("server", server).setParameter("since", now.minus(ControlRules.UPDATE_WINDOW)).getSingleResult();
+        return List.of(
+                ControlRules.backup(server, lastVerified, lastBackup, policy, now),
+                ControlRules.updates(server, withoutSnapshot, latest(ControlEvidence.LATEST_OF_KIND, server,
+                        ControlEvidence.Kind.SOFTWARE_UPDATE), policy, now),
+                ControlRules.firewall(server, latest(ControlEvidence.LATEST_OF_KIND, server, ControlEvidence.Kind.FIREWALL_CHANGE), now),
+                ControlRules.ddos(server, latest(ControlEvidence.LATEST_OF_KIND, server, ControlEvidence.Kind.DDOS_EVENT), now));
+    }
+
+    private Instant latest(String query, String server, ControlEvidence.Kind kind) {
+        var q = em.createNamedQuery(query, ControlEvidence.class).setParameter("server", server);
+        if (kind != null) {
+            q.setParameter("kind", kind.name());
+        }
+        return q.setMaxResults(1).getResultStream().findFirst().map(ControlEvidence::occurredAt).orElse(null);
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+    public List<EvidenceView> evidenceOf(String serverRef, int max) {
+        return em.createNamedQuery(ControlEvidence.OF_SERVER, ControlEvidence.class).setParameter("server", serverRef.strip())
+                .setMaxResults(max).getResultStream().map(ControlEvidence::toView).toList();
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+    public List<ControlView> failing() {
+        // Computed in the database over all servers with evidence: no query per server.
+        Instant now = now();
+        PolicySettings policy = policies.current().settings();
+        TreeSet<String> servers = new TreeSet<>(em.createNamedQuery(ControlEvidence.SERVERS_BACKUP_OVERDUE, String.class)
+                .setParameter("never", Instant.EPOCH)
+                .setParameter("limit", now.minus(Duration.ofHours(2L * policy.backupEveryHours()))).getResultList());
+        List<ControlView> failing = new ArrayList<>();
+        servers.forEach(s -> failing.add(new ControlView(s, Control.BACKUP, Status.FAILING, "backup.overdue", null)));
+        if (policy.snapshotBeforeUpdate()) {
+            em.createNamedQuery(ControlEvidence.SERVERS_UPDATE_WITHOUT_SNAPSHOT, String.class)
+                    .setParameter("since", now.minus(ControlRules.UPDATE_WINDOW)).getResultStream().sorted()
+                    .forEach(s -> failing.add(new ControlView(s, Control.UPDATE_SNAPSHOT, Status.FAILING, "update.withoutSnapshot", null)));
+        }
+        return failing;
+    }
+}

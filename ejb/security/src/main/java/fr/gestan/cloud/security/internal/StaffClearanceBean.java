@@ -1,0 +1,68 @@
+package fr.gestan.cloud.security.internal;
+
+import fr.gestan.cloud.common.Roles;
+import fr.gestan.cloud.common.journal.AccessJournal;
+import fr.gestan.cloud.common.journal.JournalEvent;
+import fr.gestan.cloud.security.api.CredentialClearanceException;
+import fr.gestan.cloud.security.api.StaffClearance;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Local;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.LocalDate;
+
+/**
+ * The seam the tenants module calls before revealing a credential. The check reads the database (the staff
+ * registry and agreements), not the page: without a valid agreement the reveal is refused whatever the page does.
+ */
+@Stateless
+@Local(StaffClearance.class)
+@PermitAll
+public class StaffClearanceBean implements StaffClearance {
+
+    @PersistenceContext(unitName = "security")
+    EntityManager em;
+
+    @EJB
+    AccessJournal journal;
+
+    @Resource
+    SessionContext caller;
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Override
+    public boolean mayRevealCredentials(String username) {
+        if (username == null || username.isBlank()) {
+            return false;
+        }
+        StaffMember staff = em.createNamedQuery(StaffMember.BY_USERNAME, StaffMember.class)
+                .setParameter("username", username.strip()).getResultStream().findFirst().orElse(null);
+        if (staff == null || !Roles.SUPPORT.equals(staff.role())) {
+            return false;
+        }
+        LocalDate today = LocalDate.now(clock.withZone(ConfidentialityAgreementsBean.ZONE));
+        return em.createNamedQuery(ConfidentialityAgreement.VALID_ON, Long.class).setParameter("username", staff.username())
+                .setParameter("day", today).getSingleResult() > 0;
+    }
+
+    @Override
+    public void requireCredentialClearance(String tenantRef, String target) throws CredentialClearanceException {
+        String username = caller.getCallerPrincipal().getName();
+        String refusal = null;
+        if (!caller.isCallerInRole(Roles.SUPPORT)) {
+            refusal = "caller does not hold the support role";
+        } else if (!mayRevealCredentials(username)) {
+            refusal = "no valid confidentiality agreement";
+        }
+        if (refusal != null) {
+            journal.recordIndependently(JournalEvent.refused("SECRET_REVEAL_REFUSED", tenantRef, target, refusal));
+            throw new CredentialClearanceException(username + ": " + refusal);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package fr.gestan.cloud.security.internal;
+
+import fr.gestan.cloud.security.api.AgreementView;
+import fr.gestan.cloud.security.api.StaffMemberView;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+
+/** A staff member, identified by the username of their Keycloak account. */
+@Entity
+@Table(name = "staff_member")
+@NamedQuery(name = StaffMember.BY_USERNAME, query = "select s from StaffMember s where s.username = :username")
+@NamedQuery(name = StaffMember.ALL, query = "select s from StaffMember s order by s.username")
+@NamedQuery(name = StaffMember.COUNT, query = "select count(s) from StaffMember s")
+public class StaffMember {
+
+    static final String BY_USERNAME = "StaffMember.byUsername";
+    static final String ALL = "StaffMember.all";
+    static final String COUNT = "StaffMember.count";
+    private static final Set<String> ROLES = Set.of("support", "admin", "auditor");
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, updatable = false, length = 100)
+    private String username;
+
+    @Column(name = "display_name", nullable = false, length = 200)
+    private String displayName;
+
+    @Column(name = "staff_role", nullable = false, length = 16)
+    private String role;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "created_by", nullable = false, updatable = false, length = 100)
+    private String createdBy;
+
+    protected StaffMember() {
+        // for JPA
+    }
+
+    StaffMember(String username, String displayName, String role, Instant createdAt, String createdBy) {
+        if (!ROLES.contains(role)) {
+            throw new IllegalArgumentException("not a staff role: " + role);
+        }
+        this.username = Objects.requireNonNull(username).strip();
+        this.displayName = Objects.requireNonNull(displayName).strip();
+        this.role = role;
+        this.createdAt = Objects.requireNonNull(createdAt);
+        this.createdBy = Objects.requireNonNull(createdBy);
+    }
+
+    String username() {
+        return username;
+    }
+
+    String role() {
+        return role;
+    }
+
+    StaffMemberView toView(AgreementView current) {
+        return new StaffMemberView(username, displayName, role, current);
+    }
+}

@@ -1,0 +1,39 @@
+package fr.gestan.cloud.web.journal;
+
+import fr.gestan.cloud.security.api.ConfidentialityAgreements;
+import fr.gestan.cloud.security.api.StaffException;
+import jakarta.ejb.EJB;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/** Downloads the signed PDF of an agreement ({@code ?id=}); the EJB checks the role and journals the download. */
+@WebServlet("/admin/security/agreement-document")
+public class AgreementDocumentServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    transient ConfidentialityAgreements agreements;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String id = request.getParameter("id");
+        if (id == null || !id.matches("\\d{1,18}")) {
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+            return;
+        }
+        try {
+            byte[] pdf = agreements.document(Long.parseLong(id));
+            response.setContentType("application/pdf");
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            response.setHeader("Content-Disposition", "attachment; filename=\"agreement-" + id + ".pdf\"");
+            response.setContentLength(pdf.length);
+            response.getOutputStream().write(pdf);
+        } catch (StaffException e) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+        }
+    }
+}
