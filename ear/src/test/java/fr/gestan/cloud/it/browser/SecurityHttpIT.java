@@ -7,12 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.gestan.cloud.it.env.KeycloakFixture;
 import fr.gestan.cloud.it.support.Deployments;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -53,7 +49,8 @@ class SecurityHttpIT {
     }
 
     private String base() {
-        return "http://localhost:" + deployed.getPort() + "/";
+        return Http.HTTPS; // pages are HTTPS-only
+
     }
 
     private void signIn(String username, String password) {
@@ -103,9 +100,6 @@ class SecurityHttpIT {
         browser.waitUntil(d -> d.getCurrentUrl().equals(base()));
     }
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
-
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.fullEar();
@@ -115,8 +109,7 @@ class SecurityHttpIT {
     URL deployed;
 
     private HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + deployed.getPort() + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return Http.get(Http.HTTPS + path.substring(1));
     }
 
     @Test
@@ -134,14 +127,12 @@ class SecurityHttpIT {
     @Test
     @Order(4)
     void certificate_verification_posts_are_rate_limited_per_address_with_retry_after() throws Exception {
-        URI verify = URI.create("http://localhost:" + deployed.getPort() + "/verify.xhtml");
+        String verify = Http.HTTPS + "verify.xhtml";
         assertEquals(200, get("/verify.xhtml").statusCode(), "viewing the page is not limited");
         HttpResponse<String> last = null;
         int allowed = 0;
         for (int i = 0; i < 40; i++) {
-            last = HTTP.send(HttpRequest.newBuilder(verify).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("number=GC-2026-" + String.format("%06d", i))).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            last = Http.post(verify, "application/x-www-form-urlencoded", "number=GC-2026-" + String.format("%06d", i));
             if (last.statusCode() == 429) {
                 break;
             }
