@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -40,6 +41,8 @@ class TranslationsTest {
     private static final Pattern LITERAL_KEY = Pattern.compile("\\b([A-Za-z_]\\w*)\\['([^']+)'](?!\\s*\\.concat)");
     private static final Pattern PREFIX_KEY = Pattern.compile("\\b([A-Za-z_]\\w*)\\['([^']+)'\\.concat\\(");
     private static final Pattern JAVA_KEY = Pattern.compile("messages\\.(?:info|warn|error)\\(\\s*\"([^\"]+)\"");
+    private static final Pattern MESSAGES_FIELD = Pattern.compile("\\b(\\w*Messages)\\s+messages\\s*;");
+    private static final Pattern HELPER_BUNDLE = Pattern.compile("BUNDLE\\s*=\\s*\"([^\"]+)\"");
     private static final Pattern CONSTRAINT_KEY = Pattern.compile("message\\s*=\\s*\"\\{([^}\"]+)}\"");
 
     @Test
@@ -93,18 +96,41 @@ class TranslationsTest {
 
     @Test
     void every_key_of_the_java_code_exists() throws IOException {
-        Properties fr = load(RESOURCES.resolve("fr/gestan/cloud/web/messages_fr.properties"));
+        // A bean's "messages" field is Messages or an area's own (SecurityMessages...): each names its BUNDLE.
+        Map<String, String> bundleOfHelper = new HashMap<>();
+        try (Stream<Path> files = Files.walk(JAVA)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith("Messages.java")).toList()) {
+                Matcher bundle = HELPER_BUNDLE.matcher(Files.readString(file, StandardCharsets.UTF_8));
+                if (bundle.find()) {
+                    bundleOfHelper.put(file.getFileName().toString().replace(".java", ""), bundle.group(1));
+                }
+            }
+        }
         List<String> missing = new ArrayList<>();
+        int checked = 0;
         try (Stream<Path> files = Files.walk(JAVA)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                Matcher key = JAVA_KEY.matcher(Files.readString(file, StandardCharsets.UTF_8));
+                String source = Files.readString(file, StandardCharsets.UTF_8);
+                Matcher field = MESSAGES_FIELD.matcher(source);
+                if (!field.find()) {
+                    continue;
+                }
+                String bundle = bundleOfHelper.get(field.group(1));
+                assertTrue(bundle != null, file.getFileName() + ": no BUNDLE constant in " + field.group(1));
+                Properties fr = load(RESOURCES.resolve(bundle.replace('.', '/') + "_fr.properties"));
+                Matcher key = JAVA_KEY.matcher(source);
                 while (key.find()) {
-                    if (!fr.containsKey(key.group(1))) {
-                        missing.add(file.getFileName() + ": " + key.group(1));
+                    String used = key.group(1);
+                    boolean prefix = used.endsWith(".");
+                    boolean found = prefix ? fr.stringPropertyNames().stream().anyMatch(k -> k.startsWith(used)) : fr.containsKey(used);
+                    checked++;
+                    if (!found) {
+                        missing.add(file.getFileName() + ": " + used);
                     }
                 }
             }
         }
+        assertTrue(checked > 5, "the scan finds the keys of the Java code: " + checked);
         assertEquals(List.of(), missing);
     }
 
