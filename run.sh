@@ -6,6 +6,7 @@
 #   GESTAN_DB_URL=jdbc:postgresql://127.0.0.1:5432/gestan ./run.sh     PostgreSQL instead
 #       (GESTAN_DB_USER / GESTAN_DB_PASSWORD, default postgres / postgres; the database must exist)
 #   GESTAN_SKIP_BUILD=1 ./run.sh               start what was built last time, without Maven
+#   GESTAN_FORCE_BUILD=1 ./run.sh              build even if no source changed since the last build
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -16,7 +17,12 @@ KEYCLOAK=$TARGET/keycloak/keycloak-$KEYCLOAK_VERSION
 WF_PID_FILE=$TARGET/wildfly.pid
 KC_PID=""
 
-if [[ "${GESTAN_SKIP_BUILD:-0}" != "1" ]]; then
+# Maven runs only when a source or build file is newer than the last EAR (a second start then takes seconds less).
+needs_build() {
+    [[ "${GESTAN_FORCE_BUILD:-0}" == "1" || ! -f "$TARGET/gestan.ear" || ! -d "$SERVER" || ! -d "$KEYCLOAK" ]] && return 0
+    [[ -n "$(find pom.xml ejb web ear -newer "$TARGET/gestan.ear" -type f \( -name pom.xml -o -path '*/src/main/*' \) -print -quit)" ]]
+}
+if [[ "${GESTAN_SKIP_BUILD:-0}" != "1" ]] && needs_build; then
     echo "==> Building (first run downloads WildFly, Keycloak and libraries from Maven Central)..."
     mvn -q -B package -DskipTests
 fi
@@ -88,8 +94,8 @@ cat <<TXT
   Gestan Cloud is running (database: $DB_LABEL).
 
   Public home           http://localhost:8080/          (also https://localhost:8443/)
-  Server status         http://localhost:8080/status.xhtml
-  Verify a certificate  http://localhost:8080/verify.xhtml
+  Server status         http://localhost:8080/status
+  Verify a certificate  http://localhost:8080/verify
   Client portal         http://localhost:8080/portal/
   Back office           http://localhost:8080/admin/
   REST API              http://localhost:8080/api/v1/me   (OpenAPI: http://localhost:8080/openapi)

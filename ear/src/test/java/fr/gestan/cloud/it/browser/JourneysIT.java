@@ -192,6 +192,21 @@ class JourneysIT {
         assertTrue(refused.body().contains("\"status\":403"), refused.body());
     }
 
+    @Test
+    @Order(11)
+    void the_public_status_and_verification_pages_answer_at_their_short_urls() throws Exception {
+        browser.forgetAllSessions();
+        browser.open(base + "status");
+        assertEquals("État des serveurs", browser.find(By.tagName("h1")).getText());
+        browser.open(base + "verify");
+        assertEquals("Vérifier une attestation", browser.find(By.tagName("h1")).getText());
+        browser.find(By.id("verify:number")).sendKeys("GC-1999-999999");
+        browser.find(By.id("verify:submit")).click();
+        browser.waitUntil(d -> d.getPageSource().contains("Aucune attestation ne porte ce numéro."));
+        assertTrue(browser.url().startsWith(base + "verify"), "an anonymous visitor stays on the public page: " + browser.url());
+        browser.screenshot("08-verify-unknown-fr");
+    }
+
     private void signIn(String username, String password) {
         browser.find(By.id("username")).clear();
         browser.find(By.id("username")).sendKeys(username);

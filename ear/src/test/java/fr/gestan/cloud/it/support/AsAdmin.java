@@ -11,9 +11,5 @@ import org.jboss.ejb3.annotation.RunAsPrincipal;
 @PermitAll
 @RunAs(Roles.ADMIN)
 @RunAsPrincipal("admin.it")
-public class AsAdmin {
-
-    public <T> T call(Call<T> call) throws Exception {
-        return call.call();
-    }
+public class AsAdmin extends RoleCaller {
 }

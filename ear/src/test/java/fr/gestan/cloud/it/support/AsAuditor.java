@@ -11,9 +11,5 @@ import org.jboss.ejb3.annotation.RunAsPrincipal;
 @PermitAll
 @RunAs(Roles.AUDITOR)
 @RunAsPrincipal("auditor.it")
-public class AsAuditor {
-
-    public <T> T call(Call<T> call) throws Exception {
-        return call.call();
-    }
+public class AsAuditor extends RoleCaller {
 }

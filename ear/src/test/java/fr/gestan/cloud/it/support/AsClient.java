@@ -11,9 +11,5 @@ import org.jboss.ejb3.annotation.RunAsPrincipal;
 @PermitAll
 @RunAs(Roles.CLIENT)
 @RunAsPrincipal("client.demo")
-public class AsClient {
-
-    public <T> T call(Call<T> call) throws Exception {
-        return call.call();
-    }
+public class AsClient extends RoleCaller {
 }

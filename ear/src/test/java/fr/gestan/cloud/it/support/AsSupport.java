@@ -11,9 +11,5 @@ import org.jboss.ejb3.annotation.RunAsPrincipal;
 @PermitAll
 @RunAs(Roles.SUPPORT)
 @RunAsPrincipal("support.it")
-public class AsSupport {
-
-    public <T> T call(Call<T> call) throws Exception {
-        return call.call();
-    }
+public class AsSupport extends RoleCaller {
 }
