@@ -21,6 +21,9 @@ import fr.gestan.cloud.security.api.JournalQuery;
 import fr.gestan.cloud.security.api.NewStaffMember;
 import fr.gestan.cloud.security.api.StaffException;
 import fr.gestan.cloud.tenants.api.AccountNotFoundException;
+import fr.gestan.cloud.tenants.api.DataExports;
+import fr.gestan.cloud.tenants.api.ExportNotFoundException;
+import fr.gestan.cloud.tenants.api.ExportView;
 import fr.gestan.cloud.tenants.api.HostedAccountView;
 import fr.gestan.cloud.tenants.api.HostedAccounts;
 import fr.gestan.cloud.tenants.api.IssuedSecret;
@@ -33,7 +36,15 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.validation.ConstraintViolationException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -80,6 +91,8 @@ class HostedAccountsIT {
     AsAuditor auditor;
     @EJB
     AsClient client;
+    @EJB
+    DataExports exports;
     @Resource(lookup = "java:jboss/datasources/GestanDS")
     DataSource dataSource;
 
@@ -203,5 +216,66 @@ class HostedAccountsIT {
             t = t.getCause();
         }
         return t;
+    }
+
+    @Test
+    void a_client_exports_its_data_as_a_zip_whose_manifest_matches_and_never_sees_anothers_export() throws Exception {
+        TenantView martin = support.call(() -> tenants.bySiren("842317653"));
+        IssuedSecret account = support.call(() -> accounts.create(martin.id(), "Export Testeur"));
+        ExportView started = client.call(exports::startMine);
+        assertEquals("842317653", started.tenantSiren());
+        ExportView done = started;
+        for (int i = 0; i < 120 && !done.ready(); i++) {
+            assertNotEquals(ExportView.State.FAILED, done.state());
+            Thread.sleep(250);
+            long id = started.id();
+            done = client.call(() -> exports.get(id));
+        }
+        assertTrue(done.ready(), "export finished: " + done);
+        assertEquals(100, done.percent());
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        long id = done.id();
+        client.call(() -> {
+            exports.download(id, zip);
+            return null;
+        });
+        assertEquals(done.sizeBytes(), zip.size());
+        assertEquals(done.sha256(), HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(zip.toByteArray())));
+
+        Map<String, byte[]> files = new HashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.toByteArray()), StandardCharsets.UTF_8)) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                files.put(e.getName(), in.readAllBytes());
+            }
+        }
+        assertTrue(files.keySet().containsAll(List.of("company.json", "company.csv", "contacts.csv", "accounts.json",
+                "accounts.csv", "change-requests.csv", "access-journal.tsv", "MANIFEST")), files.keySet()::toString);
+        String manifest = new String(files.get("MANIFEST"), StandardCharsets.UTF_8);
+        int listed = 0;
+        for (String line : manifest.split("\n")) {
+            String[] parts = line.split("  ", 2);
+            byte[] content = files.get(parts[1]);
+            assertTrue(content != null, "listed file present: " + parts[1]);
+            assertEquals(parts[0], HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)), parts[1]);
+            listed++;
+        }
+        assertEquals(files.size() - 1, listed, "every file but the manifest is listed");
+        String everything = files.values().stream().map(b -> new String(b, StandardCharsets.UTF_8)).reduce("", String::concat);
+        assertTrue(everything.contains("Boulangerie Martin SARL"));
+        assertTrue(new String(files.get("accounts.csv"), StandardCharsets.UTF_8).contains(account.account().login()));
+        assertFalse(everything.contains(account.secret()), "never a secret in the export");
+        assertTrue(new String(files.get("access-journal.tsv"), StandardCharsets.UTF_8).contains("842317653"));
+        assertTrue(auditor.call(() -> journal.ofTenant("842317653", 0, 5)).stream().anyMatch(e -> e.action().equals("EXPORT_DOWNLOADED")));
+
+        // Another tenant's export: invisible to this client, whatever id it sends.
+        TenantView other = newTenant();
+        ExportView foreign = support.call(() -> exports.start(other.id()));
+        assertThrows(ExportNotFoundException.class, () -> client.call(() -> exports.get(foreign.id())));
+        assertThrows(ExportNotFoundException.class, () -> client.call(() -> {
+            exports.download(foreign.id(), new ByteArrayOutputStream());
+            return null;
+        }));
+        assertThrows(EJBAccessException.class, () -> client.call(() -> exports.start(other.id())));
+        assertThrows(EJBAccessException.class, () -> auditor.call(() -> exports.start(other.id())));
     }
 }

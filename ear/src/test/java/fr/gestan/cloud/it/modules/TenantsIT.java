@@ -36,6 +36,10 @@ import fr.gestan.cloud.tenants.api.TenantPage;
 import fr.gestan.cloud.tenants.api.TenantQuery;
 import fr.gestan.cloud.tenants.api.TenantRecord;
 import fr.gestan.cloud.tenants.api.TenantStateException;
+import fr.gestan.cloud.tenants.api.PortalDirectoryException;
+import fr.gestan.cloud.tenants.api.PortalInvitation;
+import fr.gestan.cloud.tenants.api.PortalUsers;
+import fr.gestan.cloud.tenants.internal.PortalDirectory;
 import fr.gestan.cloud.tenants.internal.TenantPurge;
 import jakarta.validation.ConstraintViolation;
 import java.time.LocalDate;
@@ -72,6 +76,10 @@ class TenantsIT {
     AsAuditor auditor;
     @EJB
     TenantPurge purge;
+    @EJB
+    PortalUsers portalUsers;
+    @EJB
+    PortalDirectory directory;
 
     @Test
     void support_registers_a_tenant_that_is_stored_and_journaled() throws Exception {
@@ -271,5 +279,31 @@ class TenantsIT {
         ChangeRequestView closed = support.call(() -> tenants.closeChangeRequest(request.id(), "Adresse mise à jour"));
         assertFalse(closed.open());
         assertEquals("support.it", closed.closedBy());
+    }
+
+    @Test
+    void an_invited_contact_becomes_a_keycloak_client_user_disabled_on_suspension_and_enabled_on_reactivation() throws Exception {
+        String siren = Ids.siren();
+        TenantRecord t = support.call(() -> tenants.create(details("Imprimerie Roux SARL", siren)));
+        String email = "contact." + siren + "@example.fr";
+        PortalInvitation invitation = support.call(() -> portalUsers.invite(t.id(), email, "Lina", "Roux"));
+        assertEquals(email, invitation.username());
+        assertTrue(invitation.temporaryPassword().length() >= 15);
+        assertFalse(invitation.toString().contains(invitation.temporaryPassword()));
+        assertEquals(List.of(email), auditor.call(() -> portalUsers.usernames(t.id())));
+        assertEquals(Boolean.TRUE, directory.isEnabled(email));
+        PortalDirectoryException again = assertThrows(PortalDirectoryException.class,
+                () -> support.call(() -> portalUsers.invite(t.id(), email, "Lina", "Roux")));
+        assertEquals(PortalDirectoryException.Reason.USER_EXISTS, again.reason());
+        assertThrows(EJBAccessException.class, () -> client.call(() -> portalUsers.invite(t.id(), "x" + email, "X", "Y")));
+
+        support.call(() -> tenants.suspend(t.id(), "Unpaid"));
+        assertEquals(Boolean.FALSE, directory.isEnabled(email), "suspension disables the portal user");
+        support.call(() -> tenants.reactivate(t.id(), "Paid"));
+        assertEquals(Boolean.TRUE, directory.isEnabled(email), "reactivation enables it again");
+        support.call(() -> tenants.terminate(t.id(), "Contract ended"));
+        assertEquals(Boolean.FALSE, directory.isEnabled(email), "termination disables it");
+        assertTrue(auditor.call(() -> journal.ofTenant(siren, 0, 10)).stream().anyMatch(e -> e.action().equals("PORTAL_USER_INVITED")
+                && e.target().equals(email)));
     }
 }

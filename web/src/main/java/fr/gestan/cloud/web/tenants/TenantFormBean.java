@@ -8,6 +8,9 @@ import fr.gestan.cloud.tenants.api.HostedAccountView;
 import fr.gestan.cloud.tenants.api.HostedAccounts;
 import fr.gestan.cloud.tenants.api.HostedDataKind;
 import fr.gestan.cloud.tenants.api.IssuedSecret;
+import fr.gestan.cloud.tenants.api.PortalDirectoryException;
+import fr.gestan.cloud.tenants.api.PortalInvitation;
+import fr.gestan.cloud.tenants.api.PortalUsers;
 import fr.gestan.cloud.tenants.api.PostalAddress;
 import fr.gestan.cloud.tenants.api.SecretUnavailableException;
 import fr.gestan.cloud.tenants.api.TenantDetails;
@@ -43,6 +46,8 @@ public class TenantFormBean implements Serializable {
     transient TenantService tenants;
     @EJB
     transient HostedAccounts accounts;
+    @EJB
+    transient PortalUsers portalUsers;
     @Inject
     transient Validator validator;
     @Inject
@@ -71,6 +76,11 @@ public class TenantFormBean implements Serializable {
     /** A secret to show once (after creation, reset or reveal); cleared when the page moves on. */
     private transient String shownSecret;
     private String shownLogin;
+    private List<String> portalUsernames = List.of();
+    private String inviteEmail;
+    private String inviteFirstName;
+    private String inviteLastName;
+    private transient PortalInvitation invitation;
 
     /** View action: loads the tenant named by the {@code id} parameter, or prepares an empty form. */
     public void load() {
@@ -80,6 +90,7 @@ public class TenantFormBean implements Serializable {
         try {
             fill(tenants.get(id));
             accountList = accounts.ofTenant(id);
+            portalUsernames = portalUsers.usernames(id);
         } catch (TenantNotFoundException e) {
             messages.error("tenant.notFound");
             record = null;
@@ -177,7 +188,76 @@ public class TenantFormBean implements Serializable {
             messages.error("tenant.state.refused." + e.from());
         } catch (TenantNotFoundException e) {
             messages.error("tenant.notFound");
+        } catch (PortalDirectoryException e) {
+            messages.error("portal.users.error." + e.reason());
         }
+    }
+
+    public void invite() {
+        invitation = null;
+        try {
+            invitation = portalUsers.invite(record.id(), inviteEmail, inviteFirstName, inviteLastName);
+            messages.info("portal.users.invited", invitation.username());
+            inviteEmail = null;
+            inviteFirstName = null;
+            inviteLastName = null;
+            portalUsernames = portalUsers.usernames(record.id());
+        } catch (PortalDirectoryException e) {
+            messages.error("portal.users.error." + e.reason());
+        } catch (TenantStateException e) {
+            messages.error("tenant.state.refused." + e.from());
+        } catch (TenantNotFoundException e) {
+            messages.error("tenant.notFound");
+        } catch (EJBException e) {
+            Set<ConstraintViolation<?>> refused = TenantMessages.violationsOf(e);
+            if (refused == null) {
+                throw e;
+            }
+            messages.fieldMessages("invite", refused);
+        }
+    }
+
+    /** The temporary password of the invitation just made: returned once, then forgotten. */
+    public String takeInvitedPassword() {
+        String password = invitation == null ? null : invitation.temporaryPassword();
+        invitation = null;
+        return password;
+    }
+
+    public String getInvitedUsername() {
+        return invitation == null ? null : invitation.username();
+    }
+
+    public boolean isInvitationShown() {
+        return invitation != null;
+    }
+
+    public List<String> getPortalUsernames() {
+        return portalUsernames;
+    }
+
+    public String getInviteEmail() {
+        return inviteEmail;
+    }
+
+    public void setInviteEmail(String inviteEmail) {
+        this.inviteEmail = inviteEmail;
+    }
+
+    public String getInviteFirstName() {
+        return inviteFirstName;
+    }
+
+    public void setInviteFirstName(String inviteFirstName) {
+        this.inviteFirstName = inviteFirstName;
+    }
+
+    public String getInviteLastName() {
+        return inviteLastName;
+    }
+
+    public void setInviteLastName(String inviteLastName) {
+        this.inviteLastName = inviteLastName;
     }
 
     public void createAccount() {

@@ -52,17 +52,17 @@ public interface TenantService {
 
     /** Suspends an active tenant (its portal users are disabled). Staff only. */
     TenantRecord suspend(long id, @NotBlank(message = "{tenant.reason.required}") @Size(max = 500, message = "{tenant.reason.size}") String reason)
-            throws TenantNotFoundException, TenantStateException;
+            throws TenantNotFoundException, TenantStateException, PortalDirectoryException;
 
     /** Reactivates a suspended tenant; a terminated tenant cannot be reactivated. Staff only. */
     TenantRecord reactivate(long id, @NotBlank(message = "{tenant.reason.required}") @Size(max = 500, message = "{tenant.reason.size}") String reason)
-            throws TenantNotFoundException, TenantStateException;
+            throws TenantNotFoundException, TenantStateException, PortalDirectoryException;
 
     /**
      * Terminates a tenant: its data are kept for the retention period, then purged by a scheduled job. Staff only.
      */
     TenantRecord terminate(long id, @NotBlank(message = "{tenant.reason.required}") @Size(max = 500, message = "{tenant.reason.size}") String reason)
-            throws TenantNotFoundException, TenantStateException;
+            throws TenantNotFoundException, TenantStateException, PortalDirectoryException;
 
     /** The company of the signed-in client contact. Clients only. */
     TenantView myCompany() throws TenantNotFoundException;

@@ -8,6 +8,7 @@ import fr.gestan.cloud.tenants.api.ConcurrentEditException;
 import fr.gestan.cloud.tenants.api.DuplicateSirenException;
 import fr.gestan.cloud.tenants.api.InvalidSirenException;
 import fr.gestan.cloud.tenants.api.NewTenant;
+import fr.gestan.cloud.tenants.api.PortalDirectoryException;
 import fr.gestan.cloud.tenants.api.TenantDetails;
 import fr.gestan.cloud.tenants.api.TenantNotFoundException;
 import fr.gestan.cloud.tenants.api.TenantPage;
@@ -207,7 +208,7 @@ public class TenantServiceBean implements TenantService {
     }
 
     @Override
-    public TenantRecord suspend(long id, String reason) throws TenantNotFoundException, TenantStateException {
+    public TenantRecord suspend(long id, String reason) throws TenantNotFoundException, TenantStateException, PortalDirectoryException {
         Tenant tenant = find(id, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         tenant.suspend(reason, clock.instant());
         portalDirectory.setEnabled(tenant.siren(), usernamesOf(tenant), false);
@@ -216,7 +217,7 @@ public class TenantServiceBean implements TenantService {
     }
 
     @Override
-    public TenantRecord reactivate(long id, String reason) throws TenantNotFoundException, TenantStateException {
+    public TenantRecord reactivate(long id, String reason) throws TenantNotFoundException, TenantStateException, PortalDirectoryException {
         Tenant tenant = find(id, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         tenant.reactivate(reason, clock.instant());
         portalDirectory.setEnabled(tenant.siren(), usernamesOf(tenant), true);
@@ -225,7 +226,7 @@ public class TenantServiceBean implements TenantService {
     }
 
     @Override
-    public TenantRecord terminate(long id, String reason) throws TenantNotFoundException, TenantStateException {
+    public TenantRecord terminate(long id, String reason) throws TenantNotFoundException, TenantStateException, PortalDirectoryException {
         Tenant tenant = find(id, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         LocalDate purgeAfter = LocalDate.now(clock.withZone(PARIS)).plusDays(retentionDays());
         tenant.terminate(reason, clock.instant(), purgeAfter);
