@@ -29,17 +29,17 @@ public class ExportStore {
     @PersistenceContext(unitName = "tenants")
     EntityManager em;
 
-    record Snapshot(TenantRecord tenant, List<HostedAccountView> accounts, List<ChangeRequestView> changeRequests) {
+    public record Snapshot(TenantRecord tenant, List<HostedAccountView> accounts, List<ChangeRequestView> changeRequests) {
     }
 
-    long create(long tenantId, String requestedBy) {
+    public long create(long tenantId, String requestedBy) {
         TenantExport export = new TenantExport(em.find(Tenant.class, tenantId), requestedBy, Instant.now());
         em.persist(export);
         em.flush();
         return export.id();
     }
 
-    Snapshot snapshot(long exportId) {
+    public Snapshot snapshot(long exportId) {
         Tenant tenant = em.find(TenantExport.class, exportId).tenant();
         return new Snapshot(tenant.toRecord(),
                 em.createNamedQuery(HostedAccount.OF_TENANT, HostedAccount.class).setParameter("tenant", tenant)
@@ -48,22 +48,22 @@ public class ExportStore {
                         .getResultStream().map(ChangeRequest::toView).toList());
     }
 
-    void progress(long exportId, int percent) {
+    public void progress(long exportId, int percent) {
         em.find(TenantExport.class, exportId).progress(percent);
     }
 
-    void ready(long exportId, String fileName, long size, String sha256) {
+    public void ready(long exportId, String fileName, long size, String sha256) {
         Instant now = Instant.now();
         em.find(TenantExport.class, exportId).ready(fileName, size, sha256, now,
                 now.plus(Duration.ofHours(Math.max(1, Integer.getInteger(HOURS_PROPERTY, 24)))));
     }
 
-    void failed(long exportId) {
+    public void failed(long exportId) {
         em.find(TenantExport.class, exportId).failed(Instant.now());
     }
 
     /** Removes expired exports (and exports stuck running for a day); returns the files to delete. */
-    List<String> removeExpired() {
+    public List<String> removeExpired() {
         Instant now = Instant.now();
         List<TenantExport> expired = em.createNamedQuery(TenantExport.EXPIRED, TenantExport.class).setParameter("now", now)
                 .setParameter("stale", now.minus(Duration.ofDays(1))).setMaxResults(500).getResultList();
