@@ -69,7 +69,7 @@ class HostedAccountsIT {
     @Deployment
     static EnterpriseArchive deployment() {
         EnterpriseArchive ear = Deployments.modules(HostedAccountsIT.class, "gestan-tenants.jar");
-        ear.getAsType(WebArchive.class, "it.war").addClass(AsUnclearedSupport.class);
+        ear.getAsType(WebArchive.class, "it.war").addClasses(AsUnclearedSupport.class, AsClearedSupport.class);
         return ear;
     }
 
@@ -85,6 +85,9 @@ class HostedAccountsIT {
     AsSupport support;
     @EJB
     AsUnclearedSupport uncleared;
+    /** Cleared support (support.accounts): support.it stays without agreement for SecurityAdminIT. */
+    @EJB
+    AsClearedSupport cleared;
     @EJB
     AsAdmin admin;
     @EJB
@@ -97,14 +100,14 @@ class HostedAccountsIT {
     DataSource dataSource;
 
     @BeforeEach
-    void clearSupportIt() throws Exception {
+    void clearSupportAccounts() throws Exception {
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
         try {
-            admin.call(() -> agreements.registerStaff(new NewStaffMember("support.it", "Support IT", "support")));
+            admin.call(() -> agreements.registerStaff(new NewStaffMember("support.accounts", "Support comptes", "support")));
         } catch (StaffException alreadyRegistered) {
             // another test class registered it on this database
         }
-        admin.call(() -> agreements.recordAgreement("support.it", today.minusDays(1), today.plusYears(1), "accord.pdf", PDF));
+        admin.call(() -> agreements.recordAgreement("support.accounts", today.minusDays(1), today.plusYears(1), "accord.pdf", PDF));
     }
 
     private TenantView newTenant() throws Exception {
@@ -114,7 +117,7 @@ class HostedAccountsIT {
     @Test
     void a_created_secret_is_random_shown_once_stored_encrypted_and_revealed_only_with_a_reason() throws Exception {
         TenantView tenant = newTenant();
-        IssuedSecret issued = support.call(() -> accounts.create(tenant.id(), "Jeanne Martin"));
+        IssuedSecret issued = cleared.call(() -> accounts.create(tenant.id(), "Jeanne Martin"));
         String secret = issued.secret();
         HostedAccountView account = issued.account();
         assertEquals("jmartin." + tenant.siren(), account.login());
@@ -137,25 +140,25 @@ class HostedAccountsIT {
 
         // Reveal: a reason is required (Bean Validation), then the secret comes back and the act is journaled.
         assertInstanceOf(ConstraintViolationException.class, rootOf(assertThrows(EJBException.class,
-                () -> support.call(() -> accounts.reveal(account.id(), " ")))));
-        assertEquals(secret, support.call(() -> accounts.reveal(account.id(), "Client locked out, ticket #4521")));
+                () -> cleared.call(() -> accounts.reveal(account.id(), " ")))));
+        assertEquals(secret, cleared.call(() -> accounts.reveal(account.id(), "Client locked out, ticket #4521")));
         JournalEntryView revealed = auditor.call(() -> journal.ofTenant(tenant.siren(), 0, 1)).get(0);
         assertEquals("SECRET_REVEALED", revealed.action());
-        assertEquals("support.it", revealed.actor());
+        assertEquals("support.accounts", revealed.actor());
         assertEquals(account.login(), revealed.target());
         assertEquals("Client locked out, ticket #4521", revealed.reason());
 
         // Reset: a new secret, journaled; the old one is gone.
-        IssuedSecret reset = support.call(() -> accounts.reset(account.id(), "ticket #4522"));
+        IssuedSecret reset = cleared.call(() -> accounts.reset(account.id(), "ticket #4522"));
         assertNotEquals(secret, reset.secret());
-        assertEquals(reset.secret(), support.call(() -> accounts.reveal(account.id(), "Checking the reset, ticket #4522")));
+        assertEquals(reset.secret(), cleared.call(() -> accounts.reveal(account.id(), "Checking the reset, ticket #4522")));
         assertTrue(auditor.call(() -> journal.ofTenant(tenant.siren(), 0, 5)).stream().anyMatch(e -> e.action().equals("SECRET_RESET")));
     }
 
     @Test
     void support_without_an_agreement_and_other_roles_are_refused_by_the_ejb() throws Exception {
         TenantView tenant = newTenant();
-        IssuedSecret issued = support.call(() -> accounts.create(tenant.id(), "Paul Durand"));
+        IssuedSecret issued = cleared.call(() -> accounts.create(tenant.id(), "Paul Durand"));
         long id = issued.account().id();
         long journalBefore = auditor.call(() -> journal.countOfTenant(tenant.siren()));
 
@@ -177,8 +180,8 @@ class HostedAccountsIT {
     @Test
     void a_client_sees_its_accounts_without_secrets_and_cannot_touch_another_tenants() throws Exception {
         TenantView martin = support.call(() -> tenants.bySiren("842317653"));
-        IssuedSecret mine = support.call(() -> accounts.create(martin.id(), "Lucie Martin"));
-        IssuedSecret other = support.call(() -> accounts.create(newTenant().id(), "Autre Personne"));
+        IssuedSecret mine = cleared.call(() -> accounts.create(martin.id(), "Lucie Martin"));
+        IssuedSecret other = cleared.call(() -> accounts.create(newTenant().id(), "Autre Personne"));
 
         List<HostedAccountView> visible = client.call(accounts::myAccounts);
         assertTrue(visible.stream().anyMatch(a -> a.id() == mine.account().id()));
@@ -190,14 +193,14 @@ class HostedAccountsIT {
 
         HostedAccountView requested = client.call(() -> accounts.requestReset(mine.account().id()));
         assertTrue(requested.resetRequestedAt() != null);
-        assertTrue(support.call(() -> accounts.pendingResetRequests(500)).stream().anyMatch(a -> a.id() == mine.account().id()));
+        assertTrue(cleared.call(() -> accounts.pendingResetRequests(500)).stream().anyMatch(a -> a.id() == mine.account().id()));
 
         HostedAccountView changed = client.call(() -> accounts.markChanged(mine.account().id()));
         assertFalse(changed.mustChange());
         assertFalse(changed.secretStored());
         assertTrue(changed.changedAt() != null, "the change date is recorded");
         assertNull(storedCiphertext(mine.account().id()), "support no longer holds a secret the client changed");
-        assertThrows(SecretUnavailableException.class, () -> support.call(() -> accounts.reveal(mine.account().id(), "after the client changed it")));
+        assertThrows(SecretUnavailableException.class, () -> cleared.call(() -> accounts.reveal(mine.account().id(), "after the client changed it")));
     }
 
     private byte[] storedCiphertext(long accountId) throws Exception {
@@ -221,7 +224,7 @@ class HostedAccountsIT {
     @Test
     void a_client_exports_its_data_as_a_zip_whose_manifest_matches_and_never_sees_anothers_export() throws Exception {
         TenantView martin = support.call(() -> tenants.bySiren("842317653"));
-        IssuedSecret account = support.call(() -> accounts.create(martin.id(), "Export Testeur"));
+        IssuedSecret account = cleared.call(() -> accounts.create(martin.id(), "Export Testeur"));
         ExportView started = client.call(exports::startMine);
         assertEquals("842317653", started.tenantSiren());
         ExportView done = started;
