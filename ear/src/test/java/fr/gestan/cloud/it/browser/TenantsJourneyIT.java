@@ -141,7 +141,7 @@ class TenantsJourneyIT {
             String text = d.findElement(By.id("tenant")).getText();
             return text.contains("SIREN n’existe pas") ? text : null;
         });
-        assertTrue(page.contains("SIRET n’existe pas"), page);
+        assertTrue(page.contains("Le SIRET doit commencer par le SIREN"), page);
         browser.screenshot("tenants-04-field-messages");
 
         browser.find(By.id("tenant:siren")).clear();
