@@ -141,7 +141,8 @@ class TenantsJourneyIT {
             String text = d.findElement(By.id("tenant")).getText();
             return text.contains("SIREN n’existe pas") ? text : null;
         });
-        assertTrue(page.contains("Le SIRET doit commencer par le SIREN"), page);
+        // Two checks fail on that SIRET (check digit, not of this SIREN); the field shows one of them.
+        assertTrue(page.contains("Ce SIRET n’existe pas") || page.contains("Le SIRET doit commencer par le SIREN"), page);
         browser.screenshot("tenants-04-field-messages");
 
         browser.find(By.id("tenant:siren")).clear();
