@@ -3,16 +3,46 @@ package fr.gestan.cloud.tenants.api;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /**
- * Client companies (tenants) hosted by the offer.
+ * Client companies (tenants) hosted by the offer. Staff ({@code support}, {@code admin}) create and change them,
+ * auditors read; a client reads its own company only. Every change is journaled.
  */
 public interface TenantService {
 
-    /** Registers a new client company. Staff only. */
+    /** Registers a client company with its name and SIREN only (the rest is filled in later). Staff only. */
     TenantView register(@NotNull(message = "{tenant.required}") @Valid NewTenant tenant);
+
+    /** Registers a client company with its full record. Staff only. A duplicate SIREN is refused. */
+    TenantRecord create(@NotNull(message = "{tenant.required}") @Valid TenantDetails details);
+
+    /**
+     * Changes a tenant's record. {@code expectedVersion} is the version the editor read: if someone saved since,
+     * nothing is saved and {@link ConcurrentEditException} is thrown. The SIREN cannot change. Staff only.
+     */
+    TenantRecord update(long id, long expectedVersion, @NotNull(message = "{tenant.required}") @Valid TenantDetails details)
+            throws TenantNotFoundException, ConcurrentEditException, TenantStateException;
+
+    /** The full record. Staff and auditors. */
+    TenantRecord get(long id) throws TenantNotFoundException;
+
+    /** A tenant by its SIREN (for the other modules). Staff and auditors. */
+    TenantView bySiren(@NotNull(message = "{tenant.siren.required}") @Pattern(regexp = "\\d{9}", message = "{tenant.siren.format}") String siren)
+            throws TenantNotFoundException;
+
+    /** One page of tenants, filtered and sorted in the database (two queries). Staff and auditors. */
+    TenantPage search(@NotNull @Valid TenantQuery query);
+
+    /** The rows of one page only (one query); with {@link #countMatching} for lazy tables. Staff and auditors. */
+    List<TenantView> rows(@NotNull @Valid TenantQuery query);
+
+    /** How many tenants match the query's filter (one query). Staff and auditors. */
+    long countMatching(@NotNull @Valid TenantQuery query);
 
     /** One page of tenants ordered by legal name. Staff only. */
     List<TenantView> list(@Min(value = 0, message = "{page.first.invalid}") int first,
@@ -20,6 +50,40 @@ public interface TenantService {
 
     long count();
 
+    /** Suspends an active tenant (its portal users are disabled). Staff only. */
+    TenantRecord suspend(long id, @NotBlank(message = "{tenant.reason.required}") @Size(max = 500, message = "{tenant.reason.size}") String reason)
+            throws TenantNotFoundException, TenantStateException, PortalDirectoryException;
+
+    /** Reactivates a suspended tenant; a terminated tenant cannot be reactivated. Staff only. */
+    TenantRecord reactivate(long id, @NotBlank(message = "{tenant.reason.required}") @Size(max = 500, message = "{tenant.reason.size}") String reason)
+            throws TenantNotFoundException, TenantStateException, PortalDirectoryException;
+
+    /**
+     * Terminates a tenant: its data are kept for the retention period, then purged by a scheduled job. Staff only.
+     */
+    TenantRecord terminate(long id, @NotBlank(message = "{tenant.reason.required}") @Size(max = 500, message = "{tenant.reason.size}") String reason)
+            throws TenantNotFoundException, TenantStateException, PortalDirectoryException;
+
     /** The company of the signed-in client contact. Clients only. */
     TenantView myCompany() throws TenantNotFoundException;
+
+    /** The full record of the signed-in client's company. Clients only. */
+    TenantRecord myCompanyRecord() throws TenantNotFoundException;
+
+    /** A client asks staff to change its company record; the request joins the staff queue. Clients only. */
+    ChangeRequestView requestChange(@NotBlank(message = "{tenant.change.text.required}") @Size(max = 2000, message = "{tenant.change.text.size}") String text)
+            throws TenantNotFoundException;
+
+    /** The signed-in client's change requests, newest first. Clients only. */
+    List<ChangeRequestView> myChangeRequests() throws TenantNotFoundException;
+
+    /** Open change requests, oldest first. Staff and auditors. */
+    List<ChangeRequestView> openChangeRequests(@Min(value = 0, message = "{page.first.invalid}") int first,
+                                               @Min(value = 1, message = "{page.size.invalid}") @Max(value = 500, message = "{page.size.invalid}") int max);
+
+    long openChangeRequestCount();
+
+    /** Closes a change request with what was done. Staff only. */
+    ChangeRequestView closeChangeRequest(long id, @NotBlank(message = "{tenant.change.resolution.required}") @Size(max = 500, message = "{tenant.reason.size}") String resolution)
+            throws TenantNotFoundException;
 }

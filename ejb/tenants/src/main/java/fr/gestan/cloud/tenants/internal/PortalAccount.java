@@ -18,11 +18,17 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "portal_account")
+@NamedQuery(name = PortalAccount.USERNAMES_OF_TENANT, query = "select a.username from PortalAccount a where a.tenant = :tenant order by a.username")
+@NamedQuery(name = PortalAccount.USERNAME_TAKEN, query = "select count(a) from PortalAccount a where a.username = :username")
+@NamedQuery(name = PortalAccount.DELETE_OF_TENANT, query = "delete from PortalAccount a where a.tenant = :tenant")
 @NamedQuery(name = PortalAccount.TENANT_OF_USER,
         query = "select a.tenant from PortalAccount a where a.username = :username")
 public class PortalAccount {
 
     static final String TENANT_OF_USER = "PortalAccount.tenantOfUser";
+    static final String USERNAMES_OF_TENANT = "PortalAccount.usernamesOfTenant";
+    static final String DELETE_OF_TENANT = "PortalAccount.deleteOfTenant";
+    static final String USERNAME_TAKEN = "PortalAccount.usernameTaken";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -3,11 +3,20 @@ package fr.gestan.cloud.tenants.internal;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
+import fr.gestan.cloud.tenants.api.ChangeRequestView;
+import fr.gestan.cloud.tenants.api.ConcurrentEditException;
 import fr.gestan.cloud.tenants.api.DuplicateSirenException;
 import fr.gestan.cloud.tenants.api.InvalidSirenException;
 import fr.gestan.cloud.tenants.api.NewTenant;
+import fr.gestan.cloud.tenants.api.PortalDirectoryException;
+import fr.gestan.cloud.tenants.api.TenantDetails;
 import fr.gestan.cloud.tenants.api.TenantNotFoundException;
+import fr.gestan.cloud.tenants.api.TenantPage;
+import fr.gestan.cloud.tenants.api.TenantQuery;
+import fr.gestan.cloud.tenants.api.TenantRecord;
 import fr.gestan.cloud.tenants.api.TenantService;
+import fr.gestan.cloud.tenants.api.TenantState;
+import fr.gestan.cloud.tenants.api.TenantStateException;
 import fr.gestan.cloud.tenants.api.TenantView;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,11 +24,18 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
-import jakarta.validation.executable.ValidateOnExecution;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.validation.executable.ValidateOnExecution;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 // Makes Hibernate Validator intercept this bean: its constraints sit on the interface (HV-994).
 @ValidateOnExecution
@@ -27,6 +43,17 @@ import java.util.List;
 @Local(TenantService.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
 public class TenantServiceBean implements TenantService {
+
+    /** Days a terminated tenant's data are kept before the purge (system property). */
+    static final String RETENTION_PROPERTY = "gestan.tenants.retention-days";
+    static final int DEFAULT_RETENTION_DAYS = 90;
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    private static final Map<TenantQuery.Sort, String> SORT_COLUMNS = Map.of(
+            TenantQuery.Sort.LEGAL_NAME, "t.legalName",
+            TenantQuery.Sort.SIREN, "t.siren",
+            TenantQuery.Sort.STATE, "t.state",
+            TenantQuery.Sort.CREATED_AT, "t.createdAt");
 
     @PersistenceContext(unitName = "tenants")
     EntityManager em;
@@ -37,6 +64,9 @@ public class TenantServiceBean implements TenantService {
     @EJB
     AccessJournal journal;
 
+    @EJB
+    PortalDirectory portalDirectory;
+
     private final Clock clock = Clock.systemUTC();
 
     @Override
@@ -44,14 +74,123 @@ public class TenantServiceBean implements TenantService {
         if (!Siren.isValid(request.siren())) {
             throw new InvalidSirenException(request.siren());
         }
-        if (!em.createNamedQuery(Tenant.BY_SIREN, Tenant.class).setParameter("siren", request.siren())
-                .getResultList().isEmpty()) {
-            throw new DuplicateSirenException(request.siren());
-        }
+        requireNewSiren(request.siren());
         Tenant tenant = new Tenant(request.legalName(), request.siren(), clock.instant());
         em.persist(tenant);
         journal.record(JournalEvent.success("TENANT_REGISTERED", tenant.siren(), request.legalName()));
         return tenant.toView();
+    }
+
+    @Override
+    public TenantRecord create(TenantDetails details) {
+        requireNewSiren(details.siren());
+        Tenant tenant = new Tenant(details, clock.instant());
+        em.persist(tenant);
+        em.flush();
+        journal.record(JournalEvent.success("TENANT_REGISTERED", tenant.siren(), tenant.legalName()));
+        return tenant.toRecord();
+    }
+
+    private void requireNewSiren(String siren) {
+        if (!em.createNamedQuery(Tenant.BY_SIREN, Tenant.class).setParameter("siren", siren).getResultList().isEmpty()) {
+            throw new DuplicateSirenException(siren);
+        }
+    }
+
+    @Override
+    public TenantRecord update(long id, long expectedVersion, TenantDetails details)
+            throws TenantNotFoundException, ConcurrentEditException, TenantStateException {
+        Tenant tenant = find(id, LockModeType.OPTIMISTIC);
+        if (tenant.version() != expectedVersion) {
+            throw new ConcurrentEditException("tenant " + tenant.siren());
+        }
+        if (!tenant.siren().equals(details.siren())) {
+            throw new TenantStateException(tenant.state(), "change the SIREN of");
+        }
+        tenant.edit(details);
+        try {
+            em.flush();
+        } catch (jakarta.persistence.OptimisticLockException e) {
+            throw new ConcurrentEditException("tenant " + tenant.siren());
+        }
+        journal.record(JournalEvent.success("TENANT_UPDATED", tenant.siren(), tenant.legalName()));
+        return tenant.toRecord();
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+    public TenantRecord get(long id) throws TenantNotFoundException {
+        return find(id, LockModeType.NONE).toRecord();
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+    public TenantView bySiren(String siren) throws TenantNotFoundException {
+        return em.createNamedQuery(Tenant.BY_SIREN, Tenant.class).setParameter("siren", siren)
+                .getResultStream().findFirst().map(Tenant::toView)
+                .orElseThrow(() -> new TenantNotFoundException("No tenant with SIREN " + siren));
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+    public TenantPage search(TenantQuery query) {
+        List<TenantView> rows = rows(query);
+        // A short page tells the total without a count query.
+        boolean shortPage = rows.size() < query.max() && (query.first() == 0 || !rows.isEmpty());
+        return new TenantPage(rows, shortPage ? query.first() + rows.size() : countMatching(query));
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+    public List<TenantView> rows(TenantQuery query) {
+        Map<String, Object> parameters = new HashMap<>();
+        String where = where(query, parameters);
+        if (where == null) {
+            return List.of();
+        }
+        String order = " order by " + SORT_COLUMNS.get(query.sort()) + (query.ascending() ? " asc" : " desc") + ", t.id";
+        // Only the list's columns: no entity, no contact or address columns.
+        TypedQuery<TenantView> page = em.createQuery("select new fr.gestan.cloud.tenants.api.TenantView(t.id, t.legalName, t.siren, t.state)"
+                + " from Tenant t" + where + order, TenantView.class);
+        parameters.forEach(page::setParameter);
+        return page.setFirstResult(query.first()).setMaxResults(query.max()).getResultList();
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+    public long countMatching(TenantQuery query) {
+        Map<String, Object> parameters = new HashMap<>();
+        String where = where(query, parameters);
+        if (where == null) {
+            return 0;
+        }
+        TypedQuery<Long> count = em.createQuery("select count(t) from Tenant t" + where, Long.class);
+        parameters.forEach(count::setParameter);
+        return count.getSingleResult();
+    }
+
+    /** The filter's where clause with its parameters, or null when nothing can match. */
+    private static String where(TenantQuery query, Map<String, Object> parameters) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        if (query.text() != null && !query.text().isBlank()) {
+            String text = query.text().strip().toLowerCase(Locale.ROOT);
+            String escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            where.append(" and (lower(t.legalName) like :name escape '\\' or t.siren like :siren escape '\\')");
+            parameters.put("name", "%" + escaped + "%");
+            parameters.put("siren", escaped + "%");
+        }
+        if (query.state() != null) {
+            where.append(" and t.state = :state");
+            parameters.put("state", query.state());
+        }
+        if (query.sirens() != null) {
+            if (query.sirens().isEmpty()) {
+                return null;
+            }
+            where.append(" and t.siren in :sirens");
+            parameters.put("sirens", query.sirens());
+        }
+        return where.toString();
     }
 
     @Override
@@ -69,13 +208,112 @@ public class TenantServiceBean implements TenantService {
     }
 
     @Override
+    public TenantRecord suspend(long id, String reason) throws TenantNotFoundException, TenantStateException, PortalDirectoryException {
+        Tenant tenant = find(id, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        tenant.suspend(reason, clock.instant());
+        portalDirectory.setEnabled(tenant.siren(), usernamesOf(tenant), false);
+        journal.record(new JournalEvent("TENANT_SUSPENDED", tenant.siren(), tenant.legalName(), JournalEvent.Outcome.SUCCESS, reason));
+        return flushed(tenant);
+    }
+
+    @Override
+    public TenantRecord reactivate(long id, String reason) throws TenantNotFoundException, TenantStateException, PortalDirectoryException {
+        Tenant tenant = find(id, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        tenant.reactivate(reason, clock.instant());
+        portalDirectory.setEnabled(tenant.siren(), usernamesOf(tenant), true);
+        journal.record(new JournalEvent("TENANT_REACTIVATED", tenant.siren(), tenant.legalName(), JournalEvent.Outcome.SUCCESS, reason));
+        return flushed(tenant);
+    }
+
+    @Override
+    public TenantRecord terminate(long id, String reason) throws TenantNotFoundException, TenantStateException, PortalDirectoryException {
+        Tenant tenant = find(id, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        LocalDate purgeAfter = LocalDate.now(clock.withZone(PARIS)).plusDays(retentionDays());
+        tenant.terminate(reason, clock.instant(), purgeAfter);
+        portalDirectory.setEnabled(tenant.siren(), usernamesOf(tenant), false);
+        journal.record(new JournalEvent("TENANT_TERMINATED", tenant.siren(), tenant.legalName() + " (purge after " + purgeAfter + ")",
+                JournalEvent.Outcome.SUCCESS, reason));
+        return flushed(tenant);
+    }
+
+    static int retentionDays() {
+        return Math.max(0, Integer.getInteger(RETENTION_PROPERTY, DEFAULT_RETENTION_DAYS));
+    }
+
+    private TenantRecord flushed(Tenant tenant) {
+        em.flush();
+        return tenant.toRecord();
+    }
+
+    private List<String> usernamesOf(Tenant tenant) {
+        return em.createNamedQuery(PortalAccount.USERNAMES_OF_TENANT, String.class).setParameter("tenant", tenant).getResultList();
+    }
+
+    @Override
     @RolesAllowed(Roles.CLIENT)
     public TenantView myCompany() throws TenantNotFoundException {
-        String username = caller.getCallerPrincipal().getName();
-        return em.createNamedQuery(PortalAccount.TENANT_OF_USER, Tenant.class)
-                .setParameter("username", username)
-                .getResultStream().findFirst()
-                .map(Tenant::toView)
-                .orElseThrow(() -> new TenantNotFoundException("No company is linked to portal user " + username));
+        return callersTenant().toView();
+    }
+
+    @Override
+    @RolesAllowed(Roles.CLIENT)
+    public TenantRecord myCompanyRecord() throws TenantNotFoundException {
+        return callersTenant().toRecord();
+    }
+
+    @Override
+    @RolesAllowed(Roles.CLIENT)
+    public ChangeRequestView requestChange(String text) throws TenantNotFoundException {
+        Tenant tenant = callersTenant();
+        ChangeRequest request = new ChangeRequest(tenant, caller.getCallerPrincipal().getName(), clock.instant(), text);
+        em.persist(request);
+        em.flush();
+        journal.record(JournalEvent.success("TENANT_CHANGE_REQUESTED", tenant.siren(), tenant.legalName()));
+        return request.toView();
+    }
+
+    @Override
+    @RolesAllowed(Roles.CLIENT)
+    public List<ChangeRequestView> myChangeRequests() throws TenantNotFoundException {
+        return em.createNamedQuery(ChangeRequest.OF_TENANT, ChangeRequest.class).setParameter("tenant", callersTenant())
+                .setMaxResults(100).getResultStream().map(ChangeRequest::toView).toList();
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+    public List<ChangeRequestView> openChangeRequests(int first, int max) {
+        return em.createNamedQuery(ChangeRequest.OPEN, ChangeRequest.class).setFirstResult(first).setMaxResults(max)
+                .getResultStream().map(ChangeRequest::toView).toList();
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+    public long openChangeRequestCount() {
+        return em.createNamedQuery(ChangeRequest.OPEN_COUNT, Long.class).getSingleResult();
+    }
+
+    @Override
+    public ChangeRequestView closeChangeRequest(long id, String resolution) throws TenantNotFoundException {
+        ChangeRequest request = em.find(ChangeRequest.class, id);
+        if (request == null) {
+            throw new TenantNotFoundException("No change request " + id);
+        }
+        request.close(caller.getCallerPrincipal().getName(), clock.instant(), resolution);
+        journal.record(new JournalEvent("TENANT_CHANGE_CLOSED", request.tenant().siren(), "change request " + id,
+                JournalEvent.Outcome.SUCCESS, resolution));
+        return request.toView();
+    }
+
+    /** The signed-in client's tenant, from this module's own table (never from a request parameter). */
+    Tenant callersTenant() throws TenantNotFoundException {
+        return TenantData.tenantOf(em, caller.getCallerPrincipal().getName());
+    }
+
+    private Tenant find(long id, LockModeType lock) throws TenantNotFoundException {
+        Tenant tenant = em.find(Tenant.class, id, lock);
+        if (tenant == null) {
+            throw new TenantNotFoundException("No tenant " + id);
+        }
+        return tenant;
     }
 }

@@ -1,6 +1,11 @@
 package fr.gestan.cloud.tenants.internal;
 
 import fr.gestan.cloud.common.DemoMode;
+import fr.gestan.cloud.tenants.api.CompanyNumbers;
+import fr.gestan.cloud.tenants.api.Contact;
+import fr.gestan.cloud.tenants.api.HostedDataKind;
+import fr.gestan.cloud.tenants.api.PostalAddress;
+import fr.gestan.cloud.tenants.api.TenantDetails;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -10,6 +15,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.Set;
 
 /** Demo client companies, loaded once into an empty database when demo mode is on. */
 @Startup
@@ -30,7 +36,12 @@ public class TenantsDemoData {
             return;
         }
         Instant now = Instant.now();
-        Tenant martin = new Tenant("Boulangerie Martin SARL", DEMO_SIREN, now);
+        Tenant martin = new Tenant(new TenantDetails("Boulangerie Martin SARL", DEMO_SIREN, "84231765300017",
+                CompanyNumbers.frenchVatNumber(DEMO_SIREN),
+                new PostalAddress("14 rue de la République", null, "69002", "Lyon", "FR"),
+                new Contact("Camille Martin", "camille.martin@boulangerie-martin.example", "04 78 00 00 00"),
+                new Contact("Service comptabilité", "compta@boulangerie-martin.example", null), null,
+                Set.of(HostedDataKind.ACCOUNTING_DOCUMENTS, HostedDataKind.E_INVOICES, HostedDataKind.PERSONAL_DATA_EMPLOYEES)), now);
         em.persist(martin);
         em.persist(new Tenant("Cabinet Durand Expertise Comptable", "913572467", now));
         em.persist(new Tenant("Transports Lefèvre et Fils SAS", "528640196", now));

@@ -1,0 +1,175 @@
+package fr.gestan.cloud.it.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.gestan.cloud.it.env.KeycloakFixture;
+import fr.gestan.cloud.it.support.Deployments;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+
+/** The tenants pages in Chromium: a client's company and export journey, staff's list and form. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TenantsJourneyIT {
+
+    private static Browser browser;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.fullEar();
+    }
+
+    @ArquillianResource
+    URL deployed;
+
+    private String base;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        KeycloakFixture.awaitReady();
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void base() {
+        base = "http://localhost:" + deployed.getPort() + "/";
+    }
+
+    private void signIn(String username, String password) {
+        browser.find(By.id("username")).clear();
+        browser.find(By.id("username")).sendKeys(username);
+        browser.find(By.id("password")).sendKeys(password);
+        browser.find(By.id("kc-login")).click();
+    }
+
+    @Test
+    @Order(1)
+    void a_client_reads_its_company_exports_its_data_and_the_zip_matches_its_manifest() throws Exception {
+        browser.forgetAllSessions();
+        browser.open(base + "portal/tenants/company");
+        signIn("client.demo", "Gestan-Client-2026!");
+        browser.waitUntil(d -> d.getCurrentUrl().startsWith(base + "portal/tenants/company"));
+        assertEquals("Boulangerie Martin SARL", browser.find(By.id("company-name")).getText());
+        assertEquals("842317653", browser.find(By.id("company-siren")).getText());
+        browser.screenshot("tenants-01-my-company");
+
+        browser.open(base + "portal/tenants/export");
+        browser.find(By.id("export:start")).click();
+        String href = browser.waitUntil(d -> d.findElement(By.cssSelector("a.export-download")).getAttribute("href"));
+        browser.screenshot("tenants-02-export-ready");
+        Cookie session = browser.driver().manage().getCookieNamed("JSESSIONID");
+        HttpResponse<byte[]> zip = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
+                .header("Cookie", "JSESSIONID=" + session.getValue()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, zip.statusCode());
+        assertEquals("application/zip", zip.headers().firstValue("Content-Type").orElse(""));
+        Map<String, byte[]> files = new HashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.body()), StandardCharsets.UTF_8)) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                files.put(e.getName(), in.readAllBytes());
+            }
+        }
+        String[] lines = new String(files.get("MANIFEST"), StandardCharsets.UTF_8).split("\n");
+        assertEquals(files.size() - 1, lines.length, "the manifest lists every other file");
+        for (String line : lines) {
+            String[] parts = line.split("  ", 2);
+            assertEquals(parts[0], HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(files.get(parts[1]))), parts[1]);
+        }
+        assertTrue(new String(files.get("company.json"), StandardCharsets.UTF_8).contains("842317653"));
+
+        // Another number in the URL: nothing.
+        HttpResponse<String> other = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "portal/tenants/export-download?id=999999"))
+                .header("Cookie", "JSESSIONID=" + session.getValue()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, other.statusCode());
+    }
+
+    @Test
+    @Order(2)
+    void staff_list_and_create_a_tenant_with_field_messages_for_bad_numbers() throws Exception {
+        browser.forgetAllSessions();
+        browser.open(base + "admin/tenants/");
+        signIn("support.demo", "Gestan-Support-2026!");
+        browser.waitUntil(d -> d.getCurrentUrl().startsWith(base + "admin/tenants/"));
+        assertTrue(browser.find(By.id("tenants:list")).getText().contains("Boulangerie Martin SARL"));
+        browser.screenshot("tenants-03-staff-list");
+
+        browser.open(base + "admin/tenants/edit");
+        browser.find(By.id("tenant:legalName")).sendKeys("Menuiserie Journey SARL");
+        browser.find(By.id("tenant:siren")).sendKeys("842317654");
+        browser.find(By.id("tenant:siret")).sendKeys("12345678901234");
+        browser.find(By.id("tenant:address-line1")).sendKeys("2 rue des Lilas");
+        browser.find(By.id("tenant:address-postalCode")).sendKeys("75011");
+        browser.find(By.id("tenant:address-city")).sendKeys("Paris");
+        browser.find(By.id("tenant:administrative-name")).sendKeys("Jean Bois");
+        browser.find(By.id("tenant:administrative-email")).sendKeys("jean@bois.example");
+        browser.find(By.id("tenant:save")).click();
+        String page = browser.waitUntil(d -> {
+            String text = d.findElement(By.id("tenant")).getText();
+            return text.contains("SIREN n’existe pas") ? text : null;
+        });
+        // Two checks fail on that SIRET (check digit, not of this SIREN); the field shows one of them.
+        assertTrue(page.contains("Ce SIRET n’existe pas") || page.contains("Le SIRET doit commencer par le SIREN"), page);
+        browser.screenshot("tenants-04-field-messages");
+
+        browser.find(By.id("tenant:siren")).clear();
+        browser.find(By.id("tenant:siren")).sendKeys(validSiren());
+        browser.find(By.id("tenant:siret")).clear();
+        browser.find(By.id("tenant:save")).click();
+        browser.waitUntil(d -> d.getCurrentUrl().contains("edit?id=") || d.getCurrentUrl().contains("edit.xhtml?id="));
+        assertEquals("Menuiserie Journey SARL", browser.find(By.tagName("h1")).getText());
+        browser.screenshot("tenants-05-created");
+    }
+
+    private static String validSiren() {
+        String body = String.format("%08d", (System.nanoTime() / 1000) % 90_000_000 + 10_000_000);
+        for (int check = 0; check <= 9; check++) {
+            String candidate = body + check;
+            int sum = 0;
+            for (int i = 0; i < 9; i++) {
+                int d = candidate.charAt(8 - i) - '0';
+                if (i % 2 == 1) {
+                    d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+                }
+                sum += d;
+            }
+            if (sum % 10 == 0) {
+                return candidate;
+            }
+        }
+        throw new AssertionError();
+    }
+}

@@ -1,0 +1,18 @@
+package fr.gestan.cloud.tenants.api;
+
+import java.time.Instant;
+
+/** A self-service export of a tenant's data: its progress, then the ZIP to download until it expires. */
+public record ExportView(long id, String tenantSiren, String requestedBy, Instant requestedAt, State state, int percent,
+                         String fileName, long sizeBytes, String sha256, Instant finishedAt, Instant expiresAt) {
+
+    public enum State { RUNNING, READY, FAILED }
+
+    public boolean ready() {
+        return state == State.READY;
+    }
+
+    public boolean running() {
+        return state == State.RUNNING;
+    }
+}

@@ -1,0 +1,86 @@
+package fr.gestan.cloud.tenants.internal;
+
+import fr.gestan.cloud.tenants.api.ChangeRequestView;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Objects;
+
+/** A client's request to change its company record, handled by staff. */
+@Entity
+@Table(name = "tenant_change_request")
+@NamedQuery(name = ChangeRequest.OPEN, query = "select r from ChangeRequest r join fetch r.tenant where r.closedAt is null order by r.requestedAt, r.id")
+@NamedQuery(name = ChangeRequest.OPEN_COUNT, query = "select count(r) from ChangeRequest r where r.closedAt is null")
+@NamedQuery(name = ChangeRequest.OF_TENANT, query = "select r from ChangeRequest r join fetch r.tenant where r.tenant = :tenant order by r.requestedAt desc, r.id desc")
+@NamedQuery(name = ChangeRequest.DELETE_OF_TENANT, query = "delete from ChangeRequest r where r.tenant = :tenant")
+public class ChangeRequest {
+
+    static final String OPEN = "ChangeRequest.open";
+    static final String OPEN_COUNT = "ChangeRequest.openCount";
+    static final String OF_TENANT = "ChangeRequest.ofTenant";
+    static final String DELETE_OF_TENANT = "ChangeRequest.deleteOfTenant";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "tenant_id", nullable = false)
+    private Tenant tenant;
+
+    @Column(name = "requested_by", nullable = false, length = 100)
+    private String requestedBy;
+    @Column(name = "requested_at", nullable = false)
+    private Instant requestedAt;
+    @Column(name = "request_text", nullable = false, length = 2000)
+    private String text;
+    @Column(name = "closed_by", length = 100)
+    private String closedBy;
+    @Column(name = "closed_at")
+    private Instant closedAt;
+    @Column(length = 500)
+    private String resolution;
+    @Version
+    private long version;
+
+    protected ChangeRequest() {
+        // for JPA
+    }
+
+    public ChangeRequest(Tenant tenant, String requestedBy, Instant requestedAt, String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("the request text is required");
+        }
+        this.tenant = Objects.requireNonNull(tenant);
+        this.requestedBy = Objects.requireNonNull(requestedBy);
+        this.requestedAt = Objects.requireNonNull(requestedAt);
+        this.text = text.strip();
+    }
+
+    public void close(String by, Instant at, String resolution) {
+        if (closedAt != null) {
+            throw new IllegalStateException("already closed");
+        }
+        this.closedBy = Objects.requireNonNull(by);
+        this.closedAt = Objects.requireNonNull(at);
+        this.resolution = resolution.strip();
+    }
+
+    public Tenant tenant() {
+        return tenant;
+    }
+
+    public ChangeRequestView toView() {
+        return new ChangeRequestView(id, tenant.siren(), tenant.legalName(), requestedBy, requestedAt, text, closedAt == null,
+                closedBy, closedAt, resolution);
+    }
+}

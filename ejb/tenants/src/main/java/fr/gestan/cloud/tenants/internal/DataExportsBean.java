@@ -1,0 +1,120 @@
+package fr.gestan.cloud.tenants.internal;
+
+import fr.gestan.cloud.common.Roles;
+import fr.gestan.cloud.common.journal.AccessJournal;
+import fr.gestan.cloud.common.journal.JournalEvent;
+import fr.gestan.cloud.tenants.api.DataExports;
+import fr.gestan.cloud.tenants.api.ExportNotFoundException;
+import fr.gestan.cloud.tenants.api.ExportView;
+import fr.gestan.cloud.tenants.api.TenantNotFoundException;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Local;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.time.Instant;
+import java.util.List;
+
+@Stateless
+@Local(DataExports.class)
+@RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
+public class DataExportsBean implements DataExports {
+
+    @PersistenceContext(unitName = "tenants")
+    EntityManager em;
+
+    @Resource
+    SessionContext caller;
+
+    @EJB
+    AccessJournal journal;
+
+    @EJB
+    ExportStore store;
+
+    @EJB
+    ExportWorker worker;
+
+
+    @Override
+    @RolesAllowed(Roles.CLIENT)
+    public ExportView startMine() throws TenantNotFoundException {
+        return startFor(callersTenant());
+    }
+
+    @Override
+    public ExportView start(long tenantId) throws TenantNotFoundException {
+        Tenant tenant = em.find(Tenant.class, tenantId);
+        if (tenant == null) {
+            throw new TenantNotFoundException("No tenant " + tenantId);
+        }
+        return startFor(tenant);
+    }
+
+    private ExportView startFor(Tenant tenant) {
+        // The row is committed at once (its own transaction) so the background worker always finds it.
+        long id = store.create(tenant.id(), caller.getCallerPrincipal().getName());
+        journal.record(JournalEvent.success("EXPORT_STARTED", tenant.siren(), "export " + id));
+        worker.build(id);
+        return em.find(TenantExport.class, id).toView();
+    }
+
+    @Override
+    @RolesAllowed(Roles.CLIENT)
+    public List<ExportView> mine() throws TenantNotFoundException {
+        return em.createNamedQuery(TenantExport.OF_TENANT, TenantExport.class).setParameter("tenant", callersTenant())
+                .setMaxResults(10).getResultStream().map(TenantExport::toView).toList();
+    }
+
+    @Override
+    @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ADMIN})
+    public ExportView get(long id) throws ExportNotFoundException {
+        return visible(id).toView();
+    }
+
+    @Override
+    @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ADMIN})
+    public void download(long id, OutputStream out) throws ExportNotFoundException, IOException {
+        TenantExport export = visible(id);
+        if (!export.downloadable(Instant.now())) {
+            throw new ExportNotFoundException(id);
+        }
+        journal.record(JournalEvent.success("EXPORT_DOWNLOADED", export.tenant().siren(), "export " + id));
+        try (InputStream in = Files.newInputStream(ExportStore.directory().resolve(export.fileName()))) {
+            in.transferTo(out);
+        } catch (NoSuchFileException e) {
+            throw new ExportNotFoundException(id);
+        }
+    }
+
+    /** The export if the caller may see it: staff any, a client only its own company's (else "not found"). */
+    private TenantExport visible(long id) throws ExportNotFoundException {
+        TenantExport export = em.find(TenantExport.class, id);
+        if (export == null) {
+            throw new ExportNotFoundException(id);
+        }
+        if (caller.isCallerInRole(Roles.SUPPORT) || caller.isCallerInRole(Roles.ADMIN)) {
+            return export;
+        }
+        try {
+            if (callersTenant().id().equals(export.tenant().id())) {
+                return export;
+            }
+        } catch (TenantNotFoundException e) {
+            // a client linked to no company sees no export
+        }
+        throw new ExportNotFoundException(id);
+    }
+
+    private Tenant callersTenant() throws TenantNotFoundException {
+        return TenantData.tenantOf(em, caller.getCallerPrincipal().getName());
+    }
+}

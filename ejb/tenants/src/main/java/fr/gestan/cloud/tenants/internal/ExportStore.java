@@ -1,0 +1,79 @@
+package fr.gestan.cloud.tenants.internal;
+
+import fr.gestan.cloud.tenants.api.ChangeRequestView;
+import fr.gestan.cloud.tenants.api.HostedAccountView;
+import fr.gestan.cloud.tenants.api.TenantRecord;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The export rows, each change in its own short transaction so that the page sees the progress while the worker
+ * runs. Internal: the public checks are in {@link DataExportsBean}.
+ */
+@Stateless
+@PermitAll
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class ExportStore {
+
+    /** Hours a finished export stays downloadable (system property). */
+    static final String HOURS_PROPERTY = "gestan.tenants.export-hours";
+
+    @PersistenceContext(unitName = "tenants")
+    EntityManager em;
+
+    public record Snapshot(TenantRecord tenant, List<HostedAccountView> accounts, List<ChangeRequestView> changeRequests) {
+    }
+
+    public long create(long tenantId, String requestedBy) {
+        TenantExport export = new TenantExport(em.find(Tenant.class, tenantId), requestedBy, Instant.now());
+        em.persist(export);
+        em.flush();
+        return export.id();
+    }
+
+    public Snapshot snapshot(long exportId) {
+        Tenant tenant = em.find(TenantExport.class, exportId).tenant();
+        return new Snapshot(tenant.toRecord(),
+                em.createNamedQuery(HostedAccount.OF_TENANT, HostedAccount.class).setParameter("tenant", tenant)
+                        .getResultStream().map(HostedAccount::toView).toList(),
+                em.createNamedQuery(ChangeRequest.OF_TENANT, ChangeRequest.class).setParameter("tenant", tenant)
+                        .getResultStream().map(ChangeRequest::toView).toList());
+    }
+
+    public void progress(long exportId, int percent) {
+        em.find(TenantExport.class, exportId).progress(percent);
+    }
+
+    public void ready(long exportId, String fileName, long size, String sha256) {
+        Instant now = Instant.now();
+        em.find(TenantExport.class, exportId).ready(fileName, size, sha256, now,
+                now.plus(Duration.ofHours(Math.max(1, Integer.getInteger(HOURS_PROPERTY, 24)))));
+    }
+
+    public void failed(long exportId) {
+        em.find(TenantExport.class, exportId).failed(Instant.now());
+    }
+
+    /** Removes expired exports (and exports stuck running for a day); returns the files to delete. */
+    public List<String> removeExpired() {
+        Instant now = Instant.now();
+        List<TenantExport> expired = em.createNamedQuery(TenantExport.EXPIRED, TenantExport.class).setParameter("now", now)
+                .setParameter("stale", now.minus(Duration.ofDays(1))).setMaxResults(500).getResultList();
+        List<String> files = expired.stream().map(TenantExport::fileName).filter(f -> f != null).toList();
+        expired.forEach(em::remove);
+        return files;
+    }
+
+    static Path directory() {
+        String dataDir = System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir"));
+        return Path.of(dataDir, "gestan", "exports");
+    }
+}

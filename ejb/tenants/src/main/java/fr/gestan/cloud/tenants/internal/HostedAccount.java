@@ -1,0 +1,155 @@
+package fr.gestan.cloud.tenants.internal;
+
+import fr.gestan.cloud.tenants.api.HostedAccountView;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A remote-desktop login on a tenant's server. Its secret is held only encrypted ({@link SecretCipher}); the
+ * entity never sees the plaintext.
+ */
+@Entity
+@Table(name = "hosted_account")
+@NamedQuery(name = HostedAccount.OF_TENANT, query = "select a from HostedAccount a join fetch a.tenant where a.tenant = :tenant order by a.login")
+@NamedQuery(name = HostedAccount.OF_USER, query = "select a from HostedAccount a join fetch a.tenant where a.tenant in"
+        + " (select p.tenant from PortalAccount p where p.username = :username) order by a.login")
+@NamedQuery(name = HostedAccount.LOGIN_TAKEN, query = "select count(a) from HostedAccount a where a.login = :login")
+@NamedQuery(name = HostedAccount.RESET_REQUESTED, query = "select a from HostedAccount a join fetch a.tenant where a.resetRequestedAt is not null order by a.resetRequestedAt")
+@NamedQuery(name = HostedAccount.DELETE_OF_TENANT, query = "delete from HostedAccount a where a.tenant = :tenant")
+public class HostedAccount {
+
+    static final String OF_TENANT = "HostedAccount.ofTenant";
+    static final String OF_USER = "HostedAccount.ofUser";
+    static final String LOGIN_TAKEN = "HostedAccount.loginTaken";
+    static final String RESET_REQUESTED = "HostedAccount.resetRequested";
+    static final String DELETE_OF_TENANT = "HostedAccount.deleteOfTenant";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "tenant_id", nullable = false)
+    private Tenant tenant;
+
+    @Column(nullable = false, unique = true, length = 20)
+    private String login;
+
+    @Column(name = "holder_name", nullable = false, length = 100)
+    private String holderName;
+
+    @Column(name = "secret_ciphertext")
+    private byte[] secretCiphertext;
+
+    @Column(name = "secret_issued_at", nullable = false)
+    private Instant secretIssuedAt;
+
+    @Column(name = "secret_expires_on", nullable = false)
+    private LocalDate secretExpiresOn;
+
+    @Column(name = "must_change", nullable = false)
+    private boolean mustChange;
+
+    @Column(name = "changed_at")
+    private Instant changedAt;
+
+    @Column(name = "reset_requested_at")
+    private Instant resetRequestedAt;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Version
+    private long version;
+
+    protected HostedAccount() {
+        // for JPA
+    }
+
+    HostedAccount(Tenant tenant, String login, String holderName, Instant now) {
+        this.tenant = Objects.requireNonNull(tenant);
+        if (login == null || !login.matches("[a-z0-9.]{3,20}")) {
+            throw new IllegalArgumentException("invalid login: " + login);
+        }
+        this.login = login;
+        this.holderName = Objects.requireNonNull(holderName).strip();
+        this.createdAt = Objects.requireNonNull(now);
+    }
+
+    /** The login for a user of a tenant: initial + last name (ASCII, at most 10 characters), a dot, the SIREN. */
+    static String loginFor(String holderName, String siren, int attempt) {
+        String ascii = Normalizer.normalize(holderName, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 ]", " ").strip();
+        String[] words = ascii.split("\\s+");
+        String base = words.length > 1 ? words[0].charAt(0) + words[words.length - 1] : words[0];
+        if (base.isEmpty()) {
+            base = "user";
+        }
+        String suffix = attempt <= 1 ? "" : Integer.toString(attempt);
+        base = base.substring(0, Math.min(base.length(), 10 - suffix.length())) + suffix;
+        return base + "." + siren;
+    }
+
+    /** A new secret was issued (creation or reset): it must be changed and expires on {@code expiresOn}. */
+    void issue(byte[] ciphertext, Instant at, LocalDate expiresOn) {
+        this.secretCiphertext = Objects.requireNonNull(ciphertext).clone();
+        this.secretIssuedAt = Objects.requireNonNull(at);
+        this.secretExpiresOn = Objects.requireNonNull(expiresOn);
+        this.mustChange = true;
+        this.changedAt = null;
+        this.resetRequestedAt = null;
+    }
+
+    /** The client changed its secret: support no longer knows it, so the stored one is erased. */
+    void markChanged(Instant at) {
+        this.secretCiphertext = null;
+        this.mustChange = false;
+        this.changedAt = Objects.requireNonNull(at);
+    }
+
+    void requestReset(Instant at) {
+        if (resetRequestedAt == null) {
+            this.resetRequestedAt = Objects.requireNonNull(at);
+        }
+    }
+
+    byte[] secretCiphertext() {
+        return secretCiphertext == null ? null : secretCiphertext.clone();
+    }
+
+    /** The associated data that binds a ciphertext to this account. */
+    String cipherRef() {
+        return "hosted-account:" + login;
+    }
+
+    Tenant tenant() {
+        return tenant;
+    }
+
+    String login() {
+        return login;
+    }
+
+    Long id() {
+        return id;
+    }
+
+    HostedAccountView toView() {
+        return new HostedAccountView(id, tenant.siren(), login, holderName, createdAt, secretIssuedAt, secretExpiresOn,
+                secretCiphertext != null, mustChange, changedAt, resetRequestedAt);
+    }
+}

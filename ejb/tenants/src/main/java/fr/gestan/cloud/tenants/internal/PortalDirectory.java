@@ -1,0 +1,159 @@
+package fr.gestan.cloud.tenants.internal;
+
+import fr.gestan.cloud.tenants.api.PortalDirectoryException;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.keycloak.OAuth2Constants;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.KeycloakBuilder;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+
+/**
+ * The portal users' directory in Keycloak, through the admin client with a service-account client
+ * ({@code client_credentials}; realm-management roles {@code manage-users}, {@code view-users}).
+ * <p>
+ * Settings (system property, else environment variable, else local default):
+ * {@code gestan.keycloak.admin.url} / {@code GESTAN_KEYCLOAK_ADMIN_URL} (default: the OIDC provider URL without
+ * {@code /realms/...}, else {@code http://localhost:8180}), {@code gestan.keycloak.admin.realm} (gestan),
+ * {@code gestan.keycloak.admin.client-id} ({@code gestan-portal-admin}), {@code gestan.keycloak.admin.client-secret}
+ * / {@code GESTAN_KEYCLOAK_ADMIN_CLIENT_SECRET} (the realm file's development secret).
+ */
+@Singleton
+@PermitAll
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class PortalDirectory {
+
+    static final String DEV_SECRET = "gestan-portal-admin-dev-secret-change-me";
+    private static final Logger LOG = Logger.getLogger(PortalDirectory.class.getName());
+
+    private volatile Keycloak keycloak;
+
+    private static String setting(String property, String env, String fallback) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(env);
+        }
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    static String serverUrl() {
+        String provider = setting("gestan.oidc.provider-url", "GESTAN_OIDC_PROVIDER_URL", "http://localhost:8180/realms/gestan");
+        return setting("gestan.keycloak.admin.url", "GESTAN_KEYCLOAK_ADMIN_URL", provider.replaceFirst("/realms/.*$", ""));
+    }
+
+    static String realmName() {
+        return setting("gestan.keycloak.admin.realm", "GESTAN_KEYCLOAK_ADMIN_REALM", "gestan");
+    }
+
+    private RealmResource realm() {
+        Keycloak kc = keycloak;
+        if (kc == null) {
+            synchronized (this) {
+                kc = keycloak;
+                if (kc == null) {
+                    keycloak = kc = KeycloakBuilder.builder()
+                            .serverUrl(serverUrl())
+                            .realm(realmName())
+                            .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
+                            .clientId(setting("gestan.keycloak.admin.client-id", "GESTAN_KEYCLOAK_ADMIN_CLIENT_ID", "gestan-portal-admin"))
+                            .clientSecret(setting("gestan.keycloak.admin.client-secret", "GESTAN_KEYCLOAK_ADMIN_CLIENT_SECRET", DEV_SECRET))
+                            .build();
+                }
+            }
+        }
+        return kc.realm(realmName());
+    }
+
+    @PreDestroy
+    void close() {
+        Keycloak kc = keycloak;
+        if (kc != null) {
+            kc.close();
+        }
+    }
+
+    /** Creates an enabled user with role client, attribute tenant, and a temporary password to change at first sign-in. */
+    public void createClientUser(String username, String email, String firstName, String lastName, String siren,
+                                 char[] temporaryPassword) throws PortalDirectoryException {
+        try {
+            RealmResource realm = realm();
+            UserRepresentation user = new UserRepresentation();
+            user.setUsername(username);
+            user.setEmail(email);
+            user.setEmailVerified(true);
+            user.setFirstName(firstName);
+            user.setLastName(lastName);
+            user.setEnabled(true);
+            user.setAttributes(Map.of("tenant", List.of(siren)));
+            user.setRequiredActions(List.of("UPDATE_PASSWORD"));
+            CredentialRepresentation password = new CredentialRepresentation();
+            password.setType(CredentialRepresentation.PASSWORD);
+            password.setTemporary(true);
+            password.setValue(new String(temporaryPassword));
+            user.setCredentials(List.of(password));
+            String id;
+            try (Response response = realm.users().create(user)) {
+                if (response.getStatus() == 409) {
+                    throw new PortalDirectoryException(PortalDirectoryException.Reason.USER_EXISTS, "user exists: " + username, null);
+                }
+                if (response.getStatus() != 201) {
+                    throw new PortalDirectoryException(PortalDirectoryException.Reason.UNAVAILABLE,
+                            "Keycloak answered " + response.getStatus() + " to the user creation", null);
+                }
+                String location = response.getLocation().getPath();
+                id = location.substring(location.lastIndexOf('/') + 1);
+            }
+            realm.users().get(id).roles().realmLevel().add(List.of(realm.roles().get("client").toRepresentation()));
+        } catch (ProcessingException | WebApplicationException e) {
+            throw new PortalDirectoryException(PortalDirectoryException.Reason.UNAVAILABLE, "Keycloak is unavailable: " + e.getMessage(), e);
+        }
+    }
+
+    /** Enables or disables the given users; disabling also ends their sessions. */
+    public void setEnabled(String siren, List<String> usernames, boolean enabled) throws PortalDirectoryException {
+        if (usernames.isEmpty()) {
+            return;
+        }
+        try {
+            RealmResource realm = realm();
+            for (String username : usernames) {
+                List<UserRepresentation> found = realm.users().searchByUsername(username, true);
+                if (found.isEmpty()) {
+                    LOG.warning(() -> "Portal user " + username + " of tenant " + siren + " is not in Keycloak");
+                    continue;
+                }
+                UserResource user = realm.users().get(found.get(0).getId());
+                UserRepresentation representation = user.toRepresentation();
+                representation.setEnabled(enabled);
+                user.update(representation);
+                if (!enabled) {
+                    user.logout();
+                }
+            }
+        } catch (ProcessingException | WebApplicationException e) {
+            throw new PortalDirectoryException(PortalDirectoryException.Reason.UNAVAILABLE, "Keycloak is unavailable: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether a user is enabled in Keycloak (for tests and the staff page), or null if unknown. */
+    public Boolean isEnabled(String username) throws PortalDirectoryException {
+        try {
+            List<UserRepresentation> found = realm().users().searchByUsername(username, true);
+            return found.isEmpty() ? null : found.get(0).isEnabled();
+        } catch (ProcessingException | WebApplicationException e) {
+            throw new PortalDirectoryException(PortalDirectoryException.Reason.UNAVAILABLE, "Keycloak is unavailable: " + e.getMessage(), e);
+        }
+    }
+}

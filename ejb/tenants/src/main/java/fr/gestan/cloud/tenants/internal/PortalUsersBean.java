@@ -1,0 +1,84 @@
+package fr.gestan.cloud.tenants.internal;
+
+import fr.gestan.cloud.common.Roles;
+import fr.gestan.cloud.common.journal.AccessJournal;
+import fr.gestan.cloud.common.journal.JournalEvent;
+import fr.gestan.cloud.security.api.PolicySettings;
+import fr.gestan.cloud.security.api.SecurityPolicies;
+import fr.gestan.cloud.tenants.api.PortalDirectoryException;
+import fr.gestan.cloud.tenants.api.PortalInvitation;
+import fr.gestan.cloud.tenants.api.PortalUsers;
+import fr.gestan.cloud.tenants.api.TenantNotFoundException;
+import fr.gestan.cloud.tenants.api.TenantState;
+import fr.gestan.cloud.tenants.api.TenantStateException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Local;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.executable.ValidateOnExecution;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+@ValidateOnExecution
+@Stateless
+@Local(PortalUsers.class)
+@RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
+public class PortalUsersBean implements PortalUsers {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext(unitName = "tenants")
+    EntityManager em;
+
+    @EJB
+    AccessJournal journal;
+
+    @EJB
+    PortalDirectory directory;
+
+    @EJB
+    SecurityPolicies policies;
+
+    @Override
+    public PortalInvitation invite(long tenantId, String email, String firstName, String lastName)
+            throws TenantNotFoundException, TenantStateException, PortalDirectoryException {
+        Tenant tenant = em.find(Tenant.class, tenantId);
+        if (tenant == null) {
+            throw new TenantNotFoundException("No tenant " + tenantId);
+        }
+        if (tenant.state() != TenantState.ACTIVE) {
+            throw new TenantStateException(tenant.state(), "invite a portal user of");
+        }
+        String username = email.strip().toLowerCase(Locale.ROOT);
+        if (em.createNamedQuery(PortalAccount.USERNAME_TAKEN, Long.class).setParameter("username", username).getSingleResult() > 0) {
+            throw new PortalDirectoryException(PortalDirectoryException.Reason.USER_EXISTS, "user exists: " + username, null);
+        }
+        // The link first (a unique username), then Keycloak: if Keycloak fails, the link is rolled back.
+        em.persist(new PortalAccount(username, tenant));
+        em.flush();
+        PolicySettings policy = policies.current().settings();
+        // Four classes whatever the policy: the realm's password policy wants a digit, a symbol and both cases.
+        char[] password = new SecretGenerator(RANDOM, policy.credentialMinLength(), 4).next();
+        try {
+            directory.createClientUser(username, username, firstName.strip(), lastName.strip(), tenant.siren(), password);
+            journal.record(JournalEvent.success("PORTAL_USER_INVITED", tenant.siren(), username));
+            return new PortalInvitation(username, tenant.siren(), new String(password));
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+    public List<String> usernames(long tenantId) throws TenantNotFoundException {
+        Tenant tenant = em.find(Tenant.class, tenantId);
+        if (tenant == null) {
+            throw new TenantNotFoundException("No tenant " + tenantId);
+        }
+        return em.createNamedQuery(PortalAccount.USERNAMES_OF_TENANT, String.class).setParameter("tenant", tenant).getResultList();
+    }
+}

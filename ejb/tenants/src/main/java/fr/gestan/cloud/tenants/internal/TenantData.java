@@ -1,0 +1,39 @@
+package fr.gestan.cloud.tenants.internal;
+
+import fr.gestan.cloud.tenants.api.TenantNotFoundException;
+import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+
+/** Everything this module stores about a tenant besides its own row (for the purge). */
+final class TenantData {
+
+    private TenantData() {
+    }
+
+    /** Deletes the tenant's dependent rows; returns what was removed, for the journal. */
+    static String removeAll(EntityManager em, Tenant tenant) {
+        int requests = em.createNamedQuery(ChangeRequest.DELETE_OF_TENANT).setParameter("tenant", tenant).executeUpdate();
+        List<String> files = em.createNamedQuery(TenantExport.FILES_OF_TENANT, String.class).setParameter("tenant", tenant).getResultList();
+        int exports = em.createNamedQuery(TenantExport.DELETE_OF_TENANT).setParameter("tenant", tenant).executeUpdate();
+        for (String file : files) {
+            try {
+                Files.deleteIfExists(ExportStore.directory().resolve(file));
+            } catch (IOException e) {
+                // the file stays; nothing points to it any more
+            }
+        }
+        int accounts = em.createNamedQuery(HostedAccount.DELETE_OF_TENANT).setParameter("tenant", tenant).executeUpdate();
+        int portal = em.createNamedQuery(PortalAccount.DELETE_OF_TENANT).setParameter("tenant", tenant).executeUpdate();
+        return accounts + " hosted accounts, " + exports + " exports, " + requests + " change requests, " + portal + " portal users";
+    }
+
+    /** The tenant a portal user speaks for, from this module's own table (never from a request parameter). */
+    static Tenant tenantOf(EntityManager em, String username) throws TenantNotFoundException {
+        return em.createNamedQuery(PortalAccount.TENANT_OF_USER, Tenant.class)
+                .setParameter("username", username)
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new TenantNotFoundException("No company is linked to portal user " + username));
+    }
+}

@@ -1,0 +1,113 @@
+package fr.gestan.cloud.tenants.internal;
+
+import fr.gestan.cloud.tenants.api.ExportView;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+
+/** One self-service export: its progress, then the file it produced (under the server's data directory). */
+@Entity
+@Table(name = "tenant_export")
+@NamedQuery(name = TenantExport.OF_TENANT, query = "select e from TenantExport e join fetch e.tenant where e.tenant = :tenant order by e.requestedAt desc, e.id desc")
+@NamedQuery(name = TenantExport.EXPIRED, query = "select e from TenantExport e where e.expiresAt < :now or (e.state = fr.gestan.cloud.tenants.api.ExportView.State.RUNNING and e.requestedAt < :stale)")
+@NamedQuery(name = TenantExport.FILES_OF_TENANT, query = "select e.fileName from TenantExport e where e.tenant = :tenant and e.fileName is not null")
+@NamedQuery(name = TenantExport.DELETE_OF_TENANT, query = "delete from TenantExport e where e.tenant = :tenant")
+public class TenantExport {
+
+    static final String OF_TENANT = "TenantExport.ofTenant";
+    static final String EXPIRED = "TenantExport.expired";
+    static final String FILES_OF_TENANT = "TenantExport.filesOfTenant";
+    static final String DELETE_OF_TENANT = "TenantExport.deleteOfTenant";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "tenant_id", nullable = false)
+    private Tenant tenant;
+
+    @Column(name = "requested_by", nullable = false, length = 100)
+    private String requestedBy;
+    @Column(name = "requested_at", nullable = false)
+    private Instant requestedAt;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private ExportView.State state;
+    @Column(nullable = false)
+    private int percent;
+    @Column(name = "file_name", length = 100)
+    private String fileName;
+    @Column(name = "size_bytes", nullable = false)
+    private long sizeBytes;
+    @Column(length = 64)
+    private String sha256;
+    @Column(name = "finished_at")
+    private Instant finishedAt;
+    @Column(name = "expires_at")
+    private Instant expiresAt;
+
+    protected TenantExport() {
+        // for JPA
+    }
+
+    TenantExport(Tenant tenant, String requestedBy, Instant requestedAt) {
+        this.tenant = Objects.requireNonNull(tenant);
+        this.requestedBy = Objects.requireNonNull(requestedBy);
+        this.requestedAt = Objects.requireNonNull(requestedAt);
+        this.state = ExportView.State.RUNNING;
+    }
+
+    void progress(int percent) {
+        if (state == ExportView.State.RUNNING) {
+            this.percent = Math.max(this.percent, Math.min(99, percent));
+        }
+    }
+
+    void ready(String fileName, long sizeBytes, String sha256, Instant at, Instant expiresAt) {
+        this.state = ExportView.State.READY;
+        this.percent = 100;
+        this.fileName = fileName;
+        this.sizeBytes = sizeBytes;
+        this.sha256 = sha256;
+        this.finishedAt = at;
+        this.expiresAt = expiresAt;
+    }
+
+    void failed(Instant at) {
+        this.state = ExportView.State.FAILED;
+        this.finishedAt = at;
+    }
+
+    Long id() {
+        return id;
+    }
+
+    Tenant tenant() {
+        return tenant;
+    }
+
+    String fileName() {
+        return fileName;
+    }
+
+    boolean downloadable(Instant now) {
+        return state == ExportView.State.READY && expiresAt != null && expiresAt.isAfter(now);
+    }
+
+    ExportView toView() {
+        return new ExportView(id, tenant.siren(), requestedBy, requestedAt, state, percent, fileName == null ? null
+                : "gestan-export-" + tenant.siren() + "-" + id + ".zip", sizeBytes, sha256, finishedAt, expiresAt);
+    }
+}

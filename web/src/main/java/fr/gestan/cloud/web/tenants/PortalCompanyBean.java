@@ -1,0 +1,144 @@
+package fr.gestan.cloud.web.tenants;
+
+import fr.gestan.cloud.tenants.api.AccountNotFoundException;
+import fr.gestan.cloud.tenants.api.ChangeRequestView;
+import fr.gestan.cloud.tenants.api.DataExports;
+import fr.gestan.cloud.tenants.api.ExportView;
+import fr.gestan.cloud.tenants.api.HostedAccountView;
+import fr.gestan.cloud.tenants.api.HostedAccounts;
+import fr.gestan.cloud.tenants.api.TenantNotFoundException;
+import fr.gestan.cloud.tenants.api.TenantRecord;
+import fr.gestan.cloud.tenants.api.TenantService;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * The client's pages: "My company" (read-only, change requests), "My logins" (no secrets), "Export my data".
+ * The company is always the signed-in client's own: the services resolve it, never a request parameter.
+ */
+@Named
+@ViewScoped
+public class PortalCompanyBean implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    transient TenantService tenants;
+    @EJB
+    transient HostedAccounts accounts;
+    @EJB
+    transient DataExports exports;
+    @Inject
+    TenantMessages messages;
+
+    private TenantRecord company;
+    private List<ChangeRequestView> requests = List.of();
+    private List<HostedAccountView> accountList = List.of();
+    private List<ExportView> exportList = List.of();
+    private String changeText;
+
+    @PostConstruct
+    void load() {
+        try {
+            company = tenants.myCompanyRecord();
+            requests = tenants.myChangeRequests();
+            accountList = accounts.myAccounts();
+            exportList = exports.mine();
+        } catch (TenantNotFoundException e) {
+            company = null;
+        }
+    }
+
+    public void requestChange() {
+        if (changeText == null || changeText.isBlank()) {
+            messages.error("portal.company.change.required");
+            return;
+        }
+        try {
+            tenants.requestChange(changeText);
+            changeText = null;
+            messages.info("portal.company.change.sent");
+            load();
+        } catch (TenantNotFoundException e) {
+            messages.error("tenant.notFound");
+        } catch (EJBException e) {
+            var violations = TenantMessages.violationsOf(e);
+            if (violations == null) {
+                throw e;
+            }
+            messages.fieldMessages("change", violations);
+        }
+    }
+
+    public void markChanged(long accountId) {
+        try {
+            HostedAccountView changed = accounts.markChanged(accountId);
+            messages.info("portal.accounts.markedChanged", changed.changedAt());
+            load();
+        } catch (AccountNotFoundException e) {
+            messages.error("account.notFound");
+        }
+    }
+
+    public void requestReset(long accountId) {
+        try {
+            accounts.requestReset(accountId);
+            messages.info("portal.accounts.resetRequested");
+            load();
+        } catch (AccountNotFoundException e) {
+            messages.error("account.notFound");
+        }
+    }
+
+    public void startExport() {
+        try {
+            exports.startMine();
+            load();
+        } catch (TenantNotFoundException e) {
+            messages.error("tenant.notFound");
+        }
+    }
+
+    /** Polled while an export runs. */
+    public void refreshExports() {
+        try {
+            exportList = exports.mine();
+        } catch (TenantNotFoundException e) {
+            exportList = List.of();
+        }
+    }
+
+    public boolean isExportRunning() {
+        return exportList.stream().anyMatch(ExportView::running);
+    }
+
+    public TenantRecord getCompany() {
+        return company;
+    }
+
+    public List<ChangeRequestView> getRequests() {
+        return requests;
+    }
+
+    public List<HostedAccountView> getAccountList() {
+        return accountList;
+    }
+
+    public List<ExportView> getExportList() {
+        return exportList;
+    }
+
+    public String getChangeText() {
+        return changeText;
+    }
+
+    public void setChangeText(String changeText) {
+        this.changeText = changeText;
+    }
+}

@@ -1,0 +1,27 @@
+package fr.gestan.cloud.web.tenants;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Named;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+
+/** Dates of the tenants pages, in Paris time and the page's language: {@code #{tenantFormat.when(instant)}}. */
+@Named
+@ApplicationScoped
+public class TenantFormat {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    public String when(Instant instant) {
+        if (instant == null) {
+            return "";
+        }
+        FacesContext faces = FacesContext.getCurrentInstance();
+        Locale locale = faces != null && faces.getViewRoot() != null ? faces.getViewRoot().getLocale() : Locale.FRENCH;
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(locale).withZone(PARIS).format(instant);
+    }
+}

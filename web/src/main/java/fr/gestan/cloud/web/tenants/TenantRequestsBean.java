@@ -1,0 +1,77 @@
+package fr.gestan.cloud.web.tenants;
+
+import fr.gestan.cloud.tenants.api.ChangeRequestView;
+import fr.gestan.cloud.tenants.api.HostedAccountView;
+import fr.gestan.cloud.tenants.api.HostedAccounts;
+import fr.gestan.cloud.tenants.api.TenantNotFoundException;
+import fr.gestan.cloud.tenants.api.TenantService;
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+
+/** The staff queue of client requests: record changes and new passwords. */
+@Named
+@ViewScoped
+public class TenantRequestsBean implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    transient TenantService tenants;
+    @EJB
+    transient HostedAccounts accounts;
+    @Inject
+    TenantMessages messages;
+
+    private List<ChangeRequestView> changes;
+    private List<HostedAccountView> resets;
+    private Long pendingCount;
+    private String resolution;
+
+    public List<ChangeRequestView> getChanges() {
+        if (changes == null) {
+            changes = tenants.openChangeRequests(0, 200);
+        }
+        return changes;
+    }
+
+    public List<HostedAccountView> getResets() {
+        if (resets == null) {
+            resets = accounts.pendingResetRequests(200);
+        }
+        return resets;
+    }
+
+    public long getPendingCount() {
+        if (pendingCount == null) {
+            pendingCount = tenants.openChangeRequestCount() + accounts.pendingResetRequests(500).size();
+        }
+        return pendingCount;
+    }
+
+    public void close(long id) {
+        if (resolution == null || resolution.isBlank()) {
+            messages.error("tenant.reason.required");
+            return;
+        }
+        try {
+            tenants.closeChangeRequest(id, resolution);
+            messages.info("requests.closed");
+            resolution = null;
+        } catch (TenantNotFoundException e) {
+            messages.error("tenant.notFound");
+        }
+        changes = null;
+    }
+
+    public String getResolution() {
+        return resolution;
+    }
+
+    public void setResolution(String resolution) {
+        this.resolution = resolution;
+    }
+}
