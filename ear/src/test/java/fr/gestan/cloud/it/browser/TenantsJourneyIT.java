@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.gestan.cloud.it.env.KeycloakFixture;
 import fr.gestan.cloud.it.support.Deployments;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -67,7 +64,7 @@ class TenantsJourneyIT {
 
     @BeforeEach
     void base() {
-        base = "http://localhost:" + deployed.getPort() + "/";
+        base = Http.HTTPS; // pages are HTTPS-only
     }
 
     private void signIn(String username, String password) {
@@ -93,8 +90,7 @@ class TenantsJourneyIT {
         String href = browser.waitUntil(d -> d.findElement(By.cssSelector("a.export-download")).getAttribute("href"));
         browser.screenshot("tenants-02-export-ready");
         Cookie session = browser.driver().manage().getCookieNamed("JSESSIONID");
-        HttpResponse<byte[]> zip = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
-                .header("Cookie", "JSESSIONID=" + session.getValue()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> zip = Http.getBytes(href, "Cookie", "JSESSIONID=" + session.getValue());
         assertEquals(200, zip.statusCode());
         assertEquals("application/zip", zip.headers().firstValue("Content-Type").orElse(""));
         Map<String, byte[]> files = new HashMap<>();
@@ -112,8 +108,7 @@ class TenantsJourneyIT {
         assertTrue(new String(files.get("company.json"), StandardCharsets.UTF_8).contains("842317653"));
 
         // Another number in the URL: nothing.
-        HttpResponse<String> other = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "portal/tenants/export-download?id=999999"))
-                .header("Cookie", "JSESSIONID=" + session.getValue()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> other = Http.get(base + "portal/tenants/export-download?id=999999", "Cookie", "JSESSIONID=" + session.getValue());
         assertEquals(404, other.statusCode());
     }
 
