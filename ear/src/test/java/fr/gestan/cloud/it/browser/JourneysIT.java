@@ -203,6 +203,9 @@ class JourneysIT {
         assertEquals("Administrateur", browser.find(By.id("identity-role")).getText());
         String journal = browser.find(By.id("journal-tile")).getText();
         assertTrue(journal.contains("Dernières entrées du journal des accès"), journal);
+        String capacity = browser.find(By.id("capacity")).getText();
+        assertTrue(capacity.contains("GC-PROD-01") && capacity.contains("/ 100"), "tenants per server against capacity: " + capacity);
+        browser.find(By.id("open-incident-count"));
         browser.screenshot("31-back-office-admin-fr");
         switchTo("en");
         assertTrue(browser.find(By.id("journal-tile")).getText().contains("Latest access-journal entries"));
