@@ -116,6 +116,9 @@ class JourneysIT {
         assertEquals("Boulangerie Martin SARL", browser.find(By.id("tenant-name")).getText(), "the tenant in the header");
         assertEquals("client.demo", browser.find(By.id("identity")).getText());
         assertEquals("actif", browser.find(By.id("company-state")).getText());
+        assertTrue(browser.find(By.id("tile-my-servers")).getText().contains("GC-PROD-01"), "its servers' status on the dashboard");
+        assertTrue(browser.find(By.cssSelector(".tile-recovery-estimate")).getText().matches("\\d+ h \\d{2}|\\d+ min"),
+                "its estimated recovery time on the dashboard");
         browser.screenshot("20-portal-home-fr");
         browser.phone(true);
         browser.open(BASE + "portal/");
