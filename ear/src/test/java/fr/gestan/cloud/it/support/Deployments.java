@@ -1,5 +1,6 @@
 package fr.gestan.cloud.it.support;
 
+import fr.gestan.cloud.it.env.KeycloakFixture;
 import java.io.File;
 import java.util.Set;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -28,6 +29,9 @@ public final class Deployments {
      * module is always kept: every module writes to its access journal.
      */
     public static EnterpriseArchive modules(Class<?> testClass, String... keep) {
+        // In-container tests cannot wait for Keycloak themselves (the tenants and security modules call it): the
+        // deployment is built on the client, after WildFly has booted in parallel with Keycloak, so wait here.
+        KeycloakFixture.awaitReady();
         EnterpriseArchive ear = ShrinkWrap.createFromZipFile(EnterpriseArchive.class, builtEar());
         Set<String> kept = new java.util.HashSet<>(Set.of(keep));
         kept.add("gestan-security.jar");
