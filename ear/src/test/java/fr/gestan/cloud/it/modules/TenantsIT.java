@@ -306,4 +306,14 @@ class TenantsIT {
         assertTrue(auditor.call(() -> journal.ofTenant(siren, 0, 10)).stream().anyMatch(e -> e.action().equals("PORTAL_USER_INVITED")
                 && e.target().equals(email)));
     }
+
+    @Test
+    void a_client_reads_its_own_journal_and_never_another_tenants_whatever_it_asks() throws Exception {
+        client.call(() -> journal.ofTenant("842317653", 0, 5));
+        client.call(() -> journal.countOfTenant("842317653"));
+        assertThrows(EJBAccessException.class, () -> client.call(() -> journal.ofTenant("913572467", 0, 5)));
+        assertThrows(EJBAccessException.class, () -> client.call(() -> journal.countOfTenant("913572467")));
+        auditor.call(() -> journal.ofTenant("913572467", 0, 5));
+    }
+
 }

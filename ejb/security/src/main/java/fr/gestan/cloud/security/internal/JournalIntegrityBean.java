@@ -1,5 +1,9 @@
 package fr.gestan.cloud.security.internal;
 
+import jakarta.inject.Inject;
+import jakarta.enterprise.inject.Instance;
+import jakarta.ejb.SessionContext;
+import fr.gestan.cloud.common.tenancy.CallerTenancy;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
@@ -49,6 +53,13 @@ import javax.sql.DataSource;
 @Local(JournalIntegrity.class)
 @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
 public class JournalIntegrityBean implements JournalIntegrity {
+
+    @Resource
+    SessionContext callerContext;
+
+    /** Who a client contact speaks for (tenants module); see ClientConfinement. */
+    @Inject
+    Instance<CallerTenancy> tenancy;
 
     private static final Logger LOG = Logger.getLogger(JournalIntegrityBean.class.getName());
 
@@ -184,6 +195,7 @@ public class JournalIntegrityBean implements JournalIntegrity {
     @Override
     @RolesAllowed({Roles.AUDITOR, Roles.ADMIN, Roles.SUPPORT, Roles.CLIENT})
     public void exportTenant(String tenantRef, Writer out) throws IOException {
+        ClientConfinement.requireOwnTenant(callerContext, tenancy, tenantRef);
         export(tenantRef, out);
     }
 
