@@ -346,7 +346,8 @@ class JournalIT {
         append(Ids.siren(), "someone-else");
         append(tenant, "erp-app");
         StringWriter out = new StringWriter();
-        client.call(() -> {
+        // Staff export any tenant; a client only its own (TenantsIT proves the refusal).
+        support.call(() -> {
             integrity.exportTenant(tenant, out);
             return null;
         });

@@ -311,9 +311,14 @@ class TenantsIT {
     void a_client_reads_its_own_journal_and_never_another_tenants_whatever_it_asks() throws Exception {
         client.call(() -> journal.ofTenant("842317653", 0, 5));
         client.call(() -> journal.countOfTenant("842317653"));
-        assertThrows(EJBAccessException.class, () -> client.call(() -> journal.ofTenant("913572467", 0, 5)));
-        assertThrows(EJBAccessException.class, () -> client.call(() -> journal.countOfTenant("913572467")));
+        assertRefused(assertThrows(EJBException.class, () -> client.call(() -> journal.ofTenant("913572467", 0, 5))));
+        assertRefused(assertThrows(EJBException.class, () -> client.call(() -> journal.countOfTenant("913572467"))));
         auditor.call(() -> journal.ofTenant("913572467", 0, 5));
+    }
+
+    /** Refused by the EJB: an access exception, wrapped when the caller's transaction was rolled back. */
+    private static void assertRefused(EJBException e) {
+        assertTrue(e instanceof EJBAccessException || e.getCause() instanceof EJBAccessException, e::toString);
     }
 
 }
