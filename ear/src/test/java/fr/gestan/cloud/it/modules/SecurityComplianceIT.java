@@ -7,6 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.compliance.api.CertificateRegistry;
+import fr.gestan.cloud.compliance.api.ComplianceEvaluation;
+import fr.gestan.cloud.compliance.api.ComplianceReport;
+import fr.gestan.cloud.compliance.api.RuleOutcome;
+import fr.gestan.cloud.compliance.api.RuleResultView;
+import fr.gestan.cloud.contracts.api.ContractView;
+import fr.gestan.cloud.contracts.api.HostingContracts;
+import fr.gestan.cloud.contracts.api.NewContract;
+import fr.gestan.cloud.contracts.api.ServiceLevel;
+import fr.gestan.cloud.tenants.api.NewTenant;
+import fr.gestan.cloud.tenants.api.TenantNotFoundException;
+import fr.gestan.cloud.tenants.api.TenantService;
 import fr.gestan.cloud.compliance.api.CertificateStatus;
 import fr.gestan.cloud.compliance.api.CertificateStatusView;
 import fr.gestan.cloud.it.support.AsAdmin;
@@ -20,6 +31,7 @@ import fr.gestan.cloud.security.api.JournalQuery;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBTransactionRequiredException;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -37,7 +49,8 @@ class SecurityComplianceIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.modules(SecurityComplianceIT.class, "gestan-compliance.jar");
+        return Deployments.modules(SecurityComplianceIT.class, "gestan-compliance.jar", "gestan-tenants.jar",
+                "gestan-contracts.jar");
     }
 
     @EJB
@@ -46,6 +59,12 @@ class SecurityComplianceIT {
     AccessJournal writer;
     @EJB
     CertificateRegistry registry;
+    @EJB
+    ComplianceEvaluation compliance;
+    @EJB
+    TenantService tenants;
+    @EJB
+    HostingContracts contracts;
     @EJB
     AsSupport support;
     @EJB
@@ -109,5 +128,34 @@ class SecurityComplianceIT {
         JournalEntryView entry = auditor.call(() -> journal.latest(1)).get(0);
         assertEquals("FORGERY_ATTEMPT", entry.action());
         assertEquals("x\\u000a2026-01-01 admin DELETE_ALL", entry.target());
+    }
+
+    @Test
+    void staff_evaluate_the_eight_rules_from_the_other_modules_data() throws Exception {
+        String siren = Ids.siren();
+        support.call(() -> tenants.register(new NewTenant("Fromagerie Étienne SARL", siren)));
+        ContractView contract = support.call(() -> contracts.create(new NewContract(siren, "Gestan ERP Cloud",
+                LocalDate.of(2026, 1, 1), null, true, ServiceLevel.STANDARD, null, null, 10)));
+
+        ComplianceReport report = support.call(() -> compliance.evaluate(siren));
+        assertEquals(siren, report.tenantSiren());
+        assertEquals("Fromagerie Étienne SARL", report.tenantName());
+        assertEquals(List.of("R1-ACCOUNTING-EU", "R2-EINVOICE-STORAGE", "R3-GDPR", "R4-SECNUMCLOUD-19.6", "R5-DISTINCT-SITES",
+                "R6-SNAPSHOTS-BACKUPS", "R7-CONFIDENTIALITY", "R8-CERTIFICATIONS"), report.rules().stream().map(RuleResultView::ruleId).toList());
+        RuleResultView sites = report.rules().get(4);
+        assertEquals(RuleOutcome.PASS, sites.outcome(), sites.findings().toString());
+        assertEquals(contract.id(), sites.findings().get(0).contractId());
+        assertEquals(contract.productionDataCentre() + " / " + contract.backupDataCentre(), sites.findings().get(0).evidence());
+        assertTrue(report.rules().get(3).findings().stream().allMatch(f -> contract.id() == f.contractId()),
+                report.rules().get(3).findings().toString());
+
+        ComplianceReport asAuditor = auditor.call(() -> compliance.evaluate(siren));
+        assertEquals(report.rules().size(), asAuditor.rules().size());
+        List<ComplianceReport> page = admin.call(() -> compliance.page(0, 5));
+        assertTrue(page.size() <= 5 && !page.isEmpty());
+
+        assertThrows(TenantNotFoundException.class, () -> support.call(() -> compliance.evaluate(Ids.siren())));
+        assertThrows(EJBAccessException.class, () -> client.call(() -> compliance.evaluate(siren)));
+        assertThrows(EJBAccessException.class, () -> compliance.evaluate(siren));
     }
 }

@@ -1,0 +1,66 @@
+package fr.gestan.cloud.compliance.internal;
+
+import fr.gestan.cloud.common.Roles;
+import fr.gestan.cloud.compliance.api.ComplianceEvaluation;
+import fr.gestan.cloud.compliance.api.ComplianceReport;
+import fr.gestan.cloud.compliance.internal.rules.Rules;
+import fr.gestan.cloud.tenants.api.TenantNotFoundException;
+import fr.gestan.cloud.tenants.api.TenantService;
+import fr.gestan.cloud.tenants.api.TenantView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Local;
+import jakarta.ejb.Stateless;
+import jakarta.validation.executable.ValidateOnExecution;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+// Makes Hibernate Validator intercept this bean: its constraints sit on the interface (HV-994).
+@ValidateOnExecution
+@Stateless
+@Local(ComplianceEvaluation.class)
+@RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+public class ComplianceEvaluationBean implements ComplianceEvaluation {
+
+    static final ZoneId ZONE = ZoneId.of("Europe/Paris");
+
+    @EJB
+    ComplianceFactsReader reader;
+    @EJB
+    TenantService tenants;
+
+    private final Clock clock = Clock.systemUTC();
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(ZONE));
+    }
+
+    @Override
+    public ComplianceReport evaluate(String siren) throws TenantNotFoundException {
+        return Rules.evaluate(reader.facts(siren, reader.shared(today())));
+    }
+
+    @Override
+    public List<ComplianceReport> page(int first, int max) {
+        ComplianceFactsReader.Shared shared = reader.shared(today());
+        List<ComplianceReport> reports = new ArrayList<>();
+        for (TenantView t : reader.tenants(first, max)) {
+            try {
+                reports.add(Rules.evaluate(reader.facts(t.siren(), shared)));
+            } catch (TenantNotFoundException gone) {
+                // deleted between the two reads: skipped
+            }
+        }
+        return reports;
+    }
+
+    @Override
+    @RolesAllowed(Roles.CLIENT)
+    public ComplianceReport mine() throws TenantNotFoundException {
+        String siren = tenants.myCompany().siren();
+        return Rules.evaluate(reader.facts(siren, reader.shared(today())));
+    }
+}

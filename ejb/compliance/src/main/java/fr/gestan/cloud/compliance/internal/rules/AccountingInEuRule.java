@@ -1,0 +1,47 @@
+package fr.gestan.cloud.compliance.internal.rules;
+
+import fr.gestan.cloud.compliance.api.RuleOutcome;
+import fr.gestan.cloud.tenants.api.HostedDataKind;
+
+/** Rule R1-ACCOUNTING-EU: Accounting documents are never stored outside the European Union, in production or in backup. */
+public final class AccountingInEuRule extends ComplianceRule {
+
+    @Override
+    public String id() {
+        return "R1-ACCOUNTING-EU";
+    }
+
+    @Override
+    public String legalReference() {
+        return "Code de commerce art. L123-22 ; LPF art. L102 B ; CGI art. 286";
+    }
+
+    @Override
+    public String explanationFr() {
+        return "Les documents comptables ne sont jamais stockés hors de l'Union européenne, ni en production ni en sauvegarde.";
+    }
+
+    @Override
+    public String explanationEn() {
+        return "Accounting documents are never stored outside the European Union, in production or in backup.";
+    }
+
+    @Override
+    protected void evaluate(TenantFacts tenant, Findings findings) {
+
+        if (!tenant.holds(HostedDataKind.ACCOUNTING_DOCUMENTS)) {
+            return;
+        }
+        for (TenantFacts.ContractFacts c : tenant.contracts()) {
+            for (TenantFacts.Site site : c.sites()) {
+                if (site.country() == null) {
+                    findings.add(c.id(), RuleOutcome.EVIDENCE_MISSING, "country-unknown", site.label());
+                } else if (!Countries.inEu(site.country())) {
+                    findings.add(c.id(), RuleOutcome.FAIL, "outside-eu", site.label());
+                } else {
+                    findings.add(c.id(), RuleOutcome.PASS, "in-eu", site.label());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package fr.gestan.cloud.compliance.internal.rules;
+
+import fr.gestan.cloud.compliance.api.RuleOutcome;
+
+/** Rule R3-GDPR: Personal data: a signed processor agreement (art. 28) for the contract, the processing listed in the record of processing activities (art. 30), hosting within the European Union. */
+public final class PersonalDataRule extends ComplianceRule {
+
+    @Override
+    public String id() {
+        return "R3-GDPR";
+    }
+
+    @Override
+    public String legalReference() {
+        return "RGPD art. 28, art. 30 et chapitre V";
+    }
+
+    @Override
+    public String explanationFr() {
+        return "Données personnelles : un contrat de sous-traitance (art. 28) signé pour le contrat, le traitement inscrit au registre des activités de traitement (art. 30), un hébergement dans l'Union européenne.";
+    }
+
+    @Override
+    public String explanationEn() {
+        return "Personal data: a signed processor agreement (art. 28) for the contract, the processing listed in the record of processing activities (art. 30), hosting within the European Union.";
+    }
+
+    @Override
+    protected void evaluate(TenantFacts tenant, Findings findings) {
+
+        if (!tenant.holdsPersonalData()) {
+            return;
+        }
+        for (TenantFacts.ContractFacts c : tenant.contracts()) {
+            for (TenantFacts.Site site : c.sites()) {
+                if (site.country() == null) {
+                    findings.add(c.id(), RuleOutcome.EVIDENCE_MISSING, "country-unknown", site.label());
+                } else if (!Countries.inEu(site.country())) {
+                    findings.add(c.id(), RuleOutcome.FAIL, "outside-eu", site.label());
+                }
+            }
+            if (c.processorAgreementSigned() == null) {
+                findings.add(c.id(), RuleOutcome.EVIDENCE_MISSING, "processor-agreement-unknown", "");
+            } else if (!c.processorAgreementSigned()) {
+                findings.add(c.id(), RuleOutcome.OBLIGATION, "sign-processor-agreement", "");
+            } else {
+                findings.add(c.id(), RuleOutcome.PASS, "processor-agreement-signed", "");
+            }
+            if (c.processingRecorded() == null) {
+                findings.add(c.id(), RuleOutcome.EVIDENCE_MISSING, "record-of-processing-unknown", "");
+            } else if (!c.processingRecorded()) {
+                findings.add(c.id(), RuleOutcome.FAIL, "not-in-record-of-processing", "");
+            } else {
+                findings.add(c.id(), RuleOutcome.PASS, "in-record-of-processing", "");
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package fr.gestan.cloud.compliance.internal.rules;
+
+import fr.gestan.cloud.tenants.api.HostedDataKind;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The inputs of the rules for one tenant, read from the other modules' public APIs. A {@code null} input means
+ * it is not available through an API (yet): the rules then report {@code EVIDENCE_MISSING}.
+ */
+public record TenantFacts(String siren, String legalName, LocalDate evaluatedOn, Set<HostedDataKind> dataKinds,
+                          List<ContractFacts> contracts, Integer backupRetentionDays, List<StaffFacts> staff) {
+
+    public TenantFacts {
+        dataKinds = dataKinds == null ? Set.of() : Set.copyOf(dataKinds);
+        contracts = contracts == null ? List.of() : List.copyOf(contracts);
+    }
+
+    public boolean holds(HostedDataKind kind) {
+        return dataKinds.contains(kind);
+    }
+
+    public boolean holdsPersonalData() {
+        return holds(HostedDataKind.PERSONAL_DATA_CUSTOMERS) || holds(HostedDataKind.PERSONAL_DATA_EMPLOYEES);
+    }
+
+    /** One contract: its production and backup sites, and the evidence kept for it. */
+    public record ContractFacts(long id, Site production, Site backup, Boolean processorAgreementSigned,
+                                Boolean processingRecorded, List<Control> controls) {
+        public List<Site> sites() {
+            return java.util.stream.Stream.of(production, backup).filter(java.util.Objects::nonNull).toList();
+        }
+    }
+
+    /** A server in a data centre run by an operator. */
+    public record Site(String server, String dataCentre, String country, Operator operator,
+                       List<Certification> certifications) {
+        public String label() {
+            return server + "@" + dataCentre + " (" + country + ")";
+        }
+    }
+
+    /** The operator of a data centre and its capital (shares in percent, {@code null} when unknown). */
+    public record Operator(String legalName, String headOfficeCountry, String parentGroupCountry,
+                           BigDecimal largestNonEuShare, BigDecimal totalNonEuShare) {
+    }
+
+    public record Certification(String name, LocalDate expiresOn) {
+    }
+
+    /** A server control's status from the security module (BACKUP, UPDATE_SNAPSHOT), OK, ATTENTION or FAILING. */
+    public record Control(String server, String control, String status, String reason) {
+    }
+
+    /** A staff member: whether the role can reveal credentials, and whether a confidentiality agreement is valid. */
+    public record StaffFacts(String username, boolean mayRevealCredentials, boolean agreementValid) {
+    }
+}
