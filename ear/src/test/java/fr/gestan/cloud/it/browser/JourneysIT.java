@@ -117,6 +117,7 @@ class JourneysIT {
         assertEquals("client.demo", browser.find(By.id("identity")).getText());
         assertEquals("actif", browser.find(By.id("company-state")).getText());
         assertTrue(browser.find(By.id("tile-my-servers")).getText().contains("GC-PROD-01"), "its servers' status on the dashboard");
+        browser.find(By.id("tile-my-journal"));
         assertTrue(browser.find(By.cssSelector(".tile-recovery-estimate")).getText().matches("\\d+ h \\d{2}|\\d+ min"),
                 "its estimated recovery time on the dashboard");
         browser.screenshot("20-portal-home-fr");
@@ -209,6 +210,7 @@ class JourneysIT {
         String capacity = browser.find(By.id("capacity")).getText();
         assertTrue(capacity.contains("GC-PROD-01") && capacity.contains("/ 100"), "tenants per server against capacity: " + capacity);
         browser.find(By.id("open-incident-count"));
+        assertTrue(Integer.parseInt(browser.find(By.id("locked-count")).getText()) >= 0, "Keycloak's lockouts on the dashboard");
         browser.screenshot("31-back-office-admin-fr");
         switchTo("en");
         assertTrue(browser.find(By.id("journal-tile")).getText().contains("Latest access-journal entries"));
