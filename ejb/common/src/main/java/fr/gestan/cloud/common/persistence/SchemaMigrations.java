@@ -22,7 +22,12 @@ public final class SchemaMigrations {
     private SchemaMigrations() {
     }
 
-    public static MigrateResult migrate(DataSource dataSource, String module, ClassLoader moduleClassLoader) {
+    /**
+     * Synchronized: every module's @Startup migrator calls this at deployment, in parallel threads; H2 times out
+     * locking its catalogue under concurrent DDL ("Timeout trying to lock table SYS"), so the modules migrate one
+     * after the other (this class lives once in the EAR's lib/). Across nodes, Flyway's own lock applies.
+     */
+    public static synchronized MigrateResult migrate(DataSource dataSource, String module, ClassLoader moduleClassLoader) {
         if (!module.matches("[a-z]+")) {
             throw new IllegalArgumentException("module names are lower-case letters: " + module);
         }
