@@ -89,6 +89,8 @@ class ContractsIT {
     AsAuditor auditor;
     @EJB
     AsClient client;
+    @jakarta.annotation.Resource
+    jakarta.enterprise.concurrent.ManagedExecutorService executor;
 
     @Test
     void the_demo_sites_of_the_offer_are_there() throws Exception {
@@ -206,6 +208,33 @@ class ContractsIT {
             root = root.getCause();
         }
         assertTrue(root instanceof jakarta.validation.ConstraintViolationException, invalid::toString);
+    }
+
+    @Test
+    void concurrent_creations_for_one_tenant_cannot_both_pass_the_overlap_check() throws Exception {
+        String siren = Ids.siren();
+        int attempts = 4;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Object>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < attempts; i++) {
+            results.add(executor.submit(() -> {
+                start.await();
+                try {
+                    return support.call(() -> contracts.create(new NewContract(siren, "ERP", LocalDate.of(2026, 1, 1), null,
+                            false, ServiceLevel.STANDARD, null, null, 10)));
+                } catch (HostingRefusedException refused) {
+                    return refused.reason();
+                }
+            }));
+        }
+        start.countDown();
+        List<Object> outcomes = new java.util.ArrayList<>();
+        for (var result : results) {
+            outcomes.add(result.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        assertEquals(1, outcomes.stream().filter(ContractView.class::isInstance).count(), outcomes::toString);
+        assertEquals(attempts - 1, outcomes.stream().filter(Reason.OVERLAPPING_CONTRACT::equals).count(), outcomes::toString);
+        assertEquals(1, support.call(() -> contracts.count(siren)));
     }
 
     @Test

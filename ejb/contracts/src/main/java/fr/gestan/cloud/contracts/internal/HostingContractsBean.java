@@ -45,6 +45,8 @@ public class HostingContractsBean implements HostingContracts {
     AccessJournal journal;
     @EJB
     TenantService tenants;
+    @EJB
+    ContractTenantLocks tenantLocks;
     @Resource
     SessionContext caller;
 
@@ -62,6 +64,7 @@ public class HostingContractsBean implements HostingContracts {
         if (request.endsOn() != null && request.endsOn().isBefore(request.startsOn())) {
             throw new HostingRefusedException(Reason.END_BEFORE_START, request.endsOn() + " < " + request.startsOn());
         }
+        tenantLocks.lock(request.tenantSiren()); // one creation per tenant at a time: the check below stays true
         long overlapping = em.createNamedQuery(HostingContract.OVERLAPPING, Long.class)
                 .setParameter("siren", request.tenantSiren()).setParameter("offer", request.offer().strip())
                 .setParameter("start", request.startsOn())
