@@ -92,6 +92,10 @@ public class CertificatesBean implements Certificates {
             throw new CertificateRefusedException(CertificateRefusedException.Reason.BLOCKED, report.blockingFindings());
         }
         CertificateContentReader.Facts facts = reader.read(siren);
+        if (facts.contracts().isEmpty()) {
+            journal.recordIndependently(JournalEvent.refused(ISSUE_REFUSED, siren, previous == null ? null : previous.number(), "no contract"));
+            throw new CertificateRefusedException(CertificateRefusedException.Reason.NO_CONTRACT, List.of());
+        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         String number = CertificateNumbers.next(em, now);
         CertificateContent content = new CertificateContent(number, facts.tenantName(), siren, facts.contracts(), facts.policyVersion(),
