@@ -37,6 +37,7 @@ import fr.gestan.cloud.it.support.Ids;
 import fr.gestan.cloud.security.api.ConfidentialityAgreements;
 import fr.gestan.cloud.security.api.JournalEntryView;
 import fr.gestan.cloud.security.api.JournalQuery;
+import fr.gestan.cloud.security.api.ServerControls;
 import fr.gestan.cloud.security.api.StaffMemberView;
 import fr.gestan.cloud.tenants.api.ExportFiles;
 import fr.gestan.cloud.tenants.api.NewTenant;
@@ -54,6 +55,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HexFormat;
@@ -101,6 +103,8 @@ class CertificatesIT {
     ConfidentialityAgreements agreements;
     @EJB
     JournalQuery journal;
+    @EJB
+    ServerControls controls;
     @EJB(beanName = "CertificateExportContributor") // other modules contribute too
     TenantExportContributor contributor;
     @EJB
@@ -136,6 +140,8 @@ class CertificatesIT {
         admin.call(() -> inventory.addCertification(backup, "ISO/IEC 27001", "AFNOR Certification", expires));
         ServerView p = admin.call(() -> inventory.addServer(new NewServer("CERT-P-" + suffix, prod, ServerRole.PRODUCTION, null, 10)));
         ServerView b = admin.call(() -> inventory.addServer(new NewServer("CERT-B-" + suffix, backup, ServerRole.BACKUP, null, 10)));
+        // rule R6: the production server's backups are on time and verified
+        support.call(() -> controls.recordBackup(p.name(), Instant.now().minusSeconds(3600), 5_000_000_000L, backup, true));
         String siren = Ids.siren();
         support.call(() -> tenants.register(new NewTenant(name, siren)));
         var contract = support.call(() -> contracts.create(new NewContract(siren, "Gestan ERP Cloud", LocalDate.of(2026, 1, 1), null, true,
