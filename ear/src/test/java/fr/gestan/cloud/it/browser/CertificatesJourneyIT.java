@@ -75,11 +75,11 @@ class CertificatesJourneyIT {
         assertEquals("Attestations d’hébergement et de conformité", browser.find(By.tagName("h1")).getText());
         browser.find(By.id("issue:siren")).sendKeys(DEMO_SIREN);
         browser.find(By.id("issue:issue-button")).click();
-        browser.waitUntil(d -> !d.findElements(By.id("issue:issued-number")).isEmpty() || !d.findElements(By.id("issue:blocking")).isEmpty());
+        browser.waitUntil(d -> !d.findElements(By.id("issued-number")).isEmpty() || !d.findElements(By.id("issue:blocking")).isEmpty());
         browser.screenshot("certificates-01-issued");
         assertTrue(browser.driver().findElements(By.id("issue:blocking")).isEmpty(),
                 () -> "the demo company is blocked on this database: " + browser.find(By.id("issue:blocking")).getText());
-        number = browser.find(By.id("issue:issued-number")).getText();
+        number = browser.find(By.id("issued-number")).getText();
         assertTrue(number.matches("GC-\\d{4}-\\d{6}"), number);
         browser.waitUntil(d -> d.findElement(By.id("certificates:list")).getText().contains(number));
         browser.screenshot("certificates-02-registry");

@@ -5,6 +5,7 @@ import fr.gestan.cloud.common.tenancy.CallerTenancy;
 import fr.gestan.cloud.tenants.api.ExportFiles;
 import fr.gestan.cloud.tenants.api.TenantExportContributor;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.Local;
@@ -39,6 +40,7 @@ public class CertificateExportContributor implements TenantExportContributor {
     Instance<CallerTenancy> tenancy;
 
     @Override
+    @PermitAll
     public String folder() {
         return "certificates";
     }
