@@ -38,6 +38,11 @@ class CertificatePdfTest {
     static void sign() {
         key = SigningKey.loadOrCreate(dir.resolve("keys/signing.p12"), null, SigningKey.DEFAULT_ALIAS);
         signed = new CertificateSigner(key).sign(CertificatePdf.render(Samples.content("GC-2026-000123")), "Attestation GC-2026-000123");
+        try {
+            Files.write(Path.of("target", "certificate-sample.pdf"), signed); // for people to look at
+        } catch (IOException e) {
+            // not important
+        }
     }
 
     static String text(byte[] pdf) throws IOException {
