@@ -126,11 +126,12 @@ class CertificatesJourneyIT {
         Files.write(file, pdf);
         browser.open(base + "verify");
         browser.find(By.id("upload:file")).sendKeys(file.toString());
-        browser.find(By.id("upload:check-file")).click();
+        submitUpload();
+        browser.screenshot("certificates-06-verify-file-valid");
+        assertTrue(!browser.driver().findElements(By.id("file-ours")).isEmpty(), () -> browser.driver().findElement(By.tagName("main")).getText());
         assertTrue(browser.find(By.id("file-ours")).getText().contains("Ce fichier exact a été délivré par Gestan Cloud"));
         assertEquals("Attestation valide", browser.find(By.id("result-status")).getText());
         assertEquals(number, browser.find(By.id("result-number")).getText());
-        browser.screenshot("certificates-06-verify-file-valid");
 
         byte[] altered = pdf.clone();
         String latin = new String(pdf, StandardCharsets.ISO_8859_1);
@@ -140,7 +141,7 @@ class CertificatesJourneyIT {
         Files.write(modified, altered);
         browser.open(base + "verify");
         browser.find(By.id("upload:file")).sendKeys(modified.toString());
-        browser.find(By.id("upload:check-file")).click();
+        submitUpload();
         assertTrue(browser.find(By.id("file-result")).getText().contains("n’est pas une attestation délivrée par Gestan Cloud"));
         assertTrue(browser.driver().findElements(By.id("result-status")).isEmpty());
         browser.screenshot("certificates-07-verify-file-refused");
@@ -155,6 +156,14 @@ class CertificatesJourneyIT {
         assertTrue(byNumber.body().contains("\"status\":\"VALID\""), byNumber.body());
         Files.deleteIfExists(file);
         Files.deleteIfExists(modified);
+    }
+
+    /** A full-page post (multipart): waits for the new page. */
+    private void submitUpload() {
+        org.openqa.selenium.WebElement button = browser.find(By.id("upload:check-file"));
+        button.click();
+        browser.waitUntil(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button)::apply);
+        browser.find(By.id("main"));
     }
 
     private void signIn(String username, String password) {
