@@ -40,6 +40,12 @@ final class Http {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    static HttpResponse<String> postBytes(String url, String contentType, byte[] body) throws Exception {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     static HttpResponse<byte[]> getBytes(String url, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
         if (headers.length > 0) {

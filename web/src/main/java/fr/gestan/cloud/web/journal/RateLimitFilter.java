@@ -15,7 +15,8 @@ import java.time.Clock;
  * form posts, and public REST paths under {@code /api/v1/public/} that name certificates or verification; the
  * server status API is not limited). Over the limit the answer is HTTP 429 with {@code Retry-After}. Limits:
  * system properties {@code gestan.ratelimit.burst} (default 20) and {@code gestan.ratelimit.per-minute} (default 30).
- * Page views (GET of the page itself) are not limited; each verification is a POST or an API call.
+ * Page views (GET of the page itself) are not limited; each verification is a POST, a GET with {@code ?number=}
+ * (the QR code's link) or an API call.
  */
 @WebFilter(urlPatterns = {"/verify.xhtml", "/api/v1/public/*"}, asyncSupported = true)
 public class RateLimitFilter extends HttpFilter {
@@ -30,7 +31,7 @@ public class RateLimitFilter extends HttpFilter {
             throws IOException, ServletException {
         String uri = request.getRequestURI();
         boolean guessing = uri.contains("/api/v1/public/") ? uri.contains("/certificates") || uri.contains("/verif")
-                : "POST".equals(request.getMethod());
+                : "POST".equals(request.getMethod()) || request.getParameter("number") != null; // the QR code's link checks at once
         if (guessing) {
             RateLimiter.Decision decision = limiter.acquire(request.getRemoteAddr());
             if (!decision.allowed()) {

@@ -2,6 +2,7 @@ package fr.gestan.cloud.compliance.internal;
 
 import fr.gestan.cloud.compliance.api.CertificateStatus;
 import fr.gestan.cloud.compliance.api.CertificateStatusView;
+import fr.gestan.cloud.compliance.api.CertificateView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -13,20 +14,27 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
-/** One issued certificate in the registry. */
+/** One issued certificate in the registry. Its PDF is a {@link CertificateDocument} of the same number. */
 @Entity
 @Table(name = "certificate_record")
 @NamedQuery(name = CertificateRecord.BY_NUMBER, query = "select c from CertificateRecord c where c.number = :number")
+@NamedQuery(name = CertificateRecord.BY_SHA256, query = "select c from CertificateRecord c where c.sha256 = :sha256 order by c.id")
 @NamedQuery(name = CertificateRecord.NEWEST_FIRST, query = "select c from CertificateRecord c order by c.id desc")
-@NamedQuery(name = CertificateRecord.COUNT, query = "select count(c) from CertificateRecord c")
+@NamedQuery(name = CertificateRecord.OF_TENANT, query = "select c from CertificateRecord c where c.tenantSiren = :siren order by c.id desc")
+@NamedQuery(name = CertificateRecord.NUMBERS_OF_TENANT, query = "select c.number from CertificateRecord c where c.tenantSiren = :siren order by c.id")
+@NamedQuery(name = CertificateRecord.NUMBER_TAKEN, query = "select count(c) from CertificateRecord c where c.number = :number")
 public class CertificateRecord {
 
     static final String BY_NUMBER = "CertificateRecord.byNumber";
+    static final String BY_SHA256 = "CertificateRecord.bySha256";
     static final String NEWEST_FIRST = "CertificateRecord.newestFirst";
-    static final String COUNT = "CertificateRecord.count";
+    static final String OF_TENANT = "CertificateRecord.ofTenant";
+    static final String NUMBERS_OF_TENANT = "CertificateRecord.numbersOfTenant";
+    static final String NUMBER_TAKEN = "CertificateRecord.numberTaken";
 
     /** Certificates are valid for one year after issue. */
     static final Duration VALIDITY = Duration.ofDays(365);
+    static final String SUPERSEDED = "superseded";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -38,6 +46,9 @@ public class CertificateRecord {
     @Column(name = "tenant_siren", nullable = false, length = 9, updatable = false)
     private String tenantSiren;
 
+    @Column(name = "tenant_name", length = 200, updatable = false)
+    private String tenantName;
+
     @Column(nullable = false, length = 64, updatable = false)
     private String sha256;
 
@@ -47,25 +58,80 @@ public class CertificateRecord {
     @Column(name = "valid_until", nullable = false, updatable = false)
     private Instant validUntil;
 
+    @Column(name = "issued_by", length = 100, updatable = false)
+    private String issuedBy;
+
+    @Column(length = 32, updatable = false)
+    private String supersedes;
+
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
     @Column(name = "revocation_reason", length = 500)
     private String revocationReason;
 
+    @Column(name = "revoked_by", length = 100)
+    private String revokedBy;
+
+    @Column(name = "superseded_by", length = 32)
+    private String supersededBy;
+
     protected CertificateRecord() {
         // for JPA
     }
 
     CertificateRecord(String number, String tenantSiren, String sha256, Instant issuedAt) {
+        this(number, tenantSiren, null, sha256, issuedAt, null, null);
+    }
+
+    CertificateRecord(String number, String tenantSiren, String tenantName, String sha256, Instant issuedAt, String issuedBy,
+                      String supersedes) {
         this.number = Objects.requireNonNull(number);
         this.tenantSiren = Objects.requireNonNull(tenantSiren);
-        if (!sha256.matches("[0-9a-f]{64}")) {
+        if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
             throw new IllegalArgumentException("sha256 must be 64 lower-case hex digits");
         }
+        this.tenantName = tenantName;
         this.sha256 = sha256;
         this.issuedAt = Objects.requireNonNull(issuedAt);
-        this.validUntil = issuedAt.plus(VALIDITY);
+        this.validUntil = validUntil(issuedAt);
+        this.issuedBy = issuedBy;
+        this.supersedes = supersedes;
+    }
+
+    static Instant validUntil(Instant issuedAt) {
+        return issuedAt.plus(VALIDITY);
+    }
+
+    String number() {
+        return number;
+    }
+
+    String tenantSiren() {
+        return tenantSiren;
+    }
+
+    boolean revoked() {
+        return revokedAt != null;
+    }
+
+    /** Revokes the certificate; a revoked certificate stays revoked. */
+    void revoke(String reason, String by, Instant at) {
+        if (revokedAt != null) {
+            throw new IllegalStateException("already revoked");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a revocation needs a reason");
+        }
+        this.revokedAt = Objects.requireNonNull(at);
+        this.revocationReason = reason.strip();
+        this.revokedBy = by;
+    }
+
+    /** Revokes it because {@code successor} replaces it. */
+    void supersede(String successor, String by, Instant at) {
+        revoke(SUPERSEDED + " " + successor, by, at);
+        this.supersededBy = successor;
     }
 
     CertificateStatus statusAt(Instant now) {
@@ -76,6 +142,11 @@ public class CertificateRecord {
     }
 
     CertificateStatusView toView(Instant now) {
-        return new CertificateStatusView(number, tenantSiren, sha256, statusAt(now), issuedAt, validUntil);
+        return new CertificateStatusView(number, tenantSiren, tenantName, sha256, statusAt(now), issuedAt, validUntil, revokedAt, supersededBy);
+    }
+
+    CertificateView toFullView(Instant now, int sizeBytes) {
+        return new CertificateView(number, tenantSiren, tenantName, sha256, statusAt(now), issuedAt, validUntil, issuedBy, revokedAt,
+                revocationReason, supersedes, supersededBy, sizeBytes);
     }
 }

@@ -15,7 +15,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -47,8 +46,7 @@ public class CertificateRegistryBean implements CertificateRegistry {
     @Override
     public CertificateStatusView record(String tenantSiren, String sha256) {
         Instant now = clock.instant();
-        long sequence = em.createNamedQuery(CertificateRecord.COUNT, Long.class).getSingleResult() + 1;
-        String number = CertificateNumbers.format(now.atZone(ZoneOffset.UTC).getYear(), sequence);
+        String number = CertificateNumbers.next(em, now);
         CertificateRecord record = new CertificateRecord(number, tenantSiren, sha256, now);
         em.persist(record);
         journal.record(JournalEvent.success("CERTIFICATE_RECORDED", tenantSiren, number));

@@ -30,4 +30,15 @@ class CertificateRecordTest {
     void the_fingerprint_must_be_sha256_hex() {
         assertThrows(IllegalArgumentException.class, () -> new CertificateRecord("GC-2026-000001", "842317653", "XYZ", ISSUED));
     }
+
+    @Test
+    void a_revoked_certificate_stays_revoked_and_a_superseded_one_names_its_successor() {
+        CertificateRecord record = new CertificateRecord("GC-2026-000002", "842317653", "Boulangerie", "1".repeat(64), ISSUED, "support.demo", null);
+        assertThrows(IllegalArgumentException.class, () -> record.revoke(" ", "admin", ISSUED));
+        record.supersede("GC-2026-000003", "support.demo", ISSUED.plusSeconds(60));
+        assertEquals(CertificateStatus.REVOKED, record.statusAt(ISSUED.plusSeconds(120)));
+        assertEquals("GC-2026-000003", record.toView(ISSUED).supersededBy());
+        assertEquals("superseded GC-2026-000003", record.toFullView(ISSUED, 10).revocationReason());
+        assertThrows(IllegalStateException.class, () -> record.revoke("again", "admin", ISSUED.plusSeconds(180)));
+    }
 }

@@ -1,0 +1,175 @@
+package fr.gestan.cloud.it.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.gestan.cloud.it.env.KeycloakFixture;
+import fr.gestan.cloud.it.support.AsAdmin;
+import fr.gestan.cloud.it.support.Call;
+import fr.gestan.cloud.it.support.Deployments;
+import fr.gestan.cloud.it.support.RoleCaller;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+
+/**
+ * Certificates in Chromium: staff issue one for the demo company, its client finds it on the dashboard and
+ * downloads it from the portal, an anonymous visitor verifies it on /verify by the QR code's link and by uploading
+ * the file (valid), then uploads a copy with one byte changed (refused).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CertificatesJourneyIT {
+
+    static final String DEMO_SIREN = "842317653";
+    private static Browser browser;
+    private static String number;
+    private static byte[] pdf;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        EnterpriseArchive ear = Deployments.fullEar();
+        ear.getAsType(WebArchive.class, "gestan-web.war").addClasses(CertificateFixtureServlet.class, AsAdmin.class,
+                RoleCaller.class, Call.class);
+        return ear;
+    }
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        KeycloakFixture.awaitReady();
+        HttpResponse<String> fixture = Http.get(Http.HTTPS + "it/certificate-fixture");
+        assertEquals(200, fixture.statusCode(), fixture.body());
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void staff_issue_a_certificate_for_the_demo_company() throws Exception {
+        String base = Http.HTTPS;
+        browser.open(base + "admin/compliance/certificates.xhtml");
+        signIn("support.demo", "Gestan-Support-2026!");
+        browser.waitUntil(d -> d.getCurrentUrl().startsWith(base + "admin/compliance/certificates"));
+        assertEquals("Attestations d’hébergement et de conformité", browser.find(By.tagName("h1")).getText());
+        browser.find(By.id("issue:siren")).sendKeys(DEMO_SIREN);
+        browser.find(By.id("issue:issue-button")).click();
+        browser.waitUntil(d -> !d.findElements(By.id("issued-number")).isEmpty() || !d.findElements(By.id("issue:blocking")).isEmpty());
+        browser.screenshot("certificates-01-issued");
+        assertTrue(browser.driver().findElements(By.id("issue:blocking")).isEmpty(),
+                () -> "the demo company is blocked on this database: " + browser.find(By.id("issue:blocking")).getText());
+        number = browser.find(By.id("issued-number")).getText();
+        assertTrue(number.matches("GC-\\d{4}-\\d{6}"), number);
+        browser.waitUntil(d -> d.findElement(By.id("certificates:list")).getText().contains(number));
+        browser.screenshot("certificates-02-registry");
+        browser.find(By.id("logout")).click();
+    }
+
+    @Test
+    @Order(2)
+    void the_client_finds_it_on_the_dashboard_and_downloads_it_from_the_portal() throws Exception {
+        String base = Http.HTTPS;
+        browser.forgetAllSessions();
+        browser.open(base + "portal/");
+        signIn("client.demo", "Gestan-Client-2026!");
+        browser.waitUntil(d -> d.getCurrentUrl().startsWith(base + "portal"));
+        assertEquals(number, browser.find(By.id("certificate-number")).getText());
+        browser.screenshot("certificates-03-portal-tile");
+        browser.open(base + "portal/certificates.xhtml");
+        assertEquals("Mes attestations", browser.find(By.tagName("h1")).getText());
+        assertTrue(browser.find(By.id("mine")).getText().contains(number));
+        browser.screenshot("certificates-04-portal-list");
+
+        // the download link, fetched with the browser's session (headless Chromium does not save files for us)
+        String href = browser.find(By.cssSelector("[id='mine'] a.cert-download")).getAttribute("href");
+        Cookie session = browser.driver().manage().getCookieNamed("JSESSIONID");
+        HttpResponse<byte[]> download = Http.getBytes(href, "Cookie", "JSESSIONID=" + session.getValue());
+        assertEquals(200, download.statusCode());
+        assertEquals("attachment; filename=\"attestation-" + number + ".pdf\"", download.headers().firstValue("Content-Disposition").orElse(""));
+        pdf = download.body();
+        assertTrue(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1).startsWith("%PDF-"));
+        browser.find(By.id("logout")).click();
+    }
+
+    @Test
+    @Order(3)
+    void an_anonymous_visitor_verifies_it_by_link_and_by_file_and_a_modified_copy_is_refused() throws Exception {
+        String base = Http.HTTPS;
+        browser.forgetAllSessions();
+        browser.open(base + "verify?number=" + number);
+        assertEquals("Attestation valide", browser.find(By.id("result-status")).getText());
+        assertTrue(browser.find(By.id("result-tenant")).getText().startsWith("Boulangerie Martin"));
+        browser.screenshot("certificates-05-verify-link");
+
+        Path file = Files.createTempFile("attestation-", ".pdf");
+        Files.write(file, pdf);
+        browser.open(base + "verify");
+        browser.find(By.id("upload:file")).sendKeys(file.toString());
+        submitUpload();
+        browser.screenshot("certificates-06-verify-file-valid");
+        assertTrue(!browser.driver().findElements(By.id("file-ours")).isEmpty(), () -> browser.driver().findElement(By.tagName("main")).getText());
+        assertTrue(browser.find(By.id("file-ours")).getText().contains("Ce fichier exact a été délivré par Gestan Cloud"));
+        assertEquals("Attestation valide", browser.find(By.id("result-status")).getText());
+        assertEquals(number, browser.find(By.id("result-number")).getText());
+
+        byte[] altered = pdf.clone();
+        String latin = new String(pdf, StandardCharsets.ISO_8859_1);
+        int i = latin.indexOf('(', latin.indexOf("/Producer")) + 2;
+        altered[i] = (byte) (altered[i] == 'x' ? 'y' : 'x');
+        Path modified = Files.createTempFile("attestation-modifiee-", ".pdf");
+        Files.write(modified, altered);
+        browser.open(base + "verify");
+        browser.find(By.id("upload:file")).sendKeys(modified.toString());
+        submitUpload();
+        assertTrue(browser.find(By.id("file-result")).getText().contains("n’est pas une attestation délivrée par Gestan Cloud"));
+        assertTrue(browser.driver().findElements(By.id("result-status")).isEmpty());
+        browser.screenshot("certificates-07-verify-file-refused");
+
+        // the same through the public REST API
+        HttpResponse<String> api = Http.postBytes(base + "api/v1/public/certificates/verification", "application/pdf", pdf);
+        assertEquals(200, api.statusCode(), api.body());
+        assertTrue(api.body().contains("\"issuedByUs\":true") && api.body().contains(number), api.body());
+        HttpResponse<String> apiAltered = Http.postBytes(base + "api/v1/public/certificates/verification", "application/pdf", altered);
+        assertTrue(apiAltered.body().contains("\"issuedByUs\":false"), apiAltered.body());
+        HttpResponse<String> byNumber = Http.get(base + "api/v1/public/certificates/" + number);
+        assertTrue(byNumber.body().contains("\"status\":\"VALID\""), byNumber.body());
+        Files.deleteIfExists(file);
+        Files.deleteIfExists(modified);
+    }
+
+    /** A full-page post (multipart): waits for the new page. */
+    private void submitUpload() {
+        org.openqa.selenium.WebElement button = browser.find(By.id("upload:check-file"));
+        button.click();
+        browser.waitUntil(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button)::apply);
+        browser.find(By.id("main"));
+    }
+
+    private void signIn(String username, String password) {
+        browser.find(By.id("username")).clear();
+        browser.find(By.id("username")).sendKeys(username);
+        browser.find(By.id("password")).sendKeys(password);
+        browser.find(By.id("kc-login")).click();
+    }
+}

@@ -1,0 +1,389 @@
+package fr.gestan.cloud.it.modules;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.gestan.cloud.compliance.api.CertificateFile;
+import fr.gestan.cloud.compliance.api.CertificateRefusedException;
+import fr.gestan.cloud.compliance.api.CertificateRegistry;
+import fr.gestan.cloud.compliance.api.CertificateStatus;
+import fr.gestan.cloud.compliance.api.CertificateStatusView;
+import fr.gestan.cloud.compliance.api.CertificateView;
+import fr.gestan.cloud.compliance.api.Certificates;
+import fr.gestan.cloud.compliance.api.ComplianceEvaluation;
+import fr.gestan.cloud.compliance.api.ComplianceReport;
+import fr.gestan.cloud.compliance.api.FileVerification;
+import fr.gestan.cloud.compliance.api.RuleFinding;
+import fr.gestan.cloud.contracts.api.HostingContracts;
+import fr.gestan.cloud.contracts.api.HostingInventory;
+import fr.gestan.cloud.contracts.api.NewContract;
+import fr.gestan.cloud.contracts.api.NewDataCentre;
+import fr.gestan.cloud.contracts.api.NewOperator;
+import fr.gestan.cloud.contracts.api.NewServer;
+import fr.gestan.cloud.contracts.api.ServerRole;
+import fr.gestan.cloud.contracts.api.ServerView;
+import fr.gestan.cloud.contracts.api.ServiceLevel;
+import fr.gestan.cloud.it.support.AsAdmin;
+import fr.gestan.cloud.it.support.AsAuditor;
+import fr.gestan.cloud.it.support.AsClient;
+import fr.gestan.cloud.it.support.AsSupport;
+import fr.gestan.cloud.it.support.Deployments;
+import fr.gestan.cloud.it.support.Ids;
+import fr.gestan.cloud.security.api.ConfidentialityAgreements;
+import fr.gestan.cloud.security.api.JournalEntryView;
+import fr.gestan.cloud.security.api.JournalQuery;
+import fr.gestan.cloud.security.api.ServerControls;
+import fr.gestan.cloud.security.api.StaffMemberView;
+import fr.gestan.cloud.tenants.api.ExportFiles;
+import fr.gestan.cloud.tenants.api.NewTenant;
+import fr.gestan.cloud.tenants.api.TenantExportContributor;
+import fr.gestan.cloud.tenants.api.TenantService;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.EJBException;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Signed certificates against the real modules: issue for a compliant tenant (its own operator, two data centres,
+ * two servers, set up here through the APIs), refusal when a rule blocks, reissue, revoke, expiry, the journal,
+ * client confinement, verification by number and by file, and the export contributor.
+ */
+@ExtendWith(ArquillianExtension.class)
+class CertificatesIT {
+
+    static final byte[] AGREEMENT_PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1);
+    static final String DEMO_CLIENT_SIREN = "842317653";
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.modules(CertificatesIT.class, "gestan-compliance.jar", "gestan-tenants.jar", "gestan-contracts.jar");
+    }
+
+    @EJB
+    Certificates certificates;
+    @EJB
+    CertificateRegistry registry;
+    @EJB
+    ComplianceEvaluation compliance;
+    @EJB
+    TenantService tenants;
+    @EJB
+    HostingContracts contracts;
+    @EJB
+    HostingInventory inventory;
+    @EJB
+    ConfidentialityAgreements agreements;
+    @EJB
+    JournalQuery journal;
+    @EJB
+    ServerControls controls;
+    @EJB(beanName = "CertificateExportContributor") // other modules contribute too
+    TenantExportContributor contributor;
+    @EJB
+    AsSupport support;
+    @EJB
+    AsAdmin admin;
+    @EJB
+    AsAuditor auditor;
+    @EJB
+    AsClient client;
+    @Resource(lookup = "java:jboss/datasources/GestanDS")
+    DataSource dataSource;
+
+    /** A tenant hosted by a European operator in two distinct French data centres: no rule can fail for it. */
+    String compliantTenant() throws Exception {
+        String suffix = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 1_000_000));
+        String operator = "Hébergement Souverain " + suffix + " SAS";
+        admin.call(() -> inventory.addOperator(new NewOperator(operator, "SAS", "FR", null, null, BigDecimal.ZERO, BigDecimal.ZERO)));
+        String siren = tenantOn(operator, suffix, "Pâtisserie Élodie " + suffix);
+        clearSupportStaff();
+        ComplianceReport report = support.call(() -> compliance.evaluate(siren));
+        assertFalse(report.blocked(), () -> "the test tenant should pass: " + report.blockingFindings());
+        return siren;
+    }
+
+    private String tenantOn(String operator, String suffix, String name) throws Exception {
+        String prod = "CP" + suffix;
+        String backup = "CB" + suffix;
+        LocalDate expires = LocalDate.now(ZoneId.of("Europe/Paris")).plusYears(2);
+        admin.call(() -> inventory.addDataCentre(new NewDataCentre(prod, "Saint-Étienne", "FR", operator)));
+        admin.call(() -> inventory.addDataCentre(new NewDataCentre(backup, "Besançon", "FR", operator)));
+        admin.call(() -> inventory.addCertification(prod, "ISO/IEC 27001", "AFNOR Certification", expires));
+        admin.call(() -> inventory.addCertification(backup, "ISO/IEC 27001", "AFNOR Certification", expires));
+        ServerView p = admin.call(() -> inventory.addServer(new NewServer("CERT-P-" + suffix, prod, ServerRole.PRODUCTION, null, 10)));
+        ServerView b = admin.call(() -> inventory.addServer(new NewServer("CERT-B-" + suffix, backup, ServerRole.BACKUP, null, 10)));
+        // rule R6: the production server's backups are on time and verified
+        support.call(() -> controls.recordBackup(p.name(), Instant.now().minusSeconds(3600), 5_000_000_000L, backup, true));
+        String siren = Ids.siren();
+        support.call(() -> tenants.register(new NewTenant(name, siren)));
+        var contract = support.call(() -> contracts.create(new NewContract(siren, "Gestan ERP Cloud", LocalDate.of(2026, 1, 1), null, true,
+                ServiceLevel.PREMIUM, p.id(), b.id(), 25)));
+        support.call(() -> contracts.activate(contract.id()));
+        return siren;
+    }
+
+    /** Rule R7 fails for everyone while a support member has no valid agreement: sign one for each (test database). */
+    private void clearSupportStaff() throws Exception {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        List<StaffMemberView> staff = auditor.call(() -> agreements.staff(0, 500));
+        for (StaffMemberView s : staff) {
+            if ("support".equals(s.role()) && !s.cleared()) {
+                admin.call(() -> agreements.recordAgreement(s.username(), today.minusDays(1), today.plusYears(1), "accord.pdf", AGREEMENT_PDF));
+            }
+        }
+    }
+
+    static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    static String run(byte[] pdf, String... command) throws Exception {
+        Path file = Files.createTempFile("certificate", ".pdf");
+        try {
+            Files.write(file, pdf);
+            List<String> args = new java.util.ArrayList<>(List.of(command));
+            args.add(file.toString());
+            if ("pdftotext".equals(command[0])) {
+                args.add("-");
+            }
+            Process process = new ProcessBuilder(args).redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            process.waitFor(30, TimeUnit.SECONDS);
+            return out;
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    static byte[] oneByteChanged(byte[] pdf) {
+        byte[] copy = pdf.clone();
+        String latin = new String(pdf, StandardCharsets.ISO_8859_1);
+        int i = latin.indexOf('(', latin.indexOf("/Producer")) + 2;
+        copy[i] = (byte) (copy[i] == 'x' ? 'y' : 'x');
+        return copy;
+    }
+
+    /** Refused by the bean itself: an EJBAccessException, wrapped when the caller's transaction is rolled back. */
+    static void assertAccessDenied(EJBException e) {
+        assertTrue(e instanceof EJBAccessException || e.getCause() instanceof EJBAccessException
+                || String.valueOf(e.getMessage()).contains("only"), e::toString);
+    }
+
+    private List<JournalEntryView> journalOf(String siren) throws Exception {
+        return auditor.call(() -> journal.ofTenant(siren, 0, 100));
+    }
+
+    @Test
+    void a_compliant_tenant_gets_a_signed_certificate_that_anyone_can_verify_by_number_and_by_file() throws Exception {
+        String siren = compliantTenant();
+        CertificateView issued = support.call(() -> certificates.issue(siren));
+
+        assertTrue(issued.number().matches("GC-\\d{4}-\\d{6}"), issued.number());
+        assertEquals(CertificateStatus.VALID, issued.status());
+        assertEquals("support.it", issued.issuedBy());
+        assertTrue(issued.tenantName().startsWith("Pâtisserie Élodie"));
+        assertEquals(365, java.time.Duration.between(issued.issuedAt(), issued.validUntil()).toDays());
+
+        CertificateFile file = support.call(() -> certificates.download(issued.number()));
+        assertEquals("attestation-" + issued.number() + ".pdf", file.fileName());
+        assertEquals(issued.sha256(), sha256(file.pdf()));
+        assertEquals(file.pdf().length, issued.sizeBytes());
+
+        // independent tools: poppler reads the text and verifies the signature
+        String text = run(file.pdf(), "pdftotext", "-enc", "UTF-8");
+        assertTrue(text.contains(issued.tenantName()), text);
+        assertTrue(text.contains("Saint-Étienne") && text.contains("Besançon") && text.contains("Hébergement Souverain"), text);
+        assertTrue(text.contains("/verify?number=" + issued.number()), text);
+        String signature = run(file.pdf(), "pdfsig");
+        assertTrue(signature.contains("Signature is Valid.") && signature.contains("Total document signed"), signature);
+
+        // verification by number: public (no caller), nothing confidential
+        CertificateStatusView byNumber = registry.verify(issued.number()).orElseThrow();
+        assertEquals(CertificateStatus.VALID, byNumber.status());
+        assertEquals(issued.tenantName(), byNumber.tenantName());
+
+        // verification by file: this exact file, or not ours
+        FileVerification exact = certificates.verifyFile(file.pdf());
+        assertTrue(exact.issuedByUs());
+        assertEquals(issued.number(), exact.certificate().number());
+        byte[] altered = oneByteChanged(file.pdf());
+        assertFalse(certificates.verifyFile(altered).issuedByUs());
+        assertTrue(run(altered, "pdfsig").contains("Digest Mismatch."));
+
+        List<JournalEntryView> entries = journalOf(siren);
+        assertTrue(entries.stream().anyMatch(e -> e.action().equals("CERTIFICATE_ISSUED") && issued.number().equals(e.target())
+                && e.actor().equals("support.it")), entries::toString);
+        assertTrue(entries.stream().anyMatch(e -> e.action().equals("CERTIFICATE_DOWNLOADED") && issued.number().equals(e.target())), entries::toString);
+
+        // the registry lists it, filtered in the database; auditors may list
+        List<CertificateView> valid = auditor.call(() -> certificates.search(siren, CertificateStatus.VALID, 0, 10));
+        assertEquals(List.of(issued.number()), valid.stream().map(CertificateView::number).toList());
+        assertEquals(1L, auditor.call(() -> certificates.count(siren, null)));
+        assertEquals(0L, auditor.call(() -> certificates.count(siren, CertificateStatus.REVOKED)));
+    }
+
+    @Test
+    void a_blocking_rule_refuses_the_certificate_and_says_why() throws Exception {
+        String suffix = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 1_000_000));
+        String operator = "Cloudy " + suffix + " Inc.";
+        admin.call(() -> inventory.addOperator(new NewOperator(operator, "Inc.", "US", null, null, new BigDecimal("100"), new BigDecimal("100"))));
+        String siren = tenantOn(operator, suffix, "Quincaillerie Noël " + suffix);
+
+        CertificateRefusedException refused = assertThrows(CertificateRefusedException.class, () -> support.call(() -> certificates.issue(siren)));
+        assertEquals(CertificateRefusedException.Reason.BLOCKED, refused.reason());
+        assertTrue(refused.findings().stream().map(RuleFinding::ruleId).anyMatch("R4-SECNUMCLOUD-19.6"::equals), refused.findings()::toString);
+        assertEquals(0L, auditor.call(() -> certificates.count(siren, null)));
+        assertTrue(journalOf(siren).stream().anyMatch(e -> e.action().equals("CERTIFICATE_ISSUE_REFUSED") && e.outcome().equals("REFUSED")
+                && e.reason().contains("R4-SECNUMCLOUD-19.6")));
+
+        // a tenant without any contract has nothing to certify
+        String bare = Ids.siren();
+        support.call(() -> tenants.register(new NewTenant("Sans Contrat SARL", bare)));
+        clearSupportStaff();
+        CertificateRefusedException none = assertThrows(CertificateRefusedException.class, () -> support.call(() -> certificates.issue(bare)));
+        assertEquals(CertificateRefusedException.Reason.NO_CONTRACT, none.reason());
+    }
+
+    @Test
+    void reissue_supersedes_the_old_number_and_revoke_needs_a_reason() throws Exception {
+        String siren = compliantTenant();
+        CertificateView first = support.call(() -> certificates.issue(siren));
+        CertificateView second = admin.call(() -> certificates.reissue(first.number()));
+
+        assertNotEquals(first.number(), second.number());
+        assertEquals(first.number(), second.supersedes());
+        CertificateStatusView old = registry.verify(first.number()).orElseThrow();
+        assertEquals(CertificateStatus.REVOKED, old.status());
+        assertEquals(second.number(), old.supersededBy());
+        assertEquals(CertificateStatus.VALID, registry.verify(second.number()).orElseThrow().status());
+
+        EJBException noReason = assertThrows(EJBException.class, () -> support.call(() -> certificates.revoke(second.number(), " ")));
+        assertTrue(noReason.getCause() instanceof jakarta.validation.ConstraintViolationException
+                || noReason instanceof jakarta.ejb.EJBException, noReason.toString());
+        CertificateView revoked = support.call(() -> certificates.revoke(second.number(), "Contrat résilié"));
+        assertEquals(CertificateStatus.REVOKED, revoked.status());
+        assertEquals("Contrat résilié", revoked.revocationReason());
+        assertEquals(CertificateRefusedException.Reason.ALREADY_REVOKED, assertThrows(CertificateRefusedException.class,
+                () -> support.call(() -> certificates.revoke(second.number(), "encore"))).reason());
+        assertEquals(CertificateRefusedException.Reason.ALREADY_REVOKED, assertThrows(CertificateRefusedException.class,
+                () -> support.call(() -> certificates.reissue(second.number()))).reason());
+
+        // the revoked file is still recognised as ours, with its status
+        byte[] pdf = support.call(() -> certificates.download(second.number())).pdf();
+        assertEquals(CertificateStatus.REVOKED, certificates.verifyFile(pdf).certificate().status());
+
+        List<JournalEntryView> entries = journalOf(siren);
+        assertTrue(entries.stream().anyMatch(e -> e.action().equals("CERTIFICATE_REISSUED") && second.number().equals(e.target())
+                && e.actor().equals("admin.it")), entries::toString);
+        assertTrue(entries.stream().anyMatch(e -> e.action().equals("CERTIFICATE_REVOKED") && second.number().equals(e.target())
+                && "Contrat résilié".equals(e.reason())), entries::toString);
+        assertEquals(2L, auditor.call(() -> certificates.count(siren, CertificateStatus.REVOKED)));
+    }
+
+    @Test
+    void a_certificate_past_its_validity_is_expired() throws Exception {
+        String siren = compliantTenant();
+        CertificateView issued = support.call(() -> certificates.issue(siren));
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("update certificate_record set issued_at = issued_at - interval '400' day, "
+                     + "valid_until = valid_until - interval '400' day where number = ?")) {
+            s.setString(1, issued.number());
+            assertEquals(1, s.executeUpdate());
+        }
+        assertEquals(CertificateStatus.EXPIRED, registry.verify(issued.number()).orElseThrow().status());
+        assertEquals(List.of(issued.number()), auditor.call(() -> certificates.search(siren, CertificateStatus.EXPIRED, 0, 10))
+                .stream().map(CertificateView::number).toList());
+        assertEquals(0L, auditor.call(() -> certificates.count(siren, CertificateStatus.VALID)));
+        byte[] pdf = support.call(() -> certificates.download(issued.number())).pdf();
+        assertEquals(CertificateStatus.EXPIRED, certificates.verifyFile(pdf).certificate().status());
+    }
+
+    @Test
+    void roles_and_client_confinement() throws Exception {
+        String siren = compliantTenant();
+        CertificateView other = support.call(() -> certificates.issue(siren));
+
+        assertThrows(EJBAccessException.class, () -> auditor.call(() -> certificates.issue(siren)));
+        assertThrows(EJBAccessException.class, () -> client.call(() -> certificates.issue(siren)));
+        assertThrows(EJBAccessException.class, () -> certificates.issue(siren));
+        assertThrows(EJBAccessException.class, () -> client.call(() -> certificates.revoke(other.number(), "why not")));
+        assertThrows(EJBAccessException.class, () -> client.call(() -> certificates.search(null, null, 0, 10)));
+
+        // client.demo works for the demo company: another tenant's number is refused, and journaled as refused
+        assertAccessDenied(assertThrows(EJBException.class, () -> client.call(() -> certificates.download(other.number()))));
+        assertTrue(client.call(() -> certificates.mine()).stream().noneMatch(c -> c.number().equals(other.number())));
+        assertTrue(auditor.call(() -> journal.latest(50)).stream().anyMatch(e -> e.action().equals("CERTIFICATE_DOWNLOAD_REFUSED")
+                && other.number().equals(e.target()) && e.actor().equals("client.demo")));
+
+        // its own company's certificate it lists and downloads (when the demo company passes the rules on this database)
+        clearSupportStaff();
+        ComplianceReport demo = support.call(() -> compliance.evaluate(DEMO_CLIENT_SIREN));
+        if (!demo.blocked()) {
+            CertificateView own = support.call(() -> certificates.issue(DEMO_CLIENT_SIREN));
+            assertEquals(own.number(), client.call(() -> certificates.mine()).get(0).number());
+            CertificateFile file = client.call(() -> certificates.download(own.number()));
+            assertEquals(own.sha256(), sha256(file.pdf()));
+        } else {
+            System.out.println("Demo company blocked on this database, client download of its own not checked: " + demo.blockingFindings());
+        }
+    }
+
+    @Test
+    void the_export_holds_each_pdf_as_issued_with_json_and_csv_and_is_confined() throws Exception {
+        String siren = compliantTenant();
+        CertificateView a = support.call(() -> certificates.issue(siren));
+        CertificateView b = support.call(() -> certificates.reissue(a.number()));
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        ExportFiles sink = (name, content) -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            content.writeTo(out);
+            files.put(name, out.toByteArray());
+        };
+        assertEquals("certificates", contributor.folder());
+        support.call(() -> {
+            contributor.contribute(siren, sink);
+            return null;
+        });
+        assertEquals(a.sha256(), sha256(files.get(a.fileName())));
+        assertEquals(b.sha256(), sha256(files.get(b.fileName())));
+        String json = new String(files.get("certificates.json"), StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"number\":\"" + b.number() + "\"") && json.contains("\"status\":\"REVOKED\"") && json.contains(a.sha256()), json);
+        String csv = new String(files.get("certificates.csv"), StandardCharsets.UTF_8);
+        assertTrue(csv.startsWith("number;issued_at;valid_until;status") && csv.contains(b.number() + ";") && csv.contains(";VALID;"), csv);
+        assertNull(files.get("nothing"));
+
+        assertAccessDenied(assertThrows(EJBException.class, () -> client.call(() -> {
+            contributor.contribute(siren, sink);
+            return null;
+        })));
+        assertArrayEquals(files.get(a.fileName()), support.call(() -> certificates.download(a.number())).pdf());
+    }
+}

@@ -1,0 +1,133 @@
+package fr.gestan.cloud.compliance.internal;
+
+import fr.gestan.cloud.common.Roles;
+import fr.gestan.cloud.common.tenancy.CallerTenancy;
+import fr.gestan.cloud.tenants.api.ExportFiles;
+import fr.gestan.cloud.tenants.api.TenantExportContributor;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.Local;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The compliance module's share of a tenant's data export, folder {@code certificates}: each certificate's signed PDF
+ * exactly as issued (read one at a time), and {@code certificates.json} / {@code certificates.csv} listing number,
+ * dates, status and SHA-256. A client gets its own company's only.
+ */
+@Stateless
+@Local(TenantExportContributor.class)
+@RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ADMIN})
+public class CertificateExportContributor implements TenantExportContributor {
+
+    @PersistenceContext(unitName = "compliance")
+    EntityManager em;
+    @Resource
+    SessionContext caller;
+    @Inject
+    Instance<CallerTenancy> tenancy;
+
+    @Override
+    @PermitAll
+    public String folder() {
+        return "certificates";
+    }
+
+    @Override
+    public void contribute(String tenantSiren, ExportFiles files) throws IOException {
+        boolean staff = caller.isCallerInRole(Roles.SUPPORT) || caller.isCallerInRole(Roles.ADMIN);
+        if (!staff) {
+            String own = tenancy.isResolvable() ? tenancy.get().tenantOfCaller().orElse(null) : null;
+            if (own == null || !own.equals(tenantSiren)) {
+                throw new EJBAccessException("A client may only export its own company's certificates");
+            }
+        }
+        Instant now = Instant.now();
+        List<String> numbers = em.createNamedQuery(CertificateRecord.NUMBERS_OF_TENANT, String.class)
+                .setParameter("siren", tenantSiren).getResultList();
+        StringBuilder json = new StringBuilder("[");
+        StringBuilder csv = new StringBuilder("number;issued_at;valid_until;status;revoked_at;revocation_reason;superseded_by;sha256\r\n");
+        for (String number : numbers) {
+            CertificateRecord record = em.createNamedQuery(CertificateRecord.BY_NUMBER, CertificateRecord.class)
+                    .setParameter("number", number).getSingleResult();
+            var v = record.toFullView(now, 0);
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            json.append("\n  {\"number\":").append(quote(v.number())).append(",\"tenantSiren\":").append(quote(v.tenantSiren()))
+                    .append(",\"issuedAt\":").append(quote(v.issuedAt())).append(",\"validUntil\":").append(quote(v.validUntil()))
+                    .append(",\"status\":").append(quote(v.status())).append(",\"revokedAt\":").append(quote(v.revokedAt()))
+                    .append(",\"revocationReason\":").append(quote(v.revocationReason())).append(",\"supersededBy\":")
+                    .append(quote(v.supersededBy())).append(",\"sha256\":").append(quote(v.sha256())).append('}');
+            csv.append(String.join(";", v.number(), v.issuedAt().toString(), v.validUntil().toString(), v.status().name(),
+                    v.revokedAt() == null ? "" : v.revokedAt().toString(), csvField(v.revocationReason()),
+                    v.supersededBy() == null ? "" : v.supersededBy(), v.sha256())).append("\r\n");
+            CertificateDocument document = em.find(CertificateDocument.class, number);
+            if (document != null) {
+                byte[] pdf = document.pdf();
+                em.detach(document);
+                files.add(v.fileName(), out -> out.write(pdf));
+            }
+            em.detach(record);
+        }
+        json.append(numbers.isEmpty() ? "]\n" : "\n]\n");
+        String jsonText = json.toString();
+        String csvText = csv.toString();
+        files.add("certificates.json", out -> write(out, jsonText));
+        files.add("certificates.csv", out -> write(out, csvText));
+    }
+
+    private static void write(java.io.OutputStream out, String text) throws IOException {
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        writer.write(text);
+        writer.flush();
+    }
+
+    static String quote(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        StringBuilder sb = new StringBuilder("\"");
+        for (char ch : value.toString().toCharArray()) {
+            switch (ch) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (ch < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) ch));
+                    } else {
+                        sb.append(ch);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    static String csvField(String value) {
+        if (value == null) {
+            return "";
+        }
+        String v = value.replace("\r", " ").replace("\n", " ");
+        // a leading = + - @ would be a formula in a spreadsheet
+        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v;
+        }
+        return v.contains(";") || v.contains("\"") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+    }
+}

@@ -1,0 +1,238 @@
+package fr.gestan.cloud.compliance.internal;
+
+import fr.gestan.cloud.common.Roles;
+import fr.gestan.cloud.common.journal.AccessJournal;
+import fr.gestan.cloud.common.journal.JournalEvent;
+import fr.gestan.cloud.common.tenancy.CallerTenancy;
+import fr.gestan.cloud.compliance.api.CertificateFile;
+import fr.gestan.cloud.compliance.api.CertificateNotFoundException;
+import fr.gestan.cloud.compliance.api.CertificateRefusedException;
+import fr.gestan.cloud.compliance.api.CertificateStatus;
+import fr.gestan.cloud.compliance.api.CertificateView;
+import fr.gestan.cloud.compliance.api.Certificates;
+import fr.gestan.cloud.compliance.api.ComplianceEvaluation;
+import fr.gestan.cloud.compliance.api.ComplianceReport;
+import fr.gestan.cloud.compliance.api.FileVerification;
+import fr.gestan.cloud.compliance.internal.pdf.CertificateContent;
+import fr.gestan.cloud.compliance.internal.pdf.CertificatePdf;
+import fr.gestan.cloud.tenants.api.TenantNotFoundException;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.Local;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.validation.executable.ValidateOnExecution;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+// Makes Hibernate Validator intercept this bean: its constraints sit on the interface (HV-994).
+@ValidateOnExecution
+@Stateless
+@Local(Certificates.class)
+@RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
+public class CertificatesBean implements Certificates {
+
+    static final String ISSUED = "CERTIFICATE_ISSUED";
+    static final String REISSUED = "CERTIFICATE_REISSUED";
+    static final String REVOKED = "CERTIFICATE_REVOKED";
+    static final String DOWNLOADED = "CERTIFICATE_DOWNLOADED";
+    static final String ISSUE_REFUSED = "CERTIFICATE_ISSUE_REFUSED";
+    static final String DOWNLOAD_REFUSED = "CERTIFICATE_DOWNLOAD_REFUSED";
+
+    @PersistenceContext(unitName = "compliance")
+    EntityManager em;
+    @EJB
+    AccessJournal journal;
+    @EJB
+    ComplianceEvaluation evaluation;
+    @EJB
+    CertificateContentReader reader;
+    @Resource
+    SessionContext caller;
+    /** Who a client contact speaks for (tenants module). */
+    @Inject
+    Instance<CallerTenancy> tenancy;
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Override
+    public CertificateView issue(String tenantSiren) throws TenantNotFoundException, CertificateRefusedException {
+        return issueFor(tenantSiren, null);
+    }
+
+    @Override
+    public CertificateView reissue(String number) throws CertificateNotFoundException, TenantNotFoundException, CertificateRefusedException {
+        CertificateRecord previous = find(number);
+        if (previous.revoked()) {
+            throw new CertificateRefusedException(CertificateRefusedException.Reason.ALREADY_REVOKED, List.of());
+        }
+        return issueFor(previous.tenantSiren(), previous);
+    }
+
+    private CertificateView issueFor(String siren, CertificateRecord previous) throws TenantNotFoundException, CertificateRefusedException {
+        ComplianceReport report = evaluation.evaluate(siren);
+        if (report.blocked()) {
+            String why = report.blockingFindings().stream().map(f -> f.ruleId() + ":" + f.code()).distinct().collect(Collectors.joining(", "));
+            journal.recordIndependently(JournalEvent.refused(ISSUE_REFUSED, siren, previous == null ? null : previous.number(), why));
+            throw new CertificateRefusedException(CertificateRefusedException.Reason.BLOCKED, report.blockingFindings());
+        }
+        CertificateContentReader.Facts facts = reader.read(siren);
+        if (facts.contracts().isEmpty()) {
+            journal.recordIndependently(JournalEvent.refused(ISSUE_REFUSED, siren, previous == null ? null : previous.number(), "no contract"));
+            throw new CertificateRefusedException(CertificateRefusedException.Reason.NO_CONTRACT, List.of());
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        String number = CertificateNumbers.next(em, now);
+        CertificateContent content = new CertificateContent(number, facts.tenantName(), siren, facts.contracts(), facts.policyVersion(),
+                facts.measures(), report.rules().stream().map(r -> new CertificateContent.RuleLine(r.ruleId(), r.legalReference(),
+                r.outcome().name(), r.explanationFr())).toList(), facts.checkpoint(), now, CertificateRecord.validUntil(now),
+                VerificationUrls.of(number), previous == null ? null : previous.number());
+        byte[] pdf = Signing.sign(CertificatePdf.render(content), number, now);
+        String who = caller.getCallerPrincipal().getName();
+        CertificateRecord record = new CertificateRecord(number, siren, facts.tenantName(), Signing.sha256(pdf), now, who,
+                previous == null ? null : previous.number());
+        em.persist(record);
+        em.persist(new CertificateDocument(number, pdf));
+        if (previous != null) {
+            previous.supersede(number, who, now);
+        }
+        journal.record(new JournalEvent(previous == null ? ISSUED : REISSUED, siren, number, JournalEvent.Outcome.SUCCESS,
+                previous == null ? null : "supersedes " + previous.number()));
+        return record.toFullView(now, pdf.length);
+    }
+
+    @Override
+    public CertificateView revoke(String number, String reason) throws CertificateNotFoundException, CertificateRefusedException {
+        CertificateRecord record = find(number);
+        if (record.revoked()) {
+            throw new CertificateRefusedException(CertificateRefusedException.Reason.ALREADY_REVOKED, List.of());
+        }
+        Instant now = clock.instant();
+        record.revoke(reason, caller.getCallerPrincipal().getName(), now);
+        journal.record(new JournalEvent(REVOKED, record.tenantSiren(), record.number(), JournalEvent.Outcome.SUCCESS, reason.strip()));
+        return record.toFullView(now, sizes(List.of(record.number())).getOrDefault(record.number(), 0));
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+    public List<CertificateView> search(String tenantSiren, CertificateStatus status, int first, int max) {
+        Instant now = clock.instant();
+        List<CertificateRecord> rows = query("select c from CertificateRecord c", tenantSiren, status, now, CertificateRecord.class,
+                " order by c.id desc").setFirstResult(first).setMaxResults(max).getResultList();
+        return views(rows, now);
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+    public long count(String tenantSiren, CertificateStatus status) {
+        return query("select count(c) from CertificateRecord c", tenantSiren, status, clock.instant(), Long.class, "").getSingleResult();
+    }
+
+    /** The registry filtered in the database: by tenant, and by status (revocation and expiry date). */
+    private <T> TypedQuery<T> query(String select, String siren, CertificateStatus status, Instant now, Class<T> type, String order) {
+        StringBuilder jpql = new StringBuilder(select).append(" where 1 = 1");
+        if (siren != null) {
+            jpql.append(" and c.tenantSiren = :siren");
+        }
+        if (status != null) {
+            jpql.append(switch (status) {
+                case VALID -> " and c.revokedAt is null and c.validUntil > :now";
+                case EXPIRED -> " and c.revokedAt is null and c.validUntil <= :now";
+                case REVOKED -> " and c.revokedAt is not null";
+            });
+        }
+        TypedQuery<T> query = em.createQuery(jpql.append(order).toString(), type);
+        if (siren != null) {
+            query.setParameter("siren", siren);
+        }
+        if (status == CertificateStatus.VALID || status == CertificateStatus.EXPIRED) {
+            query.setParameter("now", now);
+        }
+        return query;
+    }
+
+    @Override
+    @RolesAllowed(Roles.CLIENT)
+    public List<CertificateView> mine() {
+        Optional<String> own = ownTenant();
+        if (own.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        return views(em.createNamedQuery(CertificateRecord.OF_TENANT, CertificateRecord.class).setParameter("siren", own.get())
+                .setMaxResults(500).getResultList(), now);
+    }
+
+    @Override
+    @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+    public CertificateFile download(String number) throws CertificateNotFoundException {
+        CertificateRecord record = find(number);
+        if (!staff()) {
+            String own = ownTenant().orElse(null);
+            if (!record.tenantSiren().equals(own)) {
+                journal.recordIndependently(JournalEvent.refused(DOWNLOAD_REFUSED, own, record.number(), "another tenant's certificate"));
+                throw new EJBAccessException("A client may only download its own company's certificates");
+            }
+        }
+        CertificateDocument document = em.find(CertificateDocument.class, record.number());
+        if (document == null) {
+            // recorded through the registry API alone (no PDF kept)
+            throw new CertificateNotFoundException(number);
+        }
+        journal.record(JournalEvent.success(DOWNLOADED, record.tenantSiren(), record.number()));
+        return new CertificateFile("attestation-" + record.number() + ".pdf", document.pdf());
+    }
+
+    @Override
+    @PermitAll
+    public FileVerification verifyFile(byte[] pdf) {
+        String sha = Signing.sha256(pdf);
+        Instant now = clock.instant();
+        return new FileVerification(sha, em.createNamedQuery(CertificateRecord.BY_SHA256, CertificateRecord.class)
+                .setParameter("sha256", sha).setMaxResults(1).getResultStream().findFirst().map(c -> c.toView(now)).orElse(null));
+    }
+
+    private CertificateRecord find(String number) throws CertificateNotFoundException {
+        String normalised = number.strip().toUpperCase(Locale.ROOT);
+        return em.createNamedQuery(CertificateRecord.BY_NUMBER, CertificateRecord.class).setParameter("number", normalised)
+                .getResultStream().findFirst().orElseThrow(() -> new CertificateNotFoundException(normalised));
+    }
+
+    private boolean staff() {
+        return caller.isCallerInRole(Roles.SUPPORT) || caller.isCallerInRole(Roles.ADMIN) || caller.isCallerInRole(Roles.AUDITOR);
+    }
+
+    private Optional<String> ownTenant() {
+        return tenancy.isResolvable() ? tenancy.get().tenantOfCaller() : Optional.empty();
+    }
+
+    private List<CertificateView> views(List<CertificateRecord> rows, Instant now) {
+        Map<String, Integer> sizes = sizes(rows.stream().map(CertificateRecord::number).toList());
+        return rows.stream().map(r -> r.toFullView(now, sizes.getOrDefault(r.number(), 0))).toList();
+    }
+
+    private Map<String, Integer> sizes(List<String> numbers) {
+        Map<String, Integer> sizes = new HashMap<>();
+        if (!numbers.isEmpty()) {
+            for (Object[] row : em.createNamedQuery(CertificateDocument.SIZES, Object[].class).setParameter("numbers", numbers).getResultList()) {
+                sizes.put((String) row[0], ((Number) row[1]).intValue());
+            }
+        }
+        return sizes;
+    }
+}

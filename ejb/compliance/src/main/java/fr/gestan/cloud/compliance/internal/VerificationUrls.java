@@ -1,0 +1,35 @@
+package fr.gestan.cloud.compliance.internal;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The public address printed in certificates and their QR codes: system property {@value #PROPERTY} or environment
+ * variable {@value #ENV} (e.g. {@code https://cloud.gestan.fr}), default {@value #DEFAULT}, then
+ * {@code /verify?number=...}.
+ */
+public final class VerificationUrls {
+
+    public static final String PROPERTY = "gestan.public-base-url";
+    public static final String ENV = "GESTAN_PUBLIC_BASE_URL";
+    public static final String DEFAULT = "https://localhost:8443";
+
+    private VerificationUrls() {
+    }
+
+    public static String baseUrl() {
+        String base = System.getProperty(PROPERTY);
+        if (base == null || base.isBlank()) {
+            base = System.getenv(ENV);
+        }
+        if (base == null || base.isBlank()) {
+            base = DEFAULT;
+        }
+        base = base.strip();
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    public static String of(String number) {
+        return baseUrl() + "/verify?number=" + URLEncoder.encode(number, StandardCharsets.UTF_8);
+    }
+}

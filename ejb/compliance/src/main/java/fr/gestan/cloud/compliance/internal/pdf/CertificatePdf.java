@@ -1,0 +1,261 @@
+package fr.gestan.cloud.compliance.internal.pdf;
+
+import static fr.gestan.cloud.compliance.internal.pdf.DocumentFonts.nfc;
+
+import com.lowagie.text.Chunk;
+import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.Image;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfWriter;
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * Renders a certificate ("attestation d'hébergement et de conformité") as an unsigned PDF: French first, English
+ * below, Liberation Sans embedded (Identity-H), every string in NFC, a QR code to the public verification page.
+ * Signing is {@link CertificateSigner}'s job.
+ */
+public final class CertificatePdf {
+
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.FRENCH);
+    static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.FRENCH).withZone(PARIS);
+    /** U+202F, the French narrow no-break space (thousands, before ":" and "%"). */
+    static final char NNBSP = '\u202F';
+
+    private static final Color BRAND = new Color(0x1d, 0x3f, 0x72);
+    private static final Color LIGHT = new Color(0xe8, 0xee, 0xf7);
+
+    private CertificatePdf() {
+    }
+
+    public static byte[] render(CertificateContent c) {
+        Font title = DocumentFonts.bold(15);
+        title.setColor(BRAND);
+        Font subtitle = DocumentFonts.regular(10);
+        subtitle.setColor(BRAND);
+        Font h = DocumentFonts.bold(10);
+        h.setColor(BRAND);
+        Font body = DocumentFonts.regular(8.5f);
+        Font small = DocumentFonts.regular(7);
+        Font bold = DocumentFonts.bold(8.5f);
+        Font head = DocumentFonts.bold(8);
+        head.setColor(Color.WHITE);
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream(48 * 1024);
+        Document document = new Document(PageSize.A4, 36, 36, 30, 30);
+        try {
+            PdfWriter writer = PdfWriter.getInstance(document, out);
+            writer.setPdfVersion(PdfWriter.VERSION_1_7);
+            document.addTitle(nfc("Attestation d'hébergement et de conformité " + c.number()));
+            document.addSubject(nfc(c.tenantName() + " (SIREN " + c.tenantSiren() + ")"));
+            document.addCreator("Gestan Cloud");
+            document.addAuthor("Gestan Cloud");
+            document.open();
+
+            // Header: title and number on the left, the QR code to the verification page on the right.
+            PdfPTable top = new PdfPTable(new float[] {5, 1.3f});
+            top.setWidthPercentage(100);
+            PdfPCell left = new PdfPCell();
+            left.setBorder(Rectangle.NO_BORDER);
+            left.addElement(new Paragraph(nfc("Attestation d'hébergement et de conformité"), title));
+            left.addElement(new Paragraph("Hosting and compliance certificate", subtitle));
+            Paragraph number = new Paragraph();
+            number.add(new Chunk(nfc("N° / No. "), body));
+            number.add(new Chunk(c.number(), DocumentFonts.bold(12)));
+            number.setSpacingBefore(6);
+            left.addElement(number);
+            left.addElement(new Paragraph(nfc("Délivrée le / Issued on " + DATE_TIME.format(c.issuedAt())
+                    + "  ·  valable jusqu'au / valid until " + DATE_TIME.format(c.validUntil())), body));
+            if (c.supersedes() != null) {
+                left.addElement(new Paragraph(nfc("Remplace l'attestation / Supersedes " + c.supersedes()), body));
+            }
+            top.addCell(left);
+            Image qr = QrCodes.image(writer.getDirectContent(), c.verificationUrl(), 84);
+            PdfPCell qrCell = new PdfPCell(qr, false);
+            qrCell.setBorder(Rectangle.NO_BORDER);
+            qrCell.setHorizontalAlignment(Element.ALIGN_RIGHT);
+            top.addCell(qrCell);
+            document.add(top);
+
+            // The tenant.
+            document.add(section("Client hébergé / Hosted client", h));
+            Paragraph tenant = new Paragraph();
+            tenant.add(new Chunk(nfc(c.tenantName()), DocumentFonts.bold(11)));
+            tenant.add(new Chunk(nfc("   SIREN " + siren(c.tenantSiren())), body));
+            document.add(tenant);
+            document.add(new Paragraph(nfc("Gestan Cloud atteste héberger les données de ce client dans les conditions "
+                    + "ci-dessous, constatées à la date de délivrance. / Gestan Cloud certifies that it hosts this client's data "
+                    + "under the conditions below, as found on the date of issue."), small));
+
+            // Contracts and sites.
+            document.add(section("Contrats et sites d'hébergement / Contracts and hosting sites", h));
+            PdfPTable sites = table(new float[] {2.4f, 1.4f, 3.4f, 3.4f, 1.5f},
+                    new String[] {"Contrat / Contract", "Niveau / Level", "Production", "Sauvegarde / Backup", "Reprise / Recovery"}, head);
+            for (CertificateContent.ContractLine line : c.contracts()) {
+                sites.addCell(cell(nfc(line.offer() + "\nn° " + line.id() + " · " + DATE.format(line.startsOn())
+                        + (line.endsOn() == null ? " →" : " → " + DATE.format(line.endsOn()))), body));
+                sites.addCell(cell(line.serviceLevel(), body));
+                sites.addCell(cell(site(line.production()), body));
+                sites.addCell(cell(site(line.backup()), body));
+                sites.addCell(cell(line.recoveryMinutes() == null ? "–" : "≈" + NNBSP + duration(line.recoveryMinutes()), bold));
+            }
+            if (c.contracts().isEmpty()) {
+                PdfPCell none = cell(nfc("Aucun contrat actif / No active contract"), body);
+                none.setColspan(5);
+                sites.addCell(none);
+            }
+            document.add(sites);
+            document.add(new Paragraph(nfc("Reprise : durée estimée du plan de reprise d'activité (PRA) jusqu'au retour du service "
+                    + "de ce client après un sinistre. / Recovery: the disaster-recovery plan's estimated time until this client's "
+                    + "service is back."), small));
+
+            // Security measures.
+            document.add(section(nfc("Mesures de sécurité en vigueur (politique v" + c.policyVersion()
+                    + ") / Security measures in force (policy v" + c.policyVersion() + ")"), h));
+            PdfPTable measures = new PdfPTable(new float[] {5, 2.2f, 5, 2.2f});
+            measures.setWidthPercentage(100);
+            for (CertificateContent.Measure m : c.measures()) {
+                Phrase label = new Phrase(nfc(m.labelFr()) + "\n", body);
+                label.add(new Chunk(nfc(m.labelEn()), small));
+                PdfPCell labelCell = new PdfPCell(label);
+                labelCell.setPadding(3);
+                labelCell.setBorderColor(LIGHT);
+                measures.addCell(labelCell);
+                measures.addCell(cell(nfc(m.value()), bold));
+            }
+            if (c.measures().size() % 2 == 1) {
+                PdfPCell filler = cell("", body);
+                filler.setColspan(2);
+                measures.addCell(filler);
+            }
+            document.add(measures);
+
+            // Rules.
+            document.add(section(nfc("Règles de conformité / Compliance rules"), h));
+            PdfPTable rules = table(new float[] {2.2f, 6.5f, 1.6f}, new String[] {nfc("Règle / Rule"), nfc("Exigence et référence / Requirement and reference"),
+                    nfc("Résultat / Result")}, head);
+            for (CertificateContent.RuleLine r : c.rules()) {
+                rules.addCell(cell(r.ruleId(), body));
+                rules.addCell(cell(nfc(r.explanationFr() + "\n" + r.legalReference()), body));
+                rules.addCell(cell(outcome(r.outcome()), bold));
+            }
+            document.add(rules);
+
+            // Journal checkpoint and signature.
+            document.add(section(nfc("Journal des accès / Access journal"), h));
+            if (c.checkpoint() == null) {
+                document.add(new Paragraph(nfc("Aucun point de contrôle signé à ce jour / No signed checkpoint yet"), body));
+            } else {
+                document.add(new Paragraph(nfc("Point de contrôle signé / Signed checkpoint : entrée / entry n° "
+                        + grouped(c.checkpoint().seq()) + ", " + DATE_TIME.format(c.checkpoint().createdAt())), body));
+                document.add(new Paragraph(nfc("Empreinte de tête / Head hash (SHA-256) : ") + c.checkpoint().headHash(), small));
+            }
+            Paragraph verify = new Paragraph(nfc("Vérification / Verification : " + c.verificationUrl()), body);
+            verify.setSpacingBefore(8);
+            document.add(verify);
+            document.add(new Paragraph(nfc("Ce document est signé électroniquement par Gestan Cloud ; toute modification invalide "
+                    + "la signature. Son statut (valide, expirée, révoquée) se vérifie à l'adresse ci-dessus ou par le code QR. / "
+                    + "This document is digitally signed by Gestan Cloud; any change invalidates the signature. Check its status "
+                    + "(valid, expired, revoked) at the address above or with the QR code."), small));
+            document.close();
+        } catch (DocumentException e) {
+            throw new IllegalStateException("certificate rendering failed", e);
+        }
+        return out.toByteArray();
+    }
+
+    static String site(CertificateContent.Site s) {
+        if (s == null) {
+            return nfc("Aucun / None");
+        }
+        String law = s.operatorHeadOffice() == null ? "?" : s.operatorHeadOffice();
+        return nfc(s.server() + " · " + s.dataCentre() + "\n" + (s.city() == null ? "" : s.city() + " ")
+                + "(" + (s.country() == null ? "?" : s.country()) + ")\n"
+                + (s.operator() == null ? "?" : s.operator()) + nfc(", droit / law: ") + law
+                + (s.parentGroupCountry() == null || s.parentGroupCountry().equals(law) ? "" : nfc(", groupe / group: ") + s.parentGroupCountry()));
+    }
+
+    static String outcome(String outcome) {
+        return switch (outcome) {
+            case "PASS" -> nfc("Conforme / Pass");
+            case "OBLIGATION" -> nfc("Obligation du client / Client obligation");
+            case "EVIDENCE_MISSING" -> nfc("Preuve à fournir / Evidence missing");
+            case "FAIL" -> nfc("Non conforme / Fail");
+            default -> outcome;
+        };
+    }
+
+    /** {@code 1 025} minutes → {@code 17 h 05 min}. */
+    public static String duration(int minutes) {
+        int h = minutes / 60;
+        int m = minutes % 60;
+        return h == 0 ? m + "\u00A0min" : h + "\u00A0h\u00A0" + String.format("%02d", m) + "\u00A0min";
+    }
+
+    /** {@code 842317653} → {@code 842 317 653} with narrow no-break spaces. */
+    public static String siren(String siren) {
+        return siren.length() == 9 ? siren.substring(0, 3) + NNBSP + siren.substring(3, 6) + NNBSP + siren.substring(6) : siren;
+    }
+
+    static String grouped(long n) {
+        String digits = Long.toString(n);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < digits.length(); i++) {
+            if (i > 0 && (digits.length() - i) % 3 == 0) {
+                sb.append(NNBSP);
+            }
+            sb.append(digits.charAt(i));
+        }
+        return sb.toString();
+    }
+
+    public static String date(Instant instant) {
+        return DATE_TIME.format(instant);
+    }
+
+    public static String date(LocalDate date) {
+        return DATE.format(date);
+    }
+
+    private static Paragraph section(String text, Font font) {
+        Paragraph p = new Paragraph(text, font);
+        p.setSpacingBefore(9);
+        p.setSpacingAfter(3);
+        return p;
+    }
+
+    private static PdfPTable table(float[] widths, String[] headers, Font font) {
+        PdfPTable table = new PdfPTable(widths);
+        table.setWidthPercentage(100);
+        table.setHeaderRows(1);
+        for (String header : headers) {
+            PdfPCell cell = new PdfPCell(new Phrase(header, font));
+            cell.setBackgroundColor(BRAND);
+            cell.setPadding(3);
+            table.addCell(cell);
+        }
+        return table;
+    }
+
+    private static PdfPCell cell(String value, Font font) {
+        PdfPCell cell = new PdfPCell(new Phrase(value, font));
+        cell.setPadding(3);
+        cell.setBorderColor(LIGHT);
+        cell.setVerticalAlignment(Element.ALIGN_MIDDLE);
+        return cell;
+    }
+}

@@ -1,0 +1,140 @@
+package fr.gestan.cloud.compliance.internal.pdf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The certificate PDF read back by independent tools: PDFBox's text extractor (accents, figures), poppler's
+ * {@code pdfsig} (signature), ZXing (QR code from the rendered page).
+ */
+class CertificatePdfTest {
+
+    @TempDir
+    static Path dir;
+    static SigningKey key;
+    static byte[] signed;
+
+    @BeforeAll
+    static void sign() {
+        key = SigningKey.loadOrCreate(dir.resolve("keys/signing.p12"), null, SigningKey.DEFAULT_ALIAS);
+        signed = new CertificateSigner(key).sign(CertificatePdf.render(Samples.content("GC-2026-000123")), "Attestation GC-2026-000123");
+        try {
+            Files.write(Path.of("target", "certificate-sample.pdf"), signed); // for people to look at
+        } catch (IOException e) {
+            // not important
+        }
+    }
+
+    static String text(byte[] pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            // cells wrap their lines: compare on one line (\\s leaves U+00A0 and U+202F alone)
+            return new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+        }
+    }
+
+    @Test
+    void the_text_reads_back_with_its_accents_and_figures() throws IOException {
+        String text = text(signed);
+        for (String expected : List.of("Attestation d'hébergement et de conformité", "Boulangerie Léonie & Fils SARL",
+                "SIREN 842\u202F317\u202F653", "GC-2026-000123", "Saint-Ouen-l'Aumône", "Vitry-sur-Seine", "Scaleway SAS",
+                "≈\u202F17\u00A0h\u00A005\u00A0min", "Rétention des sauvegardes", "3650 jours / days", "politique v3",
+                "R1-ACCOUNTING-EU", "Conforme / Pass", "Preuve à fournir / Evidence missing", "12\u202F345",
+                "9f".repeat(32), "Délivrée le / Issued on 28/11/2026 11:15", "valid until 28/11/2027 11:15",
+                "https://gestan.example/verify?number=GC-2026-000123")) {
+            assertTrue(text.contains(expected), () -> "missing «" + expected + "» in:\n" + text);
+        }
+        assertFalse(text.contains("\u0301"), "no decomposed accents");
+    }
+
+    @Test
+    void decomposed_input_is_normalised_to_nfc() throws IOException {
+        CertificateContent c = Samples.content("GC-2026-000124");
+        CertificateContent decomposed = new CertificateContent(c.number(), "Cafe\u0301 Ge\u0301rard", c.tenantSiren(), c.contracts(),
+                c.policyVersion(), c.measures(), c.rules(), c.checkpoint(), c.issuedAt(), c.validUntil(), c.verificationUrl(), null);
+        assertTrue(text(CertificatePdf.render(decomposed)).contains("Café Gérard"));
+    }
+
+    @Test
+    void pdfsig_says_the_signature_is_valid_and_covers_the_whole_document() throws Exception {
+        String report = pdfsig(signed);
+        assertTrue(report.contains("Signature is Valid."), report);
+        assertTrue(report.contains("Total document signed"), report);
+        assertTrue(report.contains("SHA-256") || report.contains("SHA256"), report);
+        assertTrue(report.contains("Gestan Cloud"), report);
+    }
+
+    @Test
+    void one_changed_byte_breaks_the_digest() throws Exception {
+        byte[] altered = altered(signed);
+        String report = pdfsig(altered);
+        assertTrue(report.contains("Digest Mismatch."), report);
+        assertFalse(report.contains("Signature is Valid."), report);
+    }
+
+    /** A copy with one byte of the signed range changed (inside the page content, away from the signature value). */
+    static byte[] altered(byte[] pdf) {
+        byte[] copy = pdf.clone();
+        String latin = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int at = latin.indexOf("/Producer");
+        if (at < 0) {
+            at = latin.indexOf("/Creator");
+        }
+        int i = latin.indexOf('(', at) + 2;
+        copy[i] = (byte) (copy[i] == 'x' ? 'y' : 'x');
+        return copy;
+    }
+
+    @Test
+    void the_qr_code_decodes_to_the_verification_url() throws Exception {
+        BufferedImage page;
+        try (PDDocument doc = Loader.loadPDF(signed)) {
+            page = new PDFRenderer(doc).renderImageWithDPI(0, 200);
+        }
+        page = page.getSubimage(page.getWidth() * 2 / 3, 0, page.getWidth() / 3, page.getHeight() / 4); // the top right corner
+        int w = page.getWidth();
+        int h = page.getHeight();
+        int[] pixels = page.getRGB(0, 0, w, h, null, 0, w);
+        String decoded = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(w, h, pixels)))).getText();
+        assertEquals("https://gestan.example/verify?number=GC-2026-000123", decoded);
+    }
+
+    @Test
+    void the_generated_key_store_is_reused_and_private() throws Exception {
+        Path store = dir.resolve("keys/signing.p12");
+        SigningKey again = SigningKey.loadOrCreate(store, null, SigningKey.DEFAULT_ALIAS);
+        assertEquals(key.certificate(), again.certificate());
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(store)));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dir.resolve("keys/signing.p12.password"))));
+    }
+
+    static String pdfsig(byte[] pdf) throws Exception {
+        Path file = Files.createTempFile(dir, "cert", ".pdf");
+        Files.write(file, pdf);
+        List<String> command = new ArrayList<>(List.of("pdfsig", file.toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        return output;
+    }
+}
