@@ -1,0 +1,80 @@
+package fr.gestan.cloud.compliance.internal.report;
+
+import fr.gestan.cloud.common.Roles;
+import fr.gestan.cloud.compliance.api.ComplianceReports;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RunAs;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntConsumer;
+import java.util.logging.Logger;
+
+/**
+ * Evaluates every tenant once a day (03:15, non-persistent timer: a missed night is simply run the next one) and
+ * stores the reports, one page of {@value #PAGE} tenants per transaction, then removes the rows of tenants that no
+ * longer exist. Runs as {@code support} (the role that may refresh). One run at a time: a second start while a run
+ * is going returns at once.
+ */
+@Singleton
+@LocalBean
+@RunAs(Roles.SUPPORT)
+@PermitAll
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class DailyComplianceReport {
+
+    static final int PAGE = 50;
+    private static final Logger LOG = Logger.getLogger(DailyComplianceReport.class.getName());
+
+    @EJB
+    ComplianceReports reports;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final Clock clock = Clock.systemUTC();
+
+    @Schedule(hour = "3", minute = "15", persistent = false, info = "daily compliance report")
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void nightly() {
+        runAll(done -> { });
+    }
+
+    /** Runs the whole evaluation now (each page in its own transaction); {@code -1} if a run is already going. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public int runAll(IntConsumer progress) {
+        if (!running.compareAndSet(false, true)) {
+            return -1;
+        }
+        try {
+            Instant start = clock.instant();
+            int total = 0;
+            for (int first = 0; ; first += PAGE) {
+                int n = reports.refresh(first, PAGE);
+                total += n;
+                progress.accept(total);
+                if (n < PAGE) {
+                    break;
+                }
+            }
+            int pruned = reports.prune(start);
+            int evaluated = total;
+            LOG.info(() -> "Compliance report: " + evaluated + " tenants evaluated in "
+                    + Duration.between(start, clock.instant()).toMillis() + " ms, " + pruned + " stale rows removed");
+            return total;
+        } finally {
+            running.set(false);
+        }
+    }
+
+    public boolean isRunning() {
+        return running.get();
+    }
+}
