@@ -1,13 +1,15 @@
 package fr.gestan.cloud.compliance.internal.report;
 
 import fr.gestan.cloud.common.Roles;
+import fr.gestan.cloud.compliance.api.ComplianceReportJob;
 import fr.gestan.cloud.compliance.api.ComplianceReports;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Local;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RunAs;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
-import jakarta.ejb.LocalBean;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
@@ -26,11 +28,11 @@ import java.util.logging.Logger;
  * is going returns at once.
  */
 @Singleton
-@LocalBean
+@Local(ComplianceReportJob.class)
 @RunAs(Roles.SUPPORT)
 @PermitAll
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-public class DailyComplianceReport {
+public class DailyComplianceReport implements ComplianceReportJob {
 
     static final int PAGE = 50;
     private static final Logger LOG = Logger.getLogger(DailyComplianceReport.class.getName());
@@ -44,12 +46,17 @@ public class DailyComplianceReport {
     @Schedule(hour = "3", minute = "15", persistent = false, info = "daily compliance report")
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void nightly() {
-        runAll(done -> { });
+        run(done -> { });
     }
 
-    /** Runs the whole evaluation now (each page in its own transaction); {@code -1} if a run is already going. */
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public int runAll(IntConsumer progress) {
+    public int runNow(IntConsumer progress) {
+        return run(progress);
+    }
+
+    private int run(IntConsumer progress) {
         if (!running.compareAndSet(false, true)) {
             return -1;
         }
@@ -74,7 +81,8 @@ public class DailyComplianceReport {
         }
     }
 
-    public boolean isRunning() {
+    @Override
+    public boolean running() {
         return running.get();
     }
 }
