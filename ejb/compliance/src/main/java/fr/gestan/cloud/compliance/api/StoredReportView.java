@@ -13,4 +13,14 @@ public record StoredReportView(String tenantSiren, String tenantName, Instant ev
         blockingRules = List.copyOf(blockingRules);
         obligationRules = List.copyOf(obligationRules);
     }
+
+    /** The blocking rules' ids, comma-separated (for display). */
+    public String blocking() {
+        return String.join(", ", blockingRules);
+    }
+
+    /** The ids of the rules with an obligation, comma-separated (for display). */
+    public String obligations() {
+        return String.join(", ", obligationRules);
+    }
 }

@@ -11,7 +11,14 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.time.Clock;
@@ -24,10 +31,11 @@ import java.util.logging.Logger;
 /**
  * Evaluates every tenant once a day (03:15, non-persistent timer: a missed night is simply run the next one) and
  * stores the reports, one page of {@value #PAGE} tenants per transaction, then removes the rows of tenants that no
- * longer exist. Runs as {@code support} (the role that may refresh). One run at a time: a second start while a run
+ * longer exist; also once 20 s after deployment when nothing is stored yet. Runs as {@code support} (the role that may refresh). One run at a time: a second start while a run
  * is going returns at once.
  */
 @Singleton
+@Startup
 @Local(ComplianceReportJob.class)
 @RunAs(Roles.SUPPORT)
 @PermitAll
@@ -42,6 +50,23 @@ public class DailyComplianceReport implements ComplianceReportJob {
 
     private final AtomicBoolean running = new AtomicBoolean();
     private final Clock clock = Clock.systemUTC();
+
+    @Resource
+    TimerService timers;
+
+    /** After deployment: a first run when nothing is stored yet, so that the dashboard has data on a new system. */
+    @PostConstruct
+    void scheduleFirstRun() {
+        timers.createSingleActionTimer(Long.getLong("gestan.compliance.first-report-delay-ms", 20_000L), new TimerConfig("first compliance report", false));
+    }
+
+    @Timeout
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void firstRun(Timer timer) {
+        if (reports.summary().tenants() == 0) {
+            run(done -> { });
+        }
+    }
 
     @Schedule(hour = "3", minute = "15", persistent = false, info = "daily compliance report")
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
