@@ -11,6 +11,7 @@ import fr.gestan.cloud.compliance.api.ProcessingRecord;
 import fr.gestan.cloud.tenants.api.ExportFiles;
 import fr.gestan.cloud.tenants.api.TenantExportContributor;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
@@ -47,6 +48,7 @@ public class DocumentsExportContributor implements TenantExportContributor {
     SessionContext caller;
 
     @Override
+    @PermitAll
     public String folder() {
         return "documents";
     }
