@@ -127,7 +127,8 @@ class DocumentsJourneyIT {
         browser.open(Http.HTTPS + "admin/");
         signIn("support.demo", "Gestan-Support-2026!");
         browser.waitUntil(d -> d.getCurrentUrl().startsWith(Http.HTTPS + "admin"));
-        browser.find(By.id("compliance-blocked"));
+        WebElement blocked = browser.find(By.id("compliance-blocked"));
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})", blocked);
         String page = browser.find(By.tagName("main")).getText();
         assertTrue(page.contains("Défauts de conformité") && page.contains("clients avec un défaut bloquant"), page);
         browser.screenshot("documents-05-admin-tile");
