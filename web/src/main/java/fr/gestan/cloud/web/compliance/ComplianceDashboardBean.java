@@ -2,51 +2,157 @@ package fr.gestan.cloud.web.compliance;
 
 import fr.gestan.cloud.compliance.api.ComplianceEvaluation;
 import fr.gestan.cloud.compliance.api.ComplianceReport;
+import fr.gestan.cloud.compliance.api.ComplianceReportJob;
+import fr.gestan.cloud.compliance.api.ComplianceReports;
+import fr.gestan.cloud.compliance.api.RuleOutcome;
+import fr.gestan.cloud.compliance.api.StoredReportQuery;
+import fr.gestan.cloud.compliance.api.StoredReportSummary;
+import fr.gestan.cloud.compliance.api.StoredReportView;
+import fr.gestan.cloud.web.progress.BackgroundWork;
+import fr.gestan.cloud.web.progress.Progress;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+import org.primefaces.model.SortOrder;
 
-/** The staff compliance dashboard: one page of tenants with their overall status and blocking findings. */
+/**
+ * The staff compliance dashboard: the stored daily report, paged, sorted and filtered by outcome in the database
+ * (one query per page, one for the count), "last evaluated at", "re-evaluate now" with its progress, and the
+ * drill-down to the live evidence. Before the first stored run it shows the live evaluation of the first page.
+ */
 @Named
 @ViewScoped
 public class ComplianceDashboardBean implements Serializable {
 
-    static final int PAGE = 20;
+    private static final long serialVersionUID = 1L;
+    /** Filter values: an outcome name, or OBLIGATIONS (any tenant with an obligation). */
+    static final List<String> FILTERS = List.of("FAIL", "OBLIGATIONS", "EVIDENCE_MISSING", "OBLIGATION", "PASS");
 
     @EJB
     transient ComplianceEvaluation compliance;
+    @EJB
+    transient ComplianceReports reports;
+    @EJB
+    transient ComplianceReportJob job;
+    @Inject
+    BackgroundWork work;
 
-    private int first;
-    private transient List<ComplianceReport> reports;
+    private String filter;
+    private Progress progress;
+    private transient StoredReportSummary summary;
+    private transient Object summaryRequest;
+    private final LazyDataModel<StoredReportView> model = new Model();
 
-    public List<ComplianceReport> getReports() {
-        if (reports == null) {
-            reports = compliance.page(first, PAGE);
+    /** Read once per request (a finished re-evaluation shows its figures at the next refresh). */
+    public StoredReportSummary getSummary() {
+        Object request = jakarta.faces.context.FacesContext.getCurrentInstance();
+        if (summary == null || request != summaryRequest) {
+            summary = reports.summary();
+            summaryRequest = request;
         }
-        return reports;
+        return summary;
     }
 
-    public int getFirst() {
-        return first;
+    /** True before the first stored run: the page shows the live evaluation of the first tenants instead. */
+    public boolean isLive() {
+        return getSummary().tenants() == 0;
     }
 
-    public boolean isHasPrevious() {
-        return first > 0;
+    public LazyDataModel<StoredReportView> getModel() {
+        return model;
     }
 
-    public boolean isHasNext() {
-        return getReports().size() == PAGE;
+    public List<String> getFilters() {
+        return FILTERS;
     }
 
-    public void next() {
-        first += PAGE;
-        reports = null;
+    public String getFilter() {
+        return filter;
     }
 
-    public void previous() {
-        first = Math.max(0, first - PAGE);
-        reports = null;
+    public void setFilter(String filter) {
+        this.filter = filter == null || !FILTERS.contains(filter) ? null : filter;
+    }
+
+    public Progress getProgress() {
+        return progress;
+    }
+
+    /** Re-evaluates every tenant now, in the background, one page per transaction. */
+    public void reevaluate() {
+        if (progress != null && progress.isRunning()) {
+            return;
+        }
+        long total = reports.tenantCount();
+        progress = work.start("compliance report", p -> {
+            p.total(total);
+            int[] last = {0};
+            job.runNow(done -> {
+                p.advance(done - last[0]);
+                last[0] = done;
+            });
+        });
+    }
+
+    /** After a run: read the summary again. */
+    public void refresh() {
+        summary = null;
+    }
+
+    private StoredReportQuery query(StoredReportQuery.Sort sort, boolean ascending, int first, int max) {
+        RuleOutcome outcome = filter == null || filter.equals("OBLIGATIONS") ? null : RuleOutcome.valueOf(filter);
+        return new StoredReportQuery(outcome, "OBLIGATIONS".equals(filter), sort, ascending, first, max);
+    }
+
+    private static List<String> ids(ComplianceReport r, RuleOutcome outcome) {
+        return r.rules().stream().filter(x -> x.findings().stream().anyMatch(f -> f.outcome() == outcome)).map(x -> x.ruleId()).toList();
+    }
+
+    private class Model extends LazyDataModel<StoredReportView> {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            if (isLive()) {
+                return (int) Math.min(Integer.MAX_VALUE, reports.tenantCount());
+            }
+            return (int) Math.min(Integer.MAX_VALUE, reports.count(query(StoredReportQuery.Sort.OUTCOME, true, 0, 1)));
+        }
+
+        @Override
+        public List<StoredReportView> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+            if (isLive()) {
+                Instant now = Instant.now();
+                return compliance.page(first, Math.min(Math.max(pageSize, 1), 50)).stream().map(r -> new StoredReportView(
+                        r.tenantSiren(), r.tenantName(), now, r.outcome(), ids(r, RuleOutcome.FAIL), ids(r, RuleOutcome.OBLIGATION))).toList();
+            }
+            StoredReportQuery.Sort sort = StoredReportQuery.Sort.OUTCOME;
+            boolean ascending = true;
+            for (SortMeta meta : sortBy.values()) {
+                sort = switch (meta.getField()) {
+                    case "tenantName" -> StoredReportQuery.Sort.TENANT_NAME;
+                    case "tenantSiren" -> StoredReportQuery.Sort.SIREN;
+                    case "evaluatedAt" -> StoredReportQuery.Sort.EVALUATED_AT;
+                    default -> StoredReportQuery.Sort.OUTCOME;
+                };
+                ascending = meta.getOrder() != SortOrder.DESCENDING;
+                break;
+            }
+            return reports.page(query(sort, ascending, first, Math.min(Math.max(pageSize, 1), 200)));
+        }
+
+        @Override
+        public String getRowKey(StoredReportView row) {
+            return row.tenantSiren();
+        }
     }
 }

@@ -1,7 +1,18 @@
 package fr.gestan.cloud.compliance.internal;
 
 import fr.gestan.cloud.common.Roles;
+import fr.gestan.cloud.compliance.internal.documents.AgreementAcceptance;
+import fr.gestan.cloud.compliance.internal.documents.AgreementTexts;
+import fr.gestan.cloud.compliance.internal.documents.ProcessingCoverage;
+import fr.gestan.cloud.compliance.internal.documents.Vendor;
 import fr.gestan.cloud.compliance.internal.rules.TenantFacts;
+import fr.gestan.cloud.security.api.PolicySettings;
+import fr.gestan.cloud.security.api.PolicyVersionView;
+import fr.gestan.cloud.tenants.api.HostedDataKind;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.HashMap;
+import java.util.Set;
 import fr.gestan.cloud.contracts.api.ContractStatus;
 import fr.gestan.cloud.contracts.api.ContractView;
 import fr.gestan.cloud.contracts.api.DataCentreView;
@@ -31,8 +42,9 @@ import java.util.stream.Collectors;
 
 /**
  * Reads the rules' inputs from the tenants, contracts and security modules' public APIs, as an auditor (read-only
- * role) so that a client's own evaluation sees the inventory and staff data it may not read itself. Inputs with no
- * API yet (GDPR art. 28 agreements, record of processing) are left {@code null}: the rules report them missing.
+ * role) so that a client's own evaluation sees the inventory and staff data it may not read itself. The GDPR
+ * evidence (art. 28 acceptances, art. 30 record) is this module's own: an acceptance counts only when it is of the
+ * agreement's current version (the SHA-256 of the text the live data give today).
  */
 @Stateless
 @LocalBean
@@ -56,15 +68,31 @@ public class ComplianceFactsReader {
     ConfidentialityAgreements agreements;
 
     /** The reference data shared by every tenant, read once per evaluation batch. */
-    record Shared(LocalDate on, Map<String, ServerView> servers, Map<String, DataCentreView> dataCentres,
-                  Map<String, OperatorView> operators, Integer backupRetentionDays, List<TenantFacts.StaffFacts> staff) {
+    public record Shared(LocalDate on, Map<String, ServerView> servers, Map<String, DataCentreView> dataCentres,
+                  Map<String, OperatorView> operators, Integer backupRetentionDays, List<TenantFacts.StaffFacts> staff,
+                  PolicySettings policy) {
     }
+
+    /** A tenant's record and its contracts not terminated, with the shared data: what its documents are written from. */
+    public record TenantDocuments(TenantRecord tenant, List<ContractView> contracts, Shared shared) {
+
+        /** The inputs of each contract's processor agreement. */
+        public List<AgreementTexts.Inputs> agreements() {
+            return contracts.stream().map(c -> new AgreementTexts.Inputs(tenant, c, subProcessors(c, shared),
+                    shared.policy(), Vendor.retentionDays())).toList();
+        }
+    }
+
+    @PersistenceContext(unitName = "compliance")
+    EntityManager em;
 
     public Shared shared(LocalDate on) {
         Map<String, ServerView> servers = inventory.servers().stream().collect(Collectors.toMap(ServerView::name, Function.identity(), (a, b) -> a));
         Map<String, DataCentreView> dcs = inventory.dataCentres().stream().collect(Collectors.toMap(DataCentreView::code, Function.identity(), (a, b) -> a));
         Map<String, OperatorView> ops = inventory.operators().stream().collect(Collectors.toMap(OperatorView::legalName, Function.identity(), (a, b) -> a));
-        Integer retention = policies.current() == null ? null : policies.current().settings().backupRetentionDays();
+        PolicyVersionView current = policies.current();
+        PolicySettings policy = current == null ? null : current.settings();
+        Integer retention = policy == null ? null : policy.backupRetentionDays();
         List<TenantFacts.StaffFacts> staff = new ArrayList<>();
         for (int first = 0; ; first += 500) {
             List<StaffMemberView> page = agreements.staff(first, 500);
@@ -73,28 +101,73 @@ public class ComplianceFactsReader {
                 break;
             }
         }
-        return new Shared(on, servers, dcs, ops, retention, staff);
+        return new Shared(on, servers, dcs, ops, retention, staff, policy);
+    }
+
+    public long tenantCount() {
+        return tenants.count();
     }
 
     public List<TenantView> tenants(int first, int max) {
         return tenants.list(first, max);
     }
 
-    public TenantFacts facts(String siren, Shared shared) throws TenantNotFoundException {
+    /** A tenant's documents' inputs (record, contracts not terminated). */
+    public TenantDocuments documents(String siren, Shared shared) throws TenantNotFoundException {
         TenantView tenant = tenants.bySiren(siren);
         TenantRecord record = tenants.get(tenant.id());
-        List<TenantFacts.ContractFacts> list = contracts.list(siren, 0, MAX_CONTRACTS).stream()
-                .filter(c -> c.status() != ContractStatus.TERMINATED)
-                .map(c -> contract(c, shared)).toList();
-        return new TenantFacts(siren, record.legalName(), shared.on(), record.details().dataKinds(), list,
+        List<ContractView> list = contracts.list(siren, 0, MAX_CONTRACTS).stream()
+                .filter(c -> c.status() != ContractStatus.TERMINATED).toList();
+        return new TenantDocuments(record, list, shared);
+    }
+
+    public TenantFacts facts(String siren, Shared shared) throws TenantNotFoundException {
+        TenantDocuments docs = documents(siren, shared);
+        TenantRecord record = docs.tenant();
+        // GDPR evidence kept by this module: the latest acceptance per contract, the record's coverage.
+        Map<Long, String> accepted = new HashMap<>();
+        for (Object[] row : em.createNamedQuery(AgreementAcceptance.META_OF_TENANT, Object[].class).setParameter("siren", siren).getResultList()) {
+            accepted.putIfAbsent((Long) row[0], (String) row[1]);
+        }
+        Set<HostedDataKind> kinds = record.details().dataKinds() == null ? Set.of() : record.details().dataKinds();
+        boolean recorded = ProcessingCoverage.covers(em, siren, kinds);
+        List<TenantFacts.ContractFacts> list = new ArrayList<>();
+        List<AgreementTexts.Inputs> inputs = docs.agreements();
+        for (int i = 0; i < docs.contracts().size(); i++) {
+            ContractView c = docs.contracts().get(i);
+            String acceptedSha = accepted.get(c.id());
+            boolean current = acceptedSha != null && acceptedSha.equals(AgreementTexts.of(inputs.get(i)).sha256());
+            list.add(contract(c, shared, current, acceptedSha != null && !current, recorded));
+        }
+        return new TenantFacts(siren, record.legalName(), shared.on(), kinds, list,
                 shared.backupRetentionDays(), shared.staff());
     }
 
-    private TenantFacts.ContractFacts contract(ContractView c, Shared shared) {
+    /** The sub-processors of a contract: the operators and data centres of its production and backup sites. */
+    static List<AgreementTexts.SubProcessor> subProcessors(ContractView c, Shared shared) {
+        List<AgreementTexts.SubProcessor> list = new ArrayList<>();
+        addSub(list, "Hébergement de production", "Production hosting", c.productionDataCentre(), shared);
+        addSub(list, "Hébergement de secours (sauvegardes)", "Backup hosting", c.backupDataCentre(), shared);
+        return list;
+    }
+
+    private static void addSub(List<AgreementTexts.SubProcessor> list, String fr, String en, String dcCode, Shared shared) {
+        DataCentreView dc = dcCode == null ? null : shared.dataCentres().get(dcCode);
+        if (dc == null) {
+            return;
+        }
+        OperatorView op = dc.operatorName() == null ? null : shared.operators().get(dc.operatorName());
+        list.add(new AgreementTexts.SubProcessor(fr, en, dc.operatorName(), op == null ? null : op.legalForm(),
+                op == null ? null : op.parentGroup(), op == null ? "?" : op.headOfficeCountry(), dc.code(), dc.city(), dc.countryCode()));
+    }
+
+    private TenantFacts.ContractFacts contract(ContractView c, Shared shared, boolean agreementCurrent, boolean agreementOutdated,
+                                               boolean recorded) {
         List<TenantFacts.Control> evidence = controls.controlsOf(c.productionServer()).stream()
                 .map(v -> new TenantFacts.Control(v.serverRef(), v.control().name(), v.status().name(), v.reason())).toList();
         return new TenantFacts.ContractFacts(c.id(), site(c.productionServer(), c.productionDataCentre(), shared),
-                c.backupServer() == null ? null : site(c.backupServer(), c.backupDataCentre(), shared), null, null, evidence);
+                c.backupServer() == null ? null : site(c.backupServer(), c.backupDataCentre(), shared), agreementCurrent, recorded, evidence,
+                agreementOutdated);
     }
 
     private static TenantFacts.Site site(String server, String dataCentreCode, Shared shared) {

@@ -41,6 +41,8 @@ public final class PersonalDataRule extends ComplianceRule {
             }
             if (c.processorAgreementSigned() == null) {
                 findings.add(c.id(), RuleOutcome.EVIDENCE_MISSING, "processor-agreement-unknown", "");
+            } else if (!c.processorAgreementSigned() && c.processorAgreementOutdated()) {
+                findings.add(c.id(), RuleOutcome.OBLIGATION, "processor-agreement-outdated", "");
             } else if (!c.processorAgreementSigned()) {
                 findings.add(c.id(), RuleOutcome.OBLIGATION, "sign-processor-agreement", "");
             } else {

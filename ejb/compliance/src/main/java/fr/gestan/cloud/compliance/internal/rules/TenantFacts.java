@@ -26,9 +26,18 @@ public record TenantFacts(String siren, String legalName, LocalDate evaluatedOn,
         return holds(HostedDataKind.PERSONAL_DATA_CUSTOMERS) || holds(HostedDataKind.PERSONAL_DATA_EMPLOYEES);
     }
 
-    /** One contract: its production and backup sites, and the evidence kept for it. */
+    /**
+     * One contract: its production and backup sites, and the evidence kept for it. {@code processorAgreementOutdated}:
+     * an acceptance exists, but of an older version of the agreement (the live content changed since).
+     */
     public record ContractFacts(long id, Site production, Site backup, Boolean processorAgreementSigned,
-                                Boolean processingRecorded, List<Control> controls) {
+                                Boolean processingRecorded, List<Control> controls, boolean processorAgreementOutdated) {
+
+        public ContractFacts(long id, Site production, Site backup, Boolean processorAgreementSigned,
+                             Boolean processingRecorded, List<Control> controls) {
+            this(id, production, backup, processorAgreementSigned, processingRecorded, controls, false);
+        }
+
         public List<Site> sites() {
             return java.util.stream.Stream.of(production, backup).filter(java.util.Objects::nonNull).toList();
         }

@@ -132,6 +132,9 @@ class RuleScenariosTest {
                 Arguments.of("processing not in the record", "R3-GDPR", withGdpr(true, false), FAIL),
                 Arguments.of("personal data backed up in the US", "R3-GDPR", withBackup(VIRGINIA), FAIL),
                 Arguments.of("GDPR evidence not available", "R3-GDPR", withGdpr(null, null), EVIDENCE_MISSING),
+                Arguments.of("agreement accepted, content changed since", "R3-GDPR", withContract(c -> new ContractFacts(c.id(), c.production(), c.backup(), false, true, c.controls(), true)), OBLIGATION),
+                Arguments.of("agreement outdated and processing not in the record", "R3-GDPR", withContract(c -> new ContractFacts(c.id(), c.production(), c.backup(), false, false, c.controls(), true)), FAIL),
+                Arguments.of("agreement accepted, record unknown", "R3-GDPR", withGdpr(true, null), EVIDENCE_MISSING),
                 Arguments.of("no personal data", "R3-GDPR", withKinds(EnumSet.of(HostedDataKind.ACCOUNTING_DOCUMENTS), withGdpr(false, false)), PASS),
                 // 4. SecNumCloud 19.6
                 Arguments.of("French operator, small non-EU shares", "R4-SECNUMCLOUD-19.6", compliant(), PASS),
@@ -191,6 +194,15 @@ class RuleScenariosTest {
         ComplianceReport report = Rules.evaluate(withGdpr(false, null));
         assertFalse(report.blocked());
         assertEquals(EVIDENCE_MISSING, report.outcome());
+    }
+
+    @Test
+    void an_outdated_agreement_says_so_rather_than_never_signed() {
+        RuleResultView r3 = Rules.evaluate(withContract(c -> new ContractFacts(c.id(), c.production(), c.backup(), false, true, c.controls(), true)))
+                .rules().get(2);
+        assertTrue(r3.findings().stream().anyMatch(f -> f.code().equals("processor-agreement-outdated")), r3.findings()::toString);
+        RuleResultView never = Rules.evaluate(withGdpr(false, true)).rules().get(2);
+        assertTrue(never.findings().stream().anyMatch(f -> f.code().equals("sign-processor-agreement")), never.findings()::toString);
     }
 
     @Test

@@ -1,0 +1,100 @@
+package fr.gestan.cloud.compliance.internal.documents;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+
+/** A client's acceptance of one exact version of a contract's processor agreement, with the PDF it accepted. Never changed. */
+@Entity
+@Table(name = "processor_agreement_acceptance")
+@NamedQuery(name = AgreementAcceptance.OF_TENANT, query = "select a from AgreementAcceptance a where a.tenantSiren = :siren order by a.acceptedAt desc, a.id desc")
+@NamedQuery(name = AgreementAcceptance.META_OF_TENANT, query = "select a.contractId, a.contentSha256, a.acceptedBy, a.acceptedAt, a.id from AgreementAcceptance a "
+        + "where a.tenantSiren = :siren order by a.acceptedAt desc, a.id desc")
+public class AgreementAcceptance {
+
+    public static final String OF_TENANT = "AgreementAcceptance.ofTenant";
+    public static final String META_OF_TENANT = "AgreementAcceptance.metaOfTenant";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "tenant_siren", nullable = false, length = 9, updatable = false)
+    private String tenantSiren;
+
+    @Column(name = "contract_id", nullable = false, updatable = false)
+    private long contractId;
+
+    @Column(name = "content_sha256", nullable = false, length = 64, updatable = false)
+    private String contentSha256;
+
+    @Column(name = "pdf_sha256", nullable = false, length = 64, updatable = false)
+    private String pdfSha256;
+
+    @Column(name = "pdf", nullable = false, updatable = false)
+    private byte[] pdf;
+
+    @Column(name = "accepted_by", nullable = false, length = 100, updatable = false)
+    private String acceptedBy;
+
+    @Column(name = "accepted_at", nullable = false, updatable = false)
+    private Instant acceptedAt;
+
+    protected AgreementAcceptance() {
+        // for JPA
+    }
+
+    AgreementAcceptance(String tenantSiren, long contractId, String contentSha256, byte[] pdf, String acceptedBy, Instant acceptedAt) {
+        if (!contentSha256.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("content sha256 must be 64 lower-case hex digits");
+        }
+        if (pdf == null || pdf.length == 0) {
+            throw new IllegalArgumentException("the accepted document is required");
+        }
+        this.tenantSiren = Objects.requireNonNull(tenantSiren);
+        this.contractId = contractId;
+        this.contentSha256 = contentSha256;
+        this.pdf = pdf.clone();
+        this.pdfSha256 = DocumentText.sha256(pdf);
+        this.acceptedBy = Objects.requireNonNull(acceptedBy);
+        this.acceptedAt = Objects.requireNonNull(acceptedAt);
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String tenantSiren() {
+        return tenantSiren;
+    }
+
+    public long contractId() {
+        return contractId;
+    }
+
+    public String contentSha256() {
+        return contentSha256;
+    }
+
+    public String pdfSha256() {
+        return pdfSha256;
+    }
+
+    public byte[] pdf() {
+        return pdf.clone();
+    }
+
+    public String acceptedBy() {
+        return acceptedBy;
+    }
+
+    public Instant acceptedAt() {
+        return acceptedAt;
+    }
+}

@@ -1,0 +1,45 @@
+package fr.gestan.cloud.compliance.internal.documents;
+
+import fr.gestan.cloud.common.DemoMode;
+import fr.gestan.cloud.compliance.api.ProcessingEntry;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+
+/**
+ * Demo mode: the record of processing lists the demo company's payroll and HR processing (it hosts its employees'
+ * personal data), so that it passes the record part of rule R3; its processor agreement is left for the client to
+ * accept in the portal.
+ */
+@Startup
+@Singleton
+@DependsOn("ComplianceSchema")
+public class ComplianceDemoData {
+
+    static final String DEMO_SIREN = "842317653";
+
+    @PersistenceContext(unitName = "compliance")
+    EntityManager em;
+
+    @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    void load() {
+        if (!DemoMode.enabled() || !em.createNamedQuery(ProcessingRecordEntry.ALL, ProcessingRecordEntry.class).setMaxResults(1).getResultList().isEmpty()) {
+            return;
+        }
+        em.persist(new ProcessingRecordEntry(DEMO_SIREN, new ProcessingEntry(
+                "Hébergement de la gestion de la paie et du personnel (Gestan) / Hosting of payroll and HR management",
+                "Salariés du client / the client's employees",
+                "Identité, coordonnées, contrat de travail, paie, absences / identity, contact details, employment contract, payroll, leave",
+                true, false, ProcessingEntry.NO_TRANSFER,
+                "Hébergement en France (Scaleway DC3, sauvegarde DC5), TLS, identifiants aléatoires, protection force brute, "
+                        + "sauvegardes quotidiennes, journal des accès vérifiable / hosting in France, TLS, random credentials, "
+                        + "brute-force protection, daily backups, verifiable access journal"), "demo", Instant.now()));
+    }
+}

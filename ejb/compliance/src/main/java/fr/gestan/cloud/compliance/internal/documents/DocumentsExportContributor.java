@@ -1,0 +1,167 @@
+package fr.gestan.cloud.compliance.internal.documents;
+
+import fr.gestan.cloud.common.Roles;
+import fr.gestan.cloud.common.tenancy.CallerTenancy;
+import fr.gestan.cloud.compliance.internal.ComplianceFactsReader;
+import fr.gestan.cloud.tenants.api.TenantNotFoundException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import fr.gestan.cloud.compliance.api.ProcessingEntryView;
+import fr.gestan.cloud.compliance.api.ProcessingRecord;
+import fr.gestan.cloud.tenants.api.ExportFiles;
+import fr.gestan.cloud.tenants.api.TenantExportContributor;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.Local;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The compliance documents' share of a tenant's export (folder {@code documents}): each contract's current processor
+ * agreement (PDF), every acceptance with the PDF exactly as accepted, and the tenant's record-of-processing entries,
+ * as JSON and CSV. A client exports its own tenant only; staff any.
+ */
+@Stateless
+@Local(TenantExportContributor.class)
+@RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ADMIN})
+public class DocumentsExportContributor implements TenantExportContributor {
+
+    @PersistenceContext(unitName = "compliance")
+    EntityManager em;
+    @EJB
+    ComplianceFactsReader reader;
+    @EJB
+    ProcessingRecord record;
+    @EJB
+    CallerTenancy tenancy;
+    @Resource
+    SessionContext caller;
+
+    @Override
+    @PermitAll
+    public String folder() {
+        return "documents";
+    }
+
+    @Override
+    public void contribute(String tenantSiren, ExportFiles files) throws IOException {
+        boolean client = caller.isCallerInRole(Roles.CLIENT);
+        if (client && !tenantSiren.equals(tenancy.tenantOfCaller().orElse(null))) {
+            throw new EJBAccessException("A client exports its own company only");
+        }
+        try {
+            ComplianceFactsReader.TenantDocuments docs = reader.documents(tenantSiren,
+                    reader.shared(LocalDate.now(ZoneId.of("Europe/Paris"))));
+            for (AgreementTexts.Inputs i : docs.agreements()) {
+                byte[] pdf = ProcessorAgreementsBean.render(new ProcessorAgreementsBean.Current(i.contract(), AgreementTexts.of(i)), List.of());
+                files.add("agreements/contract-" + i.contract().id() + "-current.pdf", out -> out.write(pdf));
+            }
+        } catch (TenantNotFoundException e) {
+            // purged: only what this module still keeps is exported
+        }
+        List<AgreementAcceptance> accepted = em.createNamedQuery(AgreementAcceptance.OF_TENANT, AgreementAcceptance.class)
+                .setParameter("siren", tenantSiren).getResultList();
+        for (AgreementAcceptance a : accepted) {
+            files.add("agreements/contract-" + a.contractId() + "-accepted-" + a.id() + ".pdf", out -> out.write(a.pdf()));
+        }
+        files.add("agreement-acceptances.json", out -> {
+            Writer w = writer(out);
+            w.write("[");
+            for (int i = 0; i < accepted.size(); i++) {
+                AgreementAcceptance a = accepted.get(i);
+                w.write((i == 0 ? "\n" : ",\n") + "  {\"id\": " + a.id() + ", \"contractId\": " + a.contractId()
+                        + ", \"contentSha256\": " + json(a.contentSha256()) + ", \"pdfSha256\": " + json(a.pdfSha256())
+                        + ", \"acceptedBy\": " + json(a.acceptedBy()) + ", \"acceptedAt\": " + json(a.acceptedAt().toString()) + "}");
+            }
+            w.write("\n]\n");
+            w.flush();
+        });
+        files.add("agreement-acceptances.csv", out -> {
+            Writer w = writer(out);
+            w.write("id;contract_id;content_sha256;pdf_sha256;accepted_by;accepted_at\n");
+            for (AgreementAcceptance a : accepted) {
+                w.write(a.id() + ";" + a.contractId() + ";" + a.contentSha256() + ";" + a.pdfSha256() + ";" + csv(a.acceptedBy())
+                        + ";" + a.acceptedAt() + "\n");
+            }
+            w.flush();
+        });
+        List<ProcessingEntryView> entries = client ? record.mine() : record.of(tenantSiren);
+        files.add("processing-record.json", out -> {
+            Writer w = writer(out);
+            w.write("[");
+            for (int i = 0; i < entries.size(); i++) {
+                ProcessingEntryView e = entries.get(i);
+                var x = e.entry();
+                w.write((i == 0 ? "\n" : ",\n") + "  {\"id\": " + e.id() + ", \"processing\": " + json(x.processing())
+                        + ", \"dataSubjects\": " + json(x.dataSubjects()) + ", \"dataCategories\": " + json(x.dataCategories())
+                        + ", \"coversEmployees\": " + x.coversEmployees() + ", \"coversCustomers\": " + x.coversCustomers()
+                        + ", \"transfersOutsideEu\": " + json(x.transfersOutsideEu()) + ", \"securityMeasures\": " + json(x.securityMeasures())
+                        + ", \"updatedBy\": " + json(e.updatedBy()) + ", \"updatedAt\": " + json(e.updatedAt().toString()) + "}");
+            }
+            w.write("\n]\n");
+            w.flush();
+        });
+        files.add("processing-record.csv", out -> {
+            Writer w = writer(out);
+            w.write("id;processing;data_subjects;data_categories;covers_employees;covers_customers;transfers_outside_eu;security_measures;updated_by;updated_at\n");
+            for (ProcessingEntryView e : entries) {
+                var x = e.entry();
+                w.write(e.id() + ";" + csv(x.processing()) + ";" + csv(x.dataSubjects()) + ";" + csv(x.dataCategories()) + ";"
+                        + x.coversEmployees() + ";" + x.coversCustomers() + ";" + csv(x.transfersOutsideEu()) + ";"
+                        + csv(x.securityMeasures()) + ";" + csv(e.updatedBy()) + ";" + e.updatedAt() + "\n");
+            }
+            w.flush();
+        });
+    }
+
+    /** A writer that does not close the ZIP's stream. */
+    private static Writer writer(java.io.OutputStream out) {
+        return new OutputStreamWriter(out, StandardCharsets.UTF_8);
+    }
+
+    static String json(String s) {
+        if (s == null) {
+            return "null";
+        }
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+
+    static String csv(String s) {
+        if (s == null) {
+            return "";
+        }
+        String v = s;
+        // a cell starting with a formula character is neutralised for spreadsheets
+        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v;
+        }
+        return v.contains(";") || v.contains("\"") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+    }
+}

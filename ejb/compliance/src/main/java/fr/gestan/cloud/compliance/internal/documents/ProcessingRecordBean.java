@@ -1,0 +1,118 @@
+package fr.gestan.cloud.compliance.internal.documents;
+
+import fr.gestan.cloud.common.Roles;
+import fr.gestan.cloud.common.journal.AccessJournal;
+import fr.gestan.cloud.common.journal.JournalEvent;
+import fr.gestan.cloud.common.tenancy.CallerTenancy;
+import fr.gestan.cloud.compliance.api.DocumentNotFoundException;
+import fr.gestan.cloud.compliance.api.ProcessingEntry;
+import fr.gestan.cloud.compliance.api.ProcessingEntryView;
+import fr.gestan.cloud.compliance.api.ProcessingRecord;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Local;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.executable.ValidateOnExecution;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+// Makes Hibernate Validator intercept this bean: its constraints sit on the interface (HV-994).
+@ValidateOnExecution
+@Stateless
+@Local(ProcessingRecord.class)
+@RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+public class ProcessingRecordBean implements ProcessingRecord {
+
+    @PersistenceContext(unitName = "compliance")
+    EntityManager em;
+    @EJB
+    CallerTenancy tenancy;
+    @EJB
+    AccessJournal journal;
+    @Resource
+    SessionContext caller;
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Override
+    public List<ProcessingEntryView> of(String siren) {
+        return em.createNamedQuery(ProcessingRecordEntry.OF_TENANT, ProcessingRecordEntry.class).setParameter("siren", siren)
+                .getResultStream().map(ProcessingRecordEntry::toView).toList();
+    }
+
+    @Override
+    @RolesAllowed(Roles.CLIENT)
+    public List<ProcessingEntryView> mine() {
+        return tenancy.tenantOfCaller().map(this::of).orElse(List.of());
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
+    public ProcessingEntryView add(String siren, ProcessingEntry entry) {
+        ProcessingRecordEntry e = new ProcessingRecordEntry(siren, entry, caller.getCallerPrincipal().getName(), clock.instant());
+        em.persist(e);
+        em.flush();
+        journal.record(JournalEvent.success("PROCESSING_RECORD_ADDED", siren, entry.processing()));
+        return e.toView();
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
+    public ProcessingEntryView change(long id, long expectedVersion, ProcessingEntry entry) throws DocumentNotFoundException {
+        ProcessingRecordEntry e = find(id);
+        if (e.toView().version() != expectedVersion) {
+            throw new OptimisticLockException("The entry was changed by someone else");
+        }
+        e.change(entry, caller.getCallerPrincipal().getName(), clock.instant());
+        em.flush();
+        journal.record(JournalEvent.success("PROCESSING_RECORD_CHANGED", e.tenantSiren(), entry.processing()));
+        return e.toView();
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
+    public void remove(long id) throws DocumentNotFoundException {
+        ProcessingRecordEntry e = find(id);
+        em.remove(e);
+        journal.record(JournalEvent.success("PROCESSING_RECORD_REMOVED", e.tenantSiren(), e.toView().entry().processing()));
+    }
+
+    @Override
+    @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+    public byte[] pdf() {
+        List<ProcessingEntryView> entries;
+        String scope;
+        if (caller.isCallerInRole(Roles.CLIENT)) {
+            scope = tenancy.tenantOfCaller().orElse(null);
+            entries = scope == null ? List.of() : of(scope);
+        } else {
+            scope = null;
+            entries = em.createNamedQuery(ProcessingRecordEntry.ALL, ProcessingRecordEntry.class).getResultStream()
+                    .map(ProcessingRecordEntry::toView).toList();
+        }
+        Instant now = clock.instant();
+        DocumentText text = RecordTexts.of(entries, scope);
+        String stamp = ZonedDateTime.ofInstant(now, ZoneId.of("Europe/Paris")).format(DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm"));
+        byte[] pdf = DocumentPdf.render(text, List.of("Édité le / Issued on " + stamp, "Version (SHA-256) : " + text.sha256()),
+                List.of(), Vendor.PRODUCT + " · " + (scope == null ? "registre / record" : "extrait / extract " + scope));
+        journal.record(JournalEvent.success("PROCESSING_RECORD_PDF", scope, entries.size() + " entries"));
+        return pdf;
+    }
+
+    private ProcessingRecordEntry find(long id) throws DocumentNotFoundException {
+        ProcessingRecordEntry e = em.find(ProcessingRecordEntry.class, id);
+        if (e == null) {
+            throw new DocumentNotFoundException("No record entry " + id);
+        }
+        return e;
+    }
+}

@@ -1,0 +1,103 @@
+package fr.gestan.cloud.compliance.internal.documents;
+
+import fr.gestan.cloud.compliance.api.ProcessingEntry;
+import fr.gestan.cloud.compliance.api.ProcessingEntryView;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Objects;
+
+/** One processing activity carried out for a tenant, in the processor's record (GDPR art. 30(2)). */
+@Entity
+@Table(name = "processing_record_entry")
+@NamedQuery(name = ProcessingRecordEntry.OF_TENANT, query = "select e from ProcessingRecordEntry e where e.tenantSiren = :siren order by e.id")
+@NamedQuery(name = ProcessingRecordEntry.ALL, query = "select e from ProcessingRecordEntry e order by e.tenantSiren, e.id")
+@NamedQuery(name = ProcessingRecordEntry.COVERAGE, query = "select e.tenantSiren, max(case when e.coversEmployees = true then 1 else 0 end), "
+        + "max(case when e.coversCustomers = true then 1 else 0 end) from ProcessingRecordEntry e where e.tenantSiren in :sirens group by e.tenantSiren")
+public class ProcessingRecordEntry {
+
+    public static final String OF_TENANT = "ProcessingRecordEntry.ofTenant";
+    public static final String ALL = "ProcessingRecordEntry.all";
+    public static final String COVERAGE = "ProcessingRecordEntry.coverage";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Version
+    private long version;
+
+    @Column(name = "tenant_siren", nullable = false, length = 9, updatable = false)
+    private String tenantSiren;
+
+    @Column(nullable = false, length = 300)
+    private String processing;
+
+    @Column(name = "data_subjects", nullable = false, length = 300)
+    private String dataSubjects;
+
+    @Column(name = "data_categories", nullable = false, length = 500)
+    private String dataCategories;
+
+    @Column(name = "covers_employees", nullable = false)
+    private boolean coversEmployees;
+
+    @Column(name = "covers_customers", nullable = false)
+    private boolean coversCustomers;
+
+    @Column(name = "transfers_outside_eu", nullable = false, length = 300)
+    private String transfersOutsideEu;
+
+    @Column(name = "security_measures", nullable = false, length = 1000)
+    private String securityMeasures;
+
+    @Column(name = "updated_by", nullable = false, length = 100)
+    private String updatedBy;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected ProcessingRecordEntry() {
+        // for JPA
+    }
+
+    ProcessingRecordEntry(String tenantSiren, ProcessingEntry entry, String by, Instant at) {
+        this.tenantSiren = Objects.requireNonNull(tenantSiren);
+        change(entry, by, at);
+    }
+
+    void change(ProcessingEntry e, String by, Instant at) {
+        this.processing = required(e.processing());
+        this.dataSubjects = required(e.dataSubjects());
+        this.dataCategories = required(e.dataCategories());
+        this.coversEmployees = e.coversEmployees();
+        this.coversCustomers = e.coversCustomers();
+        this.transfersOutsideEu = e.transfersOutsideEu() == null || e.transfersOutsideEu().isBlank()
+                ? ProcessingEntry.NO_TRANSFER : e.transfersOutsideEu().strip();
+        this.securityMeasures = required(e.securityMeasures());
+        this.updatedBy = Objects.requireNonNull(by);
+        this.updatedAt = Objects.requireNonNull(at);
+    }
+
+    private static String required(String s) {
+        if (s == null || s.isBlank()) {
+            throw new IllegalArgumentException("a record entry's texts are required");
+        }
+        return s.strip();
+    }
+
+    public String tenantSiren() {
+        return tenantSiren;
+    }
+
+    public ProcessingEntryView toView() {
+        return new ProcessingEntryView(id, version, tenantSiren, new ProcessingEntry(processing, dataSubjects, dataCategories,
+                coversEmployees, coversCustomers, transfersOutsideEu, securityMeasures), updatedBy, updatedAt);
+    }
+}

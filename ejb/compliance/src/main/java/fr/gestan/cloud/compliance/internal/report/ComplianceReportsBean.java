@@ -1,0 +1,139 @@
+package fr.gestan.cloud.compliance.internal.report;
+
+import fr.gestan.cloud.common.Roles;
+import fr.gestan.cloud.common.journal.AccessJournal;
+import fr.gestan.cloud.common.journal.JournalEvent;
+import fr.gestan.cloud.compliance.api.ComplianceReport;
+import fr.gestan.cloud.compliance.api.ComplianceReports;
+import fr.gestan.cloud.compliance.api.StoredReportQuery;
+import fr.gestan.cloud.compliance.api.StoredReportSummary;
+import fr.gestan.cloud.compliance.api.StoredReportView;
+import fr.gestan.cloud.compliance.internal.ComplianceFactsReader;
+import fr.gestan.cloud.compliance.internal.rules.Rules;
+import fr.gestan.cloud.tenants.api.TenantNotFoundException;
+import fr.gestan.cloud.tenants.api.TenantView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Local;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.validation.executable.ValidateOnExecution;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+// Makes Hibernate Validator intercept this bean: its constraints sit on the interface (HV-994).
+@ValidateOnExecution
+@Stateless
+@Local(ComplianceReports.class)
+@RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+public class ComplianceReportsBean implements ComplianceReports {
+
+    static final ZoneId ZONE = ZoneId.of("Europe/Paris");
+
+    @PersistenceContext(unitName = "compliance")
+    EntityManager em;
+    @EJB
+    ComplianceFactsReader reader;
+    @EJB
+    AccessJournal journal;
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Override
+    public long tenantCount() {
+        return reader.tenantCount();
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
+    public int refresh(int first, int max) {
+        Instant now = clock.instant();
+        ComplianceFactsReader.Shared shared = reader.shared(LocalDate.now(clock.withZone(ZONE)));
+        List<TenantView> tenants = reader.tenants(first, max);
+        Map<String, StoredReport> stored = em.createQuery(
+                        "select r from StoredReport r where r.tenantSiren in :sirens", StoredReport.class)
+                .setParameter("sirens", tenants.isEmpty() ? List.of("-") : tenants.stream().map(TenantView::siren).toList())
+                .getResultStream().collect(Collectors.toMap(StoredReport::siren, Function.identity()));
+        for (TenantView t : tenants) {
+            ComplianceReport report;
+            try {
+                report = Rules.evaluate(reader.facts(t.siren(), shared));
+            } catch (TenantNotFoundException gone) {
+                continue; // deleted between the two reads; pruned at the end of the run
+            }
+            StoredReport row = stored.get(t.siren());
+            if (row == null) {
+                em.persist(new StoredReport(report, now));
+            } else {
+                row.replaceWith(report, now);
+            }
+        }
+        if (first == 0) {
+            journal.record(JournalEvent.success("COMPLIANCE_REPORT_RUN", null, "from " + first));
+        }
+        return tenants.size();
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
+    public int prune(Instant before) {
+        return em.createNamedQuery(StoredReport.PRUNE).setParameter("before", before).executeUpdate();
+    }
+
+    @Override
+    public List<StoredReportView> page(StoredReportQuery query) {
+        String order = switch (query.sort()) {
+            case TENANT_NAME -> "r.tenantName";
+            case SIREN -> "r.tenantSiren";
+            case OUTCOME -> "r.outcomeRank";
+            case EVALUATED_AT -> "r.evaluatedAt";
+        };
+        String dir = query.ascending() ? " asc" : " desc";
+        TypedQuery<StoredReport> q = em.createQuery("select r from StoredReport r" + where(query)
+                + " order by " + order + dir + ", r.tenantName asc, r.tenantSiren asc", StoredReport.class);
+        bind(q, query);
+        return q.setFirstResult(query.first()).setMaxResults(query.max()).getResultStream().map(StoredReport::toView).toList();
+    }
+
+    @Override
+    public long count(StoredReportQuery query) {
+        TypedQuery<Long> q = em.createQuery("select count(r) from StoredReport r" + where(query), Long.class);
+        bind(q, query);
+        return q.getSingleResult();
+    }
+
+    @Override
+    public StoredReportSummary summary() {
+        Object[] row = em.createNamedQuery(StoredReport.SUMMARY, Object[].class).getSingleResult();
+        return new StoredReportSummary(number(row[0]), number(row[1]), number(row[2]), number(row[3]), (Instant) row[4]);
+    }
+
+    private static long number(Object o) {
+        return o == null ? 0 : ((Number) o).longValue();
+    }
+
+    private static String where(StoredReportQuery query) {
+        StringBuilder where = new StringBuilder();
+        if (query.outcome() != null) {
+            where.append(" where r.outcome = :outcome");
+        }
+        if (query.withObligations()) {
+            where.append(where.isEmpty() ? " where" : " and").append(" r.hasObligation = true");
+        }
+        return where.toString();
+    }
+
+    private static void bind(TypedQuery<?> q, StoredReportQuery query) {
+        if (query.outcome() != null) {
+            q.setParameter("outcome", query.outcome().name());
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package fr.gestan.cloud.compliance.internal.trust;
+
+import fr.gestan.cloud.compliance.internal.documents.DocumentText;
+import fr.gestan.cloud.compliance.internal.documents.Vendor;
+import fr.gestan.cloud.contracts.api.CertificationView;
+import fr.gestan.cloud.contracts.api.DataCentreView;
+import fr.gestan.cloud.contracts.api.OperatorView;
+import fr.gestan.cloud.contracts.api.RecoverySettings;
+import fr.gestan.cloud.contracts.api.ServerRole;
+import fr.gestan.cloud.contracts.api.ServerView;
+import fr.gestan.cloud.security.api.PolicySettings;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The source page "Sécurité/Confidentialité" rebuilt: its structure and statements, with every figure taken from
+ * the live data (operators, data centres and certifications, servers, the security policy, the recovery plan).
+ */
+public final class TrustTexts {
+
+    static final DateTimeFormatter FR = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    /** The live data the statement is written from ({@code policy}, {@code policyVersion} may be null). */
+    public record Inputs(List<OperatorView> operators, List<DataCentreView> dataCentres, List<ServerView> servers,
+                         PolicySettings policy, Integer policyVersion, RecoverySettings recovery, LocalDate today) {
+    }
+
+    private TrustTexts() {
+    }
+
+    public static DocumentText of(Inputs in) {
+        var b = new DocumentText.Builder("Sécurité & confidentialité de " + Vendor.PRODUCT,
+                Vendor.PRODUCT + " security & confidentiality");
+        b.section("Un ensemble d'éléments complémentaires", "A set of complementary measures");
+        b.text("La sécurité de " + Vendor.PRODUCT + " repose sur la sûreté des infrastructures, la maintenance des serveurs, leur "
+                        + "protection contre les actions malveillantes, la sûreté des connexions et des transmissions, et la fiabilité des "
+                        + "personnels techniques. Les chiffres de cette page sont lus en direct dans nos données.",
+                Vendor.PRODUCT + " security rests on safe infrastructure, server maintenance, protection against malicious attacks, "
+                        + "safe connections and transmissions, and trustworthy technical staff. The figures on this page are read live "
+                        + "from our data.");
+
+        Map<String, OperatorView> ops = in.operators().stream().collect(Collectors.toMap(OperatorView::legalName, Function.identity(), (a, x) -> a));
+        Set<String> production = in.servers().stream().filter(s -> s.role() == ServerRole.PRODUCTION).map(ServerView::dataCentreCode).collect(Collectors.toSet());
+        Set<String> backup = in.servers().stream().filter(s -> s.role() == ServerRole.BACKUP).map(ServerView::dataCentreCode).collect(Collectors.toSet());
+
+        b.section("Sûreté des infrastructures", "Safe infrastructure");
+        for (OperatorView o : in.operators()) {
+            String group = o.parentGroup() == null ? "" : ", groupe " + o.parentGroup() + " (" + o.parentGroupCountry() + ")";
+            String groupEn = o.parentGroup() == null ? "" : ", part of " + o.parentGroup() + " (" + o.parentGroupCountry() + ")";
+            b.text("Hébergeur : " + o.legalName() + (o.legalForm() == null ? "" : " (" + o.legalForm() + ")") + ", siège social : "
+                            + o.headOfficeCountry() + group + " ; part du capital détenue hors de l'Union européenne : " + share(o.totalNonEuShare()) + ".",
+                    "Hosting operator: " + o.legalName() + (o.legalForm() == null ? "" : " (" + o.legalForm() + ")") + ", head office: "
+                            + o.headOfficeCountry() + groupEn + "; capital held outside the European Union: " + share(o.totalNonEuShare()) + ".");
+        }
+        for (DataCentreView dc : in.dataCentres().stream().sorted(Comparator.comparing(DataCentreView::code)).toList()) {
+            String roleFr = production.contains(dc.code()) ? "serveurs de production" : backup.contains(dc.code()) ? "serveurs de sauvegarde" : "site disponible";
+            String roleEn = production.contains(dc.code()) ? "production servers" : backup.contains(dc.code()) ? "backup servers" : "available site";
+            String certsFr = dc.certifications().isEmpty() ? "aucune certification enregistrée" : dc.certifications().stream()
+                    .map(c -> c.name() + " (" + c.issuer() + ", " + (valid(c, in.today()) ? "valide jusqu'au " : "expirée le ") + c.expiresOn().format(FR) + ")")
+                    .collect(Collectors.joining(", "));
+            String certsEn = dc.certifications().isEmpty() ? "no certification recorded" : dc.certifications().stream()
+                    .map(c -> c.name() + " (" + c.issuer() + ", " + (valid(c, in.today()) ? "valid until " : "expired on ") + c.expiresOn() + ")")
+                    .collect(Collectors.joining(", "));
+            b.text("Centre de données " + dc.code() + " à " + dc.city() + " (" + dc.countryCode() + "), exploité par " + dc.operatorName()
+                            + " : " + roleFr + " ; certifications : " + certsFr + ".",
+                    "Data centre " + dc.code() + " in " + dc.city() + " (" + dc.countryCode() + "), run by " + dc.operatorName()
+                            + ": " + roleEn + "; certifications: " + certsEn + ".");
+        }
+        b.text("L'hébergeur garantit la protection anti-intrusion et anti-incendie, le contrôle d'accès et l'habilitation de ses personnels.",
+                "The operator ensures intrusion and fire protection, access control and clearance of its staff.");
+
+        List<ServerView> prod = in.servers().stream().filter(s -> s.role() == ServerRole.PRODUCTION).toList();
+        long tenantsPerServer = prod.isEmpty() ? 0 : Math.round(prod.stream().mapToLong(ServerView::load).average().orElse(0));
+        b.section("Maintenance des serveurs", "Server maintenance");
+        String profile = prod.stream().collect(Collectors.groupingBy(s -> s.profile() == null ? "" : s.profile(), Collectors.counting()))
+                .entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("");
+        b.text(prod.size() + " serveurs de production et " + (in.servers().size() - prod.size()) + " serveurs de sauvegarde ; profil standard : "
+                        + profile + ". Chaque serveur de production héberge en moyenne " + tenantsPerServer + " clients.",
+                prod.size() + " production servers and " + (in.servers().size() - prod.size()) + " backup servers; standard profile: "
+                        + profile + ". Each production server hosts " + tenantsPerServer + " clients on average.");
+
+        PolicySettings p = in.policy();
+        b.section("Protection contre les attaques", "Protection against attacks");
+        b.text("Le monitoring sécurité est assuré par un prestataire spécialisé basé à Lyon, depuis 2016 : virtualisation des machines, "
+                        + "réglages du pare-feu et du proxy, protection DDoS.",
+                "Security monitoring is provided by a specialised firm based in Lyon, since 2016: virtual machines, firewall and proxy "
+                        + "settings, DDoS mitigation.");
+        if (p != null) {
+            b.text((p.snapshotBeforeUpdate() ? "Un instantané système est pris avant chaque mise à jour logicielle. " : "")
+                            + "Les données sont sauvegardées toutes les " + p.backupEveryHours() + " heures et les sauvegardes conservées "
+                            + p.backupRetentionDays() + " jours. Alerte au-delà de " + p.monitorCpuPercent() + " % de processeur et "
+                            + p.monitorDiskPercent() + " % de disque.",
+                    (p.snapshotBeforeUpdate() ? "A system snapshot is taken before every software update. " : "")
+                            + "Data are backed up every " + p.backupEveryHours() + " hours and backups kept " + p.backupRetentionDays()
+                            + " days. Alerts above " + p.monitorCpuPercent() + "% CPU and " + p.monitorDiskPercent() + "% disk.");
+            b.section("Protection contre la force brute", "Brute-force protection");
+            b.text("Chaque compte est verrouillé après " + p.bruteForceFailureFactor() + " échecs de connexion"
+                            + (p.bruteForcePermanentLockout() ? ", définitivement." : ", de plus en plus longtemps (jusqu'à "
+                            + minutes(p.bruteForceMaxWaitSeconds()) + " minutes)."),
+                    "Each account is locked after " + p.bruteForceFailureFactor() + " failed sign-ins"
+                            + (p.bruteForcePermanentLockout() ? ", permanently." : ", for longer and longer (up to "
+                            + minutes(p.bruteForceMaxWaitSeconds()) + " minutes)."));
+            b.section("Sûreté des transmissions", "Safe transmissions");
+            b.text(p.tlsRequired() ? "Toutes les communications utilisent HTTPS (TLS), le protocole de votre banque."
+                            : "Les communications utilisent HTTPS (TLS).",
+                    p.tlsRequired() ? "Every exchange uses HTTPS (TLS), the protocol your bank uses." : "Exchanges use HTTPS (TLS).");
+        }
+        b.section("Procédures internes de sûreté", "Internal safety procedures");
+        b.text("Seuls les personnels du support technique Cloud peuvent connaître vos identifiants ; tous ont signé un engagement de "
+                        + "confidentialité. Tous les accès aux serveurs sont enregistrés dans un journal vérifiable.",
+                "Only cloud support staff may know your credentials; all of them signed a confidentiality agreement. Every access to "
+                        + "the servers is recorded in a verifiable journal.");
+        if (p != null) {
+            b.text("Les identifiants sont générés aléatoirement : au moins " + p.credentialMinLength() + " caractères de "
+                            + p.credentialMinClasses() + " classes différentes ; les sessions inactives sont fermées après "
+                            + p.sessionTimeoutMinutes() + " minutes. Politique de sécurité en vigueur : version " + in.policyVersion() + ".",
+                    "Credentials are generated at random: at least " + p.credentialMinLength() + " characters from "
+                            + p.credentialMinClasses() + " classes; idle sessions are closed after " + p.sessionTimeoutMinutes()
+                            + " minutes. Security policy in force: version " + in.policyVersion() + ".");
+        }
+        RecoverySettings r = in.recovery();
+        if (r != null) {
+            long total = r.newServerMinutes() + r.remountMinutes() + (long) r.perTenantMinutes() * tenantsPerServer;
+            b.section("Plan de reprise d'activité (PRA)", "Disaster recovery plan");
+            b.text("En cas de sinistre sur le centre de production : ouverture d'un nouveau serveur sur un autre site : environ "
+                            + r.newServerMinutes() + " minutes ; remontage de la machine virtuelle : environ " + r.remountMinutes()
+                            + " minutes ; remontage des données : environ " + r.perTenantMinutes() + " minutes par client, soit environ "
+                            + hours(total) + " heures pour " + tenantsPerServer + " clients.",
+                    "After a disaster at the production site: opening a new server at another site: about " + r.newServerMinutes()
+                            + " minutes; remounting the virtual machine: about " + r.remountMinutes() + " minutes; restoring data: about "
+                            + r.perTenantMinutes() + " minutes per client, i.e. about " + hours(total) + " hours for " + tenantsPerServer + " clients.");
+        }
+        b.text("Vos données restent à tout moment à votre disposition : vous pouvez les exporter en archive ZIP depuis votre espace client.",
+                "Your data are always at your disposal: you can export them as a ZIP archive from your portal.");
+
+        b.section("Contexte légal", "Legal context");
+        boolean allEu = in.dataCentres().stream().allMatch(dc -> fr.gestan.cloud.compliance.internal.rules.Countries.inEu(dc.countryCode()));
+        String countries = in.dataCentres().stream().map(DataCentreView::countryCode).distinct().sorted().collect(Collectors.joining(", "));
+        b.text(Vendor.PRODUCT + " est développé par " + Vendor.NAME + ", " + Vendor.FORM_FR + " ; les serveurs sont situés dans : " + countries
+                        + (allEu ? " (Union européenne)." : "."),
+                Vendor.PRODUCT + " is developed by " + Vendor.NAME + ", " + Vendor.FORM_EN + "; the servers are located in: " + countries
+                        + (allEu ? " (European Union)." : "."));
+        b.text("Le dépôt des documents comptables hors de l'Union européenne est interdit ; le stockage des factures électroniques hors "
+                        + "de France doit être déclaré (LPF art. L102 C) ; les données personnelles sont traitées conformément à la loi "
+                        + "« Informatique et Libertés » n° 78-17 du 6 janvier 1978 et au RGPD (contrat de sous-traitance art. 28, registre art. 30).",
+                "Accounting documents may not be deposited outside the European Union; storing e-invoices outside France must be "
+                        + "declared (LPF art. L102 C); personal data are processed under the French Data Protection Act no. 78-17 of "
+                        + "6 January 1978 and the GDPR (art. 28 processor agreement, art. 30 record).");
+        b.text("Les fournisseurs soumis au droit extraterritorial américain (Patriot Act, CLOUD Act) ne peuvent garantir la confidentialité "
+                        + "des données : nos hébergeurs ont leur siège dans l'Union européenne (critère SecNumCloud 3.2 §19.6).",
+                "Providers subject to US extraterritorial law (Patriot Act, CLOUD Act) cannot guarantee confidentiality: our operators "
+                        + "have their head office in the European Union (SecNumCloud 3.2 §19.6 criterion).");
+        return b.build();
+    }
+
+    private static boolean valid(CertificationView c, LocalDate today) {
+        return c.expiresOn() != null && !c.expiresOn().isBefore(today);
+    }
+
+    private static String share(java.math.BigDecimal s) {
+        return s == null ? "non communiquée / not disclosed" : s.stripTrailingZeros().toPlainString() + " %";
+    }
+
+    private static long minutes(int seconds) {
+        return Math.max(1, Math.round(seconds / 60.0));
+    }
+
+    private static String hours(long minutes) {
+        return Long.toString(Math.round(minutes / 60.0));
+    }
+}

@@ -1,0 +1,89 @@
+package fr.gestan.cloud.compliance.internal.documents;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.gestan.cloud.compliance.api.ProcessingEntry;
+import fr.gestan.cloud.compliance.api.ProcessingEntryView;
+import fr.gestan.cloud.contracts.api.ContractStatus;
+import fr.gestan.cloud.contracts.api.ContractView;
+import fr.gestan.cloud.contracts.api.ServiceLevel;
+import fr.gestan.cloud.security.api.PolicySettings;
+import fr.gestan.cloud.tenants.api.Contact;
+import fr.gestan.cloud.tenants.api.HostedDataKind;
+import fr.gestan.cloud.tenants.api.PostalAddress;
+import fr.gestan.cloud.tenants.api.TenantDetails;
+import fr.gestan.cloud.tenants.api.TenantRecord;
+import fr.gestan.cloud.tenants.api.TenantState;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+/** The generated GDPR documents: live figures and French accents extracted back from the PDF; the version hash. */
+class DocumentsPdfTest {
+
+    static final PolicySettings POLICY = new PolicySettings(5, 60, 900, 43200, false, 16, 4, 30, true, 24, 3650, true, 90, 85);
+    static final TenantRecord TENANT = new TenantRecord(1, 0, new TenantDetails("Boulangerie Léonie SARL", "842317653", null, null,
+            new PostalAddress("12 rue de l'Église", null, "69003", "Lyon", "FR"), new Contact("Léonie Martin", "leonie@example.fr", null),
+            null, null, Set.of(HostedDataKind.PERSONAL_DATA_EMPLOYEES, HostedDataKind.ACCOUNTING_DOCUMENTS)),
+            TenantState.ACTIVE, Instant.parse("2026-01-01T00:00:00Z"), null, null, null);
+    static final ContractView CONTRACT = new ContractView(42, "842317653", "Gestan ERP Cloud", LocalDate.of(2026, 1, 1), null, true,
+            ServiceLevel.STANDARD, 1, "GC-PROD-01", "DC3", 2, "GC-BKP-01", "DC5", 20, ContractStatus.ACTIVE);
+    static final List<AgreementTexts.SubProcessor> SUBS = List.of(
+            new AgreementTexts.SubProcessor("Hébergement de production", "Production hosting", "Scaleway SAS", "SAS", "Groupe Iliad", "FR", "DC3", "Vitry-sur-Seine", "FR"),
+            new AgreementTexts.SubProcessor("Hébergement de secours (sauvegardes)", "Backup hosting", "Scaleway SAS", "SAS", "Groupe Iliad", "FR", "DC5", "Saint-Ouen-l'Aumône", "FR"));
+
+    static String text(byte[] pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+        }
+    }
+
+    @Test
+    void the_agreement_prints_the_live_figures_with_their_accents() throws IOException {
+        DocumentText t = AgreementTexts.of(new AgreementTexts.Inputs(TENANT, CONTRACT, SUBS, POLICY, 90));
+        byte[] pdf = ProcessorAgreementsBean.render(new ProcessorAgreementsBean.Current(CONTRACT, t), List.of("Non accepté à ce jour / Not accepted yet"));
+        String text = text(pdf);
+        for (String expected : List.of("Contrat de sous-traitance de données personnelles (RGPD, article 28)",
+                "Data processing agreement (GDPR, Article 28)", "Boulangerie Léonie SARL", "SIREN 842317653", "12 rue de l'Église",
+                "ICS-Informatique, SARL de droit français", "contrat d'hébergement n° 42", "du 01/01/2026 sans terme fixé",
+                "Salariés du client", "Scaleway SAS SAS (Groupe Iliad)", "Vitry-sur-Seine, FR", "DC5, Saint-Ouen-l'Aumône, FR",
+                "verrouillage après 5 échecs", "16 caractères au moins", "Sauvegarde toutes les 24 heures, conservée 3650 jours",
+                "conservées 90 jours", "archive ZIP", "RGPD art. 33.2", "Version (SHA-256 du texte / of the text) : " + t.sha256())) {
+            assertTrue(text.contains(expected), () -> "missing: " + expected + "\n" + text);
+        }
+    }
+
+    @Test
+    void the_version_changes_with_a_new_sub_processor_or_policy_value_only() {
+        String v1 = AgreementTexts.of(new AgreementTexts.Inputs(TENANT, CONTRACT, SUBS, POLICY, 90)).sha256();
+        assertEquals(v1, AgreementTexts.of(new AgreementTexts.Inputs(TENANT, CONTRACT, List.copyOf(SUBS), POLICY, 90)).sha256());
+        var moved = List.of(SUBS.get(0), new AgreementTexts.SubProcessor("Hébergement de secours (sauvegardes)", "Backup hosting",
+                "Scaleway SAS", "SAS", "Groupe Iliad", "FR", "AMS1", "Amsterdam", "NL"));
+        assertNotEquals(v1, AgreementTexts.of(new AgreementTexts.Inputs(TENANT, CONTRACT, moved, POLICY, 90)).sha256());
+        PolicySettings longer = new PolicySettings(5, 60, 900, 43200, false, 20, 4, 30, true, 24, 3650, true, 90, 85);
+        assertNotEquals(v1, AgreementTexts.of(new AgreementTexts.Inputs(TENANT, CONTRACT, SUBS, longer, 90)).sha256());
+    }
+
+    @Test
+    void the_record_lists_each_entry_without_transfers_outside_the_eu() throws IOException {
+        ProcessingEntryView e = new ProcessingEntryView(1, 0, "842317653", new ProcessingEntry("Paie des salariés", "Salariés",
+                "Identité, rémunération", true, false, null, "Chiffrement TLS, sauvegardes"), "support.demo", Instant.now());
+        ProcessingEntryView normalised = new ProcessingEntryView(1, 0, "842317653", new ProcessingEntry("Paie des salariés", "Salariés",
+                "Identité, rémunération", true, false, ProcessingEntry.NO_TRANSFER, "Chiffrement TLS, sauvegardes"), "support.demo", Instant.now());
+        DocumentText t = RecordTexts.of(List.of(normalised), "842317653");
+        String text = text(DocumentPdf.render(t, List.of(), List.of(), "test"));
+        assertTrue(text.contains("Extrait du registre des activités de traitement"), text);
+        assertTrue(text.contains("1. Paie des salariés"), text);
+        assertTrue(text.contains("Transferts hors de l'Union européenne : Aucun / None"), text);
+        assertTrue(text.contains("Catégories de données : Identité, rémunération"), text);
+        assertEquals("Paie des salariés", e.entry().processing());
+    }
+}

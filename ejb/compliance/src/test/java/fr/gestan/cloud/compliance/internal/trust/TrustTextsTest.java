@@ -1,0 +1,54 @@
+package fr.gestan.cloud.compliance.internal.trust;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.gestan.cloud.compliance.internal.documents.DocumentPdf;
+import fr.gestan.cloud.compliance.internal.documents.DocumentText;
+import fr.gestan.cloud.contracts.api.CertificationView;
+import fr.gestan.cloud.contracts.api.DataCentreView;
+import fr.gestan.cloud.contracts.api.OperatorView;
+import fr.gestan.cloud.contracts.api.RecoverySettings;
+import fr.gestan.cloud.contracts.api.ServerRole;
+import fr.gestan.cloud.contracts.api.ServerState;
+import fr.gestan.cloud.contracts.api.ServerView;
+import fr.gestan.cloud.security.api.PolicySettings;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+/** The source page rebuilt from live figures: sites, operator, policy values, recovery durations. */
+class TrustTextsTest {
+
+    @Test
+    void the_statement_reads_its_figures_from_the_data_and_prints_them_with_accents() throws Exception {
+        var scaleway = new OperatorView(1, "Scaleway SAS", "SAS", "FR", "Groupe Iliad", "FR", BigDecimal.ZERO, BigDecimal.ZERO);
+        var dc3 = new DataCentreView(1, "DC3", "Vitry-sur-Seine", "FR", "Scaleway SAS",
+                List.of(new CertificationView("ISO/IEC 27001", "AFNOR Certification", LocalDate.of(2028, 3, 31))));
+        var dc5 = new DataCentreView(2, "DC5", "Saint-Ouen-l'Aumône", "FR", "Scaleway SAS", List.of());
+        List<ServerView> servers = new ArrayList<>();
+        String profile = "Core-4-5-SSD 2 x Intel Xeon E5 2620v4 128 Go";
+        servers.add(new ServerView(1, "GC-PROD-01", "DC3", "Vitry-sur-Seine", ServerRole.PRODUCTION, profile, 100, 100, ServerState.values()[0]));
+        servers.add(new ServerView(2, "GC-BKP-01", "DC5", "Saint-Ouen-l'Aumône", ServerRole.BACKUP, profile, 100, 0, ServerState.values()[0]));
+        var policy = new PolicySettings(5, 60, 900, 43200, false, 16, 4, 30, true, 24, 3650, true, 90, 85);
+        DocumentText t = TrustTexts.of(new TrustTexts.Inputs(List.of(scaleway), List.of(dc3, dc5), servers, policy, 3,
+                RecoverySettings.SOURCE, LocalDate.of(2026, 11, 28)));
+        byte[] pdf = DocumentPdf.render(t, List.of(), List.of(), "test");
+        String text;
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+        }
+        for (String expected : List.of("Sécurité & confidentialité de Gestan Cloud", "Hébergeur : Scaleway SAS (SAS), siège social : FR, groupe Groupe Iliad (FR)",
+                "Centre de données DC3 à Vitry-sur-Seine (FR)", "serveurs de production", "ISO/IEC 27001 (AFNOR Certification, valide jusqu'au 31/03/2028)",
+                "Centre de données DC5 à Saint-Ouen-l'Aumône (FR)", "aucune certification enregistrée", "héberge en moyenne 100 clients",
+                "verrouillé après 5 échecs", "au moins 16 caractères", "toutes les 24 heures", "version 3",
+                "environ 15 minutes", "environ 10 minutes par client, soit environ 17 heures pour 100 clients",
+                "ICS-Informatique, SARL de droit français", "(Union européenne)", "Every exchange uses HTTPS (TLS)")) {
+            assertTrue(text.contains(expected), () -> "missing: " + expected + "\n" + text);
+        }
+    }
+}
