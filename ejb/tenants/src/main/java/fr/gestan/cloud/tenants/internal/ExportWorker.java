@@ -4,6 +4,7 @@ import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.security.api.JournalIntegrity;
 import fr.gestan.cloud.tenants.api.ChangeRequestView;
 import fr.gestan.cloud.tenants.api.Contact;
+import fr.gestan.cloud.tenants.api.ExportCsv;
 import fr.gestan.cloud.tenants.api.HostedAccountView;
 import fr.gestan.cloud.tenants.api.TenantDetails;
 import fr.gestan.cloud.tenants.api.TenantExportContributor;
@@ -230,21 +231,9 @@ public class ExportWorker {
         return o == null ? null : o.toString();
     }
 
-    /** One CSV line (RFC 4180; cells that a spreadsheet would run as formulas are prefixed with a quote). */
+    /** One CSV line (see {@link ExportCsv}). */
     static void csv(Writer w, String... cells) throws IOException {
-        List<String> out = new ArrayList<>();
-        for (String cell : cells) {
-            String c = cell == null ? "" : cell;
-            if (!c.isEmpty() && "=+-@".indexOf(c.charAt(0)) >= 0 && !c.matches("[+-]?[0-9 .]+")) {
-                c = "'" + c;
-            }
-            if (c.contains(",") || c.contains("\"") || c.contains("\n") || c.contains("\r")) {
-                c = "\"" + c.replace("\"", "\"\"") + "\"";
-            }
-            out.add(c);
-        }
-        w.write(String.join(",", out));
-        w.write("\r\n");
+        ExportCsv.line(w, (Object[]) cells);
     }
 
     /** Removes expired exports and their files, every quarter of an hour. */
