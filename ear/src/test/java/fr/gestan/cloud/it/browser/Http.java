@@ -46,6 +46,20 @@ final class Http {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Any method, with an optional JSON body and headers (name, value, ...). */
+    static HttpResponse<String> send(String method, String url, String jsonBody, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
+        if (jsonBody != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+>>>>>>> export
+    }
+
     static HttpResponse<byte[]> getBytes(String url, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
         if (headers.length > 0) {

@@ -86,8 +86,22 @@ class TenantsJourneyIT {
         browser.screenshot("tenants-01-my-company");
 
         browser.open(base + "portal/tenants/export");
+        int before = browser.driver().findElements(By.cssSelector("a.export-download")).size();
         browser.find(By.id("export:start")).click();
-        String href = browser.waitUntil(d -> d.findElement(By.cssSelector("a.export-download")).getAttribute("href"));
+        // Watch the progress the page polls every second, until the new export's link appears.
+        java.util.List<Integer> seen = new java.util.ArrayList<>();
+        String href = browser.waitUntil(d -> {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("Préparation en cours : (\\d+) %")
+                    .matcher(d.findElement(By.id("exports")).getText());
+            if (m.find()) {
+                seen.add(Integer.parseInt(m.group(1)));
+            }
+            java.util.List<org.openqa.selenium.WebElement> links = d.findElements(By.cssSelector("a.export-download"));
+            return links.size() > before ? links.get(0).getAttribute("href") : null;
+        });
+        for (int i = 1; i < seen.size(); i++) {
+            assertTrue(seen.get(i) >= seen.get(i - 1), "progress never goes back: " + seen);
+        }
         browser.screenshot("tenants-02-export-ready");
         Cookie session = browser.driver().manage().getCookieNamed("JSESSIONID");
         HttpResponse<byte[]> zip = Http.getBytes(href, "Cookie", "JSESSIONID=" + session.getValue());
@@ -106,10 +120,40 @@ class TenantsJourneyIT {
             assertEquals(parts[0], HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(files.get(parts[1]))), parts[1]);
         }
         assertTrue(new String(files.get("company.json"), StandardCharsets.UTF_8).contains("842317653"));
+        // The hosting module's folder: contracts, sites, servers, recovery.
+        for (String name : new String[]{"hosting/contracts.json", "hosting/contracts.csv", "hosting/sites.csv",
+                "hosting/servers.csv", "hosting/recovery.csv", "access-journal.tsv", "accounts.csv"}) {
+            assertTrue(files.containsKey(name), name + " in " + files.keySet());
+        }
+        // No secret anywhere: neither a password nor a stored secret's column.
+        String everything = files.values().stream().map(b -> new String(b, StandardCharsets.UTF_8)).reduce("", String::concat);
+        for (String secret : new String[]{"Gestan-Client-2026!", "Gestan-Support-2026!", "ciphertext", "credentials"}) {
+            assertTrue(!everything.contains(secret), "no secret in the export: " + secret);
+        }
 
         // Another number in the URL: nothing.
         HttpResponse<String> other = Http.get(base + "portal/tenants/export-download?id=999999", "Cookie", "JSESSIONID=" + session.getValue());
         assertEquals(404, other.statusCode());
+
+        // Another tenant's real export: invisible through the portal's download, refused on the staff pages.
+        String supportToken = "Bearer " + KeycloakFixture.accessToken("support.demo", "Gestan-Support-2026!");
+        String durand = Http.get(base + "api/v1/tenants?q=913572467", "Authorization", supportToken).body();
+        java.util.regex.Matcher idOf = java.util.regex.Pattern.compile("\"id\":(\\d+)").matcher(durand);
+        assertTrue(idOf.find(), durand);
+        String foreign = Http.send("POST", base + "api/v1/tenants/" + idOf.group(1) + "/exports", null, "Authorization", supportToken).body();
+        java.util.regex.Matcher exportId = java.util.regex.Pattern.compile("\"id\":(\\d+)").matcher(foreign);
+        assertTrue(exportId.find(), foreign);
+        Thread.sleep(3000); // let it finish: a ready export must stay invisible too
+        String cookie = "JSESSIONID=" + session.getValue();
+        HttpResponse<String> foreignZip = Http.get(base + "portal/tenants/export-download?id=" + exportId.group(1), "Cookie", cookie);
+        assertEquals(404, foreignZip.statusCode());
+        assertTrue(!foreignZip.body().contains("913572467"));
+        for (String page : new String[]{"admin/tenants/", "admin/tenants/edit?id=" + idOf.group(1), "admin/tenants/requests",
+                "admin/tenants/export-download?id=" + exportId.group(1)}) {
+            HttpResponse<String> refused = Http.get(base + page, "Cookie", cookie);
+            assertEquals(403, refused.statusCode(), page);
+            assertTrue(!refused.body().contains("913572467") && !refused.body().contains("Cabinet Durand"), page);
+        }
     }
 
     @Test
@@ -147,6 +191,59 @@ class TenantsJourneyIT {
         browser.waitUntil(d -> d.getCurrentUrl().contains("edit?id=") || d.getCurrentUrl().contains("edit.xhtml?id="));
         assertEquals("Menuiserie Journey SARL", browser.find(By.tagName("h1")).getText());
         browser.screenshot("tenants-05-created");
+    }
+
+    @Test
+    @Order(3)
+    void staff_invite_a_contact_who_signs_in_changes_the_initial_password_and_sees_its_company() throws Exception {
+        browser.forgetAllSessions();
+        browser.open(base + "admin/tenants/edit");
+        signIn("support.demo", "Gestan-Support-2026!");
+        browser.waitUntil(d -> d.getCurrentUrl().startsWith(base + "admin/tenants/edit"));
+        String name = "Fromagerie Invitée " + (System.nanoTime() % 100_000) + " SARL";
+        browser.find(By.id("tenant:legalName")).sendKeys(name);
+        browser.find(By.id("tenant:siren")).sendKeys(validSiren());
+        browser.find(By.id("tenant:address-line1")).sendKeys("3 place du Marché");
+        browser.find(By.id("tenant:address-postalCode")).sendKeys("21000");
+        browser.find(By.id("tenant:address-city")).sendKeys("Dijon");
+        browser.find(By.id("tenant:administrative-name")).sendKeys("Lucie Comté");
+        browser.find(By.id("tenant:administrative-email")).sendKeys("lucie@fromagerie.example");
+        browser.find(By.id("tenant:save")).click();
+        browser.waitUntil(d -> d.getCurrentUrl().contains("id="));
+
+        String email = "invite." + System.nanoTime() + "@fromagerie.example";
+        browser.find(By.id("invite:email")).sendKeys(email);
+        browser.find(By.id("invite:firstName")).sendKeys("Lucie");
+        browser.find(By.id("invite:lastName")).sendKeys("Comté");
+        browser.find(By.id("invite:invite-button")).click();
+        String username = browser.find(By.id("invited-username")).getText();
+        String initial = browser.find(By.id("invited-password")).getText();
+        assertEquals(email, username);
+        assertTrue(initial.length() >= 12, "a temporary password is shown once");
+        browser.screenshot("tenants-06-invited");
+
+        // The invited contact, in a fresh browser session: Keycloak asks for a new password first.
+        browser.forgetAllSessions();
+        browser.open(base + "portal/tenants/company");
+        signIn(username, initial);
+        browser.find(By.id("password-new")).sendKeys("Fromage-Comte-2026!");
+        browser.find(By.id("password-confirm")).sendKeys("Fromage-Comte-2026!");
+        browser.screenshot("tenants-07-update-password");
+        browser.find(By.cssSelector("[type=submit]")).click();
+        browser.waitUntil(d -> d.getCurrentUrl().startsWith(base + "portal/tenants/company"));
+        assertEquals("Mon entreprise", browser.find(By.tagName("h1")).getText());
+        assertEquals(name, browser.find(By.id("company-name")).getText());
+        browser.screenshot("tenants-08-invited-company");
+
+        // Signing in again takes the new password; the initial one no longer works.
+        browser.forgetAllSessions();
+        browser.open(base + "portal/tenants/company");
+        signIn(username, initial);
+        assertTrue(browser.find(By.xpath("//*[starts-with(@id,'input-error')]")).getText().length() > 0, "Keycloak refuses it");
+        assertTrue(!browser.url().startsWith(base), "the initial password is refused");
+        signIn(username, "Fromage-Comte-2026!");
+        browser.waitUntil(d -> d.getCurrentUrl().startsWith(base + "portal/tenants/company"));
+        assertEquals(name, browser.find(By.id("company-name")).getText());
     }
 
     private static String validSiren() {

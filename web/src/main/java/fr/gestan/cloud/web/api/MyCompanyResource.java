@@ -97,6 +97,17 @@ public class MyCompanyResource {
     @GET
     @Path("/exports/{id}")
     public Response export(@PathParam("id") long id) {
+        return exportView(exports, id);
+    }
+
+    @GET
+    @Path("/exports/{id}/zip")
+    @Produces({"application/zip", MediaType.APPLICATION_JSON})
+    public Response download(@PathParam("id") long id) {
+        return zip(exports, id);
+    }
+
+    static Response exportView(DataExports exports, long id) {
         try {
             return Response.ok(exports.get(id)).build();
         } catch (ExportNotFoundException e) {
@@ -104,10 +115,8 @@ public class MyCompanyResource {
         }
     }
 
-    @GET
-    @Path("/exports/{id}/zip")
-    @Produces("application/zip")
-    public Response download(@PathParam("id") long id) {
+    /** The ZIP, streamed; 404 (JSON) for an export the caller may not see or that is not ready. */
+    static Response zip(DataExports exports, long id) {
         try {
             var export = exports.get(id);
             if (!export.ready()) {

@@ -1,6 +1,12 @@
 package fr.gestan.cloud.web.api;
 
+import fr.gestan.cloud.security.api.CredentialClearanceException;
+import fr.gestan.cloud.tenants.api.AccountNotFoundException;
 import fr.gestan.cloud.tenants.api.ChangeRequestView;
+import fr.gestan.cloud.tenants.api.DataExports;
+import fr.gestan.cloud.tenants.api.PortalDirectoryException;
+import fr.gestan.cloud.tenants.api.PortalUsers;
+import fr.gestan.cloud.tenants.api.SecretUnavailableException;
 import fr.gestan.cloud.tenants.api.ConcurrentEditException;
 import fr.gestan.cloud.tenants.api.DuplicateSirenException;
 import fr.gestan.cloud.tenants.api.HostedAccountView;
@@ -30,8 +36,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /**
- * Staff's client companies ({@code /api/v1/tenants}). The tenants module enforces the roles (403 otherwise, see
- * AccessDeniedMapper); state changes and secrets are not exposed here except through the same EJB checks.
+ * Staff's client companies ({@code /api/v1/tenants}): the same operations as the staff pages. The tenants module
+ * enforces the roles (403 otherwise, see AccessDeniedMapper) and the credential clearance; secrets (a new account,
+ * a reset, a reveal with its reason) and temporary passwords are in that one response only ({@code no-store}).
  */
 @Path("/tenants")
 @RequestScoped
@@ -42,6 +49,10 @@ public class TenantsResource {
     TenantService tenants;
     @EJB
     HostedAccounts accounts;
+    @EJB
+    PortalUsers portalUsers;
+    @EJB
+    DataExports exports;
 
     /** The first page ordered by name (as before), or a filtered, sorted page with {@code q}, {@code state}, {@code sort}. */
     @GET
@@ -114,6 +125,192 @@ public class TenantsResource {
     public List<ChangeRequestView> changeRequests(@QueryParam("first") @DefaultValue("0") int first,
                                                   @QueryParam("max") @DefaultValue("50") int max) {
         return tenants.openChangeRequests(first, max);
+    }
+
+    /** A written reason (suspend, reactivate, terminate, reset, reveal) or a resolution (change requests). */
+    public record Reason(String reason) {
+        String text() {
+            return reason;
+        }
+    }
+
+    /** Who gets a hosted account. */
+    public record NewAccount(String holderName) {
+    }
+
+    /** A tenant contact invited to the portal. */
+    public record Invitation(String email, String firstName, String lastName) {
+    }
+
+    /** A revealed secret, in this response only. */
+    public record RevealedSecret(long accountId, String secret) {
+    }
+
+    @POST
+    @Path("/{id}/suspend")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response suspend(@PathParam("id") long id, Reason reason) {
+        return stateChange(() -> tenants.suspend(id, reason == null ? null : reason.text()));
+    }
+
+    @POST
+    @Path("/{id}/reactivate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response reactivate(@PathParam("id") long id, Reason reason) {
+        return stateChange(() -> tenants.reactivate(id, reason == null ? null : reason.text()));
+    }
+
+    @POST
+    @Path("/{id}/terminate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response terminate(@PathParam("id") long id, Reason reason) {
+        return stateChange(() -> tenants.terminate(id, reason == null ? null : reason.text()));
+    }
+
+    @FunctionalInterface
+    private interface StateChange {
+        TenantRecord apply() throws TenantNotFoundException, TenantStateException, PortalDirectoryException;
+    }
+
+    private static Response stateChange(StateChange change) {
+        try {
+            return Response.ok(change.apply()).build();
+        } catch (TenantNotFoundException e) {
+            return error(Response.Status.NOT_FOUND, "not-found");
+        } catch (TenantStateException e) {
+            return error(Response.Status.CONFLICT, "state-" + e.from());
+        } catch (PortalDirectoryException e) {
+            return directoryError(e);
+        }
+    }
+
+    /** Creates a hosted account: the secret is in this response only. Cleared support staff. */
+    @POST
+    @Path("/{id}/accounts")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response createAccount(@PathParam("id") long id, NewAccount account) {
+        try {
+            return noStore(Response.status(Response.Status.CREATED)
+                    .entity(accounts.create(id, account == null ? null : account.holderName())));
+        } catch (TenantNotFoundException e) {
+            return error(Response.Status.NOT_FOUND, "not-found");
+        } catch (TenantStateException e) {
+            return error(Response.Status.CONFLICT, "state-" + e.from());
+        } catch (CredentialClearanceException e) {
+            return error(Response.Status.FORBIDDEN, "clearance-required");
+        }
+    }
+
+    /** A new secret for an account, with a written reason: in this response only. Cleared support staff. */
+    @POST
+    @Path("/accounts/{accountId}/reset")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response resetAccount(@PathParam("accountId") long accountId, Reason reason) {
+        try {
+            return noStore(Response.ok(accounts.reset(accountId, reason == null ? null : reason.text())));
+        } catch (AccountNotFoundException e) {
+            return error(Response.Status.NOT_FOUND, "not-found");
+        } catch (TenantStateException e) {
+            return error(Response.Status.CONFLICT, "state-" + e.from());
+        } catch (CredentialClearanceException e) {
+            return error(Response.Status.FORBIDDEN, "clearance-required");
+        }
+    }
+
+    /** Reveals a stored secret with a written reason (10 to 500 characters); journaled. Cleared support staff. */
+    @POST
+    @Path("/accounts/{accountId}/reveal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response revealAccount(@PathParam("accountId") long accountId, Reason reason) {
+        try {
+            return noStore(Response.ok(new RevealedSecret(accountId, accounts.reveal(accountId, reason == null ? null : reason.text()))));
+        } catch (AccountNotFoundException e) {
+            return error(Response.Status.NOT_FOUND, "not-found");
+        } catch (SecretUnavailableException e) {
+            return error(Response.Status.CONFLICT, "secret-unavailable");
+        } catch (CredentialClearanceException e) {
+            return error(Response.Status.FORBIDDEN, "clearance-required");
+        }
+    }
+
+    /** Accounts whose client asked for a new secret, oldest first. Staff and auditors. */
+    @GET
+    @Path("/accounts/reset-requests")
+    public List<HostedAccountView> resetRequests(@QueryParam("max") @DefaultValue("100") int max) {
+        return accounts.pendingResetRequests(Math.max(1, Math.min(500, max)));
+    }
+
+    @GET
+    @Path("/{id}/portal-users")
+    public Response portalUsers(@PathParam("id") long id) {
+        try {
+            return Response.ok(portalUsers.usernames(id)).build();
+        } catch (TenantNotFoundException e) {
+            return error(Response.Status.NOT_FOUND, "not-found");
+        }
+    }
+
+    /** Invites a contact to the portal: the temporary password is in this response only. Staff. */
+    @POST
+    @Path("/{id}/portal-users")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response invite(@PathParam("id") long id, Invitation invitation) {
+        try {
+            Invitation i = invitation == null ? new Invitation(null, null, null) : invitation;
+            return noStore(Response.status(Response.Status.CREATED).entity(portalUsers.invite(id, i.email(), i.firstName(), i.lastName())));
+        } catch (TenantNotFoundException e) {
+            return error(Response.Status.NOT_FOUND, "not-found");
+        } catch (TenantStateException e) {
+            return error(Response.Status.CONFLICT, "state-" + e.from());
+        } catch (PortalDirectoryException e) {
+            return directoryError(e);
+        }
+    }
+
+    /** Closes a change request with what was done. Staff. */
+    @POST
+    @Path("/change-requests/{requestId}/close")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response closeChangeRequest(@PathParam("requestId") long requestId, Reason resolution) {
+        try {
+            return Response.ok(tenants.closeChangeRequest(requestId, resolution == null ? null : resolution.text())).build();
+        } catch (TenantNotFoundException e) {
+            return error(Response.Status.NOT_FOUND, "not-found");
+        }
+    }
+
+    /** Starts an export of a tenant's data for staff (202); follow it at {@code /tenants/exports/{exportId}}. */
+    @POST
+    @Path("/{id}/exports")
+    public Response startExport(@PathParam("id") long id) {
+        try {
+            return Response.status(Response.Status.ACCEPTED).entity(exports.start(id)).build();
+        } catch (TenantNotFoundException e) {
+            return error(Response.Status.NOT_FOUND, "not-found");
+        }
+    }
+
+    @GET
+    @Path("/exports/{exportId}")
+    public Response export(@PathParam("exportId") long exportId) {
+        return MyCompanyResource.exportView(exports, exportId);
+    }
+
+    @GET
+    @Path("/exports/{exportId}/zip")
+    @Produces({"application/zip", MediaType.APPLICATION_JSON})
+    public Response download(@PathParam("exportId") long exportId) {
+        return MyCompanyResource.zip(exports, exportId);
+    }
+
+    private static Response directoryError(PortalDirectoryException e) {
+        return e.reason() == PortalDirectoryException.Reason.USER_EXISTS
+                ? error(Response.Status.CONFLICT, "user-exists")
+                : error(Response.Status.SERVICE_UNAVAILABLE, "directory-unavailable");
+    }
+
+    private static Response noStore(Response.ResponseBuilder response) {
+        return response.header("Cache-Control", "no-store").build();
     }
 
     static Response error(Response.Status status, String code) {

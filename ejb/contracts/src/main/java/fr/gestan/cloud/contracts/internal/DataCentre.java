@@ -80,6 +80,11 @@ public class DataCentre {
         certifications.add(new Certification(name, issuer, expiresOn));
     }
 
+    /** The operator's record, when the data centre is linked to one (older rows only have its name). */
+    HostingOperator operator() {
+        return operator;
+    }
+
     Long id() {
         return id;
     }

@@ -204,6 +204,14 @@ public class HostingContract {
         return productionServer;
     }
 
+    HostingServer backupServer() {
+        return backupServer;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
     List<ContractEvent> history() {
         return history;
     }

@@ -58,8 +58,9 @@ public class ExportStore {
                 now.plus(Duration.ofHours(Math.max(1, Integer.getInteger(HOURS_PROPERTY, 24)))));
     }
 
-    public void failed(long exportId) {
-        em.find(TenantExport.class, exportId).failed(Instant.now());
+    /** Marks the export failed; {@code part} names what failed (a file of this module or a contributor's folder). */
+    public void failed(long exportId, String part) {
+        em.find(TenantExport.class, exportId).failed(Instant.now(), part);
     }
 
     /** Removes expired exports (and exports stuck running for a day); returns the files to delete. */
@@ -67,9 +68,15 @@ public class ExportStore {
         Instant now = Instant.now();
         List<TenantExport> expired = em.createNamedQuery(TenantExport.EXPIRED, TenantExport.class).setParameter("now", now)
                 .setParameter("stale", now.minus(Duration.ofDays(1))).setMaxResults(500).getResultList();
-        List<String> files = expired.stream().map(TenantExport::fileName).filter(f -> f != null).toList();
+        // A ready export has its ZIP; one stuck running (a server stopped mid-way) may have left its part file.
+        List<String> files = expired.stream().map(e -> e.fileName() != null ? e.fileName() : partName(e.id())).toList();
         expired.forEach(em::remove);
         return files;
+    }
+
+    /** The file an export is written to until it is complete (then renamed to its random name). */
+    static String partName(long exportId) {
+        return exportId + ".part";
     }
 
     static Path directory() {

@@ -4,8 +4,10 @@ import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.security.api.JournalIntegrity;
 import fr.gestan.cloud.tenants.api.ChangeRequestView;
 import fr.gestan.cloud.tenants.api.Contact;
+import fr.gestan.cloud.tenants.api.ExportCsv;
 import fr.gestan.cloud.tenants.api.HostedAccountView;
 import fr.gestan.cloud.tenants.api.TenantDetails;
+import fr.gestan.cloud.tenants.api.TenantExportContributor;
 import fr.gestan.cloud.tenants.api.TenantRecord;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,34 +17,35 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
-import java.io.FilterOutputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * Builds export ZIPs in the background, streaming every part to a file (memory stays bounded whatever the size),
- * with a {@code MANIFEST} listing each file's SHA-256 ({@code sha256sum} format).
+ * with a {@code MANIFEST} listing each file's SHA-256 ({@code sha256sum} format). The tenants module writes its
+ * own files at the root; every {@link TenantExportContributor} of the application (other modules' local EJBs,
+ * found at run time) writes under its folder. The ZIP is written to {@code <id>.part} and renamed when complete:
+ * a failure leaves no file behind, and the export is marked failed with the name of the part that failed.
  */
 @Stateless
 @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ADMIN})
@@ -50,6 +53,8 @@ public class ExportWorker {
 
     private static final Logger LOG = Logger.getLogger(ExportWorker.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Progress is committed at most this often while files stream (each update is a short transaction). */
+    private static final long PROGRESS_EVERY_MS = 1000;
 
     @EJB
     ExportStore store;
@@ -57,100 +62,129 @@ public class ExportWorker {
     @EJB
     JournalIntegrity journalIntegrity;
 
-    /** Runs with the requester's identity (the journal export checks it). */
+    /** Every module's share of the export: local EJBs of the other EJB jars of the EAR, resolved by CDI. */
+    @Inject
+    @Any
+    Instance<TenantExportContributor> contributors;
+
+    /** Runs with the requester's identity (the journal export and the contributors check it). */
     @Asynchronous
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void build(long exportId) {
         Path dir = ExportStore.directory();
-        Path file = null;
+        Path part = dir.resolve(ExportStore.partName(exportId));
+        Stage stage = new Stage();
         try {
             Files.createDirectories(dir);
+            ExportStore.Snapshot data = store.snapshot(exportId);
+            MessageDigest whole = ExportZip.sha256();
+            Progress progress = new Progress(exportId);
+            try (OutputStream fileOut = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(part), 1 << 16), whole);
+                 ExportZip zip = new ExportZip(fileOut, (name, bytes, files) -> progress.fileAdded())) {
+                writeOwn(zip, data, progress, stage);
+                List<TenantExportContributor> all = contributors();
+                for (int i = 0; i < all.size(); i++) {
+                    TenantExportContributor contributor = all.get(i);
+                    stage.name = contributor.folder();
+                    progress.range(40 + 55 * i / all.size(), 40 + 55 * (i + 1) / all.size());
+                    contributor.contribute(data.tenant().siren(), zip.folder(contributor.folder()));
+                }
+                stage.name = ExportZip.MANIFEST;
+                zip.finish();
+            }
             byte[] random = new byte[12];
             RANDOM.nextBytes(random);
             String name = exportId + "-" + HexFormat.of().formatHex(random) + ".zip";
-            file = dir.resolve(name);
-            ExportStore.Snapshot data = store.snapshot(exportId);
-            MessageDigest whole = sha256();
-            try (OutputStream fileOut = new DigestOutputStream(Files.newOutputStream(file), whole);
-                 ZipOutputStream zip = new ZipOutputStream(fileOut, StandardCharsets.UTF_8)) {
-                write(exportId, zip, data);
-            }
+            Path file = dir.resolve(name);
+            Files.move(part, file, StandardCopyOption.ATOMIC_MOVE);
             store.ready(exportId, name, Files.size(file), HexFormat.of().formatHex(whole.digest()));
         } catch (Exception e) {
-            LOG.log(Level.WARNING, "Export " + exportId + " failed", e);
-            store.failed(exportId);
-            if (file != null) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                    // the expiry job removes it
-                }
+            LOG.log(Level.WARNING, "Export " + exportId + " failed at " + stage.name, e);
+            try {
+                Files.deleteIfExists(part);
+            } catch (IOException ignored) {
+                // the expiry job removes it
             }
+            store.failed(exportId, stage.name);
         }
     }
 
-    private void write(long exportId, ZipOutputStream zip, ExportStore.Snapshot data) throws IOException {
+    /** The contributors, sorted by folder (a stable ZIP layout). */
+    List<TenantExportContributor> contributors() {
+        List<TenantExportContributor> all = new ArrayList<>();
+        for (TenantExportContributor c : contributors) {
+            all.add(c);
+        }
+        all.sort(Comparator.comparing(TenantExportContributor::folder));
+        return all;
+    }
+
+    /** The folders of the contributors found in this deployment (tests, diagnostics). */
+    @PermitAll
+    public List<String> contributorFolders() {
+        return contributors().stream().map(TenantExportContributor::folder).toList();
+    }
+
+    /** The part being written, for the failure message. */
+    private static final class Stage {
+        String name = "company";
+    }
+
+    /** Commits progress at most once a second; within a range each file moves it a little closer to its end. */
+    private final class Progress {
+        private final long exportId;
+        private int from;
+        private int to;
+        private double current;
+        private long lastCommit;
+
+        Progress(long exportId) {
+            this.exportId = exportId;
+        }
+
+        void range(int from, int to) {
+            this.from = from;
+            this.to = to;
+            this.current = from;
+            commit(from);
+        }
+
+        void fileAdded() {
+            current = current + (to - current) / 8; // approaches the end of the range, reaches it with the next part
+            if (System.currentTimeMillis() - lastCommit >= PROGRESS_EVERY_MS) {
+                commit((int) current);
+            }
+        }
+
+        private void commit(int percent) {
+            lastCommit = System.currentTimeMillis();
+            store.progress(exportId, Math.max(from, percent));
+        }
+    }
+
+    private void writeOwn(ExportZip zip, ExportStore.Snapshot data, Progress progress, Stage stage) throws IOException {
         TenantRecord tenant = data.tenant();
-        Map<String, String> manifest = new LinkedHashMap<>();
+        progress.range(0, 15);
         try (Jsonb json = JsonbBuilder.create(new JsonbConfig().withFormatting(true))) {
-            entry(zip, manifest, "company.json", w -> w.write(json.toJson(tenant)));
-            entry(zip, manifest, "company.csv", w -> companyCsv(w, tenant));
-            store.progress(exportId, 15);
-            entry(zip, manifest, "contacts.csv", w -> contactsCsv(w, tenant.details()));
-            entry(zip, manifest, "accounts.json", w -> w.write(json.toJson(data.accounts())));
-            entry(zip, manifest, "accounts.csv", w -> accountsCsv(w, data.accounts()));
-            store.progress(exportId, 35);
-            entry(zip, manifest, "change-requests.json", w -> w.write(json.toJson(data.changeRequests())));
-            entry(zip, manifest, "change-requests.csv", w -> changeRequestsCsv(w, data.changeRequests()));
-            store.progress(exportId, 50);
+            zip.text("company.json", w -> w.write(json.toJson(tenant)));
+            zip.text("company.csv", w -> companyCsv(w, tenant));
+            zip.text("contacts.csv", w -> contactsCsv(w, tenant.details()));
+            stage.name = "accounts";
+            progress.range(15, 25);
+            zip.text("accounts.json", w -> w.write(json.toJson(data.accounts())));
+            zip.text("accounts.csv", w -> accountsCsv(w, data.accounts()));
+            stage.name = "change-requests";
+            zip.text("change-requests.json", w -> w.write(json.toJson(data.changeRequests())));
+            zip.text("change-requests.csv", w -> changeRequestsCsv(w, data.changeRequests()));
             // The journal's own export format: the tenant's entries in full, the chain around them as digests,
             // verifiable offline with the journal verifier and public key.
-            entry(zip, manifest, "access-journal.tsv", w -> journalIntegrity.exportTenant(tenant.siren(), w));
-            store.progress(exportId, 90);
+            stage.name = "access-journal";
+            progress.range(25, 40);
+            zip.text("access-journal.tsv", w -> journalIntegrity.exportTenant(tenant.siren(), w));
         } catch (IOException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
             throw new IOException(e);
-        }
-        StringBuilder lines = new StringBuilder();
-        manifest.forEach((name, digest) -> lines.append(digest).append("  ").append(name).append('\n'));
-        zip.putNextEntry(new ZipEntry("MANIFEST"));
-        zip.write(lines.toString().getBytes(StandardCharsets.UTF_8));
-        zip.closeEntry();
-    }
-
-    @FunctionalInterface
-    interface Part {
-        void write(Writer out) throws IOException;
-    }
-
-    private static void entry(ZipOutputStream zip, Map<String, String> manifest, String name, Part part) throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
-        MessageDigest digest = sha256();
-        // Neither the writer nor the digest stream may close the ZIP: only the entry ends here.
-        OutputStream keepOpen = new FilterOutputStream(zip) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-                flush();
-            }
-        };
-        try (Writer writer = new OutputStreamWriter(new DigestOutputStream(keepOpen, digest), StandardCharsets.UTF_8)) {
-            part.write(writer);
-        }
-        zip.closeEntry();
-        manifest.put(name, HexFormat.of().formatHex(digest.digest()));
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -197,21 +231,9 @@ public class ExportWorker {
         return o == null ? null : o.toString();
     }
 
-    /** One CSV line (RFC 4180; cells that a spreadsheet would run as formulas are prefixed with a quote). */
+    /** One CSV line (see {@link ExportCsv}). */
     static void csv(Writer w, String... cells) throws IOException {
-        List<String> out = new ArrayList<>();
-        for (String cell : cells) {
-            String c = cell == null ? "" : cell;
-            if (!c.isEmpty() && "=+-@".indexOf(c.charAt(0)) >= 0 && !c.matches("[+-]?[0-9 .]+")) {
-                c = "'" + c;
-            }
-            if (c.contains(",") || c.contains("\"") || c.contains("\n") || c.contains("\r")) {
-                c = "\"" + c.replace("\"", "\"\"") + "\"";
-            }
-            out.add(c);
-        }
-        w.write(String.join(",", out));
-        w.write("\r\n");
+        ExportCsv.line(w, (Object[]) cells);
     }
 
     /** Removes expired exports and their files, every quarter of an hour. */

@@ -57,6 +57,8 @@ public class TenantExport {
     private Instant finishedAt;
     @Column(name = "expires_at")
     private Instant expiresAt;
+    @Column(length = 100)
+    private String failure;
 
     protected TenantExport() {
         // for JPA
@@ -85,9 +87,10 @@ public class TenantExport {
         this.expiresAt = expiresAt;
     }
 
-    void failed(Instant at) {
+    void failed(Instant at, String part) {
         this.state = ExportView.State.FAILED;
         this.finishedAt = at;
+        this.failure = part == null ? null : part.substring(0, Math.min(100, part.length()));
     }
 
     Long id() {
@@ -108,6 +111,6 @@ public class TenantExport {
 
     ExportView toView() {
         return new ExportView(id, tenant.siren(), requestedBy, requestedAt, state, percent, fileName == null ? null
-                : "gestan-export-" + tenant.siren() + "-" + id + ".zip", sizeBytes, sha256, finishedAt, expiresAt);
+                : "gestan-export-" + tenant.siren() + "-" + id + ".zip", sizeBytes, sha256, finishedAt, expiresAt, failure);
     }
 }
