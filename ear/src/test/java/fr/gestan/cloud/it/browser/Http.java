@@ -57,7 +57,6 @@ final class Http {
             request.headers(headers);
         }
         return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
->>>>>>> export
     }
 
     static HttpResponse<byte[]> getBytes(String url, String... headers) throws Exception {
