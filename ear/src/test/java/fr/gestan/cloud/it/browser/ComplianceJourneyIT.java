@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.gestan.cloud.it.env.KeycloakFixture;
 import fr.gestan.cloud.it.support.Deployments;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -25,26 +22,11 @@ import org.openqa.selenium.WebElement;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ComplianceJourneyIT {
-
-    private static Browser browser;
+class ComplianceJourneyIT extends BrowserJourney {
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.fullEar();
-    }
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        KeycloakFixture.awaitReady();
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test
@@ -86,12 +68,5 @@ class ComplianceJourneyIT {
         assertTrue(browser.find(By.id("overall")).getText().contains(outcome));
         browser.screenshot("compliance-03-portal");
         browser.find(By.id("logout")).click();
-    }
-
-    private void signIn(String username, String password) {
-        browser.find(By.id("username")).clear();
-        browser.find(By.id("username")).sendKeys(username);
-        browser.find(By.id("password")).sendKeys(password);
-        browser.find(By.id("kc-login")).click();
     }
 }

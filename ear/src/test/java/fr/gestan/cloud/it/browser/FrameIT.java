@@ -15,8 +15,6 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -32,11 +30,10 @@ import org.openqa.selenium.By;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class FrameIT {
+class FrameIT extends BrowserJourney {
 
     private static final String BASE = Http.HTTPS;
     private static final Pattern NONCE = Pattern.compile("script-src 'self' 'nonce-([A-Za-z0-9+/=_-]+)'");
-    private static Browser browser;
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -45,18 +42,6 @@ class FrameIT {
         web.addClass(ProgressDemoBean.class).addAsWebResource(new StringAsset(FRAME_PAGE), "it/frame.xhtml")
                 .addAsWebResource(new StringAsset(BOOM_PAGE), "it/boom.xhtml");
         return ear;
-    }
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test

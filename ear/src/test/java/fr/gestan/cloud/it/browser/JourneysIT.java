@@ -12,8 +12,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -29,29 +27,15 @@ import org.openqa.selenium.By;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class JourneysIT {
+class JourneysIT extends BrowserJourney {
 
     private static final String REALM_PATH = "/realms/gestan/";
     /** Browsers use HTTPS only; Keycloak's redirect URIs name localhost, not 127.0.0.1. */
     private static final String BASE = Http.HTTPS;
-    private static Browser browser;
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.fullEar();
-    }
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        KeycloakFixture.awaitReady();
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     // ------------------------------------------------------------------ anonymous visitor
@@ -324,13 +308,6 @@ class JourneysIT {
     private void logout() {
         browser.find(By.id("logout")).click();
         browser.waitUntil(d -> d.getCurrentUrl().equals(BASE));
-    }
-
-    private void signIn(String username, String password) {
-        browser.find(By.id("username")).clear();
-        browser.find(By.id("username")).sendKeys(username);
-        browser.find(By.id("password")).sendKeys(password);
-        browser.find(By.id("kc-login")).click();
     }
 
     private String loginError() {
