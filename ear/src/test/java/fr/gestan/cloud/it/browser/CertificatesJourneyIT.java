@@ -158,6 +158,47 @@ class CertificatesJourneyIT {
         Files.deleteIfExists(modified);
     }
 
+    @Test
+    @Order(4)
+    void the_rest_api_lists_downloads_reissues_and_revokes_and_is_in_the_openapi_document() throws Exception {
+        String base = Http.HTTPS;
+        String client = "Bearer " + KeycloakFixture.accessToken("client.demo", "Gestan-Client-2026!");
+        String support = "Bearer " + KeycloakFixture.accessToken("support.demo", "Gestan-Support-2026!");
+
+        HttpResponse<String> mine = Http.get(base + "api/v1/me/certificates", "Authorization", client);
+        assertEquals(200, mine.statusCode(), mine.body());
+        assertTrue(mine.body().contains("\"number\":\"" + number + "\""), mine.body());
+        HttpResponse<byte[]> file = Http.getBytes(base + "api/v1/me/certificates/" + number + "/pdf", "Authorization", client);
+        assertEquals(200, file.statusCode());
+        assertTrue(java.util.Arrays.equals(pdf, file.body()), "the same bytes as the portal's download");
+        assertEquals(403, Http.get(base + "api/v1/certificates", "Authorization", client).statusCode());
+
+        HttpResponse<String> list = Http.get(base + "api/v1/certificates?siren=" + DEMO_SIREN + "&status=VALID", "Authorization", support);
+        assertEquals(200, list.statusCode(), list.body());
+        assertTrue(list.body().contains(number), list.body());
+        HttpResponse<String> reissued = Http.post(base + "api/v1/certificates/" + number + "/reissue", "application/json", "",
+                "Authorization", support);
+        assertEquals(201, reissued.statusCode(), reissued.body());
+        String successor = reissued.body().replaceAll(".*\"number\":\"(GC-[0-9-]+)\".*", "$1");
+        assertTrue(successor.matches("GC-\\d{4}-\\d{6}") && !successor.equals(number), reissued.body());
+        HttpResponse<String> old = Http.get(base + "api/v1/public/certificates/" + number);
+        assertTrue(old.body().contains("\"status\":\"REVOKED\"") && old.body().contains("\"supersededBy\":\"" + successor + "\""), old.body());
+        HttpResponse<String> revoked = Http.post(base + "api/v1/certificates/" + successor + "/revocation", "application/json",
+                "{\"reason\":\"Essai de l'API\"}", "Authorization", support);
+        assertEquals(200, revoked.statusCode(), revoked.body());
+        assertTrue(revoked.body().contains("\"status\":\"REVOKED\""), revoked.body());
+        HttpResponse<String> again = Http.post(base + "api/v1/certificates/" + successor + "/revocation", "application/json",
+                "{\"reason\":\"encore\"}", "Authorization", support);
+        assertEquals(409, again.statusCode(), again.body());
+        assertTrue(again.body().contains("ALREADY_REVOKED"), again.body());
+
+        String openapi = Http.get(base + "openapi").body();
+        for (String path : new String[] {"/api/v1/me/certificates", "/api/v1/me/certificates/{number}/pdf", "/api/v1/certificates",
+                "/api/v1/certificates/{number}/revocation", "/api/v1/public/certificates/verification"}) {
+            assertTrue(openapi.contains(path + ":"), () -> path + " missing from the OpenAPI document");
+        }
+    }
+
     /** A full-page post (multipart): waits for the new page. */
     private void submitUpload() {
         org.openqa.selenium.WebElement button = browser.find(By.id("upload:check-file"));

@@ -18,7 +18,8 @@ import java.time.Clock;
  * Page views (GET of the page itself) are not limited; each verification is a POST, a GET with {@code ?number=}
  * (the QR code's link) or an API call.
  */
-@WebFilter(urlPatterns = {"/verify.xhtml", "/api/v1/public/*"}, asyncSupported = true)
+// "/verify": the extensionless address, where the page posts its forms when it was opened as /verify (QR code links)
+@WebFilter(urlPatterns = {"/verify.xhtml", "/verify", "/api/v1/public/*"}, asyncSupported = true)
 public class RateLimitFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

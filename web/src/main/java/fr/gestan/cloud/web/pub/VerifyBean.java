@@ -11,8 +11,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -35,8 +33,8 @@ public class VerifyBean implements Serializable {
     @Inject
     Messages messages;
 
-    @NotBlank(message = "{certificate.number.required}")
-    @Size(max = 32, message = "{certificate.number.format}")
+    // Checked by the form's input (required, 32 characters), not by Bean Validation: the page's view parameter is
+    // validated on every postback, and an empty one would silently stop the file form's action.
     private String number;
     private CertificateStatusView result;
     private boolean searched;
