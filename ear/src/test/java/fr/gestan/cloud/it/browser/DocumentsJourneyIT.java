@@ -136,10 +136,19 @@ class DocumentsJourneyIT {
         browser.waitUntil(d -> d.getCurrentUrl().contains("outcome=FAIL"));
         assertTrue(browser.find(By.id("last-evaluated")).getText().startsWith("Dernière évaluation"));
         browser.screenshot("documents-06-dashboard-failures");
-        browser.open(Http.HTTPS + "admin/compliance/documents.xhtml?siren=842317653");
+        browser.open(Http.HTTPS + "admin/documents.xhtml?siren=842317653");
         String agreements = browser.find(By.id("agreements")).getText();
         assertTrue(agreements.contains("Accepté"), agreements);
         browser.screenshot("documents-07-admin-documents");
+        // staff add a record entry through the form
+        browser.find(By.id("record:processing")).sendKeys("Gestion des notes de frais");
+        browser.find(By.id("record:subjects")).sendKeys("Salariés");
+        browser.find(By.id("record:categories")).sendKeys("Identité, dépenses, justificatifs");
+        browser.find(By.id("record:security")).sendKeys("Hébergement en France, TLS, sauvegardes");
+        browser.find(By.id("record:save")).click();
+        browser.waitUntil(d -> d.findElement(By.id("messages")).getText().contains("Entrée du registre enregistrée"));
+        assertTrue(browser.find(By.id("record:entries")).getText().contains("Gestion des notes de frais"));
+        browser.screenshot("documents-08-admin-record-entry");
         browser.find(By.id("logout")).click();
     }
 

@@ -131,9 +131,9 @@ class DocumentsIT {
             Thread.sleep(500); // the first run after deployment is going: wait for it
         }
         Duration took = Duration.between(before, Instant.now());
-        int n = evaluated;
+        int total = evaluated;
         System.out.printf("DocumentsIT: compliance report of %d tenants in %d ms (%.1f s per 1,000 tenants)%n",
-                n, took.toMillis(), took.toMillis() / (double) n);
+                total, took.toMillis(), took.toMillis() / (double) total);
         assertTrue(evaluated >= count, evaluated + " < " + count);
         assertEquals(evaluated, progress.get());
 
