@@ -148,6 +148,16 @@ class TenantsJourneyIT {
         HttpResponse<String> foreignZip = Http.get(base + "portal/tenants/export-download?id=" + exportId.group(1), "Cookie", cookie);
         assertEquals(404, foreignZip.statusCode());
         assertTrue(!foreignZip.body().contains("913572467"));
+        // The portal pages take no id: whatever id or SIREN the URL carries, they show the client's own company only.
+        for (String page : new String[]{"portal/tenants/company", "portal/tenants/accounts", "portal/tenants/export"}) {
+            // (numeric ids only: the page's own links repeat its query string, a SIREN there would be an echo, not data)
+            HttpResponse<String> own = Http.get(base + page + "?id=" + idOf.group(1) + "&tenantId=" + idOf.group(1), "Cookie", cookie);
+            assertEquals(200, own.statusCode(), page);
+            int at = own.body().indexOf("913572467");
+            assertTrue(at < 0 && !own.body().contains("Cabinet Durand"),
+                    page + ": " + (at < 0 ? "" : own.body().substring(Math.max(0, at - 120), Math.min(own.body().length(), at + 40))));
+        }
+        assertTrue(Http.get(base + "portal/tenants/company?id=" + idOf.group(1), "Cookie", cookie).body().contains("Boulangerie Martin SARL"));
         for (String page : new String[]{"admin/tenants/", "admin/tenants/edit?id=" + idOf.group(1), "admin/tenants/requests",
                 "admin/tenants/export-download?id=" + exportId.group(1)}) {
             HttpResponse<String> refused = Http.get(base + page, "Cookie", cookie);
@@ -244,6 +254,140 @@ class TenantsJourneyIT {
         signIn(username, "Fromage-Comte-2026!");
         browser.waitUntil(d -> d.getCurrentUrl().startsWith(base + "portal/tenants/company"));
         assertEquals(name, browser.find(By.id("company-name")).getText());
+    }
+
+    @Test
+    @Order(4)
+    void where_keycloak_sends_mail_the_invited_contact_gets_a_link_chooses_a_password_and_sees_its_company() throws Exception {
+        try (FakeSmtp smtp = new FakeSmtp()) {
+            realmSmtp("{\"smtpServer\":{\"host\":\"localhost\",\"port\":\"" + smtp.port() + "\",\"from\":\"noreply@gestan.example\","
+                    + "\"fromDisplayName\":\"Gestan Cloud\"}}");
+            try {
+                String support = "Bearer " + KeycloakFixture.accessToken("support.demo", "Gestan-Support-2026!");
+                String siren = validSiren();
+                String name = "Cave Invitée par Mail " + (System.nanoTime() % 100_000);
+                HttpResponse<String> created = Http.send("POST", base + "api/v1/tenants", "{\"legalName\":\"" + name + "\",\"siren\":\"" + siren
+                        + "\",\"address\":{\"line1\":\"5 rue du Vin\",\"postalCode\":\"33000\",\"city\":\"Bordeaux\",\"countryCode\":\"FR\"},"
+                        + "\"administrative\":{\"name\":\"Paul Cep\",\"email\":\"paul@cave.example\"},\"dataKinds\":[]}", "Authorization", support);
+                assertEquals(201, created.statusCode(), created.body());
+                java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\":(\\d+)").matcher(created.body());
+                assertTrue(id.find());
+                String email = "mail." + System.nanoTime() + "@cave.example";
+                HttpResponse<String> invited = Http.send("POST", base + "api/v1/tenants/" + id.group(1) + "/portal-users",
+                        "{\"email\":\"" + email + "\",\"firstName\":\"Paul\",\"lastName\":\"Cep\"}", "Authorization", support);
+                assertEquals(201, invited.statusCode(), invited.body());
+                assertTrue(invited.body().contains("\"emailed\":true"), invited.body());
+                assertTrue(!invited.body().contains("temporaryPassword"), "no password to hand over: " + invited.body());
+
+                String mail = smtp.awaitMessage(30);
+                assertTrue(mail.contains(email), "sent to the contact");
+                String link = FakeSmtp.link(mail);
+                browser.forgetAllSessions();
+                browser.open(link);
+                // Keycloak first tells what the link is for, then asks for the new password.
+                browser.waitUntil(d -> !d.findElements(By.id("password-new")).isEmpty()
+                        || !d.findElements(By.cssSelector("a[href*='login-actions']")).isEmpty());
+                if (browser.driver().findElements(By.id("password-new")).isEmpty()) {
+                    browser.find(By.cssSelector("a[href*='login-actions']")).click();
+                }
+                browser.find(By.id("password-new")).sendKeys("Vin-Bordeaux-2026!");
+                browser.find(By.id("password-confirm")).sendKeys("Vin-Bordeaux-2026!");
+                browser.find(By.cssSelector("[type=submit]")).click();
+                browser.screenshot("tenants-09-mail-link-password-set");
+                browser.waitUntil(d -> !d.findElements(By.id("password-new")).isEmpty() ? null : Boolean.TRUE);
+
+                browser.open(base + "portal/tenants/company");
+                browser.waitUntil(d -> !d.findElements(By.id("username")).isEmpty() || !d.findElements(By.id("company-name")).isEmpty());
+                if (!browser.driver().findElements(By.id("username")).isEmpty()) {
+                    signIn(email, "Vin-Bordeaux-2026!");
+                }
+                browser.waitUntil(d -> d.getCurrentUrl().startsWith(base + "portal/tenants/company"));
+                assertEquals(name, browser.find(By.id("company-name")).getText());
+                browser.screenshot("tenants-10-mail-invited-company");
+            } finally {
+                realmSmtp("{\"smtpServer\":{}}");
+            }
+        }
+    }
+
+    private static void realmSmtp(String json) throws Exception {
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(KeycloakFixture.baseUrl() + "/admin/realms/gestan"))
+                .header("Authorization", "Bearer " + KeycloakFixture.adminToken()).header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(204, r.statusCode(), r.body());
+    }
+
+    /** A one-connection-at-a-time SMTP sink: accepts every message, keeps them for the test. */
+    static final class FakeSmtp implements AutoCloseable {
+        private final java.net.ServerSocket server = new java.net.ServerSocket(0);
+        private final java.util.concurrent.BlockingQueue<String> messages = new java.util.concurrent.LinkedBlockingQueue<>();
+        private final Thread thread = new Thread(this::serve, "fake-smtp");
+
+        FakeSmtp() throws java.io.IOException {
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        String awaitMessage(int seconds) throws InterruptedException {
+            String m = messages.poll(seconds, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(m != null, "an e-mail arrived");
+            return m;
+        }
+
+        /** The action link of a Keycloak e-mail (quoted-printable soft breaks and HTML escapes undone). */
+        static String link(String mail) {
+            String text = mail.replace("=\r\n", "").replace("=\n", "").replace("=3D", "=").replace("&amp;", "&");
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("https?://[^\\s\"<>]+/login-actions/action-token\\?[^\\s\"<>]+").matcher(text);
+            assertTrue(m.find(), "an action link in " + text);
+            return m.group();
+        }
+
+        private void serve() {
+            while (!server.isClosed()) {
+                try (java.net.Socket s = server.accept();
+                     java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+                     java.io.Writer out = new java.io.OutputStreamWriter(s.getOutputStream(), StandardCharsets.UTF_8)) {
+                    reply(out, "220 localhost fake SMTP");
+                    StringBuilder data = null;
+                    for (String line = in.readLine(); line != null; line = in.readLine()) {
+                        if (data != null) {
+                            if (line.equals(".")) {
+                                messages.add(data.toString());
+                                data = null;
+                                reply(out, "250 OK");
+                            } else {
+                                data.append(line.startsWith("..") ? line.substring(1) : line).append("\r\n");
+                            }
+                        } else if (line.toUpperCase().startsWith("DATA")) {
+                            data = new StringBuilder();
+                            reply(out, "354 go ahead");
+                        } else if (line.toUpperCase().startsWith("QUIT")) {
+                            reply(out, "221 bye");
+                            break;
+                        } else {
+                            reply(out, "250 OK");
+                        }
+                    }
+                } catch (java.io.IOException e) {
+                    // closed
+                }
+            }
+        }
+
+        private static void reply(java.io.Writer out, String line) throws java.io.IOException {
+            out.write(line + "\r\n");
+            out.flush();
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            server.close();
+        }
     }
 
     private static String validSiren() {

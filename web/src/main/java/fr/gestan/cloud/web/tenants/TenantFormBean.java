@@ -224,6 +224,11 @@ public class TenantFormBean implements Serializable {
         return password;
     }
 
+    /** Keycloak e-mailed the contact a link to choose its password: no temporary password to hand over. */
+    public boolean isInvitationEmailed() {
+        return invitation != null && invitation.emailed();
+    }
+
     public String getInvitedUsername() {
         return invitation == null ? null : invitation.username();
     }

@@ -82,12 +82,17 @@ public class ExportWorker {
             try (OutputStream fileOut = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(part), 1 << 16), whole);
                  ExportZip zip = new ExportZip(fileOut, (name, bytes, files) -> progress.fileAdded())) {
                 writeOwn(zip, data, progress, stage);
-                List<TenantExportContributor> all = contributors();
-                for (int i = 0; i < all.size(); i++) {
-                    TenantExportContributor contributor = all.get(i);
-                    stage.name = contributor.folder();
-                    progress.range(40 + 55 * i / all.size(), 40 + 55 * (i + 1) / all.size());
-                    contributor.contribute(data.tenant().siren(), zip.folder(contributor.folder()));
+                List<Instance.Handle<TenantExportContributor>> all = contributorHandles();
+                try {
+                    for (int i = 0; i < all.size(); i++) {
+                        TenantExportContributor contributor = all.get(i).get();
+                        stage.name = contributor.folder();
+                        progress.range(40 + 55 * i / all.size(), 40 + 55 * (i + 1) / all.size());
+                        contributor.contribute(data.tenant().siren(), zip.folder(contributor.folder()));
+                    }
+                } finally {
+                    // Dependent references obtained from Instance are released, or this pooled worker would keep them.
+                    all.forEach(Instance.Handle::destroy);
                 }
                 stage.name = ExportZip.MANIFEST;
                 zip.finish();
@@ -110,19 +115,11 @@ public class ExportWorker {
     }
 
     /** The contributors, sorted by folder (a stable ZIP layout). */
-    List<TenantExportContributor> contributors() {
-        List<TenantExportContributor> all = new ArrayList<>();
-        for (TenantExportContributor c : contributors) {
-            all.add(c);
-        }
-        all.sort(Comparator.comparing(TenantExportContributor::folder));
+    private List<Instance.Handle<TenantExportContributor>> contributorHandles() {
+        List<Instance.Handle<TenantExportContributor>> all = new ArrayList<>();
+        contributors.handles().forEach(all::add);
+        all.sort(Comparator.comparing(h -> h.get().folder()));
         return all;
-    }
-
-    /** The folders of the contributors found in this deployment (tests, diagnostics). */
-    @PermitAll
-    public List<String> contributorFolders() {
-        return contributors().stream().map(TenantExportContributor::folder).toList();
     }
 
     /** The part being written, for the failure message. */

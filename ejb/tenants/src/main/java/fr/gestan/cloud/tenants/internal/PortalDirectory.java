@@ -121,6 +121,37 @@ public class PortalDirectory {
         }
     }
 
+    /** Whether the realm can send e-mail (an SMTP host is configured in Keycloak). */
+    public boolean sendsMail() throws PortalDirectoryException {
+        try {
+            Map<String, String> smtp = realm().toRepresentation().getSmtpServer();
+            return smtp != null && smtp.get("host") != null && !smtp.get("host").isBlank();
+        } catch (ProcessingException | WebApplicationException e) {
+            throw new PortalDirectoryException(PortalDirectoryException.Reason.UNAVAILABLE, "Keycloak is unavailable: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Has Keycloak e-mail the user a link to choose a password (required action {@code UPDATE_PASSWORD}), valid for
+     * {@code gestan.tenants.invitation-hours} (default 72); the link leads back to the portal
+     * ({@code gestan.tenants.portal-url}, else Keycloak's own confirmation page).
+     */
+    public void sendActionLink(String username) throws PortalDirectoryException {
+        try {
+            RealmResource realm = realm();
+            List<UserRepresentation> found = realm.users().search(username, true);
+            if (found.isEmpty()) {
+                throw new PortalDirectoryException(PortalDirectoryException.Reason.UNAVAILABLE, "no Keycloak user " + username, null);
+            }
+            String portal = setting("gestan.tenants.portal-url", "GESTAN_TENANTS_PORTAL_URL", null);
+            int hours = Integer.getInteger("gestan.tenants.invitation-hours", 72);
+            realm.users().get(found.get(0).getId()).executeActionsEmail(portal == null ? null : "gestan-web", portal,
+                    hours * 3600, List.of("UPDATE_PASSWORD"));
+        } catch (ProcessingException | WebApplicationException e) {
+            throw new PortalDirectoryException(PortalDirectoryException.Reason.UNAVAILABLE, "Keycloak did not send the e-mail: " + e.getMessage(), e);
+        }
+    }
+
     /** Enables or disables the given users; disabling also ends their sessions. */
     public void setEnabled(String siren, List<String> usernames, boolean enabled) throws PortalDirectoryException {
         if (usernames.isEmpty()) {

@@ -19,6 +19,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.executable.ValidateOnExecution;
 import java.security.SecureRandom;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +32,7 @@ import java.util.Locale;
 public class PortalUsersBean implements PortalUsers {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Logger LOG = Logger.getLogger(PortalUsersBean.class.getName());
 
     @PersistenceContext(unitName = "tenants")
     EntityManager em;
@@ -65,10 +68,29 @@ public class PortalUsersBean implements PortalUsers {
         char[] password = new SecretGenerator(RANDOM, policy.credentialMinLength(), 4).next();
         try {
             directory.createClientUser(username, username, firstName.strip(), lastName.strip(), tenant.siren(), password);
+            // Where Keycloak can send e-mail, the contact gets a link to choose its password and nobody ever sees
+            // the temporary one; if sending fails, staff hand over the temporary password as without mail.
+            if (emailLink(username)) {
+                journal.record(JournalEvent.success("PORTAL_USER_INVITED", tenant.siren(), username + " (e-mail link)"));
+                return new PortalInvitation(username, tenant.siren(), null, true);
+            }
             journal.record(JournalEvent.success("PORTAL_USER_INVITED", tenant.siren(), username));
             return new PortalInvitation(username, tenant.siren(), new String(password));
         } finally {
             Arrays.fill(password, '\0');
+        }
+    }
+
+    private boolean emailLink(String username) {
+        try {
+            if (!directory.sendsMail()) {
+                return false;
+            }
+            directory.sendActionLink(username);
+            return true;
+        } catch (PortalDirectoryException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Invitation e-mail not sent to " + username + "; the temporary password is shown instead", e);
+            return false;
         }
     }
 
