@@ -120,9 +120,12 @@ class TenantsJourneyIT {
             assertEquals(parts[0], HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(files.get(parts[1]))), parts[1]);
         }
         assertTrue(new String(files.get("company.json"), StandardCharsets.UTF_8).contains("842317653"));
-        // The hosting module's folder: contracts, sites, servers, recovery.
+        // Every module's folder: hosting (contracts, sites, servers, recovery), certificates, documents.
         for (String name : new String[]{"hosting/contracts.json", "hosting/contracts.csv", "hosting/sites.csv",
-                "hosting/servers.csv", "hosting/recovery.csv", "access-journal.tsv", "accounts.csv"}) {
+                "hosting/servers.csv", "hosting/recovery.csv", "access-journal.tsv", "accounts.csv",
+                // the compliance module's folders: certificates as issued, the GDPR documents
+                "certificates/certificates.json", "certificates/certificates.csv", "documents/processing-record.json",
+                "documents/agreement-acceptances.csv"}) {
             assertTrue(files.containsKey(name), name + " in " + files.keySet());
         }
         // No secret anywhere: neither a password nor a stored secret's column or field. (The word "credentials" may
