@@ -128,6 +128,9 @@ class TenantsJourneyIT {
                 "documents/agreement-acceptances.csv"}) {
             assertTrue(files.containsKey(name), name + " in " + files.keySet());
         }
+        // Documents as PDF: the demo client's processor agreement for its contract.
+        assertTrue(files.entrySet().stream().anyMatch(e -> e.getKey().matches("documents/agreements/contract-\\d+-current\\.pdf")
+                && new String(e.getValue(), 0, 5, StandardCharsets.ISO_8859_1).equals("%PDF-")), () -> "agreement PDF in " + files.keySet());
         // No secret anywhere: neither a password nor a stored secret's column or field. (The word "credentials" may
         // appear in prose, the record of processing's security measures say they are random: only keys count.)
         String everything = files.values().stream().map(b -> new String(b, StandardCharsets.UTF_8)).reduce("", String::concat);
