@@ -136,6 +136,10 @@ class DocumentsJourneyIT {
         browser.waitUntil(d -> d.getCurrentUrl().contains("outcome=FAIL"));
         assertTrue(browser.find(By.id("last-evaluated")).getText().startsWith("Dernière évaluation"));
         browser.screenshot("documents-06-dashboard-failures");
+        // re-evaluate now: the progress bar runs to its end
+        browser.find(By.id("dashboard:reevaluate")).click();
+        browser.waitUntil(d -> d.findElement(By.id("dashboard")).getText().contains("Tous les clients ont été réévalués"));
+        browser.screenshot("documents-06b-reevaluated");
         browser.open(Http.HTTPS + "admin/documents.xhtml?siren=842317653");
         String agreements = browser.find(By.id("agreements")).getText();
         assertTrue(agreements.contains("Accepté"), agreements);

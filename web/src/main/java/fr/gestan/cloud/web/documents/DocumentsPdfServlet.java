@@ -35,6 +35,22 @@ public class DocumentsPdfServlet extends HttpServlet {
     @EJB
     transient TenantService tenants;
 
+    /** The public PDF is the same for everyone: built at most once a minute (anonymous requests cost no rendering). */
+    private static final long TRUST_TTL_MS = 60_000;
+    private static volatile byte[] trustPdf;
+    private static volatile long trustBuiltAt;
+
+    private byte[] trustPdf() {
+        long now = System.currentTimeMillis();
+        byte[] cached = trustPdf;
+        if (cached == null || now - trustBuiltAt > TRUST_TTL_MS) {
+            cached = trust.pdf();
+            trustPdf = cached;
+            trustBuiltAt = now;
+        }
+        return cached;
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getServletPath();
@@ -42,7 +58,7 @@ public class DocumentsPdfServlet extends HttpServlet {
         String name;
         try {
             if (path.equals("/trust.pdf")) {
-                pdf = trust.pdf();
+                pdf = trustPdf();
                 name = "gestan-cloud-securite-confidentialite.pdf";
             } else if (path.endsWith("/record.pdf")) {
                 pdf = record.pdf();
