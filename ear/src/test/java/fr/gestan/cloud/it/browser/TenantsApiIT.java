@@ -82,6 +82,10 @@ class TenantsApiIT {
             }
             assertEquals(401, Http.get(base + "api/v1/tenants/1/accounts", "Accept", "*/*").statusCode());
         }
+        // Public resources keep their own formats (Atom) whatever the Accept header.
+        HttpResponse<String> feed = Http.get(Http.HTTPS + "api/v1/public/status/feed.atom", "Accept", "*/*");
+        assertEquals(200, feed.statusCode());
+        assertTrue(feed.headers().firstValue("Content-Type").orElse("").startsWith("application/atom+xml"));
         // A browser opening an API address still goes to the sign-in page.
         HttpResponse<String> browser = Http.get(Http.HTTPS + "api/v1/me", "Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
         assertEquals(302, browser.statusCode());
