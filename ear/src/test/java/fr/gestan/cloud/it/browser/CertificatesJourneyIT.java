@@ -17,7 +17,6 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -35,10 +34,9 @@ import org.openqa.selenium.Cookie;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class CertificatesJourneyIT {
+class CertificatesJourneyIT extends BrowserJourney {
 
     static final String DEMO_SIREN = "842317653";
-    private static Browser browser;
     private static String number;
     private static byte[] pdf;
 
@@ -50,19 +48,11 @@ class CertificatesJourneyIT {
         return ear;
     }
 
+    /** Runs after the base class started the browser (and waited for Keycloak). */
     @BeforeAll
-    static void startBrowser() throws Exception {
-        KeycloakFixture.awaitReady();
+    static void recordTheEvidenceTheDemoCompanyLacks() throws Exception {
         HttpResponse<String> fixture = Http.get(Http.HTTPS + "it/certificate-fixture");
         assertEquals(200, fixture.statusCode(), fixture.body());
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test
@@ -205,12 +195,5 @@ class CertificatesJourneyIT {
         button.click();
         browser.waitUntil(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button)::apply);
         browser.find(By.id("main"));
-    }
-
-    private void signIn(String username, String password) {
-        browser.find(By.id("username")).clear();
-        browser.find(By.id("username")).sendKeys(username);
-        browser.find(By.id("password")).sendKeys(password);
-        browser.find(By.id("kc-login")).click();
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.gestan.cloud.it.env.KeycloakFixture;
 import fr.gestan.cloud.it.support.Deployments;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +15,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -34,26 +31,11 @@ import org.openqa.selenium.WebElement;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class DocumentsJourneyIT {
-
-    private static Browser browser;
+class DocumentsJourneyIT extends BrowserJourney {
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.fullEar();
-    }
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        KeycloakFixture.awaitReady();
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test
@@ -168,12 +150,5 @@ class DocumentsJourneyIT {
             Files.deleteIfExists(file);
             Files.deleteIfExists(txt);
         }
-    }
-
-    private void signIn(String username, String password) {
-        browser.find(By.id("username")).clear();
-        browser.find(By.id("username")).sendKeys(username);
-        browser.find(By.id("password")).sendKeys(password);
-        browser.find(By.id("kc-login")).click();
     }
 }

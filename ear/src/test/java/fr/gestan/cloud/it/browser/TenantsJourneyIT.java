@@ -20,8 +20,6 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -35,9 +33,7 @@ import org.openqa.selenium.Cookie;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class TenantsJourneyIT {
-
-    private static Browser browser;
+class TenantsJourneyIT extends BrowserJourney {
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -49,29 +45,9 @@ class TenantsJourneyIT {
 
     private String base;
 
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        KeycloakFixture.awaitReady();
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @BeforeEach
     void base() {
         base = Http.HTTPS; // pages are HTTPS-only
-    }
-
-    private void signIn(String username, String password) {
-        browser.find(By.id("username")).clear();
-        browser.find(By.id("username")).sendKeys(username);
-        browser.find(By.id("password")).sendKeys(password);
-        browser.find(By.id("kc-login")).click();
     }
 
     @Test
