@@ -163,6 +163,13 @@ class CertificatesJourneyIT extends BrowserJourney {
         assertTrue(java.util.Arrays.equals(pdf, file.body()), "the same bytes as the portal's download");
         assertEquals(403, Http.get(base + "api/v1/certificates", "Authorization", client).statusCode());
 
+        // Bad input: a localised JSON error naming the field, never the framework's plain-text report.
+        HttpResponse<String> noSiren = Http.post(base + "api/v1/certificates", "application/json", "{}",
+                "Authorization", support, "Accept-Language", "fr");
+        assertEquals(400, noSiren.statusCode(), noSiren.body());
+        assertTrue(noSiren.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), noSiren.body());
+        assertTrue(noSiren.body().contains("Le SIREN est obligatoire."), noSiren.body());
+
         HttpResponse<String> list = Http.get(base + "api/v1/certificates?siren=" + DEMO_SIREN + "&status=VALID", "Authorization", support);
         assertEquals(200, list.statusCode(), list.body());
         assertTrue(list.body().contains(number), list.body());

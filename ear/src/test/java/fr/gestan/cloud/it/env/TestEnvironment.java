@@ -100,7 +100,7 @@ public class TestEnvironment implements LauncherSessionListener {
                     + " -Dgestan.db.user=" + System.getProperty("gestan.it.db.user")
                     + " -Dgestan.db.password=" + nonEmpty(System.getProperty("gestan.it.db.password"))
                     + " -Dgestan.oidc.provider-url=" + KEYCLOAK_URL + "/realms/" + REALM
-                    + " -Dgestan.demo=true -Dgestan.deployment-scanner=false"
+                    + " -Dgestan.demo=true -Dgestan.demo.backups=false -Dgestan.deployment-scanner=false"
                     // Journal entries only from the tests themselves (imports of Keycloak events are called explicitly).
                     + " -Dgestan.keycloak.events-seconds=0";
             System.setProperty("gestan.it.keycloak.url", KEYCLOAK_URL);

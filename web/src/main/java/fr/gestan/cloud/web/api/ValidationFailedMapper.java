@@ -39,11 +39,16 @@ public class ValidationFailedMapper implements ExceptionMapper<EJBException> {
         if (t == null) {
             return Response.serverError().type(MediaType.APPLICATION_JSON).entity("{\"status\":500,\"error\":\"server-error\"}").build();
         }
+        return invalid((ConstraintViolationException) t, headers);
+    }
+
+    /** 400 with one message per field, in the caller's language (French unless it asks for English). */
+    static Response invalid(ConstraintViolationException violations, HttpHeaders headers) {
         Locale locale = headers == null || headers.getAcceptableLanguages().isEmpty() ? Locale.FRENCH
                 : headers.getAcceptableLanguages().get(0);
         ResourceBundle bundle = ResourceBundle.getBundle("ValidationMessages", "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.FRENCH,
                 Thread.currentThread().getContextClassLoader());
-        List<FieldError> fields = ((ConstraintViolationException) t).getConstraintViolations().stream()
+        List<FieldError> fields = violations.getConstraintViolations().stream()
                 .map(v -> new FieldError(field(v), message(bundle, v))).sorted((a, b) -> a.field().compareTo(b.field())).toList();
         return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
                 .entity(new ValidationErrors(400, "invalid", fields)).build();
