@@ -97,7 +97,7 @@ cat <<TXT
                                                          http://localhost:8080/ redirects there)
   Server status         https://localhost:8443/status
   Verify a certificate  https://localhost:8443/verify
-  Security & trust     https://localhost:8443/trust   (live figures; PDF: /trust.pdf)
+  Security & trust      https://localhost:8443/trust   (live figures; PDF: /trust.pdf)
   Client portal         https://localhost:8443/portal/
   Back office           https://localhost:8443/admin/
   REST API              https://localhost:8443/api/v1/me  (OpenAPI: http://localhost:8080/openapi)

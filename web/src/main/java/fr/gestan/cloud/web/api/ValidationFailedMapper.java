@@ -55,7 +55,7 @@ public class ValidationFailedMapper implements ExceptionMapper<EJBException> {
     }
 
     private static String field(ConstraintViolation<?> v) {
-        return v.getPropertyPath().toString().replaceFirst("^\\w+\\.arg\\d+\\.?", "");
+        return v.getPropertyPath().toString().replaceFirst("^\\w+\\.(arg\\d+\\.?)?", "");
     }
 
     private static String message(ResourceBundle bundle, ConstraintViolation<?> v) {
