@@ -168,7 +168,7 @@ class CertificatesJourneyIT extends BrowserJourney {
                 "Authorization", support, "Accept-Language", "fr");
         assertEquals(400, noSiren.statusCode(), noSiren.body());
         assertTrue(noSiren.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), noSiren.body());
-        assertTrue(noSiren.body().contains("Le SIREN est obligatoire."), noSiren.body());
+        assertTrue(noSiren.body().contains("{\"field\":\"tenantSiren\",\"message\":\"Le SIREN est obligatoire.\"}"), noSiren.body());
 
         HttpResponse<String> list = Http.get(base + "api/v1/certificates?siren=" + DEMO_SIREN + "&status=VALID", "Authorization", support);
         assertEquals(200, list.statusCode(), list.body());
