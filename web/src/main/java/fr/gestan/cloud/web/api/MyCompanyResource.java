@@ -64,22 +64,14 @@ public class MyCompanyResource {
 
     @POST
     @Path("/accounts/{id}/reset-request")
-    public Response requestReset(@PathParam("id") long id) {
-        try {
-            return Response.ok(accounts.requestReset(id)).build();
-        } catch (AccountNotFoundException e) {
-            return TenantsResource.error(Response.Status.NOT_FOUND, "not-found");
-        }
+    public Response requestReset(@PathParam("id") long id) throws AccountNotFoundException {
+        return Response.ok(accounts.requestReset(id)).build();
     }
 
     @POST
     @Path("/accounts/{id}/changed")
-    public Response markChanged(@PathParam("id") long id) {
-        try {
-            return Response.ok(accounts.markChanged(id)).build();
-        } catch (AccountNotFoundException e) {
-            return TenantsResource.error(Response.Status.NOT_FOUND, "not-found");
-        }
+    public Response markChanged(@PathParam("id") long id) throws AccountNotFoundException {
+        return Response.ok(accounts.markChanged(id)).build();
     }
 
     @POST
@@ -96,43 +88,35 @@ public class MyCompanyResource {
 
     @GET
     @Path("/exports/{id}")
-    public Response export(@PathParam("id") long id) {
+    public Response export(@PathParam("id") long id) throws ExportNotFoundException {
         return exportView(exports, id);
     }
 
     @GET
     @Path("/exports/{id}/zip")
     @Produces({"application/zip", MediaType.APPLICATION_JSON})
-    public Response download(@PathParam("id") long id) {
+    public Response download(@PathParam("id") long id) throws ExportNotFoundException {
         return zip(exports, id);
     }
 
-    static Response exportView(DataExports exports, long id) {
-        try {
-            return Response.ok(exports.get(id)).build();
-        } catch (ExportNotFoundException e) {
-            return TenantsResource.error(Response.Status.NOT_FOUND, "not-found");
-        }
+    static Response exportView(DataExports exports, long id) throws ExportNotFoundException {
+        return Response.ok(exports.get(id)).build();
     }
 
     /** The ZIP, streamed; 404 (JSON) for an export the caller may not see or that is not ready. */
-    static Response zip(DataExports exports, long id) {
-        try {
-            var export = exports.get(id);
-            if (!export.ready()) {
-                return TenantsResource.error(Response.Status.NOT_FOUND, "not-ready");
-            }
-            StreamingOutput body = out -> {
-                try {
-                    exports.download(id, out);
-                } catch (ExportNotFoundException e) {
-                    throw new jakarta.ws.rs.NotFoundException();
-                }
-            };
-            return Response.ok(body, "application/zip")
-                    .header("Content-Disposition", "attachment; filename=\"" + export.fileName() + "\"").build();
-        } catch (ExportNotFoundException e) {
-            return TenantsResource.error(Response.Status.NOT_FOUND, "not-found");
+    static Response zip(DataExports exports, long id) throws ExportNotFoundException {
+        var export = exports.get(id);
+        if (!export.ready()) {
+            return TenantsResource.error(Response.Status.NOT_FOUND, "not-ready");
         }
+        StreamingOutput body = out -> {
+            try {
+                exports.download(id, out);
+            } catch (ExportNotFoundException e) {
+                throw new jakarta.ws.rs.NotFoundException();
+            }
+        };
+        return Response.ok(body, "application/zip")
+                .header("Content-Disposition", "attachment; filename=\"" + export.fileName() + "\"").build();
     }
 }

@@ -4,11 +4,11 @@ import fr.gestan.cloud.security.api.CredentialClearanceException;
 import fr.gestan.cloud.tenants.api.AccountNotFoundException;
 import fr.gestan.cloud.tenants.api.ChangeRequestView;
 import fr.gestan.cloud.tenants.api.DataExports;
+import fr.gestan.cloud.tenants.api.ExportNotFoundException;
 import fr.gestan.cloud.tenants.api.PortalDirectoryException;
 import fr.gestan.cloud.tenants.api.PortalUsers;
 import fr.gestan.cloud.tenants.api.SecretUnavailableException;
 import fr.gestan.cloud.tenants.api.ConcurrentEditException;
-import fr.gestan.cloud.tenants.api.DuplicateSirenException;
 import fr.gestan.cloud.tenants.api.HostedAccountView;
 import fr.gestan.cloud.tenants.api.HostedAccounts;
 import fr.gestan.cloud.tenants.api.TenantDetails;
@@ -39,6 +39,8 @@ import java.util.List;
  * Staff's client companies ({@code /api/v1/tenants}): the same operations as the staff pages. The tenants module
  * enforces the roles (403 otherwise, see AccessDeniedMapper) and the credential clearance; secrets (a new account,
  * a reset, a reveal with its reason) and temporary passwords are in that one response only ({@code no-store}).
+ * The module's business exceptions become JSON errors in one place each: the {@code *Mapper} providers of this
+ * package (404 not-found, 409 state-/concurrent-edit/duplicate-siren, 403 clearance-required...).
  */
 @Path("/tenants")
 @RequestScoped
@@ -75,49 +77,29 @@ public class TenantsResource {
 
     @GET
     @Path("/{id}")
-    public Response get(@PathParam("id") long id) {
-        try {
-            return Response.ok(tenants.get(id)).build();
-        } catch (TenantNotFoundException e) {
-            return error(Response.Status.NOT_FOUND, "not-found");
-        }
+    public Response get(@PathParam("id") long id) throws TenantNotFoundException {
+        return Response.ok(tenants.get(id)).build();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(TenantDetails details) {
-        try {
-            TenantRecord created = tenants.create(details);
-            return Response.status(Response.Status.CREATED).entity(created).build();
-        } catch (DuplicateSirenException e) {
-            return error(Response.Status.CONFLICT, "duplicate-siren");
-        }
+        TenantRecord created = tenants.create(details);
+        return Response.status(Response.Status.CREATED).entity(created).build();
     }
 
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response update(@PathParam("id") long id, @QueryParam("version") long version, TenantDetails details) {
-        try {
-            return Response.ok(tenants.update(id, version, details)).build();
-        } catch (TenantNotFoundException e) {
-            return error(Response.Status.NOT_FOUND, "not-found");
-        } catch (ConcurrentEditException e) {
-            return error(Response.Status.CONFLICT, "concurrent-edit");
-        } catch (TenantStateException e) {
-            return error(Response.Status.CONFLICT, "state-" + e.from());
-        }
+    public Response update(@PathParam("id") long id, @QueryParam("version") long version, TenantDetails details) throws TenantNotFoundException, ConcurrentEditException, TenantStateException {
+        return Response.ok(tenants.update(id, version, details)).build();
     }
 
     @GET
     @Path("/{id}/accounts")
-    public Response accounts(@PathParam("id") long id) {
-        try {
-            List<HostedAccountView> list = accounts.ofTenant(id);
-            return Response.ok(list).build();
-        } catch (TenantNotFoundException e) {
-            return error(Response.Status.NOT_FOUND, "not-found");
-        }
+    public Response accounts(@PathParam("id") long id) throws TenantNotFoundException {
+        List<HostedAccountView> list = accounts.ofTenant(id);
+        return Response.ok(list).build();
     }
 
     @GET
@@ -149,88 +131,51 @@ public class TenantsResource {
     @POST
     @Path("/{id}/suspend")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response suspend(@PathParam("id") long id, Reason reason) {
-        return stateChange(() -> tenants.suspend(id, reason == null ? null : reason.text()));
+    public Response suspend(@PathParam("id") long id, Reason reason)
+            throws TenantNotFoundException, TenantStateException, PortalDirectoryException {
+        return Response.ok(tenants.suspend(id, reason == null ? null : reason.text())).build();
     }
 
     @POST
     @Path("/{id}/reactivate")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response reactivate(@PathParam("id") long id, Reason reason) {
-        return stateChange(() -> tenants.reactivate(id, reason == null ? null : reason.text()));
+    public Response reactivate(@PathParam("id") long id, Reason reason)
+            throws TenantNotFoundException, TenantStateException, PortalDirectoryException {
+        return Response.ok(tenants.reactivate(id, reason == null ? null : reason.text())).build();
     }
 
     @POST
     @Path("/{id}/terminate")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response terminate(@PathParam("id") long id, Reason reason) {
-        return stateChange(() -> tenants.terminate(id, reason == null ? null : reason.text()));
+    public Response terminate(@PathParam("id") long id, Reason reason)
+            throws TenantNotFoundException, TenantStateException, PortalDirectoryException {
+        return Response.ok(tenants.terminate(id, reason == null ? null : reason.text())).build();
     }
 
-    @FunctionalInterface
-    private interface StateChange {
-        TenantRecord apply() throws TenantNotFoundException, TenantStateException, PortalDirectoryException;
-    }
-
-    private static Response stateChange(StateChange change) {
-        try {
-            return Response.ok(change.apply()).build();
-        } catch (TenantNotFoundException e) {
-            return error(Response.Status.NOT_FOUND, "not-found");
-        } catch (TenantStateException e) {
-            return error(Response.Status.CONFLICT, "state-" + e.from());
-        } catch (PortalDirectoryException e) {
-            return directoryError(e);
-        }
-    }
 
     /** Creates a hosted account: the secret is in this response only. Cleared support staff. */
     @POST
     @Path("/{id}/accounts")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response createAccount(@PathParam("id") long id, NewAccount account) {
-        try {
-            return noStore(Response.status(Response.Status.CREATED)
-                    .entity(accounts.create(id, account == null ? null : account.holderName())));
-        } catch (TenantNotFoundException e) {
-            return error(Response.Status.NOT_FOUND, "not-found");
-        } catch (TenantStateException e) {
-            return error(Response.Status.CONFLICT, "state-" + e.from());
-        } catch (CredentialClearanceException e) {
-            return error(Response.Status.FORBIDDEN, "clearance-required");
-        }
+    public Response createAccount(@PathParam("id") long id, NewAccount account) throws TenantNotFoundException, TenantStateException, CredentialClearanceException {
+        return noStore(Response.status(Response.Status.CREATED)
+                .entity(accounts.create(id, account == null ? null : account.holderName())));
     }
 
     /** A new secret for an account, with a written reason: in this response only. Cleared support staff. */
     @POST
     @Path("/accounts/{accountId}/reset")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response resetAccount(@PathParam("accountId") long accountId, Reason reason) {
-        try {
-            return noStore(Response.ok(accounts.reset(accountId, reason == null ? null : reason.text())));
-        } catch (AccountNotFoundException e) {
-            return error(Response.Status.NOT_FOUND, "not-found");
-        } catch (TenantStateException e) {
-            return error(Response.Status.CONFLICT, "state-" + e.from());
-        } catch (CredentialClearanceException e) {
-            return error(Response.Status.FORBIDDEN, "clearance-required");
-        }
+    public Response resetAccount(@PathParam("accountId") long accountId, Reason reason) throws AccountNotFoundException, TenantStateException, CredentialClearanceException {
+        return noStore(Response.ok(accounts.reset(accountId, reason == null ? null : reason.text())));
     }
 
     /** Reveals a stored secret with a written reason (10 to 500 characters); journaled. Cleared support staff. */
     @POST
     @Path("/accounts/{accountId}/reveal")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response revealAccount(@PathParam("accountId") long accountId, Reason reason) {
-        try {
-            return noStore(Response.ok(new RevealedSecret(accountId, accounts.reveal(accountId, reason == null ? null : reason.text()))));
-        } catch (AccountNotFoundException e) {
-            return error(Response.Status.NOT_FOUND, "not-found");
-        } catch (SecretUnavailableException e) {
-            return error(Response.Status.CONFLICT, "secret-unavailable");
-        } catch (CredentialClearanceException e) {
-            return error(Response.Status.FORBIDDEN, "clearance-required");
-        }
+    public Response revealAccount(@PathParam("accountId") long accountId, Reason reason) throws AccountNotFoundException, SecretUnavailableException, CredentialClearanceException {
+        return noStore(Response.ok(new RevealedSecret(accountId, accounts.reveal(accountId, reason == null ? null : reason.text()))));
     }
 
     /** Accounts whose client asked for a new secret, oldest first. Staff and auditors. */
@@ -242,72 +187,47 @@ public class TenantsResource {
 
     @GET
     @Path("/{id}/portal-users")
-    public Response portalUsers(@PathParam("id") long id) {
-        try {
-            return Response.ok(portalUsers.usernames(id)).build();
-        } catch (TenantNotFoundException e) {
-            return error(Response.Status.NOT_FOUND, "not-found");
-        }
+    public Response portalUsers(@PathParam("id") long id) throws TenantNotFoundException {
+        return Response.ok(portalUsers.usernames(id)).build();
     }
 
     /** Invites a contact to the portal: the temporary password is in this response only. Staff. */
     @POST
     @Path("/{id}/portal-users")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response invite(@PathParam("id") long id, Invitation invitation) {
-        try {
-            Invitation i = invitation == null ? new Invitation(null, null, null) : invitation;
-            return noStore(Response.status(Response.Status.CREATED).entity(portalUsers.invite(id, i.email(), i.firstName(), i.lastName())));
-        } catch (TenantNotFoundException e) {
-            return error(Response.Status.NOT_FOUND, "not-found");
-        } catch (TenantStateException e) {
-            return error(Response.Status.CONFLICT, "state-" + e.from());
-        } catch (PortalDirectoryException e) {
-            return directoryError(e);
-        }
+    public Response invite(@PathParam("id") long id, Invitation invitation) throws TenantNotFoundException, TenantStateException, PortalDirectoryException {
+        Invitation i = invitation == null ? new Invitation(null, null, null) : invitation;
+        return noStore(Response.status(Response.Status.CREATED).entity(portalUsers.invite(id, i.email(), i.firstName(), i.lastName())));
     }
 
     /** Closes a change request with what was done. Staff. */
     @POST
     @Path("/change-requests/{requestId}/close")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response closeChangeRequest(@PathParam("requestId") long requestId, Reason resolution) {
-        try {
-            return Response.ok(tenants.closeChangeRequest(requestId, resolution == null ? null : resolution.text())).build();
-        } catch (TenantNotFoundException e) {
-            return error(Response.Status.NOT_FOUND, "not-found");
-        }
+    public Response closeChangeRequest(@PathParam("requestId") long requestId, Reason resolution) throws TenantNotFoundException {
+        return Response.ok(tenants.closeChangeRequest(requestId, resolution == null ? null : resolution.text())).build();
     }
 
     /** Starts an export of a tenant's data for staff (202); follow it at {@code /tenants/exports/{exportId}}. */
     @POST
     @Path("/{id}/exports")
-    public Response startExport(@PathParam("id") long id) {
-        try {
-            return Response.status(Response.Status.ACCEPTED).entity(exports.start(id)).build();
-        } catch (TenantNotFoundException e) {
-            return error(Response.Status.NOT_FOUND, "not-found");
-        }
+    public Response startExport(@PathParam("id") long id) throws TenantNotFoundException {
+        return Response.status(Response.Status.ACCEPTED).entity(exports.start(id)).build();
     }
 
     @GET
     @Path("/exports/{exportId}")
-    public Response export(@PathParam("exportId") long exportId) {
+    public Response export(@PathParam("exportId") long exportId) throws ExportNotFoundException {
         return MyCompanyResource.exportView(exports, exportId);
     }
 
     @GET
     @Path("/exports/{exportId}/zip")
     @Produces({"application/zip", MediaType.APPLICATION_JSON})
-    public Response download(@PathParam("exportId") long exportId) {
+    public Response download(@PathParam("exportId") long exportId) throws ExportNotFoundException {
         return MyCompanyResource.zip(exports, exportId);
     }
 
-    private static Response directoryError(PortalDirectoryException e) {
-        return e.reason() == PortalDirectoryException.Reason.USER_EXISTS
-                ? error(Response.Status.CONFLICT, "user-exists")
-                : error(Response.Status.SERVICE_UNAVAILABLE, "directory-unavailable");
-    }
 
     private static Response noStore(Response.ResponseBuilder response) {
         return response.header("Cache-Control", "no-store").build();

@@ -1,0 +1,16 @@
+package fr.gestan.cloud.web.api;
+
+import fr.gestan.cloud.tenants.api.ExportNotFoundException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** An unknown export, or another tenant's: 404, the same answer for both. */
+@Provider
+public class ExportNotFoundMapper implements ExceptionMapper<ExportNotFoundException> {
+
+    @Override
+    public Response toResponse(ExportNotFoundException exception) {
+        return TenantsResource.error(Response.Status.NOT_FOUND, "not-found");
+    }
+}
