@@ -1,5 +1,6 @@
 package fr.gestan.cloud.it.browser;
 
+import fr.gestan.cloud.it.support.Ids;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -176,7 +177,7 @@ class TenantsApiIT {
 
     @Test
     void staff_drive_a_tenant_through_the_api_suspend_reactivate_terminate_and_export() throws Exception {
-        String siren = sirenFromClock();
+        String siren = Ids.siren();
         String details = "{\"legalName\":\"API Cycle SARL\",\"siren\":\"" + siren + "\",\"address\":{\"line1\":\"1 rue de l'API\","
                 + "\"postalCode\":\"75002\",\"city\":\"Paris\",\"countryCode\":\"FR\"},\"administrative\":{\"name\":\"Ada Lovelace\","
                 + "\"email\":\"ada@api-cycle.example\"},\"dataKinds\":[]}";
@@ -239,24 +240,5 @@ class TenantsApiIT {
     private static void assertNoOtherTenant(String body, String what) {
         assertFalse(body.contains(OTHER), what + " leaks the other tenant: " + body);
         assertFalse(body.contains("Cabinet Durand"), what + " leaks the other tenant: " + body);
-    }
-
-    private static String sirenFromClock() {
-        String body = String.format("%08d", (System.nanoTime() / 1000) % 90_000_000 + 10_000_000);
-        for (int check = 0; check <= 9; check++) {
-            String candidate = body + check;
-            int sum = 0;
-            for (int i = 0; i < 9; i++) {
-                int d = candidate.charAt(8 - i) - '0';
-                if (i % 2 == 1) {
-                    d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-                }
-                sum += d;
-            }
-            if (sum % 10 == 0) {
-                return candidate;
-            }
-        }
-        throw new AssertionError();
     }
 }

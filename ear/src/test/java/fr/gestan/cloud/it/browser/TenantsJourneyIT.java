@@ -1,5 +1,6 @@
 package fr.gestan.cloud.it.browser;
 
+import fr.gestan.cloud.it.support.Ids;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -178,7 +179,7 @@ class TenantsJourneyIT extends BrowserJourney {
         browser.screenshot("tenants-04-field-messages");
 
         browser.find(By.id("tenant:siren")).clear();
-        browser.find(By.id("tenant:siren")).sendKeys(validSiren());
+        browser.find(By.id("tenant:siren")).sendKeys(Ids.siren());
         browser.find(By.id("tenant:siret")).clear();
         browser.find(By.id("tenant:save")).click();
         browser.waitUntil(d -> d.getCurrentUrl().contains("edit?id=") || d.getCurrentUrl().contains("edit.xhtml?id="));
@@ -195,7 +196,7 @@ class TenantsJourneyIT extends BrowserJourney {
         browser.waitUntil(d -> d.getCurrentUrl().startsWith(base + "admin/tenants/edit"));
         String name = "Fromagerie Invitée " + (System.nanoTime() % 100_000) + " SARL";
         browser.find(By.id("tenant:legalName")).sendKeys(name);
-        browser.find(By.id("tenant:siren")).sendKeys(validSiren());
+        browser.find(By.id("tenant:siren")).sendKeys(Ids.siren());
         browser.find(By.id("tenant:address-line1")).sendKeys("3 place du Marché");
         browser.find(By.id("tenant:address-postalCode")).sendKeys("21000");
         browser.find(By.id("tenant:address-city")).sendKeys("Dijon");
@@ -247,7 +248,7 @@ class TenantsJourneyIT extends BrowserJourney {
                     + "\"fromDisplayName\":\"Gestan Cloud\"}}");
             try {
                 String support = "Bearer " + KeycloakFixture.accessToken("support.demo", "Gestan-Support-2026!");
-                String siren = validSiren();
+                String siren = Ids.siren();
                 String name = "Cave Invitée par Mail " + (System.nanoTime() % 100_000);
                 HttpResponse<String> created = Http.send("POST", base + "api/v1/tenants", "{\"legalName\":\"" + name + "\",\"siren\":\"" + siren
                         + "\",\"address\":{\"line1\":\"5 rue du Vin\",\"postalCode\":\"33000\",\"city\":\"Bordeaux\",\"countryCode\":\"FR\"},"
@@ -371,24 +372,5 @@ class TenantsJourneyIT extends BrowserJourney {
         public void close() throws java.io.IOException {
             server.close();
         }
-    }
-
-    private static String validSiren() {
-        String body = String.format("%08d", (System.nanoTime() / 1000) % 90_000_000 + 10_000_000);
-        for (int check = 0; check <= 9; check++) {
-            String candidate = body + check;
-            int sum = 0;
-            for (int i = 0; i < 9; i++) {
-                int d = candidate.charAt(8 - i) - '0';
-                if (i % 2 == 1) {
-                    d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-                }
-                sum += d;
-            }
-            if (sum % 10 == 0) {
-                return candidate;
-            }
-        }
-        throw new AssertionError();
     }
 }

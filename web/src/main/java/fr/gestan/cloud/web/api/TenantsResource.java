@@ -152,7 +152,6 @@ public class TenantsResource {
         return Response.ok(tenants.terminate(id, reason == null ? null : reason.text())).build();
     }
 
-
     /** Creates a hosted account: the secret is in this response only. Cleared support staff. */
     @POST
     @Path("/{id}/accounts")
@@ -227,7 +226,6 @@ public class TenantsResource {
     public Response download(@PathParam("exportId") long exportId) throws ExportNotFoundException {
         return MyCompanyResource.zip(exports, exportId);
     }
-
 
     private static Response noStore(Response.ResponseBuilder response) {
         return response.header("Cache-Control", "no-store").build();
