@@ -29,7 +29,8 @@ import org.openqa.selenium.Cookie;
 /**
  * Certificates in Chromium: staff issue one for the demo company, its client finds it on the dashboard and
  * downloads it from the portal, an anonymous visitor verifies it on /verify by the QR code's link and by uploading
- * the file (valid), then uploads a copy with one byte changed (refused).
+ * the file (valid), then uploads a copy with one byte changed (refused); then staff re-evaluate and issue in batch,
+ * watching the progress, and a second batch finds everyone already certified.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -194,6 +195,52 @@ class CertificatesJourneyIT extends BrowserJourney {
                 "/api/v1/certificates/{number}/revocation", "/api/v1/public/certificates/verification"}) {
             assertTrue(openapi.contains(path + ":"), () -> path + " missing from the OpenAPI document");
         }
+    }
+
+    @Test
+    @Order(5)
+    void staff_reevaluate_then_issue_in_batch_watching_the_progress_and_a_second_batch_issues_nothing() throws Exception {
+        String base = Http.HTTPS;
+        browser.forgetAllSessions();
+        browser.open(base + "admin/compliance/index.xhtml");
+        signIn("support.demo", "Gestan-Support-2026!");
+        browser.waitUntil(d -> d.getCurrentUrl().startsWith(base + "admin/compliance"));
+        browser.find(By.id("dashboard:reevaluate")).click();
+        browser.waitUntil(d -> d.findElement(By.id("dashboard")).getText().contains("Tous les clients ont été réévalués"));
+
+        browser.open(base + "admin/compliance/certificates.xhtml");
+        assertEquals("Émission groupée", browser.find(By.cssSelector("[id='batch'] h2")).getText());
+        browser.find(By.id("batch:start")).click();
+        browser.find(By.cssSelector("[id='batch:progress-status']"));
+        browser.screenshot("certificates-08-batch-running");
+        browser.waitUntil(d -> d.findElement(By.id("batch:progress-status")).getText().contains("Émission groupée terminée."));
+        browser.screenshot("certificates-09-batch-done");
+        int[] first = tally();
+        // the demo company passes the rules and its certificates were revoked above: the batch certifies it
+        assertTrue(first[1] >= 1, () -> browser.find(By.id("batch-tally")).getText());
+        assertTrue(browser.find(By.id("batch-tally")).getText().contains("Lancée par support.demo"));
+        assertTrue(browser.find(By.id("batch:start")).isEnabled(), "the button comes back once the batch is done");
+        HttpResponse<String> valid = Http.get(base + "api/v1/certificates?siren=" + DEMO_SIREN + "&status=VALID",
+                "Authorization", "Bearer " + KeycloakFixture.accessToken("support.demo", "Gestan-Support-2026!"));
+        assertTrue(valid.body().contains("\"issuedBy\":\"support.demo\""), valid.body());
+
+        org.openqa.selenium.WebElement previous = browser.find(By.id("batch:progress-status"));
+        browser.find(By.id("batch:start")).click();
+        browser.waitUntil(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(previous)::apply);
+        browser.waitUntil(d -> d.findElement(By.id("batch:progress-status")).getText().contains("Émission groupée terminée."));
+        int[] second = tally();
+        assertEquals(0, second[1], () -> browser.find(By.id("batch-tally")).getText());
+        assertTrue(second[2] >= first[1] + first[2], () -> browser.find(By.id("batch-tally")).getText());
+        browser.find(By.id("logout")).click();
+    }
+
+    /** The batch tally as shown: looked at, issued, already valid, refused. */
+    private int[] tally() {
+        String text = browser.find(By.id("batch-tally")).getText().replaceAll("[\\s\u00A0\u202F]+", " ");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "Examinés : (\\d+) · délivrées : (\\d+) · déjà valides : (\\d+) · refusées : (\\d+)").matcher(text);
+        assertTrue(m.find(), text);
+        return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4))};
     }
 
     /** A full-page post (multipart): waits for the new page. */

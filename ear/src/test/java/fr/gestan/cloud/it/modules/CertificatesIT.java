@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.gestan.cloud.compliance.api.CertificateBatch;
+import fr.gestan.cloud.compliance.api.CertificateBatchRunningException;
+import fr.gestan.cloud.compliance.api.CertificateBatchTally;
 import fr.gestan.cloud.compliance.api.CertificateFile;
 import fr.gestan.cloud.compliance.api.CertificateRefusedException;
 import fr.gestan.cloud.compliance.api.CertificateRegistry;
@@ -17,6 +20,7 @@ import fr.gestan.cloud.compliance.api.CertificateView;
 import fr.gestan.cloud.compliance.api.Certificates;
 import fr.gestan.cloud.compliance.api.ComplianceEvaluation;
 import fr.gestan.cloud.compliance.api.ComplianceReport;
+import fr.gestan.cloud.compliance.api.ComplianceReportJob;
 import fr.gestan.cloud.compliance.api.FileVerification;
 import fr.gestan.cloud.compliance.api.RuleFinding;
 import fr.gestan.cloud.contracts.api.HostingContracts;
@@ -62,6 +66,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -74,7 +79,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Signed certificates against the real modules: issue for a compliant tenant (its own operator, two data centres,
  * two servers, set up here through the APIs), refusal when a rule blocks, reissue, revoke, expiry, the journal,
- * client confinement, verification by number and by file, and the export contributor.
+ * client confinement, verification by number and by file, the export contributor, and batch issue.
  */
 @ExtendWith(ArquillianExtension.class)
 class CertificatesIT {
@@ -91,6 +96,10 @@ class CertificatesIT {
     Certificates certificates;
     @EJB
     CertificateRegistry registry;
+    @EJB
+    CertificateBatch batch;
+    @EJB
+    ComplianceReportJob reportJob;
     @EJB
     ComplianceEvaluation compliance;
     @EJB
@@ -389,5 +398,68 @@ class CertificatesIT {
             return null;
         })));
         assertArrayEquals(files.get(a.fileName()), support.call(() -> certificates.download(a.number())).pdf());
+    }
+
+    @Test
+    void a_batch_certifies_each_tenant_the_stored_report_shows_unblocked_once_and_never_on_stale_evidence() throws Exception {
+        String fresh = compliantTenant();
+        String holder = compliantTenant();
+        CertificateView held = support.call(() -> certificates.issue(holder));
+        String stale = compliantTenant();
+        String suffix = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 1_000_000));
+        String operator = "Cloudy " + suffix + " Inc.";
+        admin.call(() -> inventory.addOperator(new NewOperator(operator, "Inc.", "US", null, null, new BigDecimal("100"), new BigDecimal("100"))));
+        String blocked = tenantOn(operator, suffix, "Quincaillerie Noël " + suffix);
+        storeTheComplianceReport();
+        // passed when the report was stored, no longer at issue: its contract ended since
+        long contract = support.call(() -> contracts.list(stale, 0, 10)).get(0).id();
+        support.call(() -> contracts.terminate(contract, "Fin de contrat"));
+
+        List<CertificateBatchTally> seen = new CopyOnWriteArrayList<>();
+        List<Class<?>> secondStart = new CopyOnWriteArrayList<>();
+        CertificateBatchTally tally = support.call(() -> batch.run(t -> {
+            seen.add(t);
+            if (seen.size() == 1) { // one batch at a time: a second start while this one runs is refused
+                try {
+                    batch.run(x -> { });
+                } catch (CertificateBatchRunningException | RuntimeException e) {
+                    secondStart.add(e.getClass());
+                }
+            }
+        }));
+
+        assertEquals(List.of(CertificateBatchRunningException.class), secondStart);
+        assertEquals(tally.considered(), seen.size(), "the progress is told after each tenant");
+        assertEquals(tally, seen.get(seen.size() - 1));
+        assertEquals(tally.considered(), tally.issued() + tally.alreadyValid() + tally.refused());
+        assertTrue(tally.issued() >= 1 && tally.alreadyValid() >= 1 && tally.refused() >= 1, tally::toString);
+        List<CertificateView> issued = auditor.call(() -> certificates.search(fresh, CertificateStatus.VALID, 0, 10));
+        assertEquals(1, issued.size(), issued::toString);
+        assertEquals("support.it", issued.get(0).issuedBy());
+        assertEquals(List.of(held.number()), auditor.call(() -> certificates.search(holder, null, 0, 10)).stream().map(CertificateView::number).toList());
+        assertEquals(0L, auditor.call(() -> certificates.count(blocked, null)), "blocked in the stored report: not even tried");
+        assertEquals(0L, auditor.call(() -> certificates.count(stale, null)), "refused at issue, not certified on the stored report");
+        assertTrue(tally.refusedSirens().contains(stale), tally::toString);
+        assertTrue(journalOf(stale).stream().anyMatch(e -> e.action().equals("CERTIFICATE_ISSUE_REFUSED")));
+        assertTrue(auditor.call(() -> journal.latest(20)).stream().anyMatch(e -> e.action().equals("CERTIFICATE_BATCH")
+                && e.actor().equals("support.it") && tally.summary().equals(e.reason())));
+
+        // run again: everyone certified is skipped, nobody gets a second certificate
+        CertificateBatchTally again = support.call(() -> batch.run(t -> { }));
+        assertEquals(0, again.issued(), again::toString);
+        assertTrue(again.alreadyValid() >= tally.alreadyValid() + tally.issued(), again::toString);
+        assertEquals(1L, auditor.call(() -> certificates.count(fresh, null)));
+        assertFalse(support.call(() -> batch.running()));
+
+        assertThrows(EJBAccessException.class, () -> auditor.call(() -> batch.run(t -> { })));
+        assertThrows(EJBAccessException.class, () -> client.call(() -> batch.candidates()));
+    }
+
+    /** The stored report as the nightly job writes it (waiting for a run already going, such as the first one). */
+    private void storeTheComplianceReport() throws Exception {
+        for (int attempt = 0; support.call(() -> reportJob.runNow(done -> { })) < 0; attempt++) {
+            assertTrue(attempt < 120, "the compliance report job stays busy");
+            Thread.sleep(500);
+        }
     }
 }

@@ -10,6 +10,7 @@ import fr.gestan.cloud.tenants.api.TenantNotFoundException;
 import fr.gestan.cloud.web.i18n.Messages;
 import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -23,7 +24,8 @@ import org.primefaces.model.SortMeta;
 
 /**
  * The back office's certificates ("Attestations"): the registry paged and filtered in the database, issue for a
- * tenant (with the blocking findings when refused), reissue, revoke with a reason, download.
+ * tenant (with the blocking findings when refused), issue in bulk with progress, reissue, revoke with a reason,
+ * download.
  */
 @Named
 @ViewScoped
@@ -35,6 +37,8 @@ public class CertificatesAdminBean implements Serializable {
     transient Certificates certificates;
     @Inject
     Messages messages;
+    @Inject
+    CertificateBatchRuns batches;
 
     private String filterSiren;
     private CertificateStatus filterStatus;
@@ -63,6 +67,20 @@ public class CertificatesAdminBean implements Serializable {
             refused(e);
         } catch (TenantNotFoundException e) {
             messages.add(FacesMessage.SEVERITY_ERROR, "cmsg", "cert.tenantUnknown");
+        }
+    }
+
+    /** The batch running on this server, or the last one (null if none since it started). */
+    public CertificateBatchRuns.Run getBatch() {
+        return batches.current();
+    }
+
+    /** Issues for every tenant the stored report shows unblocked and without a valid certificate, in the background. */
+    public void startBatch() {
+        String caller = FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
+        if (batches.start(caller) == null) {
+            CertificateBatchRuns.Run running = batches.current();
+            messages.add(FacesMessage.SEVERITY_WARN, "cmsg", "cert.batch.alreadyRunning", running.getStartedBy());
         }
     }
 

@@ -23,6 +23,8 @@ import java.util.Objects;
 @NamedQuery(name = CertificateRecord.OF_TENANT, query = "select c from CertificateRecord c where c.tenantSiren = :siren order by c.id desc")
 @NamedQuery(name = CertificateRecord.NUMBERS_OF_TENANT, query = "select c.number from CertificateRecord c where c.tenantSiren = :siren order by c.id")
 @NamedQuery(name = CertificateRecord.NUMBER_TAKEN, query = "select count(c) from CertificateRecord c where c.number = :number")
+@NamedQuery(name = CertificateRecord.HOLDING_VALID, query = "select distinct c.tenantSiren from CertificateRecord c "
+        + "where c.tenantSiren in :sirens and c.revokedAt is null and c.validUntil > :now")
 public class CertificateRecord {
 
     static final String BY_NUMBER = "CertificateRecord.byNumber";
@@ -31,6 +33,8 @@ public class CertificateRecord {
     static final String OF_TENANT = "CertificateRecord.ofTenant";
     static final String NUMBERS_OF_TENANT = "CertificateRecord.numbersOfTenant";
     static final String NUMBER_TAKEN = "CertificateRecord.numberTaken";
+    /** Which of these tenants hold a valid certificate now. */
+    static final String HOLDING_VALID = "CertificateRecord.holdingValid";
 
     /** Certificates are valid for one year after issue. */
     static final Duration VALIDITY = Duration.ofDays(365);

@@ -1,0 +1,114 @@
+package fr.gestan.cloud.compliance.internal;
+
+import fr.gestan.cloud.common.Roles;
+import fr.gestan.cloud.common.journal.AccessJournal;
+import fr.gestan.cloud.common.journal.JournalEvent;
+import fr.gestan.cloud.compliance.api.CertificateBatch;
+import fr.gestan.cloud.compliance.api.CertificateBatchRunningException;
+import fr.gestan.cloud.compliance.api.CertificateBatchTally;
+import fr.gestan.cloud.compliance.api.CertificateRefusedException;
+import fr.gestan.cloud.compliance.api.Certificates;
+import fr.gestan.cloud.compliance.internal.report.StoredReport;
+import fr.gestan.cloud.tenants.api.TenantNotFoundException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Local;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.executable.ValidateOnExecution;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+
+/**
+ * Issues certificates in bulk (see {@link CertificateBatch}). Reads the candidates a page at a time in SIREN order
+ * (keyset, so certificates issued meanwhile do not shift the pages), asks in one query which of the page already
+ * hold a valid certificate, and issues the others through {@link Certificates#issue}: no transaction here, so each
+ * issue has its own and the caller stays the one journaled as issuer.
+ */
+// Makes Hibernate Validator intercept this bean: its constraints sit on the interface (HV-994).
+@ValidateOnExecution
+@Singleton
+@Local(CertificateBatch.class)
+@RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class CertificateBatchJob implements CertificateBatch {
+
+    static final String BATCH = "CERTIFICATE_BATCH";
+    static final int PAGE = 50;
+    private static final Logger LOG = Logger.getLogger(CertificateBatchJob.class.getName());
+
+    @PersistenceContext(unitName = "compliance")
+    EntityManager em;
+    @EJB
+    Certificates certificates;
+    @EJB
+    AccessJournal journal;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final Clock clock = Clock.systemUTC();
+
+    @Override
+    public long candidates() {
+        return em.createNamedQuery(StoredReport.UNBLOCKED_COUNT, Long.class).getSingleResult();
+    }
+
+    @Override
+    public CertificateBatchTally run(Consumer<CertificateBatchTally> progress) throws CertificateBatchRunningException {
+        if (!running.compareAndSet(false, true)) {
+            throw new CertificateBatchRunningException();
+        }
+        Instant start = clock.instant();
+        CertificateBatchTally tally = CertificateBatchTally.NONE;
+        boolean completed = false;
+        try {
+            String after = "";
+            List<String> page;
+            do {
+                page = em.createNamedQuery(StoredReport.UNBLOCKED_AFTER, String.class).setParameter("after", after)
+                        .setMaxResults(PAGE).getResultList();
+                Set<String> holding = page.isEmpty() ? Set.of() : new HashSet<>(em.createNamedQuery(CertificateRecord.HOLDING_VALID, String.class)
+                        .setParameter("sirens", page).setParameter("now", clock.instant()).getResultList());
+                for (String siren : page) {
+                    tally = holding.contains(siren) ? tally.withAlreadyValid() : issue(siren, tally);
+                    progress.accept(tally);
+                }
+                after = page.isEmpty() ? after : page.get(page.size() - 1);
+            } while (page.size() == PAGE);
+            completed = true;
+            return tally;
+        } finally {
+            running.set(false);
+            CertificateBatchTally done = tally;
+            journal.recordIndependently(new JournalEvent(BATCH, null, null,
+                    completed ? JournalEvent.Outcome.SUCCESS : JournalEvent.Outcome.FAILURE, done.summary()));
+            LOG.info(() -> "Certificate batch: " + done.summary() + " in " + Duration.between(start, clock.instant()).toMillis() + " ms");
+        }
+    }
+
+    private CertificateBatchTally issue(String siren, CertificateBatchTally tally) {
+        try {
+            certificates.issue(siren);
+            return tally.withIssued();
+        } catch (CertificateRefusedException | TenantNotFoundException refused) {
+            return tally.withRefused(siren); // journaled by the issue itself
+        }
+    }
+
+    @Override
+    public boolean running() {
+        return running.get();
+    }
+}
