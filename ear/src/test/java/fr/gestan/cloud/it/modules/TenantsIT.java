@@ -223,7 +223,8 @@ class TenantsIT {
         assertEquals(TenantState.ACTIVE, support.call(() -> tenants.reactivate(t.id(), "Paid")).state());
         TenantRecord terminated = admin.call(() -> tenants.terminate(t.id(), "Contract ended"));
         assertEquals(TenantState.TERMINATED, terminated.state());
-        assertTrue(terminated.purgeAfter().isAfter(LocalDate.now(ZoneId.of("Europe/Paris"))));
+        assertEquals(LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(client.call(() -> tenants.retentionDays())), terminated.purgeAfter(),
+                "the retention the agreements print is the one applied");
         assertThrows(TenantStateException.class, () -> support.call(() -> tenants.reactivate(t.id(), "Come back")));
         assertThrows(EJBAccessException.class, () -> client.call(() -> tenants.suspend(t.id(), "a client cannot")));
 

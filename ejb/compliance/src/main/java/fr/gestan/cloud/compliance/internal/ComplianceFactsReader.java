@@ -4,7 +4,6 @@ import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.compliance.internal.documents.AgreementAcceptance;
 import fr.gestan.cloud.compliance.internal.documents.AgreementTexts;
 import fr.gestan.cloud.compliance.internal.documents.ProcessingCoverage;
-import fr.gestan.cloud.compliance.internal.documents.Vendor;
 import fr.gestan.cloud.compliance.internal.rules.TenantFacts;
 import fr.gestan.cloud.security.api.PolicySettings;
 import fr.gestan.cloud.security.api.PolicyVersionView;
@@ -70,7 +69,7 @@ public class ComplianceFactsReader {
     /** The reference data shared by every tenant, read once per evaluation batch. */
     public record Shared(LocalDate on, Map<String, ServerView> servers, Map<String, DataCentreView> dataCentres,
                   Map<String, OperatorView> operators, Integer backupRetentionDays, List<TenantFacts.StaffFacts> staff,
-                  PolicySettings policy) {
+                  PolicySettings policy, int tenantDataRetentionDays) {
     }
 
     /** A tenant's record and its contracts not terminated, with the shared data: what its documents are written from. */
@@ -79,7 +78,7 @@ public class ComplianceFactsReader {
         /** The inputs of each contract's processor agreement. */
         public List<AgreementTexts.Inputs> agreements() {
             return contracts.stream().map(c -> new AgreementTexts.Inputs(tenant, c, subProcessors(c, shared),
-                    shared.policy(), Vendor.retentionDays())).toList();
+                    shared.policy(), shared.tenantDataRetentionDays())).toList();
         }
     }
 
@@ -101,7 +100,7 @@ public class ComplianceFactsReader {
                 break;
             }
         }
-        return new Shared(on, servers, dcs, ops, retention, staff, policy);
+        return new Shared(on, servers, dcs, ops, retention, staff, policy, tenants.retentionDays());
     }
 
     public long tenantCount() {

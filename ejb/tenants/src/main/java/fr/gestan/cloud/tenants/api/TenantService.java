@@ -50,6 +50,9 @@ public interface TenantService {
 
     long count();
 
+    /** How many days a terminated tenant's data is kept (for its return) before it is purged. Anyone signed in. */
+    int retentionDays();
+
     /** Suspends an active tenant (its portal users are disabled). Staff only. */
     TenantRecord suspend(long id, @NotBlank(message = "{tenant.reason.required}") @Size(max = 500, message = "{tenant.reason.size}") String reason)
             throws TenantNotFoundException, TenantStateException, PortalDirectoryException;

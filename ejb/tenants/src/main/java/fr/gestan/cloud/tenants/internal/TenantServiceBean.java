@@ -19,6 +19,7 @@ import fr.gestan.cloud.tenants.api.TenantState;
 import fr.gestan.cloud.tenants.api.TenantStateException;
 import fr.gestan.cloud.tenants.api.TenantView;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
@@ -236,7 +237,9 @@ public class TenantServiceBean implements TenantService {
         return flushed(tenant);
     }
 
-    static int retentionDays() {
+    @Override
+    @PermitAll
+    public int retentionDays() {
         return Math.max(0, Integer.getInteger(RETENTION_PROPERTY, DEFAULT_RETENTION_DAYS));
     }
 

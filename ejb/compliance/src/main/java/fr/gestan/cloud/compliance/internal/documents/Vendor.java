@@ -8,11 +8,6 @@ public final class Vendor {
     public static final String FORM_EN = "French limited-liability company (SARL)";
     public static final String PRODUCT = "Gestan Cloud";
 
-    /** The tenants module's retention after termination (same property and default as TenantServiceBean). */
-    public static int retentionDays() {
-        return Math.max(0, Integer.getInteger("gestan.tenants.retention-days", 90));
-    }
-
     private Vendor() {
     }
 }
