@@ -10,10 +10,15 @@ public final class Ids {
 
     /** A random SIREN with a valid Luhn check digit. */
     public static String siren() {
-        String body = String.format("%08d", ThreadLocalRandom.current().nextInt(10_000_000, 100_000_000));
+        return siren(ThreadLocalRandom.current().nextInt(10_000_000, 100_000_000));
+    }
+
+    /** The SIREN whose first eight digits are {@code body} (10,000,000 to 99,999,999): distinct bodies, distinct SIRENs. */
+    public static String siren(int body) {
+        String digits = String.format("%08d", body);
         for (int check = 0; check <= 9; check++) {
-            if (luhn(body + check)) {
-                return body + check;
+            if (luhn(digits + check)) {
+                return digits + check;
             }
         }
         throw new AssertionError("unreachable: one check digit always fits");

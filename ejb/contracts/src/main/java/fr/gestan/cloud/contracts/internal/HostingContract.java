@@ -48,7 +48,8 @@ import java.util.Objects;
 @NamedQuery(name = HostingContract.OVERLAPPING, query = "select count(c) from HostingContract c where c.tenantSiren = :siren"
         + " and lower(c.offer) = lower(:offer) and c.status <> fr.gestan.cloud.contracts.api.ContractStatus.TERMINATED"
         + " and (c.endsOn is null or c.endsOn >= :start) and c.startsOn <= :end")
-@NamedQuery(name = HostingContract.ON_SERVER, query = "select c from HostingContract c where c.productionServer.id = :server"
+@NamedQuery(name = HostingContract.ON_SERVER, query = "select c.id, c.tenantSiren, c.serviceLevel, c.dataVolumeGb, c.startsOn"
+        + " from HostingContract c where c.productionServer.id = :server"
         + " and c.status <> fr.gestan.cloud.contracts.api.ContractStatus.TERMINATED order by c.startsOn, c.id")
 public class HostingContract {
 

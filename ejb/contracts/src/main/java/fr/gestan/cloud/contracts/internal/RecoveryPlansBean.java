@@ -13,6 +13,7 @@ import fr.gestan.cloud.contracts.api.RecoveryPlanView;
 import fr.gestan.cloud.contracts.api.RecoveryPlans;
 import fr.gestan.cloud.contracts.api.RecoverySettings;
 import fr.gestan.cloud.contracts.api.ServerRole;
+import fr.gestan.cloud.contracts.api.ServiceLevel;
 import fr.gestan.cloud.tenants.api.TenantNotFoundException;
 import fr.gestan.cloud.tenants.api.TenantService;
 import jakarta.annotation.Resource;
@@ -25,6 +26,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.executable.ValidateOnExecution;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -112,9 +114,11 @@ public class RecoveryPlansBean implements RecoveryPlans {
         if (server.role() != ServerRole.PRODUCTION) {
             throw new HostingRefusedException(Reason.WRONG_ROLE, server.name());
         }
-        List<RecoveryTimeline.Entry> entries = em.createNamedQuery(HostingContract.ON_SERVER, HostingContract.class)
+        // The columns the timeline needs, not the entities: a server holds up to 1,000 contracts, and the plan is read
+        // for each certificate and each client's recovery page.
+        List<RecoveryTimeline.Entry> entries = em.createNamedQuery(HostingContract.ON_SERVER, Object[].class)
                 .setParameter("server", server.id()).getResultStream()
-                .map(c -> new RecoveryTimeline.Entry(c.id(), c.tenantSiren(), c.serviceLevel(), c.dataVolumeGb(), c.startsOn()))
+                .map(c -> new RecoveryTimeline.Entry((Long) c[0], (String) c[1], (ServiceLevel) c[2], (Integer) c[3], (LocalDate) c[4]))
                 .toList();
         return RecoveryTimeline.plan(server.id(), server.name(), server.dataCentre().code(), figures(server), entries);
     }

@@ -57,7 +57,7 @@ public class DemoBackups {
         recordMissingBackups();
     }
 
-    @Schedule(hour = "2", minute = "30", persistent = false, info = "demo-backups-nightly")
+    @Schedule(hour = "2", minute = "30", timezone = "Europe/Paris", persistent = false, info = "demo-backups-nightly")
     void nightly() {
         if (enabled()) {
             recordMissingBackups();

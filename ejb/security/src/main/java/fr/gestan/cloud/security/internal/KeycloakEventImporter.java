@@ -47,6 +47,8 @@ public class KeycloakEventImporter {
     EntityManager em;
 
     private final Clock clock = Clock.systemUTC();
+    /** Whether the last run failed: the first failure is a warning (sign-ins stop reaching the journal), repeats are not. */
+    private volatile boolean failing;
 
     @PostConstruct
     void schedule() {
@@ -61,7 +63,16 @@ public class KeycloakEventImporter {
     void run() {
         try {
             importNow();
+            if (failing) {
+                failing = false;
+                LOG.info("Keycloak sign-in events reach the access journal again");
+            }
         } catch (RuntimeException e) {
+            if (!failing) {
+                failing = true;
+                LOG.warning(() -> "Keycloak sign-in events are not reaching the access journal (Keycloak unreachable or the "
+                        + "admin client's secret refused); retrying every interval: " + e);
+            }
             LOG.log(Level.FINE, "Keycloak events not imported this time", e);
         }
     }

@@ -40,7 +40,7 @@ public class TenantPurge {
     @EJB
     AccessJournal journal;
 
-    @Schedule(hour = "3", minute = "17", persistent = false, info = "tenant-purge")
+    @Schedule(hour = "3", minute = "17", timezone = "Europe/Paris", persistent = false, info = "tenant-purge")
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void nightly() {
         purgeDue(LocalDate.now(TenantServiceBean.PARIS));

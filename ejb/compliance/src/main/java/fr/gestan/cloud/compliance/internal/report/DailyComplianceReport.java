@@ -29,7 +29,7 @@ import java.util.function.IntConsumer;
 import java.util.logging.Logger;
 
 /**
- * Evaluates every tenant once a day (03:15, non-persistent timer: a missed night is simply run the next one) and
+ * Evaluates every tenant once a day (03:15 Paris time, non-persistent timer: a missed night is simply run the next one) and
  * stores the reports, one page of {@value #PAGE} tenants per transaction, then removes the rows of tenants that no
  * longer exist; also once 20 s after deployment when nothing is stored yet. Runs as {@code support} (the role that may refresh). One run at a time: a second start while a run
  * is going returns at once.
@@ -68,7 +68,7 @@ public class DailyComplianceReport implements ComplianceReportJob {
         }
     }
 
-    @Schedule(hour = "3", minute = "15", persistent = false, info = "daily compliance report")
+    @Schedule(hour = "3", minute = "15", timezone = "Europe/Paris", persistent = false, info = "daily compliance report")
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void nightly() {
         run(done -> { });

@@ -1,0 +1,213 @@
+package fr.gestan.cloud.it.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.gestan.cloud.common.Roles;
+import fr.gestan.cloud.compliance.api.CertificateBatch;
+import fr.gestan.cloud.compliance.api.CertificateBatchTally;
+import fr.gestan.cloud.compliance.api.CertificateStatus;
+import fr.gestan.cloud.compliance.api.Certificates;
+import fr.gestan.cloud.compliance.api.ComplianceReportJob;
+import fr.gestan.cloud.compliance.api.ComplianceReports;
+import fr.gestan.cloud.compliance.api.RuleOutcome;
+import fr.gestan.cloud.compliance.api.StoredReportQuery;
+import fr.gestan.cloud.compliance.api.StoredReportSummary;
+import fr.gestan.cloud.contracts.api.ContractView;
+import fr.gestan.cloud.contracts.api.HostingContracts;
+import fr.gestan.cloud.contracts.api.HostingInventory;
+import fr.gestan.cloud.contracts.api.NewContract;
+import fr.gestan.cloud.contracts.api.NewDataCentre;
+import fr.gestan.cloud.contracts.api.NewOperator;
+import fr.gestan.cloud.contracts.api.NewServer;
+import fr.gestan.cloud.contracts.api.ServerRole;
+import fr.gestan.cloud.contracts.api.ServerView;
+import fr.gestan.cloud.contracts.api.ServiceLevel;
+import fr.gestan.cloud.it.support.AsAdmin;
+import fr.gestan.cloud.it.support.AsAuditor;
+import fr.gestan.cloud.it.support.AsSupport;
+import fr.gestan.cloud.it.support.Call;
+import fr.gestan.cloud.it.support.Deployments;
+import fr.gestan.cloud.it.support.Ids;
+import fr.gestan.cloud.security.api.ConfidentialityAgreements;
+import fr.gestan.cloud.security.api.ServerControls;
+import fr.gestan.cloud.security.api.StaffMemberView;
+import fr.gestan.cloud.tenants.api.NewTenant;
+import fr.gestan.cloud.tenants.api.TenantService;
+import jakarta.ejb.EJB;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A benchmark, not a test of the suite: the long work of the back office at scale. Seeds {@code GESTAN_BENCHMARK_TENANTS}
+ * (default 10,000) compliant tenants through the modules' APIs (one contract each, 1,000 per production server), then
+ * measures the daily compliance report, the dashboard's queries on it, a certificate batch over every tenant, and
+ * the registry's queries with that many certificates; prints the figures. Runs only with {@code GESTAN_BENCHMARK=true}
+ * (an environment variable, so that the server side of this in-container test sees it too); see docs/compliance.md.
+ */
+@ExtendWith(ArquillianExtension.class)
+@EnabledIfEnvironmentVariable(named = "GESTAN_BENCHMARK", matches = "true")
+class ScaleBenchmarkIT {
+
+    static final byte[] AGREEMENT_PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1);
+    static final int PER_SERVER = 1000;
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        EnterpriseArchive ear = Deployments.modules(ScaleBenchmarkIT.class, "gestan-compliance.jar", "gestan-tenants.jar", "gestan-contracts.jar");
+        ear.getAsType(WebArchive.class, "it.war").addClass(AsSupportWithoutTransaction.class);
+        return ear;
+    }
+
+    @EJB
+    TenantService tenants;
+    @EJB
+    HostingInventory inventory;
+    @EJB
+    HostingContracts contracts;
+    @EJB
+    ServerControls controls;
+    @EJB
+    ConfidentialityAgreements agreements;
+    @EJB
+    ComplianceReportJob job;
+    @EJB
+    ComplianceReports reports;
+    @EJB
+    CertificateBatch batch;
+    @EJB
+    Certificates certificates;
+    @EJB
+    AsSupport support;
+    @EJB
+    AsSupportWithoutTransaction longRun;
+    @EJB
+    AsAdmin admin;
+    @EJB
+    AsAuditor auditor;
+
+    @Test
+    void the_back_office_long_work_at_scale() throws Exception {
+        int n = Integer.parseInt(System.getenv().getOrDefault("GESTAN_BENCHMARK_TENANTS", "10000"));
+        List<ServerView[]> servers = sites(n);
+        clearSupportStaff();
+
+        long t0 = System.nanoTime();
+        for (int k = 0; k < n; k++) {
+            int i = k;
+            String siren = Ids.siren(70_000_000 + i);
+            ServerView[] pair = servers.get(i / PER_SERVER);
+            support.call(() -> tenants.register(new NewTenant(String.format("Société Échelle %05d SARL", i), siren)));
+            ContractView c = support.call(() -> contracts.create(new NewContract(siren, "Gestan ERP Cloud", LocalDate.of(2026, 1, 1), null,
+                    true, ServiceLevel.STANDARD, pair[0].id(), pair[1].id(), 10)));
+            support.call(() -> contracts.activate(c.id()));
+            if ((i + 1) % 1000 == 0) {
+                print("seeded " + (i + 1) + " tenants in " + seconds(t0) + " s");
+            }
+        }
+        double seeding = seconds(t0);
+        long total = support.call(() -> tenants.count());
+        print("seeding: " + n + " tenants with an active contract each in " + seeding + " s (" + Math.round(n / seeding) + " tenants/s); "
+                + total + " tenants in all");
+
+        long t1 = System.nanoTime();
+        int evaluated;
+        while ((evaluated = longRun.call(() -> job.runNow(done -> { }))) < 0) {
+            Thread.sleep(500); // the first run after deployment was going
+        }
+        double report = seconds(t1);
+        print("daily compliance report: " + evaluated + " tenants evaluated and stored in " + report + " s ("
+                + Math.round(evaluated / report) + " tenants/s, " + Math.round(report * 10_000 / evaluated) + " s per 10,000)");
+        assertEquals(total, evaluated);
+
+        StoredReportSummary summary = median("dashboard summary (one aggregate query)", () -> auditor.call(() -> reports.summary()));
+        print("  summary: " + summary);
+        median("dashboard first page, 20 rows by outcome", () -> auditor.call(() -> reports.page(StoredReportQuery.firstPage(20))));
+        median("dashboard last page, 20 rows by name", () -> auditor.call(() -> reports.page(
+                new StoredReportQuery(null, false, StoredReportQuery.Sort.TENANT_NAME, true, (int) Math.max(0, total - 20), 20))));
+        median("dashboard count of FAIL", () -> auditor.call(() -> reports.count(
+                new StoredReportQuery(RuleOutcome.FAIL, false, StoredReportQuery.Sort.OUTCOME, true, 0, 1))));
+
+        long candidates = support.call(() -> batch.candidates());
+        long t2 = System.nanoTime();
+        CertificateBatchTally tally = longRun.call(() -> batch.run(t -> { }));
+        double batchSeconds = seconds(t2);
+        print("certificate batch: " + candidates + " candidates, " + tally.summary() + " in " + batchSeconds + " s ("
+                + Math.round(tally.considered() / batchSeconds) + " tenants/s, " + Math.round(batchSeconds * 10_000 / Math.max(1, tally.considered()))
+                + " s per 10,000)");
+        assertTrue(tally.issued() >= n, tally::summary);
+
+        median("registry first page, 25 valid certificates", () -> auditor.call(() -> certificates.search(null, CertificateStatus.VALID, 0, 25)));
+        median("registry last page, 25 certificates", () -> auditor.call(() -> certificates.search(null, null,
+                (int) Math.max(0, tally.issued() - 25), 25)));
+        median("registry count of valid certificates", () -> auditor.call(() -> certificates.count(null, CertificateStatus.VALID)));
+        long t3 = System.nanoTime();
+        CertificateBatchTally again = longRun.call(() -> batch.run(t -> { }));
+        print("second certificate batch (everyone already certified): " + again.summary() + " in " + seconds(t3) + " s");
+        assertEquals(0, again.issued());
+    }
+
+    /** One French operator, two certified data centres, a production and a backup server per 1,000 tenants, backups verified. */
+    private List<ServerView[]> sites(int n) throws Exception {
+        String operator = "Hébergement Échelle SAS";
+        admin.call(() -> inventory.addOperator(new NewOperator(operator, "SAS", "FR", null, null, BigDecimal.ZERO, BigDecimal.ZERO)));
+        LocalDate expires = LocalDate.now(ZoneId.of("Europe/Paris")).plusYears(2);
+        admin.call(() -> inventory.addDataCentre(new NewDataCentre("SCALE-P", "Lyon", "FR", operator)));
+        admin.call(() -> inventory.addDataCentre(new NewDataCentre("SCALE-B", "Rennes", "FR", operator)));
+        admin.call(() -> inventory.addCertification("SCALE-P", "ISO/IEC 27001", "AFNOR Certification", expires));
+        admin.call(() -> inventory.addCertification("SCALE-B", "ISO/IEC 27001", "AFNOR Certification", expires));
+        List<ServerView[]> servers = new ArrayList<>();
+        for (int s = 0; s * PER_SERVER < n; s++) {
+            String suffix = String.format("%02d", s);
+            ServerView p = admin.call(() -> inventory.addServer(new NewServer("SCALE-P-" + suffix, "SCALE-P", ServerRole.PRODUCTION, null, PER_SERVER)));
+            ServerView b = admin.call(() -> inventory.addServer(new NewServer("SCALE-B-" + suffix, "SCALE-B", ServerRole.BACKUP, null, PER_SERVER)));
+            support.call(() -> controls.recordBackup(p.name(), Instant.now().minusSeconds(3600), 5_000_000_000L, "SCALE-B", true));
+            servers.add(new ServerView[] {p, b});
+        }
+        return servers;
+    }
+
+    /** Rule R7 fails for everyone while a support member has no valid agreement. */
+    private void clearSupportStaff() throws Exception {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        for (StaffMemberView s : auditor.call(() -> agreements.staff(0, 500))) {
+            if (Roles.SUPPORT.equals(s.role()) && !s.cleared()) {
+                admin.call(() -> agreements.recordAgreement(s.username(), today.minusDays(1), today.plusYears(1), "accord.pdf", AGREEMENT_PDF));
+            }
+        }
+    }
+
+    /** Runs a read five times (the first warms up) and prints the median of the last four. */
+    private static <T> T median(String what, Call<T> read) throws Exception {
+        T result = read.call();
+        long[] ms = new long[4];
+        for (int i = 0; i < ms.length; i++) {
+            long t = System.nanoTime();
+            result = read.call();
+            ms[i] = (System.nanoTime() - t) / 1_000_000;
+        }
+        java.util.Arrays.sort(ms);
+        print("  " + what + ": " + (ms[1] + ms[2]) / 2 + " ms (median of 4)");
+        return result;
+    }
+
+    private static double seconds(long since) {
+        return Math.round((System.nanoTime() - since) / 1e8) / 10.0;
+    }
+
+    private static void print(String line) {
+        System.out.println("BENCHMARK " + line);
+    }
+}
