@@ -234,6 +234,30 @@ class CertificatesJourneyIT extends BrowserJourney {
         browser.find(By.id("logout")).click();
     }
 
+    @Test
+    @Order(6)
+    void the_batch_is_started_and_followed_through_rest_by_staff_only() throws Exception {
+        String base = Http.HTTPS + "api/v1/certificates/batch";
+        String client = "Bearer " + KeycloakFixture.accessToken("client.demo", "Gestan-Client-2026!");
+        String support = "Bearer " + KeycloakFixture.accessToken("support.demo", "Gestan-Support-2026!");
+        assertEquals(403, Http.post(base, "application/json", "", "Authorization", client).statusCode());
+        assertEquals(403, Http.get(base, "Authorization", client).statusCode());
+
+        HttpResponse<String> started = Http.post(base, "application/json", "", "Authorization", support);
+        assertEquals(202, started.statusCode(), started.body());
+        assertEquals("/api/v1/certificates/batch", started.headers().firstValue("Location").orElse(""));
+        assertTrue(started.body().contains("\"startedBy\":\"support.demo\""), started.body());
+        HttpResponse<String> status = Http.get(base, "Authorization", support);
+        for (int i = 0; i < 60 && status.body().contains("\"state\":\"RUNNING\""); i++) {
+            Thread.sleep(500);
+            status = Http.get(base, "Authorization", support);
+        }
+        assertEquals(200, status.statusCode(), status.body());
+        assertTrue(status.body().contains("\"state\":\"SUCCEEDED\"") && status.body().contains("\"percent\":100"), status.body());
+        assertTrue(status.body().contains("\"issued\":0,"), "the browser's batch certified everyone already: " + status.body());
+        assertTrue(Http.get(Http.HTTPS + "openapi").body().contains("/api/v1/certificates/batch:"), "batch missing from the OpenAPI document");
+    }
+
     /** The batch tally as shown: looked at, issued, already valid, refused. */
     private int[] tally() {
         String text = browser.find(By.id("batch-tally")).getText().replaceAll("[\\s\u00A0\u202F]+", " ");

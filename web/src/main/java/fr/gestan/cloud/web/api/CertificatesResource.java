@@ -1,5 +1,7 @@
 package fr.gestan.cloud.web.api;
 
+import fr.gestan.cloud.compliance.api.CertificateBatch;
+import fr.gestan.cloud.compliance.api.CertificateBatchTally;
 import fr.gestan.cloud.compliance.api.CertificateFile;
 import fr.gestan.cloud.compliance.api.CertificateNotFoundException;
 import fr.gestan.cloud.compliance.api.CertificateRefusedException;
@@ -7,8 +9,10 @@ import fr.gestan.cloud.compliance.api.CertificateStatus;
 import fr.gestan.cloud.compliance.api.Certificates;
 import fr.gestan.cloud.compliance.api.RuleFinding;
 import fr.gestan.cloud.tenants.api.TenantNotFoundException;
+import fr.gestan.cloud.web.certificates.CertificateBatchRuns;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -17,14 +21,18 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Staff's certificate registry ({@code /api/v1/certificates}): list (support, admin, auditor), issue, reissue,
- * revoke (support, admin), download. A refusal answers 409 with the blocking findings.
+ * revoke (support, admin), download, and the batch issue ({@code /batch}: start, follow). A refusal answers 409 with
+ * the blocking findings.
  */
 @Path("/certificates")
 @RequestScoped
@@ -33,6 +41,12 @@ public class CertificatesResource {
 
     @EJB
     Certificates certificates;
+    @EJB
+    CertificateBatch batch;
+    @Inject
+    CertificateBatchRuns batches;
+    @Context
+    SecurityContext security;
 
     public record IssueRequest(String tenantSiren) {
     }
@@ -41,6 +55,41 @@ public class CertificatesResource {
     }
 
     public record Refusal(int status, String error, String reason, List<RuleFinding> findings) {
+    }
+
+    /** A certificate batch as the back office shows it: state, progress, tally, who started it and when. */
+    public record BatchStatus(String state, long done, long total, int percent, CertificateBatchTally tally, String startedBy,
+                              Instant startedAt) {
+        static BatchStatus of(CertificateBatchRuns.Run run) {
+            var p = run.getProgress();
+            return new BatchStatus(p.getState().name(), p.getDone(), p.getTotal(), p.getPercent(), run.getTally(),
+                    run.getStartedBy(), run.getStartedAt());
+        }
+    }
+
+    /**
+     * Starts the batch issue in the background (support, admin: the EJB checks): 202 with its status and a Location to
+     * follow it, or 409 with the running one's status.
+     */
+    @POST
+    @Path("/batch")
+    public Response startBatch() {
+        batch.running(); // the batch's own roles decide who may start it
+        CertificateBatchRuns.Run run = batches.start(security.getUserPrincipal().getName());
+        if (run == null) {
+            return Response.status(Response.Status.CONFLICT).entity(Map.of("status", 409, "error", "batch-running",
+                    "batch", BatchStatus.of(batches.current()))).build();
+        }
+        return Response.accepted(BatchStatus.of(run)).header("Location", "/api/v1/certificates/batch").build();
+    }
+
+    /** The batch running on this server, or the last one (support, admin); 404 when none ran since it started. */
+    @GET
+    @Path("/batch")
+    public Response batchStatus() {
+        batch.running(); // the same roles as starting one
+        CertificateBatchRuns.Run run = batches.current();
+        return run == null ? TenantsResource.error(Response.Status.NOT_FOUND, "no-batch") : Response.ok(BatchStatus.of(run)).build();
     }
 
     @GET

@@ -2,6 +2,8 @@ package fr.gestan.cloud.compliance.internal;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
 
 /**
  * The public address printed in certificates and their QR codes: system property {@value #PROPERTY} or environment
@@ -13,6 +15,8 @@ public final class VerificationUrls {
     public static final String PROPERTY = "gestan.public-base-url";
     public static final String ENV = "GESTAN_PUBLIC_BASE_URL";
     public static final String DEFAULT = "https://localhost:8443";
+    private static final Logger LOG = Logger.getLogger(VerificationUrls.class.getName());
+    private static final AtomicBoolean WARNED = new AtomicBoolean();
 
     private VerificationUrls() {
     }
@@ -24,6 +28,11 @@ public final class VerificationUrls {
         }
         if (base == null || base.isBlank()) {
             base = DEFAULT;
+            if (WARNED.compareAndSet(false, true)) {
+                // printed for good in each signed PDF and its QR code: fine on a laptop, wrong anywhere else
+                LOG.warning(() -> "Certificates print " + DEFAULT + " as their verification address: set " + ENV
+                        + " (or -D" + PROPERTY + ") to the public address before issuing real certificates");
+            }
         }
         base = base.strip();
         return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
