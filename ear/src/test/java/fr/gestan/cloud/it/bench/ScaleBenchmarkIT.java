@@ -3,7 +3,6 @@ package fr.gestan.cloud.it.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.compliance.api.CertificateBatch;
 import fr.gestan.cloud.compliance.api.CertificateBatchTally;
 import fr.gestan.cloud.compliance.api.CertificateStatus;
@@ -29,14 +28,13 @@ import fr.gestan.cloud.it.support.AsSupport;
 import fr.gestan.cloud.it.support.Call;
 import fr.gestan.cloud.it.support.Deployments;
 import fr.gestan.cloud.it.support.Ids;
+import fr.gestan.cloud.it.support.SupportClearance;
 import fr.gestan.cloud.security.api.ConfidentialityAgreements;
 import fr.gestan.cloud.security.api.ServerControls;
-import fr.gestan.cloud.security.api.StaffMemberView;
 import fr.gestan.cloud.tenants.api.NewTenant;
 import fr.gestan.cloud.tenants.api.TenantService;
 import jakarta.ejb.EJB;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -61,7 +59,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @EnabledIfEnvironmentVariable(named = "GESTAN_BENCHMARK", matches = "true")
 class ScaleBenchmarkIT {
 
-    static final byte[] AGREEMENT_PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1);
     static final int PER_SERVER = 1000;
 
     @Deployment
@@ -102,7 +99,7 @@ class ScaleBenchmarkIT {
     void the_back_office_long_work_at_scale() throws Exception {
         int n = Integer.parseInt(System.getenv().getOrDefault("GESTAN_BENCHMARK_TENANTS", "10000"));
         List<ServerView[]> servers = sites(n);
-        clearSupportStaff();
+        SupportClearance.clearEverySupportMember(agreements, admin);
 
         long t0 = System.nanoTime();
         for (int k = 0; k < n; k++) {
@@ -179,15 +176,6 @@ class ScaleBenchmarkIT {
         return servers;
     }
 
-    /** Rule R7 fails for everyone while a support member has no valid agreement. */
-    private void clearSupportStaff() throws Exception {
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
-        for (StaffMemberView s : auditor.call(() -> agreements.staff(0, 500))) {
-            if (Roles.SUPPORT.equals(s.role()) && !s.cleared()) {
-                admin.call(() -> agreements.recordAgreement(s.username(), today.minusDays(1), today.plusYears(1), "accord.pdf", AGREEMENT_PDF));
-            }
-        }
-    }
 
     /** Runs a read five times (the first warms up) and prints the median of the last four. */
     private static <T> T median(String what, Call<T> read) throws Exception {

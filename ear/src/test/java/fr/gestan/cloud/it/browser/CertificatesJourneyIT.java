@@ -8,6 +8,7 @@ import fr.gestan.cloud.it.support.AsAdmin;
 import fr.gestan.cloud.it.support.Call;
 import fr.gestan.cloud.it.support.Deployments;
 import fr.gestan.cloud.it.support.RoleCaller;
+import fr.gestan.cloud.it.support.SupportClearance;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,7 +46,7 @@ class CertificatesJourneyIT extends BrowserJourney {
     static EnterpriseArchive deployment() {
         EnterpriseArchive ear = Deployments.fullEar();
         ear.getAsType(WebArchive.class, "gestan-web.war").addClasses(CertificateFixtureServlet.class, AsAdmin.class,
-                RoleCaller.class, Call.class);
+                RoleCaller.class, Call.class, SupportClearance.class);
         return ear;
     }
 

@@ -38,11 +38,11 @@ import fr.gestan.cloud.it.support.AsClient;
 import fr.gestan.cloud.it.support.AsSupport;
 import fr.gestan.cloud.it.support.Deployments;
 import fr.gestan.cloud.it.support.Ids;
+import fr.gestan.cloud.it.support.SupportClearance;
 import fr.gestan.cloud.security.api.ConfidentialityAgreements;
 import fr.gestan.cloud.security.api.JournalEntryView;
 import fr.gestan.cloud.security.api.JournalQuery;
 import fr.gestan.cloud.security.api.ServerControls;
-import fr.gestan.cloud.security.api.StaffMemberView;
 import fr.gestan.cloud.tenants.api.ExportFiles;
 import fr.gestan.cloud.tenants.api.NewTenant;
 import fr.gestan.cloud.tenants.api.TenantExportContributor;
@@ -84,7 +84,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class CertificatesIT {
 
-    static final byte[] AGREEMENT_PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1);
     static final String DEMO_CLIENT_SIREN = "842317653";
 
     @Deployment
@@ -159,15 +158,9 @@ class CertificatesIT {
         return siren;
     }
 
-    /** Rule R7 fails for everyone while a support member has no valid agreement: sign one for each (test database). */
+    /** Rule R7 fails for everyone while a support member has no valid agreement (test database). */
     private void clearSupportStaff() throws Exception {
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
-        List<StaffMemberView> staff = auditor.call(() -> agreements.staff(0, 500));
-        for (StaffMemberView s : staff) {
-            if ("support".equals(s.role()) && !s.cleared()) {
-                admin.call(() -> agreements.recordAgreement(s.username(), today.minusDays(1), today.plusYears(1), "accord.pdf", AGREEMENT_PDF));
-            }
-        }
+        SupportClearance.clearEverySupportMember(agreements, admin);
     }
 
     static String sha256(byte[] bytes) throws Exception {

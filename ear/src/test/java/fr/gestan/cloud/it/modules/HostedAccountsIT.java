@@ -13,6 +13,7 @@ import fr.gestan.cloud.it.support.AsAuditor;
 import fr.gestan.cloud.it.support.AsClient;
 import fr.gestan.cloud.it.support.AsSupport;
 import fr.gestan.cloud.it.support.Deployments;
+import fr.gestan.cloud.it.support.SupportClearance;
 import fr.gestan.cloud.it.support.Ids;
 import fr.gestan.cloud.security.api.ConfidentialityAgreements;
 import fr.gestan.cloud.security.api.CredentialClearanceException;
@@ -64,7 +65,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class HostedAccountsIT {
 
-    static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1);
+    static final byte[] PDF = SupportClearance.AGREEMENT_PDF;
 
     @Deployment
     static EnterpriseArchive deployment() {

@@ -12,6 +12,7 @@ import fr.gestan.cloud.it.support.AsAuditor;
 import fr.gestan.cloud.it.support.AsClient;
 import fr.gestan.cloud.it.support.AsSupport;
 import fr.gestan.cloud.it.support.Deployments;
+import fr.gestan.cloud.it.support.SupportClearance;
 import fr.gestan.cloud.it.support.Ids;
 import fr.gestan.cloud.security.api.AgreementRefusedException;
 import fr.gestan.cloud.security.api.AgreementView;
@@ -50,7 +51,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class SecurityAdminIT {
 
-    static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1);
+    static final byte[] PDF = SupportClearance.AGREEMENT_PDF;
 
     @Deployment
     static EnterpriseArchive deployment() {

@@ -47,7 +47,8 @@ public final class Deployments {
         ear.delete("META-INF/application.xml");
         // Arquillian adds its test servlet to the EAR's only WAR: the test class and its callers live there.
         ear.addAsModule(ShrinkWrap.create(WebArchive.class, "it.war")
-                .addClasses(testClass, Call.class, RoleCaller.class, AsClient.class, AsSupport.class, AsAdmin.class, AsAuditor.class, Ids.class));
+                .addClasses(testClass, Call.class, RoleCaller.class, AsClient.class, AsSupport.class, AsAdmin.class, AsAuditor.class, Ids.class,
+                        SupportClearance.class));
         String name = testClass.getSimpleName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase();
         return ShrinkWrap.create(EnterpriseArchive.class, name + ".ear").merge(ear);
     }

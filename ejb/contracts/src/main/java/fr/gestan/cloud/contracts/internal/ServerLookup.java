@@ -21,10 +21,10 @@ final class ServerLookup {
 
     /** Locks the server row so that two placements cannot both take its last place. */
     static HostingServer lock(EntityManager em, long id) {
-        HostingServer server = em.find(HostingServer.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (server == null) {
-            throw new HostingRefusedException(Reason.NOT_FOUND, "server " + id);
-        }
+        HostingServer server = find(em, id);
+        // A separate "select ... for update" of the row alone: a locking find would join the data centre, which
+        // PostgreSQL cannot lock in one statement (Hibernate then warns on every placement and locks in two steps anyway).
+        em.lock(server, LockModeType.PESSIMISTIC_WRITE);
         return server;
     }
 
