@@ -3,15 +3,34 @@ package fr.gestan.cloud.it.browser;
 import fr.gestan.cloud.it.env.KeycloakFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 
 /**
  * Base of the browser journeys: one headless Chromium per test class, started once Keycloak answers (every
- * journey signs in through it), and the sign-in form filled the way a user does.
+ * journey signs in through it), the sign-in form filled the way a user does, and a screenshot of the page a test
+ * failed on ({@code target/screenshots/FAILED-<class>-<test>.png}, with its address in the log).
  */
 abstract class BrowserJourney {
 
     protected static Browser browser;
+
+    @RegisterExtension
+    static final TestWatcher SCREENSHOT_ON_FAILURE = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (browser != null) {
+                try {
+                    System.out.println("Failed on " + browser.driver().getCurrentUrl());
+                    browser.screenshot("FAILED-" + context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName());
+                } catch (java.io.IOException | RuntimeException e) {
+                    System.out.println("No screenshot of the failure: " + e);
+                }
+            }
+        }
+    };
 
     @BeforeAll
     static void startBrowser() throws Exception {

@@ -259,13 +259,14 @@ class CertificatesJourneyIT extends BrowserJourney {
         assertTrue(Http.get(Http.HTTPS + "openapi").body().contains("/api/v1/certificates/batch:"), "batch missing from the OpenAPI document");
     }
 
-    /** The batch tally as shown: looked at, issued, already valid, refused. */
+    /** The batch tally as shown: looked at, issued, already valid, without contract, refused. */
     private int[] tally() {
         String text = browser.find(By.id("batch-tally")).getText().replaceAll("[\\s\u00A0\u202F]+", " ");
         java.util.regex.Matcher m = java.util.regex.Pattern.compile(
-                "Examinés : (\\d+) · délivrées : (\\d+) · déjà valides : (\\d+) · refusées : (\\d+)").matcher(text);
+                "Examinés : (\\d+) · délivrées : (\\d+) · déjà valides : (\\d+) · sans contrat : (\\d+) · refusées : (\\d+)").matcher(text);
         assertTrue(m.find(), text);
-        return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4))};
+        return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)),
+                Integer.parseInt(m.group(5))};
     }
 
     /** A full-page post (multipart): waits for the new page. */

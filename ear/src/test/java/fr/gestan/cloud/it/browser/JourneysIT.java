@@ -310,7 +310,14 @@ class JourneysIT extends BrowserJourney {
         browser.waitUntil(d -> d.getCurrentUrl().equals(BASE));
     }
 
+    /** Keycloak's error under the form; read again if the page re-renders it meanwhile. */
     private String loginError() {
-        return browser.find(By.xpath("//*[starts-with(@id,'input-error')]")).getText().strip();
+        return browser.waitUntil(d -> {
+            try {
+                return d.findElement(By.xpath("//*[starts-with(@id,'input-error')]")).getText().strip();
+            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+                return null;
+            }
+        });
     }
 }

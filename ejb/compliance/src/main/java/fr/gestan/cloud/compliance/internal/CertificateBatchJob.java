@@ -9,6 +9,7 @@ import fr.gestan.cloud.compliance.api.CertificateBatchTally;
 import fr.gestan.cloud.compliance.api.CertificateRefusedException;
 import fr.gestan.cloud.compliance.api.Certificates;
 import fr.gestan.cloud.compliance.internal.report.StoredReport;
+import fr.gestan.cloud.contracts.api.HostingContracts;
 import fr.gestan.cloud.tenants.api.TenantNotFoundException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.ConcurrencyManagement;
@@ -33,9 +34,10 @@ import java.util.logging.Logger;
 
 /**
  * Issues certificates in bulk (see {@link CertificateBatch}). Reads the candidates a page at a time in SIREN order
- * (keyset, so certificates issued meanwhile do not shift the pages), asks in one query which of the page already
- * hold a valid certificate, and issues the others through {@link Certificates#issue}: no transaction here, so each
- * issue has its own and the caller stays the one journaled as issuer.
+ * (keyset, so certificates issued meanwhile do not shift the pages), asks in one query each which of the page already
+ * hold a valid certificate and which hold a contract at all, and issues for the others through
+ * {@link Certificates#issue}: no transaction here, so each issue has its own and the caller stays the one journaled
+ * as issuer.
  */
 // Makes Hibernate Validator intercept this bean: its constraints sit on the interface (HV-994).
 @ValidateOnExecution
@@ -56,6 +58,8 @@ public class CertificateBatchJob implements CertificateBatch {
     Certificates certificates;
     @EJB
     AccessJournal journal;
+    @EJB
+    HostingContracts contracts;
 
     private final AtomicBoolean running = new AtomicBoolean();
     private final Clock clock = Clock.systemUTC();
@@ -81,8 +85,11 @@ public class CertificateBatchJob implements CertificateBatch {
                         .setMaxResults(PAGE).getResultList();
                 Set<String> holding = page.isEmpty() ? Set.of() : new HashSet<>(em.createNamedQuery(CertificateRecord.HOLDING_VALID, String.class)
                         .setParameter("sirens", page).setParameter("now", clock.instant()).getResultList());
+                Set<String> hosted = contracts.tenantsWithContract(page);
                 for (String siren : page) {
-                    tally = holding.contains(siren) ? tally.withAlreadyValid() : issue(siren, tally);
+                    tally = holding.contains(siren) ? tally.withAlreadyValid()
+                            : !hosted.contains(siren) ? tally.withNoContract() // nothing to certify: not a refusal
+                            : issue(siren, tally);
                     progress.accept(tally);
                 }
                 after = page.isEmpty() ? after : page.get(page.size() - 1);

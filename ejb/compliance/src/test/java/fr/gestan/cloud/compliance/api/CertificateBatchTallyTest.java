@@ -10,9 +10,10 @@ class CertificateBatchTallyTest {
 
     @Test
     void each_tenant_looked_at_is_counted_once_under_one_outcome() {
-        CertificateBatchTally t = CertificateBatchTally.NONE.withIssued().withAlreadyValid().withRefused("842317653").withIssued();
-        assertEquals(new CertificateBatchTally(4, 2, 1, 1, List.of("842317653")), t);
-        assertEquals("considered 4, issued 2, already valid 1, refused 1", t.summary());
+        CertificateBatchTally t = CertificateBatchTally.NONE.withIssued().withAlreadyValid().withRefused("842317653").withIssued()
+                .withNoContract();
+        assertEquals(new CertificateBatchTally(5, 2, 1, 1, 1, List.of("842317653")), t);
+        assertEquals("considered 5, issued 2, already valid 1, without contract 1, refused 1", t.summary());
     }
 
     @Test
@@ -28,7 +29,7 @@ class CertificateBatchTallyTest {
 
     @Test
     void an_inconsistent_tally_is_refused() {
-        assertThrows(IllegalArgumentException.class, () -> new CertificateBatchTally(3, 1, 1, 0, List.of()));
-        assertThrows(IllegalArgumentException.class, () -> new CertificateBatchTally(-1, 0, 0, -1, List.of()));
+        assertThrows(IllegalArgumentException.class, () -> new CertificateBatchTally(3, 1, 1, 0, 0, List.of()));
+        assertThrows(IllegalArgumentException.class, () -> new CertificateBatchTally(-1, 0, 0, 0, -1, List.of()));
     }
 }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Set;
 
 /** Hosting contracts: placement, lifecycle (draft, active, terminated) and moves between servers. */
 public interface HostingContracts {
@@ -35,6 +36,9 @@ public interface HostingContracts {
                             @Min(value = 1, message = "{page.size.invalid}") @Max(value = 500, message = "{page.size.invalid}") int max);
 
     long count(String tenantSiren);
+
+    /** Which of these tenants hold a contract not terminated (active or draft): one query. Staff. */
+    Set<String> tenantsWithContract(@NotNull @Size(max = 500, message = "{page.size.invalid}") List<String> tenantSirens);
 
     /** The history of one contract, oldest first. Staff. */
     List<ContractEventView> history(long contractId) throws HostingRefusedException;

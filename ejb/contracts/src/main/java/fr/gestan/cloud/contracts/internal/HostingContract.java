@@ -48,6 +48,8 @@ import java.util.Objects;
 @NamedQuery(name = HostingContract.OVERLAPPING, query = "select count(c) from HostingContract c where c.tenantSiren = :siren"
         + " and lower(c.offer) = lower(:offer) and c.status <> fr.gestan.cloud.contracts.api.ContractStatus.TERMINATED"
         + " and (c.endsOn is null or c.endsOn >= :start) and c.startsOn <= :end")
+@NamedQuery(name = HostingContract.TENANTS_WITH_CONTRACT, query = "select distinct c.tenantSiren from HostingContract c"
+        + " where c.tenantSiren in :sirens and c.status <> fr.gestan.cloud.contracts.api.ContractStatus.TERMINATED")
 @NamedQuery(name = HostingContract.ON_SERVER, query = "select c.id, c.tenantSiren, c.serviceLevel, c.dataVolumeGb, c.startsOn"
         + " from HostingContract c where c.productionServer.id = :server"
         + " and c.status <> fr.gestan.cloud.contracts.api.ContractStatus.TERMINATED order by c.startsOn, c.id")
@@ -62,6 +64,7 @@ public class HostingContract {
     static final String LOAD_OF = "HostingContract.loadOf";
     static final String OVERLAPPING = "HostingContract.overlapping";
     static final String ON_SERVER = "HostingContract.onServer";
+    static final String TENANTS_WITH_CONTRACT = "HostingContract.tenantsWithContract";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

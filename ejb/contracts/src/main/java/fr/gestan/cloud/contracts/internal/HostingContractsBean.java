@@ -26,9 +26,11 @@ import jakarta.validation.executable.ValidateOnExecution;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 // Makes Hibernate Validator intercept this bean: its constraints sit on the interface (HV-994).
 @ValidateOnExecution
@@ -132,6 +134,13 @@ public class HostingContractsBean implements HostingContracts {
         return blank(tenantSiren)
                 ? em.createNamedQuery(HostingContract.COUNT, Long.class).getSingleResult()
                 : em.createNamedQuery(HostingContract.COUNT_OF_TENANT, Long.class).setParameter("siren", tenantSiren.strip()).getSingleResult();
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+    public Set<String> tenantsWithContract(List<String> tenantSirens) {
+        return tenantSirens.isEmpty() ? Set.of() : new HashSet<>(em.createNamedQuery(HostingContract.TENANTS_WITH_CONTRACT, String.class)
+                .setParameter("sirens", tenantSirens).getResultList());
     }
 
     @Override
