@@ -3,6 +3,7 @@ package fr.gestan.cloud.web.certificates;
 import fr.gestan.cloud.compliance.api.CertificateFile;
 import fr.gestan.cloud.compliance.api.CertificateNotFoundException;
 import fr.gestan.cloud.compliance.api.Certificates;
+import fr.gestan.cloud.web.download.Attachment;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.servlet.annotation.WebServlet;
@@ -40,11 +41,6 @@ public class CertificateDownloadServlet extends HttpServlet {
     }
 
     static void send(CertificateFile file, HttpServletResponse response) throws IOException {
-        response.setContentType("application/pdf");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"");
-        response.setContentLength(file.pdf().length);
-        response.getOutputStream().write(file.pdf());
+        Attachment.send(response, "application/pdf", file.fileName(), file.pdf());
     }
 }

@@ -6,6 +6,7 @@ import fr.gestan.cloud.compliance.api.ProcessorAgreements;
 import fr.gestan.cloud.compliance.api.TrustStatement;
 import fr.gestan.cloud.tenants.api.TenantNotFoundException;
 import fr.gestan.cloud.tenants.api.TenantService;
+import fr.gestan.cloud.web.download.Attachment;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
@@ -89,10 +90,6 @@ public class DocumentsPdfServlet extends HttpServlet {
             }
             throw e;
         }
-        response.setContentType("application/pdf");
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
-        response.setHeader("Cache-Control", "no-store");
-        response.setContentLength(pdf.length);
-        response.getOutputStream().write(pdf);
+        Attachment.send(response, "application/pdf", name, pdf);
     }
 }

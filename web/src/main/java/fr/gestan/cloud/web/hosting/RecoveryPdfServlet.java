@@ -14,6 +14,7 @@ import com.lowagie.text.pdf.PdfWriter;
 import fr.gestan.cloud.contracts.api.HostingRefusedException;
 import fr.gestan.cloud.contracts.api.RecoveryPlanView;
 import fr.gestan.cloud.contracts.api.RecoveryPlans;
+import fr.gestan.cloud.web.download.Attachment;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.servlet.annotation.WebServlet;
@@ -71,11 +72,7 @@ public class RecoveryPdfServlet extends HttpServlet {
         } catch (DocumentException e) {
             throw new IOException("PDF rendering failed", e);
         }
-        response.setContentType("application/pdf");
-        response.setHeader("Content-Disposition", "attachment; filename=\"pra-" + plan.serverName() + ".pdf\"");
-        response.setHeader("Cache-Control", "no-store");
-        response.setContentLength(pdf.length);
-        response.getOutputStream().write(pdf);
+        Attachment.send(response, "application/pdf", "pra-" + plan.serverName() + ".pdf", pdf);
     }
 
     static Locale locale(HttpServletRequest request) {

@@ -2,6 +2,7 @@ package fr.gestan.cloud.web.journal;
 
 import fr.gestan.cloud.security.api.ConfidentialityAgreements;
 import fr.gestan.cloud.security.api.StaffException;
+import fr.gestan.cloud.web.download.Attachment;
 import jakarta.ejb.EJB;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -26,12 +27,7 @@ public class AgreementDocumentServlet extends HttpServlet {
             return;
         }
         try {
-            byte[] pdf = agreements.document(Long.parseLong(id));
-            response.setContentType("application/pdf");
-            response.setHeader("X-Content-Type-Options", "nosniff");
-            response.setHeader("Content-Disposition", "attachment; filename=\"agreement-" + id + ".pdf\"");
-            response.setContentLength(pdf.length);
-            response.getOutputStream().write(pdf);
+            Attachment.send(response, "application/pdf", "agreement-" + id + ".pdf", agreements.document(Long.parseLong(id)));
         } catch (StaffException e) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
         }

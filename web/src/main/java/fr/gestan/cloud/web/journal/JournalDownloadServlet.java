@@ -5,6 +5,7 @@ import fr.gestan.cloud.security.api.JournalIntegrity;
 import fr.gestan.cloud.security.api.JournalVerifier;
 import fr.gestan.cloud.tenants.api.TenantNotFoundException;
 import fr.gestan.cloud.tenants.api.TenantService;
+import fr.gestan.cloud.web.download.Attachment;
 import jakarta.ejb.EJB;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -36,13 +37,11 @@ public class JournalDownloadServlet extends HttpServlet {
         response.setHeader("X-Content-Type-Options", "nosniff");
         switch (request.getServletPath()) {
             case "/journal/journal-public-key.pem" -> {
-                response.setContentType("application/x-pem-file");
-                attachment(response, "journal-public-key.pem");
+                Attachment.headers(response, "application/x-pem-file", "journal-public-key.pem");
                 response.getWriter().write(integrity.publicKeyPem());
             }
             case "/journal/JournalVerifier.java" -> {
-                response.setContentType("text/x-java-source; charset=UTF-8");
-                attachment(response, "JournalVerifier.java");
+                Attachment.headers(response, "text/x-java-source; charset=UTF-8", "JournalVerifier.java");
                 try (InputStream source = JournalVerifier.class.getResourceAsStream("verifier/JournalVerifier.java")) {
                     if (source == null) {
                         response.sendError(HttpServletResponse.SC_NOT_FOUND);
@@ -77,9 +76,8 @@ public class JournalDownloadServlet extends HttpServlet {
     }
 
     private void export(HttpServletResponse response, String tenant) throws IOException {
-        response.setContentType("text/tab-separated-values; charset=UTF-8");
+        Attachment.headers(response, "text/tab-separated-values; charset=UTF-8", "journal-" + (tenant == null ? "all" : tenant) + ".tsv");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        attachment(response, "journal-" + (tenant == null ? "all" : tenant) + ".tsv");
         Writer out = response.getWriter();
         if (tenant == null) {
             integrity.exportAll(out);
@@ -89,7 +87,4 @@ public class JournalDownloadServlet extends HttpServlet {
         out.flush();
     }
 
-    private static void attachment(HttpServletResponse response, String name) {
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
-    }
 }

@@ -3,6 +3,7 @@ package fr.gestan.cloud.web.tenants;
 import fr.gestan.cloud.tenants.api.DataExports;
 import fr.gestan.cloud.tenants.api.ExportNotFoundException;
 import fr.gestan.cloud.tenants.api.ExportView;
+import fr.gestan.cloud.web.download.Attachment;
 import jakarta.ejb.EJB;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -37,10 +38,7 @@ public class ExportDownloadServlet extends HttpServlet {
                 response.sendError(HttpServletResponse.SC_NOT_FOUND);
                 return;
             }
-            response.setContentType("application/zip");
-            response.setHeader("X-Content-Type-Options", "nosniff");
-            response.setHeader("Cache-Control", "no-store");
-            response.setHeader("Content-Disposition", "attachment; filename=\"" + export.fileName() + "\"");
+            Attachment.headers(response, "application/zip", export.fileName());
             response.setContentLengthLong(export.sizeBytes());
             exports.download(id, response.getOutputStream());
         } catch (ExportNotFoundException e) {
