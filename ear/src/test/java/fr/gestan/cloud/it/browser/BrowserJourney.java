@@ -46,6 +46,18 @@ abstract class BrowserJourney {
         }
     }
 
+    /**
+     * Opens {@code page} (relative to the HTTPS base) signed in afresh: forgets any session, fills Keycloak's form and
+     * waits until the browser is back on the page.
+     */
+    protected static void signInAt(String page, String username, String password) {
+        browser.forgetAllSessions();
+        browser.open(Http.HTTPS + page);
+        signIn(username, password);
+        String back = Http.HTTPS + page.replaceAll("(\\.xhtml|/)$", "");
+        browser.waitUntil(d -> d.getCurrentUrl().startsWith(back));
+    }
+
     /** Fills and submits Keycloak's sign-in form, which the browser is showing. */
     protected static void signIn(String username, String password) {
         browser.find(By.id("username")).clear();

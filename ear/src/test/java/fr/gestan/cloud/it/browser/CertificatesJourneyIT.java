@@ -60,10 +60,7 @@ class CertificatesJourneyIT extends BrowserJourney {
     @Test
     @Order(1)
     void staff_issue_a_certificate_for_the_demo_company() throws Exception {
-        String base = Http.HTTPS;
-        browser.open(base + "admin/compliance/certificates.xhtml");
-        signIn("support.demo", "Gestan-Support-2026!");
-        browser.waitUntil(d -> d.getCurrentUrl().startsWith(base + "admin/compliance/certificates"));
+        signInAt("admin/compliance/certificates.xhtml", "support.demo", "Gestan-Support-2026!");
         assertEquals("Attestations d’hébergement et de conformité", browser.find(By.tagName("h1")).getText());
         browser.find(By.id("issue:siren")).sendKeys(DEMO_SIREN);
         browser.find(By.id("issue:issue-button")).click();
@@ -82,10 +79,7 @@ class CertificatesJourneyIT extends BrowserJourney {
     @Order(2)
     void the_client_finds_it_on_the_dashboard_and_downloads_it_from_the_portal() throws Exception {
         String base = Http.HTTPS;
-        browser.forgetAllSessions();
-        browser.open(base + "portal/");
-        signIn("client.demo", "Gestan-Client-2026!");
-        browser.waitUntil(d -> d.getCurrentUrl().startsWith(base + "portal"));
+        signInAt("portal/", "client.demo", "Gestan-Client-2026!");
         assertEquals(number, browser.find(By.id("certificate-number")).getText());
         browser.screenshot("certificates-03-portal-tile");
         browser.open(base + "portal/certificates.xhtml");
@@ -202,10 +196,7 @@ class CertificatesJourneyIT extends BrowserJourney {
     @Order(5)
     void staff_reevaluate_then_issue_in_batch_watching_the_progress_and_a_second_batch_issues_nothing() throws Exception {
         String base = Http.HTTPS;
-        browser.forgetAllSessions();
-        browser.open(base + "admin/compliance/index.xhtml");
-        signIn("support.demo", "Gestan-Support-2026!");
-        browser.waitUntil(d -> d.getCurrentUrl().startsWith(base + "admin/compliance"));
+        signInAt("admin/compliance/index.xhtml", "support.demo", "Gestan-Support-2026!");
         browser.find(By.id("dashboard:reevaluate")).click();
         browser.waitUntil(d -> d.findElement(By.id("dashboard")).getText().contains("Tous les clients ont été réévalués"));
 

@@ -32,10 +32,7 @@ class ComplianceJourneyIT extends BrowserJourney {
     @Test
     @Order(1)
     void staff_see_each_tenants_status_and_drill_down_to_the_evidence() throws Exception {
-        String base = Http.HTTPS;
-        browser.open(base + "admin/compliance/index.xhtml");
-        signIn("support.demo", "Gestan-Support-2026!");
-        browser.waitUntil(d -> d.getCurrentUrl().startsWith(base + "admin/compliance"));
+        signInAt("admin/compliance/index.xhtml", "support.demo", "Gestan-Support-2026!");
         assertEquals("Conformité des clients", browser.find(By.tagName("h1")).getText());
         List<WebElement> links = browser.driver().findElements(By.cssSelector("[id='dashboard:tenants'] tbody a"));
         assertFalse(links.isEmpty(), browser.find(By.id("dashboard:tenants")).getText());
@@ -56,10 +53,7 @@ class ComplianceJourneyIT extends BrowserJourney {
     @Order(2)
     void a_client_sees_its_own_status_on_its_dashboard_and_page() throws Exception {
         String base = Http.HTTPS;
-        browser.forgetAllSessions();
-        browser.open(base + "portal/");
-        signIn("client.demo", "Gestan-Client-2026!");
-        browser.waitUntil(d -> d.getCurrentUrl().startsWith(base + "portal"));
+        signInAt("portal/", "client.demo", "Gestan-Client-2026!");
         String outcome = browser.find(By.id("compliance-outcome")).getText();
         assertTrue(List.of("Conforme", "Non conforme (bloquant)", "Obligation du client", "Preuve manquante").contains(outcome), outcome);
         browser.open(base + "portal/compliance.xhtml");

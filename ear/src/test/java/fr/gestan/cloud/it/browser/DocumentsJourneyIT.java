@@ -73,10 +73,7 @@ class DocumentsJourneyIT extends BrowserJourney {
     @Test
     @Order(2)
     void the_client_accepts_its_processor_agreement_in_the_portal() throws Exception {
-        browser.forgetAllSessions();
-        browser.open(Http.HTTPS + "portal/documents.xhtml");
-        signIn("client.demo", "Gestan-Client-2026!");
-        browser.waitUntil(d -> d.getCurrentUrl().contains("portal/documents"));
+        signInAt("portal/documents.xhtml", "client.demo", "Gestan-Client-2026!");
         assertEquals("Mes documents", browser.find(By.tagName("h1")).getText());
         browser.screenshot("documents-03-portal-before");
         List<WebElement> buttons = browser.driver().findElements(By.cssSelector("button.accept-agreement"));
@@ -105,10 +102,7 @@ class DocumentsJourneyIT extends BrowserJourney {
     @Test
     @Order(3)
     void staff_see_the_compliance_failures_tile_and_open_the_filtered_dashboard() throws Exception {
-        browser.forgetAllSessions();
-        browser.open(Http.HTTPS + "admin/");
-        signIn("support.demo", "Gestan-Support-2026!");
-        browser.waitUntil(d -> d.getCurrentUrl().startsWith(Http.HTTPS + "admin"));
+        signInAt("admin/", "support.demo", "Gestan-Support-2026!");
         WebElement blocked = browser.find(By.id("compliance-blocked"));
         ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})", blocked);
         String page = browser.find(By.tagName("main")).getText();

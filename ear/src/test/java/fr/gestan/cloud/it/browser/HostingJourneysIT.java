@@ -120,9 +120,7 @@ class HostingJourneysIT extends BrowserJourney {
     @Test
     @Order(4)
     void an_incident_declared_in_the_back_office_goes_public_then_resolves() throws Exception {
-        browser.open(base + "admin/hosting/status.xhtml");
-        signIn("support.demo", "Gestan-Support-2026!");
-        browser.waitUntil(d -> d.getCurrentUrl().startsWith(base + "admin/hosting/status"));
+        signInAt("admin/hosting/status.xhtml", "support.demo", "Gestan-Support-2026!");
         String title = "Coupure réseau " + System.nanoTime() % 100000;
         browser.find(By.id("open:title")).sendKeys(title);
         browser.find(By.xpath("//table[@id='open:servers']//label[contains(normalize-space(.),'GC-PROD-03')]")).click();
@@ -181,10 +179,7 @@ class HostingJourneysIT extends BrowserJourney {
     @Test
     @Order(6)
     void a_client_sees_its_own_hosting_only() throws Exception {
-        browser.forgetAllSessions();
-        browser.open(base + "portal/hosting.xhtml");
-        signIn("client.demo", "Gestan-Client-2026!");
-        browser.waitUntil(d -> d.getCurrentUrl().startsWith(base + "portal/hosting"));
+        signInAt("portal/hosting.xhtml", "client.demo", "Gestan-Client-2026!");
         assertTrue(Integer.parseInt(browser.find(By.cssSelector(".recovery-position")).getText()) >= 1);
         assertFalse(browser.find(By.cssSelector(".recovery-estimate")).getText().isBlank());
         String servers = browser.find(By.id("my-servers")).getText();

@@ -54,10 +54,7 @@ class TenantsJourneyIT extends BrowserJourney {
     @Test
     @Order(1)
     void a_client_reads_its_company_exports_its_data_and_the_zip_matches_its_manifest() throws Exception {
-        browser.forgetAllSessions();
-        browser.open(base + "portal/tenants/company");
-        signIn("client.demo", "Gestan-Client-2026!");
-        browser.waitUntil(d -> d.getCurrentUrl().startsWith(base + "portal/tenants/company"));
+        signInAt("portal/tenants/company", "client.demo", "Gestan-Client-2026!");
         assertEquals("Boulangerie Martin SARL", browser.find(By.id("company-name")).getText());
         assertEquals("842317653", browser.find(By.id("company-siren")).getText());
         browser.screenshot("tenants-01-my-company");
@@ -153,10 +150,7 @@ class TenantsJourneyIT extends BrowserJourney {
     @Test
     @Order(2)
     void staff_list_and_create_a_tenant_with_field_messages_for_bad_numbers() throws Exception {
-        browser.forgetAllSessions();
-        browser.open(base + "admin/tenants/");
-        signIn("support.demo", "Gestan-Support-2026!");
-        browser.waitUntil(d -> d.getCurrentUrl().startsWith(base + "admin/tenants/"));
+        signInAt("admin/tenants/", "support.demo", "Gestan-Support-2026!");
         assertTrue(browser.find(By.id("tenants:list")).getText().contains("Boulangerie Martin SARL"));
         browser.screenshot("tenants-03-staff-list");
 
@@ -190,10 +184,7 @@ class TenantsJourneyIT extends BrowserJourney {
     @Test
     @Order(3)
     void staff_invite_a_contact_who_signs_in_changes_the_initial_password_and_sees_its_company() throws Exception {
-        browser.forgetAllSessions();
-        browser.open(base + "admin/tenants/edit");
-        signIn("support.demo", "Gestan-Support-2026!");
-        browser.waitUntil(d -> d.getCurrentUrl().startsWith(base + "admin/tenants/edit"));
+        signInAt("admin/tenants/edit", "support.demo", "Gestan-Support-2026!");
         String name = "Fromagerie Invitée " + (System.nanoTime() % 100_000) + " SARL";
         browser.find(By.id("tenant:legalName")).sendKeys(name);
         browser.find(By.id("tenant:siren")).sendKeys(Ids.siren());
