@@ -12,16 +12,16 @@ import fr.gestan.cloud.compliance.api.ComplianceReports;
 import fr.gestan.cloud.compliance.api.RuleOutcome;
 import fr.gestan.cloud.compliance.api.StoredReportQuery;
 import fr.gestan.cloud.compliance.api.StoredReportSummary;
-import fr.gestan.cloud.contracts.api.ContractView;
-import fr.gestan.cloud.contracts.api.HostingContracts;
-import fr.gestan.cloud.contracts.api.HostingInventory;
-import fr.gestan.cloud.contracts.api.NewContract;
-import fr.gestan.cloud.contracts.api.NewDataCentre;
-import fr.gestan.cloud.contracts.api.NewOperator;
-import fr.gestan.cloud.contracts.api.NewServer;
-import fr.gestan.cloud.contracts.api.ServerRole;
-import fr.gestan.cloud.contracts.api.ServerView;
-import fr.gestan.cloud.contracts.api.ServiceLevel;
+import fr.gestan.cloud.hosting.api.ContractView;
+import fr.gestan.cloud.hosting.api.HostingContracts;
+import fr.gestan.cloud.hosting.api.HostingInventory;
+import fr.gestan.cloud.hosting.api.NewContract;
+import fr.gestan.cloud.hosting.api.NewDataCentre;
+import fr.gestan.cloud.hosting.api.NewOperator;
+import fr.gestan.cloud.hosting.api.NewServer;
+import fr.gestan.cloud.hosting.api.ServerRole;
+import fr.gestan.cloud.hosting.api.ServerView;
+import fr.gestan.cloud.hosting.api.ServiceLevel;
 import fr.gestan.cloud.it.support.AsAdmin;
 import fr.gestan.cloud.it.support.AsAuditor;
 import fr.gestan.cloud.it.support.AsSupport;
@@ -63,7 +63,7 @@ class ScaleBenchmarkIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        EnterpriseArchive ear = Deployments.modules(ScaleBenchmarkIT.class, "gestan-compliance.jar", "gestan-tenants.jar", "gestan-contracts.jar");
+        EnterpriseArchive ear = Deployments.modules(ScaleBenchmarkIT.class, "gestan-compliance.jar", "gestan-tenants.jar", "gestan-hosting.jar");
         ear.getAsType(WebArchive.class, "it.war").addClass(AsSupportWithoutTransaction.class);
         return ear;
     }

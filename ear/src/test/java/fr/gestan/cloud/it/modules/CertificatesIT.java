@@ -23,15 +23,15 @@ import fr.gestan.cloud.compliance.api.ComplianceReport;
 import fr.gestan.cloud.compliance.api.ComplianceReportJob;
 import fr.gestan.cloud.compliance.api.FileVerification;
 import fr.gestan.cloud.compliance.api.RuleFinding;
-import fr.gestan.cloud.contracts.api.HostingContracts;
-import fr.gestan.cloud.contracts.api.HostingInventory;
-import fr.gestan.cloud.contracts.api.NewContract;
-import fr.gestan.cloud.contracts.api.NewDataCentre;
-import fr.gestan.cloud.contracts.api.NewOperator;
-import fr.gestan.cloud.contracts.api.NewServer;
-import fr.gestan.cloud.contracts.api.ServerRole;
-import fr.gestan.cloud.contracts.api.ServerView;
-import fr.gestan.cloud.contracts.api.ServiceLevel;
+import fr.gestan.cloud.hosting.api.HostingContracts;
+import fr.gestan.cloud.hosting.api.HostingInventory;
+import fr.gestan.cloud.hosting.api.NewContract;
+import fr.gestan.cloud.hosting.api.NewDataCentre;
+import fr.gestan.cloud.hosting.api.NewOperator;
+import fr.gestan.cloud.hosting.api.NewServer;
+import fr.gestan.cloud.hosting.api.ServerRole;
+import fr.gestan.cloud.hosting.api.ServerView;
+import fr.gestan.cloud.hosting.api.ServiceLevel;
 import fr.gestan.cloud.it.support.AsAdmin;
 import fr.gestan.cloud.it.support.AsAuditor;
 import fr.gestan.cloud.it.support.AsClient;
@@ -88,7 +88,7 @@ class CertificatesIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.modules(CertificatesIT.class, "gestan-compliance.jar", "gestan-tenants.jar", "gestan-contracts.jar");
+        return Deployments.modules(CertificatesIT.class, "gestan-compliance.jar", "gestan-tenants.jar", "gestan-hosting.jar");
     }
 
     @EJB

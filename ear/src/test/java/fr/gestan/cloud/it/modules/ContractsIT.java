@@ -5,40 +5,40 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.gestan.cloud.contracts.api.ContractStatus;
-import fr.gestan.cloud.contracts.api.ContractView;
-import fr.gestan.cloud.contracts.api.DataCentreView;
-import fr.gestan.cloud.contracts.api.DuplicateDataCentreException;
-import fr.gestan.cloud.contracts.api.HostingContracts;
-import fr.gestan.cloud.contracts.api.HostingInventory;
-import fr.gestan.cloud.contracts.api.HostingRefusedException;
-import fr.gestan.cloud.contracts.api.HostingRefusedException.Reason;
-import fr.gestan.cloud.contracts.api.NewContract;
-import fr.gestan.cloud.contracts.api.NewDataCentre;
-import fr.gestan.cloud.contracts.api.NewServer;
-import fr.gestan.cloud.contracts.api.OperatorView;
-import fr.gestan.cloud.contracts.api.ServerRole;
-import fr.gestan.cloud.contracts.api.ServerView;
-import fr.gestan.cloud.contracts.api.ServiceLevel;
-import fr.gestan.cloud.contracts.api.IncidentImpact;
-import fr.gestan.cloud.contracts.api.IncidentState;
-import fr.gestan.cloud.contracts.api.IncidentView;
-import fr.gestan.cloud.contracts.api.MaintenanceState;
-import fr.gestan.cloud.contracts.api.MaintenanceView;
-import fr.gestan.cloud.contracts.api.MetricSample;
-import fr.gestan.cloud.contracts.api.MetricsReceipt;
-import fr.gestan.cloud.contracts.api.MetricsRejectedException;
-import fr.gestan.cloud.contracts.api.Monitoring;
-import fr.gestan.cloud.contracts.api.MyRecoveryView;
-import fr.gestan.cloud.contracts.api.NewDrill;
-import fr.gestan.cloud.contracts.api.NewIncident;
-import fr.gestan.cloud.contracts.api.NewMaintenance;
-import fr.gestan.cloud.contracts.api.PublicStatusView;
-import fr.gestan.cloud.contracts.api.RecoveryPlanView;
-import fr.gestan.cloud.contracts.api.RecoveryPlans;
-import fr.gestan.cloud.contracts.api.RecoverySettings;
-import fr.gestan.cloud.contracts.api.ServerState;
-import fr.gestan.cloud.contracts.api.ServerStatus;
+import fr.gestan.cloud.hosting.api.ContractStatus;
+import fr.gestan.cloud.hosting.api.ContractView;
+import fr.gestan.cloud.hosting.api.DataCentreView;
+import fr.gestan.cloud.hosting.api.DuplicateDataCentreException;
+import fr.gestan.cloud.hosting.api.HostingContracts;
+import fr.gestan.cloud.hosting.api.HostingInventory;
+import fr.gestan.cloud.hosting.api.HostingRefusedException;
+import fr.gestan.cloud.hosting.api.HostingRefusedException.Reason;
+import fr.gestan.cloud.hosting.api.NewContract;
+import fr.gestan.cloud.hosting.api.NewDataCentre;
+import fr.gestan.cloud.hosting.api.NewServer;
+import fr.gestan.cloud.hosting.api.OperatorView;
+import fr.gestan.cloud.hosting.api.ServerRole;
+import fr.gestan.cloud.hosting.api.ServerView;
+import fr.gestan.cloud.hosting.api.ServiceLevel;
+import fr.gestan.cloud.hosting.api.IncidentImpact;
+import fr.gestan.cloud.hosting.api.IncidentState;
+import fr.gestan.cloud.hosting.api.IncidentView;
+import fr.gestan.cloud.hosting.api.MaintenanceState;
+import fr.gestan.cloud.hosting.api.MaintenanceView;
+import fr.gestan.cloud.hosting.api.MetricSample;
+import fr.gestan.cloud.hosting.api.MetricsReceipt;
+import fr.gestan.cloud.hosting.api.MetricsRejectedException;
+import fr.gestan.cloud.hosting.api.Monitoring;
+import fr.gestan.cloud.hosting.api.MyRecoveryView;
+import fr.gestan.cloud.hosting.api.NewDrill;
+import fr.gestan.cloud.hosting.api.NewIncident;
+import fr.gestan.cloud.hosting.api.NewMaintenance;
+import fr.gestan.cloud.hosting.api.PublicStatusView;
+import fr.gestan.cloud.hosting.api.RecoveryPlanView;
+import fr.gestan.cloud.hosting.api.RecoveryPlans;
+import fr.gestan.cloud.hosting.api.RecoverySettings;
+import fr.gestan.cloud.hosting.api.ServerState;
+import fr.gestan.cloud.hosting.api.ServerStatus;
 import fr.gestan.cloud.it.support.AsAdmin;
 import fr.gestan.cloud.it.support.AsAuditor;
 import fr.gestan.cloud.it.support.AsClient;
@@ -68,7 +68,7 @@ class ContractsIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.modules(ContractsIT.class, "gestan-contracts.jar", "gestan-tenants.jar");
+        return Deployments.modules(ContractsIT.class, "gestan-hosting.jar", "gestan-tenants.jar");
     }
 
     @EJB

@@ -22,10 +22,10 @@ import fr.gestan.cloud.compliance.api.RuleResultView;
 import fr.gestan.cloud.compliance.api.StoredReportQuery;
 import fr.gestan.cloud.compliance.api.StoredReportSummary;
 import fr.gestan.cloud.compliance.api.StoredReportView;
-import fr.gestan.cloud.contracts.api.ContractView;
-import fr.gestan.cloud.contracts.api.HostingContracts;
-import fr.gestan.cloud.contracts.api.NewContract;
-import fr.gestan.cloud.contracts.api.ServiceLevel;
+import fr.gestan.cloud.hosting.api.ContractView;
+import fr.gestan.cloud.hosting.api.HostingContracts;
+import fr.gestan.cloud.hosting.api.NewContract;
+import fr.gestan.cloud.hosting.api.ServiceLevel;
 import fr.gestan.cloud.it.support.AsAdmin;
 import fr.gestan.cloud.it.support.AsAuditor;
 import fr.gestan.cloud.it.support.AsClient;
@@ -74,7 +74,7 @@ class DocumentsIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.modules(DocumentsIT.class, "gestan-compliance.jar", "gestan-tenants.jar", "gestan-contracts.jar");
+        return Deployments.modules(DocumentsIT.class, "gestan-compliance.jar", "gestan-tenants.jar", "gestan-hosting.jar");
     }
 
     @EJB

@@ -11,10 +11,10 @@ import fr.gestan.cloud.compliance.api.ComplianceEvaluation;
 import fr.gestan.cloud.compliance.api.ComplianceReport;
 import fr.gestan.cloud.compliance.api.RuleOutcome;
 import fr.gestan.cloud.compliance.api.RuleResultView;
-import fr.gestan.cloud.contracts.api.ContractView;
-import fr.gestan.cloud.contracts.api.HostingContracts;
-import fr.gestan.cloud.contracts.api.NewContract;
-import fr.gestan.cloud.contracts.api.ServiceLevel;
+import fr.gestan.cloud.hosting.api.ContractView;
+import fr.gestan.cloud.hosting.api.HostingContracts;
+import fr.gestan.cloud.hosting.api.NewContract;
+import fr.gestan.cloud.hosting.api.ServiceLevel;
 import fr.gestan.cloud.tenants.api.NewTenant;
 import fr.gestan.cloud.tenants.api.TenantNotFoundException;
 import fr.gestan.cloud.tenants.api.TenantService;
@@ -50,7 +50,7 @@ class SecurityComplianceIT {
     @Deployment
     static EnterpriseArchive deployment() {
         return Deployments.modules(SecurityComplianceIT.class, "gestan-compliance.jar", "gestan-tenants.jar",
-                "gestan-contracts.jar");
+                "gestan-hosting.jar");
     }
 
     @EJB

@@ -44,7 +44,7 @@ class TenantExportIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        EnterpriseArchive ear = Deployments.modules(TenantExportIT.class, "gestan-tenants.jar", "gestan-contracts.jar");
+        EnterpriseArchive ear = Deployments.modules(TenantExportIT.class, "gestan-tenants.jar", "gestan-hosting.jar");
         ear.addAsModule(ShrinkWrap.create(JavaArchive.class, "it-failing-export.jar").addClass(FailingExportContributor.class));
         return ear;
     }

@@ -13,7 +13,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  */
 public final class Deployments {
 
-    private static final Set<String> MODULES = Set.of("gestan-tenants.jar", "gestan-contracts.jar",
+    private static final Set<String> MODULES = Set.of("gestan-tenants.jar", "gestan-hosting.jar",
             "gestan-security.jar", "gestan-compliance.jar", "gestan-web.war");
 
     private Deployments() {
@@ -35,7 +35,7 @@ public final class Deployments {
         EnterpriseArchive ear = ShrinkWrap.createFromZipFile(EnterpriseArchive.class, builtEar());
         Set<String> kept = new java.util.HashSet<>(Set.of(keep));
         kept.add("gestan-security.jar");
-        if (kept.contains("gestan-contracts.jar")) {
+        if (kept.contains("gestan-hosting.jar")) {
             kept.add("gestan-tenants.jar"); // the hosting module asks the tenants module who the signed-in client is
         }
         for (String module : MODULES) {

@@ -1,12 +1,12 @@
 package fr.gestan.cloud.web.admin;
 
 import fr.gestan.cloud.common.Roles;
-import fr.gestan.cloud.contracts.api.DataCentreView;
-import fr.gestan.cloud.contracts.api.HostingInventory;
+import fr.gestan.cloud.hosting.api.DataCentreView;
+import fr.gestan.cloud.hosting.api.HostingInventory;
 import fr.gestan.cloud.security.api.JournalEntryView;
 import fr.gestan.cloud.security.api.JournalQuery;
 import fr.gestan.cloud.tenants.api.TenantService;
-import fr.gestan.cloud.web.security.CurrentUser;
+import fr.gestan.cloud.web.signin.CurrentUser;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

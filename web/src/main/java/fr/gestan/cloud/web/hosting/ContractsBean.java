@@ -1,16 +1,16 @@
 package fr.gestan.cloud.web.hosting;
 
 import fr.gestan.cloud.common.Roles;
-import fr.gestan.cloud.contracts.api.ContractEventView;
-import fr.gestan.cloud.contracts.api.ContractStatus;
-import fr.gestan.cloud.contracts.api.ContractView;
-import fr.gestan.cloud.contracts.api.HostingContracts;
-import fr.gestan.cloud.contracts.api.HostingInventory;
-import fr.gestan.cloud.contracts.api.NewContract;
-import fr.gestan.cloud.contracts.api.ServerRole;
-import fr.gestan.cloud.contracts.api.ServerView;
-import fr.gestan.cloud.contracts.api.ServiceLevel;
-import fr.gestan.cloud.web.security.CurrentUser;
+import fr.gestan.cloud.hosting.api.ContractEventView;
+import fr.gestan.cloud.hosting.api.ContractStatus;
+import fr.gestan.cloud.hosting.api.ContractView;
+import fr.gestan.cloud.hosting.api.HostingContracts;
+import fr.gestan.cloud.hosting.api.HostingInventory;
+import fr.gestan.cloud.hosting.api.NewContract;
+import fr.gestan.cloud.hosting.api.ServerRole;
+import fr.gestan.cloud.hosting.api.ServerView;
+import fr.gestan.cloud.hosting.api.ServiceLevel;
+import fr.gestan.cloud.web.signin.CurrentUser;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;

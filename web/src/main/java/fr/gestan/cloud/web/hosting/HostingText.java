@@ -1,6 +1,6 @@
 package fr.gestan.cloud.web.hosting;
 
-import fr.gestan.cloud.contracts.api.HostingRefusedException;
+import fr.gestan.cloud.hosting.api.HostingRefusedException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.RequestScoped;

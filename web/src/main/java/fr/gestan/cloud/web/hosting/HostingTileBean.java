@@ -1,7 +1,7 @@
 package fr.gestan.cloud.web.hosting;
 
-import fr.gestan.cloud.contracts.api.Monitoring;
-import fr.gestan.cloud.contracts.api.ServerView;
+import fr.gestan.cloud.hosting.api.Monitoring;
+import fr.gestan.cloud.hosting.api.ServerView;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;

@@ -1,16 +1,16 @@
 package fr.gestan.cloud.web.hosting;
 
 import fr.gestan.cloud.common.Roles;
-import fr.gestan.cloud.contracts.api.DataCentreView;
-import fr.gestan.cloud.contracts.api.HostingInventory;
-import fr.gestan.cloud.contracts.api.MetricView;
-import fr.gestan.cloud.contracts.api.Monitoring;
-import fr.gestan.cloud.contracts.api.NewOperator;
-import fr.gestan.cloud.contracts.api.NewServer;
-import fr.gestan.cloud.contracts.api.OperatorView;
-import fr.gestan.cloud.contracts.api.ServerRole;
-import fr.gestan.cloud.contracts.api.ServerView;
-import fr.gestan.cloud.web.security.CurrentUser;
+import fr.gestan.cloud.hosting.api.DataCentreView;
+import fr.gestan.cloud.hosting.api.HostingInventory;
+import fr.gestan.cloud.hosting.api.MetricView;
+import fr.gestan.cloud.hosting.api.Monitoring;
+import fr.gestan.cloud.hosting.api.NewOperator;
+import fr.gestan.cloud.hosting.api.NewServer;
+import fr.gestan.cloud.hosting.api.OperatorView;
+import fr.gestan.cloud.hosting.api.ServerRole;
+import fr.gestan.cloud.hosting.api.ServerView;
+import fr.gestan.cloud.web.signin.CurrentUser;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;

@@ -1,11 +1,11 @@
 package fr.gestan.cloud.web.hosting;
 
-import fr.gestan.cloud.contracts.api.ComponentStatusView;
-import fr.gestan.cloud.contracts.api.ContractView;
-import fr.gestan.cloud.contracts.api.HostingContracts;
-import fr.gestan.cloud.contracts.api.MyRecoveryView;
-import fr.gestan.cloud.contracts.api.RecoveryPlans;
-import fr.gestan.cloud.contracts.api.ServerStatus;
+import fr.gestan.cloud.hosting.api.ComponentStatusView;
+import fr.gestan.cloud.hosting.api.ContractView;
+import fr.gestan.cloud.hosting.api.HostingContracts;
+import fr.gestan.cloud.hosting.api.MyRecoveryView;
+import fr.gestan.cloud.hosting.api.RecoveryPlans;
+import fr.gestan.cloud.hosting.api.ServerStatus;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;

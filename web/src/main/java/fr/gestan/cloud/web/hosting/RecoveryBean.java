@@ -1,15 +1,15 @@
 package fr.gestan.cloud.web.hosting;
 
 import fr.gestan.cloud.common.Roles;
-import fr.gestan.cloud.contracts.api.DrillView;
-import fr.gestan.cloud.contracts.api.HostingInventory;
-import fr.gestan.cloud.contracts.api.NewDrill;
-import fr.gestan.cloud.contracts.api.RecoveryPlanView;
-import fr.gestan.cloud.contracts.api.RecoveryPlans;
-import fr.gestan.cloud.contracts.api.RecoverySettings;
-import fr.gestan.cloud.contracts.api.ServerRole;
-import fr.gestan.cloud.contracts.api.ServerView;
-import fr.gestan.cloud.web.security.CurrentUser;
+import fr.gestan.cloud.hosting.api.DrillView;
+import fr.gestan.cloud.hosting.api.HostingInventory;
+import fr.gestan.cloud.hosting.api.NewDrill;
+import fr.gestan.cloud.hosting.api.RecoveryPlanView;
+import fr.gestan.cloud.hosting.api.RecoveryPlans;
+import fr.gestan.cloud.hosting.api.RecoverySettings;
+import fr.gestan.cloud.hosting.api.ServerRole;
+import fr.gestan.cloud.hosting.api.ServerView;
+import fr.gestan.cloud.web.signin.CurrentUser;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

@@ -1,14 +1,14 @@
 package fr.gestan.cloud.web.hosting;
 
-import fr.gestan.cloud.contracts.api.HostingInventory;
-import fr.gestan.cloud.contracts.api.IncidentImpact;
-import fr.gestan.cloud.contracts.api.IncidentState;
-import fr.gestan.cloud.contracts.api.IncidentView;
-import fr.gestan.cloud.contracts.api.MaintenanceView;
-import fr.gestan.cloud.contracts.api.NewIncident;
-import fr.gestan.cloud.contracts.api.NewMaintenance;
-import fr.gestan.cloud.contracts.api.ServerStatus;
-import fr.gestan.cloud.contracts.api.ServerView;
+import fr.gestan.cloud.hosting.api.HostingInventory;
+import fr.gestan.cloud.hosting.api.IncidentImpact;
+import fr.gestan.cloud.hosting.api.IncidentState;
+import fr.gestan.cloud.hosting.api.IncidentView;
+import fr.gestan.cloud.hosting.api.MaintenanceView;
+import fr.gestan.cloud.hosting.api.NewIncident;
+import fr.gestan.cloud.hosting.api.NewMaintenance;
+import fr.gestan.cloud.hosting.api.ServerStatus;
+import fr.gestan.cloud.hosting.api.ServerView;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;

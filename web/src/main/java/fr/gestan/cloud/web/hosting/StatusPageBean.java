@@ -1,8 +1,8 @@
 package fr.gestan.cloud.web.hosting;
 
-import fr.gestan.cloud.contracts.api.IncidentView;
-import fr.gestan.cloud.contracts.api.PublicStatusView;
-import fr.gestan.cloud.contracts.api.ServerStatus;
+import fr.gestan.cloud.hosting.api.IncidentView;
+import fr.gestan.cloud.hosting.api.PublicStatusView;
+import fr.gestan.cloud.hosting.api.ServerStatus;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;

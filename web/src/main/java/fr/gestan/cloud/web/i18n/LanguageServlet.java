@@ -1,6 +1,6 @@
 package fr.gestan.cloud.web.i18n;
 
-import fr.gestan.cloud.web.security.SafeRedirect;
+import fr.gestan.cloud.web.http.SafeRedirect;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;

@@ -1,6 +1,6 @@
 package fr.gestan.cloud.web.layout;
 
-import fr.gestan.cloud.web.security.SafeRedirect;
+import fr.gestan.cloud.web.http.SafeRedirect;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -3,7 +3,7 @@ package fr.gestan.cloud.web.tenants;
 import fr.gestan.cloud.tenants.api.DataExports;
 import fr.gestan.cloud.tenants.api.ExportNotFoundException;
 import fr.gestan.cloud.tenants.api.ExportView;
-import fr.gestan.cloud.web.download.Attachment;
+import fr.gestan.cloud.web.http.Attachment;
 import jakarta.ejb.EJB;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;

@@ -1,5 +1,11 @@
 package fr.gestan.cloud.common.persistence;
 
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -28,8 +34,21 @@ public final class SchemaMigrations {
      * after the other (this class lives once in the EAR's lib/). Across nodes, Flyway's own lock applies.
      */
     public static synchronized MigrateResult migrate(DataSource dataSource, String module, ClassLoader moduleClassLoader) {
-        if (!module.matches("[a-z]+")) {
-            throw new IllegalArgumentException("module names are lower-case letters: " + module);
+        return migrate(dataSource, module, null, moduleClassLoader);
+    }
+
+    /**
+     * As {@link #migrate(DataSource, String, ClassLoader)} for a module that was renamed: when the history table
+     * of its former name exists and the new one does not, it is renamed first, so a database created by an
+     * earlier release keeps its history (Flyway identifies applied scripts by version and checksum, not location).
+     */
+    public static synchronized MigrateResult migrate(DataSource dataSource, String module, String formerName,
+            ClassLoader moduleClassLoader) {
+        if (!module.matches("[a-z]+") || (formerName != null && !formerName.matches("[a-z]+"))) {
+            throw new IllegalArgumentException("module names are lower-case letters: " + module + ", " + formerName);
+        }
+        if (formerName != null) {
+            adoptHistory(dataSource, "schema_history_" + formerName, "schema_history_" + module);
         }
         Flyway flyway = Flyway.configure(moduleClassLoader)
                 .dataSource(dataSource)
@@ -43,5 +62,34 @@ public final class SchemaMigrations {
         LOG.info(() -> "Schema of module " + module + ": " + result.migrationsExecuted
                 + " migration(s) applied, now at version " + flyway.info().current().getVersion());
         return result;
+    }
+
+    private static void adoptHistory(DataSource dataSource, String former, String current) {
+        try (Connection connection = dataSource.getConnection()) {
+            String found = storedName(connection, former);
+            if (found != null && storedName(connection, current) == null) {
+                // Flyway creates its table with a quoted name: rename it quoted, in the case it was stored in.
+                String renamed = found.equals(former) ? current : current.toUpperCase(Locale.ROOT);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("alter table \"" + found + "\" rename to \"" + renamed + "\"");
+                }
+                LOG.info(() -> "Migration history " + former + " renamed " + current);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot carry the migration history " + former + " over to " + current, e);
+        }
+    }
+
+    /** The table's name as the database stored it (lower or upper case), or null when there is none. */
+    private static String storedName(Connection connection, String table) throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        for (String name : new String[] {table, table.toUpperCase(Locale.ROOT)}) {
+            try (ResultSet tables = meta.getTables(null, null, name, new String[] {"TABLE", "BASE TABLE"})) {
+                if (tables.next()) {
+                    return name;
+                }
+            }
+        }
+        return null;
     }
 }

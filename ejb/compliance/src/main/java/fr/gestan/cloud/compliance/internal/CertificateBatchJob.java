@@ -9,7 +9,7 @@ import fr.gestan.cloud.compliance.api.CertificateBatchTally;
 import fr.gestan.cloud.compliance.api.CertificateRefusedException;
 import fr.gestan.cloud.compliance.api.Certificates;
 import fr.gestan.cloud.compliance.internal.report.StoredReport;
-import fr.gestan.cloud.contracts.api.HostingContracts;
+import fr.gestan.cloud.hosting.api.HostingContracts;
 import fr.gestan.cloud.tenants.api.TenantNotFoundException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.ConcurrencyManagement;

@@ -1,6 +1,6 @@
 package fr.gestan.cloud.compliance.internal.documents;
 
-import fr.gestan.cloud.contracts.api.ContractView;
+import fr.gestan.cloud.hosting.api.ContractView;
 import fr.gestan.cloud.security.api.PolicySettings;
 import fr.gestan.cloud.tenants.api.HostedDataKind;
 import fr.gestan.cloud.tenants.api.PostalAddress;

@@ -9,7 +9,7 @@ import fr.gestan.cloud.compliance.api.AgreementStatusView;
 import fr.gestan.cloud.compliance.api.DocumentNotFoundException;
 import fr.gestan.cloud.compliance.api.ProcessorAgreements;
 import fr.gestan.cloud.compliance.internal.ComplianceFactsReader;
-import fr.gestan.cloud.contracts.api.ContractView;
+import fr.gestan.cloud.hosting.api.ContractView;
 import fr.gestan.cloud.tenants.api.TenantNotFoundException;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;

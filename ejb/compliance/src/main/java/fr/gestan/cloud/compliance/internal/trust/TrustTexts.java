@@ -2,12 +2,12 @@ package fr.gestan.cloud.compliance.internal.trust;
 
 import fr.gestan.cloud.compliance.internal.documents.DocumentText;
 import fr.gestan.cloud.compliance.internal.documents.Vendor;
-import fr.gestan.cloud.contracts.api.CertificationView;
-import fr.gestan.cloud.contracts.api.DataCentreView;
-import fr.gestan.cloud.contracts.api.OperatorView;
-import fr.gestan.cloud.contracts.api.RecoverySettings;
-import fr.gestan.cloud.contracts.api.ServerRole;
-import fr.gestan.cloud.contracts.api.ServerView;
+import fr.gestan.cloud.hosting.api.CertificationView;
+import fr.gestan.cloud.hosting.api.DataCentreView;
+import fr.gestan.cloud.hosting.api.OperatorView;
+import fr.gestan.cloud.hosting.api.RecoverySettings;
+import fr.gestan.cloud.hosting.api.ServerRole;
+import fr.gestan.cloud.hosting.api.ServerView;
 import fr.gestan.cloud.security.api.PolicySettings;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;

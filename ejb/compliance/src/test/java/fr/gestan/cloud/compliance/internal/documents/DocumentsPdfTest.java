@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.gestan.cloud.compliance.api.ProcessingEntry;
 import fr.gestan.cloud.compliance.api.ProcessingEntryView;
-import fr.gestan.cloud.contracts.api.ContractStatus;
-import fr.gestan.cloud.contracts.api.ContractView;
-import fr.gestan.cloud.contracts.api.ServiceLevel;
+import fr.gestan.cloud.hosting.api.ContractStatus;
+import fr.gestan.cloud.hosting.api.ContractView;
+import fr.gestan.cloud.hosting.api.ServiceLevel;
 import fr.gestan.cloud.security.api.PolicySettings;
 import fr.gestan.cloud.tenants.api.Contact;
 import fr.gestan.cloud.tenants.api.HostedDataKind;

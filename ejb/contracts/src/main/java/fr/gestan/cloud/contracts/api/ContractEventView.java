@@ -1,7 +1,0 @@
-package fr.gestan.cloud.contracts.api;
-
-import java.time.Instant;
-
-/** One step of a contract's history: created, activated, moved (with its reason), terminated. */
-public record ContractEventView(Instant occurredAt, String kind, String actor, String detail) {
-}

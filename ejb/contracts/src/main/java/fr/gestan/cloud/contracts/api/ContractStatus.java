@@ -1,4 +1,0 @@
-package fr.gestan.cloud.contracts.api;
-
-/** Lifecycle of a hosting contract: draft, then active, then terminated. */
-public enum ContractStatus { DRAFT, ACTIVE, TERMINATED }

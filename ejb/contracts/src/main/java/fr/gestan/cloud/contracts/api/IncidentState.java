@@ -1,4 +1,0 @@
-package fr.gestan.cloud.contracts.api;
-
-/** The steps of an incident, always forward: investigating → identified → monitoring → resolved. */
-public enum IncidentState { INVESTIGATING, IDENTIFIED, MONITORING, RESOLVED }

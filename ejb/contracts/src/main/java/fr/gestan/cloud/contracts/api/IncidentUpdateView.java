@@ -1,7 +1,0 @@
-package fr.gestan.cloud.contracts.api;
-
-import java.time.Instant;
-
-/** One public, timestamped update of an incident. */
-public record IncidentUpdateView(IncidentState state, String message, Instant postedAt) {
-}

@@ -1,4 +1,0 @@
-package fr.gestan.cloud.contracts.api;
-
-/** A maintenance window: scheduled → in progress → completed. */
-public enum MaintenanceState { SCHEDULED, IN_PROGRESS, COMPLETED }

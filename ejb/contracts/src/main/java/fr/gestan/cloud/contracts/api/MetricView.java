@@ -1,8 +1,0 @@
-package fr.gestan.cloud.contracts.api;
-
-import java.math.BigDecimal;
-import java.time.Instant;
-
-/** A stored measurement, for staff charts. */
-public record MetricView(Instant measuredAt, BigDecimal cpuPercent, BigDecimal diskPercent, BigDecimal memoryPercent) {
-}

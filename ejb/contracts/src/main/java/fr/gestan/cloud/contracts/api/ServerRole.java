@@ -1,4 +1,0 @@
-package fr.gestan.cloud.contracts.api;
-
-/** What a server is for: running the tenants' ERP, or keeping their backups at another site. */
-public enum ServerRole { PRODUCTION, BACKUP }

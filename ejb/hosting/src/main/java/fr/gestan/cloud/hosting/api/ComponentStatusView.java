@@ -1,0 +1,16 @@
+package fr.gestan.cloud.hosting.api;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One server on the status page: its current status, its last 90 days (worst impact of each day, oldest first)
+ * and its uptime over them in percent.
+ */
+public record ComponentStatusView(long serverId, String name, String dataCentreCode, String city, ServerRole role,
+                                  ServerState state, List<Day> days, double uptimePercent) {
+
+    /** A day of the uptime bar. */
+    public record Day(LocalDate date, IncidentImpact worstImpact) {
+    }
+}

@@ -1,0 +1,44 @@
+package fr.gestan.cloud.hosting.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Hosting operators, their data centres (with certifications) and the servers the offer runs on. */
+public interface HostingInventory {
+
+    /** Adds a data centre. Administrators only. */
+    DataCentreView addDataCentre(@NotNull(message = "{datacentre.required}") @Valid NewDataCentre dataCentre);
+
+    /** Every data centre with its certifications, ordered by code. Any signed-in user. */
+    List<DataCentreView> dataCentres();
+
+    /** Adds a certification to a data centre. Administrators only. */
+    DataCentreView addCertification(@NotBlank(message = "{datacentre.code.required}") String dataCentreCode,
+                                    @NotBlank(message = "{certification.name.required}") @Size(max = 120, message = "{certification.size}") String name,
+                                    @NotBlank(message = "{certification.issuer.required}") @Size(max = 120, message = "{certification.size}") String issuer,
+                                    @NotNull(message = "{certification.expiry.required}") LocalDate expiresOn) throws HostingRefusedException;
+
+    /** Adds a hosting operator. Administrators only. */
+    OperatorView addOperator(@NotNull(message = "{operator.required}") @Valid NewOperator operator) throws HostingRefusedException;
+
+    /** Every hosting operator, by legal name. Any signed-in user (the compliance rules read them). */
+    List<OperatorView> operators();
+
+    /** Adds a server. Administrators only. */
+    ServerView addServer(@NotNull(message = "{server.required}") @Valid NewServer server) throws HostingRefusedException;
+
+    /** Every server with its load, ordered by name. Staff. */
+    List<ServerView> servers();
+
+    /** One server. Staff. */
+    ServerView server(long serverId) throws HostingRefusedException;
+
+    /**
+     * Issues a new monitoring token for a server and returns it once; only its hash is stored. Administrators only.
+     */
+    String issueMonitoringToken(long serverId) throws HostingRefusedException;
+}

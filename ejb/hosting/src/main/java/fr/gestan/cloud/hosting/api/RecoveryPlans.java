@@ -1,0 +1,27 @@
+package fr.gestan.cloud.hosting.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+
+/** The disaster-recovery plan (PRA): durations, drills, each server's restore timeline. */
+public interface RecoveryPlans {
+
+    /** The current step durations. Staff. */
+    RecoverySettings settings();
+
+    /** Changes the step durations. Administrators only. */
+    RecoverySettings updateSettings(@NotNull(message = "{recovery.drill.required}") @Valid RecoverySettings settings);
+
+    /** A production server's restore timeline, with the figures of the latest drill where there is one. Staff. */
+    RecoveryPlanView plan(long serverId) throws HostingRefusedException;
+
+    /** Records a recovery drill. Support and admins. */
+    DrillView recordDrill(@NotNull(message = "{recovery.drill.required}") @Valid NewDrill drill) throws HostingRefusedException;
+
+    /** The drills of a server, newest first. Staff. */
+    List<DrillView> drills(long serverId);
+
+    /** The signed-in client's estimated recovery, one per active contract. Clients only. */
+    List<MyRecoveryView> myRecovery();
+}

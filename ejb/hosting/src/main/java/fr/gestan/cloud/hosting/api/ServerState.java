@@ -1,0 +1,17 @@
+package fr.gestan.cloud.hosting.api;
+
+/** A server's status as the public status page shows it (Statuspage's component statuses). */
+public enum ServerState {
+    OPERATIONAL, DEGRADED_PERFORMANCE, PARTIAL_OUTAGE, MAJOR_OUTAGE, UNDER_MAINTENANCE;
+
+    /** Higher is worse; used to show the worst state of a group. */
+    public int severity() {
+        return switch (this) {
+            case OPERATIONAL -> 0;
+            case UNDER_MAINTENANCE -> 1;
+            case DEGRADED_PERFORMANCE -> 2;
+            case PARTIAL_OUTAGE -> 3;
+            case MAJOR_OUTAGE -> 4;
+        };
+    }
+}

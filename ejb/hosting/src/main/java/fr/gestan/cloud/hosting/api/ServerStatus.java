@@ -1,0 +1,48 @@
+package fr.gestan.cloud.hosting.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.YearMonth;
+import java.util.List;
+
+/**
+ * The server status page (Statuspage-like): public reading, staff writing, each client its own servers.
+ */
+public interface ServerStatus {
+
+    /** The public status: anyone, signed in or not. */
+    PublicStatusView publicStatus();
+
+    /** The incidents that started in a month, newest first. Anyone. */
+    List<IncidentView> archive(@NotNull(message = "{status.month.required}") YearMonth month);
+
+    /** The latest incidents with their updates, newest first, for the Atom feed. Anyone. */
+    List<IncidentView> latestIncidents(@Min(value = 1, message = "{page.size.invalid}") @Max(value = 100, message = "{page.size.invalid}") int max);
+
+    /** One incident. Anyone. */
+    IncidentView incident(long incidentId) throws HostingRefusedException;
+
+    /** Opens an incident. Support and admins. */
+    IncidentView openIncident(@NotNull(message = "{status.title.required}") @Valid NewIncident incident) throws HostingRefusedException;
+
+    /** Posts a public update moving the incident forward (resolved closes it). Support and admins. */
+    IncidentView postUpdate(long incidentId, @NotNull(message = "{status.state.required}") IncidentState state,
+                            @NotBlank(message = "{status.message.required}") @Size(max = 2000, message = "{status.message.size}") String message)
+            throws HostingRefusedException;
+
+    /** Announces a maintenance window. Support and admins. */
+    MaintenanceView scheduleMaintenance(@NotNull(message = "{status.title.required}") @Valid NewMaintenance maintenance) throws HostingRefusedException;
+
+    /** Scheduled → in progress → completed. Support and admins. */
+    MaintenanceView advanceMaintenance(long maintenanceId) throws HostingRefusedException;
+
+    /** Open incidents and maintenance not completed, for the back office. Staff. */
+    List<MaintenanceView> openMaintenances();
+
+    /** The status of the signed-in client's own servers only. Clients only. */
+    List<ComponentStatusView> myServers();
+}

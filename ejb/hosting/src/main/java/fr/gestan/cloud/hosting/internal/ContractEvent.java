@@ -1,0 +1,48 @@
+package fr.gestan.cloud.hosting.internal;
+
+import fr.gestan.cloud.hosting.api.ContractEventView;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One step of a hosting contract's history; never changed once written. */
+@Entity
+@Table(name = "contract_event")
+public class ContractEvent {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "contract_id", nullable = false)
+    private HostingContract contract;
+    @Column(name = "occurred_at", nullable = false)
+    private Instant occurredAt;
+    @Column(nullable = false, length = 16)
+    private String kind;
+    @Column(nullable = false, length = 120)
+    private String actor;
+    @Column(length = 500)
+    private String detail;
+
+    protected ContractEvent() {
+    }
+
+    ContractEvent(HostingContract contract, Instant occurredAt, String kind, String actor, String detail) {
+        this.contract = contract;
+        this.occurredAt = occurredAt;
+        this.kind = kind;
+        this.actor = Checks.required(actor, "actor");
+        this.detail = detail == null ? null : detail.length() > 500 ? detail.substring(0, 500) : detail;
+    }
+
+    ContractEventView toView() {
+        return new ContractEventView(occurredAt, kind, actor, detail);
+    }
+}

@@ -1,0 +1,105 @@
+package fr.gestan.cloud.hosting.internal;
+
+import fr.gestan.cloud.hosting.api.DataCentreView;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/** A data centre of a hosting operator, such as Scaleway's DC3 in Vitry-sur-Seine. */
+@Entity
+@Table(name = "data_centre")
+@NamedQuery(name = DataCentre.ALL, query = "select d from DataCentre d order by d.code")
+@NamedQuery(name = DataCentre.COUNT_BY_CODE, query = "select count(d) from DataCentre d where d.code = :code")
+@NamedQuery(name = DataCentre.BY_CODE, query = "select d from DataCentre d where d.code = :code")
+public class DataCentre {
+
+    static final String ALL = "DataCentre.all";
+    static final String COUNT_BY_CODE = "DataCentre.countByCode";
+    static final String BY_CODE = "DataCentre.byCode";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, unique = true, length = 16)
+    private String code;
+
+    @Column(nullable = false, length = 100)
+    private String city;
+
+    @Column(name = "country_code", nullable = false, length = 2)
+    private String countryCode;
+
+    @Column(name = "operator_name", nullable = false, length = 200)
+    private String operatorName;
+
+    @ManyToOne
+    @JoinColumn(name = "operator_id")
+    private HostingOperator operator;
+
+    @ElementCollection
+    @CollectionTable(name = "dc_certification", joinColumns = @JoinColumn(name = "data_centre_id"))
+    @OrderBy("name")
+    private List<Certification> certifications = new ArrayList<>();
+
+    protected DataCentre() {
+        // for JPA
+    }
+
+    public DataCentre(String code, String city, String countryCode, String operatorName) {
+        this.code = Checks.required(code, "code").toUpperCase(Locale.ROOT);
+        this.city = Checks.required(city, "city");
+        this.countryCode = Checks.country(countryCode);
+        this.operatorName = Checks.required(operatorName, "operator");
+    }
+
+    public DataCentre(String code, String city, String countryCode, HostingOperator operator) {
+        this(code, city, countryCode, operator.legalName());
+        this.operator = operator;
+    }
+
+    void operatedBy(HostingOperator operator) {
+        this.operator = operator;
+    }
+
+    void certify(String name, String issuer, LocalDate expiresOn) {
+        certifications.add(new Certification(name, issuer, expiresOn));
+    }
+
+    /** The operator's record, when the data centre is linked to one (older rows only have its name). */
+    HostingOperator operator() {
+        return operator;
+    }
+
+    Long id() {
+        return id;
+    }
+
+    String code() {
+        return code;
+    }
+
+    String city() {
+        return city;
+    }
+
+    DataCentreView toView() {
+        return new DataCentreView(id, code, city, countryCode, operatorName,
+                certifications.stream().map(Certification::toView)
+                        .sorted(Comparator.comparing(c -> c.name())).toList());
+    }
+}

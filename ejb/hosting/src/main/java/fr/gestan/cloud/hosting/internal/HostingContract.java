@@ -1,0 +1,228 @@
+package fr.gestan.cloud.hosting.internal;
+
+import fr.gestan.cloud.hosting.api.ContractStatus;
+import fr.gestan.cloud.hosting.api.ContractView;
+import fr.gestan.cloud.hosting.api.HostingRefusedException;
+import fr.gestan.cloud.hosting.api.HostingRefusedException.Reason;
+import fr.gestan.cloud.hosting.api.ServerRole;
+import fr.gestan.cloud.hosting.api.ServiceLevel;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A tenant's hosting contract. Its lifecycle goes draft → active → terminated through behaviour methods, each
+ * step (and each move to another server) kept in its history.
+ */
+@Entity
+@Table(name = "hosting_contract")
+@NamedQuery(name = HostingContract.PAGE, query = "select c from HostingContract c join fetch c.productionServer"
+        + " join fetch c.backupServer order by c.id desc")
+@NamedQuery(name = HostingContract.PAGE_OF_TENANT, query = "select c from HostingContract c join fetch c.productionServer"
+        + " join fetch c.backupServer where c.tenantSiren = :siren order by c.id desc")
+@NamedQuery(name = HostingContract.COUNT, query = "select count(c) from HostingContract c")
+@NamedQuery(name = HostingContract.COUNT_OF_TENANT, query = "select count(c) from HostingContract c where c.tenantSiren = :siren")
+@NamedQuery(name = HostingContract.LOADS, query = "select c.productionServer.id, count(c) from HostingContract c"
+        + " where c.status <> fr.gestan.cloud.hosting.api.ContractStatus.TERMINATED group by c.productionServer.id")
+@NamedQuery(name = HostingContract.BACKUP_LOADS, query = "select c.backupServer.id, count(c) from HostingContract c"
+        + " where c.status <> fr.gestan.cloud.hosting.api.ContractStatus.TERMINATED group by c.backupServer.id")
+@NamedQuery(name = HostingContract.LOAD_OF, query = "select count(c) from HostingContract c"
+        + " where c.productionServer.id = :server and c.status <> fr.gestan.cloud.hosting.api.ContractStatus.TERMINATED")
+@NamedQuery(name = HostingContract.OVERLAPPING, query = "select count(c) from HostingContract c where c.tenantSiren = :siren"
+        + " and lower(c.offer) = lower(:offer) and c.status <> fr.gestan.cloud.hosting.api.ContractStatus.TERMINATED"
+        + " and (c.endsOn is null or c.endsOn >= :start) and c.startsOn <= :end")
+@NamedQuery(name = HostingContract.TENANTS_WITH_CONTRACT, query = "select distinct c.tenantSiren from HostingContract c"
+        + " where c.tenantSiren in :sirens and c.status <> fr.gestan.cloud.hosting.api.ContractStatus.TERMINATED")
+@NamedQuery(name = HostingContract.ON_SERVER, query = "select c.id, c.tenantSiren, c.serviceLevel, c.dataVolumeGb, c.startsOn"
+        + " from HostingContract c where c.productionServer.id = :server"
+        + " and c.status <> fr.gestan.cloud.hosting.api.ContractStatus.TERMINATED order by c.startsOn, c.id")
+public class HostingContract {
+
+    static final String PAGE = "HostingContract.page";
+    static final String PAGE_OF_TENANT = "HostingContract.pageOfTenant";
+    static final String COUNT = "HostingContract.count";
+    static final String COUNT_OF_TENANT = "HostingContract.countOfTenant";
+    static final String LOADS = "HostingContract.loads";
+    static final String BACKUP_LOADS = "HostingContract.backupLoads";
+    static final String LOAD_OF = "HostingContract.loadOf";
+    static final String OVERLAPPING = "HostingContract.overlapping";
+    static final String ON_SERVER = "HostingContract.onServer";
+    static final String TENANTS_WITH_CONTRACT = "HostingContract.tenantsWithContract";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Column(name = "tenant_siren", nullable = false, length = 9)
+    private String tenantSiren;
+    @Column(nullable = false, length = 60)
+    private String offer;
+    @Column(name = "starts_on", nullable = false)
+    private LocalDate startsOn;
+    @Column(name = "ends_on")
+    private LocalDate endsOn;
+    @Column(name = "auto_renew", nullable = false)
+    private boolean autoRenew;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "service_level", nullable = false, length = 16)
+    private ServiceLevel serviceLevel;
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "production_server_id", nullable = false)
+    private HostingServer productionServer;
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "backup_server_id", nullable = false)
+    private HostingServer backupServer;
+    @Column(name = "data_volume_gb", nullable = false)
+    private int dataVolumeGb;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private ContractStatus status;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+    @Version
+    private long version;
+    @OneToMany(mappedBy = "contract", cascade = CascadeType.PERSIST)
+    @OrderBy("occurredAt, id")
+    private List<ContractEvent> history = new ArrayList<>();
+
+    protected HostingContract() {
+    }
+
+    HostingContract(String tenantSiren, String offer, LocalDate startsOn, LocalDate endsOn, boolean autoRenew,
+                    ServiceLevel serviceLevel, HostingServer productionServer, HostingServer backupServer,
+                    int dataVolumeGb, String actor, Instant now) {
+        this.tenantSiren = Checks.required(tenantSiren, "tenant");
+        this.offer = Checks.required(offer, "offer");
+        this.startsOn = Objects.requireNonNull(startsOn, "start date");
+        if (endsOn != null && endsOn.isBefore(startsOn)) {
+            throw new HostingRefusedException(Reason.END_BEFORE_START, endsOn + " < " + startsOn);
+        }
+        this.endsOn = endsOn;
+        this.autoRenew = autoRenew;
+        this.serviceLevel = Objects.requireNonNull(serviceLevel, "service level");
+        if (dataVolumeGb < 0) {
+            throw new IllegalArgumentException("data volume must not be negative");
+        }
+        this.dataVolumeGb = dataVolumeGb;
+        checkServers(productionServer, backupServer);
+        this.productionServer = productionServer;
+        this.backupServer = backupServer;
+        this.status = ContractStatus.DRAFT;
+        this.createdAt = now;
+        history.add(new ContractEvent(this, now, "CREATED", actor,
+                productionServer.name() + " / " + backupServer.name()));
+    }
+
+    /** Production on a production server, backup on a backup server in another data centre. */
+    static void checkServers(HostingServer production, HostingServer backup) {
+        if (production == null || backup == null) {
+            throw new IllegalArgumentException("both servers are required");
+        }
+        if (production.role() != ServerRole.PRODUCTION) {
+            throw new HostingRefusedException(Reason.WRONG_ROLE, production.name());
+        }
+        if (backup.role() != ServerRole.BACKUP) {
+            throw new HostingRefusedException(Reason.WRONG_ROLE, backup.name());
+        }
+        if (production.dataCentre().code().equals(backup.dataCentre().code())) {
+            throw new HostingRefusedException(Reason.BACKUP_SAME_SITE, backup.dataCentre().code());
+        }
+    }
+
+    void activate(String actor, Instant now) {
+        if (status != ContractStatus.DRAFT) {
+            throw new HostingRefusedException(Reason.ILLEGAL_TRANSITION, status + " → " + ContractStatus.ACTIVE);
+        }
+        status = ContractStatus.ACTIVE;
+        history.add(new ContractEvent(this, now, "ACTIVATED", actor, null));
+    }
+
+    void terminate(String actor, Instant now, String reason) {
+        if (status == ContractStatus.TERMINATED) {
+            throw new HostingRefusedException(Reason.ILLEGAL_TRANSITION, status + " → " + ContractStatus.TERMINATED);
+        }
+        status = ContractStatus.TERMINATED;
+        LocalDate today = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
+        if (endsOn == null || endsOn.isAfter(today)) {
+            endsOn = today.isBefore(startsOn) ? startsOn : today;
+        }
+        history.add(new ContractEvent(this, now, "TERMINATED", actor, Checks.required(reason, "reason")));
+    }
+
+    /** Moves the tenant to another production server (the caller has checked its room). */
+    void moveTo(HostingServer target, String actor, Instant now, String reason) {
+        if (status == ContractStatus.TERMINATED) {
+            throw new HostingRefusedException(Reason.ILLEGAL_TRANSITION, "TERMINATED → MOVED");
+        }
+        if (target.id().equals(productionServer.id())) {
+            throw new HostingRefusedException(Reason.SAME_SERVER, target.name());
+        }
+        checkServers(target, backupServer);
+        String from = productionServer.name();
+        productionServer = target;
+        history.add(new ContractEvent(this, now, "MOVED", actor,
+                from + " → " + target.name() + " : " + Checks.required(reason, "reason")));
+    }
+
+    Long id() {
+        return id;
+    }
+
+    String tenantSiren() {
+        return tenantSiren;
+    }
+
+    ServiceLevel serviceLevel() {
+        return serviceLevel;
+    }
+
+    int dataVolumeGb() {
+        return dataVolumeGb;
+    }
+
+    LocalDate endsOn() {
+        return endsOn;
+    }
+
+    LocalDate startsOn() {
+        return startsOn;
+    }
+
+    HostingServer productionServer() {
+        return productionServer;
+    }
+
+    HostingServer backupServer() {
+        return backupServer;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    List<ContractEvent> history() {
+        return history;
+    }
+
+    ContractView toView() {
+        return new ContractView(id, tenantSiren, offer, startsOn, endsOn, autoRenew, serviceLevel,
+                productionServer.id(), productionServer.name(), productionServer.dataCentre().code(),
+                backupServer.id(), backupServer.name(), backupServer.dataCentre().code(), dataVolumeGb, status);
+    }
+}

@@ -1,0 +1,201 @@
+package fr.gestan.cloud.hosting.internal;
+
+import fr.gestan.cloud.common.Roles;
+import fr.gestan.cloud.common.journal.AccessJournal;
+import fr.gestan.cloud.common.journal.JournalEvent;
+import fr.gestan.cloud.hosting.api.ContractEventView;
+import fr.gestan.cloud.hosting.api.ContractView;
+import fr.gestan.cloud.hosting.api.HostingContracts;
+import fr.gestan.cloud.hosting.api.HostingRefusedException;
+import fr.gestan.cloud.hosting.api.HostingRefusedException.Reason;
+import fr.gestan.cloud.hosting.api.NewContract;
+import fr.gestan.cloud.hosting.api.ServerRole;
+import fr.gestan.cloud.hosting.api.ServerView;
+import fr.gestan.cloud.tenants.api.TenantNotFoundException;
+import fr.gestan.cloud.tenants.api.TenantService;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Local;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.validation.executable.ValidateOnExecution;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+// Makes Hibernate Validator intercept this bean: its constraints sit on the interface (HV-994).
+@ValidateOnExecution
+@Stateless
+@Local(HostingContracts.class)
+@RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
+public class HostingContractsBean implements HostingContracts {
+
+    static final LocalDate OPEN_END = LocalDate.of(9999, 12, 31);
+
+    @PersistenceContext(unitName = "hosting")
+    EntityManager em;
+    @EJB
+    AccessJournal journal;
+    @EJB
+    TenantService tenants;
+    @EJB
+    ContractTenantLocks tenantLocks;
+    @Resource
+    SessionContext caller;
+
+    Clock clock = Clock.systemUTC();
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+    public ServerView proposePlacement() {
+        Placement.Candidate chosen = leastLoaded(ServerRole.PRODUCTION, null);
+        return ServerLookup.find(em, chosen.serverId()).toView(chosen.load());
+    }
+
+    @Override
+    public ContractView create(NewContract request) {
+        if (request.endsOn() != null && request.endsOn().isBefore(request.startsOn())) {
+            throw new HostingRefusedException(Reason.END_BEFORE_START, request.endsOn() + " < " + request.startsOn());
+        }
+        tenantLocks.lock(request.tenantSiren()); // one creation per tenant at a time: the check below stays true
+        long overlapping = em.createNamedQuery(HostingContract.OVERLAPPING, Long.class)
+                .setParameter("siren", request.tenantSiren()).setParameter("offer", request.offer().strip())
+                .setParameter("start", request.startsOn())
+                .setParameter("end", request.endsOn() == null ? OPEN_END : request.endsOn()).getSingleResult();
+        if (overlapping > 0) {
+            throw new HostingRefusedException(Reason.OVERLAPPING_CONTRACT, request.tenantSiren() + " " + request.offer());
+        }
+        HostingServer production = request.productionServerId() != null
+                ? withRoom(request.productionServerId())
+                : withRoom(leastLoaded(ServerRole.PRODUCTION, null).serverId());
+        HostingServer backup = request.backupServerId() != null
+                ? ServerLookup.find(em, request.backupServerId())
+                : ServerLookup.find(em, leastLoaded(ServerRole.BACKUP, production.dataCentre().code()).serverId());
+        HostingContract contract = new HostingContract(request.tenantSiren(), request.offer(), request.startsOn(),
+                request.endsOn(), request.autoRenew(), request.serviceLevel(), production, backup,
+                request.dataVolumeGb(), actor(), now());
+        em.persist(contract);
+        em.flush();
+        journal.record(JournalEvent.success("CONTRACT_CREATED", contract.tenantSiren(), "contract " + contract.id()));
+        return contract.toView();
+    }
+
+    @Override
+    public ContractView activate(long contractId) {
+        HostingContract contract = ServerLookup.contract(em, contractId);
+        contract.activate(actor(), now());
+        journal.record(JournalEvent.success("CONTRACT_ACTIVATED", contract.tenantSiren(), "contract " + contractId));
+        return contract.toView();
+    }
+
+    @Override
+    public ContractView terminate(long contractId, String reason) {
+        HostingContract contract = ServerLookup.contract(em, contractId);
+        contract.terminate(actor(), now(), reason.strip());
+        journal.record(new JournalEvent("CONTRACT_TERMINATED", contract.tenantSiren(), "contract " + contractId,
+                JournalEvent.Outcome.SUCCESS, reason.strip()));
+        return contract.toView();
+    }
+
+    @Override
+    public ContractView move(long contractId, long targetServerId, String reason) {
+        HostingContract contract = ServerLookup.contract(em, contractId);
+        if (contract.productionServer().id() == targetServerId) {
+            throw new HostingRefusedException(Reason.SAME_SERVER, contract.productionServer().name());
+        }
+        HostingServer target = withRoom(targetServerId);
+        contract.moveTo(target, actor(), now(), reason.strip());
+        journal.record(new JournalEvent("CONTRACT_MOVED", contract.tenantSiren(), "contract " + contractId + " → " + target.name(),
+                JournalEvent.Outcome.SUCCESS, reason.strip()));
+        return contract.toView();
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+    public List<ContractView> list(String tenantSiren, int first, int max) {
+        TypedQuery<HostingContract> query = blank(tenantSiren)
+                ? em.createNamedQuery(HostingContract.PAGE, HostingContract.class)
+                : em.createNamedQuery(HostingContract.PAGE_OF_TENANT, HostingContract.class).setParameter("siren", tenantSiren.strip());
+        return query.setFirstResult(first).setMaxResults(max).getResultStream().map(HostingContract::toView).toList();
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+    public long count(String tenantSiren) {
+        return blank(tenantSiren)
+                ? em.createNamedQuery(HostingContract.COUNT, Long.class).getSingleResult()
+                : em.createNamedQuery(HostingContract.COUNT_OF_TENANT, Long.class).setParameter("siren", tenantSiren.strip()).getSingleResult();
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+    public Set<String> tenantsWithContract(List<String> tenantSirens) {
+        return tenantSirens.isEmpty() ? Set.of() : new HashSet<>(em.createNamedQuery(HostingContract.TENANTS_WITH_CONTRACT, String.class)
+                .setParameter("sirens", tenantSirens).getResultList());
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+    public List<ContractEventView> history(long contractId) {
+        return ServerLookup.contract(em, contractId).history().stream().map(ContractEvent::toView).toList();
+    }
+
+    @Override
+    @RolesAllowed(Roles.CLIENT)
+    public List<ContractView> myContracts() {
+        String siren;
+        try {
+            siren = tenants.myCompany().siren();
+        } catch (TenantNotFoundException e) {
+            return List.of();
+        }
+        return em.createNamedQuery(HostingContract.PAGE_OF_TENANT, HostingContract.class).setParameter("siren", siren)
+                .setMaxResults(500).getResultStream().map(HostingContract::toView).toList();
+    }
+
+    /** The least-loaded server of a role with room, outside a data centre if one is given. */
+    private Placement.Candidate leastLoaded(ServerRole role, String notInDataCentre) {
+        Map<Long, Long> loads = Loads.of(em);
+        List<Placement.Candidate> candidates = em.createNamedQuery(HostingServer.BY_ROLE, HostingServer.class)
+                .setParameter("role", role).getResultStream()
+                .filter(s -> notInDataCentre == null || !s.dataCentre().code().equals(notInDataCentre))
+                .map(s -> new Placement.Candidate(s.id(), s.name(), s.capacity(), loads.getOrDefault(s.id(), 0L)))
+                .toList();
+        return Placement.leastLoaded(candidates)
+                .orElseThrow(() -> new HostingRefusedException(Reason.NO_CAPACITY, role.name()));
+    }
+
+    /** A production server locked for this transaction, refused when it is full. */
+    private HostingServer withRoom(long serverId) {
+        HostingServer server = ServerLookup.lock(em, serverId);
+        if (server.role() != ServerRole.PRODUCTION) {
+            throw new HostingRefusedException(Reason.WRONG_ROLE, server.name());
+        }
+        long load = em.createNamedQuery(HostingContract.LOAD_OF, Long.class).setParameter("server", serverId).getSingleResult();
+        if (load >= server.capacity()) {
+            throw new HostingRefusedException(Reason.SERVER_FULL, server.name() + " (" + load + "/" + server.capacity() + ")");
+        }
+        return server;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private String actor() {
+        return Objects.requireNonNull(caller.getCallerPrincipal()).getName();
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+}

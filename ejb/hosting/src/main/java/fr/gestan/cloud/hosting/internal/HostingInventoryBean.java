@@ -1,0 +1,145 @@
+package fr.gestan.cloud.hosting.internal;
+
+import fr.gestan.cloud.common.Roles;
+import fr.gestan.cloud.common.journal.AccessJournal;
+import fr.gestan.cloud.common.journal.JournalEvent;
+import fr.gestan.cloud.hosting.api.DataCentreView;
+import fr.gestan.cloud.hosting.api.DuplicateDataCentreException;
+import fr.gestan.cloud.hosting.api.HostingInventory;
+import fr.gestan.cloud.hosting.api.HostingRefusedException;
+import fr.gestan.cloud.hosting.api.HostingRefusedException.Reason;
+import fr.gestan.cloud.hosting.api.NewDataCentre;
+import fr.gestan.cloud.hosting.api.NewOperator;
+import fr.gestan.cloud.hosting.api.NewServer;
+import fr.gestan.cloud.hosting.api.OperatorView;
+import fr.gestan.cloud.hosting.api.ServerView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Local;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.executable.ValidateOnExecution;
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+// Makes Hibernate Validator intercept this bean: its constraints sit on the interface (HV-994).
+@ValidateOnExecution
+@Stateless
+@Local(HostingInventory.class)
+@RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+public class HostingInventoryBean implements HostingInventory {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext(unitName = "hosting")
+    EntityManager em;
+
+    @EJB
+    AccessJournal journal;
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public DataCentreView addDataCentre(NewDataCentre request) {
+        String code = request.code().strip().toUpperCase(Locale.ROOT);
+        if (em.createNamedQuery(DataCentre.COUNT_BY_CODE, Long.class).setParameter("code", code).getSingleResult() > 0) {
+            throw new DuplicateDataCentreException(code);
+        }
+        DataCentre dataCentre = new DataCentre(code, request.city(), request.countryCode(), request.operatorName());
+        em.createNamedQuery(HostingOperator.BY_NAME, HostingOperator.class).setParameter("name", request.operatorName().strip())
+                .getResultStream().findFirst().ifPresent(dataCentre::operatedBy);
+        em.persist(dataCentre);
+        journal.record(JournalEvent.success("DATACENTRE_ADDED", null, code));
+        return dataCentre.toView();
+    }
+
+    @Override
+    public List<DataCentreView> dataCentres() {
+        return em.createNamedQuery(DataCentre.ALL, DataCentre.class).getResultStream().map(DataCentre::toView).toList();
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public DataCentreView addCertification(String dataCentreCode, String name, String issuer, LocalDate expiresOn) {
+        DataCentre dataCentre = dataCentre(dataCentreCode);
+        dataCentre.certify(name, issuer, expiresOn);
+        journal.record(JournalEvent.success("CERTIFICATION_ADDED", null, dataCentre.code() + " " + name.strip()));
+        return dataCentre.toView();
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public OperatorView addOperator(NewOperator request) {
+        if (!em.createNamedQuery(HostingOperator.BY_NAME, HostingOperator.class).setParameter("name", request.legalName().strip())
+                .getResultList().isEmpty()) {
+            throw new HostingRefusedException(Reason.DUPLICATE, request.legalName());
+        }
+        if (request.largestNonEuShare().compareTo(request.totalNonEuShare()) > 0) {
+            throw new HostingRefusedException(Reason.INVALID_SHARES, request.largestNonEuShare() + " > " + request.totalNonEuShare());
+        }
+        HostingOperator operator = new HostingOperator(request.legalName(), request.legalForm(), request.headOfficeCountry(),
+                request.parentGroup(), request.parentGroupCountry(), request.largestNonEuShare(), request.totalNonEuShare());
+        em.persist(operator);
+        journal.record(JournalEvent.success("OPERATOR_ADDED", null, request.legalName().strip()));
+        return operator.toView();
+    }
+
+    @Override
+    public List<OperatorView> operators() {
+        return em.createNamedQuery(HostingOperator.ALL, HostingOperator.class).getResultStream().map(HostingOperator::toView).toList();
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public ServerView addServer(NewServer request) {
+        if (em.createNamedQuery(HostingServer.COUNT_BY_NAME, Long.class).setParameter("name", request.name().strip()).getSingleResult() > 0) {
+            throw new HostingRefusedException(Reason.DUPLICATE, request.name());
+        }
+        HostingServer server = new HostingServer(request.name(), dataCentre(request.dataCentreCode()), request.role(),
+                request.profile() == null || request.profile().isBlank() ? NewServer.STANDARD_PROFILE : request.profile(),
+                request.capacity() == null ? NewServer.DEFAULT_CAPACITY : request.capacity());
+        em.persist(server);
+        journal.record(JournalEvent.success("SERVER_ADDED", null, server.name()));
+        return server.toView(0);
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+    public List<ServerView> servers() {
+        Map<Long, Long> loads = Loads.of(em);
+        return em.createNamedQuery(HostingServer.ALL, HostingServer.class).getResultStream()
+                .map(s -> s.toView(loads.getOrDefault(s.id(), 0L))).toList();
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+    public ServerView server(long serverId) {
+        HostingServer server = ServerLookup.find(em, serverId);
+        long load = server.role() == fr.gestan.cloud.hosting.api.ServerRole.PRODUCTION
+                ? em.createNamedQuery(HostingContract.LOAD_OF, Long.class).setParameter("server", serverId).getSingleResult()
+                : Loads.of(em).getOrDefault(serverId, 0L);
+        return server.toView(load);
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public String issueMonitoringToken(long serverId) {
+        HostingServer server = ServerLookup.find(em, serverId);
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        server.useMonitoringToken(token);
+        journal.record(JournalEvent.success("MONITORING_TOKEN_ISSUED", null, server.name()));
+        return token;
+    }
+
+    private DataCentre dataCentre(String code) {
+        return em.createNamedQuery(DataCentre.BY_CODE, DataCentre.class).setParameter("code", code.strip().toUpperCase(Locale.ROOT))
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new HostingRefusedException(Reason.NOT_FOUND, code));
+    }
+}

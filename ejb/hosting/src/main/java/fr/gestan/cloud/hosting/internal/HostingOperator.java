@@ -1,0 +1,67 @@
+package fr.gestan.cloud.hosting.internal;
+
+import fr.gestan.cloud.hosting.api.OperatorView;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+
+/** A hosting operator (Scaleway SAS...), with the ownership facts the compliance rules check. */
+@Entity
+@Table(name = "hosting_operator")
+@NamedQuery(name = HostingOperator.ALL, query = "select o from HostingOperator o order by o.legalName")
+@NamedQuery(name = HostingOperator.BY_NAME, query = "select o from HostingOperator o where lower(o.legalName) = lower(:name)")
+public class HostingOperator {
+
+    static final String ALL = "HostingOperator.all";
+    static final String BY_NAME = "HostingOperator.byName";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Column(name = "legal_name", nullable = false, length = 200)
+    private String legalName;
+    @Column(name = "legal_form", nullable = false, length = 60)
+    private String legalForm;
+    @Column(name = "head_office_country", nullable = false, length = 2)
+    private String headOfficeCountry;
+    @Column(name = "parent_group", length = 200)
+    private String parentGroup;
+    @Column(name = "parent_group_country", length = 2)
+    private String parentGroupCountry;
+    @Column(name = "largest_non_eu_share", nullable = false, precision = 5, scale = 2)
+    private BigDecimal largestNonEuShare;
+    @Column(name = "total_non_eu_share", nullable = false, precision = 5, scale = 2)
+    private BigDecimal totalNonEuShare;
+
+    protected HostingOperator() {
+    }
+
+    public HostingOperator(String legalName, String legalForm, String headOfficeCountry, String parentGroup,
+                           String parentGroupCountry, BigDecimal largestNonEuShare, BigDecimal totalNonEuShare) {
+        this.legalName = Checks.required(legalName, "legal name");
+        this.legalForm = Checks.required(legalForm, "legal form");
+        this.headOfficeCountry = Checks.country(headOfficeCountry);
+        this.parentGroup = parentGroup == null || parentGroup.isBlank() ? null : parentGroup.strip();
+        this.parentGroupCountry = parentGroupCountry == null || parentGroupCountry.isBlank() ? null : Checks.country(parentGroupCountry);
+        if (largestNonEuShare == null || totalNonEuShare == null || largestNonEuShare.signum() < 0
+                || largestNonEuShare.compareTo(totalNonEuShare) > 0 || totalNonEuShare.compareTo(BigDecimal.valueOf(100)) > 0) {
+            throw new IllegalArgumentException("shares must satisfy 0 <= largest <= total <= 100");
+        }
+        this.largestNonEuShare = largestNonEuShare;
+        this.totalNonEuShare = totalNonEuShare;
+    }
+
+    String legalName() {
+        return legalName;
+    }
+
+    OperatorView toView() {
+        return new OperatorView(id, legalName, legalForm, headOfficeCountry, parentGroup, parentGroupCountry,
+                largestNonEuShare, totalNonEuShare);
+    }
+}

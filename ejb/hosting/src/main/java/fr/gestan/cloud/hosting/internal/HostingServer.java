@@ -1,0 +1,131 @@
+package fr.gestan.cloud.hosting.internal;
+
+import fr.gestan.cloud.hosting.api.ServerRole;
+import fr.gestan.cloud.hosting.api.ServerState;
+import fr.gestan.cloud.hosting.api.ServerView;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** A server of the offer in a data centre: production (tenants' ERP) or backup, with a capacity in tenants. */
+@Entity
+@Table(name = "hosting_server")
+@NamedQuery(name = HostingServer.ALL, query = "select s from HostingServer s join fetch s.dataCentre order by s.name")
+@NamedQuery(name = HostingServer.BY_ROLE, query = "select s from HostingServer s join fetch s.dataCentre where s.role = :role order by s.name")
+@NamedQuery(name = HostingServer.COUNT_BY_NAME, query = "select count(s) from HostingServer s where lower(s.name) = lower(:name)")
+@NamedQuery(name = HostingServer.BY_IDS, query = "select s from HostingServer s join fetch s.dataCentre where s.id in :ids order by s.name")
+public class HostingServer {
+
+    static final String ALL = "HostingServer.all";
+    static final String BY_ROLE = "HostingServer.byRole";
+    static final String COUNT_BY_NAME = "HostingServer.countByName";
+    static final String BY_IDS = "HostingServer.byIds";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Column(nullable = false, length = 60)
+    private String name;
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "data_centre_id", nullable = false)
+    private DataCentre dataCentre;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private ServerRole role;
+    @Column(nullable = false, length = 300)
+    private String profile;
+    @Column(nullable = false)
+    private int capacity;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 24)
+    private ServerState state;
+    @Column(name = "token_hash", length = 64)
+    private String tokenHash;
+
+    protected HostingServer() {
+    }
+
+    public HostingServer(String name, DataCentre dataCentre, ServerRole role, String profile, int capacity) {
+        this.name = Checks.required(name, "name");
+        if (dataCentre == null || role == null) {
+            throw new IllegalArgumentException("data centre and role are required");
+        }
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be positive");
+        }
+        this.dataCentre = dataCentre;
+        this.role = role;
+        this.profile = Checks.required(profile, "profile");
+        this.capacity = capacity;
+        this.state = ServerState.OPERATIONAL;
+    }
+
+    Long id() {
+        return id;
+    }
+
+    String name() {
+        return name;
+    }
+
+    DataCentre dataCentre() {
+        return dataCentre;
+    }
+
+    ServerRole role() {
+        return role;
+    }
+
+    int capacity() {
+        return capacity;
+    }
+
+    ServerState state() {
+        return state;
+    }
+
+    void changeState(ServerState newState) {
+        if (newState == null) {
+            throw new IllegalArgumentException("state is required");
+        }
+        this.state = newState;
+    }
+
+    /** Stores only the SHA-256 of a newly issued monitoring token. */
+    void useMonitoringToken(String token) {
+        this.tokenHash = sha256(token);
+    }
+
+    /** Compares in constant time; a server without a token accepts none. */
+    boolean acceptsMonitoringToken(String token) {
+        if (tokenHash == null || token == null || token.isEmpty()) {
+            return false;
+        }
+        return MessageDigest.isEqual(tokenHash.getBytes(StandardCharsets.US_ASCII),
+                sha256(token).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    ServerView toView(long load) {
+        return new ServerView(id, name, dataCentre.code(), dataCentre.city(), role, profile, capacity, load, state);
+    }
+}

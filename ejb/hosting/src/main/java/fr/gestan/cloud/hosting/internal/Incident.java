@@ -1,0 +1,135 @@
+package fr.gestan.cloud.hosting.internal;
+
+import fr.gestan.cloud.hosting.api.HostingRefusedException;
+import fr.gestan.cloud.hosting.api.HostingRefusedException.Reason;
+import fr.gestan.cloud.hosting.api.IncidentImpact;
+import fr.gestan.cloud.hosting.api.IncidentState;
+import fr.gestan.cloud.hosting.api.IncidentView;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** An incident on the status page; its steps only go forward, each with a public timestamped update. */
+@Entity
+@Table(name = "status_incident")
+@NamedQuery(name = Incident.SINCE, query = "select distinct i from Incident i left join fetch i.servers"
+        + " where i.resolvedAt is null or i.resolvedAt >= :since order by i.startedAt desc")
+@NamedQuery(name = Incident.BETWEEN, query = "select i from Incident i where i.startedAt >= :from and i.startedAt < :to order by i.startedAt desc")
+@NamedQuery(name = Incident.LATEST, query = "select i from Incident i order by i.startedAt desc")
+public class Incident {
+
+    static final String SINCE = "Incident.since";
+    static final String BETWEEN = "Incident.between";
+    static final String LATEST = "Incident.latest";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Column(nullable = false, length = 200)
+    private String title;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private IncidentImpact impact;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private IncidentState state;
+    @Column(name = "started_at", nullable = false)
+    private Instant startedAt;
+    @Column(name = "resolved_at")
+    private Instant resolvedAt;
+    @Column(name = "created_by", nullable = false, length = 120)
+    private String createdBy;
+    @Version
+    private long version;
+    @ManyToMany
+    @JoinTable(name = "status_incident_server", joinColumns = @JoinColumn(name = "incident_id"),
+            inverseJoinColumns = @JoinColumn(name = "server_id"))
+    private Set<HostingServer> servers = new HashSet<>();
+    @OneToMany(mappedBy = "incident", cascade = CascadeType.PERSIST)
+    @OrderBy("postedAt, id")
+    private List<IncidentUpdate> updates = new ArrayList<>();
+
+    protected Incident() {
+    }
+
+    Incident(String title, IncidentImpact impact, String message, Set<HostingServer> affected, String author, Instant now) {
+        this.title = Checks.required(title, "title");
+        if (impact == null || affected == null || affected.isEmpty()) {
+            throw new IllegalArgumentException("impact and affected servers are required");
+        }
+        this.impact = impact;
+        this.state = IncidentState.INVESTIGATING;
+        this.startedAt = now;
+        this.createdBy = Checks.required(author, "author");
+        this.servers.addAll(affected);
+        updates.add(new IncidentUpdate(this, IncidentState.INVESTIGATING, message, author, now));
+    }
+
+    /** Moves forward (or stays at the same step with news); never backward, nothing after resolved. */
+    void update(IncidentState next, String message, String author, Instant now) {
+        if (state == IncidentState.RESOLVED || next.ordinal() < state.ordinal()) {
+            throw new HostingRefusedException(Reason.ILLEGAL_STATUS, state + " → " + next);
+        }
+        state = next;
+        if (next == IncidentState.RESOLVED) {
+            resolvedAt = now;
+        }
+        updates.add(new IncidentUpdate(this, next, message, author, now));
+    }
+
+    /** For demo data: an incident in the past. */
+    void backdate(Instant startedAt) {
+        this.startedAt = startedAt;
+        updates.get(0).backdate(startedAt);
+    }
+
+    Long id() {
+        return id;
+    }
+
+    IncidentImpact impact() {
+        return impact;
+    }
+
+    IncidentState state() {
+        return state;
+    }
+
+    Instant startedAt() {
+        return startedAt;
+    }
+
+    Instant resolvedAt() {
+        return resolvedAt;
+    }
+
+    Set<HostingServer> servers() {
+        return servers;
+    }
+
+    IncidentView toView() {
+        return new IncidentView(id, title, impact, state, startedAt, resolvedAt,
+                servers.stream().map(HostingServer::name).sorted().toList(),
+                updates.stream().sorted(Comparator.comparing(IncidentUpdate::postedAt).reversed())
+                        .map(IncidentUpdate::toView).toList());
+    }
+}

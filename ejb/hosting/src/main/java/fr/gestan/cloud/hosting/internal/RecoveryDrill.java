@@ -1,0 +1,91 @@
+package fr.gestan.cloud.hosting.internal;
+
+import fr.gestan.cloud.hosting.api.DrillView;
+import fr.gestan.cloud.hosting.api.RecoverySettings;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** A recorded recovery drill: the step durations measured on a server on a given day. */
+@Entity
+@Table(name = "recovery_drill")
+@NamedQuery(name = RecoveryDrill.OF_SERVER, query = "select d from RecoveryDrill d join fetch d.server where d.server.id = :server"
+        + " order by d.drilledOn desc, d.id desc")
+@NamedQuery(name = RecoveryDrill.LATEST, query = "select d from RecoveryDrill d join fetch d.server order by d.drilledOn desc, d.id desc")
+public class RecoveryDrill {
+
+    static final String OF_SERVER = "RecoveryDrill.ofServer";
+    static final String LATEST = "RecoveryDrill.latest";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "server_id", nullable = false)
+    private HostingServer server;
+    @Column(name = "drilled_on", nullable = false)
+    private LocalDate drilledOn;
+    @Column(name = "performed_by", nullable = false, length = 120)
+    private String performedBy;
+    @Column(name = "new_server_minutes")
+    private Integer newServerMinutes;
+    @Column(name = "remount_minutes")
+    private Integer remountMinutes;
+    @Column(name = "per_tenant_minutes")
+    private Integer perTenantMinutes;
+    @Column(name = "throughput_gb_per_hour")
+    private Integer throughputGbPerHour;
+    @Column(length = 1000)
+    private String notes;
+    @Column(name = "recorded_at", nullable = false)
+    private Instant recordedAt;
+
+    protected RecoveryDrill() {
+    }
+
+    RecoveryDrill(HostingServer server, LocalDate drilledOn, String performedBy, Integer newServerMinutes, Integer remountMinutes,
+                  Integer perTenantMinutes, Integer throughputGbPerHour, String notes, Instant now) {
+        if (server == null || drilledOn == null) {
+            throw new IllegalArgumentException("server and date are required");
+        }
+        if (drilledOn.isAfter(LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).plusDays(1))) {
+            throw new IllegalArgumentException("a drill cannot be in the future");
+        }
+        this.server = server;
+        this.drilledOn = drilledOn;
+        this.performedBy = Checks.required(performedBy, "performed by");
+        this.newServerMinutes = newServerMinutes;
+        this.remountMinutes = remountMinutes;
+        this.perTenantMinutes = perTenantMinutes;
+        this.throughputGbPerHour = throughputGbPerHour;
+        this.notes = notes == null || notes.isBlank() ? null : notes.strip();
+        this.recordedAt = now;
+    }
+
+    /** Refines the settings with what this drill measured. */
+    RecoveryTimeline.Figures refine(RecoverySettings settings) {
+        return new RecoveryTimeline.Figures(
+                figure(newServerMinutes, settings.newServerMinutes()),
+                figure(remountMinutes, settings.remountMinutes()),
+                figure(perTenantMinutes, settings.perTenantMinutes()),
+                figure(throughputGbPerHour, settings.throughputGbPerHour()));
+    }
+
+    private RecoveryTimeline.Figure figure(Integer measured, int setting) {
+        return measured == null ? RecoveryTimeline.Figure.setting(setting) : RecoveryTimeline.Figure.drill(measured, drilledOn);
+    }
+
+    DrillView toView() {
+        return new DrillView(id, server.name(), drilledOn, performedBy, newServerMinutes, remountMinutes, perTenantMinutes,
+                throughputGbPerHour, notes);
+    }
+
+}

@@ -1,0 +1,149 @@
+package fr.gestan.cloud.hosting.internal;
+
+import fr.gestan.cloud.common.Roles;
+import fr.gestan.cloud.common.journal.AccessJournal;
+import fr.gestan.cloud.common.journal.JournalEvent;
+import fr.gestan.cloud.hosting.api.ContractStatus;
+import fr.gestan.cloud.hosting.api.DrillView;
+import fr.gestan.cloud.hosting.api.HostingRefusedException;
+import fr.gestan.cloud.hosting.api.HostingRefusedException.Reason;
+import fr.gestan.cloud.hosting.api.MyRecoveryView;
+import fr.gestan.cloud.hosting.api.NewDrill;
+import fr.gestan.cloud.hosting.api.RecoveryPlanView;
+import fr.gestan.cloud.hosting.api.RecoveryPlans;
+import fr.gestan.cloud.hosting.api.RecoverySettings;
+import fr.gestan.cloud.hosting.api.ServerRole;
+import fr.gestan.cloud.hosting.api.ServiceLevel;
+import fr.gestan.cloud.tenants.api.TenantNotFoundException;
+import fr.gestan.cloud.tenants.api.TenantService;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Local;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.executable.ValidateOnExecution;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+// Makes Hibernate Validator intercept this bean: its constraints sit on the interface (HV-994).
+@ValidateOnExecution
+@Stateless
+@Local(RecoveryPlans.class)
+@RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+public class RecoveryPlansBean implements RecoveryPlans {
+
+    @PersistenceContext(unitName = "hosting")
+    EntityManager em;
+    @EJB
+    AccessJournal journal;
+    @EJB
+    TenantService tenants;
+    @Resource
+    SessionContext caller;
+
+    @Override
+    public RecoverySettings settings() {
+        return setting().toView();
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public RecoverySettings updateSettings(RecoverySettings settings) {
+        RecoverySetting row = setting();
+        row.change(settings, caller.getCallerPrincipal().getName(), Instant.now());
+        journal.record(new JournalEvent("RECOVERY_SETTINGS_CHANGED", null, "recovery plan", JournalEvent.Outcome.SUCCESS,
+                settings.toString()));
+        return row.toView();
+    }
+
+    @Override
+    public RecoveryPlanView plan(long serverId) {
+        return planOf(ServerLookup.find(em, serverId));
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
+    public DrillView recordDrill(NewDrill request) {
+        HostingServer server = ServerLookup.find(em, request.serverId());
+        RecoveryDrill drill = new RecoveryDrill(server, request.drilledOn(), caller.getCallerPrincipal().getName(),
+                request.newServerMinutes(), request.remountMinutes(), request.perTenantMinutes(),
+                request.throughputGbPerHour(), request.notes(), Instant.now());
+        em.persist(drill);
+        em.flush();
+        journal.record(JournalEvent.success("RECOVERY_DRILL_RECORDED", null, server.name() + " " + request.drilledOn()));
+        return drill.toView();
+    }
+
+    @Override
+    public List<DrillView> drills(long serverId) {
+        return em.createNamedQuery(RecoveryDrill.OF_SERVER, RecoveryDrill.class).setParameter("server", serverId)
+                .setMaxResults(100).getResultStream().map(RecoveryDrill::toView).toList();
+    }
+
+    @Override
+    @RolesAllowed(Roles.CLIENT)
+    public List<MyRecoveryView> myRecovery() {
+        String siren;
+        try {
+            siren = tenants.myCompany().siren();
+        } catch (TenantNotFoundException e) {
+            return List.of();
+        }
+        List<MyRecoveryView> mine = new ArrayList<>();
+        List<HostingContract> contracts = em.createNamedQuery(HostingContract.PAGE_OF_TENANT, HostingContract.class)
+                .setParameter("siren", siren).setMaxResults(100).getResultList();
+        for (HostingContract contract : contracts) {
+            if (contract.toView().status() == ContractStatus.TERMINATED) {
+                continue;
+            }
+            RecoveryPlanView plan = planOf(contract.productionServer());
+            plan.tenants().stream().filter(t -> t.contractId() == contract.id()).findFirst()
+                    .ifPresent(t -> mine.add(new MyRecoveryView(contract.id(), plan.serverName(), plan.dataCentreCode(),
+                            t.position(), plan.tenants().size(), t.endMinute(),
+                            t.source().drill() || plan.steps().stream().anyMatch(step -> step.source().drill()))));
+        }
+        return mine;
+    }
+
+    private RecoveryPlanView planOf(HostingServer server) {
+        if (server.role() != ServerRole.PRODUCTION) {
+            throw new HostingRefusedException(Reason.WRONG_ROLE, server.name());
+        }
+        // The columns the timeline needs, not the entities: a server holds up to 1,000 contracts, and the plan is read
+        // for each certificate and each client's recovery page.
+        List<RecoveryTimeline.Entry> entries = em.createNamedQuery(HostingContract.ON_SERVER, Object[].class)
+                .setParameter("server", server.id()).getResultStream()
+                .map(c -> new RecoveryTimeline.Entry((Long) c[0], (String) c[1], (ServiceLevel) c[2], (Integer) c[3], (LocalDate) c[4]))
+                .toList();
+        return RecoveryTimeline.plan(server.id(), server.name(), server.dataCentre().code(), figures(server), entries);
+    }
+
+    /** The latest drill of this server, else the latest drill on any server (same procedure), else the settings. */
+    private RecoveryTimeline.Figures figures(HostingServer server) {
+        RecoverySettings settings = setting().toView();
+        RecoveryDrill drill = em.createNamedQuery(RecoveryDrill.OF_SERVER, RecoveryDrill.class).setParameter("server", server.id())
+                .setMaxResults(1).getResultStream().findFirst()
+                .orElseGet(() -> em.createNamedQuery(RecoveryDrill.LATEST, RecoveryDrill.class).setMaxResults(1)
+                        .getResultStream().findFirst().orElse(null));
+        if (drill == null) {
+            return new RecoveryTimeline.Figures(RecoveryTimeline.Figure.setting(settings.newServerMinutes()),
+                    RecoveryTimeline.Figure.setting(settings.remountMinutes()),
+                    RecoveryTimeline.Figure.setting(settings.perTenantMinutes()),
+                    RecoveryTimeline.Figure.setting(settings.throughputGbPerHour()));
+        }
+        return drill.refine(settings);
+    }
+
+    private RecoverySetting setting() {
+        RecoverySetting row = em.find(RecoverySetting.class, RecoverySetting.ID);
+        if (row == null) {
+            throw new IllegalStateException("recovery_setting row 1 is missing (migration V3)");
+        }
+        return row;
+    }
+}

@@ -1,0 +1,51 @@
+package fr.gestan.cloud.hosting.internal;
+
+import fr.gestan.cloud.hosting.api.RecoverySettings;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** The single row of recovery step durations (seeded with the source's figures by the migration). */
+@Entity
+@Table(name = "recovery_setting")
+public class RecoverySetting {
+
+    static final int ID = 1;
+
+    @Id
+    private Integer id;
+    @Column(name = "new_server_minutes", nullable = false)
+    private int newServerMinutes;
+    @Column(name = "remount_minutes", nullable = false)
+    private int remountMinutes;
+    @Column(name = "per_tenant_minutes", nullable = false)
+    private int perTenantMinutes;
+    @Column(name = "throughput_gb_per_hour", nullable = false)
+    private int throughputGbPerHour;
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+    @Column(name = "updated_by", nullable = false, length = 120)
+    private String updatedBy;
+
+    protected RecoverySetting() {
+    }
+
+    void change(RecoverySettings settings, String actor, Instant now) {
+        if (settings.newServerMinutes() < 0 || settings.remountMinutes() < 0 || settings.perTenantMinutes() < 1
+                || settings.throughputGbPerHour() < 0) {
+            throw new IllegalArgumentException("durations out of range");
+        }
+        newServerMinutes = settings.newServerMinutes();
+        remountMinutes = settings.remountMinutes();
+        perTenantMinutes = settings.perTenantMinutes();
+        throughputGbPerHour = settings.throughputGbPerHour();
+        updatedAt = now;
+        updatedBy = Checks.required(actor, "actor");
+    }
+
+    RecoverySettings toView() {
+        return new RecoverySettings(newServerMinutes, remountMinutes, perTenantMinutes, throughputGbPerHour);
+    }
+}

@@ -1,0 +1,56 @@
+package fr.gestan.cloud.hosting.internal;
+
+import fr.gestan.cloud.hosting.api.MetricView;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** One measurement of a server's CPU, disk and memory use. */
+@Entity
+@Table(name = "server_metric")
+@NamedQuery(name = ServerMetric.LATEST_OF, query = "select m from ServerMetric m where m.server.id = :server order by m.measuredAt desc, m.id desc")
+public class ServerMetric {
+
+    static final String LATEST_OF = "ServerMetric.latestOf";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "server_id", nullable = false)
+    private HostingServer server;
+    @Column(name = "measured_at", nullable = false)
+    private Instant measuredAt;
+    @Column(name = "cpu_percent", nullable = false, precision = 5, scale = 2)
+    private BigDecimal cpuPercent;
+    @Column(name = "disk_percent", nullable = false, precision = 5, scale = 2)
+    private BigDecimal diskPercent;
+    @Column(name = "memory_percent", nullable = false, precision = 5, scale = 2)
+    private BigDecimal memoryPercent;
+    @Column(name = "received_at", nullable = false)
+    private Instant receivedAt;
+
+    protected ServerMetric() {
+    }
+
+    ServerMetric(HostingServer server, Instant measuredAt, BigDecimal cpu, BigDecimal disk, BigDecimal memory, Instant receivedAt) {
+        this.server = server;
+        this.measuredAt = measuredAt;
+        this.cpuPercent = cpu;
+        this.diskPercent = disk;
+        this.memoryPercent = memory;
+        this.receivedAt = receivedAt;
+    }
+
+    MetricView toView() {
+        return new MetricView(measuredAt, cpuPercent, diskPercent, memoryPercent);
+    }
+}

@@ -1,0 +1,198 @@
+package fr.gestan.cloud.hosting.internal;
+
+import fr.gestan.cloud.common.Roles;
+import fr.gestan.cloud.common.journal.AccessJournal;
+import fr.gestan.cloud.common.journal.JournalEvent;
+import fr.gestan.cloud.hosting.api.ComponentStatusView;
+import fr.gestan.cloud.hosting.api.HostingRefusedException;
+import fr.gestan.cloud.hosting.api.HostingRefusedException.Reason;
+import fr.gestan.cloud.hosting.api.IncidentState;
+import fr.gestan.cloud.hosting.api.IncidentView;
+import fr.gestan.cloud.hosting.api.MaintenanceState;
+import fr.gestan.cloud.hosting.api.MaintenanceView;
+import fr.gestan.cloud.hosting.api.NewIncident;
+import fr.gestan.cloud.hosting.api.NewMaintenance;
+import fr.gestan.cloud.hosting.api.PublicStatusView;
+import fr.gestan.cloud.hosting.api.ServerStatus;
+import fr.gestan.cloud.tenants.api.TenantNotFoundException;
+import fr.gestan.cloud.tenants.api.TenantService;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Local;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.executable.ValidateOnExecution;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+// Makes Hibernate Validator intercept this bean: its constraints sit on the interface (HV-994).
+@ValidateOnExecution
+@Stateless
+@Local(ServerStatus.class)
+@PermitAll
+public class ServerStatusBean implements ServerStatus {
+
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    @PersistenceContext(unitName = "hosting")
+    EntityManager em;
+    @EJB
+    AccessJournal journal;
+    @EJB
+    TenantService tenants;
+    @Resource
+    SessionContext caller;
+
+    @Override
+    public PublicStatusView publicStatus() {
+        Instant now = Instant.now();
+        List<Incident> incidents = em.createNamedQuery(Incident.SINCE, Incident.class)
+                .setParameter("since", now.minus(Duration.ofDays(StatusBoard.DAYS))).getResultList();
+        List<Maintenance> maintenances = em.createNamedQuery(Maintenance.OPEN, Maintenance.class).getResultList();
+        List<ComponentStatusView> components = components(em.createNamedQuery(HostingServer.ALL, HostingServer.class).getResultList(),
+                incidents, maintenances, now);
+        List<IncidentView> active = incidents.stream().filter(i -> i.resolvedAt() == null).map(Incident::toView).toList();
+        List<IncidentView> recent = incidents.stream()
+                .filter(i -> i.resolvedAt() != null && i.resolvedAt().isAfter(now.minus(Duration.ofDays(7))))
+                .map(Incident::toView).toList();
+        return new PublicStatusView(now, StatusBoard.overall(components), components, active,
+                maintenances.stream().map(Maintenance::toView).toList(), recent);
+    }
+
+    @Override
+    public List<IncidentView> archive(YearMonth month) {
+        Instant from = month.atDay(1).atStartOfDay(PARIS).toInstant();
+        Instant to = month.plusMonths(1).atDay(1).atStartOfDay(PARIS).toInstant();
+        return em.createNamedQuery(Incident.BETWEEN, Incident.class).setParameter("from", from).setParameter("to", to)
+                .setMaxResults(500).getResultStream().map(Incident::toView).toList();
+    }
+
+    @Override
+    public List<IncidentView> latestIncidents(int max) {
+        return em.createNamedQuery(Incident.LATEST, Incident.class).setMaxResults(max).getResultStream().map(Incident::toView).toList();
+    }
+
+    @Override
+    public IncidentView incident(long incidentId) {
+        return find(incidentId).toView();
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
+    public IncidentView openIncident(NewIncident request) {
+        Incident incident = new Incident(request.title(), request.impact(), request.message().strip(), servers(request.serverIds()),
+                actor(), Instant.now());
+        em.persist(incident);
+        em.flush();
+        journal.record(JournalEvent.success("INCIDENT_OPENED", null, "incident " + incident.id()));
+        return incident.toView();
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
+    public IncidentView postUpdate(long incidentId, IncidentState state, String message) {
+        Incident incident = find(incidentId);
+        incident.update(state, message.strip(), actor(), Instant.now());
+        em.flush();
+        journal.record(JournalEvent.success("INCIDENT_UPDATED", null, "incident " + incidentId + " " + state));
+        return incident.toView();
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
+    public MaintenanceView scheduleMaintenance(NewMaintenance request) {
+        Maintenance maintenance = new Maintenance(request.title(), request.description().strip(), request.startsAt(), request.endsAt(),
+                servers(request.serverIds()), actor());
+        em.persist(maintenance);
+        em.flush();
+        journal.record(JournalEvent.success("MAINTENANCE_SCHEDULED", null, request.title().strip()));
+        return maintenance.toView();
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
+    public MaintenanceView advanceMaintenance(long maintenanceId) {
+        Maintenance maintenance = em.find(Maintenance.class, maintenanceId);
+        if (maintenance == null) {
+            throw new HostingRefusedException(Reason.NOT_FOUND, "maintenance " + maintenanceId);
+        }
+        maintenance.advance();
+        journal.record(JournalEvent.success("MAINTENANCE_" + maintenance.state(), null, "maintenance " + maintenanceId));
+        return maintenance.toView();
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+    public List<MaintenanceView> openMaintenances() {
+        return em.createNamedQuery(Maintenance.OPEN, Maintenance.class).getResultStream().map(Maintenance::toView).toList();
+    }
+
+    @Override
+    @RolesAllowed(Roles.CLIENT)
+    public List<ComponentStatusView> myServers() {
+        String siren;
+        try {
+            siren = tenants.myCompany().siren();
+        } catch (TenantNotFoundException e) {
+            return List.of();
+        }
+        Set<Long> ids = new HashSet<>();
+        for (HostingContract c : em.createNamedQuery(HostingContract.PAGE_OF_TENANT, HostingContract.class)
+                .setParameter("siren", siren).setMaxResults(100).getResultList()) {
+            if (c.toView().status() != fr.gestan.cloud.hosting.api.ContractStatus.TERMINATED) {
+                ids.add(c.productionServer().id());
+                ids.add(c.toView().backupServerId());
+            }
+        }
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Instant now = Instant.now();
+        List<Incident> incidents = em.createNamedQuery(Incident.SINCE, Incident.class)
+                .setParameter("since", now.minus(Duration.ofDays(StatusBoard.DAYS))).getResultList();
+        List<Maintenance> maintenances = em.createNamedQuery(Maintenance.OPEN, Maintenance.class).getResultList();
+        return components(em.createNamedQuery(HostingServer.BY_IDS, HostingServer.class).setParameter("ids", ids).getResultList(),
+                incidents, maintenances, now);
+    }
+
+    private List<ComponentStatusView> components(List<HostingServer> servers, List<Incident> incidents,
+                                                 List<Maintenance> maintenances, Instant now) {
+        List<StatusBoard.Server> rows = servers.stream().map(s -> new StatusBoard.Server(s.id(), s.name(), s.dataCentre().code(),
+                s.dataCentre().city(), s.role(), s.state())).toList();
+        List<StatusBoard.Outage> outages = incidents.stream().map(i -> new StatusBoard.Outage(
+                i.servers().stream().map(HostingServer::id).collect(Collectors.toSet()), i.impact(), i.startedAt(), i.resolvedAt())).toList();
+        Set<Long> inMaintenance = maintenances.stream().filter(m -> m.state() == MaintenanceState.IN_PROGRESS)
+                .flatMap(m -> m.servers().stream()).map(HostingServer::id).collect(Collectors.toSet());
+        return StatusBoard.components(rows, outages, inMaintenance, now, PARIS);
+    }
+
+    private Set<HostingServer> servers(Set<Long> ids) {
+        List<HostingServer> found = em.createNamedQuery(HostingServer.BY_IDS, HostingServer.class).setParameter("ids", ids).getResultList();
+        if (found.size() != ids.size()) {
+            throw new HostingRefusedException(Reason.NOT_FOUND, "server " + ids);
+        }
+        return new HashSet<>(found);
+    }
+
+    private Incident find(long id) {
+        Incident incident = em.find(Incident.class, id);
+        if (incident == null) {
+            throw new HostingRefusedException(Reason.NOT_FOUND, "incident " + id);
+        }
+        return incident;
+    }
+
+    private String actor() {
+        return caller.getCallerPrincipal().getName();
+    }
+}

@@ -1,0 +1,93 @@
+package fr.gestan.cloud.hosting.internal;
+
+import fr.gestan.cloud.hosting.api.ComponentStatusView;
+import fr.gestan.cloud.hosting.api.IncidentImpact;
+import fr.gestan.cloud.hosting.api.ServerRole;
+import fr.gestan.cloud.hosting.api.ServerState;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Computes each server's current status, its 90-day bar and uptime from its incidents and maintenance. Pure
+ * logic, unit tested. Uptime counts a critical incident (major outage) fully and a major one (partial outage)
+ * for 30 % of its duration, as Statuspage does; minor ones do not count.
+ */
+final class StatusBoard {
+
+    static final int DAYS = 90;
+
+    record Server(long id, String name, String dataCentreCode, String city, ServerRole role, ServerState ownState) {
+    }
+
+    record Outage(Set<Long> serverIds, IncidentImpact impact, Instant start, Instant end) {
+        boolean active() {
+            return end == null;
+        }
+    }
+
+    private StatusBoard() {
+    }
+
+    static List<ComponentStatusView> components(List<Server> servers, List<Outage> outages, Set<Long> inMaintenance,
+                                                Instant now, ZoneId zone) {
+        List<ComponentStatusView> views = new ArrayList<>();
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        Instant windowStart = now.minus(Duration.ofDays(DAYS));
+        for (Server server : servers) {
+            List<Outage> mine = outages.stream().filter(o -> o.serverIds().contains(server.id())).toList();
+            ServerState state = server.ownState();
+            for (Outage outage : mine) {
+                if (outage.active()) {
+                    state = worst(state, outage.impact().serverState());
+                }
+            }
+            if (inMaintenance.contains(server.id())) {
+                state = worst(state, ServerState.UNDER_MAINTENANCE);
+            }
+            List<ComponentStatusView.Day> days = new ArrayList<>(DAYS);
+            for (int i = DAYS - 1; i >= 0; i--) {
+                LocalDate day = today.minusDays(i);
+                Instant from = day.atStartOfDay(zone).toInstant();
+                Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
+                IncidentImpact worst = mine.stream().filter(o -> o.start().isBefore(to) && (o.end() == null || o.end().isAfter(from)))
+                        .map(Outage::impact).max(Comparator.naturalOrder()).orElse(null);
+                days.add(new ComponentStatusView.Day(day, worst));
+            }
+            double down = 0;
+            for (Outage outage : mine) {
+                Instant start = outage.start().isBefore(windowStart) ? windowStart : outage.start();
+                Instant end = outage.end() == null || outage.end().isAfter(now) ? now : outage.end();
+                if (end.isAfter(start)) {
+                    down += Duration.between(start, end).toSeconds() * weight(outage.impact());
+                }
+            }
+            double total = Duration.ofDays(DAYS).toSeconds();
+            double uptime = Math.max(0, 100.0 * (1 - Math.min(down, total) / total));
+            views.add(new ComponentStatusView(server.id(), server.name(), server.dataCentreCode(), server.city(), server.role(),
+                    state, List.copyOf(days), Math.floor(uptime * 100) / 100));
+        }
+        return views;
+    }
+
+    static ServerState overall(List<ComponentStatusView> components) {
+        return components.stream().map(ComponentStatusView::state).reduce(ServerState.OPERATIONAL, StatusBoard::worst);
+    }
+
+    static ServerState worst(ServerState a, ServerState b) {
+        return a.severity() >= b.severity() ? a : b;
+    }
+
+    static double weight(IncidentImpact impact) {
+        return switch (impact) {
+            case CRITICAL -> 1.0;
+            case MAJOR -> 0.3;
+            default -> 0.0;
+        };
+    }
+}

@@ -1,0 +1,191 @@
+package fr.gestan.cloud.web.compliance;
+
+import fr.gestan.cloud.compliance.api.CertificateNotFoundException;
+import fr.gestan.cloud.compliance.api.CertificateRefusedException;
+import fr.gestan.cloud.compliance.api.CertificateStatus;
+import fr.gestan.cloud.compliance.api.CertificateView;
+import fr.gestan.cloud.compliance.api.Certificates;
+import fr.gestan.cloud.compliance.api.RuleFinding;
+import fr.gestan.cloud.tenants.api.TenantNotFoundException;
+import fr.gestan.cloud.web.i18n.Messages;
+import jakarta.ejb.EJB;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+
+/**
+ * The back office's certificates ("Attestations"): the registry paged and filtered in the database, issue for a
+ * tenant (with the blocking findings when refused), issue in bulk with progress, reissue, revoke with a reason,
+ * download.
+ */
+@Named
+@ViewScoped
+public class CertificatesAdminBean implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    transient Certificates certificates;
+    @Inject
+    Messages messages;
+    @Inject
+    CertificateBatchRuns batches;
+
+    private String filterSiren;
+    private CertificateStatus filterStatus;
+    private String issueSiren;
+    private String revokeNumber;
+    private String revokeReason;
+    private List<RuleFinding> blocking = new ArrayList<>();
+    private CertificateView lastIssued;
+    private final LazyDataModel<CertificateView> model = new Model();
+
+    public LazyDataModel<CertificateView> getModel() {
+        return model;
+    }
+
+    public CertificateStatus[] getStatuses() {
+        return CertificateStatus.values();
+    }
+
+    public void issue() {
+        blocking = new ArrayList<>();
+        lastIssued = null;
+        try {
+            lastIssued = certificates.issue(issueSiren == null ? null : issueSiren.replace(" ", "").strip());
+            messages.add(FacesMessage.SEVERITY_INFO, "cmsg", "cert.issued", lastIssued.number());
+        } catch (CertificateRefusedException e) {
+            refused(e);
+        } catch (TenantNotFoundException e) {
+            messages.add(FacesMessage.SEVERITY_ERROR, "cmsg", "cert.tenantUnknown");
+        }
+    }
+
+    /** The batch running on this server, or the last one (null if none since it started). */
+    public CertificateBatchRuns.Run getBatch() {
+        return batches.current();
+    }
+
+    /** Issues for every tenant the stored report shows unblocked and without a valid certificate, in the background. */
+    public void startBatch() {
+        String caller = FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
+        if (batches.start(caller) == null) {
+            CertificateBatchRuns.Run running = batches.current();
+            messages.add(FacesMessage.SEVERITY_WARN, "cmsg", "cert.batch.alreadyRunning", running.getStartedBy());
+        }
+    }
+
+    public void reissue(String number) {
+        blocking = new ArrayList<>();
+        try {
+            lastIssued = certificates.reissue(number);
+            messages.add(FacesMessage.SEVERITY_INFO, "cmsg", "cert.reissued", lastIssued.number(), number);
+        } catch (CertificateRefusedException e) {
+            refused(e);
+        } catch (CertificateNotFoundException | TenantNotFoundException e) {
+            messages.add(FacesMessage.SEVERITY_ERROR, "cmsg", "cert.notFound");
+        }
+    }
+
+    public void prepareRevoke(String number) {
+        revokeNumber = number;
+        revokeReason = null;
+    }
+
+    public void revoke() {
+        try {
+            certificates.revoke(revokeNumber, revokeReason);
+            messages.add(FacesMessage.SEVERITY_INFO, "cmsg", "cert.revoked", revokeNumber);
+            revokeNumber = null;
+            revokeReason = null;
+        } catch (CertificateRefusedException e) {
+            refused(e);
+        } catch (CertificateNotFoundException e) {
+            messages.add(FacesMessage.SEVERITY_ERROR, "cmsg", "cert.notFound");
+        }
+    }
+
+    private void refused(CertificateRefusedException e) {
+        blocking = new ArrayList<>(e.findings());
+        messages.add(FacesMessage.SEVERITY_ERROR, "cmsg", "cert.refused." + e.reason());
+        CertificateText.findings(e.findings());
+    }
+
+    public String getFilterSiren() {
+        return filterSiren;
+    }
+
+    public void setFilterSiren(String filterSiren) {
+        this.filterSiren = filterSiren;
+    }
+
+    public CertificateStatus getFilterStatus() {
+        return filterStatus;
+    }
+
+    public void setFilterStatus(CertificateStatus filterStatus) {
+        this.filterStatus = filterStatus;
+    }
+
+    public String getIssueSiren() {
+        return issueSiren;
+    }
+
+    public void setIssueSiren(String issueSiren) {
+        this.issueSiren = issueSiren;
+    }
+
+    public String getRevokeNumber() {
+        return revokeNumber;
+    }
+
+    public String getRevokeReason() {
+        return revokeReason;
+    }
+
+    public void setRevokeReason(String revokeReason) {
+        this.revokeReason = revokeReason;
+    }
+
+    public List<RuleFinding> getBlocking() {
+        return blocking;
+    }
+
+    public CertificateView getLastIssued() {
+        return lastIssued;
+    }
+
+    private String siren() {
+        String s = filterSiren == null ? null : filterSiren.replace(" ", "").strip();
+        return s == null || !s.matches("\\d{9}") ? null : s;
+    }
+
+    private class Model extends LazyDataModel<CertificateView> {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            return (int) Math.min(Integer.MAX_VALUE, certificates.count(siren(), filterStatus));
+        }
+
+        @Override
+        public List<CertificateView> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+            return certificates.search(siren(), filterStatus, first, Math.min(Math.max(pageSize, 1), 500));
+        }
+
+        @Override
+        public String getRowKey(CertificateView c) {
+            return c.number();
+        }
+    }
+}

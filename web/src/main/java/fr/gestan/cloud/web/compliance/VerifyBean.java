@@ -1,0 +1,126 @@
+package fr.gestan.cloud.web.compliance;
+
+import fr.gestan.cloud.compliance.api.CertificateRegistry;
+import fr.gestan.cloud.compliance.api.CertificateStatusView;
+import fr.gestan.cloud.compliance.api.Certificates;
+import fr.gestan.cloud.compliance.api.FileVerification;
+import fr.gestan.cloud.web.i18n.Messages;
+import jakarta.ejb.EJB;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+
+/**
+ * Public verification of a certificate: by its number (typed, or from the QR code's link {@code /verify?number=...},
+ * checked on arrival), or by uploading the PDF (is this exact file one we issued, and is it still valid). Each check
+ * is rate-limited per address by {@code RateLimitFilter}.
+ */
+@Named
+@ViewScoped
+public class VerifyBean implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    transient CertificateRegistry registry;
+    @EJB
+    transient Certificates certificates;
+    @Inject
+    Messages messages;
+
+    // Checked by the form's input (required, 32 characters), not by Bean Validation: the page's view parameter is
+    // validated on every postback, and an empty one would silently stop the file form's action.
+    private String number;
+    private CertificateStatusView result;
+    private boolean searched;
+    private transient Part file;
+    private FileVerification fileResult;
+    private boolean fileChecked;
+
+    public void verify() {
+        searched = true;
+        fileChecked = false;
+        result = registry.verify(number).orElse(null);
+        if (result == null) {
+            messages.warn("verify.unknown");
+        }
+    }
+
+    /** The QR code's link: {@code /verify?number=GC-2026-000042} runs the check at once. */
+    public void verifyFromLink() {
+        if (number != null && !number.isBlank() && number.length() <= 32) {
+            verify();
+        }
+    }
+
+    public void verifyFile() {
+        searched = false;
+        result = null;
+        fileChecked = false;
+        fileResult = null;
+        if (file == null || file.getSize() == 0) {
+            messages.add(FacesMessage.SEVERITY_WARN, "cmsg", "verify.file.missing");
+            return;
+        }
+        if (file.getSize() > Certificates.MAX_UPLOAD_BYTES) {
+            messages.add(FacesMessage.SEVERITY_WARN, "cmsg", "verify.file.tooLarge");
+            return;
+        }
+        byte[] bytes;
+        try (InputStream in = file.getInputStream()) {
+            bytes = in.readNBytes(Certificates.MAX_UPLOAD_BYTES + 1);
+        } catch (IOException e) {
+            messages.add(FacesMessage.SEVERITY_WARN, "cmsg", "verify.file.missing");
+            return;
+        }
+        fileChecked = true;
+        fileResult = certificates.verifyFile(bytes);
+        if (fileResult.issuedByUs()) {
+            messages.add(FacesMessage.SEVERITY_INFO, "cmsg", "verify.file.ours." + fileResult.certificate().status(), fileResult.certificate().number());
+        } else {
+            messages.add(FacesMessage.SEVERITY_ERROR, "cmsg", "verify.file.notOurs");
+        }
+    }
+
+    public String getNumber() {
+        return number;
+    }
+
+    public void setNumber(String number) {
+        this.number = number;
+    }
+
+    public CertificateStatusView getResult() {
+        return result;
+    }
+
+    public boolean isSearched() {
+        return searched;
+    }
+
+    public Part getFile() {
+        return file;
+    }
+
+    public void setFile(Part file) {
+        this.file = file;
+    }
+
+    public FileVerification getFileResult() {
+        return fileResult;
+    }
+
+    public boolean isFileChecked() {
+        return fileChecked;
+    }
+
+    /** What the page shows of a certificate: the number's result, else the uploaded file's. */
+    public CertificateStatusView getShown() {
+        return result != null ? result : fileResult == null ? null : fileResult.certificate();
+    }
+}

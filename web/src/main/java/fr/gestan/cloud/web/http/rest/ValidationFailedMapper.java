@@ -1,0 +1,73 @@
+package fr.gestan.cloud.web.http.rest;
+
+import jakarta.ejb.EJBException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * An EJB that refused its arguments (Bean Validation): 400 with one localised message per field
+ * ({@code Accept-Language} fr or en). Other EJB failures stay a 500.
+ */
+@Provider
+public class ValidationFailedMapper implements ExceptionMapper<EJBException> {
+
+    public record FieldError(String field, String message) {
+    }
+
+    public record ValidationErrors(int status, String error, List<FieldError> fields) {
+    }
+
+    @Context
+    HttpHeaders headers;
+
+    @Override
+    public Response toResponse(EJBException exception) {
+        Throwable t = exception;
+        while (t != null && !(t instanceof ConstraintViolationException)) {
+            t = t.getCause() == t ? null : t.getCause();
+        }
+        if (t == null) {
+            return Response.serverError().type(MediaType.APPLICATION_JSON).entity("{\"status\":500,\"error\":\"server-error\"}").build();
+        }
+        return invalid((ConstraintViolationException) t, headers);
+    }
+
+    /** 400 with one message per field, in the caller's language (French unless it asks for English). */
+    static Response invalid(ConstraintViolationException violations, HttpHeaders headers) {
+        Locale locale = headers == null || headers.getAcceptableLanguages().isEmpty() ? Locale.FRENCH
+                : headers.getAcceptableLanguages().get(0);
+        ResourceBundle bundle = ResourceBundle.getBundle("ValidationMessages", "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.FRENCH,
+                Thread.currentThread().getContextClassLoader());
+        List<FieldError> fields = violations.getConstraintViolations().stream()
+                .map(v -> new FieldError(field(v), message(bundle, v))).sorted((a, b) -> a.field().compareTo(b.field())).toList();
+        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
+                .entity(new ValidationErrors(400, "invalid", fields)).build();
+    }
+
+    private static String field(ConstraintViolation<?> v) {
+        return v.getPropertyPath().toString().replaceFirst("^\\w+\\.(arg\\d+\\.?)?", "");
+    }
+
+    private static String message(ResourceBundle bundle, ConstraintViolation<?> v) {
+        String template = v.getMessageTemplate();
+        if (template.startsWith("{") && template.endsWith("}")) {
+            try {
+                return bundle.getString(template.substring(1, template.length() - 1));
+            } catch (MissingResourceException e) {
+                return v.getMessage();
+            }
+        }
+        return v.getMessage();
+    }
+
+}

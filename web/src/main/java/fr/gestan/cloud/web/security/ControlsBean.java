@@ -1,0 +1,90 @@
+package fr.gestan.cloud.web.security;
+
+import fr.gestan.cloud.security.api.ControlEvidenceException;
+import fr.gestan.cloud.security.api.ServerControls;
+import fr.gestan.cloud.security.api.ServerControls.ControlView;
+import fr.gestan.cloud.security.api.ServerControls.EvidenceView;
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+
+/** Controls and evidence of one server; support and administrators record evidence. */
+@Named
+@ViewScoped
+public class ControlsBean implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    @EJB
+    transient ServerControls controls;
+    @Inject
+    SecurityMessages messages;
+
+    private String server;
+    private List<ControlView> statuses = List.of();
+    private List<EvidenceView> evidence = List.of();
+    private String kind = "BACKUP";
+    private LocalDateTime when;
+    private String snapshotRef;
+    private String details;
+    private long sizeBytes;
+    private String targetDataCentre;
+    private boolean verified;
+
+    public void show() {
+        if (server == null || server.isBlank()) {
+            statuses = List.of();
+            evidence = List.of();
+            return;
+        }
+        statuses = controls.controlsOf(server);
+        evidence = controls.evidenceOf(server, 100);
+    }
+
+    public void record() {
+        Instant at = when == null ? Instant.now() : when.atZone(PARIS).toInstant();
+        try {
+            switch (kind) {
+                case "SNAPSHOT" -> controls.recordSnapshot(server, snapshotRef, at);
+                case "SOFTWARE_UPDATE" -> controls.recordSoftwareUpdate(server, snapshotRef, at, details);
+                case "FIREWALL_CHANGE" -> controls.recordFirewallChange(server, at, details);
+                case "DDOS_EVENT" -> controls.recordDdosEvent(server, at, details);
+                default -> controls.recordBackup(server, at, sizeBytes, targetDataCentre, verified);
+            }
+            messages.info("controls.recorded");
+            show();
+        } catch (ControlEvidenceException e) {
+            messages.error("controls.error.snapshot");
+        }
+    }
+
+    public List<ControlView> getFailing() {
+        return controls.failing();
+    }
+
+    public String getServer() { return server; }
+    public void setServer(String server) { this.server = server; }
+    public List<ControlView> getStatuses() { return statuses; }
+    public List<EvidenceView> getEvidence() { return evidence; }
+    public String getKind() { return kind; }
+    public void setKind(String kind) { this.kind = kind; }
+    public LocalDateTime getWhen() { return when; }
+    public void setWhen(LocalDateTime when) { this.when = when; }
+    public String getSnapshotRef() { return snapshotRef; }
+    public void setSnapshotRef(String snapshotRef) { this.snapshotRef = snapshotRef; }
+    public String getDetails() { return details; }
+    public void setDetails(String details) { this.details = details; }
+    public long getSizeBytes() { return sizeBytes; }
+    public void setSizeBytes(long sizeBytes) { this.sizeBytes = sizeBytes; }
+    public String getTargetDataCentre() { return targetDataCentre; }
+    public void setTargetDataCentre(String targetDataCentre) { this.targetDataCentre = targetDataCentre; }
+    public boolean isVerified() { return verified; }
+    public void setVerified(boolean verified) { this.verified = verified; }
+}

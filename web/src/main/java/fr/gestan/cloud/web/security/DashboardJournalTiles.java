@@ -1,0 +1,58 @@
+package fr.gestan.cloud.web.security;
+
+import fr.gestan.cloud.security.api.JournalEntryView;
+import fr.gestan.cloud.security.api.JournalQuery;
+import fr.gestan.cloud.security.api.RealmSecurity;
+import fr.gestan.cloud.security.api.RealmSecurity.LockedUserView;
+import fr.gestan.cloud.security.api.RealmUnavailableException;
+import fr.gestan.cloud.tenants.api.TenantNotFoundException;
+import fr.gestan.cloud.tenants.api.TenantService;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
+import java.util.List;
+
+/**
+ * Dashboard tiles of the security module: a client's latest journal entries about its company, and for staff the
+ * users Keycloak currently holds locked out (null when Keycloak cannot be reached: the tile says so).
+ */
+@Named
+@RequestScoped
+public class DashboardJournalTiles {
+
+    static final int LATEST = 5;
+
+    @EJB
+    JournalQuery journal;
+    @EJB
+    TenantService tenants;
+    @EJB
+    RealmSecurity realm;
+
+    private List<JournalEntryView> mine;
+    private List<LockedUserView> locked;
+    private boolean lockedLoaded;
+
+    public List<JournalEntryView> getMine() {
+        if (mine == null) {
+            try {
+                mine = journal.ofTenant(tenants.myCompany().siren(), 0, LATEST);
+            } catch (TenantNotFoundException e) {
+                mine = List.of();
+            }
+        }
+        return mine;
+    }
+
+    public List<LockedUserView> getLocked() {
+        if (!lockedLoaded) {
+            lockedLoaded = true;
+            try {
+                locked = realm.lockedUsers(50);
+            } catch (RealmUnavailableException e) {
+                locked = null;
+            }
+        }
+        return locked;
+    }
+}

@@ -1,0 +1,101 @@
+package fr.gestan.cloud.web.security;
+
+import fr.gestan.cloud.security.api.CheckpointView;
+import fr.gestan.cloud.security.api.JournalEntryView;
+import fr.gestan.cloud.security.api.JournalIntegrity;
+import fr.gestan.cloud.security.api.JournalQuery;
+import fr.gestan.cloud.security.api.JournalVerifier;
+import fr.gestan.cloud.security.api.VerificationProgress;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+
+/** The back-office journal page (auditors and administrators): entries, checkpoints, verification with progress. */
+@Named
+@ViewScoped
+public class JournalAdminBean implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    transient JournalQuery journal;
+    @EJB
+    transient JournalIntegrity integrity;
+    @Inject
+    SecurityMessages messages;
+
+    private transient VerificationProgress progress;
+    private CheckpointView latestCheckpoint;
+    private final LazyDataModel<JournalEntryView> entries = new EntriesModel();
+
+    @PostConstruct
+    void load() {
+        latestCheckpoint = integrity.latestCheckpoint().orElse(null);
+    }
+
+    public void verify() {
+        progress = new VerificationProgress();
+        integrity.verifyInBackground(progress);
+    }
+
+    public void checkpoint() {
+        latestCheckpoint = integrity.checkpointNow().orElse(null);
+        messages.info(latestCheckpoint == null ? "journal.checkpoint.none" : "journal.checkpoint.done");
+    }
+
+    public boolean isRunning() {
+        return progress != null && progress.result() == null;
+    }
+
+    public int getPercent() {
+        return progress == null ? 0 : progress.percent();
+    }
+
+    public long getChecked() {
+        return progress == null ? 0 : progress.checked();
+    }
+
+    public long getTotal() {
+        return progress == null ? 0 : progress.total();
+    }
+
+    public JournalVerifier.Result getResult() {
+        return progress == null ? null : progress.result();
+    }
+
+    public CheckpointView getLatestCheckpoint() {
+        return latestCheckpoint;
+    }
+
+    public LazyDataModel<JournalEntryView> getEntries() {
+        return entries;
+    }
+
+    private class EntriesModel extends LazyDataModel<JournalEntryView> {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            return (int) Math.min(Integer.MAX_VALUE, journal.count());
+        }
+
+        @Override
+        public List<JournalEntryView> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+            return journal.page(first, Math.min(pageSize, 500));
+        }
+
+        @Override
+        public String getRowKey(JournalEntryView entry) {
+            return Long.toString(entry.id());
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package fr.gestan.cloud.web.signin;
+
+import fr.gestan.cloud.common.Roles;
+import fr.gestan.cloud.tenants.api.TenantNotFoundException;
+import fr.gestan.cloud.tenants.api.TenantService;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
+
+/** Who is signed in, for the layout (what to show). Authorisation itself is enforced by the EJBs. */
+@Named
+@RequestScoped
+public class CurrentUser {
+
+    @Inject
+    HttpServletRequest request;
+
+    @EJB
+    TenantService tenants;
+
+    private String companyName;
+    private boolean companyLoaded;
+
+    public boolean isSignedIn() {
+        return request.getUserPrincipal() != null;
+    }
+
+    public String getName() {
+        Principal principal = request.getUserPrincipal();
+        return principal == null ? null : principal.getName();
+    }
+
+    public boolean isClient() {
+        return request.isUserInRole(Roles.CLIENT);
+    }
+
+    public boolean isStaff() {
+        return request.isUserInRole(Roles.SUPPORT) || request.isUserInRole(Roles.ADMIN) || request.isUserInRole(Roles.AUDITOR);
+    }
+
+    public boolean hasRole(String role) {
+        return request.isUserInRole(role);
+    }
+
+    /** The strongest role, for the header: admin, then auditor, support, client; {@code none} when signed out. */
+    public String getMainRole() {
+        for (String role : new String[] {Roles.ADMIN, Roles.AUDITOR, Roles.SUPPORT, Roles.CLIENT}) {
+            if (request.isUserInRole(role)) {
+                return role;
+            }
+        }
+        return "none";
+    }
+
+    /** The client's company (tenant) for the portal header, or {@code null} (staff, or an account not linked). */
+    public String getCompanyName() {
+        if (!companyLoaded) {
+            companyLoaded = true;
+            if (isClient()) {
+                try {
+                    companyName = tenants.myCompany().legalName();
+                } catch (TenantNotFoundException e) {
+                    companyName = null;
+                }
+            }
+        }
+        return companyName;
+    }
+}
