@@ -1,18 +1,15 @@
 package fr.gestan.cloud.compliance.internal;
 
+import jakarta.interceptor.Interceptors;
+import fr.gestan.cloud.common.tenancy.TenantRef;
+import fr.gestan.cloud.common.tenancy.TenantConfinement;
 import fr.gestan.cloud.common.Roles;
-import fr.gestan.cloud.common.tenancy.CallerTenancy;
 import fr.gestan.cloud.tenants.api.ExportFiles;
 import fr.gestan.cloud.tenants.api.TenantExportContributor;
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.Local;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
@@ -29,15 +26,12 @@ import java.util.List;
  */
 @Stateless
 @Local(TenantExportContributor.class)
+@Interceptors(TenantConfinement.class)
 @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ADMIN})
 public class CertificateExportContributor implements TenantExportContributor {
 
     @PersistenceContext(unitName = "compliance")
     EntityManager em;
-    @Resource
-    SessionContext caller;
-    @Inject
-    Instance<CallerTenancy> tenancy;
 
     @Override
     @PermitAll
@@ -46,14 +40,7 @@ public class CertificateExportContributor implements TenantExportContributor {
     }
 
     @Override
-    public void contribute(String tenantSiren, ExportFiles files) throws IOException {
-        boolean staff = caller.isCallerInRole(Roles.SUPPORT) || caller.isCallerInRole(Roles.ADMIN);
-        if (!staff) {
-            String own = tenancy.isResolvable() ? tenancy.get().tenantOfCaller().orElse(null) : null;
-            if (own == null || !own.equals(tenantSiren)) {
-                throw new EJBAccessException("A client may only export its own company's certificates");
-            }
-        }
+    public void contribute(@TenantRef String tenantSiren, ExportFiles files) throws IOException {
         Instant now = Instant.now();
         List<String> numbers = em.createNamedQuery(CertificateRecord.NUMBERS_OF_TENANT, String.class)
                 .setParameter("siren", tenantSiren).getResultList();

@@ -1,5 +1,6 @@
 package fr.gestan.cloud.compliance.internal;
 
+import fr.gestan.cloud.common.tenancy.TenantConfinement;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
@@ -182,12 +183,10 @@ public class CertificatesBean implements Certificates {
     @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
     public CertificateFile download(String number) throws CertificateNotFoundException {
         CertificateRecord record = find(number);
-        if (!staff()) {
+        if (!TenantConfinement.allows(tenancy, caller, record.tenantSiren())) {
             String own = ownTenant().orElse(null);
-            if (!record.tenantSiren().equals(own)) {
-                journal.recordIndependently(JournalEvent.refused(DOWNLOAD_REFUSED, own, record.number(), "another tenant's certificate"));
-                throw new EJBAccessException("A client may only download its own company's certificates");
-            }
+            journal.recordIndependently(JournalEvent.refused(DOWNLOAD_REFUSED, own, record.number(), "another tenant's certificate"));
+            throw new EJBAccessException("A client may only download its own company's certificates");
         }
         CertificateDocument document = em.find(CertificateDocument.class, record.number());
         if (document == null) {
@@ -213,9 +212,6 @@ public class CertificatesBean implements Certificates {
                 .getResultStream().findFirst().orElseThrow(() -> new CertificateNotFoundException(normalised));
     }
 
-    private boolean staff() {
-        return caller.isCallerInRole(Roles.SUPPORT) || caller.isCallerInRole(Roles.ADMIN) || caller.isCallerInRole(Roles.AUDITOR);
-    }
 
     private Optional<String> ownTenant() {
         return tenancy.isResolvable() ? tenancy.get().tenantOfCaller() : Optional.empty();

@@ -5,7 +5,7 @@ import fr.gestan.cloud.compliance.api.ComplianceEvaluation;
 import fr.gestan.cloud.compliance.api.ComplianceReport;
 import fr.gestan.cloud.compliance.internal.rules.Rules;
 import fr.gestan.cloud.tenants.api.TenantNotFoundException;
-import fr.gestan.cloud.tenants.api.TenantService;
+import fr.gestan.cloud.common.tenancy.CallerTenancy;
 import fr.gestan.cloud.tenants.api.TenantView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -30,7 +30,7 @@ public class ComplianceEvaluationBean implements ComplianceEvaluation {
     @EJB
     ComplianceFactsReader reader;
     @EJB
-    TenantService tenants;
+    CallerTenancy tenancy;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -60,7 +60,8 @@ public class ComplianceEvaluationBean implements ComplianceEvaluation {
     @Override
     @RolesAllowed(Roles.CLIENT)
     public ComplianceReport mine() throws TenantNotFoundException {
-        String siren = tenants.myCompany().siren();
+        String siren = tenancy.tenantOfCaller()
+                .orElseThrow(() -> new TenantNotFoundException("No company is linked to this user"));
         return Rules.evaluate(reader.facts(siren, reader.shared(today())));
     }
 }

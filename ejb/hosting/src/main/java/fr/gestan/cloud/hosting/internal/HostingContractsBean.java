@@ -11,8 +11,7 @@ import fr.gestan.cloud.hosting.api.HostingRefusedException.Reason;
 import fr.gestan.cloud.hosting.api.NewContract;
 import fr.gestan.cloud.hosting.api.ServerRole;
 import fr.gestan.cloud.hosting.api.ServerView;
-import fr.gestan.cloud.tenants.api.TenantNotFoundException;
-import fr.gestan.cloud.tenants.api.TenantService;
+import fr.gestan.cloud.common.tenancy.CallerTenancy;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -46,7 +45,7 @@ public class HostingContractsBean implements HostingContracts {
     @EJB
     AccessJournal journal;
     @EJB
-    TenantService tenants;
+    CallerTenancy tenancy;
     @EJB
     ContractTenantLocks tenantLocks;
     @Resource
@@ -152,10 +151,8 @@ public class HostingContractsBean implements HostingContracts {
     @Override
     @RolesAllowed(Roles.CLIENT)
     public List<ContractView> myContracts() {
-        String siren;
-        try {
-            siren = tenants.myCompany().siren();
-        } catch (TenantNotFoundException e) {
+        String siren = tenancy.tenantOfCaller().orElse(null);
+        if (siren == null) {
             return List.of();
         }
         return em.createNamedQuery(HostingContract.PAGE_OF_TENANT, HostingContract.class).setParameter("siren", siren)

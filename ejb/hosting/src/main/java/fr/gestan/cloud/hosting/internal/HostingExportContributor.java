@@ -1,5 +1,10 @@
 package fr.gestan.cloud.hosting.internal;
 
+import jakarta.ejb.SessionContext;
+import jakarta.annotation.Resource;
+import jakarta.interceptor.Interceptors;
+import fr.gestan.cloud.common.tenancy.TenantRef;
+import fr.gestan.cloud.common.tenancy.TenantConfinement;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.hosting.api.ContractEventView;
 import fr.gestan.cloud.hosting.api.ContractView;
@@ -12,14 +17,9 @@ import fr.gestan.cloud.hosting.api.ContractStatus;
 import fr.gestan.cloud.tenants.api.ExportCsv;
 import fr.gestan.cloud.tenants.api.ExportFiles;
 import fr.gestan.cloud.tenants.api.TenantExportContributor;
-import fr.gestan.cloud.tenants.api.TenantNotFoundException;
-import fr.gestan.cloud.tenants.api.TenantService;
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.Local;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -44,6 +44,7 @@ import java.util.Map;
  */
 @Stateless
 @Local(TenantExportContributor.class)
+@Interceptors(TenantConfinement.class)
 @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ADMIN})
 public class HostingExportContributor implements TenantExportContributor {
 
@@ -51,12 +52,10 @@ public class HostingExportContributor implements TenantExportContributor {
 
     @PersistenceContext(unitName = "hosting")
     EntityManager em;
-    @EJB
-    TenantService tenants;
-    @EJB
-    RecoveryPlans recoveryPlans;
     @Resource
     SessionContext caller;
+    @EJB
+    RecoveryPlans recoveryPlans;
 
     /** One contract with its history, as written to {@code contracts.json}. */
     public record ContractExport(ContractView contract, java.time.Instant createdAt, List<ContractEventView> history) {
@@ -77,19 +76,7 @@ public class HostingExportContributor implements TenantExportContributor {
     }
 
     @Override
-    public void contribute(String tenantSiren, ExportFiles files) throws IOException {
-        boolean staff = caller.isCallerInRole(Roles.SUPPORT) || caller.isCallerInRole(Roles.ADMIN);
-        if (!staff) {
-            String own;
-            try {
-                own = tenants.myCompany().siren();
-            } catch (TenantNotFoundException e) {
-                throw new EJBAccessException("No company is linked to this user");
-            }
-            if (!own.equals(tenantSiren)) {
-                throw new EJBAccessException("A client exports only its own company");
-            }
-        }
+    public void contribute(@TenantRef String tenantSiren, ExportFiles files) throws IOException {
         List<HostingContract> contracts = em.createNamedQuery(HostingContract.PAGE_OF_TENANT, HostingContract.class)
                 .setParameter("siren", tenantSiren).getResultList();
         Map<Long, SiteExport> sites = new LinkedHashMap<>();
@@ -100,6 +87,8 @@ public class HostingExportContributor implements TenantExportContributor {
             server(servers, c.productionServer(), "contract " + c.id());
             server(servers, c.backupServer(), "contract " + c.id());
         }
+        // The plan of a client's own contracts comes from its portal view; staff read the plans themselves.
+        boolean staff = caller.isCallerInRole(Roles.SUPPORT) || caller.isCallerInRole(Roles.ADMIN);
         List<MyRecoveryView> recovery = staff ? recoveryForStaff(contracts) : recoveryPlans.myRecovery();
 
         try (Jsonb json = JsonbBuilder.create(new JsonbConfig().withFormatting(true))) {

@@ -14,8 +14,7 @@ import fr.gestan.cloud.hosting.api.RecoveryPlans;
 import fr.gestan.cloud.hosting.api.RecoverySettings;
 import fr.gestan.cloud.hosting.api.ServerRole;
 import fr.gestan.cloud.hosting.api.ServiceLevel;
-import fr.gestan.cloud.tenants.api.TenantNotFoundException;
-import fr.gestan.cloud.tenants.api.TenantService;
+import fr.gestan.cloud.common.tenancy.CallerTenancy;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -42,7 +41,7 @@ public class RecoveryPlansBean implements RecoveryPlans {
     @EJB
     AccessJournal journal;
     @EJB
-    TenantService tenants;
+    CallerTenancy tenancy;
     @Resource
     SessionContext caller;
 
@@ -88,10 +87,8 @@ public class RecoveryPlansBean implements RecoveryPlans {
     @Override
     @RolesAllowed(Roles.CLIENT)
     public List<MyRecoveryView> myRecovery() {
-        String siren;
-        try {
-            siren = tenants.myCompany().siren();
-        } catch (TenantNotFoundException e) {
+        String siren = tenancy.tenantOfCaller().orElse(null);
+        if (siren == null) {
             return List.of();
         }
         List<MyRecoveryView> mine = new ArrayList<>();

@@ -14,8 +14,7 @@ import fr.gestan.cloud.hosting.api.NewIncident;
 import fr.gestan.cloud.hosting.api.NewMaintenance;
 import fr.gestan.cloud.hosting.api.PublicStatusView;
 import fr.gestan.cloud.hosting.api.ServerStatus;
-import fr.gestan.cloud.tenants.api.TenantNotFoundException;
-import fr.gestan.cloud.tenants.api.TenantService;
+import fr.gestan.cloud.common.tenancy.CallerTenancy;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -49,7 +48,7 @@ public class ServerStatusBean implements ServerStatus {
     @EJB
     AccessJournal journal;
     @EJB
-    TenantService tenants;
+    CallerTenancy tenancy;
     @Resource
     SessionContext caller;
 
@@ -140,10 +139,8 @@ public class ServerStatusBean implements ServerStatus {
     @Override
     @RolesAllowed(Roles.CLIENT)
     public List<ComponentStatusView> myServers() {
-        String siren;
-        try {
-            siren = tenants.myCompany().siren();
-        } catch (TenantNotFoundException e) {
+        String siren = tenancy.tenantOfCaller().orElse(null);
+        if (siren == null) {
             return List.of();
         }
         Set<Long> ids = new HashSet<>();

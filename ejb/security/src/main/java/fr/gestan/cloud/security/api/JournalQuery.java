@@ -19,8 +19,8 @@ public interface JournalQuery {
     long count();
 
     /**
-     * One page of a tenant's entries, newest first. Clients may call it for their own company only: the web layer
-     * passes the tenant that {@code TenantService.myCompany()} returned for the caller.
+     * One page of a tenant's entries, newest first. Clients may call it for their own company only: the bean
+     * enforces it ({@code TenantConfinement}), whatever tenant the caller passes.
      */
     List<JournalEntryView> ofTenant(@NotNull(message = "{tenant.siren.required}") @Pattern(regexp = "\\d{9}", message = "{tenant.siren.format}") String tenantRef,
                                     @Min(value = 0, message = "{page.first.invalid}") int first,

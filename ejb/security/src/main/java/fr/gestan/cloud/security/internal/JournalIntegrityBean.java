@@ -1,9 +1,8 @@
 package fr.gestan.cloud.security.internal;
 
-import jakarta.inject.Inject;
-import jakarta.enterprise.inject.Instance;
-import jakarta.ejb.SessionContext;
-import fr.gestan.cloud.common.tenancy.CallerTenancy;
+import jakarta.interceptor.Interceptors;
+import fr.gestan.cloud.common.tenancy.TenantRef;
+import fr.gestan.cloud.common.tenancy.TenantConfinement;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
@@ -51,15 +50,9 @@ import javax.sql.DataSource;
 @ValidateOnExecution
 @Stateless
 @Local(JournalIntegrity.class)
+@Interceptors(TenantConfinement.class)
 @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
 public class JournalIntegrityBean implements JournalIntegrity {
-
-    @Resource
-    SessionContext callerContext;
-
-    /** Who a client contact speaks for (tenants module); see ClientConfinement. */
-    @Inject
-    Instance<CallerTenancy> tenancy;
 
     private static final Logger LOG = Logger.getLogger(JournalIntegrityBean.class.getName());
 
@@ -194,8 +187,7 @@ public class JournalIntegrityBean implements JournalIntegrity {
 
     @Override
     @RolesAllowed({Roles.AUDITOR, Roles.ADMIN, Roles.SUPPORT, Roles.CLIENT})
-    public void exportTenant(String tenantRef, Writer out) throws IOException {
-        ClientConfinement.requireOwnTenant(callerContext, tenancy, tenantRef);
+    public void exportTenant(@TenantRef String tenantRef, Writer out) throws IOException {
         export(tenantRef, out);
     }
 

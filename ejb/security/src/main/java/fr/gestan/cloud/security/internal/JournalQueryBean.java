@@ -1,10 +1,8 @@
 package fr.gestan.cloud.security.internal;
 
-import jakarta.inject.Inject;
-import jakarta.enterprise.inject.Instance;
-import jakarta.ejb.SessionContext;
-import jakarta.annotation.Resource;
-import fr.gestan.cloud.common.tenancy.CallerTenancy;
+import jakarta.interceptor.Interceptors;
+import fr.gestan.cloud.common.tenancy.TenantRef;
+import fr.gestan.cloud.common.tenancy.TenantConfinement;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.security.api.JournalEntryView;
 import fr.gestan.cloud.security.api.JournalQuery;
@@ -20,15 +18,9 @@ import java.util.List;
 @ValidateOnExecution
 @Stateless
 @Local(JournalQuery.class)
+@Interceptors(TenantConfinement.class)
 @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
 public class JournalQueryBean implements JournalQuery {
-
-    @Resource
-    SessionContext callerContext;
-
-    /** Who a client contact speaks for (tenants module); see ClientConfinement. */
-    @Inject
-    Instance<CallerTenancy> tenancy;
 
     @PersistenceContext(unitName = "security")
     EntityManager em;
@@ -47,16 +39,14 @@ public class JournalQueryBean implements JournalQuery {
 
     @Override
     @RolesAllowed({Roles.AUDITOR, Roles.ADMIN, Roles.SUPPORT, Roles.CLIENT})
-    public List<JournalEntryView> ofTenant(String tenantRef, int first, int max) {
-        ClientConfinement.requireOwnTenant(callerContext, tenancy, tenantRef);
+    public List<JournalEntryView> ofTenant(@TenantRef String tenantRef, int first, int max) {
         return em.createNamedQuery(JournalEntry.OF_TENANT, JournalEntry.class).setParameter("tenant", tenantRef)
                 .setFirstResult(first).setMaxResults(max).getResultStream().map(JournalEntry::toView).toList();
     }
 
     @Override
     @RolesAllowed({Roles.AUDITOR, Roles.ADMIN, Roles.SUPPORT, Roles.CLIENT})
-    public long countOfTenant(String tenantRef) {
-        ClientConfinement.requireOwnTenant(callerContext, tenancy, tenantRef);
+    public long countOfTenant(@TenantRef String tenantRef) {
         return em.createNamedQuery(JournalEntry.COUNT_OF_TENANT, Long.class).setParameter("tenant", tenantRef).getSingleResult();
     }
 

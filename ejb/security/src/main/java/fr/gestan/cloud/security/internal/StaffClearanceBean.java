@@ -1,5 +1,6 @@
 package fr.gestan.cloud.security.internal;
 
+import fr.gestan.cloud.common.tenancy.TenantRef;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
@@ -52,7 +53,9 @@ public class StaffClearanceBean implements StaffClearance {
     }
 
     @Override
-    public void requireCredentialClearance(String tenantRef, String target) throws CredentialClearanceException {
+    // Stricter than the tenant rule: only cleared support passes, so no client ever acts on a tenant here.
+    public void requireCredentialClearance(@TenantRef(checkedInBody = true) String tenantRef, String target)
+            throws CredentialClearanceException {
         String username = caller.getCallerPrincipal().getName();
         String refusal = null;
         if (!caller.isCallerInRole(Roles.SUPPORT)) {

@@ -11,7 +11,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
 
-/** The caller's company, from the portal accounts this module keeps (not from a token claim). */
+/**
+ * The caller's company, from the portal accounts this module keeps (not from a token claim), and the one rule that
+ * confines a client contact to it (see {@link CallerTenancy}).
+ */
 @Stateless
 @Local(CallerTenancy.class)
 @PermitAll
@@ -31,5 +34,13 @@ public class CallerTenancyBean implements CallerTenancy {
         return em.createNamedQuery(PortalAccount.TENANT_OF_USER, Tenant.class)
                 .setParameter("username", caller.getCallerPrincipal().getName())
                 .getResultStream().findFirst().map(Tenant::siren);
+    }
+
+    @Override
+    public boolean mayAccess(String tenantSiren) {
+        if (caller.isCallerInRole(Roles.SUPPORT) || caller.isCallerInRole(Roles.ADMIN) || caller.isCallerInRole(Roles.AUDITOR)) {
+            return true;
+        }
+        return tenantSiren != null && tenantOfCaller().filter(tenantSiren::equals).isPresent();
     }
 }

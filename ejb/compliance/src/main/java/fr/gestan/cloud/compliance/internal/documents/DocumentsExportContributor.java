@@ -1,7 +1,11 @@
 package fr.gestan.cloud.compliance.internal.documents;
 
+import jakarta.ejb.SessionContext;
+import jakarta.annotation.Resource;
+import jakarta.interceptor.Interceptors;
+import fr.gestan.cloud.common.tenancy.TenantRef;
+import fr.gestan.cloud.common.tenancy.TenantConfinement;
 import fr.gestan.cloud.common.Roles;
-import fr.gestan.cloud.common.tenancy.CallerTenancy;
 import fr.gestan.cloud.compliance.internal.ComplianceFactsReader;
 import fr.gestan.cloud.tenants.api.TenantNotFoundException;
 import java.time.LocalDate;
@@ -10,13 +14,10 @@ import fr.gestan.cloud.compliance.api.ProcessingEntryView;
 import fr.gestan.cloud.compliance.api.ProcessingRecord;
 import fr.gestan.cloud.tenants.api.ExportFiles;
 import fr.gestan.cloud.tenants.api.TenantExportContributor;
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.Local;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -33,19 +34,18 @@ import java.util.List;
  */
 @Stateless
 @Local(TenantExportContributor.class)
+@Interceptors(TenantConfinement.class)
 @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ADMIN})
 public class DocumentsExportContributor implements TenantExportContributor {
 
     @PersistenceContext(unitName = "compliance")
     EntityManager em;
+    @Resource
+    SessionContext caller;
     @EJB
     ComplianceFactsReader reader;
     @EJB
     ProcessingRecord record;
-    @EJB
-    CallerTenancy tenancy;
-    @Resource
-    SessionContext caller;
 
     @Override
     @PermitAll
@@ -54,11 +54,7 @@ public class DocumentsExportContributor implements TenantExportContributor {
     }
 
     @Override
-    public void contribute(String tenantSiren, ExportFiles files) throws IOException {
-        boolean client = caller.isCallerInRole(Roles.CLIENT);
-        if (client && !tenantSiren.equals(tenancy.tenantOfCaller().orElse(null))) {
-            throw new EJBAccessException("A client exports its own company only");
-        }
+    public void contribute(@TenantRef String tenantSiren, ExportFiles files) throws IOException {
         try {
             ComplianceFactsReader.TenantDocuments docs = reader.documents(tenantSiren,
                     reader.shared(LocalDate.now(ZoneId.of("Europe/Paris"))));
@@ -95,7 +91,8 @@ public class DocumentsExportContributor implements TenantExportContributor {
             }
             w.flush();
         });
-        List<ProcessingEntryView> entries = client ? record.mine() : record.of(tenantSiren);
+        // The guard has confined a client to its own company; the record's API reads it through mine().
+        List<ProcessingEntryView> entries = caller.isCallerInRole(Roles.CLIENT) ? record.mine() : record.of(tenantSiren);
         files.add("processing-record.json", out -> {
             Writer w = writer(out);
             w.write("[");

@@ -1,5 +1,6 @@
 package fr.gestan.cloud.compliance.internal.documents;
 
+import fr.gestan.cloud.common.tenancy.TenantRef;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
@@ -85,8 +86,9 @@ public class ProcessorAgreementsBean implements ProcessorAgreements {
 
     @Override
     @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
-    public byte[] document(String siren, long contractId) throws DocumentNotFoundException {
-        if (caller.isCallerInRole(Roles.CLIENT) && !siren.equals(tenancy.tenantOfCaller().orElse(null))) {
+    public byte[] document(@TenantRef(checkedInBody = true) String siren, long contractId) throws DocumentNotFoundException {
+        // Refused as "not found", so that a client cannot learn that another company's contract exists.
+        if (!tenancy.mayAccess(siren)) {
             throw refused(siren, contractId);
         }
         Current current = current(siren, contractId);
