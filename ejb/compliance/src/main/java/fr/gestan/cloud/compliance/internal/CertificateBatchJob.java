@@ -1,5 +1,6 @@
 package fr.gestan.cloud.compliance.internal;
 
+import java.time.LocalDate;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
@@ -55,7 +56,9 @@ public class CertificateBatchJob implements CertificateBatch {
     @PersistenceContext(unitName = "compliance")
     EntityManager em;
     @EJB
-    Certificates certificates;
+    CertificatesBean certificates;
+    @EJB
+    ComplianceFactsReader reader;
     @EJB
     AccessJournal journal;
     @EJB
@@ -86,10 +89,13 @@ public class CertificateBatchJob implements CertificateBatch {
                 Set<String> holding = page.isEmpty() ? Set.of() : new HashSet<>(em.createNamedQuery(CertificateRecord.HOLDING_VALID, String.class)
                         .setParameter("sirens", page).setParameter("now", clock.instant()).getResultList());
                 Set<String> hosted = contracts.tenantsWithContract(page);
+                // Servers, data centres, operators, staff, policy and recovery plans: read once for the page.
+                ComplianceFactsReader.Shared shared = page.isEmpty() ? null
+                        : reader.shared(LocalDate.now(clock.withZone(ComplianceEvaluationBean.ZONE)));
                 for (String siren : page) {
                     tally = holding.contains(siren) ? tally.withAlreadyValid()
                             : !hosted.contains(siren) ? tally.withNoContract() // nothing to certify: not a refusal
-                            : issue(siren, tally);
+                            : issue(siren, shared, tally);
                     progress.accept(tally);
                 }
                 after = page.isEmpty() ? after : page.get(page.size() - 1);
@@ -105,9 +111,9 @@ public class CertificateBatchJob implements CertificateBatch {
         }
     }
 
-    private CertificateBatchTally issue(String siren, CertificateBatchTally tally) {
+    private CertificateBatchTally issue(String siren, ComplianceFactsReader.Shared shared, CertificateBatchTally tally) {
         try {
-            certificates.issue(siren);
+            certificates.issue(siren, shared);
             return tally.withIssued();
         } catch (CertificateRefusedException | TenantNotFoundException refused) {
             return tally.withRefused(siren); // journaled by the issue itself

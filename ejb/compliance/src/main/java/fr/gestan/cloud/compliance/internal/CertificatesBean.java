@@ -1,5 +1,8 @@
 package fr.gestan.cloud.compliance.internal;
 
+import fr.gestan.cloud.compliance.internal.rules.Rules;
+import java.time.LocalDate;
+import jakarta.ejb.LocalBean;
 import fr.gestan.cloud.common.tenancy.TenantConfinement;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.AccessJournal;
@@ -11,7 +14,6 @@ import fr.gestan.cloud.compliance.api.CertificateRefusedException;
 import fr.gestan.cloud.compliance.api.CertificateStatus;
 import fr.gestan.cloud.compliance.api.CertificateView;
 import fr.gestan.cloud.compliance.api.Certificates;
-import fr.gestan.cloud.compliance.api.ComplianceEvaluation;
 import fr.gestan.cloud.compliance.api.ComplianceReport;
 import fr.gestan.cloud.compliance.api.FileVerification;
 import fr.gestan.cloud.compliance.internal.pdf.CertificateContent;
@@ -45,6 +47,7 @@ import java.util.stream.Collectors;
 @ValidateOnExecution
 @Stateless
 @Local(Certificates.class)
+@LocalBean
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
 public class CertificatesBean implements Certificates {
 
@@ -60,9 +63,7 @@ public class CertificatesBean implements Certificates {
     @EJB
     AccessJournal journal;
     @EJB
-    ComplianceEvaluation evaluation;
-    @EJB
-    CertificateContentReader reader;
+    ComplianceFactsReader reader;
     @Resource
     SessionContext caller;
     /** Who a client contact speaks for (tenants module). */
@@ -73,7 +74,20 @@ public class CertificatesBean implements Certificates {
 
     @Override
     public CertificateView issue(String tenantSiren) throws TenantNotFoundException, CertificateRefusedException {
-        return issueFor(tenantSiren, null);
+        return issueFor(tenantSiren, null, reader.shared(today()));
+    }
+
+    /**
+     * {@link #issue(String)} with reference data read once for many tenants (the batch reads them once per page);
+     * the tenant, its contracts and its evidence are still read afresh, in this transaction.
+     */
+    public CertificateView issue(String tenantSiren, ComplianceFactsReader.Shared shared)
+            throws TenantNotFoundException, CertificateRefusedException {
+        return issueFor(tenantSiren, null, shared);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(ComplianceEvaluationBean.ZONE));
     }
 
     @Override
@@ -82,17 +96,20 @@ public class CertificatesBean implements Certificates {
         if (previous.revoked()) {
             throw new CertificateRefusedException(CertificateRefusedException.Reason.ALREADY_REVOKED, List.of());
         }
-        return issueFor(previous.tenantSiren(), previous);
+        return issueFor(previous.tenantSiren(), previous, reader.shared(today()));
     }
 
-    private CertificateView issueFor(String siren, CertificateRecord previous) throws TenantNotFoundException, CertificateRefusedException {
-        ComplianceReport report = evaluation.evaluate(siren);
+    private CertificateView issueFor(String siren, CertificateRecord previous, ComplianceFactsReader.Shared shared)
+            throws TenantNotFoundException, CertificateRefusedException {
+        // One read of the tenant and its contracts serves the rules and the certificate's statements.
+        ComplianceFactsReader.TenantDocuments docs = reader.documents(siren, shared);
+        ComplianceReport report = Rules.evaluate(reader.facts(docs));
         if (report.blocked()) {
             String why = report.blockingFindings().stream().map(f -> f.ruleId() + ":" + f.code()).distinct().collect(Collectors.joining(", "));
             journal.recordIndependently(JournalEvent.refused(ISSUE_REFUSED, siren, previous == null ? null : previous.number(), why));
             throw new CertificateRefusedException(CertificateRefusedException.Reason.BLOCKED, report.blockingFindings());
         }
-        CertificateContentReader.Facts facts = reader.read(siren);
+        CertificateFacts facts = reader.certificate(docs);
         if (facts.contracts().isEmpty()) {
             journal.recordIndependently(JournalEvent.refused(ISSUE_REFUSED, siren, previous == null ? null : previous.number(), "no contract"));
             throw new CertificateRefusedException(CertificateRefusedException.Reason.NO_CONTRACT, List.of());

@@ -1,5 +1,11 @@
 package fr.gestan.cloud.compliance.internal;
 
+import fr.gestan.cloud.security.api.JournalIntegrity;
+import fr.gestan.cloud.hosting.api.HostingRefusedException;
+import fr.gestan.cloud.hosting.api.RecoveryPlans;
+import fr.gestan.cloud.hosting.api.RecoveryPlanView;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.compliance.internal.documents.AgreementAcceptance;
 import fr.gestan.cloud.compliance.internal.documents.AgreementTexts;
@@ -40,7 +46,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Reads the rules' inputs from the tenants, contracts and security modules' public APIs, as an auditor (read-only
+ * The one reader of the facts that rules, certificates and documents are written from: the rules' inputs
+ * ({@link #facts}), a certificate's statements ({@link #certificate}) and the documents' inputs ({@link #documents}),
+ * from one read of the tenant and its contracts, with the reference data ({@link Shared}) read once per batch page.
+ * It reads the tenants, hosting and security modules' public APIs, as an auditor (read-only
  * role) so that a client's own evaluation sees the inventory and staff data it may not read itself. The GDPR
  * evidence (art. 28 acceptances, art. 30 record) is this module's own: an acceptance counts only when it is of the
  * agreement's current version (the SHA-256 of the text the live data give today).
@@ -65,11 +74,19 @@ public class ComplianceFactsReader {
     SecurityPolicies policies;
     @EJB
     ConfidentialityAgreements agreements;
+    @EJB
+    RecoveryPlans recovery;
+    @EJB
+    JournalIntegrity journal;
 
-    /** The reference data shared by every tenant, read once per evaluation batch. */
+    /**
+     * The reference data shared by every tenant, read once per evaluation batch or batch page. {@code plans}
+     * memoises the recovery plan of each production server as it is first needed (empty when it cannot be read).
+     */
     public record Shared(LocalDate on, Map<String, ServerView> servers, Map<String, DataCentreView> dataCentres,
                   Map<String, OperatorView> operators, Integer backupRetentionDays, List<TenantFacts.StaffFacts> staff,
-                  PolicySettings policy, int tenantDataRetentionDays) {
+                  PolicySettings policy, int policyVersion, int tenantDataRetentionDays,
+                  Map<Long, Optional<RecoveryPlanView>> plans) {
     }
 
     /** A tenant's record and its contracts not terminated, with the shared data: what its documents are written from. */
@@ -100,7 +117,8 @@ public class ComplianceFactsReader {
                 break;
             }
         }
-        return new Shared(on, servers, dcs, ops, retention, staff, policy, tenants.retentionDays());
+        return new Shared(on, servers, dcs, ops, retention, staff, policy, current == null ? 0 : current.version(),
+                tenants.retentionDays(), new ConcurrentHashMap<>());
     }
 
     public long tenantCount() {
@@ -121,8 +139,14 @@ public class ComplianceFactsReader {
     }
 
     public TenantFacts facts(String siren, Shared shared) throws TenantNotFoundException {
-        TenantDocuments docs = documents(siren, shared);
+        return facts(documents(siren, shared));
+    }
+
+    /** The rules' inputs for a tenant whose documents' inputs were read already. */
+    public TenantFacts facts(TenantDocuments docs) {
         TenantRecord record = docs.tenant();
+        String siren = record.siren();
+        Shared shared = docs.shared();
         // GDPR evidence kept by this module: the latest acceptance per contract, the record's coverage.
         Map<Long, String> accepted = new HashMap<>();
         for (Object[] row : em.createNamedQuery(AgreementAcceptance.META_OF_TENANT, Object[].class).setParameter("siren", siren).getResultList()) {
@@ -140,6 +164,21 @@ public class ComplianceFactsReader {
         }
         return new TenantFacts(siren, record.legalName(), shared.on(), kinds, list,
                 shared.backupRetentionDays(), shared.staff());
+    }
+
+    /** What a certificate states of a tenant whose documents' inputs were read already (staff issue certificates). */
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
+    public CertificateFacts certificate(TenantDocuments docs) {
+        return CertificateFacts.of(docs, serverId -> docs.shared().plans().computeIfAbsent(serverId, this::planOf),
+                journal.latestCheckpoint());
+    }
+
+    private Optional<RecoveryPlanView> planOf(long serverId) {
+        try {
+            return Optional.of(recovery.plan(serverId));
+        } catch (HostingRefusedException e) {
+            return Optional.empty();
+        }
     }
 
     /** The sub-processors of a contract: the operators and data centres of its production and backup sites. */
