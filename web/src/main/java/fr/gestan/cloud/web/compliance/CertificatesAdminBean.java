@@ -1,5 +1,6 @@
 package fr.gestan.cloud.web.compliance;
 
+import fr.gestan.cloud.web.layout.DatabasePages;
 import fr.gestan.cloud.compliance.api.CertificateNotFoundException;
 import fr.gestan.cloud.compliance.api.CertificateRefusedException;
 import fr.gestan.cloud.compliance.api.CertificateStatus;
@@ -17,8 +18,6 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
@@ -47,7 +46,9 @@ public class CertificatesAdminBean implements Serializable {
     private String revokeReason;
     private List<RuleFinding> blocking = new ArrayList<>();
     private CertificateView lastIssued;
-    private final LazyDataModel<CertificateView> model = new Model();
+    private final LazyDataModel<CertificateView> model = new DatabasePages<>(
+            () -> certificates.count(siren(), filterStatus),
+            (first, size, sort) -> certificates.search(siren(), filterStatus, first, size), CertificateView::number, 500);
 
     public LazyDataModel<CertificateView> getModel() {
         return model;
@@ -169,23 +170,4 @@ public class CertificatesAdminBean implements Serializable {
         return s == null || !s.matches("\\d{9}") ? null : s;
     }
 
-    private class Model extends LazyDataModel<CertificateView> {
-
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return (int) Math.min(Integer.MAX_VALUE, certificates.count(siren(), filterStatus));
-        }
-
-        @Override
-        public List<CertificateView> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            return certificates.search(siren(), filterStatus, first, Math.min(Math.max(pageSize, 1), 500));
-        }
-
-        @Override
-        public String getRowKey(CertificateView c) {
-            return c.number();
-        }
-    }
 }

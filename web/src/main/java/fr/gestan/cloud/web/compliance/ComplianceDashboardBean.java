@@ -1,5 +1,6 @@
 package fr.gestan.cloud.web.compliance;
 
+import fr.gestan.cloud.web.layout.DatabasePages;
 import fr.gestan.cloud.compliance.api.ComplianceEvaluation;
 import fr.gestan.cloud.compliance.api.ComplianceReport;
 import fr.gestan.cloud.compliance.api.ComplianceReportJob;
@@ -17,11 +18,8 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
-import org.primefaces.model.SortOrder;
 
 /**
  * The staff compliance dashboard: the stored daily report, paged, sorted and filtered by outcome in the database
@@ -49,7 +47,27 @@ public class ComplianceDashboardBean implements Serializable {
     private Progress progress;
     private transient StoredReportSummary summary;
     private transient Object summaryRequest;
-    private final LazyDataModel<StoredReportView> model = new Model();
+    private final LazyDataModel<StoredReportView> model = new DatabasePages<>(this::count, this::page, StoredReportView::tenantSiren, 200);
+
+    private long count() {
+        return isLive() ? reports.tenantCount() : reports.count(query(StoredReportQuery.Sort.OUTCOME, true, 0, 1));
+    }
+
+    private List<StoredReportView> page(int first, int size, SortMeta sort) {
+        if (isLive()) {
+            Instant now = Instant.now();
+            return compliance.page(first, Math.min(size, 50)).stream().map(r -> new StoredReportView(
+                    r.tenantSiren(), r.tenantName(), now, r.outcome(), ids(r, RuleOutcome.FAIL), ids(r, RuleOutcome.OBLIGATION))).toList();
+        }
+        String field = DatabasePages.field(sort);
+        StoredReportQuery.Sort by = field == null ? StoredReportQuery.Sort.OUTCOME : switch (field) {
+            case "tenantName" -> StoredReportQuery.Sort.TENANT_NAME;
+            case "tenantSiren" -> StoredReportQuery.Sort.SIREN;
+            case "evaluatedAt" -> StoredReportQuery.Sort.EVALUATED_AT;
+            default -> StoredReportQuery.Sort.OUTCOME;
+        };
+        return reports.page(query(by, DatabasePages.ascending(sort), first, size));
+    }
 
     /** Read once per request (a finished re-evaluation shows its figures at the next refresh). */
     public StoredReportSummary getSummary() {
@@ -116,43 +134,4 @@ public class ComplianceDashboardBean implements Serializable {
         return r.rules().stream().filter(x -> x.findings().stream().anyMatch(f -> f.outcome() == outcome)).map(x -> x.ruleId()).toList();
     }
 
-    private class Model extends LazyDataModel<StoredReportView> {
-
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            if (isLive()) {
-                return (int) Math.min(Integer.MAX_VALUE, reports.tenantCount());
-            }
-            return (int) Math.min(Integer.MAX_VALUE, reports.count(query(StoredReportQuery.Sort.OUTCOME, true, 0, 1)));
-        }
-
-        @Override
-        public List<StoredReportView> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            if (isLive()) {
-                Instant now = Instant.now();
-                return compliance.page(first, Math.min(Math.max(pageSize, 1), 50)).stream().map(r -> new StoredReportView(
-                        r.tenantSiren(), r.tenantName(), now, r.outcome(), ids(r, RuleOutcome.FAIL), ids(r, RuleOutcome.OBLIGATION))).toList();
-            }
-            StoredReportQuery.Sort sort = StoredReportQuery.Sort.OUTCOME;
-            boolean ascending = true;
-            for (SortMeta meta : sortBy.values()) {
-                sort = switch (meta.getField()) {
-                    case "tenantName" -> StoredReportQuery.Sort.TENANT_NAME;
-                    case "tenantSiren" -> StoredReportQuery.Sort.SIREN;
-                    case "evaluatedAt" -> StoredReportQuery.Sort.EVALUATED_AT;
-                    default -> StoredReportQuery.Sort.OUTCOME;
-                };
-                ascending = meta.getOrder() != SortOrder.DESCENDING;
-                break;
-            }
-            return reports.page(query(sort, ascending, first, Math.min(Math.max(pageSize, 1), 200)));
-        }
-
-        @Override
-        public String getRowKey(StoredReportView row) {
-            return row.tenantSiren();
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package fr.gestan.cloud.web.security;
 
+import fr.gestan.cloud.web.layout.DatabasePages;
 import fr.gestan.cloud.security.api.CheckpointView;
 import fr.gestan.cloud.security.api.JournalEntryView;
 import fr.gestan.cloud.security.api.JournalIntegrity;
@@ -13,8 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import java.util.Map;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
@@ -34,7 +33,8 @@ public class JournalAdminBean implements Serializable {
 
     private transient VerificationProgress progress;
     private CheckpointView latestCheckpoint;
-    private final LazyDataModel<JournalEntryView> entries = new EntriesModel();
+    private final LazyDataModel<JournalEntryView> entries = new DatabasePages<>(
+            () -> journal.count(), (first, size, sort) -> journal.page(first, size), entry -> Long.toString(entry.id()), 500);
 
     @PostConstruct
     void load() {
@@ -79,23 +79,4 @@ public class JournalAdminBean implements Serializable {
         return entries;
     }
 
-    private class EntriesModel extends LazyDataModel<JournalEntryView> {
-
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return (int) Math.min(Integer.MAX_VALUE, journal.count());
-        }
-
-        @Override
-        public List<JournalEntryView> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            return journal.page(first, Math.min(pageSize, 500));
-        }
-
-        @Override
-        public String getRowKey(JournalEntryView entry) {
-            return Long.toString(entry.id());
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package fr.gestan.cloud.web.security;
 
+import fr.gestan.cloud.web.layout.DatabasePages;
 import fr.gestan.cloud.security.api.CheckpointView;
 import fr.gestan.cloud.security.api.JournalEntryView;
 import fr.gestan.cloud.security.api.JournalIntegrity;
@@ -13,8 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import java.util.Map;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
@@ -36,7 +35,10 @@ public class PortalJournalBean implements Serializable {
 
     private String tenant;
     private CheckpointView latestCheckpoint;
-    private final LazyDataModel<JournalEntryView> entries = new EntriesModel();
+    private final LazyDataModel<JournalEntryView> entries = new DatabasePages<>(
+            () -> tenant == null ? 0 : journal.countOfTenant(tenant),
+            (first, size, sort) -> tenant == null ? List.of() : journal.ofTenant(tenant, first, size),
+            entry -> Long.toString(entry.id()), 500);
 
     @PostConstruct
     void load() {
@@ -60,23 +62,4 @@ public class PortalJournalBean implements Serializable {
         return entries;
     }
 
-    private class EntriesModel extends LazyDataModel<JournalEntryView> {
-
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return tenant == null ? 0 : (int) Math.min(Integer.MAX_VALUE, journal.countOfTenant(tenant));
-        }
-
-        @Override
-        public List<JournalEntryView> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            return tenant == null ? List.of() : journal.ofTenant(tenant, first, Math.min(pageSize, 500));
-        }
-
-        @Override
-        public String getRowKey(JournalEntryView entry) {
-            return Long.toString(entry.id());
-        }
-    }
 }

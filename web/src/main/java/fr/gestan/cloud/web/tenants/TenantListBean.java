@@ -1,5 +1,6 @@
 package fr.gestan.cloud.web.tenants;
 
+import fr.gestan.cloud.web.layout.DatabasePages;
 import fr.gestan.cloud.tenants.api.TenantQuery;
 import fr.gestan.cloud.tenants.api.TenantService;
 import fr.gestan.cloud.tenants.api.TenantState;
@@ -9,11 +10,8 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import java.util.Map;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
-import org.primefaces.model.SortOrder;
 
 /**
  * The staff list of tenants: lazy, sorted and filtered in the database. Each page costs one query for its rows and
@@ -30,7 +28,19 @@ public class TenantListBean implements Serializable {
 
     private String text;
     private TenantState state;
-    private final LazyDataModel<TenantView> model = new Model();
+    private final LazyDataModel<TenantView> model = new DatabasePages<>(
+            () -> tenants.countMatching(query(TenantQuery.Sort.LEGAL_NAME, true, 0, 1)),
+            (first, size, sort) -> tenants.rows(query(sortOf(DatabasePages.field(sort)), DatabasePages.ascending(sort), first, size)),
+            tenant -> Long.toString(tenant.id()), 500);
+
+    private static TenantQuery.Sort sortOf(String field) {
+        return field == null ? TenantQuery.Sort.LEGAL_NAME : switch (field) {
+            case "siren" -> TenantQuery.Sort.SIREN;
+            case "state" -> TenantQuery.Sort.STATE;
+            case "createdAt" -> TenantQuery.Sort.CREATED_AT;
+            default -> TenantQuery.Sort.LEGAL_NAME;
+        };
+    }
 
     public LazyDataModel<TenantView> getModel() {
         return model;
@@ -60,34 +70,4 @@ public class TenantListBean implements Serializable {
         return new TenantQuery(text == null || text.isBlank() ? null : text.strip(), state, null, sort, ascending, first, max);
     }
 
-    private class Model extends LazyDataModel<TenantView> {
-
-        private static final long serialVersionUID = 1L;
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return (int) Math.min(Integer.MAX_VALUE, tenants.countMatching(query(TenantQuery.Sort.LEGAL_NAME, true, 0, 1)));
-        }
-
-        @Override
-        public List<TenantView> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            TenantQuery.Sort sort = TenantQuery.Sort.LEGAL_NAME;
-            boolean ascending = true;
-            for (SortMeta meta : sortBy.values()) {
-                sort = switch (meta.getField()) {
-                    case "siren" -> TenantQuery.Sort.SIREN;
-                    case "state" -> TenantQuery.Sort.STATE;
-                    case "createdAt" -> TenantQuery.Sort.CREATED_AT;
-                    default -> TenantQuery.Sort.LEGAL_NAME;
-                };
-                ascending = meta.getOrder() != SortOrder.DESCENDING;
-                break;
-            }
-            return tenants.rows(query(sort, ascending, first, Math.min(Math.max(pageSize, 1), 500)));
-        }
-
-        @Override
-        public String getRowKey(TenantView tenant) {
-            return Long.toString(tenant.id());
-        }
-    }
 }
