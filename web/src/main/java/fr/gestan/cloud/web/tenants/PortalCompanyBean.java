@@ -68,11 +68,7 @@ public class PortalCompanyBean implements Serializable {
         } catch (TenantNotFoundException e) {
             messages.error("tenant.notFound");
         } catch (EJBException e) {
-            var violations = TenantMessages.violationsOf(e);
-            if (violations == null) {
-                throw e;
-            }
-            messages.fieldMessages("change", violations);
+            messages.fieldMessages("change", e);
         }
     }
 

@@ -46,8 +46,19 @@ public class TenantMessages {
         return violations.isEmpty();
     }
 
+    /**
+     * Shows next to their fields the violations an EJB refused a call with; any other failure is thrown again.
+     */
+    public void fieldMessages(String formId, EJBException e) {
+        Set<ConstraintViolation<?>> refused = violationsOf(e);
+        if (refused == null) {
+            throw e;
+        }
+        fieldMessages(formId, refused);
+    }
+
     /** The violations an EJB refused a call with, if that is why it failed. */
-    public static Set<ConstraintViolation<?>> violationsOf(EJBException e) {
+    private static Set<ConstraintViolation<?>> violationsOf(EJBException e) {
         Throwable t = e;
         while (t != null) {
             if (t instanceof ConstraintViolationException cve) {

@@ -1,0 +1,107 @@
+package fr.gestan.cloud.web.tenants;
+
+import fr.gestan.cloud.tenants.api.TenantNotFoundException;
+import fr.gestan.cloud.tenants.api.TenantRecord;
+import fr.gestan.cloud.tenants.api.TenantService;
+import fr.gestan.cloud.tenants.api.TenantState;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.event.Event;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+
+/**
+ * The tenant of {@code /admin/tenants/edit?id=}, shared by the page's sections: the record form
+ * ({@link TenantFormBean}), its state ({@link TenantStateBean}), its portal users ({@link TenantPortalUsersBean}) and
+ * its hosted accounts ({@link TenantAccountsBean}). Without {@code id} the page creates a tenant.
+ */
+@Named
+@ViewScoped
+public class TenantPageBean implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Fired when the page shows a record, as read or as a change returned it: the record form fills itself from it. */
+    public record Shown(TenantRecord record) {
+    }
+
+    @EJB
+    transient TenantService tenants;
+    @Inject
+    TenantMessages messages;
+    @Inject
+    Event<Shown> shown;
+
+    private Long id;
+    private TenantRecord record;
+
+    /** View action: loads the tenant named by the {@code id} parameter, or leaves the page to create one. */
+    public void load() {
+        if (id == null) {
+            return;
+        }
+        try {
+            show(tenants.get(id));
+        } catch (TenantNotFoundException e) {
+            notFound();
+        }
+    }
+
+    /** Something of the shown tenant that a section reads (its portal users, its hosted accounts). */
+    @FunctionalInterface
+    interface Read<T> {
+        T of(long tenantId) throws TenantNotFoundException;
+    }
+
+    /** What {@code read} returns for the shown tenant; {@code none} when creating or if the tenant disappeared (said so). */
+    <T> T read(Read<T> read, T none) {
+        if (record == null) {
+            return none;
+        }
+        try {
+            return read.of(record.id());
+        } catch (TenantNotFoundException e) {
+            notFound();
+            return none;
+        }
+    }
+
+    /** The record to show from now on (after reading it or changing it). */
+    void show(TenantRecord changed) {
+        record = changed;
+        shown.fire(new Shown(changed));
+    }
+
+    /** The tenant disappeared: says so, and the page no longer shows it. */
+    private void notFound() {
+        messages.error("tenant.notFound");
+        record = null;
+        id = null;
+    }
+
+    /** Staff who may change tenants, on a tenant that is not terminated. */
+    public boolean isEditable() {
+        ExternalContext context = FacesContext.getCurrentInstance().getExternalContext();
+        boolean staff = context.isUserInRole("support") || context.isUserInRole("admin");
+        return staff && (record == null || record.state() != TenantState.TERMINATED);
+    }
+
+    public boolean isCreating() {
+        return record == null;
+    }
+
+    public TenantRecord getRecord() {
+        return record;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public void setId(Long id) {
+        this.id = id;
+    }
+}
