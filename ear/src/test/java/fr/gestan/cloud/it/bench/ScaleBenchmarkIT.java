@@ -26,12 +26,12 @@ import fr.gestan.cloud.it.support.AsAdmin;
 import fr.gestan.cloud.it.support.AsAuditor;
 import fr.gestan.cloud.it.support.AsSupport;
 import fr.gestan.cloud.it.support.Call;
+import fr.gestan.cloud.it.support.Companies;
 import fr.gestan.cloud.it.support.Deployments;
 import fr.gestan.cloud.it.support.Ids;
 import fr.gestan.cloud.it.support.SupportClearance;
 import fr.gestan.cloud.security.api.ConfidentialityAgreements;
 import fr.gestan.cloud.security.api.ServerControls;
-import fr.gestan.cloud.tenants.api.NewTenant;
 import fr.gestan.cloud.tenants.api.TenantService;
 import jakarta.ejb.EJB;
 import java.math.BigDecimal;
@@ -106,7 +106,7 @@ class ScaleBenchmarkIT {
             int i = k;
             String siren = Ids.siren(70_000_000 + i);
             ServerView[] pair = servers.get(i / PER_SERVER);
-            support.call(() -> tenants.register(new NewTenant(String.format("Société Échelle %05d SARL", i), siren)));
+            support.call(() -> tenants.create(Companies.minimal(String.format("Société Échelle %05d SARL", i), siren)));
             ContractView c = support.call(() -> contracts.create(new NewContract(siren, "Gestan ERP Cloud", LocalDate.of(2026, 1, 1), null,
                     true, ServiceLevel.STANDARD, pair[0].id(), pair[1].id(), 10)));
             support.call(() -> contracts.activate(c.id()));

@@ -36,6 +36,7 @@ import fr.gestan.cloud.it.support.AsAdmin;
 import fr.gestan.cloud.it.support.AsAuditor;
 import fr.gestan.cloud.it.support.AsClient;
 import fr.gestan.cloud.it.support.AsSupport;
+import fr.gestan.cloud.it.support.Companies;
 import fr.gestan.cloud.it.support.Deployments;
 import fr.gestan.cloud.it.support.Ids;
 import fr.gestan.cloud.it.support.SupportClearance;
@@ -44,7 +45,6 @@ import fr.gestan.cloud.security.api.JournalEntryView;
 import fr.gestan.cloud.security.api.JournalQuery;
 import fr.gestan.cloud.security.api.ServerControls;
 import fr.gestan.cloud.tenants.api.ExportFiles;
-import fr.gestan.cloud.tenants.api.NewTenant;
 import fr.gestan.cloud.tenants.api.TenantExportContributor;
 import fr.gestan.cloud.tenants.api.TenantService;
 import jakarta.annotation.Resource;
@@ -151,7 +151,7 @@ class CertificatesIT {
         // rule R6: the production server's backups are on time and verified
         support.call(() -> controls.recordBackup(p.name(), Instant.now().minusSeconds(3600), 5_000_000_000L, backup, true));
         String siren = Ids.siren();
-        support.call(() -> tenants.register(new NewTenant(name, siren)));
+        support.call(() -> tenants.create(Companies.minimal(name, siren)));
         var contract = support.call(() -> contracts.create(new NewContract(siren, "Gestan ERP Cloud", LocalDate.of(2026, 1, 1), null, true,
                 ServiceLevel.PREMIUM, p.id(), b.id(), 25)));
         support.call(() -> contracts.activate(contract.id()));
@@ -268,7 +268,7 @@ class CertificatesIT {
 
         // a tenant without any contract has nothing to certify
         String bare = Ids.siren();
-        support.call(() -> tenants.register(new NewTenant("Sans Contrat SARL", bare)));
+        support.call(() -> tenants.create(Companies.minimal("Sans Contrat SARL", bare)));
         clearSupportStaff();
         CertificateRefusedException none = assertThrows(CertificateRefusedException.class, () -> support.call(() -> certificates.issue(bare)));
         assertEquals(CertificateRefusedException.Reason.NO_CONTRACT, none.reason());
@@ -407,7 +407,7 @@ class CertificatesIT {
         admin.call(() -> inventory.addOperator(new NewOperator(takenOver, "SAS", "FR", null, null, BigDecimal.ZERO, BigDecimal.ZERO)));
         String stale = tenantOn(takenOver, staleSuffix, "Mercerie Zoé " + staleSuffix);
         String unhosted = Ids.siren();
-        support.call(() -> tenants.register(new NewTenant("Librairie Anaïs " + staleSuffix, unhosted)));
+        support.call(() -> tenants.create(Companies.minimal("Librairie Anaïs " + staleSuffix, unhosted)));
         storeTheComplianceReport();
         // passed when the report was stored, no longer at issue: its operator was bought by a US group since
         try (Connection c = dataSource.getConnection();

@@ -30,14 +30,13 @@ import fr.gestan.cloud.it.support.AsAdmin;
 import fr.gestan.cloud.it.support.AsAuditor;
 import fr.gestan.cloud.it.support.AsClient;
 import fr.gestan.cloud.it.support.AsSupport;
+import fr.gestan.cloud.it.support.Companies;
 import fr.gestan.cloud.it.support.Deployments;
 import fr.gestan.cloud.it.support.Ids;
 import fr.gestan.cloud.security.api.JournalEntryView;
 import fr.gestan.cloud.security.api.JournalQuery;
-import fr.gestan.cloud.tenants.api.Contact;
 import fr.gestan.cloud.tenants.api.ExportFiles;
 import fr.gestan.cloud.tenants.api.HostedDataKind;
-import fr.gestan.cloud.tenants.api.NewTenant;
 import fr.gestan.cloud.tenants.api.PostalAddress;
 import fr.gestan.cloud.tenants.api.TenantDetails;
 import fr.gestan.cloud.tenants.api.TenantExportContributor;
@@ -108,13 +107,13 @@ class DocumentsIT {
     void the_job_stores_every_tenant_and_staff_page_and_filter_it_in_the_database() throws Exception {
         // a blocked tenant: personal data, nothing in the record
         String blocked = Ids.siren();
-        support.call(() -> tenants.create(details("Pharmacie Hélène Dubois", blocked, Set.of(HostedDataKind.PERSONAL_DATA_CUSTOMERS))));
+        support.call(() -> tenants.create(Companies.minimal("Pharmacie Hélène Dubois", blocked, Set.of(HostedDataKind.PERSONAL_DATA_CUSTOMERS))));
         support.call(() -> contracts.create(new NewContract(blocked, "Gestan ERP Cloud", LocalDate.of(2026, 1, 1), null, true,
                 ServiceLevel.STANDARD, null, null, 10)));
         // tenants to measure the job per tenant: 150, a third of them with a contract
         for (int i = 0; i < 150; i++) {
             String s = Ids.siren();
-            support.call(() -> tenants.register(new NewTenant("Mesure " + s, s)));
+            support.call(() -> tenants.create(Companies.minimal("Mesure " + s, s)));
             if (i % 3 == 0) {
                 support.call(() -> contracts.create(new NewContract(s, "Gestan ERP Cloud", LocalDate.of(2026, 1, 1), null, true,
                         ServiceLevel.STANDARD, null, null, 5)));
@@ -212,7 +211,7 @@ class DocumentsIT {
     @Test
     void a_client_cannot_read_or_accept_another_tenants_agreement_and_the_refusal_is_journaled() throws Exception {
         String other = Ids.siren();
-        support.call(() -> tenants.create(details("Garage Noël Frères", other, Set.of(HostedDataKind.PERSONAL_DATA_EMPLOYEES))));
+        support.call(() -> tenants.create(Companies.minimal("Garage Noël Frères", other, Set.of(HostedDataKind.PERSONAL_DATA_EMPLOYEES))));
         ContractView c = support.call(() -> contracts.create(new NewContract(other, "Gestan ERP Cloud", LocalDate.of(2026, 2, 1),
                 LocalDate.of(2028, 1, 31), false, ServiceLevel.PREMIUM, null, null, 5)));
         AgreementStatusView theirs = support.call(() -> agreements.of(other)).get(0);
@@ -239,7 +238,7 @@ class DocumentsIT {
     @Test
     void staff_keep_the_record_which_rule_r3_reads_and_clients_read_their_part() throws Exception {
         String siren = Ids.siren();
-        support.call(() -> tenants.create(details("Crèche Les Pâquerettes", siren, Set.of(HostedDataKind.PERSONAL_DATA_EMPLOYEES,
+        support.call(() -> tenants.create(Companies.minimal("Crèche Les Pâquerettes", siren, Set.of(HostedDataKind.PERSONAL_DATA_EMPLOYEES,
                 HostedDataKind.PERSONAL_DATA_CUSTOMERS))));
         support.call(() -> contracts.create(new NewContract(siren, "Gestan ERP Cloud", LocalDate.of(2026, 1, 1), null, true,
                 ServiceLevel.STANDARD, null, null, 10)));
@@ -304,11 +303,6 @@ class DocumentsIT {
 
     private List<String> codes(String siren) throws Exception {
         return r3(siren).findings().stream().map(RuleFinding::code).toList();
-    }
-
-    private static TenantDetails details(String name, String siren, Set<HostedDataKind> kinds) {
-        return new TenantDetails(name, siren, null, null, new PostalAddress("5 rue de l'Étoile", null, "75017", "Paris", "FR"),
-                new Contact("Hélène Dubois", "helene@example.fr", null), null, null, kinds);
     }
 
     private static TenantDetails with(TenantDetails d, PostalAddress address) {

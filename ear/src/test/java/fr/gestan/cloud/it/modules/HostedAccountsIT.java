@@ -12,6 +12,7 @@ import fr.gestan.cloud.it.support.AsAdmin;
 import fr.gestan.cloud.it.support.AsAuditor;
 import fr.gestan.cloud.it.support.AsClient;
 import fr.gestan.cloud.it.support.AsSupport;
+import fr.gestan.cloud.it.support.Companies;
 import fr.gestan.cloud.it.support.Deployments;
 import fr.gestan.cloud.it.support.SupportClearance;
 import fr.gestan.cloud.it.support.Ids;
@@ -28,9 +29,9 @@ import fr.gestan.cloud.tenants.api.ExportView;
 import fr.gestan.cloud.tenants.api.HostedAccountView;
 import fr.gestan.cloud.tenants.api.HostedAccounts;
 import fr.gestan.cloud.tenants.api.IssuedSecret;
-import fr.gestan.cloud.tenants.api.NewTenant;
 import fr.gestan.cloud.tenants.api.SecretUnavailableException;
 import fr.gestan.cloud.tenants.api.TenantService;
+import fr.gestan.cloud.tenants.api.TenantRecord;
 import fr.gestan.cloud.tenants.api.TenantView;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -111,13 +112,13 @@ class HostedAccountsIT {
         admin.call(() -> agreements.recordAgreement("support.accounts", today.minusDays(1), today.plusYears(1), "accord.pdf", PDF));
     }
 
-    private TenantView newTenant() throws Exception {
-        return support.call(() -> tenants.register(new NewTenant("Comptoir des Comptes SARL", Ids.siren())));
+    private TenantRecord newTenant() throws Exception {
+        return support.call(() -> tenants.create(Companies.minimal("Comptoir des Comptes SARL", Ids.siren())));
     }
 
     @Test
     void a_created_secret_is_random_shown_once_stored_encrypted_and_revealed_only_with_a_reason() throws Exception {
-        TenantView tenant = newTenant();
+        TenantRecord tenant = newTenant();
         IssuedSecret issued = cleared.call(() -> accounts.create(tenant.id(), "Jeanne Martin"));
         String secret = issued.secret();
         HostedAccountView account = issued.account();
@@ -158,7 +159,7 @@ class HostedAccountsIT {
 
     @Test
     void support_without_an_agreement_and_other_roles_are_refused_by_the_ejb() throws Exception {
-        TenantView tenant = newTenant();
+        TenantRecord tenant = newTenant();
         IssuedSecret issued = cleared.call(() -> accounts.create(tenant.id(), "Paul Durand"));
         long id = issued.account().id();
         long journalBefore = auditor.call(() -> journal.countOfTenant(tenant.siren()));
@@ -272,7 +273,7 @@ class HostedAccountsIT {
         assertTrue(auditor.call(() -> journal.ofTenant("842317653", 0, 5)).stream().anyMatch(e -> e.action().equals("EXPORT_DOWNLOADED")));
 
         // Another tenant's export: invisible to this client, whatever id it sends.
-        TenantView other = newTenant();
+        TenantRecord other = newTenant();
         ExportView foreign = support.call(() -> exports.start(other.id()));
         assertThrows(ExportNotFoundException.class, () -> client.call(() -> exports.get(foreign.id())));
         assertThrows(ExportNotFoundException.class, () -> client.call(() -> {

@@ -15,7 +15,6 @@ import fr.gestan.cloud.hosting.api.ContractView;
 import fr.gestan.cloud.hosting.api.HostingContracts;
 import fr.gestan.cloud.hosting.api.NewContract;
 import fr.gestan.cloud.hosting.api.ServiceLevel;
-import fr.gestan.cloud.tenants.api.NewTenant;
 import fr.gestan.cloud.tenants.api.TenantNotFoundException;
 import fr.gestan.cloud.tenants.api.TenantService;
 import fr.gestan.cloud.compliance.api.CertificateStatus;
@@ -24,6 +23,7 @@ import fr.gestan.cloud.it.support.AsAdmin;
 import fr.gestan.cloud.it.support.AsAuditor;
 import fr.gestan.cloud.it.support.AsClient;
 import fr.gestan.cloud.it.support.AsSupport;
+import fr.gestan.cloud.it.support.Companies;
 import fr.gestan.cloud.it.support.Deployments;
 import fr.gestan.cloud.it.support.Ids;
 import fr.gestan.cloud.security.api.JournalEntryView;
@@ -133,7 +133,7 @@ class SecurityComplianceIT {
     @Test
     void staff_evaluate_the_eight_rules_from_the_other_modules_data() throws Exception {
         String siren = Ids.siren();
-        support.call(() -> tenants.register(new NewTenant("Fromagerie Étienne SARL", siren)));
+        support.call(() -> tenants.create(Companies.minimal("Fromagerie Étienne SARL", siren)));
         ContractView contract = support.call(() -> contracts.create(new NewContract(siren, "Gestan ERP Cloud",
                 LocalDate.of(2026, 1, 1), null, true, ServiceLevel.STANDARD, null, null, 10)));
 

@@ -8,12 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.gestan.cloud.it.support.AsClient;
 import fr.gestan.cloud.it.support.AsSupport;
+import fr.gestan.cloud.it.support.Companies;
 import fr.gestan.cloud.it.support.Deployments;
 import fr.gestan.cloud.it.support.Ids;
 import fr.gestan.cloud.tenants.api.DataExports;
 import fr.gestan.cloud.tenants.api.ExportView;
-import fr.gestan.cloud.tenants.api.NewTenant;
 import fr.gestan.cloud.tenants.api.TenantService;
+import fr.gestan.cloud.tenants.api.TenantRecord;
 import fr.gestan.cloud.tenants.api.TenantView;
 import jakarta.ejb.EJB;
 import java.io.ByteArrayInputStream;
@@ -99,7 +100,7 @@ class TenantExportIT {
     @Test
     void a_failing_contributor_fails_the_export_with_its_folder_named_and_leaves_no_file() throws Exception {
         String siren = Ids.siren();
-        TenantView tenant = support.call(() -> tenants.register(new NewTenant("Export Défaillant SAS", siren)));
+        TenantRecord tenant = support.call(() -> tenants.create(Companies.minimal("Export Défaillant SAS", siren)));
         System.setProperty(FailingExportContributor.SIREN_PROPERTY, siren);
         // The data directory outlives the test database: files of earlier runs may carry the same export id.
         long since = System.currentTimeMillis() - 2000;

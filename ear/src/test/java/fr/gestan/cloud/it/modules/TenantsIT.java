@@ -10,14 +10,13 @@ import fr.gestan.cloud.it.support.AsAdmin;
 import fr.gestan.cloud.it.support.AsAuditor;
 import fr.gestan.cloud.it.support.AsClient;
 import fr.gestan.cloud.it.support.AsSupport;
+import fr.gestan.cloud.it.support.Companies;
 import fr.gestan.cloud.it.support.Deployments;
 import fr.gestan.cloud.it.support.Ids;
 import fr.gestan.cloud.security.api.JournalEntryView;
 import fr.gestan.cloud.security.api.JournalQuery;
 import fr.gestan.cloud.tenants.api.DuplicateSirenException;
-import fr.gestan.cloud.tenants.api.InvalidSirenException;
 import fr.gestan.cloud.tenants.api.TenantNotFoundException;
-import fr.gestan.cloud.tenants.api.NewTenant;
 import fr.gestan.cloud.tenants.api.TenantService;
 import fr.gestan.cloud.tenants.api.TenantState;
 import fr.gestan.cloud.tenants.api.TenantView;
@@ -86,7 +85,7 @@ class TenantsIT {
         String siren = Ids.siren();
         long before = support.call(tenants::count);
 
-        TenantView created = support.call(() -> tenants.register(new NewTenant("Pharmacie du Marché", siren)));
+        TenantRecord created = support.call(() -> tenants.create(Companies.minimal("Pharmacie du Marché", siren)));
 
         assertEquals(siren, created.siren());
         assertEquals(TenantState.ACTIVE, created.state());
@@ -101,9 +100,9 @@ class TenantsIT {
 
     @Test
     void anonymous_and_client_callers_are_refused() {
-        NewTenant tenant = new NewTenant("Intrus SARL", Ids.siren());
-        assertThrows(EJBAccessException.class, () -> tenants.register(tenant));
-        assertThrows(EJBAccessException.class, () -> client.call(() -> tenants.register(tenant)));
+        TenantDetails tenant = Companies.minimal("Intrus SARL", Ids.siren());
+        assertThrows(EJBAccessException.class, () -> tenants.create(tenant));
+        assertThrows(EJBAccessException.class, () -> client.call(() -> tenants.create(tenant)));
         assertThrows(EJBAccessException.class, () -> client.call(() -> tenants.list(0, 10)));
         assertThrows(EJBAccessException.class, () -> support.call(tenants::myCompany));
     }
@@ -118,13 +117,14 @@ class TenantsIT {
     @Test
     void a_duplicate_or_invalid_siren_is_refused_and_nothing_is_stored_or_journaled() throws Exception {
         String siren = Ids.siren();
-        support.call(() -> tenants.register(new NewTenant("Première SARL", siren)));
+        support.call(() -> tenants.create(Companies.minimal("Première SARL", siren)));
         long tenantsBefore = support.call(tenants::count);
         long journalBefore = auditor.call(journal::count);
 
-        assertThrows(DuplicateSirenException.class, () -> support.call(() -> tenants.register(new NewTenant("Seconde SARL", siren))));
-        assertThrows(InvalidSirenException.class,
-                () -> support.call(() -> tenants.register(new NewTenant("Clé fausse SARL", Ids.invalidSiren(Ids.siren())))));
+        assertThrows(DuplicateSirenException.class, () -> support.call(() -> tenants.create(Companies.minimal("Seconde SARL", siren))));
+        EJBException invalid = assertThrows(EJBException.class,
+                () -> support.call(() -> tenants.create(Companies.minimal("Clé fausse SARL", Ids.invalidSiren(Ids.siren())))));
+        assertInstanceOf(ConstraintViolationException.class, rootOf(invalid));
 
         assertEquals(tenantsBefore, support.call(tenants::count));
         assertEquals(journalBefore, auditor.call(journal::count));
@@ -132,9 +132,9 @@ class TenantsIT {
 
     @Test
     void bean_validation_rejects_a_blank_name_and_a_malformed_siren() {
-        EJBException blank = assertThrows(EJBException.class, () -> support.call(() -> tenants.register(new NewTenant(" ", Ids.siren()))));
+        EJBException blank = assertThrows(EJBException.class, () -> support.call(() -> tenants.create(Companies.minimal(" ", Ids.siren()))));
         assertInstanceOf(ConstraintViolationException.class, rootOf(blank));
-        EJBException malformed = assertThrows(EJBException.class, () -> support.call(() -> tenants.register(new NewTenant("Format SARL", "12AB"))));
+        EJBException malformed = assertThrows(EJBException.class, () -> support.call(() -> tenants.create(Companies.minimal("Format SARL", "12AB"))));
         assertInstanceOf(ConstraintViolationException.class, rootOf(malformed));
     }
 
@@ -245,7 +245,7 @@ class TenantsIT {
         String marker = "Zz" + Ids.siren();
         for (int i = 0; i < 3; i++) {
             int n = i;
-            support.call(() -> tenants.register(new NewTenant(marker + " Société " + n, Ids.siren())));
+            support.call(() -> tenants.create(Companies.minimal(marker + " Société " + n, Ids.siren())));
         }
         TenantPage page = auditor.call(() -> tenants.search(new TenantQuery(marker.toLowerCase(), null, null,
                 TenantQuery.Sort.LEGAL_NAME, false, 0, 2)));

@@ -46,9 +46,13 @@ public final class Deployments {
         // Without application.xml the server finds the modules itself, including the test ones added below.
         ear.delete("META-INF/application.xml");
         // Arquillian adds its test servlet to the EAR's only WAR: the test class and its callers live there.
-        ear.addAsModule(ShrinkWrap.create(WebArchive.class, "it.war")
+        WebArchive it = ShrinkWrap.create(WebArchive.class, "it.war")
                 .addClasses(testClass, Call.class, RoleCaller.class, AsClient.class, AsSupport.class, AsAdmin.class, AsAuditor.class, Ids.class,
-                        SupportClearance.class));
+                        SupportClearance.class);
+        if (kept.contains("gestan-tenants.jar")) {
+            it.addClass(Companies.class);
+        }
+        ear.addAsModule(it);
         String name = testClass.getSimpleName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase();
         return ShrinkWrap.create(EnterpriseArchive.class, name + ".ear").merge(ear);
     }

@@ -1,6 +1,7 @@
 package fr.gestan.cloud.hosting.internal;
 
 import fr.gestan.cloud.common.DemoMode;
+import fr.gestan.cloud.common.Luhn;
 import fr.gestan.cloud.hosting.api.NewServer;
 import fr.gestan.cloud.hosting.api.ServerRole;
 import fr.gestan.cloud.hosting.api.ServiceLevel;
@@ -127,24 +128,6 @@ public class ContractsDemoData {
 
     /** Demo SIRENs of companies that only exist in this module's demo data (valid Luhn check digit). */
     static String syntheticSiren(int i) {
-        String body = String.format("%08d", 31_000_000 + i * 7_919);
-        for (int check = 0; check <= 9; check++) {
-            if (luhn(body + check)) {
-                return body + check;
-            }
-        }
-        throw new IllegalStateException("unreachable");
-    }
-
-    private static boolean luhn(String digits) {
-        int sum = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            int d = digits.charAt(digits.length() - 1 - i) - '0';
-            if (i % 2 == 1) {
-                d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-            }
-            sum += d;
-        }
-        return sum % 10 == 0;
+        return Luhn.complete(String.format("%08d", 31_000_000 + i * 7_919));
     }
 }

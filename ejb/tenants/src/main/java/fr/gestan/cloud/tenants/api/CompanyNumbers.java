@@ -1,5 +1,6 @@
 package fr.gestan.cloud.tenants.api;
 
+import fr.gestan.cloud.common.Luhn;
 import java.util.Set;
 
 /**
@@ -17,7 +18,7 @@ public final class CompanyNumbers {
     }
 
     public static boolean isValidSiren(String value) {
-        return value != null && value.matches("\\d{9}") && luhn(value);
+        return value != null && value.matches("\\d{9}") && Luhn.isValid(value);
     }
 
     /**
@@ -31,7 +32,7 @@ public final class CompanyNumbers {
         if (value.startsWith("356000000")) {
             return value.chars().map(c -> c - '0').sum() % 5 == 0;
         }
-        return luhn(value);
+        return Luhn.isValid(value);
     }
 
     /** The French VAT key of a SIREN, two digits. */
@@ -64,20 +65,5 @@ public final class CompanyNumbers {
             return vat.matches("FR\\d{11}") && isValidSiren(vat.substring(4)) && frenchVatKey(vat.substring(4)).equals(vat.substring(2, 4));
         }
         return vat.matches("[A-Z]{2}[0-9A-Z+*]{2,12}");
-    }
-
-    static boolean luhn(String digits) {
-        int sum = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            int d = digits.charAt(digits.length() - 1 - i) - '0';
-            if (i % 2 == 1) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
-            }
-            sum += d;
-        }
-        return sum % 10 == 0;
     }
 }

@@ -15,9 +15,6 @@ import java.util.List;
  */
 public interface TenantService {
 
-    /** Registers a client company with its name and SIREN only (the rest is filled in later). Staff only. */
-    TenantView register(@NotNull(message = "{tenant.required}") @Valid NewTenant tenant);
-
     /** Registers a client company with its full record. Staff only. A duplicate SIREN is refused. */
     TenantRecord create(@NotNull(message = "{tenant.required}") @Valid TenantDetails details);
 

@@ -6,8 +6,6 @@ import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.tenants.api.ChangeRequestView;
 import fr.gestan.cloud.tenants.api.ConcurrentEditException;
 import fr.gestan.cloud.tenants.api.DuplicateSirenException;
-import fr.gestan.cloud.tenants.api.InvalidSirenException;
-import fr.gestan.cloud.tenants.api.NewTenant;
 import fr.gestan.cloud.tenants.api.PortalDirectoryException;
 import fr.gestan.cloud.tenants.api.TenantDetails;
 import fr.gestan.cloud.tenants.api.TenantNotFoundException;
@@ -69,18 +67,6 @@ public class TenantServiceBean implements TenantService {
     PortalDirectory portalDirectory;
 
     private final Clock clock = Clock.systemUTC();
-
-    @Override
-    public TenantView register(NewTenant request) {
-        if (!Siren.isValid(request.siren())) {
-            throw new InvalidSirenException(request.siren());
-        }
-        requireNewSiren(request.siren());
-        Tenant tenant = new Tenant(request.legalName(), request.siren(), clock.instant());
-        em.persist(tenant);
-        journal.record(JournalEvent.success("TENANT_REGISTERED", tenant.siren(), request.legalName()));
-        return tenant.toView();
-    }
 
     @Override
     public TenantRecord create(TenantDetails details) {

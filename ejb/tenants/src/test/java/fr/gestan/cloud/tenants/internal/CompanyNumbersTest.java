@@ -23,6 +23,32 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CompanyNumbersTest {
 
     @ParameterizedTest
+    @ValueSource(strings = {"842317653", "913572467", "528640196", "730195823", "732829320"})
+    void valid_sirens_pass_the_luhn_check(String siren) {
+        assertTrue(CompanyNumbers.isValidSiren(siren));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"842317654", "123456789", "84231765", "8423176530", "84231765A", ""})
+    void wrong_check_digits_and_formats_are_refused(String siren) {
+        assertFalse(CompanyNumbers.isValidSiren(siren));
+    }
+
+    @Test
+    void null_is_not_a_siren() {
+        assertFalse(CompanyNumbers.isValidSiren(null));
+    }
+
+    @Test
+    void a_new_tenant_is_active_and_guards_its_siren_and_name() {
+        Tenant tenant = new Tenant("  Boulangerie Martin SARL ", "842317653", Instant.EPOCH);
+        assertEquals(TenantState.ACTIVE, tenant.state());
+        assertEquals("Boulangerie Martin SARL", tenant.legalName());
+        assertThrows(IllegalArgumentException.class, () -> new Tenant("X", "842317654", Instant.EPOCH));
+        assertThrows(IllegalArgumentException.class, () -> new Tenant(" ", "842317653", Instant.EPOCH));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"73282932000074", "84231765300017", "35600000000001"})
     void valid_sirets_pass(String siret) {
         assertTrue(CompanyNumbers.isValidSiret(siret), siret);
