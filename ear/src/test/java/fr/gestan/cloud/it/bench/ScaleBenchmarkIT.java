@@ -22,14 +22,12 @@ import fr.gestan.cloud.hosting.api.NewServer;
 import fr.gestan.cloud.hosting.api.ServerRole;
 import fr.gestan.cloud.hosting.api.ServerView;
 import fr.gestan.cloud.hosting.api.ServiceLevel;
-import fr.gestan.cloud.it.support.AsAdmin;
-import fr.gestan.cloud.it.support.AsAuditor;
-import fr.gestan.cloud.it.support.AsSupport;
 import fr.gestan.cloud.it.support.Call;
 import fr.gestan.cloud.it.support.Companies;
 import fr.gestan.cloud.it.support.Deployments;
 import fr.gestan.cloud.it.support.Ids;
 import fr.gestan.cloud.it.support.SupportClearance;
+import fr.gestan.cloud.it.support.WithRoleCallers;
 import fr.gestan.cloud.security.api.ConfidentialityAgreements;
 import fr.gestan.cloud.security.api.ServerControls;
 import fr.gestan.cloud.tenants.api.TenantService;
@@ -57,7 +55,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @EnabledIfEnvironmentVariable(named = "GESTAN_BENCHMARK", matches = "true")
-class ScaleBenchmarkIT {
+class ScaleBenchmarkIT extends WithRoleCallers {
 
     static final int PER_SERVER = 1000;
 
@@ -87,13 +85,7 @@ class ScaleBenchmarkIT {
     @EJB
     Certificates certificates;
     @EJB
-    AsSupport support;
-    @EJB
     AsSupportWithoutTransaction longRun;
-    @EJB
-    AsAdmin admin;
-    @EJB
-    AsAuditor auditor;
 
     @Test
     void the_back_office_long_work_at_scale() throws Exception {

@@ -32,14 +32,11 @@ import fr.gestan.cloud.hosting.api.NewServer;
 import fr.gestan.cloud.hosting.api.ServerRole;
 import fr.gestan.cloud.hosting.api.ServerView;
 import fr.gestan.cloud.hosting.api.ServiceLevel;
-import fr.gestan.cloud.it.support.AsAdmin;
-import fr.gestan.cloud.it.support.AsAuditor;
-import fr.gestan.cloud.it.support.AsClient;
-import fr.gestan.cloud.it.support.AsSupport;
 import fr.gestan.cloud.it.support.Companies;
 import fr.gestan.cloud.it.support.Deployments;
 import fr.gestan.cloud.it.support.Ids;
 import fr.gestan.cloud.it.support.SupportClearance;
+import fr.gestan.cloud.it.support.WithRoleCallers;
 import fr.gestan.cloud.security.api.ConfidentialityAgreements;
 import fr.gestan.cloud.security.api.JournalEntryView;
 import fr.gestan.cloud.security.api.JournalQuery;
@@ -82,7 +79,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * client confinement, verification by number and by file, the export contributor, and batch issue.
  */
 @ExtendWith(ArquillianExtension.class)
-class CertificatesIT {
+class CertificatesIT extends WithRoleCallers {
 
     static final String DEMO_CLIENT_SIREN = "842317653";
 
@@ -115,14 +112,6 @@ class CertificatesIT {
     ServerControls controls;
     @EJB(beanName = "CertificateExportContributor") // other modules contribute too
     TenantExportContributor contributor;
-    @EJB
-    AsSupport support;
-    @EJB
-    AsAdmin admin;
-    @EJB
-    AsAuditor auditor;
-    @EJB
-    AsClient client;
     @Resource(lookup = "java:jboss/datasources/GestanDS")
     DataSource dataSource;
 

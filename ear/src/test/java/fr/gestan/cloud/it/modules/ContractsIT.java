@@ -39,12 +39,9 @@ import fr.gestan.cloud.hosting.api.RecoveryPlans;
 import fr.gestan.cloud.hosting.api.RecoverySettings;
 import fr.gestan.cloud.hosting.api.ServerState;
 import fr.gestan.cloud.hosting.api.ServerStatus;
-import fr.gestan.cloud.it.support.AsAdmin;
-import fr.gestan.cloud.it.support.AsAuditor;
-import fr.gestan.cloud.it.support.AsClient;
-import fr.gestan.cloud.it.support.AsSupport;
 import fr.gestan.cloud.it.support.Deployments;
 import fr.gestan.cloud.it.support.Ids;
+import fr.gestan.cloud.it.support.WithRoleCallers;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
@@ -62,7 +59,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The hosting module against the real server and database. */
 @ExtendWith(ArquillianExtension.class)
-class ContractsIT {
+class ContractsIT extends WithRoleCallers {
 
     private static final String DEMO_CLIENT_SIREN = "842317653";
 
@@ -81,14 +78,6 @@ class ContractsIT {
     ServerStatus status;
     @EJB
     Monitoring monitoring;
-    @EJB
-    AsAdmin admin;
-    @EJB
-    AsSupport support;
-    @EJB
-    AsAuditor auditor;
-    @EJB
-    AsClient client;
     @jakarta.annotation.Resource
     jakarta.enterprise.concurrent.ManagedExecutorService executor;
 

@@ -26,13 +26,10 @@ import fr.gestan.cloud.hosting.api.ContractView;
 import fr.gestan.cloud.hosting.api.HostingContracts;
 import fr.gestan.cloud.hosting.api.NewContract;
 import fr.gestan.cloud.hosting.api.ServiceLevel;
-import fr.gestan.cloud.it.support.AsAdmin;
-import fr.gestan.cloud.it.support.AsAuditor;
-import fr.gestan.cloud.it.support.AsClient;
-import fr.gestan.cloud.it.support.AsSupport;
 import fr.gestan.cloud.it.support.Companies;
 import fr.gestan.cloud.it.support.Deployments;
 import fr.gestan.cloud.it.support.Ids;
+import fr.gestan.cloud.it.support.WithRoleCallers;
 import fr.gestan.cloud.security.api.JournalEntryView;
 import fr.gestan.cloud.security.api.JournalQuery;
 import fr.gestan.cloud.tenants.api.ExportFiles;
@@ -67,7 +64,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * confinement of clients, the journal); the art. 30 record entries; the export contributor.
  */
 @ExtendWith(ArquillianExtension.class)
-class DocumentsIT {
+class DocumentsIT extends WithRoleCallers {
 
     static final String DEMO = "842317653"; // client.demo's company (demo data)
 
@@ -94,14 +91,6 @@ class DocumentsIT {
     HostingContracts contracts;
     @EJB
     JournalQuery journal;
-    @EJB
-    AsSupport support;
-    @EJB
-    AsAdmin admin;
-    @EJB
-    AsAuditor auditor;
-    @EJB
-    AsClient client;
 
     @Test
     void the_job_stores_every_tenant_and_staff_page_and_filter_it_in_the_database() throws Exception {

@@ -8,14 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.gestan.cloud.it.support.AsAdmin;
-import fr.gestan.cloud.it.support.AsAuditor;
-import fr.gestan.cloud.it.support.AsClient;
-import fr.gestan.cloud.it.support.AsSupport;
 import fr.gestan.cloud.it.support.Companies;
 import fr.gestan.cloud.it.support.Deployments;
 import fr.gestan.cloud.it.support.SupportClearance;
 import fr.gestan.cloud.it.support.Ids;
+import fr.gestan.cloud.it.support.WithRoleCallers;
 import fr.gestan.cloud.security.api.ConfidentialityAgreements;
 import fr.gestan.cloud.security.api.CredentialClearanceException;
 import fr.gestan.cloud.security.api.JournalEntryView;
@@ -64,7 +61,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Hosted accounts: random secrets encrypted at rest, shown once, revealed only to cleared support, journaled. */
 @ExtendWith(ArquillianExtension.class)
-class HostedAccountsIT {
+class HostedAccountsIT extends WithRoleCallers {
 
     static final byte[] PDF = SupportClearance.AGREEMENT_PDF;
 
@@ -84,18 +81,10 @@ class HostedAccountsIT {
     @EJB
     JournalQuery journal;
     @EJB
-    AsSupport support;
-    @EJB
     AsUnclearedSupport uncleared;
     /** Cleared support (support.accounts): support.it stays without agreement for SecurityAdminIT. */
     @EJB
     AsClearedSupport cleared;
-    @EJB
-    AsAdmin admin;
-    @EJB
-    AsAuditor auditor;
-    @EJB
-    AsClient client;
     @EJB
     DataExports exports;
     @Resource(lookup = "java:jboss/datasources/GestanDS")

@@ -7,12 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
-import fr.gestan.cloud.it.support.AsAdmin;
-import fr.gestan.cloud.it.support.AsAuditor;
-import fr.gestan.cloud.it.support.AsClient;
-import fr.gestan.cloud.it.support.AsSupport;
 import fr.gestan.cloud.it.support.Deployments;
 import fr.gestan.cloud.it.support.Ids;
+import fr.gestan.cloud.it.support.WithRoleCallers;
 import fr.gestan.cloud.security.api.CheckpointView;
 import fr.gestan.cloud.security.api.JournalEntryView;
 import fr.gestan.cloud.security.api.JournalIntegrity;
@@ -54,7 +51,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Each tampering is repaired before the test ends, so the chain stays valid for the other tests.
  */
 @ExtendWith(ArquillianExtension.class)
-class JournalIT {
+class JournalIT extends WithRoleCallers {
 
     @Deployment
     static EnterpriseArchive deployment() {
@@ -67,14 +64,6 @@ class JournalIT {
     JournalQuery journal;
     @EJB
     JournalIntegrity integrity;
-    @EJB
-    AsSupport support;
-    @EJB
-    AsAdmin admin;
-    @EJB
-    AsAuditor auditor;
-    @EJB
-    AsClient client;
 
     @Resource(lookup = "java:jboss/datasources/GestanDS")
     DataSource dataSource;

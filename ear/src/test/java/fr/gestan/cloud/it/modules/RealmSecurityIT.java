@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.gestan.cloud.it.env.KeycloakFixture;
-import fr.gestan.cloud.it.support.AsAdmin;
-import fr.gestan.cloud.it.support.AsAuditor;
 import fr.gestan.cloud.it.support.Deployments;
+import fr.gestan.cloud.it.support.WithRoleCallers;
 import fr.gestan.cloud.security.api.JournalQuery;
 import fr.gestan.cloud.security.api.PolicySettings;
 import fr.gestan.cloud.security.api.RealmSecurity;
@@ -32,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class RealmSecurityIT {
+class RealmSecurityIT extends WithRoleCallers {
 
     static final String USER = "lockout.demo";
 
@@ -47,10 +46,6 @@ class RealmSecurityIT {
     SecurityPolicies policies;
     @EJB
     JournalQuery journal;
-    @EJB
-    AsAdmin admin;
-    @EJB
-    AsAuditor auditor;
 
     @Test
     @Order(1)

@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.gestan.cloud.it.support.AsAdmin;
-import fr.gestan.cloud.it.support.AsAuditor;
-import fr.gestan.cloud.it.support.AsClient;
 import fr.gestan.cloud.it.support.AsSupport;
 import fr.gestan.cloud.it.support.Deployments;
 import fr.gestan.cloud.it.support.SupportClearance;
 import fr.gestan.cloud.it.support.Ids;
+import fr.gestan.cloud.it.support.WithRoleCallers;
 import fr.gestan.cloud.security.api.AgreementRefusedException;
 import fr.gestan.cloud.security.api.AgreementView;
 import fr.gestan.cloud.security.api.AgreementView.AgreementState;
@@ -49,7 +47,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Confidentiality agreements, the credential clearance seam, and the versioned security policy. */
 @ExtendWith(ArquillianExtension.class)
-class SecurityAdminIT {
+class SecurityAdminIT extends WithRoleCallers {
 
     static final byte[] PDF = SupportClearance.AGREEMENT_PDF;
 
@@ -68,14 +66,6 @@ class SecurityAdminIT {
     JournalQuery journal;
     @EJB
     ServerControls controls;
-    @EJB
-    AsAdmin admin;
-    @EJB
-    AsAuditor auditor;
-    @EJB
-    AsSupport support;
-    @EJB
-    AsClient client;
 
     private static Throwable rootOf(Throwable t) {
         while (t.getCause() != null && t.getCause() != t) {

@@ -19,13 +19,10 @@ import fr.gestan.cloud.tenants.api.TenantNotFoundException;
 import fr.gestan.cloud.tenants.api.TenantService;
 import fr.gestan.cloud.compliance.api.CertificateStatus;
 import fr.gestan.cloud.compliance.api.CertificateStatusView;
-import fr.gestan.cloud.it.support.AsAdmin;
-import fr.gestan.cloud.it.support.AsAuditor;
-import fr.gestan.cloud.it.support.AsClient;
-import fr.gestan.cloud.it.support.AsSupport;
 import fr.gestan.cloud.it.support.Companies;
 import fr.gestan.cloud.it.support.Deployments;
 import fr.gestan.cloud.it.support.Ids;
+import fr.gestan.cloud.it.support.WithRoleCallers;
 import fr.gestan.cloud.security.api.JournalEntryView;
 import fr.gestan.cloud.security.api.JournalQuery;
 import jakarta.ejb.EJB;
@@ -45,7 +42,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * compliance writes to the journal, so both are needed anyway, and one deployment saves seconds.
  */
 @ExtendWith(ArquillianExtension.class)
-class SecurityComplianceIT {
+class SecurityComplianceIT extends WithRoleCallers {
 
     @Deployment
     static EnterpriseArchive deployment() {
@@ -65,14 +62,6 @@ class SecurityComplianceIT {
     TenantService tenants;
     @EJB
     HostingContracts contracts;
-    @EJB
-    AsSupport support;
-    @EJB
-    AsAdmin admin;
-    @EJB
-    AsAuditor auditor;
-    @EJB
-    AsClient client;
 
     @Test
     void the_journal_is_read_by_auditors_and_admins_only() throws Exception {

@@ -6,11 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.gestan.cloud.it.support.AsClient;
-import fr.gestan.cloud.it.support.AsSupport;
 import fr.gestan.cloud.it.support.Companies;
 import fr.gestan.cloud.it.support.Deployments;
 import fr.gestan.cloud.it.support.Ids;
+import fr.gestan.cloud.it.support.WithRoleCallers;
 import fr.gestan.cloud.tenants.api.DataExports;
 import fr.gestan.cloud.tenants.api.ExportView;
 import fr.gestan.cloud.tenants.api.TenantService;
@@ -41,7 +40,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * a test module's), and fails cleanly when one of them fails.
  */
 @ExtendWith(ArquillianExtension.class)
-class TenantExportIT {
+class TenantExportIT extends WithRoleCallers {
 
     @Deployment
     static EnterpriseArchive deployment() {
@@ -54,10 +53,6 @@ class TenantExportIT {
     TenantService tenants;
     @EJB
     DataExports exports;
-    @EJB
-    AsSupport support;
-    @EJB
-    AsClient client;
 
     @Test
     void a_clients_export_holds_its_hosting_folder_every_file_matching_the_manifest_and_nothing_of_another_tenant() throws Exception {

@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.gestan.cloud.it.support.AsAdmin;
-import fr.gestan.cloud.it.support.AsAuditor;
-import fr.gestan.cloud.it.support.AsClient;
-import fr.gestan.cloud.it.support.AsSupport;
 import fr.gestan.cloud.it.support.Companies;
 import fr.gestan.cloud.it.support.Deployments;
 import fr.gestan.cloud.it.support.Ids;
+import fr.gestan.cloud.it.support.WithRoleCallers;
 import fr.gestan.cloud.security.api.JournalEntryView;
 import fr.gestan.cloud.security.api.JournalQuery;
 import fr.gestan.cloud.tenants.api.DuplicateSirenException;
@@ -54,7 +51,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The tenants module against the real server and database: persistence, roles, journal, validation. */
 @ExtendWith(ArquillianExtension.class)
-class TenantsIT {
+class TenantsIT extends WithRoleCallers {
 
     @Deployment
     static EnterpriseArchive deployment() {
@@ -65,14 +62,6 @@ class TenantsIT {
     TenantService tenants;
     @EJB
     JournalQuery journal;
-    @EJB
-    AsSupport support;
-    @EJB
-    AsClient client;
-    @EJB
-    AsAdmin admin;
-    @EJB
-    AsAuditor auditor;
     @EJB
     TenantPurge purge;
     @EJB
