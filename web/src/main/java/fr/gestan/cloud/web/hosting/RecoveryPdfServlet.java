@@ -11,6 +11,7 @@ import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
+import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.hosting.api.HostingRefusedException;
 import fr.gestan.cloud.hosting.api.RecoveryPlanView;
 import fr.gestan.cloud.hosting.api.RecoveryPlans;
@@ -25,7 +26,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -100,7 +100,7 @@ public class RecoveryPdfServlet extends HttpServlet {
         document.open();
         document.add(new Paragraph(text.getString("pdf.title") + " · " + plan.serverName() + " (" + plan.dataCentreCode() + ")", title));
         document.add(new Paragraph(text.getString("pdf.generated") + " "
-                + ZonedDateTime.now(ZoneId.of("Europe/Paris")).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", locale)), body));
+                + ZonedDateTime.now(Paris.ZONE).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", locale)), body));
         document.add(new Paragraph(text.getString("recovery.summary") + " " + Durations.hm(plan.totalMinutes()) + " · "
                 + plan.tenants().size() + " " + text.getString("recovery.tenants") + " · " + text.getString("recovery.dataStep") + " "
                 + Durations.hm(plan.totalMinutes() - plan.dataStepStartMinute()), body));

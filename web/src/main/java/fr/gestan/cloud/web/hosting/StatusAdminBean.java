@@ -1,5 +1,6 @@
 package fr.gestan.cloud.web.hosting;
 
+import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.hosting.api.HostingInventory;
 import fr.gestan.cloud.hosting.api.IncidentImpact;
 import fr.gestan.cloud.hosting.api.IncidentState;
@@ -16,7 +17,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 
@@ -26,7 +26,6 @@ import java.util.List;
 public class StatusAdminBean implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     @EJB
     transient ServerStatus status;
@@ -93,7 +92,7 @@ public class StatusAdminBean implements Serializable {
     public void schedule() {
         try {
             status.scheduleMaintenance(new NewMaintenance(maintTitle, maintDescription,
-                    maintStart == null ? null : maintStart.atZone(PARIS).toInstant(), maintEnd == null ? null : maintEnd.atZone(PARIS).toInstant(),
+                    maintStart == null ? null : maintStart.atZone(Paris.ZONE).toInstant(), maintEnd == null ? null : maintEnd.atZone(Paris.ZONE).toInstant(),
                     new HashSet<>(maintServerIds)));
             text.info("statusAdmin.scheduled");
             maintTitle = maintDescription = null;

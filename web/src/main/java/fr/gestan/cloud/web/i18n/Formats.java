@@ -1,12 +1,12 @@
 package fr.gestan.cloud.web.i18n;
 
+import fr.gestan.cloud.common.Paris;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
@@ -19,9 +19,6 @@ import java.util.Locale;
 @Named("fmt")
 @RequestScoped
 public class Formats {
-
-    /** The time zone every time is shown in. */
-    public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     @Inject
     LanguageBean language;
@@ -40,12 +37,12 @@ public class Formats {
 
     /** The zone id for f:convertDateTime: {@code timeZone="#{fmt.zone}"}. */
     public String getZone() {
-        return PARIS.getId();
+        return Paris.ZONE_ID;
     }
 
     static String dateTime(Instant instant, Locale locale) {
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT, FormatStyle.MEDIUM).withLocale(locale)
-                .withZone(PARIS).format(instant);
+                .withZone(Paris.ZONE).format(instant);
     }
 
     static String date(LocalDate date, Locale locale) {

@@ -1,5 +1,6 @@
 package fr.gestan.cloud.web.security;
 
+import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.security.api.ControlEvidenceException;
 import fr.gestan.cloud.security.api.ServerControls;
 import fr.gestan.cloud.security.api.ServerControls.ControlView;
@@ -11,7 +12,6 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 
 /** Controls and evidence of one server; support and administrators record evidence. */
@@ -20,7 +20,6 @@ import java.util.List;
 public class ControlsBean implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     @EJB
     transient ServerControls controls;
@@ -49,7 +48,7 @@ public class ControlsBean implements Serializable {
     }
 
     public void record() {
-        Instant at = when == null ? Instant.now() : when.atZone(PARIS).toInstant();
+        Instant at = when == null ? Instant.now() : when.atZone(Paris.ZONE).toInstant();
         try {
             switch (kind) {
                 case "SNAPSHOT" -> controls.recordSnapshot(server, snapshotRef, at);

@@ -1,5 +1,6 @@
 package fr.gestan.cloud.web.security;
 
+import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.security.api.PolicyException;
 import fr.gestan.cloud.security.api.PolicySettings;
 import fr.gestan.cloud.security.api.PolicyVersionView;
@@ -11,7 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +22,6 @@ import java.util.Map;
 public class PolicyBean implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     @EJB
     transient SecurityPolicies policies;
@@ -45,7 +44,7 @@ public class PolicyBean implements Serializable {
     public void save() {
         try {
             PolicyVersionView saved = policies.change(form.toSettings(),
-                    effectiveFrom == null ? null : effectiveFrom.atZone(PARIS).toInstant(), reason);
+                    effectiveFrom == null ? null : effectiveFrom.atZone(Paris.ZONE).toInstant(), reason);
             messages.info("policy.saved", saved.version());
             reason = null;
             effectiveFrom = null;

@@ -1,10 +1,10 @@
 package fr.gestan.cloud.web.security;
 
+import fr.gestan.cloud.common.Paris;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
@@ -17,15 +17,13 @@ import java.util.Locale;
 @ApplicationScoped
 public class SecurityFormat {
 
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-
     public String when(Instant instant) {
         if (instant == null) {
             return "";
         }
         FacesContext faces = FacesContext.getCurrentInstance();
         Locale locale = faces != null && faces.getViewRoot() != null ? faces.getViewRoot().getLocale() : Locale.FRENCH;
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT, FormatStyle.MEDIUM).withLocale(locale).withZone(PARIS)
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT, FormatStyle.MEDIUM).withLocale(locale).withZone(Paris.ZONE)
                 .format(instant);
     }
 }

@@ -1,5 +1,6 @@
 package fr.gestan.cloud.compliance.internal;
 
+import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.compliance.internal.rules.Rules;
 import java.time.LocalDate;
 import jakarta.ejb.LocalBean;
@@ -87,7 +88,7 @@ public class CertificatesBean implements Certificates {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(ComplianceEvaluationBean.ZONE));
+        return LocalDate.now(clock.withZone(Paris.ZONE));
     }
 
     @Override

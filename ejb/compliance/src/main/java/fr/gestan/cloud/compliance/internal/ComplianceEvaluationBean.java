@@ -1,5 +1,6 @@
 package fr.gestan.cloud.compliance.internal;
 
+import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.compliance.api.ComplianceEvaluation;
 import fr.gestan.cloud.compliance.api.ComplianceReport;
@@ -14,7 +15,6 @@ import jakarta.ejb.Stateless;
 import jakarta.validation.executable.ValidateOnExecution;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,8 +25,6 @@ import java.util.List;
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
 public class ComplianceEvaluationBean implements ComplianceEvaluation {
 
-    static final ZoneId ZONE = ZoneId.of("Europe/Paris");
-
     @EJB
     ComplianceFactsReader reader;
     @EJB
@@ -35,7 +33,7 @@ public class ComplianceEvaluationBean implements ComplianceEvaluation {
     private final Clock clock = Clock.systemUTC();
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(ZONE));
+        return LocalDate.now(clock.withZone(Paris.ZONE));
     }
 
     @Override
