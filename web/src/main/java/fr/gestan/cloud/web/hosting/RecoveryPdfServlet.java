@@ -68,7 +68,7 @@ public class RecoveryPdfServlet extends HttpServlet {
         Locale locale = locale(request);
         byte[] pdf;
         try {
-            pdf = render(plan, ResourceBundle.getBundle(HostingText.BUNDLE, locale), locale);
+            pdf = render(plan, ResourceBundle.getBundle("fr.gestan.cloud.web.hosting", locale), locale);
         } catch (DocumentException e) {
             throw new IOException("PDF rendering failed", e);
         }

@@ -10,6 +10,8 @@ import fr.gestan.cloud.hosting.api.NewIncident;
 import fr.gestan.cloud.hosting.api.NewMaintenance;
 import fr.gestan.cloud.hosting.api.ServerStatus;
 import fr.gestan.cloud.hosting.api.ServerView;
+import fr.gestan.cloud.web.i18n.Bundle;
+import fr.gestan.cloud.web.i18n.Messages;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
@@ -32,7 +34,8 @@ public class StatusAdminBean implements Serializable {
     @EJB
     transient HostingInventory inventory;
     @Inject
-    HostingText text;
+    @Bundle("hmsg")
+    Messages messages;
 
     private List<ServerView> servers;
     private List<IncidentView> active;
@@ -65,27 +68,27 @@ public class StatusAdminBean implements Serializable {
     public void open() {
         try {
             IncidentView opened = status.openIncident(new NewIncident(title, impact, message, new HashSet<>(serverIds)));
-            text.info("statusAdmin.opened", opened.id());
+            messages.info("statusAdmin.opened", opened.id());
             title = message = null;
             serverIds = List.of();
             load();
         } catch (RuntimeException e) {
-            text.refused(e);
+            Refusals.show(messages, e);
         }
     }
 
     public void postUpdate() {
         if (updateIncidentId == null) {
-            text.error("statusAdmin.pick");
+            messages.error("statusAdmin.pick");
             return;
         }
         try {
             status.postUpdate(updateIncidentId, updateState, updateMessage);
-            text.info("statusAdmin.updated", updateIncidentId);
+            messages.info("statusAdmin.updated", updateIncidentId);
             updateMessage = null;
             load();
         } catch (RuntimeException e) {
-            text.refused(e);
+            Refusals.show(messages, e);
         }
     }
 
@@ -94,13 +97,13 @@ public class StatusAdminBean implements Serializable {
             status.scheduleMaintenance(new NewMaintenance(maintTitle, maintDescription,
                     maintStart == null ? null : maintStart.atZone(Paris.ZONE).toInstant(), maintEnd == null ? null : maintEnd.atZone(Paris.ZONE).toInstant(),
                     new HashSet<>(maintServerIds)));
-            text.info("statusAdmin.scheduled");
+            messages.info("statusAdmin.scheduled");
             maintTitle = maintDescription = null;
             maintStart = maintEnd = null;
             maintServerIds = List.of();
             load();
         } catch (RuntimeException e) {
-            text.refused(e);
+            Refusals.show(messages, e);
         }
     }
 
@@ -109,7 +112,7 @@ public class StatusAdminBean implements Serializable {
             status.advanceMaintenance(maintenance.id());
             load();
         } catch (RuntimeException e) {
-            text.refused(e);
+            Refusals.show(messages, e);
         }
     }
 

@@ -5,6 +5,8 @@ import fr.gestan.cloud.security.api.ControlEvidenceException;
 import fr.gestan.cloud.security.api.ServerControls;
 import fr.gestan.cloud.security.api.ServerControls.ControlView;
 import fr.gestan.cloud.security.api.ServerControls.EvidenceView;
+import fr.gestan.cloud.web.i18n.Bundle;
+import fr.gestan.cloud.web.i18n.Messages;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -24,7 +26,8 @@ public class ControlsBean implements Serializable {
     @EJB
     transient ServerControls controls;
     @Inject
-    SecurityMessages messages;
+    @Bundle("smsg")
+    Messages messages;
 
     private String server;
     private List<ControlView> statuses = List.of();

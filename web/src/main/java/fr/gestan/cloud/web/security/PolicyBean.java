@@ -5,6 +5,8 @@ import fr.gestan.cloud.security.api.PolicyException;
 import fr.gestan.cloud.security.api.PolicySettings;
 import fr.gestan.cloud.security.api.PolicyVersionView;
 import fr.gestan.cloud.security.api.SecurityPolicies;
+import fr.gestan.cloud.web.i18n.Bundle;
+import fr.gestan.cloud.web.i18n.Messages;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
@@ -26,7 +28,8 @@ public class PolicyBean implements Serializable {
     @EJB
     transient SecurityPolicies policies;
     @Inject
-    SecurityMessages messages;
+    @Bundle("smsg")
+    Messages messages;
 
     private PolicyVersionView current;
     private List<PolicyVersionView> history;

@@ -18,6 +18,8 @@ import fr.gestan.cloud.tenants.api.TenantNotFoundException;
 import fr.gestan.cloud.tenants.api.TenantRecord;
 import fr.gestan.cloud.tenants.api.TenantService;
 import fr.gestan.cloud.tenants.api.TenantStateException;
+import fr.gestan.cloud.web.i18n.Bundle;
+import fr.gestan.cloud.web.i18n.Messages;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.faces.view.ViewScoped;
@@ -51,7 +53,8 @@ public class TenantFormBean implements Serializable {
     @Inject
     transient Validator validator;
     @Inject
-    TenantMessages messages;
+    @Bundle("tmsg")
+    Messages messages;
 
     private Long id;
     private TenantRecord record;
@@ -129,7 +132,7 @@ public class TenantFormBean implements Serializable {
         TenantDetails details = details();
         Set<ConstraintViolation<TenantDetails>> violations = validator.validate(details);
         if (!violations.isEmpty()) {
-            messages.fieldMessages(FORM, violations);
+            messages.fieldMessages(FORM, violations, TenantFields.RENAMED);
             return null;
         }
         try {
@@ -149,11 +152,11 @@ public class TenantFormBean implements Serializable {
         } catch (TenantNotFoundException e) {
             messages.error("tenant.notFound");
         } catch (EJBException e) {
-            Set<ConstraintViolation<?>> refused = TenantMessages.violationsOf(e);
+            Set<ConstraintViolation<?>> refused = Messages.violationsOf(e);
             if (refused == null) {
                 throw e;
             }
-            messages.fieldMessages(FORM, refused);
+            messages.fieldMessages(FORM, refused, TenantFields.RENAMED);
         }
         return null;
     }
@@ -209,11 +212,11 @@ public class TenantFormBean implements Serializable {
         } catch (TenantNotFoundException e) {
             messages.error("tenant.notFound");
         } catch (EJBException e) {
-            Set<ConstraintViolation<?>> refused = TenantMessages.violationsOf(e);
+            Set<ConstraintViolation<?>> refused = Messages.violationsOf(e);
             if (refused == null) {
                 throw e;
             }
-            messages.fieldMessages("invite", refused);
+            messages.fieldMessages("invite", refused, TenantFields.RENAMED);
         }
     }
 
@@ -328,11 +331,11 @@ public class TenantFormBean implements Serializable {
     }
 
     private void invalid(EJBException e) {
-        Set<ConstraintViolation<?>> refused = TenantMessages.violationsOf(e);
+        Set<ConstraintViolation<?>> refused = Messages.violationsOf(e);
         if (refused == null) {
             throw e;
         }
-        messages.fieldMessages("accounts", refused);
+        messages.fieldMessages("accounts", refused, TenantFields.RENAMED);
     }
 
     /** Returns the secret to show and forgets it: it appears in one response only. */
