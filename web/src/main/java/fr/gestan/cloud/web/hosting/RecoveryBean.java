@@ -2,6 +2,7 @@ package fr.gestan.cloud.web.hosting;
 
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.hosting.api.DrillView;
+import fr.gestan.cloud.hosting.api.Durations;
 import fr.gestan.cloud.hosting.api.HostingInventory;
 import fr.gestan.cloud.hosting.api.NewDrill;
 import fr.gestan.cloud.hosting.api.RecoveryPlanView;

@@ -1,6 +1,6 @@
 package fr.gestan.cloud.compliance.internal.pdf;
 
-import static fr.gestan.cloud.compliance.internal.pdf.DocumentFonts.nfc;
+import static fr.gestan.cloud.common.pdf.DocumentFonts.nfc;
 
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
@@ -16,6 +16,7 @@ import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import fr.gestan.cloud.common.Paris;
+import fr.gestan.cloud.common.pdf.DocumentFonts;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
