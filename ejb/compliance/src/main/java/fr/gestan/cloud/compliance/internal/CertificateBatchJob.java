@@ -41,7 +41,7 @@ import java.util.logging.Logger;
  * {@link Certificates#issue}: no transaction here, so each issue has its own and the caller stays the one journaled
  * as issuer.
  */
-// Makes Hibernate Validator intercept this bean: its constraints sit on the interface (HV-994).
+// Method validation of the interface's constraints: HV-994, see docs/architecture.md.
 @ValidateOnExecution
 @Singleton
 @Local(CertificateBatch.class)

@@ -18,7 +18,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-// Makes Hibernate Validator intercept this bean: its constraints sit on the interface (HV-994).
+// Method validation of the interface's constraints: HV-994, see docs/architecture.md.
 @ValidateOnExecution
 @Stateless
 @Local(ComplianceEvaluation.class)

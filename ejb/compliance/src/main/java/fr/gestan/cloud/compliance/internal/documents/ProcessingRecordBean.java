@@ -25,7 +25,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-// Makes Hibernate Validator intercept this bean: its constraints sit on the interface (HV-994).
+// Method validation of the interface's constraints: HV-994, see docs/architecture.md.
 @ValidateOnExecution
 @Stateless
 @Local(ProcessingRecord.class)
