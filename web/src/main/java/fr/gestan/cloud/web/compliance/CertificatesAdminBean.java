@@ -118,7 +118,11 @@ public class CertificatesAdminBean implements Serializable {
     private void refused(CertificateRefusedException e) {
         blocking = new ArrayList<>(e.findings());
         messages.add(FacesMessage.SEVERITY_ERROR, "cmsg", "cert.refused." + e.reason());
-        CertificateText.findings(e.findings());
+        // One message per blocking finding: rule, localised finding, evidence.
+        for (RuleFinding f : e.findings()) {
+            messages.show(FacesMessage.SEVERITY_ERROR, f.ruleId() + " : " + Messages.label("cmsg", "finding.code." + f.code())
+                    + (f.evidence() == null || f.evidence().isBlank() ? "" : " (" + f.evidence() + ")"));
+        }
     }
 
     public String getFilterSiren() {

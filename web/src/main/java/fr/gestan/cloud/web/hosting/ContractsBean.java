@@ -10,6 +10,8 @@ import fr.gestan.cloud.hosting.api.NewContract;
 import fr.gestan.cloud.hosting.api.ServerRole;
 import fr.gestan.cloud.hosting.api.ServerView;
 import fr.gestan.cloud.hosting.api.ServiceLevel;
+import fr.gestan.cloud.web.i18n.Bundle;
+import fr.gestan.cloud.web.i18n.Messages;
 import fr.gestan.cloud.web.signin.CurrentUser;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
@@ -33,7 +35,8 @@ public class ContractsBean implements Serializable {
     @EJB
     transient HostingInventory inventory;
     @Inject
-    HostingText text;
+    @Bundle("hmsg")
+    Messages messages;
     @Inject
     CurrentUser user;
 
@@ -98,12 +101,12 @@ public class ContractsBean implements Serializable {
         try {
             ContractView created = contracts.create(new NewContract(siren, offer, startsOn, endsOn, autoRenew, serviceLevel,
                     productionServerId, backupServerId, dataVolumeGb));
-            text.info("contracts.created", created.id(), created.productionServer(), created.backupServer());
+            messages.info("contracts.created", created.id(), created.productionServer(), created.backupServer());
             filterSiren = created.tenantSiren();
             select(created);
             load();
         } catch (RuntimeException e) {
-            text.refused(e);
+            Refusals.show(messages, e);
         }
     }
 
@@ -124,7 +127,7 @@ public class ContractsBean implements Serializable {
 
     public void move() {
         if (targetServerId == null) {
-            text.error("contracts.move.target");
+            messages.error("contracts.move.target");
             return;
         }
         act(() -> contracts.move(selected.id(), targetServerId, reason), "contracts.moved");
@@ -133,11 +136,11 @@ public class ContractsBean implements Serializable {
     private void act(java.util.function.Supplier<ContractView> action, String done) {
         try {
             ContractView updated = action.get();
-            text.info(done, updated.id());
+            messages.info(done, updated.id());
             select(updated);
             load();
         } catch (RuntimeException e) {
-            text.refused(e);
+            Refusals.show(messages, e);
         }
     }
 

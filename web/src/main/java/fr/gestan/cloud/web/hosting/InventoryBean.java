@@ -10,6 +10,8 @@ import fr.gestan.cloud.hosting.api.NewServer;
 import fr.gestan.cloud.hosting.api.OperatorView;
 import fr.gestan.cloud.hosting.api.ServerRole;
 import fr.gestan.cloud.hosting.api.ServerView;
+import fr.gestan.cloud.web.i18n.Bundle;
+import fr.gestan.cloud.web.i18n.Messages;
 import fr.gestan.cloud.web.signin.CurrentUser;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
@@ -31,7 +33,8 @@ public class InventoryBean implements Serializable {
     @EJB
     transient Monitoring monitoring;
     @Inject
-    HostingText text;
+    @Bundle("hmsg")
+    Messages messages;
     @Inject
     CurrentUser user;
 
@@ -73,11 +76,11 @@ public class InventoryBean implements Serializable {
     public void addServer() {
         try {
             ServerView added = inventory.addServer(new NewServer(name, dataCentreCode, role, null, capacity));
-            text.info("inventory.server.added", added.name());
+            messages.info("inventory.server.added", added.name());
             name = null;
             load();
         } catch (RuntimeException e) {
-            text.refused(e);
+            Refusals.show(messages, e);
         }
     }
 
@@ -85,23 +88,23 @@ public class InventoryBean implements Serializable {
         try {
             OperatorView added = inventory.addOperator(new NewOperator(opName, opForm, opCountry, opParent,
                     opParentCountry == null || opParentCountry.isBlank() ? null : opParentCountry, opLargestShare, opTotalShare));
-            text.info("inventory.operator.added", added.legalName());
+            messages.info("inventory.operator.added", added.legalName());
             opName = opForm = opParent = opParentCountry = null;
             load();
         } catch (RuntimeException e) {
-            text.refused(e);
+            Refusals.show(messages, e);
         }
     }
 
     public void addCertification() {
         try {
             inventory.addCertification(certDataCentre, certName, certIssuer, certExpiry);
-            text.info("inventory.certification.added", certName);
+            messages.info("inventory.certification.added", certName);
             certName = certIssuer = null;
             certExpiry = null;
             load();
         } catch (RuntimeException e) {
-            text.refused(e);
+            Refusals.show(messages, e);
         }
     }
 
@@ -110,7 +113,7 @@ public class InventoryBean implements Serializable {
             issuedToken = inventory.issueMonitoringToken(server.id());
             issuedFor = server.name();
         } catch (RuntimeException e) {
-            text.refused(e);
+            Refusals.show(messages, e);
         }
     }
 

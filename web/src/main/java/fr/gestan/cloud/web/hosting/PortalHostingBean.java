@@ -2,6 +2,7 @@ package fr.gestan.cloud.web.hosting;
 
 import fr.gestan.cloud.hosting.api.ComponentStatusView;
 import fr.gestan.cloud.hosting.api.ContractView;
+import fr.gestan.cloud.hosting.api.Durations;
 import fr.gestan.cloud.hosting.api.HostingContracts;
 import fr.gestan.cloud.hosting.api.MyRecoveryView;
 import fr.gestan.cloud.hosting.api.RecoveryPlans;

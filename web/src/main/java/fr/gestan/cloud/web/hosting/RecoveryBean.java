@@ -2,6 +2,7 @@ package fr.gestan.cloud.web.hosting;
 
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.hosting.api.DrillView;
+import fr.gestan.cloud.hosting.api.Durations;
 import fr.gestan.cloud.hosting.api.HostingInventory;
 import fr.gestan.cloud.hosting.api.NewDrill;
 import fr.gestan.cloud.hosting.api.RecoveryPlanView;
@@ -9,6 +10,8 @@ import fr.gestan.cloud.hosting.api.RecoveryPlans;
 import fr.gestan.cloud.hosting.api.RecoverySettings;
 import fr.gestan.cloud.hosting.api.ServerRole;
 import fr.gestan.cloud.hosting.api.ServerView;
+import fr.gestan.cloud.web.i18n.Bundle;
+import fr.gestan.cloud.web.i18n.Messages;
 import fr.gestan.cloud.web.signin.CurrentUser;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
@@ -30,7 +33,8 @@ public class RecoveryBean implements Serializable {
     @EJB
     transient HostingInventory inventory;
     @Inject
-    HostingText text;
+    @Bundle("hmsg")
+    Messages messages;
     @Inject
     CurrentUser user;
 
@@ -68,7 +72,7 @@ public class RecoveryBean implements Serializable {
                 drills = plans.drills(server);
             } catch (RuntimeException e) {
                 plan = null;
-                text.refused(e);
+                Refusals.show(messages, e);
             }
         }
     }
@@ -76,22 +80,22 @@ public class RecoveryBean implements Serializable {
     public void saveSettings() {
         try {
             plans.updateSettings(new RecoverySettings(newServerMinutes, remountMinutes, perTenantMinutes, throughputGbPerHour));
-            text.info("recovery.settings.saved");
+            messages.info("recovery.settings.saved");
             load();
         } catch (RuntimeException e) {
-            text.refused(e);
+            Refusals.show(messages, e);
         }
     }
 
     public void recordDrill() {
         try {
             plans.recordDrill(new NewDrill(server, drilledOn, drillNewServer, drillRemount, drillPerTenant, drillThroughput, drillNotes));
-            text.info("recovery.drill.saved");
+            messages.info("recovery.drill.saved");
             drillNewServer = drillRemount = drillPerTenant = drillThroughput = null;
             drillNotes = null;
             load();
         } catch (RuntimeException e) {
-            text.refused(e);
+            Refusals.show(messages, e);
         }
     }
 

@@ -1,47 +1,26 @@
 package fr.gestan.cloud.web.hosting;
 
-import com.lowagie.text.Document;
-import com.lowagie.text.DocumentException;
-import com.lowagie.text.Element;
-import com.lowagie.text.Font;
-import com.lowagie.text.PageSize;
-import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
-import com.lowagie.text.pdf.BaseFont;
-import com.lowagie.text.pdf.PdfPCell;
-import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfWriter;
 import fr.gestan.cloud.hosting.api.HostingRefusedException;
-import fr.gestan.cloud.hosting.api.RecoveryPlanView;
+import fr.gestan.cloud.hosting.api.RecoveryPlanPdf;
 import fr.gestan.cloud.hosting.api.RecoveryPlans;
 import fr.gestan.cloud.web.http.Attachment;
+import fr.gestan.cloud.web.i18n.LanguageBean;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.awt.Color;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
-import java.util.ResourceBundle;
 
 /**
- * A server's recovery plan as a PDF (staff only: under /admin, and the EJB checks the role): the steps, a
- * Gantt-like chart of the whole timeline and each tenant's estimated recovery time, with the figures' sources.
+ * Downloads a server's recovery plan as a PDF (staff only: under /admin, and the EJB checks the role), rendered by
+ * the hosting module ({@link RecoveryPlans#planPdf}) in the user's language.
  */
 @WebServlet("/admin/hosting/recovery.pdf")
 public class RecoveryPdfServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final Color BRAND = new Color(0x1d, 0x3f, 0x72);
-    private static final Color DRILL = new Color(0x0a, 0x6b, 0x2d);
-    private static final Color LIGHT = new Color(0xe8, 0xee, 0xf7);
 
     @EJB
     transient RecoveryPlans plans;
@@ -55,9 +34,9 @@ public class RecoveryPdfServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
-        RecoveryPlanView plan;
+        RecoveryPlanPdf pdf;
         try {
-            plan = plans.plan(serverId);
+            pdf = plans.planPdf(serverId, LanguageBean.fromCookies(request.getCookies()));
         } catch (HostingRefusedException e) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
@@ -65,116 +44,6 @@ public class RecoveryPdfServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
-        Locale locale = locale(request);
-        byte[] pdf;
-        try {
-            pdf = render(plan, ResourceBundle.getBundle(HostingText.BUNDLE, locale), locale);
-        } catch (DocumentException e) {
-            throw new IOException("PDF rendering failed", e);
-        }
-        Attachment.send(response, "application/pdf", "pra-" + plan.serverName() + ".pdf", pdf);
-    }
-
-    static Locale locale(HttpServletRequest request) {
-        if (request.getCookies() != null) {
-            for (Cookie cookie : request.getCookies()) {
-                if ("gestan_lang".equals(cookie.getName()) && "en".equals(cookie.getValue())) {
-                    return Locale.ENGLISH;
-                }
-            }
-        }
-        return Locale.FRENCH;
-    }
-
-    static byte[] render(RecoveryPlanView plan, ResourceBundle text, Locale locale) throws IOException {
-        BaseFont regular = BaseFont.createFont("liberation/LiberationSans-Regular.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
-        BaseFont bold = BaseFont.createFont("liberation/LiberationSans-Bold.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
-        Font title = new Font(bold, 16, Font.NORMAL, BRAND);
-        Font body = new Font(regular, 9);
-        Font head = new Font(bold, 9, Font.NORMAL, Color.WHITE);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Document document = new Document(PageSize.A4, 36, 36, 36, 36);
-        PdfWriter.getInstance(document, out);
-        document.addTitle(text.getString("pdf.title") + " " + plan.serverName());
-        document.addCreator("Gestan Cloud");
-        document.open();
-        document.add(new Paragraph(text.getString("pdf.title") + " · " + plan.serverName() + " (" + plan.dataCentreCode() + ")", title));
-        document.add(new Paragraph(text.getString("pdf.generated") + " "
-                + ZonedDateTime.now(ZoneId.of("Europe/Paris")).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", locale)), body));
-        document.add(new Paragraph(text.getString("recovery.summary") + " " + Durations.hm(plan.totalMinutes()) + " · "
-                + plan.tenants().size() + " " + text.getString("recovery.tenants") + " · " + text.getString("recovery.dataStep") + " "
-                + Durations.hm(plan.totalMinutes() - plan.dataStepStartMinute()), body));
-        document.add(new Paragraph(" ", body));
-
-        PdfPTable steps = new PdfPTable(new float[] {4, 2, 2, 3});
-        steps.setWidthPercentage(100);
-        for (String h : new String[] {"recovery.step", "recovery.start", "recovery.duration", "recovery.source"}) {
-            steps.addCell(header(text.getString(h), head));
-        }
-        for (RecoveryPlanView.Step step : plan.steps()) {
-            steps.addCell(cell(text.getString("step." + step.kind()), body));
-            steps.addCell(cell(Durations.hm(step.startMinute()), body));
-            steps.addCell(cell(Durations.hm(step.durationMinutes()), body));
-            steps.addCell(cell(source(step.source(), text), body));
-        }
-        document.add(steps);
-        document.add(new Paragraph(" ", body));
-
-        // The Gantt-like chart: one row per step and per tenant, bars scaled to the whole timeline.
-        PdfPTable gantt = new PdfPTable(new float[] {3, 10, 2});
-        gantt.setWidthPercentage(100);
-        gantt.addCell(header(text.getString("recovery.chart"), head));
-        gantt.addCell(header("0 → " + Durations.hm(plan.totalMinutes()), head));
-        gantt.addCell(header(text.getString("recovery.backAt"), head));
-        for (RecoveryPlanView.Step step : plan.steps()) {
-            ganttRow(gantt, text.getString("step." + step.kind()), step.startMinute(), step.durationMinutes(), plan.totalMinutes(),
-                    step.source().drill(), body);
-        }
-        for (RecoveryPlanView.TenantSlot slot : plan.tenants()) {
-            ganttRow(gantt, slot.position() + ". " + slot.tenantSiren() + " · " + text.getString("level." + slot.serviceLevel()),
-                    slot.startMinute(), slot.durationMinutes(), plan.totalMinutes(), slot.source().drill(), body);
-        }
-        document.add(gantt);
-        document.add(new Paragraph(text.getString("recovery.legend"), body));
-        document.close();
-        return out.toByteArray();
-    }
-
-    private static void ganttRow(PdfPTable table, String label, int start, int duration, int total, boolean drill, Font font) {
-        table.addCell(cell(label, font));
-        PdfPCell bar = new PdfPCell();
-        bar.setFixedHeight(11);
-        bar.setBorderColor(LIGHT);
-        bar.setCellEvent((cell, position, canvases) -> {
-            var canvas = canvases[PdfPTable.BACKGROUNDCANVAS];
-            float width = position.getWidth() - 4;
-            float x = position.getLeft() + 2 + width * start / Math.max(1, total);
-            float w = Math.max(0.8f, width * duration / Math.max(1, total));
-            canvas.saveState();
-            canvas.setColorFill(drill ? DRILL : BRAND);
-            canvas.rectangle(x, position.getBottom() + 2, w, position.getHeight() - 4);
-            canvas.fill();
-            canvas.restoreState();
-        });
-        table.addCell(bar);
-        table.addCell(cell(Durations.hm(start + duration), font));
-    }
-
-    private static String source(RecoveryPlanView.Source source, ResourceBundle text) {
-        return source.drill() ? text.getString("recovery.fromDrill") + " " + source.drilledOn() : text.getString("recovery.fromSetting");
-    }
-
-    private static PdfPCell header(String value, Font font) {
-        PdfPCell cell = new PdfPCell(new Phrase(value, font));
-        cell.setBackgroundColor(BRAND);
-        cell.setPadding(3);
-        return cell;
-    }
-
-    private static PdfPCell cell(String value, Font font) {
-        PdfPCell cell = new PdfPCell(new Phrase(value, font));
-        cell.setPadding(2);
-        cell.setVerticalAlignment(Element.ALIGN_MIDDLE);
-        return cell;
+        Attachment.send(response, "application/pdf", pdf.fileName(), pdf.content());
     }
 }

@@ -1,5 +1,6 @@
 package fr.gestan.cloud.web.hosting;
 
+import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.hosting.api.HostingInventory;
 import fr.gestan.cloud.hosting.api.IncidentImpact;
 import fr.gestan.cloud.hosting.api.IncidentState;
@@ -9,6 +10,8 @@ import fr.gestan.cloud.hosting.api.NewIncident;
 import fr.gestan.cloud.hosting.api.NewMaintenance;
 import fr.gestan.cloud.hosting.api.ServerStatus;
 import fr.gestan.cloud.hosting.api.ServerView;
+import fr.gestan.cloud.web.i18n.Bundle;
+import fr.gestan.cloud.web.i18n.Messages;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
@@ -16,7 +19,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 
@@ -26,14 +28,14 @@ import java.util.List;
 public class StatusAdminBean implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     @EJB
     transient ServerStatus status;
     @EJB
     transient HostingInventory inventory;
     @Inject
-    HostingText text;
+    @Bundle("hmsg")
+    Messages messages;
 
     private List<ServerView> servers;
     private List<IncidentView> active;
@@ -66,42 +68,42 @@ public class StatusAdminBean implements Serializable {
     public void open() {
         try {
             IncidentView opened = status.openIncident(new NewIncident(title, impact, message, new HashSet<>(serverIds)));
-            text.info("statusAdmin.opened", opened.id());
+            messages.info("statusAdmin.opened", opened.id());
             title = message = null;
             serverIds = List.of();
             load();
         } catch (RuntimeException e) {
-            text.refused(e);
+            Refusals.show(messages, e);
         }
     }
 
     public void postUpdate() {
         if (updateIncidentId == null) {
-            text.error("statusAdmin.pick");
+            messages.error("statusAdmin.pick");
             return;
         }
         try {
             status.postUpdate(updateIncidentId, updateState, updateMessage);
-            text.info("statusAdmin.updated", updateIncidentId);
+            messages.info("statusAdmin.updated", updateIncidentId);
             updateMessage = null;
             load();
         } catch (RuntimeException e) {
-            text.refused(e);
+            Refusals.show(messages, e);
         }
     }
 
     public void schedule() {
         try {
             status.scheduleMaintenance(new NewMaintenance(maintTitle, maintDescription,
-                    maintStart == null ? null : maintStart.atZone(PARIS).toInstant(), maintEnd == null ? null : maintEnd.atZone(PARIS).toInstant(),
+                    maintStart == null ? null : maintStart.atZone(Paris.ZONE).toInstant(), maintEnd == null ? null : maintEnd.atZone(Paris.ZONE).toInstant(),
                     new HashSet<>(maintServerIds)));
-            text.info("statusAdmin.scheduled");
+            messages.info("statusAdmin.scheduled");
             maintTitle = maintDescription = null;
             maintStart = maintEnd = null;
             maintServerIds = List.of();
             load();
         } catch (RuntimeException e) {
-            text.refused(e);
+            Refusals.show(messages, e);
         }
     }
 
@@ -110,7 +112,7 @@ public class StatusAdminBean implements Serializable {
             status.advanceMaintenance(maintenance.id());
             load();
         } catch (RuntimeException e) {
-            text.refused(e);
+            Refusals.show(messages, e);
         }
     }
 

@@ -51,7 +51,8 @@ public class LanguageBean {
                 + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    static Locale fromCookies(Cookie[] cookies) {
+    /** The language the {@value #COOKIE} cookie asks for (also for downloads rendered outside Faces). */
+    public static Locale fromCookies(Cookie[] cookies) {
         if (cookies != null) {
             for (Cookie cookie : cookies) {
                 if (COOKIE.equals(cookie.getName()) && "en".equals(cookie.getValue())) {

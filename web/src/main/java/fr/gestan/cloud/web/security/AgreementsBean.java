@@ -6,6 +6,8 @@ import fr.gestan.cloud.security.api.ConfidentialityAgreements;
 import fr.gestan.cloud.security.api.NewStaffMember;
 import fr.gestan.cloud.security.api.StaffException;
 import fr.gestan.cloud.security.api.StaffMemberView;
+import fr.gestan.cloud.web.i18n.Bundle;
+import fr.gestan.cloud.web.i18n.Messages;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
@@ -26,7 +28,8 @@ public class AgreementsBean implements Serializable {
     @EJB
     transient ConfidentialityAgreements agreements;
     @Inject
-    SecurityMessages messages;
+    @Bundle("smsg")
+    Messages messages;
 
     private List<StaffMemberView> staff;
     private String username;

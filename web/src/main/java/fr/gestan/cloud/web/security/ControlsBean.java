@@ -1,9 +1,12 @@
 package fr.gestan.cloud.web.security;
 
+import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.security.api.ControlEvidenceException;
 import fr.gestan.cloud.security.api.ServerControls;
 import fr.gestan.cloud.security.api.ServerControls.ControlView;
 import fr.gestan.cloud.security.api.ServerControls.EvidenceView;
+import fr.gestan.cloud.web.i18n.Bundle;
+import fr.gestan.cloud.web.i18n.Messages;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -11,7 +14,6 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 
 /** Controls and evidence of one server; support and administrators record evidence. */
@@ -20,12 +22,12 @@ import java.util.List;
 public class ControlsBean implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     @EJB
     transient ServerControls controls;
     @Inject
-    SecurityMessages messages;
+    @Bundle("smsg")
+    Messages messages;
 
     private String server;
     private List<ControlView> statuses = List.of();
@@ -49,7 +51,7 @@ public class ControlsBean implements Serializable {
     }
 
     public void record() {
-        Instant at = when == null ? Instant.now() : when.atZone(PARIS).toInstant();
+        Instant at = when == null ? Instant.now() : when.atZone(Paris.ZONE).toInstant();
         try {
             switch (kind) {
                 case "SNAPSHOT" -> controls.recordSnapshot(server, snapshotRef, at);

@@ -7,6 +7,8 @@ import fr.gestan.cloud.security.api.JournalIntegrity;
 import fr.gestan.cloud.security.api.JournalQuery;
 import fr.gestan.cloud.security.api.JournalVerifier;
 import fr.gestan.cloud.security.api.VerificationProgress;
+import fr.gestan.cloud.web.i18n.Bundle;
+import fr.gestan.cloud.web.i18n.Messages;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
@@ -29,7 +31,8 @@ public class JournalAdminBean implements Serializable {
     @EJB
     transient JournalIntegrity integrity;
     @Inject
-    SecurityMessages messages;
+    @Bundle("smsg")
+    Messages messages;
 
     private transient VerificationProgress progress;
     private CheckpointView latestCheckpoint;

@@ -1,9 +1,12 @@
 package fr.gestan.cloud.web.security;
 
+import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.security.api.PolicyException;
 import fr.gestan.cloud.security.api.PolicySettings;
 import fr.gestan.cloud.security.api.PolicyVersionView;
 import fr.gestan.cloud.security.api.SecurityPolicies;
+import fr.gestan.cloud.web.i18n.Bundle;
+import fr.gestan.cloud.web.i18n.Messages;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
@@ -11,7 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +24,12 @@ import java.util.Map;
 public class PolicyBean implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     @EJB
     transient SecurityPolicies policies;
     @Inject
-    SecurityMessages messages;
+    @Bundle("smsg")
+    Messages messages;
 
     private PolicyVersionView current;
     private List<PolicyVersionView> history;
@@ -45,7 +47,7 @@ public class PolicyBean implements Serializable {
     public void save() {
         try {
             PolicyVersionView saved = policies.change(form.toSettings(),
-                    effectiveFrom == null ? null : effectiveFrom.atZone(PARIS).toInstant(), reason);
+                    effectiveFrom == null ? null : effectiveFrom.atZone(Paris.ZONE).toInstant(), reason);
             messages.info("policy.saved", saved.version());
             reason = null;
             effectiveFrom = null;

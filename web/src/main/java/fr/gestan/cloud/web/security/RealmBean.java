@@ -4,6 +4,8 @@ import fr.gestan.cloud.security.api.RealmSecurity;
 import fr.gestan.cloud.security.api.RealmSecurity.LockedUserView;
 import fr.gestan.cloud.security.api.RealmSecurity.RealmBruteForceView;
 import fr.gestan.cloud.security.api.RealmUnavailableException;
+import fr.gestan.cloud.web.i18n.Bundle;
+import fr.gestan.cloud.web.i18n.Messages;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
@@ -22,7 +24,8 @@ public class RealmBean implements Serializable {
     @EJB
     transient RealmSecurity realm;
     @Inject
-    SecurityMessages messages;
+    @Bundle("smsg")
+    Messages messages;
 
     private RealmBruteForceView bruteForce;
     private List<LockedUserView> locked = List.of();

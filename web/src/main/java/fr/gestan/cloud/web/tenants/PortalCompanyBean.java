@@ -9,6 +9,8 @@ import fr.gestan.cloud.tenants.api.HostedAccounts;
 import fr.gestan.cloud.tenants.api.TenantNotFoundException;
 import fr.gestan.cloud.tenants.api.TenantRecord;
 import fr.gestan.cloud.tenants.api.TenantService;
+import fr.gestan.cloud.web.i18n.Bundle;
+import fr.gestan.cloud.web.i18n.Messages;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
@@ -35,7 +37,8 @@ public class PortalCompanyBean implements Serializable {
     @EJB
     transient DataExports exports;
     @Inject
-    TenantMessages messages;
+    @Bundle("tmsg")
+    Messages messages;
 
     private TenantRecord company;
     private List<ChangeRequestView> requests = List.of();
@@ -68,7 +71,7 @@ public class PortalCompanyBean implements Serializable {
         } catch (TenantNotFoundException e) {
             messages.error("tenant.notFound");
         } catch (EJBException e) {
-            messages.fieldMessages("change", e);
+            messages.fieldMessages("change", e, TenantFields.RENAMED);
         }
     }
 

@@ -1,5 +1,7 @@
 package fr.gestan.cloud.web.tenants;
 
+import fr.gestan.cloud.web.i18n.Messages;
+import fr.gestan.cloud.web.i18n.Bundle;
 import fr.gestan.cloud.security.api.CredentialClearanceException;
 import fr.gestan.cloud.tenants.api.AccountNotFoundException;
 import fr.gestan.cloud.tenants.api.HostedAccountView;
@@ -30,7 +32,8 @@ public class TenantAccountsBean implements Serializable {
     @EJB
     transient HostedAccounts accounts;
     @Inject
-    TenantMessages messages;
+    @Bundle("tmsg")
+    Messages messages;
     @Inject
     TenantPageBean page;
 
@@ -65,7 +68,7 @@ public class TenantAccountsBean implements Serializable {
         } catch (TenantNotFoundException e) {
             messages.error("tenant.notFound");
         } catch (EJBException e) {
-            messages.fieldMessages(FORM, e);
+            messages.fieldMessages(FORM, e, TenantFields.RENAMED);
         }
     }
 
@@ -99,7 +102,7 @@ public class TenantAccountsBean implements Serializable {
         } catch (AccountNotFoundException e) {
             messages.error("account.notFound");
         } catch (EJBException e) {
-            messages.fieldMessages(FORM, e);
+            messages.fieldMessages(FORM, e, TenantFields.RENAMED);
         }
     }
 

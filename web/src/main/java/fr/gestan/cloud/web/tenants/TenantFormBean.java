@@ -9,6 +9,8 @@ import fr.gestan.cloud.tenants.api.TenantNotFoundException;
 import fr.gestan.cloud.tenants.api.TenantRecord;
 import fr.gestan.cloud.tenants.api.TenantService;
 import fr.gestan.cloud.tenants.api.TenantStateException;
+import fr.gestan.cloud.web.i18n.Bundle;
+import fr.gestan.cloud.web.i18n.Messages;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.event.Observes;
@@ -39,7 +41,8 @@ public class TenantFormBean implements Serializable {
     @Inject
     transient Validator validator;
     @Inject
-    TenantMessages messages;
+    @Bundle("tmsg")
+    Messages messages;
     @Inject
     TenantPageBean page;
 
@@ -88,7 +91,7 @@ public class TenantFormBean implements Serializable {
         TenantDetails details = details();
         Set<ConstraintViolation<TenantDetails>> violations = validator.validate(details);
         if (!violations.isEmpty()) {
-            messages.fieldMessages(FORM, violations);
+            messages.fieldMessages(FORM, violations, TenantFields.RENAMED);
             return null;
         }
         try {
@@ -109,7 +112,7 @@ public class TenantFormBean implements Serializable {
         } catch (TenantNotFoundException e) {
             messages.error("tenant.notFound");
         } catch (EJBException e) {
-            messages.fieldMessages(FORM, e);
+            messages.fieldMessages(FORM, e, TenantFields.RENAMED);
         }
         return null;
     }

@@ -1,5 +1,7 @@
 package fr.gestan.cloud.web.tenants;
 
+import fr.gestan.cloud.web.i18n.Messages;
+import fr.gestan.cloud.web.i18n.Bundle;
 import fr.gestan.cloud.tenants.api.TenantNotFoundException;
 import fr.gestan.cloud.tenants.api.TenantRecord;
 import fr.gestan.cloud.tenants.api.TenantService;
@@ -31,7 +33,8 @@ public class TenantPageBean implements Serializable {
     @EJB
     transient TenantService tenants;
     @Inject
-    TenantMessages messages;
+    @Bundle("tmsg")
+    Messages messages;
     @Inject
     Event<Shown> shown;
 

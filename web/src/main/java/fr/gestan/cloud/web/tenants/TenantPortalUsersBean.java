@@ -1,5 +1,7 @@
 package fr.gestan.cloud.web.tenants;
 
+import fr.gestan.cloud.web.i18n.Messages;
+import fr.gestan.cloud.web.i18n.Bundle;
 import fr.gestan.cloud.tenants.api.PortalDirectoryException;
 import fr.gestan.cloud.tenants.api.PortalInvitation;
 import fr.gestan.cloud.tenants.api.PortalUsers;
@@ -23,7 +25,8 @@ public class TenantPortalUsersBean implements Serializable {
     @EJB
     transient PortalUsers portalUsers;
     @Inject
-    TenantMessages messages;
+    @Bundle("tmsg")
+    Messages messages;
     @Inject
     TenantPageBean page;
 
@@ -55,7 +58,7 @@ public class TenantPortalUsersBean implements Serializable {
         } catch (TenantNotFoundException e) {
             messages.error("tenant.notFound");
         } catch (EJBException e) {
-            messages.fieldMessages("invite", e);
+            messages.fieldMessages("invite", e, TenantFields.RENAMED);
         }
     }
 

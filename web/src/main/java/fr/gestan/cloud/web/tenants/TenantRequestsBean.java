@@ -5,6 +5,8 @@ import fr.gestan.cloud.tenants.api.HostedAccountView;
 import fr.gestan.cloud.tenants.api.HostedAccounts;
 import fr.gestan.cloud.tenants.api.TenantNotFoundException;
 import fr.gestan.cloud.tenants.api.TenantService;
+import fr.gestan.cloud.web.i18n.Bundle;
+import fr.gestan.cloud.web.i18n.Messages;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -24,7 +26,8 @@ public class TenantRequestsBean implements Serializable {
     @EJB
     transient HostedAccounts accounts;
     @Inject
-    TenantMessages messages;
+    @Bundle("tmsg")
+    Messages messages;
 
     private List<ChangeRequestView> changes;
     private List<HostedAccountView> resets;

@@ -1,5 +1,7 @@
 package fr.gestan.cloud.web.tenants;
 
+import fr.gestan.cloud.web.i18n.Messages;
+import fr.gestan.cloud.web.i18n.Bundle;
 import fr.gestan.cloud.tenants.api.PortalDirectoryException;
 import fr.gestan.cloud.tenants.api.TenantNotFoundException;
 import fr.gestan.cloud.tenants.api.TenantRecord;
@@ -21,7 +23,8 @@ public class TenantStateBean implements Serializable {
     @EJB
     transient TenantService tenants;
     @Inject
-    TenantMessages messages;
+    @Bundle("tmsg")
+    Messages messages;
     @Inject
     TenantPageBean page;
 

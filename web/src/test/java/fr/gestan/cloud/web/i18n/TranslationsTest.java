@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -41,8 +40,7 @@ class TranslationsTest {
     private static final Pattern LITERAL_KEY = Pattern.compile("\\b([A-Za-z_]\\w*)\\['([^']+)'](?!\\s*\\.concat)");
     private static final Pattern PREFIX_KEY = Pattern.compile("\\b([A-Za-z_]\\w*)\\['([^']+)'\\.concat\\(");
     private static final Pattern JAVA_KEY = Pattern.compile("messages\\.(?:info|warn|error)\\(\\s*\"([^\"]+)\"");
-    private static final Pattern MESSAGES_FIELD = Pattern.compile("\\b(\\w*Messages)\\s+messages\\s*;");
-    private static final Pattern HELPER_BUNDLE = Pattern.compile("BUNDLE\\s*=\\s*\"([^\"]+)\"");
+    private static final Pattern MESSAGES_FIELD = Pattern.compile("(?:@Bundle\\(\"(\\w+)\"\\)\\s+)?\\bMessages\\s+messages\\s*;");
     private static final Pattern CONSTRAINT_KEY = Pattern.compile("message\\s*=\\s*\"\\{([^}\"]+)}\"");
 
     @Test
@@ -96,16 +94,8 @@ class TranslationsTest {
 
     @Test
     void every_key_of_the_java_code_exists() throws IOException {
-        // A bean's "messages" field is Messages or an area's own (SecurityMessages...): each names its BUNDLE.
-        Map<String, String> bundleOfHelper = new HashMap<>();
-        try (Stream<Path> files = Files.walk(JAVA)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith("Messages.java")).toList()) {
-                Matcher bundle = HELPER_BUNDLE.matcher(Files.readString(file, StandardCharsets.UTF_8));
-                if (bundle.find()) {
-                    bundleOfHelper.put(file.getFileName().toString().replace(".java", ""), bundle.group(1));
-                }
-            }
-        }
+        // A bean's "messages" field is Messages, speaking from the bundle its @Bundle names (default msg).
+        Map<String, String> bundleOfVar = bundles();
         List<String> missing = new ArrayList<>();
         int checked = 0;
         try (Stream<Path> files = Files.walk(JAVA)) {
@@ -115,8 +105,8 @@ class TranslationsTest {
                 if (!field.find()) {
                     continue;
                 }
-                String bundle = bundleOfHelper.get(field.group(1));
-                assertTrue(bundle != null, file.getFileName() + ": no BUNDLE constant in " + field.group(1));
+                String bundle = bundleOfVar.get(field.group(1) == null ? "msg" : field.group(1));
+                assertTrue(bundle != null, file.getFileName() + ": no bundle registered as " + field.group(1));
                 Properties fr = load(RESOURCES.resolve(bundle.replace('.', '/') + "_fr.properties"));
                 Matcher key = JAVA_KEY.matcher(source);
                 while (key.find()) {

@@ -1,5 +1,6 @@
 package fr.gestan.cloud.compliance.internal;
 
+import fr.gestan.cloud.common.Paris;
 import java.time.LocalDate;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.AccessJournal;
@@ -40,7 +41,7 @@ import java.util.logging.Logger;
  * {@link Certificates#issue}: no transaction here, so each issue has its own and the caller stays the one journaled
  * as issuer.
  */
-// Makes Hibernate Validator intercept this bean: its constraints sit on the interface (HV-994).
+// Method validation of the interface's constraints: HV-994, see docs/architecture.md.
 @ValidateOnExecution
 @Singleton
 @Local(CertificateBatch.class)
@@ -91,7 +92,7 @@ public class CertificateBatchJob implements CertificateBatch {
                 Set<String> hosted = contracts.tenantsWithContract(page);
                 // Servers, data centres, operators, staff, policy and recovery plans: read once for the page.
                 ComplianceFactsReader.Shared shared = page.isEmpty() ? null
-                        : reader.shared(LocalDate.now(clock.withZone(ComplianceEvaluationBean.ZONE)));
+                        : reader.shared(LocalDate.now(clock.withZone(Paris.ZONE)));
                 for (String siren : page) {
                     tally = holding.contains(siren) ? tally.withAlreadyValid()
                             : !hosted.contains(siren) ? tally.withNoContract() // nothing to certify: not a refusal

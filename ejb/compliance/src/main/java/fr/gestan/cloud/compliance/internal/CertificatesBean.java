@@ -1,5 +1,6 @@
 package fr.gestan.cloud.compliance.internal;
 
+import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.compliance.internal.rules.Rules;
 import java.time.LocalDate;
 import jakarta.ejb.LocalBean;
@@ -43,7 +44,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-// Makes Hibernate Validator intercept this bean: its constraints sit on the interface (HV-994).
+// Method validation of the interface's constraints: HV-994, see docs/architecture.md.
 @ValidateOnExecution
 @Stateless
 @Local(Certificates.class)
@@ -87,7 +88,7 @@ public class CertificatesBean implements Certificates {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(ComplianceEvaluationBean.ZONE));
+        return LocalDate.now(clock.withZone(Paris.ZONE));
     }
 
     @Override

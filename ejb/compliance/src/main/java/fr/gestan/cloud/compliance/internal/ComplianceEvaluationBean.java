@@ -1,5 +1,6 @@
 package fr.gestan.cloud.compliance.internal;
 
+import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.compliance.api.ComplianceEvaluation;
 import fr.gestan.cloud.compliance.api.ComplianceReport;
@@ -14,18 +15,15 @@ import jakarta.ejb.Stateless;
 import jakarta.validation.executable.ValidateOnExecution;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-// Makes Hibernate Validator intercept this bean: its constraints sit on the interface (HV-994).
+// Method validation of the interface's constraints: HV-994, see docs/architecture.md.
 @ValidateOnExecution
 @Stateless
 @Local(ComplianceEvaluation.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
 public class ComplianceEvaluationBean implements ComplianceEvaluation {
-
-    static final ZoneId ZONE = ZoneId.of("Europe/Paris");
 
     @EJB
     ComplianceFactsReader reader;
@@ -35,7 +33,7 @@ public class ComplianceEvaluationBean implements ComplianceEvaluation {
     private final Clock clock = Clock.systemUTC();
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(ZONE));
+        return LocalDate.now(clock.withZone(Paris.ZONE));
     }
 
     @Override

@@ -3,6 +3,7 @@ package fr.gestan.cloud.hosting.api;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
+import java.util.Locale;
 
 /** The disaster-recovery plan (PRA): durations, drills, each server's restore timeline. */
 public interface RecoveryPlans {
@@ -15,6 +16,12 @@ public interface RecoveryPlans {
 
     /** A production server's restore timeline, with the figures of the latest drill where there is one. Staff. */
     RecoveryPlanView plan(long serverId) throws HostingRefusedException;
+
+    /**
+     * {@link #plan} as a PDF in {@code locale} (French or English): the steps, a Gantt-like chart of the whole timeline
+     * and each tenant's estimated recovery time, with the figures' sources. Staff.
+     */
+    RecoveryPlanPdf planPdf(long serverId, @NotNull Locale locale) throws HostingRefusedException;
 
     /** Records a recovery drill. Support and admins. */
     DrillView recordDrill(@NotNull(message = "{recovery.drill.required}") @Valid NewDrill drill) throws HostingRefusedException;

@@ -9,6 +9,7 @@ import fr.gestan.cloud.hosting.api.HostingRefusedException;
 import fr.gestan.cloud.hosting.api.HostingRefusedException.Reason;
 import fr.gestan.cloud.hosting.api.MyRecoveryView;
 import fr.gestan.cloud.hosting.api.NewDrill;
+import fr.gestan.cloud.hosting.api.RecoveryPlanPdf;
 import fr.gestan.cloud.hosting.api.RecoveryPlanView;
 import fr.gestan.cloud.hosting.api.RecoveryPlans;
 import fr.gestan.cloud.hosting.api.RecoverySettings;
@@ -28,8 +29,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
-// Makes Hibernate Validator intercept this bean: its constraints sit on the interface (HV-994).
+// Method validation of the interface's constraints: HV-994, see docs/architecture.md.
 @ValidateOnExecution
 @Stateless
 @Local(RecoveryPlans.class)
@@ -63,6 +65,12 @@ public class RecoveryPlansBean implements RecoveryPlans {
     @Override
     public RecoveryPlanView plan(long serverId) {
         return planOf(ServerLookup.find(em, serverId));
+    }
+
+    @Override
+    public RecoveryPlanPdf planPdf(long serverId, Locale locale) {
+        RecoveryPlanView plan = plan(serverId);
+        return new RecoveryPlanPdf("pra-" + plan.serverName() + ".pdf", RecoveryPdf.render(plan, locale));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package fr.gestan.cloud.hosting.internal;
 
+import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
@@ -28,20 +29,17 @@ import jakarta.validation.executable.ValidateOnExecution;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-// Makes Hibernate Validator intercept this bean: its constraints sit on the interface (HV-994).
+// Method validation of the interface's constraints: HV-994, see docs/architecture.md.
 @ValidateOnExecution
 @Stateless
 @Local(ServerStatus.class)
 @PermitAll
 public class ServerStatusBean implements ServerStatus {
-
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     @PersistenceContext(unitName = "hosting")
     EntityManager em;
@@ -70,8 +68,8 @@ public class ServerStatusBean implements ServerStatus {
 
     @Override
     public List<IncidentView> archive(YearMonth month) {
-        Instant from = month.atDay(1).atStartOfDay(PARIS).toInstant();
-        Instant to = month.plusMonths(1).atDay(1).atStartOfDay(PARIS).toInstant();
+        Instant from = month.atDay(1).atStartOfDay(Paris.ZONE).toInstant();
+        Instant to = month.plusMonths(1).atDay(1).atStartOfDay(Paris.ZONE).toInstant();
         return em.createNamedQuery(Incident.BETWEEN, Incident.class).setParameter("from", from).setParameter("to", to)
                 .setMaxResults(500).getResultStream().map(Incident::toView).toList();
     }
@@ -170,7 +168,7 @@ public class ServerStatusBean implements ServerStatus {
                 i.servers().stream().map(HostingServer::id).collect(Collectors.toSet()), i.impact(), i.startedAt(), i.resolvedAt())).toList();
         Set<Long> inMaintenance = maintenances.stream().filter(m -> m.state() == MaintenanceState.IN_PROGRESS)
                 .flatMap(m -> m.servers().stream()).map(HostingServer::id).collect(Collectors.toSet());
-        return StatusBoard.components(rows, outages, inMaintenance, now, PARIS);
+        return StatusBoard.components(rows, outages, inMaintenance, now, Paris.ZONE);
     }
 
     private Set<HostingServer> servers(Set<Long> ids) {

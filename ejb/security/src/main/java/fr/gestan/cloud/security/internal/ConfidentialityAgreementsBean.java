@@ -1,5 +1,6 @@
 package fr.gestan.cloud.security.internal;
 
+import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
@@ -21,21 +22,17 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.validation.executable.ValidateOnExecution;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-// Makes Hibernate Validator intercept this bean: its constraints sit on the interface (HV-994).
+// Method validation of the interface's constraints: HV-994, see docs/architecture.md.
 @ValidateOnExecution
 @Stateless
 @Local(ConfidentialityAgreements.class)
 @RolesAllowed({Roles.ADMIN, Roles.AUDITOR})
 public class ConfidentialityAgreementsBean implements ConfidentialityAgreements {
-
-    /** Agreements are dated in French law: days change at midnight in Paris. */
-    static final ZoneId ZONE = ZoneId.of("Europe/Paris");
 
     @PersistenceContext(unitName = "security")
     EntityManager em;
@@ -49,7 +46,7 @@ public class ConfidentialityAgreementsBean implements ConfidentialityAgreements 
     private final Clock clock = Clock.systemUTC();
 
     LocalDate today() {
-        return LocalDate.now(clock.withZone(ZONE));
+        return LocalDate.now(clock.withZone(Paris.ZONE));
     }
 
     @Override

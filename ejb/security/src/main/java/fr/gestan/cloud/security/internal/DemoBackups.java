@@ -1,6 +1,7 @@
 package fr.gestan.cloud.security.internal;
 
 import fr.gestan.cloud.common.DemoMode;
+import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.security.api.ServerControls;
 import jakarta.annotation.PostConstruct;
@@ -57,7 +58,7 @@ public class DemoBackups {
         recordMissingBackups();
     }
 
-    @Schedule(hour = "2", minute = "30", timezone = "Europe/Paris", persistent = false, info = "demo-backups-nightly")
+    @Schedule(hour = "2", minute = "30", timezone = Paris.ZONE_ID, persistent = false, info = "demo-backups-nightly")
     void nightly() {
         if (enabled()) {
             recordMissingBackups();

@@ -1,14 +1,12 @@
 package fr.gestan.cloud.security.internal;
 
+import fr.gestan.cloud.common.keys.KeyFiles;
 import fr.gestan.cloud.security.api.JournalVerifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -62,15 +60,7 @@ final class JournalKeys {
     }
 
     static Path configuredPath() {
-        String path = System.getProperty(PROPERTY);
-        if (path == null || path.isBlank()) {
-            path = System.getenv(ENV);
-        }
-        if (path == null || path.isBlank()) {
-            String dataDir = System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir"));
-            return Path.of(dataDir, "gestan", "journal-signing-key.pem");
-        }
-        return Path.of(path);
+        return KeyFiles.path(PROPERTY, ENV, "journal-signing-key.pem");
     }
 
     static Path publicKeyPath(Path privateKeyPath) {
@@ -101,26 +91,13 @@ final class JournalKeys {
 
     private static void generate(Path path) throws IOException, GeneralSecurityException {
         KeyPair pair = KeyPairGenerator.getInstance(JournalVerifier.SIGNATURE_ALGORITHM).generateKeyPair();
-        Files.createDirectories(path.toAbsolutePath().getParent());
         String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'})
                 .encodeToString(pair.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
-        Path temp = Files.createTempFile(path.toAbsolutePath().getParent(), "journal-key", ".tmp");
-        try {
-            try {
-                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: rely on the directory's permissions
-            }
-            Files.writeString(temp, pem, StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
-            // Another node or thread may have created it meanwhile: the first key wins.
-            Files.move(temp, path);
+        // Another node or thread may have created it meanwhile: the first key wins.
+        if (KeyFiles.createIfAbsent(path, pem)) {
             Files.writeString(publicKeyPath(path), JournalVerifier.publicKeyPem(pair.getPublic()), StandardCharsets.US_ASCII);
             LOG.warning(() -> "Generated a new journal signing key at " + path
                     + " (fine for a local run; in production provide the key and keep its public key elsewhere)");
-        } catch (FileAlreadyExistsException e) {
-            LOG.info("The journal signing key was created concurrently; using it");
-        } finally {
-            Files.deleteIfExists(temp);
         }
     }
 

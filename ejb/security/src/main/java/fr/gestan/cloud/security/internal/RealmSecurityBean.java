@@ -26,7 +26,7 @@ import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
 /** Brute-force settings and lockouts in the Keycloak realm, through the admin client (a service account). */
-// Makes Hibernate Validator intercept this bean: its constraints sit on the interface (HV-994).
+// Method validation of the interface's constraints: HV-994, see docs/architecture.md.
 @ValidateOnExecution
 @Stateless
 @Local(RealmSecurity.class)

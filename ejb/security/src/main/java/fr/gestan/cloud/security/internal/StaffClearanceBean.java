@@ -1,5 +1,6 @@
 package fr.gestan.cloud.security.internal;
 
+import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.tenancy.TenantRef;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.AccessJournal;
@@ -47,7 +48,7 @@ public class StaffClearanceBean implements StaffClearance {
         if (staff == null || !Roles.SUPPORT.equals(staff.role())) {
             return false;
         }
-        LocalDate today = LocalDate.now(clock.withZone(ConfidentialityAgreementsBean.ZONE));
+        LocalDate today = LocalDate.now(clock.withZone(Paris.ZONE));
         return em.createNamedQuery(ConfidentialityAgreement.VALID_ON, Long.class).setParameter("username", staff.username())
                 .setParameter("day", today).getSingleResult() > 0;
     }

@@ -1,5 +1,6 @@
 package fr.gestan.cloud.tenants.internal;
 
+import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
@@ -97,7 +98,7 @@ public class HostedAccountsBean implements HostedAccounts {
         PolicySettings policy = policies.current().settings();
         char[] secret = new SecretGenerator(RANDOM, policy.credentialMinLength(), policy.credentialMinClasses()).next();
         account.issue(SecretCipher.current().encrypt(secret, account.cipherRef()), clock.instant(),
-                LocalDate.now(clock.withZone(TenantServiceBean.PARIS)).plusDays(Integer.getInteger(EXPIRY_PROPERTY, DEFAULT_EXPIRY_DAYS)));
+                LocalDate.now(clock.withZone(Paris.ZONE)).plusDays(Integer.getInteger(EXPIRY_PROPERTY, DEFAULT_EXPIRY_DAYS)));
         return secret;
     }
 

@@ -1,13 +1,13 @@
 package fr.gestan.cloud.tenants.internal;
 
+import fr.gestan.cloud.common.keys.KeyFiles;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -23,8 +23,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Encrypts hosted-account secrets with AES-256-GCM under a key kept outside the database: a file named by system
  * property {@value #PROPERTY} or environment variable {@value #ENV}, else
  * {@code <jboss.server.data.dir>/gestan/hosted-accounts.key}, generated on first use (owner-only permissions) for a
- * local run. Each value is {@code version (1 byte) | IV (12 bytes) | ciphertext + tag}, with the account's
- * reference as associated data, so a ciphertext copied onto another account does not decrypt.
+ * local run ({@link KeyFiles}). Each value is {@code version (1 byte) | IV (12 bytes) | ciphertext + tag}, with the
+ * account's reference as associated data, so a ciphertext copied onto another account does not decrypt.
  */
 final class SecretCipher {
 
@@ -57,21 +57,14 @@ final class SecretCipher {
     }
 
     static Path configuredPath() {
-        String path = System.getProperty(PROPERTY);
-        if (path == null || path.isBlank()) {
-            path = System.getenv(ENV);
-        }
-        if (path == null || path.isBlank()) {
-            String dataDir = System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir"));
-            return Path.of(dataDir, "gestan", "hosted-accounts.key");
-        }
-        return Path.of(path);
+        return KeyFiles.path(PROPERTY, ENV, "hosted-accounts.key");
     }
 
     static SecretKey loadOrCreate(Path path) {
         try {
-            if (!Files.exists(path)) {
-                generate(path);
+            if (KeyFiles.createIfAbsent(path, SecretCipher::newKey)) {
+                LOG.warning(() -> "Generated a new hosted-account encryption key at " + path
+                        + " (fine for a local run; in production provide the key, the same on every node, and back it up)");
             }
             byte[] raw = Base64.getDecoder().decode(Files.readString(path, StandardCharsets.US_ASCII).strip());
             if (raw.length != 32) {
@@ -80,33 +73,16 @@ final class SecretCipher {
             return new SecretKeySpec(raw, "AES");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the hosted-account key " + path, e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES is not available", e);
         }
     }
 
-    private static void generate(Path path) throws IOException {
-        Path dir = path.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "hosted-accounts", ".tmp");
-        try {
-            try {
-                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: rely on the directory's permissions
-            }
-            KeyGenerator generator = KeyGenerator.getInstance("AES");
-            generator.init(256, new SecureRandom());
-            Files.writeString(temp, Base64.getEncoder().encodeToString(generator.generateKey().getEncoded()) + "\n",
-                    StandardCharsets.US_ASCII);
-            Files.move(temp, path);
-            LOG.warning(() -> "Generated a new hosted-account encryption key at " + path
-                    + " (fine for a local run; in production provide the key, the same on every node, and back it up)");
-        } catch (FileAlreadyExistsException e) {
-            LOG.info("The hosted-account key was created concurrently; using it");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES is not available", e);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+    private static void newKey(OutputStream out) throws IOException, GeneralSecurityException {
+        KeyGenerator generator = KeyGenerator.getInstance("AES");
+        generator.init(256, new SecureRandom());
+        out.write((Base64.getEncoder().encodeToString(generator.generateKey().getEncoded()) + "\n")
+                .getBytes(StandardCharsets.US_ASCII));
     }
 
     byte[] encrypt(char[] secret, String accountRef) {

@@ -1,5 +1,6 @@
 package fr.gestan.cloud.tenants.internal;
 
+import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
@@ -40,10 +41,10 @@ public class TenantPurge {
     @EJB
     AccessJournal journal;
 
-    @Schedule(hour = "3", minute = "17", timezone = "Europe/Paris", persistent = false, info = "tenant-purge")
+    @Schedule(hour = "3", minute = "17", timezone = Paris.ZONE_ID, persistent = false, info = "tenant-purge")
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void nightly() {
-        purgeDue(LocalDate.now(TenantServiceBean.PARIS));
+        purgeDue(LocalDate.now(Paris.ZONE));
     }
 
     /** Purges every tenant due on {@code today}; returns the SIRENs purged. */

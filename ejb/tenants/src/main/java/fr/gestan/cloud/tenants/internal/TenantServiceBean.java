@@ -1,5 +1,6 @@
 package fr.gestan.cloud.tenants.internal;
 
+import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
@@ -30,13 +31,12 @@ import jakarta.persistence.TypedQuery;
 import jakarta.validation.executable.ValidateOnExecution;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-// Makes Hibernate Validator intercept this bean: its constraints sit on the interface (HV-994).
+// Method validation of the interface's constraints: HV-994, see docs/architecture.md.
 @ValidateOnExecution
 @Stateless
 @Local(TenantService.class)
@@ -46,7 +46,6 @@ public class TenantServiceBean implements TenantService {
     /** Days a terminated tenant's data are kept before the purge (system property). */
     static final String RETENTION_PROPERTY = "gestan.tenants.retention-days";
     static final int DEFAULT_RETENTION_DAYS = 90;
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private static final Map<TenantQuery.Sort, String> SORT_COLUMNS = Map.of(
             TenantQuery.Sort.LEGAL_NAME, "t.legalName",
@@ -215,7 +214,7 @@ public class TenantServiceBean implements TenantService {
     @Override
     public TenantRecord terminate(long id, String reason) throws TenantNotFoundException, TenantStateException, PortalDirectoryException {
         Tenant tenant = find(id, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
-        LocalDate purgeAfter = LocalDate.now(clock.withZone(PARIS)).plusDays(retentionDays());
+        LocalDate purgeAfter = LocalDate.now(clock.withZone(Paris.ZONE)).plusDays(retentionDays());
         tenant.terminate(reason, clock.instant(), purgeAfter);
         portalDirectory.setEnabled(tenant.siren(), usernamesOf(tenant), false);
         journal.record(new JournalEvent("TENANT_TERMINATED", tenant.siren(), tenant.legalName() + " (purge after " + purgeAfter + ")",

@@ -1,6 +1,6 @@
 package fr.gestan.cloud.compliance.internal.documents;
 
-import static fr.gestan.cloud.compliance.internal.pdf.DocumentFonts.nfc;
+import static fr.gestan.cloud.common.pdf.DocumentFonts.nfc;
 
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
@@ -12,7 +12,7 @@ import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.ColumnText;
 import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfWriter;
-import fr.gestan.cloud.compliance.internal.pdf.DocumentFonts;
+import fr.gestan.cloud.common.pdf.DocumentFonts;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.UncheckedIOException;

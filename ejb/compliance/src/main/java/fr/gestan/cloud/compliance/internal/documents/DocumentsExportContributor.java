@@ -1,5 +1,6 @@
 package fr.gestan.cloud.compliance.internal.documents;
 
+import fr.gestan.cloud.common.Paris;
 import jakarta.ejb.SessionContext;
 import jakarta.annotation.Resource;
 import jakarta.interceptor.Interceptors;
@@ -9,7 +10,6 @@ import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.compliance.internal.ComplianceFactsReader;
 import fr.gestan.cloud.tenants.api.TenantNotFoundException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import fr.gestan.cloud.compliance.api.ProcessingEntryView;
 import fr.gestan.cloud.compliance.api.ProcessingRecord;
 import fr.gestan.cloud.tenants.api.ExportFiles;
@@ -57,7 +57,7 @@ public class DocumentsExportContributor implements TenantExportContributor {
     public void contribute(@TenantRef String tenantSiren, ExportFiles files) throws IOException {
         try {
             ComplianceFactsReader.TenantDocuments docs = reader.documents(tenantSiren,
-                    reader.shared(LocalDate.now(ZoneId.of("Europe/Paris"))));
+                    reader.shared(LocalDate.now(Paris.ZONE)));
             for (AgreementTexts.Inputs i : docs.agreements()) {
                 byte[] pdf = ProcessorAgreementsBean.render(new ProcessorAgreementsBean.Current(i.contract(), AgreementTexts.of(i)), List.of());
                 files.add("agreements/contract-" + i.contract().id() + "-current.pdf", out -> out.write(pdf));

@@ -1,5 +1,6 @@
 package fr.gestan.cloud.compliance.internal.documents;
 
+import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
@@ -20,12 +21,11 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.validation.executable.ValidateOnExecution;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-// Makes Hibernate Validator intercept this bean: its constraints sit on the interface (HV-994).
+// Method validation of the interface's constraints: HV-994, see docs/architecture.md.
 @ValidateOnExecution
 @Stateless
 @Local(ProcessingRecord.class)
@@ -101,7 +101,7 @@ public class ProcessingRecordBean implements ProcessingRecord {
         }
         Instant now = clock.instant();
         DocumentText text = RecordTexts.of(entries, scope);
-        String stamp = ZonedDateTime.ofInstant(now, ZoneId.of("Europe/Paris")).format(DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm"));
+        String stamp = ZonedDateTime.ofInstant(now, Paris.ZONE).format(DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm"));
         byte[] pdf = DocumentPdf.render(text, List.of("Édité le / Issued on " + stamp, "Version (SHA-256) : " + text.sha256()),
                 List.of(), Vendor.PRODUCT + " · " + (scope == null ? "registre / record" : "extrait / extract " + scope));
         journal.record(JournalEvent.success("PROCESSING_RECORD_PDF", scope, entries.size() + " entries"));

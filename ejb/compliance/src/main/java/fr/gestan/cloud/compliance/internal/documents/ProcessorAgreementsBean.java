@@ -1,5 +1,6 @@
 package fr.gestan.cloud.compliance.internal.documents;
 
+import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.tenancy.TenantRef;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.AccessJournal;
@@ -24,7 +25,6 @@ import jakarta.validation.executable.ValidateOnExecution;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -32,14 +32,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-// Makes Hibernate Validator intercept this bean: its constraints sit on the interface (HV-994).
+// Method validation of the interface's constraints: HV-994, see docs/architecture.md.
 @ValidateOnExecution
 @Stateless
 @Local(ProcessorAgreements.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
 public class ProcessorAgreementsBean implements ProcessorAgreements {
 
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     @PersistenceContext(unitName = "compliance")
@@ -77,7 +76,7 @@ public class ProcessorAgreementsBean implements ProcessorAgreements {
         }
         Instant now = clock.instant();
         String who = caller.getCallerPrincipal().getName();
-        byte[] pdf = render(current, List.of("Accepté par / Accepted by " + who + " · " + ZonedDateTime.ofInstant(now, PARIS).format(STAMP)));
+        byte[] pdf = render(current, List.of("Accepté par / Accepted by " + who + " · " + ZonedDateTime.ofInstant(now, Paris.ZONE).format(STAMP)));
         AgreementAcceptance acceptance = new AgreementAcceptance(siren, contractId, sha256, pdf, who, now);
         em.persist(acceptance);
         journal.record(JournalEvent.success("PROCESSOR_AGREEMENT_ACCEPTED", siren, "contract " + contractId + " sha256 " + sha256));
@@ -100,7 +99,7 @@ public class ProcessorAgreementsBean implements ProcessorAgreements {
     /** The current agreement text of one of the tenant's contracts; not found (and journaled) for anyone else's. */
     private Current current(String siren, long contractId) throws DocumentNotFoundException {
         try {
-            ComplianceFactsReader.TenantDocuments docs = reader.documents(siren, reader.shared(LocalDate.now(clock.withZone(PARIS))));
+            ComplianceFactsReader.TenantDocuments docs = reader.documents(siren, reader.shared(LocalDate.now(clock.withZone(Paris.ZONE))));
             for (AgreementTexts.Inputs i : docs.agreements()) {
                 if (i.contract().id() == contractId) {
                     return new Current(i.contract(), AgreementTexts.of(i));
@@ -120,7 +119,7 @@ public class ProcessorAgreementsBean implements ProcessorAgreements {
     private List<AgreementStatusView> statuses(String siren) {
         ComplianceFactsReader.TenantDocuments docs;
         try {
-            docs = reader.documents(siren, reader.shared(LocalDate.now(clock.withZone(PARIS))));
+            docs = reader.documents(siren, reader.shared(LocalDate.now(clock.withZone(Paris.ZONE))));
         } catch (TenantNotFoundException e) {
             return List.of();
         }
@@ -148,7 +147,7 @@ public class ProcessorAgreementsBean implements ProcessorAgreements {
         if (a == null) {
             return List.of("Non accepté à ce jour / Not accepted yet");
         }
-        String when = ZonedDateTime.ofInstant((Instant) a[3], PARIS).format(STAMP);
+        String when = ZonedDateTime.ofInstant((Instant) a[3], Paris.ZONE).format(STAMP);
         return currentSha.equals(a[1])
                 ? List.of("Accepté par / Accepted by " + a[2] + " · " + when)
                 : List.of("Une version antérieure a été acceptée le " + when + " : cette version doit être acceptée.",

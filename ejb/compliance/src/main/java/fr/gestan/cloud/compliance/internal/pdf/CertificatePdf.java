@@ -1,6 +1,6 @@
 package fr.gestan.cloud.compliance.internal.pdf;
 
-import static fr.gestan.cloud.compliance.internal.pdf.DocumentFonts.nfc;
+import static fr.gestan.cloud.common.pdf.DocumentFonts.nfc;
 
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
@@ -15,11 +15,12 @@ import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
+import fr.gestan.cloud.common.Paris;
+import fr.gestan.cloud.common.pdf.DocumentFonts;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -30,9 +31,8 @@ import java.util.Locale;
  */
 public final class CertificatePdf {
 
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.FRENCH);
-    static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.FRENCH).withZone(PARIS);
+    static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.FRENCH).withZone(Paris.ZONE);
     /** U+202F, the French narrow no-break space (thousands, before ":" and "%"). */
     static final char NNBSP = '\u202F';
 

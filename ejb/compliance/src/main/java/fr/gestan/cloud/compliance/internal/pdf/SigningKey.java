@@ -1,16 +1,13 @@
 package fr.gestan.cloud.compliance.internal.pdf;
 
+import fr.gestan.cloud.common.keys.KeyFiles;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -41,8 +38,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * {@code <jboss.server.data.dir>/gestan/certificate-signing.p12}; password by {@value #PASSWORD_PROPERTY} /
  * {@value #PASSWORD_ENV}, else read from the file {@code <store>.password} (created with the store); alias by
  * {@value #ALIAS_PROPERTY} / {@value #ALIAS_ENV}, default {@value #DEFAULT_ALIAS}. When the store does not exist it
- * is generated (RSA 2048, self-signed, 5 years, owner-only files): fine for a local run; in production provide a
- * key store whose certificate a trusted authority issued. Secrets are never logged.
+ * is generated (RSA 2048, self-signed, 5 years, owner-only files, see {@link KeyFiles}): fine for a local run; in
+ * production provide a key store whose certificate a trusted authority issued. Secrets are never logged.
  */
 public final class SigningKey {
 
@@ -84,8 +81,8 @@ public final class SigningKey {
             synchronized (SigningKey.class) {
                 loaded = current;
                 if (loaded == null) {
-                    current = loaded = loadOrCreate(configuredPath(), setting(PASSWORD_PROPERTY, PASSWORD_ENV),
-                            orDefault(setting(ALIAS_PROPERTY, ALIAS_ENV), DEFAULT_ALIAS));
+                    current = loaded = loadOrCreate(configuredPath(), KeyFiles.setting(PASSWORD_PROPERTY, PASSWORD_ENV),
+                            orDefault(KeyFiles.setting(ALIAS_PROPERTY, ALIAS_ENV), DEFAULT_ALIAS));
                 }
             }
         }
@@ -93,12 +90,7 @@ public final class SigningKey {
     }
 
     static Path configuredPath() {
-        String path = setting(PATH_PROPERTY, PATH_ENV);
-        if (path == null) {
-            String dataDir = System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir"));
-            return Path.of(dataDir, "gestan", "certificate-signing.p12");
-        }
-        return Path.of(path);
+        return KeyFiles.path(PATH_PROPERTY, PATH_ENV, "certificate-signing.p12");
     }
 
     /**
@@ -131,15 +123,14 @@ public final class SigningKey {
     }
 
     private static void generate(Path path, Path passwordFile, String password, String alias) throws IOException, GeneralSecurityException {
-        Path dir = path.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
         String secret = password;
         if (secret == null) {
-            byte[] random = new byte[24];
-            new SecureRandom().nextBytes(random);
-            String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-            writePrivately(passwordFile, out -> out.write(generated.getBytes(StandardCharsets.US_ASCII)));
-            secret = generated;
+            KeyFiles.createIfAbsent(passwordFile, out -> {
+                byte[] random = new byte[24];
+                new SecureRandom().nextBytes(random);
+                out.write(Base64.getUrlEncoder().withoutPadding().encodeToString(random).getBytes(StandardCharsets.US_ASCII));
+            });
+            secret = Files.readString(passwordFile, StandardCharsets.US_ASCII).strip();
         }
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048, new SecureRandom());
@@ -149,37 +140,9 @@ public final class SigningKey {
         store.load(null, null);
         char[] chars = secret.toCharArray();
         store.setKeyEntry(alias, pair.getPrivate(), chars, new Certificate[] {cert});
-        writePrivately(path, out -> {
-            try {
-                store.store(out, chars);
-            } catch (GeneralSecurityException e) {
-                throw new IOException(e);
-            }
-        });
-        LOG.warning(() -> "Generated a self-signed certificate signing key at " + path
-                + " (fine for a local run; in production configure " + PATH_PROPERTY + " with a certificate from a trusted authority)");
-    }
-
-    private interface Writing {
-        void to(OutputStream out) throws IOException;
-    }
-
-    private static void writePrivately(Path path, Writing writing) throws IOException {
-        Path temp = Files.createTempFile(path.toAbsolutePath().getParent(), "signing", ".tmp");
-        try {
-            try {
-                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: rely on the directory's permissions
-            }
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                writing.to(out);
-            }
-            Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException e) {
-            LOG.info("The certificate signing key store was created concurrently; using it");
-        } finally {
-            Files.deleteIfExists(temp);
+        if (KeyFiles.createIfAbsent(path, out -> store.store(out, chars))) {
+            LOG.warning(() -> "Generated a self-signed certificate signing key at " + path
+                    + " (fine for a local run; in production configure " + PATH_PROPERTY + " with a certificate from a trusted authority)");
         }
     }
 
@@ -197,14 +160,6 @@ public final class SigningKey {
         } catch (OperatorCreationException | java.io.IOException e) {
             throw new GeneralSecurityException("cannot build the self-signed certificate", e);
         }
-    }
-
-    private static String setting(String property, String env) {
-        String value = System.getProperty(property);
-        if (value == null || value.isBlank()) {
-            value = System.getenv(env);
-        }
-        return value == null || value.isBlank() ? null : value;
     }
 
     private static String orDefault(String value, String fallback) {

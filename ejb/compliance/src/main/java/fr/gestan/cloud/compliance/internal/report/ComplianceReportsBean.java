@@ -1,5 +1,6 @@
 package fr.gestan.cloud.compliance.internal.report;
 
+import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
@@ -23,20 +24,17 @@ import jakarta.validation.executable.ValidateOnExecution;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-// Makes Hibernate Validator intercept this bean: its constraints sit on the interface (HV-994).
+// Method validation of the interface's constraints: HV-994, see docs/architecture.md.
 @ValidateOnExecution
 @Stateless
 @Local(ComplianceReports.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
 public class ComplianceReportsBean implements ComplianceReports {
-
-    static final ZoneId ZONE = ZoneId.of("Europe/Paris");
 
     @PersistenceContext(unitName = "compliance")
     EntityManager em;
@@ -56,7 +54,7 @@ public class ComplianceReportsBean implements ComplianceReports {
     @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
     public int refresh(int first, int max) {
         Instant now = clock.instant();
-        ComplianceFactsReader.Shared shared = reader.shared(LocalDate.now(clock.withZone(ZONE)));
+        ComplianceFactsReader.Shared shared = reader.shared(LocalDate.now(clock.withZone(Paris.ZONE)));
         List<TenantView> tenants = reader.tenants(first, max);
         Map<String, StoredReport> stored = em.createQuery(
                         "select r from StoredReport r where r.tenantSiren in :sirens", StoredReport.class)

@@ -1,5 +1,6 @@
 package fr.gestan.cloud.compliance.internal.report;
 
+import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.compliance.api.ComplianceReportJob;
 import fr.gestan.cloud.compliance.api.ComplianceReports;
@@ -68,7 +69,7 @@ public class DailyComplianceReport implements ComplianceReportJob {
         }
     }
 
-    @Schedule(hour = "3", minute = "15", timezone = "Europe/Paris", persistent = false, info = "daily compliance report")
+    @Schedule(hour = "3", minute = "15", timezone = Paris.ZONE_ID, persistent = false, info = "daily compliance report")
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void nightly() {
         run(done -> { });

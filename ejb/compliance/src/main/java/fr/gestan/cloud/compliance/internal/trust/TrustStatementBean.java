@@ -1,5 +1,6 @@
 package fr.gestan.cloud.compliance.internal.trust;
 
+import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.compliance.api.PublicDocumentView;
 import fr.gestan.cloud.compliance.api.TrustStatement;
@@ -17,7 +18,6 @@ import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,7 +41,7 @@ public class TrustStatementBean implements TrustStatement {
         PolicyVersionView policy = policies.current();
         return TrustTexts.of(new TrustTexts.Inputs(inventory.operators(), inventory.dataCentres(), inventory.servers(),
                 policy == null ? null : policy.settings(), policy == null ? null : policy.version(), recovery.settings(),
-                LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris")))));
+                LocalDate.now(clock.withZone(Paris.ZONE))));
     }
 
     @Override
@@ -60,7 +60,7 @@ public class TrustStatementBean implements TrustStatement {
         DocumentText t = text();
         return DocumentPdf.render(t, List.of("Version (SHA-256) : " + t.sha256(),
                         "Établi à partir des données en vigueur le / Written from the data in force on "
-                                + LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris")))),
+                                + LocalDate.now(clock.withZone(Paris.ZONE))),
                 List.of(), Vendor.PRODUCT + " · Sécurité & confidentialité / Security & confidentiality");
     }
 }

@@ -1,8 +1,8 @@
-package fr.gestan.cloud.web.hosting;
+package fr.gestan.cloud.hosting.api;
 
 import java.util.Locale;
 
-/** Formats minutes as "16 h 40" and shares of a total as CSS percentages. */
+/** Formats minutes as "16 h 40" and shares of a total as CSS percentages (screens and the recovery-plan PDF). */
 public final class Durations {
 
     private Durations() {

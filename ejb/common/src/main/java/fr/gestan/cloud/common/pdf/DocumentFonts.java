@@ -1,7 +1,8 @@
-package fr.gestan.cloud.compliance.internal.pdf;
+package fr.gestan.cloud.common.pdf;
 
 import com.lowagie.text.Font;
 import com.lowagie.text.pdf.BaseFont;
+import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
@@ -9,7 +10,9 @@ import java.text.Normalizer;
 /**
  * The fonts of every generated document: Liberation Sans (SIL Open Font License), embedded as a subset with
  * Identity-H encoding so that every French character (accents, U+202F narrow no-break space) prints and is
- * extracted back exactly. Loaded once; OpenPDF keeps each document's used glyphs apart.
+ * extracted back exactly. Loaded once; OpenPDF keeps each document's used glyphs apart. The one font holder of the
+ * documents every module renders (certificates and GDPR documents in compliance, the recovery plan in hosting): it
+ * lives in common (the EAR's {@code lib/}) with OpenPDF and openpdf-fonts-extra.
  */
 public final class DocumentFonts {
 
@@ -25,6 +28,10 @@ public final class DocumentFonts {
 
     public static Font bold(float size) {
         return new Font(BOLD, size);
+    }
+
+    public static Font bold(float size, Color color) {
+        return new Font(BOLD, size, Font.NORMAL, color);
     }
 
     public static BaseFont regularBase() {
