@@ -42,6 +42,7 @@ import java.util.List;
 public final class JournalVerifier {
 
     public static final String ENTRY_TAG = "gestan-journal-entry-v1";
+    public static final String ENTRY_V2_TAG = "gestan-journal-entry-v2";
     public static final String CHECKPOINT_TAG = "gestan-journal-checkpoint-v1";
     public static final String EXPORT_HEADER = "# gestan-journal-export v1";
     public static final String SIGNATURE_ALGORITHM = "Ed25519";
@@ -66,7 +67,15 @@ public final class JournalVerifier {
         /** A genuine checkpoint covers entries that are gone: the journal was truncated. */
         CHECKPOINT_BEYOND_END,
         /** The file or data could not be read as a journal export. */
-        MALFORMED
+        MALFORMED,
+        /** A log position has no entry row: the entry was deleted, or the position table was edited. */
+        LEAF_MISSING,
+        /** An entry is sequenced although its MAC (or, for a legacy entry, its chain hash) does not verify: it was written around the application. */
+        ENTRY_NOT_AUTHENTIC,
+        /** Two genuine checkpoints sign different roots for the same tree size: a split view. */
+        CHECKPOINT_SPLIT_VIEW,
+        /** A genuine checkpoint signs a smaller tree than one signed before it: the log was rolled back. */
+        CHECKPOINT_ROLLBACK
     }
 
     /** The outcome of a verification. {@code seq} is the position of the first broken entry or checkpoint. */
@@ -110,6 +119,36 @@ public final class JournalVerifier {
                                       String action, String target, String sourceIp, String outcome, String reason) {
         return sha256(canonical(ENTRY_TAG, Long.toString(seq), Long.toString(occurredAtMicros), actor, actorRole,
                 tenantRef, action, target, sourceIp, outcome, reason));
+    }
+
+    /**
+     * The v1 leaf of the transparency log: the canonical v1 encoding of an entry written before the log (position
+     * included, {@code null} for entries older than the chain). Its SHA-256 is the chain's {@link #entryContent}.
+     */
+    public static byte[] entryV1Leaf(Long seq, long occurredAtMicros, String actor, String actorRole, String tenantRef,
+                                     String action, String target, String sourceIp, String outcome, String reason) {
+        return canonical(ENTRY_TAG, seq == null ? null : Long.toString(seq), Long.toString(occurredAtMicros), actor, actorRole,
+                tenantRef, action, target, sourceIp, outcome, reason);
+    }
+
+    /**
+     * What a v2 entry's MAC covers: the entry without any position (positions are given after commit). The MAC is
+     * {@code HMAC-SHA256(key, entryV2Payload)} with a key kept outside the database.
+     */
+    public static byte[] entryV2Payload(long occurredAtMicros, String actor, String actorRole, String tenantRef, String action,
+                                        String target, String sourceIp, String outcome, String reason) {
+        return canonical(ENTRY_V2_TAG, Long.toString(occurredAtMicros), actor, actorRole, tenantRef, action, target, sourceIp,
+                outcome, reason);
+    }
+
+    /**
+     * The v2 leaf of the transparency log: the payload and its MAC (hex). The leaf covers the MAC, so the public hash
+     * of a guessable entry cannot be confirmed by trying candidate entries without the key.
+     */
+    public static byte[] entryV2Leaf(long occurredAtMicros, String actor, String actorRole, String tenantRef, String action,
+                                     String target, String sourceIp, String outcome, String reason, String mac) {
+        return canonical(ENTRY_V2_TAG, Long.toString(occurredAtMicros), actor, actorRole, tenantRef, action, target, sourceIp,
+                outcome, reason, mac);
     }
 
     /** {@code hash(seq) = SHA-256(hash(seq - 1) || content)}. */

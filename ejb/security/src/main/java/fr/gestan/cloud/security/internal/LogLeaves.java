@@ -1,0 +1,73 @@
+package fr.gestan.cloud.security.internal;
+
+import fr.gestan.cloud.security.api.JournalVerifier;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The leaf data of journal entries read with {@link #COLUMNS}: v1 encoding for entries up to the legacy bound (they
+ * predate the log), v2 encoding with its MAC for the others. Plain JDBC, no container.
+ */
+final class LogLeaves {
+
+    static final String COLUMNS = "e.id, e.seq, e.occurred_at, e.actor, e.actor_role, e.tenant_ref, e.action, e.target, "
+            + "e.source_ip, e.outcome, e.reason, e.entry_hash, e.mac";
+
+    /** One entry's leaf; {@code chainHash} only for legacy entries. */
+    record Leaf(long entryId, byte[] data, boolean legacy, boolean macValid, byte[] chainContent, String chainHash) {
+    }
+
+    private final Mac mac;
+    private final long legacyMaxId;
+
+    LogLeaves(byte[] macKey, long legacyMaxId) {
+        try {
+            this.mac = Mac.getInstance("HmacSHA256");
+            this.mac.init(new SecretKeySpec(macKey, "HmacSHA256"));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        this.legacyMaxId = legacyMaxId;
+    }
+
+    static String mac(byte[] key, byte[] payload) {
+        try {
+            Mac hmac = Mac.getInstance("HmacSHA256");
+            hmac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return JournalVerifier.hex(hmac.doFinal(payload));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reads the entry at the current row; columns start at {@code first} (1-based) in {@link #COLUMNS}' order. */
+    Leaf read(ResultSet rs, int first) throws SQLException {
+        long id = rs.getLong(first);
+        long micros = JournalEntry.micros(rs.getObject(first + 2, OffsetDateTime.class).toInstant());
+        String actor = rs.getString(first + 3);
+        String role = rs.getString(first + 4);
+        String tenant = rs.getString(first + 5);
+        String action = rs.getString(first + 6);
+        String target = rs.getString(first + 7);
+        String ip = rs.getString(first + 8);
+        String outcome = rs.getString(first + 9);
+        String reason = rs.getString(first + 10);
+        if (id <= legacyMaxId) {
+            long seq = rs.getLong(first + 1);
+            Long position = rs.wasNull() ? null : seq;
+            byte[] data = JournalVerifier.entryV1Leaf(position, micros, actor, role, tenant, action, target, ip, outcome, reason);
+            return new Leaf(id, data, true, false, JournalVerifier.sha256(data), rs.getString(first + 11));
+        }
+        String stored = rs.getString(first + 12);
+        byte[] payload = JournalVerifier.entryV2Payload(micros, actor, role, tenant, action, target, ip, outcome, reason);
+        boolean valid = stored != null && MessageDigest.isEqual(
+                JournalVerifier.hex(mac.doFinal(payload)).getBytes(), stored.getBytes());
+        byte[] data = JournalVerifier.entryV2Leaf(micros, actor, role, tenant, action, target, ip, outcome, reason, stored);
+        return new Leaf(id, data, false, valid, null, null);
+    }
+}

@@ -1,0 +1,43 @@
+package fr.gestan.cloud.security.internal;
+
+import fr.gestan.cloud.security.api.MerkleLog;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.OptionalLong;
+
+/** Inclusion and consistency proofs read from the tiles (O(log n) tile rows each). Plain JDBC. */
+final class LogProofs {
+
+    private LogProofs() {
+    }
+
+    /** The log position of an entry, if sequenced. */
+    static OptionalLong position(Connection c, long entryId) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("select position from journal_leaf where entry_id = ?")) {
+            q.setLong(1, entryId);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
+            }
+        }
+    }
+
+    static List<byte[]> inclusion(Connection c, long position, long treeSize) {
+        return MerkleLog.inclusionProof(position, treeSize, new LogTiles(c));
+    }
+
+    static List<byte[]> consistency(Connection c, long first, long second) {
+        return MerkleLog.consistencyProof(first, second, new LogTiles(c));
+    }
+
+    /** The leaf hash recorded at a position. */
+    static byte[] leafHash(Connection c, long position) {
+        return new LogTiles(c).node(0, position);
+    }
+
+    static byte[] root(Connection c, long treeSize) {
+        return MerkleLog.root(treeSize, new LogTiles(c));
+    }
+}

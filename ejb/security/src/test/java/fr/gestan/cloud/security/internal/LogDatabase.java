@@ -1,0 +1,151 @@
+package fr.gestan.cloud.security.internal;
+
+import fr.gestan.cloud.common.journal.JournalEvent;
+import fr.gestan.cloud.security.api.JournalVerifier;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * A throw-away database with the journal's tables, made by the module's own migration files: H2 in memory, or a
+ * fresh PostgreSQL database on the server named by {@code GESTAN_TEST_DB_URL} (dropped by {@link #close}).
+ */
+final class LogDatabase implements AutoCloseable {
+
+    final String url;
+    final String user;
+    final String password;
+    private final String adminUrl;
+    private final String name;
+    private final Connection keepAlive;
+
+    private LogDatabase(String url, String user, String password, String adminUrl, String name) throws SQLException {
+        this.url = url;
+        this.user = user;
+        this.password = password;
+        this.adminUrl = adminUrl;
+        this.name = name;
+        this.keepAlive = open(); // an H2 memory database lives as long as one connection
+    }
+
+    static LogDatabase h2() throws SQLException {
+        String name = "log" + UUID.randomUUID().toString().replace("-", "");
+        return new LogDatabase("jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                "sa", "sa", null, null);
+    }
+
+    /** PostgreSQL if {@code GESTAN_TEST_DB_URL} is set, else null. */
+    static LogDatabase postgres() throws SQLException {
+        String admin = System.getenv("GESTAN_TEST_DB_URL");
+        if (admin == null || admin.isBlank()) {
+            return null;
+        }
+        String user = System.getenv().getOrDefault("GESTAN_TEST_DB_USER", "postgres");
+        String password = System.getenv().getOrDefault("GESTAN_TEST_DB_PASSWORD", "");
+        String name = "gestan_log_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection c = DriverManager.getConnection(admin, user, password); Statement s = c.createStatement()) {
+            s.execute("create database " + name);
+        }
+        String url = admin.substring(0, admin.lastIndexOf('/') + 1) + name;
+        return new LogDatabase(url, user, password, admin, name);
+    }
+
+    Connection open() throws SQLException {
+        return DriverManager.getConnection(url, user, password);
+    }
+
+    /** Runs the named migration files of the security module, in order. */
+    LogDatabase migrate(String... versions) throws SQLException, IOException {
+        try (Connection c = open(); Statement s = c.createStatement()) {
+            for (String version : versions) {
+                String file = switch (version) {
+                    case "V1" -> "V1__journal.sql";
+                    case "V2" -> "V2__journal_chain.sql";
+                    case "V7" -> "V7__journal_log.sql";
+                    default -> throw new IllegalArgumentException(version);
+                };
+                try (InputStream in = LogDatabase.class.getResourceAsStream("/db/migration/security/" + file)) {
+                    StringBuilder sql = new StringBuilder();
+                    for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                        if (!line.trim().startsWith("--")) {
+                            sql.append(line).append('\n');
+                        }
+                    }
+                    for (String statement : sql.toString().split(";")) {
+                        if (!statement.isBlank()) {
+                            s.execute(statement);
+                        }
+                    }
+                }
+            }
+        }
+        return this;
+    }
+
+    /** Appends a v2 entry as the application does (MAC with {@code macKey}), in the connection's transaction. */
+    static long appendV2(Connection c, byte[] macKey, String tenant, String target) throws SQLException {
+        return appendV2(c, macKey, tenant, target, null);
+    }
+
+    static long appendV2(Connection c, byte[] macKey, String tenant, String target, String forcedMac) throws SQLException {
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String mac = forcedMac != null ? forcedMac : LogLeaves.mac(macKey, JournalVerifier.entryV2Payload(JournalEntry.micros(at),
+                "support.demo", "support", tenant, "SECRET_REVEALED", target, "203.0.113.9", JournalEvent.Outcome.SUCCESS.name(), null));
+        try (PreparedStatement insert = c.prepareStatement("insert into journal_entry (occurred_at, actor, actor_role, tenant_ref, "
+                + "action, target, source_ip, outcome, mac) values (?, 'support.demo', 'support', ?, 'SECRET_REVEALED', ?, "
+                + "'203.0.113.9', 'SUCCESS', ?)", new String[] {"id"})) {
+            insert.setObject(1, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+            insert.setString(2, tenant);
+            insert.setString(3, target);
+            insert.setString(4, mac);
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    long queryLong(String sql) throws SQLException {
+        try (Connection c = open(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    String queryString(String sql) throws SQLException {
+        try (Connection c = open(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    void execute(String... statements) throws SQLException {
+        try (Connection c = open(); Statement s = c.createStatement()) {
+            for (String statement : statements) {
+                s.execute(statement);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        keepAlive.close();
+        if (adminUrl != null) {
+            try (Connection c = DriverManager.getConnection(adminUrl, user, password); Statement s = c.createStatement()) {
+                s.execute("drop database if exists " + name + " with (force)");
+            }
+        }
+    }
+}

@@ -1,0 +1,517 @@
+package fr.gestan.cloud.security.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.gestan.cloud.security.api.JournalVerifier;
+import fr.gestan.cloud.security.api.JournalVerifier.Problem;
+import fr.gestan.cloud.security.api.JournalVerifier.Result;
+import fr.gestan.cloud.security.api.MerkleLog;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The log's JDBC core on H2 (and the concurrency test also on PostgreSQL when {@code GESTAN_TEST_DB_URL} is set):
+ * sequencing, legacy migration, the lease, checkpoints and proofs, and each kind of tampering pinpointed.
+ */
+class LogSequencerTest {
+
+    static final String ORIGIN = "gestan.test/access-journal";
+    static final byte[] MAC_KEY = "0123456789abcdef0123456789abcdef".getBytes();
+
+    KeyPair key;
+    LogDatabase db;
+    final AtomicLong clock = new AtomicLong(System.currentTimeMillis());
+
+    @BeforeEach
+    void database() throws Exception {
+        key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        db = LogDatabase.h2().migrate("V1", "V2", "V7");
+    }
+
+    @AfterEach
+    void drop() throws Exception {
+        db.close();
+    }
+
+    LogSequencer sequencer(LogDatabase on, String holder) {
+        return new LogSequencer(on::open, new SingletonLease(LogSequencer.LEASE, holder, 5_000, clock::get), MAC_KEY, clock::get, 1000, 60_000);
+    }
+
+    LogCheckpointer checkpointer() {
+        return new LogCheckpointer(ORIGIN, key.getPrivate(), key.getPublic(), clock::get);
+    }
+
+    LogCheckpointer.Stored sign(LogDatabase on, boolean pinned) throws Exception {
+        try (Connection c = on.open()) {
+            return checkpointer().sign(c, 0, pinned);
+        }
+    }
+
+    Result verify(LogDatabase on) throws Exception {
+        try (Connection c = on.open()) {
+            return new LogVerification(MAC_KEY, ORIGIN, key.getPublic()).verify(c, new LogVerification.Progress() {
+                public void start(long total) {
+                }
+
+                public void checked(long leaves) {
+                }
+            });
+        }
+    }
+
+    long append(String tenant, String target) throws Exception {
+        try (Connection c = db.open()) {
+            return LogDatabase.appendV2(c, MAC_KEY, tenant, target);
+        }
+    }
+
+    @Test
+    void entries_get_positions_in_commit_order_and_every_proof_verifies_against_the_signed_checkpoint() throws Exception {
+        LogSequencer sequencer = sequencer(db, "node-a");
+        long first = append("552100554", "a");
+        // A transaction still in flight holds the next id: later ids are sequenced first, nothing waits.
+        Connection inFlight = db.open();
+        inFlight.setAutoCommit(false);
+        long pending = LogDatabase.appendV2(inFlight, MAC_KEY, "552100554", "slow");
+        long third = append("552100554", "c");
+        assertEquals(2, sequencer.runOnce().sequenced());
+        // A rolled-back transaction leaves no hole.
+        Connection rolledBack = db.open();
+        rolledBack.setAutoCommit(false);
+        LogDatabase.appendV2(rolledBack, MAC_KEY, "552100554", "rolled back");
+        rolledBack.rollback();
+        rolledBack.close();
+        inFlight.commit();
+        inFlight.close();
+        long fifth = append("552100554", "e");
+        assertEquals(2, sequencer.runOnce().sequenced());
+        assertEquals(0, sequencer.runOnce().sequenced());
+
+        try (Connection c = db.open()) {
+            assertEquals(0, LogProofs.position(c, first).getAsLong());
+            assertEquals(1, LogProofs.position(c, third).getAsLong());
+            assertEquals(2, LogProofs.position(c, pending).getAsLong());
+            assertEquals(3, LogProofs.position(c, fifth).getAsLong());
+        }
+        LogCheckpointer.Stored checkpoint = sign(db, false);
+        MerkleLog.Checkpoint opened = MerkleLog.open(checkpoint.note(), ORIGIN, key.getPublic());
+        assertEquals(4, opened.size());
+        try (Connection c = db.open()) {
+            for (long position = 0; position < 4; position++) {
+                MerkleLog.verifyInclusion(position, 4, LogProofs.leafHash(c, position), LogProofs.inclusion(c, position, 4), opened.root());
+            }
+        }
+        long sixth = append("732829320", "f");
+        sequencer.runOnce();
+        LogCheckpointer.Stored later = sign(db, false);
+        MerkleLog.Checkpoint grown = MerkleLog.open(later.note(), ORIGIN, key.getPublic());
+        assertEquals(5, grown.size());
+        try (Connection c = db.open()) {
+            MerkleLog.verifyConsistency(4, 5, opened.root(), grown.root(), LogProofs.consistency(c, 4, 5));
+            assertEquals(4, LogProofs.position(c, sixth).getAsLong() - 0 - 0, "the sixth id is the fifth leaf");
+        }
+        Result result = verify(db);
+        assertTrue(result.ok(), result::toString);
+        assertEquals(5, result.entriesChecked());
+        assertEquals(2, result.checkpointsChecked());
+    }
+
+    @Test
+    void the_old_chain_becomes_the_first_leaves_in_chain_order_and_the_first_checkpoint_records_its_head() throws Exception {
+        try (LogDatabase legacy = LogDatabase.h2().migrate("V1")) {
+            legacy.execute("insert into journal_entry (occurred_at, actor, actor_role, action, outcome) values "
+                    + "(timestamp with time zone '2026-01-01 10:00:00+00', 'admin.demo', 'admin', 'PRE_CHAIN', 'SUCCESS')");
+            legacy.migrate("V2");
+            // Three chained entries whose ids are not in chain order.
+            byte[] head = JournalVerifier.GENESIS;
+            long[] ids = {10, 12, 11};
+            try (Connection c = legacy.open()) {
+                for (int seq = 1; seq <= 3; seq++) {
+                    Instant at = Instant.parse("2026-01-02T10:00:00Z").plusSeconds(seq);
+                    head = JournalVerifier.link(head, JournalVerifier.entryContent(seq, JournalEntry.micros(at), "support.demo", "support",
+                            "552100554", "SECRET_REVEALED", "t" + seq, null, "SUCCESS", null));
+                    try (PreparedStatement insert = c.prepareStatement("insert into journal_entry (id, occurred_at, actor, actor_role, "
+                            + "tenant_ref, action, target, outcome, seq, entry_hash) values (?, ?, 'support.demo', 'support', '552100554', "
+                            + "'SECRET_REVEALED', ?, 'SUCCESS', ?, ?)")) {
+                        insert.setLong(1, ids[seq - 1]);
+                        insert.setObject(2, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+                        insert.setString(3, "t" + seq);
+                        insert.setLong(4, seq);
+                        insert.setString(5, JournalVerifier.hex(head));
+                        insert.executeUpdate();
+                    }
+                }
+                try (PreparedStatement h = c.prepareStatement("update journal_head set seq = 3, head_hash = ? where id = 1")) {
+                    h.setString(1, JournalVerifier.hex(head));
+                    h.executeUpdate();
+                }
+            }
+            legacy.migrate("V7");
+            legacy.execute("alter table journal_entry alter column id restart with 13");
+            LogSequencer sequencer = sequencer(legacy, "node-a");
+            assertEquals(4, sequencer.runOnce().sequenced());
+            assertEquals(12, legacy.queryLong("select entry_id from journal_leaf where position = 2"), "chain order, not id order");
+            LogCheckpointer.Stored first = sign(legacy, false);
+            assertTrue(first.pinned(), "the migration checkpoint is kept for ever");
+            MerkleLog.Checkpoint opened = MerkleLog.open(first.note(), ORIGIN, key.getPublic());
+            assertEquals(List.of(LogCheckpointer.LEGACY_CHAIN_EXTENSION + " 3 " + java.util.Base64.getEncoder().encodeToString(head)),
+                    opened.extensions());
+            try (Connection c = legacy.open()) {
+                LogDatabase.appendV2(c, MAC_KEY, "552100554", "after");
+            }
+            assertEquals(1, sequencer.runOnce().sequenced());
+            sign(legacy, false);
+            Result result = verify(legacy);
+            assertTrue(result.ok(), result::toString);
+            assertEquals(5, result.entriesChecked());
+
+            // The old chain's own hashes are still checked: a legacy row edited is pinpointed at its leaf.
+            legacy.execute("update journal_entry set target = 'x' where id = 11");
+            Result edited = verify(legacy);
+            assertEquals(Problem.ENTRY_ALTERED, edited.problem(), edited::toString);
+            assertEquals(3, edited.seq());
+        }
+    }
+
+    @Test
+    void an_entry_with_a_bad_mac_is_sequenced_flagged_reported_and_pinpointed() throws Exception {
+        LogSequencer sequencer = sequencer(db, "node-a");
+        append("552100554", "genuine");
+        long forged;
+        try (Connection c = db.open()) {
+            forged = LogDatabase.appendV2(c, MAC_KEY, "552100554", "forged in SQL", "00".repeat(32));
+        }
+        LogSequencer.Batch batch = sequencer.runOnce();
+        assertEquals(2, batch.sequenced());
+        assertEquals(List.of(forged), batch.notAuthentic());
+        assertEquals(0, db.queryLong("select case when authentic then 1 else 0 end from journal_leaf where entry_id = " + forged));
+        assertEquals(1, db.queryLong("select count(*) from journal_entry where action = 'JOURNAL_ENTRY_NOT_AUTHENTIC' and target = 'entry " + forged + "'"));
+        assertEquals(1, sequencer.runOnce().sequenced(), "the report is journaled and sequenced in turn");
+        sign(db, false);
+        Result result = verify(db);
+        assertEquals(Problem.ENTRY_NOT_AUTHENTIC, result.problem(), result::toString);
+        assertEquals(1, result.seq());
+    }
+
+    /** A log of 6 entries, signed at 3 and at 6. */
+    void signedLog() throws Exception {
+        LogSequencer sequencer = sequencer(db, "node-a");
+        for (int i = 0; i < 3; i++) {
+            append("552100554", "e" + i);
+        }
+        sequencer.runOnce();
+        sign(db, false);
+        for (int i = 3; i < 6; i++) {
+            append("552100554", "e" + i);
+        }
+        sequencer.runOnce();
+        sign(db, false);
+        assertTrue(verify(db).ok());
+    }
+
+    long entryAt(long position) throws Exception {
+        return db.queryLong("select entry_id from journal_leaf where position = " + position);
+    }
+
+    @Test
+    void an_edited_entry_is_pinpointed() throws Exception {
+        signedLog();
+        db.execute("update journal_entry set target = 'someone-else' where id = " + entryAt(4));
+        Result result = verify(db);
+        assertEquals(Problem.ENTRY_ALTERED, result.problem(), result::toString);
+        assertEquals(4, result.seq());
+    }
+
+    @Test
+    void an_edit_with_tiles_and_state_recomputed_is_caught_by_the_checkpoints() throws Exception {
+        signedLog();
+        long id = entryAt(1);
+        db.execute("update journal_entry set target = 'someone-else' where id = " + id);
+        // The attacker rebuilds every tile consistently (he knows the algorithm) but not the MAC key nor the signing key.
+        rebuildTilesFromEntries();
+        Result result = verify(db);
+        assertFalse(result.ok());
+        assertEquals(Problem.ENTRY_ALTERED, result.problem(), result::toString);
+        assertEquals(1, result.seq(), "the MAC no longer verifies at the edited leaf");
+    }
+
+    private void rebuildTilesFromEntries() throws Exception {
+        try (Connection c = db.open(); Statement s = c.createStatement()) {
+            s.execute("delete from journal_tile");
+            LogLeaves reader = new LogLeaves(MAC_KEY, 0);
+            MerkleLog.Frontier f = new MerkleLog.Frontier();
+            List<byte[]> level0 = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("select " + LogLeaves.COLUMNS + " from journal_leaf l join journal_entry e on e.id = l.entry_id order by l.position")) {
+                while (rs.next()) {
+                    byte[] h = MerkleLog.leafHash(reader.read(rs, 1).data());
+                    level0.add(h);
+                    f.append(h, null);
+                }
+            }
+            byte[] tile = new byte[level0.size() * 32];
+            for (int i = 0; i < level0.size(); i++) {
+                System.arraycopy(level0.get(i), 0, tile, i * 32, 32);
+            }
+            LogTiles.write(c, 0, 0, tile);
+        }
+    }
+
+    @Test
+    void a_deleted_entry_is_pinpointed() throws Exception {
+        signedLog();
+        db.execute("delete from journal_entry where id = " + entryAt(2));
+        Result result = verify(db);
+        assertEquals(Problem.ENTRY_MISSING, result.problem(), result::toString);
+        assertEquals(2, result.seq());
+    }
+
+    @Test
+    void a_deleted_position_is_pinpointed() throws Exception {
+        signedLog();
+        db.execute("delete from journal_leaf where position = 2");
+        Result result = verify(db);
+        assertEquals(Problem.LEAF_MISSING, result.problem(), result::toString);
+        assertEquals(2, result.seq());
+    }
+
+    @Test
+    void reordered_entries_are_pinpointed() throws Exception {
+        signedLog();
+        long a = entryAt(1);
+        long b = entryAt(3);
+        db.execute("update journal_leaf set entry_id = -1 where position = 1", "update journal_leaf set entry_id = " + a + " where position = 3",
+                "update journal_leaf set entry_id = " + b + " where position = 1");
+        Result result = verify(db);
+        assertEquals(Problem.ENTRY_ALTERED, result.problem(), result::toString);
+        assertEquals(1, result.seq());
+    }
+
+    @Test
+    void an_entry_inserted_below_the_floor_without_a_position_is_reported() throws Exception {
+        signedLog();
+        long floor = db.queryLong("select floor_id from journal_log_state");
+        db.execute("insert into journal_entry (id, occurred_at, actor, actor_role, action, outcome) values (" + (floor - 100)
+                + ", current_timestamp, 'admin.demo', 'admin', 'EXPORT', 'SUCCESS')");
+        Result result = verify(db);
+        assertEquals(Problem.ENTRY_OUTSIDE_CHAIN, result.problem(), result::toString);
+    }
+
+    @Test
+    void forged_split_and_rolled_back_checkpoints_are_detected() throws Exception {
+        signedLog();
+        String root = db.queryString("select root_hash from journal_log_state");
+        // Forged: signed with another key under our name.
+        KeyPair forger = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        String forgedNote = MerkleLog.sign(new MerkleLog.Checkpoint(ORIGIN, 6, JournalVerifier.unhex(root)).body(), ORIGIN,
+                forger.getPrivate(), forger.getPublic());
+        insertCheckpoint(6, root, forgedNote);
+        Result forged = verify(db);
+        assertEquals(Problem.CHECKPOINT_FORGED, forged.problem(), forged::toString);
+        assertEquals(6, forged.seq());
+        db.execute("delete from journal_log_checkpoint where id = (select max(id) from journal_log_checkpoint)");
+
+        // Split view: our key (stolen or misused) signed another root for the same size.
+        byte[] other = MerkleLog.sha256("another history".getBytes());
+        insertCheckpoint(6, JournalVerifier.hex(other), MerkleLog.sign(new MerkleLog.Checkpoint(ORIGIN, 6, other).body(), ORIGIN,
+                key.getPrivate(), key.getPublic()));
+        Result split = verify(db);
+        assertEquals(Problem.CHECKPOINT_SPLIT_VIEW, split.problem(), split::toString);
+        assertEquals(6, split.seq());
+        db.execute("delete from journal_log_checkpoint where id = (select max(id) from journal_log_checkpoint)");
+
+        // Rollback: a smaller tree signed after the larger one.
+        byte[] smaller;
+        try (Connection c = db.open()) {
+            smaller = LogProofs.root(c, 2);
+        }
+        insertCheckpoint(2, JournalVerifier.hex(smaller), MerkleLog.sign(new MerkleLog.Checkpoint(ORIGIN, 2, smaller).body(), ORIGIN,
+                key.getPrivate(), key.getPublic()));
+        Result rollback = verify(db);
+        assertEquals(Problem.CHECKPOINT_ROLLBACK, rollback.problem(), rollback::toString);
+        assertEquals(2, rollback.seq());
+        db.execute("delete from journal_log_checkpoint where id = (select max(id) from journal_log_checkpoint)");
+        assertTrue(verify(db).ok());
+
+        // Truncation: the newest leaves gone, the state moved back: the signed checkpoint still covers them.
+        db.execute("delete from journal_leaf where position >= 4", "update journal_log_state set tree_size = 4");
+        Result truncated = verify(db);
+        assertEquals(Problem.CHECKPOINT_BEYOND_END, truncated.problem(), truncated::toString);
+        assertEquals(4, truncated.seq());
+    }
+
+    private void insertCheckpoint(long size, String root, String note) throws Exception {
+        try (Connection c = db.open(); PreparedStatement insert = c.prepareStatement("insert into journal_log_checkpoint "
+                + "(tree_size, root_hash, created_at_us, note, pinned) values (?, ?, ?, ?, false)")) {
+            insert.setLong(1, size);
+            insert.setString(2, root);
+            insert.setLong(3, System.currentTimeMillis() * 1000);
+            insert.setString(4, note);
+            insert.executeUpdate();
+        }
+    }
+
+    @Test
+    void one_sequencer_holds_the_lease_until_it_expires() throws Exception {
+        LogSequencer a = sequencer(db, "node-a");
+        LogSequencer b = sequencer(db, "node-b");
+        append("552100554", "x");
+        assertEquals(1, a.runOnce().sequenced());
+        append("552100554", "y");
+        assertEquals(-1, b.runOnce().sequenced(), "node-b waits while node-a's lease runs");
+        clock.addAndGet(6_000); // node-a stopped renewing
+        assertEquals(1, b.runOnce().sequenced());
+        assertEquals(-1, a.runOnce().sequenced(), "node-a lost the lease and stops");
+        b.release();
+        append("552100554", "z");
+        assertEquals(1, a.runOnce().sequenced(), "a released lease is free at once");
+        assertTrue(verify(db).ok());
+    }
+
+    @Test
+    void old_checkpoints_are_thinned_to_one_per_hour_after_a_day_pinned_ones_kept() throws Exception {
+        signedLog();
+        long now = System.currentTimeMillis();
+        long hourUs = LogCheckpointer.HOUR_US;
+        long base = (now * 1000 - 3 * LogCheckpointer.DAY_US) / hourUs * hourUs;
+        db.execute("delete from journal_log_checkpoint");
+        String note = db.queryString("select 'x'");
+        for (int i = 0; i < 6; i++) {
+            db.execute("insert into journal_log_checkpoint (tree_size, root_hash, created_at_us, note, pinned) values (6, 'r', "
+                    + (base + i * hourUs / 3) + ", '" + note + "', " + (i == 4) + ")");
+        }
+        db.execute("insert into journal_log_checkpoint (tree_size, root_hash, created_at_us, note, pinned) values (6, 'r', "
+                + (now * 1000 - 1000) + ", 'x', false)");
+        db.execute("insert into journal_log_checkpoint (tree_size, root_hash, created_at_us, note, pinned) values (6, 'r', "
+                + (now * 1000 - 2000) + ", 'x', false)");
+        try (Connection c = db.open()) {
+            // Hours 0 (i 0,1,2) and 1 (i 3,4,5): keep i 0 and 3 (first of each hour), i 4 (pinned), and all of the last day.
+            assertEquals(3, LogCheckpointer.prune(c, now));
+        }
+        assertEquals(5, db.queryLong("select count(*) from journal_log_checkpoint"));
+    }
+
+    @Test
+    void sixteen_writers_with_random_rollbacks_every_committed_entry_sequenced_exactly_once() throws Exception {
+        LogDatabase pg = LogDatabase.postgres();
+        LogDatabase on = pg != null ? pg.migrate("V1", "V2", "V7") : db;
+        try {
+            Set<Long> committed = ConcurrentHashMap.newKeySet();
+            Set<Long> rolledBack = ConcurrentHashMap.newKeySet();
+            AtomicBoolean writing = new AtomicBoolean(true);
+            LogSequencer sequencer = sequencer(on, "node-a");
+            ExecutorService pool = Executors.newFixedThreadPool(17);
+            try {
+                Future<?> sequencing = pool.submit(() -> {
+                    while (writing.get()) {
+                        sequencer.runOnce();
+                        Thread.sleep(5);
+                    }
+                    return null;
+                });
+                List<Future<?>> writers = new ArrayList<>();
+                for (int w = 0; w < 16; w++) {
+                    writers.add(pool.submit(() -> {
+                        try (Connection c = on.open()) {
+                            c.setAutoCommit(false);
+                            for (int i = 0; i < 40; i++) {
+                                long id = LogDatabase.appendV2(c, MAC_KEY, "552100554", "w" + i);
+                                if (ThreadLocalRandom.current().nextInt(4) == 0) {
+                                    c.rollback();
+                                    rolledBack.add(id);
+                                } else {
+                                    c.commit();
+                                    committed.add(id);
+                                }
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> writer : writers) {
+                    writer.get();
+                }
+                writing.set(false);
+                sequencing.get();
+            } finally {
+                pool.shutdown();
+            }
+            sequencer.drain();
+            Set<Long> sequenced = new HashSet<>();
+            try (Connection c = on.open(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("select entry_id, position from journal_leaf order by position")) {
+                long expected = 0;
+                while (rs.next()) {
+                    assertTrue(sequenced.add(rs.getLong(1)), "once");
+                    assertEquals(expected++, rs.getLong(2), "no hole");
+                }
+            }
+            assertEquals(committed, sequenced, "every committed entry, none of the rolled-back ones");
+            assertTrue(rolledBack.size() > 0 && committed.size() > 300);
+            LogCheckpointer.Stored checkpoint = sign(on, false);
+            MerkleLog.Checkpoint opened = MerkleLog.open(checkpoint.note(), ORIGIN, key.getPublic());
+            assertEquals(committed.size(), opened.size());
+            try (Connection c = on.open()) {
+                for (long position = 0; position < opened.size(); position++) {
+                    MerkleLog.verifyInclusion(position, opened.size(), LogProofs.leafHash(c, position),
+                            LogProofs.inclusion(c, position, opened.size()), opened.root());
+                }
+            }
+            Result result = verify(on);
+            assertTrue(result.ok(), result::toString);
+            assertEquals(committed.size(), result.entriesChecked());
+        } finally {
+            if (pg != null) {
+                pg.close();
+            }
+        }
+    }
+
+    @Test
+    void proofs_read_a_logarithmic_number_of_tile_rows() throws Exception {
+        LogSequencer sequencer = sequencer(db, "node-a");
+        try (Connection c = db.open()) {
+            c.setAutoCommit(false);
+            for (int i = 0; i < 70_000; i++) {
+                LogDatabase.appendV2(c, MAC_KEY, "552100554", "bulk" + i);
+            }
+            c.commit();
+        }
+        while (sequencer.runOnce().sequenced() > 0) {
+            // 1,000 per batch
+        }
+        assertEquals(70_000, db.queryLong("select tree_size from journal_log_state"));
+        try (Connection c = db.open()) {
+            LogTiles tiles = new LogTiles(c);
+            byte[] root = MerkleLog.root(70_000, tiles);
+            assertArrayEquals(JournalVerifier.unhex(db.queryString("select root_hash from journal_log_state")), root);
+            LogTiles fresh = new LogTiles(c);
+            List<byte[]> proof = MerkleLog.inclusionProof(12_345, 70_000, fresh);
+            assertTrue(fresh.reads() <= 6, fresh.reads() + " tile rows read for a proof");
+            MerkleLog.verifyInclusion(12_345, 70_000, LogProofs.leafHash(c, 12_345), proof, root);
+        }
+    }
+}
