@@ -10,6 +10,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
@@ -38,6 +39,12 @@ import java.util.List;
  * Checkpoint {@code n} signs (Ed25519) {@code canonical(n, seq, hash(seq), createdAt, digest(checkpoint n - 1))}:
  * the chain head at that moment and the previous checkpoint, so checkpoints form their own chain and none can be
  * moved, replayed or dropped from the middle without detection.
+ *
+ * <h2>Transparency log</h2>
+ * Since the journal became an RFC 9162 Merkle log, entries are encoded without a position ({@link #entryV2Leaf},
+ * with a MAC) and the nested {@link MerkleLog} holds the tree hashing, proofs, tiles and signed-note checkpoints;
+ * entries written before keep their v1 encoding ({@link #entryV1Leaf}) as the first leaves. The chain above still
+ * verifies exports made before the log.
  */
 public final class JournalVerifier {
 
@@ -490,5 +497,690 @@ public final class JournalVerifier {
         }
         System.out.println(result);
         System.exit(result.ok() ? 0 : 1);
+    }
+
+    /**
+     * The access journal's transparency log, in one dependency-free file (Java 17, {@code java.*} only), so that the
+     * offline verifier can carry the same code: RFC 9162 (Certificate Transparency 2.0) Merkle tree hashing, inclusion
+     * and consistency proofs, C2SP {@code tlog-tiles} tile arithmetic, and C2SP {@code signed-note} /
+     * {@code tlog-checkpoint} checkpoints signed with Ed25519.
+     * <ul>
+     * <li>leaf hash {@code SHA-256(0x00 || leaf)}, interior node {@code SHA-256(0x01 || left || right)}, empty tree
+     * {@code SHA-256()} (RFC 9162 §2.1.1);</li>
+     * <li>node {@code (level, index)}: the root of the perfect subtree over leaves
+     * {@code [index * 2^level, (index + 1) * 2^level)};</li>
+     * <li>tiles: level {@code L} tile {@code N} holds the hashes of nodes {@code (8L, 256N ... 256N + 255)}.</li>
+     * </ul>
+     */
+    public static final class MerkleLog {
+
+        public static final int HASH_SIZE = 32;
+        public static final int TILE_HEIGHT = 8;
+        public static final int TILE_WIDTH = 1 << TILE_HEIGHT;
+        /** RFC 9162 §2.1.1: the hash of an empty tree. */
+        public static final byte[] EMPTY_ROOT = sha256();
+
+        private static final byte LEAF_PREFIX = 0x00;
+        private static final byte NODE_PREFIX = 0x01;
+        /** signed-note: the signature type byte of Ed25519 keys. */
+        private static final byte ED25519_TYPE = 0x01;
+        /** The X.509 SubjectPublicKeyInfo prefix of a raw 32-byte Ed25519 key. */
+        private static final byte[] ED25519_SPKI_PREFIX = {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00};
+
+        private MerkleLog() {
+        }
+
+        /** A proof or note that does not verify; the message says why. */
+        public static final class VerificationException extends Exception {
+            public VerificationException(String message) {
+                super(message);
+            }
+        }
+
+        // ------------------------------------------------------------------ hashing
+
+        public static byte[] sha256(byte[]... parts) {
+            try {
+                MessageDigest digest = MessageDigest.getInstance("SHA-256");
+                for (byte[] part : parts) {
+                    digest.update(part);
+                }
+                return digest.digest();
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        public static byte[] leafHash(byte[] leaf) {
+            return sha256(new byte[] {LEAF_PREFIX}, leaf);
+        }
+
+        public static byte[] nodeHash(byte[] left, byte[] right) {
+            return sha256(new byte[] {NODE_PREFIX}, left, right);
+        }
+
+        /** RFC 9162 MTH over the given leaf hashes, by the definition (reference for tests and small trees). */
+        public static byte[] rootOf(List<byte[]> leafHashes) {
+            return mth(leafHashes, 0, leafHashes.size());
+        }
+
+        private static byte[] mth(List<byte[]> leaves, int from, int to) {
+            int n = to - from;
+            if (n == 0) {
+                return EMPTY_ROOT.clone();
+            }
+            if (n == 1) {
+                return leaves.get(from);
+            }
+            int k = (int) largestPowerOfTwoBelow(n);
+            return nodeHash(mth(leaves, from, from + k), mth(leaves, from + k, to));
+        }
+
+        /** The largest power of two strictly smaller than {@code n} (n ≥ 2). */
+        static long largestPowerOfTwoBelow(long n) {
+            return Long.highestOneBit(n - 1);
+        }
+
+        // ------------------------------------------------------------------ growing a tree
+
+        /** Receives every node of level ≥ 0 the moment it is complete: {@code (level, index, hash)}. */
+        @FunctionalInterface
+        public interface NodeSink {
+            void node(int level, long index, byte[] hash);
+        }
+
+        /**
+         * The right border of a growing tree (a compact range from leaf 0): the roots of its perfect subtrees, largest
+         * first. Appending a leaf costs O(log n) hashes; {@link #root()} folds the border. Memory: O(log n).
+         */
+        public static final class Frontier {
+
+            private final List<byte[]> border = new ArrayList<>();
+            private long size;
+
+            public Frontier() {
+            }
+
+            /**
+             * Resumes at {@code size} leaves, given the roots of the perfect subtrees of that size's binary decomposition,
+             * largest first (see {@link #borderNodes}).
+             */
+            public Frontier(long size, List<byte[]> borderHashes) {
+                if (Long.bitCount(size) != borderHashes.size()) {
+                    throw new IllegalArgumentException("a tree of " + size + " leaves has " + Long.bitCount(size) + " border nodes");
+                }
+                this.size = size;
+                for (byte[] h : borderHashes) {
+                    border.add(h.clone());
+                }
+            }
+
+            /** Appends a leaf hash; {@code sink} (may be null) gets the leaf and every interior node it completes. */
+            public void append(byte[] leafHash, NodeSink sink) {
+                byte[] hash = leafHash.clone();
+                long index = size;
+                int level = 0;
+                if (sink != null) {
+                    sink.node(0, index, hash);
+                }
+                // Each trailing one bit of the old size is a left sibling waiting for this subtree.
+                for (long s = size; (s & 1) == 1; s >>= 1) {
+                    hash = nodeHash(border.remove(border.size() - 1), hash);
+                    level++;
+                    index >>= 1;
+                    if (sink != null) {
+                        sink.node(level, index, hash);
+                    }
+                }
+                border.add(hash);
+                size++;
+            }
+
+            public long size() {
+                return size;
+            }
+
+            public byte[] root() {
+                if (border.isEmpty()) {
+                    return EMPTY_ROOT.clone();
+                }
+                byte[] hash = border.get(border.size() - 1);
+                for (int i = border.size() - 2; i >= 0; i--) {
+                    hash = nodeHash(border.get(i), hash);
+                }
+                return hash;
+            }
+
+            public List<byte[]> border() {
+                return List.copyOf(border);
+            }
+        }
+
+        /** The nodes {@code (level, index)} whose hashes make the border of a tree of {@code size} leaves, largest first. */
+        public static List<long[]> borderNodes(long size) {
+            List<long[]> nodes = new ArrayList<>();
+            long start = 0;
+            for (int level = 63; level >= 0; level--) {
+                if ((size >>> level & 1) == 1) {
+                    nodes.add(new long[] {level, start >>> level});
+                    start += 1L << level;
+                }
+            }
+            return nodes;
+        }
+
+        // ------------------------------------------------------------------ proofs (RFC 9162 §2.1.3, §2.1.4)
+
+        /** Gives the hash of a complete node {@code (level, index)} of the stored tree. */
+        @FunctionalInterface
+        public interface NodeSource {
+            byte[] node(int level, long index);
+        }
+
+        /**
+         * MTH(D[start:end]) for a range that RFC 9162's recursion produces ({@code start} a multiple of a power of two at
+         * least {@code end - start}): the perfect subtrees of the range, folded from the right.
+         */
+        public static byte[] rangeHash(long start, long end, NodeSource nodes) {
+            if (start == end) {
+                return EMPTY_ROOT.clone();
+            }
+            List<byte[]> parts = new ArrayList<>();
+            long pos = start;
+            while (pos < end) {
+                int level = Math.min(62, Long.numberOfTrailingZeros(pos)); // 64 for pos 0
+                while (pos + (1L << level) > end) {
+                    level--;
+                }
+                parts.add(nodes.node(level, pos >>> level));
+                pos += 1L << level;
+            }
+            byte[] hash = parts.get(parts.size() - 1);
+            for (int i = parts.size() - 2; i >= 0; i--) {
+                hash = nodeHash(parts.get(i), hash);
+            }
+            return hash;
+        }
+
+        /** The root of a tree of {@code size} leaves. */
+        public static byte[] root(long size, NodeSource nodes) {
+            return rangeHash(0, size, nodes);
+        }
+
+        /** RFC 9162 §2.1.3.1 PATH(index, D[size]): the audit path of leaf {@code index} (0-based) in a tree of {@code size}. */
+        public static List<byte[]> inclusionProof(long index, long size, NodeSource nodes) {
+            if (index < 0 || index >= size) {
+                throw new IllegalArgumentException("leaf " + index + " is not in a tree of " + size);
+            }
+            List<byte[]> proof = new ArrayList<>();
+            path(index, 0, size, nodes, proof);
+            return proof;
+        }
+
+        private static void path(long m, long start, long n, NodeSource nodes, List<byte[]> out) {
+            if (n <= 1) {
+                return;
+            }
+            long k = largestPowerOfTwoBelow(n);
+            if (m < k) {
+                path(m, start, k, nodes, out);
+                out.add(rangeHash(start + k, start + n, nodes));
+            } else {
+                path(m - k, start + k, n - k, nodes, out);
+                out.add(rangeHash(start, start + k, nodes));
+            }
+        }
+
+        /** RFC 9162 §2.1.4.1 PROOF(first, D[second]): proves that the tree of size {@code first} is a prefix of {@code second}. */
+        public static List<byte[]> consistencyProof(long first, long second, NodeSource nodes) {
+            if (first <= 0 || first > second) {
+                throw new IllegalArgumentException("no consistency proof from " + first + " to " + second);
+            }
+            List<byte[]> proof = new ArrayList<>();
+            if (first < second) {
+                subproof(first, 0, second, true, nodes, proof);
+            }
+            return proof;
+        }
+
+        private static void subproof(long m, long start, long n, boolean whole, NodeSource nodes, List<byte[]> out) {
+            if (m == n) {
+                if (!whole) {
+                    out.add(rangeHash(start, start + n, nodes));
+                }
+                return;
+            }
+            long k = largestPowerOfTwoBelow(n);
+            if (m <= k) {
+                subproof(m, start, k, whole, nodes, out);
+                out.add(rangeHash(start + k, start + n, nodes));
+            } else {
+                subproof(m - k, start + k, n - k, false, nodes, out);
+                out.add(rangeHash(start, start + k, nodes));
+            }
+        }
+
+        /** RFC 9162 §2.1.3.2: the root that an inclusion proof leads to, or why it cannot lead anywhere. */
+        public static byte[] rootFromInclusionProof(long index, long size, byte[] leafHash, List<byte[]> proof)
+                throws VerificationException {
+            if (index < 0 || index >= size) {
+                throw new VerificationException("leaf index " + index + " is beyond tree size " + size);
+            }
+            requireHash(leafHash, "leaf hash");
+            long fn = index;
+            long sn = size - 1;
+            byte[] r = leafHash;
+            for (byte[] p : proof) {
+                requireHash(p, "proof node");
+                if (sn == 0) {
+                    throw new VerificationException("the proof is longer than the path to the root");
+                }
+                if ((fn & 1) == 1 || fn == sn) {
+                    r = nodeHash(p, r);
+                    if ((fn & 1) == 0) {
+                        while ((fn & 1) == 0 && fn != 0) {
+                            fn >>= 1;
+                            sn >>= 1;
+                        }
+                    }
+                } else {
+                    r = nodeHash(r, p);
+                }
+                fn >>= 1;
+                sn >>= 1;
+            }
+            if (sn != 0) {
+                throw new VerificationException("the proof is shorter than the path to the root");
+            }
+            return r;
+        }
+
+        public static void verifyInclusion(long index, long size, byte[] leafHash, List<byte[]> proof, byte[] root)
+                throws VerificationException {
+            requireHash(root, "root");
+            if (!Arrays.equals(rootFromInclusionProof(index, size, leafHash, proof), root)) {
+                throw new VerificationException("the inclusion proof of leaf " + index + " does not lead to the root of tree size " + size);
+            }
+        }
+
+        /** RFC 9162 §2.1.4.2: checks that {@code root1} (tree size {@code first}) is a prefix of {@code root2} ({@code second}). */
+        public static void verifyConsistency(long first, long second, byte[] root1, byte[] root2, List<byte[]> proof)
+                throws VerificationException {
+            if (first <= 0 || first > second) {
+                // A proof from the empty tree proves nothing (every tree extends it): refused, as transparency-dev does.
+                throw new VerificationException("no consistency between tree sizes " + first + " and " + second);
+            }
+            if (first == second) {
+                if (!proof.isEmpty() || !Arrays.equals(root1, root2)) {
+                    throw new VerificationException("two different roots for tree size " + first);
+                }
+                return;
+            }
+            if (proof.isEmpty()) {
+                throw new VerificationException("empty consistency proof");
+            }
+            requireHash(root1, "first root");
+            requireHash(root2, "second root");
+            for (byte[] p : proof) {
+                requireHash(p, "proof node");
+            }
+            List<byte[]> path = new ArrayList<>(proof);
+            if (Long.bitCount(first) == 1) {
+                path.add(0, root1);
+            }
+            long fn = first - 1;
+            long sn = second - 1;
+            while ((fn & 1) == 1) {
+                fn >>= 1;
+                sn >>= 1;
+            }
+            byte[] fr = path.get(0);
+            byte[] sr = path.get(0);
+            for (byte[] c : path.subList(1, path.size())) {
+                if (sn == 0) {
+                    throw new VerificationException("the consistency proof is too long");
+                }
+                if ((fn & 1) == 1 || fn == sn) {
+                    fr = nodeHash(c, fr);
+                    sr = nodeHash(c, sr);
+                    if ((fn & 1) == 0) {
+                        while ((fn & 1) == 0 && fn != 0) {
+                            fn >>= 1;
+                            sn >>= 1;
+                        }
+                    }
+                } else {
+                    sr = nodeHash(sr, c);
+                }
+                fn >>= 1;
+                sn >>= 1;
+            }
+            if (sn != 0 || !Arrays.equals(fr, root1) || !Arrays.equals(sr, root2)) {
+                throw new VerificationException("tree size " + first + " is not a prefix of tree size " + second + " with these roots");
+            }
+        }
+
+        private static void requireHash(byte[] hash, String what) throws VerificationException {
+            if (hash == null || hash.length != HASH_SIZE) {
+                throw new VerificationException("the " + what + " is not a " + HASH_SIZE + "-byte hash");
+            }
+        }
+
+        // ------------------------------------------------------------------ tiles (C2SP tlog-tiles)
+
+        /**
+         * The path of a hash tile: {@code tile/<L>/<N>[.p/<W>]}, N in 3-digit groups, all but the last prefixed with
+         * {@code x} ({@code 1234067} → {@code x001/x234/067}); {@code width} < 256 names a partial tile.
+         */
+        public static String tilePath(int level, long index, int width) {
+            if (width < 1 || width > TILE_WIDTH) {
+                throw new IllegalArgumentException("tile width " + width);
+            }
+            return "tile/" + level + "/" + tileIndexPath(index) + (width < TILE_WIDTH ? ".p/" + width : "");
+        }
+
+        static String tileIndexPath(long index) {
+            String digits = Long.toString(index);
+            int pad = (3 - digits.length() % 3) % 3;
+            digits = "0".repeat(pad) + digits;
+            StringBuilder out = new StringBuilder();
+            for (int i = 0; i < digits.length(); i += 3) {
+                if (i > 0) {
+                    out.append('/');
+                }
+                if (i + 3 < digits.length()) {
+                    out.append('x');
+                }
+                out.append(digits, i, i + 3);
+            }
+            return out.toString();
+        }
+
+        /** Parses what follows {@code tile/}: {@code <L>/<N>[.p/<W>]} → {level, index, width}; null if malformed. */
+        public static long[] parseTilePath(String path) {
+            String[] parts = path.split("/", -1);
+            if (parts.length < 2) {
+                return null;
+            }
+            int width = TILE_WIDTH;
+            int last = parts.length - 1;
+            if (parts.length >= 3 && parts[last - 1].endsWith(".p")) {
+                if (!parts[last].matches("[1-9][0-9]{0,2}")) {
+                    return null;
+                }
+                width = Integer.parseInt(parts[last]);
+                if (width >= TILE_WIDTH) {
+                    return null;
+                }
+                parts[last - 1] = parts[last - 1].substring(0, parts[last - 1].length() - 2);
+                last--;
+            }
+            if (!parts[0].matches("[0-9]|[1-5][0-9]|6[0-3]")) {
+                return null;
+            }
+            StringBuilder digits = new StringBuilder();
+            for (int i = 1; i <= last; i++) {
+                String group = parts[i];
+                boolean prefixed = i < last;
+                if (prefixed ? !group.matches("x[0-9]{3}") : !group.matches("[0-9]{3}")) {
+                    return null;
+                }
+                digits.append(prefixed ? group.substring(1) : group);
+            }
+            if (digits.length() > 18) {
+                return null;
+            }
+            return new long[] {Integer.parseInt(parts[0]), Long.parseLong(digits.toString()), width};
+        }
+
+        /** The width of tile {@code (level, index)} in a tree of {@code size} leaves (0 if the tile is empty). */
+        public static int tileWidth(int level, long index, long size) {
+            long nodes = size >>> (TILE_HEIGHT * level); // complete nodes of level 8*level
+            long inTile = nodes - index * TILE_WIDTH;
+            return (int) Math.max(0, Math.min(TILE_WIDTH, inTile));
+        }
+
+        /**
+         * The hash of node {@code (level, index)} from its tile's hashes ({@code tileHashes}: the concatenated hashes of
+         * tile {@code (level / 8, index >> (level % 8) / 256)}, at least as wide as needed): the node at level 8L is
+         * stored, levels in between are recomputed from the 2^(level % 8) stored hashes below them.
+         */
+        public static byte[] nodeFromTile(int level, long index, byte[] tileHashes) {
+            int r = level % TILE_HEIGHT;
+            long firstStored = index << r;
+            int offset = (int) (firstStored % TILE_WIDTH);
+            List<byte[]> row = new ArrayList<>(1 << r);
+            for (int i = 0; i < 1 << r; i++) {
+                int from = (offset + i) * HASH_SIZE;
+                if (from + HASH_SIZE > tileHashes.length) {
+                    throw new IllegalArgumentException("the tile does not hold node (" + level + ", " + index + ")");
+                }
+                row.add(Arrays.copyOfRange(tileHashes, from, from + HASH_SIZE));
+            }
+            while (row.size() > 1) {
+                List<byte[]> up = new ArrayList<>(row.size() / 2);
+                for (int i = 0; i < row.size(); i += 2) {
+                    up.add(nodeHash(row.get(i), row.get(i + 1)));
+                }
+                row = up;
+            }
+            return row.get(0);
+        }
+
+        /** The tile {@code {tileLevel, tileIndex}} that holds node {@code (level, index)}. */
+        public static long[] tileOf(int level, long index) {
+            int r = level % TILE_HEIGHT;
+            return new long[] {level / TILE_HEIGHT, (index << r) / TILE_WIDTH};
+        }
+
+        // ------------------------------------------------------------------ checkpoints (C2SP tlog-checkpoint, signed-note)
+
+        /**
+         * A checkpoint body: origin line, tree size, base64 root hash, then optional extension lines; every line ends
+         * with a newline. {@link #note} signs it, {@link #open} verifies and parses a signed note.
+         */
+        public record Checkpoint(String origin, long size, byte[] root, List<String> extensions) {
+
+            public Checkpoint {
+                if (origin == null || origin.isEmpty() || origin.contains("\n")) {
+                    throw new IllegalArgumentException("a checkpoint origin is one non-empty line");
+                }
+                if (size < 0 || root == null || root.length != HASH_SIZE) {
+                    throw new IllegalArgumentException("a checkpoint holds a tree size and a 32-byte root hash");
+                }
+                extensions = List.copyOf(extensions);
+                for (String line : extensions) {
+                    if (line.isEmpty() || line.contains("\n")) {
+                        throw new IllegalArgumentException("a checkpoint extension is one non-empty line");
+                    }
+                }
+                root = root.clone();
+            }
+
+            public Checkpoint(String origin, long size, byte[] root) {
+                this(origin, size, root, List.of());
+            }
+
+            /** The signed text. */
+            public String body() {
+                StringBuilder out = new StringBuilder(origin).append('\n').append(size).append('\n')
+                        .append(Base64.getEncoder().encodeToString(root)).append('\n');
+                for (String line : extensions) {
+                    out.append(line).append('\n');
+                }
+                return out.toString();
+            }
+
+            /** Parses a checkpoint body (the note text, without signatures). */
+            public static Checkpoint parse(String body) throws VerificationException {
+                if (!body.endsWith("\n")) {
+                    throw new VerificationException("a checkpoint ends with a newline");
+                }
+                String[] lines = body.substring(0, body.length() - 1).split("\n", -1);
+                if (lines.length < 3 || lines[0].isEmpty()) {
+                    throw new VerificationException("a checkpoint has an origin, a tree size and a root hash");
+                }
+                if (!lines[1].matches("0|[1-9][0-9]{0,18}")) {
+                    throw new VerificationException("the tree size is not a decimal number: " + lines[1]);
+                }
+                byte[] root;
+                try {
+                    root = Base64.getDecoder().decode(lines[2]);
+                } catch (IllegalArgumentException e) {
+                    throw new VerificationException("the root hash is not base64");
+                }
+                if (root.length != HASH_SIZE) {
+                    throw new VerificationException("the root hash is not 32 bytes");
+                }
+                try {
+                    return new Checkpoint(lines[0], Long.parseLong(lines[1]), root, Arrays.asList(lines).subList(3, lines.length));
+                } catch (IllegalArgumentException e) {
+                    throw new VerificationException(e.getMessage());
+                }
+            }
+        }
+
+        /** One signature line of a note: the key's name, its 4-byte key hash and the signature. */
+        public record NoteSignature(String name, byte[] keyHash, byte[] signature) {
+        }
+
+        /** A parsed signed note: its text and its signature lines (unverified). */
+        public record Note(String text, List<NoteSignature> signatures) {
+        }
+
+        /** The raw 32-byte Ed25519 public key inside an X.509 encoded one. */
+        public static byte[] rawEd25519(PublicKey key) {
+            byte[] spki = key.getEncoded();
+            if (spki.length != ED25519_SPKI_PREFIX.length + 32
+                    || !Arrays.equals(Arrays.copyOf(spki, ED25519_SPKI_PREFIX.length), ED25519_SPKI_PREFIX)) {
+                throw new IllegalArgumentException("not an Ed25519 public key");
+            }
+            return Arrays.copyOfRange(spki, ED25519_SPKI_PREFIX.length, spki.length);
+        }
+
+        public static PublicKey ed25519FromRaw(byte[] raw) throws GeneralSecurityException {
+            byte[] spki = Arrays.copyOf(ED25519_SPKI_PREFIX, ED25519_SPKI_PREFIX.length + raw.length);
+            System.arraycopy(raw, 0, spki, ED25519_SPKI_PREFIX.length, raw.length);
+            return java.security.KeyFactory.getInstance("Ed25519").generatePublic(new java.security.spec.X509EncodedKeySpec(spki));
+        }
+
+        /** signed-note key hash: the first 4 bytes of {@code SHA-256(name || 0x0A || 0x01 || raw public key)}. */
+        public static byte[] keyHash(String name, PublicKey key) {
+            byte[] hash = sha256(name.getBytes(StandardCharsets.UTF_8), new byte[] {'\n', ED25519_TYPE}, rawEd25519(key));
+            return Arrays.copyOf(hash, 4);
+        }
+
+        /** The verifier key string {@code <name>+<hex key hash>+<base64(0x01 || raw key)>} that note tools accept. */
+        public static String verifierKey(String name, PublicKey key) {
+            byte[] typed = new byte[33];
+            typed[0] = ED25519_TYPE;
+            System.arraycopy(rawEd25519(key), 0, typed, 1, 32);
+            return name + "+" + java.util.HexFormat.of().formatHex(keyHash(name, key)) + "+" + Base64.getEncoder().encodeToString(typed);
+        }
+
+        /** Parses a verifier key string into its name and public key, checking its key hash. */
+        public static java.util.Map.Entry<String, PublicKey> parseVerifierKey(String vkey) throws VerificationException {
+            String[] parts = vkey.trim().split("\\+");
+            try {
+                if (parts.length != 3) {
+                    throw new VerificationException("a verifier key is name+hash+key");
+                }
+                byte[] typed = Base64.getDecoder().decode(parts[2]);
+                if (typed.length != 33 || typed[0] != ED25519_TYPE) {
+                    throw new VerificationException("not an Ed25519 verifier key");
+                }
+                PublicKey key = ed25519FromRaw(Arrays.copyOfRange(typed, 1, 33));
+                if (!java.util.HexFormat.of().formatHex(keyHash(parts[0], key)).equals(parts[1])) {
+                    throw new VerificationException("the verifier key's hash does not match its name and key");
+                }
+                return java.util.Map.entry(parts[0], key);
+            } catch (IllegalArgumentException | GeneralSecurityException e) {
+                throw new VerificationException("unreadable verifier key: " + e.getMessage());
+            }
+        }
+
+        /** Signs {@code text} (ending with a newline) as a note: the text, a blank line, and one signature line. */
+        public static String sign(String text, String name, PrivateKey privateKey, PublicKey publicKey) {
+            if (!text.endsWith("\n") || text.contains("\n\n") || name.isEmpty() || name.contains(" ") || name.contains("+")) {
+                throw new IllegalArgumentException("a note text ends with one newline and has no blank line; a key name has no space nor +");
+            }
+            try {
+                Signature signer = Signature.getInstance("Ed25519");
+                signer.initSign(privateKey);
+                signer.update(text.getBytes(StandardCharsets.UTF_8));
+                byte[] sig = signer.sign();
+                byte[] hashAndSig = new byte[4 + sig.length];
+                System.arraycopy(keyHash(name, publicKey), 0, hashAndSig, 0, 4);
+                System.arraycopy(sig, 0, hashAndSig, 4, sig.length);
+                return text + "\n\u2014 " + name + " " + Base64.getEncoder().encodeToString(hashAndSig) + "\n";
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("cannot sign a note", e);
+            }
+        }
+
+        /** Splits a signed note into its text and signature lines, without verifying anything. */
+        public static Note parseNote(String note) throws VerificationException {
+            int split = note.lastIndexOf("\n\n");
+            if (split < 0 || !note.endsWith("\n")) {
+                throw new VerificationException("a signed note is a text, a blank line and signature lines");
+            }
+            String text = note.substring(0, split + 1);
+            List<NoteSignature> signatures = new ArrayList<>();
+            for (String line : note.substring(split + 2, note.length() - 1).split("\n", -1)) {
+                if (!line.startsWith("\u2014 ")) {
+                    throw new VerificationException("a signature line starts with an em dash and a space");
+                }
+                String[] parts = line.substring(2).split(" ", -1);
+                if (parts.length != 2 || parts[0].isEmpty()) {
+                    throw new VerificationException("a signature line is a key name and a base64 signature");
+                }
+                byte[] decoded;
+                try {
+                    decoded = Base64.getDecoder().decode(parts[1]);
+                } catch (IllegalArgumentException e) {
+                    throw new VerificationException("a signature is not base64");
+                }
+                if (decoded.length < 5) {
+                    throw new VerificationException("a signature is too short");
+                }
+                signatures.add(new NoteSignature(parts[0], Arrays.copyOf(decoded, 4), Arrays.copyOfRange(decoded, 4, decoded.length)));
+            }
+            if (signatures.isEmpty()) {
+                throw new VerificationException("a signed note has at least one signature");
+            }
+            return new Note(text, signatures);
+        }
+
+        /**
+         * Verifies a signed checkpoint with the key {@code name} and returns it: at least one signature line must carry
+         * that name and key hash and verify (other signatures, e.g. witnesses', are ignored).
+         */
+        public static Checkpoint open(String note, String name, PublicKey key) throws VerificationException {
+            Note parsed = parseNote(note);
+            byte[] expectedHash = keyHash(name, key);
+            boolean seen = false;
+            for (NoteSignature s : parsed.signatures()) {
+                if (!s.name().equals(name) || !Arrays.equals(s.keyHash(), expectedHash)) {
+                    continue;
+                }
+                seen = true;
+                try {
+                    Signature verifier = Signature.getInstance("Ed25519");
+                    verifier.initVerify(key);
+                    verifier.update(parsed.text().getBytes(StandardCharsets.UTF_8));
+                    if (verifier.verify(s.signature())) {
+                        Checkpoint checkpoint = Checkpoint.parse(parsed.text());
+                        if (!checkpoint.origin().equals(name)) {
+                            throw new VerificationException("the checkpoint's origin " + checkpoint.origin() + " is not the key's name " + name);
+                        }
+                        return checkpoint;
+                    }
+                } catch (GeneralSecurityException | IllegalArgumentException e) {
+                    // an unusable signature counts as a wrong one
+                }
+            }
+            throw new VerificationException(seen ? "the checkpoint's signature does not verify with the key of " + name
+                    : "the checkpoint is not signed by " + name);
+        }
     }
 }

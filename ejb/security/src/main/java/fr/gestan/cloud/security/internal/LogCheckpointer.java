@@ -1,7 +1,7 @@
 package fr.gestan.cloud.security.internal;
 
 import fr.gestan.cloud.security.api.JournalVerifier;
-import fr.gestan.cloud.security.api.MerkleLog;
+import fr.gestan.cloud.security.api.JournalVerifier.MerkleLog;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.sql.Connection;

@@ -1,6 +1,6 @@
 package fr.gestan.cloud.security.internal;
 
-import fr.gestan.cloud.security.api.MerkleLog;
+import fr.gestan.cloud.security.api.JournalVerifier.MerkleLog;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,7 +1,7 @@
 package fr.gestan.cloud.security.internal;
 
 import fr.gestan.cloud.security.api.JournalVerifier;
-import fr.gestan.cloud.security.api.MerkleLog;
+import fr.gestan.cloud.security.api.JournalVerifier.MerkleLog;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -3,7 +3,7 @@ package fr.gestan.cloud.security.internal;
 import fr.gestan.cloud.security.api.JournalVerifier;
 import fr.gestan.cloud.security.api.JournalVerifier.Problem;
 import fr.gestan.cloud.security.api.JournalVerifier.Result;
-import fr.gestan.cloud.security.api.MerkleLog;
+import fr.gestan.cloud.security.api.JournalVerifier.MerkleLog;
 import java.security.PublicKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

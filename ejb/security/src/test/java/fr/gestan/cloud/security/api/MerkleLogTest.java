@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.gestan.cloud.security.api.MerkleLog.Checkpoint;
-import fr.gestan.cloud.security.api.MerkleLog.VerificationException;
+import fr.gestan.cloud.security.api.JournalVerifier.MerkleLog;
+import fr.gestan.cloud.security.api.JournalVerifier.MerkleLog.Checkpoint;
+import fr.gestan.cloud.security.api.JournalVerifier.MerkleLog.VerificationException;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;

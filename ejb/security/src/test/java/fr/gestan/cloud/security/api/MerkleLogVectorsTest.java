@@ -3,6 +3,7 @@ package fr.gestan.cloud.security.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.gestan.cloud.security.api.JournalVerifier.MerkleLog;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

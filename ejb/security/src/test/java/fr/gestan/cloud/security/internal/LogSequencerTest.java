@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.gestan.cloud.security.api.JournalVerifier;
 import fr.gestan.cloud.security.api.JournalVerifier.Problem;
 import fr.gestan.cloud.security.api.JournalVerifier.Result;
-import fr.gestan.cloud.security.api.MerkleLog;
+import fr.gestan.cloud.security.api.JournalVerifier.MerkleLog;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.sql.Connection;
