@@ -7,16 +7,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
+import fr.gestan.cloud.it.support.AsAdmin;
+import fr.gestan.cloud.it.support.AsAuditor;
+import fr.gestan.cloud.it.support.AsClient;
+import fr.gestan.cloud.it.support.AsSupport;
 import fr.gestan.cloud.it.support.Deployments;
 import fr.gestan.cloud.it.support.Ids;
-import fr.gestan.cloud.it.support.WithRoleCallers;
 import fr.gestan.cloud.security.api.CheckpointView;
+import fr.gestan.cloud.security.api.ConsistencyProofView;
+import fr.gestan.cloud.security.api.InclusionProofView;
 import fr.gestan.cloud.security.api.JournalEntryView;
 import fr.gestan.cloud.security.api.JournalIntegrity;
+import fr.gestan.cloud.security.api.JournalProofs;
 import fr.gestan.cloud.security.api.JournalQuery;
 import fr.gestan.cloud.security.api.JournalVerifier;
+import fr.gestan.cloud.security.api.JournalVerifier.MerkleLog;
 import fr.gestan.cloud.security.api.JournalVerifier.Problem;
 import fr.gestan.cloud.security.api.JournalVerifier.Result;
+import fr.gestan.cloud.security.api.LogSizeException;
 import fr.gestan.cloud.security.api.VerificationProgress;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -25,8 +33,14 @@ import jakarta.ejb.EJBException;
 import java.io.BufferedReader;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
-import java.security.Signature;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,7 +48,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -46,16 +62,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The hash-chained journal on the real database (PostgreSQL in the suite): appends in the action's transaction,
- * concurrent writers, the append-only trigger, and each kind of tampering detected and pinpointed by verification.
- * Each tampering is repaired before the test ends, so the chain stays valid for the other tests.
+ * The journal's transparency log on the real server and database (PostgreSQL in the suite): appends in the action's
+ * transaction without any shared lock, the sequencer and checkpoints running in the server, the append-only trigger,
+ * proofs, and each kind of tampering detected and pinpointed by verification. Each tampering is repaired before the
+ * test ends (or the log is rebuilt), so the log stays valid for the other tests.
  */
 @ExtendWith(ArquillianExtension.class)
-class JournalIT extends WithRoleCallers {
+class JournalIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.modules(JournalIT.class);
+        return Deployments.modules(JournalIT.class, "gestan-tenants.jar");
     }
 
     @EJB
@@ -64,6 +81,16 @@ class JournalIT extends WithRoleCallers {
     JournalQuery journal;
     @EJB
     JournalIntegrity integrity;
+    @EJB
+    JournalProofs proofs;
+    @EJB
+    AsSupport support;
+    @EJB
+    AsAdmin admin;
+    @EJB
+    AsAuditor auditor;
+    @EJB
+    AsClient client;
 
     @Resource(lookup = "java:jboss/datasources/GestanDS")
     DataSource dataSource;
@@ -84,19 +111,26 @@ class JournalIT extends WithRoleCallers {
         assertTrue(result.ok(), result::toString);
     }
 
+    private CheckpointView checkpoint() throws Exception {
+        return admin.call(integrity::checkpointNow).orElseThrow();
+    }
+
     private boolean postgres() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             return c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
         }
     }
 
-    /** Runs SQL as a database owner who switched the append-only trigger off, as an attacker with those rights would. */
+    private static final String[] GUARDED = {"journal_entry", "journal_checkpoint", "journal_leaf"};
+
+    /** Runs SQL as a database owner who switched the append-only triggers off, as an attacker with those rights would. */
     private void tamper(String... statements) throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement sql = c.createStatement()) {
             boolean pg = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
             if (pg) {
-                sql.execute("alter table journal_entry disable trigger user");
-                sql.execute("alter table journal_checkpoint disable trigger user");
+                for (String table : GUARDED) {
+                    sql.execute("alter table " + table + " disable trigger user");
+                }
             }
             try {
                 for (String statement : statements) {
@@ -104,15 +138,20 @@ class JournalIT extends WithRoleCallers {
                 }
             } finally {
                 if (pg) {
-                    sql.execute("alter table journal_entry enable trigger user");
-                    sql.execute("alter table journal_checkpoint enable trigger user");
+                    for (String table : GUARDED) {
+                        sql.execute("alter table " + table + " enable trigger user");
+                    }
                 }
             }
         }
     }
 
-    private long headSeq() throws SQLException {
-        return queryLong("select seq from journal_head where id = 1");
+    /** After a tampering that cannot be undone in place: the log rebuilt from the entries, as after a fresh migration. */
+    private void rebuildLog() throws Exception {
+        tamper("delete from journal_leaf", "delete from journal_tile", "delete from journal_log_checkpoint",
+                "update journal_log_state set tree_size = 0, root_hash = '" + JournalVerifier.hex(MerkleLog.EMPTY_ROOT)
+                        + "', floor_id = legacy_max_id");
+        checkpoint();
     }
 
     private long queryLong(String query) throws SQLException {
@@ -122,44 +161,53 @@ class JournalIT extends WithRoleCallers {
         }
     }
 
-    private long seededChain() throws Exception {
+    private String queryString(String query) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement sql = c.createStatement(); ResultSet rs = sql.executeQuery(query)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    /** Five entries of a fresh tenant, signed; returns their views (oldest first), positions included. */
+    private List<JournalEntryView> seededLog() throws Exception {
         String tenant = Ids.siren();
         for (int i = 0; i < 5; i++) {
             append(tenant, "db-admin-" + i);
         }
-        admin.call(integrity::checkpointNow);
+        checkpoint();
         assertIntact();
-        return headSeq();
+        List<JournalEntryView> mine = new ArrayList<>(auditor.call(() -> journal.ofTenant(tenant, 0, 10)));
+        java.util.Collections.reverse(mine);
+        return mine;
     }
 
     @Test
-    void entries_are_chained_in_the_actions_transaction_and_a_rollback_leaves_no_entry() throws Exception {
+    void entries_are_written_in_the_actions_transaction_and_a_rollback_leaves_no_entry() throws Exception {
         String tenant = Ids.siren();
-        long before = headSeq();
         append(tenant, "backup-operator");
-        assertEquals(before + 1, headSeq());
 
         assertThrows(EJBException.class, () -> support.call(() -> {
             writer.record(JournalEvent.success("SECRET_REVEALED", tenant, "rolled-back"));
             throw new IllegalStateException("the action fails after journaling");
         }));
-        assertEquals(before + 1, headSeq(), "a rolled-back action leaves neither an entry nor a moved head");
+        assertEquals(1, auditor.call(() -> journal.countOfTenant(tenant)), "a rolled-back action leaves no entry");
 
         assertThrows(EJBException.class, () -> support.call(() -> {
             writer.recordIndependently(JournalEvent.refused("SECRET_REVEAL_REFUSED", tenant, "no-agreement", "no agreement"));
             throw new IllegalStateException("refused");
         }));
+        CheckpointView signed = checkpoint();
         List<JournalEntryView> mine = auditor.call(() -> journal.ofTenant(tenant, 0, 10));
         assertEquals(List.of("SECRET_REVEAL_REFUSED", "SECRET_REVEALED"), mine.stream().map(JournalEntryView::action).toList());
         assertEquals("REFUSED", mine.get(0).outcome());
-        assertEquals(before + 2, mine.get(0).seq());
+        assertTrue(mine.get(0).seq() > mine.get(1).seq(), "positions follow commits");
+        assertTrue(mine.get(0).seq() < signed.seq(), "the checkpoint covers both");
         assertEquals(64, mine.get(0).entryHash().length());
         assertIntact();
     }
 
     @Test
-    void concurrent_writers_keep_one_valid_chain() throws Exception {
-        long before = headSeq();
+    void concurrent_writers_each_get_one_position_and_every_proof_verifies() throws Exception {
         String tenant = Ids.siren();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
@@ -179,20 +227,55 @@ class JournalIT extends WithRoleCallers {
         } finally {
             pool.shutdown();
         }
-        assertEquals(before + 120, headSeq());
-        assertEquals(120, auditor.call(() -> journal.countOfTenant(tenant)));
-        admin.call(integrity::checkpointNow);
+        CheckpointView signed = checkpoint();
+        List<JournalEntryView> mine = auditor.call(() -> journal.ofTenant(tenant, 0, 200));
+        assertEquals(120, mine.size());
+        Set<Long> positions = new HashSet<>();
+        PublicKey key = JournalVerifier.readPublicKeyPem(integrity.publicKeyPem());
+        for (JournalEntryView entry : mine) {
+            assertTrue(positions.add(entry.seq()), "one position each");
+            InclusionProofView proof = support.call(() -> proofs.inclusion(entry.id())).orElseThrow();
+            MerkleLog.Checkpoint opened = MerkleLog.open(proof.checkpoint(), signed.note().split("\n")[0], key);
+            MerkleLog.verifyInclusion(proof.position(), proof.treeSize(), MerkleLog.leafHash(Base64.getDecoder().decode(proof.leaf())),
+                    proof.proof().stream().map(Base64.getDecoder()::decode).toList(), opened.root());
+            assertEquals(entry.entryHash(), JournalVerifier.hex(Base64.getDecoder().decode(proof.leafHash())));
+        }
         assertIntact();
     }
 
     @Test
+    void proofs_clients_see_their_own_entries_only_and_anyone_checks_consistency() throws Exception {
+        append("842317653", "client-demo-db"); // client.demo speaks for 842317653 (demo data)
+        append(Ids.siren(), "another-company");
+        CheckpointView first = checkpoint();
+        List<JournalEntryView> own = auditor.call(() -> journal.ofTenant("842317653", 0, 1));
+        assertTrue(client.call(() -> proofs.inclusion(own.get(0).id())).isPresent());
+        long other = queryLong("select max(id) from journal_entry where tenant_ref <> '842317653' and tenant_ref is not null");
+        assertTrue(client.call(() -> proofs.inclusion(other)).isEmpty(), "another tenant's entry is not found for a client");
+        assertTrue(support.call(() -> proofs.inclusion(other)).isPresent(), "staff prove any entry");
+
+        append(Ids.siren(), "later");
+        CheckpointView second = checkpoint();
+        ConsistencyProofView consistency = proofs.consistency(first.seq(), second.seq());
+        PublicKey key = JournalVerifier.readPublicKeyPem(integrity.publicKeyPem());
+        String origin = second.note().split("\n")[0];
+        MerkleLog.Checkpoint newest = MerkleLog.open(consistency.checkpoint(), origin, key);
+        MerkleLog.verifyConsistency(first.seq(), newest.size(), JournalVerifier.unhex(first.headHash()), newest.root(),
+                consistency.proof().stream().map(Base64.getDecoder()::decode).toList());
+        LogSizeException tooFar = assertThrows(LogSizeException.class, () -> proofs.consistency(1, newest.size() + 1000));
+        assertTrue(tooFar.signedSize() >= newest.size());
+        assertTrue(proofs.checkpoint().orElseThrow().startsWith(origin + "\n"));
+        assertTrue(proofs.verifierKey().startsWith(origin + "+"));
+    }
+
+    @Test
     void the_database_refuses_update_and_delete_on_the_journal() throws Exception {
-        seededChain();
+        seededLog();
         if (!postgres()) {
             return; // H2 has no append-only guard (documented); verification still detects changes
         }
-        for (String statement : List.of("update journal_entry set reason = 'x' where seq = 1",
-                "delete from journal_entry where seq = 1", "delete from journal_checkpoint", "truncate journal_entry")) {
+        for (String statement : List.of("update journal_entry set reason = 'x' where id = (select min(id) from journal_entry)",
+                "delete from journal_leaf where position = 0", "delete from journal_checkpoint", "truncate journal_entry")) {
             SQLException refused = assertThrows(SQLException.class, () -> {
                 try (Connection c = dataSource.getConnection(); Statement sql = c.createStatement()) {
                     sql.execute(statement);
@@ -205,125 +288,135 @@ class JournalIT extends WithRoleCallers {
 
     @Test
     void an_edited_row_is_pinpointed() throws Exception {
-        long seq = seededChain() - 2;
-        String reason;
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement q = c.prepareStatement("select target from journal_entry where seq = ?")) {
-            q.setLong(1, seq);
-            try (ResultSet rs = q.executeQuery()) {
-                rs.next();
-                reason = rs.getString(1);
-            }
-        }
-        tamper("update journal_entry set target = 'someone-else' where seq = " + seq);
+        JournalEntryView edited = seededLog().get(2);
+        tamper("update journal_entry set target = 'someone-else' where id = " + edited.id());
         try {
             Result result = verify();
             assertEquals(Problem.ENTRY_ALTERED, result.problem(), result::toString);
-            assertEquals(seq, result.seq());
+            assertEquals(edited.seq(), result.seq());
         } finally {
-            tamper("update journal_entry set target = '" + reason + "' where seq = " + seq);
+            tamper("update journal_entry set target = '" + edited.target() + "' where id = " + edited.id());
         }
         assertIntact();
     }
 
     @Test
     void a_deleted_row_is_pinpointed() throws Exception {
-        long seq = seededChain() - 3;
-        long id = queryLong("select id from journal_entry where seq = " + seq);
-        tamper("create table journal_saved as select * from journal_entry where seq = " + seq,
-                "delete from journal_entry where seq = " + seq);
+        JournalEntryView deleted = seededLog().get(1);
+        tamper("create table journal_saved as select * from journal_entry where id = " + deleted.id(),
+                "delete from journal_entry where id = " + deleted.id());
         try {
             Result result = verify();
             assertEquals(Problem.ENTRY_MISSING, result.problem(), result::toString);
-            assertEquals(seq, result.seq());
+            assertEquals(deleted.seq(), result.seq());
         } finally {
             tamper("insert into journal_entry select * from journal_saved", "drop table journal_saved");
         }
-        assertEquals(id, queryLong("select id from journal_entry where seq = " + seq));
         assertIntact();
     }
 
     @Test
-    void an_inserted_row_is_pinpointed() throws Exception {
-        long head = seededChain();
-        // The forger knows the algorithm and chains the row correctly after the head, but cannot move the head
-        // (which the application writes in the same transaction as its entries) without also forging checkpoints.
-        byte[] headHash = JournalVerifier.unhex(queryString("select head_hash from journal_head where id = 1"));
-        long micros = System.currentTimeMillis() * 1000;
-        byte[] hash = JournalVerifier.link(headHash, JournalVerifier.entryContent(head + 1, micros, "admin.demo", "admin",
-                null, "POLICY_CHANGED", "nothing", null, "SUCCESS", null));
-        tamper("insert into journal_entry (occurred_at, actor, actor_role, action, target, outcome, seq, entry_hash) values ("
-                + "current_timestamp, 'admin.demo', 'admin', 'POLICY_CHANGED', 'nothing', 'SUCCESS', " + (head + 1) + ", '"
-                + JournalVerifier.hex(hash) + "')");
+    void reordered_positions_are_pinpointed() throws Exception {
+        List<JournalEntryView> log = seededLog();
+        JournalEntryView a = log.get(1);
+        JournalEntryView b = log.get(3);
+        String swap = "update journal_leaf set entry_id = case entry_id when " + a.id() + " then " + b.id() + " else " + a.id()
+                + " end where entry_id in (" + a.id() + ", " + b.id() + ")";
+        tamper(swap);
         try {
             Result result = verify();
-            assertFalse(result.ok());
-            assertEquals(head + 1, result.seq(), result::toString);
-            assertTrue(result.problem() == Problem.ENTRY_OUTSIDE_CHAIN || result.problem() == Problem.ENTRY_ALTERED, result::toString);
+            assertEquals(Problem.ENTRY_ALTERED, result.problem(), result::toString);
+            assertEquals(a.seq(), result.seq());
         } finally {
-            tamper("delete from journal_entry where seq = " + (head + 1));
-        }
-        assertIntact();
-
-        // A row inserted without a chain position.
-        tamper("insert into journal_entry (occurred_at, actor, actor_role, action, outcome) values "
-                + "(current_timestamp, 'admin.demo', 'admin', 'EXPORT', 'SUCCESS')");
-        try {
-            Result result = verify();
-            assertEquals(Problem.ENTRY_OUTSIDE_CHAIN, result.problem(), result::toString);
-        } finally {
-            tamper("delete from journal_entry where seq is null and id > (select legacy_max_id from journal_head)");
+            tamper(swap);
         }
         assertIntact();
     }
 
-    private String queryString(String query) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement sql = c.createStatement(); ResultSet rs = sql.executeQuery(query)) {
-            rs.next();
-            return rs.getString(1);
+    @Test
+    void a_row_inserted_around_the_application_is_sequenced_flagged_journaled_and_pinpointed() throws Exception {
+        seededLog();
+        tamper("insert into journal_entry (occurred_at, actor, actor_role, action, target, outcome, mac) values "
+                + "(current_timestamp, 'admin.demo', 'admin', 'POLICY_CHANGED', 'nothing', 'SUCCESS', '" + "ab".repeat(32) + "')");
+        long forged = queryLong("select max(id) from journal_entry where action = 'POLICY_CHANGED' and target = 'nothing'");
+        try {
+            checkpoint();
+            long position = queryLong("select position from journal_leaf where entry_id = " + forged);
+            assertEquals(0, queryLong("select count(*) from journal_leaf where authentic and entry_id = " + forged));
+            assertEquals(1, queryLong("select count(*) from journal_entry where action = 'JOURNAL_ENTRY_NOT_AUTHENTIC' and target = 'entry "
+                    + forged + "'"), "the sequencer journaled it");
+            Result result = verify();
+            assertEquals(Problem.ENTRY_NOT_AUTHENTIC, result.problem(), result::toString);
+            assertEquals(position, result.seq());
+        } finally {
+            tamper("delete from journal_entry where id = " + forged,
+                    "delete from journal_entry where action = 'JOURNAL_ENTRY_NOT_AUTHENTIC' and target = 'entry " + forged + "'");
+            rebuildLog();
+        }
+        assertIntact();
+    }
+
+    private PrivateKey signingKey() throws Exception {
+        Path file = Path.of(System.getProperty("gestan.journal.key", Path.of(System.getProperty("jboss.server.data.dir"), "gestan",
+                "journal-signing-key.pem").toString()));
+        String base64 = Files.readString(file, StandardCharsets.US_ASCII).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        return KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+    }
+
+    private void insertCheckpoint(long size, byte[] root, String note) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("insert into journal_log_checkpoint "
+                + "(tree_size, root_hash, created_at_us, note, pinned) values (?, ?, ?, ?, false)")) {
+            insert.setLong(1, size);
+            insert.setString(2, JournalVerifier.hex(root));
+            insert.setLong(3, System.currentTimeMillis() * 1000);
+            insert.setString(4, note);
+            insert.executeUpdate();
         }
     }
 
     @Test
-    void a_forged_checkpoint_is_detected() throws Exception {
-        long head = seededChain();
-        String last = "(select max(id) from journal_checkpoint)";
-        long number = queryLong("select number from journal_checkpoint where id = " + last);
-        String keyId = queryString("select key_id from journal_checkpoint where id = " + last);
-        // Signed with another key, under the real key's identifier.
+    void forged_split_view_and_rolled_back_checkpoints_are_detected() throws Exception {
+        seededLog();
+        CheckpointView latest = checkpoint();
+        String origin = latest.note().split("\n")[0];
+        PublicKey key = JournalVerifier.readPublicKeyPem(integrity.publicKeyPem());
+        String newest = "(select max(id) from journal_log_checkpoint)";
+
         var forger = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        var payload = new JournalVerifier.Checkpoint(number + 1, head, new byte[32], 1, new byte[32], keyId, new byte[0]).payload();
-        Signature signer = Signature.getInstance("Ed25519");
-        signer.initSign(forger.getPrivate());
-        signer.update(payload);
-        String signature = Base64.getEncoder().encodeToString(signer.sign());
-        tamper("insert into journal_checkpoint (number, seq, head_hash, created_at_us, previous_digest, key_id, signature) values ("
-                + (number + 1) + ", " + head + ", '" + "00".repeat(32) + "', 1, '" + "00".repeat(32) + "', '" + keyId + "', '"
-                + signature + "')");
+        byte[] root = JournalVerifier.unhex(latest.headHash());
+        insertCheckpoint(latest.seq(), root, MerkleLog.sign(new MerkleLog.Checkpoint(origin, latest.seq(), root).body(), origin,
+                forger.getPrivate(), forger.getPublic()));
         try {
             Result result = verify();
             assertEquals(Problem.CHECKPOINT_FORGED, result.problem(), result::toString);
-            assertEquals(head, result.seq());
+            assertEquals(latest.seq(), result.seq());
         } finally {
-            tamper("delete from journal_checkpoint where number = " + (number + 1));
+            tamper("delete from journal_log_checkpoint where id = " + newest);
         }
-        assertIntact();
-    }
 
-    @Test
-    void a_replayed_checkpoint_is_detected() throws Exception {
-        seededChain();
-        long first = queryLong("select min(id) from journal_checkpoint");
-        long replayed = queryLong("select max(id) from journal_checkpoint") + 1;
-        tamper("insert into journal_checkpoint (id, number, seq, head_hash, created_at_us, previous_digest, key_id, signature) "
-                + "select " + replayed + ", number, seq, head_hash, created_at_us, previous_digest, key_id, signature "
-                + "from journal_checkpoint where id = " + first);
+        // With the real key (stolen): another root for the same size, then a smaller tree after a larger one.
+        PrivateKey real = signingKey();
+        byte[] other = MerkleLog.sha256("another history".getBytes(StandardCharsets.UTF_8));
+        insertCheckpoint(latest.seq(), other, MerkleLog.sign(new MerkleLog.Checkpoint(origin, latest.seq(), other).body(), origin, real, key));
         try {
             Result result = verify();
-            assertEquals(Problem.CHECKPOINT_REPLAYED, result.problem(), result::toString);
-            assertEquals(queryLong("select seq from journal_checkpoint where id = " + first), result.seq());
+            assertEquals(Problem.CHECKPOINT_SPLIT_VIEW, result.problem(), result::toString);
         } finally {
-            tamper("delete from journal_checkpoint where id = " + replayed);
+            tamper("delete from journal_log_checkpoint where id = " + newest);
+        }
+        long smaller = latest.seq() - 2;
+        byte[] smallerRoot = JournalVerifier.unhex(queryString("select root_hash from journal_log_checkpoint where tree_size <= " + smaller
+                + " order by tree_size desc fetch first 1 rows only"));
+        long smallerSize = queryLong("select tree_size from journal_log_checkpoint where tree_size <= " + smaller
+                + " order by tree_size desc fetch first 1 rows only");
+        insertCheckpoint(smallerSize, smallerRoot, MerkleLog.sign(new MerkleLog.Checkpoint(origin, smallerSize, smallerRoot).body(),
+                origin, real, key));
+        try {
+            Result result = verify();
+            assertEquals(Problem.CHECKPOINT_ROLLBACK, result.problem(), result::toString);
+            assertEquals(smallerSize, result.seq());
+        } finally {
+            tamper("delete from journal_log_checkpoint where id = " + newest);
         }
         assertIntact();
     }
@@ -341,10 +434,12 @@ class JournalIT extends WithRoleCallers {
             return null;
         });
         String export = out.toString();
+        assertTrue(export.startsWith(JournalVerifier.EXPORT_HEADER_V2 + "\n"), export);
         assertTrue(export.contains("erp-db") && export.contains("erp-app") && !export.contains("someone-else"), export);
         var key = JournalVerifier.readPublicKeyPem(integrity.publicKeyPem());
         Result result = JournalVerifier.Export.verify(new BufferedReader(new StringReader(export)), key);
         assertTrue(result.ok(), result::toString);
+        assertEquals(2, result.entriesChecked());
 
         Result tampered = JournalVerifier.Export.verify(new BufferedReader(new StringReader(export.replace("erp-app", "erp-ap"))), key);
         assertEquals(Problem.ENTRY_ALTERED, tampered.problem());
@@ -355,13 +450,31 @@ class JournalIT extends WithRoleCallers {
         }));
         assertThrows(EJBAccessException.class, () -> client.call(() -> integrity.verify(new VerificationProgress())));
         CheckpointView latest = client.call(integrity::latestCheckpoint).orElseThrow();
-        // The export signed the head first, then journaled itself (one more entry).
-        assertEquals(headSeq() - 1, latest.seq());
+        String signedNote = new String(Base64.getDecoder().decode(export.split("\n")[1].substring(2)), StandardCharsets.UTF_8);
+        assertTrue(latest.seq() >= Long.parseLong(signedNote.split("\n")[1]), "the export's checkpoint is kept (pinned) and covered");
+        assertEquals(1, queryLong("select count(*) from journal_log_checkpoint where pinned and note = '" + signedNote.replace("'", "''") + "'"));
+    }
+
+    @Test
+    void a_whole_log_export_is_rebuilt_and_checked_against_its_checkpoint() throws Exception {
+        seededLog();
+        StringWriter out = new StringWriter();
+        auditor.call(() -> {
+            integrity.exportAll(out);
+            return null;
+        });
+        var key = JournalVerifier.readPublicKeyPem(integrity.publicKeyPem());
+        Result result = JournalVerifier.Export.verify(new BufferedReader(new StringReader(out.toString())), key);
+        assertTrue(result.ok(), result::toString);
+        assertTrue(result.entriesChecked() >= 5);
+        String[] lines = out.toString().split("\n");
+        String dropped = String.join("\n", java.util.Arrays.copyOf(lines, lines.length - 1)) + "\n";
+        assertFalse(JournalVerifier.Export.verify(new BufferedReader(new StringReader(dropped)), key).ok(), "a leaf missing at the end");
     }
 
     @Test
     void verification_in_the_background_reports_progress() throws Exception {
-        seededChain();
+        seededLog();
         VerificationProgress progress = new VerificationProgress();
         Result result = admin.call(() -> integrity.verifyInBackground(progress)).get();
         assertTrue(result.ok(), result::toString);

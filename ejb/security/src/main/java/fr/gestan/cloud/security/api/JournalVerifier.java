@@ -52,6 +52,7 @@ public final class JournalVerifier {
     public static final String ENTRY_V2_TAG = "gestan-journal-entry-v2";
     public static final String CHECKPOINT_TAG = "gestan-journal-checkpoint-v1";
     public static final String EXPORT_HEADER = "# gestan-journal-export v1";
+    public static final String EXPORT_HEADER_V2 = "# gestan-journal-export v2";
     public static final String SIGNATURE_ALGORITHM = "Ed25519";
     public static final byte[] GENESIS = new byte[32];
 
@@ -440,9 +441,102 @@ public final class JournalVerifier {
             return fields.toArray(String[]::new);
         }
 
-        /** Verifies an export read from {@code in} with the public key alone. */
+        /**
+         * Log exports (v2): after {@link #EXPORT_HEADER_V2}, one {@code N} line (the signed checkpoint note, base64),
+         * then one line per entry in position order: {@code V} (v2 entry: position, fields, MAC) or {@code L} (entry
+         * from before the log: position, old chain seq, fields), each ending with its inclusion proof in the
+         * checkpoint's tree (base64 hashes joined by commas, {@code -} when empty), or {@code *} in a whole-log
+         * export, where every leaf is listed and the tree is rebuilt instead.
+         */
+        public static void headerV2(Writer out, String signedNote) throws IOException {
+            out.write(EXPORT_HEADER_V2 + "\n");
+            out.write(line("N", Base64.getEncoder().encodeToString(signedNote.getBytes(StandardCharsets.UTF_8))));
+        }
+
+        public static void logEntry(Writer out, long position, boolean legacy, Long seq, long occurredAtMicros, String actor,
+                                    String actorRole, String tenantRef, String action, String target, String sourceIp,
+                                    String outcome, String reason, String mac, List<byte[]> proof) throws IOException {
+            String proofField = proof == null ? "*" : proof.isEmpty() ? "-"
+                    : String.join(",", proof.stream().map(Base64.getEncoder()::encodeToString).toList());
+            if (legacy) {
+                out.write(line("L", Long.toString(position), seq == null ? null : Long.toString(seq), Long.toString(occurredAtMicros),
+                        actor, actorRole, tenantRef, action, target, sourceIp, outcome, reason, proofField));
+            } else {
+                out.write(line("V", Long.toString(position), Long.toString(occurredAtMicros), actor, actorRole, tenantRef, action,
+                        target, sourceIp, outcome, reason, mac, proofField));
+            }
+        }
+
+        private static Result verifyV2(BufferedReader in, PublicKey key) throws IOException {
+            try {
+                String[] n = split(in.readLine());
+                if (n.length != 2 || !"N".equals(n[0])) {
+                    return new Result(false, 0, 0, Problem.MALFORMED, 0, "no signed checkpoint after the header");
+                }
+                String note = new String(Base64.getDecoder().decode(n[1]), StandardCharsets.UTF_8);
+                String origin = note.substring(0, Math.max(0, note.indexOf('\n')));
+                MerkleLog.Checkpoint checkpoint;
+                try {
+                    checkpoint = MerkleLog.open(note, origin, key);
+                } catch (MerkleLog.VerificationException e) {
+                    return new Result(false, 0, 0, Problem.CHECKPOINT_FORGED, 0, e.getMessage());
+                }
+                MerkleLog.Frontier whole = new MerkleLog.Frontier();
+                long entries = 0;
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    if (line.isEmpty()) {
+                        continue;
+                    }
+                    String[] f = split(line);
+                    long position = Long.parseLong(f[1]);
+                    byte[] leaf;
+                    if ("V".equals(f[0]) && f.length == 13) {
+                        leaf = entryV2Leaf(Long.parseLong(f[2]), f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11]);
+                    } else if ("L".equals(f[0]) && f.length == 13) {
+                        leaf = entryV1Leaf(f[2] == null ? null : Long.parseLong(f[2]), Long.parseLong(f[3]), f[4], f[5], f[6], f[7],
+                                f[8], f[9], f[10], f[11]);
+                    } else {
+                        return new Result(false, entries, 1, Problem.MALFORMED, position, "unreadable line: " + f[0]);
+                    }
+                    String proofField = f[12];
+                    byte[] leafHash = MerkleLog.leafHash(leaf);
+                    if ("*".equals(proofField)) {
+                        if (position != whole.size()) {
+                            return new Result(false, entries, 1, Problem.LEAF_MISSING, whole.size(), "positions " + whole.size()
+                                    + " to " + (position - 1) + " are missing from a whole-log export");
+                        }
+                        whole.append(leafHash, null);
+                    } else {
+                        List<byte[]> proof = new ArrayList<>();
+                        if (!"-".equals(proofField)) {
+                            for (String h : proofField.split(",")) {
+                                proof.add(Base64.getDecoder().decode(h));
+                            }
+                        }
+                        try {
+                            MerkleLog.verifyInclusion(position, checkpoint.size(), leafHash, proof, checkpoint.root());
+                        } catch (MerkleLog.VerificationException e) {
+                            return new Result(false, entries, 1, Problem.ENTRY_ALTERED, position, e.getMessage());
+                        }
+                    }
+                    entries++;
+                }
+                if (whole.size() > 0 && (whole.size() != checkpoint.size() || !Arrays.equals(whole.root(), checkpoint.root()))) {
+                    return new Result(false, entries, 1, Problem.CHECKPOINT_MISMATCH, whole.size(), "the " + whole.size()
+                            + " leaves listed do not give the signed root of tree size " + checkpoint.size());
+                }
+                return Result.ok(entries, 1);
+            } catch (RuntimeException e) {
+                return new Result(false, 0, 0, Problem.MALFORMED, 0, "unreadable export: " + e);
+            }
+        }
+
+        /** Verifies an export (v1 chain or v2 log) read from {@code in} with the public key alone. */
         public static Result verify(BufferedReader in, PublicKey key) throws IOException {
             String header = in.readLine();
+            if (EXPORT_HEADER_V2.equals(header)) {
+                return verifyV2(in, key);
+            }
             if (!EXPORT_HEADER.equals(header)) {
                 return new Result(false, 0, 0, Problem.MALFORMED, 0, "not a journal export (first line)");
             }

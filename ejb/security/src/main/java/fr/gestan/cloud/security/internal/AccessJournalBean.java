@@ -12,16 +12,15 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
 
 /**
- * Appends to the hash-chained journal in the caller's transaction ({@code MANDATORY}): an entry exists exactly
- * when the action it records commits. The chain head row is locked (SELECT ... FOR UPDATE) until that transaction
- * ends, so concurrent transactions, on any number of nodes, extend one chain; a rolled-back transaction releases
- * the head unchanged. Every module may write; the actor comes from the security identity.
+ * Appends to the journal in the caller's transaction ({@code MANDATORY}): an entry exists exactly when the action it
+ * records commits. The entry carries a MAC and no position; {@link JournalLog}'s sequencer adds it to the Merkle log
+ * once committed, so appends never wait for each other. Every module may write; the actor comes from the security
+ * identity.
  */
 @Stateless
 @Local(AccessJournal.class)
@@ -58,17 +57,10 @@ public class AccessJournalBean implements AccessJournal {
 
     /**
      * Appends in the current transaction with an explicit actor: only for this module's importers of events that
-     * happened elsewhere (Keycloak sign-ins), whose actor is not the caller.
+     * happened elsewhere (Keycloak sign-ins), whose actor is not the caller. Inserts one row and locks nothing that
+     * other writers wait for: the sequencer gives the entry its log position after commit.
      */
     static void append(EntityManager em, String actor, String role, JournalEvent event, Clock clock) {
-        JournalHead head = em.find(JournalHead.class, JournalHead.ID, LockModeType.PESSIMISTIC_WRITE);
-        if (head == null) {
-            throw new IllegalStateException("the journal chain head is missing: the security schema is not migrated");
-        }
-        // The time is read under the lock, so times never go backwards along the chain.
-        JournalEntry entry = new JournalEntry(head.seq() + 1, head.hash(), clock.instant(), actor, role, event,
-                RequestOrigin.address());
-        em.persist(entry);
-        head.advance(entry);
+        em.persist(new JournalEntry(JournalMacKey.current(), clock.instant(), actor, role, event, RequestOrigin.address()));
     }
 }

@@ -15,7 +15,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
- * One entry of the append-only access journal. It has no mutator: once persisted, an entry never changes.
+ * One entry of the append-only access journal. It has no mutator: once persisted, an entry never changes; its log
+ * position lives in {@code journal_leaf}.
  */
 @Entity
 @Table(name = "journal_entry")
@@ -58,7 +59,7 @@ public class JournalEntry {
     @Column(updatable = false, length = 1000)
     private String reason;
 
-    /** The position in the hash chain. */
+    /** The position in the old hash chain (entries written before the log); null for log entries. */
     @Column(updatable = false)
     private Long seq;
 
@@ -68,17 +69,19 @@ public class JournalEntry {
     @Column(name = "entry_hash", updatable = false, length = 64)
     private String entryHash;
 
+    /** HMAC-SHA256 of the v2 encoding (hex), with the key outside the database; null for legacy entries. */
+    @Column(updatable = false, length = 64)
+    private String mac;
+
     protected JournalEntry() {
         // for JPA
     }
 
     /**
-     * The entry at position {@code seq}, chained to {@code previousHash}. The time is kept to the microsecond, the
-     * database's precision, so that the hash computed now is the hash recomputed from the stored row.
+     * A v2 entry: no position (the sequencer gives it after commit), a MAC over its v2 encoding. Values are cleaned
+     * first, so that the MAC covers exactly what is stored.
      */
-    JournalEntry(long seq, byte[] previousHash, Instant occurredAt, String actor, String actorRole, JournalEvent event,
-                 String fallbackSourceIp) {
-        this.seq = seq;
+    JournalEntry(byte[] macKey, Instant occurredAt, String actor, String actorRole, JournalEvent event, String fallbackSourceIp) {
         this.occurredAt = Objects.requireNonNull(occurredAt).truncatedTo(ChronoUnit.MICROS);
         this.actor = JournalText.clean(Objects.requireNonNull(actor), 100);
         this.actorRole = JournalText.clean(Objects.requireNonNull(actorRole), 32);
@@ -88,21 +91,23 @@ public class JournalEntry {
         this.outcome = event.outcome().name();
         this.reason = JournalText.clean(event.reason(), 1000);
         this.sourceIp = JournalText.clean(event.sourceIp() != null ? event.sourceIp() : fallbackSourceIp, 45);
-        this.entryHash = JournalVerifier.hex(JournalVerifier.link(previousHash, content()));
+        this.mac = LogLeaves.mac(macKey, JournalVerifier.entryV2Payload(micros(this.occurredAt), this.actor, this.actorRole,
+                tenantRef, action, target, sourceIp, outcome, reason));
+    }
+
+    /** The entry's leaf in the log: v2 with its MAC, or v1 (with its chain position) for an entry from before the log. */
+    byte[] leafData() {
+        long at = micros(occurredAt);
+        return mac != null ? JournalVerifier.entryV2Leaf(at, actor, actorRole, tenantRef, action, target, sourceIp, outcome, reason, mac)
+                : JournalVerifier.entryV1Leaf(seq, at, actor, actorRole, tenantRef, action, target, sourceIp, outcome, reason);
+    }
+
+    Long id() {
+        return id;
     }
 
     static long micros(Instant instant) {
         return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
-    }
-
-    /** SHA-256 of the canonical encoding of this entry. */
-    byte[] content() {
-        return JournalVerifier.entryContent(seq, micros(occurredAt), actor, actorRole, tenantRef, action, target,
-                sourceIp, outcome, reason);
-    }
-
-    byte[] hash() {
-        return JournalVerifier.unhex(entryHash);
     }
 
     Long seq() {
@@ -117,8 +122,9 @@ public class JournalEntry {
         return occurredAt;
     }
 
-    JournalEntryView toView() {
-        return new JournalEntryView(id, seq, occurredAt, actor, actorRole, tenantRef, action, target, sourceIp, outcome,
-                reason, entryHash);
+    /** The view with the entry's log position (null until sequenced) and leaf hash. */
+    JournalEntryView toView(Long position) {
+        return new JournalEntryView(id, position, occurredAt, actor, actorRole, tenantRef, action, target, sourceIp, outcome,
+                reason, JournalVerifier.hex(JournalVerifier.MerkleLog.leafHash(leafData())));
     }
 }

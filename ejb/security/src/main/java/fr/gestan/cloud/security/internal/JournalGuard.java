@@ -7,7 +7,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Makes PostgreSQL refuse UPDATE, DELETE and TRUNCATE on the journal tables (entries and checkpoints) with a
+ * Makes PostgreSQL refuse UPDATE, DELETE and TRUNCATE on the journal tables (entries, log positions, old checkpoints) with a
  * trigger, installed (again) at every deployment. H2 has no SQL triggers (only Java ones), so the H2 demo database
  * has no such guard: there, as everywhere, verification still detects any change. A database owner can drop a
  * trigger: in production the application should also connect as a role without UPDATE/DELETE privileges.
@@ -35,7 +35,7 @@ final class JournalGuard {
             }
             try (Statement sql = connection.createStatement()) {
                 sql.execute(FUNCTION);
-                for (String table : new String[] {"journal_entry", "journal_checkpoint"}) {
+                for (String table : new String[] {"journal_entry", "journal_checkpoint", "journal_leaf"}) {
                     sql.execute("drop trigger if exists " + table + "_append_only on " + table);
                     sql.execute("create trigger " + table + "_append_only before update or delete on " + table
                             + " for each row execute function journal_append_only()");

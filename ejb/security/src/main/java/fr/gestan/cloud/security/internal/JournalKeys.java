@@ -122,6 +122,10 @@ final class JournalKeys {
         }
     }
 
+    PrivateKey privateKey() {
+        return privateKey;
+    }
+
     PublicKey publicKey() {
         return publicKey;
     }

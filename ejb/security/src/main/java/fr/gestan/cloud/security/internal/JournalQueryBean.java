@@ -27,27 +27,41 @@ public class JournalQueryBean implements JournalQuery {
 
     @Override
     public List<JournalEntryView> latest(int max) {
-        return em.createNamedQuery(JournalEntry.NEWEST_FIRST, JournalEntry.class).setMaxResults(max)
-                .getResultStream().map(JournalEntry::toView).toList();
+        return views(em.createNamedQuery(JournalEntry.NEWEST_FIRST, JournalEntry.class).setMaxResults(max)
+                .getResultList());
     }
 
     @Override
     public List<JournalEntryView> page(int first, int max) {
-        return em.createNamedQuery(JournalEntry.NEWEST_FIRST, JournalEntry.class).setFirstResult(first).setMaxResults(max)
-                .getResultStream().map(JournalEntry::toView).toList();
+        return views(em.createNamedQuery(JournalEntry.NEWEST_FIRST, JournalEntry.class).setFirstResult(first).setMaxResults(max)
+                .getResultList());
     }
 
     @Override
     @RolesAllowed({Roles.AUDITOR, Roles.ADMIN, Roles.SUPPORT, Roles.CLIENT})
     public List<JournalEntryView> ofTenant(@TenantRef String tenantRef, int first, int max) {
-        return em.createNamedQuery(JournalEntry.OF_TENANT, JournalEntry.class).setParameter("tenant", tenantRef)
-                .setFirstResult(first).setMaxResults(max).getResultStream().map(JournalEntry::toView).toList();
+        return views(em.createNamedQuery(JournalEntry.OF_TENANT, JournalEntry.class).setParameter("tenant", tenantRef)
+                .setFirstResult(first).setMaxResults(max).getResultList());
     }
 
     @Override
     @RolesAllowed({Roles.AUDITOR, Roles.ADMIN, Roles.SUPPORT, Roles.CLIENT})
     public long countOfTenant(@TenantRef String tenantRef) {
         return em.createNamedQuery(JournalEntry.COUNT_OF_TENANT, Long.class).setParameter("tenant", tenantRef).getSingleResult();
+    }
+
+    /** The views with their log positions (one query for the page; null while not yet sequenced). */
+    private List<JournalEntryView> views(List<JournalEntry> entries) {
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<Long, Long> positions = new java.util.HashMap<>();
+        for (Object row : em.createNativeQuery("select entry_id, position from journal_leaf where entry_id in (:ids)")
+                .setParameter("ids", entries.stream().map(JournalEntry::id).toList()).getResultList()) {
+            Object[] pair = (Object[]) row;
+            positions.put(((Number) pair[0]).longValue(), ((Number) pair[1]).longValue());
+        }
+        return entries.stream().map(e -> e.toView(positions.get(e.id()))).toList();
     }
 
     @Override

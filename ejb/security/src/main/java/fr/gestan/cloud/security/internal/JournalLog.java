@@ -1,0 +1,187 @@
+package fr.gestan.cloud.security.internal;
+
+import fr.gestan.cloud.common.persistence.SchemaMigrations;
+import fr.gestan.cloud.security.api.JournalVerifier.Result;
+import fr.gestan.cloud.security.api.VerificationProgress;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Runs the journal's sequencer and checkpoint signer on every node; the lease row lets one node at a time do the
+ * work. Every {@value #SEQUENCER_MS_PROPERTY} ms (default 50) a batch is sequenced; while the log grows, a checkpoint
+ * is signed every {@value #CHECKPOINT_MS_PROPERTY} ms (default 250); hourly, old checkpoints are thinned. Outside any
+ * container transaction ({@code NOT_SUPPORTED}): the JDBC core commits its own batches.
+ */
+@Startup
+@Singleton
+@LocalBean
+@DependsOn("SecuritySchema")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class JournalLog {
+
+    static final String SEQUENCER_MS_PROPERTY = "gestan.journal.sequencer-ms";
+    static final String CHECKPOINT_MS_PROPERTY = "gestan.journal.checkpoint-ms";
+    static final String GAP_TIMEOUT_PROPERTY = "gestan.journal.gap-timeout-seconds";
+    static final String ORIGIN_PROPERTY = "gestan.journal.origin";
+    static final String DEFAULT_ORIGIN = "gestan.cloud/access-journal";
+
+    private static final Logger LOG = Logger.getLogger(JournalLog.class.getName());
+
+    @Resource(lookup = SchemaMigrations.DATASOURCE)
+    DataSource dataSource;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private LogSequencer sequencer;
+    private LogCheckpointer checkpointer;
+    private ScheduledFuture<?> task;
+    private long checkpointMs;
+    private long lastPrune;
+    private final Object lock = new Object();
+
+    static String origin() {
+        return System.getProperty(ORIGIN_PROPERTY, DEFAULT_ORIGIN);
+    }
+
+    @PostConstruct
+    void start() {
+        String holder = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+        sequencer = new LogSequencer(dataSource::getConnection, new SingletonLease(LogSequencer.LEASE, holder, 10_000,
+                System::currentTimeMillis), JournalMacKey.current(), System::currentTimeMillis, 1000,
+                Long.getLong(GAP_TIMEOUT_PROPERTY, 600) * 1000);
+        JournalKeys keys = JournalKeys.current();
+        checkpointer = new LogCheckpointer(origin(), keys.privateKey(), keys.publicKey(), System::currentTimeMillis);
+        checkpointMs = Long.getLong(CHECKPOINT_MS_PROPERTY, 250);
+        long every = Long.getLong(SEQUENCER_MS_PROPERTY, 50);
+        if (every > 0) {
+            task = scheduler.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (task != null) {
+            task.cancel(false);
+        }
+        synchronized (lock) {
+            sequencer.release();
+        }
+    }
+
+    private void tick() {
+        try {
+            synchronized (lock) {
+                LogSequencer.Batch batch = sequencer.runOnce();
+                if (batch.sequenced() < 0) {
+                    return; // another node holds the lease
+                }
+                try (Connection c = dataSource.getConnection()) {
+                    checkpointer.sign(c, checkpointMs, false);
+                    long now = System.currentTimeMillis();
+                    if (now - lastPrune > 3_600_000) {
+                        lastPrune = now;
+                        LogCheckpointer.prune(c, now);
+                    }
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Journal sequencing failed; the next run retries from the committed state", e);
+        }
+    }
+
+    /**
+     * Sequences what is committed now (here if this node can hold the lease, else waits a little for the holder)
+     * and signs a checkpoint of it; {@code pinned}: kept for ever (exports, certificates).
+     */
+    public LogCheckpointer.Stored checkpointNow(boolean pinned) {
+        try {
+            long visible = maxEntryId();
+            synchronized (lock) {
+                sequencer.drain();
+            }
+            long deadline = System.currentTimeMillis() + 5_000;
+            while (unsequencedUpTo(visible) > 0 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20); // another node sequences
+            }
+            try (Connection c = dataSource.getConnection()) {
+                return checkpointer.sign(c, 0, pinned);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot sign a journal checkpoint", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the journal sequencer", e);
+        }
+    }
+
+    private long maxEntryId() throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement("select coalesce(max(id), 0) from journal_entry");
+             ResultSet rs = q.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private long unsequencedUpTo(long id) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement("select count(*) from journal_entry e "
+                + "where e.id <= ? and e.id > (select floor_id from journal_log_state where id = 1) "
+                + "and not exists (select 1 from journal_leaf l where l.entry_id = e.id)")) {
+            q.setLong(1, id);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    public LogCheckpointer.Stored latest() {
+        try (Connection c = dataSource.getConnection()) {
+            return LogCheckpointer.latest(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the journal checkpoints", e);
+        }
+    }
+
+    /** Verifies the whole log (see {@link LogVerification}). */
+    public Result verify(VerificationProgress progress) {
+        JournalKeys keys = JournalKeys.current();
+        try (Connection c = dataSource.getConnection()) {
+            return new LogVerification(JournalMacKey.current(), origin(), keys.publicKey()).verify(c, new LogVerification.Progress() {
+                @Override
+                public void start(long total) {
+                    progress.start(total);
+                }
+
+                @Override
+                public void checked(long leaves) {
+                    progress.checked(leaves);
+                }
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the journal", e);
+        }
+    }
+}

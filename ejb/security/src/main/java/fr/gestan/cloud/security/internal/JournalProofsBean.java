@@ -1,0 +1,119 @@
+package fr.gestan.cloud.security.internal;
+
+import fr.gestan.cloud.common.Roles;
+import fr.gestan.cloud.common.persistence.SchemaMigrations;
+import fr.gestan.cloud.common.tenancy.CallerTenancy;
+import fr.gestan.cloud.common.tenancy.TenantConfinement;
+import fr.gestan.cloud.security.api.ConsistencyProofView;
+import fr.gestan.cloud.security.api.InclusionProofView;
+import fr.gestan.cloud.security.api.JournalProofs;
+import fr.gestan.cloud.security.api.JournalVerifier.MerkleLog;
+import fr.gestan.cloud.security.api.LogSizeException;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Local;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.executable.ValidateOnExecution;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import javax.sql.DataSource;
+
+/** Proofs and tiles read from the log's side tables (O(log n) tile rows per proof). */
+@ValidateOnExecution
+@Stateless
+@Local(JournalProofs.class)
+@PermitAll
+public class JournalProofsBean implements JournalProofs {
+
+    @Resource(lookup = SchemaMigrations.DATASOURCE)
+    DataSource dataSource;
+
+    @PersistenceContext(unitName = "security")
+    EntityManager em;
+
+    @Resource
+    SessionContext callerContext;
+
+    @Inject
+    Instance<CallerTenancy> tenancy;
+
+    @EJB
+    JournalLog log;
+
+    @Override
+    public Optional<String> checkpoint() {
+        return Optional.ofNullable(log.latest()).map(LogCheckpointer.Stored::note);
+    }
+
+    @Override
+    public String verifierKey() {
+        return MerkleLog.verifierKey(JournalLog.origin(), JournalKeys.current().publicKey());
+    }
+
+    @Override
+    public Optional<byte[]> tile(int level, long index, int width) {
+        LogCheckpointer.Stored latest = log.latest();
+        if (latest == null) {
+            return Optional.empty();
+        }
+        try (Connection c = dataSource.getConnection()) {
+            return Optional.ofNullable(new LogTiles(c).tileForSize(level, index, width, latest.treeSize()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the journal tiles", e);
+        }
+    }
+
+    @Override
+    @RolesAllowed({Roles.AUDITOR, Roles.ADMIN, Roles.SUPPORT, Roles.CLIENT})
+    public Optional<InclusionProofView> inclusion(long entryId) {
+        JournalEntry entry = em.find(JournalEntry.class, entryId);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        // A client may prove its own company's entries only (another tenant's entry is "not found" to it).
+        if (!TenantConfinement.allows(tenancy, callerContext, entry.tenantRef())) {
+            return Optional.empty();
+        }
+        LogCheckpointer.Stored latest = log.latest();
+        try (Connection c = dataSource.getConnection()) {
+            OptionalLong position = LogProofs.position(c, entryId);
+            if (latest == null || position.isEmpty() || position.getAsLong() >= latest.treeSize()) {
+                return Optional.empty();
+            }
+            byte[] leaf = entry.leafData();
+            List<String> proof = LogProofs.inclusion(c, position.getAsLong(), latest.treeSize()).stream()
+                    .map(Base64.getEncoder()::encodeToString).toList();
+            return Optional.of(new InclusionProofView(entryId, position.getAsLong(), latest.treeSize(),
+                    Base64.getEncoder().encodeToString(leaf), Base64.getEncoder().encodeToString(MerkleLog.leafHash(leaf)),
+                    proof, latest.note()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the journal tiles", e);
+        }
+    }
+
+    @Override
+    public ConsistencyProofView consistency(long first, long second) {
+        LogCheckpointer.Stored latest = log.latest();
+        long signed = latest == null ? 0 : latest.treeSize();
+        if (first > second || second > signed) {
+            throw new LogSizeException(first, second, signed);
+        }
+        try (Connection c = dataSource.getConnection()) {
+            return new ConsistencyProofView(first, second, LogProofs.consistency(c, first, second).stream()
+                    .map(Base64.getEncoder()::encodeToString).toList(), latest.note());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the journal tiles", e);
+        }
+    }
+}
