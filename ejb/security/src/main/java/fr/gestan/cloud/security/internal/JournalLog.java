@@ -46,6 +46,7 @@ public class JournalLog {
     static final String GAP_TIMEOUT_PROPERTY = "gestan.journal.gap-timeout-seconds";
     static final String ORIGIN_PROPERTY = "gestan.journal.origin";
     static final String DEFAULT_ORIGIN = "gestan.cloud/access-journal";
+    static final int BATCH = 1000;
 
     private static final Logger LOG = Logger.getLogger(JournalLog.class.getName());
 
@@ -70,7 +71,7 @@ public class JournalLog {
     void start() {
         String holder = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
         sequencer = new LogSequencer(dataSource::getConnection, new SingletonLease(LogSequencer.LEASE, holder, 10_000,
-                System::currentTimeMillis), JournalMacKey.current(), System::currentTimeMillis, 1000,
+                System::currentTimeMillis), JournalMacKey.current(), System::currentTimeMillis, BATCH,
                 Long.getLong(GAP_TIMEOUT_PROPERTY, 600) * 1000);
         JournalKeys keys = JournalKeys.current();
         checkpointer = new LogCheckpointer(origin(), keys.privateKey(), keys.publicKey(), System::currentTimeMillis);
@@ -97,6 +98,9 @@ public class JournalLog {
                 LogSequencer.Batch batch = sequencer.runOnce();
                 if (batch.sequenced() < 0) {
                     return; // another node holds the lease
+                }
+                for (int more = 0; batch.sequenced() == BATCH && more < 20; more++) {
+                    batch = sequencer.runOnce(); // behind: catch up before pausing
                 }
                 try (Connection c = dataSource.getConnection()) {
                     checkpointer.sign(c, checkpointMs, false);
@@ -147,8 +151,8 @@ public class JournalLog {
 
     private long unsequencedUpTo(long id) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement("select count(*) from journal_entry e "
-                + "where e.id <= ? and e.id > (select floor_id from journal_log_state where id = 1) "
-                + "and not exists (select 1 from journal_leaf l where l.entry_id = e.id)")) {
+                + "where e.id <= ? and e.id > (select floor_id from journal_log_state where id = 1) and not exists (select 1 from "
+                + "journal_leaf l where l.entry_id = e.id and l.entry_id > (select floor_id from journal_log_state where id = 1))")) {
             q.setLong(1, id);
             try (ResultSet rs = q.executeQuery()) {
                 rs.next();

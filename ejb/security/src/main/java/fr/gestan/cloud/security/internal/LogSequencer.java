@@ -169,9 +169,12 @@ final class LogSequencer {
             sequenceLegacy(c, reader, legacyMaxId, next, sink, leaves, notAuthentic);
         } else {
             try (PreparedStatement q = c.prepareStatement("select " + LogLeaves.COLUMNS + " from journal_entry e where e.id > ? "
-                    + "and not exists (select 1 from journal_leaf l where l.entry_id = e.id) order by e.id fetch first " + batchSize
-                    + " rows only")) {
+                    + "and not exists (select 1 from journal_leaf l where l.entry_id = e.id and l.entry_id > ?) order by e.id fetch first "
+                    + batchSize + " rows only")) {
+                // The floor bound inside the anti-join too: the planner then reads only the leaves above the floor
+                // (an index range), not the whole table.
                 q.setLong(1, floor);
+                q.setLong(2, floor);
                 q.setFetchSize(Math.min(batchSize, 1000));
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {

@@ -61,6 +61,11 @@ final class LogDatabase implements AutoCloseable {
         return new LogDatabase(url, user, password, admin, name);
     }
 
+    /** An existing database, kept (the benchmark's). */
+    static LogDatabase attach(String url, String user, String password) throws SQLException {
+        return new LogDatabase(url, user, password, null, null);
+    }
+
     Connection open() throws SQLException {
         return DriverManager.getConnection(url, user, password);
     }
