@@ -100,6 +100,32 @@ class SecurityHttpIT extends BrowserJourney {
     }
 
     @Test
+    @Order(3)
+    void the_transparency_log_is_public_checkpoint_tiles_and_consistency_proofs() throws Exception {
+        HttpResponse<String> note = get("/journal/checkpoint");
+        assertEquals(200, note.statusCode(), note::body);
+        java.security.PublicKey key = fr.gestan.cloud.security.api.JournalVerifier.readPublicKeyPem(get("/journal/journal-public-key.pem").body());
+        String origin = note.body().split("\n")[0];
+        var checkpoint = fr.gestan.cloud.security.api.JournalVerifier.MerkleLog.open(note.body(), origin, key);
+        assertTrue(checkpoint.size() > 0);
+        int width = (int) Math.min(256, checkpoint.size());
+        HttpResponse<String> tile = get("/journal/tile/0/000" + (width < 256 ? ".p/" + width : ""));
+        assertEquals(200, tile.statusCode());
+        assertTrue(tile.headers().firstValue("Content-Type").orElse("").startsWith("application/octet-stream"));
+        assertEquals(404, get("/journal/tile/0/1234").statusCode(), "not a tile path");
+        assertEquals(200, get("/api/v1/public/journal/checkpoint").statusCode());
+
+        HttpResponse<String> proof = get("/api/v1/public/journal/consistency?first=1&second=" + checkpoint.size());
+        assertEquals(200, proof.statusCode(), proof::body);
+        assertTrue(proof.body().contains("\"proof\""), proof.body());
+        HttpResponse<String> refused = get("/api/v1/public/journal/consistency?first=2&second=1");
+        assertEquals(400, refused.statusCode(), refused::body);
+        assertTrue(refused.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertTrue(refused.body().contains("\"signedSize\""), refused.body());
+        assertTrue(get("/openapi").body().contains("/public/journal/consistency"), "in the OpenAPI document");
+    }
+
+    @Test
     @Order(4)
     void certificate_verification_posts_are_rate_limited_per_address_with_retry_after() throws Exception {
         String verify = Http.HTTPS + "verify.xhtml";

@@ -123,25 +123,35 @@ class JournalIT {
 
     private static final String[] GUARDED = {"journal_entry", "journal_checkpoint", "journal_leaf"};
 
-    /** Runs SQL as a database owner who switched the append-only triggers off, as an attacker with those rights would. */
+    /**
+     * Runs SQL as a database owner who switched the append-only triggers off, as an attacker with those rights would,
+     * in one transaction that first takes the sequencer's lease row: the live sequencer never sees half of it.
+     */
     private void tamper(String... statements) throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement sql = c.createStatement()) {
-            boolean pg = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-            if (pg) {
-                for (String table : GUARDED) {
-                    sql.execute("alter table " + table + " disable trigger user");
-                }
-            }
+            c.setAutoCommit(false);
             try {
+                sql.execute("update singleton_lease set holder = holder where name = 'journal-sequencer'");
+                boolean pg = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+                if (pg) {
+                    for (String table : GUARDED) {
+                        sql.execute("alter table " + table + " disable trigger user");
+                    }
+                }
                 for (String statement : statements) {
                     sql.execute(statement);
                 }
-            } finally {
                 if (pg) {
                     for (String table : GUARDED) {
                         sql.execute("alter table " + table + " enable trigger user");
                     }
                 }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
             }
         }
     }
@@ -320,8 +330,9 @@ class JournalIT {
         List<JournalEntryView> log = seededLog();
         JournalEntryView a = log.get(1);
         JournalEntryView b = log.get(3);
-        String swap = "update journal_leaf set entry_id = case entry_id when " + a.id() + " then " + b.id() + " else " + a.id()
-                + " end where entry_id in (" + a.id() + ", " + b.id() + ")";
+        String[] swap = {"update journal_leaf set entry_id = -1 where entry_id = " + a.id(),
+                "update journal_leaf set entry_id = " + a.id() + " where entry_id = " + b.id(),
+                "update journal_leaf set entry_id = " + b.id() + " where entry_id = -1"};
         tamper(swap);
         try {
             Result result = verify();
