@@ -67,7 +67,11 @@ final class LogLeaves {
         byte[] payload = JournalVerifier.entryV2Payload(micros, actor, role, tenant, action, target, ip, outcome, reason);
         boolean valid = stored != null && MessageDigest.isEqual(
                 JournalVerifier.hex(mac.doFinal(payload)).getBytes(), stored.getBytes());
-        byte[] data = JournalVerifier.entryV2Leaf(micros, actor, role, tenant, action, target, ip, outcome, reason, stored);
+        // The canonical encoding is field after field: the leaf is the MAC'd payload followed by the MAC's field
+        // (the same bytes as JournalVerifier.entryV2Leaf, encoded once; verification reads a million of them).
+        byte[] macField = JournalVerifier.canonical(stored);
+        byte[] data = java.util.Arrays.copyOf(payload, payload.length + macField.length);
+        System.arraycopy(macField, 0, data, payload.length, macField.length);
         return new Leaf(id, data, false, valid, null, null);
     }
 }

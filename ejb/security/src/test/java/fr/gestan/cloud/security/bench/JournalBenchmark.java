@@ -35,7 +35,8 @@ import org.postgresql.PGConnection;
  *      fr.gestan.cloud.security.bench.JournalBenchmark jdbc:postgresql://127.0.0.1:5432/gestan_bench postgres "" 10 1000000
  * </pre>
  * Arguments: JDBC URL, user, password, seconds per run (default 10), entries for the verification run (default
- * 1,000,000). Measured, in one run on the same database and the same shape of table:
+ * 1,000,000); or JDBC URL, user, password, {@code verify}: only the verification and proofs, on the log a previous
+ * run left. Measured, in one run on the same database and the same shape of table:
  * <ol>
  * <li>appends per second with 1, 4 and 16 writers, each append its own transaction: plain single-row INSERTs into
  * {@code bench_plain} (the shape of {@code journal_entry}) beside the application's log append (the MAC'd v2 row,
@@ -66,6 +67,14 @@ public final class JournalBenchmark {
         String url = args.length > 0 ? args[0] : "jdbc:postgresql://127.0.0.1:5432/gestan_bench";
         String user = args.length > 1 ? args[1] : "postgres";
         String password = args.length > 2 ? args[2] : "";
+        if (args.length > 3 && args[3].equals("verify")) {
+            // Only the verification and proof measures, on a log a previous run left.
+            JournalBenchmark again = new JournalBenchmark(url, user, password, KeyPairGenerator.getInstance("Ed25519").generateKeyPair());
+            again.log.sign(0);
+            again.verify();
+            again.proofs();
+            return;
+        }
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 10;
         int verifyEntries = args.length > 4 ? Integer.parseInt(args[4]) : 1_000_000;
         JournalBenchmark bench = new JournalBenchmark(url, user, password, KeyPairGenerator.getInstance("Ed25519").generateKeyPair());

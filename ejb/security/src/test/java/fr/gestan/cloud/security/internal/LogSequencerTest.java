@@ -141,6 +141,23 @@ class LogSequencerTest {
     }
 
     @Test
+    void the_recorded_leaf_is_the_published_v2_encoding_with_its_mac() throws Exception {
+        long id = append("552100554", "t\tab; 4:x;");
+        sequencer(db, "node-a").runOnce();
+        try (Connection c = db.open(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select occurred_at, actor, actor_role, tenant_ref, action, target, source_ip, outcome, reason, mac "
+                     + "from journal_entry where id = " + id)) {
+            rs.next();
+            long micros = JournalEntry.micros(rs.getObject(1, OffsetDateTime.class).toInstant());
+            byte[] leaf = JournalVerifier.entryV2Leaf(micros, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                    rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10));
+            assertArrayEquals(MerkleLog.leafHash(leaf), LogProofs.leafHash(c, 0));
+            assertEquals(rs.getString(10), LogLeaves.mac(MAC_KEY, JournalVerifier.entryV2Payload(micros, rs.getString(2), rs.getString(3),
+                    rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9))));
+        }
+    }
+
+    @Test
     void the_old_chain_becomes_the_first_leaves_in_chain_order_and_the_first_checkpoint_records_its_head() throws Exception {
         try (LogDatabase legacy = LogDatabase.h2().migrate("V1")) {
             legacy.execute("insert into journal_entry (occurred_at, actor, actor_role, action, outcome) values "
