@@ -7,12 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
-import fr.gestan.cloud.it.support.AsAdmin;
-import fr.gestan.cloud.it.support.AsAuditor;
-import fr.gestan.cloud.it.support.AsClient;
-import fr.gestan.cloud.it.support.AsSupport;
 import fr.gestan.cloud.it.support.Deployments;
 import fr.gestan.cloud.it.support.Ids;
+import fr.gestan.cloud.it.support.WithRoleCallers;
 import fr.gestan.cloud.security.api.CheckpointView;
 import fr.gestan.cloud.security.api.ConsistencyProofView;
 import fr.gestan.cloud.security.api.InclusionProofView;
@@ -68,7 +65,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * test ends (or the log is rebuilt), so the log stays valid for the other tests.
  */
 @ExtendWith(ArquillianExtension.class)
-class JournalIT {
+class JournalIT extends WithRoleCallers {
 
     @Deployment
     static EnterpriseArchive deployment() {
@@ -83,14 +80,6 @@ class JournalIT {
     JournalIntegrity integrity;
     @EJB
     JournalProofs proofs;
-    @EJB
-    AsSupport support;
-    @EJB
-    AsAdmin admin;
-    @EJB
-    AsAuditor auditor;
-    @EJB
-    AsClient client;
 
     @Resource(lookup = "java:jboss/datasources/GestanDS")
     DataSource dataSource;

@@ -43,6 +43,7 @@ import javax.sql.DataSource;
  * Checkpoints, verification and export of the journal's transparency log. Verification and export stream rows with
  * plain JDBC (fetch size 10,000): a million entries take seconds, without loading entities.
  */
+// Method validation of the interface's constraints: HV-994, see docs/architecture.md.
 @ValidateOnExecution
 @Stateless
 @Local(JournalIntegrity.class)

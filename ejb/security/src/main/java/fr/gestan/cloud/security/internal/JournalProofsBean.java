@@ -30,6 +30,7 @@ import java.util.OptionalLong;
 import javax.sql.DataSource;
 
 /** Proofs and tiles read from the log's side tables (O(log n) tile rows per proof). */
+// Method validation of the interface's constraints: HV-994, see docs/architecture.md.
 @ValidateOnExecution
 @Stateless
 @Local(JournalProofs.class)

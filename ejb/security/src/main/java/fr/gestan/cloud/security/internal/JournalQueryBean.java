@@ -14,7 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 
-// Makes Hibernate Validator intercept this bean: its constraints sit on the interface (HV-994).
+// Method validation of the interface's constraints: HV-994, see docs/architecture.md.
 @ValidateOnExecution
 @Stateless
 @Local(JournalQuery.class)
