@@ -12,11 +12,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * RFC 9162 §2.1.3 inclusion proofs of journal entries in the newest signed checkpoint: staff for any entry
- * ({@code /journal/entries/{id}/inclusion}), a client for its own company's ({@code /me/journal/entries/{id}/inclusion};
- * another company's entry is "not found"). The EJB decides who sees what.
+ * RFC 9162 §2.1.3 inclusion proofs of journal entries in the newest signed checkpoint, for staff: any entry
+ * ({@code /journal/entries/{id}/inclusion}). Clients use {@link MyJournalProofResource}; the EJB decides who sees what.
  */
-@Path("/")
+@Path("/journal")
 @RequestScoped
 public class JournalProofResource {
 
@@ -24,16 +23,9 @@ public class JournalProofResource {
     JournalProofs proofs;
 
     @GET
-    @Path("/journal/entries/{id}/inclusion")
+    @Path("/entries/{id}/inclusion")
     @Produces(MediaType.APPLICATION_JSON)
     public InclusionProofView inclusion(@PathParam("id") long id) {
-        return proofs.inclusion(id).orElseThrow(NotFoundException::new);
-    }
-
-    @GET
-    @Path("/me/journal/entries/{id}/inclusion")
-    @Produces(MediaType.APPLICATION_JSON)
-    public InclusionProofView myInclusion(@PathParam("id") long id) {
         return proofs.inclusion(id).orElseThrow(NotFoundException::new);
     }
 }
