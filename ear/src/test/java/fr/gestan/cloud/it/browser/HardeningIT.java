@@ -85,8 +85,9 @@ class HardeningIT extends BrowserJourney {
         String metrics = API + "public/servers/1/metrics";
         for (String body : new String[] {"[]", "{\"cpuPercent\":" + deep + "}", "{\"cpuPercent\":\"x\"}"}) {
             HttpResponse<String> r = Http.post(metrics, "application/json", body, "X-Server-Token", "wrong");
-            assertTrue(r.statusCode() >= 400 && r.statusCode() < 500, body.substring(0, 10) + " → " + r.statusCode() + " " + r.body());
-            assertProblem(r, r.statusCode(), null, "metrics " + body.substring(0, 10));
+            String what = "metrics " + body.substring(0, Math.min(10, body.length()));
+            assertTrue(r.statusCode() >= 400 && r.statusCode() < 500, what + " → " + r.statusCode() + " " + r.body());
+            assertProblem(r, r.statusCode(), null, what);
         }
         HttpResponse<String> bogus = Http.post(metrics, "application/json; charset=bogus", "{}", "X-Server-Token", "wrong");
         assertTrue(bogus.statusCode() == 415 || bogus.statusCode() == 400 || bogus.statusCode() == 401, bogus.statusCode() + " " + bogus.body());

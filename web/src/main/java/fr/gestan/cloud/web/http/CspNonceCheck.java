@@ -35,7 +35,8 @@ public class CspNonceCheck implements PhaseListener {
         Map<String, Object> viewMap = view.getViewMap(false);
         Object expected = viewMap == null ? null : viewMap.get(NONCE);
         Object given = context.getExternalContext().getRequestParameterMap().get(NONCE);
-        if (!Objects.equals(Objects.toString(expected, ""), Objects.toString(given, ""))) {
+        // No nonce kept: a view that could not be restored (expired: its own friendly page follows) or not under CSP.
+        if (expected != null && !Objects.equals(expected.toString(), Objects.toString(given, ""))) {
             context.getExternalContext().setResponseStatus(HttpServletResponse.SC_BAD_REQUEST);
             context.responseComplete();
         }

@@ -39,8 +39,10 @@ public class ErrorDispatchServlet extends HttpServlet {
         }
         String uri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String path = uri == null ? "" : uri.substring(Math.min(uri.length(), request.getContextPath().length()));
-        boolean signInDown = false;
-        if ((code == 401 || code == 403 || code == 500) && request.getUserPrincipal() == null
+        boolean signInDown = "sign-in".equals(request.getAttribute("gestan.unavailable"));
+        if (signInDown) {
+            response.setHeader("Retry-After", String.valueOf(SignInService.RETRY_AFTER_SECONDS));
+        } else if ((code == 401 || code == 403 || code == 500) && request.getUserPrincipal() == null
                 && needsSignIn(path, code, request.getHeader("Authorization") != null) && !SignInService.available()) {
             // Keycloak is down: the OIDC layer refused (403 on pages, 500 on bearer calls); say what is true.
             code = 503;

@@ -1,4 +1,4 @@
-package fr.gestan.cloud.web.http;
+package fr.gestan.cloud.common.health;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +11,8 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * Readiness ({@code /health/ready} on the management port) is DOWN while the database cannot be reached: a load
  * balancer then stops sending traffic here, and the operator sees why. WildFly's own checks only covered the
- * server and the deployment (a PostgreSQL outage after deployment stayed UP).
+ * server and the deployment (a PostgreSQL outage after deployment stayed UP). It lives in the EAR's lib/: WildFly's
+ * health extension looks for checks from the EAR's top-level bean archive, which does not see the WAR's beans.
  */
 @Readiness
 @ApplicationScoped
