@@ -243,6 +243,15 @@ class HardeningIT extends BrowserJourney {
         return "";
     }
 
+    @Test
+    void the_openapi_document_carries_the_security_headers() throws Exception {
+        HttpResponse<String> doc = Http.get(Http.HTTPS + "openapi?format=JSON", "Accept", "application/json");
+        assertEquals(200, doc.statusCode());
+        assertEquals("nosniff", doc.headers().firstValue("X-Content-Type-Options").orElse(""), doc.headers().map().toString());
+        assertTrue(doc.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"), doc.headers().map().toString());
+        assertEquals("DENY", doc.headers().firstValue("X-Frame-Options").orElse(""));
+    }
+
     private static long tenantId(String siren) throws Exception {
         HttpResponse<String> r = Http.get(API + "tenants?q=" + siren, "Authorization", support);
         java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\":(\\d+)").matcher(r.body());
