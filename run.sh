@@ -65,6 +65,28 @@ for port in 8080 8180 9990; do
     fi
 done
 
+# The realm file's client secrets are placeholders: fresh secrets are generated once per Keycloak data folder (the
+# realm is imported only once), kept beside it (owner-only) and given to Keycloak (placeholders) and to WildFly
+# (GESTAN_OIDC_SECRET, GESTAN_KEYCLOAK_ADMIN_SECRET, GESTAN_KEYCLOAK_ADMIN_CLIENT_SECRET).
+SECRETS_FILE=$KEYCLOAK/data/gestan-secrets.env
+if [[ ! -f "$SECRETS_FILE" ]]; then
+    if [[ -d "$KEYCLOAK/data/h2" ]]; then
+        echo "==> Keycloak's realm was imported with the published development secrets: importing it again with fresh ones"
+        rm -rf "$KEYCLOAK/data/h2"
+    fi
+    mkdir -p "$KEYCLOAK/data"
+    (
+        umask 077
+        for name in GESTAN_OIDC_SECRET GESTAN_KEYCLOAK_ADMIN_SECRET GESTAN_KEYCLOAK_ADMIN_CLIENT_SECRET; do
+            echo "$name=$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
+        done > "$SECRETS_FILE"
+    )
+fi
+set -a
+# shellcheck source=/dev/null
+. "$SECRETS_FILE"
+set +a
+
 echo "==> Starting Keycloak on http://localhost:8180 ..."
 mkdir -p "$KEYCLOAK/data/import"
 cp ear/src/main/keycloak/gestan-realm.json "$KEYCLOAK/data/import/"
@@ -100,7 +122,7 @@ cat <<TXT
   Security & trust      https://localhost:8443/trust   (live figures; PDF: /trust.pdf)
   Client portal         https://localhost:8443/portal/
   Back office           https://localhost:8443/admin/
-  REST API              https://localhost:8443/api/v1/me  (OpenAPI: http://localhost:8080/openapi)
+  REST API              https://localhost:8443/api/v1/me  (HTTPS only; OpenAPI: https://localhost:8443/openapi)
   Readiness             http://localhost:9990/health/ready
   Keycloak console      http://localhost:8180/admin/      (admin / ${GESTAN_KEYCLOAK_ADMIN_PASSWORD:-admin})
 
@@ -113,4 +135,25 @@ cat <<TXT
   Logs: $TARGET/wildfly.log, $TARGET/keycloak.log.  Press Ctrl-C to stop.
 TXT
 
-wait "$KC_PID" || true
+# Keycloak and WildFly are watched separately: if Keycloak exits, WildFly keeps serving the public pages (sign-in
+# answers 503 "momentarily unavailable") and this says how to start Keycloak again; Ctrl-C stops whatever runs.
+start_keycloak_hint="(set -a; . '$SECRETS_FILE'; '$KEYCLOAK/bin/kc.sh' start-dev --http-port=8180 --import-realm)"
+WF_PID=$(cat "$WF_PID_FILE" 2>/dev/null || true)
+keycloak_reported=0
+while true; do
+    if [[ -n "$WF_PID" ]] && ! kill -0 "$WF_PID" 2>/dev/null; then
+        echo >&2
+        echo "WildFly (pid $WF_PID) has exited: see $TARGET/wildfly.log. Stopping Keycloak too; start again with ./run.sh." >&2
+        exit 1
+    fi
+    if [[ $keycloak_reported == 0 && -n "$KC_PID" ]] && ! kill -0 "$KC_PID" 2>/dev/null; then
+        wait "$KC_PID" 2>/dev/null && code=0 || code=$?
+        echo >&2
+        echo "Keycloak (pid $KC_PID) has exited with code $code: see $TARGET/keycloak.log." >&2
+        echo "WildFly keeps running: public pages work; sign-in and the API answer 503 until Keycloak is back." >&2
+        echo "Start Keycloak again in another terminal: $start_keycloak_hint" >&2
+        KC_PID=""
+        keycloak_reported=1
+    fi
+    sleep 2
+done

@@ -105,7 +105,9 @@ class FrameIT extends BrowserJourney {
         assertTrue(portal.headers().firstValue("Location").orElse("").startsWith(BASE + "portal/"),
                 "to HTTPS before signing in: " + portal.headers().map());
         HttpResponse<String> api = Http.get(Http.HTTP + "api/v1/me");
-        assertEquals(401, api.statusCode(), "API clients get their JSON answer, not a redirect");
+        assertEquals(403, api.statusCode(), "API clients get a problem pointing to HTTPS, not a redirect that resends a token");
+        assertTrue(api.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), api.headers().map().toString());
+        assertTrue(api.body().contains("\"https\":\"" + BASE + "api/v1/me\""), api.body());
     }
 
     @Test

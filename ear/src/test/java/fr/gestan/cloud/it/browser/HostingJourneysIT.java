@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.gestan.cloud.it.support.Deployments;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -82,10 +81,10 @@ class HostingJourneysIT extends BrowserJourney {
     @Test
     @Order(2)
     void the_status_json_and_atom_feed_need_no_sign_in() throws Exception {
-        HttpResponse<String> json = send(HttpRequest.newBuilder(URI.create(Http.HTTP + "api/v1/public/status")).GET());
+        HttpResponse<String> json = send(HttpRequest.newBuilder(URI.create(Http.HTTPS + "api/v1/public/status")).GET());
         assertEquals(200, json.statusCode(), json::body);
         assertTrue(json.body().contains("\"components\"") && json.body().contains("GC-PROD-01"), json.body());
-        HttpResponse<String> atom = send(HttpRequest.newBuilder(URI.create(Http.HTTP + "api/v1/public/status/feed.atom")).GET());
+        HttpResponse<String> atom = send(HttpRequest.newBuilder(URI.create(Http.HTTPS + "api/v1/public/status/feed.atom")).GET());
         assertEquals(200, atom.statusCode());
         assertTrue(atom.headers().firstValue("Content-Type").orElse("").startsWith("application/atom+xml"));
         assertTrue(atom.body().contains("<feed xmlns=\"http://www.w3.org/2005/Atom\"") && atom.body().contains("<entry>"), atom.body());
@@ -193,7 +192,7 @@ class HostingJourneysIT extends BrowserJourney {
     }
 
     private long serverId(String name) throws Exception {
-        String json = send(HttpRequest.newBuilder(URI.create(Http.HTTP + "api/v1/public/status")).GET()).body()
+        String json = send(HttpRequest.newBuilder(URI.create(Http.HTTPS + "api/v1/public/status")).GET()).body()
                 .replaceAll("\"days\":\\[[^\\]]*\\]", "");
         Matcher component = Pattern.compile("\\{[^{}]*\"name\":\"" + name + "\"[^{}]*\\}").matcher(json);
         assertTrue(component.find(), json);
@@ -203,7 +202,7 @@ class HostingJourneysIT extends BrowserJourney {
     }
 
     private HttpResponse<String> postMetrics(long id, String token, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Http.HTTP + "api/v1/public/servers/" + id + "/metrics"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Http.HTTPS + "api/v1/public/servers/" + id + "/metrics"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             request.header("X-Server-Token", token);
@@ -212,7 +211,7 @@ class HostingJourneysIT extends BrowserJourney {
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return Http.send(request);
     }
 
     private String cookies() {

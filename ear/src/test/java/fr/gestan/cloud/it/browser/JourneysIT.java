@@ -22,7 +22,7 @@ import org.openqa.selenium.By;
 /**
  * The main journeys of each audience (anonymous visitor, client, support, admin, auditor) in Chromium over HTTPS,
  * in French and in English, against the real EAR and a running Keycloak, with a screenshot of each main page in
- * target/screenshots; plus the REST API with and without bearer tokens, on HTTPS and on plain HTTP.
+ * target/screenshots; plus the REST API with and without bearer tokens on HTTPS, refused on plain HTTP.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -243,25 +243,29 @@ class JourneysIT extends BrowserJourney {
 
     @Test
     @Order(12)
-    void the_api_answers_401_in_json_without_a_token_on_https_and_on_plain_http() throws Exception {
-        for (String base : new String[] {Http.HTTPS, Http.HTTP}) {
-            HttpResponse<String> response = Http.get(base + "api/v1/me", "Accept", "application/json");
-            assertEquals(401, response.statusCode(), base + " " + response.body());
-            assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
-            assertEquals("{\"status\":401,\"error\":\"unauthorized\"}", response.body());
-        }
+    void the_api_answers_401_in_json_without_a_token_on_https_and_refuses_plain_http() throws Exception {
+        HttpResponse<String> response = Http.get(Http.HTTPS + "api/v1/me", "Accept", "application/json");
+        assertEquals(401, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        assertEquals("{\"status\":401,\"error\":\"unauthorized\"}", response.body());
+        HttpResponse<String> clear = Http.get(Http.HTTP + "api/v1/me", "Accept", "application/json");
+        assertEquals(403, clear.statusCode(), clear.body());
+        assertTrue(clear.body().contains("\"https\":\"" + Http.HTTPS + "api/v1/me\""), clear.body());
     }
 
     @Test
     @Order(13)
     void the_api_accepts_a_keycloak_bearer_token_and_enforces_roles() throws Exception {
         String support = KeycloakFixture.accessToken("support.demo", "Gestan-Support-2026!");
-        for (String base : new String[] {Http.HTTPS, Http.HTTP}) {
-            HttpResponse<String> me = Http.get(base + "api/v1/me", "Accept", "application/json", "Authorization", "Bearer " + support);
-            assertEquals(200, me.statusCode(), base + " " + me.body());
-            assertTrue(me.body().contains("\"username\":\"support.demo\""), me.body());
-            assertTrue(me.body().contains("\"support\""), me.body());
-        }
+        HttpResponse<String> me = Http.get(Http.HTTPS + "api/v1/me", "Accept", "application/json", "Authorization", "Bearer " + support);
+        assertEquals(200, me.statusCode(), me.body());
+        assertTrue(me.body().contains("\"username\":\"support.demo\""), me.body());
+        assertTrue(me.body().contains("\"support\""), me.body());
+        // Over plain HTTP the token is not used: no data, a problem pointing to HTTPS.
+        HttpResponse<String> clear = Http.get(Http.HTTP + "api/v1/me", "Accept", "application/json", "Authorization", "Bearer " + support);
+        assertEquals(403, clear.statusCode(), clear.body());
+        assertTrue(clear.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), clear.headers().map().toString());
+        assertFalse(clear.body().contains("support.demo"), clear.body());
         HttpResponse<String> tenants = Http.get(BASE + "api/v1/tenants?max=5", "Authorization", "Bearer " + support);
         assertEquals(200, tenants.statusCode(), tenants::body);
         assertTrue(tenants.body().contains("\"siren\""), tenants.body());

@@ -72,8 +72,8 @@ class TenantsApiIT {
     }
 
     @Test
-    void without_a_token_the_api_answers_401_json_whatever_the_accept_header_on_both_schemes() throws Exception {
-        for (String base : List.of(Http.HTTPS, Http.HTTP)) {
+    void without_a_token_the_api_answers_401_json_whatever_the_accept_header() throws Exception {
+        for (String base : List.of(Http.HTTPS)) {
             for (String[] headers : List.of(new String[]{"Accept", "*/*"}, new String[]{}, new String[]{"Accept", "application/json"},
                     new String[]{"Accept", "text/*"}, new String[]{"Accept", "application/zip"})) {
                 HttpResponse<String> r = Http.get(base + "api/v1/me", headers);
@@ -82,6 +82,12 @@ class TenantsApiIT {
                 assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
             }
             assertEquals(401, Http.get(base + "api/v1/tenants/1/accounts", "Accept", "*/*").statusCode());
+        }
+        // Plain HTTP: never the API, whatever the headers (a problem pointing to HTTPS).
+        for (String path : List.of("api/v1/me", "api/v1/tenants/1/accounts", "api/v1/public/status")) {
+            HttpResponse<String> clear = Http.get(Http.HTTP + path, "Accept", "*/*", "Authorization", support);
+            assertEquals(403, clear.statusCode(), path + " " + clear.body());
+            assertTrue(clear.body().contains("https-required"), clear.body());
         }
         // Public resources keep their own formats (Atom) whatever the Accept header.
         HttpResponse<String> feed = Http.get(Http.HTTPS + "api/v1/public/status/feed.atom", "Accept", "*/*");

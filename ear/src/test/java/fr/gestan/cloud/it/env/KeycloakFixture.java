@@ -41,6 +41,12 @@ public final class KeycloakFixture {
     private KeycloakFixture() {
     }
 
+    /** After Keycloak was restarted: ready and the test client must be checked again. */
+    static void forget() {
+        ready = false;
+        testClientExists = false;
+    }
+
     /** Base URL of Keycloak, e.g. {@code http://localhost:18180}. */
     public static String baseUrl() {
         return System.getProperty("gestan.it.keycloak.url", TestEnvironment.KEYCLOAK_URL);

@@ -100,6 +100,7 @@ public class TestEnvironment implements LauncherSessionListener {
                     + " -Dgestan.db.user=" + System.getProperty("gestan.it.db.user")
                     + " -Dgestan.db.password=" + nonEmpty(System.getProperty("gestan.it.db.password"))
                     + " -Dgestan.oidc.provider-url=" + KEYCLOAK_URL + "/realms/" + REALM
+                    + secretArguments()
                     + " -Dgestan.demo=true -Dgestan.demo.backups=false -Dgestan.deployment-scanner=false"
                     // Journal entries only from the tests themselves (imports of Keycloak events are called explicitly).
                     + " -Dgestan.keycloak.events-seconds=0";
@@ -236,6 +237,8 @@ public class TestEnvironment implements LauncherSessionListener {
             env.put("JAVA_HOME", System.getProperty("java.home"));
             env.put("KC_BOOTSTRAP_ADMIN_USERNAME", KEYCLOAK_ADMIN_USER);
             env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", KEYCLOAK_ADMIN_PASSWORD);
+            // The realm file's client secrets are placeholders: fresh ones for every test run, as run.sh does.
+            env.putAll(SECRETS);
             keycloak = pb.start();
             return "Keycloak starting on " + KEYCLOAK_URL + " (pid " + keycloak.pid() + ", log " + keycloakLog + ")";
         } catch (IOException | RuntimeException e) {
@@ -243,6 +246,25 @@ public class TestEnvironment implements LauncherSessionListener {
             System.err.println("[gestan-it] Keycloak not started: " + e);
             return "Keycloak NOT started: " + e.getMessage();
         }
+    }
+
+    /** Fresh client secrets of this run, by the variable the realm file's placeholders and the server read. */
+    public static final Map<String, String> SECRETS = Map.of(
+            "GESTAN_OIDC_SECRET", randomSecret(),
+            "GESTAN_KEYCLOAK_ADMIN_SECRET", randomSecret(),
+            "GESTAN_KEYCLOAK_ADMIN_CLIENT_SECRET", randomSecret());
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[24];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
+    }
+
+    /** The same secrets as WildFly system properties (also for a second server, e.g. DefaultDatabaseIT). */
+    public static String secretArguments() {
+        return " -Dgestan.oidc.secret=" + SECRETS.get("GESTAN_OIDC_SECRET")
+                + " -Dgestan.keycloak.admin-secret=" + SECRETS.get("GESTAN_KEYCLOAK_ADMIN_SECRET")
+                + " -Dgestan.keycloak.admin.client-secret=" + SECRETS.get("GESTAN_KEYCLOAK_ADMIN_CLIENT_SECRET");
     }
 
     private static boolean portInUse(int port) {
@@ -283,6 +305,19 @@ public class TestEnvironment implements LauncherSessionListener {
     private static void stopAll() {
         stopKeycloak();
         stopEmbeddedPostgres();
+    }
+
+    /** Stops Keycloak (a test of what the application does without it); {@link #startKeycloakAgain()} brings it back. */
+    public static void stopKeycloakForTest() {
+        stopKeycloak();
+        KeycloakFixture.forget();
+    }
+
+    /** Starts Keycloak again after {@link #stopKeycloakForTest()} (fresh in-memory realm, same secrets) and waits for it. */
+    public static void startKeycloakAgain() {
+        keycloakStartError = null;
+        System.out.println("[gestan-it] " + startKeycloak());
+        KeycloakFixture.awaitReady();
     }
 
     private static void stopKeycloak() {

@@ -216,15 +216,18 @@ class CertificatesIT extends WithRoleCallers {
         String signature = run(file.pdf(), "pdfsig");
         assertTrue(signature.contains("Signature is Valid.") && signature.contains("Total document signed"), signature);
 
-        // verification by number: public (no caller), nothing confidential
+        // verification by number: public (no caller), nothing confidential, not even the company (numbers are
+        // sequential: walking them listed every client's name and SIREN)
         CertificateStatusView byNumber = registry.verify(issued.number()).orElseThrow();
         assertEquals(CertificateStatus.VALID, byNumber.status());
-        assertEquals(issued.tenantName(), byNumber.tenantName());
+        assertEquals(null, byNumber.tenantName());
+        assertEquals(null, byNumber.tenantSiren());
 
         // verification by file: this exact file, or not ours
         FileVerification exact = certificates.verifyFile(file.pdf());
         assertTrue(exact.issuedByUs());
         assertEquals(issued.number(), exact.certificate().number());
+        assertEquals(issued.tenantName(), exact.certificate().tenantName(), "the holder of the file sees the company");
         byte[] altered = oneByteChanged(file.pdf());
         assertFalse(certificates.verifyFile(altered).issuedByUs());
         assertTrue(run(altered, "pdfsig").contains("Digest Mismatch."));

@@ -147,6 +147,27 @@ class HostedAccountsIT extends WithRoleCallers {
     }
 
     @Test
+    void an_expired_initial_secret_cannot_be_revealed_only_reset_and_shows_as_overdue() throws Exception {
+        TenantRecord tenant = newTenant();
+        HostedAccountView account = cleared.call(() -> accounts.create(tenant.id(), "Paul Expire")).account();
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement update = c.prepareStatement("update hosted_account set secret_expires_on = ? where id = ?")) {
+            update.setObject(1, today.minusDays(1));
+            update.setLong(2, account.id());
+            assertEquals(1, update.executeUpdate());
+        }
+        SecretUnavailableException refused = assertThrows(SecretUnavailableException.class,
+                () -> cleared.call(() -> accounts.reveal(account.id(), "Client lost it, ticket #77")));
+        assertTrue(refused.expired(), refused.getMessage());
+        HostedAccountView listed = auditor.call(() -> accounts.ofTenant(tenant.id())).get(0);
+        assertTrue(listed.overdue(), "staff see it overdue");
+        IssuedSecret renewed = cleared.call(() -> accounts.reset(account.id(), "expired, ticket #77"));
+        assertFalse(renewed.account().overdue());
+        assertEquals(renewed.secret(), cleared.call(() -> accounts.reveal(account.id(), "after the reset, ticket #77")));
+    }
+
+    @Test
     void support_without_an_agreement_and_other_roles_are_refused_by_the_ejb() throws Exception {
         TenantRecord tenant = newTenant();
         IssuedSecret issued = cleared.call(() -> accounts.create(tenant.id(), "Paul Durand"));

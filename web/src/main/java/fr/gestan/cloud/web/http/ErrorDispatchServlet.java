@@ -1,5 +1,7 @@
 package fr.gestan.cloud.web.http;
 
+import fr.gestan.cloud.web.http.SignInService;
+import fr.gestan.cloud.web.http.rest.Problems;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
@@ -21,7 +23,7 @@ import java.util.Set;
 public class ErrorDispatchServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final Set<Integer> PAGES = Set.of(403, 404, 500);
+    private static final Set<Integer> PAGES = Set.of(400, 403, 404, 500, 503);
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
@@ -30,11 +32,31 @@ public class ErrorDispatchServlet extends HttpServlet {
         Throwable error = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         if (causedBy(error, "jakarta.ejb.EJBAccessException")) {
             code = 403;
+        } else if (fr.gestan.cloud.common.persistence.DatabaseOutage.isCause(error)) {
+            // The database is unreachable (restarting...): a moment's wait, not an error of ours or the user's.
+            code = 503;
+            response.setHeader("Retry-After", String.valueOf(fr.gestan.cloud.common.persistence.DatabaseOutage.RETRY_AFTER_SECONDS));
         }
         String uri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String path = uri == null ? "" : uri.substring(Math.min(uri.length(), request.getContextPath().length()));
+        boolean signInDown = "sign-in".equals(request.getAttribute("gestan.unavailable"));
+        if (signInDown) {
+            response.setHeader("Retry-After", String.valueOf(SignInService.RETRY_AFTER_SECONDS));
+        } else if ((code == 401 || code == 403 || code == 500) && request.getUserPrincipal() == null
+                && needsSignIn(path, code, request.getHeader("Authorization") != null) && !SignInService.available()) {
+            // Keycloak is down: the OIDC layer refused (403 on pages, 500 on bearer calls); say what is true.
+            code = 503;
+            signInDown = true;
+            response.setHeader("Retry-After", String.valueOf(SignInService.RETRY_AFTER_SECONDS));
+            request.setAttribute("gestan.unavailable", "sign-in");
+        }
         response.setStatus(code);
-        if (path.startsWith("/api/")) {
+        if (path.startsWith("/api/") && code == 503) {
+            response.setContentType(Problems.PROBLEM_JSON);
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write(Problems.body(Problems.locale(request.getHeader("Accept-Language")), 503,
+                    signInDown ? "sign-in-unavailable" : "unavailable", signInDown ? "detail.sign-in-unavailable" : "detail.unavailable", null));
+        } else if (path.startsWith("/api/")) {
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
             response.getWriter().write("{\"status\":" + code + ",\"error\":\"" + reason(code) + "\"}");
@@ -51,6 +73,14 @@ public class ErrorDispatchServlet extends HttpServlet {
         } else {
             request.getRequestDispatcher("/error/" + (PAGES.contains(code) ? code : 500) + ".xhtml").forward(request, response);
         }
+    }
+
+    /** Whether answering this path needed the sign-in service (the API without a token simply needs one: 401). */
+    static boolean needsSignIn(String path, int code, boolean bearer) {
+        if (path.startsWith("/api/")) {
+            return !path.startsWith("/api/v1/public/") && (code != 401 || bearer);
+        }
+        return path.startsWith("/portal") || path.startsWith("/admin") || path.equals("/signin");
     }
 
     /**
@@ -81,7 +111,9 @@ public class ErrorDispatchServlet extends HttpServlet {
         return switch (code) {
             case 401 -> "unauthorized";
             case 403 -> "forbidden";
+            case 400 -> "bad_request";
             case 404 -> "not_found";
+            case 503 -> "unavailable";
             default -> "server_error";
         };
     }

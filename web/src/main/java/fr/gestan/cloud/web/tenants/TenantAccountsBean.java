@@ -98,7 +98,7 @@ public class TenantAccountsBean implements Serializable {
         } catch (CredentialClearanceException e) {
             messages.error("account.clearance.refused");
         } catch (SecretUnavailableException e) {
-            messages.error("account.secret.unavailable");
+            messages.error(e.expired() ? "account.secret.expired" : "account.secret.unavailable");
         } catch (AccountNotFoundException e) {
             messages.error("account.notFound");
         } catch (EJBException e) {

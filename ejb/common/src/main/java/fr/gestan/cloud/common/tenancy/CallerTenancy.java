@@ -27,4 +27,10 @@ public interface CallerTenancy {
             throw new EJBAccessException("A client contact may only act on its own company's data");
         }
     }
+
+    /**
+     * Whether the caller is a client contact whose company is not active (suspended or terminated): such a caller is
+     * refused on every request, even with a session opened before the suspension.
+     */
+    boolean callerRefused();
 }

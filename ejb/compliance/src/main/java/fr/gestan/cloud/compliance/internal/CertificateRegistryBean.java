@@ -40,7 +40,17 @@ public class CertificateRegistryBean implements CertificateRegistry {
         Instant now = clock.instant();
         return em.createNamedQuery(CertificateRecord.BY_NUMBER, CertificateRecord.class)
                 .setParameter("number", number.strip().toUpperCase(Locale.ROOT))
-                .getResultStream().findFirst().map(c -> c.toView(now));
+                .getResultStream().findFirst().map(c -> c.toView(now)).map(CertificateRegistryBean::withoutCompany);
+    }
+
+    /**
+     * Numbers are sequential: anyone could walk them and collect every client's name and SIREN. Looked up by number,
+     * a certificate shows its status and dates only; its company is shown to whoever holds the file
+     * ({@code Certificates.verifyFile}), which states it anyway.
+     */
+    static CertificateStatusView withoutCompany(CertificateStatusView v) {
+        return new CertificateStatusView(v.number(), null, null, v.sha256(), v.status(), v.issuedAt(), v.validUntil(),
+                v.revokedAt(), v.supersededBy());
     }
 
     @Override

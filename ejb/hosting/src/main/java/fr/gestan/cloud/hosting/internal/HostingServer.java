@@ -108,9 +108,15 @@ public class HostingServer {
         this.tokenHash = sha256(token);
     }
 
-    /** Compares in constant time; a server without a token accepts none. */
+    /**
+     * Compares in constant time; a server without a token accepts none. The demo token is published (docs): outside
+     * demo mode it is refused even if a database seeded in demo mode still holds it.
+     */
     boolean acceptsMonitoringToken(String token) {
         if (tokenHash == null || token == null || token.isEmpty()) {
+            return false;
+        }
+        if (!fr.gestan.cloud.common.DemoMode.enabled() && ContractsDemoData.DEMO_MONITORING_TOKEN.equals(token)) {
             return false;
         }
         return MessageDigest.isEqual(tokenHash.getBytes(StandardCharsets.US_ASCII),

@@ -8,7 +8,7 @@ public class AgreementRefusedException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    public enum Reason { EMPTY, TOO_LARGE, NOT_PDF, NOT_A_PDF_NAME, DATES_INVERTED }
+    public enum Reason { EMPTY, TOO_LARGE, NOT_PDF, NOT_A_PDF_NAME, DATES_INVERTED, ACTIVE_CONTENT }
 
     private final Reason reason;
 

@@ -109,6 +109,10 @@ public class ConfidentialityAgreement {
         if (!head.equals("%PDF-") || !tail.contains("%%EOF")) {
             throw new AgreementRefusedException(Reason.NOT_PDF);
         }
+        // Auditors open these files: nothing in them may run (scripts, automatic actions, launches, attachments).
+        if (PdfActiveContent.find(document) != null) {
+            throw new AgreementRefusedException(Reason.ACTIVE_CONTENT);
+        }
     }
 
     AgreementState stateOn(LocalDate day) {

@@ -35,6 +35,25 @@ class ConfidentialityAgreementTest {
     }
 
     @Test
+    void a_pdf_that_acts_when_opened_is_refused_even_with_escaped_names_or_compressed_dictionaries() throws Exception {
+        String js = "%PDF-1.7\n1 0 obj << /Type /Catalog /OpenAction 2 0 R >> endobj\n2 0 obj << /S /JavaScript /JS (app.alert(1)) >> endobj\ntrailer <<>>\n%%EOF\n";
+        assertEquals(Reason.ACTIVE_CONTENT, refusal("accord.pdf", js.getBytes(StandardCharsets.ISO_8859_1)));
+        String escaped = "%PDF-1.7\n1 0 obj << /S /J#61vaScript >> endobj\ntrailer <<>>\n%%EOF\n";
+        assertEquals(Reason.ACTIVE_CONTENT, refusal("accord.pdf", escaped.getBytes(StandardCharsets.ISO_8859_1)));
+        java.io.ByteArrayOutputStream packed = new java.io.ByteArrayOutputStream();
+        try (var z = new java.util.zip.DeflaterOutputStream(packed)) {
+            z.write("<< /Type /Catalog /AA << /O 2 0 R >> >>".getBytes(StandardCharsets.ISO_8859_1));
+        }
+        java.io.ByteArrayOutputStream objStm = new java.io.ByteArrayOutputStream();
+        objStm.write("%PDF-1.7\n3 0 obj << /Type /ObjStm /Filter /FlateDecode >>\nstream\n".getBytes(StandardCharsets.ISO_8859_1));
+        objStm.write(packed.toByteArray());
+        objStm.write("\nendstream\nendobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals(Reason.ACTIVE_CONTENT, refusal("accord.pdf", objStm.toByteArray()));
+        agreement(SIGNED.plusYears(1), "accord.pdf", "%PDF-1.7\n1 0 obj << /Type /Catalog /JSON (x) >> endobj\n%%EOF\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
     void documents_over_the_limit_are_refused() {
         byte[] big = new byte[ConfidentialityAgreements.MAX_DOCUMENT_BYTES + 1];
         System.arraycopy(PDF, 0, big, 0, 5);

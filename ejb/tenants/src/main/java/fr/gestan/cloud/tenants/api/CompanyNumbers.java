@@ -17,8 +17,9 @@ public final class CompanyNumbers {
     private CompanyNumbers() {
     }
 
+    /** Nine digits, a valid Luhn sum, and not 000000000 (whose Luhn sum is trivially valid; INSEE never assigns it). */
     public static boolean isValidSiren(String value) {
-        return value != null && value.matches("\\d{9}") && Luhn.isValid(value);
+        return value != null && value.matches("\\d{9}") && !value.equals("000000000") && Luhn.isValid(value);
     }
 
     /**
@@ -26,7 +27,7 @@ public final class CompanyNumbers {
      * the sum of the digits is a multiple of 5.
      */
     public static boolean isValidSiret(String value) {
-        if (value == null || !value.matches("\\d{14}")) {
+        if (value == null || !value.matches("\\d{14}") || value.startsWith("000000000")) {
             return false;
         }
         if (value.startsWith("356000000")) {

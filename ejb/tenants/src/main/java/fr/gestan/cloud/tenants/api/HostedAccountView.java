@@ -19,4 +19,9 @@ public record HostedAccountView(long id, String tenantSiren, String login, Strin
     public boolean expired(LocalDate today) {
         return mustChange && secretExpiresOn != null && secretExpiresOn.isBefore(today);
     }
+
+    /** Expired today in Paris: shown as overdue to staff and client; it can no longer be revealed, only reset. */
+    public boolean overdue() {
+        return expired(LocalDate.now(fr.gestan.cloud.common.Paris.ZONE));
+    }
 }

@@ -43,4 +43,14 @@ public class CallerTenancyBean implements CallerTenancy {
         }
         return tenantSiren != null && tenantOfCaller().filter(tenantSiren::equals).isPresent();
     }
+
+    @Override
+    public boolean callerRefused() {
+        if (!caller.isCallerInRole(Roles.CLIENT)) {
+            return false;
+        }
+        return em.createNamedQuery(PortalAccount.TENANT_OF_USER, Tenant.class)
+                .setParameter("username", caller.getCallerPrincipal().getName())
+                .getResultStream().findFirst().map(t -> t.state() != fr.gestan.cloud.tenants.api.TenantState.ACTIVE).orElse(false);
+    }
 }

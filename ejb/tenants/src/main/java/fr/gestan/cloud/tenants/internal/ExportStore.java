@@ -63,6 +63,25 @@ public class ExportStore {
         em.find(TenantExport.class, exportId).failed(Instant.now(), part);
     }
 
+    /** Refreshes the heartbeat of the exports this server is building right now. */
+    public void beat(java.util.Collection<Long> running) {
+        if (!running.isEmpty()) {
+            em.createNamedQuery(TenantExport.BEAT).setParameter("now", Instant.now()).setParameter("ids", running).executeUpdate();
+        }
+    }
+
+    /**
+     * Marks failed ("interrupted") the exports still RUNNING whose heartbeat stopped before {@code stale}: their
+     * worker died with its server. Returns their ids (their part files are to be removed).
+     */
+    public List<Long> failInterrupted(Instant stale) {
+        List<TenantExport> dead = em.createNamedQuery(TenantExport.STALE_RUNNING, TenantExport.class)
+                .setParameter("stale", stale).setMaxResults(500).getResultList();
+        Instant now = Instant.now();
+        dead.forEach(e -> e.failed(now, TenantExport.INTERRUPTED));
+        return dead.stream().map(TenantExport::id).toList();
+    }
+
     /** Removes expired exports (and exports stuck running for a day); returns the files to delete. */
     public List<String> removeExpired() {
         Instant now = Instant.now();
@@ -82,5 +101,28 @@ public class ExportStore {
     static Path directory() {
         String dataDir = System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir"));
         return Path.of(dataDir, "gestan", "exports");
+    }
+
+    /**
+     * Creates (or empties) an export file readable by the server's account only (0600, in a 0700 folder), like the
+     * keys beside it: a ZIP holds a client's whole data. Set at creation, so that it is never readable by others
+     * even for a moment (the process umask gave 0644). Where the file system has no POSIX permissions, as is.
+     */
+    static void createOwnerOnly(Path file) throws java.io.IOException {
+        java.nio.file.Path dir = file.getParent();
+        boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+        if (posix) {
+            if (!java.nio.file.Files.isDirectory(dir)) {
+                java.nio.file.Files.createDirectories(dir, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+            }
+            java.nio.file.Files.deleteIfExists(file);
+            java.nio.file.Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            // An export folder created before this change may still be 0755.
+            java.nio.file.Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        } else {
+            java.nio.file.Files.createDirectories(dir);
+        }
     }
 }

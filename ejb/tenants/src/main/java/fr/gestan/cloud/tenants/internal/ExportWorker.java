@@ -55,6 +55,11 @@ public class ExportWorker {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Progress is committed at most this often while files stream (each update is a short transaction). */
     private static final long PROGRESS_EVERY_MS = 1000;
+    /** A running export's heartbeat is refreshed this often (timer below); one silent for STALE_SECONDS is dead. */
+    static final int HEARTBEAT_SECONDS = 15;
+    static final int STALE_SECONDS = 45;
+    /** The exports this server is building now: only these get heartbeats. */
+    private static final java.util.Set<Long> RUNNING_HERE = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @EJB
     ExportStore store;
@@ -74,8 +79,9 @@ public class ExportWorker {
         Path dir = ExportStore.directory();
         Path part = dir.resolve(ExportStore.partName(exportId));
         Stage stage = new Stage();
+        RUNNING_HERE.add(exportId);
         try {
-            Files.createDirectories(dir);
+            ExportStore.createOwnerOnly(part);
             ExportStore.Snapshot data = store.snapshot(exportId);
             MessageDigest whole = ExportZip.sha256();
             Progress progress = new Progress(exportId);
@@ -111,6 +117,31 @@ public class ExportWorker {
                 // the expiry job removes it
             }
             store.failed(exportId, stage.name);
+        } finally {
+            RUNNING_HERE.remove(exportId);
+        }
+    }
+
+    /**
+     * Every {@value #HEARTBEAT_SECONDS} s, on every node: refreshes the heartbeat of the exports built here, and marks
+     * failed those whose heartbeat stopped {@value #STALE_SECONDS} s ago (their server crashed or was stopped
+     * mid-way), removing their part files: within a minute of a restart the client sees "interrupted, start it
+     * again" instead of an export "in progress" for a day.
+     */
+    @Schedule(hour = "*", minute = "*", second = "*/15", persistent = false, info = "export-heartbeat")
+    @PermitAll
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void heartbeat() {
+        try {
+            store.beat(java.util.List.copyOf(RUNNING_HERE));
+            for (long id : store.failInterrupted(java.time.Instant.now().minusSeconds(STALE_SECONDS))) {
+                if (!RUNNING_HERE.contains(id)) {
+                    Files.deleteIfExists(ExportStore.directory().resolve(ExportStore.partName(id)));
+                    LOG.info("Export " + id + " was cut short (its server stopped): marked failed, part file removed");
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not check running exports; the next run retries", e);
         }
     }
 

@@ -122,6 +122,10 @@ public class HostedAccountsBean implements HostedAccounts {
         if (stored == null) {
             throw new SecretUnavailableException(account.login());
         }
+        // An initial secret past its expiry is dead: it must be reset, not handed out (the expiry used to exist on screen only).
+        if (account.toView().expired(LocalDate.now(clock.withZone(Paris.ZONE)))) {
+            throw new SecretUnavailableException(account.login(), true);
+        }
         char[] secret = SecretCipher.current().decrypt(stored, account.cipherRef());
         try {
             journal.record(new JournalEvent("SECRET_REVEALED", account.tenant().siren(), account.login(),

@@ -21,6 +21,8 @@ import java.util.Objects;
 @Table(name = "tenant_export")
 @NamedQuery(name = TenantExport.OF_TENANT, query = "select e from TenantExport e join fetch e.tenant where e.tenant = :tenant order by e.requestedAt desc, e.id desc")
 @NamedQuery(name = TenantExport.EXPIRED, query = "select e from TenantExport e where e.expiresAt < :now or (e.state = fr.gestan.cloud.tenants.api.ExportView.State.RUNNING and e.requestedAt < :stale)")
+@NamedQuery(name = TenantExport.STALE_RUNNING, query = "select e from TenantExport e where e.state = fr.gestan.cloud.tenants.api.ExportView.State.RUNNING and coalesce(e.heartbeatAt, e.requestedAt) < :stale")
+@NamedQuery(name = TenantExport.BEAT, query = "update TenantExport e set e.heartbeatAt = :now where e.id in :ids and e.state = fr.gestan.cloud.tenants.api.ExportView.State.RUNNING")
 @NamedQuery(name = TenantExport.FILES_OF_TENANT, query = "select e.fileName from TenantExport e where e.tenant = :tenant and e.fileName is not null")
 @NamedQuery(name = TenantExport.DELETE_OF_TENANT, query = "delete from TenantExport e where e.tenant = :tenant")
 public class TenantExport {
@@ -29,6 +31,10 @@ public class TenantExport {
     static final String EXPIRED = "TenantExport.expired";
     static final String FILES_OF_TENANT = "TenantExport.filesOfTenant";
     static final String DELETE_OF_TENANT = "TenantExport.deleteOfTenant";
+    static final String STALE_RUNNING = "TenantExport.staleRunning";
+    static final String BEAT = "TenantExport.beat";
+    /** The failed part of an export cut short by a server crash or stop (shown to the client as such). */
+    static final String INTERRUPTED = "interrupted";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -59,6 +65,8 @@ public class TenantExport {
     private Instant expiresAt;
     @Column(length = 100)
     private String failure;
+    @Column(name = "heartbeat_at")
+    private Instant heartbeatAt;
 
     protected TenantExport() {
         // for JPA
@@ -69,10 +77,12 @@ public class TenantExport {
         this.requestedBy = Objects.requireNonNull(requestedBy);
         this.requestedAt = Objects.requireNonNull(requestedAt);
         this.state = ExportView.State.RUNNING;
+        this.heartbeatAt = requestedAt;
     }
 
     void progress(int percent) {
         if (state == ExportView.State.RUNNING) {
+            this.heartbeatAt = Instant.now();
             this.percent = Math.max(this.percent, Math.min(99, percent));
         }
     }

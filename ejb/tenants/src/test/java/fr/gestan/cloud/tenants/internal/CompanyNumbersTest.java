@@ -61,6 +61,13 @@ class CompanyNumbersTest {
     }
 
     @Test
+    void the_all_zero_siren_and_siret_are_refused_although_their_luhn_sum_is_valid() {
+        assertFalse(CompanyNumbers.isValidSiren("000000000"));
+        assertFalse(CompanyNumbers.isValidSiret("00000000000000"));
+        assertTrue(CompanyNumbers.isValidSiren("842317653"));
+    }
+
+    @Test
     void the_french_vat_key_follows_the_siren() {
         // Published example: SIREN 404 833 048 has the VAT number FR 83 404 833 048.
         assertEquals("83", CompanyNumbers.frenchVatKey("404833048"));

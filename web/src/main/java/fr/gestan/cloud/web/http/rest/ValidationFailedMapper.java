@@ -1,5 +1,6 @@
 package fr.gestan.cloud.web.http.rest;
 
+import fr.gestan.cloud.web.http.rest.UnhandledExceptionMapper;
 import jakarta.ejb.EJBException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -16,7 +17,8 @@ import java.util.ResourceBundle;
 
 /**
  * An EJB that refused its arguments (Bean Validation): 400 with one localised message per field
- * ({@code Accept-Language} fr or en). Other EJB failures stay a 500.
+ * ({@code Accept-Language} fr or en). Other EJB failures stay a 500, logged once by {@link UnhandledExceptionMapper}
+ * (the EJB subsystem's own logging of system exceptions is off: server.cli).
  */
 @Provider
 public class ValidationFailedMapper implements ExceptionMapper<EJBException> {
@@ -29,6 +31,8 @@ public class ValidationFailedMapper implements ExceptionMapper<EJBException> {
 
     @Context
     HttpHeaders headers;
+    @Context
+    jakarta.servlet.http.HttpServletRequest request;
 
     @Override
     public Response toResponse(EJBException exception) {
@@ -37,7 +41,7 @@ public class ValidationFailedMapper implements ExceptionMapper<EJBException> {
             t = t.getCause() == t ? null : t.getCause();
         }
         if (t == null) {
-            return Response.serverError().type(MediaType.APPLICATION_JSON).entity("{\"status\":500,\"error\":\"server-error\"}").build();
+            return UnhandledExceptionMapper.respond(exception, headers, request);
         }
         return invalid((ConstraintViolationException) t, headers);
     }

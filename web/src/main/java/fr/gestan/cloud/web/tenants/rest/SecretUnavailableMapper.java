@@ -12,6 +12,6 @@ public class SecretUnavailableMapper implements ExceptionMapper<SecretUnavailabl
 
     @Override
     public Response toResponse(SecretUnavailableException exception) {
-        return Problems.error(Response.Status.CONFLICT, "secret-unavailable");
+        return Problems.error(Response.Status.CONFLICT, exception.expired() ? "secret-expired" : "secret-unavailable");
     }
 }
