@@ -23,6 +23,11 @@ public class NulCharacterFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (request.getCharacterEncoding() == null) {
+            // Reading the parameters fixes their decoding: UTF-8, as every page and Faces use (the servlet default,
+            // ISO-8859-1, turned "é" into "Ã©" in every form field).
+            request.setCharacterEncoding("UTF-8");
+        }
         String field = offendingParameter(request.getParameterMap());
         if (field == null) {
             chain.doFilter(request, response);
