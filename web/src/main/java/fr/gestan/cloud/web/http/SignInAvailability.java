@@ -4,10 +4,9 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.servlet.ServletExtension;
 import io.undertow.servlet.api.DeploymentInfo;
 import io.undertow.servlet.handlers.ServletRequestContext;
-import jakarta.servlet.RequestDispatcher;
+import fr.gestan.cloud.web.http.rest.Problems;
+import io.undertow.util.Headers;
 import jakarta.servlet.ServletContext;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 /**
@@ -28,14 +27,24 @@ public class SignInAvailability implements ServletExtension {
                 next.handleRequest(exchange);
                 return;
             }
-            ServletRequestContext servlet = exchange.getAttachment(ServletRequestContext.ATTACHMENT_KEY);
-            HttpServletRequest request = (HttpServletRequest) servlet.getServletRequest();
-            HttpServletResponse response = (HttpServletResponse) servlet.getServletResponse();
-            request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 503);
-            request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
-            request.setAttribute("gestan.unavailable", "sign-in");
-            request.getRequestDispatcher("/error-dispatch").forward(request, response);
-            exchange.endExchange();
+            // Answered here, before the security layer: no error page can run yet (it would ask for the caller's identity).
+            java.util.Locale locale = Problems.locale(exchange.getRequestHeaders().getFirst(Headers.ACCEPT_LANGUAGE));
+            String title = Problems.text(locale, "title.503");
+            String text = Problems.text(locale, "detail.sign-in-unavailable");
+            String home = Problems.text(locale, "link.home");
+            exchange.setStatusCode(503);
+            exchange.getResponseHeaders().put(Headers.RETRY_AFTER, String.valueOf(SignInService.RETRY_AFTER_SECONDS));
+            exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/html;charset=UTF-8");
+            exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
+            exchange.getResponseHeaders().put(new io.undertow.util.HttpString("Content-Security-Policy"),
+                    "default-src 'none'; style-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+            exchange.getResponseHeaders().put(new io.undertow.util.HttpString("X-Content-Type-Options"), "nosniff");
+            exchange.getResponseSender().send("<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"utf-8\">"
+                    + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + title + "</title>"
+                    + "<link rel=\"stylesheet\" href=\"/resources/css/gestan.css\"></head><body><main id=\"main\">"
+                    + "<h1 id=\"error-title\" class=\"error-title\">" + title + "</h1><p>" + text + "</p>"
+                    + "<p class=\"error-actions\"><a id=\"error-home\" class=\"button\" href=\"/\">" + home + "</a></p>"
+                    + "</main></body></html>", java.nio.charset.StandardCharsets.UTF_8);
         });
     }
 

@@ -35,10 +35,11 @@ public record MalformedInput(int status, String code, String detailKey, String f
             if (t instanceof CharacterCodingException) {
                 return new MalformedInput(400, "malformed-json", "detail.malformed-json", null);
             }
-            if (t instanceof StackOverflowError) {
+            String message = t.getMessage() == null ? "" : t.getMessage();
+            // Parsson refuses absurd nesting with a plain RuntimeException ("Input is too deeply nested 1,000").
+            if (t instanceof StackOverflowError || message.startsWith("Input is too deeply nested")) {
                 deep = true;
             }
-            String message = t.getMessage() == null ? "" : t.getMessage();
             if (isJson(t.getClass())) {
                 json = true;
                 if (message.contains("nest") || message.contains("depth") || message.contains("Depth")) {
