@@ -4,6 +4,9 @@ import fr.gestan.cloud.security.api.JournalVerifier;
 import fr.gestan.cloud.security.api.JournalVerifier.Problem;
 import fr.gestan.cloud.security.api.JournalVerifier.Result;
 import fr.gestan.cloud.security.api.JournalVerifier.MerkleLog;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,7 +19,9 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongConsumer;
+import java.util.concurrent.ArrayBlockingQueue;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Verifies the whole log from the rows: every checkpoint's signature, order and agreement with the others; every
@@ -52,7 +57,6 @@ final class LogVerification {
     }
 
     Result verify(Connection c, Progress progress) throws SQLException {
-        currentTileIndex = -1;
         // Checkpoints first: each signs a state that committed before it, so the leaves read next cover them.
         List<LogCheckpointer.Stored> stored = LogCheckpointer.all(c);
         List<Signed> signed = new ArrayList<>();
@@ -106,72 +110,22 @@ final class LogVerification {
             nextCheckpoint++;
         }
 
-        LogLeaves reader = new LogLeaves(macKey, legacyMaxId);
-        MerkleLog.Frontier tree = new MerkleLog.Frontier();
-        LogTiles tiles = new LogTiles(c);
-        byte[] chainHead = JournalVerifier.GENESIS;
-        long chainSeq = 0;
-        long expected = 0;
-        try (PreparedStatement q = c.prepareStatement("select l.position, l.authentic, l.entry_id, " + LogLeaves.COLUMNS
-                + " from journal_leaf l left join journal_entry e on e.id = l.entry_id order by l.position")) {
-            q.setFetchSize(FETCH);
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    long position = rs.getLong(1);
-                    if (position != expected) {
-                        return fail(Problem.LEAF_MISSING, expected, expected, signed.size(), "positions " + expected
-                                + (position - 1 > expected ? " to " + (position - 1) : "") + " have no entry");
-                    }
-                    rs.getLong(4);
-                    if (rs.wasNull()) {
-                        return fail(Problem.ENTRY_MISSING, position, expected, signed.size(), "the entry at position " + position
-                                + " (id " + rs.getLong(3) + ") is gone");
-                    }
-                    boolean flaggedAuthentic = rs.getBoolean(2);
-                    LogLeaves.Leaf leaf = reader.read(rs, 4);
-                    byte[] leafHash = MerkleLog.leafHash(leaf.data());
-                    byte[] recorded = storedLeafHash(tiles, position);
-                    if (recorded == null || !Arrays.equals(recorded, leafHash)) {
-                        return fail(Problem.ENTRY_ALTERED, position, expected, signed.size(), "the entry at position " + position
-                                + " (id " + leaf.entryId() + ") no longer gives the leaf hash the log recorded");
-                    }
-                    boolean authentic;
-                    if (leaf.legacy()) {
-                        authentic = true;
-                        if (leaf.chainHash() != null) {
-                            authentic = JournalVerifier.hex(JournalVerifier.link(chainHead, leaf.chainContent())).equals(leaf.chainHash());
-                            chainHead = JournalVerifier.unhex(leaf.chainHash());
-                            chainSeq++;
-                        }
-                    } else {
-                        authentic = leaf.macValid() && leaf.entryId() > legacyMaxId;
-                    }
-                    if (!authentic) {
-                        return fail(flaggedAuthentic ? Problem.ENTRY_ALTERED : Problem.ENTRY_NOT_AUTHENTIC, position, expected,
-                                signed.size(), "the entry at position " + position + " (id " + leaf.entryId() + ") "
-                                        + (leaf.legacy() ? "does not give its chain hash" : "does not carry a valid MAC")
-                                        + (flaggedAuthentic ? "" : ": written around the application"));
-                    }
-                    tree.append(leafHash, null);
-                    expected++;
-                    while (nextCheckpoint < bySizeOrder.size() && bySizeOrder.get(nextCheckpoint).size() == expected) {
-                        Signed checkpoint = bySizeOrder.get(nextCheckpoint++);
-                        if (!Arrays.equals(tree.root(), checkpoint.root())) {
-                            return fail(Problem.CHECKPOINT_MISMATCH, expected - 1, expected, signed.size(), "checkpoint "
-                                    + checkpoint.id() + " signed another root for tree size " + checkpoint.size()
-                                    + ": leaves before it were rewritten");
-                        }
-                        Result legacy = checkLegacyExtension(checkpoint, chainSeq, chainHead, expected, signed.size());
-                        if (legacy != null) {
-                            return legacy;
-                        }
-                    }
-                    if (expected % 1000 == 0) {
-                        progress.checked(expected);
-                    }
-                }
-            }
+        Walk walk = new Walk(bySizeOrder, nextCheckpoint, signed.size(), legacyMaxId);
+        Result stopped = null;
+        boolean copied = false;
+        if ("PostgreSQL".equals(c.getMetaData().getDatabaseProductName())) {
+            Result[] out = new Result[1];
+            copied = verifyByCopy(c, walk, treeSize, progress, out);
+            stopped = out[0];
         }
+        if (!copied) {
+            stopped = verifyByResultSet(c, walk, progress);
+        }
+        if (stopped != null) {
+            return stopped;
+        }
+        long expected = walk.expected;
+        nextCheckpoint = walk.nextCheckpoint;
         progress.checked(expected);
         if (nextCheckpoint < bySizeOrder.size()) {
             Signed beyond = bySizeOrder.get(nextCheckpoint);
@@ -208,16 +162,601 @@ final class LogVerification {
         return null;
     }
 
-    private byte[] currentTile = new byte[0];
-    private long currentTileIndex = -1;
+    private static final String LEAF_QUERY = "select l.position, l.authentic, l.entry_id, " + LogLeaves.COLUMNS
+            + " from journal_leaf l left join journal_entry e on e.id = l.entry_id";
 
-    private byte[] storedLeafHash(LogTiles tiles, long position) throws SQLException {
-        long index = position / MerkleLog.TILE_WIDTH;
-        if (index != currentTileIndex) {
-            currentTile = tiles.tile(0, index);
-            currentTileIndex = index;
+    /** The ResultSet path (H2, or a PostgreSQL connection whose driver classes are not visible). */
+    private Result verifyByResultSet(Connection c, Walk walk, Progress progress) throws SQLException {
+        LogLeaves reader = new LogLeaves(macKey, walk.legacyMaxId);
+        LogTiles tiles = new LogTiles(c);
+        byte[] tile = new byte[0];
+        long tileIndex = -1;
+        try (PreparedStatement q = c.prepareStatement(LEAF_QUERY + " order by l.position")) {
+            q.setFetchSize(FETCH);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    long position = rs.getLong(1);
+                    rs.getLong(4);
+                    boolean missing = rs.wasNull();
+                    Result r = walk.position(position, missing, rs.getLong(3));
+                    if (r != null) {
+                        return r;
+                    }
+                    boolean flaggedAuthentic = rs.getBoolean(2);
+                    LogLeaves.Leaf leaf = reader.read(rs, 4);
+                    byte[] leafHash = MerkleLog.leafHash(leaf.data());
+                    long index = position / MerkleLog.TILE_WIDTH;
+                    if (index != tileIndex) {
+                        tile = tiles.tile(0, index);
+                        tileIndex = index;
+                    }
+                    r = walk.leaf(position, leaf.entryId(), flaggedAuthentic, leafHash, tile,
+                            (int) (position % MerkleLog.TILE_WIDTH) * MerkleLog.HASH_SIZE, leaf.legacy(), leaf.macValid(),
+                            leaf.chainContent(), leaf.chainHash());
+                    if (r != null) {
+                        return r;
+                    }
+                    if (walk.expected % 1000 == 0) {
+                        progress.checked(walk.expected);
+                    }
+                }
+            }
         }
-        int offset = (int) (position % MerkleLog.TILE_WIDTH) * MerkleLog.HASH_SIZE;
-        return currentTile.length < offset + MerkleLog.HASH_SIZE ? null : Arrays.copyOfRange(currentTile, offset, offset + MerkleLog.HASH_SIZE);
+        return null;
+    }
+
+    // ------------------------------------------------------------------ PostgreSQL: COPY, hashed on a second thread
+
+    /**
+     * Leaves per COPY: the level-0 tiles of a chunk (4,096 tiles, 32 MB) are read before its rows. Large on purpose:
+     * PostgreSQL joins each chunk's leaves to the entries by hashing the whole entry table (a scan of all entries per
+     * chunk; 65,536-leaf chunks made the verification of a million entries slower than the ResultSet).
+     */
+    private static final long CHUNK = (long) MerkleLog.TILE_WIDTH * 4096;
+    private static final int BATCH = 1024;
+    private static final String COPY_COLUMNS = "select l.position, l.authentic, l.entry_id, e.id, e.seq, "
+            + "(extract(epoch from e.occurred_at) * 1000000)::bigint, e.actor, e.actor_role, e.tenant_ref, e.action, "
+            + "e.target, e.source_ip, e.outcome, e.reason, e.entry_hash, e.mac "
+            + "from journal_leaf l left join journal_entry e on e.id = l.entry_id";
+
+    private record Batch(Map<Long, byte[]> tiles, byte[][] rows, int count) {
+    }
+
+    private static final Batch END = new Batch(Map.of(), new byte[0][], 0);
+
+    /**
+     * Reads the rows with {@code COPY … TO STDOUT} (text) by chunks of positions, the chunk's tiles first (one
+     * connection, no query during a COPY), and hands them in batches to a second thread that parses, hashes and
+     * checks them in position order. False (nothing read) if the connection is not PgJDBC's.
+     */
+    private boolean verifyByCopy(Connection c, Walk walk, long treeSize, Progress progress, Result[] out) throws SQLException {
+        Worker worker = new Worker(walk);
+        try {
+            for (long from = 0; ; from += CHUNK) {
+                // The last chunk is open-ended: leaves beyond the state's size are read (and reported) too.
+                boolean last = from + CHUNK >= treeSize;
+                String range = " where l.position >= " + from + (last ? "" : " and l.position < " + (from + CHUNK));
+                Map<Long, byte[]> tiles = readTiles(c, from / MerkleLog.TILE_WIDTH, last ? -1 : (from + CHUNK) / MerkleLog.TILE_WIDTH);
+                try (LogCopyRows rows = openCopy(c, "COPY (" + COPY_COLUMNS + range + " order by l.position) TO STDOUT")) {
+                    if (rows == null) {
+                        if (from > 0) {
+                            throw new SQLException("the COPY reader vanished after " + from + " leaves");
+                        }
+                        return false;
+                    }
+                    byte[][] batch = new byte[BATCH][];
+                    int n = 0;
+                    for (byte[] row; (row = rows.next()) != null; ) {
+                        batch[n++] = row;
+                        if (n == BATCH) {
+                            worker.put(new Batch(tiles, batch, n));
+                            batch = new byte[BATCH][];
+                            n = 0;
+                            if (worker.stopped) {
+                                break;
+                            }
+                            progress.checked(worker.done);
+                        }
+                    }
+                    if (n > 0) {
+                        worker.put(new Batch(tiles, batch, n));
+                    }
+                }
+                if (last || worker.stopped) {
+                    break;
+                }
+            }
+        } finally {
+            worker.finish();
+        }
+        out[0] = worker.result;
+        return true;
+    }
+
+    /** Null where the connection is not PgJDBC's or the driver's classes are not visible from here. */
+    private static LogCopyRows openCopy(Connection c, String sql) throws SQLException {
+        try {
+            return LogCopyRows.open(c, sql);
+        } catch (LinkageError driverNotVisible) {
+            return null;
+        }
+    }
+
+    private static Map<Long, byte[]> readTiles(Connection c, long fromIndex, long toIndex) throws SQLException {
+        Map<Long, byte[]> tiles = new HashMap<>();
+        try (PreparedStatement q = c.prepareStatement("select tile_index, hashes from journal_tile where tile_level = 0 "
+                + "and tile_index >= ?" + (toIndex < 0 ? "" : " and tile_index < ?"))) {
+            q.setLong(1, fromIndex);
+            if (toIndex >= 0) {
+                q.setLong(2, toIndex);
+            }
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    tiles.put(rs.getLong(1), rs.getBytes(2));
+                }
+            }
+        }
+        return tiles;
+    }
+
+    /** The second thread: parses, hashes and checks the batches in order; stops checking at the first problem. */
+    private final class Worker implements Runnable {
+
+        private final ArrayBlockingQueue<Batch> queue = new ArrayBlockingQueue<>(16);
+        private final Walk walk;
+        private final CopyRow row;
+        private Thread thread;
+        volatile boolean stopped;
+        volatile long done;
+        private Result result;
+        private Throwable error;
+
+        Worker(Walk walk) {
+            this.walk = walk;
+            this.row = new CopyRow(macKey, walk);
+        }
+
+        void put(Batch batch) throws SQLException {
+            if (thread == null) {
+                thread = new Thread(this, "journal-verification");
+                thread.setDaemon(true);
+                thread.start();
+            }
+            try {
+                queue.put(batch);
+            } catch (InterruptedException e) {
+                thread.interrupt();
+                Thread.currentThread().interrupt();
+                throw new SQLException("verification interrupted", e);
+            }
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                Batch batch;
+                try {
+                    batch = queue.take();
+                } catch (InterruptedException e) {
+                    error = e;
+                    stopped = true;
+                    return;
+                }
+                if (batch == END) {
+                    return;
+                }
+                if (stopped) {
+                    continue;
+                }
+                try {
+                    for (int i = 0; i < batch.count(); i++) {
+                        Result r = row.check(batch.tiles(), batch.rows()[i]);
+                        if (r != null) {
+                            result = r;
+                            stopped = true;
+                            break;
+                        }
+                    }
+                    done = walk.expected;
+                } catch (Throwable t) {
+                    error = t;
+                    stopped = true;
+                }
+            }
+        }
+
+        void finish() throws SQLException {
+            if (thread == null) {
+                return;
+            }
+            try {
+                queue.put(END);
+                thread.join();
+            } catch (InterruptedException e) {
+                thread.interrupt();
+                Thread.currentThread().interrupt();
+                throw new SQLException("verification interrupted", e);
+            }
+            if (error instanceof RuntimeException e) {
+                throw e;
+            }
+            if (error instanceof Error e) {
+                throw e;
+            }
+            if (error != null) {
+                throw new SQLException(error);
+            }
+        }
+    }
+
+    /**
+     * One COPY text row: fields split in place, v2 leaves encoded into a reused buffer straight from the row's UTF-8
+     * bytes (the canonical encoding is {@code <UTF-8 length>:<bytes>;} per field, {@code -;} for null), MAC and
+     * leaf hash with reused instances. Legacy (v1) rows go through the same code as the ResultSet path.
+     */
+    private static final class CopyRow {
+
+        private static final int FIELDS = 16;
+        private static final byte[] V2_TAG = JournalVerifier.canonical(JournalVerifier.ENTRY_V2_TAG);
+        private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+        private final Walk walk;
+        private final Mac mac;
+        private final MessageDigest sha = sha256Digest();
+        private final int[] starts = new int[FIELDS];
+        private final int[] ends = new int[FIELDS];
+        private final byte[] macOut = new byte[MerkleLog.HASH_SIZE];
+        private final byte[] macHex = new byte[2 * MerkleLog.HASH_SIZE];
+        private final byte[] leafHash = new byte[MerkleLog.HASH_SIZE];
+        private byte[] buf = new byte[1024];
+        private int length;
+        private byte[] scratch = new byte[256];
+        private byte[] row;
+        private byte[] fieldBytes;
+        private int fieldOffset;
+        private int fieldLength;
+        private Map<Long, byte[]> tileMap;
+        private long tileIndex = -1;
+        private byte[] tile;
+
+        CopyRow(byte[] macKey, Walk walk) {
+            this.walk = walk;
+            try {
+                this.mac = Mac.getInstance("HmacSHA256");
+                this.mac.init(new SecretKeySpec(macKey, "HmacSHA256"));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        Result check(Map<Long, byte[]> tiles, byte[] line) throws SQLException {
+            row = line;
+            split();
+            long position = number(0);
+            Result r = walk.position(position, isNull(3), isNull(2) ? 0 : number(2));
+            if (r != null) {
+                return r;
+            }
+            boolean flaggedAuthentic = row[starts[1]] == 't';
+            long id = number(3);
+            if (tiles != tileMap || position / MerkleLog.TILE_WIDTH != tileIndex) {
+                tileMap = tiles;
+                tileIndex = position / MerkleLog.TILE_WIDTH;
+                tile = tiles.get(tileIndex);
+            }
+            int offset = (int) (position % MerkleLog.TILE_WIDTH) * MerkleLog.HASH_SIZE;
+            if (id <= walk.legacyMaxId) {
+                Long seq = isNull(4) ? null : number(4);
+                byte[] data = JournalVerifier.entryV1Leaf(seq, number(5), text(6), text(7), text(8), text(9), text(10),
+                        text(11), text(12), text(13));
+                return walk.leaf(position, id, flaggedAuthentic, MerkleLog.leafHash(data), tile, offset, true, false,
+                        JournalVerifier.sha256(data), text(14));
+            }
+            length = 0;
+            append(V2_TAG, 0, V2_TAG.length);
+            for (int k = 5; k <= 13; k++) {
+                appendField(k);
+            }
+            int payload = length;
+            boolean valid;
+            try {
+                mac.update(buf, 0, payload);
+                mac.doFinal(macOut, 0);
+                for (int i = 0; i < macOut.length; i++) {
+                    macHex[2 * i] = HEX[(macOut[i] >> 4) & 0xf];
+                    macHex[2 * i + 1] = HEX[macOut[i] & 0xf];
+                }
+                valid = false;
+                if (!isNull(15)) {
+                    field(15);
+                    valid = fieldLength == macHex.length && Arrays.equals(fieldBytes, fieldOffset, fieldOffset + fieldLength, macHex, 0, macHex.length);
+                }
+                appendField(15);
+                sha.update((byte) 0x00);
+                sha.update(buf, 0, length);
+                sha.digest(leafHash, 0, leafHash.length);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+            return walk.leaf(position, id, flaggedAuthentic, leafHash, tile, offset, false, valid, null, null);
+        }
+
+        private void split() throws SQLException {
+            int f = 0;
+            starts[0] = 0;
+            int end = row.length - 1; // the newline
+            for (int i = 0; i < end; i++) {
+                if (row[i] == '\t') {
+                    if (f == FIELDS - 1) {
+                        throw new SQLException("unexpected COPY row: more than " + FIELDS + " fields");
+                    }
+                    ends[f] = i;
+                    starts[++f] = i + 1;
+                }
+            }
+            if (f != FIELDS - 1 || row[end] != '\n') {
+                throw new SQLException("unexpected COPY row: " + (f + 1) + " fields");
+            }
+            ends[f] = end;
+        }
+
+        private boolean isNull(int k) {
+            return ends[k] - starts[k] == 2 && row[starts[k]] == '\\' && row[starts[k] + 1] == 'N';
+        }
+
+        private long number(int k) {
+            int i = starts[k];
+            boolean negative = row[i] == '-';
+            if (negative) {
+                i++;
+            }
+            long v = 0;
+            for (; i < ends[k]; i++) {
+                int d = row[i] - '0';
+                if (d < 0 || d > 9) {
+                    throw new NumberFormatException("not a number in field " + k);
+                }
+                v = v * 10 + d;
+            }
+            return negative ? -v : v;
+        }
+
+        /** The field's bytes, COPY text escapes undone, into fieldBytes/fieldOffset/fieldLength. */
+        private void field(int k) {
+            int s = starts[k];
+            int e = ends[k];
+            boolean escaped = false;
+            for (int i = s; i < e; i++) {
+                if (row[i] == '\\') {
+                    escaped = true;
+                    break;
+                }
+            }
+            if (!escaped) {
+                fieldBytes = row;
+                fieldOffset = s;
+                fieldLength = e - s;
+                return;
+            }
+            if (scratch.length < e - s) {
+                scratch = new byte[2 * (e - s)];
+            }
+            int o = 0;
+            for (int i = s; i < e; i++) {
+                byte b = row[i];
+                if (b != '\\' || i + 1 >= e) {
+                    scratch[o++] = b;
+                    continue;
+                }
+                byte n = row[++i];
+                switch (n) {
+                    case 'b' -> scratch[o++] = 8;
+                    case 'f' -> scratch[o++] = 12;
+                    case 'n' -> scratch[o++] = 10;
+                    case 'r' -> scratch[o++] = 13;
+                    case 't' -> scratch[o++] = 9;
+                    case 'v' -> scratch[o++] = 11;
+                    case 'x' -> {
+                        int v = 0;
+                        int digits = 0;
+                        while (digits < 2 && i + 1 < e && Character.digit(row[i + 1], 16) >= 0) {
+                            v = v * 16 + Character.digit(row[++i], 16);
+                            digits++;
+                        }
+                        scratch[o++] = digits == 0 ? (byte) 'x' : (byte) v;
+                    }
+                    default -> {
+                        if (n >= '0' && n <= '7') {
+                            int v = n - '0';
+                            for (int digits = 1; digits < 3 && i + 1 < e && row[i + 1] >= '0' && row[i + 1] <= '7'; digits++) {
+                                v = v * 8 + (row[++i] - '0');
+                            }
+                            scratch[o++] = (byte) v;
+                        } else {
+                            scratch[o++] = n;
+                        }
+                    }
+                }
+            }
+            fieldBytes = scratch;
+            fieldOffset = 0;
+            fieldLength = o;
+        }
+
+        private String text(int k) {
+            if (isNull(k)) {
+                return null;
+            }
+            field(k);
+            return new String(fieldBytes, fieldOffset, fieldLength, StandardCharsets.UTF_8);
+        }
+
+        /** Appends the field's canonical encoding (as JournalVerifier.canonical). */
+        private void appendField(int k) {
+            if (isNull(k)) {
+                ensure(2);
+                buf[length++] = '-';
+                buf[length++] = ';';
+                return;
+            }
+            field(k);
+            ensure(fieldLength + 22);
+            length += writeDecimal(fieldLength, buf, length);
+            buf[length++] = ':';
+            System.arraycopy(fieldBytes, fieldOffset, buf, length, fieldLength);
+            length += fieldLength;
+            buf[length++] = ';';
+        }
+
+        private void append(byte[] bytes, int from, int count) {
+            ensure(count);
+            System.arraycopy(bytes, from, buf, length, count);
+            length += count;
+        }
+
+        private void ensure(int more) {
+            if (length + more > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(2 * buf.length, length + more));
+            }
+        }
+
+        private static int writeDecimal(int value, byte[] out, int at) {
+            int digits = 1;
+            for (int v = value; v >= 10; v /= 10) {
+                digits++;
+            }
+            for (int i = at + digits - 1, v = value; i >= at; i--, v /= 10) {
+                out[i] = (byte) ('0' + v % 10);
+            }
+            return digits;
+        }
+    }
+
+    private static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ------------------------------------------------------------------ the checks, in position order
+
+    /** The sequential state of a verification: next position, legacy chain, tree, next checkpoint. */
+    private static final class Walk {
+
+        private final List<Signed> checkpoints;
+        private final int signedCount;
+        final long legacyMaxId;
+        int nextCheckpoint;
+        long expected;
+        private byte[] chainHead = JournalVerifier.GENESIS;
+        private long chainSeq;
+        private final Tree tree = new Tree();
+
+        Walk(List<Signed> checkpoints, int nextCheckpoint, int signedCount, long legacyMaxId) {
+            this.checkpoints = checkpoints;
+            this.nextCheckpoint = nextCheckpoint;
+            this.signedCount = signedCount;
+            this.legacyMaxId = legacyMaxId;
+        }
+
+        Result position(long position, boolean entryMissing, long leafEntryId) {
+            if (position != expected) {
+                return fail(Problem.LEAF_MISSING, expected, expected, signedCount, "positions " + expected
+                        + (position - 1 > expected ? " to " + (position - 1) : "") + " have no entry");
+            }
+            if (entryMissing) {
+                return fail(Problem.ENTRY_MISSING, position, expected, signedCount, "the entry at position " + position
+                        + " (id " + leafEntryId + ") is gone");
+            }
+            return null;
+        }
+
+        /** {@code tile} holds the recorded leaf hash at {@code offset} (null or too short: not recorded). */
+        Result leaf(long position, long entryId, boolean flaggedAuthentic, byte[] leafHash, byte[] tile, int offset,
+                    boolean legacy, boolean macValid, byte[] chainContent, String chainHash) {
+            if (tile == null || tile.length < offset + MerkleLog.HASH_SIZE
+                    || !Arrays.equals(tile, offset, offset + MerkleLog.HASH_SIZE, leafHash, 0, MerkleLog.HASH_SIZE)) {
+                return fail(Problem.ENTRY_ALTERED, position, expected, signedCount, "the entry at position " + position
+                        + " (id " + entryId + ") no longer gives the leaf hash the log recorded");
+            }
+            boolean authentic;
+            if (legacy) {
+                authentic = true;
+                if (chainHash != null) {
+                    authentic = JournalVerifier.hex(JournalVerifier.link(chainHead, chainContent)).equals(chainHash);
+                    chainHead = JournalVerifier.unhex(chainHash);
+                    chainSeq++;
+                }
+            } else {
+                authentic = macValid && entryId > legacyMaxId;
+            }
+            if (!authentic) {
+                return fail(flaggedAuthentic ? Problem.ENTRY_ALTERED : Problem.ENTRY_NOT_AUTHENTIC, position, expected,
+                        signedCount, "the entry at position " + position + " (id " + entryId + ") "
+                                + (legacy ? "does not give its chain hash" : "does not carry a valid MAC")
+                                + (flaggedAuthentic ? "" : ": written around the application"));
+            }
+            tree.append(leafHash);
+            expected++;
+            while (nextCheckpoint < checkpoints.size() && checkpoints.get(nextCheckpoint).size() == expected) {
+                Signed checkpoint = checkpoints.get(nextCheckpoint++);
+                if (!Arrays.equals(tree.root(), checkpoint.root())) {
+                    return fail(Problem.CHECKPOINT_MISMATCH, expected - 1, expected, signedCount, "checkpoint "
+                            + checkpoint.id() + " signed another root for tree size " + checkpoint.size()
+                            + ": leaves before it were rewritten");
+                }
+                Result legacyCheck = checkLegacyExtension(checkpoint, chainSeq, chainHead, expected, signedCount);
+                if (legacyCheck != null) {
+                    return legacyCheck;
+                }
+            }
+            return null;
+        }
+    }
+
+    /**
+     * The right border of the tree being rebuilt (as {@link MerkleLog.Frontier}), in fixed arrays with one reused
+     * digest: no allocation per leaf.
+     */
+    static final class Tree {
+
+        private final MessageDigest digest = sha256Digest();
+        private final byte[][] border = new byte[64][MerkleLog.HASH_SIZE];
+        private final byte[] hash = new byte[MerkleLog.HASH_SIZE];
+        private int count;
+        private long size;
+
+        void append(byte[] leafHash) {
+            System.arraycopy(leafHash, 0, hash, 0, MerkleLog.HASH_SIZE);
+            for (long s = size; (s & 1) == 1; s >>= 1) {
+                node(border[--count], hash, hash);
+            }
+            System.arraycopy(hash, 0, border[count++], 0, MerkleLog.HASH_SIZE);
+            size++;
+        }
+
+        byte[] root() {
+            if (count == 0) {
+                return MerkleLog.EMPTY_ROOT.clone();
+            }
+            byte[] root = border[count - 1].clone();
+            for (int i = count - 2; i >= 0; i--) {
+                node(border[i], root, root);
+            }
+            return root;
+        }
+
+        private void node(byte[] left, byte[] right, byte[] out) {
+            digest.update((byte) 0x01);
+            digest.update(left);
+            digest.update(right);
+            try {
+                digest.digest(out, 0, MerkleLog.HASH_SIZE);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }

@@ -49,7 +49,12 @@ class LogSequencerTest {
     @BeforeEach
     void database() throws Exception {
         key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        db = LogDatabase.h2().migrate("V1", "V2", "V7");
+        db = newDatabase().migrate("V1", "V2", "V7");
+    }
+
+    /** H2 here; {@link LogSequencerPostgresTest} runs every test again on PostgreSQL (the verification's COPY path). */
+    LogDatabase newDatabase() throws Exception {
+        return LogDatabase.h2();
     }
 
     @AfterEach

@@ -1,0 +1,44 @@
+package fr.gestan.cloud.security.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import fr.gestan.cloud.security.api.JournalVerifier.Problem;
+import fr.gestan.cloud.security.api.JournalVerifier.Result;
+import java.sql.Connection;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every test of {@link LogSequencerTest} again on PostgreSQL (skipped without {@code GESTAN_TEST_DB_URL}): there the
+ * verification reads the rows with {@code COPY … TO STDOUT} and hashes them on a second thread.
+ */
+class LogSequencerPostgresTest extends LogSequencerTest {
+
+    @Override
+    LogDatabase newDatabase() throws Exception {
+        LogDatabase pg = LogDatabase.postgres();
+        assumeTrue(pg != null, "GESTAN_TEST_DB_URL is not set");
+        return pg;
+    }
+
+    @Test
+    void fields_that_copy_escapes_verify_and_an_edit_among_them_is_pinpointed() throws Exception {
+        LogSequencer sequencer = sequencer(db, "node-a");
+        String[] targets = {"tab\there", "line\nbreak\r", "back\\slash \\N", "é€😀 ünïcode", "", "\\", "\u000b\f\b"};
+        try (Connection c = db.open()) {
+            for (String target : targets) {
+                LogDatabase.appendV2(c, MAC_KEY, "552100554", target);
+            }
+        }
+        sequencer.runOnce();
+        sign(db, false);
+        Result ok = verify(db);
+        assertTrue(ok.ok(), ok::toString);
+        assertEquals(targets.length, ok.entriesChecked());
+        db.execute("update journal_entry set target = 'back\\slash \\n' where id = " + entryAt(2));
+        Result result = verify(db);
+        assertEquals(Problem.ENTRY_ALTERED, result.problem(), result::toString);
+        assertEquals(2, result.seq());
+    }
+}
