@@ -142,6 +142,15 @@ class SecurityHttpIT extends BrowserJourney {
         assertTrue(allowed >= 20 && allowed < 40, "a burst of 20 is allowed: " + allowed);
         long retryAfter = Long.parseLong(last.headers().firstValue("Retry-After").orElseThrow());
         assertTrue(retryAfter >= 1 && retryAfter <= 2, "30 per minute: " + retryAfter);
+        assertTrue(last.body().startsWith("Trop de demandes"), "in French by default: " + last.body());
         assertEquals(200, get("/verify.xhtml").statusCode(), "the page itself stays reachable");
+        // The API shares the page's allowance (one "verify" bucket per address, in the database: on every node),
+        // and refuses with a problem+json body.
+        HttpResponse<String> api = get("/api/v1/public/certificates/GC-2026-999999");
+        assertEquals(429, api.statusCode(), api.body());
+        assertTrue(api.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertTrue(api.body().contains("\"status\":429") && api.body().contains("urn:gestan:problem:rate-limited"),
+                api.body());
+        assertTrue(Long.parseLong(api.headers().firstValue("Retry-After").orElseThrow()) >= 1);
     }
 }
