@@ -147,9 +147,11 @@ cat <<TXT
 
   Demo sign-ins (realm gestan):
     client   client.demo   / Gestan-Client-2026!    (Boulangerie Martin SARL)
-    support  support.demo  / Gestan-Support-2026!
-    admin    admin.demo    / Gestan-Admin-2026!
-    auditor  auditor.demo  / Gestan-Audit-2026!
+    support  support.demo  / Gestan-Support-2026!   TOTP secret M5SXG5DBNZSGK3LPON2XA4DPOJ2DEMBS
+    admin    admin.demo    / Gestan-Admin-2026!     TOTP secret M5SXG5DBNZSGK3LPMFSG22LOGIYDENRQ
+    auditor  auditor.demo  / Gestan-Audit-2026!     TOTP secret M5SXG5DBNZSGK3LPMF2WI2LUN5ZDEMBS
+  Staff give a 6-digit code after their password: enter the secret in an authenticator app (TOTP, SHA-1,
+  30 s), or: oathtool --totp -b <secret>.
 
   Logs: $TARGET/wildfly.log, $TARGET/keycloak.log.  Press Ctrl-C to stop.
 TXT
