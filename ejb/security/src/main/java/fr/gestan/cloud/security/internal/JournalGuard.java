@@ -1,5 +1,6 @@
 package fr.gestan.cloud.security.internal;
 
+import fr.gestan.cloud.common.persistence.H2AppendOnlyTrigger;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

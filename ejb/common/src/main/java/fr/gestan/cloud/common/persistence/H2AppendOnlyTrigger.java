@@ -1,15 +1,16 @@
-package fr.gestan.cloud.security.internal;
+package fr.gestan.cloud.common.persistence;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.h2.api.Trigger;
 
 /**
- * The journal's append-only guard on H2, which has only Java triggers: refuses every UPDATE and DELETE row of the
- * table it is attached to ({@link JournalGuard}). H2 loads it by name through the thread's context class loader
- * (the deployment's, where {@code jboss-deployment-structure.xml} adds the H2 module); if a database is opened
- * where this class cannot be found, H2 fails the statement instead, so the guard fails closed. It does not cover
- * TRUNCATE, and H2's single administrator can drop it: H2 is for trying the product only.
+ * An append-only guard for H2, which has only Java triggers: refuses every UPDATE and DELETE row of the table it is
+ * attached to (the security module's JournalGuard attaches it to the journal). It lives in the EAR's lib/, whose
+ * class loader has the H2 module ({@code jboss-deployment-structure.xml}); H2 loads it by name through the thread's
+ * context class loader, and if a database is opened where this class cannot be found, H2 fails the statement
+ * instead, so the guard fails closed. It does not cover TRUNCATE, and H2's single administrator can drop it: H2 is
+ * for trying the product only.
  */
 public class H2AppendOnlyTrigger implements Trigger {
 
