@@ -1,10 +1,10 @@
 package fr.gestan.cloud.web.http;
 
 import fr.gestan.cloud.security.api.RateLimits;
+import fr.gestan.cloud.web.http.rest.Problems;
 import fr.gestan.cloud.web.i18n.LanguageBean;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
-import jakarta.json.Json;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -37,8 +37,6 @@ public class RateLimitFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(RateLimitFilter.class.getName());
-
-    static final String PROBLEM_JSON = "application/problem+json";
 
     /** What one limited endpoint allows per client address. */
     record Limit(String scope, int burst, int perMinute) {
@@ -87,29 +85,23 @@ public class RateLimitFilter extends HttpFilter {
 
     private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, long retryAfter,
             String titleKey, String textKey) throws IOException {
-        boolean api = request.getRequestURI().contains("/api/");
-        Locale locale = api ? apiLocale(request) : LanguageBean.fromCookies(request.getCookies());
-        ResourceBundle bundle = ResourceBundle.getBundle("fr.gestan.cloud.web.messages", locale);
-        String title = bundle.getString(titleKey);
-        String text = MessageFormat.format(bundle.getString(textKey), Long.toString(retryAfter));
         response.setStatus(status);
         response.setHeader("Retry-After", Long.toString(retryAfter));
-        response.setHeader("Content-Language", locale.getLanguage());
-        if (api) {
-            response.setContentType(PROBLEM_JSON + "; charset=UTF-8");
-            response.getWriter().write(Json.createObjectBuilder()
-                    .add("type", "urn:gestan:problem:" + (status == 429 ? "rate-limited" : "unavailable"))
-                    .add("title", title).add("status", status).add("detail", text)
-                    .add("retryAfter", retryAfter).build().toString());
-        } else {
-            response.setContentType("text/plain; charset=UTF-8");
-            response.getWriter().write(title + "\n" + text + "\n");
+        if (request.getRequestURI().contains("/api/")) {
+            // The API's problem bodies (RFC 9457), in the caller's language (Accept-Language, French by default).
+            Locale locale = Problems.locale(request.getHeader("Accept-Language"));
+            response.setHeader("Content-Language", locale.getLanguage());
+            response.setContentType(Problems.PROBLEM_JSON + "; charset=UTF-8");
+            response.getWriter().write(status == 429
+                    ? Problems.bodyWith(locale, 429, "rate-limited", "detail.rate-limited", "retryAfter", Long.toString(retryAfter))
+                    : Problems.body(locale, status, "unavailable", "detail.unavailable", null));
+            return;
         }
-    }
-
-    /** API clients say their language with Accept-Language (French unless they ask for English). */
-    private static Locale apiLocale(HttpServletRequest request) {
-        return request.getHeader("Accept-Language") != null && "en".equals(request.getLocale().getLanguage())
-                ? Locale.ENGLISH : Locale.FRENCH;
+        Locale locale = LanguageBean.fromCookies(request.getCookies());
+        ResourceBundle bundle = ResourceBundle.getBundle("fr.gestan.cloud.web.messages", locale);
+        response.setHeader("Content-Language", locale.getLanguage());
+        response.setContentType("text/plain; charset=UTF-8");
+        response.getWriter().write(bundle.getString(titleKey) + "\n"
+                + MessageFormat.format(bundle.getString(textKey), Long.toString(retryAfter)) + "\n");
     }
 }
