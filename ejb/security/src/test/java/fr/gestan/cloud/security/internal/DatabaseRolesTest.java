@@ -81,7 +81,7 @@ class DatabaseRolesTest {
                 sql.execute(INSERT_ENTRY);
                 assertEquals(1, sql.executeUpdate("update journal_head set seq = seq where id = 1"), "other tables stay writable");
                 for (String statement : List.of(UPDATE, "delete from journal_entry", "delete from journal_checkpoint",
-                        "truncate journal_entry", "drop trigger journal_entry_append_only on journal_entry",
+                        "delete from journal_leaf", "update journal_leaf set authentic = false", "truncate journal_entry", "drop trigger journal_entry_append_only on journal_entry",
                         "alter table journal_entry disable trigger user", "drop table journal_checkpoint",
                         "create table intruder (id int)", "create or replace function journal_append_only() returns"
                                 + " trigger language plpgsql as $$ begin return new; end $$")) {
