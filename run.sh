@@ -4,7 +4,9 @@
 #
 #   ./run.sh                                   embedded H2 database in the server's data folder
 #   GESTAN_DB_URL=jdbc:postgresql://127.0.0.1:5432/gestan ./run.sh     PostgreSQL instead
-#       (GESTAN_DB_USER / GESTAN_DB_PASSWORD, default postgres / postgres; the database must exist)
+#       (GESTAN_DB_USER / GESTAN_DB_PASSWORD, default postgres / postgres: an administrator that creates the roles
+#       gestan_owner and gestan_app, with fresh passwords, the application then running as gestan_app;
+#       GESTAN_DB_ROLES=0 runs everything as GESTAN_DB_USER instead; the database must exist)
 #   GESTAN_SKIP_BUILD=1 ./run.sh               start what was built last time, without Maven
 #   GESTAN_FORCE_BUILD=1 ./run.sh              build even if no source changed since the last build
 set -euo pipefail
@@ -29,9 +31,26 @@ fi
 
 if [[ "${GESTAN_DB_URL:-}" == jdbc:postgresql:* ]]; then
     export GESTAN_DB_DRIVER=postgresql
-    export GESTAN_DB_USER="${GESTAN_DB_USER:-postgres}"
-    export GESTAN_DB_PASSWORD="${GESTAN_DB_PASSWORD:-postgres}"
-    DB_LABEL="PostgreSQL ($GESTAN_DB_URL)"
+    DB_ADMIN="${GESTAN_DB_USER:-postgres}"
+    DB_ADMIN_PASSWORD="${GESTAN_DB_PASSWORD:-postgres}"
+    if [[ "${GESTAN_DB_ROLES:-1}" == "1" ]]; then
+        # Two roles, as in production (docs/operations.md, "Database roles"): gestan_owner runs the migrations,
+        # gestan_app (no DDL, journal append-only) runs the application. GESTAN_DB_USER is only the administrator
+        # that creates them; their passwords are new at every start, so none is published.
+        random_password() { head -c 24 /dev/urandom | base64 | tr -d '/+=\n'; }
+        export GESTAN_DB_MIGRATION_USER=gestan_owner GESTAN_DB_MIGRATION_PASSWORD="$(random_password)"
+        APP_PASSWORD="$(random_password)"
+        GESTAN_ROLES_ADMIN_PASSWORD="$DB_ADMIN_PASSWORD" GESTAN_ROLES_OWNER_PASSWORD="$GESTAN_DB_MIGRATION_PASSWORD" \
+            GESTAN_ROLES_APP_PASSWORD="$APP_PASSWORD" \
+            java -cp "$TARGET/jdbc/postgresql.jar" ear/src/main/db/GestanRoles.java "$GESTAN_DB_URL" "$DB_ADMIN" \
+            gestan_owner gestan_app
+        export GESTAN_DB_USER=gestan_app GESTAN_DB_PASSWORD="$APP_PASSWORD"
+        DB_LABEL="PostgreSQL ($GESTAN_DB_URL, roles gestan_owner / gestan_app)"
+    else
+        # GESTAN_DB_ROLES=0: one role for everything, as before (a WARNING at start says what it allows).
+        export GESTAN_DB_USER="$DB_ADMIN" GESTAN_DB_PASSWORD="$DB_ADMIN_PASSWORD"
+        DB_LABEL="PostgreSQL ($GESTAN_DB_URL, one role: $DB_ADMIN)"
+    fi
 else
     DB_LABEL="embedded H2 ($SERVER/standalone/data/gestan)"
 fi
@@ -128,9 +147,11 @@ cat <<TXT
 
   Demo sign-ins (realm gestan):
     client   client.demo   / Gestan-Client-2026!    (Boulangerie Martin SARL)
-    support  support.demo  / Gestan-Support-2026!
-    admin    admin.demo    / Gestan-Admin-2026!
-    auditor  auditor.demo  / Gestan-Audit-2026!
+    support  support.demo  / Gestan-Support-2026!   TOTP secret M5SXG5DBNZSGK3LPON2XA4DPOJ2DEMBS
+    admin    admin.demo    / Gestan-Admin-2026!     TOTP secret M5SXG5DBNZSGK3LPMFSG22LOGIYDENRQ
+    auditor  auditor.demo  / Gestan-Audit-2026!     TOTP secret M5SXG5DBNZSGK3LPMF2WI2LUN5ZDEMBS
+  Staff give a 6-digit code after their password: enter the secret in an authenticator app (TOTP, SHA-1,
+  30 s), or: oathtool --totp -b <secret>.
 
   Logs: $TARGET/wildfly.log, $TARGET/keycloak.log.  Press Ctrl-C to stop.
 TXT

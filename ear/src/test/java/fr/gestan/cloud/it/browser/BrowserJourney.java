@@ -1,6 +1,7 @@
 package fr.gestan.cloud.it.browser;
 
 import fr.gestan.cloud.it.env.KeycloakFixture;
+import fr.gestan.cloud.it.env.Totp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -58,11 +59,18 @@ abstract class BrowserJourney {
         browser.waitUntil(d -> d.getCurrentUrl().startsWith(back));
     }
 
-    /** Fills and submits Keycloak's sign-in form, which the browser is showing. */
+    /**
+     * Fills and submits Keycloak's sign-in form, which the browser is showing; staff (the demo users with a TOTP
+     * secret in the realm file) then give the current code on Keycloak's second page, as with an authenticator app.
+     */
     protected static void signIn(String username, String password) {
         browser.find(By.id("username")).clear();
         browser.find(By.id("username")).sendKeys(username);
         browser.find(By.id("password")).sendKeys(password);
         browser.find(By.id("kc-login")).click();
+        if (Totp.hasSecret(username)) {
+            browser.find(By.id("otp")).sendKeys(Totp.nextCode(username));
+            browser.find(By.id("kc-login")).click();
+        }
     }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.gestan.cloud.it.env.KeycloakFixture;
+import fr.gestan.cloud.it.env.Totp;
 import fr.gestan.cloud.it.support.Deployments;
 import java.net.URL;
 import java.net.http.HttpResponse;
@@ -142,6 +144,52 @@ class SecurityHttpIT extends BrowserJourney {
         assertTrue(allowed >= 20 && allowed < 40, "a burst of 20 is allowed: " + allowed);
         long retryAfter = Long.parseLong(last.headers().firstValue("Retry-After").orElseThrow());
         assertTrue(retryAfter >= 1 && retryAfter <= 2, "30 per minute: " + retryAfter);
+        assertTrue(last.body().startsWith("Trop de demandes"), "in French by default: " + last.body());
         assertEquals(200, get("/verify.xhtml").statusCode(), "the page itself stays reachable");
+        // The API shares the page's allowance (one "verify" bucket per address, in the database: on every node),
+        // and refuses with a problem+json body.
+        HttpResponse<String> api = get("/api/v1/public/certificates/GC-2026-999999");
+        assertEquals(429, api.statusCode(), api.body());
+        assertTrue(api.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertTrue(api.body().contains("\"status\":429") && api.body().contains("urn:gestan:problem:rate-limited"),
+                api.body());
+        assertTrue(Long.parseLong(api.headers().firstValue("Retry-After").orElseThrow()) >= 1);
+    }
+
+    @Test
+    @Order(5)
+    void staff_give_a_totp_code_after_their_password_and_clients_do_not() throws Exception {
+        // Password grant (test client only): a staff password alone, or with a wrong code, is refused.
+        assertFalse(KeycloakFixture.passwordGrant("support.demo", "Gestan-Support-2026!", null).ok());
+        String wrong = "000000".equals(Totp.nextCode("support.demo")) ? "111111" : "000000";
+        assertFalse(KeycloakFixture.passwordGrant("support.demo", "Gestan-Support-2026!", wrong).ok());
+        // Two failures within a second lock the account briefly (quick-login check of the brute-force detection).
+        KeycloakFixture.unlock("support.demo");
+        assertTrue(KeycloakFixture.passwordGrant("support.demo", "Gestan-Support-2026!", Totp.nextCode("support.demo")).ok());
+        assertTrue(KeycloakFixture.passwordGrant("client.demo", "Gestan-Client-2026!", null).ok(), "clients: password only");
+        // Browser: Keycloak asks the auditor for a code on a second page, refuses a wrong one, accepts the right one.
+        browser.forgetAllSessions();
+        browser.open(base() + "admin/");
+        browser.find(By.id("username")).sendKeys("auditor.demo");
+        browser.find(By.id("password")).sendKeys("Gestan-Audit-2026!");
+        browser.find(By.id("kc-login")).click();
+        org.openqa.selenium.WebElement first = browser.find(By.id("otp"));
+        first.sendKeys(wrong);
+        browser.find(By.id("kc-login")).click();
+        browser.waitUntil(d -> { // the page comes back with the refusal
+            try {
+                first.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException reloaded) {
+                return true;
+            }
+        });
+        assertTrue(browser.driver().getCurrentUrl().contains("/realms/gestan/"), "still at Keycloak after a wrong code");
+        browser.find(By.id("otp")).sendKeys(Totp.nextCode("auditor.demo"));
+        browser.screenshot("security-04-totp-fr");
+        browser.find(By.id("kc-login")).click();
+        browser.waitUntil(d -> d.getCurrentUrl().startsWith(base() + "admin"));
+        browser.find(By.id("logout")).click();
+        browser.waitUntil(d -> d.getCurrentUrl().equals(base()));
     }
 }

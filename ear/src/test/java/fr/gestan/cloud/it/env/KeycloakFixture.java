@@ -106,12 +106,21 @@ public final class KeycloakFixture {
 
     /** The raw outcome of a password grant, for tests that expect a refusal (wrong password, lockout). */
     public static TokenResult passwordGrant(String username, String password) {
+        // Staff give their second factor in the password grant too.
+        return passwordGrant(username, password, Totp.hasSecret(username) ? Totp.nextCode(username) : null);
+    }
+
+    /** A password grant with the given TOTP code ({@code otp}), or none when it is null. */
+    public static TokenResult passwordGrant(String username, String password, String otp) {
         awaitReady();
         ensureTestClient();
         HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(realmUrl() + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(form("grant_type", "password", "client_id", TEST_CLIENT, "scope", "openid",
-                        "username", username, "password", password)));
+                .POST(otp != null
+                        ? form("grant_type", "password", "client_id", TEST_CLIENT, "scope", "openid",
+                                "username", username, "password", password, "otp", otp)
+                        : form("grant_type", "password", "client_id", TEST_CLIENT, "scope", "openid",
+                                "username", username, "password", password)));
         return new TokenResult(r.statusCode(), r.body());
     }
 

@@ -99,6 +99,8 @@ public class TestEnvironment implements LauncherSessionListener {
                     + " -Dgestan.db.driver=postgresql"
                     + " -Dgestan.db.user=" + System.getProperty("gestan.it.db.user")
                     + " -Dgestan.db.password=" + nonEmpty(System.getProperty("gestan.it.db.password"))
+                    + " -Dgestan.db.migration.user=" + System.getProperty("gestan.it.db.migration-user")
+                    + " -Dgestan.db.migration.password=" + DUMMY_DB_PASSWORD
                     + " -Dgestan.oidc.provider-url=" + KEYCLOAK_URL + "/realms/" + REALM
                     + secretArguments()
                     + " -Dgestan.demo=true -Dgestan.demo.backups=false -Dgestan.deployment-scanner=false"
@@ -148,8 +150,8 @@ public class TestEnvironment implements LauncherSessionListener {
                 throw new IllegalStateException("Cannot recreate database " + IT_DATABASE + " through " + externalUrl, e);
             }
             String url = m.group(1) + IT_DATABASE + (m.group(3) == null ? "" : m.group(3));
-            publishDb(url, user, password);
-            return "database " + url + " (recreated on external PostgreSQL)";
+            createRoles(url, user, password);
+            return "database " + url + " (recreated on external PostgreSQL, roles " + OWNER_ROLE + " and " + APP_ROLE + ")";
         }
         try {
             embeddedPostgres = EmbeddedPostgres.builder().start();
@@ -163,8 +165,8 @@ public class TestEnvironment implements LauncherSessionListener {
             throw new IllegalStateException("Cannot create database " + IT_DATABASE + " in embedded PostgreSQL", e);
         }
         String url = "jdbc:postgresql://localhost:" + embeddedPostgres.getPort() + "/" + IT_DATABASE;
-        publishDb(url, "postgres", "");
-        return "database " + url + " (embedded PostgreSQL)";
+        createRoles(url, "postgres", "");
+        return "database " + url + " (embedded PostgreSQL, roles " + OWNER_ROLE + " and " + APP_ROLE + ")";
     }
 
     private static void recreateDatabase(Connection c) throws SQLException {
@@ -185,10 +187,38 @@ public class TestEnvironment implements LauncherSessionListener {
         }
     }
 
-    private static void publishDb(String url, String user, String password) {
+    /** The schema's owner (migrations, GestanMigrationDS) and the application's role (GestanDS), as in production. */
+    public static final String OWNER_ROLE = IT_DATABASE + "_owner";
+    public static final String APP_ROLE = IT_DATABASE + "_app";
+
+    /**
+     * Creates the two roles with the same program as ./run.sh ({@code ear/src/main/db/GestanRoles.java}), and has
+     * the server connect as the application's role: every integration test then runs with its reduced rights.
+     * Passwords: none (trust authentication, as the test servers use).
+     */
+    private static void createRoles(String url, String admin, String adminPassword) {
+        try {
+            String driverJar = Path.of(org.postgresql.Driver.class.getProtectionDomain().getCodeSource().getLocation()
+                    .toURI()).toString();
+            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", driverJar, Path.of("src/main/db/GestanRoles.java").toAbsolutePath().toString(), url, admin,
+                    OWNER_ROLE, APP_ROLE).redirectErrorStream(true);
+            pb.environment().put("GESTAN_ROLES_ADMIN_PASSWORD", adminPassword);
+            Process process = pb.start();
+            String output = new String(process.getInputStream().readAllBytes());
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("GestanRoles failed: " + output);
+            }
+        } catch (IOException | java.net.URISyntaxException e) {
+            throw new IllegalStateException("cannot run GestanRoles", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating the database roles", e);
+        }
         System.setProperty("gestan.it.db.url", url);
-        System.setProperty("gestan.it.db.user", user);
-        System.setProperty("gestan.it.db.password", password);
+        System.setProperty("gestan.it.db.user", APP_ROLE);
+        System.setProperty("gestan.it.db.password", "");
+        System.setProperty("gestan.it.db.migration-user", OWNER_ROLE);
     }
 
     // ------------------------------------------------------------------ Keycloak

@@ -84,6 +84,10 @@ class JournalIT extends WithRoleCallers {
     @Resource(lookup = "java:jboss/datasources/GestanDS")
     DataSource dataSource;
 
+    /** The schema owner's connection (migrations, triggers): what an attacker with the owner's rights would use. */
+    @Resource(lookup = "java:jboss/datasources/GestanMigrationDS")
+    DataSource ownerDataSource;
+
     private void append(String tenant, String target) throws Exception {
         support.call(() -> {
             writer.record(JournalEvent.success("SECRET_REVEALED", tenant, target));
@@ -117,7 +121,7 @@ class JournalIT extends WithRoleCallers {
      * in one transaction that first takes the sequencer's lease row: the live sequencer never sees half of it.
      */
     private void tamper(String... statements) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement sql = c.createStatement()) {
+        try (Connection c = ownerDataSource.getConnection(); Statement sql = c.createStatement()) {
             c.setAutoCommit(false);
             try {
                 sql.execute("update singleton_lease set holder = holder where name = 'journal-sequencer'");
@@ -273,15 +277,30 @@ class JournalIT extends WithRoleCallers {
         if (!postgres()) {
             return; // H2 has no append-only guard (documented); verification still detects changes
         }
-        for (String statement : List.of("update journal_entry set reason = 'x' where id = (select min(id) from journal_entry)",
+        List<String> rewrites = List.of("update journal_entry set reason = 'x' where id = (select min(id) from journal_entry)",
                 "delete from journal_leaf where position = 0", "update journal_leaf set authentic = false where position = 0",
-                "truncate journal_entry")) {
+                "truncate journal_entry");
+        // The owner meets the triggers.
+        for (String statement : rewrites) {
+            SQLException refused = assertThrows(SQLException.class, () -> {
+                try (Connection c = ownerDataSource.getConnection(); Statement sql = c.createStatement()) {
+                    sql.execute(statement);
+                }
+            }, statement);
+            assertTrue(refused.getMessage().contains("append-only"), refused.getMessage());
+        }
+        // The application's role (the tests run as production does, with two roles) has no such right at all, and
+        // cannot drop or disable the triggers either.
+        List<String> application = new java.util.ArrayList<>(rewrites);
+        application.addAll(List.of("drop trigger journal_entry_append_only on journal_entry",
+                "alter table journal_leaf disable trigger user", "create table intruder (id int)"));
+        for (String statement : application) {
             SQLException refused = assertThrows(SQLException.class, () -> {
                 try (Connection c = dataSource.getConnection(); Statement sql = c.createStatement()) {
                     sql.execute(statement);
                 }
             }, statement);
-            assertTrue(refused.getMessage().contains("append-only"), refused.getMessage());
+            assertEquals("42501", refused.getSQLState(), statement + ": " + refused.getMessage());
         }
         assertIntact();
     }

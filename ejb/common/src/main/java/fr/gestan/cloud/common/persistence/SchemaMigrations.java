@@ -23,6 +23,13 @@ public final class SchemaMigrations {
     /** The JNDI name of the one datasource every module uses (H2 by default, PostgreSQL in production). */
     public static final String DATASOURCE = "java:jboss/datasources/GestanDS";
 
+    /**
+     * The JNDI name of the datasource that migrations and the journal's guard use: the same database as
+     * {@link #DATASOURCE}, connected as the schema's owner, so that the application's own role needs no DDL right
+     * (settings {@code gestan.db.migration.user} / {@code GESTAN_DB_MIGRATION_USER}, see docs/operations.md).
+     */
+    public static final String MIGRATION_DATASOURCE = "java:jboss/datasources/GestanMigrationDS";
+
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
 
     private SchemaMigrations() {

@@ -14,7 +14,7 @@ import javax.sql.DataSource;
 @Singleton
 public class ComplianceSchema {
 
-    @Resource(lookup = SchemaMigrations.DATASOURCE)
+    @Resource(lookup = SchemaMigrations.MIGRATION_DATASOURCE) // as the schema owner: the application role has no DDL right
     DataSource dataSource;
 
     @PostConstruct

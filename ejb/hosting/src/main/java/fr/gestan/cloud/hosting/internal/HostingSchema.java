@@ -17,7 +17,7 @@ import javax.sql.DataSource;
 @Singleton
 public class HostingSchema {
 
-    @Resource(lookup = SchemaMigrations.DATASOURCE)
+    @Resource(lookup = SchemaMigrations.MIGRATION_DATASOURCE) // as the schema owner: the application role has no DDL right
     DataSource dataSource;
 
     @PostConstruct

@@ -1,5 +1,6 @@
 package fr.gestan.cloud.security.internal;
 
+import fr.gestan.cloud.common.persistence.H2AppendOnlyTrigger;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -7,10 +8,10 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Makes PostgreSQL refuse UPDATE, DELETE and TRUNCATE on the journal tables (entries, log positions, old checkpoints) with a
- * trigger, installed (again) at every deployment. H2 has no SQL triggers (only Java ones), so the H2 demo database
- * has no such guard: there, as everywhere, verification still detects any change. A database owner can drop a
- * trigger: in production the application should also connect as a role without UPDATE/DELETE privileges.
+ * Makes the database refuse UPDATE, DELETE (and on PostgreSQL TRUNCATE) on the journal tables (entries, log
+ * positions, old checkpoints) with triggers, installed (again) at every deployment by the schema owner: PL/pgSQL on PostgreSQL, the
+ * Java trigger {@link H2AppendOnlyTrigger} on H2. A table owner can drop a trigger: the application connects as a
+ * role that owns nothing and lacks UPDATE/DELETE/TRUNCATE on these tables ({@link DatabaseRoles}).
  */
 final class JournalGuard {
 
@@ -24,18 +25,26 @@ final class JournalGuard {
             end
             $$""";
 
+    /** The append-only tables: guarded here, and never updatable by the application's role. */
+    static final String[] TABLES = {"journal_entry", "journal_checkpoint", "journal_leaf"};
+
     private JournalGuard() {
     }
 
     static void install(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
-            if (!connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")) {
-                LOG.info("Journal append-only trigger not installed: not PostgreSQL (verification still detects changes)");
+            String product = connection.getMetaData().getDatabaseProductName().toLowerCase();
+            if (product.contains("h2")) {
+                installH2(connection);
+                return;
+            }
+            if (!product.contains("postgres")) {
+                LOG.warning("Journal append-only trigger not installed: neither PostgreSQL nor H2 (verification still detects changes)");
                 return;
             }
             try (Statement sql = connection.createStatement()) {
                 sql.execute(FUNCTION);
-                for (String table : new String[] {"journal_entry", "journal_checkpoint", "journal_leaf"}) {
+                for (String table : TABLES) {
                     sql.execute("drop trigger if exists " + table + "_append_only on " + table);
                     sql.execute("create trigger " + table + "_append_only before update or delete on " + table
                             + " for each row execute function journal_append_only()");
@@ -46,6 +55,20 @@ final class JournalGuard {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot install the journal's append-only triggers", e);
+        }
+    }
+
+    /**
+     * H2: a Java trigger per table, loaded by name from the deployment's classes (the creating thread's context class
+     * loader). H2 fires no row trigger on TRUNCATE.
+     */
+    private static void installH2(Connection connection) throws SQLException {
+        try (Statement sql = connection.createStatement()) {
+            for (String table : TABLES) {
+                sql.execute("drop trigger if exists " + table + "_append_only");
+                sql.execute("create trigger " + table + "_append_only before update, delete on " + table
+                        + " for each row call \"" + H2AppendOnlyTrigger.class.getName() + "\"");
+            }
         }
     }
 }

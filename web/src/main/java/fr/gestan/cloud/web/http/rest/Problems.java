@@ -106,6 +106,6 @@ public final class Problems {
     }
 
     static String title(Locale locale, int status) {
-        return text(locale, List.of(400, 401, 403, 404, 405, 406, 415, 500, 503).contains(status) ? "title." + status : "title.other");
+        return text(locale, List.of(400, 401, 403, 404, 405, 406, 415, 429, 500, 503).contains(status) ? "title." + status : "title.other");
     }
 }

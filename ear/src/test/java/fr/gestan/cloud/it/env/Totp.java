@@ -1,0 +1,76 @@
+package fr.gestan.cloud.it.env;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * TOTP codes (RFC 6238: HMAC-SHA1, 6 digits, 30 s) for the demo staff users, whose secrets the realm file holds (OTP
+ * credentials of {@code support.demo}, {@code admin.demo}, {@code auditor.demo}; Keycloak keys the HMAC with the
+ * secret's UTF-8 bytes). Keycloak refuses a code used once ({@code otpPolicyCodeReusable: false}) and accepts the
+ * neighbouring time steps (look-ahead 1): {@link #nextCode} hands out each step once per user, waiting for the next
+ * step only when the three around now are spent.
+ */
+public final class Totp {
+
+    /** The demo staff's raw TOTP secrets, as in ear/src/main/keycloak/gestan-realm.json (checked by TotpTest). */
+    public static final Map<String, String> DEMO_SECRETS = Map.of(
+            "support.demo", "gestandemosupport202",
+            "admin.demo", "gestandemoadmin20260",
+            "auditor.demo", "gestandemoauditor202");
+
+    private static final long PERIOD_MILLIS = 30_000;
+    private static final Map<String, Set<Long>> USED = new HashMap<>();
+
+    private Totp() {
+    }
+
+    /** Whether this user signs in with a second factor (a demo staff member). */
+    public static boolean hasSecret(String username) {
+        return DEMO_SECRETS.containsKey(username);
+    }
+
+    /** A code of the user's secret that Keycloak has not seen yet. */
+    public static synchronized String nextCode(String username) {
+        String secret = DEMO_SECRETS.get(username);
+        if (secret == null) {
+            throw new IllegalArgumentException("no known TOTP secret for " + username);
+        }
+        Set<Long> used = USED.computeIfAbsent(username, k -> new HashSet<>());
+        while (true) {
+            long now = System.currentTimeMillis() / PERIOD_MILLIS;
+            for (long step : new long[] {now, now + 1, now - 1}) {
+                if (used.add(step)) {
+                    return code(secret.getBytes(StandardCharsets.UTF_8), step, 6);
+                }
+            }
+            try {
+                Thread.sleep(PERIOD_MILLIS - System.currentTimeMillis() % PERIOD_MILLIS + 100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** RFC 6238 / RFC 4226 with HMAC-SHA1: the {@code digits}-digit code of time step {@code step}. */
+    public static String code(byte[] key, long step, int digits) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(key, "HmacSHA1"));
+            byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
+            int offset = hash[hash.length - 1] & 0x0f;
+            int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
+                    | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
+            return String.format("%0" + digits + "d", binary % (int) Math.pow(10, digits));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package fr.gestan.cloud.it.env;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The TOTP helper against RFC 6238's own test vectors, and the demo secrets against the realm file. */
+class TotpTest {
+
+    @Test
+    void rfc_6238_appendix_b_sha1_vectors() {
+        byte[] key = "12345678901234567890".getBytes(StandardCharsets.US_ASCII);
+        assertEquals("94287082", Totp.code(key, 59 / 30, 8));
+        assertEquals("07081804", Totp.code(key, 1111111109L / 30, 8));
+        assertEquals("14050471", Totp.code(key, 1111111111L / 30, 8));
+        assertEquals("89005924", Totp.code(key, 1234567890L / 30, 8));
+        assertEquals("69279037", Totp.code(key, 2000000000L / 30, 8));
+        assertEquals("287082", Totp.code(key, 59 / 30, 6));
+    }
+
+    @Test
+    void each_code_is_handed_out_once() {
+        String first = Totp.nextCode("admin.demo");
+        String second = Totp.nextCode("admin.demo");
+        assertNotEquals(first, second);
+        assertTrue(first.matches("\\d{6}") && second.matches("\\d{6}"));
+    }
+
+    @Test
+    void the_demo_secrets_are_those_of_the_realm_file_and_staff_sign_in_with_a_second_factor() throws Exception {
+        String realm = Files.readString(Path.of("src/main/keycloak/gestan-realm.json"));
+        for (var demo : Totp.DEMO_SECRETS.entrySet()) {
+            Matcher user = Pattern.compile("\"username\": \"" + Pattern.quote(demo.getKey())
+                    + "\".*?\"type\": \"otp\".*?\"secretData\": \"\\{\\\\\"value\\\\\":\\\\\"([^\\\\]+)\\\\\"\\}\"",
+                    Pattern.DOTALL).matcher(realm);
+            assertTrue(user.find(), demo.getKey() + " has an OTP credential");
+            assertEquals(demo.getValue(), user.group(1), demo.getKey());
+        }
+        assertTrue(realm.contains("\"browserFlow\": \"gestan browser\""));
+        assertTrue(realm.contains("\"condUserRole\": \"staff\""));
+    }
+}
