@@ -8,8 +8,10 @@ import fr.gestan.cloud.hosting.api.MetricsRejectedException;
 import fr.gestan.cloud.hosting.api.Monitoring;
 import fr.gestan.cloud.hosting.api.ServerState;
 import fr.gestan.cloud.hosting.api.ServerView;
+import fr.gestan.cloud.security.api.SecurityPolicies;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -31,6 +33,10 @@ public class MonitoringBean implements Monitoring {
     @PersistenceContext(unitName = "hosting")
     EntityManager em;
 
+    // current() is @PermitAll: the ingest is anonymous (a server's token, no user).
+    @EJB
+    SecurityPolicies policies;
+
     @Override
     @PermitAll
     public MetricsReceipt ingest(long serverId, String token, MetricSample sample) {
@@ -43,7 +49,7 @@ public class MonitoringBean implements Monitoring {
         MetricRules.validate(sample, now);
         em.persist(new ServerMetric(server, sample.measuredAt(), sample.cpuPercent().setScale(2, RoundingMode.HALF_UP),
                 sample.diskPercent().setScale(2, RoundingMode.HALF_UP), sample.memoryPercent().setScale(2, RoundingMode.HALF_UP), now));
-        List<String> exceeded = MetricRules.exceeded(sample, MetricRules.Thresholds.fromSettings());
+        List<String> exceeded = MetricRules.exceeded(sample, MetricRules.Thresholds.of(policies.current().settings()));
         if (!exceeded.isEmpty()) {
             server.changeState(ServerState.DEGRADED_PERFORMANCE);
         } else if (server.state() == ServerState.DEGRADED_PERFORMANCE) {
