@@ -8,6 +8,7 @@ import fr.gestan.cloud.hosting.api.MetricsRejectedException;
 import fr.gestan.cloud.hosting.api.Monitoring;
 import fr.gestan.cloud.hosting.api.ServerState;
 import fr.gestan.cloud.hosting.api.ServerView;
+import fr.gestan.cloud.security.api.PolicySettings;
 import fr.gestan.cloud.security.api.SecurityPolicies;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -47,15 +48,24 @@ public class MonitoringBean implements Monitoring {
         }
         Instant now = Instant.now();
         MetricRules.validate(sample, now);
+        List<String> exceeded = apply(em, server, sample, policies.current().settings(), now);
+        return new MetricsReceipt(serverId, server.state(), exceeded);
+    }
+
+    /**
+     * Stores a checked measurement and moves the server's state by the policy's thresholds; shared by this ingest
+     * and the agent API's {@code metrics} events.
+     */
+    static List<String> apply(EntityManager em, HostingServer server, MetricSample sample, PolicySettings policy, Instant now) {
         em.persist(new ServerMetric(server, sample.measuredAt(), sample.cpuPercent().setScale(2, RoundingMode.HALF_UP),
                 sample.diskPercent().setScale(2, RoundingMode.HALF_UP), sample.memoryPercent().setScale(2, RoundingMode.HALF_UP), now));
-        List<String> exceeded = MetricRules.exceeded(sample, MetricRules.Thresholds.of(policies.current().settings()));
+        List<String> exceeded = MetricRules.exceeded(sample, MetricRules.Thresholds.of(policy));
         if (!exceeded.isEmpty()) {
             server.changeState(ServerState.DEGRADED_PERFORMANCE);
         } else if (server.state() == ServerState.DEGRADED_PERFORMANCE) {
             server.changeState(ServerState.OPERATIONAL);
         }
-        return new MetricsReceipt(serverId, server.state(), exceeded);
+        return exceeded;
     }
 
     @Override
