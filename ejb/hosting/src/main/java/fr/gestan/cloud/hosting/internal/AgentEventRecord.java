@@ -17,6 +17,7 @@ import java.util.Objects;
 /** One event reported by an agent or a sub-processor, with the verdict it gave its control. Never changed. */
 @Entity
 @Table(name = "agent_event")
+@NamedQuery(name = AgentEventRecord.LAST_RECEIVED, query = "select e.server.id, max(e.receivedAt) from AgentEventRecord e group by e.server.id")
 @NamedQuery(name = AgentEventRecord.EXISTS, query = "select count(e) from AgentEventRecord e where e.reporter = :reporter and e.eventId = :eventId")
 @NamedQuery(name = AgentEventRecord.OF_SERVER, query = "select e from AgentEventRecord e join fetch e.server"
         + " where e.server.id = :server order by e.occurredAt desc, e.id desc")
@@ -24,6 +25,7 @@ import java.util.Objects;
         + " and e.kind = 'snapshot' and e.occurredAt >= :from and e.occurredAt <= :to")
 public class AgentEventRecord {
 
+    static final String LAST_RECEIVED = "AgentEventRecord.lastReceived";
     static final String EXISTS = "AgentEventRecord.exists";
     static final String OF_SERVER = "AgentEventRecord.ofServer";
     static final String SNAPSHOTS_BETWEEN = "AgentEventRecord.snapshotsBetween";

@@ -107,6 +107,11 @@ public class HostingServer {
         this.state = newState;
     }
 
+    /** A server with a monitoring token is expected to report; its silence then means "no data". */
+    boolean monitored() {
+        return tokenHash != null;
+    }
+
     /** Stores only the SHA-256 of a newly issued monitoring token. */
     void useMonitoringToken(String token) {
         this.tokenHash = sha256(token);
