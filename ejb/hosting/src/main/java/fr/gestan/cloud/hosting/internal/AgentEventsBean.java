@@ -17,6 +17,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.executable.ValidateOnExecution;
 import java.math.BigDecimal;
@@ -105,12 +106,16 @@ public class AgentEventsBean implements AgentEvents {
         String hash = HostingServer.sha256(token.strip());
         HostingServer server = em.createNamedQuery(HostingServer.BY_TOKEN, HostingServer.class).setParameter("hash", hash)
                 .getResultStream().findFirst().orElse(null);
+        // The reporter's row is locked until the batch commits: a retry sent while the first try is still being
+        // stored waits, then finds its events and answers "duplicate" (instead of failing on the unique key).
         if (server != null) {
+            em.lock(server, LockModeType.PESSIMISTIC_WRITE);
             return new Reporter("server:" + server.name(), server, AgentRules.SERVER_KINDS);
         }
         AgentReporter other = em.createNamedQuery(AgentReporter.BY_TOKEN, AgentReporter.class).setParameter("hash", hash)
                 .getResultStream().findFirst().orElse(null);
         if (other != null) {
+            em.lock(other, LockModeType.PESSIMISTIC_WRITE);
             return new Reporter("subprocessor:" + other.name(), null, other.kinds());
         }
         throw new AgentEventRejectedException(401, "invalid-token", -1, null);
