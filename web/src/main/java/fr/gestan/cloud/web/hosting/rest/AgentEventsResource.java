@@ -64,6 +64,7 @@ public class AgentEventsResource {
             throw new AgentEventRejectedException(401, "invalid-token", -1, null);
         }
         if (length != null && length > MAX_BYTES) {
+            drain(body);
             throw new AgentEventRejectedException(413, "too-large", -1, null);
         }
         RateLimiter.Decision decision = limiter.acquire(token.strip());
@@ -73,6 +74,7 @@ public class AgentEventsResource {
         }
         byte[] bytes = body == null ? new byte[0] : body.readNBytes(MAX_BYTES + 1); // chunked bodies have no length
         if (bytes.length > MAX_BYTES) {
+            drain(body);
             throw new AgentEventRejectedException(413, "too-large", -1, null);
         }
         AgentReceipt receipt = agentEvents.receive(token.strip(), parse(bytes));
@@ -95,6 +97,20 @@ public class AgentEventsResource {
         }
         return Json.createObjectBuilder().add("reporter", receipt.reporter()).add("accepted", receipt.accepted())
                 .add("duplicates", receipt.duplicates()).add("events", events).build().toString();
+    }
+
+    /**
+     * Reads and drops the rest of a refused body (at most 20 MB; beyond, the container's own limit closes the
+     * connection): a client still sending would otherwise see a reset instead of the 413.
+     */
+    private static void drain(InputStream body) throws IOException {
+        if (body != null) {
+            long skipped = 0;
+            byte[] buffer = new byte[65_536];
+            for (int n; skipped < 20_000_000 && (n = body.read(buffer)) > 0; ) {
+                skipped += n;
+            }
+        }
     }
 
     /** The batch's events, each field as text; the hosting module converts and checks them. */

@@ -37,7 +37,7 @@ public class AgentProblemMapper implements ExceptionMapper<AgentEventRejectedExc
                 .add("title", text(texts, "agent.problem.title." + status, "agent.problem.title"))
                 .add("status", status)
                 .add("detail", MessageFormat.format(text(texts, "agent.problem." + code, "agent.problem.other"),
-                        index, field == null ? "" : field));
+                        String.valueOf(index), field == null ? "" : field)); // no digit grouping in "event 1000"
         if (index >= 0) {
             body.add("event", index);
         }
