@@ -2,6 +2,7 @@ package fr.gestan.cloud.hosting.api;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import java.util.List;
 
 /**
@@ -20,6 +21,11 @@ public interface AgentEvents {
      * "duplicate" and not stored again.
      */
     AgentReceipt receive(String token, List<AgentEvent> events) throws AgentEventRejectedException;
+
+    /** The events reported about the server of that name (inventory reference), newest first, paged in the database. Staff. */
+    List<AgentEventView> reportedFor(@NotBlank(message = "{control.server.required}") String serverName,
+                                     @Min(value = 0, message = "{page.first.invalid}") int first,
+                                     @Min(value = 1, message = "{page.size.invalid}") @Max(value = 500, message = "{page.size.invalid}") int max);
 
     /** A server's events, newest first, paged in the database. Staff. */
     List<AgentEventView> ofServer(long serverId, @Min(value = 0, message = "{page.first.invalid}") int first,

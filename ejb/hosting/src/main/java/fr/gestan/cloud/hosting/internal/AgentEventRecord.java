@@ -21,6 +21,8 @@ import java.util.Objects;
 @NamedQuery(name = AgentEventRecord.EXISTS, query = "select count(e) from AgentEventRecord e where e.reporter = :reporter and e.eventId = :eventId")
 @NamedQuery(name = AgentEventRecord.OF_SERVER, query = "select e from AgentEventRecord e join fetch e.server"
         + " where e.server.id = :server order by e.occurredAt desc, e.id desc")
+@NamedQuery(name = AgentEventRecord.OF_SERVER_NAMED, query = "select e from AgentEventRecord e join fetch e.server"
+        + " where e.server.name = :name order by e.occurredAt desc, e.id desc")
 @NamedQuery(name = AgentEventRecord.SNAPSHOTS_BETWEEN, query = "select count(e) from AgentEventRecord e where e.server.id = :server"
         + " and e.kind = 'snapshot' and e.occurredAt >= :from and e.occurredAt <= :to")
 public class AgentEventRecord {
@@ -28,6 +30,7 @@ public class AgentEventRecord {
     static final String LAST_RECEIVED = "AgentEventRecord.lastReceived";
     static final String EXISTS = "AgentEventRecord.exists";
     static final String OF_SERVER = "AgentEventRecord.ofServer";
+    static final String OF_SERVER_NAMED = "AgentEventRecord.ofServerNamed";
     static final String SNAPSHOTS_BETWEEN = "AgentEventRecord.snapshotsBetween";
 
     @Id

@@ -196,6 +196,12 @@ public class AgentEventsBean implements AgentEvents {
     }
 
     @Override
+    public List<AgentEventView> reportedFor(String serverName, int first, int max) {
+        return em.createNamedQuery(AgentEventRecord.OF_SERVER_NAMED, AgentEventRecord.class).setParameter("name", serverName.strip())
+                .setFirstResult(first).setMaxResults(max).getResultStream().map(AgentEventRecord::toView).toList();
+    }
+
+    @Override
     public List<AgentEventView> ofServer(long serverId, int first, int max) {
         return em.createNamedQuery(AgentEventRecord.OF_SERVER, AgentEventRecord.class).setParameter("server", serverId)
                 .setFirstResult(first).setMaxResults(max).getResultStream().map(AgentEventRecord::toView).toList();
