@@ -1,5 +1,6 @@
 package fr.gestan.cloud.hosting.internal;
 
+import fr.gestan.cloud.common.DemoMode;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.hosting.api.AgentEvent;
@@ -103,6 +104,12 @@ public class AgentEventsBean implements AgentEvents {
         }
         // Found by the SHA-256 of the token: the token itself is never stored, and a random token cannot be guessed
         // from its hash; the same answer for every failure, so the API does not reveal what exists.
+        // The demo tokens are published (docs): outside demo mode they are refused even if a database seeded in demo
+        // mode still holds them.
+        if (!DemoMode.enabled() && (ContractsDemoData.DEMO_MONITORING_TOKEN.equals(token.strip())
+                || ContractsDemoData.DEMO_REPORTER_TOKEN.equals(token.strip()))) {
+            throw new AgentEventRejectedException(401, "invalid-token", -1, null);
+        }
         String hash = HostingServer.sha256(token.strip());
         HostingServer server = em.createNamedQuery(HostingServer.BY_TOKEN, HostingServer.class).setParameter("hash", hash)
                 .getResultStream().findFirst().orElse(null);
