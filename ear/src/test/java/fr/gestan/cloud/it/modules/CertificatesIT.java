@@ -23,6 +23,15 @@ import fr.gestan.cloud.compliance.api.ComplianceReport;
 import fr.gestan.cloud.compliance.api.ComplianceReportJob;
 import fr.gestan.cloud.compliance.api.FileVerification;
 import fr.gestan.cloud.compliance.api.RuleFinding;
+import fr.gestan.cloud.compliance.api.ProcessorAgreements;
+import fr.gestan.cloud.compliance.api.PublicDocumentView;
+import fr.gestan.cloud.compliance.api.TrustStatement;
+import fr.gestan.cloud.hosting.api.MetricSample;
+import fr.gestan.cloud.hosting.api.MetricsReceipt;
+import fr.gestan.cloud.hosting.api.Monitoring;
+import fr.gestan.cloud.hosting.api.ServerState;
+import fr.gestan.cloud.security.api.PolicySettings;
+import fr.gestan.cloud.security.api.SecurityPolicies;
 import fr.gestan.cloud.hosting.api.HostingContracts;
 import fr.gestan.cloud.hosting.api.HostingInventory;
 import fr.gestan.cloud.hosting.api.NewContract;
@@ -114,6 +123,66 @@ class CertificatesIT extends WithRoleCallers {
     TenantExportContributor contributor;
     @Resource(lookup = "java:jboss/datasources/GestanDS")
     DataSource dataSource;
+    @EJB
+    SecurityPolicies policies;
+    @EJB
+    Monitoring monitoring;
+    @EJB
+    TrustStatement trust;
+    @EJB
+    ProcessorAgreements processorAgreements;
+
+    /**
+     * One source of truth: a policy change moves the enforced monitoring thresholds (ingest) and every printed
+     * figure (/trust in both languages, the processor agreement, the certificate) together.
+     */
+    @Test
+    void a_policy_change_moves_the_enforced_thresholds_and_every_printed_text_together() throws Exception {
+        String siren = compliantTenant();
+        ServerView server = admin.call(() -> inventory.addServer(new NewServer(Ids.code("THR-"), "DC3", ServerRole.PRODUCTION, null, null)));
+        String token = admin.call(() -> inventory.issueMonitoringToken(server.id()));
+        PolicySettings before = policies.current().settings();
+        // 1 point below each threshold of the policy in effect: not exceeded
+        MetricSample sample = new MetricSample(BigDecimal.valueOf(before.monitorCpuPercent() - 1), BigDecimal.valueOf(before.monitorDiskPercent() - 1),
+                BigDecimal.valueOf(before.monitorMemoryPercent() - 1), Instant.now());
+        assertEquals(List.of(), monitoring.ingest(server.id(), token, sample).exceeded());
+
+        int cpu = before.monitorCpuPercent() - 5;
+        int disk = before.monitorDiskPercent() - 5;
+        int memory = before.monitorMemoryPercent() - 5;
+        admin.call(() -> policies.change(before.withMonitoring(cpu, disk, memory), null, "thresholds test"));
+        try {
+            MetricsReceipt receipt = monitoring.ingest(server.id(), token, sample);
+            assertEquals(List.of("cpu", "disk", "memory"), receipt.exceeded(), "the same measurement now exceeds the new policy's thresholds");
+            assertEquals(ServerState.DEGRADED_PERFORMANCE, receipt.state());
+
+            String fr = text(trust.statement("fr"));
+            String en = text(trust.statement("en"));
+            assertTrue(fr.contains(cpu + " % de processeur, " + disk + " % de disque et " + memory + " % de mémoire"), fr);
+            assertTrue(en.contains(cpu + "% CPU, " + disk + "% disk and " + memory + "% memory"), en);
+
+            var agreement = support.call(() -> processorAgreements.of(siren)).get(0);
+            String agreementText = run(support.call(() -> processorAgreements.document(siren, agreement.contractId())), "pdftotext", "-enc", "UTF-8")
+                    .replaceAll("\\s+", " ");
+            assertTrue(agreementText.contains(cpu + " % de processeur, " + disk + " % de disque et " + memory + " % de mémoire"), agreementText);
+
+            CertificateView issued = support.call(() -> certificates.issue(siren));
+            String certificate = run(support.call(() -> certificates.download(issued.number())).pdf(), "pdftotext", "-enc", "UTF-8")
+                    .replaceAll("\\s+", " ");
+            assertTrue(certificate.contains(cpu + "\u202F% / " + disk + "\u202F% / " + memory + "\u202F%")
+                    || certificate.contains(cpu + " % / " + disk + " % / " + memory + " %"), certificate);
+        } finally {
+            admin.call(() -> policies.change(policies.current().settings().withMonitoring(before.monitorCpuPercent(),
+                    before.monitorDiskPercent(), before.monitorMemoryPercent()), null, "thresholds test: back"));
+        }
+        assertEquals(List.of(), monitoring.ingest(server.id(), token, sample).exceeded(), "back to the former thresholds");
+    }
+
+    private static String text(PublicDocumentView document) {
+        StringBuilder all = new StringBuilder();
+        document.sections().forEach(section -> section.paragraphs().forEach(p -> all.append(p).append('\n')));
+        return all.toString();
+    }
 
     /** A tenant hosted by a European operator in two distinct French data centres: no rule can fail for it. */
     String compliantTenant() throws Exception {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.gestan.cloud.hosting.api.ComponentStatusView;
 import fr.gestan.cloud.hosting.api.ContractStatus;
 import fr.gestan.cloud.hosting.api.ContractView;
 import fr.gestan.cloud.hosting.api.DataCentreView;
@@ -323,6 +324,25 @@ class ContractsIT extends WithRoleCallers {
     void a_client_sees_only_its_own_servers_status() throws Exception {
         List<String> mine = client.call(status::myServers).stream().map(c -> c.name()).sorted().toList();
         assertEquals(List.of("GC-BKP-01", "GC-PROD-01"), mine);
+    }
+
+    @Test
+    void a_monitored_server_that_does_not_report_shows_no_data_not_up() throws Exception {
+        String name = Ids.code("SIL-");
+        ServerView server = admin.call(() -> inventory.addServer(new NewServer(name, "DC3", ServerRole.PRODUCTION, null, null)));
+        assertEquals(ServerState.OPERATIONAL, component(name).state(), "no token: not expected to report");
+        String token = admin.call(() -> inventory.issueMonitoringToken(server.id()));
+        ComponentStatusView silent = component(name);
+        assertEquals(ServerState.NO_DATA, silent.state(), "a token issued, nothing received: silence is not up");
+        assertTrue(silent.days().get(89).noData(), "today is unknown on the bar");
+        monitoring.ingest(server.id(), token, new MetricSample(BigDecimal.TEN, BigDecimal.TEN, BigDecimal.TEN, Instant.now()));
+        ComponentStatusView reporting = component(name);
+        assertEquals(ServerState.OPERATIONAL, reporting.state());
+        assertFalse(reporting.days().get(89).noData());
+    }
+
+    private ComponentStatusView component(String name) {
+        return status.publicStatus().components().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
     }
 
     @Test

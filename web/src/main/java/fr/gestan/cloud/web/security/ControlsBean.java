@@ -2,6 +2,8 @@ package fr.gestan.cloud.web.security;
 
 import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.security.api.ControlEvidenceException;
+import fr.gestan.cloud.hosting.api.AgentEventView;
+import fr.gestan.cloud.hosting.api.AgentEvents;
 import fr.gestan.cloud.security.api.ServerControls;
 import fr.gestan.cloud.security.api.ServerControls.ControlView;
 import fr.gestan.cloud.security.api.ServerControls.EvidenceView;
@@ -25,6 +27,8 @@ public class ControlsBean implements Serializable {
 
     @EJB
     transient ServerControls controls;
+    @EJB
+    transient AgentEvents agentEvents;
     @Inject
     @Bundle("smsg")
     Messages messages;
@@ -32,6 +36,7 @@ public class ControlsBean implements Serializable {
     private String server;
     private List<ControlView> statuses = List.of();
     private List<EvidenceView> evidence = List.of();
+    private List<AgentEventView> reported = List.of();
     private String kind = "BACKUP";
     private LocalDateTime when;
     private String snapshotRef;
@@ -44,10 +49,23 @@ public class ControlsBean implements Serializable {
         if (server == null || server.isBlank()) {
             statuses = List.of();
             evidence = List.of();
+            reported = List.of();
             return;
         }
         statuses = controls.controlsOf(server);
         evidence = controls.evidenceOf(server, 100);
+        reported = agentEvents.reportedFor(server, 0, 100);
+    }
+
+    /** Evidence the machines reported (agent API), apart from what staff declared. */
+    public List<AgentEventView> getReported() {
+        return reported;
+    }
+
+    /** "reported by the server" or "reported by <sub-processor>", from the reporter's name. */
+    public String reporterLabel(String reporter) {
+        return reporter.startsWith("server:") ? messages.text("controls.reportedBy.server")
+                : messages.text("controls.reportedBy.subprocessor", reporter.substring(reporter.indexOf(':') + 1));
     }
 
     public void record() {

@@ -108,6 +108,9 @@ public class PolicyBean implements Serializable {
         private boolean snapshotBeforeUpdate;
         private int cpu;
         private int disk;
+        private int memory;
+        private int snapshotWindow;
+        private int silence;
 
         void fill(PolicySettings s) {
             failureFactor = s.bruteForceFailureFactor();
@@ -124,11 +127,15 @@ public class PolicyBean implements Serializable {
             snapshotBeforeUpdate = s.snapshotBeforeUpdate();
             cpu = s.monitorCpuPercent();
             disk = s.monitorDiskPercent();
+            memory = s.monitorMemoryPercent();
+            snapshotWindow = s.snapshotWindowHours();
+            silence = s.silenceMinutes();
         }
 
         PolicySettings toSettings() {
             return new PolicySettings(failureFactor, waitIncrement, maxWait, maxDelta, permanentLockout, credentialLength,
-                    credentialClasses, sessionTimeout, tlsRequired, backupEvery, backupRetention, snapshotBeforeUpdate, cpu, disk);
+                    credentialClasses, sessionTimeout, tlsRequired, backupEvery, backupRetention, snapshotBeforeUpdate, cpu, disk,
+                    memory, snapshotWindow, silence);
         }
 
         public int getFailureFactor() { return failureFactor; }
@@ -159,5 +166,11 @@ public class PolicyBean implements Serializable {
         public void setCpu(int v) { cpu = v; }
         public int getDisk() { return disk; }
         public void setDisk(int v) { disk = v; }
+        public int getMemory() { return memory; }
+        public void setMemory(int v) { memory = v; }
+        public int getSnapshotWindow() { return snapshotWindow; }
+        public void setSnapshotWindow(int v) { snapshotWindow = v; }
+        public int getSilence() { return silence; }
+        public void setSilence(int v) { silence = v; }
     }
 }

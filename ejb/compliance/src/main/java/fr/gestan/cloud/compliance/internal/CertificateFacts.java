@@ -70,8 +70,8 @@ public record CertificateFacts(String tenantName, List<CertificateContent.Contra
         m.add(new CertificateContent.Measure("Fréquence des sauvegardes", "Backup frequency", p.backupEveryHours() + "\u00A0h"));
         m.add(new CertificateContent.Measure("Rétention des sauvegardes", "Backup retention", p.backupRetentionDays() + " jours / days"));
         m.add(new CertificateContent.Measure("Instantané système avant chaque mise à jour", "System snapshot before each update", yes(p.snapshotBeforeUpdate())));
-        m.add(new CertificateContent.Measure("Surveillance : seuils d'alerte processeur / disque", "Monitoring: CPU / disk alert thresholds",
-                p.monitorCpuPercent() + "\u202F% / " + p.monitorDiskPercent() + "\u202F%"));
+        m.add(new CertificateContent.Measure("Surveillance : seuils d'alerte processeur / disque / mémoire", "Monitoring: CPU / disk / memory alert thresholds",
+                p.monitorCpuPercent() + "\u202F% / " + p.monitorDiskPercent() + "\u202F% / " + p.monitorMemoryPercent() + "\u202F%"));
         return m;
     }
 

@@ -10,7 +10,11 @@ import java.util.List;
 public record ComponentStatusView(long serverId, String name, String dataCentreCode, String city, ServerRole role,
                                   ServerState state, List<Day> days, double uptimePercent) {
 
-    /** A day of the uptime bar. */
-    public record Day(LocalDate date, IncidentImpact worstImpact) {
+    /** A day of the uptime bar; {@code noData}: the server was silent (part of) that day, shown as unknown, not as up. */
+    public record Day(LocalDate date, IncidentImpact worstImpact, boolean noData) {
+
+        public Day(LocalDate date, IncidentImpact worstImpact) {
+            this(date, worstImpact, false);
+        }
     }
 }

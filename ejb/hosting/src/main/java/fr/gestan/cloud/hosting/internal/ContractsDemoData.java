@@ -86,7 +86,15 @@ public class ContractsDemoData {
                 "Mise à jour de sécurité avec instantané système préalable ; coupure de 30 minutes au plus.",
                 window, window.plus(2, ChronoUnit.HOURS), java.util.Set.of(prod1, prod2, prod3), "support.demo"));
         prod1.useMonitoringToken(DEMO_MONITORING_TOKEN);
+        // The security monitoring contractor (Lyon, named in the source) reports hypervisor snapshots and extra backups.
+        AgentReporter contractor = new AgentReporter(DEMO_REPORTER, "FR", java.util.EnumSet.of(AgentRules.Kind.SNAPSHOT, AgentRules.Kind.BACKUP));
+        contractor.useToken(DEMO_REPORTER_TOKEN);
+        em.persist(contractor);
     }
+
+    /** The demo sub-processor reporter and its token, demo mode only (documented in docs/hosting.md). */
+    static final String DEMO_REPORTER = "Netsyst";
+    static final String DEMO_REPORTER_TOKEN = "demo-reporter-token-netsyst";
 
     /** The monitoring token of GC-PROD-01 in demo mode only (documented in docs/hosting.md). */
     static final String DEMO_MONITORING_TOKEN = "demo-monitoring-token-GC-PROD-01";

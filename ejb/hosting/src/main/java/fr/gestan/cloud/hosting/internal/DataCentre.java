@@ -93,6 +93,10 @@ public class DataCentre {
         return code;
     }
 
+    String countryCode() {
+        return countryCode;
+    }
+
     String city() {
         return city;
     }

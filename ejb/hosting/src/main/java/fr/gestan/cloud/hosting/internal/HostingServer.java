@@ -26,12 +26,16 @@ import java.util.HexFormat;
 @NamedQuery(name = HostingServer.BY_ROLE, query = "select s from HostingServer s join fetch s.dataCentre where s.role = :role order by s.name")
 @NamedQuery(name = HostingServer.COUNT_BY_NAME, query = "select count(s) from HostingServer s where lower(s.name) = lower(:name)")
 @NamedQuery(name = HostingServer.BY_IDS, query = "select s from HostingServer s join fetch s.dataCentre where s.id in :ids order by s.name")
+@NamedQuery(name = HostingServer.BY_TOKEN, query = "select s from HostingServer s join fetch s.dataCentre where s.tokenHash = :hash")
+@NamedQuery(name = HostingServer.BY_NAME, query = "select s from HostingServer s join fetch s.dataCentre where s.name = :name")
 public class HostingServer {
 
     static final String ALL = "HostingServer.all";
     static final String BY_ROLE = "HostingServer.byRole";
     static final String COUNT_BY_NAME = "HostingServer.countByName";
     static final String BY_IDS = "HostingServer.byIds";
+    static final String BY_TOKEN = "HostingServer.byToken";
+    static final String BY_NAME = "HostingServer.byName";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -101,6 +105,11 @@ public class HostingServer {
             throw new IllegalArgumentException("state is required");
         }
         this.state = newState;
+    }
+
+    /** A server with a monitoring token is expected to report; its silence then means "no data". */
+    boolean monitored() {
+        return tokenHash != null;
     }
 
     /** Stores only the SHA-256 of a newly issued monitoring token. */

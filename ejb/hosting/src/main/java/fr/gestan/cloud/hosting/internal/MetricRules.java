@@ -2,6 +2,7 @@ package fr.gestan.cloud.hosting.internal;
 
 import fr.gestan.cloud.hosting.api.MetricSample;
 import fr.gestan.cloud.hosting.api.MetricsRejectedException;
+import fr.gestan.cloud.security.api.PolicySettings;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,9 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Checks a measurement and compares it with the thresholds. The thresholds are settings (system properties
- * {@code gestan.monitoring.cpu-threshold}, {@code disk-threshold}, {@code memory-threshold}; 90, 85, 90 %) until
- * the security policy provides them. Pure logic, unit tested.
+ * Checks a measurement and compares it with the thresholds of the security policy in effect (the same values
+ * /trust, the agreements and the certificates print). Pure logic, unit tested.
  */
 final class MetricRules {
 
@@ -20,12 +20,9 @@ final class MetricRules {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     record Thresholds(BigDecimal cpu, BigDecimal disk, BigDecimal memory) {
-        static Thresholds fromSettings() {
-            return new Thresholds(setting("cpu", 90), setting("disk", 85), setting("memory", 90));
-        }
-
-        private static BigDecimal setting(String what, int fallback) {
-            return new BigDecimal(System.getProperty("gestan.monitoring." + what + "-threshold", Integer.toString(fallback)));
+        static Thresholds of(PolicySettings policy) {
+            return new Thresholds(BigDecimal.valueOf(policy.monitorCpuPercent()), BigDecimal.valueOf(policy.monitorDiskPercent()),
+                    BigDecimal.valueOf(policy.monitorMemoryPercent()));
         }
     }
 

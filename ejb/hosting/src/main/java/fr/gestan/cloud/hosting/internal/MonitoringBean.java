@@ -8,8 +8,11 @@ import fr.gestan.cloud.hosting.api.MetricsRejectedException;
 import fr.gestan.cloud.hosting.api.Monitoring;
 import fr.gestan.cloud.hosting.api.ServerState;
 import fr.gestan.cloud.hosting.api.ServerView;
+import fr.gestan.cloud.security.api.PolicySettings;
+import fr.gestan.cloud.security.api.SecurityPolicies;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -31,6 +34,10 @@ public class MonitoringBean implements Monitoring {
     @PersistenceContext(unitName = "hosting")
     EntityManager em;
 
+    // current() is @PermitAll: the ingest is anonymous (a server's token, no user).
+    @EJB
+    SecurityPolicies policies;
+
     @Override
     @PermitAll
     public MetricsReceipt ingest(long serverId, String token, MetricSample sample) {
@@ -41,15 +48,24 @@ public class MonitoringBean implements Monitoring {
         }
         Instant now = Instant.now();
         MetricRules.validate(sample, now);
+        List<String> exceeded = apply(em, server, sample, policies.current().settings(), now);
+        return new MetricsReceipt(serverId, server.state(), exceeded);
+    }
+
+    /**
+     * Stores a checked measurement and moves the server's state by the policy's thresholds; shared by this ingest
+     * and the agent API's {@code metrics} events.
+     */
+    static List<String> apply(EntityManager em, HostingServer server, MetricSample sample, PolicySettings policy, Instant now) {
         em.persist(new ServerMetric(server, sample.measuredAt(), sample.cpuPercent().setScale(2, RoundingMode.HALF_UP),
                 sample.diskPercent().setScale(2, RoundingMode.HALF_UP), sample.memoryPercent().setScale(2, RoundingMode.HALF_UP), now));
-        List<String> exceeded = MetricRules.exceeded(sample, MetricRules.Thresholds.fromSettings());
+        List<String> exceeded = MetricRules.exceeded(sample, MetricRules.Thresholds.of(policy));
         if (!exceeded.isEmpty()) {
             server.changeState(ServerState.DEGRADED_PERFORMANCE);
         } else if (server.state() == ServerState.DEGRADED_PERFORMANCE) {
             server.changeState(ServerState.OPERATIONAL);
         }
-        return new MetricsReceipt(serverId, server.state(), exceeded);
+        return exceeded;
     }
 
     @Override

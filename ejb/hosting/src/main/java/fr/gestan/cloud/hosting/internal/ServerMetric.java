@@ -16,10 +16,12 @@ import java.time.Instant;
 /** One measurement of a server's CPU, disk and memory use. */
 @Entity
 @Table(name = "server_metric")
+@NamedQuery(name = ServerMetric.LAST_RECEIVED, query = "select m.server.id, max(m.receivedAt) from ServerMetric m group by m.server.id")
 @NamedQuery(name = ServerMetric.LATEST_OF, query = "select m from ServerMetric m where m.server.id = :server order by m.measuredAt desc, m.id desc")
 public class ServerMetric {
 
     static final String LATEST_OF = "ServerMetric.latestOf";
+    static final String LAST_RECEIVED = "ServerMetric.lastReceived";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -16,6 +16,7 @@ import fr.gestan.cloud.hosting.api.NewMaintenance;
 import fr.gestan.cloud.hosting.api.PublicStatusView;
 import fr.gestan.cloud.hosting.api.ServerStatus;
 import fr.gestan.cloud.common.tenancy.CallerTenancy;
+import fr.gestan.cloud.security.api.SecurityPolicies;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,8 +30,10 @@ import jakarta.validation.executable.ValidateOnExecution;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -49,6 +52,9 @@ public class ServerStatusBean implements ServerStatus {
     CallerTenancy tenancy;
     @Resource
     SessionContext caller;
+    // current() is @PermitAll: the status page is public.
+    @EJB
+    SecurityPolicies policies;
 
     @Override
     public PublicStatusView publicStatus() {
@@ -162,13 +168,26 @@ public class ServerStatusBean implements ServerStatus {
 
     private List<ComponentStatusView> components(List<HostingServer> servers, List<Incident> incidents,
                                                  List<Maintenance> maintenances, Instant now) {
+        Map<Long, Instant> lastReports = lastReports();
         List<StatusBoard.Server> rows = servers.stream().map(s -> new StatusBoard.Server(s.id(), s.name(), s.dataCentre().code(),
-                s.dataCentre().city(), s.role(), s.state())).toList();
+                s.dataCentre().city(), s.role(), s.state(), s.monitored(), lastReports.get(s.id()))).toList();
         List<StatusBoard.Outage> outages = incidents.stream().map(i -> new StatusBoard.Outage(
                 i.servers().stream().map(HostingServer::id).collect(Collectors.toSet()), i.impact(), i.startedAt(), i.resolvedAt())).toList();
         Set<Long> inMaintenance = maintenances.stream().filter(m -> m.state() == MaintenanceState.IN_PROGRESS)
                 .flatMap(m -> m.servers().stream()).map(HostingServer::id).collect(Collectors.toSet());
-        return StatusBoard.components(rows, outages, inMaintenance, now, Paris.ZONE);
+        return StatusBoard.components(rows, outages, inMaintenance, now, Paris.ZONE,
+                Duration.ofMinutes(policies.current().settings().silenceMinutes()));
+    }
+
+    /** When each server last reported (metrics or agent events), two grouped queries for all servers. */
+    private Map<Long, Instant> lastReports() {
+        Map<Long, Instant> last = new HashMap<>();
+        for (String query : List.of(ServerMetric.LAST_RECEIVED, AgentEventRecord.LAST_RECEIVED)) {
+            for (Object[] row : em.createNamedQuery(query, Object[].class).getResultList()) {
+                last.merge((Long) row[0], (Instant) row[1], (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+        return last;
     }
 
     private Set<HostingServer> servers(Set<Long> ids) {

@@ -22,7 +22,16 @@ final class StatusBoard {
 
     static final int DAYS = 90;
 
-    record Server(long id, String name, String dataCentreCode, String city, ServerRole role, ServerState ownState) {
+    /**
+     * @param monitored  the server has a monitoring token: its agent is expected to report
+     * @param lastReport when it last reported (metrics or agent events), or null
+     */
+    record Server(long id, String name, String dataCentreCode, String city, ServerRole role, ServerState ownState,
+                  boolean monitored, Instant lastReport) {
+
+        Server(long id, String name, String dataCentreCode, String city, ServerRole role, ServerState ownState) {
+            this(id, name, dataCentreCode, city, role, ownState, false, null);
+        }
     }
 
     record Outage(Set<Long> serverIds, IncidentImpact impact, Instant start, Instant end) {
@@ -36,12 +45,25 @@ final class StatusBoard {
 
     static List<ComponentStatusView> components(List<Server> servers, List<Outage> outages, Set<Long> inMaintenance,
                                                 Instant now, ZoneId zone) {
+        return components(servers, outages, inMaintenance, now, zone, null);
+    }
+
+    /**
+     * {@code silence}: how long a monitored server may stay silent (the policy's); beyond, its own state is unknown
+     * ("no data", worse than up) and the days since its last report are shown as unknown.
+     */
+    static List<ComponentStatusView> components(List<Server> servers, List<Outage> outages, Set<Long> inMaintenance,
+                                                Instant now, ZoneId zone, Duration silence) {
         List<ComponentStatusView> views = new ArrayList<>();
         LocalDate today = LocalDate.ofInstant(now, zone);
         Instant windowStart = now.minus(Duration.ofDays(DAYS));
         for (Server server : servers) {
             List<Outage> mine = outages.stream().filter(o -> o.serverIds().contains(server.id())).toList();
-            ServerState state = server.ownState();
+            // Silent since: null while the server reports in time (or is not monitored at all).
+            Instant silentSince = silence == null || !server.monitored() ? null
+                    : server.lastReport() == null ? now.minus(silence)
+                    : server.lastReport().plus(silence).isBefore(now) ? server.lastReport().plus(silence) : null;
+            ServerState state = silentSince == null ? server.ownState() : ServerState.NO_DATA;
             for (Outage outage : mine) {
                 if (outage.active()) {
                     state = worst(state, outage.impact().serverState());
@@ -57,7 +79,7 @@ final class StatusBoard {
                 Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
                 IncidentImpact worst = mine.stream().filter(o -> o.start().isBefore(to) && (o.end() == null || o.end().isAfter(from)))
                         .map(Outage::impact).max(Comparator.naturalOrder()).orElse(null);
-                days.add(new ComponentStatusView.Day(day, worst));
+                days.add(new ComponentStatusView.Day(day, worst, silentSince != null && silentSince.isBefore(to)));
             }
             double down = 0;
             for (Outage outage : mine) {

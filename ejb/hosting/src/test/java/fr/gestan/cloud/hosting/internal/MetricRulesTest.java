@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.gestan.cloud.hosting.api.MetricSample;
 import fr.gestan.cloud.hosting.api.MetricsRejectedException;
 import fr.gestan.cloud.hosting.api.ServerRole;
+import fr.gestan.cloud.security.api.PolicySettings;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,6 +46,16 @@ class MetricRulesTest {
     void thresholds_say_which_figures_are_too_high() {
         assertTrue(MetricRules.exceeded(sample("50", "50", "50", NOW), T).isEmpty());
         assertEquals(List.of("cpu", "disk"), MetricRules.exceeded(sample("95", "85", "50", NOW), T));
+    }
+
+    @Test
+    void thresholds_are_the_policys() {
+        PolicySettings policy = new PolicySettings(5, 60, 900, 43200, false, 12, 4, 30, true, 24, 30, true, 85, 80);
+        assertEquals(new MetricRules.Thresholds(BigDecimal.valueOf(85), BigDecimal.valueOf(80), BigDecimal.valueOf(90)),
+                MetricRules.Thresholds.of(policy));
+        assertEquals(List.of("cpu"), MetricRules.exceeded(sample("86", "79", "50", NOW), MetricRules.Thresholds.of(policy)));
+        assertEquals(List.of("memory"), MetricRules.exceeded(sample("50", "50", "71", NOW),
+                MetricRules.Thresholds.of(policy.withMonitoring(95, 95, 70))));
     }
 
     @Test

@@ -52,4 +52,29 @@ class StatusBoardTest {
         ComponentStatusView a = StatusBoard.components(List.of(A), List.of(), Set.of(1L), NOW, ZoneOffset.UTC).get(0);
         assertEquals(ServerState.UNDER_MAINTENANCE, a.state());
     }
+
+    @Test
+    void a_monitored_server_silent_for_longer_than_the_policy_allows_shows_no_data_not_up() {
+        Duration silence = Duration.ofMinutes(30);
+        var reporting = new StatusBoard.Server(1, "A", "DC3", "Vitry", ServerRole.PRODUCTION, ServerState.OPERATIONAL, true, NOW.minus(Duration.ofMinutes(10)));
+        var silent = new StatusBoard.Server(2, "B", "DC3", "Vitry", ServerRole.PRODUCTION, ServerState.DEGRADED_PERFORMANCE, true,
+                NOW.minus(Duration.ofDays(2)));
+        var never = new StatusBoard.Server(3, "C", "DC3", "Vitry", ServerRole.PRODUCTION, ServerState.OPERATIONAL, true, null);
+        var unmonitored = new StatusBoard.Server(4, "D", "DC3", "Vitry", ServerRole.PRODUCTION, ServerState.OPERATIONAL, false, null);
+        List<ComponentStatusView> views = StatusBoard.components(List.of(reporting, silent, never, unmonitored), List.of(), Set.of(),
+                NOW, ZoneOffset.UTC, silence);
+        assertEquals(ServerState.OPERATIONAL, views.get(0).state());
+        assertEquals(ServerState.NO_DATA, views.get(1).state(), "its last (degraded) state is two days old: unknown now");
+        assertEquals(ServerState.NO_DATA, views.get(2).state(), "a token was issued, nothing ever came");
+        assertEquals(ServerState.OPERATIONAL, views.get(3).state(), "no token: not expected to report");
+        // the gap is unknown on the bar: the last two days and today, not the days before
+        List<ComponentStatusView.Day> days = views.get(1).days();
+        assertEquals(List.of(false, true, true, true), days.subList(86, 90).stream().map(ComponentStatusView.Day::noData).toList());
+        assertEquals(List.of(false, true), views.get(2).days().subList(88, 90).stream().map(ComponentStatusView.Day::noData).toList());
+        assertEquals(ServerState.NO_DATA, StatusBoard.overall(views));
+        // an active incident is still worse than silence
+        var major = new StatusBoard.Outage(Set.of(2L), IncidentImpact.MAJOR, NOW.minus(Duration.ofHours(1)), null);
+        assertEquals(ServerState.PARTIAL_OUTAGE, StatusBoard.components(List.of(silent), List.of(major), Set.of(), NOW, ZoneOffset.UTC, silence)
+                .get(0).state());
+    }
 }

@@ -22,6 +22,11 @@ import java.util.Map;
  * @param snapshotBeforeUpdate        a snapshot is required before every software update
  * @param monitorCpuPercent           CPU alert threshold
  * @param monitorDiskPercent          disk alert threshold
+ * @param monitorMemoryPercent        memory alert threshold
+ * @param snapshotWindowHours         how long before a software update its snapshot may have been taken
+ * @param silenceMinutes              how long a server may stay silent before its status is "no data"
+ *
+ * Every threshold and duration the product enforces is read from here, and the texts print these same values.
  */
 public record PolicySettings(
         @Min(value = 3, message = "{policy.bruteForce.failureFactor}") @Max(value = 30, message = "{policy.bruteForce.failureFactor}") int bruteForceFailureFactor,
@@ -37,7 +42,36 @@ public record PolicySettings(
         @Min(value = 1, message = "{policy.backup.retention}") @Max(value = 3650, message = "{policy.backup.retention}") int backupRetentionDays,
         boolean snapshotBeforeUpdate,
         @Min(value = 50, message = "{policy.monitor.threshold}") @Max(value = 100, message = "{policy.monitor.threshold}") int monitorCpuPercent,
-        @Min(value = 50, message = "{policy.monitor.threshold}") @Max(value = 100, message = "{policy.monitor.threshold}") int monitorDiskPercent) {
+        @Min(value = 50, message = "{policy.monitor.threshold}") @Max(value = 100, message = "{policy.monitor.threshold}") int monitorDiskPercent,
+        @Min(value = 50, message = "{policy.monitor.threshold}") @Max(value = 100, message = "{policy.monitor.threshold}") int monitorMemoryPercent,
+        @Min(value = 1, message = "{policy.snapshot.window}") @Max(value = 168, message = "{policy.snapshot.window}") int snapshotWindowHours,
+        @Min(value = 5, message = "{policy.silence}") @Max(value = 1440, message = "{policy.silence}") int silenceMinutes) {
+
+    /** Memory threshold 90 %, snapshot window 24 h, silence 30 min: the values enforced before they joined the policy (migration V10). */
+    public PolicySettings(int bruteForceFailureFactor, int bruteForceWaitIncrementSeconds, int bruteForceMaxWaitSeconds,
+                          int bruteForceMaxDeltaSeconds, boolean bruteForcePermanentLockout, int credentialMinLength,
+                          int credentialMinClasses, int sessionTimeoutMinutes, boolean tlsRequired, int backupEveryHours,
+                          int backupRetentionDays, boolean snapshotBeforeUpdate, int monitorCpuPercent, int monitorDiskPercent) {
+        this(bruteForceFailureFactor, bruteForceWaitIncrementSeconds, bruteForceMaxWaitSeconds, bruteForceMaxDeltaSeconds,
+                bruteForcePermanentLockout, credentialMinLength, credentialMinClasses, sessionTimeoutMinutes, tlsRequired,
+                backupEveryHours, backupRetentionDays, snapshotBeforeUpdate, monitorCpuPercent, monitorDiskPercent, 90, 24, 30);
+    }
+
+    /** The same settings with other monitoring thresholds. */
+    public PolicySettings withMonitoring(int cpu, int disk, int memory) {
+        return new PolicySettings(bruteForceFailureFactor, bruteForceWaitIncrementSeconds, bruteForceMaxWaitSeconds,
+                bruteForceMaxDeltaSeconds, bruteForcePermanentLockout, credentialMinLength, credentialMinClasses,
+                sessionTimeoutMinutes, tlsRequired, backupEveryHours, backupRetentionDays, snapshotBeforeUpdate, cpu, disk, memory,
+                snapshotWindowHours, silenceMinutes);
+    }
+
+    /** The same settings with another snapshot window and silence allowance. */
+    public PolicySettings withWindows(int snapshotWindow, int silence) {
+        return new PolicySettings(bruteForceFailureFactor, bruteForceWaitIncrementSeconds, bruteForceMaxWaitSeconds,
+                bruteForceMaxDeltaSeconds, bruteForcePermanentLockout, credentialMinLength, credentialMinClasses,
+                sessionTimeoutMinutes, tlsRequired, backupEveryHours, backupRetentionDays, snapshotBeforeUpdate, monitorCpuPercent,
+                monitorDiskPercent, monitorMemoryPercent, snapshotWindow, silence);
+    }
 
     /** The settings by stable name (the message keys {@code policy.field.<name>}), in display order. */
     public Map<String, Object> asMap() {
@@ -56,6 +90,9 @@ public record PolicySettings(
         map.put("snapshotBeforeUpdate", snapshotBeforeUpdate);
         map.put("monitorCpuPercent", monitorCpuPercent);
         map.put("monitorDiskPercent", monitorDiskPercent);
+        map.put("monitorMemoryPercent", monitorMemoryPercent);
+        map.put("snapshotWindowHours", snapshotWindowHours);
+        map.put("silenceMinutes", silenceMinutes);
         return map;
     }
 }

@@ -17,9 +17,6 @@ import java.util.List;
  */
 public interface ServerControls {
 
-    /** How long before an update its snapshot may have been taken. */
-    long SNAPSHOT_MAX_AGE_HOURS = 24;
-
     EvidenceView recordSnapshot(@NotBlank(message = "{control.server.required}") @Size(max = 64, message = "{control.server.size}") String serverRef,
                                 @NotBlank(message = "{control.snapshot.required}") @Size(max = 128, message = "{control.snapshot.size}") String snapshotRef,
                                 @NotNull(message = "{control.time.required}") Instant takenAt);

@@ -68,6 +68,12 @@ public class PolicyVersion {
     private int monitorCpuPercent;
     @Column(name = "monitor_disk_percent", nullable = false, updatable = false)
     private int monitorDiskPercent;
+    @Column(name = "monitor_memory_percent", nullable = false, updatable = false)
+    private int monitorMemoryPercent;
+    @Column(name = "snapshot_window_hours", nullable = false, updatable = false)
+    private int snapshotWindowHours;
+    @Column(name = "silence_minutes", nullable = false, updatable = false)
+    private int silenceMinutes;
 
     protected PolicyVersion() {
         // for JPA
@@ -93,12 +99,16 @@ public class PolicyVersion {
         this.snapshotBeforeUpdate = s.snapshotBeforeUpdate();
         this.monitorCpuPercent = s.monitorCpuPercent();
         this.monitorDiskPercent = s.monitorDiskPercent();
+        this.monitorMemoryPercent = s.monitorMemoryPercent();
+        this.snapshotWindowHours = s.snapshotWindowHours();
+        this.silenceMinutes = s.silenceMinutes();
     }
 
     PolicySettings settings() {
         return new PolicySettings(bfFailureFactor, bfWaitIncrementSeconds, bfMaxWaitSeconds, bfMaxDeltaSeconds,
                 bfPermanentLockout, credMinLength, credMinClasses, sessionTimeoutMinutes, tlsRequired, backupEveryHours,
-                backupRetentionDays, snapshotBeforeUpdate, monitorCpuPercent, monitorDiskPercent);
+                backupRetentionDays, snapshotBeforeUpdate, monitorCpuPercent, monitorDiskPercent,
+                monitorMemoryPercent, snapshotWindowHours, silenceMinutes);
     }
 
     Instant effectiveFrom() {

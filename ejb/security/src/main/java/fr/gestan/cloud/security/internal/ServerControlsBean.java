@@ -79,7 +79,8 @@ public class ServerControlsBean implements ServerControls {
             throws ControlEvidenceException {
         Instant now = now();
         Instant at = past(doneAt, now);
-        if (policies.current().settings().snapshotBeforeUpdate()) {
+        PolicySettings policy = policies.current().settings();
+        if (policy.snapshotBeforeUpdate()) {
             if (snapshotRef == null || snapshotRef.isBlank()) {
                 throw new ControlEvidenceException("the policy requires a snapshot before every software update");
             }
@@ -88,9 +89,9 @@ public class ServerControlsBean implements ServerControls {
                     .setMaxResults(20).getResultStream()
                     .filter(s -> s.snapshotRef().equals(snapshotRef.strip())).findFirst();
             if (snapshot.isEmpty() || snapshot.get().occurredAt().isAfter(at)
-                    || Duration.between(snapshot.get().occurredAt(), at).toHours() >= SNAPSHOT_MAX_AGE_HOURS) {
+                    || Duration.between(snapshot.get().occurredAt(), at).toHours() >= policy.snapshotWindowHours()) {
                 throw new ControlEvidenceException("snapshot " + snapshotRef + " of " + serverRef
-                        + " was not taken in the " + SNAPSHOT_MAX_AGE_HOURS + " hours before the update");
+                        + " was not taken in the " + policy.snapshotWindowHours() + " hours before the update");
             }
         }
         return keep(ControlEvidence.update(serverRef, snapshotRef, at, now, who(), details), "SOFTWARE_UPDATE_RECORDED",

@@ -144,8 +144,10 @@ public final class AgreementTexts {
         if (p.snapshotBeforeUpdate()) {
             list.add(new String[]{"Instantané système avant chaque mise à jour logicielle.", "System snapshot before every software update."});
         }
-        list.add(new String[]{"Surveillance : alerte au-delà de " + p.monitorCpuPercent() + " % de processeur et " + p.monitorDiskPercent() + " % de disque.",
-                "Monitoring: alert above " + p.monitorCpuPercent() + "% CPU and " + p.monitorDiskPercent() + "% disk."});
+        list.add(new String[]{"Surveillance : alerte au-delà de " + p.monitorCpuPercent() + " % de processeur, " + p.monitorDiskPercent() + " % de disque et "
+                + p.monitorMemoryPercent() + " % de mémoire.",
+                "Monitoring: alert above " + p.monitorCpuPercent() + "% CPU, " + p.monitorDiskPercent() + "% disk and "
+                + p.monitorMemoryPercent() + "% memory."});
         return list;
     }
 

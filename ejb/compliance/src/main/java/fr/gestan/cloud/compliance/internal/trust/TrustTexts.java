@@ -94,11 +94,12 @@ public final class TrustTexts {
         if (p != null) {
             b.text((p.snapshotBeforeUpdate() ? "Un instantané système est pris avant chaque mise à jour logicielle. " : "")
                             + "Les données sont sauvegardées toutes les " + p.backupEveryHours() + " heures et les sauvegardes conservées "
-                            + p.backupRetentionDays() + " jours. Alerte au-delà de " + p.monitorCpuPercent() + " % de processeur et "
-                            + p.monitorDiskPercent() + " % de disque.",
+                            + p.backupRetentionDays() + " jours. Alerte au-delà de " + p.monitorCpuPercent() + " % de processeur, "
+                            + p.monitorDiskPercent() + " % de disque et " + p.monitorMemoryPercent() + " % de mémoire.",
                     (p.snapshotBeforeUpdate() ? "A system snapshot is taken before every software update. " : "")
                             + "Data are backed up every " + p.backupEveryHours() + " hours and backups kept " + p.backupRetentionDays()
-                            + " days. Alerts above " + p.monitorCpuPercent() + "% CPU and " + p.monitorDiskPercent() + "% disk.");
+                            + " days. Alerts above " + p.monitorCpuPercent() + "% CPU, " + p.monitorDiskPercent() + "% disk and "
+                            + p.monitorMemoryPercent() + "% memory.");
             b.section("Protection contre la force brute", "Brute-force protection");
             b.text("Chaque compte est verrouillé après " + p.bruteForceFailureFactor() + " échecs de connexion"
                             + (p.bruteForcePermanentLockout() ? ", définitivement." : ", de plus en plus longtemps (jusqu'à "

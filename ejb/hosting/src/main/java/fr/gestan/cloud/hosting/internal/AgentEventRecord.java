@@ -1,0 +1,78 @@
+package fr.gestan.cloud.hosting.internal;
+
+import fr.gestan.cloud.hosting.api.AgentEventView;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+
+/** One event reported by an agent or a sub-processor, with the verdict it gave its control. Never changed. */
+@Entity
+@Table(name = "agent_event")
+@NamedQuery(name = AgentEventRecord.LAST_RECEIVED, query = "select e.server.id, max(e.receivedAt) from AgentEventRecord e group by e.server.id")
+@NamedQuery(name = AgentEventRecord.EXISTS, query = "select count(e) from AgentEventRecord e where e.reporter = :reporter and e.eventId = :eventId")
+@NamedQuery(name = AgentEventRecord.OF_SERVER, query = "select e from AgentEventRecord e join fetch e.server"
+        + " where e.server.id = :server order by e.occurredAt desc, e.id desc")
+@NamedQuery(name = AgentEventRecord.OF_SERVER_NAMED, query = "select e from AgentEventRecord e join fetch e.server"
+        + " where e.server.name = :name order by e.occurredAt desc, e.id desc")
+@NamedQuery(name = AgentEventRecord.SNAPSHOTS_BETWEEN, query = "select count(e) from AgentEventRecord e where e.server.id = :server"
+        + " and e.kind = 'snapshot' and e.occurredAt >= :from and e.occurredAt <= :to")
+public class AgentEventRecord {
+
+    static final String LAST_RECEIVED = "AgentEventRecord.lastReceived";
+    static final String EXISTS = "AgentEventRecord.exists";
+    static final String OF_SERVER = "AgentEventRecord.ofServer";
+    static final String OF_SERVER_NAMED = "AgentEventRecord.ofServerNamed";
+    static final String SNAPSHOTS_BETWEEN = "AgentEventRecord.snapshotsBetween";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Column(nullable = false, updatable = false, length = 140)
+    private String reporter;
+    @Column(name = "event_id", nullable = false, updatable = false, length = 100)
+    private String eventId;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "server_id", nullable = false, updatable = false)
+    private HostingServer server;
+    @Column(nullable = false, updatable = false, length = 32)
+    private String kind;
+    @Column(name = "occurred_at", nullable = false, updatable = false)
+    private Instant occurredAt;
+    @Column(name = "received_at", nullable = false, updatable = false)
+    private Instant receivedAt;
+    @Column(nullable = false, updatable = false, length = 4000)
+    private String details;
+    @Column(nullable = false, updatable = false, length = 16)
+    private String verdict;
+    @Column(updatable = false, length = 200)
+    private String reason;
+
+    protected AgentEventRecord() {
+        // for JPA
+    }
+
+    AgentEventRecord(String reporter, AgentRules.Checked event, HostingServer server, Instant receivedAt, String verdict, String reason) {
+        this.reporter = Objects.requireNonNull(reporter);
+        this.eventId = event.id();
+        this.server = Objects.requireNonNull(server);
+        this.kind = event.kind().code();
+        this.occurredAt = event.at();
+        this.receivedAt = Objects.requireNonNull(receivedAt);
+        this.details = event.details();
+        this.verdict = Objects.requireNonNull(verdict);
+        this.reason = reason;
+    }
+
+    AgentEventView toView() {
+        return new AgentEventView(id, reporter, eventId, server.name(), kind, occurredAt, receivedAt, details, verdict, reason);
+    }
+}

@@ -1,0 +1,216 @@
+package fr.gestan.cloud.hosting.internal;
+
+import fr.gestan.cloud.common.DemoMode;
+import fr.gestan.cloud.common.Roles;
+import fr.gestan.cloud.common.journal.JournalEvent;
+import fr.gestan.cloud.hosting.api.AgentEvent;
+import fr.gestan.cloud.hosting.api.AgentEventRejectedException;
+import fr.gestan.cloud.hosting.api.AgentEventView;
+import fr.gestan.cloud.hosting.api.AgentEvents;
+import fr.gestan.cloud.hosting.api.AgentReceipt;
+import fr.gestan.cloud.hosting.api.MetricSample;
+import fr.gestan.cloud.security.api.PolicySettings;
+import fr.gestan.cloud.security.api.ReporterJournal;
+import fr.gestan.cloud.security.api.SecurityPolicies;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Local;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.executable.ValidateOnExecution;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The agent API's business side: finds the reporter by its token, checks the whole batch before storing anything
+ * (all or nothing), stores each new event once with its verdict, and journals server sign-ins for every tenant
+ * hosted on the server, with the server as actor.
+ */
+// Method validation of the interface's constraints: HV-994, see docs/architecture.md.
+@ValidateOnExecution
+@Stateless
+@Local(AgentEvents.class)
+@RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+public class AgentEventsBean implements AgentEvents {
+
+    static final String OK = "OK";
+    static final String ATTENTION = "ATTENTION";
+    static final String FAILING = "FAILING";
+
+    @PersistenceContext(unitName = "hosting")
+    EntityManager em;
+
+    // current() is @PermitAll: the reporters are anonymous callers that proved themselves with a token.
+    @EJB
+    SecurityPolicies policies;
+
+    @EJB
+    ReporterJournal journal;
+
+    /** Who posts: a server's own agent (about itself) or a sub-processor (about the server each event names). */
+    private record Reporter(String name, HostingServer server, Set<AgentRules.Kind> kinds) {
+    }
+
+    @Override
+    @PermitAll
+    public AgentReceipt receive(String token, List<AgentEvent> events) {
+        Reporter reporter = reporter(token);
+        if (events == null || events.isEmpty()) {
+            throw new AgentEventRejectedException(400, "empty-batch", -1, "events");
+        }
+        if (events.size() > MAX_EVENTS) {
+            throw new AgentEventRejectedException(413, "too-many-events", -1, "events");
+        }
+        Instant now = Instant.now();
+        // Every event is checked before any is stored: a refusal names one event and stores nothing.
+        List<AgentRules.Checked> checked = new ArrayList<>();
+        List<HostingServer> servers = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            AgentRules.Checked event = AgentRules.check(i, events.get(i), reporter.kinds(), reporter.server() == null, now);
+            servers.add(serverOf(reporter, event));
+            checked.add(event);
+        }
+        PolicySettings policy = policies.current().settings();
+        List<AgentReceipt.Result> results = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        int accepted = 0;
+        for (int i = 0; i < checked.size(); i++) {
+            AgentRules.Checked event = checked.get(i);
+            boolean duplicate = !seen.add(event.id()) || em.createNamedQuery(AgentEventRecord.EXISTS, Long.class)
+                    .setParameter("reporter", reporter.name()).setParameter("eventId", event.id()).getSingleResult() > 0;
+            if (duplicate) {
+                results.add(new AgentReceipt.Result(i, event.id(), event.kind().code(), "duplicate", null, null));
+                continue;
+            }
+            String[] verdict = apply(reporter, event, servers.get(i), policy, now);
+            em.persist(new AgentEventRecord(reporter.name(), event, servers.get(i), now, verdict[0], verdict[1]));
+            results.add(new AgentReceipt.Result(i, event.id(), event.kind().code(), "accepted", verdict[0], verdict[1]));
+            accepted++;
+        }
+        return new AgentReceipt(reporter.name(), accepted, checked.size() - accepted, results);
+    }
+
+    private Reporter reporter(String token) {
+        if (token == null || token.isBlank()) {
+            throw new AgentEventRejectedException(401, "invalid-token", -1, null);
+        }
+        // Found by the SHA-256 of the token: the token itself is never stored, and a random token cannot be guessed
+        // from its hash; the same answer for every failure, so the API does not reveal what exists.
+        // The demo tokens are published (docs): outside demo mode they are refused even if a database seeded in demo
+        // mode still holds them.
+        if (!DemoMode.enabled() && (ContractsDemoData.DEMO_MONITORING_TOKEN.equals(token.strip())
+                || ContractsDemoData.DEMO_REPORTER_TOKEN.equals(token.strip()))) {
+            throw new AgentEventRejectedException(401, "invalid-token", -1, null);
+        }
+        String hash = HostingServer.sha256(token.strip());
+        HostingServer server = em.createNamedQuery(HostingServer.BY_TOKEN, HostingServer.class).setParameter("hash", hash)
+                .getResultStream().findFirst().orElse(null);
+        // The reporter's row is locked until the batch commits: a retry sent while the first try is still being
+        // stored waits, then finds its events and answers "duplicate" (instead of failing on the unique key).
+        if (server != null) {
+            em.lock(server, LockModeType.PESSIMISTIC_WRITE);
+            return new Reporter("server:" + server.name(), server, AgentRules.SERVER_KINDS);
+        }
+        AgentReporter other = em.createNamedQuery(AgentReporter.BY_TOKEN, AgentReporter.class).setParameter("hash", hash)
+                .getResultStream().findFirst().orElse(null);
+        if (other != null) {
+            em.lock(other, LockModeType.PESSIMISTIC_WRITE);
+            return new Reporter("subprocessor:" + other.name(), null, other.kinds());
+        }
+        throw new AgentEventRejectedException(401, "invalid-token", -1, null);
+    }
+
+    private HostingServer serverOf(Reporter reporter, AgentRules.Checked event) {
+        if (reporter.server() != null) {
+            // A server's agent speaks for itself only.
+            if (event.server() != null && !event.server().equals(reporter.server().name())) {
+                throw new AgentEventRejectedException(403, "other-server", event.index(), "server");
+            }
+            return reporter.server();
+        }
+        return em.createNamedQuery(HostingServer.BY_NAME, HostingServer.class).setParameter("name", event.server())
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new AgentEventRejectedException(400, "unknown-server", event.index(), "server"));
+    }
+
+    /** Applies one new event; answers its verdict and reason. */
+    private String[] apply(Reporter reporter, AgentRules.Checked event, HostingServer server, PolicySettings policy, Instant now) {
+        return switch (event.kind()) {
+            case METRICS -> {
+                List<String> exceeded = MonitoringBean.apply(em, server, new MetricSample((BigDecimal) event.value("cpuPercent"),
+                        (BigDecimal) event.value("diskPercent"), (BigDecimal) event.value("memoryPercent"), event.at()), policy, now);
+                yield exceeded.isEmpty() ? new String[]{OK, null} : new String[]{ATTENTION, "threshold-exceeded:" + String.join(",", exceeded)};
+            }
+            case BACKUP -> backupVerdict(server, event);
+            case SNAPSHOT -> new String[]{OK, null};
+            case SOFTWARE_UPDATE -> updateVerdict(server, event, policy);
+            case SERVER_ACCESS -> {
+                journalAccess(reporter, server, event);
+                yield new String[]{OK, null};
+            }
+        };
+    }
+
+    /** A backup must land outside the production site and in France (the contract's promise). */
+    private String[] backupVerdict(HostingServer server, AgentRules.Checked event) {
+        String target = (String) event.value("targetDataCentre");
+        DataCentre site = em.createNamedQuery(DataCentre.BY_CODE, DataCentre.class).setParameter("code", target)
+                .getResultStream().findFirst().orElse(null);
+        if (site == null) {
+            return new String[]{FAILING, "backup-unknown-site"};
+        }
+        if (!"FR".equals(site.countryCode())) {
+            return new String[]{FAILING, "backup-outside-france"};
+        }
+        if (site.code().equals(server.dataCentre().code())) {
+            return new String[]{FAILING, "backup-same-site"};
+        }
+        return Boolean.TRUE.equals(event.value("verified")) ? new String[]{OK, null} : new String[]{ATTENTION, "backup-not-verified"};
+    }
+
+    /** An update needs a snapshot of the same server in the policy's window before it (events of this batch count). */
+    private String[] updateVerdict(HostingServer server, AgentRules.Checked event, PolicySettings policy) {
+        if (!policy.snapshotBeforeUpdate()) {
+            return new String[]{OK, null};
+        }
+        long snapshots = em.createNamedQuery(AgentEventRecord.SNAPSHOTS_BETWEEN, Long.class).setParameter("server", server.id())
+                .setParameter("from", event.at().minus(Duration.ofHours(policy.snapshotWindowHours())))
+                .setParameter("to", event.at()).getSingleResult();
+        return snapshots > 0 ? new String[]{OK, null} : new String[]{FAILING, "update-without-snapshot"};
+    }
+
+    /** "Every access to the servers is recorded": one entry per tenant hosted on the server, the server as actor. */
+    private void journalAccess(Reporter reporter, HostingServer server, AgentRules.Checked event) {
+        String target = server.name() + " " + event.value("method") + " " + event.value("account") + "@" + event.value("address")
+                + " from " + event.at() + (event.value("endedAt") == null ? "" : " until " + event.value("endedAt"));
+        List<String> tenants = em.createNamedQuery(HostingContract.ON_SERVER, Object[].class).setParameter("server", server.id())
+                .getResultStream().map(row -> (String) row[1]).distinct().toList();
+        String address = (String) event.value("address");
+        if (tenants.isEmpty()) {
+            journal.record(reporter.name(), JournalEvent.success("SERVER_ACCESS", null, target).withSourceIp(address));
+        }
+        for (String siren : tenants) {
+            journal.record(reporter.name(), JournalEvent.success("SERVER_ACCESS", siren, target).withSourceIp(address));
+        }
+    }
+
+    @Override
+    public List<AgentEventView> reportedFor(String serverName, int first, int max) {
+        return em.createNamedQuery(AgentEventRecord.OF_SERVER_NAMED, AgentEventRecord.class).setParameter("name", serverName.strip())
+                .setFirstResult(first).setMaxResults(max).getResultStream().map(AgentEventRecord::toView).toList();
+    }
+
+    @Override
+    public List<AgentEventView> ofServer(long serverId, int first, int max) {
+        return em.createNamedQuery(AgentEventRecord.OF_SERVER, AgentEventRecord.class).setParameter("server", serverId)
+                .setFirstResult(first).setMaxResults(max).getResultStream().map(AgentEventRecord::toView).toList();
+    }
+}
