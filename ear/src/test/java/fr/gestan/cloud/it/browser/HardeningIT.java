@@ -259,6 +259,13 @@ class HardeningIT extends BrowserJourney {
         return Long.parseLong(id.group(1));
     }
 
+    /** As the database's owner (the tests' administrator): the application's role may not refuse connections. */
+    private static Connection asAdministrator(String name) throws Exception {
+        String url = System.getProperty("gestan.it.db.url").replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
+        return DriverManager.getConnection(url, System.getProperty("gestan.it.db.admin-user", System.getProperty("gestan.it.db.user")),
+                System.getProperty("gestan.it.db.admin-password", System.getProperty("gestan.it.db.password")));
+    }
+
     private static Connection database(String name) throws Exception {
         String url = System.getProperty("gestan.it.db.url").replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
         return DriverManager.getConnection(url, System.getProperty("gestan.it.db.user"), System.getProperty("gestan.it.db.password"));
@@ -326,7 +333,7 @@ class HardeningIT extends BrowserJourney {
     void a_database_outage_answers_503_with_retry_after_and_readiness_goes_down() throws Exception {
         String database = System.getProperty("gestan.it.db.url").replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1");
         String ready = "http://localhost:" + (9990 + fr.gestan.cloud.it.env.TestEnvironment.PORT_OFFSET) + "/health/ready";
-        try (Connection admin = database("postgres"); java.sql.Statement sql = admin.createStatement()) {
+        try (Connection admin = asAdministrator("postgres"); java.sql.Statement sql = admin.createStatement()) {
             try {
                 sql.execute("alter database " + database + " allow_connections false");
                 sql.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + database + "' and pid <> pg_backend_pid()");

@@ -219,6 +219,9 @@ public class TestEnvironment implements LauncherSessionListener {
         System.setProperty("gestan.it.db.user", APP_ROLE);
         System.setProperty("gestan.it.db.password", "");
         System.setProperty("gestan.it.db.migration-user", OWNER_ROLE);
+        // The administrator that created the test database (its owner), for tests that break the database itself.
+        System.setProperty("gestan.it.db.admin-user", admin);
+        System.setProperty("gestan.it.db.admin-password", adminPassword == null ? "" : adminPassword);
     }
 
     // ------------------------------------------------------------------ Keycloak
