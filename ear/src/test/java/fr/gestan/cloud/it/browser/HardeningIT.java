@@ -14,6 +14,9 @@ import java.sql.DriverManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.as.controller.client.ModelControllerClient;
+import org.jboss.as.controller.client.helpers.Operations;
+import org.jboss.dmr.ModelNode;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -358,6 +361,19 @@ class HardeningIT extends BrowserJourney {
         }
         assertEquals(200, Http.get(ready).statusCode(), "ready again");
         assertEquals(200, Http.get(API + "tenants?max=3", "Authorization", support).statusCode(), "the service is back");
+        // A redeployment runs the migrations through the schema owner's pool (GestanMigrationDS), which the outage
+        // emptied too: its connections must be checked before use, or the deployment fails on a closed one.
+        try (ModelControllerClient management = ModelControllerClient.Factory.create("localhost",
+                9990 + fr.gestan.cloud.it.env.TestEnvironment.PORT_OFFSET)) {
+            ModelNode redeploy = Operations.createOperation("redeploy", Operations.createAddress("deployment", "gestan.ear"));
+            ModelNode outcome = management.execute(redeploy);
+            assertTrue(Operations.isSuccessfulOutcome(outcome), "redeployed after the outage: " + Operations.getFailureDescription(outcome));
+        }
+        deadline = System.currentTimeMillis() + 60_000;
+        while (Http.get(ready).statusCode() != 200 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(1000);
+        }
+        assertEquals(200, Http.get(API + "tenants?max=3", "Authorization", support).statusCode(), "the service is back after redeployment");
     }
 
     @Test
