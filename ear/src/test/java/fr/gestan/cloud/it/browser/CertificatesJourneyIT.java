@@ -151,8 +151,8 @@ class CertificatesJourneyIT extends BrowserJourney {
     @Order(4)
     void the_rest_api_lists_downloads_reissues_and_revokes_and_is_in_the_openapi_document() throws Exception {
         String base = Http.HTTPS;
-        String client = "Bearer " + KeycloakFixture.accessToken("client.demo", "Gestan-Client-2026!");
-        String support = "Bearer " + KeycloakFixture.accessToken("support.demo", "Gestan-Support-2026!");
+        String client = KeycloakFixture.clientBearer();
+        String support = KeycloakFixture.supportBearer();
 
         HttpResponse<String> mine = Http.get(base + "api/v1/me/certificates", "Authorization", client);
         assertEquals(200, mine.statusCode(), mine.body());
@@ -216,7 +216,7 @@ class CertificatesJourneyIT extends BrowserJourney {
         assertTrue(browser.find(By.id("batch-tally")).getText().contains("Lancée par support.demo"));
         assertTrue(browser.find(By.id("batch:start")).isEnabled(), "the button comes back once the batch is done");
         HttpResponse<String> valid = Http.get(base + "api/v1/certificates?siren=" + DEMO_SIREN + "&status=VALID",
-                "Authorization", "Bearer " + KeycloakFixture.accessToken("support.demo", "Gestan-Support-2026!"));
+                "Authorization", KeycloakFixture.supportBearer());
         assertTrue(valid.body().contains("\"issuedBy\":\"support.demo\""), valid.body());
 
         org.openqa.selenium.WebElement previous = browser.find(By.id("batch:progress-status"));
@@ -233,8 +233,8 @@ class CertificatesJourneyIT extends BrowserJourney {
     @Order(6)
     void the_batch_is_started_and_followed_through_rest_by_staff_only() throws Exception {
         String base = Http.HTTPS + "api/v1/certificates/batch";
-        String client = "Bearer " + KeycloakFixture.accessToken("client.demo", "Gestan-Client-2026!");
-        String support = "Bearer " + KeycloakFixture.accessToken("support.demo", "Gestan-Support-2026!");
+        String client = KeycloakFixture.clientBearer();
+        String support = KeycloakFixture.supportBearer();
         assertEquals(403, Http.post(base, "application/json", "", "Authorization", client).statusCode());
         assertEquals(403, Http.get(base, "Authorization", client).statusCode());
 

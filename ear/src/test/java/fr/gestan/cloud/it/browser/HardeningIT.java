@@ -51,8 +51,8 @@ class HardeningIT extends BrowserJourney {
     @BeforeAll
     static void tokens() {
         KeycloakFixture.awaitReady();
-        client = "Bearer " + KeycloakFixture.accessToken("client.demo", "Gestan-Client-2026!");
-        support = "Bearer " + KeycloakFixture.accessToken("support.demo", "Gestan-Support-2026!");
+        client = KeycloakFixture.clientBearer();
+        support = KeycloakFixture.supportBearer();
     }
 
     private static void assertProblem(HttpResponse<String> r, int status, String field, String what) {

@@ -48,8 +48,8 @@ class TenantsApiIT {
     @BeforeAll
     static void tokens() {
         KeycloakFixture.awaitReady();
-        client = "Bearer " + KeycloakFixture.accessToken("client.demo", "Gestan-Client-2026!");
-        support = "Bearer " + KeycloakFixture.accessToken("support.demo", "Gestan-Support-2026!");
+        client = KeycloakFixture.clientBearer();
+        support = KeycloakFixture.supportBearer();
     }
 
     @Test

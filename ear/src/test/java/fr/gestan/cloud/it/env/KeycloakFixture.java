@@ -104,6 +104,16 @@ public final class KeycloakFixture {
         return r.accessToken();
     }
 
+    /** The demo client contact's "Authorization" header value (a fresh token: tokens expire within a test class). */
+    public static String clientBearer() {
+        return "Bearer " + accessToken("client.demo", "Gestan-Client-2026!");
+    }
+
+    /** The demo support engineer's "Authorization" header value. */
+    public static String supportBearer() {
+        return "Bearer " + accessToken("support.demo", "Gestan-Support-2026!");
+    }
+
     /** The raw outcome of a password grant, for tests that expect a refusal (wrong password, lockout). */
     public static TokenResult passwordGrant(String username, String password) {
         // Staff give their second factor in the password grant too.

@@ -1,13 +1,12 @@
 package fr.gestan.cloud.web.compliance;
 
+import fr.gestan.cloud.web.http.DownloadServlet;
 import fr.gestan.cloud.compliance.api.CertificateFile;
 import fr.gestan.cloud.compliance.api.CertificateNotFoundException;
 import fr.gestan.cloud.compliance.api.Certificates;
 import fr.gestan.cloud.web.http.Attachment;
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBAccessException;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -17,27 +16,20 @@ import java.io.IOException;
  * under /portal. The EJB confines a client to its own company's certificates and journals each download.
  */
 @WebServlet({"/admin/compliance/certificate.pdf", "/portal/certificate.pdf"})
-public class CertificateDownloadServlet extends HttpServlet {
+public class CertificateDownloadServlet extends DownloadServlet {
 
     private static final long serialVersionUID = 1L;
 
     @EJB
     transient Certificates certificates;
 
+    public CertificateDownloadServlet() {
+        super("number", "[A-Za-z0-9-]{1,32}", CertificateNotFoundException.class);
+    }
+
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String number = request.getParameter("number");
-        if (number == null || !number.matches("[A-Za-z0-9-]{1,32}")) {
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
-            return;
-        }
-        try {
-            send(certificates.download(number), response);
-        } catch (CertificateNotFoundException e) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
-        } catch (EJBAccessException e) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN);
-        }
+    protected void send(String number, HttpServletRequest request, HttpServletResponse response) throws Exception {
+        send(certificates.download(number), response);
     }
 
     static void send(CertificateFile file, HttpServletResponse response) throws IOException {

@@ -27,9 +27,11 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.validation.executable.ValidateOnExecution;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 @ValidateOnExecution
 @Stateless
@@ -164,20 +166,21 @@ public class HostedAccountsBean implements HostedAccounts {
     @Override
     @RolesAllowed(Roles.CLIENT)
     public HostedAccountView markChanged(long accountId) throws AccountNotFoundException {
-        HostedAccount account = callersAccount(accountId);
-        account.markChanged(clock.instant());
-        em.flush();
-        journal.record(JournalEvent.success("SECRET_CHANGED_BY_CLIENT", account.tenant().siren(), account.login()));
-        return account.toView();
+        return byClient(accountId, "SECRET_CHANGED_BY_CLIENT", HostedAccount::markChanged);
     }
 
     @Override
     @RolesAllowed(Roles.CLIENT)
     public HostedAccountView requestReset(long accountId) throws AccountNotFoundException {
+        return byClient(accountId, "SECRET_RESET_REQUESTED", HostedAccount::requestReset);
+    }
+
+    /** A client's own action on one of its company's accounts, journaled. */
+    private HostedAccountView byClient(long accountId, String action, BiConsumer<HostedAccount, Instant> change) throws AccountNotFoundException {
         HostedAccount account = callersAccount(accountId);
-        account.requestReset(clock.instant());
+        change.accept(account, clock.instant());
         em.flush();
-        journal.record(JournalEvent.success("SECRET_RESET_REQUESTED", account.tenant().siren(), account.login()));
+        journal.record(JournalEvent.success(action, account.tenant().siren(), account.login()));
         return account.toView();
     }
 

@@ -197,18 +197,14 @@ public class TenantServiceBean implements TenantService {
     public TenantRecord suspend(long id, String reason) throws TenantNotFoundException, TenantStateException, PortalDirectoryException {
         Tenant tenant = find(id, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         tenant.suspend(reason, clock.instant());
-        portalDirectory.setEnabled(tenant.siren(), usernamesOf(tenant), false);
-        journal.record(new JournalEvent("TENANT_SUSPENDED", tenant.siren(), tenant.legalName(), JournalEvent.Outcome.SUCCESS, reason));
-        return flushed(tenant);
+        return changed(tenant, false, "TENANT_SUSPENDED", tenant.legalName(), reason);
     }
 
     @Override
     public TenantRecord reactivate(long id, String reason) throws TenantNotFoundException, TenantStateException, PortalDirectoryException {
         Tenant tenant = find(id, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         tenant.reactivate(reason, clock.instant());
-        portalDirectory.setEnabled(tenant.siren(), usernamesOf(tenant), true);
-        journal.record(new JournalEvent("TENANT_REACTIVATED", tenant.siren(), tenant.legalName(), JournalEvent.Outcome.SUCCESS, reason));
-        return flushed(tenant);
+        return changed(tenant, true, "TENANT_REACTIVATED", tenant.legalName(), reason);
     }
 
     @Override
@@ -216,9 +212,13 @@ public class TenantServiceBean implements TenantService {
         Tenant tenant = find(id, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         LocalDate purgeAfter = LocalDate.now(clock.withZone(Paris.ZONE)).plusDays(retentionDays());
         tenant.terminate(reason, clock.instant(), purgeAfter);
-        portalDirectory.setEnabled(tenant.siren(), usernamesOf(tenant), false);
-        journal.record(new JournalEvent("TENANT_TERMINATED", tenant.siren(), tenant.legalName() + " (purge after " + purgeAfter + ")",
-                JournalEvent.Outcome.SUCCESS, reason));
+        return changed(tenant, false, "TENANT_TERMINATED", tenant.legalName() + " (purge after " + purgeAfter + ")", reason);
+    }
+
+    /** After a change of state: the portal accounts follow it, the change is journaled. */
+    private TenantRecord changed(Tenant tenant, boolean portalEnabled, String action, String detail, String reason) throws PortalDirectoryException {
+        portalDirectory.setEnabled(tenant.siren(), usernamesOf(tenant), portalEnabled);
+        journal.record(new JournalEvent(action, tenant.siren(), detail, JournalEvent.Outcome.SUCCESS, reason));
         return flushed(tenant);
     }
 

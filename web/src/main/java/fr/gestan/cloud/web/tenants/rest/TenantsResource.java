@@ -111,8 +111,9 @@ public class TenantsResource {
 
     /** A written reason (suspend, reactivate, terminate, reset, reveal) or a resolution (change requests). */
     public record Reason(String reason) {
-        String text() {
-            return reason;
+        /** The reason typed, or null when the body is missing (the service then refuses with its own message). */
+        static String text(Reason body) {
+            return body == null ? null : body.reason();
         }
     }
 
@@ -128,28 +129,18 @@ public class TenantsResource {
     public record RevealedSecret(long accountId, String secret) {
     }
 
+    /** Suspends, reactivates or terminates a tenant, with a written reason. */
     @POST
-    @Path("/{id}/suspend")
+    @Path("/{id}/{transition: suspend|reactivate|terminate}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response suspend(@PathParam("id") long id, Reason reason)
+    public Response changeState(@PathParam("id") long id, @PathParam("transition") String transition, Reason reason)
             throws TenantNotFoundException, TenantStateException, PortalDirectoryException {
-        return Response.ok(tenants.suspend(id, reason == null ? null : reason.text())).build();
-    }
-
-    @POST
-    @Path("/{id}/reactivate")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Response reactivate(@PathParam("id") long id, Reason reason)
-            throws TenantNotFoundException, TenantStateException, PortalDirectoryException {
-        return Response.ok(tenants.reactivate(id, reason == null ? null : reason.text())).build();
-    }
-
-    @POST
-    @Path("/{id}/terminate")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Response terminate(@PathParam("id") long id, Reason reason)
-            throws TenantNotFoundException, TenantStateException, PortalDirectoryException {
-        return Response.ok(tenants.terminate(id, reason == null ? null : reason.text())).build();
+        String why = Reason.text(reason);
+        return Response.ok(switch (transition) {
+            case "suspend" -> tenants.suspend(id, why);
+            case "reactivate" -> tenants.reactivate(id, why);
+            default -> tenants.terminate(id, why);
+        }).build();
     }
 
     /** Creates a hosted account: the secret is in this response only. Cleared support staff. */
@@ -166,7 +157,7 @@ public class TenantsResource {
     @Path("/accounts/{accountId}/reset")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response resetAccount(@PathParam("accountId") long accountId, Reason reason) throws AccountNotFoundException, TenantStateException, CredentialClearanceException {
-        return noStore(Response.ok(accounts.reset(accountId, reason == null ? null : reason.text())));
+        return noStore(Response.ok(accounts.reset(accountId, Reason.text(reason))));
     }
 
     /** Reveals a stored secret with a written reason (10 to 500 characters); journaled. Cleared support staff. */
@@ -174,7 +165,7 @@ public class TenantsResource {
     @Path("/accounts/{accountId}/reveal")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response revealAccount(@PathParam("accountId") long accountId, Reason reason) throws AccountNotFoundException, SecretUnavailableException, CredentialClearanceException {
-        return noStore(Response.ok(new RevealedSecret(accountId, accounts.reveal(accountId, reason == null ? null : reason.text()))));
+        return noStore(Response.ok(new RevealedSecret(accountId, accounts.reveal(accountId, Reason.text(reason)))));
     }
 
     /** Accounts whose client asked for a new secret, oldest first. Staff and auditors. */
@@ -204,7 +195,7 @@ public class TenantsResource {
     @Path("/change-requests/{requestId}/close")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response closeChangeRequest(@PathParam("requestId") long requestId, Reason resolution) throws TenantNotFoundException {
-        return Response.ok(tenants.closeChangeRequest(requestId, resolution == null ? null : resolution.text())).build();
+        return Response.ok(tenants.closeChangeRequest(requestId, Reason.text(resolution))).build();
     }
 
     /** Starts an export of a tenant's data for staff (202); follow it at {@code /tenants/exports/{exportId}}. */
