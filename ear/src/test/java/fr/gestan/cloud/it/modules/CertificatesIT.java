@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.gestan.cloud.compliance.api.CertificateBatch;
+import fr.gestan.cloud.compliance.api.CertificateBatchRunView;
 import fr.gestan.cloud.compliance.api.CertificateBatchRunningException;
 import fr.gestan.cloud.compliance.api.CertificateBatchTally;
 import fr.gestan.cloud.compliance.api.CertificateFile;
@@ -75,6 +76,9 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.sql.ResultSet;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -523,6 +527,51 @@ class CertificatesIT extends WithRoleCallers {
 
         assertThrows(EJBAccessException.class, () -> auditor.call(() -> batch.run(t -> { })));
         assertThrows(EJBAccessException.class, () -> client.call(() -> batch.candidates()));
+    }
+
+    @Test
+    void a_batch_cut_short_by_its_server_stopping_is_marked_interrupted_within_a_minute_and_frees_the_slot() throws Exception {
+        // What the database holds after a crash mid-batch: a running run holding the slot, whose heartbeat stopped.
+        OffsetDateTime stopped = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(2);
+        long runId;
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement run = c.prepareStatement("insert into certificate_batch_run (started_by, started_at, heartbeat_at,"
+                    + " state, total, considered, issued, already_valid, without_contract, refused)"
+                    + " values ('support.it', ?, ?, 'RUNNING', 40, 7, 3, 2, 1, 1)", new String[] {"id"})) {
+                run.setObject(1, stopped.minusMinutes(1));
+                run.setObject(2, stopped);
+                run.executeUpdate();
+                try (ResultSet key = run.getGeneratedKeys()) {
+                    assertTrue(key.next());
+                    runId = key.getLong(1);
+                }
+            }
+            try (PreparedStatement slot = c.prepareStatement("update certificate_batch_slot set run_id = ?, heartbeat_at = ? where id = 1")) {
+                slot.setLong(1, runId);
+                slot.setObject(2, stopped);
+                assertEquals(1, slot.executeUpdate());
+            }
+        }
+        CertificateBatchRunView seen = null;
+        for (long deadline = System.nanoTime() + 40_000_000_000L; System.nanoTime() < deadline; Thread.sleep(1000)) {
+            seen = support.call(() -> batch.lastRun()).orElseThrow();
+            if (seen.id() == runId && seen.interrupted()) {
+                break;
+            }
+        }
+        assertEquals(runId, seen.id());
+        assertEquals(CertificateBatchRunView.INTERRUPTED, seen.state(), "marked by the sweep (every 15 s) once 45 s without heartbeat");
+        assertEquals(7, seen.tally().considered());
+        assertEquals(3, seen.tally().issued());
+        assertFalse(support.call(() -> batch.running()));
+        assertTrue(auditor.call(() -> journal.latest(50)).stream().anyMatch(e -> e.action().equals("CERTIFICATE_BATCH")
+                && String.valueOf(e.reason()).startsWith("interrupted") && String.valueOf(e.reason()).contains("issued 3")));
+        // the slot is free again: the next batch runs, and is stored as completed with its starter
+        support.call(() -> batch.run(t -> { }));
+        CertificateBatchRunView next = support.call(() -> batch.lastRun()).orElseThrow();
+        assertTrue(next.id() > runId);
+        assertEquals("COMPLETED", next.state());
+        assertEquals("support.it", next.startedBy());
     }
 
     /** The stored report as the nightly job writes it (waiting for a run already going, such as the first one). */

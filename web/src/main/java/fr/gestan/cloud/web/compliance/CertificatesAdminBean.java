@@ -1,6 +1,8 @@
 package fr.gestan.cloud.web.compliance;
 
 import fr.gestan.cloud.web.layout.DatabasePages;
+import fr.gestan.cloud.compliance.api.CertificateBatch;
+import fr.gestan.cloud.compliance.api.CertificateBatchRunView;
 import fr.gestan.cloud.compliance.api.CertificateNotFoundException;
 import fr.gestan.cloud.compliance.api.CertificateRefusedException;
 import fr.gestan.cloud.compliance.api.CertificateStatus;
@@ -34,6 +36,8 @@ public class CertificatesAdminBean implements Serializable {
 
     @EJB
     transient Certificates certificates;
+    @EJB
+    transient CertificateBatch batch;
     @Inject
     Messages messages;
     @Inject
@@ -46,6 +50,7 @@ public class CertificatesAdminBean implements Serializable {
     private String revokeReason;
     private List<RuleFinding> blocking = new ArrayList<>();
     private CertificateView lastIssued;
+    private CertificateBatchRunView storedBatch;
     private final LazyDataModel<CertificateView> model = new DatabasePages<>(
             () -> certificates.count(siren(), filterStatus),
             (first, size, sort) -> certificates.search(siren(), filterStatus, first, size), CertificateView::number, 500);
@@ -74,6 +79,14 @@ public class CertificatesAdminBean implements Serializable {
     /** The batch running on this server, or the last one (null if none since it started). */
     public CertificateBatchRuns.Run getBatch() {
         return batches.current();
+    }
+
+    /** The last batch as stored, for when this server has none in memory (another node's, or one cut short). */
+    public CertificateBatchRunView getStoredBatch() {
+        if (storedBatch == null) {
+            storedBatch = batch.lastRun().orElse(null);
+        }
+        return storedBatch;
     }
 
     /** Issues for every tenant the stored report shows unblocked and without a valid certificate, in the background. */

@@ -1,6 +1,7 @@
 package fr.gestan.cloud.compliance.api;
 
 import jakarta.validation.constraints.NotNull;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -20,5 +21,9 @@ public interface CertificateBatch {
      */
     CertificateBatchTally run(@NotNull Consumer<CertificateBatchTally> progress) throws CertificateBatchRunningException;
 
+    /** Whether a batch runs now, on any node. */
     boolean running();
+
+    /** The running batch or the last one, as stored (any node's); empty before the first. */
+    Optional<CertificateBatchRunView> lastRun();
 }

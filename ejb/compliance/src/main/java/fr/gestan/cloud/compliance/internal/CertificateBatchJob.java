@@ -6,6 +6,7 @@ import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.compliance.api.CertificateBatch;
+import fr.gestan.cloud.compliance.api.CertificateBatchRunView;
 import fr.gestan.cloud.compliance.api.CertificateBatchRunningException;
 import fr.gestan.cloud.compliance.api.CertificateBatchTally;
 import fr.gestan.cloud.compliance.api.CertificateRefusedException;
@@ -13,11 +14,13 @@ import fr.gestan.cloud.compliance.api.Certificates;
 import fr.gestan.cloud.compliance.internal.report.StoredReport;
 import fr.gestan.cloud.hosting.api.HostingContracts;
 import fr.gestan.cloud.tenants.api.TenantNotFoundException;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -29,8 +32,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 
@@ -64,8 +67,11 @@ public class CertificateBatchJob implements CertificateBatch {
     AccessJournal journal;
     @EJB
     HostingContracts contracts;
+    @EJB
+    CertificateBatchRunStore runs;
+    @Resource
+    SessionContext caller;
 
-    private final AtomicBoolean running = new AtomicBoolean();
     private final Clock clock = Clock.systemUTC();
 
     @Override
@@ -75,9 +81,7 @@ public class CertificateBatchJob implements CertificateBatch {
 
     @Override
     public CertificateBatchTally run(Consumer<CertificateBatchTally> progress) throws CertificateBatchRunningException {
-        if (!running.compareAndSet(false, true)) {
-            throw new CertificateBatchRunningException();
-        }
+        long runId = runs.begin(caller.getCallerPrincipal().getName(), candidates());
         Instant start = clock.instant();
         CertificateBatchTally tally = CertificateBatchTally.NONE;
         boolean completed = false;
@@ -100,12 +104,13 @@ public class CertificateBatchJob implements CertificateBatch {
                     progress.accept(tally);
                 }
                 after = page.isEmpty() ? after : page.get(page.size() - 1);
+                runs.progressed(runId, tally);
             } while (page.size() == PAGE);
             completed = true;
             return tally;
         } finally {
-            running.set(false);
             CertificateBatchTally done = tally;
+            runs.ended(runId, completed, done);
             journal.recordIndependently(new JournalEvent(BATCH, null, null,
                     completed ? JournalEvent.Outcome.SUCCESS : JournalEvent.Outcome.FAILURE, done.summary()));
             LOG.info(() -> "Certificate batch: " + done.summary() + " in " + Duration.between(start, clock.instant()).toMillis() + " ms");
@@ -123,6 +128,11 @@ public class CertificateBatchJob implements CertificateBatch {
 
     @Override
     public boolean running() {
-        return running.get();
+        return lastRun().map(CertificateBatchRunView::running).orElse(false);
+    }
+
+    @Override
+    public Optional<CertificateBatchRunView> lastRun() {
+        return runs.last();
     }
 }

@@ -2,6 +2,7 @@ package fr.gestan.cloud.web.compliance.rest;
 
 import fr.gestan.cloud.web.http.rest.Problems;
 import fr.gestan.cloud.compliance.api.CertificateBatch;
+import fr.gestan.cloud.compliance.api.CertificateBatchRunView;
 import fr.gestan.cloud.compliance.api.CertificateBatchTally;
 import fr.gestan.cloud.compliance.api.CertificateFile;
 import fr.gestan.cloud.compliance.api.CertificateNotFoundException;
@@ -29,6 +30,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Staff's certificate registry ({@code /api/v1/certificates}): list (support, admin, auditor), issue, reissue,
@@ -66,6 +68,13 @@ public class CertificatesResource {
             return new BatchStatus(p.getState().name(), p.getDone(), p.getTotal(), p.getPercent(), run.getTally(),
                     run.getStartedBy(), run.getStartedAt());
         }
+
+        /** A batch known from its stored run only (another node's, or one its server stopped). */
+        static BatchStatus of(CertificateBatchRunView run) {
+            long done = run.tally().considered();
+            int percent = run.total() == 0 ? 100 : (int) Math.min(100, done * 100 / run.total());
+            return new BatchStatus(run.state(), done, run.total(), percent, run.tally(), run.startedBy(), run.startedAt());
+        }
     }
 
     /**
@@ -84,13 +93,20 @@ public class CertificatesResource {
         return Response.accepted(BatchStatus.of(run)).header("Location", "/api/v1/certificates/batch").build();
     }
 
-    /** The batch running on this server, or the last one (support, admin); 404 when none ran since it started. */
+    /**
+     * The batch running on this server, else the last one stored (any node's; {@code INTERRUPTED} when its server
+     * stopped mid-way) (support, admin); 404 when no batch ever ran.
+     */
     @GET
     @Path("/batch")
     public Response batchStatus() {
-        batch.running(); // the same roles as starting one
+        Optional<CertificateBatchRunView> stored = batch.lastRun(); // the batch's own roles decide who may see it
         CertificateBatchRuns.Run run = batches.current();
-        return run == null ? Problems.error(Response.Status.NOT_FOUND, "no-batch") : Response.ok(BatchStatus.of(run)).build();
+        if (run != null) {
+            return Response.ok(BatchStatus.of(run)).build();
+        }
+        return stored.map(r -> Response.ok(BatchStatus.of(r)).build())
+                .orElseGet(() -> Problems.error(Response.Status.NOT_FOUND, "no-batch"));
     }
 
     @GET
