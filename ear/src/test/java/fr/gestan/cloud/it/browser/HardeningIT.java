@@ -367,7 +367,7 @@ class HardeningIT extends BrowserJourney {
                 9990 + fr.gestan.cloud.it.env.TestEnvironment.PORT_OFFSET)) {
             ModelNode redeploy = Operations.createOperation("redeploy", Operations.createAddress("deployment", "gestan.ear"));
             ModelNode outcome = management.execute(redeploy);
-            assertTrue(Operations.isSuccessfulOutcome(outcome), "redeployed after the outage: " + Operations.getFailureDescription(outcome));
+            assertTrue(Operations.isSuccessfulOutcome(outcome), () -> "redeployed after the outage: " + outcome);
         }
         deadline = System.currentTimeMillis() + 60_000;
         while (Http.get(ready).statusCode() != 200 && System.currentTimeMillis() < deadline) {
