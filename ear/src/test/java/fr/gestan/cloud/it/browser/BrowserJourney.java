@@ -54,9 +54,29 @@ abstract class BrowserJourney {
     protected static void signInAt(String page, String username, String password) {
         browser.forgetAllSessions();
         browser.open(Http.HTTPS + page);
+        // A Keycloak slow to answer its first requests (a loaded machine) gets the "sign-in momentarily unavailable"
+        // page, which asks to try again in a few moments: the journey does so, as a user would, a few times.
+        for (int attempt = 1; attempt < 6 && signInUnavailable(); attempt++) {
+            System.out.println("[gestan-it] sign-in unavailable at " + page + ", attempt " + attempt + ": trying again in 5 s");
+            sleep(5_000);
+            browser.open(Http.HTTPS + page);
+        }
         signIn(username, password);
         String back = Http.HTTPS + page.replaceAll("(\\.xhtml|/)$", "");
         browser.waitUntil(d -> d.getCurrentUrl().startsWith(back));
+    }
+
+    private static boolean signInUnavailable() {
+        return browser.driver().getPageSource().contains("momentanément indisponible");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

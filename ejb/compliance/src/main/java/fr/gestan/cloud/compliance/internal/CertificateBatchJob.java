@@ -15,12 +15,15 @@ import fr.gestan.cloud.compliance.internal.report.StoredReport;
 import fr.gestan.cloud.hosting.api.HostingContracts;
 import fr.gestan.cloud.tenants.api.TenantNotFoundException;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
 import jakarta.ejb.SessionContext;
+import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -50,6 +53,7 @@ import java.util.logging.Logger;
 @Local(CertificateBatch.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@DependsOn("ComplianceSchema") // its timer reads the batch tables
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class CertificateBatchJob implements CertificateBatch {
 
@@ -123,6 +127,17 @@ public class CertificateBatchJob implements CertificateBatch {
             return tally.withIssued();
         } catch (CertificateRefusedException | TenantNotFoundException refused) {
             return tally.withRefused(siren); // journaled by the issue itself
+        }
+    }
+
+    /** Every 15 s on every node (see {@link CertificateBatchRunStore#sweep}); a failure waits for the next run. */
+    @Schedule(hour = "*", minute = "*", second = "*/15", persistent = false, info = "certificate-batch-sweep")
+    @PermitAll
+    void sweepInterrupted() {
+        try {
+            runs.sweep();
+        } catch (RuntimeException e) {
+            LOG.warning("Could not check the certificate batches; the next run retries: " + e);
         }
     }
 

@@ -7,7 +7,6 @@ import fr.gestan.cloud.compliance.api.CertificateBatchRunningException;
 import fr.gestan.cloud.compliance.api.CertificateBatchTally;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -75,11 +74,11 @@ public class CertificateBatchRunStore {
     }
 
     /**
-     * On every node, every 15 s: a run that stopped beating is marked interrupted (at most {@code STALE} + 15 s after
-     * its server stopped, so within a minute of a restart), with a journal entry that says how far it went.
+     * Marks interrupted the runs that stopped beating ({@link CertificateBatchJob} calls it on every node every 15 s:
+     * at most {@code STALE} + 15 s after their server stopped, so within a minute of a restart), each with a journal
+     * entry that says how far it went.
      */
-    @Schedule(hour = "*", minute = "*", second = "*/15", persistent = false, info = "certificate-batch-sweep")
-    void sweep() {
+    public void sweep() {
         Instant now = clock.instant();
         for (CertificateBatchRun run : em.createNamedQuery(CertificateBatchRun.STOPPED_BEATING, CertificateBatchRun.class)
                 .setParameter("before", now.minus(STALE)).getResultList()) {
