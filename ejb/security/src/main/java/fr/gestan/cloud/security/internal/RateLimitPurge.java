@@ -2,6 +2,7 @@ package fr.gestan.cloud.security.internal;
 
 import fr.gestan.cloud.common.persistence.SchemaMigrations;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
@@ -18,6 +19,7 @@ import javax.sql.DataSource;
  * finds nothing to delete.
  */
 @Singleton
+@DependsOn("SecuritySchema") // its timer must not run before the table exists
 public class RateLimitPurge {
 
     static final int BATCH = 10_000;
