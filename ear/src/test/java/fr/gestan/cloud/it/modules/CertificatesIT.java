@@ -284,6 +284,17 @@ class CertificatesIT extends WithRoleCallers {
         assertTrue(text.contains("/verify?number=" + issued.number()), text);
         String signature = run(file.pdf(), "pdfsig");
         assertTrue(signature.contains("Signature is Valid.") && signature.contains("Total document signed"), signature);
+        // the journal checkpoint it prints is kept for ever by the checkpoint retention (pinned)
+        java.util.regex.Matcher head = java.util.regex.Pattern.compile("Head hash \\(SHA-256\\) : ([0-9a-f]{64})").matcher(text);
+        assertTrue(head.find(), text);
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
+                "select count(*) from journal_log_checkpoint where root_hash = ? and pinned")) {
+            q.setString(1, head.group(1));
+            try (var rs = q.executeQuery()) {
+                rs.next();
+                assertTrue(rs.getLong(1) >= 1, "the certificate's checkpoint " + head.group(1) + " is pinned");
+            }
+        }
 
         // verification by number: public (no caller), nothing confidential, not even the company (numbers are
         // sequential: walking them listed every client's name and SIREN)

@@ -80,6 +80,12 @@ public class JournalIntegrityBean implements JournalIntegrity {
     }
 
     @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
+    public CheckpointView pinnedCheckpoint() {
+        return view(log.pinnedCheckpoint());
+    }
+
+    @Override
     @RolesAllowed({Roles.AUDITOR, Roles.ADMIN, Roles.SUPPORT, Roles.CLIENT})
     public Optional<CheckpointView> latestCheckpoint() {
         return Optional.ofNullable(view(log.latest()));

@@ -56,7 +56,29 @@ final class LogVerification {
         return new Result(false, leaves, checkpoints, problem, position, detail);
     }
 
+    /**
+     * Verifies in one read-only snapshot (REPEATABLE READ): the checkpoints, the state and the leaves are read as of
+     * one moment, whatever the live sequencer commits meanwhile (read committed, the leaves read last could hold more
+     * than the state read first). The connection's settings are restored after.
+     */
     Result verify(Connection c, Progress progress) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        int isolation = c.getTransactionIsolation();
+        if (!autoCommit) {
+            c.commit();
+        }
+        c.setAutoCommit(false);
+        c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        try {
+            return verifyInSnapshot(c, progress);
+        } finally {
+            c.rollback();
+            c.setTransactionIsolation(isolation);
+            c.setAutoCommit(autoCommit);
+        }
+    }
+
+    private Result verifyInSnapshot(Connection c, Progress progress) throws SQLException {
         // Checkpoints first: each signs a state that committed before it, so the leaves read next cover them.
         List<LogCheckpointer.Stored> stored = LogCheckpointer.all(c);
         List<Signed> signed = new ArrayList<>();
