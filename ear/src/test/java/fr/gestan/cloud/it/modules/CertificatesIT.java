@@ -123,6 +123,13 @@ class CertificatesIT extends WithRoleCallers {
     TenantExportContributor contributor;
     @Resource(lookup = "java:jboss/datasources/GestanDS")
     DataSource dataSource;
+    /** The schema owner (as an attacker with its rights would edit the journal). */
+    @Resource(lookup = "java:jboss/datasources/GestanMigrationDS")
+    DataSource ownerDataSource;
+    @EJB
+    fr.gestan.cloud.security.api.JournalProofs journalProofs;
+    @EJB
+    fr.gestan.cloud.security.api.JournalIntegrity journalIntegrity;
     @EJB
     SecurityPolicies policies;
     @EJB
@@ -176,6 +183,31 @@ class CertificatesIT extends WithRoleCallers {
                     before.monitorDiskPercent(), before.monitorMemoryPercent()), null, "thresholds test: back"));
         }
         assertEquals(List.of(), monitoring.ingest(server.id(), token, sample).exceeded(), "back to the former thresholds");
+    }
+
+    private boolean postgres() throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            return c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        }
+    }
+
+    /** Edits the certificate's issuing entry as the schema owner, the append-only trigger switched off (PostgreSQL). */
+    private void editIssuingEntry(String number, String newReason) throws Exception {
+        try (Connection c = ownerDataSource.getConnection(); java.sql.Statement sql = c.createStatement()) {
+            c.setAutoCommit(false);
+            try {
+                sql.execute("alter table journal_entry disable trigger user");
+                assertEquals(1, sql.executeUpdate("update journal_entry set reason = " + newReason
+                        + " where action = 'CERTIFICATE_ISSUED' and target = '" + number + "'"));
+                sql.execute("alter table journal_entry enable trigger user");
+                c.commit();
+            } catch (Exception e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
     }
 
     private static String text(PublicDocumentView document) {
@@ -294,6 +326,27 @@ class CertificatesIT extends WithRoleCallers {
                 rs.next();
                 assertTrue(rs.getLong(1) >= 1, "the certificate's checkpoint " + head.group(1) + " is pinned");
             }
+        }
+
+        // /verify's journal part: the issuing entry recorded the PDF's SHA-256 and its inclusion proof holds; once the
+        // entry is edited in SQL the proof fails (public: position and proof only, nothing about the actor)
+        admin.call(journalIntegrity::checkpointNow);
+        var issuing = journalProofs.certificateIssue(issued.number()).orElseThrow();
+        assertTrue(issuing.proofValid(), issuing::toString);
+        assertEquals(issued.sha256(), issuing.recordedPdfSha256());
+        assertTrue(issuing.confirms(issued.sha256()));
+        assertFalse(issuing.confirms(sha256(oneByteChanged(file.pdf()))));
+        assertTrue(issuing.position() < issuing.treeSize() && !issuing.proof().isEmpty());
+        if (postgres()) { // the owner switches the append-only trigger off (H2's Java trigger cannot be)
+            editIssuingEntry(issued.number(), "reason || ' edited'");
+            try {
+                var edited = journalProofs.certificateIssue(issued.number()).orElseThrow();
+                assertFalse(edited.proofValid(), "an edited issuing entry no longer leads to the signed root");
+                assertFalse(edited.confirms(issued.sha256()));
+            } finally {
+                editIssuingEntry(issued.number(), "substr(reason, 1, length(reason) - 7)");
+            }
+            assertTrue(journalProofs.certificateIssue(issued.number()).orElseThrow().proofValid(), "restored");
         }
 
         // verification by number: public (no caller), nothing confidential, not even the company (numbers are
