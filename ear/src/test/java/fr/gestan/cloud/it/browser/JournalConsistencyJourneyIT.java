@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.gestan.cloud.it.support.AsAdmin;
 import fr.gestan.cloud.it.support.Call;
 import fr.gestan.cloud.it.support.Deployments;
+import fr.gestan.cloud.it.support.JournalTamper;
 import fr.gestan.cloud.it.support.RoleCaller;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ class JournalConsistencyJourneyIT extends BrowserJourney {
     static EnterpriseArchive deployment() {
         EnterpriseArchive ear = Deployments.fullEar();
         ear.getAsType(WebArchive.class, "gestan-web.war").addClasses(JournalLogFixtureServlet.class, AsAdmin.class,
-                RoleCaller.class, Call.class);
+                RoleCaller.class, Call.class, JournalTamper.class);
         return ear;
     }
 

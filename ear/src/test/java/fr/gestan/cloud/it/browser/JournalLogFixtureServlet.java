@@ -3,6 +3,7 @@ package fr.gestan.cloud.it.browser;
 import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.it.support.AsAdmin;
+import fr.gestan.cloud.it.support.JournalTamper;
 import fr.gestan.cloud.security.api.JournalIntegrity;
 import fr.gestan.cloud.security.api.JournalVerifier;
 import fr.gestan.cloud.security.api.JournalVerifier.MerkleLog;
@@ -13,8 +14,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.Statement;
 import javax.sql.DataSource;
 
 /**
@@ -28,7 +27,6 @@ public class JournalLogFixtureServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     static final String DEMO_SIREN = "842317653";
-    private static final String[] GUARDED = {"journal_entry", "journal_checkpoint", "journal_leaf"};
 
     @EJB
     transient AsAdmin admin;
@@ -56,32 +54,12 @@ public class JournalLogFixtureServlet extends HttpServlet {
         }
     }
 
-    /** In one transaction that first takes the sequencer's lease row: the live sequencer never sees half of it. */
     private void rewrite() throws Exception {
-        try (Connection c = owner.getConnection(); Statement sql = c.createStatement()) {
-            c.setAutoCommit(false);
-            try {
-                sql.execute("update singleton_lease set holder = holder where name = 'journal-sequencer'");
-                for (String table : GUARDED) {
-                    sql.execute("alter table " + table + " disable trigger user");
-                }
-                sql.execute("delete from journal_entry where id = (select min(id) from journal_entry where target = 'journal-journey-fixture')");
-                sql.execute("delete from journal_leaf");
-                sql.execute("delete from journal_tile");
-                sql.execute("delete from journal_log_checkpoint");
-                sql.execute("update journal_log_state set tree_size = 0, root_hash = '" + JournalVerifier.hex(MerkleLog.EMPTY_ROOT)
+        JournalTamper.run(owner,
+                "delete from journal_entry where id = (select min(id) from journal_entry where target = 'journal-journey-fixture')",
+                "delete from journal_leaf", "delete from journal_tile", "delete from journal_log_checkpoint",
+                "update journal_log_state set tree_size = 0, root_hash = '" + JournalVerifier.hex(MerkleLog.EMPTY_ROOT)
                         + "', floor_id = legacy_max_id");
-                for (String table : GUARDED) {
-                    sql.execute("alter table " + table + " enable trigger user");
-                }
-                c.commit();
-            } catch (Exception e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        }
         admin.call(integrity::checkpointNow);
     }
 }

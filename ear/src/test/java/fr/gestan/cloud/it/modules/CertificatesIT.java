@@ -193,21 +193,8 @@ class CertificatesIT extends WithRoleCallers {
 
     /** Edits the certificate's issuing entry as the schema owner, the append-only trigger switched off (PostgreSQL). */
     private void editIssuingEntry(String number, String newReason) throws Exception {
-        try (Connection c = ownerDataSource.getConnection(); java.sql.Statement sql = c.createStatement()) {
-            c.setAutoCommit(false);
-            try {
-                sql.execute("alter table journal_entry disable trigger user");
-                assertEquals(1, sql.executeUpdate("update journal_entry set reason = " + newReason
-                        + " where action = 'CERTIFICATE_ISSUED' and target = '" + number + "'"));
-                sql.execute("alter table journal_entry enable trigger user");
-                c.commit();
-            } catch (Exception e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        }
+        fr.gestan.cloud.it.support.JournalTamper.run(ownerDataSource, "update journal_entry set reason = " + newReason
+                + " where action = 'CERTIFICATE_ISSUED' and target = '" + number + "'");
     }
 
     private static String text(PublicDocumentView document) {

@@ -114,39 +114,9 @@ class JournalIT extends WithRoleCallers {
         }
     }
 
-    private static final String[] GUARDED = {"journal_entry", "journal_checkpoint", "journal_leaf"};
-
-    /**
-     * Runs SQL as a database owner who switched the append-only triggers off, as an attacker with those rights would,
-     * in one transaction that first takes the sequencer's lease row: the live sequencer never sees half of it.
-     */
+    /** SQL as the schema owner with the append-only triggers off, the sequencer's lease row held (JournalTamper). */
     private void tamper(String... statements) throws SQLException {
-        try (Connection c = ownerDataSource.getConnection(); Statement sql = c.createStatement()) {
-            c.setAutoCommit(false);
-            try {
-                sql.execute("update singleton_lease set holder = holder where name = 'journal-sequencer'");
-                boolean pg = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-                if (pg) {
-                    for (String table : GUARDED) {
-                        sql.execute("alter table " + table + " disable trigger user");
-                    }
-                }
-                for (String statement : statements) {
-                    sql.execute(statement);
-                }
-                if (pg) {
-                    for (String table : GUARDED) {
-                        sql.execute("alter table " + table + " enable trigger user");
-                    }
-                }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        }
+        fr.gestan.cloud.it.support.JournalTamper.run(ownerDataSource, statements);
     }
 
     /** After a tampering that cannot be undone in place: the log rebuilt from the entries, as after a fresh migration. */
