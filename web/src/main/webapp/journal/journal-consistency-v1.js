@@ -172,7 +172,9 @@
         }
         var kept = parse(keptNote);
         var good;
-        if (kept.size > current.size) {
+        if (kept.size === 0) {
+            good = true; // every log extends the empty one
+        } else if (kept.size > current.size) {
             good = false;
         } else if (kept.size === current.size) {
             good = equal(kept.root, current.root);
