@@ -77,8 +77,12 @@
 
     /** True, false, or null where this browser's WebCrypto has no Ed25519. */
     async function signatureValid(checkpoint, verifierKey) {
-        var parts = verifierKey.split('+');
-        var typed = fromBase64(parts[2]);
+        // <name>+<key hash, hex>+<base64 of type byte and key>: the name has no '+', the base64 may have some.
+        var first = verifierKey.indexOf('+');
+        var second = verifierKey.indexOf('+', first + 1);
+        var name = verifierKey.substring(0, first);
+        var keyHash = verifierKey.substring(first + 1, second);
+        var typed = fromBase64(verifierKey.substring(second + 1));
         var key;
         try {
             key = await crypto.subtle.importKey('raw', typed.slice(1), {name: 'Ed25519'}, false, ['verify']);
@@ -88,7 +92,7 @@
         for (var i = 0; i < checkpoint.signatures.length; i++) {
             var fields = checkpoint.signatures[i].substring(2).split(' ');
             var blob = fromBase64(fields[1]);
-            if (fields[0] === parts[0] && hex(blob.slice(0, 4)) === parts[1].substring(0, 8)) {
+            if (fields[0] === name && hex(blob.slice(0, 4)) === keyHash.substring(0, 8)) {
                 return crypto.subtle.verify({name: 'Ed25519'}, key, blob.slice(4), new TextEncoder().encode(checkpoint.body));
             }
         }
