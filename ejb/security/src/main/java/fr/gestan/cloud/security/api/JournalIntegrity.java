@@ -19,7 +19,7 @@ public interface JournalIntegrity {
     /**
      * The checkpoint to embed in a certificate: what is committed now, signed (or the newest checkpoint when the log
      * has not grown since), and kept for ever by the checkpoint retention. Support and administrators (who issue
-     * certificates).
+     * certificates), and auditors (the compliance facts reader that asks for it runs as auditor).
      */
     CheckpointView pinnedCheckpoint();
 

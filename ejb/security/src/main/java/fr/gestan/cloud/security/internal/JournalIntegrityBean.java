@@ -76,7 +76,7 @@ public class JournalIntegrityBean implements JournalIntegrity {
     }
 
     @Override
-    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR}) // the compliance facts reader runs as auditor
     public CheckpointView pinnedCheckpoint() {
         return view(log.pinnedCheckpoint());
     }
