@@ -198,7 +198,14 @@
         show(texts.consistent.replace('{0}', describe(kept)).replace('{1}', describe(current)) + note, false);
     }
 
+    // A fetch cut short because the page is being left is no verdict.
+    var leaving = false;
+    window.addEventListener('pagehide', function () {
+        leaving = true;
+    });
     check().catch(function (e) {
-        show(texts.failed + ' ' + e, true);
+        if (!leaving) {
+            show(texts.failed + ' ' + e, true);
+        }
     });
 }());
