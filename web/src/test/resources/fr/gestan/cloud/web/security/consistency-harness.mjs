@@ -5,6 +5,7 @@ import path from 'path';
 
 const [script, vectors, noteFile, verifierKey] = process.argv.slice(2);
 globalThis.window = globalThis;
+globalThis.addEventListener = globalThis.addEventListener || (() => {});
 globalThis.document = {getElementById: id => id === 'journal-consistency'
         ? {dataset: {}, setAttribute() {}} : {setAttribute() {}}};
 globalThis.localStorage = {getItem() { return null; }, setItem() {}};
