@@ -120,9 +120,19 @@ class SecurityHttpIT extends BrowserJourney {
         HttpResponse<String> proof = get("/api/v1/public/journal/consistency?first=1&second=" + checkpoint.size());
         assertEquals(200, proof.statusCode(), proof::body);
         assertTrue(proof.body().contains("\"proof\""), proof.body());
+        // Refusals are problem bodies naming the parameter at fault, in the caller's language.
         HttpResponse<String> refused = get("/api/v1/public/journal/consistency?first=2&second=1");
         assertEquals(400, refused.statusCode(), refused::body);
-        assertTrue(refused.body().contains("\"error\":\"tree-size-not-signed\""), refused.body());
+        assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        assertTrue(refused.body().contains("\"type\":\"urn:gestan:problem:tree-size-not-signed\""), refused.body());
+        assertTrue(refused.body().contains("\"field\":\"first\""), refused.body());
+        assertTrue(refused.body().contains("paramètre « first »"), "French by default: " + refused.body());
+        HttpResponse<String> beyond = Http.get(Http.HTTPS + "api/v1/public/journal/consistency?first=1&second="
+                + (checkpoint.size() + 1_000_000), "Accept-Language", "en");
+        assertEquals(400, beyond.statusCode(), beyond::body);
+        assertEquals("application/problem+json", beyond.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        assertTrue(beyond.body().contains("\"field\":\"second\""), beyond.body());
+        assertTrue(beyond.body().contains("for the parameter \\\"second\\\""), "English on request: " + beyond.body());
         assertTrue(get("/openapi").body().contains("/public/journal/consistency"), "in the OpenAPI document");
     }
 

@@ -127,6 +127,13 @@ class CertificatesIT extends WithRoleCallers {
     TenantExportContributor contributor;
     @Resource(lookup = "java:jboss/datasources/GestanDS")
     DataSource dataSource;
+    /** The schema owner (as an attacker with its rights would edit the journal). */
+    @Resource(lookup = "java:jboss/datasources/GestanMigrationDS")
+    DataSource ownerDataSource;
+    @EJB
+    fr.gestan.cloud.security.api.JournalProofs journalProofs;
+    @EJB
+    fr.gestan.cloud.security.api.JournalIntegrity journalIntegrity;
     @EJB
     SecurityPolicies policies;
     @EJB
@@ -180,6 +187,18 @@ class CertificatesIT extends WithRoleCallers {
                     before.monitorDiskPercent(), before.monitorMemoryPercent()), null, "thresholds test: back"));
         }
         assertEquals(List.of(), monitoring.ingest(server.id(), token, sample).exceeded(), "back to the former thresholds");
+    }
+
+    private boolean postgres() throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            return c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        }
+    }
+
+    /** Edits the certificate's issuing entry as the schema owner, the append-only trigger switched off (PostgreSQL). */
+    private void editIssuingEntry(String number, String newReason) throws Exception {
+        fr.gestan.cloud.it.support.JournalTamper.run(ownerDataSource, "update journal_entry set reason = " + newReason
+                + " where action = 'CERTIFICATE_ISSUED' and target = '" + number + "'");
     }
 
     private static String text(PublicDocumentView document) {
@@ -288,6 +307,39 @@ class CertificatesIT extends WithRoleCallers {
         assertTrue(text.contains("/verify?number=" + issued.number()), text);
         String signature = run(file.pdf(), "pdfsig");
         assertTrue(signature.contains("Signature is Valid.") && signature.contains("Total document signed"), signature);
+        // the journal checkpoint it prints is kept for ever by the checkpoint retention (pinned)
+        java.util.regex.Matcher head = java.util.regex.Pattern.compile("Head hash \\(SHA-256\\)\\s*:\\s*([0-9a-f\\s]{64,})").matcher(text);
+        assertTrue(head.find(), text);
+        String root = head.group(1).replaceAll("\\s", "").substring(0, 64); // pdftotext may wrap the line
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
+                "select count(*) from journal_log_checkpoint where root_hash = ? and pinned")) {
+            q.setString(1, root);
+            try (var rs = q.executeQuery()) {
+                rs.next();
+                assertTrue(rs.getLong(1) >= 1, "the certificate's checkpoint " + root + " is pinned");
+            }
+        }
+
+        // /verify's journal part: the issuing entry recorded the PDF's SHA-256 and its inclusion proof holds; once the
+        // entry is edited in SQL the proof fails (public: position and proof only, nothing about the actor)
+        admin.call(journalIntegrity::checkpointNow);
+        var issuing = journalProofs.certificateIssue(issued.number()).orElseThrow();
+        assertTrue(issuing.proofValid(), issuing::toString);
+        assertEquals(issued.sha256(), issuing.recordedPdfSha256());
+        assertTrue(issuing.confirms(issued.sha256()));
+        assertFalse(issuing.confirms(sha256(oneByteChanged(file.pdf()))));
+        assertTrue(issuing.position() < issuing.treeSize() && !issuing.proof().isEmpty());
+        if (postgres()) { // the owner switches the append-only trigger off (H2's Java trigger cannot be)
+            editIssuingEntry(issued.number(), "reason || ' edited'");
+            try {
+                var edited = journalProofs.certificateIssue(issued.number()).orElseThrow();
+                assertFalse(edited.proofValid(), "an edited issuing entry no longer leads to the signed root");
+                assertFalse(edited.confirms(issued.sha256()));
+            } finally {
+                editIssuingEntry(issued.number(), "substr(reason, 1, length(reason) - 7)");
+            }
+            assertTrue(journalProofs.certificateIssue(issued.number()).orElseThrow().proofValid(), "restored");
+        }
 
         // verification by number: public (no caller), nothing confidential, not even the company (numbers are
         // sequential: walking them listed every client's name and SIREN)

@@ -114,39 +114,9 @@ class JournalIT extends WithRoleCallers {
         }
     }
 
-    private static final String[] GUARDED = {"journal_entry", "journal_checkpoint", "journal_leaf"};
-
-    /**
-     * Runs SQL as a database owner who switched the append-only triggers off, as an attacker with those rights would,
-     * in one transaction that first takes the sequencer's lease row: the live sequencer never sees half of it.
-     */
+    /** SQL as the schema owner with the append-only triggers off, the sequencer's lease row held (JournalTamper). */
     private void tamper(String... statements) throws SQLException {
-        try (Connection c = ownerDataSource.getConnection(); Statement sql = c.createStatement()) {
-            c.setAutoCommit(false);
-            try {
-                sql.execute("update singleton_lease set holder = holder where name = 'journal-sequencer'");
-                boolean pg = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-                if (pg) {
-                    for (String table : GUARDED) {
-                        sql.execute("alter table " + table + " disable trigger user");
-                    }
-                }
-                for (String statement : statements) {
-                    sql.execute(statement);
-                }
-                if (pg) {
-                    for (String table : GUARDED) {
-                        sql.execute("alter table " + table + " enable trigger user");
-                    }
-                }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        }
+        fr.gestan.cloud.it.support.JournalTamper.run(ownerDataSource, statements);
     }
 
     /** After a tampering that cannot be undone in place: the log rebuilt from the entries, as after a fresh migration. */
@@ -383,14 +353,19 @@ class JournalIT extends WithRoleCallers {
         return KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
     }
 
-    private void insertCheckpoint(long size, byte[] root, String note) throws SQLException {
+    /** Returns the id of the checkpoint inserted (the live signer may add others meanwhile: delete this one by id). */
+    private long insertCheckpoint(long size, byte[] root, String note) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("insert into journal_log_checkpoint "
-                + "(tree_size, root_hash, created_at_us, note, pinned) values (?, ?, ?, ?, false)")) {
+                + "(tree_size, root_hash, created_at_us, note, pinned) values (?, ?, ?, ?, false)", new String[] {"id"})) {
             insert.setLong(1, size);
             insert.setString(2, JournalVerifier.hex(root));
             insert.setLong(3, System.currentTimeMillis() * 1000);
             insert.setString(4, note);
             insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
         }
     }
 
@@ -400,43 +375,42 @@ class JournalIT extends WithRoleCallers {
         CheckpointView latest = checkpoint();
         String origin = latest.note().split("\n")[0];
         PublicKey key = JournalVerifier.readPublicKeyPem(integrity.publicKeyPem());
-        String newest = "(select max(id) from journal_log_checkpoint)";
 
         var forger = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         byte[] root = JournalVerifier.unhex(latest.headHash());
-        insertCheckpoint(latest.seq(), root, MerkleLog.sign(new MerkleLog.Checkpoint(origin, latest.seq(), root).body(), origin,
+        long forged = insertCheckpoint(latest.seq(), root, MerkleLog.sign(new MerkleLog.Checkpoint(origin, latest.seq(), root).body(), origin,
                 forger.getPrivate(), forger.getPublic()));
         try {
             Result result = verify();
             assertEquals(Problem.CHECKPOINT_FORGED, result.problem(), result::toString);
             assertEquals(latest.seq(), result.seq());
         } finally {
-            tamper("delete from journal_log_checkpoint where id = " + newest);
+            tamper("delete from journal_log_checkpoint where id = " + forged);
         }
 
         // With the real key (stolen): another root for the same size, then a smaller tree after a larger one.
         PrivateKey real = signingKey();
         byte[] other = MerkleLog.sha256("another history".getBytes(StandardCharsets.UTF_8));
-        insertCheckpoint(latest.seq(), other, MerkleLog.sign(new MerkleLog.Checkpoint(origin, latest.seq(), other).body(), origin, real, key));
+        long split = insertCheckpoint(latest.seq(), other, MerkleLog.sign(new MerkleLog.Checkpoint(origin, latest.seq(), other).body(), origin, real, key));
         try {
             Result result = verify();
             assertEquals(Problem.CHECKPOINT_SPLIT_VIEW, result.problem(), result::toString);
         } finally {
-            tamper("delete from journal_log_checkpoint where id = " + newest);
+            tamper("delete from journal_log_checkpoint where id = " + split);
         }
         long smaller = latest.seq() - 2;
         byte[] smallerRoot = JournalVerifier.unhex(queryString("select root_hash from journal_log_checkpoint where tree_size <= " + smaller
                 + " order by tree_size desc fetch first 1 rows only"));
         long smallerSize = queryLong("select tree_size from journal_log_checkpoint where tree_size <= " + smaller
                 + " order by tree_size desc fetch first 1 rows only");
-        insertCheckpoint(smallerSize, smallerRoot, MerkleLog.sign(new MerkleLog.Checkpoint(origin, smallerSize, smallerRoot).body(),
+        long rolledBack = insertCheckpoint(smallerSize, smallerRoot, MerkleLog.sign(new MerkleLog.Checkpoint(origin, smallerSize, smallerRoot).body(),
                 origin, real, key));
         try {
             Result result = verify();
             assertEquals(Problem.CHECKPOINT_ROLLBACK, result.problem(), result::toString);
             assertEquals(smallerSize, result.seq());
         } finally {
-            tamper("delete from journal_log_checkpoint where id = " + newest);
+            tamper("delete from journal_log_checkpoint where id = " + rolledBack);
         }
         assertIntact();
     }

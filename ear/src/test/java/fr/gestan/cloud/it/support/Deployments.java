@@ -48,7 +48,7 @@ public final class Deployments {
         // Arquillian adds its test servlet to the EAR's only WAR: the test class and its callers live there.
         WebArchive it = ShrinkWrap.create(WebArchive.class, "it.war")
                 .addClasses(testClass, Call.class, RoleCaller.class, AsClient.class, AsSupport.class, AsAdmin.class, AsAuditor.class, Ids.class,
-                        SupportClearance.class, WithRoleCallers.class);
+                        SupportClearance.class, WithRoleCallers.class, JournalTamper.class);
         if (kept.contains("gestan-tenants.jar")) {
             it.addClass(Companies.class);
         }

@@ -30,6 +30,8 @@ public class VerifyBean implements Serializable {
     transient CertificateRegistry registry;
     @EJB
     transient Certificates certificates;
+    @EJB
+    transient fr.gestan.cloud.security.api.JournalProofs proofs;
     @Inject
     Messages messages;
 
@@ -41,6 +43,7 @@ public class VerifyBean implements Serializable {
     private transient Part file;
     private FileVerification fileResult;
     private boolean fileChecked;
+    private fr.gestan.cloud.security.api.IssuingEntryProof issuing;
 
     public void verify() {
         searched = true;
@@ -117,6 +120,21 @@ public class VerifyBean implements Serializable {
 
     public boolean isFileChecked() {
         return fileChecked;
+    }
+
+    /**
+     * The shown certificate's issuing journal entry: position, inclusion proof in the newest checkpoint (checked on
+     * the server) and the PDF SHA-256 it recorded; never the actor or the address. Null when there is none.
+     */
+    public fr.gestan.cloud.security.api.IssuingEntryProof getIssuing() {
+        CertificateStatusView shown = getShown();
+        if (shown == null) {
+            return null;
+        }
+        if (issuing == null || !issuing.certificateNumber().equals(shown.number())) {
+            issuing = proofs.certificateIssue(shown.number()).orElse(null);
+        }
+        return issuing;
     }
 
     /** What the page shows of a certificate: the number's result, else the uploaded file's. */

@@ -130,8 +130,9 @@ public class CertificatesBean implements Certificates {
         if (previous != null) {
             previous.supersede(number, who, now);
         }
+        // The issuing entry records the PDF's SHA-256: /verify shows its inclusion proof beside the file's hash.
         journal.record(new JournalEvent(previous == null ? ISSUED : REISSUED, siren, number, JournalEvent.Outcome.SUCCESS,
-                previous == null ? null : "supersedes " + previous.number()));
+                "pdf sha256 " + Signing.sha256(pdf) + (previous == null ? "" : "; supersedes " + previous.number())));
         return record.toFullView(now, pdf.length);
     }
 

@@ -170,7 +170,7 @@ public class ComplianceFactsReader {
     @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
     public CertificateFacts certificate(TenantDocuments docs) {
         return CertificateFacts.of(docs, serverId -> docs.shared().plans().computeIfAbsent(serverId, this::planOf),
-                journal.latestCheckpoint());
+                Optional.of(journal.pinnedCheckpoint())); // kept for ever: the certificate names it
     }
 
     private Optional<RecoveryPlanView> planOf(long serverId) {

@@ -16,6 +16,13 @@ public interface JournalIntegrity {
     /** Signs the current chain head if it moved since the last checkpoint; returns the newest checkpoint. */
     Optional<CheckpointView> checkpointNow();
 
+    /**
+     * The checkpoint to embed in a certificate: what is committed now, signed (or the newest checkpoint when the log
+     * has not grown since), and kept for ever by the checkpoint retention. Support and administrators (who issue
+     * certificates), and auditors (the compliance facts reader that asks for it runs as auditor).
+     */
+    CheckpointView pinnedCheckpoint();
+
     /** The newest checkpoint, if any. */
     Optional<CheckpointView> latestCheckpoint();
 

@@ -28,6 +28,13 @@ public interface JournalProofs {
     /** The inclusion proof of an entry in the newest checkpoint; empty if the entry is unknown or not yet signed. */
     Optional<InclusionProofView> inclusion(@Min(value = 1, message = "{journal.entry.invalid}") long entryId);
 
+    /**
+     * Public: the issuing entry of certificate {@code number} (the newest {@code CERTIFICATE_ISSUED} or
+     * {@code CERTIFICATE_REISSUED} entry naming it) with its inclusion proof in the newest checkpoint, checked here;
+     * empty if there is none or it is not yet signed.
+     */
+    Optional<IssuingEntryProof> certificateIssue(@jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Size(max = 32) String number);
+
     /** The consistency proof from tree size {@code first} to {@code second} (at most the newest checkpoint's size). */
     ConsistencyProofView consistency(@Min(value = 1, message = "{journal.size.invalid}") long first,
                                      @Min(value = 1, message = "{journal.size.invalid}") long second);

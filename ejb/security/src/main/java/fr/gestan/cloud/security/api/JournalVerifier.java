@@ -453,11 +453,77 @@ public final class JournalVerifier {
             out.write(line("N", Base64.getEncoder().encodeToString(signedNote.getBytes(StandardCharsets.UTF_8))));
         }
 
+        /**
+         * The optional {@code P} line, right after the {@code N} line of a tenant export: the checkpoint of that
+         * tenant's previous export (signed note, base64) and the RFC 9162 consistency proof from its tree size to
+         * this export's (base64 hashes joined by commas, {@code -} when empty). The verifier checks that the log
+         * only grew between the two exports.
+         */
+        public static void previous(Writer out, String previousNote, List<byte[]> consistencyProof) throws IOException {
+            out.write(line("P", Base64.getEncoder().encodeToString(previousNote.getBytes(StandardCharsets.UTF_8)),
+                    hashes(consistencyProof)));
+        }
+
+        private static String hashes(List<byte[]> proof) {
+            return proof.isEmpty() ? "-" : String.join(",", proof.stream().map(Base64.getEncoder()::encodeToString).toList());
+        }
+
+        private static List<byte[]> unhashes(String field) {
+            List<byte[]> proof = new ArrayList<>();
+            if (!"-".equals(field)) {
+                for (String h : field.split(",")) {
+                    proof.add(Base64.getDecoder().decode(h));
+                }
+            }
+            return proof;
+        }
+
+        /**
+         * Checks that the log signed as {@code newerNote} only grew from {@code olderNote} (two checkpoints a client
+         * kept, or a previous export's and this one's): both signatures with the key, sizes in order, the same root for
+         * the same size, and the consistency proof between them. Two checkpoints checked when OK; else the problem.
+         */
+        public static Result consistency(String olderNote, String newerNote, List<byte[]> proof, PublicKey key) {
+            MerkleLog.Checkpoint older;
+            MerkleLog.Checkpoint newer;
+            try {
+                newer = MerkleLog.open(newerNote, origin(newerNote), key);
+            } catch (MerkleLog.VerificationException e) {
+                return new Result(false, 0, 0, Problem.CHECKPOINT_FORGED, 0, "newer checkpoint: " + e.getMessage());
+            }
+            try {
+                older = MerkleLog.open(olderNote, origin(olderNote), key);
+            } catch (MerkleLog.VerificationException e) {
+                return new Result(false, 0, 1, Problem.CHECKPOINT_FORGED, 0, "older checkpoint: " + e.getMessage());
+            }
+            String both = "checkpoints of tree sizes " + older.size() + " (root " + hex(older.root()) + ") and " + newer.size()
+                    + " (root " + hex(newer.root()) + ")";
+            if (older.size() > newer.size()) {
+                return new Result(false, 0, 2, Problem.CHECKPOINT_ROLLBACK, newer.size(), "the log was rolled back between the "
+                        + both);
+            }
+            if (older.size() == newer.size() && !Arrays.equals(older.root(), newer.root())) {
+                return new Result(false, 0, 2, Problem.CHECKPOINT_SPLIT_VIEW, newer.size(), "two roots for one tree size: " + both);
+            }
+            if (older.size() > 0 && older.size() < newer.size()) {
+                try {
+                    MerkleLog.verifyConsistency(older.size(), newer.size(), older.root(), newer.root(), proof);
+                } catch (MerkleLog.VerificationException e) {
+                    return new Result(false, 0, 2, Problem.CHECKPOINT_MISMATCH, older.size(), "the log was rewritten: no "
+                            + "consistency between the " + both + " (" + e.getMessage() + ")");
+                }
+            }
+            return Result.ok(0, 2);
+        }
+
+        private static String origin(String note) {
+            return note.substring(0, Math.max(0, note.indexOf('\n')));
+        }
+
         public static void logEntry(Writer out, long position, boolean legacy, Long seq, long occurredAtMicros, String actor,
                                     String actorRole, String tenantRef, String action, String target, String sourceIp,
                                     String outcome, String reason, String mac, List<byte[]> proof) throws IOException {
-            String proofField = proof == null ? "*" : proof.isEmpty() ? "-"
-                    : String.join(",", proof.stream().map(Base64.getEncoder()::encodeToString).toList());
+            String proofField = proof == null ? "*" : hashes(proof);
             if (legacy) {
                 out.write(line("L", Long.toString(position), seq == null ? null : Long.toString(seq), Long.toString(occurredAtMicros),
                         actor, actorRole, tenantRef, action, target, sourceIp, outcome, reason, proofField));
@@ -483,11 +549,22 @@ public final class JournalVerifier {
                 }
                 MerkleLog.Frontier whole = new MerkleLog.Frontier();
                 long entries = 0;
+                int checkpoints = 1;
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
                     if (line.isEmpty()) {
                         continue;
                     }
                     String[] f = split(line);
+                    if ("P".equals(f[0]) && f.length == 3 && entries == 0) {
+                        Result grown = consistency(new String(Base64.getDecoder().decode(f[1]), StandardCharsets.UTF_8), note,
+                                unhashes(f[2]), key);
+                        if (!grown.ok()) {
+                            return new Result(false, 0, grown.checkpointsChecked(), grown.problem(), grown.seq(),
+                                    "previous export's checkpoint: " + grown.detail());
+                        }
+                        checkpoints = 2;
+                        continue;
+                    }
                     long position = Long.parseLong(f[1]);
                     byte[] leaf;
                     if ("V".equals(f[0]) && f.length == 13) {
@@ -507,12 +584,7 @@ public final class JournalVerifier {
                         }
                         whole.append(leafHash, null);
                     } else {
-                        List<byte[]> proof = new ArrayList<>();
-                        if (!"-".equals(proofField)) {
-                            for (String h : proofField.split(",")) {
-                                proof.add(Base64.getDecoder().decode(h));
-                            }
-                        }
+                        List<byte[]> proof = unhashes(proofField);
                         try {
                             MerkleLog.verifyInclusion(position, checkpoint.size(), leafHash, proof, checkpoint.root());
                         } catch (MerkleLog.VerificationException e) {
@@ -522,10 +594,10 @@ public final class JournalVerifier {
                     entries++;
                 }
                 if (whole.size() > 0 && (whole.size() != checkpoint.size() || !Arrays.equals(whole.root(), checkpoint.root()))) {
-                    return new Result(false, entries, 1, Problem.CHECKPOINT_MISMATCH, whole.size(), "the " + whole.size()
+                    return new Result(false, entries, checkpoints, Problem.CHECKPOINT_MISMATCH, whole.size(), "the " + whole.size()
                             + " leaves listed do not give the signed root of tree size " + checkpoint.size());
                 }
-                return Result.ok(entries, 1);
+                return Result.ok(entries, checkpoints);
             } catch (RuntimeException e) {
                 return new Result(false, 0, 0, Problem.MALFORMED, 0, "unreadable export: " + e);
             }
@@ -578,19 +650,48 @@ public final class JournalVerifier {
         }
     }
 
-    /** {@code java JournalVerifier.java <export.tsv> <public-key.pem>}: exit 0 when intact, 1 when broken, 2 on usage. */
+    /**
+     * {@code java JournalVerifier.java <export.tsv> <public-key.pem>}: checks an export (any version);
+     * {@code java JournalVerifier.java --consistency <older-checkpoint> <newer-checkpoint> <proof> <public-key.pem>}:
+     * checks that the log only grew between two checkpoints a client kept (signed notes as served at
+     * {@code /journal/checkpoint}), with the consistency proof saved from
+     * {@code /api/v1/public/journal/consistency?first=<older size>&second=<newer size>} (its JSON, or base64 hashes
+     * one per line). Exit 0 when intact, 1 when broken, 2 on usage.
+     */
     public static void main(String[] args) throws Exception {
-        if (args.length != 2) {
-            System.err.println("usage: java JournalVerifier.java <journal-export.tsv> <journal-public-key.pem>");
-            System.exit(2);
-        }
-        PublicKey key = readPublicKeyPem(Files.readString(Path.of(args[1]), StandardCharsets.US_ASCII));
         Result result;
-        try (BufferedReader in = Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8)) {
-            result = Export.verify(in, key);
+        if (args.length == 5 && "--consistency".equals(args[0])) {
+            PublicKey key = readPublicKeyPem(Files.readString(Path.of(args[4]), StandardCharsets.US_ASCII));
+            String older = Files.readString(Path.of(args[1]), StandardCharsets.UTF_8);
+            String newer = Files.readString(Path.of(args[2]), StandardCharsets.UTF_8);
+            result = Export.consistency(older, newer, proofFile(Files.readString(Path.of(args[3]), StandardCharsets.UTF_8)), key);
+        } else if (args.length == 2 && !args[0].startsWith("--")) {
+            PublicKey key = readPublicKeyPem(Files.readString(Path.of(args[1]), StandardCharsets.US_ASCII));
+            try (BufferedReader in = Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8)) {
+                result = Export.verify(in, key);
+            }
+        } else {
+            System.err.println("usage: java JournalVerifier.java <journal-export.tsv> <journal-public-key.pem>");
+            System.err.println("       java JournalVerifier.java --consistency <older-checkpoint.txt> <newer-checkpoint.txt> "
+                    + "<consistency-proof.json> <journal-public-key.pem>");
+            System.exit(2);
+            return;
         }
         System.out.println(result);
         System.exit(result.ok() ? 0 : 1);
+    }
+
+    /** The hashes of a saved consistency proof: the API's JSON ({@code "proof":[…]}) or base64 lines. */
+    static List<byte[]> proofFile(String text) {
+        java.util.regex.Matcher json = java.util.regex.Pattern.compile("\"proof\"\\s*:\\s*\\[([^\\]]*)\\]").matcher(text);
+        String list = json.find() ? json.group(1).replace("\"", " ").replace(",", " ") : text;
+        List<byte[]> proof = new ArrayList<>();
+        for (String h : list.trim().split("\\s+")) {
+            if (!h.isEmpty()) {
+                proof.add(Base64.getDecoder().decode(h));
+            }
+        }
+        return proof;
     }
 
     /**

@@ -26,11 +26,8 @@ import jakarta.validation.executable.ValidateOnExecution;
 import java.io.IOException;
 import java.io.Writer;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Optional;
@@ -52,7 +49,6 @@ import javax.sql.DataSource;
 public class JournalIntegrityBean implements JournalIntegrity {
 
     private static final Logger LOG = Logger.getLogger(JournalIntegrityBean.class.getName());
-    private static final int FETCH = 10_000;
 
     @Resource(lookup = SchemaMigrations.DATASOURCE)
     DataSource dataSource;
@@ -77,6 +73,12 @@ public class JournalIntegrityBean implements JournalIntegrity {
     @Override
     public Optional<CheckpointView> checkpointNow() {
         return Optional.ofNullable(view(log.checkpointNow(false)));
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR}) // the compliance facts reader runs as auditor
+    public CheckpointView pinnedCheckpoint() {
+        return view(log.pinnedCheckpoint());
     }
 
     @Override
@@ -125,39 +127,18 @@ public class JournalIntegrityBean implements JournalIntegrity {
     }
 
     /**
-     * Signs a pinned checkpoint first (kept for ever), then writes the entries it covers: all of them (the verifier
-     * rebuilds the tree), or one tenant's with their inclusion proofs (nothing about the others is revealed).
+     * Signs a pinned checkpoint first (kept for ever), then writes the entries it covers (LogExport): all of them,
+     * or one tenant's with their inclusion proofs and the consistency proof from its previous export.
      */
     private void export(String tenantRef, Writer out) throws IOException {
         LogCheckpointer.Stored signed = log.checkpointNow(true);
-        JournalVerifier.Export.headerV2(out, signed.note());
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement q = c.prepareStatement("select l.position, s.legacy_max_id, " + LogLeaves.COLUMNS
-                     + " from journal_leaf l join journal_entry e on e.id = l.entry_id cross join journal_log_state s "
-                     + "where l.position < ?" + (tenantRef == null ? "" : " and e.tenant_ref = ?") + " order by l.position")) {
-            q.setLong(1, signed.treeSize());
-            if (tenantRef != null) {
-                q.setString(2, tenantRef);
-            }
-            q.setFetchSize(FETCH);
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    long position = rs.getLong(1);
-                    boolean legacy = rs.getLong(3) <= rs.getLong(2);
-                    long seq = rs.getLong(4);
-                    Long chainSeq = rs.wasNull() ? null : seq;
-                    long micros = JournalEntry.micros(rs.getObject(5, OffsetDateTime.class).toInstant());
-                    var proof = tenantRef == null ? null : LogProofs.inclusion(c, position, signed.treeSize());
-                    JournalVerifier.Export.logEntry(out, position, legacy, chainSeq, micros, rs.getString(6), rs.getString(7),
-                            rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
-                            rs.getString(13), rs.getString(15), proof);
-                }
-            }
+        try (Connection c = dataSource.getConnection()) {
+            LogExport.write(c, signed, tenantRef, tenantRef == null ? null : LogExport.previous(c, tenantRef), out);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the journal", e);
         }
-        journal.record(JournalEvent.success("JOURNAL_EXPORTED", tenantRef, (tenantRef == null ? "whole journal" : "tenant journal")
-                + " at tree size " + signed.treeSize()));
+        journal.record(JournalEvent.success("JOURNAL_EXPORTED", tenantRef, tenantRef == null
+                ? "whole journal at tree size " + signed.treeSize() : LogExport.TENANT_EXPORT_TARGET + signed.treeSize()));
     }
 
     static String base64(byte[] bytes) {

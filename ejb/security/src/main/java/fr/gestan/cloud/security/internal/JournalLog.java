@@ -141,6 +141,26 @@ public class JournalLog {
         }
     }
 
+    /**
+     * The checkpoint to embed in a certificate: what is committed now, sequenced and signed (the newest checkpoint
+     * when the log has not grown since), kept for ever by the retention ({@link LogCheckpointer#prune}).
+     */
+    public LogCheckpointer.Stored pinnedCheckpoint() {
+        LogCheckpointer.Stored newest = checkpointNow(false);
+        if (newest == null) {
+            return checkpointNow(true); // an empty log: its first checkpoint, pinned
+        }
+        try (Connection c = dataSource.getConnection()) {
+            if (newest.pinned() || LogCheckpointer.pin(c, newest.id())) {
+                return new LogCheckpointer.Stored(newest.id(), newest.treeSize(), newest.rootHex(), newest.createdAtMicros(),
+                        newest.note(), true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot pin a journal checkpoint", e);
+        }
+        return checkpointNow(true); // thinned meanwhile: sign one that is kept
+    }
+
     private long maxEntryId() throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement("select coalesce(max(id), 0) from journal_entry");
              ResultSet rs = q.executeQuery()) {

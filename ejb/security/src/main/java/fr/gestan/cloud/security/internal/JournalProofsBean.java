@@ -6,6 +6,7 @@ import fr.gestan.cloud.common.tenancy.CallerTenancy;
 import fr.gestan.cloud.common.tenancy.TenantConfinement;
 import fr.gestan.cloud.security.api.ConsistencyProofView;
 import fr.gestan.cloud.security.api.InclusionProofView;
+import fr.gestan.cloud.security.api.IssuingEntryProof;
 import fr.gestan.cloud.security.api.JournalProofs;
 import fr.gestan.cloud.security.api.JournalVerifier.MerkleLog;
 import fr.gestan.cloud.security.api.LogSizeException;
@@ -22,6 +23,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.executable.ValidateOnExecution;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Base64;
 import java.util.List;
@@ -100,6 +103,55 @@ public class JournalProofsBean implements JournalProofs {
                     proof, latest.note()));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the journal tiles", e);
+        }
+    }
+
+    /** The text the issuing entry's reason starts with, followed by the PDF's SHA-256 (hex). */
+    public static final String PDF_SHA256_REASON = "pdf sha256 ";
+
+    @Override
+    public Optional<IssuingEntryProof> certificateIssue(String number) {
+        LogCheckpointer.Stored latest = log.latest();
+        if (latest == null) {
+            return Optional.empty();
+        }
+        try (Connection c = dataSource.getConnection()) {
+            long entryId;
+            try (PreparedStatement q = c.prepareStatement("select max(id) from journal_entry where target = ? "
+                    + "and action in ('CERTIFICATE_ISSUED', 'CERTIFICATE_REISSUED')")) {
+                q.setString(1, number);
+                try (ResultSet rs = q.executeQuery()) {
+                    rs.next();
+                    entryId = rs.getLong(1);
+                    if (rs.wasNull()) {
+                        return Optional.empty();
+                    }
+                }
+            }
+            JournalEntry entry = em.find(JournalEntry.class, entryId);
+            OptionalLong position = LogProofs.position(c, entryId);
+            if (entry == null || position.isEmpty() || position.getAsLong() >= latest.treeSize()) {
+                return Optional.empty();
+            }
+            // The leaf as the entry reads now: an entry edited since it was sequenced no longer leads to the root.
+            byte[] leafHash = MerkleLog.leafHash(entry.leafData());
+            List<byte[]> proof = LogProofs.inclusion(c, position.getAsLong(), latest.treeSize());
+            boolean valid;
+            try {
+                MerkleLog.Checkpoint checkpoint = MerkleLog.open(latest.note(), JournalLog.origin(), JournalKeys.current().publicKey());
+                MerkleLog.verifyInclusion(position.getAsLong(), latest.treeSize(), leafHash, proof, checkpoint.root());
+                valid = true;
+            } catch (MerkleLog.VerificationException e) {
+                valid = false;
+            }
+            String reason = entry.toView(null).reason();
+            String recorded = reason != null && reason.startsWith(PDF_SHA256_REASON)
+                    ? reason.substring(PDF_SHA256_REASON.length()).split("[;\\s]", 2)[0] : null;
+            return Optional.of(new IssuingEntryProof(number, position.getAsLong(), latest.treeSize(),
+                    Base64.getEncoder().encodeToString(leafHash), proof.stream().map(Base64.getEncoder()::encodeToString).toList(),
+                    latest.note(), valid, recorded));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the journal", e);
         }
     }
 

@@ -101,6 +101,16 @@ final class LogCheckpointer {
         }
     }
 
+    /**
+     * Keeps a checkpoint for ever (it is embedded in a certificate): false if it is gone already (thinned meanwhile).
+     */
+    static boolean pin(Connection c, long id) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("update journal_log_checkpoint set pinned = true where id = ?")) {
+            update.setLong(1, id);
+            return update.executeUpdate() == 1;
+        }
+    }
+
     /** The old chain's head, when the log starts with legacy entries. */
     private static java.util.Optional<String> legacyHead(Connection c) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select seq, head_hash from journal_head where id = 1")) {

@@ -56,7 +56,29 @@ final class LogVerification {
         return new Result(false, leaves, checkpoints, problem, position, detail);
     }
 
+    /**
+     * Verifies in one read-only snapshot (REPEATABLE READ): the checkpoints, the state and the leaves are read as of
+     * one moment, whatever the live sequencer commits meanwhile (read committed, the leaves read last could hold more
+     * than the state read first). The connection's settings are restored after.
+     */
     Result verify(Connection c, Progress progress) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        int isolation = c.getTransactionIsolation();
+        if (!autoCommit) {
+            c.commit();
+        }
+        c.setAutoCommit(false);
+        c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        try {
+            return verifyInSnapshot(c, progress);
+        } finally {
+            c.rollback();
+            c.setTransactionIsolation(isolation);
+            c.setAutoCommit(autoCommit);
+        }
+    }
+
+    private Result verifyInSnapshot(Connection c, Progress progress) throws SQLException {
         // Checkpoints first: each signs a state that committed before it, so the leaves read next cover them.
         List<LogCheckpointer.Stored> stored = LogCheckpointer.all(c);
         List<Signed> signed = new ArrayList<>();
@@ -219,51 +241,62 @@ final class LogVerification {
         return null;
     }
 
-    // ------------------------------------------------------------------ PostgreSQL: COPY, hashed on a second thread
+    // ------------------------------------------------------------------ PostgreSQL: two COPYs without a join
 
     /**
-     * Leaves per COPY: the level-0 tiles of a chunk (4,096 tiles, 32 MB) are read before its rows. Large on purpose:
-     * PostgreSQL joins each chunk's leaves to the entries by hashing the whole entry table (a scan of all entries per
-     * chunk; 65,536-leaf chunks made the verification of a million entries slower than the ResultSet).
+     * Positions per chunk: the chunk's leaves (position, entry, flag: 17 bytes each), their leaf hashes (32 bytes)
+     * and level-0 tiles (32 bytes) are held in memory, about 90 MB for a chunk.
      */
-    private static final long CHUNK = (long) MerkleLog.TILE_WIDTH * 4096;
+    private static final int CHUNK = MerkleLog.TILE_WIDTH * 4096;
     private static final int BATCH = 1024;
-    private static final String COPY_COLUMNS = "select l.position, l.authentic, l.entry_id, e.id, e.seq, "
-            + "(extract(epoch from e.occurred_at) * 1000000)::bigint, e.actor, e.actor_role, e.tenant_ref, e.action, "
-            + "e.target, e.source_ip, e.outcome, e.reason, e.entry_hash, e.mac "
-            + "from journal_leaf l left join journal_entry e on e.id = l.entry_id";
+    private static final String ENTRY_COLUMNS = "select e.id, e.seq, (extract(epoch from e.occurred_at) * 1000000)::bigint, "
+            + "e.actor, e.actor_role, e.tenant_ref, e.action, e.target, e.source_ip, e.outcome, e.reason, e.entry_hash, e.mac "
+            + "from journal_entry e";
 
-    private record Batch(Map<Long, byte[]> tiles, byte[][] rows, int count) {
+    private record Batch(byte[][] rows, int count) {
     }
 
-    private static final Batch END = new Batch(Map.of(), new byte[0][], 0);
+    private static final Batch END = new Batch(new byte[0][], 0);
 
     /**
-     * Reads the rows with {@code COPY … TO STDOUT} (text) by chunks of positions, the chunk's tiles first (one
-     * connection, no query during a COPY), and hands them in batches to a second thread that parses, hashes and
-     * checks them in position order. False (nothing read) if the connection is not PgJDBC's.
+     * Reads each chunk of positions with two {@code COPY … TO STDOUT} (text) and no join: the chunk's leaves in
+     * position order (the primary key's order, no sort), then the entries of their id range in the table's own order
+     * (a sequential or index range scan, no sort). A second thread parses and hashes the entries into the chunk's
+     * slots, and walks the positions in order as far as their entries have arrived (the entries come roughly in
+     * position order: ids are given at insert, positions at commit), so that the tree grows while the entries are
+     * read; what is left is walked after the last row, where a leaf whose entry never came is reported. The checks,
+     * their order and the problem named are those of the {@code ResultSet} path (the same {@link Walk}). False
+     * (nothing read) if the connection is not PgJDBC's.
      */
     private boolean verifyByCopy(Connection c, Walk walk, long treeSize, Progress progress, Result[] out) throws SQLException {
-        Worker worker = new Worker(walk);
-        try {
-            for (long from = 0; ; from += CHUNK) {
-                // The last chunk is open-ended: leaves beyond the state's size are read (and reported) too.
-                boolean last = from + CHUNK >= treeSize;
-                String range = " where l.position >= " + from + (last ? "" : " and l.position < " + (from + CHUNK));
-                Map<Long, byte[]> tiles = readTiles(c, from / MerkleLog.TILE_WIDTH, last ? -1 : (from + CHUNK) / MerkleLog.TILE_WIDTH);
-                try (LogCopyRows rows = openCopy(c, "COPY (" + COPY_COLUMNS + range + " order by l.position) TO STDOUT")) {
-                    if (rows == null) {
-                        if (from > 0) {
-                            throw new SQLException("the COPY reader vanished after " + from + " leaves");
-                        }
-                        return false;
+        for (long from = 0; ; from += CHUNK) {
+            // The last chunk is open-ended: leaves beyond the state's size are read (and reported) too.
+            boolean last = from + CHUNK >= treeSize;
+            Chunk chunk = new Chunk(macKey, walk);
+            try (LogCopyRows rows = openCopy(c, "COPY (select position, entry_id, authentic from journal_leaf where position >= "
+                    + from + (last ? "" : " and position < " + (from + CHUNK)) + " order by position) TO STDOUT")) {
+                if (rows == null) {
+                    if (from > 0) {
+                        throw new SQLException("the COPY reader vanished after " + from + " leaves");
                     }
+                    return false;
+                }
+                for (byte[] row; (row = rows.next()) != null; ) {
+                    chunk.addLeaf(row);
+                }
+            }
+            if (chunk.count > 0) {
+                chunk.tiles = readTiles(c, from / MerkleLog.TILE_WIDTH, last ? -1 : (from + CHUNK) / MerkleLog.TILE_WIDTH);
+                chunk.index();
+                Worker worker = new Worker(chunk);
+                try (LogCopyRows rows = openCopy(c, "COPY (" + ENTRY_COLUMNS + " where e.id between " + chunk.minId
+                        + " and " + chunk.maxId + ") TO STDOUT")) {
                     byte[][] batch = new byte[BATCH][];
                     int n = 0;
                     for (byte[] row; (row = rows.next()) != null; ) {
                         batch[n++] = row;
                         if (n == BATCH) {
-                            worker.put(new Batch(tiles, batch, n));
+                            worker.put(new Batch(batch, n));
                             batch = new byte[BATCH][];
                             n = 0;
                             if (worker.stopped) {
@@ -273,18 +306,24 @@ final class LogVerification {
                         }
                     }
                     if (n > 0) {
-                        worker.put(new Batch(tiles, batch, n));
+                        worker.put(new Batch(batch, n));
                     }
+                } finally {
+                    worker.finish();
                 }
-                if (last || worker.stopped) {
-                    break;
+                if (chunk.result == null) {
+                    chunk.walk(true);
                 }
+                if (chunk.result != null) {
+                    out[0] = chunk.result;
+                    return true;
+                }
+                progress.checked(walk.expected);
             }
-        } finally {
-            worker.finish();
+            if (last) {
+                return true;
+            }
         }
-        out[0] = worker.result;
-        return true;
     }
 
     /** Null where the connection is not PgJDBC's or the driver's classes are not visible from here. */
@@ -313,21 +352,133 @@ final class LogVerification {
         return tiles;
     }
 
-    /** The second thread: parses, hashes and checks the batches in order; stops checking at the first problem. */
-    private final class Worker implements Runnable {
+    /**
+     * A chunk of positions: its leaves (in position order), the slot of each entry id, the leaf hashes computed from
+     * the entries as they arrive, and the cursor of the walk in position order.
+     */
+    private static final class Chunk {
+
+        private final Walk walk;
+        private final CopyRow parser;
+        private long[] positions = new long[1024];
+        private long[] entryIds = new long[1024];
+        private boolean[] flagged = new boolean[1024];
+        int count;
+        long minId = Long.MAX_VALUE;
+        long maxId = Long.MIN_VALUE;
+        Map<Long, byte[]> tiles;
+        /** Dense: slot of id {@code minId + i}, -1 for none; null when the ids are too sparse (then {@code sparse}). */
+        private int[] slots;
+        private Map<Long, Integer> sparse;
+        private byte[] hashes;
+        private boolean[] arrived;
+        private boolean[] macValid;
+        /** Legacy entries only: slot → chain content and chain hash. */
+        private final Map<Integer, Object[]> legacy = new HashMap<>();
+        private int cursor;
+        private final byte[] leafHash = new byte[MerkleLog.HASH_SIZE];
+        Result result;
+
+        Chunk(byte[] macKey, Walk walk) {
+            this.walk = walk;
+            this.parser = new CopyRow(macKey);
+        }
+
+        void addLeaf(byte[] row) throws SQLException {
+            if (count == positions.length) {
+                positions = Arrays.copyOf(positions, 2 * count);
+                entryIds = Arrays.copyOf(entryIds, 2 * count);
+                flagged = Arrays.copyOf(flagged, 2 * count);
+            }
+            parser.split(row, 3);
+            positions[count] = parser.number(0);
+            long id = parser.number(1);
+            entryIds[count] = id;
+            flagged[count] = parser.isTrue(2);
+            minId = Math.min(minId, id);
+            maxId = Math.max(maxId, id);
+            count++;
+        }
+
+        void index() {
+            hashes = new byte[count * MerkleLog.HASH_SIZE];
+            arrived = new boolean[count];
+            macValid = new boolean[count];
+            long range = maxId - minId + 1;
+            if (range <= 4L * count + 1024) {
+                slots = new int[(int) range];
+                Arrays.fill(slots, -1);
+                for (int i = 0; i < count; i++) {
+                    slots[(int) (entryIds[i] - minId)] = i;
+                }
+            } else {
+                sparse = new HashMap<>();
+                for (int i = 0; i < count; i++) {
+                    sparse.put(entryIds[i], i);
+                }
+            }
+        }
+
+        private int slot(long id) {
+            if (slots != null) {
+                return id < minId || id > maxId ? -1 : slots[(int) (id - minId)];
+            }
+            Integer slot = sparse.get(id);
+            return slot == null ? -1 : slot;
+        }
+
+        /** One entry row: its leaf hash into its slot (an entry of no position in this chunk is skipped). */
+        void entry(byte[] row) throws SQLException {
+            parser.split(row, CopyRow.FIELDS);
+            int slot = slot(parser.number(0));
+            if (slot < 0) {
+                return;
+            }
+            if (parser.number(0) <= walk.legacyMaxId) {
+                byte[] data = parser.legacyLeaf();
+                System.arraycopy(MerkleLog.leafHash(data), 0, hashes, slot * MerkleLog.HASH_SIZE, MerkleLog.HASH_SIZE);
+                legacy.put(slot, new Object[] {JournalVerifier.sha256(data), parser.text(11)});
+            } else {
+                macValid[slot] = parser.v2LeafHash(hashes, slot * MerkleLog.HASH_SIZE);
+            }
+            arrived[slot] = true;
+        }
+
+        /** Checks the positions in order as far as their entries arrived ({@code end}: all of them, the rest missing). */
+        void walk(boolean end) {
+            long tileIndex = -1;
+            byte[] tile = null;
+            for (; cursor < count && result == null && (end || arrived[cursor]); cursor++) {
+                long position = positions[cursor];
+                result = walk.position(position, !arrived[cursor], entryIds[cursor]);
+                if (result != null) {
+                    return;
+                }
+                if (position / MerkleLog.TILE_WIDTH != tileIndex) {
+                    tileIndex = position / MerkleLog.TILE_WIDTH;
+                    tile = tiles.get(tileIndex);
+                }
+                System.arraycopy(hashes, cursor * MerkleLog.HASH_SIZE, leafHash, 0, MerkleLog.HASH_SIZE);
+                Object[] chain = legacy.get(cursor);
+                result = walk.leaf(position, entryIds[cursor], flagged[cursor], leafHash, tile,
+                        (int) (position % MerkleLog.TILE_WIDTH) * MerkleLog.HASH_SIZE, entryIds[cursor] <= walk.legacyMaxId,
+                        macValid[cursor], chain == null ? null : (byte[]) chain[0], chain == null ? null : (String) chain[1]);
+            }
+        }
+    }
+
+    /** The second thread: parses and hashes the entries, walks the positions as far as it can; stops at a problem. */
+    private static final class Worker implements Runnable {
 
         private final ArrayBlockingQueue<Batch> queue = new ArrayBlockingQueue<>(16);
-        private final Walk walk;
-        private final CopyRow row;
+        private final Chunk chunk;
         private Thread thread;
         volatile boolean stopped;
         volatile long done;
-        private Result result;
         private Throwable error;
 
-        Worker(Walk walk) {
-            this.walk = walk;
-            this.row = new CopyRow(macKey, walk);
+        Worker(Chunk chunk) {
+            this.chunk = chunk;
         }
 
         void put(Batch batch) throws SQLException {
@@ -364,14 +515,13 @@ final class LogVerification {
                 }
                 try {
                     for (int i = 0; i < batch.count(); i++) {
-                        Result r = row.check(batch.tiles(), batch.rows()[i]);
-                        if (r != null) {
-                            result = r;
-                            stopped = true;
-                            break;
-                        }
+                        chunk.entry(batch.rows()[i]);
                     }
-                    done = walk.expected;
+                    chunk.walk(false);
+                    done = chunk.walk.expected;
+                    if (chunk.result != null) {
+                        stopped = true;
+                    }
                 } catch (Throwable t) {
                     error = t;
                     stopped = true;
@@ -404,24 +554,23 @@ final class LogVerification {
     }
 
     /**
-     * One COPY text row: fields split in place, v2 leaves encoded into a reused buffer straight from the row's UTF-8
+     * A COPY text row: fields split in place, v2 leaves encoded into a reused buffer straight from the row's UTF-8
      * bytes (the canonical encoding is {@code <UTF-8 length>:<bytes>;} per field, {@code -;} for null), MAC and
      * leaf hash with reused instances. Legacy (v1) rows go through the same code as the ResultSet path.
      */
     private static final class CopyRow {
 
-        private static final int FIELDS = 16;
+        /** The columns of {@link #ENTRY_COLUMNS}. */
+        static final int FIELDS = 13;
         private static final byte[] V2_TAG = JournalVerifier.canonical(JournalVerifier.ENTRY_V2_TAG);
         private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
-        private final Walk walk;
         private final Mac mac;
         private final MessageDigest sha = sha256Digest();
         private final int[] starts = new int[FIELDS];
         private final int[] ends = new int[FIELDS];
         private final byte[] macOut = new byte[MerkleLog.HASH_SIZE];
         private final byte[] macHex = new byte[2 * MerkleLog.HASH_SIZE];
-        private final byte[] leafHash = new byte[MerkleLog.HASH_SIZE];
         private byte[] buf = new byte[1024];
         private int length;
         private byte[] scratch = new byte[256];
@@ -429,12 +578,8 @@ final class LogVerification {
         private byte[] fieldBytes;
         private int fieldOffset;
         private int fieldLength;
-        private Map<Long, byte[]> tileMap;
-        private long tileIndex = -1;
-        private byte[] tile;
 
-        CopyRow(byte[] macKey, Walk walk) {
-            this.walk = walk;
+        CopyRow(byte[] macKey) {
             try {
                 this.mac = Mac.getInstance("HmacSHA256");
                 this.mac.init(new SecretKeySpec(macKey, "HmacSHA256"));
@@ -443,36 +588,20 @@ final class LogVerification {
             }
         }
 
-        Result check(Map<Long, byte[]> tiles, byte[] line) throws SQLException {
-            row = line;
-            split();
-            long position = number(0);
-            Result r = walk.position(position, isNull(3), isNull(2) ? 0 : number(2));
-            if (r != null) {
-                return r;
-            }
-            boolean flaggedAuthentic = row[starts[1]] == 't';
-            long id = number(3);
-            if (tiles != tileMap || position / MerkleLog.TILE_WIDTH != tileIndex) {
-                tileMap = tiles;
-                tileIndex = position / MerkleLog.TILE_WIDTH;
-                tile = tiles.get(tileIndex);
-            }
-            int offset = (int) (position % MerkleLog.TILE_WIDTH) * MerkleLog.HASH_SIZE;
-            if (id <= walk.legacyMaxId) {
-                Long seq = isNull(4) ? null : number(4);
-                byte[] data = JournalVerifier.entryV1Leaf(seq, number(5), text(6), text(7), text(8), text(9), text(10),
-                        text(11), text(12), text(13));
-                return walk.leaf(position, id, flaggedAuthentic, MerkleLog.leafHash(data), tile, offset, true, false,
-                        JournalVerifier.sha256(data), text(14));
-            }
+        byte[] legacyLeaf() {
+            Long seq = isNull(1) ? null : number(1);
+            return JournalVerifier.entryV1Leaf(seq, number(2), text(3), text(4), text(5), text(6), text(7), text(8),
+                    text(9), text(10));
+        }
+
+        /** Writes the v2 leaf hash of the current entry row at {@code out[at]}; true if its MAC is valid. */
+        boolean v2LeafHash(byte[] out, int at) {
             length = 0;
             append(V2_TAG, 0, V2_TAG.length);
-            for (int k = 5; k <= 13; k++) {
+            for (int k = 2; k <= 10; k++) {
                 appendField(k);
             }
             int payload = length;
-            boolean valid;
             try {
                 mac.update(buf, 0, payload);
                 mac.doFinal(macOut, 0);
@@ -480,35 +609,40 @@ final class LogVerification {
                     macHex[2 * i] = HEX[(macOut[i] >> 4) & 0xf];
                     macHex[2 * i + 1] = HEX[macOut[i] & 0xf];
                 }
-                valid = false;
-                if (!isNull(15)) {
-                    field(15);
+                boolean valid = false;
+                if (!isNull(12)) {
+                    field(12);
                     valid = fieldLength == macHex.length && Arrays.equals(fieldBytes, fieldOffset, fieldOffset + fieldLength, macHex, 0, macHex.length);
                 }
-                appendField(15);
+                appendField(12);
                 sha.update((byte) 0x00);
                 sha.update(buf, 0, length);
-                sha.digest(leafHash, 0, leafHash.length);
+                sha.digest(out, at, MerkleLog.HASH_SIZE);
+                return valid;
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException(e);
             }
-            return walk.leaf(position, id, flaggedAuthentic, leafHash, tile, offset, false, valid, null, null);
         }
 
-        private void split() throws SQLException {
+        boolean isTrue(int k) {
+            return row[starts[k]] == 't';
+        }
+
+        void split(byte[] line, int fields) throws SQLException {
+            row = line;
             int f = 0;
             starts[0] = 0;
             int end = row.length - 1; // the newline
             for (int i = 0; i < end; i++) {
                 if (row[i] == '\t') {
-                    if (f == FIELDS - 1) {
-                        throw new SQLException("unexpected COPY row: more than " + FIELDS + " fields");
+                    if (f == fields - 1) {
+                        throw new SQLException("unexpected COPY row: more than " + fields + " fields");
                     }
                     ends[f] = i;
                     starts[++f] = i + 1;
                 }
             }
-            if (f != FIELDS - 1 || row[end] != '\n') {
+            if (f != fields - 1 || row[end] != '\n') {
                 throw new SQLException("unexpected COPY row: " + (f + 1) + " fields");
             }
             ends[f] = end;

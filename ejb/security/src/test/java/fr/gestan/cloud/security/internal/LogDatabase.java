@@ -104,22 +104,46 @@ final class LogDatabase implements AutoCloseable {
     }
 
     static long appendV2(Connection c, byte[] macKey, String tenant, String target, String forcedMac) throws SQLException {
-        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        String mac = forcedMac != null ? forcedMac : LogLeaves.mac(macKey, JournalVerifier.entryV2Payload(JournalEntry.micros(at),
-                "support.demo", "support", tenant, "SECRET_REVEALED", target, "203.0.113.9", JournalEvent.Outcome.SUCCESS.name(), null));
-        try (PreparedStatement insert = c.prepareStatement("insert into journal_entry (occurred_at, actor, actor_role, tenant_ref, "
-                + "action, target, source_ip, outcome, mac) values (?, 'support.demo', 'support', ?, 'SECRET_REVEALED', ?, "
-                + "'203.0.113.9', 'SUCCESS', ?)", new String[] {"id"})) {
-            insert.setObject(1, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
-            insert.setString(2, tenant);
-            insert.setString(3, target);
-            insert.setString(4, mac);
+        return appendV2(c, macKey, tenant, "SECRET_REVEALED", target, forcedMac);
+    }
+
+    static long appendV2(Connection c, byte[] macKey, String tenant, String action, String target, String forcedMac) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(INSERT_V2, new String[] {"id"})) {
+            bindV2(insert, macKey, tenant, action, target, forcedMac);
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();
                 return keys.getLong(1);
             }
         }
+    }
+
+    /** {@code count} entries of a tenant as the application writes them, in JDBC batches (a large log in seconds). */
+    static void appendMany(Connection c, byte[] macKey, String tenant, int count) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(INSERT_V2)) {
+            for (int i = 0; i < count; i++) {
+                bindV2(insert, macKey, tenant, "SECRET_REVEALED", "db-admin-" + i, null);
+                insert.addBatch();
+                if (i % 1000 == 999 || i == count - 1) {
+                    insert.executeBatch();
+                }
+            }
+        }
+    }
+
+    private static final String INSERT_V2 = "insert into journal_entry (occurred_at, actor, actor_role, tenant_ref, action, target, "
+            + "source_ip, outcome, mac) values (?, 'support.demo', 'support', ?, ?, ?, '203.0.113.9', 'SUCCESS', ?)";
+
+    private static void bindV2(PreparedStatement insert, byte[] macKey, String tenant, String action, String target,
+                               String forcedMac) throws SQLException {
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String mac = forcedMac != null ? forcedMac : LogLeaves.mac(macKey, JournalVerifier.entryV2Payload(JournalEntry.micros(at),
+                "support.demo", "support", tenant, action, target, "203.0.113.9", JournalEvent.Outcome.SUCCESS.name(), null));
+        insert.setObject(1, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+        insert.setString(2, tenant);
+        insert.setString(3, action);
+        insert.setString(4, target);
+        insert.setString(5, mac);
     }
 
     long queryLong(String sql) throws SQLException {

@@ -439,6 +439,26 @@ class LogSequencerTest {
     }
 
     @Test
+    void a_checkpoint_pinned_for_a_certificate_outlives_the_thinning() throws Exception {
+        signedLog();
+        long now = System.currentTimeMillis();
+        long hourUs = LogCheckpointer.HOUR_US;
+        long base = (now * 1000 - 3 * LogCheckpointer.DAY_US) / hourUs * hourUs;
+        db.execute("delete from journal_log_checkpoint");
+        for (int i = 0; i < 3; i++) { // three in one hour, three days ago: only the first would be kept
+            db.execute("insert into journal_log_checkpoint (tree_size, root_hash, created_at_us, note, pinned) values (6, 'r', "
+                    + (base + i * 1000) + ", 'x', false)");
+        }
+        long certificates = db.queryLong("select max(id) from journal_log_checkpoint");
+        try (Connection c = db.open()) {
+            assertTrue(LogCheckpointer.pin(c, certificates));
+            assertEquals(1, LogCheckpointer.prune(c, now), "the middle one goes, the first of the hour and the pinned one stay");
+            assertFalse(LogCheckpointer.pin(c, certificates - 1), "gone: the caller signs a new one");
+        }
+        assertEquals(1, db.queryLong("select count(*) from journal_log_checkpoint where pinned and id = " + certificates));
+    }
+
+    @Test
     void sixteen_writers_with_random_rollbacks_every_committed_entry_sequenced_exactly_once() throws Exception {
         LogDatabase pg = LogDatabase.postgres();
         LogDatabase on = pg != null ? pg.migrate("V1", "V2", "V7") : db;

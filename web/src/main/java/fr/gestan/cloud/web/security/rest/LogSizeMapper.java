@@ -2,16 +2,25 @@ package fr.gestan.cloud.web.security.rest;
 
 import fr.gestan.cloud.security.api.LogSizeException;
 import fr.gestan.cloud.web.http.rest.Problems;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** A consistency proof asked for sizes the log has not signed (or in the wrong order): 400 {@code tree-size-not-signed}. */
+/**
+ * A consistency proof asked for sizes the log has not signed (or in the wrong order): 400
+ * {@code application/problem+json}, type {@code urn:gestan:problem:tree-size-not-signed}, naming the parameter at
+ * fault ({@code first} or {@code second}) in the caller's language.
+ */
 @Provider
 public class LogSizeMapper implements ExceptionMapper<LogSizeException> {
 
+    @Context
+    HttpHeaders headers;
+
     @Override
     public Response toResponse(LogSizeException exception) {
-        return Problems.error(Response.Status.BAD_REQUEST, "tree-size-not-signed");
+        return Problems.response(headers, 400, "tree-size-not-signed", "detail.tree-size-not-signed", exception.field());
     }
 }
