@@ -134,6 +134,15 @@ public final class KeycloakFixture {
         return new TokenResult(r.statusCode(), r.body());
     }
 
+    /** A client-credentials grant at {@code tokenUrl} (an integration's API client), as {@code curl -d grant_type=...} does. */
+    public static TokenResult clientCredentialsGrant(String tokenUrl, String clientId, String secret) {
+        awaitReady();
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(tokenUrl))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(form("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret)));
+        return new TokenResult(r.statusCode(), r.body());
+    }
+
     /** The decoded JSON payload of a JWT (no signature check), to assert on claims. */
     public static String claims(String jwt) {
         String[] parts = jwt.split("\\.");

@@ -12,9 +12,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
-import org.keycloak.OAuth2Constants;
-import org.keycloak.admin.client.Keycloak;
-import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.CredentialRepresentation;
@@ -38,50 +35,21 @@ public class PortalDirectory {
     static final String DEV_SECRET = "gestan-portal-admin-dev-secret-change-me";
     private static final Logger LOG = Logger.getLogger(PortalDirectory.class.getName());
 
-    private volatile Keycloak keycloak;
+    private final KeycloakConnection connection = new KeycloakConnection(
+            KeycloakConnection.setting("gestan.keycloak.admin.client-id", "GESTAN_KEYCLOAK_ADMIN_CLIENT_ID", "gestan-portal-admin"),
+            KeycloakConnection.setting("gestan.keycloak.admin.client-secret", "GESTAN_KEYCLOAK_ADMIN_CLIENT_SECRET", DEV_SECRET));
 
     private static String setting(String property, String env, String fallback) {
-        String value = System.getProperty(property);
-        if (value == null || value.isBlank()) {
-            value = System.getenv(env);
-        }
-        return value == null || value.isBlank() ? fallback : value;
-    }
-
-    static String serverUrl() {
-        String provider = setting("gestan.oidc.provider-url", "GESTAN_OIDC_PROVIDER_URL", "http://localhost:8180/realms/gestan");
-        return setting("gestan.keycloak.admin.url", "GESTAN_KEYCLOAK_ADMIN_URL", provider.replaceFirst("/realms/.*$", ""));
-    }
-
-    static String realmName() {
-        return setting("gestan.keycloak.admin.realm", "GESTAN_KEYCLOAK_ADMIN_REALM", "gestan");
+        return KeycloakConnection.setting(property, env, fallback);
     }
 
     private RealmResource realm() {
-        Keycloak kc = keycloak;
-        if (kc == null) {
-            synchronized (this) {
-                kc = keycloak;
-                if (kc == null) {
-                    keycloak = kc = KeycloakBuilder.builder()
-                            .serverUrl(serverUrl())
-                            .realm(realmName())
-                            .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
-                            .clientId(setting("gestan.keycloak.admin.client-id", "GESTAN_KEYCLOAK_ADMIN_CLIENT_ID", "gestan-portal-admin"))
-                            .clientSecret(setting("gestan.keycloak.admin.client-secret", "GESTAN_KEYCLOAK_ADMIN_CLIENT_SECRET", DEV_SECRET))
-                            .build();
-                }
-            }
-        }
-        return kc.realm(realmName());
+        return connection.realm();
     }
 
     @PreDestroy
     void close() {
-        Keycloak kc = keycloak;
-        if (kc != null) {
-            kc.close();
-        }
+        connection.close();
     }
 
     /** Creates an enabled user with role client, attribute tenant, and a temporary password to change at first sign-in. */
