@@ -80,8 +80,10 @@ class ApiClientsJourneyIT extends BrowserJourney {
         assertEquals(202, foreign.statusCode(), foreign.body());
         long foreignExport = Long.parseLong(match("\"id\":(\\d+)", foreign.body()));
         for (String token : List.of(readToken, writeToken)) {
+            // Another company's export, by either address: "not found", as for a contact.
             assertEquals(404, Http.get(API + "me/exports/" + foreignExport, "Authorization", token).statusCode(), "another company's export");
-            for (String path : List.of("tenants/" + otherId, "tenants", "tenants/" + otherId + "/accounts", "tenants/exports/" + foreignExport)) {
+            assertEquals(404, Http.get(API + "tenants/exports/" + foreignExport, "Authorization", token).statusCode(), "another company's export");
+            for (String path : List.of("tenants/" + otherId, "tenants", "tenants/" + otherId + "/accounts", "tenants/" + otherId + "/portal-users")) {
                 HttpResponse<String> refused = Http.get(API + path, "Authorization", token);
                 assertEquals(403, refused.statusCode(), path + " " + refused.body());
                 assertFalse(refused.body().contains(OTHER), refused.body());
@@ -118,6 +120,19 @@ class ApiClientsJourneyIT extends BrowserJourney {
         assertEquals(200, Http.get(API + "me/company", "Authorization", writeToken).statusCode(), "the other client still works");
         browser.open(Http.HTTPS + "portal/security/journal.xhtml");
         browser.waitUntil(d -> d.getPageSource().contains("API_CLIENT_REVOKED"));
+    }
+
+    @Test
+    void the_openapi_document_declares_the_security_schemes_and_what_api_clients_may_call() throws Exception {
+        HttpResponse<String> doc = Http.get(Http.HTTPS + "openapi?format=JSON", "Accept", "application/json");
+        assertEquals(200, doc.statusCode(), doc.body());
+        String body = doc.body().replaceAll("\\s+", "");
+        assertTrue(body.contains("\"securitySchemes\""), "security schemes");
+        assertTrue(body.contains("\"clientCredentials\":{\"tokenUrl\":\"" + KeycloakFixture.realmUrl() + "/protocol/openid-connect/token\""),
+                "client-credentials flow at the realm's token address");
+        assertTrue(body.contains("\"scheme\":\"bearer\""), "bearer scheme");
+        assertTrue(body.contains("APIclients:roleapi-write."), "the operations open to API clients say which role");
+        assertTrue(body.contains("APIclients:notallowed."), "and the others that they are closed to API clients");
     }
 
     @Test

@@ -171,6 +171,15 @@ public final class KeycloakFixture {
         return DISABLED.matcher(r.body()).find();
     }
 
+    /** The admin API's JSON of a realm gestan user (its required actions among others). */
+    public static String userJson(String username) {
+        HttpResponse<String> r = send(admin("/admin/realms/" + TestEnvironment.REALM + "/users/" + userId(username)).GET());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("user " + username + ": HTTP " + r.statusCode() + " " + r.body());
+        }
+        return r.body();
+    }
+
     /** The Keycloak id of a realm gestan user. */
     public static String userId(String username) {
         HttpResponse<String> r = send(admin("/admin/realms/" + TestEnvironment.REALM + "/users?exact=true&username="

@@ -1,6 +1,7 @@
 package fr.gestan.cloud.tenants.internal;
 
 import fr.gestan.cloud.tenants.api.PortalDirectoryException;
+import fr.gestan.cloud.tenants.api.PortalUserView;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
@@ -33,6 +34,8 @@ import org.keycloak.representations.idm.UserRepresentation;
 public class PortalDirectory {
 
     static final String DEV_SECRET = "gestan-portal-admin-dev-secret-change-me";
+    /** Keycloak's required action that makes a user enrol a TOTP authenticator at its next sign-in. */
+    static final String CONFIGURE_TOTP = "CONFIGURE_TOTP";
     private static final Logger LOG = Logger.getLogger(PortalDirectory.class.getName());
 
     private final KeycloakConnection connection = new KeycloakConnection(
@@ -141,6 +144,44 @@ public class PortalDirectory {
                     user.logout();
                 }
             }
+        } catch (ProcessingException | WebApplicationException e) {
+            throw new PortalDirectoryException(PortalDirectoryException.Reason.UNAVAILABLE, "Keycloak is unavailable: " + e.getMessage(), e);
+        }
+    }
+
+    /** The user's two-factor status: whether CONFIGURE_TOTP is pending and whether it has an OTP credential. */
+    public PortalUserView twoFactorStatus(String username) throws PortalDirectoryException {
+        try {
+            List<UserRepresentation> found = realm().users().searchByUsername(username, true);
+            if (found.isEmpty()) {
+                return new PortalUserView(username, false, false, false);
+            }
+            UserRepresentation user = found.get(0);
+            boolean pending = user.getRequiredActions() != null && user.getRequiredActions().contains(CONFIGURE_TOTP);
+            boolean enrolled = realm().users().get(user.getId()).credentials().stream()
+                    .anyMatch(c -> "otp".equals(c.getType()));
+            return new PortalUserView(username, true, pending, enrolled);
+        } catch (ProcessingException | WebApplicationException e) {
+            throw new PortalDirectoryException(PortalDirectoryException.Reason.UNAVAILABLE, "Keycloak is unavailable: " + e.getMessage(), e);
+        }
+    }
+
+    /** Adds the required action CONFIGURE_TOTP to the user (nothing if it is already pending); false if unknown. */
+    public boolean requireTotp(String username) throws PortalDirectoryException {
+        try {
+            List<UserRepresentation> found = realm().users().searchByUsername(username, true);
+            if (found.isEmpty()) {
+                return false;
+            }
+            UserResource user = realm().users().get(found.get(0).getId());
+            UserRepresentation representation = user.toRepresentation();
+            List<String> actions = new java.util.ArrayList<>(representation.getRequiredActions() == null ? List.of() : representation.getRequiredActions());
+            if (!actions.contains(CONFIGURE_TOTP)) {
+                actions.add(CONFIGURE_TOTP);
+                representation.setRequiredActions(actions);
+                user.update(representation);
+            }
+            return true;
         } catch (ProcessingException | WebApplicationException e) {
             throw new PortalDirectoryException(PortalDirectoryException.Reason.UNAVAILABLE, "Keycloak is unavailable: " + e.getMessage(), e);
         }
