@@ -180,6 +180,27 @@ public final class KeycloakFixture {
         return r.body();
     }
 
+    /** Creates an enabled realm gestan user with this password (not temporary) and realm role; returns its id. */
+    public static String createUser(String username, String password, String realmRole) {
+        String users = "/admin/realms/" + TestEnvironment.REALM + "/users";
+        String json = "{\"username\":\"" + username + "\",\"enabled\":true,\"firstName\":\"New\",\"lastName\":\"Staff\","
+                + "\"email\":\"" + username + "@gestan.example\",\"emailVerified\":true,"
+                + "\"credentials\":[{\"type\":\"password\",\"value\":\"" + password + "\",\"temporary\":false}]}";
+        HttpResponse<String> created = send(admin(users).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("cannot create user " + username + ": HTTP " + created.statusCode() + " " + created.body());
+        }
+        String id = userId(username);
+        HttpResponse<String> role = send(admin("/admin/realms/" + TestEnvironment.REALM + "/roles/" + realmRole).GET());
+        HttpResponse<String> mapped = send(admin(users + "/" + id + "/role-mappings/realm").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("[" + role.body() + "]")));
+        if (role.statusCode() != 200 || mapped.statusCode() != 204) {
+            throw new IllegalStateException("cannot give " + username + " role " + realmRole + ": HTTP " + mapped.statusCode() + " " + mapped.body());
+        }
+        return id;
+    }
+
     /** The Keycloak id of a realm gestan user. */
     public static String userId(String username) {
         HttpResponse<String> r = send(admin("/admin/realms/" + TestEnvironment.REALM + "/users?exact=true&username="
