@@ -102,7 +102,7 @@ class PortalTwoFactorJourneyIT extends BrowserJourney {
             if (kind.equals("password")) {
                 browser.find(By.id("password-new")).sendKeys(password);
                 browser.find(By.id("password-confirm")).sendKeys(password);
-                browser.find(By.cssSelector("[type=submit]")).click();
+                browser.find(By.id("kc-submit")).click();
             } else if (kind.equals("totp")) {
                 if (browser.driver().findElements(By.id("kc-totp-secret-key")).isEmpty()) {
                     browser.find(By.id("mode-manual")).click();
