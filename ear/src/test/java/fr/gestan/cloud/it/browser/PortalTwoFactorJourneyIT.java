@@ -82,7 +82,7 @@ class PortalTwoFactorJourneyIT extends BrowserJourney {
         browser.forgetAllSessions();
         browser.open(Http.HTTPS + "admin/index.xhtml");
         signIn(username, password);
-        // No way around it: the enrolment page comes before the back office (OTP, or a security key later).
+        // No way around it: the enrolment page comes before the back office.
         browser.waitUntil(d -> !d.findElements(By.id("mode-manual")).isEmpty() || !d.findElements(By.id("kc-totp-secret-key")).isEmpty());
         assertFalse(browser.url().startsWith(Http.HTTPS + "admin"));
         completeFirstSignIn(username, password, "admin");
