@@ -86,8 +86,14 @@ done
 
 # The realm file's client secrets are placeholders: fresh secrets are generated once per Keycloak data folder (the
 # realm is imported only once), kept beside it (owner-only) and given to Keycloak (placeholders) and to WildFly
-# (GESTAN_OIDC_SECRET, GESTAN_KEYCLOAK_ADMIN_SECRET, GESTAN_KEYCLOAK_ADMIN_CLIENT_SECRET).
+# (GESTAN_OIDC_SECRET, GESTAN_KEYCLOAK_ADMIN_SECRET, GESTAN_KEYCLOAK_ADMIN_CLIENT_SECRET,
+# GESTAN_KEYCLOAK_REGISTRAR_SECRET). A secrets file from before a client was added lacks its secret, and its realm
+# lacks the client: both are made again (the demo realm is imported afresh).
 SECRETS_FILE=$KEYCLOAK/data/gestan-secrets.env
+if [[ -f "$SECRETS_FILE" ]] && ! grep -q '^GESTAN_KEYCLOAK_REGISTRAR_SECRET=' "$SECRETS_FILE"; then
+    echo "==> Keycloak's realm predates the API clients' registrar: importing it again"
+    rm -f "$SECRETS_FILE"
+fi
 if [[ ! -f "$SECRETS_FILE" ]]; then
     if [[ -d "$KEYCLOAK/data/h2" ]]; then
         echo "==> Keycloak's realm was imported with the published development secrets: importing it again with fresh ones"
@@ -96,7 +102,7 @@ if [[ ! -f "$SECRETS_FILE" ]]; then
     mkdir -p "$KEYCLOAK/data"
     (
         umask 077
-        for name in GESTAN_OIDC_SECRET GESTAN_KEYCLOAK_ADMIN_SECRET GESTAN_KEYCLOAK_ADMIN_CLIENT_SECRET; do
+        for name in GESTAN_OIDC_SECRET GESTAN_KEYCLOAK_ADMIN_SECRET GESTAN_KEYCLOAK_ADMIN_CLIENT_SECRET GESTAN_KEYCLOAK_REGISTRAR_SECRET; do
             echo "$name=$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
         done > "$SECRETS_FILE"
     )

@@ -134,6 +134,15 @@ public final class KeycloakFixture {
         return new TokenResult(r.statusCode(), r.body());
     }
 
+    /** A client-credentials grant at {@code tokenUrl} (an integration's API client), as {@code curl -d grant_type=...} does. */
+    public static TokenResult clientCredentialsGrant(String tokenUrl, String clientId, String secret) {
+        awaitReady();
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(tokenUrl))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(form("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret)));
+        return new TokenResult(r.statusCode(), r.body());
+    }
+
     /** The decoded JSON payload of a JWT (no signature check), to assert on claims. */
     public static String claims(String jwt) {
         String[] parts = jwt.split("\\.");
@@ -160,6 +169,36 @@ public final class KeycloakFixture {
             throw new IllegalStateException("lockout status of " + username + ": HTTP " + r.statusCode() + " " + r.body());
         }
         return DISABLED.matcher(r.body()).find();
+    }
+
+    /** The admin API's JSON of a realm gestan user (its required actions among others). */
+    public static String userJson(String username) {
+        HttpResponse<String> r = send(admin("/admin/realms/" + TestEnvironment.REALM + "/users/" + userId(username)).GET());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("user " + username + ": HTTP " + r.statusCode() + " " + r.body());
+        }
+        return r.body();
+    }
+
+    /** Creates an enabled realm gestan user with this password (not temporary) and realm role; returns its id. */
+    public static String createUser(String username, String password, String realmRole) {
+        String users = "/admin/realms/" + TestEnvironment.REALM + "/users";
+        String json = "{\"username\":\"" + username + "\",\"enabled\":true,\"firstName\":\"New\",\"lastName\":\"Staff\","
+                + "\"email\":\"" + username + "@gestan.example\",\"emailVerified\":true,"
+                + "\"credentials\":[{\"type\":\"password\",\"value\":\"" + password + "\",\"temporary\":false}]}";
+        HttpResponse<String> created = send(admin(users).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("cannot create user " + username + ": HTTP " + created.statusCode() + " " + created.body());
+        }
+        String id = userId(username);
+        HttpResponse<String> role = send(admin("/admin/realms/" + TestEnvironment.REALM + "/roles/" + realmRole).GET());
+        HttpResponse<String> mapped = send(admin(users + "/" + id + "/role-mappings/realm").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("[" + role.body() + "]")));
+        if (role.statusCode() != 200 || mapped.statusCode() != 204) {
+            throw new IllegalStateException("cannot give " + username + " role " + realmRole + ": HTTP " + mapped.statusCode() + " " + mapped.body());
+        }
+        return id;
     }
 
     /** The Keycloak id of a realm gestan user. */

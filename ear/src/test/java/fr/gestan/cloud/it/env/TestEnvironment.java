@@ -285,7 +285,8 @@ public class TestEnvironment implements LauncherSessionListener {
     public static final Map<String, String> SECRETS = Map.of(
             "GESTAN_OIDC_SECRET", randomSecret(),
             "GESTAN_KEYCLOAK_ADMIN_SECRET", randomSecret(),
-            "GESTAN_KEYCLOAK_ADMIN_CLIENT_SECRET", randomSecret());
+            "GESTAN_KEYCLOAK_ADMIN_CLIENT_SECRET", randomSecret(),
+            "GESTAN_KEYCLOAK_REGISTRAR_SECRET", randomSecret());
 
     private static String randomSecret() {
         byte[] bytes = new byte[24];
@@ -297,7 +298,8 @@ public class TestEnvironment implements LauncherSessionListener {
     public static String secretArguments() {
         return " -Dgestan.oidc.secret=" + SECRETS.get("GESTAN_OIDC_SECRET")
                 + " -Dgestan.keycloak.admin-secret=" + SECRETS.get("GESTAN_KEYCLOAK_ADMIN_SECRET")
-                + " -Dgestan.keycloak.admin.client-secret=" + SECRETS.get("GESTAN_KEYCLOAK_ADMIN_CLIENT_SECRET");
+                + " -Dgestan.keycloak.admin.client-secret=" + SECRETS.get("GESTAN_KEYCLOAK_ADMIN_CLIENT_SECRET")
+                + " -Dgestan.keycloak.registrar.secret=" + SECRETS.get("GESTAN_KEYCLOAK_REGISTRAR_SECRET");
     }
 
     private static boolean portInUse(int port) {

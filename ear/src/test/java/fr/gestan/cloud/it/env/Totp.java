@@ -27,19 +27,53 @@ public final class Totp {
 
     private static final long PERIOD_MILLIS = 30_000;
     private static final Map<String, Set<Long>> USED = new HashMap<>();
+    /** Users who enrolled during the tests (the key Keycloak showed them), beside the demo staff. */
+    private static final Map<String, byte[]> ENROLLED = new HashMap<>();
 
     private Totp() {
     }
 
     /** Whether this user signs in with a second factor (a demo staff member). */
-    public static boolean hasSecret(String username) {
-        return DEMO_SECRETS.containsKey(username);
+    public static synchronized boolean hasSecret(String username) {
+        return DEMO_SECRETS.containsKey(username) || ENROLLED.containsKey(username);
+    }
+
+    /**
+     * Remembers the key a user enrolled with, as Keycloak's enrolment page shows it "to type in" (Base32, spaced):
+     * from then on {@link #nextCode(String)} and the sign-in helpers give its codes. Returns its first code.
+     */
+    public static synchronized String enrol(String username, String base32Key) {
+        ENROLLED.put(username, fromBase32(base32Key));
+        return nextCode(username);
+    }
+
+    /** RFC 4648 Base32 (spaces and padding ignored, any case). */
+    static byte[] fromBase32(String text) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        String clean = text.replaceAll("[\\s=]", "").toUpperCase(java.util.Locale.ROOT);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int buffer = 0;
+        int bits = 0;
+        for (char c : clean.toCharArray()) {
+            int value = alphabet.indexOf(c);
+            if (value < 0) {
+                throw new IllegalArgumentException("not Base32: " + text);
+            }
+            buffer = (buffer << 5) | value;
+            bits += 5;
+            if (bits >= 8) {
+                out.write((buffer >> (bits - 8)) & 0xff);
+                bits -= 8;
+            }
+        }
+        return out.toByteArray();
     }
 
     /** A code of the user's secret that Keycloak has not seen yet. */
     public static synchronized String nextCode(String username) {
         String secret = DEMO_SECRETS.get(username);
-        if (secret == null) {
+        byte[] key = secret != null ? secret.getBytes(StandardCharsets.UTF_8) : ENROLLED.get(username);
+        if (key == null) {
             throw new IllegalArgumentException("no known TOTP secret for " + username);
         }
         Set<Long> used = USED.computeIfAbsent(username, k -> new HashSet<>());
@@ -47,7 +81,7 @@ public final class Totp {
             long now = System.currentTimeMillis() / PERIOD_MILLIS;
             for (long step : new long[] {now, now + 1, now - 1}) {
                 if (used.add(step)) {
-                    return code(secret.getBytes(StandardCharsets.UTF_8), step, 6);
+                    return code(key, step, 6);
                 }
             }
             try {

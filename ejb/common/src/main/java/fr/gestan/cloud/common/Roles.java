@@ -13,6 +13,13 @@ public final class Roles {
     public static final String ADMIN = "admin";
     /** Auditors: read-only access to journals, policies and compliance evidence. */
     public static final String AUDITOR = "auditor";
+    /**
+     * An integration's API client (a Keycloak service account) reading its own company's data through the API; the
+     * tenants module maps it to its company. Never a person: it cannot open the portal.
+     */
+    public static final String API_READ = "api-read";
+    /** An API client that may also change its own company's data (always given together with {@link #API_READ}). */
+    public static final String API_WRITE = "api-write";
 
     private Roles() {
     }

@@ -20,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * a portal session opened before: suspending disables the Keycloak users, but an open session used to keep working
  * until its token refresh failed. The tenants module decides ({@link CallerTenancy#callerRefused()}); its answer
  * is kept {@value #CACHE_MILLIS} ms per user so that a page's resources do not each cost a query. The session is
- * ended and the request answered 403.
+ * ended and the request answered 403. An integration's API client (role {@code api-read}) is refused likewise when
+ * it is revoked or its company is not active, checked on each request.
  */
 @WebFilter(urlPatterns = {"/portal/*", "/api/*", "/signin"}, asyncSupported = true)
 public class SuspendedTenantFilter extends HttpFilter {
@@ -35,7 +36,15 @@ public class SuspendedTenantFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (request.getUserPrincipal() == null || !request.isUserInRole(Roles.CLIENT) || !refused(request.getUserPrincipal().getName())) {
+        if (request.getUserPrincipal() == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        boolean contact = request.isUserInRole(Roles.CLIENT);
+        // An API client is checked on every request (no cache): a revoked one is refused at once, although its
+        // token stays valid until it expires.
+        boolean apiClient = !contact && request.isUserInRole(Roles.API_READ);
+        if (!(contact && refused(request.getUserPrincipal().getName())) && !(apiClient && tenancy.callerRefused())) {
             chain.doFilter(request, response);
             return;
         }
@@ -48,8 +57,9 @@ public class SuspendedTenantFilter extends HttpFilter {
             response.setStatus(403);
             response.setContentType(Problems.PROBLEM_JSON);
             response.setCharacterEncoding("UTF-8");
+            String type = apiClient ? "api-client-refused" : "tenant-suspended";
             response.getWriter().write(Problems.body(Problems.locale(request.getHeader("Accept-Language")), 403,
-                    "tenant-suspended", "detail.tenant-suspended", null));
+                    type, "detail." + type, null));
         } else {
             request.setAttribute("gestan.refused", "tenant-suspended");
             response.sendError(403);

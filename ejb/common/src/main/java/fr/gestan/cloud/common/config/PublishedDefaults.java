@@ -38,6 +38,7 @@ public final class PublishedDefaults {
             new Setting("gestan.oidc.secret", "GESTAN_OIDC_SECRET", "gestan-dev-secret-change-me"),
             new Setting("gestan.keycloak.admin-secret", "GESTAN_KEYCLOAK_ADMIN_SECRET", "gestan-admin-api-dev-secret-change-me"),
             new Setting("gestan.keycloak.admin.client-secret", "GESTAN_KEYCLOAK_ADMIN_CLIENT_SECRET", "gestan-portal-admin-dev-secret-change-me"),
+            new Setting("gestan.keycloak.registrar.secret", "GESTAN_KEYCLOAK_REGISTRAR_SECRET", "gestan-client-registrar-dev-secret-change-me"),
             new Setting("gestan.tls.keystore-password", "GESTAN_TLS_KEYSTORE_PASSWORD", "password"));
 
     private PublishedDefaults() {

@@ -19,15 +19,24 @@ class PublishedDefaultsTest {
         Map<String, String> env = new HashMap<>(Map.of("GESTAN_OIDC_SECRET", "gestan-dev-secret-change-me",
                 "GESTAN_KEYCLOAK_ADMIN_SECRET", "${GESTAN_KEYCLOAK_ADMIN_SECRET}"));
         assertEquals(List.of("GESTAN_OIDC_SECRET", "GESTAN_KEYCLOAK_ADMIN_SECRET", "GESTAN_KEYCLOAK_ADMIN_CLIENT_SECRET",
-                "GESTAN_TLS_KEYSTORE_PASSWORD"), offending(false, Map.of(), env));
+                "GESTAN_KEYCLOAK_REGISTRAR_SECRET", "GESTAN_TLS_KEYSTORE_PASSWORD"), offending(false, Map.of(), env));
     }
 
     @Test
     void secrets_of_ones_own_pass_and_the_property_wins_over_the_variable() {
         Map<String, String> props = Map.of("gestan.oidc.secret", "s3cr3t-a", "gestan.tls.keystore-password", "tls-own");
         Map<String, String> env = Map.of("GESTAN_OIDC_SECRET", "gestan-dev-secret-change-me",
-                "GESTAN_KEYCLOAK_ADMIN_SECRET", "own-b", "GESTAN_KEYCLOAK_ADMIN_CLIENT_SECRET", "own-c");
+                "GESTAN_KEYCLOAK_ADMIN_SECRET", "own-b", "GESTAN_KEYCLOAK_ADMIN_CLIENT_SECRET", "own-c",
+                "GESTAN_KEYCLOAK_REGISTRAR_SECRET", "own-d");
         assertTrue(offending(false, props, env).isEmpty());
+    }
+
+    @Test
+    void the_api_clients_registrar_secret_is_refused_at_its_published_value() {
+        Map<String, String> env = Map.of("GESTAN_OIDC_SECRET", "own-a", "GESTAN_KEYCLOAK_ADMIN_SECRET", "own-b",
+                "GESTAN_KEYCLOAK_ADMIN_CLIENT_SECRET", "own-c", "GESTAN_TLS_KEYSTORE_PASSWORD", "own-t",
+                "GESTAN_KEYCLOAK_REGISTRAR_SECRET", "gestan-client-registrar-dev-secret-change-me");
+        assertEquals(List.of("GESTAN_KEYCLOAK_REGISTRAR_SECRET"), offending(false, Map.of(), env));
     }
 
     @Test

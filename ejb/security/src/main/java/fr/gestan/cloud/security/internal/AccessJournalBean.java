@@ -27,7 +27,8 @@ import java.util.List;
 @PermitAll
 public class AccessJournalBean implements AccessJournal {
 
-    private static final List<String> ROLES_BY_PRECEDENCE = List.of(Roles.ADMIN, Roles.SUPPORT, Roles.AUDITOR, Roles.CLIENT);
+    private static final List<String> ROLES_BY_PRECEDENCE = List.of(Roles.ADMIN, Roles.SUPPORT, Roles.AUDITOR, Roles.CLIENT,
+            Roles.API_WRITE, Roles.API_READ);
 
     @PersistenceContext(unitName = "security")
     EntityManager em;

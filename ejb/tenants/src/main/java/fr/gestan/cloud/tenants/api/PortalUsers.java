@@ -24,4 +24,14 @@ public interface PortalUsers {
 
     /** The usernames linked to a tenant. Staff and auditors. */
     List<String> usernames(long tenantId) throws TenantNotFoundException;
+
+    /** The portal users of the caller's company with their two-factor status (a client contact). */
+    List<PortalUserView> mine() throws TenantNotFoundException, PortalDirectoryException;
+
+    /**
+     * Turns two-factor sign-in on for a portal user of the caller's company (a client contact): Keycloak asks it to
+     * enrol a TOTP authenticator at its next sign-in ({@code CONFIGURE_TOTP}), then asks for a code at every sign-in.
+     * Journaled ({@code PORTAL_USER_TWO_FACTOR_REQUIRED}). A user of another company is "not found".
+     */
+    PortalUserView requireTwoFactor(String username) throws TenantNotFoundException, PortalDirectoryException;
 }

@@ -28,12 +28,15 @@ public class CallerTenancyBean implements CallerTenancy {
 
     @Override
     public Optional<String> tenantOfCaller() {
-        if (!caller.isCallerInRole(Roles.CLIENT)) {
+        return callersTenant().map(Tenant::siren);
+    }
+
+    /** A client contact's or an API client's company (an API client once revoked has none). */
+    private Optional<Tenant> callersTenant() {
+        if (!caller.isCallerInRole(Roles.CLIENT) && !caller.isCallerInRole(Roles.API_READ)) {
             return Optional.empty();
         }
-        return em.createNamedQuery(PortalAccount.TENANT_OF_USER, Tenant.class)
-                .setParameter("username", caller.getCallerPrincipal().getName())
-                .getResultStream().findFirst().map(Tenant::siren);
+        return TenantData.linkedTenant(em, caller.getCallerPrincipal().getName());
     }
 
     @Override
@@ -44,13 +47,16 @@ public class CallerTenancyBean implements CallerTenancy {
         return tenantSiren != null && tenantOfCaller().filter(tenantSiren::equals).isPresent();
     }
 
+    /**
+     * A client contact of a company that is not active; an API client of such a company, or revoked, or unknown
+     * (its token may still be valid for minutes after the revocation: it is refused from the revocation on).
+     */
     @Override
     public boolean callerRefused() {
-        if (!caller.isCallerInRole(Roles.CLIENT)) {
+        boolean contact = caller.isCallerInRole(Roles.CLIENT);
+        if (!contact && !caller.isCallerInRole(Roles.API_READ)) {
             return false;
         }
-        return em.createNamedQuery(PortalAccount.TENANT_OF_USER, Tenant.class)
-                .setParameter("username", caller.getCallerPrincipal().getName())
-                .getResultStream().findFirst().map(t -> t.state() != fr.gestan.cloud.tenants.api.TenantState.ACTIVE).orElse(false);
+        return callersTenant().map(t -> t.state() != fr.gestan.cloud.tenants.api.TenantState.ACTIVE).orElse(!contact);
     }
 }

@@ -45,7 +45,7 @@ public class DataExportsBean implements DataExports {
 
 
     @Override
-    @RolesAllowed(Roles.CLIENT)
+    @RolesAllowed({Roles.CLIENT, Roles.API_WRITE})
     public ExportView startMine() throws TenantNotFoundException {
         return startFor(callersTenant());
     }
@@ -68,20 +68,20 @@ public class DataExportsBean implements DataExports {
     }
 
     @Override
-    @RolesAllowed(Roles.CLIENT)
+    @RolesAllowed({Roles.CLIENT, Roles.API_READ})
     public List<ExportView> mine() throws TenantNotFoundException {
         return em.createNamedQuery(TenantExport.OF_TENANT, TenantExport.class).setParameter("tenant", callersTenant())
                 .setMaxResults(10).getResultStream().map(TenantExport::toView).toList();
     }
 
     @Override
-    @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ADMIN})
+    @RolesAllowed({Roles.CLIENT, Roles.API_READ, Roles.SUPPORT, Roles.ADMIN})
     public ExportView get(long id) throws ExportNotFoundException {
         return visible(id).toView();
     }
 
     @Override
-    @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ADMIN})
+    @RolesAllowed({Roles.CLIENT, Roles.API_READ, Roles.SUPPORT, Roles.ADMIN})
     public void download(long id, OutputStream out) throws ExportNotFoundException, IOException {
         TenantExport export = visible(id);
         if (!export.downloadable(Instant.now())) {

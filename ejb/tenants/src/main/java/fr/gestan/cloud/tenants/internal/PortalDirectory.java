@@ -1,6 +1,7 @@
 package fr.gestan.cloud.tenants.internal;
 
 import fr.gestan.cloud.tenants.api.PortalDirectoryException;
+import fr.gestan.cloud.tenants.api.PortalUserView;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
@@ -12,9 +13,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
-import org.keycloak.OAuth2Constants;
-import org.keycloak.admin.client.Keycloak;
-import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.CredentialRepresentation;
@@ -36,52 +34,25 @@ import org.keycloak.representations.idm.UserRepresentation;
 public class PortalDirectory {
 
     static final String DEV_SECRET = "gestan-portal-admin-dev-secret-change-me";
+    /** Keycloak's required action that makes a user enrol a TOTP authenticator at its next sign-in. */
+    static final String CONFIGURE_TOTP = "CONFIGURE_TOTP";
     private static final Logger LOG = Logger.getLogger(PortalDirectory.class.getName());
 
-    private volatile Keycloak keycloak;
+    private final KeycloakConnection connection = new KeycloakConnection(
+            KeycloakConnection.setting("gestan.keycloak.admin.client-id", "GESTAN_KEYCLOAK_ADMIN_CLIENT_ID", "gestan-portal-admin"),
+            KeycloakConnection.setting("gestan.keycloak.admin.client-secret", "GESTAN_KEYCLOAK_ADMIN_CLIENT_SECRET", DEV_SECRET));
 
     private static String setting(String property, String env, String fallback) {
-        String value = System.getProperty(property);
-        if (value == null || value.isBlank()) {
-            value = System.getenv(env);
-        }
-        return value == null || value.isBlank() ? fallback : value;
-    }
-
-    static String serverUrl() {
-        String provider = setting("gestan.oidc.provider-url", "GESTAN_OIDC_PROVIDER_URL", "http://localhost:8180/realms/gestan");
-        return setting("gestan.keycloak.admin.url", "GESTAN_KEYCLOAK_ADMIN_URL", provider.replaceFirst("/realms/.*$", ""));
-    }
-
-    static String realmName() {
-        return setting("gestan.keycloak.admin.realm", "GESTAN_KEYCLOAK_ADMIN_REALM", "gestan");
+        return KeycloakConnection.setting(property, env, fallback);
     }
 
     private RealmResource realm() {
-        Keycloak kc = keycloak;
-        if (kc == null) {
-            synchronized (this) {
-                kc = keycloak;
-                if (kc == null) {
-                    keycloak = kc = KeycloakBuilder.builder()
-                            .serverUrl(serverUrl())
-                            .realm(realmName())
-                            .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
-                            .clientId(setting("gestan.keycloak.admin.client-id", "GESTAN_KEYCLOAK_ADMIN_CLIENT_ID", "gestan-portal-admin"))
-                            .clientSecret(setting("gestan.keycloak.admin.client-secret", "GESTAN_KEYCLOAK_ADMIN_CLIENT_SECRET", DEV_SECRET))
-                            .build();
-                }
-            }
-        }
-        return kc.realm(realmName());
+        return connection.realm();
     }
 
     @PreDestroy
     void close() {
-        Keycloak kc = keycloak;
-        if (kc != null) {
-            kc.close();
-        }
+        connection.close();
     }
 
     /** Creates an enabled user with role client, attribute tenant, and a temporary password to change at first sign-in. */
@@ -173,6 +144,44 @@ public class PortalDirectory {
                     user.logout();
                 }
             }
+        } catch (ProcessingException | WebApplicationException e) {
+            throw new PortalDirectoryException(PortalDirectoryException.Reason.UNAVAILABLE, "Keycloak is unavailable: " + e.getMessage(), e);
+        }
+    }
+
+    /** The user's two-factor status: whether CONFIGURE_TOTP is pending and whether it has an OTP credential. */
+    public PortalUserView twoFactorStatus(String username) throws PortalDirectoryException {
+        try {
+            List<UserRepresentation> found = realm().users().searchByUsername(username, true);
+            if (found.isEmpty()) {
+                return new PortalUserView(username, false, false, false);
+            }
+            UserRepresentation user = found.get(0);
+            boolean pending = user.getRequiredActions() != null && user.getRequiredActions().contains(CONFIGURE_TOTP);
+            boolean enrolled = realm().users().get(user.getId()).credentials().stream()
+                    .anyMatch(c -> "otp".equals(c.getType()));
+            return new PortalUserView(username, true, pending, enrolled);
+        } catch (ProcessingException | WebApplicationException e) {
+            throw new PortalDirectoryException(PortalDirectoryException.Reason.UNAVAILABLE, "Keycloak is unavailable: " + e.getMessage(), e);
+        }
+    }
+
+    /** Adds the required action CONFIGURE_TOTP to the user (nothing if it is already pending); false if unknown. */
+    public boolean requireTotp(String username) throws PortalDirectoryException {
+        try {
+            List<UserRepresentation> found = realm().users().searchByUsername(username, true);
+            if (found.isEmpty()) {
+                return false;
+            }
+            UserResource user = realm().users().get(found.get(0).getId());
+            UserRepresentation representation = user.toRepresentation();
+            List<String> actions = new java.util.ArrayList<>(representation.getRequiredActions() == null ? List.of() : representation.getRequiredActions());
+            if (!actions.contains(CONFIGURE_TOTP)) {
+                actions.add(CONFIGURE_TOTP);
+                representation.setRequiredActions(actions);
+                user.update(representation);
+            }
+            return true;
         } catch (ProcessingException | WebApplicationException e) {
             throw new PortalDirectoryException(PortalDirectoryException.Reason.UNAVAILABLE, "Keycloak is unavailable: " + e.getMessage(), e);
         }

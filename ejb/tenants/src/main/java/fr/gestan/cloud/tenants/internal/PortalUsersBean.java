@@ -8,10 +8,13 @@ import fr.gestan.cloud.security.api.SecurityPolicies;
 import fr.gestan.cloud.tenants.api.PortalDirectoryException;
 import fr.gestan.cloud.tenants.api.PortalInvitation;
 import fr.gestan.cloud.tenants.api.PortalUsers;
+import fr.gestan.cloud.tenants.api.PortalUserView;
 import fr.gestan.cloud.tenants.api.TenantNotFoundException;
 import fr.gestan.cloud.tenants.api.TenantState;
 import fr.gestan.cloud.tenants.api.TenantStateException;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
@@ -39,6 +42,9 @@ public class PortalUsersBean implements PortalUsers {
 
     @EJB
     AccessJournal journal;
+
+    @Resource
+    SessionContext caller;
 
     @EJB
     PortalDirectory directory;
@@ -92,6 +98,31 @@ public class PortalUsersBean implements PortalUsers {
             LOG.log(Level.WARNING, "Invitation e-mail not sent to " + username + "; the temporary password is shown instead", e);
             return false;
         }
+    }
+
+    @Override
+    @RolesAllowed(Roles.CLIENT)
+    public List<PortalUserView> mine() throws TenantNotFoundException, PortalDirectoryException {
+        Tenant tenant = TenantData.tenantOf(em, caller.getCallerPrincipal().getName());
+        List<PortalUserView> users = new java.util.ArrayList<>();
+        for (String username : em.createNamedQuery(PortalAccount.USERNAMES_OF_TENANT, String.class).setParameter("tenant", tenant).getResultList()) {
+            users.add(directory.twoFactorStatus(username));
+        }
+        return users;
+    }
+
+    @Override
+    @RolesAllowed(Roles.CLIENT)
+    public PortalUserView requireTwoFactor(String username) throws TenantNotFoundException, PortalDirectoryException {
+        Tenant tenant = TenantData.tenantOf(em, caller.getCallerPrincipal().getName());
+        String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        boolean ours = TenantData.linkedTenant(em, name).filter(t -> t.id().equals(tenant.id())).isPresent()
+                && !name.startsWith(ApiClient.SERVICE_ACCOUNT_PREFIX);
+        if (!ours || !directory.requireTotp(name)) {
+            throw new TenantNotFoundException("No portal user " + name + " in the caller's company");
+        }
+        journal.record(JournalEvent.success("PORTAL_USER_TWO_FACTOR_REQUIRED", tenant.siren(), name));
+        return directory.twoFactorStatus(name);
     }
 
     @Override

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Optional;
 
 /** Everything this module stores about a tenant besides its own row (for the purge). */
 final class TenantData {
@@ -26,14 +27,28 @@ final class TenantData {
         }
         int accounts = em.createNamedQuery(HostedAccount.DELETE_OF_TENANT).setParameter("tenant", tenant).executeUpdate();
         int portal = em.createNamedQuery(PortalAccount.DELETE_OF_TENANT).setParameter("tenant", tenant).executeUpdate();
-        return accounts + " hosted accounts, " + exports + " exports, " + requests + " change requests, " + portal + " portal users";
+        int apiClients = em.createNamedQuery(ApiClient.DELETE_OF_TENANT).setParameter("tenant", tenant).executeUpdate();
+        return accounts + " hosted accounts, " + exports + " exports, " + requests + " change requests, " + portal + " portal users, "
+                + apiClients + " API clients";
     }
 
     /** The tenant a portal user speaks for, from this module's own table (never from a request parameter). */
     static Tenant tenantOf(EntityManager em, String username) throws TenantNotFoundException {
-        return em.createNamedQuery(PortalAccount.TENANT_OF_USER, Tenant.class)
-                .setParameter("username", username)
-                .getResultStream().findFirst()
+        return linkedTenant(em, username)
                 .orElseThrow(() -> new TenantNotFoundException("No company is linked to portal user " + username));
+    }
+
+    /**
+     * The tenant of a portal user ({@code portal_account}) or of an API client's service account that is not revoked
+     * ({@code api_client}); empty for anyone else.
+     */
+    static Optional<Tenant> linkedTenant(EntityManager em, String username) {
+        Optional<Tenant> portal = em.createNamedQuery(PortalAccount.TENANT_OF_USER, Tenant.class)
+                .setParameter("username", username).getResultStream().findFirst();
+        if (portal.isPresent() || !username.startsWith(ApiClient.SERVICE_ACCOUNT_PREFIX)) {
+            return portal;
+        }
+        return em.createNamedQuery(ApiClient.TENANT_OF_ACTIVE, Tenant.class)
+                .setParameter("username", username).getResultStream().findFirst();
     }
 }

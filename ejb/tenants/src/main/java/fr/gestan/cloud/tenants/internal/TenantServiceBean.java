@@ -238,19 +238,19 @@ public class TenantServiceBean implements TenantService {
     }
 
     @Override
-    @RolesAllowed(Roles.CLIENT)
+    @RolesAllowed({Roles.CLIENT, Roles.API_READ})
     public TenantView myCompany() throws TenantNotFoundException {
         return callersTenant().toView();
     }
 
     @Override
-    @RolesAllowed(Roles.CLIENT)
+    @RolesAllowed({Roles.CLIENT, Roles.API_READ})
     public TenantRecord myCompanyRecord() throws TenantNotFoundException {
         return callersTenant().toRecord();
     }
 
     @Override
-    @RolesAllowed(Roles.CLIENT)
+    @RolesAllowed({Roles.CLIENT, Roles.API_WRITE})
     public ChangeRequestView requestChange(String text) throws TenantNotFoundException {
         Tenant tenant = callersTenant();
         ChangeRequest request = new ChangeRequest(tenant, caller.getCallerPrincipal().getName(), clock.instant(), text);
@@ -261,7 +261,7 @@ public class TenantServiceBean implements TenantService {
     }
 
     @Override
-    @RolesAllowed(Roles.CLIENT)
+    @RolesAllowed({Roles.CLIENT, Roles.API_READ})
     public List<ChangeRequestView> myChangeRequests() throws TenantNotFoundException {
         return em.createNamedQuery(ChangeRequest.OF_TENANT, ChangeRequest.class).setParameter("tenant", callersTenant())
                 .setMaxResults(100).getResultStream().map(ChangeRequest::toView).toList();

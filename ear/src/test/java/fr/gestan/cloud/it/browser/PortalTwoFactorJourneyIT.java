@@ -1,0 +1,123 @@
+package fr.gestan.cloud.it.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.gestan.cloud.it.env.KeycloakFixture;
+import fr.gestan.cloud.it.env.Totp;
+import fr.gestan.cloud.it.support.Deployments;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+/**
+ * Issue 18 item 1 (clients): a client contact turns two-factor sign-in on for a portal user of its company; the user
+ * enrols an authenticator at its next sign-in, then gives a code at every sign-in (browser and password grant).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PortalTwoFactorJourneyIT extends BrowserJourney {
+
+    static final String OWN = "842317653";
+    static final String API = Http.HTTPS + "api/v1/";
+    static final String PAGE = "portal/tenants/users.xhtml";
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.fullEar();
+    }
+
+    @Test
+    void a_client_turns_on_two_factor_for_its_user_who_enrols_then_gives_a_code_at_every_sign_in() throws Exception {
+        String support = KeycloakFixture.supportBearer();
+        long ownId = Long.parseLong(match("\"id\":(\\d+),\"legalName\":\"[^\"]*\",\"siren\":\"" + OWN + "\"",
+                Http.get(API + "tenants?q=" + OWN, "Authorization", support).body()));
+        String email = "deux.facteurs." + System.nanoTime() % 1_000_000 + "@boulangerie-martin.example";
+        HttpResponse<String> invited = Http.send("POST", API + "tenants/" + ownId + "/portal-users",
+                "{\"email\":\"" + email + "\",\"firstName\":\"Tess\",\"lastName\":\"Deux\"}", "Authorization", support);
+        assertEquals(201, invited.statusCode(), invited.body());
+        String temporary = match("\"temporaryPassword\":\"([^\"]+)\"", invited.body());
+
+        // The company's contact turns it on.
+        signInAt(PAGE, "client.demo", "Gestan-Client-2026!");
+        String row = "//tr[.//code[text()='" + email + "']]";
+        browser.find(By.xpath(row + "//*[contains(@class,'twofactor-off')]"));
+        browser.find(By.xpath(row + "//button[contains(@class,'require-twofactor')]")).click();
+        browser.find(By.xpath(row + "//*[contains(@class,'twofactor-pending')]"));
+        assertTrue(KeycloakFixture.userJson(email).contains("CONFIGURE_TOTP"), "Keycloak's required action is set");
+
+        // The user's next sign-in: chooses its password and enrols an authenticator (in Keycloak's order).
+        String password = "Deux-Facteurs-2026!";
+        browser.forgetAllSessions();
+        browser.open(Http.HTTPS + "portal/index.xhtml");
+        signIn(email, temporary);
+        completeFirstSignIn(email, password, "portal");
+
+        // From now on: the password alone is not enough, with the code it is (browser and password grant).
+        assertFalse(KeycloakFixture.passwordGrant(email, password, null).ok(), "a password alone is refused");
+        assertTrue(KeycloakFixture.passwordGrant(email, password).ok(), "with a code it is accepted");
+        signInAt("portal/index.xhtml", email, password);
+        assertTrue(browser.url().startsWith(Http.HTTPS + "portal"));
+
+        // The contact sees it enrolled, and the journal has the change.
+        signInAt(PAGE, "client.demo", "Gestan-Client-2026!");
+        browser.find(By.xpath(row + "//*[contains(@class,'twofactor-enrolled')]"));
+        browser.open(Http.HTTPS + "portal/security/journal.xhtml");
+        browser.waitUntil(d -> d.getPageSource().contains("PORTAL_USER_TWO_FACTOR_REQUIRED"));
+    }
+
+    @Test
+    void a_new_staff_member_without_a_second_factor_must_enrol_one_before_entering_the_back_office() {
+        String username = "staff.new." + System.nanoTime() % 1_000_000;
+        String password = "Nouveau-Support-2026!";
+        KeycloakFixture.createUser(username, password, "support");
+        browser.forgetAllSessions();
+        browser.open(Http.HTTPS + "admin/index.xhtml");
+        signIn(username, password);
+        // No way around it: the enrolment page comes before the back office.
+        browser.waitUntil(d -> !d.findElements(By.id("mode-manual")).isEmpty() || !d.findElements(By.id("kc-totp-secret-key")).isEmpty());
+        assertFalse(browser.url().startsWith(Http.HTTPS + "admin"));
+        completeFirstSignIn(username, password, "admin");
+        assertFalse(KeycloakFixture.passwordGrant(username, password, null).ok(), "a password alone is refused");
+        assertTrue(KeycloakFixture.passwordGrant(username, password).ok(), "with a code it is accepted");
+    }
+
+    /**
+     * Goes through Keycloak's first sign-in pages, in Keycloak's order: a new password (set to {@code password}) and
+     * the enrolment of an authenticator (its key remembered by {@link Totp}), until the browser is on {@code area}.
+     */
+    private static void completeFirstSignIn(String username, String password, String area) {
+        for (int page = 0; page < 4 && !browser.url().startsWith(Http.HTTPS + area); page++) {
+            String kind = browser.waitUntil(d -> d.getCurrentUrl().startsWith(Http.HTTPS + area) ? "done"
+                    : !d.findElements(By.id("mode-manual")).isEmpty() || !d.findElements(By.id("kc-totp-secret-key")).isEmpty() ? "totp"
+                    : !d.findElements(By.id("password-new")).isEmpty() ? "password" : null);
+            if (kind.equals("password")) {
+                browser.find(By.id("password-new")).sendKeys(password);
+                browser.find(By.id("password-confirm")).sendKeys(password);
+                browser.find(By.id("kc-submit")).click();
+            } else if (kind.equals("totp")) {
+                if (browser.driver().findElements(By.id("kc-totp-secret-key")).isEmpty()) {
+                    browser.find(By.id("mode-manual")).click();
+                }
+                String key = browser.find(By.id("kc-totp-secret-key")).getText();
+                browser.find(By.id("totp")).sendKeys(Totp.enrol(username, key));
+                browser.find(By.id("saveTOTPBtn")).click();
+            }
+        }
+        browser.waitUntil(d -> d.getCurrentUrl().startsWith(Http.HTTPS + area));
+    }
+
+    private static String match(String regex, String text) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        assertTrue(m.find(), regex + " in " + text);
+        return m.group(1);
+    }
+}

@@ -1,0 +1,112 @@
+package fr.gestan.cloud.tenants.internal;
+
+import fr.gestan.cloud.tenants.api.ApiClientScope;
+import fr.gestan.cloud.tenants.api.ApiClientView;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * An integration's API client: a Keycloak confidential client acting for one tenant. Its service account's username
+ * ({@code service-account-<client id>}, as Keycloak names it) is how a token's caller is mapped to the tenant.
+ */
+@Entity
+@Table(name = "api_client")
+@NamedQuery(name = ApiClient.OF_TENANT, query = "select c from ApiClient c where c.tenant = :tenant order by c.createdAt desc, c.id desc")
+@NamedQuery(name = ApiClient.BY_CLIENT_ID, query = "select c from ApiClient c join fetch c.tenant where c.clientId = :clientId")
+@NamedQuery(name = ApiClient.TENANT_OF_ACTIVE, query = "select c.tenant from ApiClient c where c.serviceAccount = :username and c.revokedAt is null")
+@NamedQuery(name = ApiClient.DELETE_OF_TENANT, query = "delete from ApiClient c where c.tenant = :tenant")
+public class ApiClient {
+
+    static final String OF_TENANT = "ApiClient.ofTenant";
+    static final String BY_CLIENT_ID = "ApiClient.byClientId";
+    static final String TENANT_OF_ACTIVE = "ApiClient.tenantOfActive";
+    static final String DELETE_OF_TENANT = "ApiClient.deleteOfTenant";
+    /** Keycloak's prefix of a service account's username. */
+    static final String SERVICE_ACCOUNT_PREFIX = "service-account-";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "tenant_id", nullable = false)
+    private Tenant tenant;
+
+    @Column(name = "client_id", nullable = false, unique = true, length = 100)
+    private String clientId;
+    @Column(name = "service_account", nullable = false, unique = true, length = 130)
+    private String serviceAccount;
+    @Column(nullable = false, length = 100)
+    private String label;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "access_scope", nullable = false, length = 10)
+    private ApiClientScope scope;
+    @Column(name = "created_by", nullable = false, length = 100)
+    private String createdBy;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+    @Column(name = "revoked_by", length = 100)
+    private String revokedBy;
+    @Column(name = "revoked_at")
+    private Instant revokedAt;
+
+    protected ApiClient() {
+        // for JPA
+    }
+
+    public ApiClient(Tenant tenant, String clientId, String label, ApiClientScope scope, String createdBy, Instant createdAt) {
+        if (label == null || label.isBlank()) {
+            throw new IllegalArgumentException("the label is required");
+        }
+        this.tenant = Objects.requireNonNull(tenant);
+        this.clientId = Objects.requireNonNull(clientId);
+        this.serviceAccount = serviceAccountOf(clientId);
+        this.label = label.strip();
+        this.scope = Objects.requireNonNull(scope);
+        this.createdBy = Objects.requireNonNull(createdBy);
+        this.createdAt = Objects.requireNonNull(createdAt);
+    }
+
+    /** The username Keycloak gives the client's service account (lower case), i.e. the token's preferred_username. */
+    static String serviceAccountOf(String clientId) {
+        return SERVICE_ACCOUNT_PREFIX + clientId.toLowerCase(Locale.ROOT);
+    }
+
+    /** Revokes the client; once only. */
+    public void revoke(String by, Instant at) {
+        if (revokedAt != null) {
+            throw new IllegalStateException("already revoked");
+        }
+        this.revokedBy = Objects.requireNonNull(by);
+        this.revokedAt = Objects.requireNonNull(at);
+    }
+
+    public boolean revoked() {
+        return revokedAt != null;
+    }
+
+    public Tenant tenant() {
+        return tenant;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public ApiClientView toView() {
+        return new ApiClientView(clientId, label, scope, createdBy, createdAt, revokedBy, revokedAt);
+    }
+}
