@@ -23,8 +23,8 @@ import java.util.Objects;
         + " where e.server.id = :server order by e.occurredAt desc, e.id desc")
 @NamedQuery(name = AgentEventRecord.OF_SERVER_NAMED, query = "select e from AgentEventRecord e join fetch e.server"
         + " where e.server.name = :name order by e.occurredAt desc, e.id desc")
-@NamedQuery(name = AgentEventRecord.SNAPSHOTS_BETWEEN, query = "select count(e) from AgentEventRecord e where e.server.id = :server"
-        + " and e.kind = 'snapshot' and e.occurredAt >= :from and e.occurredAt <= :to")
+@NamedQuery(name = AgentEventRecord.SNAPSHOTS_BETWEEN, query = "select e.eventId from AgentEventRecord e where e.server.id = :server"
+        + " and e.kind = 'snapshot' and e.occurredAt >= :from and e.occurredAt <= :to order by e.occurredAt desc, e.id desc")
 public class AgentEventRecord {
 
     static final String LAST_RECEIVED = "AgentEventRecord.lastReceived";

@@ -87,7 +87,7 @@ public class ContractsDemoData {
                 window, window.plus(2, ChronoUnit.HOURS), java.util.Set.of(prod1, prod2, prod3), "support.demo"));
         prod1.useMonitoringToken(DEMO_MONITORING_TOKEN);
         // The security monitoring contractor (Lyon, named in the source) reports hypervisor snapshots and extra backups.
-        AgentReporter contractor = new AgentReporter(DEMO_REPORTER, "FR", java.util.EnumSet.of(AgentRules.Kind.SNAPSHOT, AgentRules.Kind.BACKUP));
+        AgentReporter contractor = new AgentReporter(DEMO_REPORTER, "FR", java.util.EnumSet.of(AgentRules.Kind.SNAPSHOT, AgentRules.Kind.BACKUP, AgentRules.Kind.DDOS));
         contractor.useToken(DEMO_REPORTER_TOKEN);
         em.persist(contractor);
     }

@@ -59,7 +59,7 @@ public record TenantFacts(String siren, String legalName, LocalDate evaluatedOn,
     public record Certification(String name, LocalDate expiresOn) {
     }
 
-    /** A server control's status from the security module (BACKUP, UPDATE_SNAPSHOT), OK, ATTENTION or FAILING. */
+    /** A server control's status from the security module (BACKUP, UPDATE_SNAPSHOT), OK, ATTENTION, FAILING or NO_EVIDENCE. */
     public record Control(String server, String control, String status, String reason) {
     }
 

@@ -39,7 +39,8 @@ public final class UpdatesAndBackupsRule extends ComplianceRule {
                     findings.add(c.id(), RuleOutcome.EVIDENCE_MISSING, "no-evidence", control);
                 } else if ("FAILING".equals(found.status())) {
                     findings.add(c.id(), RuleOutcome.FAIL, "control-failing", found.server() + " " + control + " " + found.reason());
-                } else if ("ATTENTION".equals(found.status())) {
+                } else if ("ATTENTION".equals(found.status()) || "NO_EVIDENCE".equals(found.status())) {
+                    // no machine reported what the control needs: unknown, never a pass
                     findings.add(c.id(), RuleOutcome.EVIDENCE_MISSING, "control-attention", found.server() + " " + control + " " + found.reason());
                 } else {
                     findings.add(c.id(), RuleOutcome.PASS, "control-ok", found.server() + " " + control);

@@ -152,6 +152,7 @@ class RuleScenariosTest {
                 Arguments.of("snapshots and backups OK", "R6-SNAPSHOTS-BACKUPS", compliant(), PASS),
                 Arguments.of("update without snapshot", "R6-SNAPSHOTS-BACKUPS", withControls(List.of(new Control("gc-prod-01", "UPDATE_SNAPSHOT", "FAILING", "update.without.snapshot"), CONTROLS_OK.get(1))), FAIL),
                 Arguments.of("backups late", "R6-SNAPSHOTS-BACKUPS", withControls(List.of(CONTROLS_OK.get(0), new Control("gc-prod-01", "BACKUP", "ATTENTION", "backup.late"))), EVIDENCE_MISSING),
+                Arguments.of("no update reported", "R6-SNAPSHOTS-BACKUPS", withControls(List.of(new Control("gc-prod-01", "UPDATE_SNAPSHOT", "NO_EVIDENCE", "update.none"), CONTROLS_OK.get(1))), EVIDENCE_MISSING),
                 Arguments.of("no backup evidence", "R6-SNAPSHOTS-BACKUPS", withControls(List.of(CONTROLS_OK.get(0))), EVIDENCE_MISSING),
                 // 7. Confidentiality agreements
                 Arguments.of("support cleared", "R7-CONFIDENTIALITY", compliant(), PASS),
