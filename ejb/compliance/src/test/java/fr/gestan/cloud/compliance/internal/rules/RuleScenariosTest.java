@@ -101,6 +101,19 @@ class RuleScenariosTest {
         return withContract(c -> new ContractFacts(c.id(), c.production(), c.backup(), c.processorAgreementSigned(), c.processingRecorded(), controls));
     }
 
+    static final TenantFacts.SubProcessor OPERATOR = new TenantFacts.SubProcessor(TenantFacts.SubProcessor.HOSTING_OPERATOR, SOVEREIGN);
+
+    static TenantFacts.SubProcessor contractor(String country, String parentCountry, String largest, String total) {
+        return new TenantFacts.SubProcessor("SECURITY_MONITORING", new Operator("Netsyst", country, parentCountry,
+                largest == null ? null : new BigDecimal(largest), total == null ? null : new BigDecimal(total)));
+    }
+
+    /** The contract with this list of sub-processors in effect ({@code null}: unknown). */
+    static TenantFacts withSubProcessors(List<TenantFacts.SubProcessor> list) {
+        return withContract(c -> new ContractFacts(c.id(), c.production(), c.backup(), c.processorAgreementSigned(), c.processingRecorded(),
+                c.controls(), false, list));
+    }
+
     static TenantFacts withGdpr(Boolean agreement, Boolean recorded) {
         return withContract(c -> new ContractFacts(c.id(), c.production(), c.backup(), agreement, recorded, c.controls()));
     }
@@ -154,6 +167,15 @@ class RuleScenariosTest {
                 Arguments.of("backups late", "R6-SNAPSHOTS-BACKUPS", withControls(List.of(CONTROLS_OK.get(0), new Control("gc-prod-01", "BACKUP", "ATTENTION", "backup.late"))), EVIDENCE_MISSING),
                 Arguments.of("no update reported", "R6-SNAPSHOTS-BACKUPS", withControls(List.of(new Control("gc-prod-01", "UPDATE_SNAPSHOT", "NO_EVIDENCE", "update.none"), CONTROLS_OK.get(1))), EVIDENCE_MISSING),
                 Arguments.of("no backup evidence", "R6-SNAPSHOTS-BACKUPS", withControls(List.of(CONTROLS_OK.get(0))), EVIDENCE_MISSING),
+                // sub-processors: the list the agreement prints is the one checked
+                Arguments.of("operator and contractor listed", "R3-GDPR", withSubProcessors(List.of(OPERATOR, contractor("FR", null, "0", "0"))), PASS),
+                Arguments.of("site operator not a sub-processor in effect", "R3-GDPR",
+                        withSubProcessors(List.of(new TenantFacts.SubProcessor(TenantFacts.SubProcessor.HOSTING_OPERATOR, AT_LIMITS))), FAIL),
+                Arguments.of("contractor outside the EU", "R3-GDPR", withSubProcessors(List.of(OPERATOR, contractor("GB", null, "0", "0"))), FAIL),
+                Arguments.of("sub-processors unknown", "R3-GDPR", withSubProcessors(null), EVIDENCE_MISSING),
+                Arguments.of("contractor EU-controlled", "R4-SECNUMCLOUD-19.6", withSubProcessors(List.of(OPERATOR, contractor("FR", null, "0", "0"))), PASS),
+                Arguments.of("contractor with a US parent", "R4-SECNUMCLOUD-19.6", withSubProcessors(List.of(OPERATOR, contractor("FR", "US", "0", "0"))), FAIL),
+                Arguments.of("contractor's capital unknown", "R4-SECNUMCLOUD-19.6", withSubProcessors(List.of(OPERATOR, contractor("FR", null, null, null))), EVIDENCE_MISSING),
                 // 7. Confidentiality agreements
                 Arguments.of("support cleared", "R7-CONFIDENTIALITY", compliant(), PASS),
                 Arguments.of("support without agreement", "R7-CONFIDENTIALITY", withStaff(List.of(new StaffFacts("sophie", true, true), new StaffFacts("marc", true, false))), FAIL),
