@@ -52,6 +52,8 @@ public final class Agent {
 
     private static final int BATCH = 500;
     private static final Pattern SSHD_ACCEPTED = Pattern.compile("^Accepted (\\S+) for (\\S+) from (\\S+) port \\d+");
+    /** The key sshd names after "ssh2: " on a publickey sign-in: its type and fingerprint (SHA256:...). */
+    private static final Pattern SSHD_KEY = Pattern.compile(" ssh2: \\S+ (SHA256:[A-Za-z0-9+/=]+)");
 
     private final Map<String, String> options;
     private final Properties state = new Properties();
@@ -224,8 +226,12 @@ public final class Agent {
                 continue;
             }
             // journald's cursor names the entry uniquely; hashed, because it holds characters event ids do not allow
-            events.add(event("sshd-" + sha256(json.get("__CURSOR")).substring(0, 32), "server_access", at,
-                    Map.of("account", accepted.group(2), "address", accepted.group(3), "method", "ssh")));
+            Map<String, String> fields = new LinkedHashMap<>(Map.of("account", accepted.group(2), "address", accepted.group(3), "method", "ssh"));
+            Matcher key = SSHD_KEY.matcher(json.getOrDefault("MESSAGE", ""));
+            if (key.find()) {
+                fields.put("keyFingerprint", key.group(1)); // who it is, even on a shared account
+            }
+            events.add(event("sshd-" + sha256(json.get("__CURSOR")).substring(0, 32), "server_access", at, fields));
         }
         return events;
     }

@@ -16,7 +16,13 @@ import fr.gestan.cloud.hosting.api.ServerView;
 import fr.gestan.cloud.it.support.Deployments;
 import fr.gestan.cloud.it.support.Ids;
 import fr.gestan.cloud.it.support.WithRoleCallers;
+import fr.gestan.cloud.common.Paris;
+import fr.gestan.cloud.it.support.SupportClearance;
+import fr.gestan.cloud.security.api.ConfidentialityAgreements;
 import fr.gestan.cloud.security.api.JournalQuery;
+import fr.gestan.cloud.security.api.NewStaffMember;
+import fr.gestan.cloud.security.api.ServerIdentities;
+import fr.gestan.cloud.security.api.StaffException;
 import fr.gestan.cloud.security.api.ServerControls;
 import fr.gestan.cloud.security.api.ServerControls.Control;
 import fr.gestan.cloud.security.api.ServerControls.ControlView;
@@ -24,9 +30,11 @@ import fr.gestan.cloud.security.api.ServerControls.EvidenceView;
 import fr.gestan.cloud.security.api.ServerControls.Source;
 import fr.gestan.cloud.security.api.ServerControls.Status;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.validation.ConstraintViolationException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
@@ -62,6 +70,10 @@ class MachineEvidenceIT extends WithRoleCallers {
     ServerControls controls;
     @EJB
     JournalQuery journal;
+    @EJB
+    ServerIdentities identities;
+    @EJB
+    ConfidentialityAgreements agreements;
 
     private record Server(String name, String token) {
     }
@@ -175,6 +187,58 @@ class MachineEvidenceIT extends WithRoleCallers {
 
         only(agentEvents.receive(s.token(), List.of(event("software_update", ago(5), "packages", "openssl 3.0.15"))));
         assertEquals(Status.FAILING, control(s.name(), Control.UPDATE_SNAPSHOT).status(), "no snapshot reported before the update");
+    }
+
+    @Test
+    void a_server_sign_in_is_matched_to_the_staff_and_an_unknown_or_uncleared_identity_raises_an_alert() throws Exception {
+        Server s = newServer();
+        String u = Ids.code("");
+        // a cleared support member (agreement valid today) with a unix login and an SSH key; an auditor with a login
+        String supportName = "sup" + u;
+        String auditorName = "aud" + u;
+        String key = "SHA256:" + java.util.UUID.randomUUID().toString().replace("-", "");
+        admin.call(() -> agreements.registerStaff(new NewStaffMember(supportName, "Support " + u, "support")));
+        LocalDate today = LocalDate.now(Paris.ZONE);
+        admin.call(() -> agreements.recordAgreement(supportName, today.minusDays(1), today.plusYears(1), "accord.pdf", SupportClearance.AGREEMENT_PDF));
+        admin.call(() -> agreements.registerStaff(new NewStaffMember(auditorName, "Auditor " + u, "auditor")));
+        admin.call(() -> identities.add(supportName, ServerIdentities.Kind.UNIX_LOGIN, "s" + u));
+        admin.call(() -> identities.add(supportName, ServerIdentities.Kind.SSH_KEY, key));
+        admin.call(() -> identities.add(auditorName, ServerIdentities.Kind.UNIX_LOGIN, "a" + u));
+        assertEquals(StaffException.Reason.DUPLICATE, assertThrows(StaffException.class, () -> admin.call(() ->
+                identities.add(auditorName, ServerIdentities.Kind.UNIX_LOGIN, "s" + u))).reason(), "one identity, one person");
+        assertThrows(EJBAccessException.class, () -> support.call(() -> identities.add(supportName, ServerIdentities.Kind.UNIX_LOGIN, "x" + u)));
+
+        AgentReceipt.Result known = only(agentEvents.receive(s.token(), List.of(event("server_access", ago(30), "account", "s" + u,
+                "address", "198.51.100.4", "method", "ssh"))));
+        assertEquals("OK", known.verdict());
+        // root, but with the support member's key: it is the support member
+        AgentReceipt.Result byKey = only(agentEvents.receive(s.token(), List.of(event("server_access", ago(25), "account", "root",
+                "keyFingerprint", key, "address", "198.51.100.4", "method", "ssh"))));
+        assertEquals("OK", byKey.verdict());
+        AgentReceipt.Result notSupport = only(agentEvents.receive(s.token(), List.of(event("server_access", ago(20), "account", "a" + u,
+                "address", "198.51.100.5", "method", "ssh"))));
+        assertEquals("FAILING", notSupport.verdict());
+        assertEquals("not-cleared-support", notSupport.reason());
+        AgentReceipt.Result unknown = only(agentEvents.receive(s.token(), List.of(event("server_access", ago(10), "account", "intruder" + u,
+                "address", "203.0.113.66", "method", "ssh"))));
+        assertEquals("FAILING", unknown.verdict());
+        assertEquals("unknown-identity", unknown.reason());
+
+        List<ServerIdentities.AlertView> open = auditor.call(() -> identities.openAlerts(200));
+        ServerIdentities.AlertView alert = open.stream().filter(a -> a.account().equals("intruder" + u)).findFirst().orElseThrow();
+        assertEquals(ServerIdentities.AlertReason.UNKNOWN_IDENTITY, alert.reason());
+        assertEquals(s.name(), alert.serverRef());
+        assertTrue(open.stream().anyMatch(a -> a.account().equals("a" + u) && auditorName.equals(a.matchedUsername())
+                && a.reason() == ServerIdentities.AlertReason.NOT_CLEARED_SUPPORT));
+        assertTrue(open.stream().noneMatch(a -> a.account().equals("s" + u) || a.account().equals("root") && key.equals(a.keyFingerprint())));
+        // journaled with the server as actor, and the sign-in names the staff member it matched
+        assertTrue(auditor.call(() -> journal.latest(30)).stream().anyMatch(e -> e.action().equals("SERVER_ACCESS_ALERT")
+                && e.actor().equals("server:" + s.name()) && e.target().contains("intruder" + u)));
+
+        assertThrows(EJBAccessException.class, () -> auditor.call(() -> identities.acknowledge(alert.id(), "x")));
+        ServerIdentities.AlertView closed = support.call(() -> identities.acknowledge(alert.id(), "prestataire Netsyst, ticket 4521"));
+        assertEquals("support.it", closed.acknowledgedBy());
+        assertTrue(auditor.call(() -> identities.openAlerts(200)).stream().noneMatch(a -> a.id() == alert.id()));
     }
 
     private static Throwable rootOf(Throwable t) {

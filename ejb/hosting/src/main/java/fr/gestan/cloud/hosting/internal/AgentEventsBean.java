@@ -13,6 +13,7 @@ import fr.gestan.cloud.security.api.MachineEvidence;
 import fr.gestan.cloud.security.api.PolicySettings;
 import fr.gestan.cloud.security.api.ReporterJournal;
 import fr.gestan.cloud.security.api.SecurityPolicies;
+import fr.gestan.cloud.security.api.ServerIdentities;
 import fr.gestan.cloud.security.api.ServerControls.ControlView;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -59,6 +60,9 @@ public class AgentEventsBean implements AgentEvents {
 
     @EJB
     MachineEvidence evidence;
+
+    @EJB
+    ServerIdentities identities;
 
     /** Who posts: a server's own agent (about itself) or a sub-processor (about the server each event names). */
     private record Reporter(String name, HostingServer server, Set<AgentRules.Kind> kinds) {
@@ -168,8 +172,13 @@ public class AgentEventsBean implements AgentEvents {
             }
             case SOFTWARE_UPDATE -> updateVerdict(reporter, server, event, policy);
             case SERVER_ACCESS -> {
-                journalAccess(reporter, server, event);
-                yield new String[]{OK, null};
+                // matched against the staff's server identities: an unknown or uncleared one raises an alert
+                ServerIdentities.AccessCheck check = identities.check(reporter.name(), new ServerIdentities.Access(server.name(),
+                        (String) event.value("account"), (String) event.value("keyFingerprint"), (String) event.value("address"),
+                        (String) event.value("method"), event.at()));
+                journalAccess(reporter, server, event, check.username());
+                yield check.alerted() ? new String[]{FAILING, check.alert() == ServerIdentities.AlertReason.UNKNOWN_IDENTITY
+                        ? "unknown-identity" : "not-cleared-support"} : new String[]{OK, null};
             }
             case FIREWALL_APPLIED -> {
                 ControlView control = evidence.record(reporter.name(),
@@ -239,9 +248,10 @@ public class AgentEventsBean implements AgentEvents {
     }
 
     /** "Every access to the servers is recorded": one entry per tenant hosted on the server, the server as actor. */
-    private void journalAccess(Reporter reporter, HostingServer server, AgentRules.Checked event) {
+    private void journalAccess(Reporter reporter, HostingServer server, AgentRules.Checked event, String staff) {
         String target = server.name() + " " + event.value("method") + " " + event.value("account") + "@" + event.value("address")
-                + " from " + event.at() + (event.value("endedAt") == null ? "" : " until " + event.value("endedAt"));
+                + " from " + event.at() + (event.value("endedAt") == null ? "" : " until " + event.value("endedAt"))
+                + (staff == null ? " (unknown identity)" : " (staff " + staff + ")");
         List<String> tenants = em.createNamedQuery(HostingContract.ON_SERVER, Object[].class).setParameter("server", server.id())
                 .getResultStream().map(row -> (String) row[1]).distinct().toList();
         String address = (String) event.value("address");

@@ -134,6 +134,10 @@ final class AgentRules {
                     throw bad(index, "method", "unknown-method");
                 }
                 v.put("method", method);
+                String key = text(index, f, "keyFingerprint", false);
+                if (key != null) {
+                    v.put("keyFingerprint", key);
+                }
                 Instant ended = time(index, f, "endedAt", now, false);
                 if (ended != null && ended.isBefore(at)) {
                     throw bad(index, "endedAt", "end-before-start");

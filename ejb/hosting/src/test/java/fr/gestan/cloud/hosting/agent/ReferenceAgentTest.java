@@ -100,6 +100,9 @@ class ReferenceAgentTest {
         assertTrue(batch.contains("\"account\":\"alice\"") && batch.contains("\"address\":\"203.0.113.7\"")
                 && batch.contains("\"occurredAt\":\"2025-12-03T10:00:00Z\""), batch);
         assertTrue(batch.contains("\"account\":\"root\"") && batch.contains("\"address\":\"198.51.100.23\""), batch);
+        // the key sshd names identifies alice whatever account she used; a password sign-in has none
+        assertTrue(batch.contains("\"keyFingerprint\":\"SHA256:Xq3mV0dO2b0k4yY6m3yB8eT9r5eZpQe3wq1cV8w6H9s\""), batch);
+        assertEquals(1, batch.split("keyFingerprint", -1).length - 1, batch);
         // apt: one upgrade, at its Paris start time
         assertTrue(batch.contains("{\"id\":\"apt-20250624143625\",\"kind\":\"software_update\",\"occurredAt\":\"2025-06-24T12:36:25Z\""), batch);
         assertTrue(batch.contains("libsystemd0:amd64 (252.36-1~deb12u1, 252.38-1~deb12u1)"), batch);
