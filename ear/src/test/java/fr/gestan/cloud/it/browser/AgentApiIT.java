@@ -117,6 +117,16 @@ class AgentApiIT extends BrowserJourney {
                 && entries.contains("203.0.113.7"), entries);
         browser.screenshot("agent-01-server-access-in-portal-journal");
         browser.find(By.id("logout")).click();
+
+        // the account matches no staff member's server identity: the event fails and the back office shows an alert
+        assertTrue(access.body().contains("\"verdict\":\"FAILING\",\"reason\":\"unknown-identity\""), access.body());
+        signInAt("admin/", "auditor.demo", "Gestan-Audit-2026!");
+        String alerts = browser.find(By.id("server-access-alerts")).getText();
+        assertTrue(alerts.contains("GC-PROD-01") && alerts.contains(account + "@203.0.113.7") && alerts.contains("identité inconnue"), alerts);
+        browser.open(Http.HTTPS + "admin/security/server-access.xhtml");
+        assertTrue(browser.find(By.id("alerts:open")).getText().contains(account), browser.find(By.id("alerts:open")).getText());
+        browser.screenshot("agent-02-server-access-alert");
+        browser.find(By.id("logout")).click();
     }
 
     @Test

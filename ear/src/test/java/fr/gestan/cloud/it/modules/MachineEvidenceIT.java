@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.gestan.cloud.hosting.api.AgentEvent;
+import fr.gestan.cloud.hosting.api.AvailabilityView;
+import fr.gestan.cloud.hosting.api.ServerStatus;
 import fr.gestan.cloud.hosting.api.AgentEventRejectedException;
 import fr.gestan.cloud.hosting.api.AgentEvents;
 import fr.gestan.cloud.hosting.api.AgentReceipt;
@@ -72,6 +74,8 @@ class MachineEvidenceIT extends WithRoleCallers {
     JournalQuery journal;
     @EJB
     ServerIdentities identities;
+    @EJB
+    ServerStatus serverStatus;
     @EJB
     ConfidentialityAgreements agreements;
 
@@ -239,6 +243,19 @@ class MachineEvidenceIT extends WithRoleCallers {
         ServerIdentities.AlertView closed = support.call(() -> identities.acknowledge(alert.id(), "prestataire Netsyst, ticket 4521"));
         assertEquals("support.it", closed.acknowledgedBy());
         assertTrue(auditor.call(() -> identities.openAlerts(200)).stream().noneMatch(a -> a.id() == alert.id()));
+    }
+
+    @Test
+    void availability_per_contract_comes_from_the_reports_with_the_unmonitored_time_apart() throws Exception {
+        List<AvailabilityView> mine = client.call(() -> serverStatus.myAvailability());
+        assertTrue(!mine.isEmpty() && mine.stream().allMatch(a -> a.tenantSiren().equals("842317653")), mine::toString);
+        AvailabilityView a = mine.get(0);
+        assertEquals("GC-PROD-01", a.server());
+        // the test database holds days of reports at most: most of the 12 months is unmonitored, not "up"
+        assertTrue(a.year().unmonitoredSeconds() > a.year().seconds() / 2, a::toString);
+        assertTrue(a.year().seconds() >= 365L * 86400, a::toString);
+        assertEquals(mine.size(), support.call(() -> serverStatus.availabilityOf("842317653")).size());
+        assertThrows(EJBAccessException.class, () -> client.call(() -> serverStatus.availabilityOf("842317653")));
     }
 
     private static Throwable rootOf(Throwable t) {
