@@ -222,7 +222,8 @@ public class ComplianceFactsReader {
     private TenantFacts.ContractFacts contract(ContractView c, Shared shared, boolean agreementCurrent, boolean agreementOutdated,
                                                boolean recorded) {
         List<TenantFacts.Control> evidence = controls.controlsOf(c.productionServer()).stream()
-                .map(v -> new TenantFacts.Control(v.serverRef(), v.control().name(), v.status().name(), v.reason())).toList();
+                .map(v -> new TenantFacts.Control(v.serverRef(), v.control().name(), v.status().name(), v.reason(),
+                        v.source() == null ? null : v.source().name())).toList();
         List<TenantFacts.SubProcessor> subs = shared.serving(c.productionDataCentre(), c.backupDataCentre()).stream()
                 .map(s -> new TenantFacts.SubProcessor(s.role().name(), new TenantFacts.Operator(s.name(), s.country(),
                         s.parentGroupCountry(), s.largestNonEuShare(), s.totalNonEuShare()))).toList();

@@ -87,7 +87,16 @@ public record TenantFacts(String siren, String legalName, LocalDate evaluatedOn,
     }
 
     /** A server control's status from the security module (BACKUP, UPDATE_SNAPSHOT), OK, ATTENTION, FAILING or NO_EVIDENCE. */
-    public record Control(String server, String control, String status, String reason) {
+    public record Control(String server, String control, String status, String reason, String source) {
+
+        /** {@code source}: {@code REPORTED} (by the machines), {@code DECLARED} (by staff only), or unknown. */
+        public Control(String server, String control, String status, String reason) {
+            this(server, control, status, reason, null);
+        }
+
+        public boolean declared() {
+            return "DECLARED".equals(source);
+        }
     }
 
     /** A staff member: whether the role can reveal credentials, and whether a confidentiality agreement is valid. */

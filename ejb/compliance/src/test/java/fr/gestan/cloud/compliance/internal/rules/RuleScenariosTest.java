@@ -213,6 +213,20 @@ class RuleScenariosTest {
     }
 
     @Test
+    void a_control_passing_on_staff_declarations_only_says_so_and_the_certificate_prints_it() {
+        TenantFacts declared = withControls(List.of(new Control("gc-prod-01", "UPDATE_SNAPSHOT", "OK", null, "REPORTED"),
+                new Control("gc-prod-01", "BACKUP", "OK", null, "DECLARED")));
+        RuleResultView r6 = Rules.evaluate(declared).rules().stream().filter(r -> r.ruleId().equals("R6-SNAPSHOTS-BACKUPS")).findFirst().orElseThrow();
+        assertEquals(PASS, r6.outcome());
+        assertTrue(r6.findings().stream().anyMatch(f -> f.code().equals(UpdatesAndBackupsRule.DECLARED_ONLY) && f.evidence().contains("BACKUP")));
+        assertTrue(fr.gestan.cloud.compliance.internal.CertificatesBean.evidenceBasis(r6).contains("déclarées par le personnel"));
+        RuleResultView machines = Rules.evaluate(withControls(List.of(new Control("gc-prod-01", "UPDATE_SNAPSHOT", "OK", null, "REPORTED"),
+                new Control("gc-prod-01", "BACKUP", "OK", null, "REPORTED")))).rules().stream()
+                .filter(r -> r.ruleId().equals("R6-SNAPSHOTS-BACKUPS")).findFirst().orElseThrow();
+        assertEquals(" Preuves : transmises par les machines.", fr.gestan.cloud.compliance.internal.CertificatesBean.evidenceBasis(machines));
+    }
+
+    @Test
     void obligations_and_missing_evidence_do_not_block() {
         ComplianceReport report = Rules.evaluate(withGdpr(false, null));
         assertFalse(report.blocked());
