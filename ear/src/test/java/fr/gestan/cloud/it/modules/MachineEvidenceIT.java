@@ -189,7 +189,9 @@ class MachineEvidenceIT extends WithRoleCallers {
         assertEquals(Status.OK, backup.status());
         assertEquals(Source.REPORTED, backup.source());
 
-        only(agentEvents.receive(s.token(), List.of(event("software_update", ago(5), "packages", "openssl 3.0.15"))));
+        AgentReceipt.Result update = only(agentEvents.receive(s.token(), List.of(event("software_update", ago(5), "packages", "openssl 3.0.15"))));
+        assertEquals("FAILING", update.verdict());
+        assertEquals("update-without-snapshot", update.reason());
         assertEquals(Status.FAILING, control(s.name(), Control.UPDATE_SNAPSHOT).status(), "no snapshot reported before the update");
     }
 
