@@ -83,10 +83,10 @@ public class SubProcessor {
 
     /** A hosting operator as sub-processor: its identity and capital stay the operator's. */
     static SubProcessor operator(HostingOperator operator, String servicesFr, String servicesEn, LocalDate from, Instant now, String by) {
-        SubProcessor s = new SubProcessor(operator.legalName(), SubProcessorRole.HOSTING_OPERATOR, operator.toView().headOfficeCountry(),
+        SubProcessor s = new SubProcessor(operator.legalName(), SubProcessorRole.HOSTING_OPERATOR, operator.headOfficeCountry(),
                 servicesFr, servicesEn, from, now, by);
         s.operator = operator;
-        s.legalForm = operator.toView().legalForm();
+        s.legalForm = operator.legalForm();
         return s;
     }
 
@@ -160,6 +160,6 @@ public class SubProcessor {
     }
 
     Long operatorId() {
-        return operator == null ? null : operator.toView().id();
+        return operator == null ? null : operator.id();
     }
 }
