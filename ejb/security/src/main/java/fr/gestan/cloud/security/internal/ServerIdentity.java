@@ -32,7 +32,7 @@ public class ServerIdentity {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, updatable = false, length = 16)
     private Kind kind;
-    @Column(nullable = false, updatable = false, length = 200)
+    @Column(name = "identity_value", nullable = false, updatable = false, length = 200)
     private String value;
     @Column(name = "added_at", nullable = false, updatable = false)
     private Instant addedAt;
