@@ -36,12 +36,14 @@ import javax.net.ssl.TrustManagerFactory;
  * java Agent.java --url https://gestan.example/api/v1/public/agent/events --token-file /etc/gestan-agent/token \
  *      --state /var/lib/gestan-agent/state.properties [--cacert /etc/gestan-agent/ca.pem] \
  *      [--restic /var/log/gestan-agent/restic.jsonl --target-dc DC5] [--sshd /var/log/gestan-agent/sshd.jsonl] \
- *      [--apt /var/log/apt/history.log] [--zone Europe/Paris] [--max-age-days 6] [--retries 5]
+ *      [--apt /var/log/apt/history.log] [--nft /var/log/gestan-agent/nft-ruleset.txt] [--zone Europe/Paris] \
+ *      [--max-age-days 6] [--retries 5]
  * </pre>
  *
  * Sources: the output of {@code restic backup --json} (its summary line: one backup), {@code journalctl -o json -u ssh}
  * lines (each "Accepted ... for USER from ADDRESS" is a sign-in) and apt's history.log (each Install/Upgrade block is
- * a software update). It keeps its position in each source (byte offsets in the state file), saved only after the
+ * a software update), and the output of {@code nft list ruleset} (its SHA-256 is the applied rule set, reported
+ * when it differs from the last one reported: {@code firewall_applied}). It keeps its position in each source (byte offsets in the state file), saved only after the
  * server accepted the batch, and gives each event an id derived from the source (restic's snapshot id, journald's
  * cursor, apt's start date): after a failure it reads and posts the same events with the same ids, which the server
  * answers "duplicate", so retrying is always safe. Exit code 0 when everything was delivered, 1 otherwise.
@@ -50,10 +52,13 @@ public final class Agent {
 
     private static final int BATCH = 500;
     private static final Pattern SSHD_ACCEPTED = Pattern.compile("^Accepted (\\S+) for (\\S+) from (\\S+) port \\d+");
+    /** The key sshd names after "ssh2: " on a publickey sign-in: its type and fingerprint (SHA256:...). */
+    private static final Pattern SSHD_KEY = Pattern.compile(" ssh2: \\S+ (SHA256:[A-Za-z0-9+/=]+)");
 
     private final Map<String, String> options;
     private final Properties state = new Properties();
     private final Map<String, Long> newPositions = new LinkedHashMap<>();
+    private final Map<String, String> newMarks = new LinkedHashMap<>();
 
     private Agent(Map<String, String> options) {
         this.options = options;
@@ -91,6 +96,9 @@ public final class Agent {
         if (options.containsKey("apt")) {
             events.addAll(apt(Path.of(options.get("apt")), oldest));
         }
+        if (options.containsKey("nft")) {
+            events.addAll(nft(Path.of(options.get("nft"))));
+        }
         HttpClient client = client();
         String token = Files.readString(Path.of(options.get("token-file")), StandardCharsets.UTF_8).strip();
         for (int from = 0; from < events.size(); from += BATCH) {
@@ -100,6 +108,7 @@ public final class Agent {
             }
         }
         newPositions.forEach((source, offset) -> state.setProperty(source, Long.toString(offset)));
+        newMarks.forEach(state::setProperty);
         Path tmp = statePath.resolveSibling(statePath.getFileName() + ".tmp");
         try (var out = Files.newOutputStream(tmp)) {
             state.store(out, "gestan agent: bytes already reported, per source");
@@ -217,8 +226,12 @@ public final class Agent {
                 continue;
             }
             // journald's cursor names the entry uniquely; hashed, because it holds characters event ids do not allow
-            events.add(event("sshd-" + sha256(json.get("__CURSOR")).substring(0, 32), "server_access", at,
-                    Map.of("account", accepted.group(2), "address", accepted.group(3), "method", "ssh")));
+            Map<String, String> fields = new LinkedHashMap<>(Map.of("account", accepted.group(2), "address", accepted.group(3), "method", "ssh"));
+            Matcher key = SSHD_KEY.matcher(json.getOrDefault("MESSAGE", ""));
+            if (key.find()) {
+                fields.put("keyFingerprint", key.group(1)); // who it is, even on a shared account
+            }
+            events.add(event("sshd-" + sha256(json.get("__CURSOR")).substring(0, 32), "server_access", at, fields));
         }
         return events;
     }
@@ -245,6 +258,33 @@ public final class Agent {
             }
         }
         return events;
+    }
+
+    /**
+     * The rule set in force: the SHA-256 of {@code nft list ruleset}'s output, byte for byte (staff approve the same
+     * digest: {@code nft list ruleset | sha256sum}). Reported when it differs from the last one the server accepted;
+     * the id is the digest and the file's time, so a retry is a duplicate and a return to an earlier set is new.
+     */
+    private List<String> nft(Path file) throws IOException {
+        byte[] ruleset = Files.readAllBytes(file);
+        String digest;
+        try {
+            digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(ruleset));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        String key = "nft:" + file.toAbsolutePath();
+        if (digest.equals(state.getProperty(key))) {
+            return List.of();
+        }
+        newMarks.put(key, digest);
+        Instant at = Files.getLastModifiedTime(file).toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant now = Instant.now();
+        if (at.isAfter(now) || at.isBefore(now.minus(Duration.ofDays(6)))) {
+            at = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS); // the set is in force now, whatever the file's age
+        }
+        return List.of(event("nft-" + digest.substring(0, 16) + "-" + at.getEpochSecond(), "firewall_applied", at,
+                Map.of("ruleSetSha256", digest)));
     }
 
     private static String event(String id, String kind, Instant at, Map<String, String> fields) {

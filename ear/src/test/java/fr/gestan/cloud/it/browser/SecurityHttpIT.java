@@ -51,7 +51,7 @@ class SecurityHttpIT extends BrowserJourney {
         browser.find(By.id("integrity:sign")).click();
         browser.waitUntil(d -> d.findElement(By.id("checkpoint-summary")).getText().contains("Point n°"));
         browser.screenshot("security-01-journal-verified-fr");
-        for (String page : new String[] {"agreements", "policy", "lockouts", "controls"}) {
+        for (String page : new String[] {"agreements", "policy", "lockouts", "controls", "server-access"}) {
             browser.open(base() + "admin/security/" + page + ".xhtml");
             String h1 = browser.find(By.tagName("h1")).getText();
             assertFalse(h1.isBlank() || browser.driver().getPageSource().contains("jakarta.el"), page + ": " + h1);

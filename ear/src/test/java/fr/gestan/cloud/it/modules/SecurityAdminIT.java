@@ -200,8 +200,9 @@ class SecurityAdminIT extends WithRoleCallers {
         assertEquals(Status.OK, statusOf(server, Control.UPDATE_SNAPSHOT));
 
         support.call(() -> controls.recordFirewallChange(server, now, "open 443 to the load balancer"));
-        assertEquals(Status.ATTENTION, statusOf(server, Control.FIREWALL));
-        assertEquals(Status.OK, statusOf(server, Control.DDOS));
+        // firewall and DDoS rest on machine evidence (MachineEvidenceIT): a declaration alone is no evidence
+        assertEquals(Status.NO_EVIDENCE, statusOf(server, Control.FIREWALL));
+        assertEquals(Status.NO_EVIDENCE, statusOf(server, Control.DDOS));
         assertEquals(5, auditor.call(() -> controls.evidenceOf(server, 50)).size());
         assertThrows(EJBAccessException.class, () -> auditor.call(() -> controls.recordDdosEvent(server, now, "x")));
         assertTrue(auditor.call(() -> journal.latest(10)).stream().anyMatch(e -> e.action().equals("SOFTWARE_UPDATE_RECORDED")

@@ -1,6 +1,7 @@
 package fr.gestan.cloud.web.hosting;
 
 import fr.gestan.cloud.common.Roles;
+import fr.gestan.cloud.hosting.api.AvailabilityView;
 import fr.gestan.cloud.hosting.api.ContractEventView;
 import fr.gestan.cloud.hosting.api.ContractStatus;
 import fr.gestan.cloud.hosting.api.ContractView;
@@ -8,6 +9,7 @@ import fr.gestan.cloud.hosting.api.HostingContracts;
 import fr.gestan.cloud.hosting.api.HostingInventory;
 import fr.gestan.cloud.hosting.api.NewContract;
 import fr.gestan.cloud.hosting.api.ServerRole;
+import fr.gestan.cloud.hosting.api.ServerStatus;
 import fr.gestan.cloud.hosting.api.ServerView;
 import fr.gestan.cloud.hosting.api.ServiceLevel;
 import fr.gestan.cloud.web.i18n.Bundle;
@@ -34,6 +36,8 @@ public class ContractsBean implements Serializable {
     transient HostingContracts contracts;
     @EJB
     transient HostingInventory inventory;
+    @EJB
+    transient ServerStatus serverStatus;
     @Inject
     @Bundle("hmsg")
     Messages messages;
@@ -61,6 +65,12 @@ public class ContractsBean implements Serializable {
     // actions on the selected contract
     private ContractView selected;
     private List<ContractEventView> history = List.of();
+    private List<AvailabilityView> availability = List.of();
+
+    /** The selected contract's availability (machine evidence), unmonitored time apart. */
+    public List<AvailabilityView> getAvailability() {
+        return availability;
+    }
     private String reason;
     private Long targetServerId;
 
@@ -113,6 +123,7 @@ public class ContractsBean implements Serializable {
     public void select(ContractView contract) {
         selected = contract;
         history = contracts.history(contract.id());
+        availability = serverStatus.availabilityOf(contract.tenantSiren()).stream().filter(a -> a.contractId() == contract.id()).toList();
         reason = null;
         targetServerId = null;
     }

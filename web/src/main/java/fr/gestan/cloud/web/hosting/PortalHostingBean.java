@@ -1,5 +1,6 @@
 package fr.gestan.cloud.web.hosting;
 
+import fr.gestan.cloud.hosting.api.AvailabilityView;
 import fr.gestan.cloud.hosting.api.ComponentStatusView;
 import fr.gestan.cloud.hosting.api.ContractView;
 import fr.gestan.cloud.hosting.api.Durations;
@@ -31,12 +32,18 @@ public class PortalHostingBean implements Serializable {
     private List<ContractView> myContracts;
     private List<MyRecoveryView> myRecovery;
     private List<ComponentStatusView> myServers;
+    private List<AvailabilityView> myAvailability;
 
     @PostConstruct
     void load() {
         myContracts = contracts.myContracts();
         myRecovery = plans.myRecovery();
         myServers = status.myServers();
+        myAvailability = status.myAvailability();
+    }
+
+    public List<AvailabilityView> getMyAvailability() {
+        return myAvailability;
     }
 
     public String hm(int minutes) {

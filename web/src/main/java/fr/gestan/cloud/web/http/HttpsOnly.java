@@ -28,6 +28,8 @@ public class HttpsOnly implements ServletExtension {
 
     @Override
     public void handleDeployment(DeploymentInfo deployment, ServletContext context) {
+        // the running configuration, which TlsCheck compares with the policy at start
+        context.setAttribute(TlsCheck.HTTPS_ONLY_ATTRIBUTE, Boolean.TRUE);
         deployment.addInitialHandlerChainWrapper(next -> exchange -> {
             if ("https".equalsIgnoreCase(exchange.getRequestScheme())) {
                 next.handleRequest(exchange);

@@ -10,6 +10,7 @@ import fr.gestan.cloud.security.api.ServerControls.EvidenceView;
 import fr.gestan.cloud.web.i18n.Bundle;
 import fr.gestan.cloud.web.i18n.Messages;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -17,6 +18,7 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 
 /** Controls and evidence of one server; support and administrators record evidence. */
 @Named
@@ -44,6 +46,7 @@ public class ControlsBean implements Serializable {
     private long sizeBytes;
     private String targetDataCentre;
     private boolean verified;
+    private String ruleSetSha256;
 
     public void show() {
         if (server == null || server.isBlank()) {
@@ -85,6 +88,28 @@ public class ControlsBean implements Serializable {
         }
     }
 
+    /** Approves the rule set the server reported (or any SHA-256 staff computed with {@code nft list ruleset | sha256sum}). */
+    public void approveRuleSet() {
+        try {
+            controls.approveFirewallRuleSet(server, ruleSetSha256 == null ? null : ruleSetSha256.strip());
+            messages.info("controls.firewall.approved");
+            ruleSetSha256 = null;
+            show();
+        } catch (EJBException e) {
+            messages.fieldMessages("controls", e, Map.of());
+        }
+    }
+
+    /** Who stands behind a piece of evidence: "declared by staff · name" or "reported by the server / by X". */
+    public String sourceLabel(EvidenceView e) {
+        return e.declared() ? messages.text("controls.declaredBy.staff") + " · " + e.recordedBy() : reporterLabel(e.recordedBy());
+    }
+
+    /** Whether a control's status rests on machine evidence, on declarations only, or on nothing. */
+    public String controlSource(ControlView c) {
+        return c.source() == null ? "" : messages.text("controls.source." + c.source());
+    }
+
     public List<ControlView> getFailing() {
         return controls.failing();
     }
@@ -107,4 +132,6 @@ public class ControlsBean implements Serializable {
     public void setTargetDataCentre(String targetDataCentre) { this.targetDataCentre = targetDataCentre; }
     public boolean isVerified() { return verified; }
     public void setVerified(boolean verified) { this.verified = verified; }
+    public String getRuleSetSha256() { return ruleSetSha256; }
+    public void setRuleSetSha256(String ruleSetSha256) { this.ruleSetSha256 = ruleSetSha256; }
 }

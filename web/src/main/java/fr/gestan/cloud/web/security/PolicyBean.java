@@ -111,6 +111,7 @@ public class PolicyBean implements Serializable {
         private int memory;
         private int snapshotWindow;
         private int silence;
+        private int ddosMitigation;
 
         void fill(PolicySettings s) {
             failureFactor = s.bruteForceFailureFactor();
@@ -130,12 +131,13 @@ public class PolicyBean implements Serializable {
             memory = s.monitorMemoryPercent();
             snapshotWindow = s.snapshotWindowHours();
             silence = s.silenceMinutes();
+            ddosMitigation = s.ddosMitigationHours();
         }
 
         PolicySettings toSettings() {
             return new PolicySettings(failureFactor, waitIncrement, maxWait, maxDelta, permanentLockout, credentialLength,
                     credentialClasses, sessionTimeout, tlsRequired, backupEvery, backupRetention, snapshotBeforeUpdate, cpu, disk,
-                    memory, snapshotWindow, silence);
+                    memory, snapshotWindow, silence, ddosMitigation);
         }
 
         public int getFailureFactor() { return failureFactor; }
@@ -172,5 +174,7 @@ public class PolicyBean implements Serializable {
         public void setSnapshotWindow(int v) { snapshotWindow = v; }
         public int getSilence() { return silence; }
         public void setSilence(int v) { silence = v; }
+        public int getDdosMitigation() { return ddosMitigation; }
+        public void setDdosMitigation(int v) { ddosMitigation = v; }
     }
 }

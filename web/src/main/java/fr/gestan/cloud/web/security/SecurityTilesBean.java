@@ -4,6 +4,7 @@ import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.security.api.AgreementView;
 import fr.gestan.cloud.security.api.ConfidentialityAgreements;
 import fr.gestan.cloud.security.api.ServerControls;
+import fr.gestan.cloud.security.api.ServerIdentities;
 import fr.gestan.cloud.web.signin.CurrentUser;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -24,7 +25,19 @@ public class SecurityTilesBean {
     @EJB
     ServerControls controls;
 
+    @EJB
+    ServerIdentities identities;
+
     private List<AgreementView> expiring;
+    private List<ServerIdentities.AlertView> alerts;
+
+    /** Server sign-ins no cleared support staff member accounts for, not yet acknowledged. */
+    public List<ServerIdentities.AlertView> getServerAccessAlerts() {
+        if (alerts == null) {
+            alerts = user.isStaff() ? identities.openAlerts(10) : List.of();
+        }
+        return alerts;
+    }
     private List<ServerControls.ControlView> failing;
 
     public List<ServerControls.ControlView> getFailingControls() {

@@ -72,6 +72,7 @@ public record CertificateFacts(String tenantName, List<CertificateContent.Contra
         m.add(new CertificateContent.Measure("Instantané système avant chaque mise à jour", "System snapshot before each update", yes(p.snapshotBeforeUpdate())));
         m.add(new CertificateContent.Measure("Surveillance : seuils d'alerte processeur / disque / mémoire", "Monitoring: CPU / disk / memory alert thresholds",
                 p.monitorCpuPercent() + "\u202F% / " + p.monitorDiskPercent() + "\u202F% / " + p.monitorMemoryPercent() + "\u202F%"));
+        m.add(new CertificateContent.Measure("Attaques DDoS atténuées en au plus", "DDoS attacks mitigated within", p.ddosMitigationHours() + "\u00A0h"));
         return m;
     }
 

@@ -17,6 +17,7 @@ import fr.gestan.cloud.compliance.api.CertificateView;
 import fr.gestan.cloud.compliance.api.Certificates;
 import fr.gestan.cloud.compliance.api.ComplianceReport;
 import fr.gestan.cloud.compliance.api.FileVerification;
+import fr.gestan.cloud.compliance.internal.rules.UpdatesAndBackupsRule;
 import fr.gestan.cloud.compliance.internal.pdf.CertificateContent;
 import fr.gestan.cloud.compliance.internal.pdf.CertificatePdf;
 import fr.gestan.cloud.tenants.api.TenantNotFoundException;
@@ -119,7 +120,7 @@ public class CertificatesBean implements Certificates {
         String number = CertificateNumbers.next(em, now);
         CertificateContent content = new CertificateContent(number, facts.tenantName(), siren, facts.contracts(), facts.policyVersion(),
                 facts.measures(), report.rules().stream().map(r -> new CertificateContent.RuleLine(r.ruleId(), r.legalReference(),
-                r.outcome().name(), r.explanationFr())).toList(), facts.checkpoint(), now, CertificateRecord.validUntil(now),
+                r.outcome().name(), r.explanationFr() + evidenceBasis(r))).toList(), facts.checkpoint(), now, CertificateRecord.validUntil(now),
                 VerificationUrls.of(number), previous == null ? null : previous.number());
         byte[] pdf = Signing.sign(CertificatePdf.render(content), number, now);
         String who = caller.getCallerPrincipal().getName();
@@ -249,5 +250,16 @@ public class CertificatesBean implements Certificates {
             }
         }
         return sizes;
+    }
+
+    /**
+     * What a rule's controls rest on, printed after its explanation: evidence the machines reported, or (for part of
+     * it) declared by staff only. Empty for rules without control findings.
+     */
+    public static String evidenceBasis(fr.gestan.cloud.compliance.api.RuleResultView rule) {
+        boolean declared = rule.findings().stream().anyMatch(f -> UpdatesAndBackupsRule.DECLARED_ONLY.equals(f.code()));
+        boolean reported = rule.findings().stream().anyMatch(f -> "control-ok".equals(f.code()));
+        return declared ? " Preuves : déclarées par le personnel (en tout ou partie), non transmises par les machines."
+                : reported ? " Preuves : transmises par les machines." : "";
     }
 }

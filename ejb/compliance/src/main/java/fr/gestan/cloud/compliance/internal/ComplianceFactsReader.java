@@ -25,6 +25,9 @@ import fr.gestan.cloud.hosting.api.HostingContracts;
 import fr.gestan.cloud.hosting.api.HostingInventory;
 import fr.gestan.cloud.hosting.api.OperatorView;
 import fr.gestan.cloud.hosting.api.ServerView;
+import fr.gestan.cloud.hosting.api.SubProcessorRole;
+import fr.gestan.cloud.hosting.api.SubProcessorView;
+import fr.gestan.cloud.hosting.api.SubProcessors;
 import fr.gestan.cloud.security.api.ConfidentialityAgreements;
 import fr.gestan.cloud.security.api.SecurityPolicies;
 import fr.gestan.cloud.security.api.ServerControls;
@@ -78,6 +81,8 @@ public class ComplianceFactsReader {
     RecoveryPlans recovery;
     @EJB
     JournalIntegrity journal;
+    @EJB
+    SubProcessors subProcessorList;
 
     /**
      * The reference data shared by every tenant, read once per evaluation batch or batch page. {@code plans}
@@ -86,7 +91,13 @@ public class ComplianceFactsReader {
     public record Shared(LocalDate on, Map<String, ServerView> servers, Map<String, DataCentreView> dataCentres,
                   Map<String, OperatorView> operators, Integer backupRetentionDays, List<TenantFacts.StaffFacts> staff,
                   PolicySettings policy, int policyVersion, int tenantDataRetentionDays,
-                  Map<Long, Optional<RecoveryPlanView>> plans) {
+                  Map<Long, Optional<RecoveryPlanView>> plans, List<SubProcessorView> subProcessors) {
+
+        /** The sub-processors in effect that serve one of these data centres (those without data centres serve all). */
+        List<SubProcessorView> serving(String... dataCentres) {
+            return subProcessors.stream().filter(s -> java.util.Arrays.stream(dataCentres)
+                    .anyMatch(dc -> dc != null && s.serves(dc))).toList();
+        }
     }
 
     /** A tenant's record and its contracts not terminated, with the shared data: what its documents are written from. */
@@ -118,7 +129,7 @@ public class ComplianceFactsReader {
             }
         }
         return new Shared(on, servers, dcs, ops, retention, staff, policy, current == null ? 0 : current.version(),
-                tenants.retentionDays(), new ConcurrentHashMap<>());
+                tenants.retentionDays(), new ConcurrentHashMap<>(), subProcessorList.inEffect(on));
     }
 
     public long tenantCount() {
@@ -181,11 +192,17 @@ public class ComplianceFactsReader {
         }
     }
 
-    /** The sub-processors of a contract: the operators and data centres of its production and backup sites. */
+    /**
+     * The sub-processors of a contract, from the list in effect (hosting's {@code SubProcessors}): the operators and
+     * data centres of its production and backup sites, then the others that serve its servers (the monitoring
+     * contractor, ...). The rules read the same list ({@link #contract}).
+     */
     static List<AgreementTexts.SubProcessor> subProcessors(ContractView c, Shared shared) {
         List<AgreementTexts.SubProcessor> list = new ArrayList<>();
         addSub(list, "Hébergement de production", "Production hosting", c.productionDataCentre(), shared);
         addSub(list, "Hébergement de secours (sauvegardes)", "Backup hosting", c.backupDataCentre(), shared);
+        shared.serving(c.productionDataCentre(), c.backupDataCentre()).stream().filter(s -> s.role() != SubProcessorRole.HOSTING_OPERATOR)
+                .map(AgreementTexts.SubProcessor::of).forEach(list::add);
         return list;
     }
 
@@ -195,17 +212,24 @@ public class ComplianceFactsReader {
             return;
         }
         OperatorView op = dc.operatorName() == null ? null : shared.operators().get(dc.operatorName());
+        LocalDate since = shared.subProcessors().stream().filter(s -> s.role() == SubProcessorRole.HOSTING_OPERATOR
+                && s.name().equalsIgnoreCase(dc.operatorName())).map(SubProcessorView::effectiveFrom).findFirst().orElse(null);
         list.add(new AgreementTexts.SubProcessor(fr, en, dc.operatorName(), op == null ? null : op.legalForm(),
-                op == null ? null : op.parentGroup(), op == null ? "?" : op.headOfficeCountry(), dc.code(), dc.city(), dc.countryCode()));
+                op == null ? null : op.parentGroup(), op == null ? "?" : op.headOfficeCountry(), dc.code(), dc.city(), dc.countryCode(),
+                since, null));
     }
 
     private TenantFacts.ContractFacts contract(ContractView c, Shared shared, boolean agreementCurrent, boolean agreementOutdated,
                                                boolean recorded) {
         List<TenantFacts.Control> evidence = controls.controlsOf(c.productionServer()).stream()
-                .map(v -> new TenantFacts.Control(v.serverRef(), v.control().name(), v.status().name(), v.reason())).toList();
+                .map(v -> new TenantFacts.Control(v.serverRef(), v.control().name(), v.status().name(), v.reason(),
+                        v.source() == null ? null : v.source().name())).toList();
+        List<TenantFacts.SubProcessor> subs = shared.serving(c.productionDataCentre(), c.backupDataCentre()).stream()
+                .map(s -> new TenantFacts.SubProcessor(s.role().name(), new TenantFacts.Operator(s.name(), s.country(),
+                        s.parentGroupCountry(), s.largestNonEuShare(), s.totalNonEuShare()))).toList();
         return new TenantFacts.ContractFacts(c.id(), site(c.productionServer(), c.productionDataCentre(), shared),
                 c.backupServer() == null ? null : site(c.backupServer(), c.backupDataCentre(), shared), agreementCurrent, recorded, evidence,
-                agreementOutdated);
+                agreementOutdated, subs);
     }
 
     private static TenantFacts.Site site(String server, String dataCentreCode, Shared shared) {

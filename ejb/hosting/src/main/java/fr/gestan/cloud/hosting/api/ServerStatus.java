@@ -45,4 +45,11 @@ public interface ServerStatus {
 
     /** The status of the signed-in client's own servers only. Clients only. */
     List<ComponentStatusView> myServers();
+
+    /** The availability of the calling client's contracts' production servers: this month and 12 months. Clients. */
+    List<AvailabilityView> myAvailability();
+
+    /** The same for one tenant (its contracts not terminated). Staff. */
+    List<AvailabilityView> availabilityOf(@jakarta.validation.constraints.NotNull(message = "{tenant.siren.required}")
+                                          @jakarta.validation.constraints.Pattern(regexp = "\\d{9}", message = "{tenant.siren.format}") String siren);
 }

@@ -18,15 +18,18 @@ import java.util.Objects;
 @Entity
 @Table(name = "agent_event")
 @NamedQuery(name = AgentEventRecord.LAST_RECEIVED, query = "select e.server.id, max(e.receivedAt) from AgentEventRecord e group by e.server.id")
+@NamedQuery(name = AgentEventRecord.TIMES_OF, query = "select e.occurredAt from AgentEventRecord e where e.server.id = :server"
+        + " and e.occurredAt >= :from and e.occurredAt < :to")
 @NamedQuery(name = AgentEventRecord.EXISTS, query = "select count(e) from AgentEventRecord e where e.reporter = :reporter and e.eventId = :eventId")
 @NamedQuery(name = AgentEventRecord.OF_SERVER, query = "select e from AgentEventRecord e join fetch e.server"
         + " where e.server.id = :server order by e.occurredAt desc, e.id desc")
 @NamedQuery(name = AgentEventRecord.OF_SERVER_NAMED, query = "select e from AgentEventRecord e join fetch e.server"
         + " where e.server.name = :name order by e.occurredAt desc, e.id desc")
-@NamedQuery(name = AgentEventRecord.SNAPSHOTS_BETWEEN, query = "select count(e) from AgentEventRecord e where e.server.id = :server"
-        + " and e.kind = 'snapshot' and e.occurredAt >= :from and e.occurredAt <= :to")
+@NamedQuery(name = AgentEventRecord.SNAPSHOTS_BETWEEN, query = "select e.eventId from AgentEventRecord e where e.server.id = :server"
+        + " and e.kind = 'snapshot' and e.occurredAt >= :from and e.occurredAt <= :to order by e.occurredAt desc, e.id desc")
 public class AgentEventRecord {
 
+    static final String TIMES_OF = "AgentEventRecord.timesOf";
     static final String LAST_RECEIVED = "AgentEventRecord.lastReceived";
     static final String EXISTS = "AgentEventRecord.exists";
     static final String OF_SERVER = "AgentEventRecord.ofServer";

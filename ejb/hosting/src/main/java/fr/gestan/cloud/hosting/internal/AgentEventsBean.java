@@ -9,9 +9,12 @@ import fr.gestan.cloud.hosting.api.AgentEventView;
 import fr.gestan.cloud.hosting.api.AgentEvents;
 import fr.gestan.cloud.hosting.api.AgentReceipt;
 import fr.gestan.cloud.hosting.api.MetricSample;
+import fr.gestan.cloud.security.api.MachineEvidence;
 import fr.gestan.cloud.security.api.PolicySettings;
 import fr.gestan.cloud.security.api.ReporterJournal;
 import fr.gestan.cloud.security.api.SecurityPolicies;
+import fr.gestan.cloud.security.api.ServerIdentities;
+import fr.gestan.cloud.security.api.ServerControls.ControlView;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -54,6 +57,12 @@ public class AgentEventsBean implements AgentEvents {
 
     @EJB
     ReporterJournal journal;
+
+    @EJB
+    MachineEvidence evidence;
+
+    @EJB
+    ServerIdentities identities;
 
     /** Who posts: a server's own agent (about itself) or a sub-processor (about the server each event names). */
     private record Reporter(String name, HostingServer server, Set<AgentRules.Kind> kinds) {
@@ -149,14 +158,59 @@ public class AgentEventsBean implements AgentEvents {
                         (BigDecimal) event.value("diskPercent"), (BigDecimal) event.value("memoryPercent"), event.at()), policy, now);
                 yield exceeded.isEmpty() ? new String[]{OK, null} : new String[]{ATTENTION, "threshold-exceeded:" + String.join(",", exceeded)};
             }
-            case BACKUP -> backupVerdict(server, event);
-            case SNAPSHOT -> new String[]{OK, null};
-            case SOFTWARE_UPDATE -> updateVerdict(server, event, policy);
-            case SERVER_ACCESS -> {
-                journalAccess(reporter, server, event);
+            case BACKUP -> {
+                String[] verdict = backupVerdict(server, event);
+                // a backup in the wrong place, or not restore-tested, is no verified backup for the control
+                evidence.record(reporter.name(), MachineEvidence.Reported.backup(server.name(), event.at(), (String) event.value("archiveId"),
+                        (Long) event.value("bytes"), (String) event.value("targetDataCentre"), OK.equals(verdict[0]),
+                        event.value("tool") + (verdict[1] == null ? "" : " " + verdict[1])));
+                yield verdict;
+            }
+            case SNAPSHOT -> {
+                evidence.record(reporter.name(), MachineEvidence.Reported.snapshot(server.name(), event.at(), (String) event.value("snapshotId")));
                 yield new String[]{OK, null};
             }
+            case SOFTWARE_UPDATE -> updateVerdict(reporter, server, event, policy);
+            case SERVER_ACCESS -> {
+                // matched against the staff's server identities: an unknown or uncleared one raises an alert
+                ServerIdentities.AccessCheck check = identities.check(reporter.name(), new ServerIdentities.Access(server.name(),
+                        (String) event.value("account"), (String) event.value("keyFingerprint"), (String) event.value("address"),
+                        (String) event.value("method"), event.at()));
+                journalAccess(reporter, server, event, check.username());
+                yield check.alerted() ? new String[]{FAILING, check.alert() == ServerIdentities.AlertReason.UNKNOWN_IDENTITY
+                        ? "unknown-identity" : "not-cleared-support"} : new String[]{OK, null};
+            }
+            case FIREWALL_APPLIED -> {
+                ControlView control = evidence.record(reporter.name(),
+                        MachineEvidence.Reported.firewall(server.name(), event.at(), (String) event.value("ruleSetSha256")));
+                yield verdictOf(control);
+            }
+            case DDOS -> {
+                Instant mitigated = (Instant) event.value("mitigatedAt");
+                evidence.record(reporter.name(), MachineEvidence.Reported.ddos(server.name(), event.at(), mitigated,
+                        event.value("vector") == null ? null : "vector " + event.value("vector")));
+                yield ddosVerdict(event.at(), mitigated, policy, now);
+            }
         };
+    }
+
+    /** The control's status as this event's verdict (its reason with dashes: {@code firewall.drift} → {@code firewall-drift}). */
+    private static String[] verdictOf(ControlView control) {
+        return switch (control.status()) {
+            case FAILING -> new String[]{FAILING, control.reason().replace('.', '-')};
+            case ATTENTION -> new String[]{ATTENTION, control.reason().replace('.', '-')};
+            default -> new String[]{OK, null};
+        };
+    }
+
+    /** An attack must be mitigated within the policy's hours; one still going on within them needs attention. */
+    static String[] ddosVerdict(Instant startedAt, Instant mitigatedAt, PolicySettings policy, Instant now) {
+        Duration allowed = Duration.ofHours(policy.ddosMitigationHours());
+        Duration took = Duration.between(startedAt, mitigatedAt == null ? now : mitigatedAt);
+        if (took.compareTo(allowed) > 0) {
+            return new String[]{FAILING, mitigatedAt == null ? "ddos-unmitigated" : "ddos-slow-mitigation"};
+        }
+        return mitigatedAt == null ? new String[]{ATTENTION, "ddos-not-mitigated-yet"} : new String[]{OK, null};
     }
 
     /** A backup must land outside the production site and in France (the contract's promise). */
@@ -176,21 +230,28 @@ public class AgentEventsBean implements AgentEvents {
         return Boolean.TRUE.equals(event.value("verified")) ? new String[]{OK, null} : new String[]{ATTENTION, "backup-not-verified"};
     }
 
-    /** An update needs a snapshot of the same server in the policy's window before it (events of this batch count). */
-    private String[] updateVerdict(HostingServer server, AgentRules.Checked event, PolicySettings policy) {
+    /**
+     * An update needs a snapshot of the same server in the policy's window before it (events of this batch count);
+     * the control evidence names that snapshot (its event id), or none.
+     */
+    private String[] updateVerdict(Reporter reporter, HostingServer server, AgentRules.Checked event, PolicySettings policy) {
+        String snapshot = em.createNamedQuery(AgentEventRecord.SNAPSHOTS_BETWEEN, String.class).setParameter("server", server.id())
+                .setParameter("from", event.at().minus(Duration.ofHours(policy.snapshotWindowHours())))
+                .setParameter("to", event.at()).setMaxResults(1).getResultStream().findFirst().orElse(null);
+        // the evidence names the snapshot found, or none (the control fails it only when the policy requires one)
+        evidence.record(reporter.name(), MachineEvidence.Reported.update(server.name(), event.at(),
+                snapshot, (String) event.value("packages")));
         if (!policy.snapshotBeforeUpdate()) {
             return new String[]{OK, null};
         }
-        long snapshots = em.createNamedQuery(AgentEventRecord.SNAPSHOTS_BETWEEN, Long.class).setParameter("server", server.id())
-                .setParameter("from", event.at().minus(Duration.ofHours(policy.snapshotWindowHours())))
-                .setParameter("to", event.at()).getSingleResult();
-        return snapshots > 0 ? new String[]{OK, null} : new String[]{FAILING, "update-without-snapshot"};
+        return snapshot != null ? new String[]{OK, null} : new String[]{FAILING, "update-without-snapshot"};
     }
 
     /** "Every access to the servers is recorded": one entry per tenant hosted on the server, the server as actor. */
-    private void journalAccess(Reporter reporter, HostingServer server, AgentRules.Checked event) {
+    private void journalAccess(Reporter reporter, HostingServer server, AgentRules.Checked event, String staff) {
         String target = server.name() + " " + event.value("method") + " " + event.value("account") + "@" + event.value("address")
-                + " from " + event.at() + (event.value("endedAt") == null ? "" : " until " + event.value("endedAt"));
+                + " from " + event.at() + (event.value("endedAt") == null ? "" : " until " + event.value("endedAt"))
+                + (staff == null ? " (unknown identity)" : " (staff " + staff + ")");
         List<String> tenants = em.createNamedQuery(HostingContract.ON_SERVER, Object[].class).setParameter("server", server.id())
                 .getResultStream().map(row -> (String) row[1]).distinct().toList();
         String address = (String) event.value("address");

@@ -23,7 +23,8 @@ final class AgentRules {
 
     /** What may be reported, and the fields each kind requires besides {@code id}, {@code kind} and {@code occurredAt}. */
     enum Kind {
-        METRICS("metrics"), BACKUP("backup"), SNAPSHOT("snapshot"), SOFTWARE_UPDATE("software_update"), SERVER_ACCESS("server_access");
+        METRICS("metrics"), BACKUP("backup"), SNAPSHOT("snapshot"), SOFTWARE_UPDATE("software_update"), SERVER_ACCESS("server_access"),
+        FIREWALL_APPLIED("firewall_applied"), DDOS("ddos");
 
         private final String code;
 
@@ -40,13 +41,18 @@ final class AgentRules {
         }
     }
 
-    /** A server's own agent reports what happens inside it; snapshots are taken outside, by the contractor. */
-    static final Set<Kind> SERVER_KINDS = EnumSet.of(Kind.METRICS, Kind.BACKUP, Kind.SOFTWARE_UPDATE, Kind.SERVER_ACCESS);
+    /**
+     * A server's own agent reports what happens inside it (its firewall's rule set included); snapshots are taken
+     * outside, and DDoS attacks are seen and mitigated upstream, by the contractor or the operator.
+     */
+    static final Set<Kind> SERVER_KINDS = EnumSet.of(Kind.METRICS, Kind.BACKUP, Kind.SOFTWARE_UPDATE, Kind.SERVER_ACCESS,
+            Kind.FIREWALL_APPLIED);
 
     static final Duration MAX_AHEAD = Duration.ofMinutes(5);
     /** Agents keep their position and retry: a week of backlog is accepted, older is refused as stale. */
     static final Duration MAX_AGE = Duration.ofDays(7);
     private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9._:@/+-]{1,100}");
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final Set<String> ACCESS_METHODS = Set.of("ssh", "rdp", "console");
     private static final int MAX_TEXT = 500;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -128,12 +134,37 @@ final class AgentRules {
                     throw bad(index, "method", "unknown-method");
                 }
                 v.put("method", method);
+                String key = text(index, f, "keyFingerprint", false);
+                if (key != null) {
+                    v.put("keyFingerprint", key);
+                }
                 Instant ended = time(index, f, "endedAt", now, false);
                 if (ended != null && ended.isBefore(at)) {
                     throw bad(index, "endedAt", "end-before-start");
                 }
                 if (ended != null) {
                     v.put("endedAt", ended);
+                }
+            }
+            case FIREWALL_APPLIED -> {
+                String digest = text(index, f, "ruleSetSha256", true);
+                if (!SHA256.matcher(digest).matches()) {
+                    throw bad(index, "ruleSetSha256", "malformed-digest");
+                }
+                v.put("ruleSetSha256", digest);
+            }
+            case DDOS -> {
+                // occurredAt is the attack's start; mitigatedAt is absent while the attack is not mitigated
+                Instant mitigated = time(index, f, "mitigatedAt", now, false);
+                if (mitigated != null && mitigated.isBefore(at)) {
+                    throw bad(index, "mitigatedAt", "end-before-start");
+                }
+                if (mitigated != null) {
+                    v.put("mitigatedAt", mitigated);
+                }
+                String vector = text(index, f, "vector", false);
+                if (vector != null) {
+                    v.put("vector", vector);
                 }
             }
             default -> throw new IllegalStateException(kind.toString());

@@ -87,9 +87,19 @@ public class ContractsDemoData {
                 window, window.plus(2, ChronoUnit.HOURS), java.util.Set.of(prod1, prod2, prod3), "support.demo"));
         prod1.useMonitoringToken(DEMO_MONITORING_TOKEN);
         // The security monitoring contractor (Lyon, named in the source) reports hypervisor snapshots and extra backups.
-        AgentReporter contractor = new AgentReporter(DEMO_REPORTER, "FR", java.util.EnumSet.of(AgentRules.Kind.SNAPSHOT, AgentRules.Kind.BACKUP));
+        AgentReporter contractor = new AgentReporter(DEMO_REPORTER, "FR", java.util.EnumSet.of(AgentRules.Kind.SNAPSHOT, AgentRules.Kind.BACKUP, AgentRules.Kind.DDOS));
         contractor.useToken(DEMO_REPORTER_TOKEN);
         em.persist(contractor);
+        // The sub-processors the documents print and the rules check: the operator, and the contractor (since 2016).
+        LocalDate since = LocalDate.of(2016, 1, 1);
+        em.persist(SubProcessor.operator(scaleway, SubProcessorsBean.OPERATOR_SERVICES_FR, SubProcessorsBean.OPERATOR_SERVICES_EN,
+                since, now, "demo"));
+        em.persist(SubProcessor.other(DEMO_REPORTER, "SAS", fr.gestan.cloud.hosting.api.SubProcessorRole.SECURITY_MONITORING, "FR", "Lyon",
+                null, null, BigDecimal.ZERO, BigDecimal.ZERO,
+                "surveillance de sécurité : virtualisation, instantanés système avant chaque mise à jour, sauvegardes supplémentaires, "
+                        + "surveillance processeur et disque, pare-feu et proxy, atténuation des attaques DDoS",
+                "security monitoring: virtualisation, a system snapshot before every update, extra backups, CPU and disk monitoring, "
+                        + "firewall and proxy, DDoS mitigation", since, now, "demo"));
     }
 
     /** The demo sub-processor reporter and its token, demo mode only (documented in docs/hosting.md). */

@@ -25,8 +25,10 @@ import java.util.Locale;
 @NamedQuery(name = DataCentre.ALL, query = "select d from DataCentre d order by d.code")
 @NamedQuery(name = DataCentre.COUNT_BY_CODE, query = "select count(d) from DataCentre d where d.code = :code")
 @NamedQuery(name = DataCentre.BY_CODE, query = "select d from DataCentre d where d.code = :code")
+@NamedQuery(name = DataCentre.CODES_BY_OPERATOR, query = "select d.operator.id, d.code from DataCentre d order by d.code")
 public class DataCentre {
 
+    static final String CODES_BY_OPERATOR = "DataCentre.codesByOperator";
     static final String ALL = "DataCentre.all";
     static final String COUNT_BY_CODE = "DataCentre.countByCode";
     static final String BY_CODE = "DataCentre.byCode";

@@ -62,10 +62,25 @@ public class DemoAgent {
         // The id is the minute: a retry in the same minute is a duplicate, as with a real agent.
         AgentEvent metrics = new AgentEvent("demo-metrics-" + now, "metrics", Map.of("occurredAt", now.toString(),
                 "cpuPercent", "23.5", "diskPercent", "41", "memoryPercent", "62"));
+        // the rule set nft lists on GC-PROD-01: reported once (same id, then "duplicate"); staff approve it on the
+        // controls page, until then the firewall control asks for an approval
+        AgentEvent firewall = new AgentEvent("demo-nft-" + DEMO_RULE_SET.substring(0, 16), "firewall_applied",
+                Map.of("occurredAt", now.toString(), "ruleSetSha256", DEMO_RULE_SET));
+        post(ContractsDemoData.DEMO_MONITORING_TOKEN, List.of(metrics, firewall));
+        // the contractor's DDoS watch: an attack two days ago, mitigated in 1 h 15 (one a day, the id is its date)
+        Instant attack = now.truncatedTo(ChronoUnit.DAYS).minus(2, ChronoUnit.DAYS).plus(3, ChronoUnit.HOURS);
+        post(ContractsDemoData.DEMO_REPORTER_TOKEN, List.of(new AgentEvent("demo-ddos-" + attack, "ddos", Map.of("server", "GC-PROD-01",
+                "occurredAt", attack.toString(), "mitigatedAt", attack.plus(75, ChronoUnit.MINUTES).toString(), "vector", "UDP flood"))));
+    }
+
+    /** SHA-256 of the demo server's rule set (agent/fixtures/nft-ruleset.txt). */
+    static final String DEMO_RULE_SET = "a58567d378fd5f5d40a7cb594ca5aec9c83604a5657e84ef3daa7c1252868dda";
+
+    private void post(String token, List<AgentEvent> events) {
         try {
-            agentEvents.receive(ContractsDemoData.DEMO_MONITORING_TOKEN, List.of(metrics));
+            agentEvents.receive(token, events);
         } catch (AgentEventRejectedException e) {
-            LOG.warning(() -> "Demo agent: metrics refused (" + e.getMessage() + ")");
+            LOG.warning(() -> "Demo agent: events refused (" + e.getMessage() + ")");
         }
     }
 

@@ -14,7 +14,9 @@ import fr.gestan.cloud.hosting.api.NewServer;
 import fr.gestan.cloud.hosting.api.OperatorView;
 import fr.gestan.cloud.hosting.api.ServerView;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -41,6 +43,9 @@ public class HostingInventoryBean implements HostingInventory {
 
     @EJB
     AccessJournal journal;
+
+    @Resource
+    SessionContext caller;
 
     @Override
     @RolesAllowed(Roles.ADMIN)
@@ -84,6 +89,8 @@ public class HostingInventoryBean implements HostingInventory {
         HostingOperator operator = new HostingOperator(request.legalName(), request.legalForm(), request.headOfficeCountry(),
                 request.parentGroup(), request.parentGroupCountry(), request.largestNonEuShare(), request.totalNonEuShare());
         em.persist(operator);
+        // an operator's data centres process the clients' data: it is a sub-processor from today (SubProcessors)
+        SubProcessorsBean.operatorEntered(em, operator, caller.getCallerPrincipal().getName());
         journal.record(JournalEvent.success("OPERATOR_ADDED", null, request.legalName().strip()));
         return operator.toView();
     }

@@ -60,6 +60,18 @@ public class HostingOperator {
         return legalName;
     }
 
+    String legalForm() {
+        return legalForm;
+    }
+
+    String headOfficeCountry() {
+        return headOfficeCountry;
+    }
+
+    Long id() {
+        return id;
+    }
+
     OperatorView toView() {
         return new OperatorView(id, legalName, legalForm, headOfficeCountry, parentGroup, parentGroupCountry,
                 largestNonEuShare, totalNonEuShare);

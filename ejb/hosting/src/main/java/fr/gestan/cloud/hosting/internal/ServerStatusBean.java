@@ -1,5 +1,7 @@
 package fr.gestan.cloud.hosting.internal;
 
+import java.util.ArrayList;
+import fr.gestan.cloud.hosting.api.AvailabilityView;
 import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.AccessJournal;
@@ -177,6 +179,56 @@ public class ServerStatusBean implements ServerStatus {
                 .flatMap(m -> m.servers().stream()).map(HostingServer::id).collect(Collectors.toSet());
         return StatusBoard.components(rows, outages, inMaintenance, now, Paris.ZONE,
                 Duration.ofMinutes(policies.current().settings().silenceMinutes()));
+    }
+
+    @Override
+    @RolesAllowed(Roles.CLIENT)
+    public List<AvailabilityView> myAvailability() {
+        return tenancy.tenantOfCaller().map(this::availability).orElse(List.of());
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+    public List<AvailabilityView> availabilityOf(String siren) {
+        return availability(siren);
+    }
+
+    /**
+     * Each contract's production server: this month (Paris) and the last 12 months, from the report times (metrics
+     * and agent events) and the incidents; the silence allowance is the policy's.
+     */
+    private List<AvailabilityView> availability(String siren) {
+        Instant now = Instant.now();
+        Instant yearAgo = now.atZone(Paris.ZONE).minusMonths(12).toInstant();
+        Instant monthStart = now.atZone(Paris.ZONE).toLocalDate().withDayOfMonth(1).atStartOfDay(Paris.ZONE).toInstant();
+        Duration silence = Duration.ofMinutes(policies.current().settings().silenceMinutes());
+        List<Incident> incidents = em.createNamedQuery(Incident.SINCE, Incident.class).setParameter("since", yearAgo).getResultList();
+        Map<Long, List<Instant>> reportsByServer = new HashMap<>();
+        List<AvailabilityView> views = new ArrayList<>();
+        for (HostingContract c : em.createNamedQuery(HostingContract.PAGE_OF_TENANT, HostingContract.class)
+                .setParameter("siren", siren).setMaxResults(100).getResultList()) {
+            if (c.toView().status() == fr.gestan.cloud.hosting.api.ContractStatus.TERMINATED) {
+                continue;
+            }
+            HostingServer server = c.productionServer();
+            List<Instant> reports = reportsByServer.computeIfAbsent(server.id(), id -> reportTimes(id, yearAgo.minus(silence), now));
+            List<StatusBoard.Outage> outages = incidents.stream().filter(i -> i.servers().stream().anyMatch(x -> x.id().equals(server.id())))
+                    .map(i -> new StatusBoard.Outage(Set.of(server.id()), i.impact(), i.startedAt(), i.resolvedAt())).toList();
+            views.add(new AvailabilityView(c.toView().id(), siren, server.name(),
+                    Availability.of(monthStart, now, reports, silence, outages), Availability.of(yearAgo, now, reports, silence, outages)));
+        }
+        return views;
+    }
+
+    /** A server's report times in a period, sorted: its measurements and its agent events. */
+    private List<Instant> reportTimes(long serverId, Instant from, Instant to) {
+        List<Instant> times = new ArrayList<>();
+        for (String query : List.of(ServerMetric.TIMES_OF, AgentEventRecord.TIMES_OF)) {
+            times.addAll(em.createNamedQuery(query, Instant.class).setParameter("server", serverId).setParameter("from", from)
+                    .setParameter("to", to).getResultList());
+        }
+        times.sort(null);
+        return times;
     }
 
     /** When each server last reported (metrics or agent events), two grouped queries for all servers. */

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -61,13 +63,16 @@ class ReferenceAgentTest {
     private int run() throws Exception {
         Path token = dir.resolve("token");
         Files.writeString(token, "demo-monitoring-token-GC-PROD-01\n");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), AGENT.toString(),
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), AGENT.toString(),
                 "--url", "http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1/public/agent/events",
                 "--token-file", token.toString(), "--state", dir.resolve("state.properties").toString(),
                 "--restic", dir.resolve("restic.jsonl").toString(), "--target-dc", "DC5",
                 "--sshd", dir.resolve("sshd.jsonl").toString(), "--apt", dir.resolve("history.log").toString(),
-                "--zone", "Europe/Paris", "--max-age-days", "100000", "--retry-millis", "50")
-                .redirectErrorStream(true).start();
+                "--zone", "Europe/Paris", "--max-age-days", "100000", "--retry-millis", "50"));
+        if (Files.exists(dir.resolve("nft.txt"))) {
+            command.addAll(List.of("--nft", dir.resolve("nft.txt").toString()));
+        }
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), out);
         return process.exitValue();
@@ -95,6 +100,9 @@ class ReferenceAgentTest {
         assertTrue(batch.contains("\"account\":\"alice\"") && batch.contains("\"address\":\"203.0.113.7\"")
                 && batch.contains("\"occurredAt\":\"2025-12-03T10:00:00Z\""), batch);
         assertTrue(batch.contains("\"account\":\"root\"") && batch.contains("\"address\":\"198.51.100.23\""), batch);
+        // the key sshd names identifies alice whatever account she used; a password sign-in has none
+        assertTrue(batch.contains("\"keyFingerprint\":\"SHA256:Xq3mV0dO2b0k4yY6m3yB8eT9r5eZpQe3wq1cV8w6H9s\""), batch);
+        assertEquals(1, batch.split("keyFingerprint", -1).length - 1, batch);
         // apt: one upgrade, at its Paris start time
         assertTrue(batch.contains("{\"id\":\"apt-20250624143625\",\"kind\":\"software_update\",\"occurredAt\":\"2025-06-24T12:36:25Z\""), batch);
         assertTrue(batch.contains("libsystemd0:amd64 (252.36-1~deb12u1, 252.38-1~deb12u1)"), batch);
@@ -109,6 +117,33 @@ class ReferenceAgentTest {
         assertEquals(0, run());
         assertEquals(3, bodies.size());
         assertTrue(bodies.get(2).contains("\"account\":\"bob\"") && !bodies.get(2).contains("alice"), bodies.get(2));
+    }
+
+    @Test
+    void reports_the_applied_firewall_rule_set_by_its_sha256_once_and_again_when_it_changes() throws Exception {
+        Files.copy(FIXTURES.resolve("restic-backup.jsonl"), dir.resolve("restic.jsonl"));
+        Files.copy(FIXTURES.resolve("sshd-journal.jsonl"), dir.resolve("sshd.jsonl"));
+        Files.copy(FIXTURES.resolve("apt-history.log"), dir.resolve("history.log"));
+        Files.copy(FIXTURES.resolve("nft-ruleset.txt"), dir.resolve("nft.txt"));
+        Instant listed = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.SECONDS);
+        Files.setLastModifiedTime(dir.resolve("nft.txt"), FileTime.from(listed));
+        assertEquals(0, run());
+        // real `nft list ruleset` output (nftables 1.0.6, see SOURCES.md): `sha256sum agent/fixtures/nft-ruleset.txt`
+        String digest = "a58567d378fd5f5d40a7cb594ca5aec9c83604a5657e84ef3daa7c1252868dda";
+        assertTrue(bodies.get(0).contains("{\"id\":\"nft-" + digest.substring(0, 16) + "-" + listed.getEpochSecond()
+                + "\",\"kind\":\"firewall_applied\",\"occurredAt\":\"" + listed + "\",\"ruleSetSha256\":\"" + digest + "\"}"), bodies.get(0));
+
+        // the same rule set listed again: nothing to report
+        Files.setLastModifiedTime(dir.resolve("nft.txt"), FileTime.from(listed.plusSeconds(300)));
+        assertEquals(0, run());
+        assertEquals(1, bodies.size());
+
+        // a rule added: the new set is reported
+        Files.writeString(dir.resolve("nft.txt"), Files.readString(dir.resolve("nft.txt")).replace("tcp dport { 80, 443 } accept",
+                "tcp dport { 80, 443 } accept\n\t\ttcp dport 3389 accept"));
+        assertEquals(0, run());
+        assertEquals(2, bodies.size());
+        assertTrue(bodies.get(1).contains("\"kind\":\"firewall_applied\"") && !bodies.get(1).contains(digest), bodies.get(1));
     }
 
     @Test

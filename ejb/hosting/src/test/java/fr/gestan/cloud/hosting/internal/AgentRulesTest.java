@@ -48,6 +48,38 @@ class AgentRulesTest {
     }
 
     @Test
+    void firewall_rule_sets_and_ddos_attacks_are_checked_and_named_in_refusals() {
+        String sha = "a58567d378fd5f5d40a7cb594ca5aec9c83604a5657e84ef3daa7c1252868dda";
+        AgentRules.Checked fw = AgentRules.check(0, event("f-1", "firewall_applied", "occurredAt", "2026-12-03T09:00:00Z",
+                "ruleSetSha256", sha), AgentRules.SERVER_KINDS, false, NOW);
+        assertEquals(sha, fw.value("ruleSetSha256"));
+        AgentEventRejectedException upper = refused(event("f-2", "firewall_applied", "occurredAt", "2026-12-03T09:00:00Z",
+                "ruleSetSha256", sha.toUpperCase()));
+        assertEquals("malformed-digest", upper.code());
+        assertEquals("ruleSetSha256", upper.field());
+        assertEquals("missing-field", refused(event("f-3", "firewall_applied", "occurredAt", "2026-12-03T09:00:00Z")).code());
+
+        // attacks are seen upstream: a server's agent may not report them, the contractor may (naming the server)
+        java.util.Set<AgentRules.Kind> contractor = java.util.EnumSet.of(AgentRules.Kind.DDOS);
+        AgentEventRejectedException notServer = refused(event("d-0", "ddos", "occurredAt", "2026-12-03T08:00:00Z"));
+        assertEquals(403, notServer.status());
+        AgentRules.Checked ddos = AgentRules.check(0, event("d-1", "ddos", "server", "GC-PROD-01", "occurredAt", "2026-12-03T08:00:00Z",
+                "mitigatedAt", "2026-12-03T09:15:00Z", "vector", "UDP flood"), contractor, true, NOW);
+        assertEquals(Instant.parse("2026-12-03T09:15:00Z"), ddos.value("mitigatedAt"));
+        assertNull(AgentRules.check(0, event("d-2", "ddos", "server", "GC-PROD-01", "occurredAt", "2026-12-03T08:00:00Z"),
+                contractor, true, NOW).value("mitigatedAt"), "an attack going on is not mitigated yet");
+        AgentEventRejectedException before = assertThrows(AgentEventRejectedException.class, () -> AgentRules.check(4,
+                event("d-3", "ddos", "server", "GC-PROD-01", "occurredAt", "2026-12-03T08:00:00Z", "mitigatedAt", "2026-12-03T07:00:00Z"),
+                contractor, true, NOW));
+        assertEquals("end-before-start", before.code());
+        assertEquals("mitigatedAt", before.field());
+        assertEquals(4, before.index());
+        assertEquals("future-time", assertThrows(AgentEventRejectedException.class, () -> AgentRules.check(0,
+                event("d-4", "ddos", "server", "GC-PROD-01", "occurredAt", "2026-12-03T08:00:00Z", "mitigatedAt", "2026-12-03T13:00:00Z"),
+                contractor, true, NOW)).code());
+    }
+
+    @Test
     void refusals_name_the_event_and_the_field() {
         AgentEventRejectedException missing = refused(event("b-1", "backup", "occurredAt", "2026-12-03T09:00:00Z", "tool", "restic"));
         assertEquals(400, missing.status());

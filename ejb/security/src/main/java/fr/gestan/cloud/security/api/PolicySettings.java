@@ -25,6 +25,7 @@ import java.util.Map;
  * @param monitorMemoryPercent        memory alert threshold
  * @param snapshotWindowHours         how long before a software update its snapshot may have been taken
  * @param silenceMinutes              how long a server may stay silent before its status is "no data"
+ * @param ddosMitigationHours         how long a DDoS attack may last before it is mitigated
  *
  * Every threshold and duration the product enforces is read from here, and the texts print these same values.
  */
@@ -45,7 +46,23 @@ public record PolicySettings(
         @Min(value = 50, message = "{policy.monitor.threshold}") @Max(value = 100, message = "{policy.monitor.threshold}") int monitorDiskPercent,
         @Min(value = 50, message = "{policy.monitor.threshold}") @Max(value = 100, message = "{policy.monitor.threshold}") int monitorMemoryPercent,
         @Min(value = 1, message = "{policy.snapshot.window}") @Max(value = 168, message = "{policy.snapshot.window}") int snapshotWindowHours,
-        @Min(value = 5, message = "{policy.silence}") @Max(value = 1440, message = "{policy.silence}") int silenceMinutes) {
+        @Min(value = 5, message = "{policy.silence}") @Max(value = 1440, message = "{policy.silence}") int silenceMinutes,
+        @Min(value = 1, message = "{policy.ddos.mitigation}") @Max(value = 72, message = "{policy.ddos.mitigation}") int ddosMitigationHours) {
+
+    /** DDoS mitigation within 4 h: the value of version 1 (migration V11). */
+    public static final int DEFAULT_DDOS_MITIGATION_HOURS = 4;
+
+    /** Before the DDoS mitigation time joined the policy (migration V11): 4 h. */
+    public PolicySettings(int bruteForceFailureFactor, int bruteForceWaitIncrementSeconds, int bruteForceMaxWaitSeconds,
+                          int bruteForceMaxDeltaSeconds, boolean bruteForcePermanentLockout, int credentialMinLength,
+                          int credentialMinClasses, int sessionTimeoutMinutes, boolean tlsRequired, int backupEveryHours,
+                          int backupRetentionDays, boolean snapshotBeforeUpdate, int monitorCpuPercent, int monitorDiskPercent,
+                          int monitorMemoryPercent, int snapshotWindowHours, int silenceMinutes) {
+        this(bruteForceFailureFactor, bruteForceWaitIncrementSeconds, bruteForceMaxWaitSeconds, bruteForceMaxDeltaSeconds,
+                bruteForcePermanentLockout, credentialMinLength, credentialMinClasses, sessionTimeoutMinutes, tlsRequired,
+                backupEveryHours, backupRetentionDays, snapshotBeforeUpdate, monitorCpuPercent, monitorDiskPercent,
+                monitorMemoryPercent, snapshotWindowHours, silenceMinutes, DEFAULT_DDOS_MITIGATION_HOURS);
+    }
 
     /** Memory threshold 90 %, snapshot window 24 h, silence 30 min: the values enforced before they joined the policy (migration V10). */
     public PolicySettings(int bruteForceFailureFactor, int bruteForceWaitIncrementSeconds, int bruteForceMaxWaitSeconds,
@@ -54,7 +71,8 @@ public record PolicySettings(
                           int backupRetentionDays, boolean snapshotBeforeUpdate, int monitorCpuPercent, int monitorDiskPercent) {
         this(bruteForceFailureFactor, bruteForceWaitIncrementSeconds, bruteForceMaxWaitSeconds, bruteForceMaxDeltaSeconds,
                 bruteForcePermanentLockout, credentialMinLength, credentialMinClasses, sessionTimeoutMinutes, tlsRequired,
-                backupEveryHours, backupRetentionDays, snapshotBeforeUpdate, monitorCpuPercent, monitorDiskPercent, 90, 24, 30);
+                backupEveryHours, backupRetentionDays, snapshotBeforeUpdate, monitorCpuPercent, monitorDiskPercent, 90, 24, 30,
+                DEFAULT_DDOS_MITIGATION_HOURS);
     }
 
     /** The same settings with other monitoring thresholds. */
@@ -62,7 +80,7 @@ public record PolicySettings(
         return new PolicySettings(bruteForceFailureFactor, bruteForceWaitIncrementSeconds, bruteForceMaxWaitSeconds,
                 bruteForceMaxDeltaSeconds, bruteForcePermanentLockout, credentialMinLength, credentialMinClasses,
                 sessionTimeoutMinutes, tlsRequired, backupEveryHours, backupRetentionDays, snapshotBeforeUpdate, cpu, disk, memory,
-                snapshotWindowHours, silenceMinutes);
+                snapshotWindowHours, silenceMinutes, ddosMitigationHours);
     }
 
     /** The same settings with another snapshot window and silence allowance. */
@@ -70,7 +88,15 @@ public record PolicySettings(
         return new PolicySettings(bruteForceFailureFactor, bruteForceWaitIncrementSeconds, bruteForceMaxWaitSeconds,
                 bruteForceMaxDeltaSeconds, bruteForcePermanentLockout, credentialMinLength, credentialMinClasses,
                 sessionTimeoutMinutes, tlsRequired, backupEveryHours, backupRetentionDays, snapshotBeforeUpdate, monitorCpuPercent,
-                monitorDiskPercent, monitorMemoryPercent, snapshotWindow, silence);
+                monitorDiskPercent, monitorMemoryPercent, snapshotWindow, silence, ddosMitigationHours);
+    }
+
+    /** The same settings with another DDoS mitigation time. */
+    public PolicySettings withDdosMitigation(int hours) {
+        return new PolicySettings(bruteForceFailureFactor, bruteForceWaitIncrementSeconds, bruteForceMaxWaitSeconds,
+                bruteForceMaxDeltaSeconds, bruteForcePermanentLockout, credentialMinLength, credentialMinClasses,
+                sessionTimeoutMinutes, tlsRequired, backupEveryHours, backupRetentionDays, snapshotBeforeUpdate, monitorCpuPercent,
+                monitorDiskPercent, monitorMemoryPercent, snapshotWindowHours, silenceMinutes, hours);
     }
 
     /** The settings by stable name (the message keys {@code policy.field.<name>}), in display order. */
@@ -93,6 +119,7 @@ public record PolicySettings(
         map.put("monitorMemoryPercent", monitorMemoryPercent);
         map.put("snapshotWindowHours", snapshotWindowHours);
         map.put("silenceMinutes", silenceMinutes);
+        map.put("ddosMitigationHours", ddosMitigationHours);
         return map;
     }
 }

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -37,6 +38,13 @@ public interface ServerControls {
                                       @NotNull(message = "{control.time.required}") Instant doneAt,
                                       @NotBlank(message = "{control.details.required}") @Size(max = 1000, message = "{control.details.size}") String details);
 
+    /**
+     * Approves a firewall rule set for a server, by the SHA-256 of {@code nft list ruleset} as the server's agent
+     * reports it ({@code firewall_applied}); a reported rule set that differs is drift. Support and administrators, journaled.
+     */
+    EvidenceView approveFirewallRuleSet(@NotBlank(message = "{control.server.required}") @Size(max = 64, message = "{control.server.size}") String serverRef,
+                                        @NotBlank(message = "{control.digest.invalid}") @Pattern(regexp = "[0-9a-f]{64}", message = "{control.digest.invalid}") String sha256);
+
     EvidenceView recordDdosEvent(@NotBlank(message = "{control.server.required}") @Size(max = 64, message = "{control.server.size}") String serverRef,
                                  @NotNull(message = "{control.time.required}") Instant at,
                                  @NotBlank(message = "{control.details.required}") @Size(max = 1000, message = "{control.details.size}") String details);
@@ -53,13 +61,33 @@ public interface ServerControls {
 
     enum Control { BACKUP, UPDATE_SNAPSHOT, FIREWALL, DDOS }
 
-    enum Status { OK, ATTENTION, FAILING }
+    /** {@code NO_EVIDENCE}: no machine reported what the control needs; it neither passes nor fails, it is unknown. */
+    enum Status { OK, ATTENTION, FAILING, NO_EVIDENCE }
 
-    /** One control of one server: its status, why (a message key suffix), and the evidence it rests on. */
-    record ControlView(String serverRef, Control control, Status status, String reason, Instant lastEvidence) {
+    /** Who stands behind a piece of evidence: a machine that reported it (agent API) or a staff member who declared it. */
+    enum Source { REPORTED, DECLARED }
+
+    /**
+     * One control of one server: its status, why (a message key suffix), the evidence it rests on, and whether that
+     * evidence was reported by a machine or declared by staff ({@code null} when there is none).
+     */
+    record ControlView(String serverRef, Control control, Status status, String reason, Instant lastEvidence, Source source) {
+
+        public ControlView(String serverRef, Control control, Status status, String reason, Instant lastEvidence) {
+            this(serverRef, control, status, reason, lastEvidence, null);
+        }
     }
 
+    /**
+     * One piece of evidence. {@code recordedBy}: the staff member's username when declared, the reporter
+     * ({@code server:<name>}, {@code subprocessor:<name>}) when reported. {@code digest}: a firewall rule set's SHA-256.
+     */
     record EvidenceView(long id, String serverRef, String kind, Instant occurredAt, String recordedBy, String details,
-                        String snapshotRef, Long backupBytes, String targetDataCentre, Boolean verified) {
+                        String snapshotRef, Long backupBytes, String targetDataCentre, Boolean verified, Source source,
+                        String digest, Instant mitigatedAt) {
+
+        public boolean declared() {
+            return source == Source.DECLARED;
+        }
     }
 }

@@ -1,6 +1,8 @@
 package fr.gestan.cloud.security.internal;
 
+import fr.gestan.cloud.security.api.MachineEvidence;
 import fr.gestan.cloud.security.api.ServerControls.EvidenceView;
+import fr.gestan.cloud.security.api.ServerControls.Source;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -18,6 +20,10 @@ import java.util.Objects;
         query = "select e from ControlEvidence e where e.serverRef = :server order by e.occurredAt desc, e.id desc")
 @NamedQuery(name = ControlEvidence.LATEST_OF_KIND,
         query = "select e from ControlEvidence e where e.serverRef = :server and e.kind = :kind order by e.occurredAt desc, e.id desc")
+@NamedQuery(name = ControlEvidence.LATEST_OF_KIND_FROM,
+        query = "select e from ControlEvidence e where e.serverRef = :server and e.kind = :kind and e.source = :source order by e.occurredAt desc, e.id desc")
+@NamedQuery(name = ControlEvidence.REPORTED_SINCE,
+        query = "select e from ControlEvidence e where e.serverRef = :server and e.kind = :kind and e.source = 'REPORTED' and e.occurredAt >= :since order by e.occurredAt desc, e.id desc")
 @NamedQuery(name = ControlEvidence.LATEST_VERIFIED_BACKUP,
         query = "select e from ControlEvidence e where e.serverRef = :server and e.kind = 'BACKUP' and e.verified = true order by e.occurredAt desc, e.id desc")
 @NamedQuery(name = ControlEvidence.UPDATES_WITHOUT_SNAPSHOT,
@@ -30,12 +36,18 @@ public class ControlEvidence {
 
     static final String OF_SERVER = "ControlEvidence.ofServer";
     static final String LATEST_OF_KIND = "ControlEvidence.latestOfKind";
+    static final String LATEST_OF_KIND_FROM = "ControlEvidence.latestOfKindFrom";
+    static final String REPORTED_SINCE = "ControlEvidence.reportedSince";
     static final String LATEST_VERIFIED_BACKUP = "ControlEvidence.latestVerifiedBackup";
     static final String UPDATES_WITHOUT_SNAPSHOT = "ControlEvidence.updatesWithoutSnapshot";
     static final String SERVERS_BACKUP_OVERDUE = "ControlEvidence.serversBackupOverdue";
     static final String SERVERS_UPDATE_WITHOUT_SNAPSHOT = "ControlEvidence.serversUpdateWithoutSnapshot";
 
-    enum Kind { SNAPSHOT, SOFTWARE_UPDATE, BACKUP, FIREWALL_CHANGE, DDOS_EVENT }
+    enum Kind { SNAPSHOT, SOFTWARE_UPDATE, BACKUP, FIREWALL_CHANGE, FIREWALL_APPROVED, DDOS_EVENT }
+
+    /** STAFF: declared on a form (recorded_by is the staff member); REPORTED: by a machine through the agent API. */
+    static final String STAFF = "STAFF";
+    static final String REPORTED = "REPORTED";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -60,6 +72,12 @@ public class ControlEvidence {
     private String targetDc;
     @Column(updatable = false)
     private Boolean verified;
+    @Column(nullable = false, updatable = false, length = 12)
+    private String source = STAFF;
+    @Column(updatable = false, length = 64)
+    private String digest;
+    @Column(name = "mitigated_at", updatable = false)
+    private Instant mitigatedAt;
 
     protected ControlEvidence() {
         // for JPA
@@ -106,6 +124,74 @@ public class ControlEvidence {
         return e;
     }
 
+    /** Staff approve a firewall rule set for a server by its SHA-256. */
+    static ControlEvidence firewallApproval(String server, String sha256, Instant now, String by) {
+        ControlEvidence e = new ControlEvidence(server, Kind.FIREWALL_APPROVED, now, now, by);
+        e.digest = sha256(sha256);
+        e.details = "approved rule set " + e.digest;
+        return e;
+    }
+
+    /** Evidence a machine reported; {@code by} is the reporter (server:..., subprocessor:...). */
+    static ControlEvidence reported(MachineEvidence.Reported r, Instant now, String by) {
+        String who = by.length() > 100 ? by.substring(0, 100) : by;
+        ControlEvidence e = switch (r.kind()) {
+            case SNAPSHOT -> snapshot(r.serverRef(), bounded128(Objects.requireNonNull(r.reference(), "snapshot id")), r.occurredAt(), now, who);
+            case SOFTWARE_UPDATE -> update(r.serverRef(), bounded128(r.reference()), r.occurredAt(), now, who, bounded(r.details()));
+            case BACKUP -> {
+                ControlEvidence b = backup(r.serverRef(), r.occurredAt(), now, who, r.bytes() == null ? 0 : r.bytes(),
+                        Objects.requireNonNull(r.targetDataCentre(), "target"), Boolean.TRUE.equals(r.verified()));
+                b.snapshotRef = bounded128(r.reference());
+                b.details = bounded(r.details());
+                yield b;
+            }
+            case FIREWALL_APPLIED -> {
+                ControlEvidence f = new ControlEvidence(r.serverRef(), Kind.FIREWALL_CHANGE, r.occurredAt(), now, who);
+                f.digest = sha256(r.digest());
+                f.details = "applied rule set " + f.digest;
+                yield f;
+            }
+            case DDOS -> {
+                ControlEvidence d = new ControlEvidence(r.serverRef(), Kind.DDOS_EVENT, r.occurredAt(), now, who);
+                if (r.mitigatedAt() != null && r.mitigatedAt().isBefore(r.occurredAt())) {
+                    throw new IllegalArgumentException("a DDoS attack is mitigated after it starts");
+                }
+                d.mitigatedAt = r.mitigatedAt();
+                d.details = bounded(r.details() == null ? "DDoS" : r.details());
+                yield d;
+            }
+        };
+        e.source = REPORTED;
+        return e;
+    }
+
+    private static String sha256(String digest) {
+        if (digest == null || !digest.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("a rule set is identified by its SHA-256 (64 lowercase hex)");
+        }
+        return digest;
+    }
+
+    private static String bounded(String text) {
+        return text == null || text.length() <= 1000 ? text : text.substring(0, 999) + "…";
+    }
+
+    private static String bounded128(String text) {
+        return text == null || text.length() <= 128 ? text : text.substring(0, 128);
+    }
+
+    boolean reported() {
+        return REPORTED.equals(source);
+    }
+
+    String digest() {
+        return digest;
+    }
+
+    Instant mitigatedAt() {
+        return mitigatedAt;
+    }
+
     Instant occurredAt() {
         return occurredAt;
     }
@@ -119,6 +205,7 @@ public class ControlEvidence {
     }
 
     EvidenceView toView() {
-        return new EvidenceView(id, serverRef, kind, occurredAt, recordedBy, details, snapshotRef, backupBytes, targetDc, verified);
+        return new EvidenceView(id, serverRef, kind, occurredAt, recordedBy, details, snapshotRef, backupBytes, targetDc, verified,
+                reported() ? Source.REPORTED : Source.DECLARED, digest, mitigatedAt);
     }
 }

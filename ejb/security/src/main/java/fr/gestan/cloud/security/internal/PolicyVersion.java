@@ -74,6 +74,8 @@ public class PolicyVersion {
     private int snapshotWindowHours;
     @Column(name = "silence_minutes", nullable = false, updatable = false)
     private int silenceMinutes;
+    @Column(name = "ddos_mitigation_hours", nullable = false, updatable = false)
+    private int ddosMitigationHours;
 
     protected PolicyVersion() {
         // for JPA
@@ -102,13 +104,14 @@ public class PolicyVersion {
         this.monitorMemoryPercent = s.monitorMemoryPercent();
         this.snapshotWindowHours = s.snapshotWindowHours();
         this.silenceMinutes = s.silenceMinutes();
+        this.ddosMitigationHours = s.ddosMitigationHours();
     }
 
     PolicySettings settings() {
         return new PolicySettings(bfFailureFactor, bfWaitIncrementSeconds, bfMaxWaitSeconds, bfMaxDeltaSeconds,
                 bfPermanentLockout, credMinLength, credMinClasses, sessionTimeoutMinutes, tlsRequired, backupEveryHours,
                 backupRetentionDays, snapshotBeforeUpdate, monitorCpuPercent, monitorDiskPercent,
-                monitorMemoryPercent, snapshotWindowHours, silenceMinutes);
+                monitorMemoryPercent, snapshotWindowHours, silenceMinutes, ddosMitigationHours);
     }
 
     Instant effectiveFrom() {

@@ -7,6 +7,7 @@ import fr.gestan.cloud.security.api.ControlEvidenceException;
 import fr.gestan.cloud.security.api.PolicySettings;
 import fr.gestan.cloud.security.api.SecurityPolicies;
 import fr.gestan.cloud.security.api.ServerControls;
+import fr.gestan.cloud.security.api.ServerControls.Source;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -113,6 +114,12 @@ public class ServerControlsBean implements ServerControls {
     }
 
     @Override
+    public EvidenceView approveFirewallRuleSet(String serverRef, String sha256) {
+        return keep(ControlEvidence.firewallApproval(serverRef, sha256, now(), who()), "FIREWALL_RULES_APPROVED",
+                serverRef.strip() + " " + sha256);
+    }
+
+    @Override
     public EvidenceView recordDdosEvent(String serverRef, Instant at, String details) {
         Instant now = now();
         return keep(ControlEvidence.event(serverRef, ControlEvidence.Kind.DDOS_EVENT, min(at, now), now, who(), details),
@@ -126,27 +133,60 @@ public class ServerControlsBean implements ServerControls {
     @Override
     @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
     public List<ControlView> controlsOf(String serverRef) {
-        String server = serverRef.strip();
-        Instant now = now();
-        PolicySettings policy = policies.current().settings();
-        Instant lastVerified = latest(ControlEvidence.LATEST_VERIFIED_BACKUP, server, null);
-        Instant lastBackup = latest(ControlEvidence.LATEST_OF_KIND, server, ControlEvidence.Kind.BACKUP);
-        long withoutSnapshot = em.createNamedQuery(ControlEvidence.UPDATES_WITHOUT_SNAPSHOT, Long.class)
-                .setParameter("server", server).setParameter("since", now.minus(ControlRules.UPDATE_WINDOW)).getSingleResult();
-        return List.of(
-                ControlRules.backup(server, lastVerified, lastBackup, policy, now),
-                ControlRules.updates(server, withoutSnapshot, latest(ControlEvidence.LATEST_OF_KIND, server,
-                        ControlEvidence.Kind.SOFTWARE_UPDATE), policy, now),
-                ControlRules.firewall(server, latest(ControlEvidence.LATEST_OF_KIND, server, ControlEvidence.Kind.FIREWALL_CHANGE), now),
-                ControlRules.ddos(server, latest(ControlEvidence.LATEST_OF_KIND, server, ControlEvidence.Kind.DDOS_EVENT), now));
+        return controlsOf(em, serverRef.strip(), policies.current().settings(), now());
     }
 
-    private Instant latest(String query, String server, ControlEvidence.Kind kind) {
+    /** Every control of one server, from its evidence (shared with the machine evidence's answer). */
+    static List<ControlView> controlsOf(EntityManager em, String server, PolicySettings policy, Instant now) {
+        Optional<ControlEvidence> lastVerified = latest(em, ControlEvidence.LATEST_VERIFIED_BACKUP, server, null);
+        Instant lastBackup = latest(em, ControlEvidence.LATEST_OF_KIND, server, ControlEvidence.Kind.BACKUP)
+                .map(ControlEvidence::occurredAt).orElse(null);
+        long withoutSnapshot = em.createNamedQuery(ControlEvidence.UPDATES_WITHOUT_SNAPSHOT, Long.class)
+                .setParameter("server", server).setParameter("since", now.minus(ControlRules.UPDATE_WINDOW)).getSingleResult();
+        Optional<ControlEvidence> lastUpdate = latest(em, ControlEvidence.LATEST_OF_KIND, server, ControlEvidence.Kind.SOFTWARE_UPDATE);
+        return List.of(
+                ControlRules.from(ControlRules.backup(server, lastVerified.map(ControlEvidence::occurredAt).orElse(null), lastBackup,
+                        policy, now), lastVerified.map(ServerControlsBean::source).orElse(null)),
+                ControlRules.from(ControlRules.updates(server, withoutSnapshot, lastUpdate.map(ControlEvidence::occurredAt).orElse(null),
+                        policy, now), lastUpdate.map(ServerControlsBean::source).orElse(null)),
+                firewall(em, server),
+                ddos(em, server, policy, now));
+    }
+
+    private static ControlView firewall(EntityManager em, String server) {
+        ControlRules.Applied applied = latestFrom(em, server, ControlEvidence.Kind.FIREWALL_CHANGE, ControlEvidence.REPORTED)
+                .map(e -> new ControlRules.Applied(e.digest(), e.occurredAt())).orElse(null);
+        String approved = latest(em, ControlEvidence.LATEST_OF_KIND, server, ControlEvidence.Kind.FIREWALL_APPROVED)
+                .map(ControlEvidence::digest).orElse(null);
+        boolean declared = applied == null
+                && latestFrom(em, server, ControlEvidence.Kind.FIREWALL_CHANGE, ControlEvidence.STAFF).isPresent();
+        return ControlRules.firewall(server, applied, approved, declared);
+    }
+
+    private static ControlView ddos(EntityManager em, String server, PolicySettings policy, Instant now) {
+        List<ControlRules.Attack> attacks = em.createNamedQuery(ControlEvidence.REPORTED_SINCE, ControlEvidence.class)
+                .setParameter("server", server).setParameter("kind", ControlEvidence.Kind.DDOS_EVENT.name())
+                .setParameter("since", now.minus(ControlRules.DDOS_WINDOW)).setMaxResults(200).getResultStream()
+                .map(e -> new ControlRules.Attack(e.occurredAt(), e.mitigatedAt())).toList();
+        boolean declared = attacks.isEmpty() && latestFrom(em, server, ControlEvidence.Kind.DDOS_EVENT, ControlEvidence.STAFF).isPresent();
+        return ControlRules.ddos(server, attacks, declared, policy, now);
+    }
+
+    private static Source source(ControlEvidence e) {
+        return e.reported() ? Source.REPORTED : Source.DECLARED;
+    }
+
+    private static Optional<ControlEvidence> latest(EntityManager em, String query, String server, ControlEvidence.Kind kind) {
         var q = em.createNamedQuery(query, ControlEvidence.class).setParameter("server", server);
         if (kind != null) {
             q.setParameter("kind", kind.name());
         }
-        return q.setMaxResults(1).getResultStream().findFirst().map(ControlEvidence::occurredAt).orElse(null);
+        return q.setMaxResults(1).getResultStream().findFirst();
+    }
+
+    private static Optional<ControlEvidence> latestFrom(EntityManager em, String server, ControlEvidence.Kind kind, String source) {
+        return em.createNamedQuery(ControlEvidence.LATEST_OF_KIND_FROM, ControlEvidence.class).setParameter("server", server)
+                .setParameter("kind", kind.name()).setParameter("source", source).setMaxResults(1).getResultStream().findFirst();
     }
 
     @Override

@@ -40,6 +40,11 @@ public class StaffClearanceBean implements StaffClearance {
 
     @Override
     public boolean mayRevealCredentials(String username) {
+        return clearedSupportOn(em, username, LocalDate.now(clock.withZone(Paris.ZONE)));
+    }
+
+    /** Whether {@code username} is registered support staff with a confidentiality agreement valid on {@code day}. */
+    static boolean clearedSupportOn(EntityManager em, String username, LocalDate day) {
         if (username == null || username.isBlank()) {
             return false;
         }
@@ -48,9 +53,8 @@ public class StaffClearanceBean implements StaffClearance {
         if (staff == null || !Roles.SUPPORT.equals(staff.role())) {
             return false;
         }
-        LocalDate today = LocalDate.now(clock.withZone(Paris.ZONE));
         return em.createNamedQuery(ConfidentialityAgreement.VALID_ON, Long.class).setParameter("username", staff.username())
-                .setParameter("day", today).getSingleResult() > 0;
+                .setParameter("day", day).getSingleResult() > 0;
     }
 
     @Override

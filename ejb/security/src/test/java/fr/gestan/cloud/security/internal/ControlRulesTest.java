@@ -3,9 +3,12 @@ package fr.gestan.cloud.security.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import fr.gestan.cloud.security.api.PolicySettings;
+import fr.gestan.cloud.security.api.ServerControls.ControlView;
+import fr.gestan.cloud.security.api.ServerControls.Source;
 import fr.gestan.cloud.security.api.ServerControls.Status;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ControlRulesTest {
@@ -26,14 +29,44 @@ class ControlRulesTest {
     void an_update_without_snapshot_fails_when_the_policy_requires_one() {
         assertEquals(Status.FAILING, ControlRules.updates("s", 1, NOW, POLICY, NOW).status());
         assertEquals(Status.OK, ControlRules.updates("s", 0, NOW.minus(Duration.ofDays(3)), POLICY, NOW).status());
-        assertEquals(Status.ATTENTION, ControlRules.updates("s", 0, null, POLICY, NOW).status());
+        assertEquals(Status.ATTENTION, ControlRules.updates("s", 0, NOW.minus(Duration.ofDays(91)), POLICY, NOW).status());
+        assertEquals(Status.NO_EVIDENCE, ControlRules.updates("s", 0, null, POLICY, NOW).status(), "no update ever: unknown, not passing");
     }
 
     @Test
-    void recent_firewall_changes_and_ddos_events_need_attention() {
-        assertEquals(Status.ATTENTION, ControlRules.firewall("s", NOW.minus(Duration.ofHours(2)), NOW).status());
-        assertEquals(Status.OK, ControlRules.firewall("s", NOW.minus(Duration.ofDays(2)), NOW).status());
-        assertEquals(Status.ATTENTION, ControlRules.ddos("s", NOW.minus(Duration.ofMinutes(5)), NOW).status());
-        assertEquals(Status.OK, ControlRules.ddos("s", null, NOW).status());
+    void the_firewall_rests_on_the_rule_set_the_server_reported_against_the_approved_one() {
+        String a = "a".repeat(64);
+        String b = "b".repeat(64);
+        ControlRules.Applied applied = new ControlRules.Applied(a, NOW.minus(Duration.ofHours(2)));
+        assertEquals(Status.OK, ControlRules.firewall("s", applied, a, false).status());
+        assertEquals(Source.REPORTED, ControlRules.firewall("s", applied, a, false).source());
+        ControlView drift = ControlRules.firewall("s", applied, b, false);
+        assertEquals(Status.FAILING, drift.status());
+        assertEquals("firewall.drift", drift.reason());
+        assertEquals("firewall.unapproved", ControlRules.firewall("s", applied, null, false).reason());
+        ControlView declared = ControlRules.firewall("s", null, a, true);
+        assertEquals(Status.NO_EVIDENCE, declared.status(), "changes typed by staff prove no rule set");
+        assertEquals("firewall.declaredOnly", declared.reason());
+        assertEquals("firewall.none", ControlRules.firewall("s", null, null, false).reason());
+    }
+
+    @Test
+    void a_ddos_attack_mitigated_later_than_the_policy_allows_fails_and_silence_is_no_evidence() {
+        Instant start = NOW.minus(Duration.ofDays(3));
+        // version 1: 4 h
+        assertEquals(Status.OK, ControlRules.ddos("s", List.of(new ControlRules.Attack(start, start.plus(Duration.ofHours(4)))),
+                false, POLICY, NOW).status());
+        ControlView slow = ControlRules.ddos("s", List.of(new ControlRules.Attack(start, start.plus(Duration.ofHours(5)))), false, POLICY, NOW);
+        assertEquals(Status.FAILING, slow.status());
+        assertEquals("ddos.slowMitigation", slow.reason());
+        // the same attack under a policy that allows 6 h passes: the policy's value is the one enforced
+        assertEquals(Status.OK, ControlRules.ddos("s", List.of(new ControlRules.Attack(start, start.plus(Duration.ofHours(5)))),
+                false, POLICY.withDdosMitigation(6), NOW).status());
+        assertEquals("ddos.unmitigated", ControlRules.ddos("s", List.of(new ControlRules.Attack(NOW.minus(Duration.ofHours(5)), null)),
+                false, POLICY, NOW).reason());
+        assertEquals(Status.ATTENTION, ControlRules.ddos("s", List.of(new ControlRules.Attack(NOW.minus(Duration.ofHours(1)), null)),
+                false, POLICY, NOW).status(), "an attack being mitigated, still within the time allowed");
+        assertEquals(Status.NO_EVIDENCE, ControlRules.ddos("s", List.of(), false, POLICY, NOW).status());
+        assertEquals("ddos.declaredOnly", ControlRules.ddos("s", List.of(), true, POLICY, NOW).reason());
     }
 }

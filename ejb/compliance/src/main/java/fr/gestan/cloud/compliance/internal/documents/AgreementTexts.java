@@ -16,9 +16,25 @@ public final class AgreementTexts {
 
     static final DateTimeFormatter FR = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-    /** A sub-processor: the operator of one of the contract's sites and the data centre itself. */
+    /**
+     * A sub-processor of the contract: the operator of one of its sites and the data centre itself, or
+     * ({@code dataCentre} null, {@code other} set) another sub-processor of the list that serves its servers.
+     * {@code since}: the day it became a sub-processor (null: not known).
+     */
     public record SubProcessor(String roleFr, String roleEn, String operator, String operatorForm, String parentGroup,
-                               String headOfficeCountry, String dataCentre, String city, String country) {
+                               String headOfficeCountry, String dataCentre, String city, String country, LocalDate since,
+                               String[] other) {
+
+        public SubProcessor(String roleFr, String roleEn, String operator, String operatorForm, String parentGroup,
+                            String headOfficeCountry, String dataCentre, String city, String country) {
+            this(roleFr, roleEn, operator, operatorForm, parentGroup, headOfficeCountry, dataCentre, city, country, null, null);
+        }
+
+        /** Another sub-processor, printed as on /trust. */
+        public static SubProcessor of(fr.gestan.cloud.hosting.api.SubProcessorView s) {
+            return new SubProcessor(null, null, s.name(), s.legalForm(), s.parentGroup(), s.country(), null, s.city(), null,
+                    s.effectiveFrom(), SubProcessorLines.line(s));
+        }
     }
 
     /** Everything the agreement is written from. {@code policy} may be null (no policy recorded). */
@@ -85,11 +101,17 @@ public final class AgreementTexts {
         b.text("Le client autorise les sous-traitants ultérieurs suivants ; tout changement lui est soumis par une nouvelle version du présent contrat.",
                 "The client authorises the following sub-processors; any change is submitted to it as a new version of this agreement.");
         for (SubProcessor s : in.subProcessors()) {
+            if (s.other() != null) {
+                b.text(s.other()[0], s.other()[1]);
+                continue;
+            }
+            String since = s.since() == null ? "" : " ; depuis le " + s.since().format(FR);
+            String sinceEn = s.since() == null ? "" : "; since " + s.since();
             String group = s.parentGroup() == null ? "" : " (" + s.parentGroup() + ")";
             b.text(s.roleFr() + " : " + s.operator() + (s.operatorForm() == null ? "" : " " + s.operatorForm()) + group
-                            + ", siège : " + s.headOfficeCountry() + " ; centre de données " + s.dataCentre() + ", " + s.city() + ", " + s.country() + ".",
+                            + ", siège : " + s.headOfficeCountry() + " ; centre de données " + s.dataCentre() + ", " + s.city() + ", " + s.country() + since + ".",
                     s.roleEn() + ": " + s.operator() + (s.operatorForm() == null ? "" : " " + s.operatorForm()) + group
-                            + ", head office: " + s.headOfficeCountry() + "; data centre " + s.dataCentre() + ", " + s.city() + ", " + s.country() + ".");
+                            + ", head office: " + s.headOfficeCountry() + "; data centre " + s.dataCentre() + ", " + s.city() + ", " + s.country() + sinceEn + ".");
         }
         b.text("Aucun transfert de données hors de l'Union européenne.", "No transfer of data outside the European Union.");
 
@@ -148,6 +170,8 @@ public final class AgreementTexts {
                 + p.monitorMemoryPercent() + " % de mémoire.",
                 "Monitoring: alert above " + p.monitorCpuPercent() + "% CPU, " + p.monitorDiskPercent() + "% disk and "
                 + p.monitorMemoryPercent() + "% memory."});
+        list.add(new String[]{"Attaques DDoS atténuées en " + p.ddosMitigationHours() + " heures au plus.",
+                "DDoS attacks mitigated within " + p.ddosMitigationHours() + " hours."});
         return list;
     }
 

@@ -9,6 +9,7 @@ import fr.gestan.cloud.compliance.api.DocumentNotFoundException;
 import fr.gestan.cloud.compliance.api.ProcessingEntry;
 import fr.gestan.cloud.compliance.api.ProcessingEntryView;
 import fr.gestan.cloud.compliance.api.ProcessingRecord;
+import fr.gestan.cloud.hosting.api.SubProcessors;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -21,6 +22,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.validation.executable.ValidateOnExecution;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -34,6 +36,9 @@ public class ProcessingRecordBean implements ProcessingRecord {
 
     @PersistenceContext(unitName = "compliance")
     EntityManager em;
+    // inEffect is @PermitAll
+    @EJB
+    SubProcessors subProcessors;
     @EJB
     CallerTenancy tenancy;
     @EJB
@@ -100,7 +105,7 @@ public class ProcessingRecordBean implements ProcessingRecord {
                     .map(ProcessingRecordEntry::toView).toList();
         }
         Instant now = clock.instant();
-        DocumentText text = RecordTexts.of(entries, scope);
+        DocumentText text = RecordTexts.of(entries, scope, subProcessors.inEffect(LocalDate.ofInstant(now, Paris.ZONE)));
         String stamp = ZonedDateTime.ofInstant(now, Paris.ZONE).format(DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm"));
         byte[] pdf = DocumentPdf.render(text, List.of("Édité le / Issued on " + stamp, "Version (SHA-256) : " + text.sha256()),
                 List.of(), Vendor.PRODUCT + " · " + (scope == null ? "registre / record" : "extrait / extract " + scope));

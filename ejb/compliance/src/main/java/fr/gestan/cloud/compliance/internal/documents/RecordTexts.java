@@ -1,6 +1,7 @@
 package fr.gestan.cloud.compliance.internal.documents;
 
 import fr.gestan.cloud.compliance.api.ProcessingEntryView;
+import fr.gestan.cloud.hosting.api.SubProcessorView;
 import java.util.List;
 
 /** The processor's record of processing activities (GDPR art. 30(2)) as a document: the whole, or one tenant's part. */
@@ -10,6 +11,11 @@ public final class RecordTexts {
     }
 
     public static DocumentText of(List<ProcessingEntryView> entries, String onlySiren) {
+        return of(entries, onlySiren, null);
+    }
+
+    /** {@code subProcessors}: the list in effect (printed after the processor), {@code null}: not printed. */
+    public static DocumentText of(List<ProcessingEntryView> entries, String onlySiren, List<SubProcessorView> subProcessors) {
         var b = new DocumentText.Builder(
                 onlySiren == null ? "Registre des activités de traitement du sous-traitant (RGPD, article 30.2)"
                         : "Extrait du registre des activités de traitement (RGPD, article 30.2) : SIREN " + onlySiren,
@@ -18,6 +24,9 @@ public final class RecordTexts {
         b.section("Sous-traitant", "Processor");
         b.text(Vendor.NAME + ", " + Vendor.FORM_FR + ", pour le compte de chaque client responsable du traitement ci-dessous.",
                 Vendor.NAME + ", " + Vendor.FORM_EN + ", on behalf of each controller client below.");
+        if (subProcessors != null) {
+            SubProcessorLines.section(b, subProcessors);
+        }
         if (entries.isEmpty()) {
             b.section("Traitements", "Processing activities");
             b.text("Aucun traitement inscrit.", "No processing activity recorded.");

@@ -39,6 +39,7 @@ public final class PersonalDataRule extends ComplianceRule {
                     findings.add(c.id(), RuleOutcome.FAIL, "outside-eu", site.label());
                 }
             }
+            subProcessors(c, findings);
             if (c.processorAgreementSigned() == null) {
                 findings.add(c.id(), RuleOutcome.EVIDENCE_MISSING, "processor-agreement-unknown", "");
             } else if (!c.processorAgreementSigned() && c.processorAgreementOutdated()) {
@@ -54,6 +55,31 @@ public final class PersonalDataRule extends ComplianceRule {
                 findings.add(c.id(), RuleOutcome.FAIL, "not-in-record-of-processing", "");
             } else {
                 findings.add(c.id(), RuleOutcome.PASS, "in-record-of-processing", "");
+            }
+        }
+    }
+
+    /**
+     * The sub-processors the agreement lists are the ones that process the data: each site's operator must be one
+     * in effect, and none may be outside the EU (chapter V: no transfer).
+     */
+    private static void subProcessors(TenantFacts.ContractFacts c, Findings findings) {
+        if (c.subProcessors() == null) {
+            findings.add(c.id(), RuleOutcome.EVIDENCE_MISSING, "sub-processors-unknown", "");
+            return;
+        }
+        for (TenantFacts.Site site : c.sites()) {
+            if (site.operator() != null && c.subProcessors().stream().noneMatch(s -> s.operator()
+                    && s.identity().legalName().equalsIgnoreCase(site.operator().legalName()))) {
+                findings.add(c.id(), RuleOutcome.FAIL, "operator-not-a-sub-processor", site.operator().legalName() + " / " + site.label());
+            }
+        }
+        for (TenantFacts.SubProcessor s : c.subProcessors()) {
+            String country = s.identity().headOfficeCountry();
+            if (country == null) {
+                findings.add(c.id(), RuleOutcome.EVIDENCE_MISSING, "sub-processor-country-unknown", s.identity().legalName());
+            } else if (!Countries.inEu(country)) {
+                findings.add(c.id(), RuleOutcome.FAIL, "sub-processor-outside-eu", s.identity().legalName() + " (" + country + ")");
             }
         }
     }

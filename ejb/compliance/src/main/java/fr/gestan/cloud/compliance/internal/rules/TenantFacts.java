@@ -31,7 +31,21 @@ public record TenantFacts(String siren, String legalName, LocalDate evaluatedOn,
      * an acceptance exists, but of an older version of the agreement (the live content changed since).
      */
     public record ContractFacts(long id, Site production, Site backup, Boolean processorAgreementSigned,
-                                Boolean processingRecorded, List<Control> controls, boolean processorAgreementOutdated) {
+                                Boolean processingRecorded, List<Control> controls, boolean processorAgreementOutdated,
+                                List<SubProcessor> subProcessors) {
+
+        /** {@code subProcessors}: those in effect that serve the contract's sites ({@code null}: unknown). */
+        public ContractFacts {
+            subProcessors = subProcessors == null ? null : List.copyOf(subProcessors);
+        }
+
+        /** The sites' operators as the only sub-processors (as before the list existed). */
+        public ContractFacts(long id, Site production, Site backup, Boolean processorAgreementSigned,
+                             Boolean processingRecorded, List<Control> controls, boolean processorAgreementOutdated) {
+            this(id, production, backup, processorAgreementSigned, processingRecorded, controls, processorAgreementOutdated,
+                    java.util.stream.Stream.of(production, backup).filter(s -> s != null && s.operator() != null)
+                            .map(s -> new SubProcessor(SubProcessor.HOSTING_OPERATOR, s.operator())).distinct().toList());
+        }
 
         public ContractFacts(long id, Site production, Site backup, Boolean processorAgreementSigned,
                              Boolean processingRecorded, List<Control> controls) {
@@ -56,11 +70,33 @@ public record TenantFacts(String siren, String legalName, LocalDate evaluatedOn,
                            BigDecimal largestNonEuShare, BigDecimal totalNonEuShare) {
     }
 
+    /**
+     * A sub-processor in effect (hosting's {@code SubProcessors}): its role ({@code HOSTING_OPERATOR},
+     * {@code SECURITY_MONITORING}, ...) and who it is, capital included, in the operators' shape.
+     */
+    public record SubProcessor(String role, Operator identity) {
+
+        public static final String HOSTING_OPERATOR = "HOSTING_OPERATOR";
+
+        public boolean operator() {
+            return HOSTING_OPERATOR.equals(role);
+        }
+    }
+
     public record Certification(String name, LocalDate expiresOn) {
     }
 
-    /** A server control's status from the security module (BACKUP, UPDATE_SNAPSHOT), OK, ATTENTION or FAILING. */
-    public record Control(String server, String control, String status, String reason) {
+    /** A server control's status from the security module (BACKUP, UPDATE_SNAPSHOT), OK, ATTENTION, FAILING or NO_EVIDENCE. */
+    public record Control(String server, String control, String status, String reason, String source) {
+
+        /** {@code source}: {@code REPORTED} (by the machines), {@code DECLARED} (by staff only), or unknown. */
+        public Control(String server, String control, String status, String reason) {
+            this(server, control, status, reason, null);
+        }
+
+        public boolean declared() {
+            return "DECLARED".equals(source);
+        }
     }
 
     /** A staff member: whether the role can reveal credentials, and whether a confidentiality agreement is valid. */

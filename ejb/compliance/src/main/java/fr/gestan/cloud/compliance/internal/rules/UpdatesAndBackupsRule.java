@@ -25,6 +25,9 @@ public final class UpdatesAndBackupsRule extends ComplianceRule {
         return "Every software update on the tenant's servers during the period was preceded by a snapshot; backups ran as often as the policy says and were verified.";
     }
 
+    /** The finding of a control that passes on evidence declared by staff only (no machine reported it). */
+    public static final String DECLARED_ONLY = "control-ok-declared";
+
     @Override
     protected void evaluate(TenantFacts tenant, Findings findings) {
 
@@ -39,8 +42,12 @@ public final class UpdatesAndBackupsRule extends ComplianceRule {
                     findings.add(c.id(), RuleOutcome.EVIDENCE_MISSING, "no-evidence", control);
                 } else if ("FAILING".equals(found.status())) {
                     findings.add(c.id(), RuleOutcome.FAIL, "control-failing", found.server() + " " + control + " " + found.reason());
-                } else if ("ATTENTION".equals(found.status())) {
+                } else if ("ATTENTION".equals(found.status()) || "NO_EVIDENCE".equals(found.status())) {
+                    // no machine reported what the control needs: unknown, never a pass
                     findings.add(c.id(), RuleOutcome.EVIDENCE_MISSING, "control-attention", found.server() + " " + control + " " + found.reason());
+                } else if (found.declared()) {
+                    // passing on staff's word only: said so wherever the finding shows (portal, certificate)
+                    findings.add(c.id(), RuleOutcome.PASS, DECLARED_ONLY, found.server() + " " + control);
                 } else {
                     findings.add(c.id(), RuleOutcome.PASS, "control-ok", found.server() + " " + control);
                 }

@@ -9,6 +9,7 @@ import fr.gestan.cloud.compliance.internal.documents.DocumentText;
 import fr.gestan.cloud.compliance.internal.documents.Vendor;
 import fr.gestan.cloud.hosting.api.HostingInventory;
 import fr.gestan.cloud.hosting.api.RecoveryPlans;
+import fr.gestan.cloud.hosting.api.SubProcessors;
 import fr.gestan.cloud.security.api.PolicyVersionView;
 import fr.gestan.cloud.security.api.SecurityPolicies;
 import jakarta.annotation.security.PermitAll;
@@ -34,14 +35,17 @@ public class TrustStatementBean implements TrustStatement {
     SecurityPolicies policies;
     @EJB
     RecoveryPlans recovery;
+    @EJB
+    SubProcessors subProcessors;
 
     private final Clock clock = Clock.systemUTC();
 
     DocumentText text() {
         PolicyVersionView policy = policies.current();
+        LocalDate today = LocalDate.now(clock.withZone(Paris.ZONE));
         return TrustTexts.of(new TrustTexts.Inputs(inventory.operators(), inventory.dataCentres(), inventory.servers(),
                 policy == null ? null : policy.settings(), policy == null ? null : policy.version(), recovery.settings(),
-                LocalDate.now(clock.withZone(Paris.ZONE))));
+                today, subProcessors.inEffect(today)));
     }
 
     @Override

@@ -4,7 +4,10 @@ import fr.gestan.cloud.compliance.internal.documents.DocumentText;
 import fr.gestan.cloud.compliance.internal.documents.Vendor;
 import fr.gestan.cloud.hosting.api.CertificationView;
 import fr.gestan.cloud.hosting.api.DataCentreView;
+import fr.gestan.cloud.compliance.internal.documents.SubProcessorLines;
 import fr.gestan.cloud.hosting.api.OperatorView;
+import fr.gestan.cloud.hosting.api.SubProcessorRole;
+import fr.gestan.cloud.hosting.api.SubProcessorView;
 import fr.gestan.cloud.hosting.api.RecoverySettings;
 import fr.gestan.cloud.hosting.api.ServerRole;
 import fr.gestan.cloud.hosting.api.ServerView;
@@ -28,7 +31,14 @@ public final class TrustTexts {
 
     /** The live data the statement is written from ({@code policy}, {@code policyVersion} may be null). */
     public record Inputs(List<OperatorView> operators, List<DataCentreView> dataCentres, List<ServerView> servers,
-                         PolicySettings policy, Integer policyVersion, RecoverySettings recovery, LocalDate today) {
+                         PolicySettings policy, Integer policyVersion, RecoverySettings recovery, LocalDate today,
+                         List<SubProcessorView> subProcessors) {
+
+        /** Without the list of sub-processors (not printed). */
+        public Inputs(List<OperatorView> operators, List<DataCentreView> dataCentres, List<ServerView> servers,
+                      PolicySettings policy, Integer policyVersion, RecoverySettings recovery, LocalDate today) {
+            this(operators, dataCentres, servers, policy, policyVersion, recovery, today, null);
+        }
     }
 
     private TrustTexts() {
@@ -74,6 +84,10 @@ public final class TrustTexts {
         }
         b.text("L'hébergeur garantit la protection anti-intrusion et anti-incendie, le contrôle d'accès et l'habilitation de ses personnels.",
                 "The operator ensures intrusion and fire protection, access control and clearance of its staff.");
+        if (in.subProcessors() != null) {
+            // the list the processor agreements print and rules R3/R4 check
+            SubProcessorLines.section(b, in.subProcessors());
+        }
 
         List<ServerView> prod = in.servers().stream().filter(s -> s.role() == ServerRole.PRODUCTION).toList();
         long tenantsPerServer = prod.isEmpty() ? 0 : Math.round(prod.stream().mapToLong(ServerView::load).average().orElse(0));
@@ -87,10 +101,23 @@ public final class TrustTexts {
 
         PolicySettings p = in.policy();
         b.section("Protection contre les attaques", "Protection against attacks");
-        b.text("Le monitoring sécurité est assuré par un prestataire spécialisé basé à Lyon, depuis 2016 : virtualisation des machines, "
-                        + "réglages du pare-feu et du proxy, protection DDoS.",
-                "Security monitoring is provided by a specialised firm based in Lyon, since 2016: virtual machines, firewall and proxy "
-                        + "settings, DDoS mitigation.");
+        List<SubProcessorView> monitoring = in.subProcessors() == null ? null : in.subProcessors().stream()
+                .filter(x -> x.role() == SubProcessorRole.SECURITY_MONITORING).toList();
+        if (monitoring == null) {
+            b.text("Le monitoring sécurité est assuré par un prestataire spécialisé basé à Lyon, depuis 2016 : virtualisation des machines, "
+                            + "réglages du pare-feu et du proxy, protection DDoS.",
+                    "Security monitoring is provided by a specialised firm based in Lyon, since 2016: virtual machines, firewall and proxy "
+                            + "settings, DDoS mitigation.");
+        } else if (monitoring.isEmpty()) {
+            b.text("Aucun prestataire de monitoring sécurité n'est en vigueur.", "No security monitoring provider is in effect.");
+        }
+        // the contractor as the list of sub-processors has it (the same list the agreements print and the rules check)
+        for (SubProcessorView m : monitoring == null ? List.<SubProcessorView>of() : monitoring) {
+            b.text("Le monitoring sécurité est assuré par " + m.name() + (m.city() == null ? "" : ", basé à " + m.city())
+                            + ", depuis le " + m.effectiveFrom().format(FR) + " : " + m.servicesFr() + ".",
+                    "Security monitoring is provided by " + m.name() + (m.city() == null ? "" : ", based in " + m.city())
+                            + ", since " + m.effectiveFrom() + ": " + m.servicesEn() + ".");
+        }
         if (p != null) {
             b.text((p.snapshotBeforeUpdate() ? "Un instantané système est pris avant chaque mise à jour logicielle. " : "")
                             + "Les données sont sauvegardées toutes les " + p.backupEveryHours() + " heures et les sauvegardes conservées "
@@ -100,6 +127,8 @@ public final class TrustTexts {
                             + "Data are backed up every " + p.backupEveryHours() + " hours and backups kept " + p.backupRetentionDays()
                             + " days. Alerts above " + p.monitorCpuPercent() + "% CPU, " + p.monitorDiskPercent() + "% disk and "
                             + p.monitorMemoryPercent() + "% memory.");
+            b.text("Une attaque DDoS est atténuée en " + p.ddosMitigationHours() + " heures au plus.",
+                    "A DDoS attack is mitigated within " + p.ddosMitigationHours() + " hours.");
             b.section("Protection contre la force brute", "Brute-force protection");
             b.text("Chaque compte est verrouillé après " + p.bruteForceFailureFactor() + " échecs de connexion"
                             + (p.bruteForcePermanentLockout() ? ", définitivement." : ", de plus en plus longtemps (jusqu'à "

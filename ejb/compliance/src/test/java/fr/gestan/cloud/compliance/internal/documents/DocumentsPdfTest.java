@@ -62,6 +62,20 @@ class DocumentsPdfTest {
     }
 
     @Test
+    void the_agreement_lists_the_other_sub_processors_with_their_dates_and_the_ddos_time() {
+        var netsyst = new fr.gestan.cloud.hosting.api.SubProcessorView(2, "Netsyst", "SAS", fr.gestan.cloud.hosting.api.SubProcessorRole.SECURITY_MONITORING,
+                "FR", "Lyon", null, null, java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, "surveillance de sécurité", "security monitoring",
+                List.of(), null, LocalDate.of(2016, 1, 1), null);
+        var subs = List.of(new AgreementTexts.SubProcessor("Hébergement de production", "Production hosting", "Scaleway SAS", "SAS",
+                "Groupe Iliad", "FR", "DC3", "Vitry-sur-Seine", "FR", LocalDate.of(2016, 1, 1), null), AgreementTexts.SubProcessor.of(netsyst));
+        DocumentText t = AgreementTexts.of(new AgreementTexts.Inputs(TENANT, CONTRACT, subs, POLICY.withDdosMitigation(3), 90));
+        String fr = String.join("\n", t.sections().stream().flatMap(x -> x.fr().stream()).toList());
+        assertTrue(fr.contains("Vitry-sur-Seine, FR ; depuis le 01/01/2016."), fr);
+        assertTrue(fr.contains("Surveillance de sécurité : Netsyst (SAS), siège : FR, Lyon ; surveillance de sécurité ; en vigueur du 01/01/2016."), fr);
+        assertTrue(fr.contains("Attaques DDoS atténuées en 3 heures au plus."), fr);
+    }
+
+    @Test
     void the_version_changes_with_a_new_sub_processor_or_policy_value_only() {
         String v1 = AgreementTexts.of(new AgreementTexts.Inputs(TENANT, CONTRACT, SUBS, POLICY, 90)).sha256();
         assertEquals(v1, AgreementTexts.of(new AgreementTexts.Inputs(TENANT, CONTRACT, List.copyOf(SUBS), POLICY, 90)).sha256());

@@ -101,6 +101,19 @@ class RuleScenariosTest {
         return withContract(c -> new ContractFacts(c.id(), c.production(), c.backup(), c.processorAgreementSigned(), c.processingRecorded(), controls));
     }
 
+    static final TenantFacts.SubProcessor OPERATOR = new TenantFacts.SubProcessor(TenantFacts.SubProcessor.HOSTING_OPERATOR, SOVEREIGN);
+
+    static TenantFacts.SubProcessor contractor(String country, String parentCountry, String largest, String total) {
+        return new TenantFacts.SubProcessor("SECURITY_MONITORING", new Operator("Netsyst", country, parentCountry,
+                largest == null ? null : new BigDecimal(largest), total == null ? null : new BigDecimal(total)));
+    }
+
+    /** The contract with this list of sub-processors in effect ({@code null}: unknown). */
+    static TenantFacts withSubProcessors(List<TenantFacts.SubProcessor> list) {
+        return withContract(c -> new ContractFacts(c.id(), c.production(), c.backup(), c.processorAgreementSigned(), c.processingRecorded(),
+                c.controls(), false, list));
+    }
+
     static TenantFacts withGdpr(Boolean agreement, Boolean recorded) {
         return withContract(c -> new ContractFacts(c.id(), c.production(), c.backup(), agreement, recorded, c.controls()));
     }
@@ -152,7 +165,17 @@ class RuleScenariosTest {
                 Arguments.of("snapshots and backups OK", "R6-SNAPSHOTS-BACKUPS", compliant(), PASS),
                 Arguments.of("update without snapshot", "R6-SNAPSHOTS-BACKUPS", withControls(List.of(new Control("gc-prod-01", "UPDATE_SNAPSHOT", "FAILING", "update.without.snapshot"), CONTROLS_OK.get(1))), FAIL),
                 Arguments.of("backups late", "R6-SNAPSHOTS-BACKUPS", withControls(List.of(CONTROLS_OK.get(0), new Control("gc-prod-01", "BACKUP", "ATTENTION", "backup.late"))), EVIDENCE_MISSING),
+                Arguments.of("no update reported", "R6-SNAPSHOTS-BACKUPS", withControls(List.of(new Control("gc-prod-01", "UPDATE_SNAPSHOT", "NO_EVIDENCE", "update.none"), CONTROLS_OK.get(1))), EVIDENCE_MISSING),
                 Arguments.of("no backup evidence", "R6-SNAPSHOTS-BACKUPS", withControls(List.of(CONTROLS_OK.get(0))), EVIDENCE_MISSING),
+                // sub-processors: the list the agreement prints is the one checked
+                Arguments.of("operator and contractor listed", "R3-GDPR", withSubProcessors(List.of(OPERATOR, contractor("FR", null, "0", "0"))), PASS),
+                Arguments.of("site operator not a sub-processor in effect", "R3-GDPR",
+                        withSubProcessors(List.of(new TenantFacts.SubProcessor(TenantFacts.SubProcessor.HOSTING_OPERATOR, AT_LIMITS))), FAIL),
+                Arguments.of("contractor outside the EU", "R3-GDPR", withSubProcessors(List.of(OPERATOR, contractor("GB", null, "0", "0"))), FAIL),
+                Arguments.of("sub-processors unknown", "R3-GDPR", withSubProcessors(null), EVIDENCE_MISSING),
+                Arguments.of("contractor EU-controlled", "R4-SECNUMCLOUD-19.6", withSubProcessors(List.of(OPERATOR, contractor("FR", null, "0", "0"))), PASS),
+                Arguments.of("contractor with a US parent", "R4-SECNUMCLOUD-19.6", withSubProcessors(List.of(OPERATOR, contractor("FR", "US", "0", "0"))), FAIL),
+                Arguments.of("contractor's capital unknown", "R4-SECNUMCLOUD-19.6", withSubProcessors(List.of(OPERATOR, contractor("FR", null, null, null))), EVIDENCE_MISSING),
                 // 7. Confidentiality agreements
                 Arguments.of("support cleared", "R7-CONFIDENTIALITY", compliant(), PASS),
                 Arguments.of("support without agreement", "R7-CONFIDENTIALITY", withStaff(List.of(new StaffFacts("sophie", true, true), new StaffFacts("marc", true, false))), FAIL),
@@ -187,6 +210,20 @@ class RuleScenariosTest {
         assertEquals(FAIL, report.outcome());
         assertEquals(List.of("non-eu-parent"), report.blockingFindings().stream().map(f -> f.code()).toList());
         assertTrue(report.blockingFindings().get(0).evidence().contains("(US)"));
+    }
+
+    @Test
+    void a_control_passing_on_staff_declarations_only_says_so_and_the_certificate_prints_it() {
+        TenantFacts declared = withControls(List.of(new Control("gc-prod-01", "UPDATE_SNAPSHOT", "OK", null, "REPORTED"),
+                new Control("gc-prod-01", "BACKUP", "OK", null, "DECLARED")));
+        RuleResultView r6 = Rules.evaluate(declared).rules().stream().filter(r -> r.ruleId().equals("R6-SNAPSHOTS-BACKUPS")).findFirst().orElseThrow();
+        assertEquals(PASS, r6.outcome());
+        assertTrue(r6.findings().stream().anyMatch(f -> f.code().equals(UpdatesAndBackupsRule.DECLARED_ONLY) && f.evidence().contains("BACKUP")));
+        assertTrue(fr.gestan.cloud.compliance.internal.CertificatesBean.evidenceBasis(r6).contains("déclarées par le personnel"));
+        RuleResultView machines = Rules.evaluate(withControls(List.of(new Control("gc-prod-01", "UPDATE_SNAPSHOT", "OK", null, "REPORTED"),
+                new Control("gc-prod-01", "BACKUP", "OK", null, "REPORTED")))).rules().stream()
+                .filter(r -> r.ruleId().equals("R6-SNAPSHOTS-BACKUPS")).findFirst().orElseThrow();
+        assertEquals(" Preuves : transmises par les machines.", fr.gestan.cloud.compliance.internal.CertificatesBean.evidenceBasis(machines));
     }
 
     @Test

@@ -1,7 +1,10 @@
 package fr.gestan.cloud.compliance.internal.trust;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.gestan.cloud.hosting.api.SubProcessorView;
+import fr.gestan.cloud.hosting.api.SubProcessorRole;
 import fr.gestan.cloud.compliance.internal.documents.DocumentPdf;
 import fr.gestan.cloud.compliance.internal.documents.DocumentText;
 import fr.gestan.cloud.hosting.api.CertificationView;
@@ -50,5 +53,29 @@ class TrustTextsTest {
                 "ICS-Informatique, SARL de droit français", "(Union européenne)", "Every exchange uses HTTPS (TLS)")) {
             assertTrue(text.contains(expected), () -> "missing: " + expected + "\n" + text);
         }
+    }
+
+    @Test
+    void the_sub_processors_and_the_ddos_time_are_printed_from_the_list_and_the_policy() {
+        var scaleway = new SubProcessorView(1, "Scaleway SAS", "SAS", SubProcessorRole.HOSTING_OPERATOR, "FR", null, "Groupe Iliad", "FR",
+                BigDecimal.ZERO, BigDecimal.ZERO, "hébergement des serveurs", "hosting of the servers", List.of("DC3", "DC5"), 1L,
+                LocalDate.of(2016, 1, 1), null);
+        var netsyst = new SubProcessorView(2, "Netsyst", "SAS", SubProcessorRole.SECURITY_MONITORING, "FR", "Lyon", null, null,
+                BigDecimal.ZERO, BigDecimal.ZERO, "surveillance de sécurité", "security monitoring", List.of(), null,
+                LocalDate.of(2016, 3, 1), LocalDate.of(2027, 2, 28));
+        var policy = new PolicySettings(5, 60, 900, 43200, false, 16, 4, 30, true, 24, 3650, true, 90, 85).withDdosMitigation(6);
+        DocumentText t = TrustTexts.of(new TrustTexts.Inputs(List.of(), List.of(), List.of(), policy, 3, RecoverySettings.SOURCE,
+                LocalDate.of(2026, 11, 28), List.of(scaleway, netsyst)));
+        String fr = t.sections().stream().flatMap(x -> x.fr().stream()).collect(java.util.stream.Collectors.joining("\n"));
+        String en = t.sections().stream().flatMap(x -> x.en().stream()).collect(java.util.stream.Collectors.joining("\n"));
+        assertTrue(fr.contains("Hébergeur : Scaleway SAS (SAS), siège : FR, groupe Groupe Iliad (FR) ; hébergement des serveurs "
+                + "(centres de données DC3, DC5) ; en vigueur du 01/01/2016."), fr);
+        assertTrue(fr.contains("Surveillance de sécurité : Netsyst (SAS), siège : FR, Lyon ; surveillance de sécurité ; en vigueur du "
+                + "01/03/2016 au 28/02/2027."), fr);
+        assertTrue(fr.contains("Le monitoring sécurité est assuré par Netsyst, basé à Lyon, depuis le 01/03/2016"), fr);
+        assertTrue(fr.contains("Une attaque DDoS est atténuée en 6 heures au plus."), fr);
+        assertTrue(en.contains("Security monitoring: Netsyst (SAS), head office: FR, Lyon; security monitoring; in effect from 2016-03-01 to 2027-02-28."), en);
+        assertFalse(scaleway.serves("DC9"), "an operator serves its own data centres only");
+        assertTrue(netsyst.serves("DC9"), "the contractor serves every server");
     }
 }

@@ -1,0 +1,97 @@
+package fr.gestan.cloud.security.internal;
+
+import fr.gestan.cloud.security.api.ServerIdentities.Access;
+import fr.gestan.cloud.security.api.ServerIdentities.AlertReason;
+import fr.gestan.cloud.security.api.ServerIdentities.AlertView;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+
+/** A server sign-in that no cleared support staff member accounts for: open until acknowledged, once. */
+@Entity
+@Table(name = "server_access_alert")
+@NamedQuery(name = ServerAccessAlert.OPEN, query = "select a from ServerAccessAlert a where a.acknowledgedAt is null order by a.raisedAt desc, a.id desc")
+public class ServerAccessAlert {
+
+    static final String OPEN = "ServerAccessAlert.open";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Column(name = "server_ref", nullable = false, updatable = false, length = 64)
+    private String serverRef;
+    @Column(nullable = false, updatable = false, length = 140)
+    private String reporter;
+    @Column(nullable = false, updatable = false, length = 200)
+    private String account;
+    @Column(name = "key_fingerprint", updatable = false, length = 200)
+    private String keyFingerprint;
+    @Column(nullable = false, updatable = false, length = 100)
+    private String address;
+    @Column(nullable = false, updatable = false, length = 16)
+    private String method;
+    @Column(name = "occurred_at", nullable = false, updatable = false)
+    private Instant occurredAt;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false, length = 32)
+    private AlertReason reason;
+    @Column(name = "matched_username", updatable = false, length = 100)
+    private String matchedUsername;
+    @Column(name = "raised_at", nullable = false, updatable = false)
+    private Instant raisedAt;
+    @Column(name = "acknowledged_at")
+    private Instant acknowledgedAt;
+    @Column(name = "acknowledged_by", length = 100)
+    private String acknowledgedBy;
+    @Column(length = 500)
+    private String acknowledgement;
+
+    protected ServerAccessAlert() {
+        // for JPA
+    }
+
+    ServerAccessAlert(String reporter, Access access, AlertReason reason, String matchedUsername, Instant now) {
+        this.serverRef = bounded(Objects.requireNonNull(access.serverRef()), 64);
+        this.reporter = bounded(Objects.requireNonNull(reporter), 140);
+        this.account = bounded(Objects.requireNonNull(access.account()), 200);
+        this.keyFingerprint = access.keyFingerprint() == null ? null : bounded(access.keyFingerprint(), 200);
+        this.address = bounded(Objects.requireNonNull(access.address()), 100);
+        this.method = bounded(Objects.requireNonNull(access.method()), 16);
+        this.occurredAt = Objects.requireNonNull(access.at());
+        this.reason = Objects.requireNonNull(reason);
+        this.matchedUsername = matchedUsername;
+        this.raisedAt = Objects.requireNonNull(now);
+    }
+
+    private static String bounded(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+
+    /** Acknowledged once: a second acknowledgement changes nothing (answers false). */
+    boolean acknowledge(String by, String note, Instant now) {
+        if (acknowledgedAt != null) {
+            return false;
+        }
+        acknowledgedAt = now;
+        acknowledgedBy = Objects.requireNonNull(by);
+        acknowledgement = Objects.requireNonNull(note).strip();
+        return true;
+    }
+
+    Long id() {
+        return id;
+    }
+
+    AlertView toView() {
+        return new AlertView(id, serverRef, reporter, account, keyFingerprint, address, method, occurredAt, reason, matchedUsername,
+                raisedAt, acknowledgedAt, acknowledgedBy, acknowledgement);
+    }
+}

@@ -1,0 +1,135 @@
+package fr.gestan.cloud.security.internal;
+
+import fr.gestan.cloud.common.Paris;
+import fr.gestan.cloud.common.Roles;
+import fr.gestan.cloud.common.journal.AccessJournal;
+import fr.gestan.cloud.common.journal.JournalEvent;
+import fr.gestan.cloud.security.api.ReporterJournal;
+import fr.gestan.cloud.security.api.ServerIdentities;
+import fr.gestan.cloud.security.api.StaffException;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Local;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.executable.ValidateOnExecution;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+// Method validation of the interface's constraints: HV-994, see docs/architecture.md.
+@ValidateOnExecution
+@Stateless
+@Local(ServerIdentities.class)
+@RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+public class ServerIdentitiesBean implements ServerIdentities {
+
+    @PersistenceContext(unitName = "security")
+    EntityManager em;
+
+    @EJB
+    AccessJournal journal;
+
+    @Resource
+    SessionContext caller;
+
+    private final Clock clock = Clock.systemUTC();
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public IdentityView add(String username, Kind kind, String value) throws StaffException {
+        String who = username.strip();
+        if (em.createNamedQuery(StaffMember.BY_USERNAME, StaffMember.class).setParameter("username", who).getResultList().isEmpty()) {
+            throw new StaffException(StaffException.Reason.UNKNOWN, who);
+        }
+        if (byValue(kind, value).isPresent()) {
+            throw new StaffException(StaffException.Reason.DUPLICATE, who);
+        }
+        ServerIdentity identity = new ServerIdentity(who, kind, value, now(), caller.getCallerPrincipal().getName());
+        em.persist(identity);
+        journal.record(JournalEvent.success("SERVER_IDENTITY_ADDED", null, who + " " + kind + " " + identity.toView().value()));
+        return identity.toView();
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public void remove(long id) {
+        ServerIdentity identity = em.find(ServerIdentity.class, id);
+        if (identity != null) {
+            em.remove(identity);
+            journal.record(JournalEvent.success("SERVER_IDENTITY_REMOVED", null, identity.username() + " " + identity.toView().kind()
+                    + " " + identity.toView().value()));
+        }
+    }
+
+    @Override
+    public List<IdentityView> all() {
+        return em.createNamedQuery(ServerIdentity.ALL, ServerIdentity.class).getResultStream().map(ServerIdentity::toView).toList();
+    }
+
+    private Optional<ServerIdentity> byValue(Kind kind, String value) {
+        return em.createNamedQuery(ServerIdentity.BY_VALUE, ServerIdentity.class).setParameter("kind", kind)
+                .setParameter("value", ServerIdentity.normalised(kind, value)).getResultStream().findFirst();
+    }
+
+    @Override
+    @PermitAll // the agent API is anonymous: the reporter proved itself with its token
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public AccessCheck check(String reporter, Access access) {
+        // the key says who it is even when the account is shared (root); else the login, or the RDP account
+        Optional<ServerIdentity> match = Optional.empty();
+        if (access.keyFingerprint() != null && !access.keyFingerprint().isBlank()) {
+            match = byValue(Kind.SSH_KEY, access.keyFingerprint());
+        }
+        if (match.isEmpty()) {
+            match = byValue("rdp".equals(access.method()) ? Kind.RDP_ACCOUNT : Kind.UNIX_LOGIN, access.account());
+        }
+        String username = match.map(ServerIdentity::username).orElse(null);
+        LocalDate day = LocalDate.ofInstant(access.at(), Paris.ZONE);
+        AlertReason reason = username == null ? AlertReason.UNKNOWN_IDENTITY
+                : StaffClearanceBean.clearedSupportOn(em, username, day) ? null : AlertReason.NOT_CLEARED_SUPPORT;
+        if (reason == null) {
+            return new AccessCheck(username, null, null);
+        }
+        ServerAccessAlert alert = new ServerAccessAlert(reporter, access, reason, username, now());
+        em.persist(alert);
+        em.flush();
+        String target = access.serverRef() + " " + access.method() + " " + access.account() + "@" + access.address() + " at " + access.at()
+                + (access.keyFingerprint() == null ? "" : " key " + access.keyFingerprint()) + (username == null ? "" : " (" + username + ")");
+        AccessJournalBean.append(em, reporter, ReporterJournal.ROLE,
+                JournalEvent.refused("SERVER_ACCESS_ALERT", null, target, reason.name()).withSourceIp(access.address()), clock);
+        return new AccessCheck(username, reason, alert.id());
+    }
+
+    @Override
+    public List<AlertView> openAlerts(int max) {
+        return em.createNamedQuery(ServerAccessAlert.OPEN, ServerAccessAlert.class).setMaxResults(max).getResultStream()
+                .map(ServerAccessAlert::toView).toList();
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
+    public AlertView acknowledge(long alertId, String note) {
+        ServerAccessAlert alert = em.find(ServerAccessAlert.class, alertId);
+        if (alert == null) {
+            throw new IllegalArgumentException("no alert " + alertId);
+        }
+        if (alert.acknowledge(caller.getCallerPrincipal().getName(), note, now())) {
+            journal.record(JournalEvent.success("SERVER_ACCESS_ALERT_ACKNOWLEDGED", null, "alert " + alertId + ": " + note.strip()));
+        }
+        return alert.toView();
+    }
+}

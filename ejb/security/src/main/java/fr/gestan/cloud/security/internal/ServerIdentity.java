@@ -1,0 +1,67 @@
+package fr.gestan.cloud.security.internal;
+
+import fr.gestan.cloud.security.api.ServerIdentities.IdentityView;
+import fr.gestan.cloud.security.api.ServerIdentities.Kind;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+
+/** One identity of a staff member on the servers: a unix login, an SSH key fingerprint or an RDP account. */
+@Entity
+@Table(name = "staff_server_identity")
+@NamedQuery(name = ServerIdentity.ALL, query = "select i from ServerIdentity i order by i.username, i.kind, i.value")
+@NamedQuery(name = ServerIdentity.BY_VALUE, query = "select i from ServerIdentity i where i.kind = :kind and i.value = :value")
+public class ServerIdentity {
+
+    static final String ALL = "ServerIdentity.all";
+    static final String BY_VALUE = "ServerIdentity.byValue";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Column(nullable = false, updatable = false, length = 100)
+    private String username;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false, length = 16)
+    private Kind kind;
+    @Column(name = "identity_value", nullable = false, updatable = false, length = 200)
+    private String value;
+    @Column(name = "added_at", nullable = false, updatable = false)
+    private Instant addedAt;
+    @Column(name = "added_by", nullable = false, updatable = false, length = 100)
+    private String addedBy;
+
+    protected ServerIdentity() {
+        // for JPA
+    }
+
+    ServerIdentity(String username, Kind kind, String value, Instant addedAt, String addedBy) {
+        this.username = Objects.requireNonNull(username);
+        this.kind = Objects.requireNonNull(kind);
+        this.value = normalised(kind, value);
+        this.addedAt = Objects.requireNonNull(addedAt);
+        this.addedBy = Objects.requireNonNull(addedBy);
+    }
+
+    /** Logins compare as the servers print them; RDP account names without case (Windows ignores it). */
+    static String normalised(Kind kind, String value) {
+        String v = Objects.requireNonNull(value).strip();
+        return kind == Kind.RDP_ACCOUNT ? v.toLowerCase(java.util.Locale.ROOT) : v;
+    }
+
+    String username() {
+        return username;
+    }
+
+    IdentityView toView() {
+        return new IdentityView(id, username, kind, value, addedAt, addedBy);
+    }
+}
