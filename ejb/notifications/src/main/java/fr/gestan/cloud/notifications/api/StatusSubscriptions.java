@@ -23,8 +23,11 @@ public interface StatusSubscriptions {
                           @NotNull(message = "{notifications.scope.required}") SubscriptionScope scope,
                           @Size(max = 64, message = "{notifications.scope.required}") String scopeRef) throws SubscriptionRefusedException;
 
-    /** Follows a confirmation link: the subscription becomes active. Anyone holding the link. */
-    void confirm(@NotBlank(message = "{notifications.token.required}") @Size(max = 100, message = "{notifications.token.required}") String token)
+    /**
+     * Follows a confirmation link: the subscription becomes active (again on an active one: no change). Anyone holding
+     * the link. Returns the subscription's unsubscribe token (for the one-click link shown on the confirmation page).
+     */
+    String confirm(@NotBlank(message = "{notifications.token.required}") @Size(max = 100, message = "{notifications.token.required}") String token)
             throws SubscriptionRefusedException;
 
     /** Ends a subscription (one click, RFC 8058). Anyone holding the link; again on an ended one is a no-op. */

@@ -71,13 +71,14 @@ public class StatusSubscriptionsBean implements StatusSubscriptions {
     }
 
     @Override
-    public void confirm(String token) {
+    public String confirm(String token) {
         Subscription subscription = em.createNamedQuery(Subscription.BY_CONFIRM, Subscription.class)
                 .setParameter("hash", Tokens.sha256Hex(token.strip())).getResultStream().findFirst()
                 .orElseThrow(() -> new SubscriptionRefusedException(Reason.UNKNOWN_LINK, "token", null));
         if (!subscription.confirm(clock.instant())) {
             throw new SubscriptionRefusedException(Reason.EXPIRED_LINK, "token", null);
         }
+        return subscription.unsubscribeToken();
     }
 
     @Override

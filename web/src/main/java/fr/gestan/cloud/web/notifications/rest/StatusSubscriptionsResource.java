@@ -65,8 +65,9 @@ public class StatusSubscriptionsResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
     public Response confirm(@FormParam("token") String token) {
-        subscriptions.confirm(token == null ? "" : token);
-        return page("confirmed.title", "confirmed.text", null, null, null);
+        String unsubscribe = subscriptions.confirm(token == null ? "" : token);
+        // the page offers the way out at once (the same one-click link as in every message)
+        return page("confirmed.title", "confirmed.text", "unsubscribe", unsubscribe, "unsubscribe.button");
     }
 
     @GET
