@@ -67,9 +67,7 @@ public class NotificationsBean implements Notifications {
 
     private void publishStatus(Notice notice, Map<String, String> facts, Instant now) {
         List<String> servers = notice.servers().stream().map(String::valueOf).toList();
-        List<Subscription> subscribers = em.createNamedQuery(Subscription.ACTIVE_FOR, Subscription.class)
-                .setParameter("dataCentres", orNone(notice.dataCentres().stream().toList()))
-                .setParameter("servers", orNone(servers)).getResultList();
+        List<Subscription> subscribers = Subscription.activeFor(em, notice.dataCentres(), servers);
         Set<String> reached = new java.util.HashSet<>();
         for (Subscription s : subscribers) {
             // one message per address even when several of its subscriptions cover the event
@@ -92,9 +90,5 @@ public class NotificationsBean implements Notifications {
         facts.putIfAbsent("tenant", notice.tenantRef());
         Message message = MessageRenderer.email(notice.kind().name(), facts, null);
         em.persist(new Delivery(notice.kind().name(), notice.tenantRef(), Channel.EMAIL, contact.get().email(), null, message, now));
-    }
-
-    private static List<String> orNone(List<String> values) {
-        return values.isEmpty() ? List.of("-none-") : values;
     }
 }

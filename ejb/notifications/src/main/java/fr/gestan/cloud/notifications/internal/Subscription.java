@@ -27,8 +27,8 @@ import java.util.Locale;
         + " and s.addressKey = :key and s.scope = :scope and s.scopeRef = :ref")
 @NamedQuery(name = Subscription.BY_CONFIRM, query = "select s from Subscription s where s.confirmTokenHash = :hash")
 @NamedQuery(name = Subscription.BY_UNSUBSCRIBE, query = "select s from Subscription s where s.unsubscribeToken = :token")
-@NamedQuery(name = Subscription.ACTIVE_FOR, query = "select s from Subscription s where s.state = 'ACTIVE' and (s.scope = 'ALL'"
-        + " or (s.scope = 'DATA_CENTRE' and s.scopeRef in :dataCentres) or (s.scope = 'SERVER' and s.scopeRef in :servers))")
+@NamedQuery(name = Subscription.ACTIVE_FOR, query = "select s from Subscription s where s.state = :active and (s.scope = :all"
+        + " or (s.scope = :dataCentre and s.scopeRef in :dataCentres) or (s.scope = :server and s.scopeRef in :servers)) order by s.id")
 public class Subscription {
 
     static final String FIND = "Subscription.find";
@@ -38,6 +38,16 @@ public class Subscription {
     static final String ALL_REF = "*";
 
     enum State { PENDING, ACTIVE, ENDED }
+
+    /** The active subscriptions covering one of these data centres or servers, or all. */
+    static java.util.List<Subscription> activeFor(jakarta.persistence.EntityManager em, java.util.Collection<String> dataCentres,
+                                                  java.util.Collection<String> servers) {
+        return em.createNamedQuery(ACTIVE_FOR, Subscription.class).setParameter("active", State.ACTIVE)
+                .setParameter("all", SubscriptionScope.ALL).setParameter("dataCentre", SubscriptionScope.DATA_CENTRE)
+                .setParameter("server", SubscriptionScope.SERVER)
+                .setParameter("dataCentres", dataCentres.isEmpty() ? java.util.List.of("-none-") : dataCentres)
+                .setParameter("servers", servers.isEmpty() ? java.util.List.of("-none-") : servers).getResultList();
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -32,7 +32,8 @@ class MessageRendererTest {
     @Test
     void aStaffAccessNoticeNamesTheActionInWords() {
         Message m = MessageRenderer.email("STAFF_ACCESS", Map.of("action", "SECRET_REVEALED", "actor", "support.demo",
-                "reason", "ticket 42", "target", "compta", "tenant", "552100554", "at", "now", "journalEntry", "17"), null);
+                "reason", "ticket 42", "target", "compta", "tenant", "552100554", "at", "now"), null);
+        assertTrue(m.text().contains("action SECRET_REVEALED du now"), m.text());
         assertTrue(m.subject().contains("affichage d'un identifiant"), m.subject());
         assertTrue(m.text().contains("Motif indiqué : ticket 42"));
         assertTrue(m.text().contains("Reason given: ticket 42"));
