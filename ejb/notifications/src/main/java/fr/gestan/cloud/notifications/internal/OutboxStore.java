@@ -23,22 +23,22 @@ import java.util.List;
 public class OutboxStore {
 
     /** What the sender needs to send one delivery. */
-    record Outgoing(long id, String messageId, Channel channel, String target, Message message, String webhookSecret,
+    public record Outgoing(long id, String messageId, Channel channel, String target, Message message, String webhookSecret,
                     Instant createdAt) {
     }
 
     /** How a try ended. */
-    enum Result { SENT, FAILED, GONE }
+    public enum Result { SENT, FAILED, GONE }
 
     @PersistenceContext(unitName = "notifications")
     EntityManager em;
 
-    List<Long> due(Instant now, int max) {
+    public List<Long> due(Instant now, int max) {
         return em.createNamedQuery(Delivery.DUE, Long.class).setParameter("now", now).setMaxResults(max).getResultList();
     }
 
     /** The delivery if it is still waiting, else null (handled meanwhile). */
-    Outgoing load(long id) {
+    public Outgoing load(long id) {
         Delivery d = em.find(Delivery.class, id);
         if (d == null || !d.isPending()) {
             return null;
@@ -49,7 +49,7 @@ public class OutboxStore {
     }
 
     /** Records a try's outcome; false when the delivery was no longer waiting (nothing recorded). */
-    boolean record(long id, Result result, String detail, Instant now, RetryPolicy policy) {
+    public boolean record(long id, Result result, String detail, Instant now, RetryPolicy policy) {
         Delivery d = em.find(Delivery.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (d == null || !d.isPending()) {
             return false;

@@ -7,12 +7,12 @@ import java.time.Duration;
  * {@code cap}), giving up after {@code maxAttempts} tries. Settings: {@code gestan.notifications.max-attempts}
  * (default 8), {@code gestan.notifications.retry-base-seconds} (default 30), cap one hour.
  */
-record RetryPolicy(int maxAttempts, Duration base, Duration cap) {
+public record RetryPolicy(int maxAttempts, Duration base, Duration cap) {
 
     static final String MAX_ATTEMPTS_PROPERTY = "gestan.notifications.max-attempts";
     static final String BASE_PROPERTY = "gestan.notifications.retry-base-seconds";
 
-    RetryPolicy {
+    public RetryPolicy {
         if (maxAttempts < 1 || base.isNegative() || base.isZero() || cap.compareTo(base) < 0) {
             throw new IllegalArgumentException("at least one attempt, a positive base and a cap not below it");
         }
