@@ -17,6 +17,7 @@ import fr.gestan.cloud.it.support.CaughtMail;
 import fr.gestan.cloud.it.support.Companies;
 import fr.gestan.cloud.it.support.Deployments;
 import fr.gestan.cloud.it.support.Ids;
+import fr.gestan.cloud.it.support.SupportClearance;
 import fr.gestan.cloud.it.support.WithRoleCallers;
 import fr.gestan.cloud.notifications.api.AttemptView;
 import fr.gestan.cloud.notifications.api.DeliveryState;
@@ -292,7 +293,7 @@ class NotificationsIT extends WithRoleCallers {
             // another test class registered it on this database
         }
         admin.call(() -> agreements.recordAgreement("support.accounts", today.minusDays(1), today.plusYears(1), "accord.pdf",
-                HostedAccountsIT.PDF));
+                SupportClearance.AGREEMENT_PDF));
     }
 
     /** Verifies the signature as the Standard Webhooks specification publishes it (independently of the product). */

@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -66,7 +65,9 @@ public class OutboxSender {
 
     @PostConstruct
     void start() {
-        holder = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+        // One holder per JVM (pid@host), not per deployment: a redeployment in the same server takes over the lease its
+        // predecessor held at once (the undeployed sender may not reach the security module to release it).
+        holder = "sender/" + ManagementFactory.getRuntimeMXBean().getName();
         long every = Long.getLong(POLL_PROPERTY, 5_000);
         if (every > 0) {
             task = scheduler.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.MILLISECONDS);
