@@ -38,9 +38,7 @@ import fr.gestan.cloud.tenants.api.TenantService;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.validation.ConstraintViolationException;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -348,24 +346,17 @@ class NotificationsIT extends WithRoleCallers {
         private void serve() {
             while (!socket.isClosed()) {
                 try (Socket client = socket.accept()) {
-                    BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
-                    String requestLine = in.readLine();
+                    // Content-Length counts bytes: read the head as ASCII lines, then exactly that many bytes
+                    java.io.InputStream in = client.getInputStream();
+                    String requestLine = asciiLine(in);
                     assertNotNull(requestLine);
                     Map<String, String> headers = new HashMap<>();
-                    for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                    for (String line = asciiLine(in); line != null && !line.isEmpty(); line = asciiLine(in)) {
                         int colon = line.indexOf(':');
                         headers.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip());
                     }
-                    char[] body = new char[Integer.parseInt(headers.getOrDefault("content-length", "0"))];
-                    int read = 0;
-                    while (read < body.length) {
-                        int n = in.read(body, read, body.length - read);
-                        if (n < 0) {
-                            break;
-                        }
-                        read += n;
-                    }
-                    requests.add(new Request(headers, new String(body, 0, read)));
+                    byte[] bytes = in.readNBytes(Integer.parseInt(headers.getOrDefault("content-length", "0")));
+                    requests.add(new Request(headers, new String(bytes, StandardCharsets.UTF_8)));
                     OutputStream out = client.getOutputStream();
                     out.write(("HTTP/1.1 " + status + " Test\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                     out.flush();
@@ -373,6 +364,17 @@ class NotificationsIT extends WithRoleCallers {
                     return;
                 }
             }
+        }
+
+        private static String asciiLine(java.io.InputStream in) throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c >= 0; c = in.read()) {
+                if (c == '\n') {
+                    return line.toString().stripTrailing();
+                }
+                line.append((char) c);
+            }
+            return line.isEmpty() ? null : line.toString();
         }
 
         @Override
