@@ -18,10 +18,13 @@ SERVER=$TARGET/server
 KEYCLOAK=$TARGET/keycloak/keycloak-$KEYCLOAK_VERSION
 WF_PID_FILE=$TARGET/wildfly.pid
 KC_PID=""
+GM_PID=""
+GREENMAIL=$TARGET/greenmail/greenmail-standalone.jar
+SMTP_PORT=3025 GREENMAIL_API_PORT=8025
 
 # Maven runs only when a source or build file is newer than the last EAR (a second start then takes seconds less).
 needs_build() {
-    [[ "${GESTAN_FORCE_BUILD:-0}" == "1" || ! -f "$TARGET/gestan.ear" || ! -d "$SERVER" || ! -d "$KEYCLOAK" ]] && return 0
+    [[ "${GESTAN_FORCE_BUILD:-0}" == "1" || ! -f "$TARGET/gestan.ear" || ! -d "$SERVER" || ! -d "$KEYCLOAK" || ! -f "$GREENMAIL" ]] && return 0
     [[ -n "$(find pom.xml ejb web ear -newer "$TARGET/gestan.ear" -type f \( -name pom.xml -o -path '*/src/main/*' \) -print -quit)" ]]
 }
 if [[ "${GESTAN_SKIP_BUILD:-0}" != "1" ]] && needs_build; then
@@ -73,11 +76,14 @@ stop_all() {
         pkill -9 -P "$KC_PID" 2>/dev/null || true
         kill -9 "$KC_PID" 2>/dev/null || true
     fi
+    if [[ -n "$GM_PID" ]]; then
+        kill "$GM_PID" 2>/dev/null || true
+    fi
     echo "==> Stopped."
 }
 trap stop_all INT TERM EXIT
 
-for port in 8080 8180 9990; do
+for port in 8080 8180 9990 $SMTP_PORT $GREENMAIL_API_PORT; do
     if (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then
         echo "Port $port is already in use: is Gestan Cloud (or another server) already running?" >&2
         exit 1
@@ -119,6 +125,21 @@ KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="${GESTAN_KEYCLOAK
     "$KEYCLOAK/bin/kc.sh" start-dev --http-port=8180 --import-realm > "$TARGET/keycloak.log" 2>&1 &
 KC_PID=$!
 
+# A local catching SMTP server (GreenMail) receives every e-mail of the application and of Keycloak, unless
+# GESTAN_SMTP_HOST names a real one: SMTP on 127.0.0.1:3025, the caught mail on http://127.0.0.1:8025/.
+if [[ -z "${GESTAN_SMTP_HOST:-}" ]]; then
+    echo "==> Starting GreenMail (SMTP 127.0.0.1:$SMTP_PORT, mail reader http://127.0.0.1:$GREENMAIL_API_PORT/) ..."
+    java -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port=$SMTP_PORT \
+        -Dgreenmail.imap.hostname=127.0.0.1 -Dgreenmail.imap.port=3143 \
+        -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port=$GREENMAIL_API_PORT \
+        -Dgreenmail.auth.disabled -jar "$GREENMAIL" > "$TARGET/greenmail.log" 2>&1 &
+    GM_PID=$!
+    MAIL_LINE="Caught e-mail         http://127.0.0.1:$GREENMAIL_API_PORT/  (GreenMail: every e-mail sent; IMAP 127.0.0.1:3143,
+                                                         user = the recipient's address, any password)"
+else
+    MAIL_LINE="E-mail                through $GESTAN_SMTP_HOST:${GESTAN_SMTP_PORT:-3025}"
+fi
+
 echo "==> Starting WildFly on http://localhost:8080 and https://localhost:8443 ($DB_LABEL)..."
 rm -f "$SERVER"/standalone/deployments/gestan.ear.*
 cp "$TARGET/gestan.ear" "$SERVER/standalone/deployments/gestan.ear"
@@ -150,6 +171,7 @@ cat <<TXT
   REST API              https://localhost:8443/api/v1/me  (HTTPS only; OpenAPI: https://localhost:8443/openapi)
   Readiness             http://localhost:9990/health/ready
   Keycloak console      http://localhost:8180/admin/      (admin / ${GESTAN_KEYCLOAK_ADMIN_PASSWORD:-admin})
+  $MAIL_LINE
 
   Demo sign-ins (realm gestan):
     client   client.demo   / Gestan-Client-2026!    (Boulangerie Martin SARL)
@@ -159,7 +181,7 @@ cat <<TXT
   Staff give a 6-digit code after their password: enter the secret in an authenticator app (TOTP, SHA-1,
   30 s), or: oathtool --totp -b <secret>.
 
-  Logs: $TARGET/wildfly.log, $TARGET/keycloak.log.  Press Ctrl-C to stop.
+  Logs: $TARGET/wildfly.log, $TARGET/keycloak.log, $TARGET/greenmail.log.  Press Ctrl-C to stop.
 TXT
 
 # Keycloak and WildFly are watched separately: if Keycloak exits, WildFly keeps serving the public pages (sign-in

@@ -31,7 +31,7 @@ class ModuleRulesTest {
 
     @Test
     void the_documented_rules_name_the_project_modules() {
-        assertEquals(Set.of("common", "security", "tenants", "hosting", "compliance", "web"),
+        assertEquals(Set.of("common", "security", "tenants", "hosting", "compliance", "notifications", "web"),
                 ModuleBoundariesTest.ALLOWED.keySet());
     }
 }

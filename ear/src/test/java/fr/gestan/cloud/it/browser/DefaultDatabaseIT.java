@@ -105,7 +105,7 @@ class DefaultDatabaseIT {
 
         // Every module migrated (each module's history table is written by its own start-up singleton).
         String log = Files.readString(baseDir.resolve("log/server.log"));
-        for (String module : List.of("security", "tenants", "hosting", "compliance")) {
+        for (String module : List.of("security", "tenants", "hosting", "compliance", "notifications")) {
             assertTrue(log.contains("Schema of module " + module + ": "), "migration of " + module + " logged");
         }
         assertTrue(!log.contains("Timeout trying to lock table"), "no H2 lock time-out");

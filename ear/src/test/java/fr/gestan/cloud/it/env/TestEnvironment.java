@@ -94,6 +94,7 @@ public class TestEnvironment implements LauncherSessionListener {
             long t0 = System.nanoTime();
             String kcSummary = startKeycloak(); // first: it boots in the background while the database starts
             String dbSummary = startDatabase();
+            String mailSummary = MailCatcher.start();
             String jvmArgs = "-Xms256m -Xmx1g -Djboss.socket.binding.port-offset=" + PORT_OFFSET
                     + " -Dgestan.db.url=" + System.getProperty("gestan.it.db.url")
                     + " -Dgestan.db.driver=postgresql"
@@ -105,12 +106,16 @@ public class TestEnvironment implements LauncherSessionListener {
                     + secretArguments()
                     + " -Dgestan.demo=true -Dgestan.demo.backups=false -Dgestan.deployment-scanner=false"
                     // Journal entries only from the tests themselves (imports of Keycloak events are called explicitly).
-                    + " -Dgestan.keycloak.events-seconds=0";
+                    + " -Dgestan.keycloak.events-seconds=0"
+                    // Notifications: to the tests' GreenMail; a failed try gives up at once (staff retry is tested);
+                    // webhook receivers of the tests listen on http://127.0.0.1
+                    + " -Dgestan.smtp.port=" + MailCatcher.SMTP_PORT + " -Dgestan.notifications.poll-ms=500"
+                    + " -Dgestan.notifications.max-attempts=1 -Dgestan.notifications.webhooks.allow-loopback-http=true";
             System.setProperty("gestan.it.keycloak.url", KEYCLOAK_URL);
             System.setProperty("gestan.it.jvmargs", jvmArgs);
             System.setProperty("gestan.it.management-port", String.valueOf(9990 + PORT_OFFSET));
-            System.out.printf("[gestan-it] environment: %s; %s (%d ms)%n",
-                    dbSummary, kcSummary, (System.nanoTime() - t0) / 1_000_000);
+            System.out.printf("[gestan-it] environment: %s; %s; %s (%d ms)%n",
+                    dbSummary, kcSummary, mailSummary, (System.nanoTime() - t0) / 1_000_000);
         }
     }
 
@@ -338,6 +343,7 @@ public class TestEnvironment implements LauncherSessionListener {
     // ------------------------------------------------------------------ shutdown
 
     private static void stopAll() {
+        MailCatcher.stop();
         stopKeycloak();
         stopEmbeddedPostgres();
     }

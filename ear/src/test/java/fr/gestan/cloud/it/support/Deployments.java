@@ -14,7 +14,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 public final class Deployments {
 
     private static final Set<String> MODULES = Set.of("gestan-tenants.jar", "gestan-hosting.jar",
-            "gestan-security.jar", "gestan-compliance.jar", "gestan-web.war");
+            "gestan-security.jar", "gestan-compliance.jar", "gestan-notifications.jar", "gestan-web.war");
 
     private Deployments() {
     }
@@ -37,6 +37,10 @@ public final class Deployments {
         kept.add("gestan-security.jar");
         if (kept.contains("gestan-hosting.jar")) {
             kept.add("gestan-tenants.jar"); // the hosting module asks the tenants module who the signed-in client is
+        }
+        if (kept.contains("gestan-hosting.jar") || kept.contains("gestan-tenants.jar") || kept.contains("gestan-notifications.jar")) {
+            // both announce through the notification outbox, whose module resolves recipients through both
+            kept.addAll(Set.of("gestan-notifications.jar", "gestan-hosting.jar", "gestan-tenants.jar"));
         }
         for (String module : MODULES) {
             if (!kept.contains(module)) {

@@ -26,13 +26,16 @@ import java.util.logging.Logger;
  * link) and the public REST paths under {@code /api/v1/public/} that name certificates or verification; system
  * properties {@code gestan.ratelimit.burst} (default 20) and {@code gestan.ratelimit.per-minute} (default 30);</li>
  * <li>{@code ingest}: the monitoring agents' {@code POST /api/v1/public/servers/{id}/metrics} (a guessable token);
- * {@code gestan.ratelimit.ingest.burst} (default 120) and {@code gestan.ratelimit.ingest.per-minute} (default 120).</li>
+ * {@code gestan.ratelimit.ingest.burst} (default 120) and {@code gestan.ratelimit.ingest.per-minute} (default 120);</li>
+ * <li>{@code subscribe}: public status subscriptions ({@code POST /api/v1/public/status/subscriptions}, each sends an
+ * e-mail); {@code gestan.ratelimit.subscribe.burst} (default 5) and {@code gestan.ratelimit.subscribe.per-minute}
+ * (default 5).</li>
  * </ul>
  * Over the limit: HTTP 429 with {@code Retry-After}, a problem+json body on the API, a short text elsewhere, in the
  * user's language. The server status API and page views are not limited.
  */
 // "/verify": the extensionless address, where the page posts its forms when it was opened as /verify (QR code links)
-@WebFilter(urlPatterns = {"/verify.xhtml", "/verify", "/api/v1/public/*"}, asyncSupported = true)
+@WebFilter(urlPatterns = {"/verify.xhtml", "/verify", "/status.xhtml", "/status", "/api/v1/public/*"}, asyncSupported = true)
 public class RateLimitFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
@@ -46,6 +49,9 @@ public class RateLimitFilter extends HttpFilter {
             Integer.getInteger("gestan.ratelimit.per-minute", 30));
     static final Limit INGEST = new Limit("ingest", Integer.getInteger("gestan.ratelimit.ingest.burst", 120),
             Integer.getInteger("gestan.ratelimit.ingest.per-minute", 120));
+
+    static final Limit SUBSCRIBE = new Limit("subscribe", Integer.getInteger("gestan.ratelimit.subscribe.burst", 5),
+            Integer.getInteger("gestan.ratelimit.subscribe.per-minute", 5));
 
     @EJB
     transient RateLimits limits;
@@ -78,7 +84,13 @@ public class RateLimitFilter extends HttpFilter {
             if (uri.contains("/certificates") || uri.contains("/verif")) {
                 return VERIFY;
             }
+            if ("POST".equals(method) && uri.matches(".*/api/v1/public/status/subscriptions/?")) {
+                return SUBSCRIBE;
+            }
             return "POST".equals(method) && uri.matches(".*/api/v1/public/servers/[^/]+/metrics/?") ? INGEST : null;
+        }
+        if (uri.endsWith("/status") || uri.endsWith("/status.xhtml")) {
+            return "POST".equals(method) ? SUBSCRIBE : null; // the status page's subscription form
         }
         return "POST".equals(method) || hasNumber ? VERIFY : null; // the QR code's link checks at once
     }

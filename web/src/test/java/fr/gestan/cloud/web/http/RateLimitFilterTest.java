@@ -25,6 +25,15 @@ class RateLimitFilterTest {
     }
 
     @Test
+    void status_subscriptions_have_their_own_scope_and_their_links_are_not_limited() {
+        assertEquals(RateLimitFilter.SUBSCRIBE, RateLimitFilter.limitOf("/api/v1/public/status/subscriptions", "POST", false));
+        assertNull(RateLimitFilter.limitOf("/api/v1/public/status/subscriptions/unsubscribe", "POST", false));
+        assertNull(RateLimitFilter.limitOf("/api/v1/public/status/subscriptions/confirm", "GET", false));
+        assertEquals(RateLimitFilter.SUBSCRIBE, RateLimitFilter.limitOf("/status.xhtml", "POST", false));
+        assertNull(RateLimitFilter.limitOf("/status", "GET", false));
+    }
+
+    @Test
     void page_views_and_the_status_api_are_not_limited() {
         assertNull(RateLimitFilter.limitOf("/verify", "GET", false));
         assertNull(RateLimitFilter.limitOf("/api/v1/public/status", "GET", false));

@@ -1,5 +1,7 @@
 package fr.gestan.cloud.compliance.internal;
 
+import fr.gestan.cloud.common.config.PublicAddress;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -12,9 +14,9 @@ import java.util.logging.Logger;
  */
 public final class VerificationUrls {
 
-    public static final String PROPERTY = "gestan.public-base-url";
-    public static final String ENV = "GESTAN_PUBLIC_BASE_URL";
-    public static final String DEFAULT = "https://localhost:8443";
+    public static final String PROPERTY = PublicAddress.PROPERTY;
+    public static final String ENV = PublicAddress.ENV;
+    public static final String DEFAULT = PublicAddress.DEFAULT;
     private static final Logger LOG = Logger.getLogger(VerificationUrls.class.getName());
     private static final AtomicBoolean WARNED = new AtomicBoolean();
 
@@ -22,11 +24,8 @@ public final class VerificationUrls {
     }
 
     public static String baseUrl() {
-        String base = System.getProperty(PROPERTY);
-        if (base == null || base.isBlank()) {
-            base = System.getenv(ENV);
-        }
-        if (base == null || base.isBlank()) {
+        String base = PublicAddress.configured();
+        if (base == null) {
             base = DEFAULT;
             if (WARNED.compareAndSet(false, true)) {
                 // printed for good in each signed PDF and its QR code: fine on a laptop, wrong anywhere else
@@ -34,8 +33,7 @@ public final class VerificationUrls {
                         + " (or -D" + PROPERTY + ") to the public address before issuing real certificates");
             }
         }
-        base = base.strip();
-        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        return base;
     }
 
     public static String of(String number) {

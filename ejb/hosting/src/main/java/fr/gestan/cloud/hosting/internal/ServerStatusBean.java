@@ -6,6 +6,9 @@ import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
+import fr.gestan.cloud.common.notify.Notice;
+import fr.gestan.cloud.common.notify.NoticeKind;
+import fr.gestan.cloud.common.notify.Notifications;
 import fr.gestan.cloud.hosting.api.ComponentStatusView;
 import fr.gestan.cloud.hosting.api.HostingRefusedException;
 import fr.gestan.cloud.hosting.api.HostingRefusedException.Reason;
@@ -57,6 +60,8 @@ public class ServerStatusBean implements ServerStatus {
     // current() is @PermitAll: the status page is public.
     @EJB
     SecurityPolicies policies;
+    @EJB
+    Notifications notifications;
 
     @Override
     public PublicStatusView publicStatus() {
@@ -100,7 +105,9 @@ public class ServerStatusBean implements ServerStatus {
         em.persist(incident);
         em.flush();
         journal.record(JournalEvent.success("INCIDENT_OPENED", null, "incident " + incident.id()));
-        return incident.toView();
+        IncidentView view = incident.toView();
+        announce(NoticeKind.INCIDENT_OPENED, incident.servers(), incidentFacts(view, request.message().strip()));
+        return view;
     }
 
     @Override
@@ -110,7 +117,10 @@ public class ServerStatusBean implements ServerStatus {
         incident.update(state, message.strip(), actor(), Instant.now());
         em.flush();
         journal.record(JournalEvent.success("INCIDENT_UPDATED", null, "incident " + incidentId + " " + state));
-        return incident.toView();
+        IncidentView view = incident.toView();
+        announce(state == IncidentState.RESOLVED ? NoticeKind.INCIDENT_RESOLVED : NoticeKind.INCIDENT_UPDATED, incident.servers(),
+                incidentFacts(view, message.strip()));
+        return view;
     }
 
     @Override
@@ -121,7 +131,9 @@ public class ServerStatusBean implements ServerStatus {
         em.persist(maintenance);
         em.flush();
         journal.record(JournalEvent.success("MAINTENANCE_SCHEDULED", null, request.title().strip()));
-        return maintenance.toView();
+        MaintenanceView view = maintenance.toView();
+        announce(NoticeKind.MAINTENANCE_SCHEDULED, maintenance.servers(), maintenanceFacts(view));
+        return view;
     }
 
     @Override
@@ -133,7 +145,10 @@ public class ServerStatusBean implements ServerStatus {
         }
         maintenance.advance();
         journal.record(JournalEvent.success("MAINTENANCE_" + maintenance.state(), null, "maintenance " + maintenanceId));
-        return maintenance.toView();
+        MaintenanceView view = maintenance.toView();
+        announce(maintenance.state() == MaintenanceState.COMPLETED ? NoticeKind.MAINTENANCE_ENDED : NoticeKind.MAINTENANCE_STARTED,
+                maintenance.servers(), maintenanceFacts(view));
+        return view;
     }
 
     @Override
@@ -249,6 +264,38 @@ public class ServerStatusBean implements ServerStatus {
         }
         return new HashSet<>(found);
     }
+
+    /** Tells the status subscribers of these servers and of their data centres, in this transaction (outbox). */
+    private void announce(NoticeKind kind, Set<HostingServer> servers, Map<String, String> facts) {
+        notifications.publish(Notice.status(kind, servers.stream().map(HostingServer::id).collect(Collectors.toSet()),
+                servers.stream().map(s -> s.dataCentre().code()).collect(Collectors.toSet()), facts));
+    }
+
+    private static Map<String, String> incidentFacts(IncidentView view, String message) {
+        Map<String, String> facts = new java.util.LinkedHashMap<>();
+        facts.put("incidentId", String.valueOf(view.id()));
+        facts.put("title", view.title());
+        facts.put("impact", view.impact().name());
+        facts.put("state", view.state().name());
+        facts.put("servers", String.join(", ", view.servers()));
+        facts.put("message", message);
+        return facts;
+    }
+
+    private static Map<String, String> maintenanceFacts(MaintenanceView view) {
+        Map<String, String> facts = new java.util.LinkedHashMap<>();
+        facts.put("maintenanceId", String.valueOf(view.id()));
+        facts.put("title", view.title());
+        facts.put("state", view.state().name());
+        facts.put("servers", String.join(", ", view.servers()));
+        facts.put("message", view.description());
+        facts.put("startsAt", NOTICE_TIME.format(view.startsAt()));
+        facts.put("endsAt", NOTICE_TIME.format(view.endsAt()));
+        return facts;
+    }
+
+    private static final java.time.format.DateTimeFormatter NOTICE_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm z").withZone(Paris.ZONE);
 
     private Incident find(long id) {
         Incident incident = em.find(Incident.class, id);

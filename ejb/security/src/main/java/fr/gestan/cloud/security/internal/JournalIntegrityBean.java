@@ -3,6 +3,8 @@ package fr.gestan.cloud.security.internal;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
+import fr.gestan.cloud.common.notify.Notice;
+import fr.gestan.cloud.common.notify.Notifications;
 import fr.gestan.cloud.common.persistence.SchemaMigrations;
 import fr.gestan.cloud.common.tenancy.TenantConfinement;
 import fr.gestan.cloud.common.tenancy.TenantRef;
@@ -58,6 +60,8 @@ public class JournalIntegrityBean implements JournalIntegrity {
 
     @EJB
     AccessJournal journal;
+    @Resource
+    jakarta.ejb.SessionContext caller;
 
     static CheckpointView view(LogCheckpointer.Stored stored) {
         if (stored == null) {
@@ -139,7 +143,29 @@ public class JournalIntegrityBean implements JournalIntegrity {
         }
         journal.record(JournalEvent.success("JOURNAL_EXPORTED", tenantRef, tenantRef == null
                 ? "whole journal at tree size " + signed.treeSize() : LogExport.TENANT_EXPORT_TARGET + signed.treeSize()));
+        if (tenantRef != null && !caller.isCallerInRole(Roles.CLIENT)) {
+            Notifications notifications = notifications();
+            if (notifications != null) {
+                notifications.publish(Notice.staffAccess(tenantRef, "JOURNAL_DOWNLOADED", "tree size " + signed.treeSize(), null));
+            }
+        }
     }
+
+    /**
+     * The notification outbox, looked up when needed: the security module is deployed without the notifications
+     * module in some integration tests (every module depends on security, not the reverse).
+     */
+    private Notifications notifications() {
+        try {
+            return (Notifications) caller.lookup(NOTIFICATIONS);
+        } catch (IllegalArgumentException absent) {
+            java.util.logging.Logger.getLogger(JournalIntegrityBean.class.getName())
+                    .warning("No notifications module deployed: staff download of a tenant's journal not notified");
+            return null;
+        }
+    }
+
+    static final String NOTIFICATIONS = "java:app/gestan-notifications/NotificationsBean!" + "fr.gestan.cloud.common.notify.Notifications";
 
     static String base64(byte[] bytes) {
         return Base64.getEncoder().encodeToString(bytes);

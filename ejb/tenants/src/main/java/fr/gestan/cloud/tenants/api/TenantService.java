@@ -32,6 +32,16 @@ public interface TenantService {
     TenantView bySiren(@NotNull(message = "{tenant.siren.required}") @Pattern(regexp = "\\d{9}", message = "{tenant.siren.format}") String siren)
             throws TenantNotFoundException;
 
+    /**
+     * Who receives the notices of staff access to the tenant's data: its security contact, or its administrative
+     * contact while it has none. Empty for an unknown SIREN. Staff and auditors (the notifications module calls it
+     * while staff act).
+     */
+    java.util.Optional<Contact> securityContact(@NotNull(message = "{tenant.siren.required}") @Pattern(regexp = "\\d{9}", message = "{tenant.siren.format}") String siren);
+
+    /** Sets (or, with null, removes) the tenant's security contact; journaled. Staff only. */
+    TenantRecord setSecurityContact(long id, @Valid Contact contact) throws TenantNotFoundException;
+
     /** One page of tenants, filtered and sorted in the database (two queries). Staff and auditors. */
     TenantPage search(@NotNull @Valid TenantQuery query);
 

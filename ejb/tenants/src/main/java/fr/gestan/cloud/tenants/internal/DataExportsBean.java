@@ -3,6 +3,8 @@ package fr.gestan.cloud.tenants.internal;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
+import fr.gestan.cloud.common.notify.Notice;
+import fr.gestan.cloud.common.notify.Notifications;
 import fr.gestan.cloud.tenants.api.DataExports;
 import fr.gestan.cloud.tenants.api.ExportNotFoundException;
 import fr.gestan.cloud.tenants.api.ExportView;
@@ -36,6 +38,8 @@ public class DataExportsBean implements DataExports {
 
     @EJB
     AccessJournal journal;
+    @EJB
+    Notifications notifications;
 
     @EJB
     ExportStore store;
@@ -88,6 +92,9 @@ public class DataExportsBean implements DataExports {
             throw new ExportNotFoundException(id);
         }
         journal.record(JournalEvent.success("EXPORT_DOWNLOADED", export.tenant().siren(), "export " + id));
+        if (!caller.isCallerInRole(Roles.CLIENT)) {
+            notifications.publish(Notice.staffAccess(export.tenant().siren(), "EXPORT_DOWNLOADED", "export " + id, null));
+        }
         try (InputStream in = Files.newInputStream(ExportStore.directory().resolve(export.fileName()))) {
             in.transferTo(out);
         } catch (NoSuchFileException e) {

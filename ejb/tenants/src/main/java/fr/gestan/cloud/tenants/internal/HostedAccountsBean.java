@@ -4,6 +4,8 @@ import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
+import fr.gestan.cloud.common.notify.Notice;
+import fr.gestan.cloud.common.notify.Notifications;
 import fr.gestan.cloud.security.api.CredentialClearanceException;
 import fr.gestan.cloud.security.api.PolicySettings;
 import fr.gestan.cloud.security.api.SecurityPolicies;
@@ -52,6 +54,8 @@ public class HostedAccountsBean implements HostedAccounts {
 
     @EJB
     AccessJournal journal;
+    @EJB
+    Notifications notifications;
 
     @EJB
     StaffClearance clearance;
@@ -132,6 +136,7 @@ public class HostedAccountsBean implements HostedAccounts {
         try {
             journal.record(new JournalEvent("SECRET_REVEALED", account.tenant().siren(), account.login(),
                     JournalEvent.Outcome.SUCCESS, reason.strip()));
+            notifications.publish(Notice.staffAccess(account.tenant().siren(), "SECRET_REVEALED", account.login(), reason.strip()));
             return new String(secret);
         } finally {
             Arrays.fill(secret, '\0');
@@ -151,6 +156,7 @@ public class HostedAccountsBean implements HostedAccounts {
             em.flush();
             journal.record(new JournalEvent("SECRET_RESET", account.tenant().siren(), account.login(),
                     JournalEvent.Outcome.SUCCESS, reason.strip()));
+            notifications.publish(Notice.staffAccess(account.tenant().siren(), "SECRET_RESET", account.login(), reason.strip()));
             return new IssuedSecret(account.toView(), new String(secret));
         } finally {
             Arrays.fill(secret, '\0');

@@ -1,5 +1,7 @@
 package fr.gestan.cloud.tenants.internal;
 
+import fr.gestan.cloud.tenants.api.Contact;
+
 import fr.gestan.cloud.tenants.api.CompanyNumbers;
 import fr.gestan.cloud.tenants.api.HostedDataKind;
 import fr.gestan.cloud.tenants.api.PostalAddress;
@@ -92,6 +94,14 @@ public class Tenant {
             @AttributeOverride(name = "email", column = @Column(name = "tech_contact_email")),
             @AttributeOverride(name = "phone", column = @Column(name = "tech_contact_phone"))})
     private ContactColumns technical;
+
+    /** Receives the notices of staff access to the tenant's data (docs/notifications.md); optional. */
+    @Embedded
+    @AttributeOverrides({
+            @AttributeOverride(name = "name", column = @Column(name = "security_contact_name")),
+            @AttributeOverride(name = "email", column = @Column(name = "security_contact_email")),
+            @AttributeOverride(name = "phone", column = @Column(name = "security_contact_phone"))})
+    private ContactColumns security;
 
     @Column(name = "hosts_accounting", nullable = false)
     private boolean hostsAccounting;
@@ -254,6 +264,16 @@ public class Tenant {
 
     public long version() {
         return version;
+    }
+
+    /** The security contact, else the administrative one (who is told of staff access to the tenant's data). */
+    Contact securityContact() {
+        Contact own = security == null ? null : security.toContact();
+        return own != null ? own : administrative == null ? null : administrative.toContact();
+    }
+
+    void setSecurityContact(Contact contact) {
+        this.security = contact == null || contact.isEmpty() ? null : ContactColumns.of(contact);
     }
 
     public String siren() {

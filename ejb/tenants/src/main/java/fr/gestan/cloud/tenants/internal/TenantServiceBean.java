@@ -1,5 +1,7 @@
 package fr.gestan.cloud.tenants.internal;
 
+import fr.gestan.cloud.tenants.api.Contact;
+
 import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.AccessJournal;
@@ -115,6 +117,22 @@ public class TenantServiceBean implements TenantService {
         return em.createNamedQuery(Tenant.BY_SIREN, Tenant.class).setParameter("siren", siren)
                 .getResultStream().findFirst().map(Tenant::toView)
                 .orElseThrow(() -> new TenantNotFoundException("No tenant with SIREN " + siren));
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+    public java.util.Optional<Contact> securityContact(String siren) {
+        return em.createNamedQuery(Tenant.BY_SIREN, Tenant.class).setParameter("siren", siren)
+                .getResultStream().findFirst().map(Tenant::securityContact);
+    }
+
+    @Override
+    public TenantRecord setSecurityContact(long id, Contact contact) throws TenantNotFoundException {
+        Tenant tenant = find(id, LockModeType.NONE);
+        tenant.setSecurityContact(contact);
+        journal.record(JournalEvent.success("TENANT_SECURITY_CONTACT_SET", tenant.siren(),
+                contact == null || contact.isEmpty() ? "-" : contact.email()));
+        return tenant.toRecord();
     }
 
     @Override

@@ -1,0 +1,110 @@
+package fr.gestan.cloud.it.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.gestan.cloud.it.env.MailCatcher;
+import fr.gestan.cloud.it.support.CaughtMail;
+import fr.gestan.cloud.it.support.Deployments;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Public status subscriptions over HTTP against the real EAR, with the e-mails read from the tests' GreenMail:
+ * subscribe, confirm through the e-mailed link's page, unsubscribe in one click (RFC 8058), a bad address refused
+ * naming the field, and a flood refused with 429.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NotificationsHttpIT {
+
+    static final String API = Http.HTTPS + "api/v1/public/status/subscriptions";
+    private static final Pattern LINK = Pattern.compile("https://[^/\\s]+(/api/v1/public/status/subscriptions/(confirm|unsubscribe)\\?token=([A-Za-z0-9_-]+))");
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.fullEar();
+    }
+
+    private static HttpResponse<String> subscribe(String email) throws Exception {
+        return Http.post(API, "application/json", "{\"email\":\"" + email + "\",\"scope\":\"ALL\"}");
+    }
+
+    /** Waits for the sender (a round every 500 ms in the tests) to deliver at least {@code count} messages. */
+    private static List<CaughtMail> await(String email, int count) throws InterruptedException {
+        Supplier<List<CaughtMail>> mails = () -> MailCatcher.to(email);
+        for (int i = 0; i < 600 && mails.get().size() < count; i++) {
+            Thread.sleep(100);
+        }
+        return mails.get();
+    }
+
+    @Test
+    @Order(1)
+    void subscribe_confirm_through_the_page_then_unsubscribe_in_one_click() throws Exception {
+        String email = "public-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        HttpResponse<String> accepted = subscribe(email);
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        assertEquals(202, subscribe(email).statusCode(), "asking again answers the same");
+        // Another address asked after the duplicate: once its confirmation is out, the duplicate was handled too.
+        String other = "public-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        assertEquals(202, subscribe(other).statusCode());
+        assertEquals(1, await(other, 1).size());
+        List<CaughtMail> confirmations = await(email, 1);
+        assertEquals(1, confirmations.size(), "one confirmation for two requests");
+
+        Matcher confirm = LINK.matcher(confirmations.get(0).text());
+        assertTrue(confirm.find() && confirm.group(2).equals("confirm"), confirmations.get(0).text());
+        HttpResponse<String> page = Http.get(Http.HTTPS + confirm.group(1).substring(1));
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("<form method=\"post\" action=\"confirm\">"), page.body());
+        HttpResponse<String> confirmed = Http.post(API + "/confirm", "application/x-www-form-urlencoded", "token=" + confirm.group(3));
+        assertEquals(200, confirmed.statusCode(), confirmed.body());
+        assertTrue(confirmed.body().contains("Abonnement confirmé") && confirmed.body().contains("Subscription confirmed"));
+        assertEquals(404, Http.post(API + "/confirm", "application/x-www-form-urlencoded", "token=forged").statusCode());
+
+        // The confirmation page offers the one-click link every message carries in List-Unsubscribe: a POST of
+        // "List-Unsubscribe=One-Click" to it (RFC 8058), no sign-in; again is harmless.
+        Matcher unsubscribe = Pattern.compile("action=\"(unsubscribe\\?token=[A-Za-z0-9_-]+)\"").matcher(confirmed.body());
+        assertTrue(unsubscribe.find(), confirmed.body());
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> done = Http.post(API + "/" + unsubscribe.group(1), "application/x-www-form-urlencoded",
+                    "List-Unsubscribe=One-Click");
+            assertEquals(200, done.statusCode(), done.body());
+            assertTrue(done.body().contains("Désabonnement fait"), done.body());
+        }
+    }
+
+    @Test
+    @Order(2)
+    void a_bad_address_is_a_400_naming_the_field() throws Exception {
+        HttpResponse<String> refused = subscribe("not-an-address");
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("\"email\""), refused.body());
+        assertTrue(refused.body().contains("adresse e-mail n'est pas valide"), refused.body());
+    }
+
+    @Test
+    @Order(3)
+    void a_flood_of_subscriptions_from_one_address_is_refused_with_429() throws Exception {
+        int status = 0;
+        for (int i = 0; i < 12 && status != 429; i++) {
+            status = subscribe("flood-" + i + "-" + UUID.randomUUID().toString().substring(0, 6) + "@example.org").statusCode();
+        }
+        assertEquals(429, status);
+    }
+}

@@ -1,0 +1,115 @@
+package fr.gestan.cloud.it.env;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import fr.gestan.cloud.it.support.CaughtMail;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The integration tests' SMTP server: a real GreenMail on 127.0.0.1:{@value #SMTP_BASE}+offset (the test server sends
+ * there), started with the environment, and a small control API on 127.0.0.1:{@value #CONTROL_BASE}+offset for the
+ * in-container tests, which run in WildFly's JVM: {@code GET /mail?to=} (the messages caught for an address, in
+ * {@link CaughtMail}'s text form), {@code POST /smtp/stop} and {@code POST /smtp/start} (SMTP down, then back).
+ */
+public final class MailCatcher {
+
+    static final int SMTP_BASE = 3025;
+    static final int CONTROL_BASE = 8025;
+    public static final int SMTP_PORT = SMTP_BASE + TestEnvironment.PORT_OFFSET;
+    public static final int CONTROL_PORT = CONTROL_BASE + TestEnvironment.PORT_OFFSET;
+
+    private static GreenMail greenMail;
+    private static HttpServer control;
+
+    private MailCatcher() {
+    }
+
+    static synchronized String start() {
+        startSmtp();
+        try {
+            control = HttpServer.create(new InetSocketAddress("127.0.0.1", CONTROL_PORT), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException("port " + CONTROL_PORT + " busy (a test run left over?)", e);
+        }
+        control.createContext("/mail", MailCatcher::mail);
+        control.createContext("/smtp/stop", exchange -> answer(exchange, 200, stopSmtp()));
+        control.createContext("/smtp/start", exchange -> answer(exchange, 200, startSmtp()));
+        control.start();
+        return "GreenMail SMTP on 127.0.0.1:" + SMTP_PORT + " (control http://127.0.0.1:" + CONTROL_PORT + ")";
+    }
+
+    static synchronized void stop() {
+        if (control != null) {
+            control.stop(0);
+            control = null;
+        }
+        stopSmtp();
+    }
+
+    static synchronized String startSmtp() {
+        if (greenMail == null) {
+            greenMail = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            greenMail.start();
+        }
+        return "started";
+    }
+
+    static synchronized String stopSmtp() {
+        if (greenMail != null) {
+            // keep what was caught: a restarted GreenMail starts empty
+            CAUGHT.addAll(List.of(greenMail.getReceivedMessages()));
+            greenMail.stop();
+            greenMail = null;
+        }
+        return "stopped";
+    }
+
+    private static final List<MimeMessage> CAUGHT = new ArrayList<>();
+
+    /** Every message caught for {@code address} (oldest first), on the client side (RunAsClient tests). */
+    public static synchronized List<CaughtMail> to(String address) {
+        List<MimeMessage> all = new ArrayList<>(CAUGHT);
+        if (greenMail != null) {
+            all.addAll(List.of(greenMail.getReceivedMessages()));
+        }
+        List<CaughtMail> found = new ArrayList<>();
+        for (MimeMessage message : all) {
+            try {
+                CaughtMail caught = CaughtMail.of(message);
+                if (caught.to().equalsIgnoreCase(address)) {
+                    found.add(caught);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("unreadable caught message", e);
+            }
+        }
+        return found;
+    }
+
+    private static void mail(HttpExchange exchange) throws IOException {
+        String query = exchange.getRequestURI().getRawQuery();
+        String to = query == null || !query.startsWith("to=") ? "" : URLDecoder.decode(query.substring(3), StandardCharsets.UTF_8);
+        StringBuilder out = new StringBuilder();
+        for (CaughtMail caught : to(to)) {
+            out.append(caught.encode()).append(CaughtMail.SEPARATOR);
+        }
+        answer(exchange, 200, out.toString());
+    }
+
+    private static void answer(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}

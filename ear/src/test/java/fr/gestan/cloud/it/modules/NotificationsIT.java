@@ -1,0 +1,385 @@
+package fr.gestan.cloud.it.modules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.gestan.cloud.hosting.api.HostingInventory;
+import fr.gestan.cloud.hosting.api.IncidentImpact;
+import fr.gestan.cloud.hosting.api.IncidentState;
+import fr.gestan.cloud.hosting.api.IncidentView;
+import fr.gestan.cloud.hosting.api.NewIncident;
+import fr.gestan.cloud.hosting.api.ServerStatus;
+import fr.gestan.cloud.it.support.CaughtMail;
+import fr.gestan.cloud.it.support.Companies;
+import fr.gestan.cloud.it.support.Deployments;
+import fr.gestan.cloud.it.support.Ids;
+import fr.gestan.cloud.it.support.SupportClearance;
+import fr.gestan.cloud.it.support.WithRoleCallers;
+import fr.gestan.cloud.notifications.api.AttemptView;
+import fr.gestan.cloud.notifications.api.DeliveryState;
+import fr.gestan.cloud.notifications.api.DeliveryView;
+import fr.gestan.cloud.notifications.api.NewWebhook;
+import fr.gestan.cloud.notifications.api.NotificationDesk;
+import fr.gestan.cloud.notifications.api.StatusSubscriptions;
+import fr.gestan.cloud.notifications.api.SubscriptionRefusedException;
+import fr.gestan.cloud.notifications.api.SubscriptionScope;
+import fr.gestan.cloud.security.api.ConfidentialityAgreements;
+import fr.gestan.cloud.security.api.NewStaffMember;
+import fr.gestan.cloud.security.api.StaffException;
+import fr.gestan.cloud.tenants.api.Contact;
+import fr.gestan.cloud.tenants.api.HostedAccountView;
+import fr.gestan.cloud.tenants.api.HostedAccounts;
+import fr.gestan.cloud.tenants.api.TenantRecord;
+import fr.gestan.cloud.tenants.api.TenantService;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
+import jakarta.validation.ConstraintViolationException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Notifications end to end against the tests' real SMTP server (GreenMail, {@code it.env.MailCatcher}) and a webhook
+ * receiver listening in the test: status subscriptions with double opt-in, an incident reaching a subscriber's mailbox
+ * and a webhook whose Standard Webhooks signature the test verifies, staff access reaching the security contact, a
+ * rollback sending nothing, SMTP down then up delivering once, webhook failures retried and 410 unsubscribing.
+ */
+@ExtendWith(ArquillianExtension.class)
+class NotificationsIT extends WithRoleCallers {
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        EnterpriseArchive ear = Deployments.modules(NotificationsIT.class, "gestan-notifications.jar");
+        ear.getAsType(WebArchive.class, "it.war").addClasses(CaughtMail.class, AsClearedSupport.class);
+        return ear;
+    }
+
+    private static final Pattern CONFIRM = Pattern.compile("/confirm\\?token=([A-Za-z0-9_-]+)");
+    private static final Pattern UNSUBSCRIBE = Pattern.compile("/unsubscribe\\?token=([A-Za-z0-9_-]+)");
+
+    @EJB
+    ServerStatus status;
+    @EJB
+    HostingInventory inventory;
+    @EJB
+    StatusSubscriptions subscriptions;
+    @EJB
+    NotificationDesk desk;
+    @EJB
+    TenantService tenants;
+    @EJB
+    HostedAccounts accounts;
+    @EJB
+    ConfidentialityAgreements agreements;
+    @EJB
+    AsClearedSupport cleared;
+
+    private static String address(String who) {
+        return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    }
+
+    private void deliver() throws Exception {
+        // a round of the sender now (the background round may have run first: nothing is sent twice either way)
+        assertTrue(support.call(desk::deliverNow) >= 0, "this node holds the sender's lease");
+    }
+
+    /** Subscribes by e-mail and follows the confirmation link: an active subscriber. */
+    private String subscribed(String who) throws Exception {
+        String email = address(who);
+        subscriptions.subscribeByEmail(email, SubscriptionScope.ALL, null);
+        deliver();
+        List<CaughtMail> mails = CaughtMail.to(email);
+        assertEquals(1, mails.size(), "one confirmation");
+        Matcher link = CONFIRM.matcher(mails.get(0).text());
+        assertTrue(link.find(), mails.get(0).text());
+        subscriptions.confirm(link.group(1));
+        return email;
+    }
+
+    private long aServer() throws Exception {
+        return support.call(inventory::servers).get(0).id();
+    }
+
+    @Test
+    void an_incident_reaches_a_confirmed_subscriber_and_a_signed_webhook_and_unsubscribing_stops_the_mail() throws Exception {
+        // Double opt-in: nothing but the confirmation until the link is followed; asking twice sends one confirmation.
+        String email = address("abonne");
+        subscriptions.subscribeByEmail(email, SubscriptionScope.ALL, null);
+        subscriptions.subscribeByEmail(email.toUpperCase(Locale.ROOT), SubscriptionScope.ALL, null);
+        deliver();
+        List<CaughtMail> confirmations = CaughtMail.to(email);
+        assertEquals(1, confirmations.size(), "the same address twice: one confirmation");
+        CaughtMail confirmation = confirmations.get(0);
+        assertTrue(confirmation.subject().startsWith("Confirmez votre abonnement"), confirmation.subject());
+        Matcher link = CONFIRM.matcher(confirmation.text());
+        assertTrue(link.find());
+        subscriptions.confirm(link.group(1));
+
+        try (Receiver receiver = new Receiver(200)) {
+            NewWebhook hook = admin.call(() -> subscriptions.subscribeWebhook(receiver.url(), SubscriptionScope.ALL, null));
+            assertTrue(hook.secret().startsWith("whsec_"));
+
+            String title = "Panne réseau " + UUID.randomUUID();
+            long server = aServer();
+            IncidentView incident = support.call(() -> status.openIncident(new NewIncident(title, IncidentImpact.MAJOR,
+                    "Nous analysons <la panne>.", Set.of(server))));
+            deliver();
+
+            List<CaughtMail> mails = CaughtMail.to(email);
+            assertEquals(2, mails.size(), "the confirmation, then the incident");
+            CaughtMail notice = mails.get(1);
+            assertEquals("[Gestan Cloud] Incident : " + title, notice.subject());
+            assertTrue(notice.text().indexOf("Incident « " + title + " » ouvert") < notice.text().indexOf("Incident \"" + title + "\" opened"),
+                    "French, then English: " + notice.text());
+            assertTrue(notice.html().contains("Nous analysons &lt;la panne&gt;."), notice.html());
+            assertEquals("List-Unsubscribe=One-Click", notice.listUnsubscribePost());
+            Matcher unsubscribe = UNSUBSCRIBE.matcher(notice.listUnsubscribe());
+            assertTrue(notice.listUnsubscribe().startsWith("<https://") && unsubscribe.find(), notice.listUnsubscribe());
+
+            Receiver.Request call = receiver.single();
+            assertTrue(call.body().contains("\"type\":\"incident.opened\""), call.body());
+            assertTrue(call.body().contains(title));
+            assertTrue(verifies(hook.secret(), call), "Standard Webhooks signature of " + call.headers());
+
+            // One click: no more mail; the webhook still hears the resolution.
+            subscriptions.unsubscribe(unsubscribe.group(1));
+            support.call(() -> status.postUpdate(incident.id(), IncidentState.RESOLVED, "Réparé."));
+            deliver();
+            assertEquals(2, CaughtMail.to(email).size(), "unsubscribed: nothing more");
+            assertTrue(receiver.requests().stream().anyMatch(r -> r.body().contains("\"type\":\"incident.resolved\"")));
+        }
+    }
+
+    @Test
+    void a_rolled_back_incident_announces_nothing() throws Exception {
+        String email = subscribed("rollback");
+        String title = "Jamais annoncé " + UUID.randomUUID();
+        long server = aServer();
+        assertThrows(EJBException.class, () -> support.call(() -> {
+            status.openIncident(new NewIncident(title, IncidentImpact.MINOR, "Brouillon.", Set.of(server)));
+            throw new IllegalStateException("the action fails after the incident was written");
+        }));
+        deliver();
+        assertEquals(1, CaughtMail.to(email).size(), "the confirmation only");
+        assertTrue(support.call(() -> desk.recent(500)).stream().noneMatch(d -> d.subject().contains(title)), "no outbox row");
+    }
+
+    @Test
+    void a_credential_reveal_reaches_the_security_contact_and_smtp_down_then_up_delivers_it_once() throws Exception {
+        clearSupportAccounts();
+        TenantRecord tenant = support.call(() -> tenants.create(Companies.minimal("Notices Sécurité SARL", Ids.siren())));
+        String contact = address("securite");
+        support.call(() -> tenants.setSecurityContact(tenant.id(), new Contact("Rémi Sécurité", contact, null)));
+        HostedAccountView account = cleared.call(() -> accounts.create(tenant.id(), "Jeanne Compta")).account();
+
+        CaughtMail.stopSmtp();
+        try {
+            cleared.call(() -> accounts.reveal(account.id(), "Client locked out, ticket #4521"));
+            deliver();
+            DeliveryView failed = support.call(() -> desk.failures(100)).stream().filter(d -> d.target().equals(contact))
+                    .findFirst().orElseThrow(() -> new AssertionError("the notice waits among the failures"));
+            assertEquals(DeliveryState.FAILED, failed.state());
+            List<AttemptView> attempts = auditor.call(() -> desk.attempts(failed.id()));
+            assertEquals("FAILED", attempts.get(attempts.size() - 1).outcome());
+            assertFalse(attempts.get(0).detail().isBlank(), "the SMTP error is kept");
+            assertTrue(CaughtMail.to(contact).isEmpty());
+
+            CaughtMail.startSmtp();
+            support.call(() -> desk.retry(failed.id()));
+            deliver();
+            deliver();
+        } finally {
+            CaughtMail.startSmtp();
+        }
+        List<CaughtMail> mails = CaughtMail.to(contact);
+        assertEquals(1, mails.size(), "delivered once when SMTP is back");
+        CaughtMail notice = mails.get(0);
+        assertTrue(notice.subject().contains("affichage d'un identifiant"), notice.subject());
+        assertTrue(notice.text().contains("Qui : support.accounts"), notice.text());
+        assertTrue(notice.text().contains("Motif indiqué : Client locked out, ticket #4521"), notice.text());
+        assertTrue(notice.text().contains(account.login()));
+        assertEquals(null, notice.listUnsubscribe(), "not a subscription: no unsubscribe");
+        assertEquals(DeliveryState.SENT, support.call(() -> desk.recent(500)).stream().filter(d -> d.target().equals(contact))
+                .findFirst().orElseThrow().state());
+    }
+
+    @Test
+    void a_webhook_answering_500_is_retried_by_staff_and_a_410_ends_its_subscription() throws Exception {
+        try (Receiver receiver = new Receiver(500)) {
+            admin.call(() -> subscriptions.subscribeWebhook(receiver.url(), SubscriptionScope.SERVER, String.valueOf(aServer())));
+            long server = aServer();
+            IncidentView incident = support.call(() -> status.openIncident(new NewIncident("Webhook " + UUID.randomUUID(),
+                    IncidentImpact.MINOR, "Début.", Set.of(server))));
+            deliver();
+            DeliveryView failed = support.call(() -> desk.failures(100)).stream().filter(d -> d.target().equals(receiver.url()))
+                    .findFirst().orElseThrow();
+            assertTrue(failed.lastError().contains("500"), failed.lastError());
+
+            receiver.answer(200);
+            support.call(() -> desk.retry(failed.id()));
+            deliver();
+            assertEquals(2, receiver.requests().size(), "the 500, then the retry");
+            Receiver.Request first = receiver.requests().get(0);
+            Receiver.Request second = receiver.requests().get(1);
+            assertEquals(first.headers().get("webhook-id"), second.headers().get("webhook-id"), "same id on a retry");
+
+            receiver.answer(410);
+            support.call(() -> status.postUpdate(incident.id(), IncidentState.MONITORING, "Suivi."));
+            deliver();
+            assertEquals(DeliveryState.CANCELLED, support.call(() -> desk.recent(200)).stream()
+                    .filter(d -> d.target().equals(receiver.url())).findFirst().orElseThrow().state());
+            int calls = receiver.requests().size();
+            support.call(() -> status.postUpdate(incident.id(), IncidentState.RESOLVED, "Fin."));
+            deliver();
+            assertEquals(calls, receiver.requests().size(), "410: unsubscribed");
+        }
+    }
+
+    @Test
+    void bad_addresses_are_refused_with_the_field_named() throws Exception {
+        EJBException invalid = assertThrows(EJBException.class,
+                () -> subscriptions.subscribeByEmail("pas-une-adresse", SubscriptionScope.ALL, null));
+        Throwable cause = invalid;
+        while (cause != null && !(cause instanceof ConstraintViolationException)) {
+            cause = cause.getCause();
+        }
+        ConstraintViolationException violations = assertInstanceOf(ConstraintViolationException.class, cause);
+        assertEquals("subscribeByEmail.email", violations.getConstraintViolations().iterator().next().getPropertyPath().toString());
+        SubscriptionRefusedException http = assertThrows(SubscriptionRefusedException.class,
+                () -> admin.call(() -> subscriptions.subscribeWebhook("http://hooks.example.org/x", SubscriptionScope.ALL, null)));
+        assertEquals("url", http.field());
+        assertThrows(SubscriptionRefusedException.class,
+                () -> subscriptions.subscribeByEmail(address("inconnu"), SubscriptionScope.DATA_CENTRE, "NO-SUCH-DC"));
+        assertThrows(SubscriptionRefusedException.class, () -> subscriptions.confirm("no-such-token"));
+        assertThrows(jakarta.ejb.EJBAccessException.class,
+                () -> subscriptions.subscribeWebhook("https://hooks.example.org/x", SubscriptionScope.ALL, null));
+    }
+
+    private void clearSupportAccounts() throws Exception {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        try {
+            admin.call(() -> agreements.registerStaff(new NewStaffMember("support.accounts", "Support comptes", "support")));
+        } catch (StaffException alreadyRegistered) {
+            // another test class registered it on this database
+        }
+        admin.call(() -> agreements.recordAgreement("support.accounts", today.minusDays(1), today.plusYears(1), "accord.pdf",
+                SupportClearance.AGREEMENT_PDF));
+    }
+
+    /** Verifies the signature as the Standard Webhooks specification publishes it (independently of the product). */
+    static boolean verifies(String secret, Receiver.Request request) throws Exception {
+        String id = request.headers().get("webhook-id");
+        String timestamp = request.headers().get("webhook-timestamp");
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+        String expected = "v1," + Base64.getEncoder().encodeToString(
+                mac.doFinal((id + "." + timestamp + "." + request.body()).getBytes(StandardCharsets.UTF_8)));
+        long age = Math.abs(System.currentTimeMillis() / 1000 - Long.parseLong(timestamp));
+        return age < 300 && List.of(request.headers().get("webhook-signature").split(" ")).contains(expected);
+    }
+
+    /** A small HTTP receiver on 127.0.0.1: records each request and answers the chosen status. */
+    static final class Receiver implements AutoCloseable {
+
+        record Request(Map<String, String> headers, String body) {
+        }
+
+        private final ServerSocket socket;
+        private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
+        private volatile int status;
+        private final Thread thread;
+
+        Receiver(int status) throws IOException {
+            this.status = status;
+            this.socket = new ServerSocket(0, 10, InetAddress.getByName("127.0.0.1"));
+            this.thread = new Thread(this::serve, "webhook-receiver");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + socket.getLocalPort() + "/hooks/gestan";
+        }
+
+        void answer(int status) {
+            this.status = status;
+        }
+
+        List<Request> requests() {
+            return List.copyOf(requests);
+        }
+
+        Request single() {
+            List<Request> all = requests();
+            assertEquals(1, all.size(), "one call: " + all);
+            return all.get(0);
+        }
+
+        private void serve() {
+            while (!socket.isClosed()) {
+                try (Socket client = socket.accept()) {
+                    // Content-Length counts bytes: read the head as ASCII lines, then exactly that many bytes
+                    java.io.InputStream in = client.getInputStream();
+                    String requestLine = asciiLine(in);
+                    assertNotNull(requestLine);
+                    Map<String, String> headers = new HashMap<>();
+                    for (String line = asciiLine(in); line != null && !line.isEmpty(); line = asciiLine(in)) {
+                        int colon = line.indexOf(':');
+                        headers.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip());
+                    }
+                    byte[] bytes = in.readNBytes(Integer.parseInt(headers.getOrDefault("content-length", "0")));
+                    requests.add(new Request(headers, new String(bytes, StandardCharsets.UTF_8)));
+                    OutputStream out = client.getOutputStream();
+                    out.write(("HTTP/1.1 " + status + " Test\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        }
+
+        private static String asciiLine(java.io.InputStream in) throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c >= 0; c = in.read()) {
+                if (c == '\n') {
+                    return line.toString().stripTrailing();
+                }
+                line.append((char) c);
+            }
+            return line.isEmpty() ? null : line.toString();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+}

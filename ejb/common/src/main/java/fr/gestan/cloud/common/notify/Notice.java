@@ -1,0 +1,67 @@
+package fr.gestan.cloud.common.notify;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One event to announce, as a module tells it to the notification outbox. The notifications module finds the
+ * recipients (subscribers of the servers or data centres named here, the tenant's security contact) and writes the
+ * messages.
+ *
+ * @param kind        what happened
+ * @param tenantRef   the tenant concerned (its SIREN), or {@code null}
+ * @param servers     the ids of the servers concerned (status notices), possibly empty
+ * @param dataCentres the codes of the data centres of those servers, possibly empty
+ * @param facts       what the message says, by name ({@code title}, {@code message}, {@code actor}, {@code reason}...):
+ *                    plain text, at most 2,000 characters each
+ */
+public record Notice(NoticeKind kind, String tenantRef, Set<Long> servers, Set<String> dataCentres, Map<String, String> facts) {
+
+    public static final int MAX_FACT = 2000;
+
+    public Notice {
+        Objects.requireNonNull(kind, "kind");
+        servers = servers == null ? Set.of() : Set.copyOf(servers);
+        dataCentres = dataCentres == null ? Set.of() : Set.copyOf(dataCentres);
+        Map<String, String> copy = new LinkedHashMap<>();
+        if (facts != null) {
+            facts.forEach((name, value) -> {
+                if (!name.matches("[a-zA-Z][a-zA-Z0-9]{0,30}")) {
+                    throw new IllegalArgumentException("fact names are short identifiers: " + name);
+                }
+                if (value != null) {
+                    copy.put(name, value.length() <= MAX_FACT ? value : value.substring(0, MAX_FACT));
+                }
+            });
+        }
+        facts = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    /** A status notice about servers (incident or maintenance). */
+    public static Notice status(NoticeKind kind, Set<Long> servers, Set<String> dataCentres, Map<String, String> facts) {
+        if (!kind.isStatus()) {
+            throw new IllegalArgumentException(kind + " is not a status notice");
+        }
+        return new Notice(kind, null, servers, dataCentres, facts);
+    }
+
+    /**
+     * A notice to a tenant's security contact that staff accessed its data: {@code action} is the journal's action
+     * code, {@code target} what was accessed, {@code reason} the reason typed by the staff member.
+     */
+    public static Notice staffAccess(String tenantRef, String action, String target, String reason) {
+        Objects.requireNonNull(tenantRef, "tenantRef");
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("action", action);
+        facts.put("target", target);
+        facts.put("reason", reason);
+        return new Notice(NoticeKind.STAFF_ACCESS, tenantRef, Set.of(), Set.of(), facts);
+    }
+
+    /** A fact, or the empty string. */
+    public String fact(String name) {
+        return facts.getOrDefault(name, "");
+    }
+}

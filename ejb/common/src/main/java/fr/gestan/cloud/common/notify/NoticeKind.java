@@ -1,0 +1,24 @@
+package fr.gestan.cloud.common.notify;
+
+/** What a notification announces; each kind has its recipients and its message (docs/notifications.md). */
+public enum NoticeKind {
+    /** A status incident opened (public status subscribers of the servers concerned). */
+    INCIDENT_OPENED,
+    /** A public update on an open incident. */
+    INCIDENT_UPDATED,
+    /** The incident resolved. */
+    INCIDENT_RESOLVED,
+    /** A maintenance window announced. */
+    MAINTENANCE_SCHEDULED,
+    /** The maintenance started. */
+    MAINTENANCE_STARTED,
+    /** The maintenance ended. */
+    MAINTENANCE_ENDED,
+    /** A staff member accessed a client's data (credential reveal or reset, download): the client's security contact. */
+    STAFF_ACCESS;
+
+    /** Whether it goes to the public status subscribers. */
+    public boolean isStatus() {
+        return this != STAFF_ACCESS;
+    }
+}

@@ -1,0 +1,9 @@
+package fr.gestan.cloud.notifications.api;
+
+/**
+ * A delivery's life: waiting (first try or a retry), sent (confirmed by the server: never sent again), failed (gave up
+ * after the maximum number of tries: staff may retry it), cancelled (the recipient is gone: a webhook answered 410).
+ */
+public enum DeliveryState {
+    PENDING, SENT, FAILED, CANCELLED
+}

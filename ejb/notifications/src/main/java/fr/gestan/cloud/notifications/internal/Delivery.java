@@ -1,0 +1,197 @@
+package fr.gestan.cloud.notifications.internal;
+
+import fr.gestan.cloud.notifications.api.Channel;
+import fr.gestan.cloud.notifications.api.DeliveryState;
+import fr.gestan.cloud.notifications.api.DeliveryView;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One message to one recipient in the outbox, rendered when the event it announces committed. Pending until a try
+ * succeeds (sent: never sent again) or the retries run out (failed, until staff retry it); a webhook that answered
+ * 410 cancels it and ends its subscription.
+ */
+@Entity
+@Table(name = "notification_delivery")
+@NamedQuery(name = Delivery.DUE, query = "select d.id from Delivery d where d.state = fr.gestan.cloud.notifications.api.DeliveryState.PENDING"
+        + " and d.nextAttemptAt <= :now order by d.nextAttemptAt, d.id")
+@NamedQuery(name = Delivery.IN_STATE, query = "select d from Delivery d where d.state = :state order by d.createdAt desc, d.id desc")
+@NamedQuery(name = Delivery.LATEST, query = "select d from Delivery d order by d.createdAt desc, d.id desc")
+public class Delivery {
+
+    static final String DUE = "Delivery.due";
+    static final String IN_STATE = "Delivery.inState";
+    static final String LATEST = "Delivery.latest";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Column(name = "message_id", nullable = false, length = 64)
+    private String messageId;
+    @Column(nullable = false, length = 40)
+    private String kind;
+    @Column(name = "tenant_ref", length = 14)
+    private String tenantRef;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private Channel channel;
+    @Column(nullable = false, length = 2000)
+    private String target;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "subscription_id")
+    private Subscription subscription;
+    @Column(nullable = false, length = 300)
+    private String subject;
+    @Column(name = "body_text", nullable = false, length = 20000)
+    private String bodyText;
+    @Column(name = "body_html", length = 40000)
+    private String bodyHtml;
+    @Column(name = "unsubscribe_url", length = 500)
+    private String unsubscribeUrl;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private DeliveryState state;
+    @Column(nullable = false)
+    private int attempts;
+    @Column(name = "next_attempt_at", nullable = false)
+    private Instant nextAttemptAt;
+    @Column(name = "last_error", length = 500)
+    private String lastError;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+    @Column(name = "sent_at")
+    private Instant sentAt;
+    @Version
+    private long version;
+
+    protected Delivery() {
+    }
+
+    /**
+     * A message ready to go at once. For a webhook, {@code bodyText} is the JSON payload and {@code subject} the
+     * event type.
+     */
+    Delivery(String kind, String tenantRef, Channel channel, String target, Subscription subscription, Message message, Instant now) {
+        this.messageId = "msg_" + UUID.randomUUID().toString().replace("-", "");
+        this.kind = kind;
+        this.tenantRef = tenantRef;
+        this.channel = channel;
+        this.target = target;
+        this.subscription = subscription;
+        this.subject = cut(message.subject(), 300);
+        this.bodyText = cut(message.text(), 20000);
+        this.bodyHtml = message.html() == null ? null : cut(message.html(), 40000);
+        this.unsubscribeUrl = message.unsubscribeUrl();
+        this.state = DeliveryState.PENDING;
+        this.nextAttemptAt = now;
+        this.createdAt = now;
+    }
+
+    /** The server confirmed it: never sent again. */
+    DeliveryAttempt sent(Instant now, String detail) {
+        requirePending();
+        attempts++;
+        state = DeliveryState.SENT;
+        sentAt = now;
+        lastError = null;
+        return new DeliveryAttempt(this, now, "SENT", detail);
+    }
+
+    /** A try failed: another one after the policy's delay, or give up (failed, shown to staff). */
+    DeliveryAttempt failed(Instant now, String error, RetryPolicy policy) {
+        requirePending();
+        attempts++;
+        lastError = cut(error, 500);
+        if (policy.retries(attempts)) {
+            nextAttemptAt = now.plus(policy.delayAfter(attempts));
+            return new DeliveryAttempt(this, now, "RETRY", error);
+        }
+        state = DeliveryState.FAILED;
+        return new DeliveryAttempt(this, now, "FAILED", error);
+    }
+
+    /** The recipient is gone (a webhook answered 410): cancelled, and its subscription ended. */
+    DeliveryAttempt gone(Instant now, String detail) {
+        requirePending();
+        attempts++;
+        state = DeliveryState.CANCELLED;
+        if (subscription != null) {
+            subscription.end(now);
+        }
+        return new DeliveryAttempt(this, now, "GONE", detail);
+    }
+
+    /** Staff put a failed delivery back for an immediate try, with a fresh allowance of retries. */
+    void retry(Instant now) {
+        if (state != DeliveryState.FAILED) {
+            throw new IllegalStateException("only a failed delivery can be retried, this one is " + state);
+        }
+        state = DeliveryState.PENDING;
+        attempts = 0;
+        nextAttemptAt = now;
+    }
+
+    /** Another node or round already handled it. */
+    boolean isPending() {
+        return state == DeliveryState.PENDING;
+    }
+
+    private void requirePending() {
+        if (state != DeliveryState.PENDING) {
+            throw new IllegalStateException("delivery " + id + " is " + state);
+        }
+    }
+
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+
+    DeliveryView toView() {
+        return new DeliveryView(id, kind, channel, target, subject, state, attempts, nextAttemptAt, lastError, createdAt, sentAt);
+    }
+
+    Long id() {
+        return id;
+    }
+
+    String messageId() {
+        return messageId;
+    }
+
+    Channel channel() {
+        return channel;
+    }
+
+    String target() {
+        return target;
+    }
+
+    Subscription subscription() {
+        return subscription;
+    }
+
+    Message message() {
+        return new Message(subject, bodyText, bodyHtml, unsubscribeUrl);
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    DeliveryState state() {
+        return state;
+    }
+}

@@ -1,0 +1,50 @@
+package fr.gestan.cloud.notifications.internal;
+
+import fr.gestan.cloud.notifications.api.AttemptView;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One try to deliver and what came of it; never changed. */
+@Entity
+@Table(name = "notification_attempt")
+@NamedQuery(name = DeliveryAttempt.OF_DELIVERY, query = "select a from DeliveryAttempt a where a.delivery.id = :id order by a.attemptedAt, a.id")
+public class DeliveryAttempt {
+
+    static final String OF_DELIVERY = "DeliveryAttempt.ofDelivery";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "delivery_id")
+    private Delivery delivery;
+    @Column(name = "attempted_at", nullable = false)
+    private Instant attemptedAt;
+    @Column(nullable = false, length = 16)
+    private String outcome;
+    @Column(length = 500)
+    private String detail;
+
+    protected DeliveryAttempt() {
+    }
+
+    DeliveryAttempt(Delivery delivery, Instant at, String outcome, String detail) {
+        this.delivery = delivery;
+        this.attemptedAt = at;
+        this.outcome = outcome;
+        this.detail = detail == null || detail.length() <= 500 ? detail : detail.substring(0, 500);
+    }
+
+    AttemptView toView() {
+        return new AttemptView(attemptedAt, outcome, detail);
+    }
+}

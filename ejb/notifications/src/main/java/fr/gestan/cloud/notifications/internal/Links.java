@@ -1,0 +1,26 @@
+package fr.gestan.cloud.notifications.internal;
+
+import fr.gestan.cloud.common.config.PublicAddress;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** The public addresses the messages link to (under {@link PublicAddress}). */
+final class Links {
+
+    static final String SUBSCRIPTIONS = "/api/v1/public/status/subscriptions";
+
+    private Links() {
+    }
+
+    static String status() {
+        return PublicAddress.baseUrl() + "/status";
+    }
+
+    static String confirm(String token) {
+        return PublicAddress.baseUrl() + SUBSCRIPTIONS + "/confirm?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+    }
+
+    static String unsubscribe(String token) {
+        return PublicAddress.baseUrl() + SUBSCRIPTIONS + "/unsubscribe?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+    }
+}

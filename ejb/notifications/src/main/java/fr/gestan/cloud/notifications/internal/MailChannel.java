@@ -1,0 +1,86 @@
+package fr.gestan.cloud.notifications.internal;
+
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.util.Properties;
+
+/**
+ * Sends an outbox e-mail through the server's mail session ({@code java:jboss/mail/Gestan}: host, port, STARTTLS
+ * from server.cli) as multipart/alternative text + HTML, with the delivery's id as Message-ID and, for a
+ * subscription, {@code List-Unsubscribe} with one-click POST (RFC 8058). SMTP credentials, when the server needs
+ * them: {@code gestan.smtp.user}/{@code GESTAN_SMTP_USER} and {@code gestan.smtp.password}/{@code GESTAN_SMTP_PASSWORD}.
+ */
+final class MailChannel {
+
+    static final String JNDI = "java:jboss/mail/Gestan";
+
+    private final Session session;
+
+    MailChannel(Session configured) {
+        // the server's session, with timeouts: a stalled SMTP server must not stall the sender
+        Properties properties = new Properties();
+        properties.putAll(configured.getProperties());
+        String timeout = String.valueOf(Integer.getInteger("gestan.smtp.timeout-seconds", 20) * 1000);
+        properties.setProperty("mail.smtp.connectiontimeout", timeout);
+        properties.setProperty("mail.smtp.timeout", timeout);
+        properties.setProperty("mail.smtp.writetimeout", timeout);
+        this.session = Session.getInstance(properties);
+    }
+
+    /** Sends; returns the SMTP server's answer (as the attempt's detail). */
+    String send(OutboxStore.Outgoing outgoing) throws MessagingException {
+        String messageId = "<" + outgoing.messageId() + "@gestan.cloud>";
+        MimeMessage mail = new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", messageId); // the same id on every retry
+            }
+        };
+        String from = setting("gestan.mail.from", "GESTAN_MAIL_FROM", session.getProperty("mail.from"));
+        mail.setFrom(new InternetAddress(from == null ? "Gestan Cloud <notifications@gestan.localhost>" : from));
+        mail.setRecipients(RecipientType.TO, InternetAddress.parse(outgoing.target(), true));
+        mail.setSubject(outgoing.message().subject(), "UTF-8");
+        mail.setSentDate(java.util.Date.from(outgoing.createdAt()));
+        mail.setHeader("Content-Language", "fr, en");
+        mail.setHeader("Auto-Submitted", "auto-generated");
+        if (outgoing.message().unsubscribeUrl() != null) {
+            mail.setHeader("List-Unsubscribe", "<" + outgoing.message().unsubscribeUrl() + ">");
+            mail.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(outgoing.message().text(), "UTF-8");
+        alternative.addBodyPart(text);
+        if (outgoing.message().html() != null) {
+            MimeBodyPart html = new MimeBodyPart();
+            html.setText(outgoing.message().html(), "UTF-8", "html");
+            alternative.addBodyPart(html);
+        }
+        mail.setContent(alternative);
+        mail.saveChanges();
+        String user = setting("gestan.smtp.user", "GESTAN_SMTP_USER", null);
+        try (Transport transport = session.getTransport("smtp")) {
+            if (user == null || user.isBlank()) {
+                transport.connect();
+            } else {
+                transport.connect(user, setting("gestan.smtp.password", "GESTAN_SMTP_PASSWORD", ""));
+            }
+            transport.sendMessage(mail, mail.getAllRecipients());
+            return "accepted by " + transport.getURLName().getHost() + " as " + messageId;
+        }
+    }
+
+    private static String setting(String property, String env, String fallback) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(env);
+        }
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

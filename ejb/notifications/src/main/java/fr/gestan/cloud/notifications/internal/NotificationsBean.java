@@ -1,0 +1,94 @@
+package fr.gestan.cloud.notifications.internal;
+
+import fr.gestan.cloud.common.Paris;
+import fr.gestan.cloud.common.notify.Notice;
+import fr.gestan.cloud.common.notify.NoticeKind;
+import fr.gestan.cloud.common.notify.Notifications;
+import fr.gestan.cloud.notifications.api.Channel;
+import fr.gestan.cloud.tenants.api.Contact;
+import fr.gestan.cloud.tenants.api.TenantService;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Local;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * The outbox's entry ({@code MANDATORY}: in the transaction of the event announced): finds the recipients of a notice
+ * and stores one rendered delivery per recipient. Status notices go to the active subscriptions covering one of the
+ * servers or data centres named; staff-access notices to the tenant's security contact (tenants API). Anyone may
+ * publish; the actor comes from the caller's identity.
+ */
+@Stateless
+@Local(Notifications.class)
+@PermitAll
+public class NotificationsBean implements Notifications {
+
+    private static final Logger LOG = Logger.getLogger(NotificationsBean.class.getName());
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss z").withZone(Paris.ZONE);
+
+    @PersistenceContext(unitName = "notifications")
+    EntityManager em;
+    @Resource
+    SessionContext caller;
+    @EJB
+    TenantService tenants;
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void publish(Notice notice) {
+        Instant now = clock.instant();
+        Map<String, String> facts = new LinkedHashMap<>(notice.facts());
+        facts.putIfAbsent("actor", caller.getCallerPrincipal().getName());
+        facts.putIfAbsent("at", WHEN.format(now));
+        if (notice.kind().isStatus()) {
+            facts.putIfAbsent("statusUrl", Links.status());
+            publishStatus(notice, facts, now);
+        } else if (notice.kind() == NoticeKind.STAFF_ACCESS) {
+            publishStaffAccess(notice, facts, now);
+        }
+    }
+
+    private void publishStatus(Notice notice, Map<String, String> facts, Instant now) {
+        List<String> servers = notice.servers().stream().map(String::valueOf).toList();
+        List<Subscription> subscribers = Subscription.activeFor(em, notice.dataCentres(), servers);
+        Set<String> reached = new java.util.HashSet<>();
+        for (Subscription s : subscribers) {
+            // one message per address even when several of its subscriptions cover the event
+            if (!reached.add(s.channel() + " " + Subscription.keyOf(s.channel(), s.address()))) {
+                continue;
+            }
+            Message message = s.channel() == Channel.EMAIL
+                    ? MessageRenderer.email(notice.kind().name(), facts, Links.unsubscribe(s.unsubscribeToken()))
+                    : MessageRenderer.webhook(notice.kind().name(), facts, now);
+            em.persist(new Delivery(notice.kind().name(), null, s.channel(), s.address(), s, message, now));
+        }
+    }
+
+    private void publishStaffAccess(Notice notice, Map<String, String> facts, Instant now) {
+        Optional<Contact> contact = tenants.securityContact(notice.tenantRef());
+        if (contact.isEmpty() || contact.get().email() == null) {
+            LOG.warning(() -> "No security contact for tenant " + notice.tenantRef() + ": staff access not notified");
+            return;
+        }
+        facts.putIfAbsent("tenant", notice.tenantRef());
+        Message message = MessageRenderer.email(notice.kind().name(), facts, null);
+        em.persist(new Delivery(notice.kind().name(), notice.tenantRef(), Channel.EMAIL, contact.get().email(), null, message, now));
+    }
+}

@@ -1,0 +1,135 @@
+package fr.gestan.cloud.notifications.internal;
+
+import fr.gestan.cloud.common.Roles;
+import fr.gestan.cloud.common.journal.AccessJournal;
+import fr.gestan.cloud.common.journal.JournalEvent;
+import fr.gestan.cloud.hosting.api.ComponentStatusView;
+import fr.gestan.cloud.hosting.api.ServerStatus;
+import fr.gestan.cloud.notifications.api.Channel;
+import fr.gestan.cloud.notifications.api.NewWebhook;
+import fr.gestan.cloud.notifications.api.StatusSubscriptions;
+import fr.gestan.cloud.notifications.api.SubscriptionRefusedException;
+import fr.gestan.cloud.notifications.api.SubscriptionRefusedException.Reason;
+import fr.gestan.cloud.notifications.api.SubscriptionScope;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Local;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.executable.ValidateOnExecution;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+// Method validation of the interface's constraints: HV-994, see docs/architecture.md.
+@ValidateOnExecution
+@Stateless
+@Local(StatusSubscriptions.class)
+@PermitAll // the status page is public; webhooks are narrowed below
+public class StatusSubscriptionsBean implements StatusSubscriptions {
+
+    static final String CONFIRM_HOURS_PROPERTY = "gestan.notifications.confirm-hours";
+    static final String CONFIRMATION = "SUBSCRIPTION_CONFIRMATION";
+
+    @PersistenceContext(unitName = "notifications")
+    EntityManager em;
+    @EJB
+    ServerStatus status;
+    @EJB
+    AccessJournal journal;
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Override
+    public void subscribeByEmail(String email, SubscriptionScope scope, String scopeRef) {
+        String ref = checkedScope(scope, scopeRef);
+        Instant now = clock.instant();
+        Duration valid = Duration.ofHours(Long.getLong(CONFIRM_HOURS_PROPERTY, 48));
+        String token = Tokens.random();
+        Subscription subscription = find(Channel.EMAIL, email, scope, ref).orElse(null);
+        if (subscription == null) {
+            subscription = Subscription.pendingEmail(email, scope, ref, token, valid, now);
+            em.persist(subscription);
+        } else if (subscription.needsConfirmation(now)) {
+            subscription.newConfirmation(token, valid, now);
+        } else {
+            return; // a valid link is out, or it is active: nothing more is sent
+        }
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("scope", scope.name());
+        facts.put("scopeRef", ref);
+        facts.put("expires", NotificationsBean.WHEN.format(now.plus(valid)));
+        facts.put("confirmUrl", Links.confirm(token));
+        em.persist(new Delivery(CONFIRMATION, null, Channel.EMAIL, subscription.address(), subscription,
+                MessageRenderer.email(CONFIRMATION, facts, null), now));
+    }
+
+    @Override
+    public String confirm(String token) {
+        Subscription subscription = em.createNamedQuery(Subscription.BY_CONFIRM, Subscription.class)
+                .setParameter("hash", Tokens.sha256Hex(token.strip())).getResultStream().findFirst()
+                .orElseThrow(() -> new SubscriptionRefusedException(Reason.UNKNOWN_LINK, "token", null));
+        if (!subscription.confirm(clock.instant())) {
+            throw new SubscriptionRefusedException(Reason.EXPIRED_LINK, "token", null);
+        }
+        return subscription.unsubscribeToken();
+    }
+
+    @Override
+    public void unsubscribe(String token) {
+        em.createNamedQuery(Subscription.BY_UNSUBSCRIBE, Subscription.class).setParameter("token", token.strip())
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new SubscriptionRefusedException(Reason.UNKNOWN_LINK, "token", null))
+                .end(clock.instant());
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
+    public NewWebhook subscribeWebhook(String url, SubscriptionScope scope, String scopeRef) {
+        if (WebhookAddresses.current().parse(url) == null) {
+            throw new SubscriptionRefusedException(Reason.WEBHOOK_URL, "url", url);
+        }
+        String ref = checkedScope(scope, scopeRef);
+        Instant now = clock.instant();
+        String secret = WebhookSignature.newSecret();
+        Subscription subscription = find(Channel.WEBHOOK, url.strip(), scope, ref).orElse(null);
+        if (subscription == null) {
+            subscription = Subscription.webhook(url.strip(), scope, ref, secret, now);
+            em.persist(subscription);
+        } else {
+            subscription.renewWebhook(secret, now); // subscribing again: active, with a new secret
+        }
+        em.flush();
+        journal.record(JournalEvent.success("WEBHOOK_SUBSCRIBED", null, url.strip()));
+        return new NewWebhook(subscription.id(), subscription.address(), secret);
+    }
+
+    private Optional<Subscription> find(Channel channel, String address, SubscriptionScope scope, String ref) {
+        return em.createNamedQuery(Subscription.FIND, Subscription.class).setParameter("channel", channel)
+                .setParameter("key", Subscription.keyOf(channel, address)).setParameter("scope", scope)
+                .setParameter("ref", scope == SubscriptionScope.ALL ? Subscription.ALL_REF : ref)
+                .getResultStream().findFirst();
+    }
+
+    /** The scope's reference if it names a public server or data centre ('*' for all). */
+    private String checkedScope(SubscriptionScope scope, String scopeRef) {
+        if (scope == SubscriptionScope.ALL) {
+            return Subscription.ALL_REF;
+        }
+        String ref = scopeRef == null ? "" : scopeRef.strip();
+        List<ComponentStatusView> components = status.publicStatus().components();
+        boolean known = scope == SubscriptionScope.SERVER
+                ? components.stream().anyMatch(c -> String.valueOf(c.serverId()).equals(ref))
+                : components.stream().anyMatch(c -> c.dataCentreCode().equals(ref));
+        if (!known) {
+            throw new SubscriptionRefusedException(Reason.UNKNOWN_SCOPE, "scopeRef", ref);
+        }
+        return ref;
+    }
+}

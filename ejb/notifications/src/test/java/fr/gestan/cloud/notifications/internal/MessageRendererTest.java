@@ -1,0 +1,48 @@
+package fr.gestan.cloud.notifications.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MessageRendererTest {
+
+    @Test
+    void anEmailIsFrenchThenEnglishInTextAndEscapedHtmlWithTheUnsubscribeLink() {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("title", "Panne <disque>");
+        facts.put("impact", "MAJOR");
+        facts.put("servers", "GC-PROD-01");
+        facts.put("message", "On regarde.");
+        facts.put("statusUrl", "https://localhost:8443/status");
+        Message m = MessageRenderer.email("INCIDENT_OPENED", facts, "https://localhost:8443/u?token=x&y");
+        assertEquals("[Gestan Cloud] Incident : Panne <disque>", m.subject());
+        assertTrue(m.text().indexOf("Incident « Panne <disque> » ouvert") < m.text().indexOf("Incident \"Panne <disque>\" opened"), m.text());
+        assertTrue(m.text().contains("Se désabonner en un clic : https://localhost:8443/u?token=x&y"));
+        assertTrue(m.html().contains("Panne &lt;disque&gt;"));
+        assertFalse(m.html().contains("<disque>"));
+        assertTrue(m.html().contains("lang=\"en\""));
+        assertEquals("https://localhost:8443/u?token=x&y", m.unsubscribeUrl());
+    }
+
+    @Test
+    void aStaffAccessNoticeNamesTheActionInWords() {
+        Message m = MessageRenderer.email("STAFF_ACCESS", Map.of("action", "SECRET_REVEALED", "actor", "support.demo",
+                "reason", "ticket 42", "target", "compta", "tenant", "552100554", "at", "now"), null);
+        assertTrue(m.text().contains("action SECRET_REVEALED du now"), m.text());
+        assertTrue(m.subject().contains("affichage d'un identifiant"), m.subject());
+        assertTrue(m.text().contains("Motif indiqué : ticket 42"));
+        assertTrue(m.text().contains("Reason given: ticket 42"));
+    }
+
+    @Test
+    void aWebhookPayloadIsJsonWithTypeTimestampAndData() {
+        Message m = MessageRenderer.webhook("INCIDENT_RESOLVED", Map.of("title", "a \"b\"\n"), Instant.parse("2026-12-03T10:00:00Z"));
+        assertEquals("incident.resolved", m.subject());
+        assertEquals("{\"type\":\"incident.resolved\",\"timestamp\":\"2026-12-03T10:00:00Z\",\"data\":{\"title\":\"a \\\"b\\\"\\n\"}}", m.text());
+    }
+}

@@ -1,0 +1,83 @@
+package fr.gestan.cloud.web.notifications;
+
+import fr.gestan.cloud.notifications.api.StatusSubscriptions;
+import fr.gestan.cloud.notifications.api.SubscriptionRefusedException;
+import fr.gestan.cloud.notifications.api.SubscriptionScope;
+import fr.gestan.cloud.web.i18n.Bundle;
+import fr.gestan.cloud.web.i18n.Messages;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.Map;
+
+/** The status page's subscription form: an e-mail address and what to follow; the confirmation goes by e-mail. */
+@Named
+@ViewScoped
+public class StatusSubscribeBean implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    static final String FORM = "subscribe";
+
+    @EJB
+    transient StatusSubscriptions subscriptions;
+    @Inject
+    @Bundle("nmsg")
+    Messages messages;
+
+    private String email;
+    private SubscriptionScope scope = SubscriptionScope.ALL;
+    private String scopeRef;
+    private boolean sent;
+
+    public void subscribe() {
+        try {
+            subscriptions.subscribeByEmail(email, scope, scopeRef);
+            sent = true;
+            messages.info("subscribe.sent");
+        } catch (SubscriptionRefusedException e) {
+            FacesContext.getCurrentInstance().addMessage(FORM + ":scopeRef",
+                    new FacesMessage(FacesMessage.SEVERITY_ERROR, messages.text("subscribe.unknownScope"), null));
+            FacesContext.getCurrentInstance().validationFailed();
+        } catch (EJBException e) {
+            messages.fieldMessages(FORM, e, Map.of("subscribeByEmail.email", "email", "subscribeByEmail.scope", "scope",
+                    "subscribeByEmail.scopeRef", "scopeRef"));
+        }
+    }
+
+    public SubscriptionScope[] getScopes() {
+        return SubscriptionScope.values();
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public SubscriptionScope getScope() {
+        return scope;
+    }
+
+    public void setScope(SubscriptionScope scope) {
+        this.scope = scope;
+    }
+
+    public String getScopeRef() {
+        return scopeRef;
+    }
+
+    public void setScopeRef(String scopeRef) {
+        this.scopeRef = scopeRef;
+    }
+
+    public boolean isSent() {
+        return sent;
+    }
+}
