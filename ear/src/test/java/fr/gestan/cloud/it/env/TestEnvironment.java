@@ -170,6 +170,20 @@ public class TestEnvironment implements LauncherSessionListener {
     }
 
     private static void recreateDatabase(Connection c) throws SQLException {
+        if ("true".equals(System.getenv("GESTAN_TEST_DB_KEEP"))) {
+            // The load harness's seeding (PerfSeedIT) fills a database of its own and refuses one that holds data:
+            // an existing database is kept as it is, never dropped.
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+                ps.setString(1, IT_DATABASE);
+                if (ps.executeQuery().next()) {
+                    return;
+                }
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE " + IT_DATABASE + " ENCODING 'UTF8' TEMPLATE template0");
+            }
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()")) {
             ps.setString(1, IT_DATABASE);
