@@ -15,6 +15,7 @@ import fr.gestan.cloud.compliance.api.StoredReportSummary;
 import fr.gestan.cloud.hosting.api.ServerView;
 import fr.gestan.cloud.it.support.Call;
 import fr.gestan.cloud.it.support.Deployments;
+import fr.gestan.cloud.it.support.ScaleSeeding;
 import fr.gestan.cloud.it.support.SupportClearance;
 import fr.gestan.cloud.security.api.ConfidentialityAgreements;
 import jakarta.ejb.EJB;

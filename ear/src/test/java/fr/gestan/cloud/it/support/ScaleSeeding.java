@@ -1,4 +1,4 @@
-package fr.gestan.cloud.it.bench;
+package fr.gestan.cloud.it.support;
 
 import fr.gestan.cloud.hosting.api.ContractView;
 import fr.gestan.cloud.hosting.api.HostingContracts;
@@ -10,9 +10,6 @@ import fr.gestan.cloud.hosting.api.NewServer;
 import fr.gestan.cloud.hosting.api.ServerRole;
 import fr.gestan.cloud.hosting.api.ServerView;
 import fr.gestan.cloud.hosting.api.ServiceLevel;
-import fr.gestan.cloud.it.support.Companies;
-import fr.gestan.cloud.it.support.Ids;
-import fr.gestan.cloud.it.support.WithRoleCallers;
 import fr.gestan.cloud.security.api.ServerControls;
 import fr.gestan.cloud.tenants.api.TenantService;
 import jakarta.ejb.EJB;
@@ -24,24 +21,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The offer at scale, seeded through the modules' APIs, for {@link ScaleBenchmarkIT} and {@link PerfSeedIT}: one
+ * The offer at scale, seeded through the modules' APIs, for ScaleBenchmarkIT, PerfSeedIT and SqlPerPageIT: one
  * French operator, two certified data centres, pairs of production and backup servers (backups verified), and
  * compliant tenants (the tenant with its contact, a contract on a server pair, activated). Tenant {@code i} has
  * SIREN {@code Ids.siren(70_000_000 + i)} and the name {@code Société Échelle <i> SARL}.
  */
-abstract class ScaleSeeding extends WithRoleCallers {
+public abstract class ScaleSeeding extends WithRoleCallers {
 
     @EJB
-    TenantService tenants;
+    protected TenantService tenants;
     @EJB
-    HostingInventory inventory;
+    protected HostingInventory inventory;
     @EJB
-    HostingContracts contracts;
+    protected HostingContracts contracts;
     @EJB
-    ServerControls controls;
+    protected ServerControls controls;
 
     /** {@code pairs} production servers and as many backup servers, each for {@code capacity} tenants. */
-    List<ServerView[]> sites(int pairs, int capacity) throws Exception {
+    protected List<ServerView[]> sites(int pairs, int capacity) throws Exception {
         String operator = "Hébergement Échelle SAS";
         admin.call(() -> inventory.addOperator(new NewOperator(operator, "SAS", "FR", null, null, BigDecimal.ZERO, BigDecimal.ZERO)));
         LocalDate expires = LocalDate.now(ZoneId.of("Europe/Paris")).plusYears(2);
@@ -61,7 +58,7 @@ abstract class ScaleSeeding extends WithRoleCallers {
     }
 
     /** Tenant {@code i} with its contact, and an active contract on the given pair; returns the tenant's id. */
-    long tenant(int i, ServerView[] pair) throws Exception {
+    protected long tenant(int i, ServerView[] pair) throws Exception {
         String siren = siren(i);
         long id = support.call(() -> tenants.create(Companies.minimal(String.format("Société Échelle %05d SARL", i), siren))).id();
         ContractView c = support.call(() -> contracts.create(new NewContract(siren, "Gestan ERP Cloud", LocalDate.of(2026, 1, 1), null,
@@ -70,15 +67,15 @@ abstract class ScaleSeeding extends WithRoleCallers {
         return id;
     }
 
-    static String siren(int i) {
+    protected static String siren(int i) {
         return Ids.siren(70_000_000 + i);
     }
 
-    static double seconds(long since) {
+    protected static double seconds(long since) {
         return Math.round((System.nanoTime() - since) / 1e8) / 10.0;
     }
 
-    static void print(String line) {
+    protected static void print(String line) {
         System.out.println("BENCHMARK " + line);
     }
 }
