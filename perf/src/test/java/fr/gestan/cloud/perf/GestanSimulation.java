@@ -62,14 +62,19 @@ public class GestanSimulation extends Simulation {
     /** Signs in through Keycloak's form (and its TOTP form for staff), as a browser does. */
     static ChainBuilder signIn(String home) {
         return exec(http("sign-in: Keycloak form").get("/signin")
-                        .check(css("#kc-form-login", "action").transform(a -> a.replace("&amp;", "&")).saveAs("loginAction")))
+                        .check(css("#kc-form-login", "action").transform(GestanSimulation::unescape).saveAs("loginAction")))
                 .exec(http("sign-in: password").post("#{loginAction}")
                         .formParam("username", "#{username}").formParam("password", PerfRealm.PASSWORD).formParam("credentialId", "")
-                        .check(css("#kc-otp-login-form", "action").transform(a -> a.replace("&amp;", "&")).optional().saveAs("otpAction")))
+                        .check(css("#kc-otp-login-form", "action").transform(GestanSimulation::unescape).optional().saveAs("otpAction")))
                 .doIf(session -> session.contains("otpAction")).then(
                         exec(session -> session.set("otp", Totp.code(session.getString("otpKey"))))
                                 .exec(http("sign-in: TOTP").post("#{otpAction}").formParam("otp", "#{otp}").formParam("login", "Sign In")))
                 .exec(http("sign-in: home").get(home).check(status().is(200), substring("kc-form-login").notExists()));
+    }
+
+    /** An attribute's value as the browser reads it (null when an optional check found nothing). */
+    static String unescape(String attribute) {
+        return attribute == null ? null : attribute.replace("&amp;", "&");
     }
 
     static ChainBuilder page(String name, String path) {
@@ -81,6 +86,11 @@ public class GestanSimulation extends Simulation {
         return css("input[name='jakarta.faces.ViewState']", "value").saveAs("viewState");
     }
 
+    /** The page's CSP nonce, which every AJAX postback must send back (CspNonceCheck, PrimeFaces). */
+    static io.gatling.javaapi.core.CheckBuilder.Final nonce() {
+        return regex("nonce=\"([^\"]+)\"").saveAs("nonce");
+    }
+
     /** A PrimeFaces data table's AJAX paging request (what clicking "next page" posts). */
     static ChainBuilder tablePage(String name, String form, String table, String first) {
         String id = form + ":" + table;
@@ -90,7 +100,7 @@ public class GestanSimulation extends Simulation {
                 .formParam("jakarta.faces.partial.execute", id).formParam("jakarta.faces.partial.render", id)
                 .formParam(id, id).formParam(id + "_pagination", "true").formParam(id + "_first", first)
                 .formParam(id + "_rows", "25").formParam(id + "_skipChildren", "true").formParam(id + "_encodeFeature", "true")
-                .formParam(form, form).formParam("jakarta.faces.ViewState", "#{viewState}")
+                .formParam(form, form).formParam("jakarta.faces.ViewState", "#{viewState}").formParam("primefaces.nonce", "#{nonce}")
                 .check(status().is(200), substring("<partial-response"), substring("<error>").notExists()))
                 .pause(THINK_MIN, THINK_MAX);
     }
@@ -100,7 +110,7 @@ public class GestanSimulation extends Simulation {
             page("client: company", "/portal/tenants/company.xhtml"),
             page("client: journal", "/portal/security/journal.xhtml"),
             exec(http("client: certificates").get("/portal/certificates.xhtml").check(status().is(200),
-                    regex("href=\"([^\"]*certificate\\.pdf[^\"]*)\"").transform(a -> a.replace("&amp;", "&")).optional().saveAs("pdf")))
+                    regex("href=\"([^\"]*certificate\\.pdf[^\"]*)\"").transform(GestanSimulation::unescape).optional().saveAs("pdf")))
                     .pause(THINK_MIN, THINK_MAX),
             doIf(session -> session.contains("pdf")).then(
                     exec(http("client: certificate PDF").get("#{pdf}").check(status().is(200))).pause(THINK_MIN, THINK_MAX)));
@@ -108,7 +118,7 @@ public class GestanSimulation extends Simulation {
     ChainBuilder staffVisit = exec(
             page("staff: dashboard", "/admin/"),
             exec(session -> session.set("page", "/admin/tenants/index.xhtml"))
-                    .exec(http("staff: tenant list").get("/admin/tenants/index.xhtml").check(status().is(200), viewState()))
+                    .exec(http("staff: tenant list").get("/admin/tenants/index.xhtml").check(status().is(200), viewState(), nonce()))
                     .pause(THINK_MIN, THINK_MAX),
             tablePage("staff: tenant list, page 2", "tenants", "list", "25"),
             tablePage("staff: tenant list, page 40", "tenants", "list", "975"),
@@ -118,7 +128,7 @@ public class GestanSimulation extends Simulation {
                     .formParam("jakarta.faces.partial.execute", "tenants").formParam("jakarta.faces.partial.render", "tenants:list")
                     .formParam("tenants:apply", "tenants:apply").formParam("tenants", "tenants")
                     .formParam("tenants:text", "#{searchName}").formParam("tenants:state_input", "")
-                    .formParam("jakarta.faces.ViewState", "#{viewState}")
+                    .formParam("jakarta.faces.ViewState", "#{viewState}").formParam("primefaces.nonce", "#{nonce}")
                     .check(status().is(200), substring("<partial-response"), substring("<error>").notExists()))
                     .pause(THINK_MIN, THINK_MAX),
             exec(http("staff: tenant search by SIREN").post("/admin/tenants/index.xhtml")
@@ -127,7 +137,7 @@ public class GestanSimulation extends Simulation {
                     .formParam("jakarta.faces.partial.execute", "tenants").formParam("jakarta.faces.partial.render", "tenants:list")
                     .formParam("tenants:apply", "tenants:apply").formParam("tenants", "tenants")
                     .formParam("tenants:text", "#{siren}").formParam("tenants:state_input", "")
-                    .formParam("jakarta.faces.ViewState", "#{viewState}")
+                    .formParam("jakarta.faces.ViewState", "#{viewState}").formParam("primefaces.nonce", "#{nonce}")
                     .check(status().is(200), substring("<partial-response"), substring("#{siren}")))
                     .pause(THINK_MIN, THINK_MAX),
             page("staff: tenant page", "/admin/tenants/edit.xhtml?id=#{tenantId}"),
@@ -146,7 +156,7 @@ public class GestanSimulation extends Simulation {
                     .check(status().is(200))).pause(THINK_MIN, THINK_MAX),
             exec(http("api: GET /me/certificates").get("/api/v1/me/certificates").header("Authorization", "Bearer #{token}")
                     .header("Accept", "application/json").check(status().is(200))).pause(THINK_MIN, THINK_MAX),
-            exec(http("api: GET /me/journal").get("/api/v1/me/journal").header("Authorization", "Bearer #{token}")
+            exec(http("api: GET /me/company").get("/api/v1/me/company").header("Authorization", "Bearer #{token}")
                     .header("Accept", "application/json").check(status().is(200))).pause(THINK_MIN, THINK_MAX));
 
     Iterator<Map<String, Object>> clientFeeder() {

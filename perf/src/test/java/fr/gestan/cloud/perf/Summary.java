@@ -13,16 +13,18 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The run's table for docs/performance.md, from Gatling's report ({@code js/stats.json} of the newest run under the
- * given folder, default {@code perf/target/gatling}): per request name, the count, the failures, the throughput,
- * p50/p95/p99 (Gatling's default percentiles 50, 75, 95, 99) and the ratio of its p95 to the p95 of the trivial page
- * ({@value GestanSimulation#BASELINE}) of the same run.
+ * The run's table for docs/performance.md, from Gatling's report (the statistics table of {@code index.html} of the
+ * newest run under the given folder, default {@code perf/target/gatling}): per request name, the count, the failures,
+ * the throughput, p50/p95/p99 (Gatling's default percentiles are 50, 75, 95, 99) and the ratio of its p95 to the p95
+ * of the trivial page ({@value GestanSimulation#BASELINE}) of the same run.
  *
  * <pre>java -cp perf/target/test-classes fr.gestan.cloud.perf.Summary [perf/target/gatling]</pre>
  */
 public final class Summary {
 
-    private static final Pattern STATS = Pattern.compile("\"stats\"\\s*:\\s*\\{\\s*\"name\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+    /** One row of the statistics table: its name, then 13 cells (total, OK, KO, % KO, per second, min, p50, p75, p95, p99, max, mean, sd). */
+    private static final Pattern ROW = Pattern.compile("<tr id=\"[^\"]*\"[^>]*>.*?class=\"ellipsed-name\">([^<]*)</span>(.*?)</tr>", Pattern.DOTALL);
+    private static final Pattern CELL = Pattern.compile("<td class=\"value [^\"]*col-(\\d+)\">([^<]*)</td>");
 
     record Row(String name, long total, long ko, double perSecond, double p50, double p95, double p99) {
     }
@@ -32,36 +34,39 @@ public final class Summary {
 
     public static void main(String[] args) throws IOException {
         Path root = Path.of(args.length > 0 ? args[0] : "perf/target/gatling");
-        Path stats = newestStats(root);
-        List<Row> rows = parse(Files.readString(stats, StandardCharsets.UTF_8));
-        System.out.println("Gatling report: " + stats.getParent().getParent());
-        System.out.print(table(rows));
+        Path report = newestReport(root);
+        System.out.println("Gatling report: " + report);
+        System.out.print(table(parse(Files.readString(report, StandardCharsets.UTF_8))));
     }
 
-    static Path newestStats(Path root) throws IOException {
+    static Path newestReport(Path root) throws IOException {
         try (Stream<Path> runs = Files.list(root)) {
-            return runs.map(run -> run.resolve("js/stats.json")).filter(Files::isRegularFile)
-                    .max(Comparator.comparing(p -> p.getParent().getParent().getFileName().toString()))
-                    .orElseThrow(() -> new IOException("no Gatling report (js/stats.json) under " + root));
+            return runs.map(run -> run.resolve("index.html")).filter(Files::isRegularFile)
+                    .max(Comparator.comparing(p -> p.getParent().getFileName().toString()))
+                    .orElseThrow(() -> new IOException("no Gatling report (index.html) under " + root));
         }
     }
 
-    static List<Row> parse(String json) {
+    static List<Row> parse(String html) {
         List<Row> rows = new ArrayList<>();
-        Matcher m = STATS.matcher(json);
+        Matcher m = ROW.matcher(html);
         while (m.find()) {
-            String rest = json.substring(m.end());
-            rows.add(new Row(m.group(1).replace("\\\"", "\""), (long) number(rest, "numberOfRequests", "total"),
-                    (long) number(rest, "numberOfRequests", "ko"), number(rest, "meanNumberOfRequestsPerSecond", "total"),
-                    number(rest, "percentiles1", "total"), number(rest, "percentiles3", "total"), number(rest, "percentiles4", "total")));
+            double[] cells = new double[15];
+            Matcher c = CELL.matcher(m.group(2));
+            while (c.find()) {
+                int column = Integer.parseInt(c.group(1));
+                String value = c.group(2).replace(",", "").trim();
+                if (column < cells.length && !value.isEmpty() && !value.equals("-")) {
+                    cells[column] = Double.parseDouble(value);
+                }
+            }
+            rows.add(new Row(unescape(m.group(1)), (long) cells[2], (long) cells[4], cells[6], cells[8], cells[10], cells[11]));
         }
         return rows;
     }
 
-    /** The first {@code "<object>": { ... "<field>": value } } after the start of a request's statistics. */
-    private static double number(String json, String object, String field) {
-        Matcher m = Pattern.compile("\"" + object + "\"\\s*:\\s*\\{[^}]*?\"" + field + "\"\\s*:\\s*\"?([-0-9.]+)\"?").matcher(json);
-        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+    private static String unescape(String html) {
+        return html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&").strip();
     }
 
     static String table(List<Row> rows) {
