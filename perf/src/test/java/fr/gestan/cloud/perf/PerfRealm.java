@@ -26,8 +26,8 @@ import javax.net.ssl.X509TrustManager;
  * staff users {@code perf.staff.NN} (roles admin and auditor in turn, each with its own TOTP key) and
  * {@code perf.setup} (admin), imported with {@code partialImport};</li>
  * <li>through the application itself ({@code POST /api/v1/tenants/{id}/portal-users}, as a staff member invites a
- * contact): one portal user {@code perf.client.<siren>@perf.example} for each of the first active tenants by name,
- * whose temporary password is then made permanent in Keycloak.</li>
+ * contact): one portal user {@code perf.client.<siren>.<k>@perf.example} per virtual client, over the first active
+ * tenants by name, whose temporary password is then made permanent in Keycloak.</li>
  * </ul>
  */
 final class PerfRealm {
@@ -84,21 +84,30 @@ final class PerfRealm {
     }
 
     /**
-     * One portal user for each of the first {@code count} active tenants (by name), invited through the application
-     * by {@code perf.setup} when missing, its password made permanent.
+     * {@code count} portal users, one per virtual client (a Keycloak user signed in by several virtual users at once
+     * was sent back to the form), spread over the first {@code count} active tenants by name (fewer tenants: several
+     * contacts each), invited through the application by {@code perf.setup} when missing, their password made permanent.
      */
     List<Client> prepareClients(int count) {
         String bearer = "Bearer " + passwordGrant(SETUP.username(), SETUP.otpKey());
         HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(gestan + "/api/v1/tenants?state=ACTIVE&max=" + count))
                 .header("Authorization", bearer).header("Accept", "application/json").GET());
         expect(page, 200, "list the active tenants");
-        List<Client> clients = new ArrayList<>();
+        List<long[]> tenants = new ArrayList<>();
+        List<String> sirens = new ArrayList<>();
         Matcher m = TENANT.matcher(page.body());
-        String admin = adminToken();
         while (m.find()) {
-            long id = Long.parseLong(m.group(1));
-            String siren = m.group(2);
-            String username = "perf.client." + siren + "@perf.example";
+            tenants.add(new long[] {Long.parseLong(m.group(1))});
+            sirens.add(m.group(2));
+        }
+        if (tenants.isEmpty()) {
+            throw new IllegalStateException("no active tenant listed by " + gestan + "/api/v1/tenants: " + page.body());
+        }
+        List<Client> clients = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            long id = tenants.get(k % tenants.size())[0];
+            String siren = sirens.get(k % tenants.size());
+            String username = String.format("perf.client.%s.%02d@perf.example", siren, k / tenants.size());
             HttpResponse<String> linked = send(HttpRequest.newBuilder(URI.create(gestan + "/api/v1/tenants/" + id + "/portal-users"))
                     .header("Authorization", bearer).header("Accept", "application/json").GET());
             expect(linked, 200, "list the portal users of tenant " + id);
@@ -107,6 +116,7 @@ final class PerfRealm {
                         .header("Authorization", bearer).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + username + "\",\"firstName\":\"Perf\",\"lastName\":\"Client\"}")));
                 expect(invited, 201, "invite " + username);
+                String admin = adminToken(); // the master realm's tokens live a minute: one per user
                 String userId = userId(admin, username);
                 expect(send(json(keycloak + "/admin/realms/" + REALM + "/users/" + userId + "/reset-password", admin)
                         .PUT(HttpRequest.BodyPublishers.ofString("{\"type\":\"password\",\"value\":\"" + PASSWORD + "\",\"temporary\":false}"))),
@@ -115,9 +125,6 @@ final class PerfRealm {
                         .PUT(HttpRequest.BodyPublishers.ofString("{\"requiredActions\":[]}"))), 204, "clear the required actions of " + username);
             }
             clients.add(new Client(username, siren, id));
-        }
-        if (clients.isEmpty()) {
-            throw new IllegalStateException("no active tenant listed by " + gestan + "/api/v1/tenants: " + page.body());
         }
         return clients;
     }
