@@ -38,14 +38,14 @@ final class PerfRealm {
 
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern TENANT = Pattern.compile("\"id\"\\s*:\\s*(\\d+)\\s*,\\s*\"legalName\"\\s*:\\s*\"(?:[^\"\\\\]|\\\\.)*\"\\s*,\\s*\"siren\"\\s*:\\s*\"(\\d{9})\"");
+    private static final Pattern TENANT = Pattern.compile("\"id\"\\s*:\\s*(\\d+)\\s*,\\s*\"legalName\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*,\\s*\"siren\"\\s*:\\s*\"(\\d{9})\"");
 
     /** A staff member of the harness: username and the raw TOTP key Keycloak stores. */
     record Staff(String username, String otpKey) {
     }
 
     /** A client contact of the harness and its tenant. */
-    record Client(String username, String siren, long tenantId) {
+    record Client(String username, String siren, long tenantId, String legalName) {
     }
 
     private final String gestan;
@@ -95,10 +95,12 @@ final class PerfRealm {
         expect(page, 200, "list the active tenants");
         List<long[]> tenants = new ArrayList<>();
         List<String> sirens = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         Matcher m = TENANT.matcher(page.body());
         while (m.find()) {
             tenants.add(new long[] {Long.parseLong(m.group(1))});
-            sirens.add(m.group(2));
+            names.add(m.group(2));
+            sirens.add(m.group(3));
         }
         if (tenants.isEmpty()) {
             throw new IllegalStateException("no active tenant listed by " + gestan + "/api/v1/tenants: " + page.body());
@@ -124,7 +126,7 @@ final class PerfRealm {
                 expect(send(json(keycloak + "/admin/realms/" + REALM + "/users/" + userId, admin)
                         .PUT(HttpRequest.BodyPublishers.ofString("{\"requiredActions\":[]}"))), 204, "clear the required actions of " + username);
             }
-            clients.add(new Client(username, siren, id));
+            clients.add(new Client(username, siren, id, names.get(k % tenants.size())));
         }
         return clients;
     }
