@@ -13,6 +13,8 @@ import fr.gestan.cloud.it.support.SupportClearance;
 import fr.gestan.cloud.security.api.ConfidentialityAgreements;
 import fr.gestan.cloud.security.api.JournalIntegrity;
 import fr.gestan.cloud.security.api.JournalVerifier;
+import fr.gestan.cloud.security.api.NewStaffMember;
+import fr.gestan.cloud.security.api.StaffException;
 import fr.gestan.cloud.security.api.VerificationProgress;
 import fr.gestan.cloud.tenants.api.HostedAccounts;
 import jakarta.ejb.EJB;
@@ -73,6 +75,12 @@ class PerfSeedIT extends ScaleSeeding {
                 "refused: the database was seeded already");
 
         long t0 = System.nanoTime();
+        try {
+            // support.it creates the hosted accounts: a registered support member with a valid agreement
+            admin.call(() -> agreements.registerStaff(new NewStaffMember("support.it", "Support IT", "support")));
+        } catch (StaffException alreadyRegistered) {
+            // a previous run of the deployment registered it
+        }
         SupportClearance.clearEverySupportMember(agreements, admin);
         List<ServerView[]> servers = sites(pairs, (n + pairs - 1) / pairs);
         print("seed: " + pairs + " production and " + pairs + " backup servers in " + seconds(t0) + " s");
