@@ -9,6 +9,8 @@
 #       GESTAN_DB_ROLES=0 runs everything as GESTAN_DB_USER instead; the database must exist)
 #   GESTAN_SKIP_BUILD=1 ./run.sh               start what was built last time, without Maven
 #   GESTAN_FORCE_BUILD=1 ./run.sh              build even if no source changed since the last build
+#   GESTAN_START_TIMEOUT=600 ./run.sh          wait longer for Keycloak and WildFly (default 240 s each; a busy
+#                                              2-core machine needs more for Keycloak's first start)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -154,8 +156,8 @@ wait_for() { # name url seconds
     echo "$1 did not become ready in $3 s; see $TARGET/${1,,}.log" >&2
     exit 1
 }
-wait_for Keycloak http://localhost:8180/realms/gestan 240
-wait_for WildFly http://localhost:9990/health/ready 240
+wait_for Keycloak http://localhost:8180/realms/gestan "${GESTAN_START_TIMEOUT:-240}"
+wait_for WildFly http://localhost:9990/health/ready "${GESTAN_START_TIMEOUT:-240}"
 
 cat <<TXT
 

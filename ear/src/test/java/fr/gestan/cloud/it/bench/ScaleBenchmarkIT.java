@@ -12,31 +12,13 @@ import fr.gestan.cloud.compliance.api.ComplianceReports;
 import fr.gestan.cloud.compliance.api.RuleOutcome;
 import fr.gestan.cloud.compliance.api.StoredReportQuery;
 import fr.gestan.cloud.compliance.api.StoredReportSummary;
-import fr.gestan.cloud.hosting.api.ContractView;
-import fr.gestan.cloud.hosting.api.HostingContracts;
-import fr.gestan.cloud.hosting.api.HostingInventory;
-import fr.gestan.cloud.hosting.api.NewContract;
-import fr.gestan.cloud.hosting.api.NewDataCentre;
-import fr.gestan.cloud.hosting.api.NewOperator;
-import fr.gestan.cloud.hosting.api.NewServer;
-import fr.gestan.cloud.hosting.api.ServerRole;
 import fr.gestan.cloud.hosting.api.ServerView;
-import fr.gestan.cloud.hosting.api.ServiceLevel;
 import fr.gestan.cloud.it.support.Call;
-import fr.gestan.cloud.it.support.Companies;
 import fr.gestan.cloud.it.support.Deployments;
-import fr.gestan.cloud.it.support.Ids;
+import fr.gestan.cloud.it.support.ScaleSeeding;
 import fr.gestan.cloud.it.support.SupportClearance;
-import fr.gestan.cloud.it.support.WithRoleCallers;
 import fr.gestan.cloud.security.api.ConfidentialityAgreements;
-import fr.gestan.cloud.security.api.ServerControls;
-import fr.gestan.cloud.tenants.api.TenantService;
 import jakarta.ejb.EJB;
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -55,25 +37,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @EnabledIfEnvironmentVariable(named = "GESTAN_BENCHMARK", matches = "true")
-class ScaleBenchmarkIT extends WithRoleCallers {
+class ScaleBenchmarkIT extends ScaleSeeding {
 
     static final int PER_SERVER = 1000;
 
     @Deployment
     static EnterpriseArchive deployment() {
         EnterpriseArchive ear = Deployments.modules(ScaleBenchmarkIT.class, "gestan-compliance.jar", "gestan-tenants.jar", "gestan-hosting.jar");
-        ear.getAsType(WebArchive.class, "it.war").addClass(AsSupportWithoutTransaction.class);
+        ear.getAsType(WebArchive.class, "it.war").addClasses(AsSupportWithoutTransaction.class, ScaleSeeding.class);
         return ear;
     }
 
-    @EJB
-    TenantService tenants;
-    @EJB
-    HostingInventory inventory;
-    @EJB
-    HostingContracts contracts;
-    @EJB
-    ServerControls controls;
     @EJB
     ConfidentialityAgreements agreements;
     @EJB
@@ -90,18 +64,13 @@ class ScaleBenchmarkIT extends WithRoleCallers {
     @Test
     void the_back_office_long_work_at_scale() throws Exception {
         int n = Integer.parseInt(System.getenv().getOrDefault("GESTAN_BENCHMARK_TENANTS", "10000"));
-        List<ServerView[]> servers = sites(n);
+        List<ServerView[]> servers = sites((n + PER_SERVER - 1) / PER_SERVER, PER_SERVER);
         SupportClearance.clearEverySupportMember(agreements, admin);
 
         long t0 = System.nanoTime();
         for (int k = 0; k < n; k++) {
             int i = k;
-            String siren = Ids.siren(70_000_000 + i);
-            ServerView[] pair = servers.get(i / PER_SERVER);
-            support.call(() -> tenants.create(Companies.minimal(String.format("Société Échelle %05d SARL", i), siren)));
-            ContractView c = support.call(() -> contracts.create(new NewContract(siren, "Gestan ERP Cloud", LocalDate.of(2026, 1, 1), null,
-                    true, ServiceLevel.STANDARD, pair[0].id(), pair[1].id(), 10)));
-            support.call(() -> contracts.activate(c.id()));
+            tenant(i, servers.get(i / PER_SERVER));
             if ((i + 1) % 1000 == 0) {
                 print("seeded " + (i + 1) + " tenants in " + seconds(t0) + " s");
             }
@@ -148,27 +117,6 @@ class ScaleBenchmarkIT extends WithRoleCallers {
         assertEquals(0, again.issued());
     }
 
-    /** One French operator, two certified data centres, a production and a backup server per 1,000 tenants, backups verified. */
-    private List<ServerView[]> sites(int n) throws Exception {
-        String operator = "Hébergement Échelle SAS";
-        admin.call(() -> inventory.addOperator(new NewOperator(operator, "SAS", "FR", null, null, BigDecimal.ZERO, BigDecimal.ZERO)));
-        LocalDate expires = LocalDate.now(ZoneId.of("Europe/Paris")).plusYears(2);
-        admin.call(() -> inventory.addDataCentre(new NewDataCentre("SCALE-P", "Lyon", "FR", operator)));
-        admin.call(() -> inventory.addDataCentre(new NewDataCentre("SCALE-B", "Rennes", "FR", operator)));
-        admin.call(() -> inventory.addCertification("SCALE-P", "ISO/IEC 27001", "AFNOR Certification", expires));
-        admin.call(() -> inventory.addCertification("SCALE-B", "ISO/IEC 27001", "AFNOR Certification", expires));
-        List<ServerView[]> servers = new ArrayList<>();
-        for (int s = 0; s * PER_SERVER < n; s++) {
-            String suffix = String.format("%02d", s);
-            ServerView p = admin.call(() -> inventory.addServer(new NewServer("SCALE-P-" + suffix, "SCALE-P", ServerRole.PRODUCTION, null, PER_SERVER)));
-            ServerView b = admin.call(() -> inventory.addServer(new NewServer("SCALE-B-" + suffix, "SCALE-B", ServerRole.BACKUP, null, PER_SERVER)));
-            support.call(() -> controls.recordBackup(p.name(), Instant.now().minusSeconds(3600), 5_000_000_000L, "SCALE-B", true));
-            servers.add(new ServerView[] {p, b});
-        }
-        return servers;
-    }
-
-
     /** Runs a read five times (the first warms up) and prints the median of the last four. */
     private static <T> T median(String what, Call<T> read) throws Exception {
         T result = read.call();
@@ -181,13 +129,5 @@ class ScaleBenchmarkIT extends WithRoleCallers {
         java.util.Arrays.sort(ms);
         print("  " + what + ": " + (ms[1] + ms[2]) / 2 + " ms (median of 4)");
         return result;
-    }
-
-    private static double seconds(long since) {
-        return Math.round((System.nanoTime() - since) / 1e8) / 10.0;
-    }
-
-    private static void print(String line) {
-        System.out.println("BENCHMARK " + line);
     }
 }

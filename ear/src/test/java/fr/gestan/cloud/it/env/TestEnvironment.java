@@ -155,6 +155,7 @@ public class TestEnvironment implements LauncherSessionListener {
                 throw new IllegalStateException("Cannot recreate database " + IT_DATABASE + " through " + externalUrl, e);
             }
             String url = m.group(1) + IT_DATABASE + (m.group(3) == null ? "" : m.group(3));
+            refuseKeptDatabaseWithData(url, user, password);
             createRoles(url, user, password);
             return "database " + url + " (recreated on external PostgreSQL, roles " + OWNER_ROLE + " and " + APP_ROLE + ")";
         }
@@ -174,7 +175,39 @@ public class TestEnvironment implements LauncherSessionListener {
         return "database " + url + " (embedded PostgreSQL, roles " + OWNER_ROLE + " and " + APP_ROLE + ")";
     }
 
+    /** With GESTAN_TEST_DB_KEEP=true (the seeding), a kept database must be empty: no table at all. */
+    private static void refuseKeptDatabaseWithData(String url, String user, String password) {
+        if (!"true".equals(System.getenv("GESTAN_TEST_DB_KEEP"))) {
+            return;
+        }
+        try (Connection c = DriverManager.getConnection(url, user, password);
+             Statement s = c.createStatement();
+             java.sql.ResultSet tables = s.executeQuery("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")) {
+            tables.next();
+            if (tables.getLong(1) > 0) {
+                throw new IllegalStateException("Refused: database " + IT_DATABASE + " already holds " + tables.getLong(1)
+                        + " tables; the seeding fills an empty database only (drop it or name another one)");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot check database " + IT_DATABASE, e);
+        }
+    }
+
     private static void recreateDatabase(Connection c) throws SQLException {
+        if ("true".equals(System.getenv("GESTAN_TEST_DB_KEEP"))) {
+            // The load harness's seeding (PerfSeedIT) fills a database of its own and refuses one that holds data:
+            // an existing database is kept as it is, never dropped.
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+                ps.setString(1, IT_DATABASE);
+                if (ps.executeQuery().next()) {
+                    return;
+                }
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE " + IT_DATABASE + " ENCODING 'UTF8' TEMPLATE template0");
+            }
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()")) {
             ps.setString(1, IT_DATABASE);
