@@ -32,7 +32,7 @@ needs_build() {
 if [[ "${GESTAN_SKIP_BUILD:-0}" != "1" ]] && needs_build; then
     echo "==> Building (first run downloads WildFly, Keycloak and libraries from Maven Central)..."
     # A Keycloak folder deleted by hand (to import the realm afresh) is unpacked again: its unpack marker goes too.
-    [[ -d "$KEYCLOAK" ]] || rm -rf "$TARGET/markers/keycloak"
+    [[ -x "$KEYCLOAK/bin/kc.sh" ]] || rm -rf "$TARGET/markers/keycloak"
     mvn -q -B package -DskipTests
 fi
 
