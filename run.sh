@@ -26,7 +26,7 @@ SMTP_PORT=3025 GREENMAIL_API_PORT=8025
 
 # Maven runs only when a source or build file is newer than the last EAR (a second start then takes seconds less).
 needs_build() {
-    [[ "${GESTAN_FORCE_BUILD:-0}" == "1" || ! -f "$TARGET/gestan.ear" || ! -d "$SERVER" || ! -d "$KEYCLOAK" || ! -f "$GREENMAIL" ]] && return 0
+    [[ "${GESTAN_FORCE_BUILD:-0}" == "1" || ! -f "$TARGET/gestan.ear" || ! -d "$SERVER" || ! -x "$KEYCLOAK/bin/kc.sh" || ! -f "$GREENMAIL" ]] && return 0
     [[ -n "$(find pom.xml ejb web ear -newer "$TARGET/gestan.ear" -type f \( -name pom.xml -o -path '*/src/main/*' \) -print -quit)" ]]
 }
 if [[ "${GESTAN_SKIP_BUILD:-0}" != "1" ]] && needs_build; then
