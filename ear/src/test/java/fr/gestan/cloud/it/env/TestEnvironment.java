@@ -288,7 +288,14 @@ public class TestEnvironment implements LauncherSessionListener {
                 }
             }
             Path importDir = Files.createDirectories(kcHome.resolve("data/import"));
-            Files.copy(realmFile, importDir.resolve(realmFile.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            // Keycloak's own e-mails (invitations, password reset) go to the tests' GreenMail, not run.sh's port.
+            String realmJson = Files.readString(realmFile);
+            String smtp = "\"port\": \"3025\"";
+            if (!realmJson.contains(smtp)) {
+                throw new IllegalStateException("the realm file's smtpServer no longer reads " + smtp);
+            }
+            Files.writeString(importDir.resolve(realmFile.getFileName()),
+                    realmJson.replace(smtp, "\"port\": \"" + MailCatcher.SMTP_PORT + "\""));
 
             Path logDir = Files.createDirectories(Path.of(System.getProperty("gestan.it.logdir", "target")).toAbsolutePath());
             keycloakLog = logDir.resolve("keycloak-it.log");
