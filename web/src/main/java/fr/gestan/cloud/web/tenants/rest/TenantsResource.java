@@ -129,18 +129,29 @@ public class TenantsResource {
     public record RevealedSecret(long accountId, String secret) {
     }
 
-    /** Suspends, reactivates or terminates a tenant, with a written reason. */
+    // Three paths, each in the OpenAPI document under its own name; one way to read the reason.
     @POST
-    @Path("/{id}/{transition: suspend|reactivate|terminate}")
+    @Path("/{id}/suspend")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response changeState(@PathParam("id") long id, @PathParam("transition") String transition, Reason reason)
+    public Response suspend(@PathParam("id") long id, Reason reason)
             throws TenantNotFoundException, TenantStateException, PortalDirectoryException {
-        String why = Reason.text(reason);
-        return Response.ok(switch (transition) {
-            case "suspend" -> tenants.suspend(id, why);
-            case "reactivate" -> tenants.reactivate(id, why);
-            default -> tenants.terminate(id, why);
-        }).build();
+        return Response.ok(tenants.suspend(id, Reason.text(reason))).build();
+    }
+
+    @POST
+    @Path("/{id}/reactivate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response reactivate(@PathParam("id") long id, Reason reason)
+            throws TenantNotFoundException, TenantStateException, PortalDirectoryException {
+        return Response.ok(tenants.reactivate(id, Reason.text(reason))).build();
+    }
+
+    @POST
+    @Path("/{id}/terminate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response terminate(@PathParam("id") long id, Reason reason)
+            throws TenantNotFoundException, TenantStateException, PortalDirectoryException {
+        return Response.ok(tenants.terminate(id, Reason.text(reason))).build();
     }
 
     /** Creates a hosted account: the secret is in this response only. Cleared support staff. */
