@@ -106,6 +106,8 @@ class HardeningIT extends BrowserJourney {
                 .replace("\u001b", "\\u001b") + "\",\"siren\":\"12\"}");
         assertEquals(400, invalid.statusCode(), invalid.body().substring(0, Math.min(500, invalid.body().length())));
         assertFalse(invalid.body().contains("AAAAAAAAAA"), "the value is not echoed back");
+        assertProblem(invalid, 400, "legalName", "a Bean Validation failure");
+        assertTrue(invalid.body().contains("{\"field\":\"siren\",\"message\":"), "every field named: " + invalid.body());
         // 20 refused roles (the EJB refuses a client on the staff API).
         for (int i = 0; i < 20; i++) {
             assertEquals(403, Http.get(API + "tenants", "Authorization", client).statusCode());
@@ -253,6 +255,11 @@ class HardeningIT extends BrowserJourney {
         assertEquals("nosniff", doc.headers().firstValue("X-Content-Type-Options").orElse(""), doc.headers().map().toString());
         assertTrue(doc.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"), doc.headers().map().toString());
         assertEquals("DENY", doc.headers().firstValue("X-Frame-Options").orElse(""));
+        // Public, so readable from any origin, but never with the reader's credentials (WildFly's handler sends both).
+        assertTrue(doc.headers().firstValue("Access-Control-Allow-Credentials").isEmpty(), doc.headers().map().toString());
+        HttpResponse<String> preflight = Http.send("OPTIONS", Http.HTTPS + "openapi", null,
+                "Origin", "https://evil.example", "Access-Control-Request-Method", "GET");
+        assertTrue(preflight.headers().firstValue("Access-Control-Allow-Credentials").isEmpty(), preflight.headers().map().toString());
     }
 
     private static long tenantId(String siren) throws Exception {

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 public final class KeycloakFixture {
 
     public static final String TEST_CLIENT = "gestan-it";
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(420); // a first boot builds Quarkus (3.5 min seen on a loaded 2-core machine)
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern ERROR = Pattern.compile("\"error\"\\s*:\\s*\"([^\"]*)\"");
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
@@ -57,7 +57,7 @@ public final class KeycloakFixture {
         return baseUrl() + "/realms/" + TestEnvironment.REALM;
     }
 
-    /** Blocks until the realm answers 200 (at most 180 s); fails with the tail of the Keycloak log otherwise. */
+    /** Blocks until the realm answers 200 (at most 420 s); fails with the tail of the Keycloak log otherwise. */
     public static void awaitReady() {
         if (ready) {
             return;

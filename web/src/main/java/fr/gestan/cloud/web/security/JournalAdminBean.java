@@ -7,6 +7,7 @@ import fr.gestan.cloud.security.api.JournalIntegrity;
 import fr.gestan.cloud.security.api.JournalQuery;
 import fr.gestan.cloud.security.api.JournalVerifier;
 import fr.gestan.cloud.security.api.VerificationProgress;
+import fr.gestan.cloud.security.api.VerificationRunView;
 import fr.gestan.cloud.web.i18n.Bundle;
 import fr.gestan.cloud.web.i18n.Messages;
 import jakarta.annotation.PostConstruct;
@@ -36,12 +37,19 @@ public class JournalAdminBean implements Serializable {
 
     private transient VerificationProgress progress;
     private CheckpointView latestCheckpoint;
+    private VerificationRunView storedRun;
     private final LazyDataModel<JournalEntryView> entries = new DatabasePages<>(
             () -> journal.count(), (first, size, sort) -> journal.page(first, size), entry -> Long.toString(entry.id()), 500);
 
     @PostConstruct
     void load() {
         latestCheckpoint = integrity.latestCheckpoint().orElse(null);
+        refresh();
+    }
+
+    /** Re-reads the stored last run (the poll calls it): it may run on another node, or have been cut short. */
+    public void refresh() {
+        storedRun = integrity.lastVerification().orElse(null);
     }
 
     public void verify() {
@@ -55,7 +63,12 @@ public class JournalAdminBean implements Serializable {
     }
 
     public boolean isRunning() {
-        return progress != null && progress.result() == null;
+        return progress != null ? progress.result() == null : storedRun != null && storedRun.running();
+    }
+
+    /** The stored last run, shown when this page has not started one. */
+    public VerificationRunView getStoredRun() {
+        return progress == null ? storedRun : null;
     }
 
     public int getPercent() {

@@ -29,6 +29,12 @@ public interface JournalIntegrity {
     /** Walks the whole chain and every checkpoint now; {@code progress} is updated as entries are checked. */
     JournalVerifier.Result verify(@NotNull VerificationProgress progress);
 
+    /**
+     * The last verification run, stored (running on any node, or finished, failed, or interrupted by its server
+     * stopping), so that it outlives the page that started it.
+     */
+    Optional<VerificationRunView> lastVerification();
+
     /** The same, in the background: the page polls {@code progress}. */
     Future<JournalVerifier.Result> verifyInBackground(@NotNull VerificationProgress progress);
 

@@ -9,6 +9,16 @@ public final class VerificationProgress {
     private final AtomicLong total = new AtomicLong();
     private final AtomicLong checked = new AtomicLong();
     private final AtomicReference<JournalVerifier.Result> result = new AtomicReference<>();
+    private volatile Listener listener;
+
+    /** Told of each step, on the verifying thread (the server stores the run's progress through it). */
+    public interface Listener {
+        void checked(long entries, long total);
+    }
+
+    public void listen(Listener told) {
+        listener = told;
+    }
 
     public void start(long totalEntries) {
         total.set(totalEntries);
@@ -18,6 +28,10 @@ public final class VerificationProgress {
 
     public void checked(long entries) {
         checked.set(entries);
+        Listener told = listener;
+        if (told != null) {
+            told.checked(entries, total.get());
+        }
     }
 
     public void done(JournalVerifier.Result outcome) {

@@ -14,6 +14,7 @@ import fr.gestan.cloud.security.api.JournalVerifier;
 import fr.gestan.cloud.security.api.JournalVerifier.MerkleLog;
 import fr.gestan.cloud.security.api.JournalVerifier.Result;
 import fr.gestan.cloud.security.api.VerificationProgress;
+import fr.gestan.cloud.security.api.VerificationRunView;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -60,6 +61,8 @@ public class JournalIntegrityBean implements JournalIntegrity {
 
     @EJB
     AccessJournal journal;
+    @EJB
+    VerificationRunStore runs;
     @Resource
     jakarta.ejb.SessionContext caller;
 
@@ -104,9 +107,27 @@ public class JournalIntegrityBean implements JournalIntegrity {
     }
 
     @Override
+    public Optional<VerificationRunView> lastVerification() {
+        return runs.last();
+    }
+
+    /**
+     * Verifies with the run stored from start to end (a heartbeat every few seconds while it runs, so that a server
+     * stopping mid-way leaves a run that the sweep marks interrupted, not one "running" for ever).
+     */
+    @Override
     public Result verify(VerificationProgress progress) {
-        Result result = log.verify(progress);
+        long runId = runs.begin(caller.getCallerPrincipal().getName());
+        progress.listen(new Heartbeat(runId));
+        Result result;
+        try {
+            result = log.verify(progress);
+        } catch (RuntimeException e) {
+            runs.failed(runId, "the journal could not be read");
+            throw e;
+        }
         progress.done(result);
+        runs.completed(runId, result);
         try {
             // In its own transaction, and never in the way of the report.
             journal.recordIndependently(new JournalEvent("JOURNAL_VERIFIED", null,
@@ -166,6 +187,25 @@ public class JournalIntegrityBean implements JournalIntegrity {
     }
 
     static final String NOTIFICATIONS = "java:app/gestan-notifications/NotificationsBean!" + "fr.gestan.cloud.common.notify.Notifications";
+
+    /** Stores the run's progress at most every {@link VerificationRunStore#BEAT}. */
+    private final class Heartbeat implements VerificationProgress.Listener {
+        private final long runId;
+        private long lastBeat = System.nanoTime();
+
+        Heartbeat(long runId) {
+            this.runId = runId;
+        }
+
+        @Override
+        public void checked(long entries, long total) {
+            long now = System.nanoTime();
+            if (now - lastBeat >= VerificationRunStore.BEAT.toNanos()) {
+                lastBeat = now;
+                runs.progressed(runId, entries, total);
+            }
+        }
+    }
 
     static String base64(byte[] bytes) {
         return Base64.getEncoder().encodeToString(bytes);

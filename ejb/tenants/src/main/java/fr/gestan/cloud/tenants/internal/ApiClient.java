@@ -6,12 +6,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -28,7 +22,7 @@ import java.util.Objects;
 @NamedQuery(name = ApiClient.BY_CLIENT_ID, query = "select c from ApiClient c join fetch c.tenant where c.clientId = :clientId")
 @NamedQuery(name = ApiClient.TENANT_OF_ACTIVE, query = "select c.tenant from ApiClient c where c.serviceAccount = :username and c.revokedAt is null")
 @NamedQuery(name = ApiClient.DELETE_OF_TENANT, query = "delete from ApiClient c where c.tenant = :tenant")
-public class ApiClient {
+public class ApiClient extends TenantRecord {
 
     static final String OF_TENANT = "ApiClient.ofTenant";
     static final String BY_CLIENT_ID = "ApiClient.byClientId";
@@ -37,13 +31,6 @@ public class ApiClient {
     /** Keycloak's prefix of a service account's username. */
     static final String SERVICE_ACCOUNT_PREFIX = "service-account-";
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @ManyToOne(optional = false, fetch = FetchType.LAZY)
-    @JoinColumn(name = "tenant_id", nullable = false)
-    private Tenant tenant;
 
     @Column(name = "client_id", nullable = false, unique = true, length = 100)
     private String clientId;
@@ -68,10 +55,10 @@ public class ApiClient {
     }
 
     public ApiClient(Tenant tenant, String clientId, String label, ApiClientScope scope, String createdBy, Instant createdAt) {
+        super(tenant);
         if (label == null || label.isBlank()) {
             throw new IllegalArgumentException("the label is required");
         }
-        this.tenant = Objects.requireNonNull(tenant);
         this.clientId = Objects.requireNonNull(clientId);
         this.serviceAccount = serviceAccountOf(clientId);
         this.label = label.strip();
@@ -98,9 +85,6 @@ public class ApiClient {
         return revokedAt != null;
     }
 
-    public Tenant tenant() {
-        return tenant;
-    }
 
     public String clientId() {
         return clientId;

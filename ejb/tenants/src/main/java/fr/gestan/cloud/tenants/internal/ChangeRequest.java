@@ -3,12 +3,6 @@ package fr.gestan.cloud.tenants.internal;
 import fr.gestan.cloud.tenants.api.ChangeRequestView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -22,20 +16,13 @@ import java.util.Objects;
 @NamedQuery(name = ChangeRequest.OPEN_COUNT, query = "select count(r) from ChangeRequest r where r.closedAt is null")
 @NamedQuery(name = ChangeRequest.OF_TENANT, query = "select r from ChangeRequest r join fetch r.tenant where r.tenant = :tenant order by r.requestedAt desc, r.id desc")
 @NamedQuery(name = ChangeRequest.DELETE_OF_TENANT, query = "delete from ChangeRequest r where r.tenant = :tenant")
-public class ChangeRequest {
+public class ChangeRequest extends TenantRecord {
 
     static final String OPEN = "ChangeRequest.open";
     static final String OPEN_COUNT = "ChangeRequest.openCount";
     static final String OF_TENANT = "ChangeRequest.ofTenant";
     static final String DELETE_OF_TENANT = "ChangeRequest.deleteOfTenant";
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @ManyToOne(optional = false, fetch = FetchType.LAZY)
-    @JoinColumn(name = "tenant_id", nullable = false)
-    private Tenant tenant;
 
     @Column(name = "requested_by", nullable = false, length = 100)
     private String requestedBy;
@@ -57,10 +44,10 @@ public class ChangeRequest {
     }
 
     public ChangeRequest(Tenant tenant, String requestedBy, Instant requestedAt, String text) {
+        super(tenant);
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("the request text is required");
         }
-        this.tenant = Objects.requireNonNull(tenant);
         this.requestedBy = Objects.requireNonNull(requestedBy);
         this.requestedAt = Objects.requireNonNull(requestedAt);
         this.text = text.strip();
@@ -75,12 +62,9 @@ public class ChangeRequest {
         this.resolution = resolution.strip();
     }
 
-    public Tenant tenant() {
-        return tenant;
-    }
 
     public ChangeRequestView toView() {
-        return new ChangeRequestView(id, tenant.siren(), tenant.legalName(), requestedBy, requestedAt, text, closedAt == null,
+        return new ChangeRequestView(id(), tenant().siren(), tenant().legalName(), requestedBy, requestedAt, text, closedAt == null,
                 closedBy, closedAt, resolution);
     }
 }

@@ -3,12 +3,6 @@ package fr.gestan.cloud.tenants.internal;
 import fr.gestan.cloud.tenants.api.HostedAccountView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -30,7 +24,7 @@ import java.util.Objects;
 @NamedQuery(name = HostedAccount.LOGIN_TAKEN, query = "select count(a) from HostedAccount a where a.login = :login")
 @NamedQuery(name = HostedAccount.RESET_REQUESTED, query = "select a from HostedAccount a join fetch a.tenant where a.resetRequestedAt is not null order by a.resetRequestedAt")
 @NamedQuery(name = HostedAccount.DELETE_OF_TENANT, query = "delete from HostedAccount a where a.tenant = :tenant")
-public class HostedAccount {
+public class HostedAccount extends TenantRecord {
 
     static final String OF_TENANT = "HostedAccount.ofTenant";
     static final String OF_USER = "HostedAccount.ofUser";
@@ -38,13 +32,6 @@ public class HostedAccount {
     static final String RESET_REQUESTED = "HostedAccount.resetRequested";
     static final String DELETE_OF_TENANT = "HostedAccount.deleteOfTenant";
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @ManyToOne(optional = false, fetch = FetchType.LAZY)
-    @JoinColumn(name = "tenant_id", nullable = false)
-    private Tenant tenant;
 
     @Column(nullable = false, unique = true, length = 20)
     private String login;
@@ -81,7 +68,7 @@ public class HostedAccount {
     }
 
     HostedAccount(Tenant tenant, String login, String holderName, Instant now) {
-        this.tenant = Objects.requireNonNull(tenant);
+        super(tenant);
         if (login == null || !login.matches("[a-z0-9.]{3,20}")) {
             throw new IllegalArgumentException("invalid login: " + login);
         }
@@ -136,20 +123,14 @@ public class HostedAccount {
         return "hosted-account:" + login;
     }
 
-    Tenant tenant() {
-        return tenant;
-    }
 
     String login() {
         return login;
     }
 
-    Long id() {
-        return id;
-    }
 
     HostedAccountView toView() {
-        return new HostedAccountView(id, tenant.siren(), login, holderName, createdAt, secretIssuedAt, secretExpiresOn,
+        return new HostedAccountView(id(), tenant().siren(), login, holderName, createdAt, secretIssuedAt, secretExpiresOn,
                 secretCiphertext != null, mustChange, changedAt, resetRequestedAt);
     }
 }

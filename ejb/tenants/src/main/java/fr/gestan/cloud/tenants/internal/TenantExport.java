@@ -5,12 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -25,7 +19,7 @@ import java.util.Objects;
 @NamedQuery(name = TenantExport.BEAT, query = "update TenantExport e set e.heartbeatAt = :now where e.id in :ids and e.state = fr.gestan.cloud.tenants.api.ExportView.State.RUNNING")
 @NamedQuery(name = TenantExport.FILES_OF_TENANT, query = "select e.fileName from TenantExport e where e.tenant = :tenant and e.fileName is not null")
 @NamedQuery(name = TenantExport.DELETE_OF_TENANT, query = "delete from TenantExport e where e.tenant = :tenant")
-public class TenantExport {
+public class TenantExport extends TenantRecord {
 
     static final String OF_TENANT = "TenantExport.ofTenant";
     static final String EXPIRED = "TenantExport.expired";
@@ -36,13 +30,6 @@ public class TenantExport {
     /** The failed part of an export cut short by a server crash or stop (shown to the client as such). */
     static final String INTERRUPTED = "interrupted";
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @ManyToOne(optional = false, fetch = FetchType.LAZY)
-    @JoinColumn(name = "tenant_id", nullable = false)
-    private Tenant tenant;
 
     @Column(name = "requested_by", nullable = false, length = 100)
     private String requestedBy;
@@ -73,7 +60,7 @@ public class TenantExport {
     }
 
     TenantExport(Tenant tenant, String requestedBy, Instant requestedAt) {
-        this.tenant = Objects.requireNonNull(tenant);
+        super(tenant);
         this.requestedBy = Objects.requireNonNull(requestedBy);
         this.requestedAt = Objects.requireNonNull(requestedAt);
         this.state = ExportView.State.RUNNING;
@@ -103,13 +90,7 @@ public class TenantExport {
         this.failure = part == null ? null : part.substring(0, Math.min(100, part.length()));
     }
 
-    Long id() {
-        return id;
-    }
 
-    Tenant tenant() {
-        return tenant;
-    }
 
     String fileName() {
         return fileName;
@@ -120,7 +101,7 @@ public class TenantExport {
     }
 
     ExportView toView() {
-        return new ExportView(id, tenant.siren(), requestedBy, requestedAt, state, percent, fileName == null ? null
-                : "gestan-export-" + tenant.siren() + "-" + id + ".zip", sizeBytes, sha256, finishedAt, expiresAt, failure);
+        return new ExportView(id(), tenant().siren(), requestedBy, requestedAt, state, percent, fileName == null ? null
+                : "gestan-export-" + tenant().siren() + "-" + id() + ".zip", sizeBytes, sha256, finishedAt, expiresAt, failure);
     }
 }

@@ -6,7 +6,6 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -26,9 +25,6 @@ public class ValidationFailedMapper implements ExceptionMapper<EJBException> {
     public record FieldError(String field, String message) {
     }
 
-    public record ValidationErrors(int status, String error, List<FieldError> fields) {
-    }
-
     @Context
     HttpHeaders headers;
     @Context
@@ -46,16 +42,27 @@ public class ValidationFailedMapper implements ExceptionMapper<EJBException> {
         return invalid((ConstraintViolationException) t, headers);
     }
 
-    /** 400 with one message per field, in the caller's language (French unless it asks for English). */
+    /**
+     * 400 {@code application/problem+json} naming the first offending field ({@code field}) and every one with its
+     * message ({@code fields}), in the caller's language (French unless it asks for English); {@code error} stays
+     * {@code "invalid"} for the clients written against the earlier body.
+     */
     static Response invalid(ConstraintViolationException violations, HttpHeaders headers) {
-        Locale locale = headers == null || headers.getAcceptableLanguages().isEmpty() ? Locale.FRENCH
-                : headers.getAcceptableLanguages().get(0);
-        ResourceBundle bundle = ResourceBundle.getBundle("ValidationMessages", "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.FRENCH,
-                Thread.currentThread().getContextClassLoader());
+        Locale locale = Problems.locale(headers);
+        ResourceBundle bundle = ResourceBundle.getBundle("ValidationMessages", locale, Thread.currentThread().getContextClassLoader());
         List<FieldError> fields = violations.getConstraintViolations().stream()
                 .map(v -> new FieldError(field(v), message(bundle, v))).sorted((a, b) -> a.field().compareTo(b.field())).toList();
-        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
-                .entity(new ValidationErrors(400, "invalid", fields)).build();
+        String first = fields.isEmpty() ? "" : fields.get(0).field();
+        StringBuilder json = new StringBuilder("{\"type\":\"urn:gestan:problem:invalid\",\"title\":")
+                .append(Problems.quote(Problems.title(locale, 400))).append(",\"status\":400,\"error\":\"invalid\",\"detail\":")
+                .append(Problems.quote(Problems.text(locale, "detail.invalid", first, fields.size())))
+                .append(",\"field\":").append(Problems.quote(first)).append(",\"fields\":[");
+        for (int i = 0; i < fields.size(); i++) {
+            json.append(i == 0 ? "" : ",").append("{\"field\":").append(Problems.quote(fields.get(i).field()))
+                    .append(",\"message\":").append(Problems.quote(fields.get(i).message())).append('}');
+        }
+        return Response.status(Response.Status.BAD_REQUEST).type(Problems.PROBLEM_JSON).header("Cache-Control", "no-store")
+                .entity(json.append("]}").toString()).build();
     }
 
     private static String field(ConstraintViolation<?> v) {
