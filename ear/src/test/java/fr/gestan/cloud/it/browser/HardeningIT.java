@@ -106,8 +106,9 @@ class HardeningIT extends BrowserJourney {
                 .replace("\u001b", "\\u001b") + "\",\"siren\":\"12\"}");
         assertEquals(400, invalid.statusCode(), invalid.body().substring(0, Math.min(500, invalid.body().length())));
         assertFalse(invalid.body().contains("AAAAAAAAAA"), "the value is not echoed back");
-        assertProblem(invalid, 400, "legalName", "a Bean Validation failure");
-        assertTrue(invalid.body().contains("{\"field\":\"siren\",\"message\":"), "every field named: " + invalid.body());
+        assertProblem(invalid, 400, null, "a Bean Validation failure");
+        assertTrue(invalid.body().contains("\"field\":\"details."), "the first field named: " + invalid.body());
+        assertTrue(invalid.body().contains("{\"field\":\"details.legalName\",\"message\":"), "every field named: " + invalid.body());
         // 20 refused roles (the EJB refuses a client on the staff API).
         for (int i = 0; i < 20; i++) {
             assertEquals(403, Http.get(API + "tenants", "Authorization", client).statusCode());

@@ -17,10 +17,16 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
 /**
- * Issue 18 item 1 (clients): a client contact turns two-factor sign-in on for a portal user of its company; the user
- * enrols an authenticator at its next sign-in, then gives a code at every sign-in (browser and password grant).
+ * Issue 18 item 1: a client contact turns two-factor sign-in on for a portal user of its company; the user enrols an
+ * authenticator at its next sign-in, then gives a code at every sign-in (browser and password grant). Staff must have a
+ * second factor: a TOTP code, enrolled at their first sign-in, or a security key (WebAuthn, here Chromium's virtual
+ * authenticator) instead.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -88,6 +94,56 @@ class PortalTwoFactorJourneyIT extends BrowserJourney {
         completeFirstSignIn(username, password, "admin");
         assertFalse(KeycloakFixture.passwordGrant(username, password, null).ok(), "a password alone is refused");
         assertTrue(KeycloakFixture.passwordGrant(username, password).ok(), "with a code it is accepted");
+    }
+
+    @Test
+    void a_staff_member_registers_a_security_key_then_signs_in_with_it_instead_of_a_code() {
+        String username = "staff.key." + System.nanoTime() % 1_000_000;
+        String password = "Cle-Securite-2026!";
+        KeycloakFixture.createUser(username, password, "support");
+        browser.forgetAllSessions();
+        browser.open(Http.HTTPS + "admin/index.xhtml");
+        signIn(username, password);
+        completeFirstSignIn(username, password, "admin"); // a TOTP code first: staff cannot be without a factor
+
+        // An administrator asks for a security key; the member registers one (Chromium's virtual authenticator).
+        KeycloakFixture.requireActions(username, "webauthn-register");
+        VirtualAuthenticator key = ((HasVirtualAuthenticator) browser.driver()).addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2).setTransport(VirtualAuthenticatorOptions.Transport.USB)
+                .setHasResidentKey(true).setHasUserVerification(true).setIsUserVerified(true).setIsUserConsenting(true));
+        try {
+            browser.forgetAllSessions();
+            browser.open(Http.HTTPS + "admin/index.xhtml");
+            signIn(username, password); // with the code: the key is not registered yet
+            browser.find(By.id("registerWebAuthn")).click();
+            acceptLabelPrompt();
+            browser.waitUntil(d -> d.getCurrentUrl().startsWith(Http.HTTPS + "admin"));
+            assertTrue(KeycloakFixture.credentialsJson(username).contains("\"webauthn\""), KeycloakFixture.credentialsJson(username));
+
+            // Next sign-in: the password, then the key; no code is asked for.
+            browser.forgetAllSessions();
+            browser.open(Http.HTTPS + "admin/index.xhtml");
+            browser.find(By.id("username")).sendKeys(username);
+            browser.find(By.id("password")).sendKeys(password);
+            browser.find(By.id("kc-login")).click();
+            browser.find(By.id("authenticateWebAuthnButton")).click();
+            browser.waitUntil(d -> d.getCurrentUrl().startsWith(Http.HTTPS + "admin"));
+            assertEquals(1, key.getCredentials().size(), "the key signed in with its one credential");
+        } finally {
+            ((HasVirtualAuthenticator) browser.driver()).removeVirtualAuthenticator(key);
+        }
+    }
+
+    /** Keycloak asks for the key's label in a prompt after registration; the default label is fine. */
+    private static void acceptLabelPrompt() {
+        browser.waitUntil(d -> {
+            try {
+                d.switchTo().alert().accept();
+                return true;
+            } catch (NoAlertPresentException notYet) {
+                return d.getCurrentUrl().startsWith(Http.HTTPS + "admin") ? true : null;
+            }
+        });
     }
 
     /**

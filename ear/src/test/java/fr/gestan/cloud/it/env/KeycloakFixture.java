@@ -201,6 +201,25 @@ public final class KeycloakFixture {
         return id;
     }
 
+    /** Sets the required actions of a realm gestan user (e.g. {@code webauthn-register}), as an administrator would. */
+    public static void requireActions(String username, String... actions) {
+        String list = String.join(",", java.util.Arrays.stream(actions).map(a -> "\"" + a + "\"").toList());
+        HttpResponse<String> r = send(admin("/admin/realms/" + TestEnvironment.REALM + "/users/" + userId(username))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"requiredActions\":[" + list + "]}")));
+        if (r.statusCode() != 204) {
+            throw new IllegalStateException("cannot set required actions of " + username + ": HTTP " + r.statusCode() + " " + r.body());
+        }
+    }
+
+    /** The admin API's JSON of a realm gestan user's credentials (their types among others). */
+    public static String credentialsJson(String username) {
+        HttpResponse<String> r = send(admin("/admin/realms/" + TestEnvironment.REALM + "/users/" + userId(username) + "/credentials").GET());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("credentials of " + username + ": HTTP " + r.statusCode() + " " + r.body());
+        }
+        return r.body();
+    }
+
     /** The Keycloak id of a realm gestan user. */
     public static String userId(String username) {
         HttpResponse<String> r = send(admin("/admin/realms/" + TestEnvironment.REALM + "/users?exact=true&username="
