@@ -126,6 +126,13 @@ class PortalTwoFactorJourneyIT extends BrowserJourney {
             browser.find(By.id("username")).sendKeys(username);
             browser.find(By.id("password")).sendKeys(password);
             browser.find(By.id("kc-login")).click();
+            // Keycloak offers first the member's preferred factor (the code, enrolled first); "try another way" lists the key.
+            String offered = browser.waitUntil(d -> !d.findElements(By.id("authenticateWebAuthnButton")).isEmpty() ? "key"
+                    : !d.findElements(By.id("try-another-way")).isEmpty() ? "code" : null);
+            if (offered.equals("code")) {
+                browser.find(By.id("try-another-way")).click();
+                browser.find(By.xpath("//div[@role='button'][.//h2[contains(., 'Clé') or contains(., 'key') or contains(., 'Passkey')]]")).click();
+            }
             browser.find(By.id("authenticateWebAuthnButton")).click();
             browser.waitUntil(d -> d.getCurrentUrl().startsWith(Http.HTTPS + "admin"));
             assertEquals(1, key.getCredentials().size(), "the key signed in with its one credential");
