@@ -36,6 +36,7 @@ final class CopiedEntryLeaf {
     private final MessageDigest sha;
     private final byte[] macOut = new byte[HmacSha256.LENGTH];
     private final byte[] macHex = new byte[2 * HmacSha256.LENGTH];
+    private final byte[] digits = new byte[20];
     private byte[] buf = new byte[1024];
     private int length;
 
@@ -103,24 +104,27 @@ final class CopiedEntryLeaf {
         buf[length++] = ';';
     }
 
-    /** Appends a number field as {@code Long.toString} writes it: {@code <digits length>:<digits>;}. */
+    /**
+     * Appends a number field as {@code Long.toString} writes it: {@code <digits length>:<digits>;}. The digits are
+     * written once, from the last, into a scratch buffer (this ran second in the verification's profile when the
+     * digits were counted and then written, both by long divisions).
+     */
     private void appendDecimal(long value) {
-        ensure(26);
-        boolean negative = value < 0;
-        int digits = negative ? 2 : 1;
-        for (long v = value / 10; v != 0; v /= 10) {
-            digits++;
-        }
-        length += writeDecimal(digits, buf, length);
-        buf[length++] = ':';
-        if (negative) {
-            buf[length] = '-';
-        }
+        int at = digits.length;
         long v = value;
-        for (int i = length + digits - 1; i >= length + (negative ? 1 : 0); i--, v /= 10) {
-            buf[i] = (byte) ('0' + Math.abs(v % 10));
+        do {
+            digits[--at] = (byte) ('0' + Math.abs(v % 10));
+            v /= 10;
+        } while (v != 0);
+        if (value < 0) {
+            digits[--at] = '-';
         }
-        length += digits;
+        int count = digits.length - at;
+        ensure(count + 4);
+        length += writeDecimal(count, buf, length);
+        buf[length++] = ':';
+        System.arraycopy(digits, at, buf, length, count);
+        length += count;
         buf[length++] = ';';
     }
 
@@ -136,9 +140,19 @@ final class CopiedEntryLeaf {
         }
     }
 
+    /** Writes a non-negative int's decimal digits at {@code out[at]}; the count of digits. Field lengths: short. */
     private static int writeDecimal(int value, byte[] out, int at) {
-        int digits = 1;
-        for (int v = value; v >= 10; v /= 10) {
+        if (value < 10) {
+            out[at] = (byte) ('0' + value);
+            return 1;
+        }
+        if (value < 100) {
+            out[at] = (byte) ('0' + value / 10);
+            out[at + 1] = (byte) ('0' + value % 10);
+            return 2;
+        }
+        int digits = 3;
+        for (int v = value / 1000; v != 0; v /= 10) {
             digits++;
         }
         for (int i = at + digits - 1, v = value; i >= at; i--, v /= 10) {

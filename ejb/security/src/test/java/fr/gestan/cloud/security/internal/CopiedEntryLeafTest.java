@@ -54,6 +54,7 @@ class CopiedEntryLeafTest {
                 {"support.demo", "support", "552100554", "SECRET_REVEALED", "db-admin@erp-1", "203.0.113.1", "SUCCESS", "ticket GC-1"},
                 {"a", "b", null, "c", null, null, "FAILURE", null},
                 {"é€😀 ünïcode", "rôle", "", "tab\there", "line\nbreak\r", "back\\slash \\N", "REFUSED", "x".repeat(1000)},
+                {"a".repeat(100), "b".repeat(9), "c".repeat(10), "d".repeat(99), "e".repeat(300), "f".repeat(999), "SUCCESS", "g".repeat(12345)},
         };
         for (long micros : new long[] {1_764_000_000_123_456L, 0, -1, -10, -1_000_000_000_123L, 5, 10, Long.MIN_VALUE + PG_EPOCH_MICROS}) {
             for (String[] f : cases) {
