@@ -247,6 +247,7 @@ final class LogVerification {
     private static final int CHUNK = MerkleLog.TILE_WIDTH * 4096;
     private static final int BATCH = 1024;
     private static final String ENTRY_QUERY = "select " + CopiedEntryLeaf.COLUMNS + " from journal_entry e";
+    private static final String ENTRY_TABLE_COLUMNS = CopiedEntryLeaf.COLUMNS.replace("e.", "");
 
     private record Batch(byte[][] rows, int count) {
     }
@@ -268,9 +269,13 @@ final class LogVerification {
         for (long from = 0; ; from += CHUNK) {
             // The last chunk is open-ended: leaves beyond the state's size are read (and reported) too.
             boolean last = from + CHUNK >= treeSize;
+            // A log of one chunk is read as whole tables, in their physical order: no index scan, no filter (PostgreSQL
+            // spends a sixth less on the entries, half less on the leaves); the leaves are sorted here if they need it.
+            boolean whole = from == 0 && last;
             Chunk chunk = new Chunk(macKey, walk);
-            try (LogCopyRows rows = openCopy(c, "COPY (select position, entry_id, authentic from journal_leaf where position >= "
-                    + from + (last ? "" : " and position < " + (from + CHUNK)) + " order by position) TO STDOUT (FORMAT binary)")) {
+            try (LogCopyRows rows = openCopy(c, whole ? "COPY journal_leaf (position, entry_id, authentic) TO STDOUT (FORMAT binary)"
+                    : "COPY (select position, entry_id, authentic from journal_leaf where position >= " + from
+                    + (last ? "" : " and position < " + (from + CHUNK)) + " order by position) TO STDOUT (FORMAT binary)")) {
                 if (rows == null) {
                     if (from > 0) {
                         throw new SQLException("the COPY reader vanished after " + from + " leaves");
@@ -283,10 +288,12 @@ final class LogVerification {
             }
             if (chunk.count > 0) {
                 chunk.tiles = readTiles(c, from / MerkleLog.TILE_WIDTH, last ? -1 : (from + CHUNK) / MerkleLog.TILE_WIDTH);
+                chunk.sortByPosition();
                 chunk.index();
                 Worker worker = new Worker(chunk);
-                try (LogCopyRows rows = openCopy(c, "COPY (" + ENTRY_QUERY + " where e.id between " + chunk.minId
-                        + " and " + chunk.maxId + ") TO STDOUT (FORMAT binary)")) {
+                try (LogCopyRows rows = openCopy(c, whole ? "COPY journal_entry (" + ENTRY_TABLE_COLUMNS + ") TO STDOUT (FORMAT binary)"
+                        : "COPY (" + ENTRY_QUERY + " where e.id between " + chunk.minId + " and " + chunk.maxId
+                        + ") TO STDOUT (FORMAT binary)")) {
                     byte[][] batch = new byte[BATCH][];
                     int n = 0;
                     for (byte[] row; (row = rows.next()) != null; ) {
@@ -396,6 +403,31 @@ final class LogVerification {
             minId = Math.min(minId, id);
             maxId = Math.max(maxId, id);
             count++;
+        }
+
+        /** Leaves read in the table's physical order: sorted by position unless they already are (the usual case). */
+        void sortByPosition() {
+            boolean sorted = true;
+            for (int i = 1; i < count && sorted; i++) {
+                sorted = positions[i - 1] < positions[i];
+            }
+            if (sorted) {
+                return;
+            }
+            long[] p = positions;
+            int[] order = java.util.stream.IntStream.range(0, count).boxed()
+                    .sorted((a, b) -> Long.compare(p[a], p[b])).mapToInt(Integer::intValue).toArray();
+            long[] sortedPositions = new long[count];
+            long[] sortedIds = new long[count];
+            boolean[] sortedFlags = new boolean[count];
+            for (int i = 0; i < count; i++) {
+                sortedPositions[i] = positions[order[i]];
+                sortedIds[i] = entryIds[order[i]];
+                sortedFlags[i] = flagged[order[i]];
+            }
+            positions = sortedPositions;
+            entryIds = sortedIds;
+            flagged = sortedFlags;
         }
 
         void index() {
