@@ -43,7 +43,9 @@ import org.postgresql.PGConnection;
  * no lock) while the sequencer (every 50 ms) and the checkpoint signer (every 250 ms) run, as in the server;</li>
  * <li>from commit to inclusion in a signed checkpoint, p50 and p99, for sampled appends of the 16-writer run;</li>
  * <li>verifying the log at N entries (leaves recomputed, MACs checked, tree rebuilt, tiles and checkpoints
- * compared) beside {@code COPY} of the same rows to a file and {@code sha256sum} of that file;</li>
+ * compared) beside {@code COPY} of the same rows to a file and {@code sha256sum} of that file, twice (a JVM that has
+ * not compiled the verification yet, then one that has), printed as ratios of the times measured in the same run,
+ * and the CPU seconds of the second run (JVM, PostgreSQL backend when local, {@code sha256sum});</li>
  * <li>an inclusion proof's size and the time to read and to verify one, at N entries.</li>
  * </ol>
  */
