@@ -257,8 +257,9 @@ final class LogVerification {
     /**
      * Reads each chunk of positions with two binary {@code COPY … TO STDOUT} and no join: the chunk's leaves in
      * position order (the primary key's order, no sort), then the entries of their id range in the table's own order
-     * (a sequential or index range scan, no sort); binary, because PostgreSQL spends about a fifth less producing it
-     * than text (no escapes, no number or timestamp formatting) and it needs no unescaping here. A second thread parses and hashes the entries into the chunk's
+     * (a sequential or index range scan, no sort); a log of one chunk, both as whole tables. Binary, because
+     * PostgreSQL spends about a fifth less producing it than text (no escapes, no number or timestamp formatting) and
+     * it needs no unescaping here. A second thread parses and hashes the entries into the chunk's
      * slots, and walks the positions in order as far as their entries have arrived (the entries come roughly in
      * position order: ids are given at insert, positions at commit), so that the tree grows while the entries are
      * read; what is left is walked after the last row, where a leaf whose entry never came is reported. The checks,
