@@ -4,7 +4,6 @@ import fr.gestan.cloud.security.api.JournalVerifier;
 import fr.gestan.cloud.security.api.JournalVerifier.Problem;
 import fr.gestan.cloud.security.api.JournalVerifier.Result;
 import fr.gestan.cloud.security.api.JournalVerifier.MerkleLog;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.PublicKey;
@@ -20,8 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Verifies the whole log from the rows: every checkpoint's signature, order and agreement with the others; every
@@ -249,9 +246,8 @@ final class LogVerification {
      */
     private static final int CHUNK = MerkleLog.TILE_WIDTH * 4096;
     private static final int BATCH = 1024;
-    private static final String ENTRY_COLUMNS = "select e.id, e.seq, (extract(epoch from e.occurred_at) * 1000000)::bigint, "
-            + "e.actor, e.actor_role, e.tenant_ref, e.action, e.target, e.source_ip, e.outcome, e.reason, e.entry_hash, e.mac "
-            + "from journal_entry e";
+    private static final String ENTRY_QUERY = "select " + CopiedEntryLeaf.COLUMNS + " from journal_entry e";
+    private static final String ENTRY_TABLE_COLUMNS = CopiedEntryLeaf.COLUMNS.replace("e.", "");
 
     private record Batch(byte[][] rows, int count) {
     }
@@ -259,9 +255,11 @@ final class LogVerification {
     private static final Batch END = new Batch(new byte[0][], 0);
 
     /**
-     * Reads each chunk of positions with two {@code COPY … TO STDOUT} (text) and no join: the chunk's leaves in
+     * Reads each chunk of positions with two binary {@code COPY … TO STDOUT} and no join: the chunk's leaves in
      * position order (the primary key's order, no sort), then the entries of their id range in the table's own order
-     * (a sequential or index range scan, no sort). A second thread parses and hashes the entries into the chunk's
+     * (a sequential or index range scan, no sort); a log of one chunk, both as whole tables. Binary, because
+     * PostgreSQL spends about a fifth less producing it than text (no escapes, no number or timestamp formatting) and
+     * it needs no unescaping here. A second thread parses and hashes the entries into the chunk's
      * slots, and walks the positions in order as far as their entries have arrived (the entries come roughly in
      * position order: ids are given at insert, positions at commit), so that the tree grows while the entries are
      * read; what is left is walked after the last row, where a leaf whose entry never came is reported. The checks,
@@ -272,9 +270,13 @@ final class LogVerification {
         for (long from = 0; ; from += CHUNK) {
             // The last chunk is open-ended: leaves beyond the state's size are read (and reported) too.
             boolean last = from + CHUNK >= treeSize;
+            // A log of one chunk is read as whole tables, in their physical order: no index scan, no filter (PostgreSQL
+            // spends a sixth less on the entries, half less on the leaves); the leaves are sorted here if they need it.
+            boolean whole = from == 0 && last;
             Chunk chunk = new Chunk(macKey, walk);
-            try (LogCopyRows rows = openCopy(c, "COPY (select position, entry_id, authentic from journal_leaf where position >= "
-                    + from + (last ? "" : " and position < " + (from + CHUNK)) + " order by position) TO STDOUT")) {
+            try (LogCopyRows rows = openCopy(c, whole ? "COPY journal_leaf (position, entry_id, authentic) TO STDOUT (FORMAT binary)"
+                    : "COPY (select position, entry_id, authentic from journal_leaf where position >= " + from
+                    + (last ? "" : " and position < " + (from + CHUNK)) + " order by position) TO STDOUT (FORMAT binary)")) {
                 if (rows == null) {
                     if (from > 0) {
                         throw new SQLException("the COPY reader vanished after " + from + " leaves");
@@ -287,10 +289,12 @@ final class LogVerification {
             }
             if (chunk.count > 0) {
                 chunk.tiles = readTiles(c, from / MerkleLog.TILE_WIDTH, last ? -1 : (from + CHUNK) / MerkleLog.TILE_WIDTH);
+                chunk.sortByPosition();
                 chunk.index();
                 Worker worker = new Worker(chunk);
-                try (LogCopyRows rows = openCopy(c, "COPY (" + ENTRY_COLUMNS + " where e.id between " + chunk.minId
-                        + " and " + chunk.maxId + ") TO STDOUT")) {
+                try (LogCopyRows rows = openCopy(c, whole ? "COPY journal_entry (" + ENTRY_TABLE_COLUMNS + ") TO STDOUT (FORMAT binary)"
+                        : "COPY (" + ENTRY_QUERY + " where e.id between " + chunk.minId + " and " + chunk.maxId
+                        + ") TO STDOUT (FORMAT binary)")) {
                     byte[][] batch = new byte[BATCH][];
                     int n = 0;
                     for (byte[] row; (row = rows.next()) != null; ) {
@@ -335,17 +339,15 @@ final class LogVerification {
         }
     }
 
+    /** The level-0 tiles of a chunk, by index, with a binary COPY (no hex encoding of the bytea). */
     private static Map<Long, byte[]> readTiles(Connection c, long fromIndex, long toIndex) throws SQLException {
         Map<Long, byte[]> tiles = new HashMap<>();
-        try (PreparedStatement q = c.prepareStatement("select tile_index, hashes from journal_tile where tile_level = 0 "
-                + "and tile_index >= ?" + (toIndex < 0 ? "" : " and tile_index < ?"))) {
-            q.setLong(1, fromIndex);
-            if (toIndex >= 0) {
-                q.setLong(2, toIndex);
-            }
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    tiles.put(rs.getLong(1), rs.getBytes(2));
+        BinaryCopyRow tile = new BinaryCopyRow(2);
+        try (LogCopyRows rows = openCopy(c, "COPY (select tile_index, hashes from journal_tile where tile_level = 0 and tile_index >= "
+                + fromIndex + (toIndex < 0 ? "" : " and tile_index < " + toIndex) + ") TO STDOUT (FORMAT binary)")) {
+            for (byte[] row; (row = rows.next()) != null; ) {
+                if (tile.split(row)) {
+                    tiles.put(tile.number(0), tile.bytes(1));
                 }
             }
         }
@@ -359,7 +361,9 @@ final class LogVerification {
     private static final class Chunk {
 
         private final Walk walk;
-        private final CopyRow parser;
+        private final BinaryCopyRow leafRow = new BinaryCopyRow(3);
+        private final BinaryCopyRow entryRow = new BinaryCopyRow(CopiedEntryLeaf.FIELDS);
+        private final CopiedEntryLeaf leaves;
         private long[] positions = new long[1024];
         private long[] entryIds = new long[1024];
         private boolean[] flagged = new boolean[1024];
@@ -381,7 +385,7 @@ final class LogVerification {
 
         Chunk(byte[] macKey, Walk walk) {
             this.walk = walk;
-            this.parser = new CopyRow(macKey);
+            this.leaves = new CopiedEntryLeaf(macKey);
         }
 
         void addLeaf(byte[] row) throws SQLException {
@@ -390,14 +394,41 @@ final class LogVerification {
                 entryIds = Arrays.copyOf(entryIds, 2 * count);
                 flagged = Arrays.copyOf(flagged, 2 * count);
             }
-            parser.split(row, 3);
-            positions[count] = parser.number(0);
-            long id = parser.number(1);
+            if (!leafRow.split(row)) {
+                return;
+            }
+            positions[count] = leafRow.number(0);
+            long id = leafRow.number(1);
             entryIds[count] = id;
-            flagged[count] = parser.isTrue(2);
+            flagged[count] = leafRow.bool(2);
             minId = Math.min(minId, id);
             maxId = Math.max(maxId, id);
             count++;
+        }
+
+        /** Leaves read in the table's physical order: sorted by position unless they already are (the usual case). */
+        void sortByPosition() {
+            boolean sorted = true;
+            for (int i = 1; i < count && sorted; i++) {
+                sorted = positions[i - 1] < positions[i];
+            }
+            if (sorted) {
+                return;
+            }
+            long[] p = positions;
+            int[] order = java.util.stream.IntStream.range(0, count).boxed()
+                    .sorted((a, b) -> Long.compare(p[a], p[b])).mapToInt(Integer::intValue).toArray();
+            long[] sortedPositions = new long[count];
+            long[] sortedIds = new long[count];
+            boolean[] sortedFlags = new boolean[count];
+            for (int i = 0; i < count; i++) {
+                sortedPositions[i] = positions[order[i]];
+                sortedIds[i] = entryIds[order[i]];
+                sortedFlags[i] = flagged[order[i]];
+            }
+            positions = sortedPositions;
+            entryIds = sortedIds;
+            flagged = sortedFlags;
         }
 
         void index() {
@@ -429,17 +460,20 @@ final class LogVerification {
 
         /** One entry row: its leaf hash into its slot (an entry of no position in this chunk is skipped). */
         void entry(byte[] row) throws SQLException {
-            parser.split(row, CopyRow.FIELDS);
-            int slot = slot(parser.number(0));
+            if (!entryRow.split(row)) {
+                return;
+            }
+            long id = entryRow.number(CopiedEntryLeaf.ID);
+            int slot = slot(id);
             if (slot < 0) {
                 return;
             }
-            if (parser.number(0) <= walk.legacyMaxId) {
-                byte[] data = parser.legacyLeaf();
+            if (id <= walk.legacyMaxId) {
+                byte[] data = CopiedEntryLeaf.legacyLeaf(entryRow);
                 System.arraycopy(MerkleLog.leafHash(data), 0, hashes, slot * MerkleLog.HASH_SIZE, MerkleLog.HASH_SIZE);
-                legacy.put(slot, new Object[] {JournalVerifier.sha256(data), parser.text(11)});
+                legacy.put(slot, new Object[] {JournalVerifier.sha256(data), CopiedEntryLeaf.chainHash(entryRow)});
             } else {
-                macValid[slot] = parser.v2LeafHash(hashes, slot * MerkleLog.HASH_SIZE);
+                macValid[slot] = leaves.v2LeafHash(entryRow, hashes, slot * MerkleLog.HASH_SIZE);
             }
             arrived[slot] = true;
         }
@@ -550,233 +584,6 @@ final class LogVerification {
             if (error != null) {
                 throw new SQLException(error);
             }
-        }
-    }
-
-    /**
-     * A COPY text row: fields split in place, v2 leaves encoded into a reused buffer straight from the row's UTF-8
-     * bytes (the canonical encoding is {@code <UTF-8 length>:<bytes>;} per field, {@code -;} for null), MAC and
-     * leaf hash with reused instances. Legacy (v1) rows go through the same code as the ResultSet path.
-     */
-    private static final class CopyRow {
-
-        /** The columns of {@link #ENTRY_COLUMNS}. */
-        static final int FIELDS = 13;
-        private static final byte[] V2_TAG = JournalVerifier.canonical(JournalVerifier.ENTRY_V2_TAG);
-        private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-
-        private final Mac mac;
-        private final MessageDigest sha = sha256Digest();
-        private final int[] starts = new int[FIELDS];
-        private final int[] ends = new int[FIELDS];
-        private final byte[] macOut = new byte[MerkleLog.HASH_SIZE];
-        private final byte[] macHex = new byte[2 * MerkleLog.HASH_SIZE];
-        private byte[] buf = new byte[1024];
-        private int length;
-        private byte[] scratch = new byte[256];
-        private byte[] row;
-        private byte[] fieldBytes;
-        private int fieldOffset;
-        private int fieldLength;
-
-        CopyRow(byte[] macKey) {
-            try {
-                this.mac = Mac.getInstance("HmacSHA256");
-                this.mac.init(new SecretKeySpec(macKey, "HmacSHA256"));
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        byte[] legacyLeaf() {
-            Long seq = isNull(1) ? null : number(1);
-            return JournalVerifier.entryV1Leaf(seq, number(2), text(3), text(4), text(5), text(6), text(7), text(8),
-                    text(9), text(10));
-        }
-
-        /** Writes the v2 leaf hash of the current entry row at {@code out[at]}; true if its MAC is valid. */
-        boolean v2LeafHash(byte[] out, int at) {
-            length = 0;
-            append(V2_TAG, 0, V2_TAG.length);
-            for (int k = 2; k <= 10; k++) {
-                appendField(k);
-            }
-            int payload = length;
-            try {
-                mac.update(buf, 0, payload);
-                mac.doFinal(macOut, 0);
-                for (int i = 0; i < macOut.length; i++) {
-                    macHex[2 * i] = HEX[(macOut[i] >> 4) & 0xf];
-                    macHex[2 * i + 1] = HEX[macOut[i] & 0xf];
-                }
-                boolean valid = false;
-                if (!isNull(12)) {
-                    field(12);
-                    valid = fieldLength == macHex.length && Arrays.equals(fieldBytes, fieldOffset, fieldOffset + fieldLength, macHex, 0, macHex.length);
-                }
-                appendField(12);
-                sha.update((byte) 0x00);
-                sha.update(buf, 0, length);
-                sha.digest(out, at, MerkleLog.HASH_SIZE);
-                return valid;
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        boolean isTrue(int k) {
-            return row[starts[k]] == 't';
-        }
-
-        void split(byte[] line, int fields) throws SQLException {
-            row = line;
-            int f = 0;
-            starts[0] = 0;
-            int end = row.length - 1; // the newline
-            for (int i = 0; i < end; i++) {
-                if (row[i] == '\t') {
-                    if (f == fields - 1) {
-                        throw new SQLException("unexpected COPY row: more than " + fields + " fields");
-                    }
-                    ends[f] = i;
-                    starts[++f] = i + 1;
-                }
-            }
-            if (f != fields - 1 || row[end] != '\n') {
-                throw new SQLException("unexpected COPY row: " + (f + 1) + " fields");
-            }
-            ends[f] = end;
-        }
-
-        private boolean isNull(int k) {
-            return ends[k] - starts[k] == 2 && row[starts[k]] == '\\' && row[starts[k] + 1] == 'N';
-        }
-
-        private long number(int k) {
-            int i = starts[k];
-            boolean negative = row[i] == '-';
-            if (negative) {
-                i++;
-            }
-            long v = 0;
-            for (; i < ends[k]; i++) {
-                int d = row[i] - '0';
-                if (d < 0 || d > 9) {
-                    throw new NumberFormatException("not a number in field " + k);
-                }
-                v = v * 10 + d;
-            }
-            return negative ? -v : v;
-        }
-
-        /** The field's bytes, COPY text escapes undone, into fieldBytes/fieldOffset/fieldLength. */
-        private void field(int k) {
-            int s = starts[k];
-            int e = ends[k];
-            boolean escaped = false;
-            for (int i = s; i < e; i++) {
-                if (row[i] == '\\') {
-                    escaped = true;
-                    break;
-                }
-            }
-            if (!escaped) {
-                fieldBytes = row;
-                fieldOffset = s;
-                fieldLength = e - s;
-                return;
-            }
-            if (scratch.length < e - s) {
-                scratch = new byte[2 * (e - s)];
-            }
-            int o = 0;
-            for (int i = s; i < e; i++) {
-                byte b = row[i];
-                if (b != '\\' || i + 1 >= e) {
-                    scratch[o++] = b;
-                    continue;
-                }
-                byte n = row[++i];
-                switch (n) {
-                    case 'b' -> scratch[o++] = 8;
-                    case 'f' -> scratch[o++] = 12;
-                    case 'n' -> scratch[o++] = 10;
-                    case 'r' -> scratch[o++] = 13;
-                    case 't' -> scratch[o++] = 9;
-                    case 'v' -> scratch[o++] = 11;
-                    case 'x' -> {
-                        int v = 0;
-                        int digits = 0;
-                        while (digits < 2 && i + 1 < e && Character.digit(row[i + 1], 16) >= 0) {
-                            v = v * 16 + Character.digit(row[++i], 16);
-                            digits++;
-                        }
-                        scratch[o++] = digits == 0 ? (byte) 'x' : (byte) v;
-                    }
-                    default -> {
-                        if (n >= '0' && n <= '7') {
-                            int v = n - '0';
-                            for (int digits = 1; digits < 3 && i + 1 < e && row[i + 1] >= '0' && row[i + 1] <= '7'; digits++) {
-                                v = v * 8 + (row[++i] - '0');
-                            }
-                            scratch[o++] = (byte) v;
-                        } else {
-                            scratch[o++] = n;
-                        }
-                    }
-                }
-            }
-            fieldBytes = scratch;
-            fieldOffset = 0;
-            fieldLength = o;
-        }
-
-        private String text(int k) {
-            if (isNull(k)) {
-                return null;
-            }
-            field(k);
-            return new String(fieldBytes, fieldOffset, fieldLength, StandardCharsets.UTF_8);
-        }
-
-        /** Appends the field's canonical encoding (as JournalVerifier.canonical). */
-        private void appendField(int k) {
-            if (isNull(k)) {
-                ensure(2);
-                buf[length++] = '-';
-                buf[length++] = ';';
-                return;
-            }
-            field(k);
-            ensure(fieldLength + 22);
-            length += writeDecimal(fieldLength, buf, length);
-            buf[length++] = ':';
-            System.arraycopy(fieldBytes, fieldOffset, buf, length, fieldLength);
-            length += fieldLength;
-            buf[length++] = ';';
-        }
-
-        private void append(byte[] bytes, int from, int count) {
-            ensure(count);
-            System.arraycopy(bytes, from, buf, length, count);
-            length += count;
-        }
-
-        private void ensure(int more) {
-            if (length + more > buf.length) {
-                buf = Arrays.copyOf(buf, Math.max(2 * buf.length, length + more));
-            }
-        }
-
-        private static int writeDecimal(int value, byte[] out, int at) {
-            int digits = 1;
-            for (int v = value; v >= 10; v /= 10) {
-                digits++;
-            }
-            for (int i = at + digits - 1, v = value; i >= at; i--, v /= 10) {
-                out[i] = (byte) ('0' + v % 10);
-            }
-            return digits;
         }
     }
 

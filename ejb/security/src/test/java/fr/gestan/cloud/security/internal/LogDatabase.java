@@ -53,7 +53,9 @@ final class LogDatabase implements AutoCloseable {
         }
         String user = System.getenv().getOrDefault("GESTAN_TEST_DB_USER", "postgres");
         String password = System.getenv().getOrDefault("GESTAN_TEST_DB_PASSWORD", "");
-        String name = "gestan_log_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        // Under GESTAN_TEST_DB_NAME's prefix when set, so that parallel runs on one server keep to their own databases.
+        String prefix = System.getenv().getOrDefault("GESTAN_TEST_DB_NAME", "gestan_log");
+        String name = prefix + "_log_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection c = DriverManager.getConnection(admin, user, password); Statement s = c.createStatement()) {
             s.execute("create database " + name);
         }

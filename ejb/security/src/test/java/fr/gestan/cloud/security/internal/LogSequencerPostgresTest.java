@@ -41,4 +41,20 @@ class LogSequencerPostgresTest extends LogSequencerTest {
         assertEquals(Problem.ENTRY_ALTERED, result.problem(), result::toString);
         assertEquals(2, result.seq());
     }
+
+    @Test
+    void leaves_stored_out_of_position_order_verify_and_a_gap_among_them_is_pinpointed() throws Exception {
+        signedLog();
+        // An update writes a new tuple version at the heap's end: the table's physical order is no longer the positions'.
+        db.execute("update journal_leaf set authentic = authentic where position in (0, 2)");
+        assertTrue(db.queryLong("select count(*) from (select position, lag(position) over () as before from journal_leaf) t "
+                + "where position < before") > 0, "the heap holds the leaves out of position order");
+        Result ok = verify(db);
+        assertTrue(ok.ok(), ok::toString);
+        assertEquals(6, ok.entriesChecked());
+        db.execute("delete from journal_leaf where position = 1");
+        Result result = verify(db);
+        assertEquals(Problem.LEAF_MISSING, result.problem(), result::toString);
+        assertEquals(1, result.seq());
+    }
 }
