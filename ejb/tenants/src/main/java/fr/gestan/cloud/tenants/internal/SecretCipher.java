@@ -59,7 +59,7 @@ final class SecretCipher {
         if (!keys.containsKey(activeId)) {
             throw new IllegalStateException("the active hosted-account key " + activeId + " is not in the ring");
         }
-        this.keys = Map.copyOf(keys);
+        this.keys = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(keys)); // the initial key first, then oldest first
         this.activeId = activeId;
         this.initialId = initialId;
     }

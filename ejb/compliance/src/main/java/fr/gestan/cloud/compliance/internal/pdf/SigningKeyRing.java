@@ -39,7 +39,7 @@ public final class SigningKeyRing {
         if (!keys.containsKey(activeId)) {
             throw new IllegalStateException("the active certificate signing key " + activeId + " is not in the ring");
         }
-        this.keys = Map.copyOf(keys);
+        this.keys = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(keys)); // the initial key first, then oldest first
         this.activeId = activeId;
         this.initialId = initialId;
     }
