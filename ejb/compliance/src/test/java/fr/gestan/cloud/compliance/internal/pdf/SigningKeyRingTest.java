@@ -44,9 +44,19 @@ class SigningKeyRingTest {
         byte[] fresh = new CertificateSigner(after.active().key()).sign(CertificatePdf.render(Samples.content("GC-2026-000002")), "new");
         assertEquals(rotated, signerId(fresh), "new certificates are signed with the new key");
 
-        assertTrue(CertificatePdfTest.pdfsig(fresh).contains("Signature is Valid."));
-        String oldReport = CertificatePdfTest.pdfsig(old);
+        assertTrue(pdfsig(dir, fresh).contains("Signature is Valid."));
+        String oldReport = pdfsig(dir, old);
         assertTrue(oldReport.contains("Signature is Valid.") && oldReport.contains("Total document signed"), oldReport);
+    }
+
+    /** poppler's report on the PDF's signature (an independent verifier). */
+    static String pdfsig(Path dir, byte[] pdf) throws Exception {
+        Path file = Files.createTempFile(dir, "cert", ".pdf");
+        Files.write(file, pdf);
+        Process process = new ProcessBuilder("pdfsig", file.toString()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+        return output;
     }
 
     /** The id of the certificate of the PDF's (only) signature, as the ring derives it. */
