@@ -202,4 +202,27 @@ class SecurityHttpIT extends BrowserJourney {
         browser.find(By.id("logout")).click();
         browser.waitUntil(d -> d.getCurrentUrl().equals(base()));
     }
+
+    /** Key rotation from the back office (issue 18 item 4): an admin rotates the secret key and sees the re-encryption end. */
+    @Test
+    @Order(6)
+    void an_admin_rotates_the_secret_key_on_the_keys_page_and_sees_the_re_encryption_finish() throws Exception {
+        signInAt("admin/security/keys.xhtml", "admin.demo", "Gestan-Admin-2026!");
+        assertEquals("Clés du produit", browser.find(By.tagName("h1")).getText());
+        By active = By.xpath("//div[@id='ring-hosted-accounts']//tr[.//span[contains(@class,'key-active')]]//code[contains(@class,'key-id')]");
+        String before = browser.find(active).getText();
+        assertTrue(browser.find(By.id("ring-certificate-signing")).getText().contains("Signature des attestations"));
+        browser.screenshot("security-05-keys-fr");
+        browser.find(By.xpath("//div[@id='ring-hosted-accounts']//button[contains(@class,'rotate')]")).click();
+        String after = browser.waitUntil(d -> {
+            String id = d.findElement(active).getText();
+            return id.equals(before) ? null : id;
+        });
+        assertTrue(browser.find(By.id("messages")).getText().contains("nouvelle clé active " + after), browser.find(By.id("messages")).getText());
+        String done = browser.waitUntil(d -> d.findElement(By.cssSelector(".rekey-DONE")).getText());
+        assertTrue(done.contains("Terminé"), done);
+        browser.screenshot("security-06-keys-rotated-fr");
+        browser.find(By.id("logout")).click();
+        browser.waitUntil(d -> d.getCurrentUrl().equals(base()));
+    }
 }
