@@ -198,7 +198,7 @@ final class SecretCipher {
 
     /** The id of the key that encrypted {@code stored}; null for a value written before key ids. */
     static String keyIdOf(byte[] stored) {
-        if (stored == null || stored.length < 2 || stored[0] != FORMAT) {
+        if (stored == null || stored.length < 2 || stored[0] != FORMAT || stored.length < 2 + (stored[1] & 0xff)) {
             return null;
         }
         return new String(stored, 2, stored[1] & 0xff, StandardCharsets.US_ASCII);
@@ -226,6 +226,9 @@ final class SecretCipher {
     char[] decrypt(byte[] stored, String accountRef) {
         if (stored != null && stored.length > 2 && stored[0] == FORMAT) {
             String id = keyIdOf(stored);
+            if (id == null) {
+                throw new IllegalStateException("not an encrypted secret of a known format");
+            }
             Member member = keys.get(id);
             if (member == null) {
                 throw new IllegalStateException("the secret was encrypted with key " + id + ", which is not in the ring");

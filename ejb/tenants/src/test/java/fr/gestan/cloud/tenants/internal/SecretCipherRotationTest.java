@@ -47,6 +47,9 @@ class SecretCipherRotationTest {
         assertArrayEquals(secret, after.decrypt(old, REF), "old secrets still open");
         assertArrayEquals(secret, after.decrypt(fresh, REF));
         assertThrows(IllegalStateException.class, () -> before.decrypt(fresh, REF), "a ring without the new key cannot open it");
+        byte[] truncated = java.util.Arrays.copyOf(fresh, 5);
+        assertNull(SecretCipher.keyIdOf(truncated));
+        assertThrows(IllegalStateException.class, () -> after.decrypt(truncated, REF), "a cut value is refused, not misread");
 
         String third = SecretCipher.rotate(ring);
         SecretCipher later = SecretCipher.load(initial, ring);
