@@ -225,4 +225,27 @@ class SecurityHttpIT extends BrowserJourney {
         browser.find(By.id("logout")).click();
         browser.waitUntil(d -> d.getCurrentUrl().equals(base()));
     }
+
+    /** The keys over the REST API: an auditor lists them but may not rotate, an admin rotates. */
+    @Test
+    @Order(7)
+    void the_keys_api_lists_the_rings_to_an_auditor_and_rotates_for_an_admin_only() throws Exception {
+        String auditor = "Bearer " + KeycloakFixture.accessToken("auditor.demo", "Gestan-Audit-2026!");
+        HttpResponse<String> list = Http.send("GET", base() + "api/v1/keys", null, "Authorization", auditor);
+        assertEquals(200, list.statusCode(), list.body());
+        assertTrue(list.body().contains("\"purpose\":\"hosted-accounts\"") && list.body().contains("\"purpose\":\"certificate-signing\""),
+                list.body());
+        HttpResponse<String> refused = Http.send("POST", base() + "api/v1/keys/certificate-signing/rotation", null, "Authorization", auditor);
+        assertEquals(403, refused.statusCode(), refused.body());
+        assertEquals(403, Http.send("GET", base() + "api/v1/keys", null, "Authorization", KeycloakFixture.clientBearer()).statusCode());
+
+        String admin = "Bearer " + KeycloakFixture.accessToken("admin.demo", "Gestan-Admin-2026!");
+        HttpResponse<String> rotated = Http.send("POST", base() + "api/v1/keys/certificate-signing/rotation", null, "Authorization", admin);
+        assertEquals(200, rotated.statusCode(), rotated.body());
+        assertTrue(rotated.body().contains("\"active\":true") && rotated.body().contains("\"purpose\":\"certificate-signing\""), rotated.body());
+        String id = rotated.body().replaceAll(".*\"id\":\"([0-9a-f]+)\".*", "$1");
+        HttpResponse<String> after = Http.send("GET", base() + "api/v1/keys", null, "Authorization", admin);
+        assertTrue(after.body().contains("\"id\":\"" + id + "\""), after.body());
+        assertEquals(404, Http.send("POST", base() + "api/v1/keys/no-such-ring/rotation", null, "Authorization", admin).statusCode());
+    }
 }
