@@ -202,4 +202,50 @@ class SecurityHttpIT extends BrowserJourney {
         browser.find(By.id("logout")).click();
         browser.waitUntil(d -> d.getCurrentUrl().equals(base()));
     }
+
+    /** Key rotation from the back office (issue 18 item 4): an admin rotates the secret key and sees the re-encryption end. */
+    @Test
+    @Order(6)
+    void an_admin_rotates_the_secret_key_on_the_keys_page_and_sees_the_re_encryption_finish() throws Exception {
+        signInAt("admin/security/keys.xhtml", "admin.demo", "Gestan-Admin-2026!");
+        assertEquals("Clés du produit", browser.find(By.tagName("h1")).getText());
+        By active = By.xpath("//div[@id='ring-hosted-accounts']//tr[.//span[contains(@class,'key-active')]]//code[contains(@class,'key-id')]");
+        String before = browser.find(active).getText();
+        assertTrue(browser.find(By.id("ring-certificate-signing")).getText().contains("Signature des attestations"));
+        browser.screenshot("security-05-keys-fr");
+        browser.find(By.xpath("//div[@id='ring-hosted-accounts']//button[contains(@class,'rotate')]")).click();
+        String after = browser.waitUntil(d -> {
+            String id = d.findElement(active).getText();
+            return id.equals(before) ? null : id;
+        });
+        assertTrue(browser.find(By.id("messages")).getText().contains("nouvelle clé active " + after), browser.find(By.id("messages")).getText());
+        String done = browser.waitUntil(d -> d.findElement(By.cssSelector(".rekey-DONE")).getText());
+        assertTrue(done.contains("Terminé"), done);
+        browser.screenshot("security-06-keys-rotated-fr");
+        browser.find(By.id("logout")).click();
+        browser.waitUntil(d -> d.getCurrentUrl().equals(base()));
+    }
+
+    /** The keys over the REST API: an auditor lists them but may not rotate, an admin rotates. */
+    @Test
+    @Order(7)
+    void the_keys_api_lists_the_rings_to_an_auditor_and_rotates_for_an_admin_only() throws Exception {
+        String auditor = "Bearer " + KeycloakFixture.accessToken("auditor.demo", "Gestan-Audit-2026!");
+        HttpResponse<String> list = Http.send("GET", base() + "api/v1/keys", null, "Authorization", auditor);
+        assertEquals(200, list.statusCode(), list.body());
+        assertTrue(list.body().contains("\"purpose\":\"hosted-accounts\"") && list.body().contains("\"purpose\":\"certificate-signing\""),
+                list.body());
+        HttpResponse<String> refused = Http.send("POST", base() + "api/v1/keys/certificate-signing/rotation", null, "Authorization", auditor);
+        assertEquals(403, refused.statusCode(), refused.body());
+        assertEquals(403, Http.send("GET", base() + "api/v1/keys", null, "Authorization", KeycloakFixture.clientBearer()).statusCode());
+
+        String admin = "Bearer " + KeycloakFixture.accessToken("admin.demo", "Gestan-Admin-2026!");
+        HttpResponse<String> rotated = Http.send("POST", base() + "api/v1/keys/certificate-signing/rotation", null, "Authorization", admin);
+        assertEquals(200, rotated.statusCode(), rotated.body());
+        assertTrue(rotated.body().contains("\"active\":true") && rotated.body().contains("\"purpose\":\"certificate-signing\""), rotated.body());
+        String id = rotated.body().replaceAll(".*\"id\":\"([0-9a-f]+)\".*", "$1");
+        HttpResponse<String> after = Http.send("GET", base() + "api/v1/keys", null, "Authorization", admin);
+        assertTrue(after.body().contains("\"id\":\"" + id + "\""), after.body());
+        assertEquals(404, Http.send("POST", base() + "api/v1/keys/no-such-ring/rotation", null, "Authorization", admin).statusCode());
+    }
 }

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.gestan.cloud.common.keys.KeyRing;
+import fr.gestan.cloud.common.keys.KeyView;
+import fr.gestan.cloud.common.keys.RotatableKeys;
 import fr.gestan.cloud.compliance.api.CertificateBatch;
 import fr.gestan.cloud.compliance.api.CertificateBatchRunView;
 import fr.gestan.cloud.compliance.api.CertificateBatchRunningException;
@@ -142,6 +145,72 @@ class CertificatesIT extends WithRoleCallers {
     TrustStatement trust;
     @EJB
     ProcessorAgreements processorAgreements;
+    @EJB(beanName = "SigningKeysBean") // each module holding keys has its RotatableKeys
+    RotatableKeys signingKeys;
+
+    /**
+     * Key rotation (issue 18 item 4): an admin rotates the signing key; the next certificate is signed with the new
+     * key (its PDF embeds the new certificate), the one issued before keeps a valid signature and verifies by file as
+     * before; journaled; nobody else may rotate.
+     */
+    @Test
+    void a_rotated_signing_key_signs_new_certificates_and_those_signed_before_still_verify() throws Exception {
+        CertificateView old = support.call(() -> certificates.issue(compliantTenant()));
+        byte[] oldPdf = support.call(() -> certificates.download(old.number())).pdf();
+        String oldKey = auditor.call(signingKeys::keys).stream().filter(KeyView::active).map(KeyView::id).findFirst().orElseThrow();
+        assertEquals(oldKey, signerId(oldPdf), "the PDF's signature names its key");
+
+        for (var caller : List.of(support, auditor, client)) {
+            assertThrows(EJBAccessException.class, () -> caller.call(signingKeys::rotate), "admin only");
+        }
+        KeyView rotated = admin.call(signingKeys::rotate);
+        assertTrue(rotated.active());
+        assertNotEquals(oldKey, rotated.id());
+
+        CertificateView fresh = support.call(() -> certificates.issue(compliantTenant()));
+        byte[] freshPdf = support.call(() -> certificates.download(fresh.number())).pdf();
+        assertEquals(rotated.id(), signerId(freshPdf), "signed with the new key");
+        String freshReport = run(freshPdf, "pdfsig");
+        assertTrue(freshReport.contains("Signature is Valid.") && freshReport.contains("Total document signed"), freshReport);
+
+        // The certificate signed before the rotation: its signature still holds, and it verifies by number and by file.
+        String oldReport = run(oldPdf, "pdfsig");
+        assertTrue(oldReport.contains("Signature is Valid.") && oldReport.contains("Total document signed"), oldReport);
+        FileVerification byFile = certificates.verifyFile(oldPdf);
+        assertTrue(byFile.issuedByUs());
+        assertEquals(CertificateStatus.VALID, byFile.certificate().status());
+        assertEquals(CertificateStatus.VALID, registry.verify(old.number()).orElseThrow().status());
+
+        List<KeyView> keys = auditor.call(signingKeys::keys);
+        KeyView oldView = keys.stream().filter(k -> k.id().equals(oldKey)).findFirst().orElseThrow();
+        assertFalse(oldView.active(), "kept for reference, no longer signing");
+        assertTrue(oldView.uses() >= 1 && keys.stream().filter(k -> k.id().equals(rotated.id())).findFirst().orElseThrow().uses() >= 1, keys::toString);
+
+        JournalEntryView entry = auditor.call(() -> journal.latest(200)).stream()
+                .filter(e -> "KEY_ROTATED".equals(e.action()) && ("certificate-signing:" + rotated.id()).equals(e.target()))
+                .findFirst().orElseThrow();
+        assertEquals("admin.it", entry.actor());
+        assertTrue(entry.reason().contains(oldKey), entry.reason());
+    }
+
+    /** The id of the certificate that signed the PDF (its CMS value, zero-padded to its reserved size). */
+    static String signerId(byte[] pdf) throws Exception {
+        com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
+        try {
+            com.lowagie.text.pdf.AcroFields fields = reader.getAcroFields();
+            String name = fields.getSignatureTypes().keySet().iterator().next();
+            byte[] value = fields.getSignatureDictionary(name).getAsString(com.lowagie.text.pdf.PdfName.CONTENTS).getOriginalBytes();
+            try (org.bouncycastle.asn1.ASN1InputStream in = new org.bouncycastle.asn1.ASN1InputStream(value)) {
+                org.bouncycastle.cms.CMSSignedData cms = new org.bouncycastle.cms.CMSSignedData(
+                        org.bouncycastle.asn1.cms.ContentInfo.getInstance(in.readObject()));
+                org.bouncycastle.cms.SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
+                Object certificate = cms.getCertificates().getMatches(signer.getSID()).iterator().next();
+                return KeyRing.idOf(((org.bouncycastle.cert.X509CertificateHolder) certificate).getEncoded());
+            }
+        } finally {
+            reader.close();
+        }
+    }
 
     /**
      * One source of truth: a policy change moves the enforced monitoring thresholds (ingest) and every printed

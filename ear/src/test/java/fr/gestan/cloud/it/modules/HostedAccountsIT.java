@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.gestan.cloud.common.keys.KeyView;
+import fr.gestan.cloud.common.keys.RotatableKeys;
 import fr.gestan.cloud.it.support.Companies;
 import fr.gestan.cloud.it.support.Deployments;
 import fr.gestan.cloud.it.support.SupportClearance;
@@ -26,6 +28,8 @@ import fr.gestan.cloud.tenants.api.ExportView;
 import fr.gestan.cloud.tenants.api.HostedAccountView;
 import fr.gestan.cloud.tenants.api.HostedAccounts;
 import fr.gestan.cloud.tenants.api.IssuedSecret;
+import fr.gestan.cloud.tenants.api.SecretKeyRotation;
+import fr.gestan.cloud.tenants.api.SecretRekeyRunView;
 import fr.gestan.cloud.tenants.api.SecretUnavailableException;
 import fr.gestan.cloud.tenants.api.TenantService;
 import fr.gestan.cloud.tenants.api.TenantRecord;
@@ -89,6 +93,10 @@ class HostedAccountsIT extends WithRoleCallers {
     DataExports exports;
     @Resource(lookup = "java:jboss/datasources/GestanDS")
     DataSource dataSource;
+    @EJB(beanName = "SecretKeysBean") // each module holding keys has its RotatableKeys
+    RotatableKeys secretKeys;
+    @EJB
+    SecretKeyRotation secretKeyRotation;
 
     @BeforeEach
     void clearSupportAccounts() throws Exception {
@@ -292,5 +300,127 @@ class HostedAccountsIT extends WithRoleCallers {
         }));
         assertThrows(EJBAccessException.class, () -> client.call(() -> exports.start(other.id())));
         assertThrows(EJBAccessException.class, () -> auditor.call(() -> exports.start(other.id())));
+    }
+
+    /**
+     * Key rotation (issue 18 item 4): an admin rotates the secret key; new secrets use the new key, the stored ones
+     * are re-encrypted in the background with a stored progress, a secret still under the old key opens, a run whose
+     * server stopped is resumed by the timer, the rotation is journaled, and nobody else may rotate.
+     */
+    @Test
+    void rotating_the_secret_key_re_encrypts_the_stored_secrets_in_the_background_and_every_secret_stays_revealable() throws Exception {
+        TenantRecord tenant = newTenant();
+        IssuedSecret before = cleared.call(() -> accounts.create(tenant.id(), "Paul Avant"));
+        List<KeyView> keysBefore = auditor.call(secretKeys::keys);
+        String oldKey = keysBefore.stream().filter(KeyView::active).map(KeyView::id).findFirst().orElseThrow();
+        assertEquals(1, keysBefore.stream().filter(KeyView::active).count(), "one active key");
+        byte[] oldCiphertext = storedCiphertext(before.account().id());
+        assertEquals(oldKey, keyIdIn(oldCiphertext), "the ciphertext names its key");
+
+        for (var caller : List.of(support, auditor, client)) {
+            assertThrows(EJBAccessException.class, () -> caller.call(secretKeys::rotate), "admin only");
+        }
+        assertThrows(EJBAccessException.class, () -> secretKeys.rotate(), "anonymous neither");
+
+        KeyView rotated = admin.call(secretKeys::rotate);
+        assertTrue(rotated.active());
+        assertNotEquals(oldKey, rotated.id());
+        assertEquals("AES-256-GCM", rotated.algorithm());
+        List<KeyView> keysAfter = auditor.call(secretKeys::keys);
+        assertEquals(keysBefore.size() + 1, keysAfter.size(), "the old keys stay in the ring");
+        assertFalse(keysAfter.stream().filter(k -> k.id().equals(oldKey)).findFirst().orElseThrow().active());
+
+        // Background re-encryption: a stored run, with its progress, ends with this account under the new key.
+        SecretRekeyRunView run = awaitRunOf(rotated.id());
+        assertTrue(run.total() >= 1 && run.done() >= 1 && run.done() + run.failed() == run.total(), run::toString);
+        assertEquals(100, run.percent());
+        assertEquals("admin.it", run.startedBy());
+        byte[] reencrypted = storedCiphertext(before.account().id());
+        assertEquals(rotated.id(), keyIdIn(reencrypted));
+        assertEquals(rotated.id(), storedKeyId(before.account().id()));
+        assertEquals(before.secret(), cleared.call(() -> accounts.reveal(before.account().id(), "after the rotation")));
+
+        // A new secret uses the new key.
+        IssuedSecret after = cleared.call(() -> accounts.create(tenant.id(), "Paul Apres"));
+        assertEquals(rotated.id(), keyIdIn(storedCiphertext(after.account().id())));
+        assertTrue(auditor.call(secretKeys::keys).stream().filter(k -> k.id().equals(rotated.id())).findFirst().orElseThrow().uses() >= 2);
+
+        // A secret still under the old key (as one not reached yet) opens with the old key of the ring...
+        setStoredSecret(before.account().id(), oldCiphertext, oldKey);
+        assertEquals(before.secret(), cleared.call(() -> accounts.reveal(before.account().id(), "still under the old key")));
+        // ...and a run whose server stopped (no heartbeat for a minute) is resumed by a node's timer, which finishes it.
+        long stale = insertStaleRun(rotated.id());
+        long deadline = System.currentTimeMillis() + 90_000;
+        while (!rotated.id().equals(storedKeyId(before.account().id())) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(500);
+        }
+        assertEquals(rotated.id(), keyIdIn(storedCiphertext(before.account().id())), "the resumed run re-encrypted it");
+        SecretRekeyRunView resumed = awaitRunOf(rotated.id());
+        assertEquals(stale, resumed.id());
+        assertTrue(resumed.done() >= 1, resumed::toString);
+        assertEquals(before.secret(), cleared.call(() -> accounts.reveal(before.account().id(), "after the resumed run")));
+
+        // Journaled: who rotated, which key replaced which.
+        JournalEntryView entry = auditor.call(() -> journal.latest(200)).stream()
+                .filter(e -> "KEY_ROTATED".equals(e.action()) && ("hosted-accounts:" + rotated.id()).equals(e.target()))
+                .findFirst().orElseThrow();
+        assertEquals("admin.it", entry.actor());
+        assertTrue(entry.reason().contains(oldKey), entry.reason());
+    }
+
+    private SecretRekeyRunView awaitRunOf(String keyId) throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (true) {
+            SecretRekeyRunView run = auditor.call(secretKeyRotation::lastRun).orElseThrow();
+            if (run.keyId().equals(keyId) && !run.running()) {
+                return run;
+            }
+            assertTrue(System.currentTimeMillis() < deadline, () -> "re-encryption still running: " + run);
+            Thread.sleep(200);
+        }
+    }
+
+    /** The key id a stored value names (format 2: {@code 2 | length | id | ...}). */
+    private static String keyIdIn(byte[] stored) {
+        assertEquals(2, stored[0], "format with key id");
+        return new String(stored, 2, stored[1], StandardCharsets.US_ASCII);
+    }
+
+    private String storedKeyId(long accountId) throws Exception {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("select secret_key_id from hosted_account where id = ?")) {
+            s.setLong(1, accountId);
+            try (ResultSet r = s.executeQuery()) {
+                assertTrue(r.next());
+                return r.getString(1);
+            }
+        }
+    }
+
+    private void setStoredSecret(long accountId, byte[] ciphertext, String keyId) throws Exception {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("update hosted_account set secret_ciphertext = ?, secret_key_id = ? where id = ?")) {
+            s.setBytes(1, ciphertext);
+            s.setString(2, keyId);
+            s.setLong(3, accountId);
+            assertEquals(1, s.executeUpdate());
+        }
+    }
+
+    /** A run as a server that stopped mid-way leaves it: RUNNING, its last heartbeat long ago. */
+    private long insertStaleRun(String keyId) throws Exception {
+        java.sql.Timestamp longAgo = java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(3600));
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("insert into secret_rekey_run (key_id, started_by, started_at, heartbeat_at, state,"
+                     + " total, done, failed) values (?, 'admin.it', ?, ?, 'RUNNING', 1, 0, 0)", new String[] {"id"})) {
+            s.setString(1, keyId);
+            s.setTimestamp(2, longAgo);
+            s.setTimestamp(3, longAgo);
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                assertTrue(keys.next());
+                return keys.getLong(1);
+            }
+        }
     }
 }

@@ -17,6 +17,7 @@ import java.util.Objects;
 /** One issued certificate in the registry. Its PDF is a {@link CertificateDocument} of the same number. */
 @Entity
 @Table(name = "certificate_record")
+@NamedQuery(name = CertificateRecord.COUNT_BY_KEY, query = "select c.signingKeyId, count(c) from CertificateRecord c group by c.signingKeyId")
 @NamedQuery(name = CertificateRecord.BY_NUMBER, query = "select c from CertificateRecord c where c.number = :number")
 @NamedQuery(name = CertificateRecord.BY_SHA256, query = "select c from CertificateRecord c where c.sha256 = :sha256 order by c.id")
 @NamedQuery(name = CertificateRecord.NEWEST_FIRST, query = "select c from CertificateRecord c order by c.id desc")
@@ -27,6 +28,7 @@ import java.util.Objects;
         + "where c.tenantSiren in :sirens and c.revokedAt is null and c.validUntil > :now")
 public class CertificateRecord {
 
+    static final String COUNT_BY_KEY = "CertificateRecord.countByKey";
     static final String BY_NUMBER = "CertificateRecord.byNumber";
     static final String BY_SHA256 = "CertificateRecord.bySha256";
     static final String NEWEST_FIRST = "CertificateRecord.newestFirst";
@@ -68,6 +70,10 @@ public class CertificateRecord {
     @Column(length = 32, updatable = false)
     private String supersedes;
 
+    /** The signing key's id ({@code SigningKeyRing}); null for certificates issued before key ids were recorded. */
+    @Column(name = "signing_key_id", length = 64, updatable = false)
+    private String signingKeyId;
+
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
@@ -79,6 +85,15 @@ public class CertificateRecord {
 
     @Column(name = "superseded_by", length = 32)
     private String supersededBy;
+
+    /** Records which key signed the PDF, before the record is stored. */
+    void signedWith(String keyId) {
+        this.signingKeyId = keyId;
+    }
+
+    String signingKeyId() {
+        return signingKeyId;
+    }
 
     protected CertificateRecord() {
         // for JPA

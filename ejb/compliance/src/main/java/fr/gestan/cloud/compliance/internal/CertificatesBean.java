@@ -122,10 +122,12 @@ public class CertificatesBean implements Certificates {
                 facts.measures(), report.rules().stream().map(r -> new CertificateContent.RuleLine(r.ruleId(), r.legalReference(),
                 r.outcome().name(), r.explanationFr() + evidenceBasis(r))).toList(), facts.checkpoint(), now, CertificateRecord.validUntil(now),
                 VerificationUrls.of(number), previous == null ? null : previous.number());
-        byte[] pdf = Signing.sign(CertificatePdf.render(content), number, now);
+        Signing.Signed signed = Signing.sign(CertificatePdf.render(content), number, now);
+        byte[] pdf = signed.pdf();
         String who = caller.getCallerPrincipal().getName();
         CertificateRecord record = new CertificateRecord(number, siren, facts.tenantName(), Signing.sha256(pdf), now, who,
                 previous == null ? null : previous.number());
+        record.signedWith(signed.keyId());
         em.persist(record);
         em.persist(new CertificateDocument(number, pdf));
         if (previous != null) {

@@ -1,7 +1,7 @@
 package fr.gestan.cloud.compliance.internal;
 
 import fr.gestan.cloud.compliance.internal.pdf.CertificateSigner;
-import fr.gestan.cloud.compliance.internal.pdf.SigningKey;
+import fr.gestan.cloud.compliance.internal.pdf.SigningKeyRing;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -9,27 +9,24 @@ import java.util.GregorianCalendar;
 import java.util.HexFormat;
 import java.util.TimeZone;
 
-/** The application's certificate signer (its key is loaded, or generated, on first use) and file digests. */
+/**
+ * The application's certificate signer, with the active key of the signing key ring (loaded, or generated, on first
+ * use; {@link SigningKeyRing}), and file digests.
+ */
 final class Signing {
 
-    private static volatile CertificateSigner signer;
+    /** A signed PDF and the id of the key that signed it. */
+    record Signed(byte[] pdf, String keyId) {
+    }
 
     private Signing() {
     }
 
-    static byte[] sign(byte[] pdf, String number, Instant when) {
-        CertificateSigner s = signer;
-        if (s == null) {
-            synchronized (Signing.class) {
-                s = signer;
-                if (s == null) {
-                    signer = s = new CertificateSigner(SigningKey.current());
-                }
-            }
-        }
+    static Signed sign(byte[] pdf, String number, Instant when) {
+        SigningKeyRing.Member key = SigningKeyRing.current().active();
         GregorianCalendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
         calendar.setTimeInMillis(when.toEpochMilli());
-        return s.sign(pdf, "Attestation " + number, calendar);
+        return new Signed(new CertificateSigner(key.key()).sign(pdf, "Attestation " + number, calendar), key.id());
     }
 
     static String sha256(byte[] bytes) {

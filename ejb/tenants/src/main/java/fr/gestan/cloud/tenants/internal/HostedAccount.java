@@ -23,6 +23,12 @@ import java.util.Objects;
         + " (select p.tenant from PortalAccount p where p.username = :username) order by a.login")
 @NamedQuery(name = HostedAccount.LOGIN_TAKEN, query = "select count(a) from HostedAccount a where a.login = :login")
 @NamedQuery(name = HostedAccount.RESET_REQUESTED, query = "select a from HostedAccount a join fetch a.tenant where a.resetRequestedAt is not null order by a.resetRequestedAt")
+@NamedQuery(name = HostedAccount.NOT_UNDER_KEY, query = "select a from HostedAccount a where a.secretCiphertext is not null"
+        + " and (a.secretKeyId is null or a.secretKeyId <> :keyId) and a.id > :after order by a.id")
+@NamedQuery(name = HostedAccount.COUNT_NOT_UNDER_KEY, query = "select count(a) from HostedAccount a where a.secretCiphertext is not null"
+        + " and (a.secretKeyId is null or a.secretKeyId <> :keyId)")
+@NamedQuery(name = HostedAccount.COUNT_BY_KEY, query = "select a.secretKeyId, count(a) from HostedAccount a where a.secretCiphertext is not null"
+        + " group by a.secretKeyId")
 @NamedQuery(name = HostedAccount.DELETE_OF_TENANT, query = "delete from HostedAccount a where a.tenant = :tenant")
 public class HostedAccount extends TenantRecord {
 
@@ -31,6 +37,9 @@ public class HostedAccount extends TenantRecord {
     static final String LOGIN_TAKEN = "HostedAccount.loginTaken";
     static final String RESET_REQUESTED = "HostedAccount.resetRequested";
     static final String DELETE_OF_TENANT = "HostedAccount.deleteOfTenant";
+    static final String NOT_UNDER_KEY = "HostedAccount.notUnderKey";
+    static final String COUNT_NOT_UNDER_KEY = "HostedAccount.countNotUnderKey";
+    static final String COUNT_BY_KEY = "HostedAccount.countByKey";
 
 
     @Column(nullable = false, unique = true, length = 20)
@@ -41,6 +50,10 @@ public class HostedAccount extends TenantRecord {
 
     @Column(name = "secret_ciphertext")
     private byte[] secretCiphertext;
+
+    /** The ring key that encrypted the secret; null for a secret written before key ids. */
+    @Column(name = "secret_key_id", length = 64)
+    private String secretKeyId;
 
     @Column(name = "secret_issued_at", nullable = false)
     private Instant secretIssuedAt;
@@ -94,6 +107,7 @@ public class HostedAccount extends TenantRecord {
     /** A new secret was issued (creation or reset): it must be changed and expires on {@code expiresOn}. */
     void issue(byte[] ciphertext, Instant at, LocalDate expiresOn) {
         this.secretCiphertext = Objects.requireNonNull(ciphertext).clone();
+        this.secretKeyId = SecretCipher.keyIdOf(ciphertext);
         this.secretIssuedAt = Objects.requireNonNull(at);
         this.secretExpiresOn = Objects.requireNonNull(expiresOn);
         this.mustChange = true;
@@ -101,9 +115,16 @@ public class HostedAccount extends TenantRecord {
         this.resetRequestedAt = null;
     }
 
+    /** The same secret, encrypted again under another key (rotation): nothing else of the account changes. */
+    void reencrypted(byte[] ciphertext) {
+        this.secretCiphertext = Objects.requireNonNull(ciphertext).clone();
+        this.secretKeyId = SecretCipher.keyIdOf(ciphertext);
+    }
+
     /** The client changed its secret: support no longer knows it, so the stored one is erased. */
     void markChanged(Instant at) {
         this.secretCiphertext = null;
+        this.secretKeyId = null;
         this.mustChange = false;
         this.changedAt = Objects.requireNonNull(at);
     }

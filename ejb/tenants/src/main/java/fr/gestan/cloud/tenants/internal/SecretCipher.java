@@ -1,6 +1,7 @@
 package fr.gestan.cloud.tenants.internal;
 
 import fr.gestan.cloud.common.keys.KeyFiles;
+import fr.gestan.cloud.common.keys.KeyRing;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -12,6 +13,9 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 import javax.crypto.Cipher;
 import javax.crypto.KeyGenerator;
@@ -20,44 +24,96 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Encrypts hosted-account secrets with AES-256-GCM under a key kept outside the database: a file named by system
- * property {@value #PROPERTY} or environment variable {@value #ENV}, else
- * {@code <jboss.server.data.dir>/gestan/hosted-accounts.key}, generated on first use (owner-only permissions) for a
- * local run ({@link KeyFiles}). Each value is {@code version (1 byte) | IV (12 bytes) | ciphertext + tag}, with the
- * account's reference as associated data, so a ciphertext copied onto another account does not decrypt.
+ * Encrypts hosted-account secrets with AES-256-GCM under keys kept outside the database, in a {@link KeyRing}
+ * ({@value #PURPOSE}): the key of system property {@value #PROPERTY} or environment variable {@value #ENV}, else
+ * {@code <jboss.server.data.dir>/gestan/hosted-accounts.key} (the initial key, generated on first use for a local
+ * run), plus the keys rotation added to the ring's folder. New values are
+ * {@code 2 | id length (1 byte) | key id (ASCII) | IV (12 bytes) | ciphertext + tag} under the active key; values of
+ * format {@code 1 | IV | ciphertext + tag} (written before rings) are read with whichever key of the ring opens them.
+ * The account's reference is the associated data, so a ciphertext copied onto another account does not decrypt.
  */
 final class SecretCipher {
 
+    static final String PURPOSE = "hosted-accounts";
     static final String PROPERTY = "gestan.tenants.secret-key";
     static final String ENV = "GESTAN_TENANTS_SECRET_KEY";
-    private static final byte FORMAT = 1;
+    static final String SUFFIX = ".key";
+    private static final byte FORMAT_WITHOUT_ID = 1;
+    private static final byte FORMAT = 2;
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final Logger LOG = Logger.getLogger(SecretCipher.class.getName());
     private static volatile SecretCipher current;
 
-    private final SecretKey key;
-    private final SecureRandom random = new SecureRandom();
-
-    SecretCipher(SecretKey key) {
-        this.key = key;
+    /** A key of the ring and the file it came from. */
+    record Member(String id, SecretKey key, Path file) {
     }
 
+    private final Map<String, Member> keys;
+    private final String activeId;
+    /** The key of the single-file setting; null when that file does not exist. */
+    private final String initialId;
+    private final SecureRandom random = new SecureRandom();
+
+    SecretCipher(Map<String, Member> keys, String activeId, String initialId) {
+        if (!keys.containsKey(activeId)) {
+            throw new IllegalStateException("the active hosted-account key " + activeId + " is not in the ring");
+        }
+        this.keys = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(keys)); // the initial key first, then oldest first
+        this.activeId = activeId;
+        this.initialId = initialId;
+    }
+
+    /** A ring of one key. */
+    SecretCipher(SecretKey key) {
+        this(Map.of(idOf(key), new Member(idOf(key), key, null)), idOf(key), idOf(key));
+    }
+
+    /**
+     * The configured ring, loaded on first use and again when its active key changed (a rotation on this node or
+     * another one sharing the keys folder).
+     */
     static SecretCipher current() {
         SecretCipher loaded = current;
-        if (loaded == null) {
+        KeyRing ring = ring();
+        if (loaded == null || !loaded.activeId.equals(ring.activeId().orElse(loaded.initialId))) {
             synchronized (SecretCipher.class) {
-                loaded = current;
-                if (loaded == null) {
-                    current = loaded = new SecretCipher(loadOrCreate(configuredPath()));
-                }
+                current = loaded = load(configuredPath(), ring);
             }
         }
         return loaded;
     }
 
+    static KeyRing ring() {
+        return KeyRing.of(PURPOSE, SUFFIX);
+    }
+
     static Path configuredPath() {
         return KeyFiles.path(PROPERTY, ENV, "hosted-accounts.key");
+    }
+
+    /**
+     * The initial key at {@code initial} (generated when neither it nor any ring key exists) and every key of
+     * {@code ring}; the active one is the ring's {@code active} key, else the initial key.
+     */
+    static SecretCipher load(Path initial, KeyRing ring) {
+        Map<String, Member> keys = new LinkedHashMap<>();
+        List<String> ringIds = ring.ids();
+        String initialId = null;
+        if (Files.exists(initial) || ringIds.isEmpty()) {
+            SecretKey key = loadOrCreate(initial);
+            initialId = idOf(key);
+            keys.put(initialId, new Member(initialId, key, initial));
+        }
+        for (String id : ringIds) {
+            SecretKey key = read(ring.file(id));
+            keys.put(id, new Member(id, key, ring.file(id)));
+        }
+        String active = ring.activeId().orElse(initialId);
+        if (active == null) {
+            throw new IllegalStateException("the hosted-account key ring " + ring.folder() + " has no active key and no initial key " + initial);
+        }
+        return new SecretCipher(keys, active, initialId);
     }
 
     static SecretKey loadOrCreate(Path path) {
@@ -66,6 +122,16 @@ final class SecretCipher {
                 LOG.warning(() -> "Generated a new hosted-account encryption key at " + path
                         + " (fine for a local run; in production provide the key, the same on every node, and back it up)");
             }
+            return read(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the hosted-account key " + path, e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES is not available", e);
+        }
+    }
+
+    private static SecretKey read(Path path) {
+        try {
             byte[] raw = Base64.getDecoder().decode(Files.readString(path, StandardCharsets.US_ASCII).strip());
             if (raw.length != 32) {
                 throw new IllegalStateException("the hosted-account key " + path + " is not a 256-bit AES key");
@@ -73,8 +139,39 @@ final class SecretCipher {
             return new SecretKeySpec(raw, "AES");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the hosted-account key " + path, e);
+        }
+    }
+
+    /**
+     * Adds a new key to {@code ring} and makes it active; the keys already there stay for decrypting.
+     *
+     * @return the new key's id
+     */
+    static String rotate(KeyRing ring) {
+        try {
+            KeyGenerator generator = KeyGenerator.getInstance("AES");
+            generator.init(256, new SecureRandom());
+            SecretKey key = generator.generateKey();
+            String id = idOf(key);
+            KeyFiles.createIfAbsent(ring.file(id), (Base64.getEncoder().encodeToString(key.getEncoded()) + "\n"));
+            ring.activate(id);
+            synchronized (SecretCipher.class) {
+                current = null;
+            }
+            return id;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a new hosted-account key in " + ring.folder(), e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES is not available", e);
+        }
+    }
+
+    /** A key's id: from a hash of the key's hash, so that the id tells nothing about the key. */
+    static String idOf(SecretKey key) {
+        try {
+            return KeyRing.idOf(java.security.MessageDigest.getInstance("SHA-256").digest(key.getEncoded()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -85,16 +182,40 @@ final class SecretCipher {
                 .getBytes(StandardCharsets.US_ASCII));
     }
 
+    String activeId() {
+        return activeId;
+    }
+
+    /** The key of the single-file setting (it made the secrets written before key ids); null when absent. */
+    String initialId() {
+        return initialId;
+    }
+
+    /** The ring's keys, in the order loaded (the initial key first, then the ring's oldest first). */
+    List<Member> members() {
+        return List.copyOf(keys.values());
+    }
+
+    /** The id of the key that encrypted {@code stored}; null for a value written before key ids. */
+    static String keyIdOf(byte[] stored) {
+        if (stored == null || stored.length < 2 || stored[0] != FORMAT || stored.length < 2 + (stored[1] & 0xff)) {
+            return null;
+        }
+        return new String(stored, 2, stored[1] & 0xff, StandardCharsets.US_ASCII);
+    }
+
     byte[] encrypt(char[] secret, String accountRef) {
         byte[] plain = toUtf8(secret);
         try {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
+            cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeId).key(), new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(accountRef.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plain);
-            return ByteBuffer.allocate(1 + IV_BYTES + sealed.length).put(FORMAT).put(iv).put(sealed).array();
+            byte[] id = activeId.getBytes(StandardCharsets.US_ASCII);
+            return ByteBuffer.allocate(2 + id.length + IV_BYTES + sealed.length).put(FORMAT).put((byte) id.length).put(id)
+                    .put(iv).put(sealed).array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("encryption failed", e);
         } finally {
@@ -103,15 +224,43 @@ final class SecretCipher {
     }
 
     char[] decrypt(byte[] stored, String accountRef) {
-        if (stored == null || stored.length < 1 + IV_BYTES + TAG_BITS / 8 || stored[0] != FORMAT) {
+        if (stored != null && stored.length > 2 && stored[0] == FORMAT) {
+            String id = keyIdOf(stored);
+            if (id == null) {
+                throw new IllegalStateException("not an encrypted secret of a known format");
+            }
+            Member member = keys.get(id);
+            if (member == null) {
+                throw new IllegalStateException("the secret was encrypted with key " + id + ", which is not in the ring");
+            }
+            int offset = 2 + id.length();
+            return open(member.key(), stored, offset, accountRef);
+        }
+        if (stored == null || stored.length < 1 + IV_BYTES + TAG_BITS / 8 || stored[0] != FORMAT_WITHOUT_ID) {
+            throw new IllegalStateException("not an encrypted secret of a known format");
+        }
+        // Written before key ids: the initial key made it, unless it was rotated away; GCM's tag tells which key opens it.
+        IllegalStateException last = null;
+        for (Member member : keys.values()) {
+            try {
+                return open(member.key(), stored, 1, accountRef);
+            } catch (IllegalStateException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private static char[] open(SecretKey key, byte[] stored, int offset, String accountRef) {
+        if (stored.length < offset + IV_BYTES + TAG_BITS / 8) {
             throw new IllegalStateException("not an encrypted secret of a known format");
         }
         byte[] plain = null;
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, stored, 1, IV_BYTES));
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, stored, offset, IV_BYTES));
             cipher.updateAAD(accountRef.getBytes(StandardCharsets.UTF_8));
-            plain = cipher.doFinal(stored, 1 + IV_BYTES, stored.length - 1 - IV_BYTES);
+            plain = cipher.doFinal(stored, offset + IV_BYTES, stored.length - offset - IV_BYTES);
             return StandardCharsets.UTF_8.decode(ByteBuffer.wrap(plain)).toString().toCharArray();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the secret cannot be decrypted with this key (wrong key or altered value)", e);

@@ -52,7 +52,6 @@ public final class SigningKey {
     public static final String DEFAULT_ALIAS = "attestation";
 
     private static final Logger LOG = Logger.getLogger(SigningKey.class.getName());
-    private static volatile SigningKey current;
 
     private final PrivateKey privateKey;
     private final X509Certificate[] chain;
@@ -74,21 +73,7 @@ public final class SigningKey {
         return chain.clone();
     }
 
-    /** The configured key, loaded (or generated) once. */
-    public static SigningKey current() {
-        SigningKey loaded = current;
-        if (loaded == null) {
-            synchronized (SigningKey.class) {
-                loaded = current;
-                if (loaded == null) {
-                    current = loaded = loadOrCreate(configuredPath(), KeyFiles.setting(PASSWORD_PROPERTY, PASSWORD_ENV),
-                            orDefault(KeyFiles.setting(ALIAS_PROPERTY, ALIAS_ENV), DEFAULT_ALIAS));
-                }
-            }
-        }
-        return loaded;
-    }
-
+    /** The initial key store's path (the ring's other keys live in its folder, see {@link SigningKeyRing}). */
     static Path configuredPath() {
         return KeyFiles.path(PATH_PROPERTY, PATH_ENV, "certificate-signing.p12");
     }
@@ -162,7 +147,4 @@ public final class SigningKey {
         }
     }
 
-    private static String orDefault(String value, String fallback) {
-        return value == null ? fallback : value;
-    }
 }

@@ -1,0 +1,142 @@
+package fr.gestan.cloud.compliance.internal.pdf;
+
+import fr.gestan.cloud.common.keys.KeyFiles;
+import fr.gestan.cloud.common.keys.KeyRing;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The certificate signing keys ({@link KeyRing} {@value #PURPOSE}): the key store of the single-file setting
+ * ({@link SigningKey}, the initial key) plus the PKCS#12 stores rotation added to the ring's folder
+ * ({@code <id>.p12}, its password in {@code <id>.p12.password}, alias {@value SigningKey#DEFAULT_ALIAS}). A key's id
+ * is derived from its certificate, which every signed PDF carries: the signature itself names its key.
+ */
+public final class SigningKeyRing {
+
+    public static final String PURPOSE = "certificate-signing";
+    static final String SUFFIX = ".p12";
+    private static volatile SigningKeyRing current;
+
+    /** A key of the ring and the key store it came from. */
+    public record Member(String id, SigningKey key, Path file) {
+    }
+
+    private final Map<String, Member> keys;
+    private final String activeId;
+    private final String initialId;
+
+    private SigningKeyRing(Map<String, Member> keys, String activeId, String initialId) {
+        if (!keys.containsKey(activeId)) {
+            throw new IllegalStateException("the active certificate signing key " + activeId + " is not in the ring");
+        }
+        this.keys = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(keys)); // the initial key first, then oldest first
+        this.activeId = activeId;
+        this.initialId = initialId;
+    }
+
+    /** The configured ring, loaded on first use and again when its active key changed (here or on another node). */
+    public static SigningKeyRing current() {
+        SigningKeyRing loaded = current;
+        KeyRing ring = ring();
+        if (loaded == null || !loaded.activeId.equals(ring.activeId().orElse(loaded.initialId))) {
+            synchronized (SigningKeyRing.class) {
+                current = loaded = load(SigningKey.configuredPath(), KeyFiles.setting(SigningKey.PASSWORD_PROPERTY, SigningKey.PASSWORD_ENV),
+                        Optional.ofNullable(KeyFiles.setting(SigningKey.ALIAS_PROPERTY, SigningKey.ALIAS_ENV)).orElse(SigningKey.DEFAULT_ALIAS), ring);
+            }
+        }
+        return loaded;
+    }
+
+    public static KeyRing ring() {
+        return KeyRing.of(PURPOSE, SUFFIX);
+    }
+
+    /**
+     * The initial store at {@code initial} (generated when neither it nor any ring key exists, as before rings) and
+     * every store of {@code ring}; the active key is the ring's {@code active} one, else the initial key.
+     */
+    public static SigningKeyRing load(Path initial, String password, String alias, KeyRing ring) {
+        Map<String, Member> keys = new LinkedHashMap<>();
+        List<String> ringIds = ring.ids();
+        String initialId = null;
+        if (Files.exists(initial) || ringIds.isEmpty()) {
+            SigningKey key = SigningKey.loadOrCreate(initial, password, alias);
+            initialId = idOf(key);
+            keys.put(initialId, new Member(initialId, key, initial));
+        }
+        for (String id : ringIds) {
+            keys.put(id, new Member(id, SigningKey.loadOrCreate(ring.file(id), null, SigningKey.DEFAULT_ALIAS), ring.file(id)));
+        }
+        String active = ring.activeId().orElse(initialId);
+        if (active == null) {
+            throw new IllegalStateException("the certificate signing key ring " + ring.folder() + " has no active key and no initial key " + initial);
+        }
+        return new SigningKeyRing(keys, active, initialId);
+    }
+
+    /**
+     * Generates a new key store (RSA 2048, self-signed, see {@link SigningKey}) in {@code ring} and makes it active.
+     * It is written under a temporary name, then named after its id, password first, so that the ring never lists a
+     * store without its password.
+     *
+     * @return the new key's id
+     */
+    public static String rotate(KeyRing ring) {
+        try {
+            Files.createDirectories(ring.folder());
+            byte[] random = new byte[8];
+            new SecureRandom().nextBytes(random);
+            Path pending = ring.folder().resolve("pending-" + HexFormat.of().formatHex(random) + ".p12.new");
+            Path pendingPassword = pending.resolveSibling(pending.getFileName() + ".password");
+            try {
+                String id = idOf(SigningKey.loadOrCreate(pending, null, SigningKey.DEFAULT_ALIAS));
+                Path store = ring.file(id);
+                Files.move(pendingPassword, store.resolveSibling(store.getFileName() + ".password"), StandardCopyOption.ATOMIC_MOVE);
+                Files.move(pending, store, StandardCopyOption.ATOMIC_MOVE);
+                ring.activate(id);
+                synchronized (SigningKeyRing.class) {
+                    current = null;
+                }
+                return id;
+            } finally {
+                Files.deleteIfExists(pending);
+                Files.deleteIfExists(pendingPassword);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a new certificate signing key in " + ring.folder(), e);
+        }
+    }
+
+    /** A key's id: from its certificate (the one every PDF it signs embeds). */
+    public static String idOf(SigningKey key) {
+        try {
+            return KeyRing.idOf(key.certificate().getEncoded());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("unreadable signing certificate", e);
+        }
+    }
+
+    public Member active() {
+        return keys.get(activeId);
+    }
+
+    /** The key that made the certificates issued before key ids were recorded; null when its store is gone. */
+    public String initialId() {
+        return initialId;
+    }
+
+    /** Every key, the initial one first, then the ring's oldest first. */
+    public List<Member> members() {
+        return List.copyOf(keys.values());
+    }
+}

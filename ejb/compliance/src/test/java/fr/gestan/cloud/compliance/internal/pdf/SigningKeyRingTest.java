@@ -1,0 +1,83 @@
+package fr.gestan.cloud.compliance.internal.pdf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.lowagie.text.pdf.AcroFields;
+import com.lowagie.text.pdf.PdfDictionary;
+import com.lowagie.text.pdf.PdfName;
+import com.lowagie.text.pdf.PdfReader;
+import fr.gestan.cloud.common.keys.KeyRing;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The certificate signing key ring: the PDF's signature names its key; old signatures stay valid after a rotation. */
+class SigningKeyRingTest {
+
+    @Test
+    void a_rotation_signs_new_pdfs_with_the_new_key_and_leaves_old_ones_valid(@TempDir Path dir) throws Exception {
+        Path initial = dir.resolve("data/certificate-signing.p12");
+        KeyRing ring = new KeyRing(dir.resolve("keys/certificate-signing"), SigningKeyRing.SUFFIX);
+        SigningKeyRing before = SigningKeyRing.load(initial, null, SigningKey.DEFAULT_ALIAS, ring);
+        assertTrue(Files.exists(initial), "no key anywhere: the initial store is generated, as before rings");
+        String initialId = before.active().id();
+        assertEquals(initialId, before.initialId());
+        byte[] old = new CertificateSigner(before.active().key()).sign(CertificatePdf.render(Samples.content("GC-2026-000001")), "old");
+        assertEquals(initialId, signerId(old), "the signature names its key: the id of the certificate it embeds");
+
+        String rotated = SigningKeyRing.rotate(ring);
+        assertNotEquals(initialId, rotated);
+        try (var files = Files.list(ring.folder())) {
+            assertEquals(java.util.Set.of("active", rotated + ".p12", rotated + ".p12.password"),
+                    files.map(f -> f.getFileName().toString()).collect(java.util.stream.Collectors.toSet()), "no pending file left");
+        }
+        SigningKeyRing after = SigningKeyRing.load(initial, null, SigningKey.DEFAULT_ALIAS, ring);
+        assertEquals(rotated, after.active().id());
+        assertEquals(List.of(initialId, rotated), after.members().stream().map(SigningKeyRing.Member::id).toList());
+        byte[] fresh = new CertificateSigner(after.active().key()).sign(CertificatePdf.render(Samples.content("GC-2026-000002")), "new");
+        assertEquals(rotated, signerId(fresh), "new certificates are signed with the new key");
+
+        assertTrue(pdfsig(dir, fresh).contains("Signature is Valid."));
+        String oldReport = pdfsig(dir, old);
+        assertTrue(oldReport.contains("Signature is Valid.") && oldReport.contains("Total document signed"), oldReport);
+    }
+
+    /** poppler's report on the PDF's signature (an independent verifier). */
+    static String pdfsig(Path dir, byte[] pdf) throws Exception {
+        Path file = Files.createTempFile(dir, "cert", ".pdf");
+        Files.write(file, pdf);
+        Process process = new ProcessBuilder("pdfsig", file.toString()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+        return output;
+    }
+
+    /** The id of the certificate of the PDF's (only) signature, as the ring derives it. */
+    static String signerId(byte[] pdf) throws Exception {
+        PdfReader reader = new PdfReader(pdf);
+        try {
+            AcroFields fields = reader.getAcroFields();
+            String name = fields.getSignatureTypes().keySet().iterator().next();
+            PdfDictionary signature = fields.getSignatureDictionary(name);
+            // the value is padded with zeros to its reserved size: read the one DER object at its start
+            byte[] value = signature.getAsString(PdfName.CONTENTS).getOriginalBytes();
+            CMSSignedData cms;
+            try (org.bouncycastle.asn1.ASN1InputStream in = new org.bouncycastle.asn1.ASN1InputStream(value)) {
+                cms = new CMSSignedData(org.bouncycastle.asn1.cms.ContentInfo.getInstance(in.readObject()));
+            }
+            SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
+            @SuppressWarnings("unchecked")
+            X509CertificateHolder certificate = (X509CertificateHolder) cms.getCertificates().getMatches(signer.getSID()).iterator().next();
+            return KeyRing.idOf(certificate.getEncoded());
+        } finally {
+            reader.close();
+        }
+    }
+}

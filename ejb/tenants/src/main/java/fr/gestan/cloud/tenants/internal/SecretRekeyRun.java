@@ -1,0 +1,96 @@
+package fr.gestan.cloud.tenants.internal;
+
+import fr.gestan.cloud.tenants.api.SecretRekeyRunView;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+
+/** One background re-encryption of the secrets under a new key: its tally and heartbeat, seen by every node. */
+@Entity
+@Table(name = "secret_rekey_run")
+@NamedQuery(name = SecretRekeyRun.NEWEST_FIRST, query = "select r from SecretRekeyRun r order by r.id desc")
+@NamedQuery(name = SecretRekeyRun.STOPPED_BEATING, query = "select r.id from SecretRekeyRun r where r.state = '"
+        + SecretRekeyRunView.RUNNING + "' and r.heartbeatAt < :before order by r.id")
+class SecretRekeyRun {
+
+    static final String NEWEST_FIRST = "SecretRekeyRun.newestFirst";
+    static final String STOPPED_BEATING = "SecretRekeyRun.stoppedBeating";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "key_id", nullable = false, length = 64)
+    private String keyId;
+
+    @Column(name = "started_by", nullable = false, length = 100)
+    private String startedBy;
+
+    @Column(name = "started_at", nullable = false)
+    private Instant startedAt;
+
+    @Column(name = "heartbeat_at", nullable = false)
+    private Instant heartbeatAt;
+
+    @Column(name = "ended_at")
+    private Instant endedAt;
+
+    @Column(nullable = false, length = 16)
+    private String state;
+
+    @Column(nullable = false)
+    private long total;
+
+    @Column(nullable = false)
+    private long done;
+
+    @Column(nullable = false)
+    private long failed;
+
+    protected SecretRekeyRun() {
+        // for JPA
+    }
+
+    SecretRekeyRun(String keyId, String startedBy, long total, Instant now) {
+        this.keyId = Objects.requireNonNull(keyId);
+        this.startedBy = Objects.requireNonNull(startedBy);
+        this.total = total;
+        this.startedAt = now;
+        this.heartbeatAt = now;
+        this.state = SecretRekeyRunView.RUNNING;
+    }
+
+    Long id() {
+        return id;
+    }
+
+    String keyId() {
+        return keyId;
+    }
+
+    boolean running() {
+        return SecretRekeyRunView.RUNNING.equals(state);
+    }
+
+    void progressed(int reencrypted, int unreadable, Instant now) {
+        done += reencrypted;
+        failed += unreadable;
+        heartbeatAt = now;
+    }
+
+    void ended(Instant now) {
+        state = SecretRekeyRunView.DONE;
+        endedAt = now;
+        heartbeatAt = now;
+    }
+
+    SecretRekeyRunView toView() {
+        return new SecretRekeyRunView(id, keyId, state, startedBy, startedAt, endedAt, total, done, failed);
+    }
+}
