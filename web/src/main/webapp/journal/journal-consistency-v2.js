@@ -13,6 +13,10 @@
  * Version 2 adds: a checkpoint the client kept (pasted or read from a file) checked against the current one on
  * demand; the current checkpoint offered for download beside the kept one after a warning (the two signed notes are
  * the evidence of a split view); a check that could not complete (server unreachable, busy) is no red warning.
+ * Version 1 read the application's base path from data-base, which the page left out when the application is at the
+ * root (an empty attribute is not rendered): it fetched "undefined/journal/checkpoint" under the portal's protected
+ * path, whose answer to a request without cookie is a redirect to the sign-in server, which the browser refuses to
+ * follow (another origin) with "TypeError: Failed to fetch". Version 2 takes a missing base as the root.
  */
 (function () {
     'use strict';
@@ -21,7 +25,8 @@
         return;
     }
     var texts = box.dataset;
-    var result = document.getElementById('journal-consistency-result');
+    // "/" or "/context/": never empty, though an older page may leave it out.
+    var base = (texts.base || '/').replace(/\/+$/, '');
 
     /** Shows a verdict in one of the page's boxes: state consistent, warning, failed or unsupported. */
     function show(where, text, state) {
@@ -179,13 +184,9 @@
         return this.message;
     };
 
-    /**
-     * Same-origin, read-only GETs. The session cookie goes with them (same-origin credentials, the browser's
-     * default): an uncredentialed request is a separate "privacy mode" connection, which Chromium opened to a server
-     * whose certificate it had only been told to ignore and dropped ("Failed to fetch").
-     */
+    /** Same-origin GETs of public resources: no cookie goes with them, nothing is cached. */
     function get(path, accept) {
-        return fetch(texts.base + path, {cache: 'no-store', credentials: 'same-origin', headers: {Accept: accept}});
+        return fetch(base + path, {cache: 'no-store', credentials: 'omit', headers: {Accept: accept}});
     }
 
     /** Whether the log at {@code newer} extends {@code older} (both signed notes of this log). */
