@@ -78,14 +78,26 @@ class JournalConsistencyJourneyIT extends BrowserJourney {
         return (JavascriptExecutor) browser.driver();
     }
 
-    /** What a download link of the page offers (a blob the script made), read as the browser would save it. */
-    private static String downloaded(String linkId) {
+    /** Downloads what a link of the page offers (a blob the script made), as the client would save it, and reads it. */
+    private static String downloaded(String linkId) throws Exception {
         WebElement link = browser.find(By.id(linkId));
         assertTrue(link.isDisplayed(), linkId + " is offered");
-        assertTrue(link.getAttribute("download").matches("journal-checkpoint-\\d+\\.txt"), link.getAttribute("download"));
-        return (String) script().executeAsyncScript(
-                "var done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done, e => done('' + e));",
-                link.getAttribute("href"));
+        String name = link.getAttribute("download");
+        assertTrue(name.matches("journal-checkpoint-\\d+\\.txt"), name);
+        Path folder = Files.createTempDirectory("journal-download-"); // one per download: two may bear one name
+        ((ChromeDriver) browser.driver()).executeCdpCommand("Browser.setDownloadBehavior",
+                Map.of("behavior", "allow", "downloadPath", folder.toAbsolutePath().toString()));
+        link.click();
+        Path file = folder.resolve(name);
+        browser.waitUntil(d -> Files.isRegularFile(file) ? file : null);
+        return browser.waitUntil(d -> {
+            try {
+                String text = Files.readString(file);
+                return text.endsWith("\n") ? text : null;
+            } catch (java.io.IOException stillWritten) {
+                return null;
+            }
+        });
     }
 
     /** Gives a kept checkpoint to the page's "check a checkpoint you kept" box (pasted, or as a file) and waits for its verdict. */
