@@ -204,6 +204,7 @@ class JournalConsistencyJourneyIT extends BrowserJourney {
         assertTrue(rewritten.startsWith("warning | ALERTE : le journal a été réécrit"), rewritten);
         assertTrue(rewritten.contains("(taille " + firstSize + ", racine "), "the given checkpoint named: " + rewritten);
         assertEquals(2, rewritten.split("\\(taille \\d+, racine [0-9a-f]{64}\\)", -1).length - 1, "both checkpoints named: " + rewritten);
+        script().executeScript("document.getElementById('journal-given-result').scrollIntoView({block: 'center'})");
         browser.screenshot("journal-03-portal-given-checkpoint-inconsistent");
     }
 }
