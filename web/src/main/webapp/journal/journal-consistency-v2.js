@@ -294,7 +294,7 @@
         if (await extendsLog(kept, latest)) {
             show(given, texts.givenConsistent.replace('{0}', describe(kept)).replace('{1}', describe(latest)) + note, 'consistent');
         } else {
-            show(given, texts.warning.replace('{0}', describe(kept)).replace('{1}', describe(latest)), 'warning');
+            show(given, texts.givenWarning.replace('{0}', describe(kept)).replace('{1}', describe(latest)), 'warning');
         }
     }
 
