@@ -296,7 +296,7 @@ public class TestEnvironment implements LauncherSessionListener {
             if (withoutSmtp.equals(realmJson) && realmJson.contains("\"smtpServer\"")) {
                 throw new IllegalStateException("the realm file's smtpServer could not be taken out for the tests");
             }
-            Files.writeString(importDir.resolve(realmFile.getFileName()), withoutSmtp);
+            Files.writeString(importDir.resolve(realmFile.getFileName()), withOwnOrigins(withoutSmtp));
 
             Path logDir = Files.createDirectories(Path.of(System.getProperty("gestan.it.logdir", "target")).toAbsolutePath());
             keycloakLog = logDir.resolve("keycloak-it.log");
@@ -325,6 +325,23 @@ public class TestEnvironment implements LauncherSessionListener {
             System.err.println("[gestan-it] Keycloak not started: " + e);
             return "Keycloak NOT started: " + e.getMessage();
         }
+    }
+
+    /**
+     * The realm file lets the web client come back to the usual offsets' origins only (multiples of 10,000): the
+     * import copy also names this run's own origins, so that any {@code gestan.it.port-offset} can sign in.
+     */
+    static String withOwnOrigins(String realmJson) {
+        String http = "http://localhost:" + (8080 + PORT_OFFSET) + "/*";
+        String https = "https://localhost:" + (8443 + PORT_OFFSET) + "/*";
+        String withRedirects = realmJson.replaceFirst("\"redirectUris\"\\s*:\\s*\\[",
+                Matcher.quoteReplacement("\"redirectUris\": [\"" + http + "\", \"" + https + "\", "));
+        String withLogout = withRedirects.replaceFirst("\"post\\.logout\\.redirect\\.uris\"\\s*:\\s*\"",
+                Matcher.quoteReplacement("\"post.logout.redirect.uris\": \"" + http + "##" + https + "##"));
+        if (withRedirects.equals(realmJson) || withLogout.equals(withRedirects)) {
+            throw new IllegalStateException("the realm file's redirect URIs could not be given this run's origins");
+        }
+        return withLogout;
     }
 
     /** Fresh client secrets of this run, by the variable the realm file's placeholders and the server read. */

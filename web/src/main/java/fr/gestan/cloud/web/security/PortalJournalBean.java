@@ -52,7 +52,7 @@ public class PortalJournalBean implements Serializable {
     Messages messages;
 
     /** The published consistency script (versioned: a change is a new file), under the web application's root. */
-    public static final String SCRIPT = "/journal/journal-consistency-v1.js";
+    public static final String SCRIPT = "/journal/journal-consistency-v2.js";
     private static volatile byte[] scriptSha256;
 
     private String tenant;

@@ -15,10 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The published in-browser consistency script ({@code /journal/journal-consistency-v1.js}) checked under Node's
+ * The published in-browser consistency script ({@code /journal/journal-consistency-v2.js}) checked under Node's
  * WebCrypto (skipped where {@code node} is not installed): its RFC 9162 consistency verification agrees with every
  * non-empty consistency vector of transparency-dev/merkle, and its Ed25519 check accepts a checkpoint the server's
- * code signed and refuses an altered one.
+ * code signed and refuses an altered one; a checkpoint pasted by hand (CRLF, blanks around, no final newline) still
+ * verifies, and text that is no signed note is refused.
  */
 class JournalConsistencyScriptTest {
 
@@ -41,13 +42,13 @@ class JournalConsistencyScriptTest {
                 origin, key.getPrivate(), key.getPublic());
         Path noteFile = Files.writeString(dir.resolve("checkpoint.txt"), note);
         Path harness = Path.of("src/test/resources/fr/gestan/cloud/web/security/consistency-harness.mjs");
-        Process node = new ProcessBuilder("node", harness.toString(), "src/main/webapp/journal/journal-consistency-v1.js",
+        Process node = new ProcessBuilder("node", harness.toString(), "src/main/webapp/journal/journal-consistency-v2.js",
                 "../ejb/security/src/test/resources/transparency-dev-merkle/consistency", noteFile.toString(),
                 MerkleLog.verifierKey(origin, key.getPublic()))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
         assertTrue(node.waitFor(120, TimeUnit.SECONDS), "node did not finish");
         String out = Files.readString(dir.resolve("out.txt"));
         assertEquals(0, node.exitValue(), out);
-        assertTrue(out.matches("(?s).*vectors (\\d{2,}) signature true altered false\\s*"), out);
+        assertTrue(out.matches("(?s).*vectors (\\d{2,}) signature true altered false pasted true unreadable true\\s*"), out);
     }
 }

@@ -6,8 +6,7 @@ import path from 'path';
 const [script, vectors, noteFile, verifierKey] = process.argv.slice(2);
 globalThis.window = globalThis;
 globalThis.addEventListener = globalThis.addEventListener || (() => {});
-globalThis.document = {getElementById: id => id === 'journal-consistency'
-        ? {dataset: {}, setAttribute() {}} : {setAttribute() {}}};
+globalThis.document = {getElementById: id => id === 'journal-consistency' ? {dataset: {}, setAttribute() {}} : null};
 globalThis.localStorage = {getItem() { return null; }, setItem() {}};
 // The script runs its check on load; here its functions are taken instead.
 eval(fs.readFileSync(script, 'utf8').replace('check().catch(',
@@ -38,4 +37,7 @@ for (const d of fs.readdirSync(vectors)) {
 const note = fs.readFileSync(noteFile, 'utf8');
 const genuine = await signatureValid(parse(note), verifierKey);
 const altered = await signatureValid(parse(note.replace(/\n(\d+)\n/, (m, n) => '\n' + (Number(n) + 1) + '\n')), verifierKey);
-console.log('vectors ' + agree + ' signature ' + genuine + ' altered ' + altered);
+// A checkpoint pasted by hand: CRLF line ends, no final newline, surrounding blanks; text that is none is refused.
+const pasted = await signatureValid(parse('  ' + note.trim().replace(/\n/g, '\r\n') + '  '), verifierKey);
+const unreadable = [parse('hello'), parse(''), parse(note.replace(/\n\n/, '\n'))].every(p => p === null);
+console.log('vectors ' + agree + ' signature ' + genuine + ' altered ' + altered + ' pasted ' + pasted + ' unreadable ' + unreadable);
