@@ -66,6 +66,9 @@ public record CertificateFacts(String tenantName, List<CertificateContent.Contra
         m.add(new CertificateContent.Measure("Identifiants générés : longueur minimale", "Generated credentials: minimum length",
                 p.credentialMinLength() + " / " + p.credentialMinClasses() + " classes"));
         m.add(new CertificateContent.Measure("Expiration des sessions inactives", "Idle session timeout", p.sessionTimeoutMinutes() + "\u00A0min"));
+        m.add(new CertificateContent.Measure("Durée maximale d'une session", "Longest session", p.sessionMaxHours() + "\u00A0h"));
+        m.add(new CertificateContent.Measure("Mots de passe : longueur minimale / derniers non réutilisables",
+                "Passwords: minimum length / last ones not reused", p.passwordMinLength() + " / " + p.passwordHistory()));
         m.add(new CertificateContent.Measure("Chiffrement TLS (HTTPS) obligatoire", "TLS (HTTPS) required", yes(p.tlsRequired())));
         m.add(new CertificateContent.Measure("Fréquence des sauvegardes", "Backup frequency", p.backupEveryHours() + "\u00A0h"));
         m.add(new CertificateContent.Measure("Rétention des sauvegardes", "Backup retention", p.backupRetentionDays() + " jours / days"));
