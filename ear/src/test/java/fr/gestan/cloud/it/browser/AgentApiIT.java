@@ -23,6 +23,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * The agent API through its REST door, against the whole EAR in demo mode: GC-PROD-01's agent (demo token) and the
@@ -226,5 +227,21 @@ class AgentApiIT extends BrowserJourney {
         String after = Http.get(Http.HTTPS + "it/agent-fixture?failing=" + name).body();
         assertFalse(after.contains("FIREWALL"), after);
         assertTrue(after.contains("DDOS ddos.slowMitigation"), after);
+    }
+
+    @Test
+    void a_server_silent_longer_than_the_policy_allows_shows_no_data_on_the_status_page() throws Exception {
+        String[] server = Http.get(Http.HTTPS + "it/agent-fixture?approve=" + "0".repeat(64)).body().split(" ");
+        String name = server[0];
+        // its agent last reported two hours ago: longer than any silence the policy allows by default (30 min)
+        HttpResponse<String> old = post(server[1], "{\"events\":[{\"id\":\"m-" + uid() + "\",\"kind\":\"metrics\",\"occurredAt\":\""
+                + at(120) + "\",\"cpuPercent\":10,\"diskPercent\":20,\"memoryPercent\":30}]}");
+        assertEquals(202, old.statusCode(), old::body);
+        browser.open(Http.HTTPS + "status");
+        WebElement component = browser.find(By.id("component-" + name));
+        assertEquals("Pas de données", component.findElement(By.cssSelector(".component-state")).getText());
+        List<WebElement> days = component.findElements(By.cssSelector(".uptime-bar .day"));
+        assertTrue(days.get(days.size() - 1).getAttribute("class").contains("impact-NO_DATA"), "today shows as unknown, not as up");
+        browser.screenshot("agent-03-status-silent-server");
     }
 }
