@@ -25,6 +25,10 @@ final class RunningTransportReader {
     static RunningTransport read(boolean httpsOnly, String hsts) {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         try {
+            if (server.queryNames(new ObjectName("jboss.as:subsystem=undertow"), null).isEmpty()) {
+                LOG.warning("The management model is not exposed through JMX: the HTTPS listener is not read");
+                return new RunningTransport(httpsOnly, null, null, List.of(), hsts);
+            }
             Set<ObjectName> listeners = server.queryNames(new ObjectName("jboss.as:subsystem=undertow,server=*,https-listener=*"), null);
             if (listeners.isEmpty()) {
                 return new RunningTransport(httpsOnly, false, null, List.of(), hsts);
@@ -35,7 +39,7 @@ final class RunningTransportReader {
             return new RunningTransport(httpsOnly, true, port, protocols, hsts);
         } catch (Exception | LinkageError e) {
             LOG.log(Level.WARNING, "The HTTPS listener could not be read from the management model: " + e);
-            return new RunningTransport(httpsOnly, false, null, List.of(), hsts);
+            return new RunningTransport(httpsOnly, null, null, List.of(), hsts);
         }
     }
 

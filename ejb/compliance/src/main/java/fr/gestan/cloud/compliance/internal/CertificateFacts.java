@@ -73,7 +73,7 @@ public record CertificateFacts(String tenantName, List<CertificateContent.Contra
                 "Passwords: minimum length / last ones not reused", p.passwordMinLength() + " / " + p.passwordHistory()));
         // "TLS required" as the server runs, not as the policy says
         m.add(new CertificateContent.Measure("HTTPS (TLS) uniquement, relevé sur le serveur", "HTTPS (TLS) only, read on the server",
-                transport == null ? "non relevé / not read" : yes(transport.httpsOnly() && transport.httpsListener())
+                transport == null ? "non relevé / not read" : yes(transport.httpsOnlyRunning())
                         + (transport.protocols().isEmpty() ? "" : " (" + String.join(", ", transport.protocols()) + ")")));
         m.add(new CertificateContent.Measure("Fréquence des sauvegardes", "Backup frequency", p.backupEveryHours() + "\u00A0h"));
         m.add(new CertificateContent.Measure("Rétention des sauvegardes", "Backup retention", p.backupRetentionDays() + " jours / days"));

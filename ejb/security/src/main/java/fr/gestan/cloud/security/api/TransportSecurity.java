@@ -20,12 +20,12 @@ public interface TransportSecurity {
 
     /**
      * @param httpsOnly     plain HTTP never reaches the application (pages redirected to HTTPS, the API refused)
-     * @param httpsListener the server has an HTTPS listener
+     * @param httpsListener the server has an HTTPS listener ({@code null}: the management model could not be read)
      * @param httpsPort     its port ({@code null}: not read)
      * @param protocols     the TLS protocols its SSL context accepts (empty: not read)
      * @param hsts          the {@code Strict-Transport-Security} header sent with every HTTPS answer ({@code null}: none)
      */
-    record RunningTransport(boolean httpsOnly, boolean httpsListener, Integer httpsPort, List<String> protocols, String hsts) {
+    record RunningTransport(boolean httpsOnly, Boolean httpsListener, Integer httpsPort, List<String> protocols, String hsts) {
 
         public RunningTransport {
             protocols = protocols == null ? List.of() : List.copyOf(protocols);
@@ -39,8 +39,14 @@ public interface TransportSecurity {
             if (!httpsOnly) {
                 return "The security policy requires TLS but the HTTPS-only handler is not installed: refusing to start.";
             }
-            return httpsListener ? null
+            // not read (no management model): the HTTPS-only handler alone keeps plain HTTP away
+            return !Boolean.FALSE.equals(httpsListener) ? null
                     : "The security policy requires TLS but the server has no HTTPS listener: refusing to start.";
+        }
+
+        /** Plain HTTP never reaches the application and the server listens on HTTPS (or its listeners could not be read). */
+        public boolean httpsOnlyRunning() {
+            return httpsOnly && !Boolean.FALSE.equals(httpsListener);
         }
 
         /** HSTS's max-age in days ({@code 0}: no HSTS). */

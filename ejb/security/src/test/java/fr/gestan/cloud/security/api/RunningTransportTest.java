@@ -20,6 +20,10 @@ class RunningTransportTest {
         assertNotNull(running(true, false).refusal(true), "no HTTPS listener");
         assertNull(running(true, true).refusal(true));
         assertNull(running(false, false).refusal(false), "a policy that does not require TLS lets plain HTTP be served");
+        RunningTransport listenersNotRead = new RunningTransport(true, null, null, List.of(), null);
+        assertNull(listenersNotRead.refusal(true), "listeners not read: the HTTPS-only handler alone decides");
+        org.junit.jupiter.api.Assertions.assertTrue(listenersNotRead.httpsOnlyRunning());
+        org.junit.jupiter.api.Assertions.assertFalse(running(true, false).httpsOnlyRunning());
     }
 
     @Test

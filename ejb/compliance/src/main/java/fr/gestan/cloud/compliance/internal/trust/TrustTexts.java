@@ -234,7 +234,7 @@ public final class TrustTexts {
         }
         String versions = t.protocols().isEmpty() ? "" : " (" + t.protocols().stream().map(v -> v.replace("TLSv", "TLS "))
                 .collect(Collectors.joining(", ")) + ")";
-        if (t.httpsOnly() && t.httpsListener()) {
+        if (t.httpsOnlyRunning()) {
             b.text("Toutes les communications utilisent HTTPS" + versions + ", le protocole de votre banque : une page demandée en HTTP "
                             + "est redirigée vers HTTPS et l'API refuse HTTP.",
                     "Every exchange uses HTTPS" + versions + ", the protocol your bank uses: a page asked for over HTTP is redirected "
