@@ -29,7 +29,8 @@ public final class MailCatcher {
      * another's control port (3025 + 45000 = 8025 + 40000).
      */
     public static final int SMTP_PORT = Integer.getInteger("gestan.it.smtp-port", SMTP_BASE + TestEnvironment.PORT_OFFSET);
-    public static final int CONTROL_PORT = CONTROL_BASE + TestEnvironment.PORT_OFFSET;
+    /** {@code -Dgestan.it.mail-control-port} likewise (passed on to the test server for the in-container tests). */
+    public static final int CONTROL_PORT = Integer.getInteger("gestan.it.mail-control-port", CONTROL_BASE + TestEnvironment.PORT_OFFSET);
 
     private static GreenMail greenMail;
     private static HttpServer control;
