@@ -231,17 +231,21 @@ class AgentApiIT extends BrowserJourney {
 
     @Test
     void a_server_silent_longer_than_the_policy_allows_shows_no_data_on_the_status_page() throws Exception {
+        // a server whose agent has its token but never reported: silent since longer than the policy allows
         String[] server = Http.get(Http.HTTPS + "it/agent-fixture?approve=" + "0".repeat(64)).body().split(" ");
         String name = server[0];
-        // its agent last reported two hours ago: longer than any silence the policy allows by default (30 min)
-        HttpResponse<String> old = post(server[1], "{\"events\":[{\"id\":\"m-" + uid() + "\",\"kind\":\"metrics\",\"occurredAt\":\""
-                + at(120) + "\",\"cpuPercent\":10,\"diskPercent\":20,\"memoryPercent\":30}]}");
-        assertEquals(202, old.statusCode(), old::body);
         browser.open(Http.HTTPS + "status");
         WebElement component = browser.find(By.id("component-" + name));
         assertEquals("Pas de données", component.findElement(By.cssSelector(".component-state")).getText());
         List<WebElement> days = component.findElements(By.cssSelector(".uptime-bar .day"));
         assertTrue(days.get(days.size() - 1).getAttribute("class").contains("impact-NO_DATA"), "today shows as unknown, not as up");
         browser.screenshot("agent-03-status-silent-server");
+
+        // its agent reports through the door: it is no longer silent (silence counts from what the server last sent)
+        HttpResponse<String> report = post(server[1], "{\"events\":[{\"id\":\"m-" + uid() + "\",\"kind\":\"metrics\",\"occurredAt\":\""
+                + at(0) + "\",\"cpuPercent\":10,\"diskPercent\":20,\"memoryPercent\":30}]}");
+        assertEquals(202, report.statusCode(), report::body);
+        browser.open(Http.HTTPS + "status");
+        assertEquals("Opérationnel", browser.find(By.id("component-" + name)).findElement(By.cssSelector(".component-state")).getText());
     }
 }
