@@ -1,9 +1,14 @@
 package fr.gestan.cloud.it.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.gestan.cloud.it.support.AsAdmin;
+import fr.gestan.cloud.it.support.Call;
 import fr.gestan.cloud.it.support.Deployments;
+import fr.gestan.cloud.it.support.Ids;
+import fr.gestan.cloud.it.support.RoleCaller;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -14,9 +19,11 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * The agent API through its REST door, against the whole EAR in demo mode: GC-PROD-01's agent (demo token) and the
@@ -34,7 +41,10 @@ class AgentApiIT extends BrowserJourney {
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
-        return Deployments.fullEar();
+        EnterpriseArchive ear = Deployments.fullEar();
+        ear.getAsType(WebArchive.class, "gestan-web.war").addClasses(AgentFixtureServlet.class, AsAdmin.class, RoleCaller.class,
+                Call.class, Ids.class);
+        return ear;
     }
 
     private static String at(long minutesAgo) {
@@ -189,5 +199,53 @@ class AgentApiIT extends BrowserJourney {
         }
         assertProblem(last, 429, "too-many-batches");
         assertTrue(last.headers().firstValue("Retry-After").isPresent(), last::toString);
+    }
+
+    @Test
+    void firewall_drift_and_a_late_ddos_mitigation_count_among_the_failing_controls() throws Exception {
+        String approved = "a58567d378fd5f5d40a7cb594ca5aec9c83604a5657e84ef3daa7c1252868dda";
+        String other = "0".repeat(63) + "1";
+        String[] server = Http.get(Http.HTTPS + "it/agent-fixture?approve=" + approved).body().split(" ");
+        String name = server[0];
+        String token = server[1];
+        String u = uid();
+        HttpResponse<String> drift = post(token, "{\"events\":[{\"id\":\"fw-" + u + "\",\"kind\":\"firewall_applied\",\"occurredAt\":\""
+                + at(30) + "\",\"ruleSetSha256\":\"" + other + "\"}]}");
+        assertTrue(drift.body().contains("\"verdict\":\"FAILING\",\"reason\":\"firewall-drift\""), drift.body());
+        // 96 h from attack to mitigation: later than any policy allows (72 h at most)
+        HttpResponse<String> ddos = post(CONTRACTOR_TOKEN, "{\"events\":[{\"id\":\"dd-" + u + "\",\"kind\":\"ddos\",\"server\":\"" + name
+                + "\",\"occurredAt\":\"" + at(5 * 24 * 60) + "\",\"mitigatedAt\":\"" + at(24 * 60) + "\",\"vector\":\"SYN flood\"}]}");
+        assertTrue(ddos.body().contains("\"verdict\":\"FAILING\",\"reason\":\"ddos-slow-mitigation\""), ddos.body());
+
+        String failing = Http.get(Http.HTTPS + "it/agent-fixture?failing=" + name).body();
+        assertTrue(failing.contains("FIREWALL firewall.drift"), failing);
+        assertTrue(failing.contains("DDOS ddos.slowMitigation"), failing);
+
+        // the agent reports the approved rule set applied again: the drift leaves the failing controls, the attack stays
+        post(token, "{\"events\":[{\"id\":\"fw2-" + u + "\",\"kind\":\"firewall_applied\",\"occurredAt\":\"" + at(1)
+                + "\",\"ruleSetSha256\":\"" + approved + "\"}]}");
+        String after = Http.get(Http.HTTPS + "it/agent-fixture?failing=" + name).body();
+        assertFalse(after.contains("FIREWALL"), after);
+        assertTrue(after.contains("DDOS ddos.slowMitigation"), after);
+    }
+
+    @Test
+    void a_server_silent_longer_than_the_policy_allows_shows_no_data_on_the_status_page() throws Exception {
+        // a server whose agent has its token but never reported: silent since longer than the policy allows
+        String[] server = Http.get(Http.HTTPS + "it/agent-fixture?approve=" + "0".repeat(64)).body().split(" ");
+        String name = server[0];
+        browser.open(Http.HTTPS + "status");
+        WebElement component = browser.find(By.id("component-" + name));
+        assertEquals("Pas de données", component.findElement(By.cssSelector(".component-state")).getText());
+        List<WebElement> days = component.findElements(By.cssSelector(".uptime-bar .day"));
+        assertTrue(days.get(days.size() - 1).getAttribute("class").contains("impact-NO_DATA"), "today shows as unknown, not as up");
+        browser.screenshot("agent-03-status-silent-server");
+
+        // its agent reports through the door: it is no longer silent (silence counts from what the server last sent)
+        HttpResponse<String> report = post(server[1], "{\"events\":[{\"id\":\"m-" + uid() + "\",\"kind\":\"metrics\",\"occurredAt\":\""
+                + at(0) + "\",\"cpuPercent\":10,\"diskPercent\":20,\"memoryPercent\":30}]}");
+        assertEquals(202, report.statusCode(), report::body);
+        browser.open(Http.HTTPS + "status");
+        assertEquals("Opérationnel", browser.find(By.id("component-" + name)).findElement(By.cssSelector(".component-state")).getText());
     }
 }

@@ -180,6 +180,37 @@ public final class KeycloakFixture {
         return r.body();
     }
 
+    /** The admin API's JSON of realm gestan: its settings as Keycloak holds them. */
+    public static String realmJson() {
+        HttpResponse<String> r = send(admin("/admin/realms/" + TestEnvironment.REALM).GET());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("realm " + TestEnvironment.REALM + ": HTTP " + r.statusCode() + " " + r.body());
+        }
+        return r.body();
+    }
+
+    /** Changes some settings of realm gestan (a partial realm JSON), as an administrator would in Keycloak's console. */
+    public static void updateRealm(String json) {
+        HttpResponse<String> r = send(admin("/admin/realms/" + TestEnvironment.REALM).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+        if (r.statusCode() != 204) {
+            throw new IllegalStateException("realm update: HTTP " + r.statusCode() + " " + r.body());
+        }
+    }
+
+    /** A top-level number or string setting of a realm JSON ({@code null}: absent). */
+    public static String realmSetting(String realmJson, String name) {
+        Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*(\"((?:[^\"\\\\]|\\\\.)*)\"|-?\\d+)").matcher(realmJson);
+        return !m.find() ? null : m.group(2) != null ? m.group(2) : m.group(1);
+    }
+
+    /** Sets a realm gestan user's password as an administrator; answers the HTTP status (400: refused by the password policy). */
+    public static int setPassword(String username, String password) {
+        String json = "{\"type\":\"password\",\"value\":\"" + password + "\",\"temporary\":false}";
+        return send(admin("/admin/realms/" + TestEnvironment.REALM + "/users/" + userId(username) + "/reset-password")
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json))).statusCode();
+    }
+
     /** Creates an enabled realm gestan user with this password (not temporary) and realm role; returns its id. */
     public static String createUser(String username, String password, String realmRole) {
         String users = "/admin/realms/" + TestEnvironment.REALM + "/users";

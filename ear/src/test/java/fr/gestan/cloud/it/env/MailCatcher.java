@@ -24,8 +24,13 @@ public final class MailCatcher {
 
     static final int SMTP_BASE = 3025;
     static final int CONTROL_BASE = 8025;
-    public static final int SMTP_PORT = SMTP_BASE + TestEnvironment.PORT_OFFSET;
-    public static final int CONTROL_PORT = CONTROL_BASE + TestEnvironment.PORT_OFFSET;
+    /**
+     * {@code -Dgestan.it.smtp-port} when SMTP_BASE + offset is taken: with offsets 5,000 apart, one suite's SMTP port is
+     * another's control port (3025 + 45000 = 8025 + 40000).
+     */
+    public static final int SMTP_PORT = Integer.getInteger("gestan.it.smtp-port", SMTP_BASE + TestEnvironment.PORT_OFFSET);
+    /** {@code -Dgestan.it.mail-control-port} likewise (passed on to the test server for the in-container tests). */
+    public static final int CONTROL_PORT = Integer.getInteger("gestan.it.mail-control-port", CONTROL_BASE + TestEnvironment.PORT_OFFSET);
 
     private static GreenMail greenMail;
     private static HttpServer control;

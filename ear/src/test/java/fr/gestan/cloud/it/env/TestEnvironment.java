@@ -109,7 +109,8 @@ public class TestEnvironment implements LauncherSessionListener {
                     + " -Dgestan.keycloak.events-seconds=0"
                     // Notifications: to the tests' GreenMail; a failed try gives up at once (staff retry is tested);
                     // webhook receivers of the tests listen on http://127.0.0.1
-                    + " -Dgestan.smtp.port=" + MailCatcher.SMTP_PORT + " -Dgestan.notifications.poll-ms=500"
+                    + " -Dgestan.smtp.port=" + MailCatcher.SMTP_PORT + " -Dgestan.it.mail-control-port=" + MailCatcher.CONTROL_PORT
+                    + " -Dgestan.notifications.poll-ms=500"
                     + " -Dgestan.notifications.max-attempts=1 -Dgestan.notifications.webhooks.allow-loopback-http=true";
             System.setProperty("gestan.it.keycloak.url", KEYCLOAK_URL);
             System.setProperty("gestan.it.jvmargs", jvmArgs);

@@ -36,6 +36,9 @@ import fr.gestan.cloud.hosting.api.Monitoring;
 import fr.gestan.cloud.hosting.api.ServerState;
 import fr.gestan.cloud.security.api.PolicySettings;
 import fr.gestan.cloud.security.api.SecurityPolicies;
+import fr.gestan.cloud.security.api.RealmSecurity;
+import fr.gestan.cloud.security.api.RealmSecurity.RealmBruteForceView;
+import fr.gestan.cloud.compliance.api.ProcessingRecord;
 import fr.gestan.cloud.hosting.api.HostingContracts;
 import fr.gestan.cloud.hosting.api.HostingInventory;
 import fr.gestan.cloud.hosting.api.NewContract;
@@ -145,6 +148,10 @@ class CertificatesIT extends WithRoleCallers {
     TrustStatement trust;
     @EJB
     ProcessorAgreements processorAgreements;
+    @EJB
+    ProcessingRecord processingRecord;
+    @EJB
+    RealmSecurity realm;
     @EJB(beanName = "SigningKeysBean") // each module holding keys has its RotatableKeys
     RotatableKeys signingKeys;
 
@@ -213,8 +220,9 @@ class CertificatesIT extends WithRoleCallers {
     }
 
     /**
-     * One source of truth: a policy change moves the enforced monitoring thresholds (ingest) and every printed
-     * figure (/trust in both languages, the processor agreement, the certificate) together.
+     * One source of truth: a policy change moves the enforced monitoring thresholds (ingest) and sign-in settings (the
+     * Keycloak realm) and every printed figure (/trust in both languages, the processor agreement, the record of
+     * processing, the certificate) together.
      */
     @Test
     void a_policy_change_moves_the_enforced_thresholds_and_every_printed_text_together() throws Exception {
@@ -230,8 +238,24 @@ class CertificatesIT extends WithRoleCallers {
         int cpu = before.monitorCpuPercent() - 5;
         int disk = before.monitorDiskPercent() - 5;
         int memory = before.monitorMemoryPercent() - 5;
-        admin.call(() -> policies.change(before.withMonitoring(cpu, disk, memory), null, "thresholds test"));
+        int idle = before.sessionTimeoutMinutes() + 5;
+        int longest = before.sessionMaxHours() + 1;
+        int length = before.passwordMinLength() + 1;
+        int history = before.passwordHistory() + 1;
+        admin.call(() -> policies.change(before.withMonitoring(cpu, disk, memory).withSignIn(idle, longest, length, history), null,
+                "thresholds test"));
         try {
+            // the sign-in settings are enforced by Keycloak: the new version reaches the realm by itself
+            RealmBruteForceView pushed = auditor.call(realm::bruteForce);
+            for (int i = 0; i < 60 && pushed.ssoSessionIdleSeconds() != idle * 60; i++) {
+                Thread.sleep(500);
+                pushed = auditor.call(realm::bruteForce);
+            }
+            assertTrue(pushed.inLine(), pushed::toString);
+            assertEquals(longest * 3600, pushed.ssoSessionMaxSeconds());
+            assertTrue(pushed.passwordPolicy().contains("length(" + length + ")") && pushed.passwordPolicy().contains("passwordHistory(" + history + ")"),
+                    pushed::passwordPolicy);
+
             MetricsReceipt receipt = monitoring.ingest(server.id(), token, sample);
             assertEquals(List.of("cpu", "disk", "memory"), receipt.exceeded(), "the same measurement now exceeds the new policy's thresholds");
             assertEquals(ServerState.DEGRADED_PERFORMANCE, receipt.state());
@@ -240,20 +264,34 @@ class CertificatesIT extends WithRoleCallers {
             String en = text(trust.statement("en"));
             assertTrue(fr.contains(cpu + " % de processeur, " + disk + " % de disque et " + memory + " % de mémoire"), fr);
             assertTrue(en.contains(cpu + "% CPU, " + disk + "% disk and " + memory + "% memory"), en);
+            assertTrue(fr.contains("fermées après " + idle + " minutes, et toute session après " + longest + " heures"), fr);
+            assertTrue(fr.contains("au moins " + length + " caractères") && fr.contains("des " + history + " derniers mots de passe"), fr);
+            assertTrue(en.contains("closed after " + idle + " minutes, and every session after " + longest + " hours"), en);
 
             var agreement = support.call(() -> processorAgreements.of(siren)).get(0);
             String agreementText = run(support.call(() -> processorAgreements.document(siren, agreement.contractId())), "pdftotext", "-enc", "UTF-8")
                     .replaceAll("\\s+", " ");
             assertTrue(agreementText.contains(cpu + " % de processeur, " + disk + " % de disque et " + memory + " % de mémoire"), agreementText);
+            assertTrue(agreementText.contains("Sessions fermées après " + idle + " minutes d'inactivité, et après " + longest + " heures au plus"),
+                    agreementText);
+            assertTrue(agreementText.contains("au moins " + length + " caractères"), agreementText);
+
+            // the record of processing prints the processor's measures from the same policy (art. 30(2)(d))
+            String recordText = run(support.call(() -> processingRecord.pdf()), "pdftotext", "-enc", "UTF-8").replaceAll("\\s+", " ");
+            assertTrue(recordText.contains(cpu + " % de processeur, " + disk + " % de disque et " + memory + " % de mémoire"), recordText);
+            assertTrue(recordText.contains("Sessions fermées après " + idle + " minutes"), recordText);
 
             CertificateView issued = support.call(() -> certificates.issue(siren));
             String certificate = run(support.call(() -> certificates.download(issued.number())).pdf(), "pdftotext", "-enc", "UTF-8")
                     .replaceAll("\\s+", " ");
             assertTrue(certificate.contains(cpu + "\u202F% / " + disk + "\u202F% / " + memory + "\u202F%")
                     || certificate.contains(cpu + " % / " + disk + " % / " + memory + " %"), certificate);
+            assertTrue(certificate.contains(longest + "\u00A0h") || certificate.contains(longest + " h"), certificate);
+            assertTrue(certificate.contains(length + " / " + history), certificate);
         } finally {
             admin.call(() -> policies.change(policies.current().settings().withMonitoring(before.monitorCpuPercent(),
-                    before.monitorDiskPercent(), before.monitorMemoryPercent()), null, "thresholds test: back"));
+                    before.monitorDiskPercent(), before.monitorMemoryPercent()).withSignIn(before.sessionTimeoutMinutes(),
+                    before.sessionMaxHours(), before.passwordMinLength(), before.passwordHistory()), null, "thresholds test: back"));
         }
         assertEquals(List.of(), monitoring.ingest(server.id(), token, sample).exceeded(), "back to the former thresholds");
     }

@@ -15,6 +15,7 @@ import fr.gestan.cloud.security.api.RealmSecurity.RealmBruteForceView;
 import fr.gestan.cloud.security.api.SecurityPolicies;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -26,8 +27,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The Keycloak realm through the admin client, against the suite's Keycloak: policy drift read back, the policy
- * applied, a locked-out user listed and unlocked (journaled). The lockout is produced from the test JVM.
+ * The Keycloak realm through the admin client, against the suite's Keycloak: a realm changed by hand shows as drift
+ * and the policy applied writes it back, a new policy version reaches the realm by itself, a locked-out user listed
+ * and unlocked (journaled). The lockout and the hand change are made from the test JVM.
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -91,31 +93,71 @@ class RealmSecurityIT extends WithRoleCallers {
 
     @Test
     @Order(4)
-    void policy_drift_shows_and_applying_the_policy_writes_the_realm() throws Exception {
+    @RunAsClient
+    void someone_changes_the_realm_by_hand_in_keycloak() {
+        KeycloakFixture.updateRealm("{\"failureFactor\":9,\"ssoSessionIdleTimeout\":7200}");
+    }
+
+    @Test
+    @Order(5)
+    void the_drift_shows_and_applying_the_policy_writes_the_realm_back() throws Exception {
+        PolicySettings policy = policies.current().settings();
+        RealmBruteForceView before = auditor.call(realm::bruteForce);
+        assertFalse(before.inLine());
+        assertEquals(List.of("bruteForceFailureFactor", "ssoSessionIdleSeconds"),
+                before.drift().stream().map(c -> c.setting()).toList(), before::toString);
+        assertThrows(EJBAccessException.class, () -> auditor.call(realm::applyPolicy));
+
+        RealmBruteForceView applied = admin.call(realm::applyPolicy);
+        assertTrue(applied.inLine(), applied::toString);
+        assertEquals(policy.bruteForceFailureFactor(), applied.failureFactor());
+        assertEquals(policy.sessionTimeoutMinutes() * 60, applied.ssoSessionIdleSeconds());
+        assertTrue(auditor.call(() -> journal.latest(5)).stream().anyMatch(e -> e.action().equals("REALM_POLICY_APPLIED")
+                && e.actor().equals("admin.it") && e.outcome().equals("SUCCESS")));
+    }
+
+    @Test
+    @Order(6)
+    @RunAsClient
+    void the_realm_holds_the_policys_values_again() {
+        String json = KeycloakFixture.realmJson();
+        assertEquals("5", KeycloakFixture.realmSetting(json, "failureFactor"), json);
+        assertEquals("1800", KeycloakFixture.realmSetting(json, "ssoSessionIdleTimeout"), json);
+    }
+
+    @Test
+    @Order(7)
+    void a_new_policy_version_reaches_the_realm_by_itself() throws Exception {
         PolicySettings original = policies.current().settings();
         try {
             PolicySettings changed = withFailureFactor(original, original.bruteForceFailureFactor() == 7 ? 8 : 7);
-            admin.call(() -> policies.change(changed, null, "drift test"));
-            RealmBruteForceView before = auditor.call(realm::bruteForce);
-            assertFalse(before.inLine());
-            assertTrue(before.drift().stream().anyMatch(c -> c.setting().equals("bruteForceFailureFactor")), before::toString);
-
-            RealmBruteForceView applied = admin.call(realm::applyPolicy);
-            assertTrue(applied.inLine(), applied::toString);
-            assertEquals(changed.bruteForceFailureFactor(), auditor.call(realm::bruteForce).failureFactor());
-            assertThrows(EJBAccessException.class, () -> auditor.call(realm::applyPolicy));
+            admin.call(() -> policies.change(changed, null, "push test"));
+            assertEquals(changed.bruteForceFailureFactor(), awaitFailureFactor(changed.bruteForceFailureFactor()).failureFactor());
+            assertTrue(auditor.call(() -> journal.latest(20)).stream().anyMatch(e -> e.action().equals("REALM_POLICY_APPLIED")
+                    && e.actor().equals("gestan-policy") && e.outcome().equals("SUCCESS")), "journaled with the synchroniser as actor");
         } finally {
             // Back to the realm's original values (other suites expect five failures before a lockout).
-            admin.call(() -> policies.change(withFailureFactor(original, 5), null, "restore after drift test"));
-            admin.call(realm::applyPolicy);
+            admin.call(() -> policies.change(withFailureFactor(original, 5), null, "restore after push test"));
         }
-        assertEquals(5, auditor.call(realm::bruteForce).failureFactor());
+        assertTrue(awaitFailureFactor(5).inLine());
+    }
+
+    /** The realm once its failure factor is {@code factor}: the push follows the version's commit (a timer). */
+    private RealmBruteForceView awaitFailureFactor(int factor) throws Exception {
+        RealmBruteForceView view = auditor.call(realm::bruteForce);
+        for (int i = 0; i < 60 && view.failureFactor() != factor; i++) {
+            Thread.sleep(500);
+            view = auditor.call(realm::bruteForce);
+        }
+        return view;
     }
 
     private static PolicySettings withFailureFactor(PolicySettings s, int factor) {
         return new PolicySettings(factor, s.bruteForceWaitIncrementSeconds(), s.bruteForceMaxWaitSeconds(),
                 s.bruteForceMaxDeltaSeconds(), s.bruteForcePermanentLockout(), s.credentialMinLength(), s.credentialMinClasses(),
                 s.sessionTimeoutMinutes(), s.tlsRequired(), s.backupEveryHours(), s.backupRetentionDays(),
-                s.snapshotBeforeUpdate(), s.monitorCpuPercent(), s.monitorDiskPercent());
+                s.snapshotBeforeUpdate(), s.monitorCpuPercent(), s.monitorDiskPercent(), s.monitorMemoryPercent(),
+                s.snapshotWindowHours(), s.silenceMinutes(), s.ddosMitigationHours(), s.sessionMaxHours(), s.passwordMinLength(),
+                s.passwordHistory());
     }
 }

@@ -19,7 +19,8 @@ import java.util.List;
 public record CaughtMail(String to, String subject, String listUnsubscribe, String listUnsubscribePost, String text, String html) {
 
     public static final String SEPARATOR = "\n--caught-mail--\n";
-    static final String CONTROL = "http://127.0.0.1:" + (8025 + Integer.getInteger("gestan.it.port-offset", 10000));
+    static final String CONTROL = "http://127.0.0.1:" + Integer.getInteger("gestan.it.mail-control-port",
+            8025 + Integer.getInteger("gestan.it.port-offset", 10000));
 
     /** Reads a caught MIME message (client side). */
     public static CaughtMail of(jakarta.mail.internet.MimeMessage message) throws Exception {

@@ -112,6 +112,9 @@ public class PolicyBean implements Serializable {
         private int snapshotWindow;
         private int silence;
         private int ddosMitigation;
+        private int sessionMax;
+        private int passwordLength;
+        private int passwordHistory;
 
         void fill(PolicySettings s) {
             failureFactor = s.bruteForceFailureFactor();
@@ -132,12 +135,15 @@ public class PolicyBean implements Serializable {
             snapshotWindow = s.snapshotWindowHours();
             silence = s.silenceMinutes();
             ddosMitigation = s.ddosMitigationHours();
+            sessionMax = s.sessionMaxHours();
+            passwordLength = s.passwordMinLength();
+            passwordHistory = s.passwordHistory();
         }
 
         PolicySettings toSettings() {
             return new PolicySettings(failureFactor, waitIncrement, maxWait, maxDelta, permanentLockout, credentialLength,
                     credentialClasses, sessionTimeout, tlsRequired, backupEvery, backupRetention, snapshotBeforeUpdate, cpu, disk,
-                    memory, snapshotWindow, silence, ddosMitigation);
+                    memory, snapshotWindow, silence, ddosMitigation, sessionMax, passwordLength, passwordHistory);
         }
 
         public int getFailureFactor() { return failureFactor; }
@@ -154,6 +160,12 @@ public class PolicyBean implements Serializable {
         public void setCredentialLength(int v) { credentialLength = v; }
         public int getCredentialClasses() { return credentialClasses; }
         public void setCredentialClasses(int v) { credentialClasses = v; }
+        public int getSessionMax() { return sessionMax; }
+        public void setSessionMax(int v) { sessionMax = v; }
+        public int getPasswordLength() { return passwordLength; }
+        public void setPasswordLength(int v) { passwordLength = v; }
+        public int getPasswordHistory() { return passwordHistory; }
+        public void setPasswordHistory(int v) { passwordHistory = v; }
         public int getSessionTimeout() { return sessionTimeout; }
         public void setSessionTimeout(int v) { sessionTimeout = v; }
         public boolean isTlsRequired() { return tlsRequired; }

@@ -7,6 +7,7 @@ import fr.gestan.cloud.hosting.api.OperatorView;
 import fr.gestan.cloud.hosting.api.RecoveryPlanView;
 import fr.gestan.cloud.security.api.CheckpointView;
 import fr.gestan.cloud.security.api.PolicySettings;
+import fr.gestan.cloud.security.api.TransportSecurity.RunningTransport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ public record CertificateFacts(String tenantName, List<CertificateContent.Contra
         }
         PolicySettings policy = shared.policy();
         return new CertificateFacts(docs.tenant().legalName(), lines, shared.policyVersion(),
-                policy == null ? List.of() : measures(policy), checkpoint.map(CertificateFacts::checkpoint).orElse(null));
+                policy == null ? List.of() : measures(policy, shared.transport()), checkpoint.map(CertificateFacts::checkpoint).orElse(null));
     }
 
     private static CertificateContent.Checkpoint checkpoint(CheckpointView v) {
@@ -57,7 +58,8 @@ public record CertificateFacts(String tenantName, List<CertificateContent.Contra
     }
 
     /** The policy's settings as printed measures (French label, English label, value). */
-    static List<CertificateContent.Measure> measures(PolicySettings p) {
+    /** {@code transport}: the running configuration, which the TLS line states ({@code null}: not read on this node). */
+    static List<CertificateContent.Measure> measures(PolicySettings p, RunningTransport transport) {
         List<CertificateContent.Measure> m = new ArrayList<>();
         m.add(new CertificateContent.Measure("Protection contre la force brute : verrouillage après échecs",
                 "Brute-force protection: lockout after failures", p.bruteForceFailureFactor() + ""));
@@ -66,7 +68,13 @@ public record CertificateFacts(String tenantName, List<CertificateContent.Contra
         m.add(new CertificateContent.Measure("Identifiants générés : longueur minimale", "Generated credentials: minimum length",
                 p.credentialMinLength() + " / " + p.credentialMinClasses() + " classes"));
         m.add(new CertificateContent.Measure("Expiration des sessions inactives", "Idle session timeout", p.sessionTimeoutMinutes() + "\u00A0min"));
-        m.add(new CertificateContent.Measure("Chiffrement TLS (HTTPS) obligatoire", "TLS (HTTPS) required", yes(p.tlsRequired())));
+        m.add(new CertificateContent.Measure("Durée maximale d'une session", "Longest session", p.sessionMaxHours() + "\u00A0h"));
+        m.add(new CertificateContent.Measure("Mots de passe : longueur minimale / derniers non réutilisables",
+                "Passwords: minimum length / last ones not reused", p.passwordMinLength() + " / " + p.passwordHistory()));
+        // "TLS required" as the server runs, not as the policy says
+        m.add(new CertificateContent.Measure("HTTPS (TLS) uniquement, relevé sur le serveur", "HTTPS (TLS) only, read on the server",
+                transport == null ? "non relevé / not read" : yes(transport.httpsOnlyRunning())
+                        + (transport.protocols().isEmpty() ? "" : " (" + String.join(", ", transport.protocols()) + ")")));
         m.add(new CertificateContent.Measure("Fréquence des sauvegardes", "Backup frequency", p.backupEveryHours() + "\u00A0h"));
         m.add(new CertificateContent.Measure("Rétention des sauvegardes", "Backup retention", p.backupRetentionDays() + " jours / days"));
         m.add(new CertificateContent.Measure("Instantané système avant chaque mise à jour", "System snapshot before each update", yes(p.snapshotBeforeUpdate())));

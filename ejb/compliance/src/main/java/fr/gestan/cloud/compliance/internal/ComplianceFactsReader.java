@@ -12,6 +12,8 @@ import fr.gestan.cloud.compliance.internal.documents.AgreementTexts;
 import fr.gestan.cloud.compliance.internal.documents.ProcessingCoverage;
 import fr.gestan.cloud.compliance.internal.rules.TenantFacts;
 import fr.gestan.cloud.security.api.PolicySettings;
+import fr.gestan.cloud.security.api.TransportSecurity;
+import fr.gestan.cloud.security.api.TransportSecurity.RunningTransport;
 import fr.gestan.cloud.security.api.PolicyVersionView;
 import fr.gestan.cloud.tenants.api.HostedDataKind;
 import jakarta.persistence.EntityManager;
@@ -91,7 +93,7 @@ public class ComplianceFactsReader {
     public record Shared(LocalDate on, Map<String, ServerView> servers, Map<String, DataCentreView> dataCentres,
                   Map<String, OperatorView> operators, Integer backupRetentionDays, List<TenantFacts.StaffFacts> staff,
                   PolicySettings policy, int policyVersion, int tenantDataRetentionDays,
-                  Map<Long, Optional<RecoveryPlanView>> plans, List<SubProcessorView> subProcessors) {
+                  Map<Long, Optional<RecoveryPlanView>> plans, List<SubProcessorView> subProcessors, RunningTransport transport) {
 
         /** The sub-processors in effect that serve one of these data centres (those without data centres serve all). */
         List<SubProcessorView> serving(String... dataCentres) {
@@ -113,6 +115,10 @@ public class ComplianceFactsReader {
     @PersistenceContext(unitName = "compliance")
     EntityManager em;
 
+    // running() is @PermitAll: the transport configuration of this node, as the web module reported it at start
+    @EJB
+    TransportSecurity transport;
+
     public Shared shared(LocalDate on) {
         Map<String, ServerView> servers = inventory.servers().stream().collect(Collectors.toMap(ServerView::name, Function.identity(), (a, b) -> a));
         Map<String, DataCentreView> dcs = inventory.dataCentres().stream().collect(Collectors.toMap(DataCentreView::code, Function.identity(), (a, b) -> a));
@@ -129,7 +135,7 @@ public class ComplianceFactsReader {
             }
         }
         return new Shared(on, servers, dcs, ops, retention, staff, policy, current == null ? 0 : current.version(),
-                tenants.retentionDays(), new ConcurrentHashMap<>(), subProcessorList.inEffect(on));
+                tenants.retentionDays(), new ConcurrentHashMap<>(), subProcessorList.inEffect(on), transport.running());
     }
 
     public long tenantCount() {

@@ -26,8 +26,13 @@ import java.util.Map;
  * @param snapshotWindowHours         how long before a software update its snapshot may have been taken
  * @param silenceMinutes              how long a server may stay silent before its status is "no data"
  * @param ddosMitigationHours         how long a DDoS attack may last before it is mitigated
+ * @param sessionMaxHours             longest sign-in session, active or not (Keycloak {@code ssoSessionMaxLifespan})
+ * @param passwordMinLength           users' passwords: minimum length (Keycloak password policy {@code length})
+ * @param passwordHistory             users' passwords: how many previous ones may not be reused ({@code passwordHistory})
  *
  * Every threshold and duration the product enforces is read from here, and the texts print these same values.
+ * The sign-in settings ({@code sessionTimeoutMinutes} as the realm's SSO idle timeout, {@code sessionMaxHours}, the
+ * password policy and the brute-force settings) are pushed to the Keycloak realm when a version comes into effect.
  */
 public record PolicySettings(
         @Min(value = 3, message = "{policy.bruteForce.failureFactor}") @Max(value = 30, message = "{policy.bruteForce.failureFactor}") int bruteForceFailureFactor,
@@ -47,7 +52,28 @@ public record PolicySettings(
         @Min(value = 50, message = "{policy.monitor.threshold}") @Max(value = 100, message = "{policy.monitor.threshold}") int monitorMemoryPercent,
         @Min(value = 1, message = "{policy.snapshot.window}") @Max(value = 168, message = "{policy.snapshot.window}") int snapshotWindowHours,
         @Min(value = 5, message = "{policy.silence}") @Max(value = 1440, message = "{policy.silence}") int silenceMinutes,
-        @Min(value = 1, message = "{policy.ddos.mitigation}") @Max(value = 72, message = "{policy.ddos.mitigation}") int ddosMitigationHours) {
+        @Min(value = 1, message = "{policy.ddos.mitigation}") @Max(value = 72, message = "{policy.ddos.mitigation}") int ddosMitigationHours,
+        @Min(value = 1, message = "{policy.session.max}") @Max(value = 720, message = "{policy.session.max}") int sessionMaxHours,
+        @Min(value = 8, message = "{policy.password.length}") @Max(value = 128, message = "{policy.password.length}") int passwordMinLength,
+        @Min(value = 0, message = "{policy.password.history}") @Max(value = 24, message = "{policy.password.history}") int passwordHistory) {
+
+    /** Sessions of 10 h at most, passwords of 12 characters, the last 3 not reused: the realm's values before they joined the policy (migration V14). */
+    public static final int DEFAULT_SESSION_MAX_HOURS = 10;
+    public static final int DEFAULT_PASSWORD_MIN_LENGTH = 12;
+    public static final int DEFAULT_PASSWORD_HISTORY = 3;
+
+    /** Before the session lifespan and the password policy joined the policy (migration V14): the realm's values. */
+    public PolicySettings(int bruteForceFailureFactor, int bruteForceWaitIncrementSeconds, int bruteForceMaxWaitSeconds,
+                          int bruteForceMaxDeltaSeconds, boolean bruteForcePermanentLockout, int credentialMinLength,
+                          int credentialMinClasses, int sessionTimeoutMinutes, boolean tlsRequired, int backupEveryHours,
+                          int backupRetentionDays, boolean snapshotBeforeUpdate, int monitorCpuPercent, int monitorDiskPercent,
+                          int monitorMemoryPercent, int snapshotWindowHours, int silenceMinutes, int ddosMitigationHours) {
+        this(bruteForceFailureFactor, bruteForceWaitIncrementSeconds, bruteForceMaxWaitSeconds, bruteForceMaxDeltaSeconds,
+                bruteForcePermanentLockout, credentialMinLength, credentialMinClasses, sessionTimeoutMinutes, tlsRequired,
+                backupEveryHours, backupRetentionDays, snapshotBeforeUpdate, monitorCpuPercent, monitorDiskPercent,
+                monitorMemoryPercent, snapshotWindowHours, silenceMinutes, ddosMitigationHours, DEFAULT_SESSION_MAX_HOURS,
+                DEFAULT_PASSWORD_MIN_LENGTH, DEFAULT_PASSWORD_HISTORY);
+    }
 
     /** DDoS mitigation within 4 h: the value of version 1 (migration V11). */
     public static final int DEFAULT_DDOS_MITIGATION_HOURS = 4;
@@ -80,7 +106,7 @@ public record PolicySettings(
         return new PolicySettings(bruteForceFailureFactor, bruteForceWaitIncrementSeconds, bruteForceMaxWaitSeconds,
                 bruteForceMaxDeltaSeconds, bruteForcePermanentLockout, credentialMinLength, credentialMinClasses,
                 sessionTimeoutMinutes, tlsRequired, backupEveryHours, backupRetentionDays, snapshotBeforeUpdate, cpu, disk, memory,
-                snapshotWindowHours, silenceMinutes, ddosMitigationHours);
+                snapshotWindowHours, silenceMinutes, ddosMitigationHours, sessionMaxHours, passwordMinLength, passwordHistory);
     }
 
     /** The same settings with another snapshot window and silence allowance. */
@@ -88,7 +114,8 @@ public record PolicySettings(
         return new PolicySettings(bruteForceFailureFactor, bruteForceWaitIncrementSeconds, bruteForceMaxWaitSeconds,
                 bruteForceMaxDeltaSeconds, bruteForcePermanentLockout, credentialMinLength, credentialMinClasses,
                 sessionTimeoutMinutes, tlsRequired, backupEveryHours, backupRetentionDays, snapshotBeforeUpdate, monitorCpuPercent,
-                monitorDiskPercent, monitorMemoryPercent, snapshotWindow, silence, ddosMitigationHours);
+                monitorDiskPercent, monitorMemoryPercent, snapshotWindow, silence, ddosMitigationHours, sessionMaxHours,
+                passwordMinLength, passwordHistory);
     }
 
     /** The same settings with another DDoS mitigation time. */
@@ -96,7 +123,26 @@ public record PolicySettings(
         return new PolicySettings(bruteForceFailureFactor, bruteForceWaitIncrementSeconds, bruteForceMaxWaitSeconds,
                 bruteForceMaxDeltaSeconds, bruteForcePermanentLockout, credentialMinLength, credentialMinClasses,
                 sessionTimeoutMinutes, tlsRequired, backupEveryHours, backupRetentionDays, snapshotBeforeUpdate, monitorCpuPercent,
-                monitorDiskPercent, monitorMemoryPercent, snapshotWindowHours, silenceMinutes, hours);
+                monitorDiskPercent, monitorMemoryPercent, snapshotWindowHours, silenceMinutes, hours, sessionMaxHours,
+                passwordMinLength, passwordHistory);
+    }
+
+    /** The same settings with other sign-in settings: idle and longest session, password length and history. */
+    public PolicySettings withSignIn(int idleMinutes, int maxHours, int passwordLength, int history) {
+        return new PolicySettings(bruteForceFailureFactor, bruteForceWaitIncrementSeconds, bruteForceMaxWaitSeconds,
+                bruteForceMaxDeltaSeconds, bruteForcePermanentLockout, credentialMinLength, credentialMinClasses,
+                idleMinutes, tlsRequired, backupEveryHours, backupRetentionDays, snapshotBeforeUpdate, monitorCpuPercent,
+                monitorDiskPercent, monitorMemoryPercent, snapshotWindowHours, silenceMinutes, ddosMitigationHours, maxHours,
+                passwordLength, history);
+    }
+
+    /**
+     * The realm's password policy in Keycloak's syntax: the policy's length and history, and the composition every
+     * version keeps (one lower case, one upper case, one digit, one symbol, not the username).
+     */
+    public String keycloakPasswordPolicy() {
+        return "length(" + passwordMinLength + ") and upperCase(1) and lowerCase(1) and digits(1) and specialChars(1)"
+                + " and notUsername(undefined)" + (passwordHistory > 0 ? " and passwordHistory(" + passwordHistory + ")" : "");
     }
 
     /** The settings by stable name (the message keys {@code policy.field.<name>}), in display order. */
@@ -120,6 +166,9 @@ public record PolicySettings(
         map.put("snapshotWindowHours", snapshotWindowHours);
         map.put("silenceMinutes", silenceMinutes);
         map.put("ddosMitigationHours", ddosMitigationHours);
+        map.put("sessionMaxHours", sessionMaxHours);
+        map.put("passwordMinLength", passwordMinLength);
+        map.put("passwordHistory", passwordHistory);
         return map;
     }
 }

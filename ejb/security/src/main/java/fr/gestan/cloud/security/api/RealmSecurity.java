@@ -12,10 +12,14 @@ import java.util.List;
  */
 public interface RealmSecurity {
 
-    /** The realm's brute-force settings and their differences from the policy in effect. */
+    /** The realm's brute-force, session and password settings and their differences from the policy in effect. */
     RealmBruteForceView bruteForce() throws RealmUnavailableException;
 
-    /** Writes the policy's brute-force settings to the realm, then reads them back. Journaled. */
+    /**
+     * Writes the policy's realm settings (brute force, SSO session idle and longest times, password policy) to the
+     * realm, then reads them back. Journaled. The same push happens by itself when a policy version comes into effect
+     * and at start ({@code RealmPolicySync}); this is for a realm changed by hand since.
+     */
     RealmBruteForceView applyPolicy() throws RealmUnavailableException;
 
     /**
@@ -34,9 +38,13 @@ public interface RealmSecurity {
     /** Clears the lockout of a user (by username). Journaled. */
     void unlock(@NotBlank(message = "{staff.username.required}") String username) throws RealmUnavailableException;
 
-    /** The realm's brute-force settings (Keycloak's names) and the settings that differ from the policy. */
+    /**
+     * The realm's brute-force settings (Keycloak's names), its SSO session idle and longest times (seconds), its
+     * password policy (Keycloak's syntax), and the settings that differ from the policy.
+     */
     record RealmBruteForceView(boolean protectedRealm, boolean permanentLockout, int failureFactor, int waitIncrementSeconds,
-                               int maxFailureWaitSeconds, int maxDeltaTimeSeconds, List<PolicyVersionView.Change> drift) {
+                               int maxFailureWaitSeconds, int maxDeltaTimeSeconds, int ssoSessionIdleSeconds,
+                               int ssoSessionMaxSeconds, String passwordPolicy, List<PolicyVersionView.Change> drift) {
 
         public boolean inLine() {
             return protectedRealm && drift.isEmpty();

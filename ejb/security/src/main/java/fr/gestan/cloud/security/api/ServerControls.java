@@ -56,7 +56,11 @@ public interface ServerControls {
     List<EvidenceView> evidenceOf(@NotBlank(message = "{control.server.required}") String serverRef,
                                   @Min(value = 1, message = "{page.size.invalid}") @Max(value = 500, message = "{page.size.invalid}") int max);
 
-    /** Failing controls across all servers (dashboard, compliance rules). */
+    /**
+     * Failing controls across all servers (back-office dashboard and controls page): backups overdue, updates without
+     * snapshot, a reported firewall rule set that differs from the approved one, a DDoS attack mitigated later than
+     * the policy allows (or not yet). The same rules as {@link #controlsOf}.
+     */
     List<ControlView> failing();
 
     enum Control { BACKUP, UPDATE_SNAPSHOT, FIREWALL, DDOS }

@@ -30,6 +30,13 @@ import java.util.Objects;
         query = "select count(e) from ControlEvidence e where e.serverRef = :server and e.kind = 'SOFTWARE_UPDATE' and e.snapshotRef is null and e.occurredAt >= :since")
 @NamedQuery(name = ControlEvidence.SERVERS_BACKUP_OVERDUE,
         query = "select e.serverRef from ControlEvidence e group by e.serverRef having coalesce(max(case when e.kind = 'BACKUP' and e.verified = true then e.occurredAt end), :never) < :limit")
+@NamedQuery(name = ControlEvidence.LATEST_OF_KIND_EVERY_SERVER,
+        query = "select e from ControlEvidence e where e.kind = :kind and e.source in :sources and e.occurredAt = (select max(x.occurredAt)"
+                + " from ControlEvidence x where x.serverRef = e.serverRef and x.kind = e.kind and x.source in :sources)"
+                + " order by e.serverRef, e.occurredAt desc, e.id desc")
+@NamedQuery(name = ControlEvidence.REPORTED_SINCE_EVERY_SERVER,
+        query = "select e from ControlEvidence e where e.kind = :kind and e.source = 'REPORTED' and e.occurredAt >= :since"
+                + " order by e.serverRef, e.occurredAt desc, e.id desc")
 @NamedQuery(name = ControlEvidence.SERVERS_UPDATE_WITHOUT_SNAPSHOT,
         query = "select distinct e.serverRef from ControlEvidence e where e.kind = 'SOFTWARE_UPDATE' and e.snapshotRef is null and e.occurredAt >= :since")
 public class ControlEvidence {
@@ -42,6 +49,10 @@ public class ControlEvidence {
     static final String UPDATES_WITHOUT_SNAPSHOT = "ControlEvidence.updatesWithoutSnapshot";
     static final String SERVERS_BACKUP_OVERDUE = "ControlEvidence.serversBackupOverdue";
     static final String SERVERS_UPDATE_WITHOUT_SNAPSHOT = "ControlEvidence.serversUpdateWithoutSnapshot";
+    /** Per server, the newest evidence of a kind from the given sources (ties on the time: newest id first). */
+    static final String LATEST_OF_KIND_EVERY_SERVER = "ControlEvidence.latestOfKindEveryServer";
+    /** Reported evidence of a kind since a time, every server, each server's newest first. */
+    static final String REPORTED_SINCE_EVERY_SERVER = "ControlEvidence.reportedSinceEveryServer";
 
     enum Kind { SNAPSHOT, SOFTWARE_UPDATE, BACKUP, FIREWALL_CHANGE, FIREWALL_APPROVED, DDOS_EVENT }
 
@@ -178,6 +189,10 @@ public class ControlEvidence {
 
     private static String bounded128(String text) {
         return text == null || text.length() <= 128 ? text : text.substring(0, 128);
+    }
+
+    String serverRef() {
+        return serverRef;
     }
 
     boolean reported() {

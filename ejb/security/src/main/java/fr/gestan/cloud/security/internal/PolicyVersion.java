@@ -76,6 +76,12 @@ public class PolicyVersion {
     private int silenceMinutes;
     @Column(name = "ddos_mitigation_hours", nullable = false, updatable = false)
     private int ddosMitigationHours;
+    @Column(name = "session_max_hours", nullable = false, updatable = false)
+    private int sessionMaxHours;
+    @Column(name = "password_min_length", nullable = false, updatable = false)
+    private int passwordMinLength;
+    @Column(name = "password_history", nullable = false, updatable = false)
+    private int passwordHistory;
 
     protected PolicyVersion() {
         // for JPA
@@ -105,13 +111,17 @@ public class PolicyVersion {
         this.snapshotWindowHours = s.snapshotWindowHours();
         this.silenceMinutes = s.silenceMinutes();
         this.ddosMitigationHours = s.ddosMitigationHours();
+        this.sessionMaxHours = s.sessionMaxHours();
+        this.passwordMinLength = s.passwordMinLength();
+        this.passwordHistory = s.passwordHistory();
     }
 
     PolicySettings settings() {
         return new PolicySettings(bfFailureFactor, bfWaitIncrementSeconds, bfMaxWaitSeconds, bfMaxDeltaSeconds,
                 bfPermanentLockout, credMinLength, credMinClasses, sessionTimeoutMinutes, tlsRequired, backupEveryHours,
                 backupRetentionDays, snapshotBeforeUpdate, monitorCpuPercent, monitorDiskPercent,
-                monitorMemoryPercent, snapshotWindowHours, silenceMinutes, ddosMitigationHours);
+                monitorMemoryPercent, snapshotWindowHours, silenceMinutes, ddosMitigationHours, sessionMaxHours, passwordMinLength,
+                passwordHistory);
     }
 
     Instant effectiveFrom() {

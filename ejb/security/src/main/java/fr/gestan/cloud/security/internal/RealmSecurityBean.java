@@ -25,7 +25,7 @@ import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
-/** Brute-force settings and lockouts in the Keycloak realm, through the admin client (a service account). */
+/** The realm's policy settings (brute force, sessions, passwords) and lockouts in Keycloak, through the admin client (a service account). */
 // Method validation of the interface's constraints: HV-994, see docs/architecture.md.
 @ValidateOnExecution
 @Stateless
@@ -43,11 +43,11 @@ public class RealmSecurityBean implements RealmSecurity {
     KeycloakEventImporter importer;
 
     @FunctionalInterface
-    private interface RealmCall<T> {
+    interface RealmCall<T> {
         T call(RealmResource realm);
     }
 
-    private static <T> T withRealm(RealmCall<T> call) throws RealmUnavailableException {
+    static <T> T withRealm(RealmCall<T> call) throws RealmUnavailableException {
         try (Keycloak keycloak = KeycloakAdmin.connect()) {
             return call.call(keycloak.realm(KeycloakAdmin.realm()));
         } catch (RuntimeException e) {
@@ -64,23 +64,49 @@ public class RealmSecurityBean implements RealmSecurity {
     @Override
     @RolesAllowed(Roles.ADMIN)
     public RealmBruteForceView applyPolicy() throws RealmUnavailableException {
-        PolicySettings policy = policies.current().settings();
+        PolicyVersionView policy = policies.current();
+        RealmBruteForceView view = push(policy.settings());
+        journal.record(pushed(policy.version(), view));
+        return view;
+    }
+
+    /** Writes the policy's realm settings, then reads the realm back (shared with {@link RealmPolicySync}). */
+    static RealmBruteForceView push(PolicySettings policy) throws RealmUnavailableException {
         RealmRepresentation read = withRealm(realm -> {
-            RealmRepresentation update = new RealmRepresentation();
-            update.setBruteForceProtected(true);
-            update.setPermanentLockout(policy.bruteForcePermanentLockout());
-            update.setFailureFactor(policy.bruteForceFailureFactor());
-            update.setWaitIncrementSeconds(policy.bruteForceWaitIncrementSeconds());
-            update.setMaxFailureWaitSeconds(policy.bruteForceMaxWaitSeconds());
-            update.setMaxDeltaTimeSeconds(policy.bruteForceMaxDeltaSeconds());
-            realm.update(update);
+            realm.update(update(policy));
             return realm.toRepresentation();
         });
-        RealmBruteForceView view = view(read, policy);
-        journal.record(new JournalEvent("REALM_BRUTE_FORCE_APPLIED", null, "realm " + KeycloakAdmin.realm(),
+        return view(read, policy);
+    }
+
+    /** The journal entry of a push: failed when the realm read back still differs. */
+    static JournalEvent pushed(int version, RealmBruteForceView view) {
+        return new JournalEvent("REALM_POLICY_APPLIED", null, "realm " + KeycloakAdmin.realm() + " policy version " + version,
                 view.inLine() ? JournalEvent.Outcome.SUCCESS : JournalEvent.Outcome.FAILURE,
-                view.inLine() ? null : "still differs: " + view.drift()));
-        return view;
+                view.inLine() ? null : "still differs: " + view.drift());
+    }
+
+    /** Only the settings the policy owns: the rest of the realm (clients, flows, themes) is left as it is. */
+    static RealmRepresentation update(PolicySettings policy) {
+        RealmRepresentation update = new RealmRepresentation();
+        update.setBruteForceProtected(true);
+        update.setPermanentLockout(policy.bruteForcePermanentLockout());
+        update.setFailureFactor(policy.bruteForceFailureFactor());
+        update.setWaitIncrementSeconds(policy.bruteForceWaitIncrementSeconds());
+        update.setMaxFailureWaitSeconds(policy.bruteForceMaxWaitSeconds());
+        update.setMaxDeltaTimeSeconds(policy.bruteForceMaxDeltaSeconds());
+        update.setSsoSessionIdleTimeout(idleSeconds(policy));
+        update.setSsoSessionMaxLifespan(maxSeconds(policy));
+        update.setPasswordPolicy(policy.keycloakPasswordPolicy());
+        return update;
+    }
+
+    static int idleSeconds(PolicySettings policy) {
+        return Math.multiplyExact(policy.sessionTimeoutMinutes(), 60);
+    }
+
+    static int maxSeconds(PolicySettings policy) {
+        return Math.multiplyExact(policy.sessionMaxHours(), 3600);
     }
 
     static RealmBruteForceView view(RealmRepresentation realm, PolicySettings policy) {
@@ -90,6 +116,9 @@ public class RealmSecurityBean implements RealmSecurity {
         int wait = value(realm.getWaitIncrementSeconds());
         int maxWait = value(realm.getMaxFailureWaitSeconds());
         int delta = value(realm.getMaxDeltaTimeSeconds());
+        int idle = value(realm.getSsoSessionIdleTimeout());
+        int max = value(realm.getSsoSessionMaxLifespan());
+        String passwords = realm.getPasswordPolicy() == null ? "" : realm.getPasswordPolicy();
         List<PolicyVersionView.Change> drift = new ArrayList<>();
         compare(drift, "bruteForceProtected", true, on);
         compare(drift, "bruteForcePermanentLockout", policy.bruteForcePermanentLockout(), permanent);
@@ -97,7 +126,10 @@ public class RealmSecurityBean implements RealmSecurity {
         compare(drift, "bruteForceWaitIncrementSeconds", policy.bruteForceWaitIncrementSeconds(), wait);
         compare(drift, "bruteForceMaxWaitSeconds", policy.bruteForceMaxWaitSeconds(), maxWait);
         compare(drift, "bruteForceMaxDeltaSeconds", policy.bruteForceMaxDeltaSeconds(), delta);
-        return new RealmBruteForceView(on, permanent, factor, wait, maxWait, delta, List.copyOf(drift));
+        compare(drift, "ssoSessionIdleSeconds", idleSeconds(policy), idle);
+        compare(drift, "ssoSessionMaxSeconds", maxSeconds(policy), max);
+        compare(drift, "passwordPolicy", PasswordPolicyText.parse(policy.keycloakPasswordPolicy()), PasswordPolicyText.parse(passwords));
+        return new RealmBruteForceView(on, permanent, factor, wait, maxWait, delta, idle, max, passwords, List.copyOf(drift));
     }
 
     private static int value(Integer value) {

@@ -41,6 +41,9 @@ public class SecurityPoliciesBean implements SecurityPolicies {
     @Resource
     SessionContext caller;
 
+    @EJB
+    RealmPolicySync realm;
+
     private final Clock clock = Clock.systemUTC();
 
     @Override
@@ -85,6 +88,9 @@ public class SecurityPoliciesBean implements SecurityPolicies {
         journal.record(new JournalEvent("POLICY_CHANGED", null, "version " + version.version() + " from " + from,
                 JournalEvent.Outcome.SUCCESS, reason.strip() + " | " + changes.stream()
                 .map(c -> c.setting() + ": " + c.before() + " -> " + c.after()).collect(Collectors.joining(", "))));
+        if (!from.isAfter(now)) {
+            realm.pushSoon(); // a version effective later is pushed by RealmPolicySync's periodic check
+        }
         return version.toView(newest);
     }
 }

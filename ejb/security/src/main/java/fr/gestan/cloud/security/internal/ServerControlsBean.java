@@ -23,7 +23,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 // Method validation of the interface's constraints: HV-994, see docs/architecture.md.
@@ -212,6 +214,49 @@ public class ServerControlsBean implements ServerControls {
                     .setParameter("since", now.minus(ControlRules.UPDATE_WINDOW)).getResultStream().sorted()
                     .forEach(s -> failing.add(new ControlView(s, Control.UPDATE_SNAPSHOT, Status.FAILING, "update.withoutSnapshot", null)));
         }
+        failing.addAll(firewallDrifts());
+        failing.addAll(lateMitigations(policy, now));
         return failing;
+    }
+
+    /** Servers whose last reported rule set differs from the last approved one: the same rule as {@link #controlsOf}. */
+    private List<ControlView> firewallDrifts() {
+        Map<String, ControlEvidence> applied = newestPerServer(ControlEvidence.Kind.FIREWALL_CHANGE, List.of(ControlEvidence.REPORTED));
+        Map<String, ControlEvidence> approved = newestPerServer(ControlEvidence.Kind.FIREWALL_APPROVED,
+                List.of(ControlEvidence.STAFF, ControlEvidence.REPORTED));
+        List<ControlView> drifts = new ArrayList<>();
+        applied.forEach((server, e) -> {
+            ControlEvidence approval = approved.get(server);
+            ControlView view = ControlRules.firewall(server, new ControlRules.Applied(e.digest(), e.occurredAt()),
+                    approval == null ? null : approval.digest(), false);
+            if (view.status() == Status.FAILING) {
+                drifts.add(view);
+            }
+        });
+        return drifts;
+    }
+
+    private Map<String, ControlEvidence> newestPerServer(ControlEvidence.Kind kind, List<String> sources) {
+        Map<String, ControlEvidence> newest = new TreeMap<>();
+        em.createNamedQuery(ControlEvidence.LATEST_OF_KIND_EVERY_SERVER, ControlEvidence.class).setParameter("kind", kind.name())
+                .setParameter("sources", sources).getResultStream().forEach(e -> newest.putIfAbsent(e.serverRef(), e));
+        return newest;
+    }
+
+    /** Servers with a reported DDoS attack of the last 90 days mitigated later than the policy allows, or not yet. */
+    private List<ControlView> lateMitigations(PolicySettings policy, Instant now) {
+        Map<String, List<ControlRules.Attack>> attacks = new TreeMap<>();
+        em.createNamedQuery(ControlEvidence.REPORTED_SINCE_EVERY_SERVER, ControlEvidence.class)
+                .setParameter("kind", ControlEvidence.Kind.DDOS_EVENT.name()).setParameter("since", now.minus(ControlRules.DDOS_WINDOW))
+                .getResultStream().forEach(e -> attacks.computeIfAbsent(e.serverRef(), s -> new ArrayList<>())
+                        .add(new ControlRules.Attack(e.occurredAt(), e.mitigatedAt())));
+        List<ControlView> late = new ArrayList<>();
+        attacks.forEach((server, list) -> {
+            ControlView view = ControlRules.ddos(server, list, false, policy, now);
+            if (view.status() == Status.FAILING) {
+                late.add(view);
+            }
+        });
+        return late;
     }
 }

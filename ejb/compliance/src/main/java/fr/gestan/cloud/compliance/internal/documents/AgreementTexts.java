@@ -1,5 +1,6 @@
 package fr.gestan.cloud.compliance.internal.documents;
 
+import fr.gestan.cloud.compliance.internal.trust.TrustTexts;
 import fr.gestan.cloud.hosting.api.ContractView;
 import fr.gestan.cloud.security.api.PolicySettings;
 import fr.gestan.cloud.tenants.api.HostedDataKind;
@@ -159,8 +160,11 @@ public final class AgreementTexts {
         list.add(new String[]{"Identifiants générés aléatoirement : " + p.credentialMinLength() + " caractères au moins, "
                 + p.credentialMinClasses() + " classes de caractères.",
                 "Randomly generated credentials: at least " + p.credentialMinLength() + " characters, " + p.credentialMinClasses() + " character classes."});
-        list.add(new String[]{"Sessions fermées après " + p.sessionTimeoutMinutes() + " minutes d'inactivité.",
-                "Sessions closed after " + p.sessionTimeoutMinutes() + " minutes of inactivity."});
+        list.add(new String[]{"Sessions fermées après " + p.sessionTimeoutMinutes() + " minutes d'inactivité, et après "
+                + p.sessionMaxHours() + " heures au plus.",
+                "Sessions closed after " + p.sessionTimeoutMinutes() + " minutes of inactivity, and after " + p.sessionMaxHours()
+                + " hours at most."});
+        list.add(new String[]{TrustTexts.passwordsFr(p), TrustTexts.passwordsEn(p)});
         list.add(new String[]{"Sauvegarde toutes les " + p.backupEveryHours() + " heures, conservée " + p.backupRetentionDays() + " jours.",
                 "Backup every " + p.backupEveryHours() + " hours, kept " + p.backupRetentionDays() + " days."});
         if (p.snapshotBeforeUpdate()) {

@@ -10,6 +10,7 @@ import fr.gestan.cloud.compliance.api.ProcessingEntry;
 import fr.gestan.cloud.compliance.api.ProcessingEntryView;
 import fr.gestan.cloud.compliance.api.ProcessingRecord;
 import fr.gestan.cloud.hosting.api.SubProcessors;
+import fr.gestan.cloud.security.api.SecurityPolicies;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -41,6 +42,9 @@ public class ProcessingRecordBean implements ProcessingRecord {
     SubProcessors subProcessors;
     @EJB
     CallerTenancy tenancy;
+    // current() is @PermitAll
+    @EJB
+    SecurityPolicies policies;
     @EJB
     AccessJournal journal;
     @Resource
@@ -105,7 +109,8 @@ public class ProcessingRecordBean implements ProcessingRecord {
                     .map(ProcessingRecordEntry::toView).toList();
         }
         Instant now = clock.instant();
-        DocumentText text = RecordTexts.of(entries, scope, subProcessors.inEffect(LocalDate.ofInstant(now, Paris.ZONE)));
+        DocumentText text = RecordTexts.of(entries, scope, subProcessors.inEffect(LocalDate.ofInstant(now, Paris.ZONE)),
+                policies.current().settings());
         String stamp = ZonedDateTime.ofInstant(now, Paris.ZONE).format(DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm"));
         byte[] pdf = DocumentPdf.render(text, List.of("Édité le / Issued on " + stamp, "Version (SHA-256) : " + text.sha256()),
                 List.of(), Vendor.PRODUCT + " · " + (scope == null ? "registre / record" : "extrait / extract " + scope));

@@ -2,6 +2,7 @@ package fr.gestan.cloud.compliance.internal.documents;
 
 import fr.gestan.cloud.compliance.api.ProcessingEntryView;
 import fr.gestan.cloud.hosting.api.SubProcessorView;
+import fr.gestan.cloud.security.api.PolicySettings;
 import java.util.List;
 
 /** The processor's record of processing activities (GDPR art. 30(2)) as a document: the whole, or one tenant's part. */
@@ -14,8 +15,17 @@ public final class RecordTexts {
         return of(entries, onlySiren, null);
     }
 
-    /** {@code subProcessors}: the list in effect (printed after the processor), {@code null}: not printed. */
     public static DocumentText of(List<ProcessingEntryView> entries, String onlySiren, List<SubProcessorView> subProcessors) {
+        return of(entries, onlySiren, subProcessors, null);
+    }
+
+    /**
+     * {@code subProcessors}: the list in effect (printed after the processor), {@code null}: not printed.
+     * {@code policy}: the security policy in effect, whose measures are the processor's (art. 30(2)(d)), printed with
+     * the same values as the agreements; {@code null}: not printed.
+     */
+    public static DocumentText of(List<ProcessingEntryView> entries, String onlySiren, List<SubProcessorView> subProcessors,
+                                  PolicySettings policy) {
         var b = new DocumentText.Builder(
                 onlySiren == null ? "Registre des activités de traitement du sous-traitant (RGPD, article 30.2)"
                         : "Extrait du registre des activités de traitement (RGPD, article 30.2) : SIREN " + onlySiren,
@@ -26,6 +36,12 @@ public final class RecordTexts {
                 Vendor.NAME + ", " + Vendor.FORM_EN + ", on behalf of each controller client below.");
         if (subProcessors != null) {
             SubProcessorLines.section(b, subProcessors);
+        }
+        if (policy != null) {
+            b.section("Mesures de sécurité du sous-traitant (article 30.2 d)", "Processor's security measures (Article 30(2)(d))");
+            for (String[] m : AgreementTexts.measures(policy)) {
+                b.text(m[0], m[1]);
+            }
         }
         if (entries.isEmpty()) {
             b.section("Traitements", "Processing activities");

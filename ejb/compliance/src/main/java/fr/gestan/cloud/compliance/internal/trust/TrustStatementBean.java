@@ -12,6 +12,7 @@ import fr.gestan.cloud.hosting.api.RecoveryPlans;
 import fr.gestan.cloud.hosting.api.SubProcessors;
 import fr.gestan.cloud.security.api.PolicyVersionView;
 import fr.gestan.cloud.security.api.SecurityPolicies;
+import fr.gestan.cloud.security.api.TransportSecurity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RunAs;
 import jakarta.ejb.EJB;
@@ -37,6 +38,8 @@ public class TrustStatementBean implements TrustStatement {
     RecoveryPlans recovery;
     @EJB
     SubProcessors subProcessors;
+    @EJB
+    TransportSecurity transport;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -45,7 +48,7 @@ public class TrustStatementBean implements TrustStatement {
         LocalDate today = LocalDate.now(clock.withZone(Paris.ZONE));
         return TrustTexts.of(new TrustTexts.Inputs(inventory.operators(), inventory.dataCentres(), inventory.servers(),
                 policy == null ? null : policy.settings(), policy == null ? null : policy.version(), recovery.settings(),
-                today, subProcessors.inEffect(today)));
+                today, subProcessors.inEffect(today), transport.running()));
     }
 
     @Override

@@ -12,6 +12,7 @@ import fr.gestan.cloud.hosting.api.RecoverySettings;
 import fr.gestan.cloud.hosting.api.ServerRole;
 import fr.gestan.cloud.hosting.api.ServerView;
 import fr.gestan.cloud.security.api.PolicySettings;
+import fr.gestan.cloud.security.api.TransportSecurity.RunningTransport;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
@@ -32,7 +33,14 @@ public final class TrustTexts {
     /** The live data the statement is written from ({@code policy}, {@code policyVersion} may be null). */
     public record Inputs(List<OperatorView> operators, List<DataCentreView> dataCentres, List<ServerView> servers,
                          PolicySettings policy, Integer policyVersion, RecoverySettings recovery, LocalDate today,
-                         List<SubProcessorView> subProcessors) {
+                         List<SubProcessorView> subProcessors, RunningTransport transport) {
+
+        /** Without the running transport configuration (the transmissions are printed as not reported). */
+        public Inputs(List<OperatorView> operators, List<DataCentreView> dataCentres, List<ServerView> servers,
+                      PolicySettings policy, Integer policyVersion, RecoverySettings recovery, LocalDate today,
+                      List<SubProcessorView> subProcessors) {
+            this(operators, dataCentres, servers, policy, policyVersion, recovery, today, subProcessors, null);
+        }
 
         /** Without the list of sub-processors (not printed). */
         public Inputs(List<OperatorView> operators, List<DataCentreView> dataCentres, List<ServerView> servers,
@@ -136,11 +144,8 @@ public final class TrustTexts {
                     "Each account is locked after " + p.bruteForceFailureFactor() + " failed sign-ins"
                             + (p.bruteForcePermanentLockout() ? ", permanently." : ", for longer and longer (up to "
                             + minutes(p.bruteForceMaxWaitSeconds()) + " minutes)."));
-            b.section("Sûreté des transmissions", "Safe transmissions");
-            b.text(p.tlsRequired() ? "Toutes les communications utilisent HTTPS (TLS), le protocole de votre banque."
-                            : "Les communications utilisent HTTPS (TLS).",
-                    p.tlsRequired() ? "Every exchange uses HTTPS (TLS), the protocol your bank uses." : "Exchanges use HTTPS (TLS).");
         }
+        transmissions(b, in.transport());
         b.section("Procédures internes de sûreté", "Internal safety procedures");
         b.text("Seuls les personnels du support technique Cloud peuvent connaître vos identifiants ; tous ont signé un engagement de "
                         + "confidentialité. Tous les accès aux serveurs sont enregistrés dans un journal vérifiable.",
@@ -149,10 +154,12 @@ public final class TrustTexts {
         if (p != null) {
             b.text("Les identifiants sont générés aléatoirement : au moins " + p.credentialMinLength() + " caractères de "
                             + p.credentialMinClasses() + " classes différentes ; les sessions inactives sont fermées après "
-                            + p.sessionTimeoutMinutes() + " minutes. Politique de sécurité en vigueur : version " + in.policyVersion() + ".",
+                            + p.sessionTimeoutMinutes() + " minutes, et toute session après " + p.sessionMaxHours() + " heures. "
+                            + passwordsFr(p) + " Politique de sécurité en vigueur : version " + in.policyVersion() + ".",
                     "Credentials are generated at random: at least " + p.credentialMinLength() + " characters from "
                             + p.credentialMinClasses() + " classes; idle sessions are closed after " + p.sessionTimeoutMinutes()
-                            + " minutes. Security policy in force: version " + in.policyVersion() + ".");
+                            + " minutes, and every session after " + p.sessionMaxHours() + " hours. " + passwordsEn(p)
+                            + " Security policy in force: version " + in.policyVersion() + ".");
         }
         RecoverySettings r = in.recovery();
         if (r != null) {
@@ -203,5 +210,43 @@ public final class TrustTexts {
 
     private static String hours(long minutes) {
         return Long.toString(Math.round(minutes / 60.0));
+    }
+
+    /** The users' password policy, as pushed to the Keycloak realm ({@link PolicySettings#keycloakPasswordPolicy()}). */
+    public static String passwordsFr(PolicySettings p) {
+        return "Mots de passe des utilisateurs : au moins " + p.passwordMinLength() + " caractères, dont une minuscule, une majuscule, "
+                + "un chiffre et un symbole, différents de l'identifiant" + (p.passwordHistory() > 0
+                ? " et des " + p.passwordHistory() + " derniers mots de passe." : ".");
+    }
+
+    public static String passwordsEn(PolicySettings p) {
+        return "Users' passwords: at least " + p.passwordMinLength() + " characters, with a lower case letter, an upper case letter, "
+                + "a digit and a symbol, other than the username" + (p.passwordHistory() > 0
+                ? " and the last " + p.passwordHistory() + " passwords." : ".");
+    }
+
+    /** "TLS required" as it runs (the server's configuration read at start), not as the policy says it should. */
+    static void transmissions(DocumentText.Builder b, RunningTransport t) {
+        b.section("Sûreté des transmissions", "Safe transmissions");
+        if (t == null) {
+            b.text("La configuration des transmissions de ce serveur n'a pas été relevée.", "This server's transport configuration was not read.");
+            return;
+        }
+        String versions = t.protocols().isEmpty() ? "" : " (" + t.protocols().stream().map(v -> v.replace("TLSv", "TLS "))
+                .collect(Collectors.joining(", ")) + ")";
+        if (t.httpsOnlyRunning()) {
+            b.text("Toutes les communications utilisent HTTPS" + versions + ", le protocole de votre banque : une page demandée en HTTP "
+                            + "est redirigée vers HTTPS et l'API refuse HTTP.",
+                    "Every exchange uses HTTPS" + versions + ", the protocol your bank uses: a page asked for over HTTP is redirected "
+                            + "to HTTPS and the API refuses HTTP.");
+        } else {
+            b.text("Les communications utilisent HTTPS" + versions + " ; ce serveur accepte aussi HTTP sans chiffrement.",
+                    "Exchanges use HTTPS" + versions + "; this server also accepts unencrypted HTTP.");
+        }
+        if (t.hstsDays() > 0) {
+            b.text("Les navigateurs sont tenus de n'utiliser que HTTPS avec nous pendant " + t.hstsDays() + " jours (HSTS).",
+                    "Browsers are told to use only HTTPS with us for " + t.hstsDays() + " days (HSTS).");
+        }
+        b.text("Relevé dans la configuration du serveur en fonctionnement.", "Read from the running server's configuration.");
     }
 }

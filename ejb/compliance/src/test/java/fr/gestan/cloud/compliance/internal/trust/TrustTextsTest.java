@@ -15,6 +15,7 @@ import fr.gestan.cloud.hosting.api.ServerRole;
 import fr.gestan.cloud.hosting.api.ServerState;
 import fr.gestan.cloud.hosting.api.ServerView;
 import fr.gestan.cloud.security.api.PolicySettings;
+import fr.gestan.cloud.security.api.TransportSecurity.RunningTransport;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -38,8 +39,9 @@ class TrustTextsTest {
         servers.add(new ServerView(1, "GC-PROD-01", "DC3", "Vitry-sur-Seine", ServerRole.PRODUCTION, profile, 100, 100, ServerState.values()[0]));
         servers.add(new ServerView(2, "GC-BKP-01", "DC5", "Saint-Ouen-l'Aumône", ServerRole.BACKUP, profile, 100, 0, ServerState.values()[0]));
         var policy = new PolicySettings(5, 60, 900, 43200, false, 16, 4, 30, true, 24, 3650, true, 90, 85);
+        var transport = new RunningTransport(true, true, 8443, List.of("TLSv1.3", "TLSv1.2"), "max-age=63072000; includeSubDomains");
         DocumentText t = TrustTexts.of(new TrustTexts.Inputs(List.of(scaleway), List.of(dc3, dc5), servers, policy, 3,
-                RecoverySettings.SOURCE, LocalDate.of(2026, 11, 28)));
+                RecoverySettings.SOURCE, LocalDate.of(2026, 11, 28), null, transport));
         byte[] pdf = DocumentPdf.render(t, List.of(), List.of(), "test");
         String text;
         try (PDDocument doc = Loader.loadPDF(pdf)) {
@@ -50,7 +52,9 @@ class TrustTextsTest {
                 "Centre de données DC5 à Saint-Ouen-l'Aumône (FR)", "aucune certification enregistrée", "héberge en moyenne 100 clients",
                 "verrouillé après 5 échecs", "au moins 16 caractères", "toutes les 24 heures", "version 3",
                 "environ 15 minutes", "environ 10 minutes par client, soit environ 17 heures pour 100 clients",
-                "ICS-Informatique, SARL de droit français", "(Union européenne)", "Every exchange uses HTTPS (TLS)")) {
+                "ICS-Informatique, SARL de droit français", "(Union européenne)",
+                "Every exchange uses HTTPS (TLS 1.3, TLS 1.2), the protocol your bank uses: a page asked for over HTTP is redirected",
+                "pendant 730 jours (HSTS)", "Relevé dans la configuration du serveur en fonctionnement")) {
             assertTrue(text.contains(expected), () -> "missing: " + expected + "\n" + text);
         }
     }
@@ -77,5 +81,22 @@ class TrustTextsTest {
         assertTrue(en.contains("Security monitoring: Netsyst (SAS), head office: FR, Lyon; security monitoring; in effect from 2016-03-01 to 2027-02-28."), en);
         assertFalse(scaleway.serves("DC9"), "an operator serves its own data centres only");
         assertTrue(netsyst.serves("DC9"), "the contractor serves every server");
+    }
+
+    @Test
+    void the_sign_in_settings_are_printed_from_the_policy_and_tls_from_what_runs() {
+        var policy = new PolicySettings(5, 60, 900, 43200, false, 16, 4, 30, true, 24, 3650, true, 90, 85).withSignIn(20, 8, 14, 5);
+        var plainHttpToo = new RunningTransport(false, true, 8443, List.of(), null);
+        DocumentText t = TrustTexts.of(new TrustTexts.Inputs(List.of(), List.of(), List.of(), policy, 4, RecoverySettings.SOURCE,
+                LocalDate.of(2026, 11, 28), List.of(), plainHttpToo));
+        String fr = t.sections().stream().flatMap(x -> x.fr().stream()).collect(java.util.stream.Collectors.joining("\n"));
+        String en = t.sections().stream().flatMap(x -> x.en().stream()).collect(java.util.stream.Collectors.joining("\n"));
+        assertTrue(fr.contains("les sessions inactives sont fermées après 20 minutes, et toute session après 8 heures."), fr);
+        assertTrue(fr.contains("Mots de passe des utilisateurs : au moins 14 caractères") && fr.contains("des 5 derniers mots de passe."), fr);
+        assertTrue(en.contains("idle sessions are closed after 20 minutes, and every session after 8 hours."), en);
+        assertTrue(en.contains("Users' passwords: at least 14 characters") && en.contains("the last 5 passwords."), en);
+        // the policy says TLS is required, but what runs is printed
+        assertTrue(en.contains("Exchanges use HTTPS; this server also accepts unencrypted HTTP."), en);
+        assertFalse(en.contains("HSTS"), en);
     }
 }

@@ -1,0 +1,58 @@
+package fr.gestan.cloud.it.browser;
+
+import fr.gestan.cloud.hosting.api.HostingInventory;
+import fr.gestan.cloud.hosting.api.NewServer;
+import fr.gestan.cloud.hosting.api.ServerRole;
+import fr.gestan.cloud.hosting.api.ServerView;
+import fr.gestan.cloud.it.support.AsAdmin;
+import fr.gestan.cloud.it.support.Ids;
+import fr.gestan.cloud.security.api.ServerControls;
+import jakarta.ejb.EJB;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.stream.Collectors;
+
+/**
+ * Test-only page added to the web module by {@link AgentApiIT}, doing as an administrator what the back office does:
+ * {@code ?approve=<sha256>} adds a server of its own (no tenant: its failing controls touch no other suite), issues
+ * its agent's token and approves a firewall rule set for it, answering "name token"; {@code ?failing=<server>}
+ * answers the server's failing controls as "CONTROL reason" lines, as the back office's controls page lists them.
+ */
+@WebServlet("/it/agent-fixture")
+public class AgentFixtureServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    transient AsAdmin admin;
+    @EJB
+    transient HostingInventory inventory;
+    @EJB
+    transient ServerControls controls;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String answer;
+        try {
+            String approve = request.getParameter("approve");
+            if (approve != null) {
+                String name = Ids.code("AG-");
+                ServerView server = admin.call(() -> inventory.addServer(new NewServer(name, "DC3", ServerRole.PRODUCTION, null, null)));
+                String token = admin.call(() -> inventory.issueMonitoringToken(server.id()));
+                admin.call(() -> controls.approveFirewallRuleSet(name, approve));
+                answer = name + " " + token;
+            } else {
+                String server = request.getParameter("failing");
+                answer = admin.call(() -> controls.failing()).stream().filter(c -> c.serverRef().equals(server))
+                        .map(c -> c.control() + " " + c.reason()).collect(Collectors.joining("\n"));
+            }
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
+        response.setContentType("text/plain");
+        response.getWriter().write(answer);
+    }
+}

@@ -1,0 +1,53 @@
+package fr.gestan.cloud.it.browser;
+
+import fr.gestan.cloud.it.support.AsAdmin;
+import fr.gestan.cloud.security.api.PolicySettings;
+import fr.gestan.cloud.security.api.SecurityPolicies;
+import jakarta.ejb.EJB;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+
+/**
+ * Test-only page added to the web module by {@link SignInPolicyIT}. {@code ?change=idle,max,length,history}: an
+ * administrator adds a policy version with these sign-in settings (idle minutes, longest session in hours, password
+ * length and history), as the back office's policy page does; answers the former ones in the same form.
+ * {@code ?session}: opens a session of the web module (its listeners run as for any page) and answers its idle timeout
+ * in seconds, then closes it.
+ */
+@WebServlet("/it/sign-in-fixture")
+public class SignInFixtureServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    transient AsAdmin admin;
+    @EJB
+    transient SecurityPolicies policies;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String answer;
+        if (request.getParameter("change") != null) {
+            String[] v = request.getParameter("change").split(",");
+            PolicySettings before = policies.current().settings();
+            try {
+                admin.call(() -> policies.change(before.withSignIn(Integer.parseInt(v[0]), Integer.parseInt(v[1]), Integer.parseInt(v[2]),
+                        Integer.parseInt(v[3])), null, "sign-in settings test"));
+            } catch (Exception e) {
+                throw new IOException(e);
+            }
+            answer = before.sessionTimeoutMinutes() + "," + before.sessionMaxHours() + "," + before.passwordMinLength() + ","
+                    + before.passwordHistory();
+        } else {
+            HttpSession session = request.getSession(true);
+            answer = Integer.toString(session.getMaxInactiveInterval());
+            session.invalidate();
+        }
+        response.setContentType("text/plain");
+        response.getWriter().write(answer);
+    }
+}
