@@ -60,6 +60,16 @@ public record Notice(NoticeKind kind, String tenantRef, Set<Long> servers, Set<S
         return new Notice(NoticeKind.STAFF_ACCESS, tenantRef, Set.of(), Set.of(), facts);
     }
 
+    /**
+     * A notice to a client (its administrative contact) that a sub-processor is added or ends: {@code facts} name it
+     * ({@code name}, {@code country}, {@code services}), the change ({@code change}: ADDED or ENDED), its
+     * {@code effectiveOn} and {@code objectionUntil} days.
+     */
+    public static Notice subProcessorChange(String tenantRef, Map<String, String> facts) {
+        Objects.requireNonNull(tenantRef, "tenantRef");
+        return new Notice(NoticeKind.SUB_PROCESSOR_CHANGE, tenantRef, Set.of(), Set.of(), facts);
+    }
+
     /** A fact, or the empty string. */
     public String fact(String name) {
         return facts.getOrDefault(name, "");

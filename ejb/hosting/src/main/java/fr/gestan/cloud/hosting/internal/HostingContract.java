@@ -53,6 +53,8 @@ import java.util.Objects;
 @NamedQuery(name = HostingContract.ON_SERVER, query = "select c.id, c.tenantSiren, c.serviceLevel, c.dataVolumeGb, c.startsOn"
         + " from HostingContract c where c.productionServer.id = :server"
         + " and c.status <> fr.gestan.cloud.hosting.api.ContractStatus.TERMINATED order by c.startsOn, c.id")
+@NamedQuery(name = HostingContract.SITES_OF_TENANTS, query = "select c.tenantSiren, c.productionServer.dataCentre.code,"
+        + " c.backupServer.dataCentre.code from HostingContract c where c.status <> fr.gestan.cloud.hosting.api.ContractStatus.TERMINATED")
 public class HostingContract {
 
     static final String PAGE = "HostingContract.page";
@@ -65,6 +67,8 @@ public class HostingContract {
     static final String OVERLAPPING = "HostingContract.overlapping";
     static final String ON_SERVER = "HostingContract.onServer";
     static final String TENANTS_WITH_CONTRACT = "HostingContract.tenantsWithContract";
+    /** Each live contract's tenant with its production and backup data centres (who a sub-processor change concerns). */
+    static final String SITES_OF_TENANTS = "HostingContract.sitesOfTenants";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

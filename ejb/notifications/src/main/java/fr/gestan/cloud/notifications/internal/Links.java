@@ -16,6 +16,11 @@ final class Links {
         return PublicAddress.baseUrl() + "/status";
     }
 
+    /** The client portal's page of sub-processor changes, where the client accepts or objects. */
+    static String subProcessorChanges() {
+        return PublicAddress.baseUrl() + "/portal/subprocessors.xhtml";
+    }
+
     static String confirm(String token) {
         return PublicAddress.baseUrl() + SUBSCRIPTIONS + "/confirm?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
     }

@@ -6,6 +6,7 @@ import fr.gestan.cloud.common.notify.NoticeKind;
 import fr.gestan.cloud.common.notify.Notifications;
 import fr.gestan.cloud.notifications.api.Channel;
 import fr.gestan.cloud.tenants.api.Contact;
+import fr.gestan.cloud.tenants.api.TenantNotFoundException;
 import fr.gestan.cloud.tenants.api.TenantService;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
@@ -62,6 +63,8 @@ public class NotificationsBean implements Notifications {
             publishStatus(notice, facts, now);
         } else if (notice.kind() == NoticeKind.STAFF_ACCESS) {
             publishStaffAccess(notice, facts, now);
+        } else if (notice.kind() == NoticeKind.SUB_PROCESSOR_CHANGE) {
+            publishSubProcessorChange(notice, facts, now);
         }
     }
 
@@ -90,5 +93,23 @@ public class NotificationsBean implements Notifications {
         facts.putIfAbsent("tenant", notice.tenantRef());
         Message message = MessageRenderer.email(notice.kind().name(), facts, null);
         em.persist(new Delivery(notice.kind().name(), notice.tenantRef(), Channel.EMAIL, contact.get().email(), null, message, now));
+    }
+
+    /** To the client's administrative contact, the party to the processor agreement (GDPR art. 28(2)). */
+    private void publishSubProcessorChange(Notice notice, Map<String, String> facts, Instant now) {
+        Contact contact;
+        try {
+            contact = tenants.get(tenants.bySiren(notice.tenantRef()).id()).details().administrative();
+        } catch (TenantNotFoundException e) {
+            LOG.warning(() -> "Unknown tenant " + notice.tenantRef() + ": sub-processor change not notified");
+            return;
+        }
+        if (contact == null || contact.email() == null) {
+            return;
+        }
+        facts.putIfAbsent("tenant", notice.tenantRef());
+        facts.putIfAbsent("portalUrl", Links.subProcessorChanges());
+        Message message = MessageRenderer.email(notice.kind().name(), facts, null);
+        em.persist(new Delivery(notice.kind().name(), notice.tenantRef(), Channel.EMAIL, contact.email(), null, message, now));
     }
 }
