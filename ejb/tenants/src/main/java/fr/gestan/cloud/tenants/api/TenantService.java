@@ -42,6 +42,15 @@ public interface TenantService {
     /** Sets (or, with null, removes) the tenant's security contact; journaled. Staff only. */
     TenantRecord setSecurityContact(long id, @Valid Contact contact) throws TenantNotFoundException;
 
+    /**
+     * The calling client's own security contact, empty while none is set (its administrative contact then receives
+     * the staff-access notices). Clients.
+     */
+    java.util.Optional<Contact> mySecurityContact() throws TenantNotFoundException;
+
+    /** The calling client sets (or, with null or an empty contact, removes) its security contact; journaled. Clients. */
+    TenantRecord setMySecurityContact(@Valid Contact contact) throws TenantNotFoundException;
+
     /** One page of tenants, filtered and sorted in the database (two queries). Staff and auditors. */
     TenantPage search(@NotNull @Valid TenantQuery query);
 

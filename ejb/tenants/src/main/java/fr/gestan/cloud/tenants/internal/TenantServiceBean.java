@@ -136,6 +136,22 @@ public class TenantServiceBean implements TenantService {
     }
 
     @Override
+    @RolesAllowed(Roles.CLIENT)
+    public java.util.Optional<Contact> mySecurityContact() throws TenantNotFoundException {
+        return java.util.Optional.ofNullable(callersTenant().ownSecurityContact());
+    }
+
+    @Override
+    @RolesAllowed(Roles.CLIENT)
+    public TenantRecord setMySecurityContact(Contact contact) throws TenantNotFoundException {
+        Tenant tenant = callersTenant();
+        tenant.setSecurityContact(contact);
+        journal.record(JournalEvent.success("TENANT_SECURITY_CONTACT_SET", tenant.siren(),
+                contact == null || contact.isEmpty() ? "-" : contact.email()));
+        return tenant.toRecord();
+    }
+
+    @Override
     @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
     public TenantPage search(TenantQuery query) {
         List<TenantView> rows = rows(query);
