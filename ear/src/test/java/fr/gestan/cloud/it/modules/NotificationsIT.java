@@ -28,6 +28,7 @@ import fr.gestan.cloud.notifications.api.StatusSubscriptions;
 import fr.gestan.cloud.notifications.api.SubscriptionRefusedException;
 import fr.gestan.cloud.notifications.api.SubscriptionScope;
 import fr.gestan.cloud.security.api.ConfidentialityAgreements;
+import fr.gestan.cloud.security.api.JournalQuery;
 import fr.gestan.cloud.security.api.NewStaffMember;
 import fr.gestan.cloud.security.api.StaffException;
 import fr.gestan.cloud.tenants.api.Contact;
@@ -101,6 +102,8 @@ class NotificationsIT extends WithRoleCallers {
     ConfidentialityAgreements agreements;
     @EJB
     AsClearedSupport cleared;
+    @EJB
+    JournalQuery journal;
 
     private static String address(String who) {
         return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
@@ -226,6 +229,12 @@ class NotificationsIT extends WithRoleCallers {
         assertTrue(notice.text().contains("Qui : support.accounts"), notice.text());
         assertTrue(notice.text().contains("Motif indiqué : Client locked out, ticket #4521"), notice.text());
         assertTrue(notice.text().contains(account.login()));
+        // the notice names the journal entry recording the reveal by its log position (given after commit)
+        Long position = auditor.call(() -> journal.ofTenant(tenant.siren(), 0, 50)).stream()
+                .filter(e -> e.action().equals("SECRET_REVEALED") && e.target().equals(account.login())).findFirst().orElseThrow().seq();
+        assertNotNull(position, "sequenced");
+        assertTrue(notice.text().contains("Entrée du journal d'accès : position " + position + " "), notice.text());
+        assertTrue(notice.text().contains("Access journal entry: position " + position + " "), notice.text());
         assertEquals(null, notice.listUnsubscribe(), "not a subscription: no unsubscribe");
         assertEquals(DeliveryState.SENT, support.call(() -> desk.recent(500)).stream().filter(d -> d.target().equals(contact))
                 .findFirst().orElseThrow().state());

@@ -49,14 +49,16 @@ public record Notice(NoticeKind kind, String tenantRef, Set<Long> servers, Set<S
 
     /**
      * A notice to a tenant's security contact that staff accessed its data: {@code action} is the journal's action
-     * code, {@code target} what was accessed, {@code reason} the reason typed by the staff member.
+     * code, {@code target} what was accessed, {@code reason} the reason typed by the staff member, {@code journalEntry}
+     * the id of the journal entry recording it ({@code AccessJournal.record}): the message names its log position.
      */
-    public static Notice staffAccess(String tenantRef, String action, String target, String reason) {
+    public static Notice staffAccess(String tenantRef, String action, String target, String reason, long journalEntry) {
         Objects.requireNonNull(tenantRef, "tenantRef");
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("action", action);
         facts.put("target", target);
         facts.put("reason", reason);
+        facts.put("journalEntry", Long.toString(journalEntry));
         return new Notice(NoticeKind.STAFF_ACCESS, tenantRef, Set.of(), Set.of(), facts);
     }
 

@@ -94,6 +94,8 @@ final class MessageRenderer {
                 // {xText}: the bundle's text "x.<value of fact x>" (action.SECRET_REVEALED, change.ADDED...)
                 String key = coded + "." + facts.get(coded);
                 value = texts.containsKey(key) ? texts.getString(key) : facts.get(coded);
+            } else if (name.equals("journalPosition") && facts.containsKey("journalEntry")) {
+                value = JournalPositions.marker(facts.get("journalEntry")); // the position is known after commit
             } else if (name.equals("scope") && facts.containsKey("scope")) {
                 value = fill(texts.getString("scope." + facts.get("scope")), facts, texts);
             } else {
