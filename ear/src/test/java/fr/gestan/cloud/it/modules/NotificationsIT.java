@@ -292,6 +292,26 @@ class NotificationsIT extends WithRoleCallers {
                 () -> subscriptions.subscribeWebhook("https://hooks.example.org/x", SubscriptionScope.ALL, null));
     }
 
+    @Test
+    void an_agreement_expiring_within_a_week_reminds_the_on_call_address_once() throws Exception {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        String username = "rappel." + UUID.randomUUID().toString().substring(0, 6);
+        admin.call(() -> agreements.registerStaff(new NewStaffMember(username, "Rappel Accord", "support")));
+        admin.call(() -> agreements.recordAgreement(username, today.minusYears(1), today.plusDays(5), "accord.pdf",
+                SupportClearance.AGREEMENT_PDF));
+        assertThrows(jakarta.ejb.EJBAccessException.class, () -> auditor.call(desk::remindNow));
+        assertTrue(support.call(desk::remindNow) >= 1);
+        support.call(desk::remindNow); // a second pass (the timer's, another node's) sends nothing again
+        deliver();
+        List<CaughtMail> reminders = CaughtMail.to("oncall@gestan.localhost").stream().filter(m -> m.subject().contains(username)).toList();
+        assertEquals(1, reminders.size(), "one reminder for the 7-day mark");
+        CaughtMail reminder = reminders.get(0);
+        assertTrue(reminder.subject().contains("accord de confidentialité qui expire : " + username + " (dans 7 jours ou moins)"), reminder.subject());
+        assertTrue(reminder.text().contains("échéance : " + today.plusDays(5)), reminder.text());
+        assertTrue(reminder.text().contains("confidentiality agreement expiring — " + username + ": within 7 days"), reminder.text());
+        assertTrue(reminder.text().contains("/admin/"), reminder.text());
+    }
+
     private void clearSupportAccounts() throws Exception {
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
         try {
