@@ -20,6 +20,7 @@ import fr.gestan.cloud.it.support.Ids;
 import fr.gestan.cloud.it.support.SupportClearance;
 import fr.gestan.cloud.it.support.WithRoleCallers;
 import fr.gestan.cloud.notifications.api.AttemptView;
+import fr.gestan.cloud.notifications.api.ClientNotifications;
 import fr.gestan.cloud.notifications.api.DeliveryState;
 import fr.gestan.cloud.notifications.api.DeliveryView;
 import fr.gestan.cloud.notifications.api.NewWebhook;
@@ -104,6 +105,8 @@ class NotificationsIT extends WithRoleCallers {
     AsClearedSupport cleared;
     @EJB
     JournalQuery journal;
+    @EJB
+    ClientNotifications clientNotifications;
 
     private static String address(String who) {
         return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
@@ -290,6 +293,31 @@ class NotificationsIT extends WithRoleCallers {
         assertThrows(SubscriptionRefusedException.class, () -> subscriptions.confirm("no-such-token"));
         assertThrows(jakarta.ejb.EJBAccessException.class,
                 () -> subscriptions.subscribeWebhook("https://hooks.example.org/x", SubscriptionScope.ALL, null));
+    }
+
+    @Test
+    void a_client_hears_of_its_own_servers_by_default_and_turns_it_off_in_the_portal() throws Exception {
+        // the demo company is hosted on GC-PROD-01; it has no technical contact: its administrative contact is told
+        String demoContact = "camille.martin@boulangerie-martin.example";
+        long prod1 = support.call(inventory::servers).stream().filter(s -> s.name().equals("GC-PROD-01")).findFirst().orElseThrow().id();
+        String title = "Lenteurs GC-PROD-01 " + UUID.randomUUID();
+        IncidentView incident = support.call(() -> status.openIncident(new NewIncident(title, IncidentImpact.MINOR,
+                "Nous regardons.", Set.of(prod1))));
+        deliver();
+        assertTrue(client.call(clientNotifications::myStatusNotices), "on by default");
+        assertEquals(1, CaughtMail.to(demoContact).stream().filter(m -> m.subject().contains(title)).count(), "told by default");
+
+        client.call(() -> clientNotifications.setMyStatusNotices(false));
+        try {
+            assertTrue(!client.call(clientNotifications::myStatusNotices));
+            assertTrue(auditor.call(() -> journal.ofTenant("842317653", 0, 20)).stream().anyMatch(e -> e.action().equals("STATUS_NOTICES_OFF")));
+            support.call(() -> status.postUpdate(incident.id(), IncidentState.RESOLVED, "Réglé."));
+            deliver();
+            assertEquals(1, CaughtMail.to(demoContact).stream().filter(m -> m.subject().contains(title)).count(), "turned off: not told");
+            assertThrows(jakarta.ejb.EJBAccessException.class, () -> support.call(() -> clientNotifications.setMyStatusNotices(false)));
+        } finally {
+            client.call(() -> clientNotifications.setMyStatusNotices(true));
+        }
     }
 
     @Test

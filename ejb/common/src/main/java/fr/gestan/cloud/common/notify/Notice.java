@@ -16,14 +16,17 @@ import java.util.Set;
  * @param dataCentres the codes of the data centres of those servers, possibly empty
  * @param facts       what the message says, by name ({@code title}, {@code message}, {@code actor}, {@code reason}...):
  *                    plain text, at most 2,000 characters each
+ * @param clients     the tenants (SIRENs) hosted on the servers concerned (status notices): each is told by default
  */
-public record Notice(NoticeKind kind, String tenantRef, Set<Long> servers, Set<String> dataCentres, Map<String, String> facts) {
+public record Notice(NoticeKind kind, String tenantRef, Set<Long> servers, Set<String> dataCentres, Map<String, String> facts,
+                     Set<String> clients) {
 
     public static final int MAX_FACT = 2000;
 
     public Notice {
         Objects.requireNonNull(kind, "kind");
         servers = servers == null ? Set.of() : Set.copyOf(servers);
+        clients = clients == null ? Set.of() : Set.copyOf(clients);
         dataCentres = dataCentres == null ? Set.of() : Set.copyOf(dataCentres);
         Map<String, String> copy = new LinkedHashMap<>();
         if (facts != null) {
@@ -39,12 +42,25 @@ public record Notice(NoticeKind kind, String tenantRef, Set<Long> servers, Set<S
         facts = java.util.Collections.unmodifiableMap(copy);
     }
 
+    /** A notice to no client in particular. */
+    public Notice(NoticeKind kind, String tenantRef, Set<Long> servers, Set<String> dataCentres, Map<String, String> facts) {
+        this(kind, tenantRef, servers, dataCentres, facts, Set.of());
+    }
+
     /** A status notice about servers (incident or maintenance). */
     public static Notice status(NoticeKind kind, Set<Long> servers, Set<String> dataCentres, Map<String, String> facts) {
         if (!kind.isStatus()) {
             throw new IllegalArgumentException(kind + " is not a status notice");
         }
         return new Notice(kind, null, servers, dataCentres, facts);
+    }
+
+    /** A status notice, also to the clients hosted on those servers (subscribed by default, docs/notifications.md). */
+    public static Notice status(NoticeKind kind, Set<Long> servers, Set<String> dataCentres, Map<String, String> facts, Set<String> clients) {
+        if (!kind.isStatus()) {
+            throw new IllegalArgumentException(kind + " is not a status notice");
+        }
+        return new Notice(kind, null, servers, dataCentres, facts, clients);
     }
 
     /**

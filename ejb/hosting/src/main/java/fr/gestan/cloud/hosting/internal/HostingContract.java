@@ -55,6 +55,9 @@ import java.util.Objects;
         + " and c.status <> fr.gestan.cloud.hosting.api.ContractStatus.TERMINATED order by c.startsOn, c.id")
 @NamedQuery(name = HostingContract.SITES_OF_TENANTS, query = "select c.tenantSiren, c.productionServer.dataCentre.code,"
         + " c.backupServer.dataCentre.code from HostingContract c where c.status <> fr.gestan.cloud.hosting.api.ContractStatus.TERMINATED")
+@NamedQuery(name = HostingContract.TENANTS_ON_SERVERS, query = "select distinct c.tenantSiren from HostingContract c"
+        + " where c.status <> fr.gestan.cloud.hosting.api.ContractStatus.TERMINATED"
+        + " and (c.productionServer.id in :ids or c.backupServer.id in :ids)")
 public class HostingContract {
 
     static final String PAGE = "HostingContract.page";
@@ -69,6 +72,8 @@ public class HostingContract {
     static final String TENANTS_WITH_CONTRACT = "HostingContract.tenantsWithContract";
     /** Each live contract's tenant with its production and backup data centres (who a sub-processor change concerns). */
     static final String SITES_OF_TENANTS = "HostingContract.sitesOfTenants";
+    /** The tenants with a live contract on one of the servers (production or backup): told of their status. */
+    static final String TENANTS_ON_SERVERS = "HostingContract.tenantsOnServers";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

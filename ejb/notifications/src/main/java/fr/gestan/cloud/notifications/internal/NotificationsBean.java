@@ -86,6 +86,28 @@ public class NotificationsBean implements Notifications {
                     : MessageRenderer.webhook(notice.kind().name(), facts, now);
             em.persist(new Delivery(notice.kind().name(), null, s.channel(), s.address(), s, message, now));
         }
+        // the clients hosted on those servers, by default (unless they turned it off in the portal)
+        if (!notice.clients().isEmpty()) {
+            Set<String> optedOut = new java.util.HashSet<>(em.createNamedQuery(ClientPreference.OPTED_OUT, String.class)
+                    .setParameter("sirens", notice.clients()).getResultList());
+            for (String siren : new java.util.TreeSet<>(notice.clients())) {
+                Contact contact = optedOut.contains(siren) ? null : statusContact(siren);
+                if (contact != null && contact.email() != null && reached.add(Channel.EMAIL + " " + Subscription.keyOf(Channel.EMAIL, contact.email()))) {
+                    Message message = MessageRenderer.email(notice.kind().name(), facts, null);
+                    em.persist(new Delivery(notice.kind().name(), siren, Channel.EMAIL, contact.email(), null, message, now));
+                }
+            }
+        }
+    }
+
+    /** Who hears of a client's servers: its technical contact, else its administrative one. */
+    private Contact statusContact(String siren) {
+        try {
+            var details = tenants.get(tenants.bySiren(siren).id()).details();
+            return details.technical() != null && !details.technical().isEmpty() ? details.technical() : details.administrative();
+        } catch (TenantNotFoundException e) {
+            return null;
+        }
     }
 
     private void publishStaffAccess(Notice notice, Map<String, String> facts, Instant now) {
