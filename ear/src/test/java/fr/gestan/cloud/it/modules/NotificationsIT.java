@@ -107,6 +107,8 @@ class NotificationsIT extends WithRoleCallers {
     JournalQuery journal;
     @EJB
     ClientNotifications clientNotifications;
+    @jakarta.annotation.Resource(lookup = "java:jboss/datasources/GestanDS")
+    javax.sql.DataSource dataSource;
 
     private static String address(String who) {
         return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
@@ -338,6 +340,27 @@ class NotificationsIT extends WithRoleCallers {
         assertTrue(reminder.text().contains("échéance : " + today.plusDays(5)), reminder.text());
         assertTrue(reminder.text().contains("confidentiality agreement expiring — " + username + ": within 7 days"), reminder.text());
         assertTrue(reminder.text().contains("/admin/"), reminder.text());
+    }
+
+    @Test
+    void an_initial_secret_expired_before_being_changed_reminds_the_on_call_address_once() throws Exception {
+        clearSupportAccounts();
+        TenantRecord tenant = support.call(() -> tenants.create(Companies.minimal("Rappels Identifiants SARL", Ids.siren())));
+        HostedAccountView account = cleared.call(() -> accounts.create(tenant.id(), "Paul Retard")).account();
+        // the secret's expiry moved to yesterday (as if issued long ago), as the application role may write it
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement update = c.prepareStatement(
+                "update hosted_account set secret_expires_on = ? where id = ?")) {
+            update.setObject(1, LocalDate.now(ZoneId.of("Europe/Paris")).minusDays(1));
+            update.setLong(2, account.id());
+            assertEquals(1, update.executeUpdate());
+        }
+        support.call(desk::remindNow);
+        support.call(desk::remindNow);
+        deliver();
+        List<CaughtMail> reminders = CaughtMail.to("oncall@gestan.localhost").stream().filter(m -> m.subject().contains(account.login())).toList();
+        assertEquals(1, reminders.size(), "one reminder per account and secret");
+        assertTrue(reminders.get(0).subject().contains("identifiant initial non changé à temps"), reminders.get(0).subject());
+        assertTrue(reminders.get(0).text().contains(tenant.siren()), reminders.get(0).text());
     }
 
     private void clearSupportAccounts() throws Exception {

@@ -12,6 +12,8 @@ import fr.gestan.cloud.hosting.api.ServerState;
 import fr.gestan.cloud.hosting.api.ServerStatus;
 import fr.gestan.cloud.security.api.AgreementView;
 import fr.gestan.cloud.security.api.ConfidentialityAgreements;
+import fr.gestan.cloud.tenants.api.HostedAccountView;
+import fr.gestan.cloud.tenants.api.HostedAccounts;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.LocalBean;
@@ -28,7 +30,8 @@ import java.util.Set;
 
 /**
  * One pass of the staff reminders and alerts, in one transaction: confidentiality agreements and data-centre
- * certifications expiring (a reminder at 30 days, another at 7, one when expired), servers degraded, down or silent
+ * certifications expiring (a reminder at 30 days, another at 7, one when expired), initial secrets expired before
+ * being changed (one per account and secret), servers degraded, down or silent
  * (one alert per server, state and day). Each reminder is a {@code STAFF_REMINDER} notice to the on-call address,
  * sent once: its key is stored in the same transaction ({@link ReminderSent}), so a second pass, here or on another
  * node, sends nothing again. Called by {@link StaffReminders} (run as support) and by staff ("remind now").
@@ -52,6 +55,8 @@ public class StaffReminderRun {
     HostingInventory inventory;
     @EJB
     ServerStatus status;
+    @EJB
+    HostedAccounts accounts;
 
     /** Sends the reminders due today not sent yet; returns how many. */
     public int run() {
@@ -70,6 +75,12 @@ public class StaffReminderRun {
                         "CERTIFICATION_EXPIRING", c.name() + " (" + dc.code() + ", " + c.issuer() + ")", mark, c.expiresOn())) {
                     sent++;
                 }
+            }
+        }
+        for (HostedAccountView account : accounts.overdueInitialSecrets(500)) {
+            if (remind("initial-secret:" + account.id() + ":" + account.secretExpiresOn(), "INITIAL_SECRET_OVERDUE",
+                    account.login() + " (" + account.tenantSiren() + ")", "expired", account.secretExpiresOn())) {
+                sent++;
             }
         }
         for (ComponentStatusView server : status.publicStatus().components()) {

@@ -29,6 +29,8 @@ import java.util.Objects;
         + " (select p.tenant from PortalAccount p where p.username = :username) order by a.login")
 @NamedQuery(name = HostedAccount.LOGIN_TAKEN, query = "select count(a) from HostedAccount a where a.login = :login")
 @NamedQuery(name = HostedAccount.RESET_REQUESTED, query = "select a from HostedAccount a join fetch a.tenant where a.resetRequestedAt is not null order by a.resetRequestedAt")
+@NamedQuery(name = HostedAccount.OVERDUE, query = "select a from HostedAccount a join fetch a.tenant where a.mustChange = true"
+        + " and a.secretExpiresOn < :today order by a.secretExpiresOn, a.id")
 @NamedQuery(name = HostedAccount.DELETE_OF_TENANT, query = "delete from HostedAccount a where a.tenant = :tenant")
 public class HostedAccount {
 
@@ -36,6 +38,7 @@ public class HostedAccount {
     static final String OF_USER = "HostedAccount.ofUser";
     static final String LOGIN_TAKEN = "HostedAccount.loginTaken";
     static final String RESET_REQUESTED = "HostedAccount.resetRequested";
+    static final String OVERDUE = "HostedAccount.overdue";
     static final String DELETE_OF_TENANT = "HostedAccount.deleteOfTenant";
 
     @Id

@@ -197,6 +197,13 @@ public class HostedAccountsBean implements HostedAccounts {
                 .getResultStream().map(HostedAccount::toView).toList();
     }
 
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+    public List<HostedAccountView> overdueInitialSecrets(int max) {
+        return em.createNamedQuery(HostedAccount.OVERDUE, HostedAccount.class).setParameter("today", LocalDate.now(clock.withZone(Paris.ZONE)))
+                .setMaxResults(Math.max(1, Math.min(max, 500))).getResultStream().map(HostedAccount::toView).toList();
+    }
+
     private List<HostedAccount> callersAccounts() {
         return em.createNamedQuery(HostedAccount.OF_USER, HostedAccount.class)
                 .setParameter("username", caller.getCallerPrincipal().getName()).getResultList();
