@@ -22,10 +22,9 @@ import java.util.Objects;
 @Table(name = "sub_processor_change_client")
 @NamedQuery(name = ChangeClient.OF_CHANGE, query = "select a from ChangeClient a where a.change.id = :change"
         + " order by case when a.answer = fr.gestan.cloud.hosting.api.ChangeAnswer.OBJECTED then 0 else 1 end, a.tenantSiren")
-@NamedQuery(name = ChangeClient.OF_TENANT, query = "select a from ChangeClient a join fetch a.change c join fetch c.subProcessor"
+@NamedQuery(name = ChangeClient.OF_TENANT, query = "select a from ChangeClient a join a.change c"
         + " where a.tenantSiren = :siren order by c.notifiedAt desc, c.id desc")
-@NamedQuery(name = ChangeClient.ONE, query = "select a from ChangeClient a join fetch a.change c join fetch c.subProcessor"
-        + " where a.tenantSiren = :siren and c.id = :change")
+@NamedQuery(name = ChangeClient.ONE, query = "select a from ChangeClient a where a.tenantSiren = :siren and a.change.id = :change")
 public class ChangeClient {
 
     static final String OF_CHANGE = "ChangeClient.ofChange";
