@@ -83,7 +83,11 @@ class NotificationsJourneyIT extends BrowserJourney {
         browser.find(By.id("security:email")).sendKeys("pas-une-adresse");
         ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("document.getElementById('security:email').type='text'");
         browser.find(By.id("security:save")).click();
-        browser.waitUntil(d -> d.getPageSource().contains("Adresse e-mail invalide."));
+        try {
+            browser.waitUntil(d -> d.getPageSource().contains("Adresse e-mail invalide."));
+        } catch (RuntimeException e) {
+            throw new AssertionError("no field message; the page says: " + browser.find(By.tagName("main")).getText(), e);
+        }
         browser.screenshot("notifications-05-security-contact-refused");
 
         browser.find(By.id("security:email")).clear();

@@ -30,6 +30,10 @@ import java.util.List;
 public class PortalCompanyBean implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    /** The security contact's fields, whether the validator names the argument by its name or as arg0. */
+    private static final java.util.Map<String, String> CONTACT_FIELDS = java.util.Map.of(
+            "setMySecurityContact.contact.name", "name", "setMySecurityContact.contact.email", "email",
+            "setMySecurityContact.contact.phone", "phone");
 
     @EJB
     transient TenantService tenants;
@@ -72,7 +76,7 @@ public class PortalCompanyBean implements Serializable {
         } catch (TenantNotFoundException e) {
             messages.error("tenant.notFound");
         } catch (EJBException e) {
-            messages.fieldMessages("security", e, java.util.Map.of());
+            messages.fieldMessages("security", e, CONTACT_FIELDS);
         }
     }
 

@@ -6,7 +6,7 @@ import fr.gestan.cloud.common.notify.NoticeKind;
 import fr.gestan.cloud.common.notify.Notifications;
 import fr.gestan.cloud.notifications.api.Channel;
 import fr.gestan.cloud.tenants.api.Contact;
-import fr.gestan.cloud.tenants.api.TenantNotFoundException;
+import fr.gestan.cloud.tenants.api.TenantRecord;
 import fr.gestan.cloud.tenants.api.TenantService;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
@@ -102,12 +102,8 @@ public class NotificationsBean implements Notifications {
 
     /** Who hears of a client's servers: its technical contact, else its administrative one. */
     private Contact statusContact(String siren) {
-        try {
-            var details = tenants.get(tenants.bySiren(siren).id()).details();
-            return details.technical() != null && !details.technical().isEmpty() ? details.technical() : details.administrative();
-        } catch (TenantNotFoundException e) {
-            return null;
-        }
+        return tenants.findBySiren(siren).map(TenantRecord::details)
+                .map(d -> d.technical() != null && !d.technical().isEmpty() ? d.technical() : d.administrative()).orElse(null);
     }
 
     private void publishStaffAccess(Notice notice, Map<String, String> facts, Instant now) {
@@ -123,13 +119,12 @@ public class NotificationsBean implements Notifications {
 
     /** To the client's administrative contact, the party to the processor agreement (GDPR art. 28(2)). */
     private void publishSubProcessorChange(Notice notice, Map<String, String> facts, Instant now) {
-        Contact contact;
-        try {
-            contact = tenants.get(tenants.bySiren(notice.tenantRef()).id()).details().administrative();
-        } catch (TenantNotFoundException e) {
+        Optional<TenantRecord> tenant = tenants.findBySiren(notice.tenantRef());
+        if (tenant.isEmpty()) {
             LOG.warning(() -> "Unknown tenant " + notice.tenantRef() + ": sub-processor change not notified");
             return;
         }
+        Contact contact = tenant.get().details().administrative();
         if (contact == null || contact.email() == null) {
             return;
         }

@@ -39,6 +39,12 @@ public interface TenantService {
      */
     java.util.Optional<Contact> securityContact(@NotNull(message = "{tenant.siren.required}") @Pattern(regexp = "\\d{9}", message = "{tenant.siren.format}") String siren);
 
+    /**
+     * The full record of a tenant by its SIREN, empty when there is none: for the other modules that must not roll their
+     * transaction back over an unknown SIREN (the not-found exception marks it for rollback). Staff and auditors.
+     */
+    java.util.Optional<TenantRecord> findBySiren(@NotNull(message = "{tenant.siren.required}") @Pattern(regexp = "\\d{9}", message = "{tenant.siren.format}") String siren);
+
     /** Sets (or, with null, removes) the tenant's security contact; journaled. Staff only. */
     TenantRecord setSecurityContact(long id, @Valid Contact contact) throws TenantNotFoundException;
 

@@ -136,6 +136,12 @@ public class TenantServiceBean implements TenantService {
     }
 
     @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+    public java.util.Optional<TenantRecord> findBySiren(String siren) {
+        return em.createNamedQuery(Tenant.BY_SIREN, Tenant.class).setParameter("siren", siren).getResultStream().findFirst().map(Tenant::toRecord);
+    }
+
+    @Override
     @RolesAllowed(Roles.CLIENT)
     public java.util.Optional<Contact> mySecurityContact() throws TenantNotFoundException {
         return java.util.Optional.ofNullable(callersTenant().ownSecurityContact());
