@@ -40,11 +40,12 @@ public class ClientNotificationsBean implements ClientNotifications {
     public boolean setMyStatusNotices(boolean receive) {
         String siren = siren();
         ClientPreference preference = em.find(ClientPreference.class, siren);
+        String by = caller.getCallerPrincipal().getName();
         if (preference == null) {
-            preference = new ClientPreference(siren);
-            em.persist(preference);
+            em.persist(new ClientPreference(siren, receive, by, Instant.now()));
+        } else {
+            preference.choose(receive, by, Instant.now());
         }
-        preference.choose(receive, caller.getCallerPrincipal().getName(), Instant.now());
         journal.record(JournalEvent.success(receive ? "STATUS_NOTICES_ON" : "STATUS_NOTICES_OFF", siren, "status notices of its servers"));
         return receive;
     }

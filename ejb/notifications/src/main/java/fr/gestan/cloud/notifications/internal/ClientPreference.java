@@ -31,9 +31,10 @@ public class ClientPreference {
         // for JPA
     }
 
-    ClientPreference(String tenantSiren) {
+    /** The first choice of a company (the insert carries the state given at persist: complete it here). */
+    ClientPreference(String tenantSiren, boolean statusNotices, String by, Instant at) {
         this.tenantSiren = Objects.requireNonNull(tenantSiren);
-        this.statusNotices = true;
+        choose(statusNotices, by, at);
     }
 
     void choose(boolean statusNotices, String by, Instant at) {
