@@ -75,6 +75,21 @@ class NotificationsJourneyIT extends BrowserJourney {
     }
 
     @Test
+    void the_client_turns_the_notices_of_its_servers_off_and_on_in_the_portal() throws Exception {
+        signInAt("portal/notifications.xhtml", "client.demo", "Gestan-Client-2026!");
+        assertTrue(browser.find(By.id("status:receive")).isSelected(), "on by default");
+        browser.find(By.id("status:receive")).click();
+        browser.find(By.id("status:save")).click();
+        browser.waitUntil(d -> d.getPageSource().contains("Vous ne recevrez plus les incidents et maintenances de vos serveurs"));
+        browser.open(Http.HTTPS + "portal/notifications.xhtml");
+        assertTrue(!browser.find(By.id("status:receive")).isSelected(), "kept off");
+        browser.screenshot("notifications-07-status-notices-off");
+        browser.find(By.id("status:receive")).click();
+        browser.find(By.id("status:save")).click();
+        browser.waitUntil(d -> d.getPageSource().contains("Vous recevrez les incidents et maintenances de vos serveurs."));
+    }
+
+    @Test
     void the_client_sets_its_security_contact_in_the_portal() throws Exception {
         signInAt("portal/tenants/company.xhtml", "client.demo", "Gestan-Client-2026!");
         browser.find(By.id("security:name")).clear();
