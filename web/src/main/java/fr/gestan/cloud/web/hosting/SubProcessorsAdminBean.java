@@ -49,7 +49,8 @@ public class SubProcessorsAdminBean implements Serializable {
     private String city;
     private String servicesFr;
     private String servicesEn;
-    private LocalDate effectiveFrom = LocalDate.now(Paris.ZONE).plusDays(30);
+    /** Proposed: the day after a default 30-day objection period (the service accepts an earlier, urgent one). */
+    private LocalDate effectiveFrom = LocalDate.now(Paris.ZONE).plusDays(31);
 
     @PostConstruct
     void load() {
