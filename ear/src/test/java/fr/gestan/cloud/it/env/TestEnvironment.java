@@ -111,7 +111,9 @@ public class TestEnvironment implements LauncherSessionListener {
                     // webhook receivers of the tests listen on http://127.0.0.1
                     + " -Dgestan.smtp.port=" + MailCatcher.SMTP_PORT + " -Dgestan.it.mail-control-port=" + MailCatcher.CONTROL_PORT
                     + " -Dgestan.notifications.poll-ms=500"
-                    + " -Dgestan.notifications.max-attempts=1 -Dgestan.notifications.webhooks.allow-loopback-http=true";
+                    + " -Dgestan.notifications.max-attempts=1 -Dgestan.notifications.webhooks.allow-loopback-http=true"
+                    // the tests run the staff reminders themselves (NotificationDesk.remindNow), not on a timer
+                    + " -Dgestan.notifications.reminders-minutes=0";
             System.setProperty("gestan.it.keycloak.url", KEYCLOAK_URL);
             System.setProperty("gestan.it.jvmargs", jvmArgs);
             System.setProperty("gestan.it.management-port", String.valueOf(9990 + PORT_OFFSET));

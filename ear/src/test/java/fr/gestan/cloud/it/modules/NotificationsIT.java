@@ -20,6 +20,7 @@ import fr.gestan.cloud.it.support.Ids;
 import fr.gestan.cloud.it.support.SupportClearance;
 import fr.gestan.cloud.it.support.WithRoleCallers;
 import fr.gestan.cloud.notifications.api.AttemptView;
+import fr.gestan.cloud.notifications.api.ClientNotifications;
 import fr.gestan.cloud.notifications.api.DeliveryState;
 import fr.gestan.cloud.notifications.api.DeliveryView;
 import fr.gestan.cloud.notifications.api.NewWebhook;
@@ -28,6 +29,7 @@ import fr.gestan.cloud.notifications.api.StatusSubscriptions;
 import fr.gestan.cloud.notifications.api.SubscriptionRefusedException;
 import fr.gestan.cloud.notifications.api.SubscriptionScope;
 import fr.gestan.cloud.security.api.ConfidentialityAgreements;
+import fr.gestan.cloud.security.api.JournalQuery;
 import fr.gestan.cloud.security.api.NewStaffMember;
 import fr.gestan.cloud.security.api.StaffException;
 import fr.gestan.cloud.tenants.api.Contact;
@@ -101,6 +103,12 @@ class NotificationsIT extends WithRoleCallers {
     ConfidentialityAgreements agreements;
     @EJB
     AsClearedSupport cleared;
+    @EJB
+    JournalQuery journal;
+    @EJB
+    ClientNotifications clientNotifications;
+    @jakarta.annotation.Resource(lookup = "java:jboss/datasources/GestanDS")
+    javax.sql.DataSource dataSource;
 
     private static String address(String who) {
         return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
@@ -226,6 +234,12 @@ class NotificationsIT extends WithRoleCallers {
         assertTrue(notice.text().contains("Qui : support.accounts"), notice.text());
         assertTrue(notice.text().contains("Motif indiqué : Client locked out, ticket #4521"), notice.text());
         assertTrue(notice.text().contains(account.login()));
+        // the notice names the journal entry recording the reveal by its log position (given after commit)
+        Long position = auditor.call(() -> journal.ofTenant(tenant.siren(), 0, 50)).stream()
+                .filter(e -> e.action().equals("SECRET_REVEALED") && e.target().equals(account.login())).findFirst().orElseThrow().seq();
+        assertNotNull(position, "sequenced");
+        assertTrue(notice.text().contains("Entrée du journal d'accès : position " + position + " "), notice.text());
+        assertTrue(notice.text().contains("Access journal entry: position " + position + " "), notice.text());
         assertEquals(null, notice.listUnsubscribe(), "not a subscription: no unsubscribe");
         assertEquals(DeliveryState.SENT, support.call(() -> desk.recent(500)).stream().filter(d -> d.target().equals(contact))
                 .findFirst().orElseThrow().state());
@@ -281,6 +295,72 @@ class NotificationsIT extends WithRoleCallers {
         assertThrows(SubscriptionRefusedException.class, () -> subscriptions.confirm("no-such-token"));
         assertThrows(jakarta.ejb.EJBAccessException.class,
                 () -> subscriptions.subscribeWebhook("https://hooks.example.org/x", SubscriptionScope.ALL, null));
+    }
+
+    @Test
+    void a_client_hears_of_its_own_servers_by_default_and_turns_it_off_in_the_portal() throws Exception {
+        // the demo company is hosted on GC-PROD-01; it has no technical contact: its administrative contact is told
+        String demoContact = "camille.martin@boulangerie-martin.example";
+        long prod1 = support.call(inventory::servers).stream().filter(s -> s.name().equals("GC-PROD-01")).findFirst().orElseThrow().id();
+        String title = "Lenteurs GC-PROD-01 " + UUID.randomUUID();
+        IncidentView incident = support.call(() -> status.openIncident(new NewIncident(title, IncidentImpact.MINOR,
+                "Nous regardons.", Set.of(prod1))));
+        deliver();
+        assertTrue(client.call(clientNotifications::myStatusNotices), "on by default");
+        assertEquals(1, CaughtMail.to(demoContact).stream().filter(m -> m.subject().contains(title)).count(), "told by default");
+
+        client.call(() -> clientNotifications.setMyStatusNotices(false));
+        try {
+            assertTrue(!client.call(clientNotifications::myStatusNotices));
+            assertTrue(auditor.call(() -> journal.ofTenant("842317653", 0, 20)).stream().anyMatch(e -> e.action().equals("STATUS_NOTICES_OFF")));
+            support.call(() -> status.postUpdate(incident.id(), IncidentState.RESOLVED, "Réglé."));
+            deliver();
+            assertEquals(1, CaughtMail.to(demoContact).stream().filter(m -> m.subject().contains(title)).count(), "turned off: not told");
+            assertThrows(jakarta.ejb.EJBAccessException.class, () -> support.call(() -> clientNotifications.setMyStatusNotices(false)));
+        } finally {
+            client.call(() -> clientNotifications.setMyStatusNotices(true));
+        }
+    }
+
+    @Test
+    void an_agreement_expiring_within_a_week_reminds_the_on_call_address_once() throws Exception {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        String username = "rappel." + UUID.randomUUID().toString().substring(0, 6);
+        admin.call(() -> agreements.registerStaff(new NewStaffMember(username, "Rappel Accord", "support")));
+        admin.call(() -> agreements.recordAgreement(username, today.minusYears(1), today.plusDays(5), "accord.pdf",
+                SupportClearance.AGREEMENT_PDF));
+        assertThrows(jakarta.ejb.EJBAccessException.class, () -> auditor.call(desk::remindNow));
+        assertTrue(support.call(desk::remindNow) >= 1);
+        support.call(desk::remindNow); // a second pass (the timer's, another node's) sends nothing again
+        deliver();
+        List<CaughtMail> reminders = CaughtMail.to("oncall@gestan.localhost").stream().filter(m -> m.subject().contains(username)).toList();
+        assertEquals(1, reminders.size(), "one reminder for the 7-day mark");
+        CaughtMail reminder = reminders.get(0);
+        assertTrue(reminder.subject().contains("accord de confidentialité qui expire : " + username + " (dans 7 jours ou moins)"), reminder.subject());
+        assertTrue(reminder.text().contains("échéance : " + today.plusDays(5)), reminder.text());
+        assertTrue(reminder.text().contains("confidentiality agreement expiring — " + username + ": within 7 days"), reminder.text());
+        assertTrue(reminder.text().contains("/admin/"), reminder.text());
+    }
+
+    @Test
+    void an_initial_secret_expired_before_being_changed_reminds_the_on_call_address_once() throws Exception {
+        clearSupportAccounts();
+        TenantRecord tenant = support.call(() -> tenants.create(Companies.minimal("Rappels Identifiants SARL", Ids.siren())));
+        HostedAccountView account = cleared.call(() -> accounts.create(tenant.id(), "Paul Retard")).account();
+        // the secret's expiry moved to yesterday (as if issued long ago), as the application role may write it
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement update = c.prepareStatement(
+                "update hosted_account set secret_expires_on = ? where id = ?")) {
+            update.setObject(1, LocalDate.now(ZoneId.of("Europe/Paris")).minusDays(1));
+            update.setLong(2, account.id());
+            assertEquals(1, update.executeUpdate());
+        }
+        support.call(desk::remindNow);
+        support.call(desk::remindNow);
+        deliver();
+        List<CaughtMail> reminders = CaughtMail.to("oncall@gestan.localhost").stream().filter(m -> m.subject().contains(account.login())).toList();
+        assertEquals(1, reminders.size(), "one reminder per account and secret");
+        assertTrue(reminders.get(0).subject().contains("identifiant initial non changé à temps"), reminders.get(0).subject());
+        assertTrue(reminders.get(0).text().contains(tenant.siren()), reminders.get(0).text());
     }
 
     private void clearSupportAccounts() throws Exception {

@@ -19,8 +19,11 @@ import java.util.List;
 public record CaughtMail(String to, String subject, String listUnsubscribe, String listUnsubscribePost, String text, String html) {
 
     public static final String SEPARATOR = "\n--caught-mail--\n";
+    // The catcher's control port: set by the suite (gestan.it.mail-control-port, also given to the server JVM), else
+    // the standard one plus the tests' offset; in the server that offset is WildFly's own (the server JVM is not given
+    // gestan.it.port-offset).
     static final String CONTROL = "http://127.0.0.1:" + Integer.getInteger("gestan.it.mail-control-port",
-            8025 + Integer.getInteger("gestan.it.port-offset", 10000));
+            8025 + Integer.getInteger("gestan.it.port-offset", Integer.getInteger("jboss.socket.binding.port-offset", 10000)));
 
     /** Reads a caught MIME message (client side). */
     public static CaughtMail of(jakarta.mail.internet.MimeMessage message) throws Exception {

@@ -2,6 +2,7 @@ package fr.gestan.cloud.web.tenants;
 
 import fr.gestan.cloud.tenants.api.AccountNotFoundException;
 import fr.gestan.cloud.tenants.api.ChangeRequestView;
+import fr.gestan.cloud.tenants.api.Contact;
 import fr.gestan.cloud.tenants.api.DataExports;
 import fr.gestan.cloud.tenants.api.ExportView;
 import fr.gestan.cloud.tenants.api.HostedAccountView;
@@ -29,6 +30,10 @@ import java.util.List;
 public class PortalCompanyBean implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    /** The security contact's fields, whether the validator names the argument by its name or as arg0. */
+    private static final java.util.Map<String, String> CONTACT_FIELDS = java.util.Map.of(
+            "setMySecurityContact.contact.name", "name", "setMySecurityContact.contact.email", "email",
+            "setMySecurityContact.contact.phone", "phone");
 
     @EJB
     transient TenantService tenants;
@@ -45,6 +50,8 @@ public class PortalCompanyBean implements Serializable {
     private List<HostedAccountView> accountList = List.of();
     private List<ExportView> exportList = List.of();
     private String changeText;
+    /** The company's own security contact (empty: none, the administrative contact receives the notices). */
+    private ContactForm securityContact = new ContactForm();
 
     @PostConstruct
     void load() {
@@ -53,9 +60,28 @@ public class PortalCompanyBean implements Serializable {
             requests = tenants.myChangeRequests();
             accountList = accounts.myAccounts();
             exportList = exports.mine();
+            securityContact = ContactForm.of(tenants.mySecurityContact().orElse(null));
         } catch (TenantNotFoundException e) {
             company = null;
         }
+    }
+
+    /** Saves the security contact, who receives the notices of staff access to the company's data; empty removes it. */
+    public void saveSecurityContact() {
+        try {
+            Contact contact = securityContact.toContact();
+            tenants.setMySecurityContact(contact.isEmpty() ? null : contact);
+            messages.info(contact.isEmpty() ? "portal.company.security.removed" : "portal.company.security.saved");
+            load();
+        } catch (TenantNotFoundException e) {
+            messages.error("tenant.notFound");
+        } catch (EJBException e) {
+            messages.fieldMessages("security", e, CONTACT_FIELDS);
+        }
+    }
+
+    public ContactForm getSecurityContact() {
+        return securityContact;
     }
 
     public void requestChange() {

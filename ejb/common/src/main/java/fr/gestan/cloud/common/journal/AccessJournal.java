@@ -12,8 +12,11 @@ package fr.gestan.cloud.common.journal;
  */
 public interface AccessJournal {
 
-    /** Records one sensitive action performed by the current caller, in the caller's transaction (required). */
-    void record(JournalEvent event);
+    /**
+     * Records one sensitive action performed by the current caller, in the caller's transaction (required). Returns
+     * the entry's id: its log position is given after commit (a notice names it through {@code JournalQuery.positionOf}).
+     */
+    long record(JournalEvent event);
 
     /**
      * Records an event in its own transaction, committed even if the caller's transaction rolls back: for failed

@@ -15,10 +15,14 @@ public enum NoticeKind {
     /** The maintenance ended. */
     MAINTENANCE_ENDED,
     /** A staff member accessed a client's data (credential reveal or reset, download): the client's security contact. */
-    STAFF_ACCESS;
+    STAFF_ACCESS,
+    /** A sub-processor added or ending (GDPR art. 28(2)): each client concerned, which may object in its portal. */
+    SUB_PROCESSOR_CHANGE,
+    /** A reminder or alert to staff (agreement or certification expiring, server degraded or silent): the on-call address. */
+    STAFF_REMINDER;
 
     /** Whether it goes to the public status subscribers. */
     public boolean isStatus() {
-        return this != STAFF_ACCESS;
+        return this != STAFF_ACCESS && this != SUB_PROCESSOR_CHANGE && this != STAFF_REMINDER;
     }
 }

@@ -53,6 +53,11 @@ import java.util.Objects;
 @NamedQuery(name = HostingContract.ON_SERVER, query = "select c.id, c.tenantSiren, c.serviceLevel, c.dataVolumeGb, c.startsOn"
         + " from HostingContract c where c.productionServer.id = :server"
         + " and c.status <> fr.gestan.cloud.hosting.api.ContractStatus.TERMINATED order by c.startsOn, c.id")
+@NamedQuery(name = HostingContract.SITES_OF_TENANTS, query = "select c.tenantSiren, c.productionServer.dataCentre.code,"
+        + " c.backupServer.dataCentre.code from HostingContract c where c.status <> fr.gestan.cloud.hosting.api.ContractStatus.TERMINATED")
+@NamedQuery(name = HostingContract.TENANTS_ON_SERVERS, query = "select distinct c.tenantSiren from HostingContract c"
+        + " where c.status <> fr.gestan.cloud.hosting.api.ContractStatus.TERMINATED"
+        + " and (c.productionServer.id in :ids or c.backupServer.id in :ids)")
 public class HostingContract {
 
     static final String PAGE = "HostingContract.page";
@@ -65,6 +70,10 @@ public class HostingContract {
     static final String OVERLAPPING = "HostingContract.overlapping";
     static final String ON_SERVER = "HostingContract.onServer";
     static final String TENANTS_WITH_CONTRACT = "HostingContract.tenantsWithContract";
+    /** Each live contract's tenant with its production and backup data centres (who a sub-processor change concerns). */
+    static final String SITES_OF_TENANTS = "HostingContract.sitesOfTenants";
+    /** The tenants with a live contract on one of the servers (production or backup): told of their status. */
+    static final String TENANTS_ON_SERVERS = "HostingContract.tenantsOnServers";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -265,10 +265,16 @@ public class ServerStatusBean implements ServerStatus {
         return new HashSet<>(found);
     }
 
-    /** Tells the status subscribers of these servers and of their data centres, in this transaction (outbox). */
+    /**
+     * Tells the status subscribers of these servers and of their data centres, and the clients hosted on them
+     * (subscribed by default), in this transaction (outbox).
+     */
     private void announce(NoticeKind kind, Set<HostingServer> servers, Map<String, String> facts) {
-        notifications.publish(Notice.status(kind, servers.stream().map(HostingServer::id).collect(Collectors.toSet()),
-                servers.stream().map(s -> s.dataCentre().code()).collect(Collectors.toSet()), facts));
+        Set<Long> ids = servers.stream().map(HostingServer::id).collect(Collectors.toSet());
+        Set<String> clients = new HashSet<>(em.createNamedQuery(HostingContract.TENANTS_ON_SERVERS, String.class)
+                .setParameter("ids", ids).getResultList());
+        notifications.publish(Notice.status(kind, ids, servers.stream().map(s -> s.dataCentre().code()).collect(Collectors.toSet()),
+                facts, clients));
     }
 
     private static Map<String, String> incidentFacts(IncidentView view, String message) {

@@ -4,9 +4,11 @@ import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
+import fr.gestan.cloud.common.notify.Notifications;
 import fr.gestan.cloud.hosting.api.HostingRefusedException;
 import fr.gestan.cloud.hosting.api.HostingRefusedException.Reason;
 import fr.gestan.cloud.hosting.api.NewSubProcessor;
+import fr.gestan.cloud.hosting.api.SubProcessorChangeKind;
 import fr.gestan.cloud.hosting.api.SubProcessorRole;
 import fr.gestan.cloud.hosting.api.SubProcessorView;
 import fr.gestan.cloud.hosting.api.SubProcessors;
@@ -43,6 +45,8 @@ public class SubProcessorsBean implements SubProcessors {
 
     @EJB
     AccessJournal journal;
+    @EJB
+    Notifications notifications;
 
     @Resource
     SessionContext caller;
@@ -94,8 +98,12 @@ public class SubProcessorsBean implements SubProcessors {
         }
         em.persist(entry);
         em.flush();
-        journal.record(JournalEvent.success("SUB_PROCESSOR_ADDED", null, name + " (" + r.role() + ") from " + r.effectiveFrom()));
-        return views(List.of(entry)).get(0);
+        SubProcessorView view = views(List.of(entry)).get(0);
+        // GDPR art. 28(2): the clients concerned are told in the same transaction, with their objection period
+        SubProcessorChange change = ChangeNotices.tell(em, notifications, entry, view, SubProcessorChangeKind.ADDED, r.effectiveFrom(), now(), who());
+        journal.record(JournalEvent.success("SUB_PROCESSOR_ADDED", null, name + " (" + r.role() + ") from " + r.effectiveFrom()
+                + ", change " + change.id() + " told until " + change.objectionUntil()));
+        return view;
     }
 
     /** A hosting operator just entered is a sub-processor from that day (called by the inventory, same transaction). */
@@ -115,8 +123,11 @@ public class SubProcessorsBean implements SubProcessors {
             throw new HostingRefusedException(Reason.END_BEFORE_START, lastDay + " < " + entry.effectiveFrom());
         }
         entry.endOn(lastDay);
-        journal.record(JournalEvent.success("SUB_PROCESSOR_ENDED", null, entry.name() + " last day " + lastDay + ": " + reason.strip()));
-        return views(List.of(entry)).get(0);
+        SubProcessorView view = views(List.of(entry)).get(0);
+        SubProcessorChange change = ChangeNotices.tell(em, notifications, entry, view, SubProcessorChangeKind.ENDED, lastDay.plusDays(1), now(), who());
+        journal.record(JournalEvent.success("SUB_PROCESSOR_ENDED", null, entry.name() + " last day " + lastDay + ": " + reason.strip()
+                + ", change " + change.id()));
+        return view;
     }
 
     private Instant now() {

@@ -24,4 +24,10 @@ public interface NotificationDesk {
      * returns the number of deliveries tried, or -1 when another node holds the lease. Support and admins.
      */
     int deliverNow();
+
+    /**
+     * Writes the staff reminders and alerts due now and not sent yet (agreements and certifications expiring, servers
+     * degraded or silent) to the outbox, without waiting for the next pass; returns how many. Support and admins.
+     */
+    int remindNow();
 }

@@ -16,6 +16,24 @@ final class Links {
         return PublicAddress.baseUrl() + "/status";
     }
 
+    /** The client portal's page of sub-processor changes, where the client accepts or objects. */
+    static String subProcessorChanges() {
+        return PublicAddress.baseUrl() + "/portal/subprocessors.xhtml";
+    }
+
+    static String backOffice() {
+        return PublicAddress.baseUrl() + "/admin/";
+    }
+
+    /**
+     * Where staff reminders and alerts go: {@code gestan.notifications.on-call} or {@code GESTAN_NOTIFICATIONS_ON_CALL}
+     * (default {@code oncall@gestan.localhost}, caught by the local GreenMail).
+     */
+    static String onCall() {
+        String address = System.getProperty("gestan.notifications.on-call", System.getenv("GESTAN_NOTIFICATIONS_ON_CALL"));
+        return address == null || address.isBlank() ? "oncall@gestan.localhost" : address.strip();
+    }
+
     static String confirm(String token) {
         return PublicAddress.baseUrl() + SUBSCRIPTIONS + "/confirm?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
     }

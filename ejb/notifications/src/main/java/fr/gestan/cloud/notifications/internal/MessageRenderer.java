@@ -82,16 +82,20 @@ final class MessageRenderer {
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
-    /** Replaces {name} by the fact; {actionText} and {scope} are looked up in the bundle from the facts action/scope. */
+    /** Replaces {name} by the fact; {xText} and {scope} are looked up in the bundle from the facts x/scope. */
     private static String fill(String template, Map<String, String> facts, ResourceBundle texts) {
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String name = m.group(1);
             String value;
-            if (name.equals("actionText") && facts.containsKey("action")) {
-                String key = "action." + facts.get("action");
-                value = texts.containsKey(key) ? texts.getString(key) : facts.get("action");
+            String coded = name.endsWith("Text") ? name.substring(0, name.length() - 4) : null;
+            if (coded != null && facts.containsKey(coded)) {
+                // {xText}: the bundle's text "x.<value of fact x>" (action.SECRET_REVEALED, change.ADDED...)
+                String key = coded + "." + facts.get(coded);
+                value = texts.containsKey(key) ? texts.getString(key) : facts.get(coded);
+            } else if (name.equals("journalPosition") && facts.containsKey("journalEntry")) {
+                value = JournalPositions.marker(facts.get("journalEntry")); // the position is known after commit
             } else if (name.equals("scope") && facts.containsKey("scope")) {
                 value = fill(texts.getString("scope." + facts.get("scope")), facts, texts);
             } else {

@@ -34,6 +34,8 @@ public class NotificationDeskBean implements NotificationDesk {
     AccessJournal journal;
     @EJB
     OutboxSender sender;
+    @EJB
+    StaffReminderRun reminders;
 
     @Override
     public List<DeliveryView> failures(int max) {
@@ -70,6 +72,12 @@ public class NotificationDeskBean implements NotificationDesk {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // the sender commits each outcome itself
     public int deliverNow() {
         return sender.deliverDue();
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
+    public int remindNow() {
+        return reminders.run();
     }
 
     private Delivery find(long id) {

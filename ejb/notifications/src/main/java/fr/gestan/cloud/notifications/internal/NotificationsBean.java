@@ -6,6 +6,7 @@ import fr.gestan.cloud.common.notify.NoticeKind;
 import fr.gestan.cloud.common.notify.Notifications;
 import fr.gestan.cloud.notifications.api.Channel;
 import fr.gestan.cloud.tenants.api.Contact;
+import fr.gestan.cloud.tenants.api.TenantRecord;
 import fr.gestan.cloud.tenants.api.TenantService;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
@@ -62,6 +63,12 @@ public class NotificationsBean implements Notifications {
             publishStatus(notice, facts, now);
         } else if (notice.kind() == NoticeKind.STAFF_ACCESS) {
             publishStaffAccess(notice, facts, now);
+        } else if (notice.kind() == NoticeKind.SUB_PROCESSOR_CHANGE) {
+            publishSubProcessorChange(notice, facts, now);
+        } else if (notice.kind() == NoticeKind.STAFF_REMINDER) {
+            facts.putIfAbsent("adminUrl", Links.backOffice());
+            Message message = MessageRenderer.email(notice.kind().name(), facts, null);
+            em.persist(new Delivery(notice.kind().name(), null, Channel.EMAIL, Links.onCall(), null, message, now));
         }
     }
 
@@ -79,6 +86,24 @@ public class NotificationsBean implements Notifications {
                     : MessageRenderer.webhook(notice.kind().name(), facts, now);
             em.persist(new Delivery(notice.kind().name(), null, s.channel(), s.address(), s, message, now));
         }
+        // the clients hosted on those servers, by default (unless they turned it off in the portal)
+        if (!notice.clients().isEmpty()) {
+            Set<String> optedOut = new java.util.HashSet<>(em.createNamedQuery(ClientPreference.OPTED_OUT, String.class)
+                    .setParameter("sirens", notice.clients()).getResultList());
+            for (String siren : new java.util.TreeSet<>(notice.clients())) {
+                Contact contact = optedOut.contains(siren) ? null : statusContact(siren);
+                if (contact != null && contact.email() != null && reached.add(Channel.EMAIL + " " + Subscription.keyOf(Channel.EMAIL, contact.email()))) {
+                    Message message = MessageRenderer.email(notice.kind().name(), facts, null);
+                    em.persist(new Delivery(notice.kind().name(), siren, Channel.EMAIL, contact.email(), null, message, now));
+                }
+            }
+        }
+    }
+
+    /** Who hears of a client's servers: its technical contact, else its administrative one. */
+    private Contact statusContact(String siren) {
+        return tenants.findBySiren(siren).map(TenantRecord::details)
+                .map(d -> d.technical() != null && !d.technical().isEmpty() ? d.technical() : d.administrative()).orElse(null);
     }
 
     private void publishStaffAccess(Notice notice, Map<String, String> facts, Instant now) {
@@ -90,5 +115,22 @@ public class NotificationsBean implements Notifications {
         facts.putIfAbsent("tenant", notice.tenantRef());
         Message message = MessageRenderer.email(notice.kind().name(), facts, null);
         em.persist(new Delivery(notice.kind().name(), notice.tenantRef(), Channel.EMAIL, contact.get().email(), null, message, now));
+    }
+
+    /** To the client's administrative contact, the party to the processor agreement (GDPR art. 28(2)). */
+    private void publishSubProcessorChange(Notice notice, Map<String, String> facts, Instant now) {
+        Optional<TenantRecord> tenant = tenants.findBySiren(notice.tenantRef());
+        if (tenant.isEmpty()) {
+            LOG.warning(() -> "Unknown tenant " + notice.tenantRef() + ": sub-processor change not notified");
+            return;
+        }
+        Contact contact = tenant.get().details().administrative();
+        if (contact == null || contact.email() == null) {
+            return;
+        }
+        facts.putIfAbsent("tenant", notice.tenantRef());
+        facts.putIfAbsent("portalUrl", Links.subProcessorChanges());
+        Message message = MessageRenderer.email(notice.kind().name(), facts, null);
+        em.persist(new Delivery(notice.kind().name(), notice.tenantRef(), Channel.EMAIL, contact.email(), null, message, now));
     }
 }

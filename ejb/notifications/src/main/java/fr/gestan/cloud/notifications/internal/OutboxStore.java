@@ -1,7 +1,9 @@
 package fr.gestan.cloud.notifications.internal;
 
 import fr.gestan.cloud.notifications.api.Channel;
+import fr.gestan.cloud.security.api.JournalQuery;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -9,6 +11,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -30,8 +33,13 @@ public class OutboxStore {
     /** How a try ended. */
     public enum Result { SENT, FAILED, GONE }
 
+    /** How long a notice waits for its journal entry's position before it goes with the entry's id instead. */
+    static final Duration POSITION_WAIT = Duration.ofMinutes(2);
+
     @PersistenceContext(unitName = "notifications")
     EntityManager em;
+    @EJB
+    JournalQuery journal;
 
     public List<Long> due(Instant now, int max) {
         return em.createNamedQuery(Delivery.DUE, Long.class).setParameter("now", now).setMaxResults(max).getResultList();
@@ -43,8 +51,16 @@ public class OutboxStore {
         if (d == null || !d.isPending()) {
             return null;
         }
+        Message message = d.message();
+        if (JournalPositions.marked(message)) {
+            boolean waitedEnough = d.createdAt().plus(POSITION_WAIT).isBefore(Instant.now());
+            message = JournalPositions.named(message, journal::positionOf, waitedEnough);
+            if (message == null) {
+                return null; // the entry is not sequenced yet: a later round sends it
+            }
+        }
         Subscription s = d.subscription();
-        return new Outgoing(d.id(), d.messageId(), d.channel(), d.target(), d.message(), s == null ? null : s.webhookSecret(),
+        return new Outgoing(d.id(), d.messageId(), d.channel(), d.target(), message, s == null ? null : s.webhookSecret(),
                 d.createdAt());
     }
 

@@ -40,6 +40,26 @@ class MessageRendererTest {
     }
 
     @Test
+    void aSubProcessorChangeGivesTheDatesAndTheServicesInEachLanguage() {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("name", "Sauvegardes SAS");
+        facts.put("country", "FR");
+        facts.put("servicesFr", "stockage des sauvegardes");
+        facts.put("servicesEn", "backup storage");
+        facts.put("change", "ADDED");
+        facts.put("effectiveOn", "2027-01-15");
+        facts.put("objectionUntil", "2027-01-03");
+        facts.put("tenant", "552100554");
+        facts.put("portalUrl", "https://localhost:8443/portal/subprocessors.xhtml");
+        Message m = MessageRenderer.email("SUB_PROCESSOR_CHANGE", facts, null);
+        assertEquals("[Gestan Cloud] Sous-traitant ultérieur : Sauvegardes SAS (ajout)", m.subject());
+        assertTrue(m.text().contains("stockage des sauvegardes — ajout à compter du 2027-01-15"), m.text());
+        assertTrue(m.text().contains("jusqu'au 2027-01-03 inclus"), m.text());
+        assertTrue(m.text().contains("backup storage — added from 2027-01-15"), m.text());
+        assertTrue(m.html().contains("<a href=\"https://localhost:8443/portal/subprocessors.xhtml\">"), m.html());
+    }
+
+    @Test
     void aWebhookPayloadIsJsonWithTypeTimestampAndData() {
         Message m = MessageRenderer.webhook("INCIDENT_RESOLVED", Map.of("title", "a \"b\"\n"), Instant.parse("2026-12-03T10:00:00Z"));
         assertEquals("incident.resolved", m.subject());

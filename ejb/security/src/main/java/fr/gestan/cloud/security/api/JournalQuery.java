@@ -26,5 +26,12 @@ public interface JournalQuery {
                                     @Min(value = 0, message = "{page.first.invalid}") int first,
                                     @Min(value = 1, message = "{page.size.invalid}") @Max(value = 500, message = "{page.size.invalid}") int max);
 
+    /**
+     * The log position of an entry (by its id, as {@code AccessJournal.record} returns it), or null while it is not
+     * sequenced yet (within a fraction of a second of its commit). Anyone: the notification sender asks it to name the
+     * entry in a notice; a position says nothing of the entry.
+     */
+    Long positionOf(long entryId);
+
     long countOfTenant(@NotNull(message = "{tenant.siren.required}") @Pattern(regexp = "\\d{9}", message = "{tenant.siren.format}") String tenantRef);
 }

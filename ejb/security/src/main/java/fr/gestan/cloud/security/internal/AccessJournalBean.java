@@ -40,8 +40,8 @@ public class AccessJournalBean implements AccessJournal {
 
     @Override
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public void record(JournalEvent event) {
-        append(event);
+    public long record(JournalEvent event) {
+        return append(event);
     }
 
     @Override
@@ -50,10 +50,10 @@ public class AccessJournalBean implements AccessJournal {
         append(event);
     }
 
-    private void append(JournalEvent event) {
+    private long append(JournalEvent event) {
         String actor = caller.getCallerPrincipal().getName();
         String role = ROLES_BY_PRECEDENCE.stream().filter(caller::isCallerInRole).findFirst().orElse("none");
-        append(em, actor, role, event, clock);
+        return append(em, actor, role, event, clock);
     }
 
     /**
@@ -61,7 +61,9 @@ public class AccessJournalBean implements AccessJournal {
      * happened elsewhere (Keycloak sign-ins), whose actor is not the caller. Inserts one row and locks nothing that
      * other writers wait for: the sequencer gives the entry its log position after commit.
      */
-    static void append(EntityManager em, String actor, String role, JournalEvent event, Clock clock) {
-        em.persist(new JournalEntry(JournalMacKey.current(), clock.instant(), actor, role, event, RequestOrigin.address()));
+    static long append(EntityManager em, String actor, String role, JournalEvent event, Clock clock) {
+        JournalEntry entry = new JournalEntry(JournalMacKey.current(), clock.instant(), actor, role, event, RequestOrigin.address());
+        em.persist(entry); // an identity column: the id is known once persisted
+        return entry.id();
     }
 }

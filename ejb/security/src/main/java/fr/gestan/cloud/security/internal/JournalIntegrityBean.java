@@ -162,12 +162,12 @@ public class JournalIntegrityBean implements JournalIntegrity {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the journal", e);
         }
-        journal.record(JournalEvent.success("JOURNAL_EXPORTED", tenantRef, tenantRef == null
+        long entry = journal.record(JournalEvent.success("JOURNAL_EXPORTED", tenantRef, tenantRef == null
                 ? "whole journal at tree size " + signed.treeSize() : LogExport.TENANT_EXPORT_TARGET + signed.treeSize()));
         if (tenantRef != null && !caller.isCallerInRole(Roles.CLIENT)) {
             Notifications notifications = notifications();
             if (notifications != null) {
-                notifications.publish(Notice.staffAccess(tenantRef, "JOURNAL_DOWNLOADED", "tree size " + signed.treeSize(), null));
+                notifications.publish(Notice.staffAccess(tenantRef, "JOURNAL_DOWNLOADED", "tree size " + signed.treeSize(), null, entry));
             }
         }
     }

@@ -50,6 +50,14 @@ public class JournalQueryBean implements JournalQuery {
         return em.createNamedQuery(JournalEntry.COUNT_OF_TENANT, Long.class).setParameter("tenant", tenantRef).getSingleResult();
     }
 
+    @Override
+    @jakarta.annotation.security.PermitAll
+    public Long positionOf(long entryId) {
+        java.util.List<?> rows = em.createNativeQuery("select position from journal_leaf where entry_id = :id")
+                .setParameter("id", entryId).getResultList();
+        return rows.isEmpty() ? null : ((Number) rows.get(0)).longValue();
+    }
+
     /** The views with their log positions (one query for the page; null while not yet sequenced). */
     private List<JournalEntryView> views(List<JournalEntry> entries) {
         if (entries.isEmpty()) {

@@ -44,4 +44,7 @@ public interface HostedAccounts {
 
     /** Accounts whose client asked for a new secret, oldest request first. Staff and auditors. */
     List<HostedAccountView> pendingResetRequests(int max);
+
+    /** Accounts whose initial secret expired before being changed (to be reset), oldest first. Staff and auditors. */
+    List<HostedAccountView> overdueInitialSecrets(int max);
 }

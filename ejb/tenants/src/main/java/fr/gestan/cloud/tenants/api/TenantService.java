@@ -39,8 +39,23 @@ public interface TenantService {
      */
     java.util.Optional<Contact> securityContact(@NotNull(message = "{tenant.siren.required}") @Pattern(regexp = "\\d{9}", message = "{tenant.siren.format}") String siren);
 
+    /**
+     * The full record of a tenant by its SIREN, empty when there is none: for the other modules that must not roll their
+     * transaction back over an unknown SIREN (the not-found exception marks it for rollback). Staff and auditors.
+     */
+    java.util.Optional<TenantRecord> findBySiren(@NotNull(message = "{tenant.siren.required}") @Pattern(regexp = "\\d{9}", message = "{tenant.siren.format}") String siren);
+
     /** Sets (or, with null, removes) the tenant's security contact; journaled. Staff only. */
     TenantRecord setSecurityContact(long id, @Valid Contact contact) throws TenantNotFoundException;
+
+    /**
+     * The calling client's own security contact, empty while none is set (its administrative contact then receives
+     * the staff-access notices). Clients.
+     */
+    java.util.Optional<Contact> mySecurityContact() throws TenantNotFoundException;
+
+    /** The calling client sets (or, with null or an empty contact, removes) its security contact; journaled. Clients. */
+    TenantRecord setMySecurityContact(@Valid Contact contact) throws TenantNotFoundException;
 
     /** One page of tenants, filtered and sorted in the database (two queries). Staff and auditors. */
     TenantPage search(@NotNull @Valid TenantQuery query);

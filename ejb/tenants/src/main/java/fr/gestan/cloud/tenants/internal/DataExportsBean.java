@@ -91,9 +91,9 @@ public class DataExportsBean implements DataExports {
         if (!export.downloadable(Instant.now())) {
             throw new ExportNotFoundException(id);
         }
-        journal.record(JournalEvent.success("EXPORT_DOWNLOADED", export.tenant().siren(), "export " + id));
+        long entry = journal.record(JournalEvent.success("EXPORT_DOWNLOADED", export.tenant().siren(), "export " + id));
         if (!caller.isCallerInRole(Roles.CLIENT)) {
-            notifications.publish(Notice.staffAccess(export.tenant().siren(), "EXPORT_DOWNLOADED", "export " + id, null));
+            notifications.publish(Notice.staffAccess(export.tenant().siren(), "EXPORT_DOWNLOADED", "export " + id, null, entry));
         }
         try (InputStream in = Files.newInputStream(ExportStore.directory().resolve(export.fileName()))) {
             in.transferTo(out);

@@ -29,6 +29,8 @@ import java.util.Objects;
         + " and (a.secretKeyId is null or a.secretKeyId <> :keyId)")
 @NamedQuery(name = HostedAccount.COUNT_BY_KEY, query = "select a.secretKeyId, count(a) from HostedAccount a where a.secretCiphertext is not null"
         + " group by a.secretKeyId")
+@NamedQuery(name = HostedAccount.OVERDUE, query = "select a from HostedAccount a join fetch a.tenant where a.mustChange = true"
+        + " and a.secretExpiresOn < :today order by a.secretExpiresOn, a.id")
 @NamedQuery(name = HostedAccount.DELETE_OF_TENANT, query = "delete from HostedAccount a where a.tenant = :tenant")
 public class HostedAccount extends TenantRecord {
 
@@ -36,6 +38,7 @@ public class HostedAccount extends TenantRecord {
     static final String OF_USER = "HostedAccount.ofUser";
     static final String LOGIN_TAKEN = "HostedAccount.loginTaken";
     static final String RESET_REQUESTED = "HostedAccount.resetRequested";
+    static final String OVERDUE = "HostedAccount.overdue";
     static final String DELETE_OF_TENANT = "HostedAccount.deleteOfTenant";
     static final String NOT_UNDER_KEY = "HostedAccount.notUnderKey";
     static final String COUNT_NOT_UNDER_KEY = "HostedAccount.countNotUnderKey";

@@ -134,9 +134,9 @@ public class HostedAccountsBean implements HostedAccounts {
         }
         char[] secret = SecretCipher.current().decrypt(stored, account.cipherRef());
         try {
-            journal.record(new JournalEvent("SECRET_REVEALED", account.tenant().siren(), account.login(),
+            long entry = journal.record(new JournalEvent("SECRET_REVEALED", account.tenant().siren(), account.login(),
                     JournalEvent.Outcome.SUCCESS, reason.strip()));
-            notifications.publish(Notice.staffAccess(account.tenant().siren(), "SECRET_REVEALED", account.login(), reason.strip()));
+            notifications.publish(Notice.staffAccess(account.tenant().siren(), "SECRET_REVEALED", account.login(), reason.strip(), entry));
             return new String(secret);
         } finally {
             Arrays.fill(secret, '\0');
@@ -154,9 +154,9 @@ public class HostedAccountsBean implements HostedAccounts {
         char[] secret = issue(account);
         try {
             em.flush();
-            journal.record(new JournalEvent("SECRET_RESET", account.tenant().siren(), account.login(),
+            long entry = journal.record(new JournalEvent("SECRET_RESET", account.tenant().siren(), account.login(),
                     JournalEvent.Outcome.SUCCESS, reason.strip()));
-            notifications.publish(Notice.staffAccess(account.tenant().siren(), "SECRET_RESET", account.login(), reason.strip()));
+            notifications.publish(Notice.staffAccess(account.tenant().siren(), "SECRET_RESET", account.login(), reason.strip(), entry));
             return new IssuedSecret(account.toView(), new String(secret));
         } finally {
             Arrays.fill(secret, '\0');
@@ -195,6 +195,13 @@ public class HostedAccountsBean implements HostedAccounts {
     public List<HostedAccountView> pendingResetRequests(int max) {
         return em.createNamedQuery(HostedAccount.RESET_REQUESTED, HostedAccount.class).setMaxResults(Math.max(1, Math.min(max, 500)))
                 .getResultStream().map(HostedAccount::toView).toList();
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+    public List<HostedAccountView> overdueInitialSecrets(int max) {
+        return em.createNamedQuery(HostedAccount.OVERDUE, HostedAccount.class).setParameter("today", LocalDate.now(clock.withZone(Paris.ZONE)))
+                .setMaxResults(Math.max(1, Math.min(max, 500))).getResultStream().map(HostedAccount::toView).toList();
     }
 
     private List<HostedAccount> callersAccounts() {

@@ -272,6 +272,11 @@ public class Tenant {
         return own != null ? own : administrative == null ? null : administrative.toContact();
     }
 
+    /** The security contact set for the tenant, or null (no fallback). */
+    Contact ownSecurityContact() {
+        return security == null ? null : security.toContact();
+    }
+
     void setSecurityContact(Contact contact) {
         this.security = contact == null || contact.isEmpty() ? null : ContactColumns.of(contact);
     }

@@ -137,6 +137,28 @@ public class TenantServiceBean implements TenantService {
 
     @Override
     @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+    public java.util.Optional<TenantRecord> findBySiren(String siren) {
+        return em.createNamedQuery(Tenant.BY_SIREN, Tenant.class).setParameter("siren", siren).getResultStream().findFirst().map(Tenant::toRecord);
+    }
+
+    @Override
+    @RolesAllowed(Roles.CLIENT)
+    public java.util.Optional<Contact> mySecurityContact() throws TenantNotFoundException {
+        return java.util.Optional.ofNullable(callersTenant().ownSecurityContact());
+    }
+
+    @Override
+    @RolesAllowed(Roles.CLIENT)
+    public TenantRecord setMySecurityContact(Contact contact) throws TenantNotFoundException {
+        Tenant tenant = callersTenant();
+        tenant.setSecurityContact(contact);
+        journal.record(JournalEvent.success("TENANT_SECURITY_CONTACT_SET", tenant.siren(),
+                contact == null || contact.isEmpty() ? "-" : contact.email()));
+        return tenant.toRecord();
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
     public TenantPage search(TenantQuery query) {
         List<TenantView> rows = rows(query);
         // A short page tells the total without a count query.

@@ -1,0 +1,80 @@
+package fr.gestan.cloud.hosting.internal;
+
+import fr.gestan.cloud.hosting.api.ChangeAnswer;
+import fr.gestan.cloud.hosting.api.ChangeAnswerView;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+
+/** One client told of a sub-processor change, and its answer (none yet: {@code answer} null). */
+@Entity
+@Table(name = "sub_processor_change_client")
+@NamedQuery(name = ChangeClient.OF_CHANGE, query = "select a from ChangeClient a where a.change.id = :change"
+        + " order by case when a.answer = fr.gestan.cloud.hosting.api.ChangeAnswer.OBJECTED then 0 else 1 end, a.tenantSiren")
+@NamedQuery(name = ChangeClient.OF_TENANT, query = "select a from ChangeClient a join a.change c"
+        + " where a.tenantSiren = :siren order by c.notifiedAt desc, c.id desc")
+@NamedQuery(name = ChangeClient.ONE, query = "select a from ChangeClient a where a.tenantSiren = :siren and a.change.id = :change")
+public class ChangeClient {
+
+    static final String OF_CHANGE = "ChangeClient.ofChange";
+    static final String OF_TENANT = "ChangeClient.ofTenant";
+    static final String ONE = "ChangeClient.one";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "change_id", nullable = false, updatable = false)
+    private SubProcessorChange change;
+    @Column(name = "tenant_siren", nullable = false, updatable = false, length = 9)
+    private String tenantSiren;
+    @Enumerated(EnumType.STRING)
+    @Column(length = 10)
+    private ChangeAnswer answer;
+    @Column(name = "answer_comment", length = 1000)
+    private String comment;
+    @Column(name = "answered_by", length = 100)
+    private String answeredBy;
+    @Column(name = "answered_at")
+    private Instant answeredAt;
+
+    protected ChangeClient() {
+        // for JPA
+    }
+
+    ChangeClient(SubProcessorChange change, String tenantSiren) {
+        this.change = Objects.requireNonNull(change);
+        this.tenantSiren = Objects.requireNonNull(tenantSiren);
+    }
+
+    /** Records (or replaces) the answer; an objection says why. */
+    void answer(ChangeAnswer answer, String comment, String by, Instant at) {
+        String said = comment == null || comment.isBlank() ? null : comment.strip();
+        if (answer == ChangeAnswer.OBJECTED && said == null) {
+            throw new IllegalArgumentException("an objection says why");
+        }
+        this.answer = Objects.requireNonNull(answer);
+        this.comment = said;
+        this.answeredBy = Objects.requireNonNull(by);
+        this.answeredAt = Objects.requireNonNull(at);
+    }
+
+    SubProcessorChange change() {
+        return change;
+    }
+
+    ChangeAnswerView toView() {
+        return new ChangeAnswerView(change.id(), tenantSiren, answer, comment, answeredBy, answeredAt);
+    }
+}

@@ -1,0 +1,95 @@
+package fr.gestan.cloud.hosting.internal;
+
+import fr.gestan.cloud.hosting.api.SubProcessorChangeKind;
+import fr.gestan.cloud.hosting.api.SubProcessorChangeView;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/** A change of the sub-processor list told to the clients concerned, with the last day on which they may object. */
+@Entity
+@Table(name = "sub_processor_change")
+@NamedQuery(name = SubProcessorChange.ALL, query = "select c from SubProcessorChange c join fetch c.subProcessor order by c.notifiedAt desc, c.id desc")
+@NamedQuery(name = SubProcessorChange.COUNTS, query = "select a.change.id, count(a), sum(case when a.answer = fr.gestan.cloud.hosting.api.ChangeAnswer.ACCEPTED"
+        + " then 1 else 0 end), sum(case when a.answer = fr.gestan.cloud.hosting.api.ChangeAnswer.OBJECTED then 1 else 0 end)"
+        + " from ChangeClient a group by a.change.id")
+public class SubProcessorChange {
+
+    static final String ALL = "SubProcessorChange.all";
+    static final String COUNTS = "SubProcessorChange.counts";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "sub_processor_id", nullable = false, updatable = false)
+    private SubProcessor subProcessor;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false, length = 16)
+    private SubProcessorChangeKind kind;
+    @Column(name = "effective_on", nullable = false, updatable = false)
+    private LocalDate effectiveOn;
+    @Column(name = "objection_until", nullable = false, updatable = false)
+    private LocalDate objectionUntil;
+    @Column(name = "notified_at", nullable = false, updatable = false)
+    private Instant notifiedAt;
+    @Column(name = "notified_by", nullable = false, updatable = false, length = 100)
+    private String notifiedBy;
+
+    protected SubProcessorChange() {
+        // for JPA
+    }
+
+    SubProcessorChange(SubProcessor subProcessor, SubProcessorChangeKind kind, LocalDate effectiveOn, LocalDate objectionUntil,
+                       Instant notifiedAt, String notifiedBy) {
+        this.subProcessor = Objects.requireNonNull(subProcessor);
+        this.kind = Objects.requireNonNull(kind);
+        this.effectiveOn = Objects.requireNonNull(effectiveOn);
+        this.objectionUntil = Objects.requireNonNull(objectionUntil);
+        this.notifiedAt = Objects.requireNonNull(notifiedAt);
+        this.notifiedBy = Objects.requireNonNull(notifiedBy);
+    }
+
+    Long id() {
+        return id;
+    }
+
+    SubProcessor subProcessor() {
+        return subProcessor;
+    }
+
+    SubProcessorChangeKind kind() {
+        return kind;
+    }
+
+    LocalDate effectiveOn() {
+        return effectiveOn;
+    }
+
+    LocalDate objectionUntil() {
+        return objectionUntil;
+    }
+
+    /** Whether clients may still answer on that day (the last day included). */
+    boolean openOn(LocalDate day) {
+        return !day.isAfter(objectionUntil);
+    }
+
+    SubProcessorChangeView toView(long told, long accepted, long objected) {
+        var s = subProcessor.toView(java.util.List.of());
+        return new SubProcessorChangeView(id, s.id(), s.name(), s.role(), s.country(), s.servicesFr(), s.servicesEn(), kind,
+                effectiveOn, objectionUntil, notifiedAt, notifiedBy, told, accepted, objected);
+    }
+}

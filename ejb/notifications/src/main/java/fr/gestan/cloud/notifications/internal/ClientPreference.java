@@ -1,0 +1,49 @@
+package fr.gestan.cloud.notifications.internal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+
+/** A client's choice about the status notices of its own servers (no row: it receives them). */
+@Entity
+@Table(name = "notification_client_preference")
+@NamedQuery(name = ClientPreference.OPTED_OUT, query = "select p.tenantSiren from ClientPreference p"
+        + " where p.tenantSiren in :sirens and p.statusNotices = false")
+public class ClientPreference {
+
+    static final String OPTED_OUT = "ClientPreference.optedOut";
+
+    @Id
+    @Column(name = "tenant_siren", length = 9)
+    private String tenantSiren;
+    @Column(name = "status_notices", nullable = false)
+    private boolean statusNotices;
+    @Column(name = "changed_at", nullable = false)
+    private Instant changedAt;
+    @Column(name = "changed_by", nullable = false, length = 100)
+    private String changedBy;
+
+    protected ClientPreference() {
+        // for JPA
+    }
+
+    /** The first choice of a company (the insert carries the state given at persist: complete it here). */
+    ClientPreference(String tenantSiren, boolean statusNotices, String by, Instant at) {
+        this.tenantSiren = Objects.requireNonNull(tenantSiren);
+        choose(statusNotices, by, at);
+    }
+
+    void choose(boolean statusNotices, String by, Instant at) {
+        this.statusNotices = statusNotices;
+        this.changedBy = Objects.requireNonNull(by);
+        this.changedAt = Objects.requireNonNull(at);
+    }
+
+    boolean statusNotices() {
+        return statusNotices;
+    }
+}

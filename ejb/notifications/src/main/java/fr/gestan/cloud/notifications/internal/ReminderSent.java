@@ -1,0 +1,29 @@
+package fr.gestan.cloud.notifications.internal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+
+/** A staff reminder already sent, by its key: the same reminder is never sent twice. */
+@Entity
+@Table(name = "notification_reminder")
+public class ReminderSent {
+
+    @Id
+    @Column(name = "reminder_key", length = 200)
+    private String key;
+    @Column(name = "sent_at", nullable = false, updatable = false)
+    private Instant sentAt;
+
+    protected ReminderSent() {
+        // for JPA
+    }
+
+    ReminderSent(String key, Instant sentAt) {
+        this.key = Objects.requireNonNull(key);
+        this.sentAt = Objects.requireNonNull(sentAt);
+    }
+}
