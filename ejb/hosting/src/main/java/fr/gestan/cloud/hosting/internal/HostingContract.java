@@ -33,16 +33,13 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "hosting_contract")
-@NamedQuery(name = HostingContract.PAGE, query = "select c from HostingContract c join fetch c.productionServer"
-        + " join fetch c.backupServer order by c.id desc")
-@NamedQuery(name = HostingContract.PAGE_OF_TENANT, query = "select c from HostingContract c join fetch c.productionServer"
-        + " join fetch c.backupServer where c.tenantSiren = :siren order by c.id desc")
+// The servers and their data centres in the same statement: a contract's view names both sites.
+@NamedQuery(name = HostingContract.PAGE, query = "select c from HostingContract c join fetch c.productionServer p"
+        + " join fetch p.dataCentre join fetch c.backupServer b join fetch b.dataCentre order by c.id desc")
+@NamedQuery(name = HostingContract.PAGE_OF_TENANT, query = "select c from HostingContract c join fetch c.productionServer p"
+        + " join fetch p.dataCentre join fetch c.backupServer b join fetch b.dataCentre where c.tenantSiren = :siren order by c.id desc")
 @NamedQuery(name = HostingContract.COUNT, query = "select count(c) from HostingContract c")
 @NamedQuery(name = HostingContract.COUNT_OF_TENANT, query = "select count(c) from HostingContract c where c.tenantSiren = :siren")
-@NamedQuery(name = HostingContract.LOADS, query = "select c.productionServer.id, count(c) from HostingContract c"
-        + " where c.status <> fr.gestan.cloud.hosting.api.ContractStatus.TERMINATED group by c.productionServer.id")
-@NamedQuery(name = HostingContract.BACKUP_LOADS, query = "select c.backupServer.id, count(c) from HostingContract c"
-        + " where c.status <> fr.gestan.cloud.hosting.api.ContractStatus.TERMINATED group by c.backupServer.id")
 @NamedQuery(name = HostingContract.LOAD_OF, query = "select count(c) from HostingContract c"
         + " where c.productionServer.id = :server and c.status <> fr.gestan.cloud.hosting.api.ContractStatus.TERMINATED")
 @NamedQuery(name = HostingContract.OVERLAPPING, query = "select count(c) from HostingContract c where c.tenantSiren = :siren"
@@ -59,8 +56,6 @@ public class HostingContract {
     static final String PAGE_OF_TENANT = "HostingContract.pageOfTenant";
     static final String COUNT = "HostingContract.count";
     static final String COUNT_OF_TENANT = "HostingContract.countOfTenant";
-    static final String LOADS = "HostingContract.loads";
-    static final String BACKUP_LOADS = "HostingContract.backupLoads";
     static final String LOAD_OF = "HostingContract.loadOf";
     static final String OVERLAPPING = "HostingContract.overlapping";
     static final String ON_SERVER = "HostingContract.onServer";
