@@ -33,11 +33,10 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "hosting_contract")
-// The servers and their data centres in the same statement: a contract's view names both sites.
-@NamedQuery(name = HostingContract.PAGE, query = "select c from HostingContract c join fetch c.productionServer p"
-        + " join fetch p.dataCentre join fetch c.backupServer b join fetch b.dataCentre order by c.id desc")
-@NamedQuery(name = HostingContract.PAGE_OF_TENANT, query = "select c from HostingContract c join fetch c.productionServer p"
-        + " join fetch p.dataCentre join fetch c.backupServer b join fetch b.dataCentre where c.tenantSiren = :siren order by c.id desc")
+@NamedQuery(name = HostingContract.PAGE, query = "select c from HostingContract c join fetch c.productionServer"
+        + " join fetch c.backupServer order by c.id desc")
+@NamedQuery(name = HostingContract.PAGE_OF_TENANT, query = "select c from HostingContract c join fetch c.productionServer"
+        + " join fetch c.backupServer where c.tenantSiren = :siren order by c.id desc")
 @NamedQuery(name = HostingContract.COUNT, query = "select count(c) from HostingContract c")
 @NamedQuery(name = HostingContract.COUNT_OF_TENANT, query = "select count(c) from HostingContract c where c.tenantSiren = :siren")
 @NamedQuery(name = HostingContract.LOAD_OF, query = "select count(c) from HostingContract c"
