@@ -42,14 +42,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * SQL statements per page view, counted by Hibernate's statistics over the four persistence units: the service calls
- * that the client dashboard, the back-office dashboard and the staff tenant list make for one view (their beans call
- * nothing else that reads the database), with 10 and then with 1,000 tenants (each with its contact and an active
- * contract) and journal entries of the client's tenant. The count must not grow with the rows (no N+1) and stays
+ * that the issue's main pages make for one view (client: dashboard, company, journal, certificates; staff: dashboard,
+ * tenant list with paging and searches, a tenant's page, compliance dashboard, hosting inventory, recovery plan; their
+ * beans call nothing else that reads the database), with 10 and then with 1,000 tenants (each with its contact and an
+ * active contract, all on one production server) and journal entries of the client's tenant. The count must not grow with the rows (no N+1) and stays
  * within a bound per page. Other work of the server (the demo agent's metrics) may run meanwhile: each view is counted
  * five times and the smallest count kept. Prints the count of each service call too, to find what grows.
  */
 @ExtendWith(ArquillianExtension.class)
-// Off in the suite until the N+1s it found are fixed (docs/performance.md, issue 19): GESTAN_SQL_PER_PAGE=true runs it.
+// Off in the suite (GESTAN_SQL_PER_PAGE=true runs it): its 1,000 tenants would stay in the database the suite's classes
+// share, and every later deployment's compliance report would evaluate them (docs/performance.md, section 3).
 @EnabledIfEnvironmentVariable(named = "GESTAN_SQL_PER_PAGE", matches = "true")
 class SqlPerPageIT extends ScaleSeeding {
 
@@ -118,21 +120,26 @@ class SqlPerPageIT extends ScaleSeeding {
         BOUNDS.forEach((page, bound) -> assertTrue(large.get(page) <= bound, page + " > " + bound + ": " + large));
     }
 
-    /** The most statements each page view may take (docs/performance.md says which are above one per tile). */
+    /**
+     * The most statements each page view may take: the counts measured on 2026-12-04 (docs/performance.md, section 3),
+     * so that a new N+1, or a new statement on a page, fails here. One query per tile is not reached on the
+     * dashboards (the compliance tile evaluates the rules live from three modules' data; every client call first finds
+     * the caller's company): the lists are within the issue's 3.
+     */
     static final Map<String, Long> BOUNDS = Map.ofEntries(
-            Map.entry("client dashboard", 51L),
-            Map.entry("client company page", 20L),
-            Map.entry("client journal page", 20L),
-            Map.entry("client certificates list", 3L),
-            Map.entry("back-office dashboard", 29L),
-            Map.entry("staff tenant list", 3L),
-            Map.entry("staff tenant list, page 40", 3L),
-            Map.entry("staff tenant search by name", 3L),
-            Map.entry("staff tenant search by SIREN", 3L),
-            Map.entry("staff tenant page", 10L),
+            Map.entry("client dashboard", 53L),
+            Map.entry("client company page", 6L),
+            Map.entry("client journal page", 6L),
+            Map.entry("client certificates list", 2L),
+            Map.entry("back-office dashboard", 14L),
+            Map.entry("staff tenant list", 2L),
+            Map.entry("staff tenant list, page 40", 2L),
+            Map.entry("staff tenant search by name", 2L),
+            Map.entry("staff tenant search by SIREN", 2L),
+            Map.entry("staff tenant page", 5L),
             Map.entry("staff compliance dashboard", 3L),
-            Map.entry("staff hosting inventory", 20L),
-            Map.entry("staff recovery plan", 20L));
+            Map.entry("staff hosting inventory", 6L),
+            Map.entry("staff recovery plan", 10L));
 
     /** Tenants {@code from} to {@code to - 1} with their contracts, and as many journal entries of the demo tenant. */
     private void grow(int from, int to, ServerView[] pair) throws Exception {
@@ -236,7 +243,6 @@ class SqlPerPageIT extends ScaleSeeding {
     private void page(Map<String, Long> counts, String page, Map<String, Call<?>> calls) throws Exception {
         long total = 0;
         for (Map.Entry<String, Call<?>> call : new TreeMap<>(calls).entrySet()) {
-            System.out.println("SQLPAGE " + page + " / " + call.getKey()); // TEMP diagnostics
             long n = statements(call.getValue());
             counts.put(page + " / " + call.getKey(), n);
             total += n;
