@@ -7,7 +7,7 @@ import java.util.Map;
 /** How many tenants (contracts not terminated) each server holds, as production or as backup, in one grouped query. */
 final class Loads {
 
-    // Native: JPQL has no "union all" in a subquery of the from clause on both databases (PostgreSQL, H2).
+    // Native: the server's strict JPA compliance refuses a set operation or a subquery in JPQL's from clause.
     private static final String LOADS = "select server_id, count(*) from ("
             + " select production_server_id as server_id from hosting_contract where status <> 'TERMINATED'"
             + " union all select backup_server_id from hosting_contract where status <> 'TERMINATED') loads"

@@ -165,7 +165,7 @@ public class ServerStatusBean implements ServerStatus {
         if (siren == null) {
             return List.of();
         }
-        // The contracts' servers, read with them (and their data centres) in one statement, in the order of their names.
+        // The contracts' servers, read with them (not again by ids), in the order of their names.
         Set<HostingServer> servers = new java.util.TreeSet<>(java.util.Comparator.comparing(HostingServer::name)
                 .thenComparing(HostingServer::id));
         for (HostingContract c : em.createNamedQuery(HostingContract.PAGE_OF_TENANT, HostingContract.class)
