@@ -88,12 +88,14 @@ public class ComplianceFactsReader {
 
     /**
      * The reference data shared by every tenant, read once per evaluation batch or batch page. {@code plans}
-     * memoises the recovery plan of each production server as it is first needed (empty when it cannot be read).
+     * memoises the recovery plan of each production server as it is first needed (empty when it cannot be read), and
+     * {@code controls} the controls of each production server (its evidence), read once per batch page, not per tenant.
      */
     public record Shared(LocalDate on, Map<String, ServerView> servers, Map<String, DataCentreView> dataCentres,
                   Map<String, OperatorView> operators, Integer backupRetentionDays, List<TenantFacts.StaffFacts> staff,
                   PolicySettings policy, int policyVersion, int tenantDataRetentionDays,
-                  Map<Long, Optional<RecoveryPlanView>> plans, List<SubProcessorView> subProcessors, RunningTransport transport) {
+                  Map<Long, Optional<RecoveryPlanView>> plans, List<SubProcessorView> subProcessors, RunningTransport transport,
+                  Map<String, List<TenantFacts.Control>> controls) {
 
         /** The sub-processors in effect that serve one of these data centres (those without data centres serve all). */
         List<SubProcessorView> serving(String... dataCentres) {
@@ -135,7 +137,8 @@ public class ComplianceFactsReader {
             }
         }
         return new Shared(on, servers, dcs, ops, retention, staff, policy, current == null ? 0 : current.version(),
-                tenants.retentionDays(), new ConcurrentHashMap<>(), subProcessorList.inEffect(on), transport.running());
+                tenants.retentionDays(), new ConcurrentHashMap<>(), subProcessorList.inEffect(on), transport.running(),
+                new ConcurrentHashMap<>());
     }
 
     public long tenantCount() {
@@ -177,7 +180,8 @@ public class ComplianceFactsReader {
             ContractView c = docs.contracts().get(i);
             String acceptedSha = accepted.get(c.id());
             boolean current = acceptedSha != null && acceptedSha.equals(AgreementTexts.of(inputs.get(i)).sha256());
-            list.add(contract(c, shared, current, acceptedSha != null && !current, recorded));
+            list.add(contract(c, shared, current, acceptedSha != null && !current, recorded,
+                    shared.controls().computeIfAbsent(c.productionServer(), this::controlsOf)));
         }
         return new TenantFacts(siren, record.legalName(), shared.on(), kinds, list,
                 shared.backupRetentionDays(), shared.staff());
@@ -225,11 +229,14 @@ public class ComplianceFactsReader {
                 since, null));
     }
 
-    private TenantFacts.ContractFacts contract(ContractView c, Shared shared, boolean agreementCurrent, boolean agreementOutdated,
-                                               boolean recorded) {
-        List<TenantFacts.Control> evidence = controls.controlsOf(c.productionServer()).stream()
+    private List<TenantFacts.Control> controlsOf(String server) {
+        return controls.controlsOf(server).stream()
                 .map(v -> new TenantFacts.Control(v.serverRef(), v.control().name(), v.status().name(), v.reason(),
                         v.source() == null ? null : v.source().name())).toList();
+    }
+
+    private TenantFacts.ContractFacts contract(ContractView c, Shared shared, boolean agreementCurrent, boolean agreementOutdated,
+                                               boolean recorded, List<TenantFacts.Control> evidence) {
         List<TenantFacts.SubProcessor> subs = shared.serving(c.productionDataCentre(), c.backupDataCentre()).stream()
                 .map(s -> new TenantFacts.SubProcessor(s.role().name(), new TenantFacts.Operator(s.name(), s.country(),
                         s.parentGroupCountry(), s.largestNonEuShare(), s.totalNonEuShare()))).toList();

@@ -17,7 +17,6 @@ import java.util.Objects;
 /** One event reported by an agent or a sub-processor, with the verdict it gave its control. Never changed. */
 @Entity
 @Table(name = "agent_event")
-@NamedQuery(name = AgentEventRecord.LAST_RECEIVED, query = "select e.server.id, max(e.receivedAt) from AgentEventRecord e group by e.server.id")
 @NamedQuery(name = AgentEventRecord.TIMES_OF, query = "select e.occurredAt from AgentEventRecord e where e.server.id = :server"
         + " and e.occurredAt >= :from and e.occurredAt < :to")
 @NamedQuery(name = AgentEventRecord.EXISTS, query = "select count(e) from AgentEventRecord e where e.reporter = :reporter and e.eventId = :eventId")
@@ -30,7 +29,6 @@ import java.util.Objects;
 public class AgentEventRecord {
 
     static final String TIMES_OF = "AgentEventRecord.timesOf";
-    static final String LAST_RECEIVED = "AgentEventRecord.lastReceived";
     static final String EXISTS = "AgentEventRecord.exists";
     static final String OF_SERVER = "AgentEventRecord.ofServer";
     static final String OF_SERVER_NAMED = "AgentEventRecord.ofServerNamed";

@@ -4,6 +4,7 @@ import fr.gestan.cloud.hosting.api.DataCentreView;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -22,7 +23,8 @@ import java.util.Locale;
 /** A data centre of a hosting operator, such as Scaleway's DC3 in Vitry-sur-Seine. */
 @Entity
 @Table(name = "data_centre")
-@NamedQuery(name = DataCentre.ALL, query = "select d from DataCentre d order by d.code")
+// Certifications fetched with the data centres: the list shows them all (one statement, not one per data centre).
+@NamedQuery(name = DataCentre.ALL, query = "select d from DataCentre d left join fetch d.certifications order by d.code")
 @NamedQuery(name = DataCentre.COUNT_BY_CODE, query = "select count(d) from DataCentre d where d.code = :code")
 @NamedQuery(name = DataCentre.BY_CODE, query = "select d from DataCentre d where d.code = :code")
 @NamedQuery(name = DataCentre.CODES_BY_OPERATOR, query = "select d.operator.id, d.code from DataCentre d order by d.code")
@@ -49,7 +51,8 @@ public class DataCentre {
     @Column(name = "operator_name", nullable = false, length = 200)
     private String operatorName;
 
-    @ManyToOne
+    // Lazy: the views and the servers' joins need only the operator's name, kept in operatorName.
+    @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "operator_id")
     private HostingOperator operator;
 

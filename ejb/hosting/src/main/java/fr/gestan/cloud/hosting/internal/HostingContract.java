@@ -39,10 +39,6 @@ import java.util.Objects;
         + " join fetch c.backupServer where c.tenantSiren = :siren order by c.id desc")
 @NamedQuery(name = HostingContract.COUNT, query = "select count(c) from HostingContract c")
 @NamedQuery(name = HostingContract.COUNT_OF_TENANT, query = "select count(c) from HostingContract c where c.tenantSiren = :siren")
-@NamedQuery(name = HostingContract.LOADS, query = "select c.productionServer.id, count(c) from HostingContract c"
-        + " where c.status <> fr.gestan.cloud.hosting.api.ContractStatus.TERMINATED group by c.productionServer.id")
-@NamedQuery(name = HostingContract.BACKUP_LOADS, query = "select c.backupServer.id, count(c) from HostingContract c"
-        + " where c.status <> fr.gestan.cloud.hosting.api.ContractStatus.TERMINATED group by c.backupServer.id")
 @NamedQuery(name = HostingContract.LOAD_OF, query = "select count(c) from HostingContract c"
         + " where c.productionServer.id = :server and c.status <> fr.gestan.cloud.hosting.api.ContractStatus.TERMINATED")
 @NamedQuery(name = HostingContract.OVERLAPPING, query = "select count(c) from HostingContract c where c.tenantSiren = :siren"
@@ -64,8 +60,6 @@ public class HostingContract {
     static final String PAGE_OF_TENANT = "HostingContract.pageOfTenant";
     static final String COUNT = "HostingContract.count";
     static final String COUNT_OF_TENANT = "HostingContract.countOfTenant";
-    static final String LOADS = "HostingContract.loads";
-    static final String BACKUP_LOADS = "HostingContract.backupLoads";
     static final String LOAD_OF = "HostingContract.loadOf";
     static final String OVERLAPPING = "HostingContract.overlapping";
     static final String ON_SERVER = "HostingContract.onServer";

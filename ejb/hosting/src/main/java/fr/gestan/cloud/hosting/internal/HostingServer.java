@@ -27,6 +27,9 @@ import java.util.HexFormat;
 @NamedQuery(name = HostingServer.COUNT_BY_NAME, query = "select count(s) from HostingServer s where lower(s.name) = lower(:name)")
 @NamedQuery(name = HostingServer.BY_IDS, query = "select s from HostingServer s join fetch s.dataCentre where s.id in :ids order by s.name")
 @NamedQuery(name = HostingServer.BY_TOKEN, query = "select s from HostingServer s join fetch s.dataCentre where s.tokenHash = :hash")
+@NamedQuery(name = HostingServer.LAST_REPORTS, query = "select s.id,"
+        + " (select max(m.receivedAt) from ServerMetric m where m.server = s),"
+        + " (select max(e.receivedAt) from AgentEventRecord e where e.server = s) from HostingServer s")
 @NamedQuery(name = HostingServer.BY_NAME, query = "select s from HostingServer s join fetch s.dataCentre where s.name = :name")
 public class HostingServer {
 
@@ -36,6 +39,7 @@ public class HostingServer {
     static final String BY_IDS = "HostingServer.byIds";
     static final String BY_TOKEN = "HostingServer.byToken";
     static final String BY_NAME = "HostingServer.byName";
+    static final String LAST_REPORTS = "HostingServer.lastReports";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

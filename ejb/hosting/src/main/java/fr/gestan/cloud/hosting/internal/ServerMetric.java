@@ -16,7 +16,6 @@ import java.time.Instant;
 /** One measurement of a server's CPU, disk and memory use. */
 @Entity
 @Table(name = "server_metric")
-@NamedQuery(name = ServerMetric.LAST_RECEIVED, query = "select m.server.id, max(m.receivedAt) from ServerMetric m group by m.server.id")
 @NamedQuery(name = ServerMetric.TIMES_OF, query = "select m.measuredAt from ServerMetric m where m.server.id = :server"
         + " and m.measuredAt >= :from and m.measuredAt < :to")
 @NamedQuery(name = ServerMetric.LATEST_OF, query = "select m from ServerMetric m where m.server.id = :server order by m.measuredAt desc, m.id desc")
@@ -24,7 +23,6 @@ public class ServerMetric {
 
     static final String TIMES_OF = "ServerMetric.timesOf";
     static final String LATEST_OF = "ServerMetric.latestOf";
-    static final String LAST_RECEIVED = "ServerMetric.lastReceived";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -66,11 +66,12 @@ public class ServerStatusBean implements ServerStatus {
     @Override
     public PublicStatusView publicStatus() {
         Instant now = Instant.now();
+        // The servers with their data centres first: the incidents' and maintenances' servers are then already read.
+        List<HostingServer> servers = em.createNamedQuery(HostingServer.ALL, HostingServer.class).getResultList();
         List<Incident> incidents = em.createNamedQuery(Incident.SINCE, Incident.class)
                 .setParameter("since", now.minus(Duration.ofDays(StatusBoard.DAYS))).getResultList();
         List<Maintenance> maintenances = em.createNamedQuery(Maintenance.OPEN, Maintenance.class).getResultList();
-        List<ComponentStatusView> components = components(em.createNamedQuery(HostingServer.ALL, HostingServer.class).getResultList(),
-                incidents, maintenances, now);
+        List<ComponentStatusView> components = components(servers, incidents, maintenances, now);
         List<IncidentView> active = incidents.stream().filter(i -> i.resolvedAt() == null).map(Incident::toView).toList();
         List<IncidentView> recent = incidents.stream()
                 .filter(i -> i.resolvedAt() != null && i.resolvedAt().isAfter(now.minus(Duration.ofDays(7))))
@@ -164,23 +165,24 @@ public class ServerStatusBean implements ServerStatus {
         if (siren == null) {
             return List.of();
         }
-        Set<Long> ids = new HashSet<>();
+        // The contracts' servers, read with them (not again by ids), in the order of their names.
+        Set<HostingServer> servers = new java.util.TreeSet<>(java.util.Comparator.comparing(HostingServer::name)
+                .thenComparing(HostingServer::id));
         for (HostingContract c : em.createNamedQuery(HostingContract.PAGE_OF_TENANT, HostingContract.class)
                 .setParameter("siren", siren).setMaxResults(100).getResultList()) {
             if (c.toView().status() != fr.gestan.cloud.hosting.api.ContractStatus.TERMINATED) {
-                ids.add(c.productionServer().id());
-                ids.add(c.toView().backupServerId());
+                servers.add(c.productionServer());
+                servers.add(c.backupServer());
             }
         }
-        if (ids.isEmpty()) {
+        if (servers.isEmpty()) {
             return List.of();
         }
         Instant now = Instant.now();
         List<Incident> incidents = em.createNamedQuery(Incident.SINCE, Incident.class)
                 .setParameter("since", now.minus(Duration.ofDays(StatusBoard.DAYS))).getResultList();
         List<Maintenance> maintenances = em.createNamedQuery(Maintenance.OPEN, Maintenance.class).getResultList();
-        return components(em.createNamedQuery(HostingServer.BY_IDS, HostingServer.class).setParameter("ids", ids).getResultList(),
-                incidents, maintenances, now);
+        return components(List.copyOf(servers), incidents, maintenances, now);
     }
 
     private List<ComponentStatusView> components(List<HostingServer> servers, List<Incident> incidents,
@@ -246,12 +248,17 @@ public class ServerStatusBean implements ServerStatus {
         return times;
     }
 
-    /** When each server last reported (metrics or agent events), two grouped queries for all servers. */
+    /**
+     * When each server last reported (metrics or agent events), in one statement for all servers: the latest of each
+     * kind per server, read from the indexes on (server, received at) (hosting V11), not by scanning the metrics.
+     */
     private Map<Long, Instant> lastReports() {
         Map<Long, Instant> last = new HashMap<>();
-        for (String query : List.of(ServerMetric.LAST_RECEIVED, AgentEventRecord.LAST_RECEIVED)) {
-            for (Object[] row : em.createNamedQuery(query, Object[].class).getResultList()) {
-                last.merge((Long) row[0], (Instant) row[1], (a, b) -> a.isAfter(b) ? a : b);
+        for (Object[] row : em.createNamedQuery(HostingServer.LAST_REPORTS, Object[].class).getResultList()) {
+            for (int i = 1; i < row.length; i++) {
+                if (row[i] != null) {
+                    last.merge((Long) row[0], (Instant) row[i], (a, b) -> a.isAfter(b) ? a : b);
+                }
             }
         }
         return last;
