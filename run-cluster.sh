@@ -156,12 +156,12 @@ echo "==> Starting the balancer (https://localhost:$LB_HTTPS)..."
 server_dir balancer
 LAUNCH_JBOSS_IN_BACKGROUND=1 "$DIST/bin/standalone.sh" -Djboss.server.base.dir="$(pwd)/$RUN/balancer" \
     -Djboss.node.name=balancer -Dgestan.node=balancer -Djboss.socket.binding.port-offset="$LB_OFFSET" \
+    -Dgestan.balancer.node1.port=$((8080 + NODE1_OFFSET)) -Dgestan.balancer.node2.port=$((8080 + NODE2_OFFSET)) \
     > "$RUN/balancer.log" 2>&1 &
 PIDS+=($!)
 wait_for balancer "http://localhost:$((9990 + LB_OFFSET))/health/live"
-printf 'node1.port=%s\nnode2.port=%s\n' $((8080 + NODE1_OFFSET)) $((8080 + NODE2_OFFSET)) > "$RUN/balancer.properties"
 "$DIST/bin/jboss-cli.sh" --connect --controller="localhost:$((9990 + LB_OFFSET))" \
-    --file=ear/src/main/cluster/balancer.cli --properties="$RUN/balancer.properties" > "$RUN/balancer-cli.log"
+    --file=ear/src/main/cluster/balancer.cli > "$RUN/balancer-cli.log"
 wait_for node2 "http://localhost:$((9990 + NODE2_OFFSET))/health/ready"
 
 cat <<TXT
