@@ -31,11 +31,11 @@ public class PortalCompanyBean implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    transient TenantService tenants;
+    TenantService tenants;
     @EJB
-    transient HostedAccounts accounts;
+    HostedAccounts accounts;
     @EJB
-    transient DataExports exports;
+    DataExports exports;
     @Inject
     @Bundle("tmsg")
     Messages messages;
