@@ -25,11 +25,11 @@ public class BackOfficeHomeBean implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    transient TenantService tenants;
+    TenantService tenants;
     @EJB
-    transient HostingInventory inventory;
+    HostingInventory inventory;
     @EJB
-    transient JournalQuery journal;
+    JournalQuery journal;
     @Inject
     CurrentUser user;
 

@@ -35,9 +35,9 @@ public class CertificatesAdminBean implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    transient Certificates certificates;
+    Certificates certificates;
     @EJB
-    transient CertificateBatch batch;
+    CertificateBatch batch;
     @Inject
     Messages messages;
     @Inject

@@ -35,11 +35,11 @@ public class ComplianceDashboardBean implements Serializable {
     static final List<String> FILTERS = List.of("FAIL", "OBLIGATIONS", "EVIDENCE_MISSING", "OBLIGATION", "PASS");
 
     @EJB
-    transient ComplianceEvaluation compliance;
+    ComplianceEvaluation compliance;
     @EJB
-    transient ComplianceReports reports;
+    ComplianceReports reports;
     @EJB
-    transient ComplianceReportJob job;
+    ComplianceReportJob job;
     @Inject
     BackgroundWork work;
 

@@ -14,7 +14,7 @@ import java.io.Serializable;
 public class ComplianceReportBean implements Serializable {
 
     @EJB
-    transient ComplianceEvaluation compliance;
+    ComplianceEvaluation compliance;
 
     private String siren;
     private ComplianceReport report;

@@ -25,11 +25,11 @@ public class DocumentsAdminBean implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    transient ProcessorAgreements agreements;
+    ProcessorAgreements agreements;
     @EJB
-    transient ProcessingRecord record;
+    ProcessingRecord record;
     @EJB
-    transient HostingContracts contracts;
+    HostingContracts contracts;
     @Inject
     Messages messages;
 

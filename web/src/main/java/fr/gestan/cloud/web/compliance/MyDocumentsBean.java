@@ -25,11 +25,11 @@ public class MyDocumentsBean implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    transient ProcessorAgreements agreements;
+    ProcessorAgreements agreements;
     @EJB
-    transient ProcessingRecord record;
+    ProcessingRecord record;
     @EJB
-    transient RecoveryPlans recovery;
+    RecoveryPlans recovery;
     @Inject
     Messages messages;
 

@@ -27,11 +27,11 @@ public class VerifyBean implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    transient CertificateRegistry registry;
+    CertificateRegistry registry;
     @EJB
-    transient Certificates certificates;
+    Certificates certificates;
     @EJB
-    transient fr.gestan.cloud.security.api.JournalProofs proofs;
+    fr.gestan.cloud.security.api.JournalProofs proofs;
     @Inject
     Messages messages;
 

@@ -33,11 +33,11 @@ public class ContractsBean implements Serializable {
     static final int PAGE = 25;
 
     @EJB
-    transient HostingContracts contracts;
+    HostingContracts contracts;
     @EJB
-    transient HostingInventory inventory;
+    HostingInventory inventory;
     @EJB
-    transient ServerStatus serverStatus;
+    ServerStatus serverStatus;
     @Inject
     @Bundle("hmsg")
     Messages messages;

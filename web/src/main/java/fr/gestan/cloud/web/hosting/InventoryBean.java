@@ -29,9 +29,9 @@ public class InventoryBean implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    transient HostingInventory inventory;
+    HostingInventory inventory;
     @EJB
-    transient Monitoring monitoring;
+    Monitoring monitoring;
     @Inject
     @Bundle("hmsg")
     Messages messages;

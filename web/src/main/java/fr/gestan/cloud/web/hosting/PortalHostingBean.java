@@ -23,11 +23,11 @@ public class PortalHostingBean implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    transient HostingContracts contracts;
+    HostingContracts contracts;
     @EJB
-    transient RecoveryPlans plans;
+    RecoveryPlans plans;
     @EJB
-    transient ServerStatus status;
+    ServerStatus status;
 
     private List<ContractView> myContracts;
     private List<MyRecoveryView> myRecovery;

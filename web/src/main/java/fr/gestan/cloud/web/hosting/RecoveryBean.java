@@ -29,9 +29,9 @@ public class RecoveryBean implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    transient RecoveryPlans plans;
+    RecoveryPlans plans;
     @EJB
-    transient HostingInventory inventory;
+    HostingInventory inventory;
     @Inject
     @Bundle("hmsg")
     Messages messages;

@@ -30,9 +30,9 @@ public class StatusAdminBean implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    transient ServerStatus status;
+    ServerStatus status;
     @EJB
-    transient HostingInventory inventory;
+    HostingInventory inventory;
     @Inject
     @Bundle("hmsg")
     Messages messages;

@@ -21,7 +21,7 @@ public class NotificationDeskBean implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    transient NotificationDesk desk;
+    NotificationDesk desk;
     @Inject
     @Bundle("nmsg")
     Messages messages;

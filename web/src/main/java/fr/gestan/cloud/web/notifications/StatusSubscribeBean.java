@@ -24,7 +24,7 @@ public class StatusSubscribeBean implements Serializable {
     static final String FORM = "subscribe";
 
     @EJB
-    transient StatusSubscriptions subscriptions;
+    StatusSubscriptions subscriptions;
     @Inject
     @Bundle("nmsg")
     Messages messages;

@@ -19,7 +19,7 @@ public class PortalHomeBean implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    transient TenantService tenants;
+    TenantService tenants;
 
     @Inject
     Messages messages;

@@ -26,7 +26,7 @@ public class AgreementsBean implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    transient ConfidentialityAgreements agreements;
+    ConfidentialityAgreements agreements;
     @Inject
     @Bundle("smsg")
     Messages messages;

@@ -28,9 +28,9 @@ public class ControlsBean implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    transient ServerControls controls;
+    ServerControls controls;
     @EJB
-    transient AgentEvents agentEvents;
+    AgentEvents agentEvents;
     @Inject
     @Bundle("smsg")
     Messages messages;

@@ -28,9 +28,9 @@ public class JournalAdminBean implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    transient JournalQuery journal;
+    JournalQuery journal;
     @EJB
-    transient JournalIntegrity integrity;
+    JournalIntegrity integrity;
     @Inject
     @Bundle("smsg")
     Messages messages;

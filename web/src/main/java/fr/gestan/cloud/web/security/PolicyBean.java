@@ -26,7 +26,7 @@ public class PolicyBean implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    transient SecurityPolicies policies;
+    SecurityPolicies policies;
     @Inject
     @Bundle("smsg")
     Messages messages;

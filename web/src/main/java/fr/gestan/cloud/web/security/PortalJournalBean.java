@@ -40,13 +40,13 @@ public class PortalJournalBean implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    transient JournalQuery journal;
+    JournalQuery journal;
     @EJB
-    transient JournalIntegrity integrity;
+    JournalIntegrity integrity;
     @EJB
-    transient TenantService tenants;
+    TenantService tenants;
     @EJB
-    transient JournalProofs proofs;
+    JournalProofs proofs;
     @Inject
     @Bundle("smsg")
     Messages messages;

@@ -22,7 +22,7 @@ public class RealmBean implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    transient RealmSecurity realm;
+    RealmSecurity realm;
     @Inject
     @Bundle("smsg")
     Messages messages;

@@ -27,7 +27,7 @@ public class ServerAccessBean implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    transient ServerIdentities identities;
+    ServerIdentities identities;
     @Inject
     @Bundle("smsg")
     Messages messages;

@@ -28,7 +28,7 @@ public class PortalApiClientsBean implements Serializable {
     private static final Map<String, String> FIELDS = Map.of("create.label", "label", "create.scope", "scope");
 
     @EJB
-    transient ApiClients apiClients;
+    ApiClients apiClients;
     @Inject
     @Bundle("tmsg")
     Messages messages;

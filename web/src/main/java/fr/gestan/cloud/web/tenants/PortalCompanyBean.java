@@ -36,11 +36,11 @@ public class PortalCompanyBean implements Serializable {
             "setMySecurityContact.contact.phone", "phone");
 
     @EJB
-    transient TenantService tenants;
+    TenantService tenants;
     @EJB
-    transient HostedAccounts accounts;
+    HostedAccounts accounts;
     @EJB
-    transient DataExports exports;
+    DataExports exports;
     @Inject
     @Bundle("tmsg")
     Messages messages;

@@ -21,7 +21,7 @@ public class PortalTwoFactorBean implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    transient PortalUsers portalUsers;
+    PortalUsers portalUsers;
     @Inject
     @Bundle("tmsg")
     Messages messages;

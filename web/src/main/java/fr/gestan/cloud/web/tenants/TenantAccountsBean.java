@@ -30,7 +30,7 @@ public class TenantAccountsBean implements Serializable {
     static final String FORM = "accounts";
 
     @EJB
-    transient HostedAccounts accounts;
+    HostedAccounts accounts;
     @Inject
     @Bundle("tmsg")
     Messages messages;

@@ -37,7 +37,7 @@ public class TenantFormBean implements Serializable {
     static final String FORM = "tenant";
 
     @EJB
-    transient TenantService tenants;
+    TenantService tenants;
     @Inject
     transient Validator validator;
     @Inject

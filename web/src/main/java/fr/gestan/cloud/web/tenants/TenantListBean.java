@@ -24,7 +24,7 @@ public class TenantListBean implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    transient TenantService tenants;
+    TenantService tenants;
 
     private String text;
     private TenantState state;

@@ -31,7 +31,7 @@ public class TenantPageBean implements Serializable {
     }
 
     @EJB
-    transient TenantService tenants;
+    TenantService tenants;
     @Inject
     @Bundle("tmsg")
     Messages messages;

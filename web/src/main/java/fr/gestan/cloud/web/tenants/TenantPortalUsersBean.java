@@ -23,7 +23,7 @@ public class TenantPortalUsersBean implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    transient PortalUsers portalUsers;
+    PortalUsers portalUsers;
     @Inject
     @Bundle("tmsg")
     Messages messages;

@@ -22,9 +22,9 @@ public class TenantRequestsBean implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    transient TenantService tenants;
+    TenantService tenants;
     @EJB
-    transient HostedAccounts accounts;
+    HostedAccounts accounts;
     @Inject
     @Bundle("tmsg")
     Messages messages;

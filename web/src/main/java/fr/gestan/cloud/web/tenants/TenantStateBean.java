@@ -21,7 +21,7 @@ public class TenantStateBean implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    transient TenantService tenants;
+    TenantService tenants;
     @Inject
     @Bundle("tmsg")
     Messages messages;

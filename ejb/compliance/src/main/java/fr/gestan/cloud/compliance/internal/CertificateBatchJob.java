@@ -5,6 +5,9 @@ import java.time.LocalDate;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
+import fr.gestan.cloud.common.lease.ClusterOnce;
+import fr.gestan.cloud.common.lease.OncePerCluster;
+import jakarta.interceptor.Interceptors;
 import fr.gestan.cloud.compliance.api.CertificateBatch;
 import fr.gestan.cloud.compliance.api.CertificateBatchRunView;
 import fr.gestan.cloud.compliance.api.CertificateBatchRunningException;
@@ -55,6 +58,7 @@ import java.util.logging.Logger;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @DependsOn("ComplianceSchema") // its timer reads the batch tables
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@Interceptors(ClusterOnce.class)
 public class CertificateBatchJob implements CertificateBatch {
 
     static final String BATCH = "CERTIFICATE_BATCH";
@@ -130,8 +134,10 @@ public class CertificateBatchJob implements CertificateBatch {
         }
     }
 
-    /** Every 15 s on every node (see {@link CertificateBatchRunStore#sweep}); a failure waits for the next run. */
+    /** Every 15 s on the node holding the sweep's lease (see {@link CertificateBatchRunStore#sweep}); a failure waits for the next run. */
     @Schedule(hour = "*", minute = "*", second = "*/15", persistent = false, info = "certificate-batch-sweep")
+    // A lease: two nodes sweeping at once would both read the same silent run and journal its interruption twice.
+    @OncePerCluster(lease = "certificate-batch-sweep", holdSeconds = 60)
     @PermitAll
     void sweepInterrupted() {
         try {

@@ -1,6 +1,9 @@
 package fr.gestan.cloud.hosting.internal;
 
 import fr.gestan.cloud.common.DemoMode;
+import fr.gestan.cloud.common.lease.ClusterOnce;
+import fr.gestan.cloud.common.lease.OncePerCluster;
+import jakarta.interceptor.Interceptors;
 import fr.gestan.cloud.hosting.api.AgentEvent;
 import fr.gestan.cloud.hosting.api.AgentEventRejectedException;
 import fr.gestan.cloud.hosting.api.AgentEvents;
@@ -29,8 +32,11 @@ import java.util.logging.Logger;
 @Startup
 @Singleton
 @PermitAll
+@Interceptors(ClusterOnce.class)
 public class DemoAgent {
 
+    /** One node plays the agent; three rounds, so the holder keeps it while it lives. */
+    static final String LEASE = "demo-agent";
     private static final Logger LOG = Logger.getLogger(DemoAgent.class.getName());
 
     @Resource
@@ -46,10 +52,12 @@ public class DemoAgent {
     }
 
     @Timeout
+    @OncePerCluster(lease = LEASE, holdSeconds = 900)
     void firstRun() {
         report();
     }
 
+    @OncePerCluster(lease = LEASE, holdSeconds = 900)
     @Schedule(hour = "*", minute = "*/5", persistent = false, info = "demo-agent")
     void everyFiveMinutes() {
         if (enabled()) {

@@ -1,6 +1,8 @@
 package fr.gestan.cloud.notifications.internal;
 
 import fr.gestan.cloud.common.lease.ClusterLeases;
+import fr.gestan.cloud.common.lease.ClusterOnce;
+import fr.gestan.cloud.common.lease.HoldsLease;
 import fr.gestan.cloud.notifications.api.Channel;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -18,7 +20,6 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +42,7 @@ import java.util.logging.Logger;
 @DependsOn("NotificationsSchema")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@HoldsLease(OutboxSender.LEASE) // renewed within a round
 public class OutboxSender {
 
     static final String LEASE = "notifications-sender";
@@ -65,9 +67,9 @@ public class OutboxSender {
 
     @PostConstruct
     void start() {
-        // One holder per JVM (pid@host), not per deployment: a redeployment in the same server takes over the lease its
+        // One holder per node (its name, stable across restarts), not per deployment: a redeployment in the same server takes over the lease its
         // predecessor held at once (the undeployed sender may not reach the security module to release it).
-        holder = "sender/" + ManagementFactory.getRuntimeMXBean().getName();
+        holder = "sender/" + ClusterOnce.HOLDER;
         long every = Long.getLong(POLL_PROPERTY, 5_000);
         if (every > 0) {
             task = scheduler.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.MILLISECONDS);

@@ -3,6 +3,9 @@ package fr.gestan.cloud.security.internal;
 import fr.gestan.cloud.common.DemoMode;
 import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.Roles;
+import fr.gestan.cloud.common.lease.ClusterOnce;
+import fr.gestan.cloud.common.lease.OncePerCluster;
+import jakarta.interceptor.Interceptors;
 import fr.gestan.cloud.security.api.ServerControls;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -33,12 +36,15 @@ import org.jboss.ejb3.annotation.RunAsPrincipal;
 @PermitAll
 @RunAs(Roles.ADMIN)
 @RunAsPrincipal(DemoBackups.ACTOR)
+@Interceptors(ClusterOnce.class)
 public class DemoBackups {
 
     static final String ACTOR = "demo-backup-system";
     /** The contracts module's demo production servers and their backup site. */
     static final List<String> DEMO_PRODUCTION_SERVERS = List.of("GC-PROD-01", "GC-PROD-02", "GC-PROD-03");
     static final String BACKUP_SITE = "DC5";
+    /** One node records the backups: two would both find a control not OK and record two backups. */
+    static final String LEASE = "demo-backups";
     private static final Logger LOG = Logger.getLogger(DemoBackups.class.getName());
 
     @Resource
@@ -54,10 +60,12 @@ public class DemoBackups {
     }
 
     @Timeout
+    @OncePerCluster(lease = LEASE, holdSeconds = 1800)
     void firstRun() {
         recordMissingBackups();
     }
 
+    @OncePerCluster(lease = LEASE, holdSeconds = 1800)
     @Schedule(hour = "2", minute = "30", timezone = Paris.ZONE_ID, persistent = false, info = "demo-backups-nightly")
     void nightly() {
         if (enabled()) {

@@ -1,5 +1,6 @@
 package fr.gestan.cloud.security.internal;
 
+import fr.gestan.cloud.common.lease.HoldsLease;
 import fr.gestan.cloud.common.persistence.SchemaMigrations;
 import fr.gestan.cloud.security.api.JournalVerifier.Result;
 import fr.gestan.cloud.security.api.VerificationProgress;
@@ -39,6 +40,7 @@ import javax.sql.DataSource;
 @DependsOn("SecuritySchema")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@HoldsLease(LogSequencer.LEASE) // in the row lock of each batch (SingletonLease), checkpoints and pruning included
 public class JournalLog {
 
     static final String SEQUENCER_MS_PROPERTY = "gestan.journal.sequencer-ms";

@@ -1,6 +1,9 @@
 package fr.gestan.cloud.security.internal;
 
 import fr.gestan.cloud.common.journal.JournalEvent;
+import fr.gestan.cloud.common.lease.ClusterOnce;
+import fr.gestan.cloud.common.lease.OncePerCluster;
+import jakarta.interceptor.Interceptors;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -27,11 +30,13 @@ import org.keycloak.representations.idm.EventRepresentation;
  * Imports sign-ins and failed sign-ins from Keycloak's stored events into the journal (actions {@code SIGN_IN},
  * {@code SIGN_IN_FAILED}; actor = the username tried, source IP = Keycloak's), every
  * {@value #DEFAULT_SECONDS} s (system property {@value #PROPERTY}; 0 disables). The cursor row is locked while
- * importing, so several nodes never import an event twice. Keycloak unreachable: retried at the next run.
+ * importing, so several nodes never import an event twice; and one node at a time asks Keycloak (lease
+ * {@code keycloak-events}, held three default intervals, renewed at each run). Keycloak unreachable: retried at the next run.
  */
 @Startup
 @Singleton
 @DependsOn("SecuritySchema")
+@Interceptors(ClusterOnce.class)
 public class KeycloakEventImporter {
 
     static final String PROPERTY = "gestan.keycloak.events-seconds";
@@ -59,6 +64,7 @@ public class KeycloakEventImporter {
     }
 
     @Timeout
+    @OncePerCluster(lease = "keycloak-events", holdSeconds = 3 * DEFAULT_SECONDS)
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     void run() {
         try {

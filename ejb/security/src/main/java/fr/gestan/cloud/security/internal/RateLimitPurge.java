@@ -1,5 +1,6 @@
 package fr.gestan.cloud.security.internal;
 
+import fr.gestan.cloud.common.lease.OnEveryNode;
 import fr.gestan.cloud.common.persistence.SchemaMigrations;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -31,6 +32,7 @@ public class RateLimitPurge {
     DataSource dataSource;
 
     @Schedule(hour = "*", minute = "*", persistent = false)
+    @OnEveryNode(why = "deletes the buckets that are full again: a second node finds nothing left to delete")
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // one short transaction per batch (auto-commit)
     void purge() {
         try (Connection connection = dataSource.getConnection()) {

@@ -1,6 +1,10 @@
 package fr.gestan.cloud.tenants.internal;
 
 import fr.gestan.cloud.common.Roles;
+import fr.gestan.cloud.common.lease.OnEveryNode;
+import fr.gestan.cloud.common.lease.ClusterOnce;
+import fr.gestan.cloud.common.lease.OncePerCluster;
+import jakarta.interceptor.Interceptors;
 import fr.gestan.cloud.security.api.JournalIntegrity;
 import fr.gestan.cloud.tenants.api.ChangeRequestView;
 import fr.gestan.cloud.tenants.api.Contact;
@@ -49,6 +53,7 @@ import java.util.logging.Logger;
  */
 @Stateless
 @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ADMIN})
+@Interceptors(ClusterOnce.class)
 public class ExportWorker {
 
     private static final Logger LOG = Logger.getLogger(ExportWorker.class.getName());
@@ -129,6 +134,8 @@ public class ExportWorker {
      * again" instead of an export "in progress" for a day.
      */
     @Schedule(hour = "*", minute = "*", second = "*/15", persistent = false, info = "export-heartbeat")
+    @OnEveryNode(why = "each node beats for the exports it builds itself; marking a silent export failed is a conditional "
+            + "update that a second node finds already done")
     @PermitAll
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void heartbeat() {
@@ -266,6 +273,7 @@ public class ExportWorker {
 
     /** Removes expired exports and their files, every quarter of an hour. */
     @Schedule(hour = "*", minute = "*/15", persistent = false, info = "export-expiry")
+    @OncePerCluster(lease = "export-expiry", holdSeconds = 2700) // three rounds: the holder keeps it while it lives
     @PermitAll
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void expire() {

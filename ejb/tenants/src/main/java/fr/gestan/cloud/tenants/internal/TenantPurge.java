@@ -4,6 +4,9 @@ import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
+import fr.gestan.cloud.common.lease.ClusterOnce;
+import fr.gestan.cloud.common.lease.OncePerCluster;
+import jakarta.interceptor.Interceptors;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RunAs;
 import jakarta.ejb.EJB;
@@ -27,6 +30,7 @@ import org.jboss.ejb3.annotation.RunAsPrincipal;
 @PermitAll
 @RunAs(Roles.ADMIN)
 @RunAsPrincipal(TenantPurge.ACTOR)
+@Interceptors(ClusterOnce.class)
 public class TenantPurge {
 
     static final String ACTOR = "gestan-purge";
@@ -41,6 +45,7 @@ public class TenantPurge {
     @EJB
     AccessJournal journal;
 
+    @OncePerCluster(lease = "tenant-purge", holdSeconds = 1800)
     @Schedule(hour = "3", minute = "17", timezone = Paris.ZONE_ID, persistent = false, info = "tenant-purge")
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void nightly() {

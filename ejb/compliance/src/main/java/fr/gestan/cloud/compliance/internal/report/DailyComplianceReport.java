@@ -2,6 +2,9 @@ package fr.gestan.cloud.compliance.internal.report;
 
 import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.Roles;
+import fr.gestan.cloud.common.lease.ClusterOnce;
+import fr.gestan.cloud.common.lease.OncePerCluster;
+import jakarta.interceptor.Interceptors;
 import fr.gestan.cloud.compliance.api.ComplianceReportJob;
 import fr.gestan.cloud.compliance.api.ComplianceReports;
 import jakarta.annotation.security.RolesAllowed;
@@ -41,9 +44,12 @@ import java.util.logging.Logger;
 @RunAs(Roles.SUPPORT)
 @PermitAll
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@Interceptors(ClusterOnce.class)
 public class DailyComplianceReport implements ComplianceReportJob {
 
     static final int PAGE = 50;
+    /** One node runs the timers' reports (the first one and the nightly one); a run takes minutes at most. */
+    static final String LEASE = "compliance-report";
     private static final Logger LOG = Logger.getLogger(DailyComplianceReport.class.getName());
 
     @EJB
@@ -62,6 +68,7 @@ public class DailyComplianceReport implements ComplianceReportJob {
     }
 
     @Timeout
+    @OncePerCluster(lease = LEASE, holdSeconds = 1800)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void firstRun(Timer timer) {
         if (reports.summary().tenants() == 0) {
@@ -69,6 +76,7 @@ public class DailyComplianceReport implements ComplianceReportJob {
         }
     }
 
+    @OncePerCluster(lease = LEASE, holdSeconds = 1800)
     @Schedule(hour = "3", minute = "15", timezone = Paris.ZONE_ID, persistent = false, info = "daily compliance report")
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void nightly() {

@@ -1,0 +1,180 @@
+#!/usr/bin/env bash
+# Gestan Cloud on two WildFly nodes behind a load balancer, on loopback (docs/operations.md, "Several nodes"):
+# Keycloak, two nodes provisioned with the web-clustering layer (JGroups over TCP, static members), and a third small
+# WildFly whose Undertow reverse proxy balances between them (sticky sessions, failover). PostgreSQL is required: the
+# nodes share one database (H2 is single-node). Ctrl-C stops everything this script started.
+#
+#   GESTAN_DB_URL=jdbc:postgresql://127.0.0.1:5432/gestan ./run-cluster.sh
+#       (GESTAN_DB_USER / GESTAN_DB_PASSWORD, default postgres / postgres: as in run.sh, an administrator that creates
+#       the roles gestan_owner and gestan_app; GESTAN_DB_ROLES=0 runs everything as GESTAN_DB_USER)
+#   GESTAN_SKIP_BUILD=1          start what was built last time (mvn -Pcluster package -DskipTests)
+#   GESTAN_CLUSTER_OFFSETS="1000 2000 0"   port offsets of node1, node2 and the balancer (default: the balancer on
+#                                8080/8443 like run.sh, node1 on 9080/9443, node2 on 10080/10443)
+#   GESTAN_KEYCLOAK_PORT=8180    Keycloak's HTTP port (its management port is this + 820)
+#   GESTAN_START_TIMEOUT=600     seconds to wait for each server (default 400)
+# E-mail goes to GESTAN_SMTP_HOST:GESTAN_SMTP_PORT (default 127.0.0.1:3025, e.g. run.sh's GreenMail if it runs);
+# without a server there, notifications wait in the outbox and are retried.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+KEYCLOAK_VERSION=26.7.3
+TARGET=ear/target
+DIST=$TARGET/cluster-server
+RUN=$TARGET/cluster
+KEYCLOAK=$TARGET/keycloak/keycloak-$KEYCLOAK_VERSION
+read -r NODE1_OFFSET NODE2_OFFSET LB_OFFSET <<< "${GESTAN_CLUSTER_OFFSETS:-1000 2000 0}"
+KC_PORT=${GESTAN_KEYCLOAK_PORT:-8180}
+KC_MANAGEMENT_PORT=$((KC_PORT + 820))
+LB_HTTPS=$((8443 + LB_OFFSET))
+TIMEOUT=${GESTAN_START_TIMEOUT:-400}
+PIDS=()
+
+if [[ "${GESTAN_DB_URL:-}" != jdbc:postgresql:* ]]; then
+    echo "run-cluster.sh needs PostgreSQL: GESTAN_DB_URL=jdbc:postgresql://host:5432/db (H2 is single-node)." >&2
+    exit 1
+fi
+
+if [[ "${GESTAN_SKIP_BUILD:-0}" != "1" || ! -d "$DIST" ]]; then
+    echo "==> Building the EAR and the cluster node's server (mvn -Pcluster package)..."
+    [[ -x "$KEYCLOAK/bin/kc.sh" ]] || rm -rf "$TARGET/markers/keycloak"
+    mvn -q -B -Pcluster package -DskipTests
+fi
+
+export GESTAN_DB_DRIVER=postgresql
+DB_ADMIN="${GESTAN_DB_USER:-postgres}"
+DB_ADMIN_PASSWORD="${GESTAN_DB_PASSWORD:-postgres}"
+if [[ "${GESTAN_DB_ROLES:-1}" == "1" ]]; then
+    # The two roles of production (docs/operations.md, "Database roles"), fresh passwords at every start, the same
+    # for both nodes.
+    random_password() { head -c 24 /dev/urandom | base64 | tr -d '/+=\n'; }
+    export GESTAN_DB_MIGRATION_USER=gestan_owner GESTAN_DB_MIGRATION_PASSWORD="$(random_password)"
+    APP_PASSWORD="$(random_password)"
+    GESTAN_ROLES_ADMIN_PASSWORD="$DB_ADMIN_PASSWORD" GESTAN_ROLES_OWNER_PASSWORD="$GESTAN_DB_MIGRATION_PASSWORD" \
+        GESTAN_ROLES_APP_PASSWORD="$APP_PASSWORD" \
+        java -cp "$TARGET/jdbc/postgresql.jar" ear/src/main/db/GestanRoles.java "$GESTAN_DB_URL" "$DB_ADMIN" \
+        gestan_owner gestan_app
+    export GESTAN_DB_USER=gestan_app GESTAN_DB_PASSWORD="$APP_PASSWORD"
+else
+    export GESTAN_DB_USER="$DB_ADMIN" GESTAN_DB_PASSWORD="$DB_ADMIN_PASSWORD"
+fi
+
+stop_all() {
+    trap - INT TERM EXIT
+    echo
+    echo "==> Stopping..."
+    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+    for pid in "${PIDS[@]}"; do
+        for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+        pkill -9 -P "$pid" 2>/dev/null || true
+        kill -9 "$pid" 2>/dev/null || true
+    done
+    echo "==> Stopped."
+}
+trap stop_all INT TERM EXIT
+
+for port in $KC_PORT $KC_MANAGEMENT_PORT $((8080 + NODE1_OFFSET)) $((8080 + NODE2_OFFSET)) $((8080 + LB_OFFSET)) $LB_HTTPS \
+        $((9990 + NODE1_OFFSET)) $((9990 + NODE2_OFFSET)) $((9990 + LB_OFFSET)) $((7600 + NODE1_OFFSET)) $((7600 + NODE2_OFFSET)); do
+    if (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null; then
+        echo "Port $port is already in use (run.sh, or another server?)" >&2
+        exit 1
+    fi
+done
+
+# Keycloak as run.sh starts it (same data folder and secrets). A balancer on another port than 8443 is added to the
+# web client's redirect URIs below.
+SECRETS_FILE=$KEYCLOAK/data/gestan-secrets.env
+if [[ ! -f "$SECRETS_FILE" ]]; then
+    rm -rf "$KEYCLOAK/data/h2"
+    mkdir -p "$KEYCLOAK/data"
+    (
+        umask 077
+        for name in GESTAN_OIDC_SECRET GESTAN_KEYCLOAK_ADMIN_SECRET GESTAN_KEYCLOAK_ADMIN_CLIENT_SECRET GESTAN_KEYCLOAK_REGISTRAR_SECRET; do
+            echo "$name=$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
+        done > "$SECRETS_FILE"
+    )
+fi
+set -a
+# shellcheck source=/dev/null
+. "$SECRETS_FILE"
+set +a
+KC_ADMIN_PASSWORD="${GESTAN_KEYCLOAK_ADMIN_PASSWORD:-admin}"
+echo "==> Starting Keycloak on http://localhost:$KC_PORT ..."
+mkdir -p "$KEYCLOAK/data/import" "$RUN"
+cp ear/src/main/keycloak/gestan-realm.json "$KEYCLOAK/data/import/"
+KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="$KC_ADMIN_PASSWORD" \
+    "$KEYCLOAK/bin/kc.sh" start-dev --http-port="$KC_PORT" --http-management-port="$KC_MANAGEMENT_PORT" --import-realm \
+    > "$RUN/keycloak.log" 2>&1 &
+PIDS+=($!)
+
+# Each server gets its own copy of the provisioned standalone folder (configuration, data, logs), fresh at each start.
+server_dir() { # name
+    rm -rf "${RUN:?}/$1"
+    cp -r "$DIST/standalone" "$RUN/$1"
+}
+
+start_node() { # name offset
+    local name=$1 offset=$2
+    server_dir "$name"
+    cp "$TARGET/gestan.ear" "$RUN/$name/deployments/gestan.ear"
+    echo "==> Starting $name (offset $offset: https://localhost:$((8443 + offset)), JGroups on 127.0.0.1:$((7600 + offset)))..."
+    LAUNCH_JBOSS_IN_BACKGROUND=1 "$DIST/bin/standalone.sh" -Djboss.server.base.dir="$(pwd)/$RUN/$name" \
+        -Djboss.node.name="$name" -Dgestan.node="$name" -Djboss.socket.binding.port-offset="$offset" \
+        -Dgestan.cluster.member1.port=$((7600 + NODE1_OFFSET)) -Dgestan.cluster.member2.port=$((7600 + NODE2_OFFSET)) \
+        -Dgestan.oidc.provider-url="http://localhost:$KC_PORT/realms/gestan" \
+        -Dgestan.public-base-url="https://localhost:$LB_HTTPS" -Dgestan.demo=true \
+        > "$RUN/$name.log" 2>&1 &
+    PIDS+=($!)
+}
+
+wait_for() { # name url
+    for _ in $(seq 1 "$TIMEOUT"); do
+        if curl -kfs -o /dev/null "$2"; then return 0; fi
+        sleep 1
+    done
+    echo "$1 did not become ready in $TIMEOUT s; see $RUN/" >&2
+    exit 1
+}
+
+wait_for Keycloak "http://localhost:$KC_PORT/realms/gestan"
+if [[ "$LB_HTTPS" != "8443" ]]; then
+    KCADM=("$KEYCLOAK/bin/kcadm.sh")
+    KCADM_CONFIG="$RUN/kcadm.config"
+    "${KCADM[@]}" config credentials --config "$KCADM_CONFIG" --server "http://localhost:$KC_PORT" --realm master \
+        --user admin --password "$KC_ADMIN_PASSWORD" > /dev/null
+    CLIENT_ID=$("${KCADM[@]}" get clients --config "$KCADM_CONFIG" -r gestan -q clientId=gestan-web --fields id --format csv --noquotes)
+    "${KCADM[@]}" update "clients/$CLIENT_ID" --config "$KCADM_CONFIG" -r gestan \
+        -s "redirectUris=[\"https://localhost:8443/*\",\"https://localhost:$LB_HTTPS/*\"]" \
+        -s "attributes.\"post.logout.redirect.uris\"=https://localhost:8443/*##https://localhost:$LB_HTTPS/*"
+fi
+
+# One node first: it migrates the schema; the second then finds it done.
+start_node node1 "$NODE1_OFFSET"
+wait_for node1 "http://localhost:$((9990 + NODE1_OFFSET))/health/ready"
+start_node node2 "$NODE2_OFFSET"
+
+echo "==> Starting the balancer (https://localhost:$LB_HTTPS)..."
+server_dir balancer
+LAUNCH_JBOSS_IN_BACKGROUND=1 "$DIST/bin/standalone.sh" -Djboss.server.base.dir="$(pwd)/$RUN/balancer" \
+    -Djboss.node.name=balancer -Dgestan.node=balancer -Djboss.socket.binding.port-offset="$LB_OFFSET" \
+    -Dgestan.balancer.node1.port=$((8080 + NODE1_OFFSET)) -Dgestan.balancer.node2.port=$((8080 + NODE2_OFFSET)) \
+    > "$RUN/balancer.log" 2>&1 &
+PIDS+=($!)
+wait_for balancer "http://localhost:$((9990 + LB_OFFSET))/health/live"
+"$DIST/bin/jboss-cli.sh" --connect --controller="localhost:$((9990 + LB_OFFSET))" \
+    --file=ear/src/main/cluster/balancer.cli > "$RUN/balancer-cli.log"
+wait_for node2 "http://localhost:$((9990 + NODE2_OFFSET))/health/ready"
+
+cat <<TXT
+
+  Gestan Cloud runs on two nodes behind a balancer (PostgreSQL: $GESTAN_DB_URL).
+
+  Through the balancer  https://localhost:$LB_HTTPS/   (self-signed certificate; X-Gestan-Node names the node that answered)
+  node1                 https://localhost:$((8443 + NODE1_OFFSET))/   readiness http://localhost:$((9990 + NODE1_OFFSET))/health/ready
+  node2                 https://localhost:$((8443 + NODE2_OFFSET))/   readiness http://localhost:$((9990 + NODE2_OFFSET))/health/ready
+  Keycloak              http://localhost:$KC_PORT/admin/   (admin / $KC_ADMIN_PASSWORD)
+  Demo sign-ins: as in run.sh (client.demo / Gestan-Client-2026! ...).
+
+  Logs: $RUN/node1/log/server.log, $RUN/node2/log/server.log, $RUN/balancer/log/server.log, $RUN/keycloak.log.
+  Stop one node to see the other take over: kill -9 \$(pgrep -f 'jboss.node.name=node1'). Ctrl-C stops everything.
+TXT
+wait
