@@ -23,7 +23,7 @@ public class PortalSubProcessorsBean implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    transient SubProcessorChanges changes;
+    SubProcessorChanges changes;
     @Inject
     @Bundle("hmsg")
     Messages messages;

@@ -30,9 +30,9 @@ public class SubProcessorsAdminBean implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    transient SubProcessors subProcessors;
+    SubProcessors subProcessors;
     @EJB
-    transient SubProcessorChanges changes;
+    SubProcessorChanges changes;
     @Inject
     @Bundle("hmsg")
     Messages messages;

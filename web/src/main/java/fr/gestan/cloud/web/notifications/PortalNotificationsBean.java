@@ -18,7 +18,7 @@ public class PortalNotificationsBean implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    transient ClientNotifications notifications;
+    ClientNotifications notifications;
     @Inject
     @Bundle("nmsg")
     Messages messages;

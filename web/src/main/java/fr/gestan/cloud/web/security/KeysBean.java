@@ -40,7 +40,7 @@ public class KeysBean implements Serializable {
     @Any
     transient Instance<RotatableKeys> rings;
     @EJB
-    transient SecretKeyRotation secretRotation;
+    SecretKeyRotation secretRotation;
     @Inject
     CurrentUser user;
     @Inject

@@ -39,7 +39,7 @@ public class TenantFormBean implements Serializable {
     @EJB
     TenantService tenants;
     @Inject
-    transient Validator validator;
+    Validator validator;
     @Inject
     @Bundle("tmsg")
     Messages messages;

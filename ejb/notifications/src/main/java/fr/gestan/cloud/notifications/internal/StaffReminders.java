@@ -11,6 +11,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import fr.gestan.cloud.common.lease.OnEveryNode;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.util.logging.Level;
@@ -46,6 +47,7 @@ public class StaffReminders {
     }
 
     @Timeout
+    @OnEveryNode(why = "a reminder is one row with a unique key: a second node writing the same one rolls back, so each is sent once")
     void remind() {
         try {
             int sent = run.run();

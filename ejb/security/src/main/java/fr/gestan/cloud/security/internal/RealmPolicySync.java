@@ -17,6 +17,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
+import fr.gestan.cloud.common.lease.OnEveryNode;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
@@ -80,6 +81,8 @@ public class RealmPolicySync {
 
     @Timeout
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @OnEveryNode(why = "reads the realm first and writes only what differs from the policy: the node that comes second finds"
+            + " nothing to write (only two nodes reading at the same instant would both write the same values)")
     synchronized void run() {
         PolicyVersionView policy = policies.current();
         if (policy.version() == handled) {

@@ -4,6 +4,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
+import fr.gestan.cloud.common.lease.OnEveryNode;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -30,6 +31,7 @@ public class SecretRekeyWorker {
     }
 
     @Schedule(hour = "*", minute = "*", second = "*/20", persistent = false, info = "secret-rekey-resume")
+    @OnEveryNode(why = "a stopped run is resumed by the one node whose conditional claim succeeds (SecretRekeyStore.claim)")
     void resumeStopped() {
         try {
             for (long runId : store.stopped()) {
