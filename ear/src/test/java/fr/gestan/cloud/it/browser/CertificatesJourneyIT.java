@@ -166,7 +166,9 @@ class CertificatesJourneyIT extends BrowserJourney {
         HttpResponse<String> noSiren = Http.post(base + "api/v1/certificates", "application/json", "{}",
                 "Authorization", support, "Accept-Language", "fr");
         assertEquals(400, noSiren.statusCode(), noSiren.body());
-        assertTrue(noSiren.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), noSiren.body());
+        // A value the service refuses is bad input: application/problem+json naming the field (and every field in "fields").
+        assertTrue(noSiren.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), noSiren.body());
+        assertTrue(noSiren.body().contains("\"field\":\"tenantSiren\""), noSiren.body());
         assertTrue(noSiren.body().contains("{\"field\":\"tenantSiren\",\"message\":\"Le SIREN est obligatoire.\"}"), noSiren.body());
 
         HttpResponse<String> list = Http.get(base + "api/v1/certificates?siren=" + DEMO_SIREN + "&status=VALID", "Authorization", support);
