@@ -79,6 +79,19 @@ class SubProcessorChangesIT extends WithRoleCallers {
         return CaughtMail.to(DEMO_ADMIN_CONTACT).stream().filter(m -> m.subject().contains(name)).toList();
     }
 
+    /**
+     * The notices about {@code name} once {@code done} holds (at most 30 s of sender rounds): a notice may wait a round
+     * for its journal entry to be sequenced, or for a background round that holds the sender's lease.
+     */
+    private List<CaughtMail> noticesAbout(String name, java.util.function.Predicate<List<CaughtMail>> done) throws Exception {
+        List<CaughtMail> mails = noticesAbout(name);
+        for (long deadline = System.nanoTime() + 30_000_000_000L; !done.test(mails) && System.nanoTime() < deadline; ) {
+            Thread.sleep(250);
+            mails = noticesAbout(name);
+        }
+        return mails;
+    }
+
     @Test
     void an_added_sub_processor_is_told_to_the_client_who_objects_and_staff_see_the_objection() throws Exception {
         LocalDate today = LocalDate.now(Paris.ZONE);
@@ -93,7 +106,7 @@ class SubProcessorChangesIT extends WithRoleCallers {
         assertEquals(0, change.objected());
 
         // the administrative contact's mailbox: French then English, the dates and the portal's page
-        List<CaughtMail> mails = noticesAbout(name);
+        List<CaughtMail> mails = noticesAbout(name, found -> !found.isEmpty());
         assertEquals(1, mails.size(), "one notice to the demo company's administrative contact");
         CaughtMail notice = mails.get(0);
         assertEquals("[Gestan Cloud] Sous-traitant ultérieur : " + name + " (ajout)", notice.subject());
@@ -140,7 +153,8 @@ class SubProcessorChangesIT extends WithRoleCallers {
         // its end is a change too
         admin.call(() -> subProcessors.end(added.id(), today.plusDays(100), "contrat non renouvelé"));
         assertEquals(today.plusDays(101), changeOf(added.id(), SubProcessorChangeKind.ENDED).effectiveOn());
-        assertTrue(noticesAbout(name).stream().anyMatch(m -> m.subject().endsWith("(fin)")));
+        assertTrue(noticesAbout(name, found -> found.stream().anyMatch(m -> m.subject().endsWith("(fin)")))
+                .stream().anyMatch(m -> m.subject().endsWith("(fin)")));
     }
 
     @Test
