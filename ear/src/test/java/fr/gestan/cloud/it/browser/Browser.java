@@ -30,6 +30,7 @@ final class Browser implements AutoCloseable {
     private final ChromeDriver driver;
     private final Path screenshots;
     private final Path profile;
+    private final AccessibilityAudit audit = new AccessibilityAudit();
 
     Browser() throws IOException {
         profile = Files.createTempDirectory("gestan-chromium-");
@@ -59,16 +60,27 @@ final class Browser implements AutoCloseable {
 
     void open(String url) {
         driver.get(url);
+        audit.check(driver);
     }
 
     WebElement find(By by) {
         return waitUntil(d -> d.findElement(by));
     }
 
+    /** Waits for the condition; a page loaded in the meantime is audited by axe-core ({@link AccessibilityAudit}). */
     <T> T waitUntil(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30))
+        audit.check(driver);
+        T met = new WebDriverWait(driver, Duration.ofSeconds(30))
                 .ignoring(StaleElementReferenceException.class)
                 .until(condition::apply);
+        audit.check(driver);
+        return met;
+    }
+
+    /** Serious and critical accessibility violations on the pages audited since the last call. */
+    List<String> accessibilityViolations() {
+        audit.check(driver);
+        return audit.take();
     }
 
     /** Forgets every cookie of every site, the application's and Keycloak's: as if both sessions had expired. */

@@ -1,8 +1,11 @@
 package fr.gestan.cloud.it.browser;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import fr.gestan.cloud.it.env.KeycloakFixture;
 import fr.gestan.cloud.it.env.Totp;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,6 +40,15 @@ abstract class BrowserJourney {
     static void startBrowser() throws Exception {
         KeycloakFixture.awaitReady();
         browser = new Browser();
+    }
+
+    /** Every page a journey reached passes axe-core: no serious or critical WCAG 2.1 A/AA violation. */
+    @AfterEach
+    void pagesVisitedAreAccessible() {
+        if (browser != null) {
+            java.util.List<String> violations = browser.accessibilityViolations();
+            assertTrue(violations.isEmpty(), "axe-core found on the pages of this test:\n" + String.join("\n", violations));
+        }
     }
 
     @AfterAll

@@ -1,0 +1,125 @@
+package fr.gestan.cloud.it.browser;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.gestan.cloud.it.support.Deployments;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+
+/**
+ * Every page of each area, in French and in English, passes axe-core (the other journeys audit the pages they meet
+ * in French; {@link BrowserJourney} fails a test on any serious or critical violation), and fits a 390 px phone
+ * without sideways scrolling. The pages are those the area's navigation leads to and the pages their content links to
+ * (one level down), as a user who clicks around meets them.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AccessibilityJourneyIT extends BrowserJourney {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.fullEar();
+    }
+
+    @Test
+    void public_pages_pass_in_both_languages_and_fit_a_phone() {
+        browser.forgetAllSessions();
+        browser.open(Http.HTTPS);
+        List<String> pages = pagesOf("/");
+        visitInBothLanguages(pages);
+        assertFitPhone(pages);
+    }
+
+    @Test
+    void client_portal_pages_pass_in_both_languages_and_fit_a_phone() {
+        signInAt("portal/", "client.demo", "Gestan-Client-2026!");
+        List<String> pages = pagesOf("/portal/");
+        visitInBothLanguages(pages);
+        assertFitPhone(pages);
+    }
+
+    @Test
+    void back_office_pages_pass_in_both_languages() {
+        signInAt("admin/", "admin.demo", "Gestan-Admin-2026!");
+        visitInBothLanguages(pagesOf("/admin/"));
+    }
+
+    /** The area's navigation entries, then the pages of the same area their content links to. */
+    private static List<String> pagesOf(String area) {
+        Set<String> pages = new LinkedHashSet<>(linksUnder(By.cssSelector("#nav a[href]"), area));
+        for (String page : List.copyOf(pages)) {
+            browser.open(page);
+            pages.addAll(linksUnder(By.cssSelector("main a[href]"), area));
+        }
+        assertTrue(pages.size() > 2, "pages found under " + area + ": " + pages);
+        return List.copyOf(pages);
+    }
+
+    // Pages only: not downloads, sign-out or the language switch; one address per page (the query differs per row).
+    private static List<String> linksUnder(By links, String area) {
+        List<String> found = new ArrayList<>();
+        for (WebElement link : browser.driver().findElements(links)) {
+            String href = link.getAttribute("href");
+            if (href == null || !href.startsWith(Http.HTTPS.replaceAll("/$", "") + area)) {
+                continue;
+            }
+            String page = href.replaceAll("[?#].*$", "");
+            if (page.endsWith(".pdf") || page.contains("/download") || page.contains("logout") || page.contains("language")
+                    || page.endsWith(".log") || page.endsWith(".json") || page.endsWith(".zip")) {
+                continue;
+            }
+            found.add(href.replaceAll("#.*$", ""));
+        }
+        return found;
+    }
+
+    private static void visitInBothLanguages(List<String> pages) {
+        for (String lang : List.of("fr", "en")) {
+            browser.open(Http.HTTPS + "language?lang=" + lang + "&next=/");
+            for (String page : pages) {
+                browser.open(page);
+            }
+        }
+        browser.open(Http.HTTPS + "language?lang=fr&next=/");
+    }
+
+    private static void assertFitPhone(List<String> pages) {
+        List<String> overflowing = new ArrayList<>();
+        browser.phone(true);
+        try {
+            for (String page : pages) {
+                browser.open(page);
+                Number wider = (Number) ((JavascriptExecutor) browser.driver()).executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                if (wider.intValue() > 1) {
+                    overflowing.add(page + " is " + wider + " px wider than the phone: " + widestElements());
+                }
+            }
+        } finally {
+            browser.phone(false);
+        }
+        assertTrue(overflowing.isEmpty(), String.join("\n", overflowing));
+    }
+
+    // What sticks out, to name it in the failure.
+    private static Object widestElements() {
+        return ((JavascriptExecutor) browser.driver()).executeScript("""
+                const w = document.documentElement.clientWidth;
+                return [...document.querySelectorAll('body *')]
+                    .filter(e => e.getBoundingClientRect().right > w + 1 && e.children.length === 0)
+                    .slice(0, 5)
+                    .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + String(e.className).split(' ')[0] : ''));
+                """);
+    }
+}
