@@ -177,6 +177,26 @@ class FrameIT extends BrowserJourney {
         browser.screenshot("45-progress-failed-fr");
     }
 
+    @Test
+    @Order(9)
+    void static_resources_travel_compressed_and_pages_never() throws Exception {
+        HttpResponse<String> plain = Http.get(BASE + "jakarta.faces.resource/components.js.xhtml?ln=primefaces");
+        HttpResponse<String> script = Http.get(BASE + "jakarta.faces.resource/components.js.xhtml?ln=primefaces",
+                "Accept-Encoding", "gzip");
+        assertEquals(200, script.statusCode());
+        assertEquals("gzip", script.headers().firstValue("Content-Encoding").orElse(null), "components.js: " + script.headers().map());
+        int compressed = script.headers().firstValue("Content-Length").map(Integer::parseInt).orElse(script.body().length());
+        assertTrue(compressed * 3 < plain.body().length(), "compressed " + compressed + " of " + plain.body().length());
+        HttpResponse<String> style = Http.get(BASE + "resources/css/gestan.css", "Accept-Encoding", "gzip");
+        assertEquals("gzip", style.headers().firstValue("Content-Encoding").orElse(null), "gestan.css: " + style.headers().map());
+        // Pages echo what users type and, on some, secrets: never compressed (BREACH).
+        for (String page : List.of("", "verify.xhtml", "status.xhtml")) {
+            HttpResponse<String> response = Http.get(BASE + page, "Accept-Encoding", "gzip");
+            assertEquals(200, response.statusCode(), page);
+            assertTrue(response.headers().firstValue("Content-Encoding").isEmpty(), page + ": " + response.headers().map());
+        }
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** Asserts the headers every response carries; returns its Content-Security-Policy. */
