@@ -26,7 +26,7 @@ final class AccessibilityAudit {
     private static final Set<String> AUDITED = ConcurrentHashMap.newKeySet();
 
     // A page that has been looked at carries this mark until the browser loads another document.
-    private static final String NEW_DOCUMENT = "return document.readyState === 'complete' && !window.__gestanAudited"
+    private static final String NEW_DOCUMENT = "return document.readyState === 'complete' && document.contentType === 'text/html' && !window.__gestanAudited"
             + " ? [document.documentElement.lang || '?', location.origin + '/', location.pathname] : null;";
 
     private final List<String> violations = new ArrayList<>();
