@@ -132,9 +132,11 @@ class AccessibilityJourneyIT extends BrowserJourney {
         return ((JavascriptExecutor) browser.driver()).executeScript("""
                 const w = document.documentElement.clientWidth;
                 return [...document.querySelectorAll('body *')]
-                    .filter(e => e.getBoundingClientRect().right > w + 1 && e.children.length === 0)
+                    .filter(e => e.getBoundingClientRect().right > w + 1
+                        && ![...e.children].some(c => c.getBoundingClientRect().right > w + 1))
                     .slice(0, 5)
-                    .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + String(e.className).split(' ')[0] : ''));
+                    .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + String(e.className).split(' ')[0] : '')
+                        + ' ' + Math.round(e.getBoundingClientRect().width) + 'px');
                 """);
     }
 }
