@@ -186,6 +186,7 @@ class FrameIT extends BrowserJourney {
         assertEquals(200, script.statusCode());
         assertEquals("gzip", script.headers().firstValue("Content-Encoding").orElse(null), "components.js: " + script.headers().map());
         int compressed = script.headers().firstValue("Content-Length").map(Integer::parseInt).orElse(script.body().length());
+        System.out.println("[gestan-it] components.js: " + plain.body().length() + " characters, " + compressed + " bytes gzip-compressed");
         assertTrue(compressed * 3 < plain.body().length(), "compressed " + compressed + " of " + plain.body().length());
         HttpResponse<String> style = Http.get(BASE + "resources/css/gestan.css", "Accept-Encoding", "gzip");
         assertEquals("gzip", style.headers().firstValue("Content-Encoding").orElse(null), "gestan.css: " + style.headers().map());
