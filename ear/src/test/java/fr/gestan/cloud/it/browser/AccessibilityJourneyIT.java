@@ -55,27 +55,6 @@ class AccessibilityJourneyIT extends BrowserJourney {
         visitInBothLanguages(pagesOf("/admin/"));
     }
 
-    @Test
-    void the_agreement_upload_with_native_fields_still_records_the_signed_pdf() throws Exception {
-        signInAt("admin/security/agreements.xhtml", "admin.demo", "Gestan-Admin-2026!");
-        java.nio.file.Path pdf = java.nio.file.Files.createTempFile("agreement-", ".pdf");
-        java.nio.file.Files.writeString(pdf, "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
-        String engineer = "a11y-" + System.nanoTime() % 1_000_000;
-        browser.find(By.id("register:username")).sendKeys(engineer);
-        browser.find(By.id("register:name")).sendKeys("Agent Accessibilité");
-        browser.find(By.id("register:save")).click();
-        browser.waitUntil(d -> d.getPageSource().contains("Membre du personnel " + engineer + " enregistré"));
-        browser.open(Http.HTTPS + "admin/security/agreements.xhtml");
-        new org.openqa.selenium.support.ui.Select(browser.find(By.id("upload:who"))).selectByValue(engineer);
-        java.time.LocalDate today = java.time.LocalDate.now();
-        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
-        browser.find(By.id("upload:signed_input")).sendKeys(today.format(day));
-        browser.find(By.id("upload:expires_input")).sendKeys(today.plusYears(2).format(day));
-        browser.find(By.id("upload:file")).sendKeys(pdf.toString());
-        browser.find(By.id("upload:send")).click();
-        browser.waitUntil(d -> d.getPageSource().contains("Accord de " + engineer + " enregistré"));
-    }
-
     /** The area's navigation entries, then the pages of the same area their content links to. */
     private static List<String> pagesOf(String area) {
         Set<String> pages = new LinkedHashSet<>(linksUnder(By.cssSelector("#nav a[href]"), area));

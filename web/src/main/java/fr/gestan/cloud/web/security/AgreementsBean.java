@@ -1,8 +1,5 @@
 package fr.gestan.cloud.web.security;
 
-import jakarta.servlet.http.Part;
-import java.io.IOException;
-import java.io.InputStream;
 import fr.gestan.cloud.security.api.AgreementRefusedException;
 import fr.gestan.cloud.security.api.AgreementView;
 import fr.gestan.cloud.security.api.ConfidentialityAgreements;
@@ -19,6 +16,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
+import org.primefaces.model.file.UploadedFile;
 
 /** Staff members and their confidentiality agreements (administrators edit, auditors read). */
 @Named
@@ -40,8 +38,7 @@ public class AgreementsBean implements Serializable {
     private String agreementUsername;
     private LocalDate signedOn;
     private LocalDate expiresOn;
-    // a native file field (h:inputFile): PrimeFaces' simple upload hides its input from assistive technology
-    private transient Part file;
+    private transient UploadedFile file;
 
     @PostConstruct
     void load() {
@@ -65,19 +62,15 @@ public class AgreementsBean implements Serializable {
             messages.error("agreement.error.EMPTY");
             return;
         }
-        try (InputStream in = file.getInputStream()) {
-            // one byte more than allowed is enough for the service to refuse a document that is too large
-            byte[] content = in.readNBytes(ConfidentialityAgreements.MAX_DOCUMENT_BYTES + 1);
-            AgreementView recorded = agreements.recordAgreement(agreementUsername, signedOn, expiresOn,
-                    file.getSubmittedFileName(), content);
+        try {
+            AgreementView recorded = agreements.recordAgreement(agreementUsername, signedOn, expiresOn, file.getFileName(),
+                    file.getContent());
             messages.info("agreement.recorded", recorded.username(), recorded.expiresOn());
             load();
         } catch (AgreementRefusedException e) {
             messages.error("agreement.error." + e.reason(), ConfidentialityAgreements.MAX_DOCUMENT_BYTES / (1024 * 1024));
         } catch (StaffException e) {
             messages.error("staff.error." + e.reason(), e.username());
-        } catch (IOException e) {
-            messages.error("agreement.error.EMPTY");
         }
     }
 
@@ -133,11 +126,11 @@ public class AgreementsBean implements Serializable {
         this.expiresOn = expiresOn;
     }
 
-    public Part getFile() {
+    public UploadedFile getFile() {
         return file;
     }
 
-    public void setFile(Part file) {
+    public void setFile(UploadedFile file) {
         this.file = file;
     }
 }
