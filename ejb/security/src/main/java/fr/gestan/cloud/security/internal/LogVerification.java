@@ -32,12 +32,17 @@ final class LogVerification {
 
     private final byte[] macKey;
     private final String origin;
-    private final PublicKey key;
+    private final MerkleLog.KeySet keys;
 
     LogVerification(byte[] macKey, String origin, PublicKey key) {
+        this(macKey, origin, MerkleLog.KeySet.of(origin, key));
+    }
+
+    /** Checks each checkpoint with the key its signature names, in that key's period (after key rotations). */
+    LogVerification(byte[] macKey, String origin, MerkleLog.KeySet keys) {
         this.macKey = macKey.clone();
         this.origin = origin;
-        this.key = key;
+        this.keys = keys;
     }
 
     interface Progress {
@@ -85,7 +90,7 @@ final class LogVerification {
         for (LogCheckpointer.Stored s : stored) {
             MerkleLog.Checkpoint checkpoint;
             try {
-                checkpoint = MerkleLog.open(s.note(), origin, key);
+                checkpoint = keys.open(s.note(), origin);
             } catch (MerkleLog.VerificationException e) {
                 return fail(Problem.CHECKPOINT_FORGED, s.treeSize(), 0, 0, "checkpoint " + s.id() + ": " + e.getMessage());
             }
