@@ -74,7 +74,7 @@ public class JournalLog {
     void start() {
         String holder = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
         sequencer = new LogSequencer(dataSource::getConnection, new SingletonLease(LogSequencer.LEASE, holder, 10_000,
-                System::currentTimeMillis), JournalMacKey.current(), System::currentTimeMillis, BATCH,
+                System::currentTimeMillis), JournalMacKey::current, System::currentTimeMillis, BATCH,
                 Long.getLong(GAP_TIMEOUT_PROPERTY, 600) * 1000);
         try (Connection c = dataSource.getConnection()) {
             CheckpointKeys.register(c, JournalKeys.current().active(), System.currentTimeMillis() * 1000);

@@ -30,17 +30,17 @@ final class LogVerification {
 
     private static final int FETCH = 10_000;
 
-    private final byte[] macKey;
+    private final JournalMacKey macKey;
     private final String origin;
     private final MerkleLog.KeySet keys;
 
     LogVerification(byte[] macKey, String origin, PublicKey key) {
-        this(macKey, origin, MerkleLog.KeySet.of(origin, key));
+        this(JournalMacKey.single(macKey), origin, MerkleLog.KeySet.of(origin, key));
     }
 
     /** Checks each checkpoint with the key its signature names, in that key's period (after key rotations). */
-    LogVerification(byte[] macKey, String origin, MerkleLog.KeySet keys) {
-        this.macKey = macKey.clone();
+    LogVerification(JournalMacKey macKey, String origin, MerkleLog.KeySet keys) {
+        this.macKey = macKey;
         this.origin = origin;
         this.keys = keys;
     }
@@ -388,7 +388,7 @@ final class LogVerification {
         private final byte[] leafHash = new byte[MerkleLog.HASH_SIZE];
         Result result;
 
-        Chunk(byte[] macKey, Walk walk) {
+        Chunk(JournalMacKey macKey, Walk walk) {
             this.walk = walk;
             this.leaves = new CopiedEntryLeaf(macKey);
         }

@@ -80,6 +80,8 @@ final class LogDatabase implements AutoCloseable {
                     case "V1" -> "V1__journal.sql";
                     case "V2" -> "V2__journal_chain.sql";
                     case "V7" -> "V7__journal_log.sql";
+                    case "V19" -> "V19__journal_checkpoint_keys.sql";
+                    case "V20" -> "V20__journal_mac_key.sql";
                     default -> throw new IllegalArgumentException(version);
                 };
                 try (InputStream in = LogDatabase.class.getResourceAsStream("/db/migration/security/" + file)) {
