@@ -1304,7 +1304,8 @@ public final class JournalVerifier {
 
         /** Parses a verifier key string into its name and public key, checking its key hash. */
         public static java.util.Map.Entry<String, PublicKey> parseVerifierKey(String vkey) throws VerificationException {
-            String[] parts = vkey.trim().split("\\+");
+            // name + hash + base64: the name has no '+', the base64 may hold some (split at the first two only)
+            String[] parts = vkey.trim().split("\\+", 3);
             try {
                 if (parts.length != 3) {
                     throw new VerificationException("a verifier key is name+hash+key");

@@ -61,6 +61,18 @@ final class JournalMacKey {
         return new JournalMacKey(Map.of(id, new Member(id, key.clone(), null)), id, id);
     }
 
+    /** A ring of the initial key and keys rotated in after it, the last one active (tests, tools). */
+    static JournalMacKey of(byte[] initial, byte[]... rotated) {
+        Map<String, Member> keys = new LinkedHashMap<>();
+        keys.put(idOf(initial), new Member(idOf(initial), initial.clone(), null));
+        String active = idOf(initial);
+        for (byte[] key : rotated) {
+            active = idOf(key);
+            keys.put(active, new Member(active, key.clone(), null));
+        }
+        return new JournalMacKey(keys, active, idOf(initial));
+    }
+
     /** The configured ring, loaded on first use and again when its active key changed (here or on another node). */
     static JournalMacKey current() {
         JournalMacKey loaded = current;

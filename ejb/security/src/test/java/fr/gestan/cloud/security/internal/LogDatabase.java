@@ -122,6 +122,17 @@ final class LogDatabase implements AutoCloseable {
         }
     }
 
+    /** A v2 entry MAC'd with a key of the ring after a rotation, naming it ({@code mac_key}), as the application writes it. */
+    static long appendV2WithKey(Connection c, byte[] macKey, String macKeyId, String tenant, String target) throws SQLException {
+        long id = appendV2(c, macKey, tenant, target);
+        try (PreparedStatement name = c.prepareStatement("update journal_entry set mac_key = ? where id = ?")) {
+            name.setString(1, macKeyId); // H2 here has no append-only trigger; the application writes it at insert
+            name.setLong(2, id);
+            name.executeUpdate();
+        }
+        return id;
+    }
+
     /** {@code count} entries of a tenant as the application writes them, in JDBC batches (a large log in seconds). */
     static void appendMany(Connection c, byte[] macKey, String tenant, int count) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(INSERT_V2)) {
