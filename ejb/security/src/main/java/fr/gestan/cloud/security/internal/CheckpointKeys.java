@@ -111,11 +111,36 @@ final class CheckpointKeys {
         return Instant.EPOCH.plus(micros, ChronoUnit.MICROS).truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
+    /**
+     * The rows whose key is in the ring (same id, same public key): a row inserted in the database by someone without
+     * access to the keys folder publishes nothing and verifies nothing. Nodes share the keys folder.
+     */
+    static List<Row> inRing(List<Row> rows, JournalKeys ring) {
+        List<Row> kept = new ArrayList<>();
+        for (Row row : rows) {
+            JournalKeys.Member member = ring.member(row.id());
+            if (member == null) {
+                member = JournalKeys.reload().member(row.id());
+                ring = JournalKeys.current();
+            }
+            if (member != null && MerkleLog.verifierKey(JournalLog.origin(), member.publicKey()).equals(row.verifierKey())) {
+                kept.add(row);
+            }
+        }
+        return kept;
+    }
+
     /** The key pair that signs now: the newest recorded key, read from the ring (again if this node has not seen it). */
     static KeyPair signing(Connection c) throws SQLException {
         String id = signingId(c);
         if (id == null) {
-            return JournalKeys.current().active().pair();
+            // No key recorded (a log rebuilt from scratch): the ring's active key signs from tree size 0.
+            JournalKeys.Member active = JournalKeys.current().active();
+            register(c, active, System.currentTimeMillis() * 1000);
+            id = signingId(c);
+            if (id == null) {
+                return active.pair();
+            }
         }
         JournalKeys.Member member = JournalKeys.current().member(id);
         if (member == null) {

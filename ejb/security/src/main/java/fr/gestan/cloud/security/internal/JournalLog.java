@@ -191,7 +191,7 @@ public class JournalLog {
     /** The published checkpoint key set: every key that signed checkpoints, with its period. */
     public MerkleLog.KeySet keySet() {
         try (Connection c = dataSource.getConnection()) {
-            return CheckpointKeys.keySet(CheckpointKeys.all(c));
+            return CheckpointKeys.keySet(CheckpointKeys.inRing(CheckpointKeys.all(c), JournalKeys.current()));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the journal checkpoint keys", e);
         }
@@ -208,7 +208,7 @@ public class JournalLog {
     /** Verifies the whole log (see {@link LogVerification}). */
     public Result verify(VerificationProgress progress) {
         try (Connection c = dataSource.getConnection()) {
-            return new LogVerification(JournalMacKey.current(), origin(), CheckpointKeys.keySet(CheckpointKeys.all(c))).verify(c, new LogVerification.Progress() {
+            return new LogVerification(JournalMacKey.current(), origin(), CheckpointKeys.keySet(CheckpointKeys.inRing(CheckpointKeys.all(c), JournalKeys.current()))).verify(c, new LogVerification.Progress() {
                 @Override
                 public void start(long total) {
                     progress.start(total);
