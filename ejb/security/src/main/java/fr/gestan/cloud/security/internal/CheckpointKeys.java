@@ -91,6 +91,10 @@ final class CheckpointKeys {
 
     /** The published key set: each key with the sizes it signs (up to the next key's first size) and its dates. */
     static MerkleLog.KeySet keySet(List<Row> rows) {
+        if (rows.isEmpty()) {
+            // No key recorded yet (the moment between a log rebuilt from scratch and its first checkpoint).
+            return MerkleLog.KeySet.of(JournalLog.origin(), JournalKeys.current().active().publicKey());
+        }
         List<MerkleLog.PublishedKey> keys = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
