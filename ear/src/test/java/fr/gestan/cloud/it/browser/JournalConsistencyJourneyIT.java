@@ -125,7 +125,7 @@ class JournalConsistencyJourneyIT extends BrowserJourney {
         String seen = verdictShown(); // on the page signed in to: no reload while its script still fetches
         assertEquals("consistent", state(), seen);
         assertTrue(seen.startsWith("Premier point de contrôle vu par ce navigateur (taille "), seen);
-        byte[] script = Files.readAllBytes(Path.of("../web/src/main/webapp/journal/journal-consistency-v2.js"));
+        byte[] script = Files.readAllBytes(Path.of("../web/src/main/webapp/journal/journal-consistency-v3.js"));
         assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(script)),
                 browser.find(By.id("journal-script-sha256")).getText(), "the published script's SHA-256 is shown");
         String docs = Files.readString(Path.of("../docs/security.md"));

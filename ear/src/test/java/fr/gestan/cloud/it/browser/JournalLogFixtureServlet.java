@@ -57,7 +57,7 @@ public class JournalLogFixtureServlet extends HttpServlet {
     private void rewrite() throws Exception {
         JournalTamper.run(owner,
                 "delete from journal_entry where id = (select min(id) from journal_entry where target = 'journal-journey-fixture')",
-                "delete from journal_leaf", "delete from journal_tile", "delete from journal_log_checkpoint",
+                "delete from journal_leaf", "delete from journal_tile", "delete from journal_log_checkpoint", "delete from journal_checkpoint_key",
                 "update journal_log_state set tree_size = 0, root_hash = '" + JournalVerifier.hex(MerkleLog.EMPTY_ROOT)
                         + "', floor_id = legacy_max_id");
         admin.call(integrity::checkpointNow);

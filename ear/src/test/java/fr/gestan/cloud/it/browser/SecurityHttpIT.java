@@ -247,5 +247,19 @@ class SecurityHttpIT extends BrowserJourney {
         HttpResponse<String> after = Http.send("GET", base() + "api/v1/keys", null, "Authorization", admin);
         assertTrue(after.body().contains("\"id\":\"" + id + "\""), after.body());
         assertEquals(404, Http.send("POST", base() + "api/v1/keys/no-such-ring/rotation", null, "Authorization", admin).statusCode());
+
+        // The journal's checkpoint key: listed, rotated by an admin, and the new key published beside the old one.
+        assertTrue(list.body().contains("\"purpose\":\"journal-checkpoint\"") && list.body().contains("\"purpose\":\"journal-mac\""),
+                list.body());
+        HttpResponse<String> journalKey = Http.send("POST", base() + "api/v1/keys/journal-checkpoint/rotation", null, "Authorization", admin);
+        assertEquals(200, journalKey.statusCode(), journalKey.body());
+        String journalKeyId = journalKey.body().replaceAll(".*\"id\":\"([0-9a-f]+)\".*", "$1");
+        for (String url : java.util.List.of("journal/journal-keys.txt", "api/v1/public/journal/keys")) {
+            HttpResponse<String> keySet = Http.send("GET", base() + url, null);
+            assertEquals(200, keySet.statusCode(), url);
+            assertTrue(keySet.body().startsWith("# gestan-journal-keys v1") && keySet.body().contains("+" + journalKeyId + "+")
+                    && keySet.body().lines().filter(l -> !l.startsWith("#")).count() >= 2, keySet.body());
+        }
+        assertEquals(200, Http.send("GET", base() + "journal/journal-public-key.pem", null).statusCode(), "the old URL still answers");
     }
 }

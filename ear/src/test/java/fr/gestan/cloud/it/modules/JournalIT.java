@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
+import fr.gestan.cloud.common.keys.KeyRing;
+import fr.gestan.cloud.common.keys.KeyView;
+import fr.gestan.cloud.common.keys.RotatableKeys;
 import fr.gestan.cloud.it.support.Deployments;
 import fr.gestan.cloud.it.support.Ids;
 import fr.gestan.cloud.it.support.WithRoleCallers;
@@ -80,6 +83,10 @@ class JournalIT extends WithRoleCallers {
     JournalIntegrity integrity;
     @EJB
     JournalProofs proofs;
+    @EJB(beanName = "CheckpointKeysBean") // each module holding keys has its RotatableKeys
+    RotatableKeys checkpointKeys;
+    @EJB(beanName = "MacKeysBean")
+    RotatableKeys macKeys;
 
     @Resource(lookup = "java:jboss/datasources/GestanDS")
     DataSource dataSource;
@@ -121,7 +128,7 @@ class JournalIT extends WithRoleCallers {
 
     /** After a tampering that cannot be undone in place: the log rebuilt from the entries, as after a fresh migration. */
     private void rebuildLog() throws Exception {
-        tamper("delete from journal_leaf", "delete from journal_tile", "delete from journal_log_checkpoint",
+        tamper("delete from journal_leaf", "delete from journal_tile", "delete from journal_log_checkpoint", "delete from journal_checkpoint_key",
                 "update journal_log_state set tree_size = 0, root_hash = '" + JournalVerifier.hex(MerkleLog.EMPTY_ROOT)
                         + "', floor_id = legacy_max_id");
         checkpoint();
@@ -346,9 +353,13 @@ class JournalIT extends WithRoleCallers {
         assertIntact();
     }
 
+    /** The private key that signs checkpoints now: the newest recorded key, from the ring's folder or the initial file. */
     private PrivateKey signingKey() throws Exception {
-        Path file = Path.of(System.getProperty("gestan.journal.key", Path.of(System.getProperty("jboss.server.data.dir"), "gestan",
+        Path initial = Path.of(System.getProperty("gestan.journal.key", Path.of(System.getProperty("jboss.server.data.dir"), "gestan",
                 "journal-signing-key.pem").toString()));
+        Path rotated = KeyRing.of("journal-checkpoint", ".pem").file(queryString("select key_hash from journal_checkpoint_key "
+                + "order by first_size desc, activated_at_us desc fetch first 1 rows only"));
+        Path file = Files.exists(rotated) ? rotated : initial;
         String base64 = Files.readString(file, StandardCharsets.US_ASCII).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         return KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
     }
@@ -447,6 +458,114 @@ class JournalIT extends WithRoleCallers {
         String signedNote = new String(Base64.getDecoder().decode(export.split("\n")[1].substring(2)), StandardCharsets.UTF_8);
         assertTrue(latest.seq() >= Long.parseLong(signedNote.split("\n")[1]), "the export's checkpoint is kept (pinned) and covered");
         assertEquals(1, queryLong("select count(*) from journal_log_checkpoint where pinned and note = '" + signedNote.replace("'", "''") + "'"));
+    }
+
+    /**
+     * Key rotation (issue 18 item 4): the checkpoint key and the MAC key rotated by an admin (only), entries appended and
+     * checkpoints signed before and after; each checkpoint names its key, the published key set lists both keys with
+     * their periods, and the whole journal verifies (old and new checkpoints, old and new MACs), in the server and
+     * offline with the key set; each rotation is journaled.
+     */
+    @Test
+    void the_checkpoint_and_mac_keys_rotate_and_the_whole_journal_still_verifies() throws Exception {
+        String tenant = Ids.siren();
+        append(tenant, "before-rotation");
+        CheckpointView before = checkpoint();
+        StringWriter firstExport = new StringWriter();
+        support.call(() -> {
+            integrity.exportTenant(tenant, firstExport);
+            return null;
+        });
+        String oldCheckpointKey = auditor.call(checkpointKeys::keys).stream().filter(KeyView::active).map(KeyView::id).findFirst().orElseThrow();
+        String oldMacKey = auditor.call(macKeys::keys).stream().filter(KeyView::active).map(KeyView::id).findFirst().orElseThrow();
+        assertEquals(oldCheckpointKey, before.keyId(), "a checkpoint names its key");
+        for (var caller : List.of(support, auditor, client)) {
+            assertThrows(EJBAccessException.class, () -> caller.call(checkpointKeys::rotate), "admin only");
+            assertThrows(EJBAccessException.class, () -> caller.call(macKeys::rotate), "admin only");
+        }
+
+        KeyView checkpointKey = admin.call(checkpointKeys::rotate);
+        KeyView macKey = admin.call(macKeys::rotate);
+        assertTrue(checkpointKey.active() && macKey.active());
+        assertFalse(checkpointKey.id().equals(oldCheckpointKey) || macKey.id().equals(oldMacKey));
+        append(tenant, "after-rotation");
+        assertEquals(macKey.id(), queryString("select mac_key from journal_entry where target = 'after-rotation' and tenant_ref = '" + tenant + "'"),
+                "a new entry names the new MAC key");
+        // Checkpoints signed by the server's own timer after the rotation carry the new key.
+        long deadline = System.currentTimeMillis() + 120_000;
+        CheckpointView after = checkpoint();
+        while (!after.keyId().equals(checkpointKey.id()) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+            after = checkpoint();
+        }
+        assertEquals(checkpointKey.id(), after.keyId(), "new checkpoints are signed with the new key");
+        assertTrue(after.seq() > before.seq());
+
+        // The published key set: both keys, the old one retired at the tree size the new one starts from.
+        MerkleLog.KeySet keys = MerkleLog.KeySet.parse(integrity.keySet());
+        MerkleLog.PublishedKey old = keys.keys().stream().filter(k -> k.id().equals(oldCheckpointKey)).findFirst().orElseThrow();
+        MerkleLog.PublishedKey current = keys.keys().stream().filter(k -> k.id().equals(checkpointKey.id())).findFirst().orElseThrow();
+        assertEquals(current.firstSize(), old.lastSize(), keys.text());
+        assertEquals(-1, current.lastSize(), keys.text());
+        assertEquals(integrity.keySet(), proofs.keySet());
+        assertEquals(MerkleLog.verifierKey(current.name(), current.key()), proofs.verifierKey(), "the verifier key is the new one");
+        assertEquals(current.key(), JournalVerifier.readPublicKeyPem(integrity.publicKeyPem()), "the public key URL serves the new key");
+        assertEquals(after.seq(), keys.open(after.note()).size(), "the new checkpoint verifies with the key it names");
+        assertEquals(before.seq(), keys.open(before.note()).size(), "the old checkpoint still verifies, with the old key");
+
+        // The whole journal: every kept checkpoint (both keys) and every entry (both MAC keys).
+        assertIntact();
+        assertEquals(0, queryLong("select count(*) from journal_leaf l join journal_entry e on e.id = l.entry_id where not l.authentic "
+                + "and e.tenant_ref = '" + tenant + "'"), "entries of both MAC keys are authentic");
+
+        // Offline: the export after the rotation carries the previous export's checkpoint (old key) and its own (new key).
+        StringWriter secondExport = new StringWriter();
+        support.call(() -> {
+            integrity.exportTenant(tenant, secondExport);
+            return null;
+        });
+        Result offline = JournalVerifier.Export.verify(new BufferedReader(new StringReader(secondExport.toString())), keys);
+        assertTrue(offline.ok(), offline::toString);
+        assertTrue(offline.entriesChecked() >= 2, offline::toString);
+        assertEquals(2, offline.checkpointsChecked(), "the previous export's checkpoint, signed by the old key, checked too");
+        assertTrue(JournalVerifier.Export.verify(new BufferedReader(new StringReader(firstExport.toString())), keys).ok());
+        Result oldKeyAlone = JournalVerifier.Export.verify(new BufferedReader(new StringReader(secondExport.toString())), old.key());
+        assertEquals(Problem.CHECKPOINT_FORGED, oldKeyAlone.problem(), "the old key alone does not know the new checkpoints");
+
+        // The retired key, stolen, signs a larger tree: refused (outside its period), in the server too.
+        String origin = after.note().split("\n")[0];
+        byte[] root = JournalVerifier.unhex(after.headHash());
+        PrivateKey retired = KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(
+                Files.readString(initialOrRingFile(oldCheckpointKey), StandardCharsets.US_ASCII)
+                        .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""))));
+        long late = insertCheckpoint(after.seq(), root, MerkleLog.sign(new MerkleLog.Checkpoint(origin, after.seq(), root).body(), origin,
+                retired, old.key()));
+        try {
+            Result result = verify();
+            assertEquals(Problem.CHECKPOINT_FORGED, result.problem(), result::toString);
+            assertTrue(result.detail().contains("outside its period"), result.detail());
+        } finally {
+            tamper("delete from journal_log_checkpoint where id = " + late);
+        }
+        assertIntact();
+
+        for (KeyView rotated : List.of(checkpointKey, macKey)) {
+            JournalEntryView entry = auditor.call(() -> journal.latest(200)).stream()
+                    .filter(e -> "KEY_ROTATED".equals(e.action()) && e.target().endsWith(":" + rotated.id())).findFirst().orElseThrow();
+            assertEquals("admin.it", entry.actor());
+            assertTrue(entry.target().equals("journal-checkpoint:" + rotated.id()) || entry.target().equals("journal-mac:" + rotated.id()),
+                    entry.target());
+        }
+        List<KeyView> listed = auditor.call(macKeys::keys);
+        assertTrue(listed.stream().anyMatch(k -> k.id().equals(oldMacKey) && !k.active() && k.uses() >= 1), listed::toString);
+        assertTrue(listed.stream().anyMatch(k -> k.id().equals(macKey.id()) && k.active() && k.uses() >= 1), listed::toString);
+    }
+
+    /** The private key file of checkpoint key {@code id}: in the ring's folder, else the initial single file. */
+    private Path initialOrRingFile(String id) {
+        Path ring = KeyRing.of("journal-checkpoint", ".pem").file(id);
+        return Files.exists(ring) ? ring : Path.of(System.getProperty("gestan.journal.key", Path.of(System.getProperty("jboss.server.data.dir"),
+                "gestan", "journal-signing-key.pem").toString()));
     }
 
     @Test

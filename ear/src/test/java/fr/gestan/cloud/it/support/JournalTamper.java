@@ -12,7 +12,7 @@ import javax.sql.DataSource;
  */
 public final class JournalTamper {
 
-    private static final String[] GUARDED = {"journal_entry", "journal_checkpoint", "journal_leaf"};
+    private static final String[] GUARDED = {"journal_entry", "journal_checkpoint", "journal_leaf", "journal_checkpoint_key"};
 
     private JournalTamper() {
     }

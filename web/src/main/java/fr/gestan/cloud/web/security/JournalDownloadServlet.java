@@ -19,10 +19,11 @@ import java.nio.charset.StandardCharsets;
 /**
  * Downloads for the journal: a client's export of its tenant's journal ({@code /portal/security/journal-export}),
  * staff exports ({@code /admin/security/journal-export}, whole journal or {@code ?tenant=SIREN}), and, publicly,
- * the checkpoint public key and the offline verifier's source ({@code /journal/...}).
+ * the checkpoint public key (the newest), the published checkpoint key set (every key with the tree sizes and dates
+ * it signed, {@code /journal/journal-keys.txt}) and the offline verifier's source ({@code /journal/...}).
  */
 @WebServlet(urlPatterns = {"/portal/security/journal-export", "/admin/security/journal-export",
-        "/journal/journal-public-key.pem", "/journal/JournalVerifier.java"})
+        "/journal/journal-public-key.pem", "/journal/JournalVerifier.java", "/journal/journal-keys.txt"})
 public class JournalDownloadServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
@@ -39,6 +40,11 @@ public class JournalDownloadServlet extends HttpServlet {
             case "/journal/journal-public-key.pem" -> {
                 Attachment.headers(response, "application/x-pem-file", "journal-public-key.pem");
                 response.getWriter().write(integrity.publicKeyPem());
+            }
+            case "/journal/journal-keys.txt" -> {
+                Attachment.headers(response, "text/plain; charset=UTF-8", "journal-keys.txt");
+                response.setHeader("Cache-Control", "no-cache");
+                response.getWriter().write(integrity.keySet());
             }
             case "/journal/JournalVerifier.java" -> {
                 Attachment.headers(response, "text/x-java-source; charset=UTF-8", "JournalVerifier.java");

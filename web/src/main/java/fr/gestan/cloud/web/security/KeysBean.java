@@ -3,6 +3,7 @@ package fr.gestan.cloud.web.security;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.keys.KeyView;
 import fr.gestan.cloud.common.keys.RotatableKeys;
+import fr.gestan.cloud.security.api.JournalIntegrity;
 import fr.gestan.cloud.tenants.api.SecretKeyRotation;
 import fr.gestan.cloud.tenants.api.SecretRekeyRunView;
 import fr.gestan.cloud.web.i18n.Bundle;
@@ -41,6 +42,8 @@ public class KeysBean implements Serializable {
     transient Instance<RotatableKeys> rings;
     @EJB
     SecretKeyRotation secretRotation;
+    @EJB
+    JournalIntegrity journalIntegrity;
     @Inject
     CurrentUser user;
     @Inject
@@ -49,6 +52,7 @@ public class KeysBean implements Serializable {
 
     private List<Ring> all = List.of();
     private SecretRekeyRunView rekey;
+    private String journalKeySet;
 
     @PostConstruct
     void load() {
@@ -61,6 +65,7 @@ public class KeysBean implements Serializable {
         }
         found.sort(Comparator.comparing(Ring::purpose));
         all = found;
+        journalKeySet = journalIntegrity.keySet();
         refreshRekey();
     }
 
@@ -92,6 +97,11 @@ public class KeysBean implements Serializable {
 
     public List<Ring> getRings() {
         return all;
+    }
+
+    /** The published checkpoint key set (every key with the tree sizes and dates it signed), as served publicly. */
+    public String getJournalKeySet() {
+        return journalKeySet;
     }
 
     public SecretRekeyRunView getRekey() {

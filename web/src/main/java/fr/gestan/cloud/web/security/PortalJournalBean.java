@@ -52,12 +52,13 @@ public class PortalJournalBean implements Serializable {
     Messages messages;
 
     /** The published consistency script (versioned: a change is a new file), under the web application's root. */
-    public static final String SCRIPT = "/journal/journal-consistency-v2.js";
+    public static final String SCRIPT = "/journal/journal-consistency-v3.js";
     private static volatile byte[] scriptSha256;
 
     private String tenant;
     private CheckpointView latestCheckpoint;
     private String verifierKey;
+    private String verifierKeys;
     private InclusionProofView proof;
     private final LazyDataModel<JournalEntryView> entries = new DatabasePages<>(
             () -> tenant == null ? 0 : journal.countOfTenant(tenant),
@@ -73,6 +74,7 @@ public class PortalJournalBean implements Serializable {
         }
         latestCheckpoint = integrity.latestCheckpoint().orElse(null);
         verifierKey = proofs.verifierKey();
+        verifierKeys = proofs.keySet();
     }
 
     /** Shows the inclusion proof of one of the company's entries in the newest checkpoint. */
@@ -94,6 +96,11 @@ public class PortalJournalBean implements Serializable {
 
     public String getVerifierKey() {
         return verifierKey;
+    }
+
+    /** The published checkpoint key set (every key with its period), which the consistency script checks against. */
+    public String getVerifierKeys() {
+        return verifierKeys;
     }
 
     public String getScriptPath() {

@@ -51,6 +51,9 @@ public interface JournalIntegrity {
     void exportTenant(@NotNull(message = "{tenant.siren.required}") @Pattern(regexp = "\\d{9}", message = "{tenant.siren.format}") String tenantRef,
                       @NotNull Writer out) throws IOException;
 
-    /** The public key that verifies checkpoints, PEM-encoded (public information). */
+    /** The public key that verifies new checkpoints (the newest key), PEM-encoded (public information). */
     String publicKeyPem();
+
+    /** The published checkpoint key set (see {@link JournalProofs#keySet()}), public information. */
+    String keySet();
 }

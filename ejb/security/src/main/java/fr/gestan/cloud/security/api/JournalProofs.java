@@ -14,8 +14,15 @@ public interface JournalProofs {
     /** The newest signed checkpoint (C2SP signed note: origin, tree size, base64 root, signature line). */
     Optional<String> checkpoint();
 
-    /** The signed-note verifier key of the checkpoints: {@code <origin>+<key hash>+<base64 key>}. */
+    /** The signed-note verifier key of new checkpoints: {@code <origin>+<key hash>+<base64 key>}. */
     String verifierKey();
+
+    /**
+     * The published checkpoint key set ({@link JournalVerifier.MerkleLog.KeySet#text()}): every key that signed this
+     * log's checkpoints, by id, with the tree sizes and dates it was active; verifiers pick a checkpoint's key by the
+     * id its signature line carries.
+     */
+    String keySet();
 
     /**
      * The hash tile {@code tile/<level>/<index>[.p/<width>]} as of the newest checkpoint: {@code width} hashes of 32

@@ -484,15 +484,23 @@ public final class JournalVerifier {
          * the same size, and the consistency proof between them. Two checkpoints checked when OK; else the problem.
          */
         public static Result consistency(String olderNote, String newerNote, List<byte[]> proof, PublicKey key) {
+            return consistency(olderNote, newerNote, proof, MerkleLog.KeySet.of(origin(newerNote), key));
+        }
+
+        /**
+         * {@link #consistency(String, String, List, PublicKey)} with the published key set: each checkpoint is checked
+         * with the key its signature names (the two may be signed by different keys, before and after a rotation).
+         */
+        public static Result consistency(String olderNote, String newerNote, List<byte[]> proof, MerkleLog.KeySet keys) {
             MerkleLog.Checkpoint older;
             MerkleLog.Checkpoint newer;
             try {
-                newer = MerkleLog.open(newerNote, origin(newerNote), key);
+                newer = keys.open(newerNote, origin(newerNote));
             } catch (MerkleLog.VerificationException e) {
                 return new Result(false, 0, 0, Problem.CHECKPOINT_FORGED, 0, "newer checkpoint: " + e.getMessage());
             }
             try {
-                older = MerkleLog.open(olderNote, origin(olderNote), key);
+                older = keys.open(olderNote, origin(olderNote));
             } catch (MerkleLog.VerificationException e) {
                 return new Result(false, 0, 1, Problem.CHECKPOINT_FORGED, 0, "older checkpoint: " + e.getMessage());
             }
@@ -533,7 +541,7 @@ public final class JournalVerifier {
             }
         }
 
-        private static Result verifyV2(BufferedReader in, PublicKey key) throws IOException {
+        private static Result verifyV2(BufferedReader in, PublicKey key, MerkleLog.KeySet published) throws IOException {
             try {
                 String[] n = split(in.readLine());
                 if (n.length != 2 || !"N".equals(n[0])) {
@@ -541,9 +549,10 @@ public final class JournalVerifier {
                 }
                 String note = new String(Base64.getDecoder().decode(n[1]), StandardCharsets.UTF_8);
                 String origin = note.substring(0, Math.max(0, note.indexOf('\n')));
+                MerkleLog.KeySet keys = published != null ? published : MerkleLog.KeySet.of(origin, key);
                 MerkleLog.Checkpoint checkpoint;
                 try {
-                    checkpoint = MerkleLog.open(note, origin, key);
+                    checkpoint = keys.open(note, origin);
                 } catch (MerkleLog.VerificationException e) {
                     return new Result(false, 0, 0, Problem.CHECKPOINT_FORGED, 0, e.getMessage());
                 }
@@ -557,7 +566,7 @@ public final class JournalVerifier {
                     String[] f = split(line);
                     if ("P".equals(f[0]) && f.length == 3 && entries == 0) {
                         Result grown = consistency(new String(Base64.getDecoder().decode(f[1]), StandardCharsets.UTF_8), note,
-                                unhashes(f[2]), key);
+                                unhashes(f[2]), keys);
                         if (!grown.ok()) {
                             return new Result(false, 0, grown.checkpointsChecked(), grown.problem(), grown.seq(),
                                     "previous export's checkpoint: " + grown.detail());
@@ -605,9 +614,21 @@ public final class JournalVerifier {
 
         /** Verifies an export (v1 chain or v2 log) read from {@code in} with the public key alone. */
         public static Result verify(BufferedReader in, PublicKey key) throws IOException {
+            return verify(in, key, null);
+        }
+
+        /**
+         * Verifies an export with the published key set (after rotations): its checkpoint with the key its signature
+         * names, refused when that key is unknown or the checkpoint's size lies outside the key's period.
+         */
+        public static Result verify(BufferedReader in, MerkleLog.KeySet keys) throws IOException {
+            return verify(in, null, keys);
+        }
+
+        private static Result verify(BufferedReader in, PublicKey key, MerkleLog.KeySet keys) throws IOException {
             String header = in.readLine();
             if (EXPORT_HEADER_V2.equals(header)) {
-                return verifyV2(in, key);
+                return verifyV2(in, key, keys);
             }
             if (!EXPORT_HEADER.equals(header)) {
                 return new Result(false, 0, 0, Problem.MALFORMED, 0, "not a journal export (first line)");
@@ -621,7 +642,8 @@ public final class JournalVerifier {
                             Long.parseLong(f[4]), unhex(f[5]), f[6], Base64.getDecoder().decode(f[7])));
                     line = in.readLine();
                 }
-                Walk walk = new Walk(key, checkpoints);
+                Walk walk = new Walk(key != null ? key : keys.legacyKey(checkpoints.isEmpty() ? "" : checkpoints.get(0).keyId()),
+                        checkpoints);
                 for (; line != null; line = in.readLine()) {
                     if (line.isEmpty()) {
                         continue;
@@ -651,7 +673,9 @@ public final class JournalVerifier {
     }
 
     /**
-     * {@code java JournalVerifier.java <export.tsv> <public-key.pem>}: checks an export (any version);
+     * {@code java JournalVerifier.java <export.tsv> <journal-keys.txt>}: checks an export (any version) with the
+     * published key set ({@code /journal/keys}: every checkpoint key with its period; a single PEM public key, the
+     * log's key before any rotation, is accepted too);
      * {@code java JournalVerifier.java --consistency <older-checkpoint> <newer-checkpoint> <proof> <public-key.pem>}:
      * checks that the log only grew between two checkpoints a client kept (signed notes as served at
      * {@code /journal/checkpoint}), with the consistency proof saved from
@@ -661,19 +685,24 @@ public final class JournalVerifier {
     public static void main(String[] args) throws Exception {
         Result result;
         if (args.length == 5 && "--consistency".equals(args[0])) {
-            PublicKey key = readPublicKeyPem(Files.readString(Path.of(args[4]), StandardCharsets.US_ASCII));
             String older = Files.readString(Path.of(args[1]), StandardCharsets.UTF_8);
             String newer = Files.readString(Path.of(args[2]), StandardCharsets.UTF_8);
-            result = Export.consistency(older, newer, proofFile(Files.readString(Path.of(args[3]), StandardCharsets.UTF_8)), key);
+            MerkleLog.KeySet keys = MerkleLog.KeySet.read(Files.readString(Path.of(args[4]), StandardCharsets.US_ASCII),
+                    newer.substring(0, Math.max(0, newer.indexOf('\n'))));
+            result = Export.consistency(older, newer, proofFile(Files.readString(Path.of(args[3]), StandardCharsets.UTF_8)), keys);
         } else if (args.length == 2 && !args[0].startsWith("--")) {
-            PublicKey key = readPublicKeyPem(Files.readString(Path.of(args[1]), StandardCharsets.US_ASCII));
+            String keyFile = Files.readString(Path.of(args[1]), StandardCharsets.US_ASCII);
             try (BufferedReader in = Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8)) {
-                result = Export.verify(in, key);
+                if (keyFile.contains("-----BEGIN PUBLIC KEY-----")) {
+                    result = Export.verify(in, readPublicKeyPem(keyFile)); // one key: the log's only key, before rotations
+                } else {
+                    result = Export.verify(in, MerkleLog.KeySet.parse(keyFile)); // the published key set (/journal/keys)
+                }
             }
         } else {
-            System.err.println("usage: java JournalVerifier.java <journal-export.tsv> <journal-public-key.pem>");
+            System.err.println("usage: java JournalVerifier.java <journal-export.tsv> <journal-keys.txt | journal-public-key.pem>");
             System.err.println("       java JournalVerifier.java --consistency <older-checkpoint.txt> <newer-checkpoint.txt> "
-                    + "<consistency-proof.json> <journal-public-key.pem>");
+                    + "<consistency-proof.json> <journal-keys.txt | journal-public-key.pem>");
             System.exit(2);
             return;
         }
@@ -1275,7 +1304,8 @@ public final class JournalVerifier {
 
         /** Parses a verifier key string into its name and public key, checking its key hash. */
         public static java.util.Map.Entry<String, PublicKey> parseVerifierKey(String vkey) throws VerificationException {
-            String[] parts = vkey.trim().split("\\+");
+            // name + hash + base64: the name has no '+', the base64 may hold some (split at the first two only)
+            String[] parts = vkey.trim().split("\\+", 3);
             try {
                 if (parts.length != 3) {
                     throw new VerificationException("a verifier key is name+hash+key");
@@ -1291,6 +1321,156 @@ public final class JournalVerifier {
                 return java.util.Map.entry(parts[0], key);
             } catch (IllegalArgumentException | GeneralSecurityException e) {
                 throw new VerificationException("unreadable verifier key: " + e.getMessage());
+            }
+        }
+
+        /**
+         * One published checkpoint key: its signed-note name, key hash (its id: the 4 bytes that every signature line
+         * it makes carries) and public key, and the period it signs: the tree sizes {@code firstSize} to
+         * {@code lastSize} ({@code -1}: still active, no end), and for people the instants it was made active and
+         * retired ({@code -} when unknown or not yet).
+         */
+        public record PublishedKey(String name, byte[] keyHash, PublicKey key, long firstSize, long lastSize,
+                                   String activatedAt, String retiredAt) {
+
+            public PublishedKey {
+                keyHash = keyHash.clone();
+                activatedAt = activatedAt == null || activatedAt.isBlank() ? "-" : activatedAt;
+                retiredAt = retiredAt == null || retiredAt.isBlank() ? "-" : retiredAt;
+            }
+
+            /** The key's id: its signed-note key hash in hex (8 digits). */
+            public String id() {
+                return java.util.HexFormat.of().formatHex(keyHash);
+            }
+
+            /** Whether this key may sign a checkpoint of tree size {@code size}. */
+            public boolean covers(long size) {
+                return size >= firstSize && (lastSize < 0 || size <= lastSize);
+            }
+
+            /** The line of the published set: verifier key, first size, last size or {@code *}, activated, retired. */
+            public String line() {
+                return verifierKey(name, key) + " " + firstSize + " " + (lastSize < 0 ? "*" : Long.toString(lastSize)) + " "
+                        + activatedAt + " " + retiredAt;
+            }
+        }
+
+        /**
+         * The published set of checkpoint keys ({@code /journal/keys}): after rotations, every key that ever signed
+         * checkpoints of this log with the tree sizes it signed. A checkpoint names its key by the key hash of its
+         * signature line; it verifies only if that key is in the set, its signature verifies with it and its tree size
+         * lies in the key's period, so a retired key (even stolen later) cannot sign a larger tree. Text: a header line
+         * {@value #HEADER}, then one {@link PublishedKey#line()} per key, oldest first ({@code #} lines are comments).
+         */
+        public static final class KeySet {
+
+            public static final String HEADER = "# gestan-journal-keys v1";
+
+            private final List<PublishedKey> keys;
+
+            public KeySet(List<PublishedKey> keys) {
+                if (keys.isEmpty()) {
+                    throw new IllegalArgumentException("a key set holds at least one key");
+                }
+                this.keys = List.copyOf(keys);
+            }
+
+            /** One key signing every tree size (a log never rotated, or a verifier given a single public key). */
+            public static KeySet of(String name, PublicKey key) {
+                return new KeySet(List.of(new PublishedKey(name, keyHash(name, key), key, 0, -1, null, null)));
+            }
+
+            public List<PublishedKey> keys() {
+                return keys;
+            }
+
+            /** The key that signs new checkpoints: the last one. */
+            public PublishedKey newest() {
+                return keys.get(keys.size() - 1);
+            }
+
+            /** The published text. */
+            public String text() {
+                StringBuilder out = new StringBuilder(HEADER).append('\n')
+                        .append("# <verifier key> <first tree size> <last tree size, * while active> <activated> <retired>\n");
+                for (PublishedKey key : keys) {
+                    out.append(key.line()).append('\n');
+                }
+                return out.toString();
+            }
+
+            /** Reads a published set (see {@link #text()}); lines with fewer fields default to every size. */
+            public static KeySet parse(String text) throws VerificationException {
+                List<PublishedKey> keys = new ArrayList<>();
+                for (String raw : text.replace("\r", "").split("\n")) {
+                    String line = raw.strip();
+                    if (line.isEmpty() || line.startsWith("#")) {
+                        continue;
+                    }
+                    String[] f = line.split("\\s+");
+                    java.util.Map.Entry<String, PublicKey> parsed = parseVerifierKey(f[0]);
+                    try {
+                        long first = f.length > 1 ? Long.parseLong(f[1]) : 0;
+                        long last = f.length > 2 && !"*".equals(f[2]) ? Long.parseLong(f[2]) : -1;
+                        if (first < 0 || (last >= 0 && last < first)) {
+                            throw new VerificationException("the period of key " + f[0] + " is empty");
+                        }
+                        keys.add(new PublishedKey(parsed.getKey(), keyHash(parsed.getKey(), parsed.getValue()), parsed.getValue(),
+                                first, last, f.length > 3 ? f[3] : null, f.length > 4 ? f[4] : null));
+                    } catch (NumberFormatException e) {
+                        throw new VerificationException("a key's tree sizes are decimal numbers: " + line);
+                    }
+                }
+                if (keys.isEmpty()) {
+                    throw new VerificationException("the key set lists no key");
+                }
+                return new KeySet(keys);
+            }
+
+            /** A key file: a key set, or one PEM public key (the log's key before rotations) signing every size. */
+            public static KeySet read(String text, String nameIfPem) throws VerificationException, GeneralSecurityException {
+                return text.contains("-----BEGIN PUBLIC KEY-----") ? of(nameIfPem, readPublicKeyPem(text)) : parse(text);
+            }
+
+            /** The key a v1 checkpoint (of the old hash chain) names by {@link JournalVerifier#keyId}; else the oldest. */
+            public PublicKey legacyKey(String keyId) {
+                return keys.stream().filter(k -> JournalVerifier.keyId(k.key()).equals(keyId)).findFirst()
+                        .orElse(keys.get(0)).key();
+            }
+
+            /**
+             * Verifies a signed checkpoint of log {@code name} and returns it: a signature line of that name whose key
+             * hash names a key of the set, verifying with it, for a tree size in that key's period.
+             */
+            public Checkpoint open(String note, String name) throws VerificationException {
+                Note parsed = parseNote(note);
+                String refused = null;
+                for (NoteSignature s : parsed.signatures()) {
+                    if (!s.name().equals(name)) {
+                        continue;
+                    }
+                    PublishedKey key = keys.stream().filter(k -> k.name().equals(name) && Arrays.equals(k.keyHash(), s.keyHash()))
+                            .findFirst().orElse(null);
+                    if (key == null) {
+                        refused = "the checkpoint is signed by key " + java.util.HexFormat.of().formatHex(s.keyHash())
+                                + ", which is not in the published key set";
+                        continue;
+                    }
+                    Checkpoint checkpoint = MerkleLog.open(note, name, key.key());
+                    if (!key.covers(checkpoint.size())) {
+                        throw new VerificationException("the checkpoint of tree size " + checkpoint.size() + " is signed by key "
+                                + key.id() + " outside its period (tree sizes " + key.firstSize() + " to "
+                                + (key.lastSize() < 0 ? "now" : key.lastSize()) + ")");
+                    }
+                    return checkpoint;
+                }
+                throw new VerificationException(refused != null ? refused : "the checkpoint is not signed by " + name);
+            }
+
+            /** {@link #open(String, String)} with the note's own origin line as the name. */
+            public Checkpoint open(String note) throws VerificationException {
+                return open(note, note.substring(0, Math.max(0, note.indexOf('\n'))));
             }
         }
 

@@ -6,6 +6,7 @@ import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The leaf of a journal entry read as a binary {@code COPY} row of {@link #COLUMNS}: v2 leaves encoded straight
@@ -18,8 +19,8 @@ final class CopiedEntryLeaf {
 
     /** The entry columns, in the order the indexes below name them. */
     static final String COLUMNS = "e.id, e.seq, e.occurred_at, e.actor, e.actor_role, e.tenant_ref, e.action, e.target, "
-            + "e.source_ip, e.outcome, e.reason, e.entry_hash, e.mac";
-    static final int FIELDS = 13;
+            + "e.source_ip, e.outcome, e.reason, e.entry_hash, e.mac, e.mac_key";
+    static final int FIELDS = 14;
     static final int ID = 0;
     private static final int SEQ = 1;
     private static final int OCCURRED_AT = 2;
@@ -28,11 +29,15 @@ final class CopiedEntryLeaf {
     private static final int LAST_TEXT = 10;
     private static final int ENTRY_HASH = 11;
     private static final int MAC = 12;
+    private static final int MAC_KEY = 13;
 
     private static final byte[] V2_TAG = JournalVerifier.canonical(JournalVerifier.ENTRY_V2_TAG);
     private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-    private final HmacSha256 hmac;
+    /** The ring's keys: their ids (ASCII) and HMACs, the initial key's first (entries without key id). */
+    private final byte[][] keyIds;
+    private final HmacSha256[] hmacs;
+    private final int initial;
     private final MessageDigest sha;
     private final byte[] macOut = new byte[HmacSha256.LENGTH];
     private final byte[] macHex = new byte[2 * HmacSha256.LENGTH];
@@ -41,7 +46,22 @@ final class CopiedEntryLeaf {
     private int length;
 
     CopiedEntryLeaf(byte[] macKey) {
-        this.hmac = new HmacSha256(macKey);
+        this(JournalMacKey.single(macKey));
+    }
+
+    CopiedEntryLeaf(JournalMacKey keys) {
+        List<JournalMacKey.Member> members = keys.members();
+        this.keyIds = new byte[members.size()][];
+        this.hmacs = new HmacSha256[members.size()];
+        int found = -1;
+        for (int i = 0; i < members.size(); i++) {
+            keyIds[i] = members.get(i).id().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            hmacs[i] = new HmacSha256(members.get(i).key());
+            if (members.get(i).id().equals(keys.initialId())) {
+                found = i;
+            }
+        }
+        this.initial = found;
         try {
             this.sha = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -57,13 +77,17 @@ final class CopiedEntryLeaf {
         for (int k = FIRST_TEXT; k <= LAST_TEXT; k++) {
             appendField(row, k);
         }
-        hmac.mac(buf, 0, length, macOut, 0);
-        for (int i = 0; i < macOut.length; i++) {
-            macHex[2 * i] = HEX[(macOut[i] >> 4) & 0xf];
-            macHex[2 * i + 1] = HEX[macOut[i] & 0xf];
+        HmacSha256 hmac = hmacOf(row);
+        boolean valid = false;
+        if (hmac != null) {
+            hmac.mac(buf, 0, length, macOut, 0);
+            for (int i = 0; i < macOut.length; i++) {
+                macHex[2 * i] = HEX[(macOut[i] >> 4) & 0xf];
+                macHex[2 * i + 1] = HEX[macOut[i] & 0xf];
+            }
+            valid = !row.isNull(MAC) && Arrays.equals(row.row, row.start(MAC), row.start(MAC) + row.length(MAC),
+                    macHex, 0, macHex.length);
         }
-        boolean valid = !row.isNull(MAC) && Arrays.equals(row.row, row.start(MAC), row.start(MAC) + row.length(MAC),
-                macHex, 0, macHex.length);
         appendField(row, MAC);
         sha.update((byte) 0x00);
         sha.update(buf, 0, length);
@@ -73,6 +97,21 @@ final class CopiedEntryLeaf {
             throw new IllegalStateException(e);
         }
         return valid;
+    }
+
+    /** The HMAC of the key the row names (no id: the initial key), compared byte for byte; null when unknown. */
+    private HmacSha256 hmacOf(BinaryCopyRow row) {
+        if (row.isNull(MAC_KEY)) {
+            return initial < 0 ? null : hmacs[initial];
+        }
+        int start = row.start(MAC_KEY);
+        int end = start + row.length(MAC_KEY);
+        for (int i = 0; i < keyIds.length; i++) {
+            if (Arrays.equals(row.row, start, end, keyIds[i], 0, keyIds[i].length)) {
+                return hmacs[i];
+            }
+        }
+        return null;
     }
 
     /** The v1 leaf of a legacy entry (written before the log, with its chain position if it has one). */

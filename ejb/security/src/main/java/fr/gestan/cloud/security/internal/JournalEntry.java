@@ -73,6 +73,10 @@ public class JournalEntry {
     @Column(updatable = false, length = 64)
     private String mac;
 
+    /** The id of the MAC key ({@link JournalMacKey}); null for entries written before MAC keys had ids (the initial key). */
+    @Column(name = "mac_key", updatable = false, length = 64)
+    private String macKey;
+
     protected JournalEntry() {
         // for JPA
     }
@@ -81,7 +85,7 @@ public class JournalEntry {
      * A v2 entry: no position (the sequencer gives it after commit), a MAC over its v2 encoding. Values are cleaned
      * first, so that the MAC covers exactly what is stored.
      */
-    JournalEntry(byte[] macKey, Instant occurredAt, String actor, String actorRole, JournalEvent event, String fallbackSourceIp) {
+    JournalEntry(JournalMacKey macKeys, Instant occurredAt, String actor, String actorRole, JournalEvent event, String fallbackSourceIp) {
         this.occurredAt = Objects.requireNonNull(occurredAt).truncatedTo(ChronoUnit.MICROS);
         this.actor = JournalText.clean(Objects.requireNonNull(actor), 100);
         this.actorRole = JournalText.clean(Objects.requireNonNull(actorRole), 32);
@@ -91,7 +95,8 @@ public class JournalEntry {
         this.outcome = event.outcome().name();
         this.reason = JournalText.clean(event.reason(), 1000);
         this.sourceIp = JournalText.clean(event.sourceIp() != null ? event.sourceIp() : fallbackSourceIp, 45);
-        this.mac = LogLeaves.mac(macKey, JournalVerifier.entryV2Payload(micros(this.occurredAt), this.actor, this.actorRole,
+        this.macKey = macKeys.recordedId();
+        this.mac = LogLeaves.mac(macKeys.activeKey(), JournalVerifier.entryV2Payload(micros(this.occurredAt), this.actor, this.actorRole,
                 tenantRef, action, target, sourceIp, outcome, reason));
     }
 

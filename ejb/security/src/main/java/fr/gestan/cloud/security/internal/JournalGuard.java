@@ -26,7 +26,7 @@ final class JournalGuard {
             $$""";
 
     /** The append-only tables: guarded here, and never updatable by the application's role. */
-    static final String[] TABLES = {"journal_entry", "journal_checkpoint", "journal_leaf"};
+    static final String[] TABLES = {"journal_entry", "journal_checkpoint", "journal_leaf", "journal_checkpoint_key"};
 
     private JournalGuard() {
     }

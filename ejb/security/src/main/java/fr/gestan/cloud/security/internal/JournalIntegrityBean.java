@@ -73,8 +73,17 @@ public class JournalIntegrityBean implements JournalIntegrity {
         String signature = stored.note().substring(stored.note().lastIndexOf(' ') + 1).trim();
         return new CheckpointView(stored.id(), stored.treeSize(), stored.rootHex(),
                 Instant.EPOCH.plus(stored.createdAtMicros(), ChronoUnit.MICROS),
-                JournalVerifier.hex(MerkleLog.keyHash(JournalLog.origin(), JournalKeys.current().publicKey())), signature,
+                signingKeyId(stored.note()), signature,
                 stored.note());
+    }
+
+    /** The id (signed-note key hash, hex) of the key that signed a note: the first signature line's. */
+    static String signingKeyId(String note) {
+        try {
+            return JournalVerifier.hex(MerkleLog.parseNote(note).signatures().get(0).keyHash());
+        } catch (MerkleLog.VerificationException e) {
+            return "?";
+        }
     }
 
     @Override
@@ -97,7 +106,13 @@ public class JournalIntegrityBean implements JournalIntegrity {
     @Override
     @PermitAll
     public String publicKeyPem() {
-        return JournalKeys.current().publicKeyPem();
+        return JournalVerifier.publicKeyPem(log.keySet().newest().key());
+    }
+
+    @Override
+    @PermitAll
+    public String keySet() {
+        return log.keySet().text();
     }
 
     @Override

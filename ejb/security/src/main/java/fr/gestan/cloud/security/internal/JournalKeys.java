@@ -1,7 +1,9 @@
 package fr.gestan.cloud.security.internal;
 
 import fr.gestan.cloud.common.keys.KeyFiles;
+import fr.gestan.cloud.common.keys.KeyRing;
 import fr.gestan.cloud.security.api.JournalVerifier;
+import fr.gestan.cloud.security.api.JournalVerifier.MerkleLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,19 +17,26 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 
 /**
- * The Ed25519 key that signs journal checkpoints. It lives outside the database, in a file: the path comes from
- * system property {@value #PROPERTY} or environment variable {@value #ENV}, else
- * {@code <jboss.server.data.dir>/gestan/journal-signing-key.pem}. When the file does not exist it is generated
- * (owner-only permissions) with the public key beside it ({@code .pub.pem}): fine for a local run; in production
- * provide the key (the same file on every node) and keep a copy of the public key away from the servers.
+ * The Ed25519 keys that sign journal checkpoints, a {@link KeyRing} ({@value #PURPOSE}) like the other keys of the
+ * product. The initial key is the single-file setting: system property {@value #PROPERTY} or environment variable
+ * {@value #ENV}, else {@code <jboss.server.data.dir>/gestan/journal-signing-key.pem} (PKCS#8 PEM, the public key
+ * beside it as {@code .pub.pem}), generated on first use for a local run; rotation adds {@code <id>.pem} and
+ * {@code <id>.pub.pem} to the ring's folder. A key's id is its signed-note key hash (hex, 8 digits), the 4 bytes every
+ * checkpoint's signature line carries: a checkpoint names the key that signed it. Which key signs and for which tree
+ * sizes is recorded in the database ({@link CheckpointKeys}); the files only hold the keys.
  */
 final class JournalKeys {
 
+    static final String PURPOSE = "journal-checkpoint";
+    static final String SUFFIX = ".pem";
     static final String PROPERTY = "gestan.journal.key";
     static final String ENV = "GESTAN_JOURNAL_KEY";
 
@@ -35,28 +44,53 @@ final class JournalKeys {
 
     private static volatile JournalKeys current;
 
-    private final PrivateKey privateKey;
-    private final PublicKey publicKey;
-    private final String keyId;
+    /** A key of the ring and the file of its private half. */
+    record Member(String id, PrivateKey privateKey, PublicKey publicKey, Path file) {
 
-    private JournalKeys(PrivateKey privateKey, PublicKey publicKey) {
-        this.privateKey = privateKey;
-        this.publicKey = publicKey;
-        this.keyId = JournalVerifier.keyId(publicKey);
+        KeyPair pair() {
+            return new KeyPair(publicKey, privateKey);
+        }
+
+        String publicKeyPem() {
+            return JournalVerifier.publicKeyPem(publicKey);
+        }
     }
 
-    /** This node's key, loaded (or generated) on first use. */
+    private final Map<String, Member> keys;
+    private final String activeId;
+    private final String initialId;
+
+    private JournalKeys(Map<String, Member> keys, String activeId, String initialId) {
+        if (!keys.containsKey(activeId)) {
+            throw new IllegalStateException("the active journal checkpoint key " + activeId + " is not in the ring");
+        }
+        this.keys = Collections.unmodifiableMap(new LinkedHashMap<>(keys));
+        this.activeId = activeId;
+        this.initialId = initialId;
+    }
+
+    /** The configured ring, loaded on first use and again when its active key changed (here or on another node). */
     static JournalKeys current() {
         JournalKeys loaded = current;
-        if (loaded == null) {
+        KeyRing ring = ring();
+        if (loaded == null || !loaded.activeId.equals(ring.activeId().orElse(loaded.initialId))) {
             synchronized (JournalKeys.class) {
-                loaded = current;
-                if (loaded == null) {
-                    current = loaded = loadOrCreate(configuredPath());
-                }
+                current = loaded = load(configuredPath(), ring);
             }
         }
         return loaded;
+    }
+
+    /** Reads the ring again (a key added by another node that this one has not seen yet). */
+    static JournalKeys reload() {
+        synchronized (JournalKeys.class) {
+            current = null;
+        }
+        return current();
+    }
+
+    static KeyRing ring() {
+        return KeyRing.of(PURPOSE, SUFFIX);
     }
 
     static Path configuredPath() {
@@ -68,73 +102,143 @@ final class JournalKeys {
         return privateKeyPath.resolveSibling(name + ".pub.pem");
     }
 
+    /** A key's id: its signed-note key hash under the log's origin, in hex. */
+    static String idOf(PublicKey key) {
+        return JournalVerifier.hex(MerkleLog.keyHash(JournalLog.origin(), key));
+    }
+
+    /**
+     * The initial key at {@code initial} (generated when neither it nor any ring key exists) and every key of
+     * {@code ring}; the active one is the ring's {@code active} key, else the initial key.
+     */
+    static JournalKeys load(Path initial, KeyRing ring) {
+        Map<String, Member> keys = new LinkedHashMap<>();
+        List<String> ringIds = ring.ids();
+        String initialId = null;
+        if (Files.exists(initial) || ringIds.isEmpty()) {
+            Member key = loadOrCreate(initial);
+            initialId = key.id();
+            keys.put(initialId, key);
+        }
+        for (String id : ringIds) {
+            Member key = read(ring.file(id));
+            if (!key.id().equals(id)) {
+                throw new IllegalStateException("the journal checkpoint key " + ring.file(id) + " has id " + key.id());
+            }
+            keys.put(id, key);
+        }
+        String active = ring.activeId().orElse(initialId);
+        if (active == null) {
+            throw new IllegalStateException("the journal checkpoint key ring " + ring.folder() + " has no active key and no initial key " + initial);
+        }
+        return new JournalKeys(keys, active, initialId);
+    }
+
     /** Loads the key at {@code path}, generating it first if no file exists there. */
-    static JournalKeys loadOrCreate(Path path) {
+    static Member loadOrCreate(Path path) {
         try {
             if (!Files.exists(path)) {
-                generate(path);
+                KeyPair pair = KeyPairGenerator.getInstance(JournalVerifier.SIGNATURE_ALGORITHM).generateKeyPair();
+                // Another node or thread may have created it meanwhile: the first key wins.
+                if (write(path, pair)) {
+                    LOG.warning(() -> "Generated a new journal signing key at " + path
+                            + " (fine for a local run; in production provide the key and keep its public key elsewhere)");
+                }
             }
+            return read(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the journal signing key " + path, e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Ed25519 is not available", e);
+        }
+    }
+
+    /** Writes the public key, then the private key (the ring lists a key by its private file): false if it existed. */
+    private static boolean write(Path path, KeyPair pair) throws IOException, GeneralSecurityException {
+        String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'})
+                .encodeToString(pair.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+        Path pub = publicKeyPath(path);
+        if (Files.exists(path)) {
+            return false;
+        }
+        Path pending = pub.resolveSibling(pub.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".new");
+        try {
+            Files.createDirectories(pub.toAbsolutePath().getParent());
+            Files.writeString(pending, JournalVerifier.publicKeyPem(pair.getPublic()), StandardCharsets.US_ASCII);
+            if (!KeyFiles.createIfAbsent(path, pem)) {
+                return false;
+            }
+            Files.move(pending, pub, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return true;
+        } finally {
+            Files.deleteIfExists(pending);
+        }
+    }
+
+    private static Member read(Path path) {
+        try {
             String pem = Files.readString(path, StandardCharsets.US_ASCII);
             String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
             KeyFactory factory = KeyFactory.getInstance(JournalVerifier.SIGNATURE_ALGORITHM);
             PrivateKey privateKey = factory.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
             PublicKey publicKey = JournalVerifier.readPublicKeyPem(Files.readString(publicKeyPath(path), StandardCharsets.US_ASCII));
-            JournalKeys keys = new JournalKeys(privateKey, publicKey);
-            keys.checkPair();
-            return keys;
+            checkPair(privateKey, publicKey);
+            return new Member(idOf(publicKey), privateKey, publicKey, path);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the journal signing key " + path, e);
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("the journal signing key " + path + " is not a valid Ed25519 key pair", e);
         }
     }
 
-    private static void generate(Path path) throws IOException, GeneralSecurityException {
-        KeyPair pair = KeyPairGenerator.getInstance(JournalVerifier.SIGNATURE_ALGORITHM).generateKeyPair();
-        String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'})
-                .encodeToString(pair.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
-        // Another node or thread may have created it meanwhile: the first key wins.
-        if (KeyFiles.createIfAbsent(path, pem)) {
-            Files.writeString(publicKeyPath(path), JournalVerifier.publicKeyPem(pair.getPublic()), StandardCharsets.US_ASCII);
-            LOG.warning(() -> "Generated a new journal signing key at " + path
-                    + " (fine for a local run; in production provide the key and keep its public key elsewhere)");
+    /**
+     * Generates a new key in {@code ring} and makes it active in the ring (the database decides from which tree size
+     * it signs: {@link CheckpointKeys#rotate}).
+     *
+     * @return the new key
+     */
+    static Member rotate(KeyRing ring) {
+        try {
+            Files.createDirectories(ring.folder());
+            KeyPair pair = KeyPairGenerator.getInstance(JournalVerifier.SIGNATURE_ALGORITHM).generateKeyPair();
+            String id = idOf(pair.getPublic());
+            if (!write(ring.file(id), pair)) {
+                throw new IllegalStateException("a journal checkpoint key " + id + " exists already");
+            }
+            ring.activate(id);
+            return reload().member(id);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a new journal checkpoint key in " + ring.folder(), e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Ed25519 is not available", e);
         }
     }
 
-    private void checkPair() throws GeneralSecurityException {
+    private static void checkPair(PrivateKey privateKey, PublicKey publicKey) throws GeneralSecurityException {
         byte[] probe = "gestan-key-check".getBytes(StandardCharsets.US_ASCII);
+        Signature signer = Signature.getInstance(JournalVerifier.SIGNATURE_ALGORITHM);
+        signer.initSign(privateKey);
+        signer.update(probe);
         Signature verifier = Signature.getInstance(JournalVerifier.SIGNATURE_ALGORITHM);
         verifier.initVerify(publicKey);
         verifier.update(probe);
-        if (!verifier.verify(sign(probe))) {
+        if (!verifier.verify(signer.sign())) {
             throw new GeneralSecurityException("the public key does not match the private key");
         }
     }
 
-    byte[] sign(byte[] payload) {
-        try {
-            Signature signer = Signature.getInstance(JournalVerifier.SIGNATURE_ALGORITHM);
-            signer.initSign(privateKey);
-            signer.update(payload);
-            return signer.sign();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot sign a journal checkpoint", e);
-        }
+    /** The key of the ring's {@code active} file (the initial key while the ring was never rotated). */
+    Member active() {
+        return keys.get(activeId);
     }
 
-    PrivateKey privateKey() {
-        return privateKey;
+    /** The key {@code id}; null when this ring has no such key. */
+    Member member(String id) {
+        return keys.get(id);
     }
 
-    PublicKey publicKey() {
-        return publicKey;
-    }
-
-    String keyId() {
-        return keyId;
-    }
-
-    String publicKeyPem() {
-        return JournalVerifier.publicKeyPem(publicKey);
+    /** Every key, the initial one first, then the ring's oldest first. */
+    List<Member> members() {
+        return List.copyOf(keys.values());
     }
 }

@@ -2,6 +2,7 @@ package fr.gestan.cloud.security.internal;
 
 import fr.gestan.cloud.common.lease.HoldsLease;
 import fr.gestan.cloud.common.persistence.SchemaMigrations;
+import fr.gestan.cloud.security.api.JournalVerifier.MerkleLog;
 import fr.gestan.cloud.security.api.JournalVerifier.Result;
 import fr.gestan.cloud.security.api.VerificationProgress;
 import jakarta.annotation.PostConstruct;
@@ -73,10 +74,14 @@ public class JournalLog {
     void start() {
         String holder = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
         sequencer = new LogSequencer(dataSource::getConnection, new SingletonLease(LogSequencer.LEASE, holder, 10_000,
-                System::currentTimeMillis), JournalMacKey.current(), System::currentTimeMillis, BATCH,
+                System::currentTimeMillis), JournalMacKey::current, System::currentTimeMillis, BATCH,
                 Long.getLong(GAP_TIMEOUT_PROPERTY, 600) * 1000);
-        JournalKeys keys = JournalKeys.current();
-        checkpointer = new LogCheckpointer(origin(), keys.privateKey(), keys.publicKey(), System::currentTimeMillis);
+        try (Connection c = dataSource.getConnection()) {
+            CheckpointKeys.register(c, JournalKeys.current().active(), System.currentTimeMillis() * 1000);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record the journal checkpoint key", e);
+        }
+        checkpointer = new LogCheckpointer(origin(), CheckpointKeys::signing, System::currentTimeMillis);
         checkpointMs = Long.getLong(CHECKPOINT_MS_PROPERTY, 250);
         long every = Long.getLong(SEQUENCER_MS_PROPERTY, 50);
         if (every > 0) {
@@ -183,6 +188,15 @@ public class JournalLog {
         }
     }
 
+    /** The published checkpoint key set: every key that signed checkpoints, with its period. */
+    public MerkleLog.KeySet keySet() {
+        try (Connection c = dataSource.getConnection()) {
+            return CheckpointKeys.keySet(CheckpointKeys.inRing(CheckpointKeys.all(c), JournalKeys.current()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the journal checkpoint keys", e);
+        }
+    }
+
     public LogCheckpointer.Stored latest() {
         try (Connection c = dataSource.getConnection()) {
             return LogCheckpointer.latest(c);
@@ -193,9 +207,8 @@ public class JournalLog {
 
     /** Verifies the whole log (see {@link LogVerification}). */
     public Result verify(VerificationProgress progress) {
-        JournalKeys keys = JournalKeys.current();
         try (Connection c = dataSource.getConnection()) {
-            return new LogVerification(JournalMacKey.current(), origin(), keys.publicKey()).verify(c, new LogVerification.Progress() {
+            return new LogVerification(JournalMacKey.current(), origin(), CheckpointKeys.keySet(CheckpointKeys.inRing(CheckpointKeys.all(c), JournalKeys.current()))).verify(c, new LogVerification.Progress() {
                 @Override
                 public void start(long total) {
                     progress.start(total);

@@ -62,7 +62,13 @@ public class JournalProofsBean implements JournalProofs {
 
     @Override
     public String verifierKey() {
-        return MerkleLog.verifierKey(JournalLog.origin(), JournalKeys.current().publicKey());
+        MerkleLog.PublishedKey newest = log.keySet().newest();
+        return MerkleLog.verifierKey(newest.name(), newest.key());
+    }
+
+    @Override
+    public String keySet() {
+        return log.keySet().text();
     }
 
     @Override
@@ -138,7 +144,7 @@ public class JournalProofsBean implements JournalProofs {
             List<byte[]> proof = LogProofs.inclusion(c, position.getAsLong(), latest.treeSize());
             boolean valid;
             try {
-                MerkleLog.Checkpoint checkpoint = MerkleLog.open(latest.note(), JournalLog.origin(), JournalKeys.current().publicKey());
+                MerkleLog.Checkpoint checkpoint = log.keySet().open(latest.note(), JournalLog.origin());
                 MerkleLog.verifyInclusion(position.getAsLong(), latest.treeSize(), leafHash, proof, checkpoint.root());
                 valid = true;
             } catch (MerkleLog.VerificationException e) {

@@ -2,6 +2,7 @@ package fr.gestan.cloud.security.internal;
 
 import fr.gestan.cloud.security.api.JournalVerifier;
 import fr.gestan.cloud.security.api.JournalVerifier.MerkleLog;
+import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.sql.Connection;
@@ -27,15 +28,25 @@ final class LogCheckpointer {
     /** Extension line of the first checkpoint after migration: the old hash chain's last position and head. */
     static final String LEGACY_CHAIN_EXTENSION = "gestan-legacy-chain-head";
 
+    /** Which key signs a checkpoint, read in the signing connection after the state row. */
+    @FunctionalInterface
+    interface SigningKey {
+        KeyPair in(Connection c) throws SQLException;
+    }
+
     private final String origin;
-    private final PrivateKey privateKey;
-    private final PublicKey publicKey;
+    private final SigningKey keys;
     private final LongSupplier clock;
 
+    /** Signs with one fixed key. */
     LogCheckpointer(String origin, PrivateKey privateKey, PublicKey publicKey, LongSupplier clock) {
+        this(origin, c -> new KeyPair(publicKey, privateKey), clock);
+    }
+
+    /** Signs with the key {@code keys} names at each checkpoint (after a rotation, the new one: {@link CheckpointKeys}). */
+    LogCheckpointer(String origin, SigningKey keys, LongSupplier clock) {
         this.origin = origin;
-        this.privateKey = privateKey;
-        this.publicKey = publicKey;
+        this.keys = keys;
         this.clock = clock;
     }
 
@@ -84,8 +95,9 @@ final class LogCheckpointer {
         if (last == null) {
             legacyHead(c).ifPresent(extensions::add);
         }
+        KeyPair key = keys.in(c); // read after the state row: see CheckpointKeys
         String note = MerkleLog.sign(new MerkleLog.Checkpoint(origin, size, JournalVerifier.unhex(root), extensions).body(),
-                origin, privateKey, publicKey);
+                origin, key.getPrivate(), key.getPublic());
         try (PreparedStatement insert = c.prepareStatement("insert into journal_log_checkpoint (tree_size, root_hash, "
                 + "created_at_us, note, pinned) values (?, ?, ?, ?, ?)", new String[] {"id"})) {
             insert.setLong(1, size);

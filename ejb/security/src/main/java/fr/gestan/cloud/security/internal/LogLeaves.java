@@ -16,23 +16,42 @@ import javax.crypto.spec.SecretKeySpec;
 final class LogLeaves {
 
     static final String COLUMNS = "e.id, e.seq, e.occurred_at, e.actor, e.actor_role, e.tenant_ref, e.action, e.target, "
-            + "e.source_ip, e.outcome, e.reason, e.entry_hash, e.mac";
+            + "e.source_ip, e.outcome, e.reason, e.entry_hash, e.mac, e.mac_key";
 
     /** One entry's leaf; {@code chainHash} only for legacy entries. */
     record Leaf(long entryId, byte[] data, boolean legacy, boolean macValid, byte[] chainContent, String chainHash) {
     }
 
-    private final Mac mac;
+    private final JournalMacKey keys;
+    /** One HMAC per key id met (the initial key under ""), null for an id the ring does not hold. */
+    private final java.util.Map<String, Mac> macs = new java.util.HashMap<>();
     private final long legacyMaxId;
 
     LogLeaves(byte[] macKey, long legacyMaxId) {
-        try {
-            this.mac = Mac.getInstance("HmacSHA256");
-            this.mac.init(new SecretKeySpec(macKey, "HmacSHA256"));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        this(JournalMacKey.single(macKey), legacyMaxId);
+    }
+
+    /** With every key of the ring: each entry's MAC checked with the key it names. */
+    LogLeaves(JournalMacKey keys, long legacyMaxId) {
+        this.keys = keys;
         this.legacyMaxId = legacyMaxId;
+    }
+
+    /** The HMAC of the key an entry names ({@code null}: the initial key); null when the ring has no such key. */
+    private Mac macOf(String keyId) {
+        return macs.computeIfAbsent(keyId == null ? "" : keyId, id -> {
+            byte[] key = keys.key(keyId);
+            if (key == null) {
+                return null;
+            }
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(key, "HmacSHA256"));
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     static String mac(byte[] key, byte[] payload) {
@@ -65,7 +84,8 @@ final class LogLeaves {
         }
         String stored = rs.getString(first + 12);
         byte[] payload = JournalVerifier.entryV2Payload(micros, actor, role, tenant, action, target, ip, outcome, reason);
-        boolean valid = stored != null && MessageDigest.isEqual(
+        Mac mac = macOf(rs.getString(first + 13));
+        boolean valid = stored != null && mac != null && MessageDigest.isEqual(
                 JournalVerifier.hex(mac.doFinal(payload)).getBytes(), stored.getBytes());
         // The canonical encoding is field after field: the leaf is the MAC'd payload followed by the MAC's field
         // (the same bytes as JournalVerifier.entryV2Leaf, encoded once; verification reads a million of them).

@@ -45,7 +45,8 @@ final class LogSequencer {
 
     private final Connections connections;
     private final SingletonLease lease;
-    private final byte[] macKey;
+    /** The MAC keys: the configured ring, read again at each batch (a rotation here or on another node). */
+    private final java.util.function.Supplier<JournalMacKey> macKeys;
     private final LongSupplier clock;
     private final int batchSize;
     private final long gapTimeoutMs;
@@ -61,9 +62,18 @@ final class LogSequencer {
     Runnable beforeCommit = () -> { };
 
     LogSequencer(Connections connections, SingletonLease lease, byte[] macKey, LongSupplier clock, int batchSize, long gapTimeoutMs) {
+        this(connections, lease, constant(JournalMacKey.single(macKey)), clock, batchSize, gapTimeoutMs);
+    }
+
+    private static java.util.function.Supplier<JournalMacKey> constant(JournalMacKey keys) {
+        return () -> keys;
+    }
+
+    LogSequencer(Connections connections, SingletonLease lease, java.util.function.Supplier<JournalMacKey> macKeys, LongSupplier clock,
+                 int batchSize, long gapTimeoutMs) {
         this.connections = connections;
         this.lease = lease;
-        this.macKey = macKey.clone();
+        this.macKeys = macKeys;
         this.clock = clock;
         this.batchSize = batchSize;
         this.gapTimeoutMs = gapTimeoutMs;
@@ -164,7 +174,7 @@ final class LogSequencer {
 
         List<long[]> leaves = new ArrayList<>(); // entry id, authentic
         List<Long> notAuthentic = new ArrayList<>();
-        LogLeaves reader = new LogLeaves(macKey, legacyMaxId);
+        LogLeaves reader = new LogLeaves(macKeys.get(), legacyMaxId);
         if (treeSize == 0 && legacyMaxId > 0) {
             sequenceLegacy(c, reader, legacyMaxId, next, sink, leaves, notAuthentic);
         } else {
@@ -271,9 +281,11 @@ final class LogSequencer {
         String target = "entry " + entryId;
         String outcome = "FAILURE";
         String reason = "MAC does not verify: written around the application";
-        String mac = LogLeaves.mac(macKey, JournalVerifier.entryV2Payload(micros, actor, role, null, action, target, null, outcome, reason));
+        JournalMacKey keys = macKeys.get();
+        String mac = LogLeaves.mac(keys.activeKey(), JournalVerifier.entryV2Payload(micros, actor, role, null, action, target, null, outcome, reason));
         try (PreparedStatement insert = c.prepareStatement("insert into journal_entry (occurred_at, actor, actor_role, action, "
-                + "target, outcome, reason, mac) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "target, outcome, reason, mac, mac_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(9, keys.recordedId());
             insert.setObject(1, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
             insert.setString(2, actor);
             insert.setString(3, role);

@@ -30,14 +30,19 @@ final class LogVerification {
 
     private static final int FETCH = 10_000;
 
-    private final byte[] macKey;
+    private final JournalMacKey macKey;
     private final String origin;
-    private final PublicKey key;
+    private final MerkleLog.KeySet keys;
 
     LogVerification(byte[] macKey, String origin, PublicKey key) {
-        this.macKey = macKey.clone();
+        this(JournalMacKey.single(macKey), origin, MerkleLog.KeySet.of(origin, key));
+    }
+
+    /** Checks each checkpoint with the key its signature names, in that key's period (after key rotations). */
+    LogVerification(JournalMacKey macKey, String origin, MerkleLog.KeySet keys) {
+        this.macKey = macKey;
         this.origin = origin;
-        this.key = key;
+        this.keys = keys;
     }
 
     interface Progress {
@@ -85,7 +90,7 @@ final class LogVerification {
         for (LogCheckpointer.Stored s : stored) {
             MerkleLog.Checkpoint checkpoint;
             try {
-                checkpoint = MerkleLog.open(s.note(), origin, key);
+                checkpoint = keys.open(s.note(), origin);
             } catch (MerkleLog.VerificationException e) {
                 return fail(Problem.CHECKPOINT_FORGED, s.treeSize(), 0, 0, "checkpoint " + s.id() + ": " + e.getMessage());
             }
@@ -383,7 +388,7 @@ final class LogVerification {
         private final byte[] leafHash = new byte[MerkleLog.HASH_SIZE];
         Result result;
 
-        Chunk(byte[] macKey, Walk walk) {
+        Chunk(JournalMacKey macKey, Walk walk) {
             this.walk = walk;
             this.leaves = new CopiedEntryLeaf(macKey);
         }

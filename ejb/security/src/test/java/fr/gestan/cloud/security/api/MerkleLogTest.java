@@ -241,4 +241,50 @@ class MerkleLogTest {
             assertThrows(VerificationException.class, () -> Checkpoint.parse(body), body);
         }
     }
+
+    /** A verifier key whose base64 holds '+' (one key in two) reads back: only the first two '+' separate fields. */
+    @Test
+    void a_verifier_key_with_plus_signs_in_its_base64_reads_back() throws Exception {
+        String name = "gestan.test/access-journal";
+        KeyPair key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        for (int i = 0; i < 500 && !MerkleLog.verifierKey(name, key.getPublic()).substring(name.length() + 10).contains("+"); i++) {
+            key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        }
+        String vkey = MerkleLog.verifierKey(name, key.getPublic());
+        assertTrue(vkey.substring(name.length() + 10).contains("+"), vkey);
+        assertEquals(key.getPublic(), MerkleLog.parseVerifierKey(vkey).getValue());
+    }
+
+    /**
+     * The published key set: two keys, each verifying the checkpoints of its period; a third key, unknown to the set,
+     * and the first key signing a tree larger than its period are refused; the text reads back to the same set.
+     */
+    @Test
+    void a_key_set_picks_each_checkpoints_key_by_its_id_and_period() throws Exception {
+        String name = "gestan.test/access-journal";
+        KeyPair first = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        KeyPair second = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        KeyPair stranger = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        MerkleLog.KeySet keys = MerkleLog.KeySet.parse(new MerkleLog.KeySet(List.of(
+                new MerkleLog.PublishedKey(name, MerkleLog.keyHash(name, first.getPublic()), first.getPublic(), 0, 10, "2026-01-01T00:00:00Z", "2026-02-01T00:00:00Z"),
+                new MerkleLog.PublishedKey(name, MerkleLog.keyHash(name, second.getPublic()), second.getPublic(), 10, -1, "2026-02-01T00:00:00Z", null)))
+                .text());
+        byte[] root = MerkleLog.sha256("r".getBytes(StandardCharsets.UTF_8));
+        assertEquals(7, keys.open(MerkleLog.sign(new Checkpoint(name, 7, root).body(), name, first.getPrivate(), first.getPublic())).size());
+        assertEquals(10, keys.open(MerkleLog.sign(new Checkpoint(name, 10, root).body(), name, first.getPrivate(), first.getPublic())).size());
+        assertEquals(10, keys.open(MerkleLog.sign(new Checkpoint(name, 10, root).body(), name, second.getPrivate(), second.getPublic())).size());
+        assertEquals(99, keys.open(MerkleLog.sign(new Checkpoint(name, 99, root).body(), name, second.getPrivate(), second.getPublic())).size());
+        VerificationException late = assertThrows(VerificationException.class,
+                () -> keys.open(MerkleLog.sign(new Checkpoint(name, 11, root).body(), name, first.getPrivate(), first.getPublic())));
+        assertTrue(late.getMessage().contains("outside its period"), late.getMessage());
+        VerificationException early = assertThrows(VerificationException.class,
+                () -> keys.open(MerkleLog.sign(new Checkpoint(name, 9, root).body(), name, second.getPrivate(), second.getPublic())));
+        assertTrue(early.getMessage().contains("outside its period"), early.getMessage());
+        VerificationException unknown = assertThrows(VerificationException.class,
+                () -> keys.open(MerkleLog.sign(new Checkpoint(name, 50, root).body(), name, stranger.getPrivate(), stranger.getPublic())));
+        assertTrue(unknown.getMessage().contains("not in the published key set"), unknown.getMessage());
+        assertEquals(List.of(HexFormat.of().formatHex(MerkleLog.keyHash(name, first.getPublic())),
+                HexFormat.of().formatHex(MerkleLog.keyHash(name, second.getPublic()))), keys.keys().stream().map(MerkleLog.PublishedKey::id).toList());
+        assertEquals("2026-02-01T00:00:00Z", keys.keys().get(0).retiredAt());
+    }
 }

@@ -33,7 +33,7 @@ class ClusterOnceTest {
 
     @BeforeEach
     void database() throws Exception {
-        db = LogDatabase.h2().migrate("V1", "V2", "V7");
+        db = LogDatabase.h2().migrate("V1", "V2", "V7", "V19", "V20");
         leases = leasesOver(db.url);
     }
 

@@ -82,6 +82,28 @@ class CopiedEntryLeafTest {
         }
     }
 
+    /** After a MAC key rotation: each row's MAC is checked with the key it names (none: the initial key). */
+    @Test
+    void a_row_is_checked_with_the_mac_key_it_names() throws Exception {
+        byte[] rotated = "fedcba9876543210fedcba9876543210".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        JournalMacKey ring = JournalMacKey.of(KEY, rotated);
+        String[] f = {"support.demo", "support", "552100554", "SECRET_REVEALED", "db", "203.0.113.1", "SUCCESS", null};
+        long micros = 1_764_000_000_123_456L;
+        String oldMac = LogLeaves.mac(KEY, JournalVerifier.entryV2Payload(micros, f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7]));
+        String newMac = LogLeaves.mac(rotated, JournalVerifier.entryV2Payload(micros, f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7]));
+        String newId = JournalMacKey.idOf(rotated);
+        Object[][] cases = {
+                {oldMac, null, true}, {oldMac, JournalMacKey.idOf(KEY), true}, {newMac, newId, true},
+                {newMac, null, false}, {oldMac, newId, false}, {newMac, "00112233445566aa", false},
+        };
+        CopiedEntryLeaf leaves = new CopiedEntryLeaf(ring);
+        for (Object[] c : cases) {
+            BinaryCopyRow row = new BinaryCopyRow(CopiedEntryLeaf.FIELDS);
+            assertTrue(row.split(entryRow(true, 9, null, micros, f, null, (String) c[0], (String) c[1])));
+            assertEquals(c[2], leaves.v2LeafHash(row, new byte[32], 0), c[0] + " named " + c[1]);
+        }
+    }
+
     @Test
     void legacy_leaf_from_a_binary_row_equals_the_v1_encoding() throws Exception {
         String[] f = {"support.demo", "support", "552100554", "SECRET_REVEALED", null, "203.0.113.1", "SUCCESS", "é"};
@@ -119,6 +141,11 @@ class CopiedEntryLeafTest {
     /** A CopyData message of a binary COPY of {@link CopiedEntryLeaf#COLUMNS}, as PostgreSQL writes one. */
     private static byte[] entryRow(boolean header, long id, Long seq, long micros, String[] texts, String entryHash, String mac)
             throws IOException {
+        return entryRow(header, id, seq, micros, texts, entryHash, mac, null);
+    }
+
+    private static byte[] entryRow(boolean header, long id, Long seq, long micros, String[] texts, String entryHash, String mac,
+                                   String macKeyId) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         if (header) {
@@ -140,6 +167,7 @@ class CopiedEntryLeafTest {
         }
         text(out, entryHash);
         text(out, mac);
+        text(out, macKeyId);
         return bytes.toByteArray();
     }
 

@@ -70,7 +70,7 @@ public final class LogBenchSupport {
                     + "journal_log_state, journal_log_checkpoint, singleton_lease");
         }
         try (LogDatabase db = LogDatabase.attach(url, user, password)) {
-            db.migrate("V1", "V2", "V7");
+            db.migrate("V1", "V2", "V7", "V19", "V20");
         }
     }
 

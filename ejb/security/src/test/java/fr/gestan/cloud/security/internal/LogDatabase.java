@@ -80,6 +80,8 @@ final class LogDatabase implements AutoCloseable {
                     case "V1" -> "V1__journal.sql";
                     case "V2" -> "V2__journal_chain.sql";
                     case "V7" -> "V7__journal_log.sql";
+                    case "V19" -> "V19__journal_checkpoint_keys.sql";
+                    case "V20" -> "V20__journal_mac_key.sql";
                     default -> throw new IllegalArgumentException(version);
                 };
                 try (InputStream in = LogDatabase.class.getResourceAsStream("/db/migration/security/" + file)) {
@@ -118,6 +120,17 @@ final class LogDatabase implements AutoCloseable {
                 return keys.getLong(1);
             }
         }
+    }
+
+    /** A v2 entry MAC'd with a key of the ring after a rotation, naming it ({@code mac_key}), as the application writes it. */
+    static long appendV2WithKey(Connection c, byte[] macKey, String macKeyId, String tenant, String target) throws SQLException {
+        long id = appendV2(c, macKey, tenant, target);
+        try (PreparedStatement name = c.prepareStatement("update journal_entry set mac_key = ? where id = ?")) {
+            name.setString(1, macKeyId); // H2 here has no append-only trigger; the application writes it at insert
+            name.setLong(2, id);
+            name.executeUpdate();
+        }
+        return id;
     }
 
     /** {@code count} entries of a tenant as the application writes them, in JDBC batches (a large log in seconds). */

@@ -51,7 +51,7 @@ class LogExportTest {
     @BeforeEach
     void database() throws Exception {
         key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        db = LogDatabase.h2().migrate("V1", "V2", "V7");
+        db = LogDatabase.h2().migrate("V1", "V2", "V7", "V19", "V20");
         publicKey = dir.resolve("journal-public-key.pem");
         Files.writeString(publicKey, JournalVerifier.publicKeyPem(key.getPublic()), StandardCharsets.US_ASCII);
     }

@@ -49,7 +49,7 @@ class LogSequencerTest {
     @BeforeEach
     void database() throws Exception {
         key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        db = newDatabase().migrate("V1", "V2", "V7");
+        db = newDatabase().migrate("V1", "V2", "V7", "V19", "V20");
     }
 
     /** H2 here; {@link LogSequencerPostgresTest} runs every test again on PostgreSQL (the verification's COPY path). */
@@ -194,7 +194,7 @@ class LogSequencerTest {
                     h.executeUpdate();
                 }
             }
-            legacy.migrate("V7");
+            legacy.migrate("V7", "V19", "V20");
             legacy.execute("alter table journal_entry alter column id restart with 13");
             LogSequencer sequencer = sequencer(legacy, "node-a");
             assertEquals(4, sequencer.runOnce().sequenced());
@@ -461,7 +461,7 @@ class LogSequencerTest {
     @Test
     void sixteen_writers_with_random_rollbacks_every_committed_entry_sequenced_exactly_once() throws Exception {
         LogDatabase pg = LogDatabase.postgres();
-        LogDatabase on = pg != null ? pg.migrate("V1", "V2", "V7") : db;
+        LogDatabase on = pg != null ? pg.migrate("V1", "V2", "V7", "V19", "V20") : db;
         try {
             Set<Long> committed = ConcurrentHashMap.newKeySet();
             Set<Long> rolledBack = ConcurrentHashMap.newKeySet();

@@ -58,7 +58,7 @@ class SequencerKillTest {
         LogDatabase db = LogDatabase.postgres();
         Assumptions.assumeTrue(db != null, "GESTAN_TEST_DB_URL is not set");
         try (db) {
-            db.migrate("V1", "V2", "V7");
+            db.migrate("V1", "V2", "V7", "V19", "V20");
             try (Connection c = db.open()) {
                 c.setAutoCommit(false);
                 for (int i = 0; i < 450; i++) {

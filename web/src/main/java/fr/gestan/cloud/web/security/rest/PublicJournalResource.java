@@ -43,6 +43,18 @@ public class PublicJournalResource {
         return proofs.verifierKey() + "\n";
     }
 
+    /**
+     * The published checkpoint key set: one line per key that signed this log's checkpoints (verifier key, first and
+     * last tree size it signed, {@code *} while active, activated and retired instants); also at
+     * {@code /journal/journal-keys.txt}. A checkpoint names its key by the key hash of its signature line.
+     */
+    @GET
+    @Path("/keys")
+    @Produces(TEXT)
+    public Response keys() {
+        return Response.ok(proofs.keySet()).header("Cache-Control", "no-cache").build();
+    }
+
     /** A hash tile; full tiles never change and may be cached for ever, partial ones are superseded as the log grows. */
     @GET
     @Path("/tile/{path: .+}")
