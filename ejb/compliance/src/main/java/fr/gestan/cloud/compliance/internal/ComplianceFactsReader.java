@@ -110,7 +110,7 @@ public class ComplianceFactsReader {
         /** The inputs of each contract's processor agreement. */
         public List<AgreementTexts.Inputs> agreements() {
             return contracts.stream().map(c -> new AgreementTexts.Inputs(tenant, c, subProcessors(c, shared),
-                    shared.policy(), shared.tenantDataRetentionDays())).toList();
+                    shared.policy(), shared.tenantDataRetentionDays(), shared.transport())).toList();
         }
     }
 
