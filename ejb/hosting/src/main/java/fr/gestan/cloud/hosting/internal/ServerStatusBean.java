@@ -189,7 +189,7 @@ public class ServerStatusBean implements ServerStatus {
                                                  List<Maintenance> maintenances, Instant now) {
         Map<Long, Instant> lastReports = lastReports();
         List<StatusBoard.Server> rows = servers.stream().map(s -> new StatusBoard.Server(s.id(), s.name(), s.dataCentre().code(),
-                s.dataCentre().city(), s.role(), s.state(), s.monitored(), lastReports.get(s.id()))).toList();
+                s.dataCentre().city(), s.role(), s.state(), s.monitored(), lastReports.get(s.id()), s.commissionedAt())).toList();
         List<StatusBoard.Outage> outages = incidents.stream().map(i -> new StatusBoard.Outage(
                 i.servers().stream().map(HostingServer::id).collect(Collectors.toSet()), i.impact(), i.startedAt(), i.resolvedAt())).toList();
         Set<Long> inMaintenance = maintenances.stream().filter(m -> m.state() == MaintenanceState.IN_PROGRESS)
@@ -232,7 +232,8 @@ public class ServerStatusBean implements ServerStatus {
             List<StatusBoard.Outage> outages = incidents.stream().filter(i -> i.servers().stream().anyMatch(x -> x.id().equals(server.id())))
                     .map(i -> new StatusBoard.Outage(Set.of(server.id()), i.impact(), i.startedAt(), i.resolvedAt())).toList();
             views.add(new AvailabilityView(c.toView().id(), siren, server.name(),
-                    Availability.of(monthStart, now, reports, silence, outages), Availability.of(yearAgo, now, reports, silence, outages)));
+                    Availability.of(monthStart, now, reports, silence, outages, server.commissionedAt()),
+                    Availability.of(yearAgo, now, reports, silence, outages, server.commissionedAt())));
         }
         return views;
     }
