@@ -7,7 +7,7 @@ import java.time.Instant;
  * the machines reported (metrics and agent events) and the incidents: the time no report covered is counted apart
  * as unmonitored, never as up.
  */
-public record AvailabilityView(long contractId, String tenantSiren, String server, Figures month, Figures year) {
+public record AvailabilityView(long contractId, String tenantSiren, String server, Figures month, Figures year, Instant computedAt) {
 
     /**
      * One period: its length, the unmonitored and the down time in it (seconds), and the availability of the
