@@ -246,11 +246,11 @@ class MachineEvidenceIT extends WithRoleCallers {
         // each alert also goes out by mail to the on-call address, through the outbox (nothing for a cleared sign-in)
         assertTrue(support.call(desk::deliverNow) >= 0, "this node holds the sender's lease");
         List<CaughtMail> mails = CaughtMail.to("oncall@gestan.localhost").stream().filter(m -> m.subject().contains(s.name())).toList();
-        CaughtMail intruder = mails.stream().filter(m -> m.subject().contains("intruder" + u + "@203.0.113.66")).findFirst().orElseThrow(mails::toString);
+        CaughtMail intruder = mails.stream().filter(m -> m.subject().contains("intruder" + u + "@203.0.113.66")).findFirst().orElseThrow(() -> new AssertionError(mails));
         assertTrue(intruder.subject().contains("Alerte : connexion à " + s.name()) && intruder.subject().contains("identité inconnue"), intruder.subject());
         assertTrue(intruder.text().contains("unknown identity, matching no staff member"), intruder.text());
         assertTrue(intruder.text().contains("/admin/"), intruder.text());
-        CaughtMail uncleared = mails.stream().filter(m -> m.subject().contains("a" + u + "@198.51.100.5")).findFirst().orElseThrow(mails::toString);
+        CaughtMail uncleared = mails.stream().filter(m -> m.subject().contains("a" + u + "@198.51.100.5")).findFirst().orElseThrow(() -> new AssertionError(mails));
         assertTrue(uncleared.text().contains("membre rattaché : " + auditorName), uncleared.text());
         assertEquals(2, mails.size(), "one mail per alert, none for the cleared support member's sign-ins: " + mails);
         // journaled with the server as actor, and the sign-in names the staff member it matched
