@@ -94,7 +94,11 @@ public class ServerAvailabilityStore {
         }
     }
 
-    /** The timer's round: computes again the figures older than {@code age} (or invalid, or missing). */
+    /**
+     * The timer's round: computes again the figures older than {@code age} (or invalid, or missing), each server in a
+     * transaction of its own (the round itself holds none: it may outlast a transaction's timeout).
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public int refreshOlderThan(Duration age) {
         Instant now = Instant.now();
         int silence = silenceMinutes();
