@@ -66,18 +66,14 @@ final class RunningTransportReader {
     }
 
     /**
-     * The TLS protocols the HTTPS listener accepts: its SSL context's {@code protocols} attribute when it is set;
-     * when it is not (WildFly's default), what the running listener actually negotiates, probed by one TLS
-     * handshake per protocol on its own port; failing that, the enabled protocols of the JVM's default server-side
-     * SSL engine (what Elytron starts from). Sorted, e.g. {@code [TLSv1.2, TLSv1.3]}.
+     * The TLS protocols the HTTPS listener accepts: what the running listener actually negotiates, probed by one TLS
+     * handshake per protocol on its own port; when no handshake succeeds, its SSL context's {@code protocols}
+     * attribute if set. Not the JVM's default engine's protocols: Elytron narrows them (the JDK enables TLS 1.3,
+     * WildFly 39's default context refuses it). Sorted, e.g. {@code [TLSv1.2]}; empty: not read.
      */
     static List<String> protocols(MBeanServer server, String sslContext, String host, Integer port) {
-        List<String> configured = configured(server, sslContext);
-        if (!configured.isEmpty()) {
-            return configured;
-        }
         List<String> probed = port == null ? List.of() : TlsProbe.accepted(host, port);
-        return probed.isEmpty() ? TlsProbe.engineDefaults() : probed;
+        return probed.isEmpty() ? configured(server, sslContext) : probed;
     }
 
     /** The SSL context's configured protocols; empty when unset or not readable (each attribute read on its own). */

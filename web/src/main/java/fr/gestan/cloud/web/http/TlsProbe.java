@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
@@ -22,13 +21,32 @@ final class TlsProbe {
 
     private static final Logger LOG = Logger.getLogger(TlsProbe.class.getName());
     static final List<String> CANDIDATES = List.of("TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
-    private static final int TIMEOUT_MS = 5_000;
+    private static final int CONNECT_MS = 5_000;
+    /** Generous: the server makes its self-signed key on the first handshake it serves (seconds on a loaded machine). */
+    private static final int HANDSHAKE_MS = 30_000;
+    private static final int ROUNDS = 3;
+    private static volatile String lastRefusal;
 
     private TlsProbe() {
     }
 
-    /** The protocols among {@link #CANDIDATES} that a handshake with {@code host:port} succeeds with, sorted. */
+    /**
+     * The protocols among {@link #CANDIDATES} that a handshake with {@code host:port} succeeds with, sorted; a round
+     * where none succeeds is tried again (the listener may still be making its key), empty after {@link #ROUNDS}.
+     */
     static List<String> accepted(String host, int port) {
+        for (int round = 1; round <= ROUNDS; round++) {
+            List<String> accepted = round(host, port);
+            if (!accepted.isEmpty()) {
+                return accepted;
+            }
+        }
+        LOG.warning(() -> "No TLS handshake succeeded with " + host + ":" + port + " (last: " + lastRefusal
+                + "): the TLS versions are not read");
+        return List.of();
+    }
+
+    private static List<String> round(String host, int port) {
         List<String> accepted = new ArrayList<>();
         SSLContext context;
         try {
@@ -44,29 +62,20 @@ final class TlsProbe {
                 continue;
             }
             try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket()) {
-                socket.connect(new InetSocketAddress(host, port), TIMEOUT_MS);
-                socket.setSoTimeout(TIMEOUT_MS);
+                socket.connect(new InetSocketAddress(host, port), CONNECT_MS);
+                socket.setSoTimeout(HANDSHAKE_MS);
                 socket.setEnabledProtocols(new String[]{protocol});
                 socket.startHandshake();
                 if (protocol.equals(socket.getSession().getProtocol())) {
                     accepted.add(protocol);
                 }
+                LOG.fine(() -> protocol + " accepted on " + host + ":" + port);
             } catch (Exception refused) {
                 LOG.log(Level.FINE, () -> protocol + " not accepted on " + host + ":" + port + ": " + refused);
+                lastRefusal = protocol + ": " + refused;
             }
         }
         return accepted.stream().sorted().toList();
-    }
-
-    /** The TLS protocols the JVM's default server-side engine enables, sorted. */
-    static List<String> engineDefaults() {
-        try {
-            SSLEngine engine = SSLContext.getDefault().createSSLEngine();
-            engine.setUseClientMode(false);
-            return Arrays.stream(engine.getEnabledProtocols()).filter(p -> p.startsWith("TLS")).sorted().toList();
-        } catch (Exception e) {
-            return List.of();
-        }
     }
 
     /** Accepts any certificate: the probe reads protocol versions, it trusts nothing it receives. */

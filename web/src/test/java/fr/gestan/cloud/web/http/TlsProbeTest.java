@@ -72,13 +72,11 @@ class TlsProbeTest {
     }
 
     @Test
-    void nothing_listening_is_nothing_accepted_and_the_engine_defaults_are_tls_versions() throws Exception {
+    void nothing_listening_is_nothing_accepted() throws Exception {
         int port;
         try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
             port = free.getLocalPort();
         }
         assertEquals(List.of(), TlsProbe.accepted("127.0.0.1", port));
-        assertTrue(TlsProbe.engineDefaults().contains("TLSv1.2") && TlsProbe.engineDefaults().stream().allMatch(p -> p.startsWith("TLS")),
-                TlsProbe.engineDefaults()::toString);
     }
 }

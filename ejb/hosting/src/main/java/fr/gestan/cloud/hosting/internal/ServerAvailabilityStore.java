@@ -157,7 +157,8 @@ public class ServerAvailabilityStore {
      * incidents and its commissioning; the silence allowance is the policy's.
      */
     private Computed compute(HostingServer server) {
-        Instant now = Instant.now();
+        // whole seconds: the stored time reads back equal (the columns keep microseconds at most)
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         int silenceMinutes = silenceMinutes();
         Duration silence = Duration.ofMinutes(silenceMinutes);
         Instant yearAgo = now.atZone(Paris.ZONE).minusMonths(12).toInstant();
