@@ -308,6 +308,7 @@ class CertificatesIT extends WithRoleCallers {
         // a measurement taken 20 minutes ago covers the whole time since the server was commissioned (moments ago)
         monitoring.ingest(contract.productionServerId(), token, new MetricSample(BigDecimal.TEN, BigDecimal.TEN, BigDecimal.TEN,
                 Instant.now().minusSeconds(1200)));
+        Thread.sleep(2_000); // at least two whole seconds in service (a server commissioned this very second has no figure yet)
         AvailabilityView shown = support.call(() -> serverStatus.availabilityOf(siren)).get(0);
         assertEquals(contract.id(), shown.contractId());
         assertEquals(100.0, shown.month().availabilityPercent(), shown::toString);
