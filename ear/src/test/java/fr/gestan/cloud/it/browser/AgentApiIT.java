@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.gestan.cloud.it.support.AsAdmin;
 import fr.gestan.cloud.it.support.Call;
+import fr.gestan.cloud.it.support.CaughtMail;
 import fr.gestan.cloud.it.support.Deployments;
 import fr.gestan.cloud.it.support.Ids;
 import fr.gestan.cloud.it.support.RoleCaller;
@@ -139,6 +140,79 @@ class AgentApiIT extends BrowserJourney {
         browser.open(Http.HTTPS + "admin/security/server-access.xhtml");
         assertTrue(browser.find(By.id("alerts:open")).getText().contains(account), browser.find(By.id("alerts:open")).getText());
         browser.screenshot("agent-02-server-access-alert");
+        browser.find(By.id("logout")).click();
+
+        // and by mail to the on-call address, through the notification outbox (the sender's timer delivers it)
+        CaughtMail mail = null;
+        for (int i = 0; i < 120 && mail == null; i++) {
+            mail = CaughtMail.to("oncall@gestan.localhost").stream().filter(m -> m.subject().contains(account + "@203.0.113.7"))
+                    .findFirst().orElse(null);
+            if (mail == null) {
+                Thread.sleep(2_000);
+            }
+        }
+        assertTrue(mail != null, "no alert mail to the on-call address");
+        assertTrue(mail.subject().contains("GC-PROD-01") && mail.subject().contains("identité inconnue"), mail.subject());
+        assertTrue(mail.text().contains("compte " + account + ", depuis 203.0.113.7"), mail.text());
+    }
+
+    /** The TLS versions a handshake with the HTTPS port succeeds with, as the texts print them ("TLS 1.2, TLS 1.3"). */
+    private static String negotiated() throws Exception {
+        javax.net.ssl.X509TrustManager any = new javax.net.ssl.X509TrustManager() {
+            @Override
+            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                return new java.security.cert.X509Certificate[0];
+            }
+        };
+        javax.net.ssl.SSLContext ssl = javax.net.ssl.SSLContext.getInstance("TLS");
+        ssl.init(null, new javax.net.ssl.TrustManager[]{any}, null);
+        java.net.URI https = java.net.URI.create(Http.HTTPS);
+        List<String> accepted = new ArrayList<>();
+        for (String protocol : List.of("TLSv1.2", "TLSv1.3")) {
+            try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) ssl.getSocketFactory().createSocket(https.getHost(), https.getPort())) {
+                socket.setEnabledProtocols(new String[]{protocol});
+                socket.startHandshake();
+                accepted.add(protocol.replace("TLSv", "TLS "));
+            } catch (java.io.IOException refused) {
+                // not accepted by the listener
+            }
+        }
+        return String.join(", ", accepted);
+    }
+
+    @Test
+    void the_trust_page_and_the_processor_agreement_print_the_tls_versions_the_running_listener_accepts() throws Exception {
+        String versions = negotiated();
+        assertTrue(versions.contains("TLS 1.2"), versions);
+        String trust = Http.get(Http.HTTPS + "trust").body();
+        assertTrue(trust.contains("HTTPS (" + versions + ")"), "the versions read on the running listener: " + versions);
+        // the agreement's encryption line comes from the same running configuration, not from fixed text
+        signInAt("portal/documents.xhtml", "client.demo", "Gestan-Client-2026!");
+        String link = browser.find(By.cssSelector("a.agreement-pdf")).getAttribute("href");
+        String cookie = "JSESSIONID=" + browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+        HttpResponse<byte[]> pdf = Http.getBytes(link, "Cookie", cookie);
+        assertEquals(200, pdf.statusCode());
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("gestan-agreement-", ".pdf");
+        String text;
+        try {
+            java.nio.file.Files.write(file, pdf.body());
+            Process p = new ProcessBuilder("pdftotext", "-enc", "UTF-8", file.toString(), "-").redirectErrorStream(true).start();
+            text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+            assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0, text);
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+        assertTrue(text.contains("Chiffrement HTTPS (" + versions + ") de tous les échanges, relevé sur le serveur en fonctionnement."), text);
+        assertTrue(text.contains("HTTPS (" + versions + ") encryption of every exchange, read on the running server."), text);
+        assertFalse(text.contains("Chiffrement HTTPS/TLS de tous les échanges."), "no longer fixed text");
         browser.find(By.id("logout")).click();
     }
 

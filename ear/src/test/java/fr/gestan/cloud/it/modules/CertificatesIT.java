@@ -32,7 +32,9 @@ import fr.gestan.cloud.compliance.api.PublicDocumentView;
 import fr.gestan.cloud.compliance.api.TrustStatement;
 import fr.gestan.cloud.hosting.api.MetricSample;
 import fr.gestan.cloud.hosting.api.MetricsReceipt;
+import fr.gestan.cloud.hosting.api.AvailabilityView;
 import fr.gestan.cloud.hosting.api.Monitoring;
+import fr.gestan.cloud.hosting.api.ServerStatus;
 import fr.gestan.cloud.hosting.api.ServerState;
 import fr.gestan.cloud.security.api.PolicySettings;
 import fr.gestan.cloud.security.api.SecurityPolicies;
@@ -144,6 +146,8 @@ class CertificatesIT extends WithRoleCallers {
     SecurityPolicies policies;
     @EJB
     Monitoring monitoring;
+    @EJB
+    ServerStatus serverStatus;
     @EJB
     TrustStatement trust;
     @EJB
@@ -294,6 +298,42 @@ class CertificatesIT extends WithRoleCallers {
                     before.sessionMaxHours(), before.passwordMinLength(), before.passwordHistory()), null, "thresholds test: back"));
         }
         assertEquals(List.of(), monitoring.ingest(server.id(), token, sample).exceeded(), "back to the former thresholds");
+    }
+
+    @Test
+    void the_certificate_prints_each_contracts_availability_from_the_figures_the_dashboard_shows() throws Exception {
+        String siren = compliantTenant();
+        var contract = support.call(() -> contracts.list(siren, 0, 10)).get(0);
+        String token = admin.call(() -> inventory.issueMonitoringToken(contract.productionServerId()));
+        // a measurement taken 20 minutes ago covers the whole time since the server was commissioned (moments ago)
+        monitoring.ingest(contract.productionServerId(), token, new MetricSample(BigDecimal.TEN, BigDecimal.TEN, BigDecimal.TEN,
+                Instant.now().minusSeconds(1200)));
+        Thread.sleep(2_000); // at least two whole seconds in service (a server commissioned this very second has no figure yet)
+        AvailabilityView shown = support.call(() -> serverStatus.availabilityOf(siren)).get(0);
+        assertEquals(contract.id(), shown.contractId());
+        assertEquals(100.0, shown.month().availabilityPercent(), shown::toString);
+        assertEquals(0, shown.year().unmonitoredSeconds(), "the year before the server existed is not unmonitored: " + shown);
+        assertTrue(shown.year().notInServiceDays() >= 364, "nor up: not applicable: " + shown);
+        // one computation, kept: read again, the same figures (not computed again per view)
+        assertEquals(shown.computedAt(), support.call(() -> serverStatus.availabilityOf(siren)).get(0).computedAt());
+
+        CertificateView issued = support.call(() -> certificates.issue(siren));
+        String text = run(support.call(() -> certificates.download(issued.number())).pdf(), "pdftotext", "-enc", "UTF-8")
+                .replace('\u202F', ' ').replaceAll("\\s+", " ");
+        assertTrue(text.contains("Disponibilité relevée par les serveurs / Availability reported by the servers"), text);
+        assertTrue(text.contains("n° " + contract.id()) && text.contains(shown.server()), text);
+        assertTrue(text.contains("100,00 % non surveillé / unmonitored 0,00 %"), text);
+        assertTrue(text.contains("before commissioning " + shown.year().notInServiceDays() + " j/d"), text);
+        // the same computation as the dashboard's, not one of its own
+        assertTrue(text.contains("Calculée le / computed on " + java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
+                .withZone(java.time.ZoneId.of("Europe/Paris")).format(shown.computedAt())), text);
+        // a processor agreement states the encryption from the running configuration (not read without the web module)
+        var agreement = support.call(() -> processorAgreements.of(siren)).get(0);
+        String agreementText = run(support.call(() -> processorAgreements.document(siren, agreement.contractId())), "pdftotext", "-enc", "UTF-8")
+                .replaceAll("\\s+", " ");
+        assertFalse(agreementText.contains("Chiffrement HTTPS/TLS de tous les échanges."), "no fixed text");
+        assertTrue(agreementText.contains("configuration des transmissions de ce serveur n'a pas été relevée")
+                || agreementText.contains("de tous les échanges, relevé sur le serveur en fonctionnement"), agreementText);
     }
 
     private boolean postgres() throws Exception {

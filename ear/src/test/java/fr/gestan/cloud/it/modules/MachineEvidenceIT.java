@@ -15,7 +15,9 @@ import fr.gestan.cloud.hosting.api.HostingInventory;
 import fr.gestan.cloud.hosting.api.NewServer;
 import fr.gestan.cloud.hosting.api.ServerRole;
 import fr.gestan.cloud.hosting.api.ServerView;
+import fr.gestan.cloud.it.support.CaughtMail;
 import fr.gestan.cloud.it.support.Deployments;
+import fr.gestan.cloud.notifications.api.NotificationDesk;
 import fr.gestan.cloud.it.support.Ids;
 import fr.gestan.cloud.it.support.WithRoleCallers;
 import fr.gestan.cloud.common.Paris;
@@ -61,7 +63,9 @@ class MachineEvidenceIT extends WithRoleCallers {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.modules(MachineEvidenceIT.class, "gestan-hosting.jar", "gestan-tenants.jar");
+        EnterpriseArchive ear = Deployments.modules(MachineEvidenceIT.class, "gestan-hosting.jar", "gestan-tenants.jar");
+        ear.getAsType(org.jboss.shrinkwrap.api.spec.WebArchive.class, "it.war").addClasses(CaughtMail.class);
+        return ear;
     }
 
     @EJB
@@ -78,6 +82,8 @@ class MachineEvidenceIT extends WithRoleCallers {
     ServerStatus serverStatus;
     @EJB
     ConfidentialityAgreements agreements;
+    @EJB
+    NotificationDesk desk;
 
     private record Server(String name, String token) {
     }
@@ -237,6 +243,16 @@ class MachineEvidenceIT extends WithRoleCallers {
         assertTrue(open.stream().anyMatch(a -> a.account().equals("a" + u) && auditorName.equals(a.matchedUsername())
                 && a.reason() == ServerIdentities.AlertReason.NOT_CLEARED_SUPPORT));
         assertTrue(open.stream().noneMatch(a -> a.account().equals("s" + u) || a.account().equals("root") && key.equals(a.keyFingerprint())));
+        // each alert also goes out by mail to the on-call address, through the outbox (nothing for a cleared sign-in)
+        assertTrue(support.call(desk::deliverNow) >= 0, "this node holds the sender's lease");
+        List<CaughtMail> mails = CaughtMail.to("oncall@gestan.localhost").stream().filter(m -> m.subject().contains(s.name())).toList();
+        CaughtMail intruder = mails.stream().filter(m -> m.subject().contains("intruder" + u + "@203.0.113.66")).findFirst().orElseThrow(() -> new AssertionError(mails));
+        assertTrue(intruder.subject().contains("Alerte : connexion à " + s.name()) && intruder.subject().contains("identité inconnue"), intruder.subject());
+        assertTrue(intruder.text().contains("unknown identity, matching no staff member"), intruder.text());
+        assertTrue(intruder.text().contains("/admin/"), intruder.text());
+        CaughtMail uncleared = mails.stream().filter(m -> m.subject().contains("a" + u + "@198.51.100.5")).findFirst().orElseThrow(() -> new AssertionError(mails));
+        assertTrue(uncleared.text().contains("membre rattaché : " + auditorName), uncleared.text());
+        assertEquals(2, mails.size(), "one mail per alert, none for the cleared support member's sign-ins: " + mails);
         // journaled with the server as actor, and the sign-in names the staff member it matched
         assertTrue(auditor.call(() -> journal.latest(30)).stream().anyMatch(e -> e.action().equals("SERVER_ACCESS_ALERT")
                 && e.actor().equals("server:" + s.name()) && e.target().contains("intruder" + u)));

@@ -34,8 +34,9 @@ final class RunningTransportReader {
                 return new RunningTransport(httpsOnly, false, null, List.of(), hsts);
             }
             ObjectName listener = listeners.iterator().next();
-            Integer port = port(server, (String) server.getAttribute(listener, "socketBinding"));
-            List<String> protocols = protocols(server, (String) server.getAttribute(listener, "sslContext"));
+            String binding = (String) server.getAttribute(listener, "socketBinding");
+            Integer port = port(server, binding);
+            List<String> protocols = protocols(server, (String) server.getAttribute(listener, "sslContext"), address(server, binding), port);
             return new RunningTransport(httpsOnly, true, port, protocols, hsts);
         } catch (Exception | LinkageError e) {
             LOG.log(Level.WARNING, "The HTTPS listener could not be read from the management model: " + e);
@@ -64,21 +65,49 @@ final class RunningTransportReader {
         }
     }
 
-    private static List<String> protocols(MBeanServer server, String sslContext) {
+    /**
+     * The TLS protocols the HTTPS listener accepts: what the running listener actually negotiates, probed by one TLS
+     * handshake per protocol on its own port; when no handshake succeeds, its SSL context's {@code protocols}
+     * attribute if set. Not the JVM's default engine's protocols: Elytron narrows them (the JDK enables TLS 1.3,
+     * WildFly 39's default context refuses it). Sorted, e.g. {@code [TLSv1.2]}; empty: not read.
+     */
+    static List<String> protocols(MBeanServer server, String sslContext, String host, Integer port) {
+        List<String> probed = port == null ? List.of() : TlsProbe.accepted(host, port);
+        return probed.isEmpty() ? configured(server, sslContext) : probed;
+    }
+
+    /** The SSL context's configured protocols; empty when unset or not readable (each attribute read on its own). */
+    private static List<String> configured(MBeanServer server, String sslContext) {
         if (sslContext == null) {
             return List.of();
         }
-        try {
-            ObjectName context = new ObjectName("jboss.as:subsystem=elytron,server-ssl-context=" + sslContext);
-            Object active = server.getAttribute(context, "activeProtocols");
-            if (active == null) {
-                active = server.getAttribute(context, "protocols");
+        for (String type : List.of("server-ssl-context", "ssl-context")) {
+            for (String attribute : List.of("activeProtocols", "protocols")) {
+                try {
+                    Object value = server.getAttribute(new ObjectName("jboss.as:subsystem=elytron," + type + "=" + sslContext), attribute);
+                    List<String> list = value instanceof String[] a ? Arrays.asList(a)
+                            : value instanceof List<?> l ? l.stream().map(Object::toString).toList() : List.of();
+                    if (!list.isEmpty()) {
+                        return list.stream().sorted().distinct().toList();
+                    }
+                } catch (Exception e) {
+                    LOG.log(Level.FINE, "TLS protocols not read from " + type + " " + attribute, e);
+                }
             }
-            return active instanceof String[] a ? Arrays.stream(a).sorted().toList()
-                    : active instanceof List<?> l ? l.stream().map(Object::toString).sorted().toList() : List.of();
+        }
+        return List.of();
+    }
+
+    /** The address the socket binding is bound to, or the loopback address when it cannot be read or is the wildcard. */
+    private static String address(MBeanServer server, String binding) {
+        try {
+            Set<ObjectName> names = server.queryNames(new ObjectName("jboss.as:socket-binding-group=*,socket-binding="
+                    + ObjectName.quote(binding).replace("\"", "")), null);
+            Object bound = names.isEmpty() ? null : server.getAttribute(names.iterator().next(), "boundAddress");
+            String address = bound == null ? null : bound.toString().replaceFirst("^.*/", "");
+            return address == null || address.isBlank() || address.equals("0.0.0.0") || address.equals("::") ? "127.0.0.1" : address;
         } catch (Exception e) {
-            LOG.log(Level.FINE, "TLS protocols not read", e);
-            return List.of();
+            return "127.0.0.1";
         }
     }
 }

@@ -19,10 +19,12 @@ public enum NoticeKind {
     /** A sub-processor added or ending (GDPR art. 28(2)): each client concerned, which may object in its portal. */
     SUB_PROCESSOR_CHANGE,
     /** A reminder or alert to staff (agreement or certification expiring, server degraded or silent): the on-call address. */
-    STAFF_REMINDER;
+    STAFF_REMINDER,
+    /** A sign-in to a server by an identity that is not cleared support staff (issue 15): the on-call address. */
+    SERVER_ACCESS_ALERT;
 
     /** Whether it goes to the public status subscribers. */
     public boolean isStatus() {
-        return this != STAFF_ACCESS && this != SUB_PROCESSOR_CHANGE && this != STAFF_REMINDER;
+        return this != STAFF_ACCESS && this != SUB_PROCESSOR_CHANGE && this != STAFF_REMINDER && this != SERVER_ACCESS_ALERT;
     }
 }

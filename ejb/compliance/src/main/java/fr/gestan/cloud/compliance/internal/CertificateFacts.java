@@ -1,10 +1,12 @@
 package fr.gestan.cloud.compliance.internal;
 
 import fr.gestan.cloud.compliance.internal.pdf.CertificateContent;
+import fr.gestan.cloud.hosting.api.AvailabilityView;
 import fr.gestan.cloud.hosting.api.ContractView;
 import fr.gestan.cloud.hosting.api.DataCentreView;
 import fr.gestan.cloud.hosting.api.OperatorView;
 import fr.gestan.cloud.hosting.api.RecoveryPlanView;
+import fr.gestan.cloud.hosting.api.ServerAvailabilityView;
 import fr.gestan.cloud.security.api.CheckpointView;
 import fr.gestan.cloud.security.api.PolicySettings;
 import fr.gestan.cloud.security.api.TransportSecurity.RunningTransport;
@@ -21,7 +23,27 @@ import java.util.function.Function;
  * newest signed checkpoint. Number, dates and URL are the issuer's.
  */
 public record CertificateFacts(String tenantName, List<CertificateContent.ContractLine> contracts, int policyVersion,
-                        List<CertificateContent.Measure> measures, CertificateContent.Checkpoint checkpoint) {
+                        List<CertificateContent.Measure> measures, CertificateContent.Checkpoint checkpoint,
+                        List<CertificateContent.AvailabilityLine> availability) {
+
+    /**
+     * Each contract's production server's availability, from the figures the hosting module computed once per server
+     * and kept ({@code byServer}, read once per batch page): the same the client's dashboard shows.
+     */
+    static List<CertificateContent.AvailabilityLine> availability(List<ContractView> contracts, Map<Long, ServerAvailabilityView> byServer) {
+        List<CertificateContent.AvailabilityLine> lines = new ArrayList<>();
+        for (ContractView c : contracts) {
+            ServerAvailabilityView a = byServer.get(c.productionServerId());
+            if (a != null) {
+                lines.add(new CertificateContent.AvailabilityLine(c.id(), a.server(), period(a.month()), period(a.year()), a.computedAt()));
+            }
+        }
+        return lines;
+    }
+
+    private static CertificateContent.Period period(AvailabilityView.Figures f) {
+        return new CertificateContent.Period(f.availabilityPercent(), f.unmonitoredPercent(), f.notInServiceDays());
+    }
 
     /**
      * @param plans the recovery plan of a production server (by id), empty when it cannot be read; the batch
@@ -30,6 +52,12 @@ public record CertificateFacts(String tenantName, List<CertificateContent.Contra
      */
     public static CertificateFacts of(ComplianceFactsReader.TenantDocuments docs, Function<Long, Optional<RecoveryPlanView>> plans,
                                Optional<CheckpointView> checkpoint) {
+        return of(docs, plans, checkpoint, Map.of());
+    }
+
+    /** {@code availability}: every server's stored availability figures, by server id. */
+    public static CertificateFacts of(ComplianceFactsReader.TenantDocuments docs, Function<Long, Optional<RecoveryPlanView>> plans,
+                               Optional<CheckpointView> checkpoint, Map<Long, ServerAvailabilityView> availability) {
         ComplianceFactsReader.Shared shared = docs.shared();
         List<CertificateContent.ContractLine> lines = new ArrayList<>();
         for (ContractView c : docs.contracts()) {
@@ -43,7 +71,8 @@ public record CertificateFacts(String tenantName, List<CertificateContent.Contra
         }
         PolicySettings policy = shared.policy();
         return new CertificateFacts(docs.tenant().legalName(), lines, shared.policyVersion(),
-                policy == null ? List.of() : measures(policy, shared.transport()), checkpoint.map(CertificateFacts::checkpoint).orElse(null));
+                policy == null ? List.of() : measures(policy, shared.transport()), checkpoint.map(CertificateFacts::checkpoint).orElse(null),
+                availability(docs.contracts(), availability));
     }
 
     private static CertificateContent.Checkpoint checkpoint(CheckpointView v) {

@@ -121,7 +121,7 @@ public class CertificatesBean implements Certificates {
         CertificateContent content = new CertificateContent(number, facts.tenantName(), siren, facts.contracts(), facts.policyVersion(),
                 facts.measures(), report.rules().stream().map(r -> new CertificateContent.RuleLine(r.ruleId(), r.legalReference(),
                 r.outcome().name(), r.explanationFr() + evidenceBasis(r))).toList(), facts.checkpoint(), now, CertificateRecord.validUntil(now),
-                VerificationUrls.of(number), previous == null ? null : previous.number());
+                VerificationUrls.of(number), previous == null ? null : previous.number(), facts.availability());
         Signing.Signed signed = Signing.sign(CertificatePdf.render(content), number, now);
         byte[] pdf = signed.pdf();
         String who = caller.getCallerPrincipal().getName();

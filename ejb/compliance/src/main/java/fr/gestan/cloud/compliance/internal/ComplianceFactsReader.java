@@ -4,6 +4,8 @@ import fr.gestan.cloud.security.api.JournalIntegrity;
 import fr.gestan.cloud.hosting.api.HostingRefusedException;
 import fr.gestan.cloud.hosting.api.RecoveryPlans;
 import fr.gestan.cloud.hosting.api.RecoveryPlanView;
+import fr.gestan.cloud.hosting.api.ServerAvailabilityView;
+import fr.gestan.cloud.hosting.api.ServerStatus;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import fr.gestan.cloud.common.Roles;
@@ -85,6 +87,8 @@ public class ComplianceFactsReader {
     JournalIntegrity journal;
     @EJB
     SubProcessors subProcessorList;
+    @EJB
+    ServerStatus serverStatus;
 
     /**
      * The reference data shared by every tenant, read once per evaluation batch or batch page. {@code plans}
@@ -95,7 +99,7 @@ public class ComplianceFactsReader {
                   Map<String, OperatorView> operators, Integer backupRetentionDays, List<TenantFacts.StaffFacts> staff,
                   PolicySettings policy, int policyVersion, int tenantDataRetentionDays,
                   Map<Long, Optional<RecoveryPlanView>> plans, List<SubProcessorView> subProcessors, RunningTransport transport,
-                  Map<String, List<TenantFacts.Control>> controls) {
+                  Map<String, List<TenantFacts.Control>> controls, Map<Long, ServerAvailabilityView> availability) {
 
         /** The sub-processors in effect that serve one of these data centres (those without data centres serve all). */
         List<SubProcessorView> serving(String... dataCentres) {
@@ -110,7 +114,7 @@ public class ComplianceFactsReader {
         /** The inputs of each contract's processor agreement. */
         public List<AgreementTexts.Inputs> agreements() {
             return contracts.stream().map(c -> new AgreementTexts.Inputs(tenant, c, subProcessors(c, shared),
-                    shared.policy(), shared.tenantDataRetentionDays())).toList();
+                    shared.policy(), shared.tenantDataRetentionDays(), shared.transport())).toList();
         }
     }
 
@@ -138,7 +142,7 @@ public class ComplianceFactsReader {
         }
         return new Shared(on, servers, dcs, ops, retention, staff, policy, current == null ? 0 : current.version(),
                 tenants.retentionDays(), new ConcurrentHashMap<>(), subProcessorList.inEffect(on), transport.running(),
-                new ConcurrentHashMap<>());
+                new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
     }
 
     public long tenantCount() {
@@ -190,8 +194,13 @@ public class ComplianceFactsReader {
     /** What a certificate states of a tenant whose documents' inputs were read already (staff issue certificates). */
     @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
     public CertificateFacts certificate(TenantDocuments docs) {
+        Map<Long, ServerAvailabilityView> availability = docs.shared().availability();
+        if (availability.isEmpty()) {
+            // every server's stored figures, read once per batch page (not per tenant)
+            serverStatus.serverAvailabilities().forEach(a -> availability.put(a.serverId(), a));
+        }
         return CertificateFacts.of(docs, serverId -> docs.shared().plans().computeIfAbsent(serverId, this::planOf),
-                Optional.of(journal.pinnedCheckpoint())); // kept for ever: the certificate names it
+                Optional.of(journal.pinnedCheckpoint()), availability); // the checkpoint is kept for ever: the certificate names it
     }
 
     private Optional<RecoveryPlanView> planOf(long serverId) {

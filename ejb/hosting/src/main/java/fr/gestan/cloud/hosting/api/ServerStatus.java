@@ -49,6 +49,12 @@ public interface ServerStatus {
     /** The availability of the calling client's contracts' production servers: this month and 12 months. Clients. */
     List<AvailabilityView> myAvailability();
 
+    /**
+     * Every server's availability this month and over 12 months, as computed once and kept (the certificates print
+     * these, per contract; read once per batch page). Staff and auditors.
+     */
+    List<ServerAvailabilityView> serverAvailabilities();
+
     /** The same for one tenant (its contracts not terminated). Staff. */
     List<AvailabilityView> availabilityOf(@jakarta.validation.constraints.NotNull(message = "{tenant.siren.required}")
                                           @jakarta.validation.constraints.Pattern(regexp = "\\d{9}", message = "{tenant.siren.format}") String siren);

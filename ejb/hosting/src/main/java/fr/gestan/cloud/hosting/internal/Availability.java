@@ -16,11 +16,23 @@ final class Availability {
     private Availability() {
     }
 
+    static Figures of(Instant from, Instant to, List<Instant> reports, Duration silence, List<StatusBoard.Outage> outages) {
+        return of(from, to, reports, silence, outages, null);
+    }
+
     /**
      * @param reports  the server's report times, sorted, from at least {@code silence} before {@code from}
      * @param outages  the server's incidents
+     * @param since    when the server was commissioned ({@code null}: before the period): the time before it is not
+     *                 applicable, counted neither as up nor as unmonitored
      */
-    static Figures of(Instant from, Instant to, List<Instant> reports, Duration silence, List<StatusBoard.Outage> outages) {
+    static Figures of(Instant from, Instant to, List<Instant> reports, Duration silence, List<StatusBoard.Outage> outages, Instant since) {
+        long period = Math.max(0, Duration.between(from, to).toSeconds());
+        Instant periodFrom = from;
+        if (since != null && since.isAfter(from)) {
+            from = since.isAfter(to) ? to : since;
+        }
+        long notInService = Duration.between(periodFrom, from).toSeconds();
         long total = Math.max(0, Duration.between(from, to).toSeconds());
         long covered = 0;
         Instant coveredUntil = from;
@@ -43,6 +55,6 @@ final class Availability {
         }
         long downSeconds = Math.round(Math.min(down, covered));
         Double percent = covered == 0 ? null : Math.floor(10_000.0 * (covered - downSeconds) / covered) / 100.0;
-        return new Figures(from, to, total, unmonitored, downSeconds, percent);
+        return new Figures(periodFrom, to, period, unmonitored, downSeconds, percent, notInService);
     }
 }

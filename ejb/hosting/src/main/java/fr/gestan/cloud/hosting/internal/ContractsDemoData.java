@@ -123,6 +123,8 @@ public class ContractsDemoData {
 
     private HostingServer server(String name, DataCentre dc, ServerRole role) {
         HostingServer server = new HostingServer(name, dc, role, NewServer.STANDARD_PROFILE, NewServer.DEFAULT_CAPACITY);
+        // in service before the demo contracts' first start (2024-01-01)
+        server.commissionedAt(LocalDate.of(2023, 12, 1).atStartOfDay(fr.gestan.cloud.common.Paris.ZONE).toInstant());
         em.persist(server);
         return server;
     }

@@ -61,6 +61,8 @@ public class HostingServer {
     private ServerState state;
     @Column(name = "token_hash", length = 64)
     private String tokenHash;
+    @Column(name = "commissioned_at", nullable = false)
+    private java.time.Instant commissionedAt;
 
     protected HostingServer() {
     }
@@ -78,6 +80,17 @@ public class HostingServer {
         this.profile = Checks.required(profile, "profile");
         this.capacity = capacity;
         this.state = ServerState.OPERATIONAL;
+        this.commissionedAt = java.time.Instant.now();
+    }
+
+    /** When the server was commissioned: before, it did not exist (not applicable on /status and in availability). */
+    java.time.Instant commissionedAt() {
+        return commissionedAt;
+    }
+
+    /** Demo data: servers in service long before the demo's database was seeded. */
+    void commissionedAt(java.time.Instant when) {
+        this.commissionedAt = java.util.Objects.requireNonNull(when);
     }
 
     Long id() {

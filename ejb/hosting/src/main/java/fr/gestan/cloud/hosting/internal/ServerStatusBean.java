@@ -19,6 +19,7 @@ import fr.gestan.cloud.hosting.api.MaintenanceView;
 import fr.gestan.cloud.hosting.api.NewIncident;
 import fr.gestan.cloud.hosting.api.NewMaintenance;
 import fr.gestan.cloud.hosting.api.PublicStatusView;
+import fr.gestan.cloud.hosting.api.ServerAvailabilityView;
 import fr.gestan.cloud.hosting.api.ServerStatus;
 import fr.gestan.cloud.common.tenancy.CallerTenancy;
 import fr.gestan.cloud.security.api.SecurityPolicies;
@@ -62,6 +63,8 @@ public class ServerStatusBean implements ServerStatus {
     SecurityPolicies policies;
     @EJB
     Notifications notifications;
+    @EJB
+    ServerAvailabilityStore availabilities;
 
     @Override
     public PublicStatusView publicStatus() {
@@ -108,6 +111,7 @@ public class ServerStatusBean implements ServerStatus {
         journal.record(JournalEvent.success("INCIDENT_OPENED", null, "incident " + incident.id()));
         IncidentView view = incident.toView();
         announce(NoticeKind.INCIDENT_OPENED, incident.servers(), incidentFacts(view, request.message().strip()));
+        availabilities.invalidate(incident.servers().stream().map(HostingServer::id).toList()); // its down time counts
         return view;
     }
 
@@ -119,6 +123,7 @@ public class ServerStatusBean implements ServerStatus {
         em.flush();
         journal.record(JournalEvent.success("INCIDENT_UPDATED", null, "incident " + incidentId + " " + state));
         IncidentView view = incident.toView();
+        availabilities.invalidate(incident.servers().stream().map(HostingServer::id).toList());
         announce(state == IncidentState.RESOLVED ? NoticeKind.INCIDENT_RESOLVED : NoticeKind.INCIDENT_UPDATED, incident.servers(),
                 incidentFacts(view, message.strip()));
         return view;
@@ -189,7 +194,7 @@ public class ServerStatusBean implements ServerStatus {
                                                  List<Maintenance> maintenances, Instant now) {
         Map<Long, Instant> lastReports = lastReports();
         List<StatusBoard.Server> rows = servers.stream().map(s -> new StatusBoard.Server(s.id(), s.name(), s.dataCentre().code(),
-                s.dataCentre().city(), s.role(), s.state(), s.monitored(), lastReports.get(s.id()))).toList();
+                s.dataCentre().city(), s.role(), s.state(), s.monitored(), lastReports.get(s.id()), s.commissionedAt())).toList();
         List<StatusBoard.Outage> outages = incidents.stream().map(i -> new StatusBoard.Outage(
                 i.servers().stream().map(HostingServer::id).collect(Collectors.toSet()), i.impact(), i.startedAt(), i.resolvedAt())).toList();
         Set<Long> inMaintenance = maintenances.stream().filter(m -> m.state() == MaintenanceState.IN_PROGRESS)
@@ -211,41 +216,29 @@ public class ServerStatusBean implements ServerStatus {
     }
 
     /**
-     * Each contract's production server: this month (Paris) and the last 12 months, from the report times (metrics
-     * and agent events) and the incidents; the silence allowance is the policy's.
+     * Each contract's production server's figures, as computed once per server and kept ({@link ServerAvailabilityStore}):
+     * the certificates print the same ones.
      */
     private List<AvailabilityView> availability(String siren) {
-        Instant now = Instant.now();
-        Instant yearAgo = now.atZone(Paris.ZONE).minusMonths(12).toInstant();
-        Instant monthStart = now.atZone(Paris.ZONE).toLocalDate().withDayOfMonth(1).atStartOfDay(Paris.ZONE).toInstant();
-        Duration silence = Duration.ofMinutes(policies.current().settings().silenceMinutes());
-        List<Incident> incidents = em.createNamedQuery(Incident.SINCE, Incident.class).setParameter("since", yearAgo).getResultList();
-        Map<Long, List<Instant>> reportsByServer = new HashMap<>();
+        List<HostingContract> live = em.createNamedQuery(HostingContract.PAGE_OF_TENANT, HostingContract.class)
+                .setParameter("siren", siren).setMaxResults(100).getResultList().stream()
+                .filter(c -> c.toView().status() != fr.gestan.cloud.hosting.api.ContractStatus.TERMINATED).toList();
+        Map<Long, ServerAvailabilityView> figures = availabilities.of(live.stream().map(c -> c.productionServer().id())
+                .collect(Collectors.toCollection(java.util.LinkedHashSet::new)), true);
         List<AvailabilityView> views = new ArrayList<>();
-        for (HostingContract c : em.createNamedQuery(HostingContract.PAGE_OF_TENANT, HostingContract.class)
-                .setParameter("siren", siren).setMaxResults(100).getResultList()) {
-            if (c.toView().status() == fr.gestan.cloud.hosting.api.ContractStatus.TERMINATED) {
-                continue;
+        for (HostingContract c : live) {
+            ServerAvailabilityView f = figures.get(c.productionServer().id());
+            if (f != null) {
+                views.add(new AvailabilityView(c.toView().id(), siren, f.server(), f.month(), f.year(), f.computedAt()));
             }
-            HostingServer server = c.productionServer();
-            List<Instant> reports = reportsByServer.computeIfAbsent(server.id(), id -> reportTimes(id, yearAgo.minus(silence), now));
-            List<StatusBoard.Outage> outages = incidents.stream().filter(i -> i.servers().stream().anyMatch(x -> x.id().equals(server.id())))
-                    .map(i -> new StatusBoard.Outage(Set.of(server.id()), i.impact(), i.startedAt(), i.resolvedAt())).toList();
-            views.add(new AvailabilityView(c.toView().id(), siren, server.name(),
-                    Availability.of(monthStart, now, reports, silence, outages), Availability.of(yearAgo, now, reports, silence, outages)));
         }
         return views;
     }
 
-    /** A server's report times in a period, sorted: its measurements and its agent events. */
-    private List<Instant> reportTimes(long serverId, Instant from, Instant to) {
-        List<Instant> times = new ArrayList<>();
-        for (String query : List.of(ServerMetric.TIMES_OF, AgentEventRecord.TIMES_OF)) {
-            times.addAll(em.createNamedQuery(query, Instant.class).setParameter("server", serverId).setParameter("from", from)
-                    .setParameter("to", to).getResultList());
-        }
-        times.sort(null);
-        return times;
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+    public List<ServerAvailabilityView> serverAvailabilities() {
+        return availabilities.all();
     }
 
     /**

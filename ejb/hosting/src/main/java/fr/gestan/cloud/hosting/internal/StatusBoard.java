@@ -25,9 +25,16 @@ final class StatusBoard {
     /**
      * @param monitored  the server has a monitoring token: its agent is expected to report
      * @param lastReport when it last reported (metrics or agent events), or null
+     * @param since      when it was commissioned ({@code null}: before any period shown): the days before it are not
+     *                   applicable, neither up nor silent, and uptime counts from it
      */
     record Server(long id, String name, String dataCentreCode, String city, ServerRole role, ServerState ownState,
-                  boolean monitored, Instant lastReport) {
+                  boolean monitored, Instant lastReport, Instant since) {
+
+        Server(long id, String name, String dataCentreCode, String city, ServerRole role, ServerState ownState,
+               boolean monitored, Instant lastReport) {
+            this(id, name, dataCentreCode, city, role, ownState, monitored, lastReport, null);
+        }
 
         Server(long id, String name, String dataCentreCode, String city, ServerRole role, ServerState ownState) {
             this(id, name, dataCentreCode, city, role, ownState, false, null);
@@ -77,20 +84,26 @@ final class StatusBoard {
                 LocalDate day = today.minusDays(i);
                 Instant from = day.atStartOfDay(zone).toInstant();
                 Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
+                if (server.since() != null && !server.since().isBefore(to)) {
+                    days.add(ComponentStatusView.Day.notInService(day)); // the server did not exist yet
+                    continue;
+                }
                 IncidentImpact worst = mine.stream().filter(o -> o.start().isBefore(to) && (o.end() == null || o.end().isAfter(from)))
                         .map(Outage::impact).max(Comparator.naturalOrder()).orElse(null);
                 days.add(new ComponentStatusView.Day(day, worst, silentSince != null && silentSince.isBefore(to)));
             }
+            // uptime over the time the server existed in the window, not over days it did not exist
+            Instant counted = server.since() != null && server.since().isAfter(windowStart) ? server.since() : windowStart;
             double down = 0;
             for (Outage outage : mine) {
-                Instant start = outage.start().isBefore(windowStart) ? windowStart : outage.start();
+                Instant start = outage.start().isBefore(counted) ? counted : outage.start();
                 Instant end = outage.end() == null || outage.end().isAfter(now) ? now : outage.end();
                 if (end.isAfter(start)) {
                     down += Duration.between(start, end).toSeconds() * weight(outage.impact());
                 }
             }
-            double total = Duration.ofDays(DAYS).toSeconds();
-            double uptime = Math.max(0, 100.0 * (1 - Math.min(down, total) / total));
+            double total = Math.max(0, Duration.between(counted, now).toSeconds());
+            double uptime = total == 0 ? 100.0 : Math.max(0, 100.0 * (1 - Math.min(down, total) / total));
             views.add(new ComponentStatusView(server.id(), server.name(), server.dataCentreCode(), server.city(), server.role(),
                     state, List.copyOf(days), Math.floor(uptime * 100) / 100));
         }

@@ -58,4 +58,27 @@ class AvailabilityTest {
         assertNull(silent.availabilityPercent(), "nothing reported: no availability figure, not 100 %");
         assertEquals(silent.seconds(), silent.unmonitoredSeconds());
     }
+
+    @Test
+    void the_time_before_the_server_was_commissioned_is_neither_up_nor_unmonitored() {
+        // commissioned on day 6 of the 10; it reports every 5 minutes from then on, one day of silence at the end
+        Instant since = FROM.plus(Duration.ofDays(6));
+        Figures f = Availability.of(FROM, TO, every5(since, TO.minus(Duration.ofDays(1))), SILENCE, List.of(), since);
+        assertEquals(Duration.ofDays(10).toSeconds(), f.seconds(), "the period is still the period");
+        assertEquals(Duration.ofDays(6).toSeconds(), f.notInServiceSeconds(), "not applicable");
+        assertEquals(Duration.ofDays(1).minus(Duration.ofMinutes(25)).toSeconds(), f.unmonitoredSeconds(),
+                "only the silence after it is unmonitored, not the 6 days before it existed");
+        assertEquals(100.0, f.availabilityPercent());
+        assertEquals(24.57, f.unmonitoredPercent(), "a share of the 4 days it existed");
+        assertEquals(6, f.notInServiceDays());
+
+        // an incident before the server existed cannot be its down time
+        var before = new StatusBoard.Outage(Set.of(1L), IncidentImpact.CRITICAL, FROM, FROM.plus(Duration.ofDays(2)));
+        assertEquals(0, Availability.of(FROM, TO, every5(since, TO), SILENCE, List.of(before), since).downSeconds());
+        // commissioned after the period: nothing applicable, no figure
+        Figures later = Availability.of(FROM, TO, List.of(), SILENCE, List.of(), TO.plus(Duration.ofDays(1)));
+        assertEquals(later.seconds(), later.notInServiceSeconds());
+        assertEquals(0, later.unmonitoredSeconds());
+        assertNull(later.availabilityPercent());
+    }
 }

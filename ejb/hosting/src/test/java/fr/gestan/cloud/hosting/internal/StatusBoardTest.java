@@ -1,7 +1,9 @@
 package fr.gestan.cloud.hosting.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.gestan.cloud.hosting.api.ComponentStatusView;
 import fr.gestan.cloud.hosting.api.IncidentImpact;
@@ -76,5 +78,27 @@ class StatusBoardTest {
         var major = new StatusBoard.Outage(Set.of(2L), IncidentImpact.MAJOR, NOW.minus(Duration.ofHours(1)), null);
         assertEquals(ServerState.PARTIAL_OUTAGE, StatusBoard.components(List.of(silent), List.of(major), Set.of(), NOW, ZoneOffset.UTC, silence)
                 .get(0).state());
+    }
+
+    @Test
+    void the_days_before_a_new_server_existed_are_not_applicable_not_up_and_uptime_counts_from_its_commissioning() {
+        // commissioned 10 days ago at noon; a critical incident of 24 h since
+        Instant since = NOW.minus(Duration.ofDays(10)).minus(Duration.ofHours(5));
+        var fresh = new StatusBoard.Server(7, "N", "DC3", "Vitry", ServerRole.PRODUCTION, ServerState.OPERATIONAL, true,
+                NOW.minus(Duration.ofMinutes(5)), since);
+        var outage = new StatusBoard.Outage(Set.of(7L), IncidentImpact.CRITICAL, NOW.minus(Duration.ofDays(3)), NOW.minus(Duration.ofDays(2)));
+        ComponentStatusView c = StatusBoard.components(List.of(fresh), List.of(outage), Set.of(), NOW, ZoneOffset.UTC,
+                Duration.ofMinutes(30)).get(0);
+        List<ComponentStatusView.Day> days = c.days();
+        assertEquals(90, days.size());
+        // 2026-11-18 (commissioning day) onwards is in service: the 79 days before are not applicable
+        assertEquals(79, days.stream().filter(ComponentStatusView.Day::notInService).count());
+        assertTrue(days.get(78).notInService());
+        assertEquals("NOT_IN_SERVICE", days.get(0).mark(), "not shown as up");
+        assertEquals(LocalDate.of(2026, 11, 18), days.get(79).date());
+        assertFalse(days.get(79).notInService(), "the commissioning day is in service");
+        assertEquals("OK", days.get(79).mark());
+        // 24 h down over the 245 hours in service (90.20 %), not over 90 days (98.88 %)
+        assertEquals(90.2, c.uptimePercent());
     }
 }

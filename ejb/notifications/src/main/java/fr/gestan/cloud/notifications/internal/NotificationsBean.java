@@ -65,7 +65,7 @@ public class NotificationsBean implements Notifications {
             publishStaffAccess(notice, facts, now);
         } else if (notice.kind() == NoticeKind.SUB_PROCESSOR_CHANGE) {
             publishSubProcessorChange(notice, facts, now);
-        } else if (notice.kind() == NoticeKind.STAFF_REMINDER) {
+        } else if (notice.kind() == NoticeKind.STAFF_REMINDER || notice.kind() == NoticeKind.SERVER_ACCESS_ALERT) {
             facts.putIfAbsent("adminUrl", Links.backOffice());
             Message message = MessageRenderer.email(notice.kind().name(), facts, null);
             em.persist(new Delivery(notice.kind().name(), null, Channel.EMAIL, Links.onCall(), null, message, now));

@@ -4,6 +4,9 @@ import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
+import fr.gestan.cloud.common.notify.Notice;
+import fr.gestan.cloud.common.notify.NoticeKind;
+import fr.gestan.cloud.common.notify.Notifications;
 import fr.gestan.cloud.security.api.ReporterJournal;
 import fr.gestan.cloud.security.api.ServerIdentities;
 import fr.gestan.cloud.security.api.StaffException;
@@ -23,7 +26,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 // Method validation of the interface's constraints: HV-994, see docs/architecture.md.
@@ -111,8 +117,36 @@ public class ServerIdentitiesBean implements ServerIdentities {
                 + (access.keyFingerprint() == null ? "" : " key " + access.keyFingerprint()) + (username == null ? "" : " (" + username + ")");
         AccessJournalBean.append(em, reporter, ReporterJournal.ROLE,
                 JournalEvent.refused("SERVER_ACCESS_ALERT", null, target, reason.name()).withSourceIp(access.address()), clock);
+        mailOnCall(access, reason, username);
         return new AccessCheck(username, reason, alert.id());
     }
+
+    /**
+     * The alert also goes out by mail to the on-call address, through the notification outbox in this transaction
+     * (a refused batch mails nothing). Not sent when the notifications module is not deployed (some tests).
+     */
+    private void mailOnCall(Access access, AlertReason reason, String username) {
+        Notifications notifications;
+        try {
+            notifications = (Notifications) caller.lookup(JournalIntegrityBean.NOTIFICATIONS);
+        } catch (IllegalArgumentException absent) {
+            java.util.logging.Logger.getLogger(ServerIdentitiesBean.class.getName())
+                    .warning("No notifications module deployed: server sign-in alert not mailed");
+            return;
+        }
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("server", access.serverRef());
+        facts.put("account", access.account());
+        facts.put("address", access.address());
+        facts.put("method", access.method());
+        facts.put("occurredAt", WHEN.format(access.at()));
+        facts.put("accessReason", reason.name());
+        facts.put("who", username == null ? "—" : username);
+        notifications.publish(new Notice(NoticeKind.SERVER_ACCESS_ALERT, null, Set.of(), Set.of(), facts));
+    }
+
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
+            .ofPattern("dd/MM/yyyy HH:mm:ss z").withZone(Paris.ZONE);
 
     @Override
     public List<AlertView> openAlerts(int max) {

@@ -3,6 +3,7 @@ package fr.gestan.cloud.compliance.internal.documents;
 import fr.gestan.cloud.compliance.internal.trust.TrustTexts;
 import fr.gestan.cloud.hosting.api.ContractView;
 import fr.gestan.cloud.security.api.PolicySettings;
+import fr.gestan.cloud.security.api.TransportSecurity.RunningTransport;
 import fr.gestan.cloud.tenants.api.HostedDataKind;
 import fr.gestan.cloud.tenants.api.PostalAddress;
 import fr.gestan.cloud.tenants.api.TenantRecord;
@@ -38,9 +39,16 @@ public final class AgreementTexts {
         }
     }
 
-    /** Everything the agreement is written from. {@code policy} may be null (no policy recorded). */
+    /**
+     * Everything the agreement is written from. {@code policy} may be null (no policy recorded); {@code transport}:
+     * the running configuration read at start, which the encryption line states ({@code null}: not read).
+     */
     public record Inputs(TenantRecord tenant, ContractView contract, List<SubProcessor> subProcessors,
-                         PolicySettings policy, int retentionDays) {
+                         PolicySettings policy, int retentionDays, RunningTransport transport) {
+
+        public Inputs(TenantRecord tenant, ContractView contract, List<SubProcessor> subProcessors, PolicySettings policy, int retentionDays) {
+            this(tenant, contract, subProcessors, policy, retentionDays, null);
+        }
     }
 
     private AgreementTexts() {
@@ -117,7 +125,7 @@ public final class AgreementTexts {
         b.text("Aucun transfert de données hors de l'Union européenne.", "No transfer of data outside the European Union.");
 
         b.section("Mesures de sécurité", "Security measures");
-        for (String[] m : measures(in.policy())) {
+        for (String[] m : measures(in.policy(), in.transport())) {
             b.text(m[0], m[1]);
         }
 
@@ -147,10 +155,13 @@ public final class AgreementTexts {
         return b.build();
     }
 
-    /** The security measures in force, from the policy's values. */
-    static List<String[]> measures(PolicySettings p) {
+    /**
+     * The security measures in force, from the policy's values; the encryption line from the running configuration
+     * ({@code transport}, as /trust prints it), not from fixed text.
+     */
+    static List<String[]> measures(PolicySettings p, RunningTransport transport) {
         List<String[]> list = new ArrayList<>();
-        list.add(new String[]{"Chiffrement HTTPS/TLS de tous les échanges.", "HTTPS/TLS encryption of every exchange."});
+        list.add(TrustTexts.exchanges(transport));
         if (p == null) {
             list.add(new String[]{"Politique de sécurité : non renseignée.", "Security policy: not recorded."});
             return list;

@@ -45,6 +45,9 @@ public class ProcessingRecordBean implements ProcessingRecord {
     // current() is @PermitAll
     @EJB
     SecurityPolicies policies;
+    // running() is @PermitAll: the transport configuration read at start, which the encryption measure states
+    @EJB
+    fr.gestan.cloud.security.api.TransportSecurity transport;
     @EJB
     AccessJournal journal;
     @Resource
@@ -110,7 +113,7 @@ public class ProcessingRecordBean implements ProcessingRecord {
         }
         Instant now = clock.instant();
         DocumentText text = RecordTexts.of(entries, scope, subProcessors.inEffect(LocalDate.ofInstant(now, Paris.ZONE)),
-                policies.current().settings());
+                policies.current().settings(), transport.running());
         String stamp = ZonedDateTime.ofInstant(now, Paris.ZONE).format(DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm"));
         byte[] pdf = DocumentPdf.render(text, List.of("Édité le / Issued on " + stamp, "Version (SHA-256) : " + text.sha256()),
                 List.of(), Vendor.PRODUCT + " · " + (scope == null ? "registre / record" : "extrait / extract " + scope));

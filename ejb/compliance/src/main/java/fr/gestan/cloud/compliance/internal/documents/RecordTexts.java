@@ -26,6 +26,12 @@ public final class RecordTexts {
      */
     public static DocumentText of(List<ProcessingEntryView> entries, String onlySiren, List<SubProcessorView> subProcessors,
                                   PolicySettings policy) {
+        return of(entries, onlySiren, subProcessors, policy, null);
+    }
+
+    /** The same, the encryption measure stated from the running configuration ({@code transport}; {@code null}: not read). */
+    public static DocumentText of(List<ProcessingEntryView> entries, String onlySiren, List<SubProcessorView> subProcessors,
+                                  PolicySettings policy, fr.gestan.cloud.security.api.TransportSecurity.RunningTransport transport) {
         var b = new DocumentText.Builder(
                 onlySiren == null ? "Registre des activités de traitement du sous-traitant (RGPD, article 30.2)"
                         : "Extrait du registre des activités de traitement (RGPD, article 30.2) : SIREN " + onlySiren,
@@ -39,7 +45,7 @@ public final class RecordTexts {
         }
         if (policy != null) {
             b.section("Mesures de sécurité du sous-traitant (article 30.2 d)", "Processor's security measures (Article 30(2)(d))");
-            for (String[] m : AgreementTexts.measures(policy)) {
+            for (String[] m : AgreementTexts.measures(policy, transport)) {
                 b.text(m[0], m[1]);
             }
         }

@@ -11,12 +11,36 @@ import java.util.List;
 public record CertificateContent(String number, String tenantName, String tenantSiren, List<ContractLine> contracts,
                                  int policyVersion, List<Measure> measures, List<RuleLine> rules,
                                  Checkpoint checkpoint, Instant issuedAt, Instant validUntil, String verificationUrl,
-                                 String supersedes) {
+                                 String supersedes, List<AvailabilityLine> availability) {
 
     public CertificateContent {
         contracts = List.copyOf(contracts);
         measures = List.copyOf(measures);
         rules = List.copyOf(rules);
+        availability = availability == null ? List.of() : List.copyOf(availability);
+    }
+
+    /** Without availability figures (none printed). */
+    public CertificateContent(String number, String tenantName, String tenantSiren, List<ContractLine> contracts,
+                              int policyVersion, List<Measure> measures, List<RuleLine> rules,
+                              Checkpoint checkpoint, Instant issuedAt, Instant validUntil, String verificationUrl,
+                              String supersedes) {
+        this(number, tenantName, tenantSiren, contracts, policyVersion, measures, rules, checkpoint, issuedAt, validUntil,
+                verificationUrl, supersedes, List.of());
+    }
+
+    /**
+     * A contract's production server's availability, the figures the client's dashboard shows (computed once per
+     * server by the hosting module, at {@code computedAt}): this month and over 12 months.
+     */
+    public record AvailabilityLine(long contractId, String server, Period month, Period year, Instant computedAt) {
+    }
+
+    /**
+     * One period: availability of the monitored time ({@code null}: nothing monitored), the unmonitored share of the
+     * time the server existed, and the whole days before it was commissioned (not applicable).
+     */
+    public record Period(Double availabilityPercent, double unmonitoredPercent, long notInServiceDays) {
     }
 
     /** A hosting contract with its two sites and the tenant's estimated recovery time ({@code null}: not planned). */

@@ -123,6 +123,8 @@ public final class CertificatePdf {
                     + "de ce client après un sinistre. / Recovery: the disaster-recovery plan's estimated time until this client's "
                     + "service is back."), small));
 
+            availability(document, c, h, head, body, bold, small);
+
             // Security measures.
             document.add(section(nfc("Mesures de sécurité en vigueur (politique v" + c.policyVersion()
                     + ") / Security measures in force (policy v" + c.policyVersion() + ")"), h));
@@ -176,6 +178,44 @@ public final class CertificatePdf {
             throw new IllegalStateException("certificate rendering failed", e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Its own section: each contract's production server's availability, the figures the client's dashboard shows
+     * (computed once per server by the hosting module), with the unmonitored time apart and the time before the server
+     * existed as not applicable. Nothing when no figures were given.
+     */
+    private static void availability(Document document, CertificateContent c, Font h, Font head, Font body, Font bold, Font small)
+            throws DocumentException {
+        if (c.availability().isEmpty()) {
+            return;
+        }
+        document.add(section(nfc("Disponibilité relevée par les serveurs / Availability reported by the servers"), h));
+        PdfPTable table = table(new float[] {2.4f, 2f, 3.6f, 3.6f},
+                new String[] {"Contrat / Contract", nfc("Serveur / Server"), "Ce mois / This month", "12 mois / 12 months"}, head);
+        for (CertificateContent.AvailabilityLine line : c.availability()) {
+            table.addCell(cell(nfc("n° " + line.contractId()), body));
+            table.addCell(cell(line.server(), body));
+            table.addCell(cell(period(line.month()), bold));
+            table.addCell(cell(period(line.year()), bold));
+        }
+        document.add(table);
+        document.add(new Paragraph(nfc("Calculée le / computed on " + DATE_TIME.format(c.availability().get(0).computedAt())
+                + " à partir des mesures et événements transmis par les serveurs et des incidents publiés : le temps sans rapport "
+                + "est compté à part (non surveillé), jamais comme disponible ; le temps avant la mise en service est sans objet. / "
+                + "From the measurements and events the servers reported and the published incidents: time without reports is "
+                + "counted apart (unmonitored), never as available; time before commissioning is not applicable."), small));
+    }
+
+    /** "99,95 % · non surveillé / unmonitored 2,10 %", or "pas de données / no data". */
+    static String period(CertificateContent.Period p) {
+        String figure = p.availabilityPercent() == null ? "pas de données / no data" : percent(p.availabilityPercent());
+        return nfc(figure + "\nnon surveillé / unmonitored " + percent(p.unmonitoredPercent())
+                + (p.notInServiceDays() > 0 ? "\navant mise en service / before commissioning " + p.notInServiceDays() + NNBSP + "j/d" : ""));
+    }
+
+    static String percent(double value) {
+        return String.format(java.util.Locale.FRANCE, "%.2f", value) + NNBSP + "%";
     }
 
     static String site(CertificateContent.Site s) {

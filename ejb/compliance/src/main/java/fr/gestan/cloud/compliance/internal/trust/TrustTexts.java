@@ -225,6 +225,28 @@ public final class TrustTexts {
                 ? " and the last " + p.passwordHistory() + " passwords." : ".");
     }
 
+    /** The TLS versions the running HTTPS listener accepts, "TLS 1.2, TLS 1.3" ("" when they were not read). */
+    public static String versions(RunningTransport t) {
+        return t == null ? "" : t.protocols().stream().map(v -> v.replace("TLSv", "TLS ")).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * The agreements' line on encrypted exchanges (French, English), from the running configuration read at start,
+     * the same one this page prints: never fixed text.
+     */
+    public static String[] exchanges(RunningTransport t) {
+        if (t == null) {
+            return new String[]{"Chiffrement des échanges : la configuration des transmissions de ce serveur n'a pas été relevée.",
+                    "Encrypted exchanges: this server's transport configuration was not read."};
+        }
+        String versions = t.protocols().isEmpty() ? "" : " (" + versions(t) + ")";
+        return t.httpsOnlyRunning()
+                ? new String[]{"Chiffrement HTTPS" + versions + " de tous les échanges, relevé sur le serveur en fonctionnement.",
+                        "HTTPS" + versions + " encryption of every exchange, read on the running server."}
+                : new String[]{"Échanges chiffrés en HTTPS" + versions + " ; ce serveur accepte aussi HTTP sans chiffrement.",
+                        "Exchanges encrypted with HTTPS" + versions + "; this server also accepts unencrypted HTTP."};
+    }
+
     /** "TLS required" as it runs (the server's configuration read at start), not as the policy says it should. */
     static void transmissions(DocumentText.Builder b, RunningTransport t) {
         b.section("Sûreté des transmissions", "Safe transmissions");
@@ -232,8 +254,7 @@ public final class TrustTexts {
             b.text("La configuration des transmissions de ce serveur n'a pas été relevée.", "This server's transport configuration was not read.");
             return;
         }
-        String versions = t.protocols().isEmpty() ? "" : " (" + t.protocols().stream().map(v -> v.replace("TLSv", "TLS "))
-                .collect(Collectors.joining(", ")) + ")";
+        String versions = t.protocols().isEmpty() ? "" : " (" + versions(t) + ")";
         if (t.httpsOnlyRunning()) {
             b.text("Toutes les communications utilisent HTTPS" + versions + ", le protocole de votre banque : une page demandée en HTTP "
                             + "est redirigée vers HTTPS et l'API refuse HTTP.",

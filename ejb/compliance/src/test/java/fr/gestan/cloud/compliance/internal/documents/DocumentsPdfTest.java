@@ -62,6 +62,22 @@ class DocumentsPdfTest {
     }
 
     @Test
+    void the_agreement_states_the_encryption_as_the_server_runs_it_not_as_fixed_text() {
+        var running = new fr.gestan.cloud.security.api.TransportSecurity.RunningTransport(true, true, 8443,
+                List.of("TLSv1.2", "TLSv1.3"), "max-age=31536000");
+        String text = String.join("\n", AgreementTexts.measures(POLICY, running).stream().map(m -> m[0] + " | " + m[1]).toList());
+        assertTrue(text.contains("Chiffrement HTTPS (TLS 1.2, TLS 1.3) de tous les échanges, relevé sur le serveur en fonctionnement."), text);
+        assertTrue(text.contains("HTTPS (TLS 1.2, TLS 1.3) encryption of every exchange, read on the running server."), text);
+        var plain = new fr.gestan.cloud.security.api.TransportSecurity.RunningTransport(false, true, 8443, List.of("TLSv1.3"), null);
+        String[] line = AgreementTexts.measures(POLICY, plain).get(0);
+        assertTrue(line[0].contains("(TLS 1.3)") && line[0].contains("accepte aussi HTTP sans chiffrement"), line[0]);
+        assertTrue(AgreementTexts.measures(POLICY, null).get(0)[0].contains("n'a pas été relevée"), "not read: said so, not assumed");
+        // the text changes with what runs: a new version of the agreement to accept
+        assertNotEquals(AgreementTexts.of(new AgreementTexts.Inputs(TENANT, CONTRACT, SUBS, POLICY, 90, running)).sha256(),
+                AgreementTexts.of(new AgreementTexts.Inputs(TENANT, CONTRACT, SUBS, POLICY, 90, plain)).sha256());
+    }
+
+    @Test
     void the_agreement_lists_the_other_sub_processors_with_their_dates_and_the_ddos_time() {
         var netsyst = new fr.gestan.cloud.hosting.api.SubProcessorView(2, "Netsyst", "SAS", fr.gestan.cloud.hosting.api.SubProcessorRole.SECURITY_MONITORING,
                 "FR", "Lyon", null, null, java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, "surveillance de sécurité", "security monitoring",

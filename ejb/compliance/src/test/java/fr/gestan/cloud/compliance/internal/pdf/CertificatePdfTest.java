@@ -67,6 +67,17 @@ class CertificatePdfTest {
     }
 
     @Test
+    void the_availability_per_contract_has_a_section_of_its_own_with_the_unmonitored_time_apart() throws IOException {
+        String text = text(CertificatePdf.render(Samples.withAvailability("GC-2026-000043")));
+        assertTrue(text.contains("Disponibilité relevée par les serveurs / Availability reported by the servers"), text);
+        assertTrue(text.contains("99,95\u202F% non surveillé / unmonitored 2,10\u202F%"), text);
+        assertTrue(text.contains("pas de données / no data non surveillé / unmonitored 100,00\u202F% avant mise en service / before "
+                + "commissioning 200\u202Fj/d"), text);
+        assertTrue(text.contains("Calculée le / computed on 28/11/2026 11:05"), text);
+        assertFalse(text(signed).contains("Availability reported by the servers"), "no figures given: no section");
+    }
+
+    @Test
     void decomposed_input_is_normalised_to_nfc() throws IOException {
         CertificateContent c = Samples.content("GC-2026-000124");
         CertificateContent decomposed = new CertificateContent(c.number(), "Cafe\u0301 Ge\u0301rard", c.tenantSiren(), c.contracts(),

@@ -27,4 +27,13 @@ final class Samples {
                 new CertificateContent.Checkpoint(12345, "9f".repeat(32), Instant.parse("2026-11-28T09:00:00Z")),
                 ISSUED, ISSUED.plusSeconds(365L * 86400), "https://gestan.example/verify?number=" + number, null);
     }
+
+    /** The same with its contract's availability, as the hosting module computed it. */
+    static CertificateContent withAvailability(String number) {
+        CertificateContent c = content(number);
+        return new CertificateContent(c.number(), c.tenantName(), c.tenantSiren(), c.contracts(), c.policyVersion(), c.measures(),
+                c.rules(), c.checkpoint(), c.issuedAt(), c.validUntil(), c.verificationUrl(), c.supersedes(),
+                List.of(new CertificateContent.AvailabilityLine(42, "GC-PROD-01", new CertificateContent.Period(99.95, 2.1, 0),
+                        new CertificateContent.Period(null, 100, 200), Instant.parse("2026-11-28T10:05:00Z"))));
+    }
 }
