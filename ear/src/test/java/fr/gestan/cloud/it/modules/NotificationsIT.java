@@ -75,7 +75,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * rollback sending nothing, SMTP down then up delivering once, webhook failures retried and 410 unsubscribing.
  */
 @ExtendWith(ArquillianExtension.class)
-class NotificationsIT extends WithRoleCallers {
+public class NotificationsIT extends WithRoleCallers {
 
     @Deployment
     static EnterpriseArchive deployment() {
@@ -379,8 +379,96 @@ class NotificationsIT extends WithRoleCallers {
                 SupportClearance.AGREEMENT_PDF));
     }
 
+    /** Waits (sender rounds) for a call to the receiver whose body contains {@code text}. */
+    private Receiver.Request awaitCall(Receiver receiver, String text) throws Exception {
+        for (long deadline = System.nanoTime() + 60_000_000_000L; System.nanoTime() < deadline; Thread.sleep(250)) {
+            deliver();
+            java.util.Optional<Receiver.Request> call = receiver.requests().stream().filter(r -> r.body().contains(text)).findFirst();
+            if (call.isPresent()) {
+                return call.get();
+            }
+        }
+        throw new AssertionError("no call containing " + text + " in " + receiver.requests());
+    }
+
+    @Test
+    void a_client_registers_its_own_webhook_tests_it_hears_of_staff_access_and_disables_it() throws Exception {
+        clearSupportAccounts();
+        TenantRecord demo = support.call(() -> tenants.findBySiren("842317653")).orElseThrow();
+        try (Receiver receiver = new Receiver(200)) {
+            // not https and not the allowed loopback form: refused naming the field; support may not register for a client
+            SubscriptionRefusedException http = assertThrows(SubscriptionRefusedException.class,
+                    () -> client.call(() -> clientNotifications.addMyWebhook("http://hooks.example.org/x")));
+            assertEquals("url", http.field());
+            assertThrows(jakarta.ejb.EJBAccessException.class, () -> support.call(() -> clientNotifications.addMyWebhook(receiver.url())));
+
+            NewWebhook hook = client.call(() -> clientNotifications.addMyWebhook(receiver.url()));
+            assertTrue(hook.secret().startsWith("whsec_"));
+            assertTrue(client.call(clientNotifications::myWebhooks).stream().anyMatch(w -> w.id() == hook.id() && w.active()));
+            assertTrue(auditor.call(() -> journal.ofTenant("842317653", 0, 20)).stream().anyMatch(e -> e.action().equals("CLIENT_WEBHOOK_ADDED")));
+
+            client.call(() -> { clientNotifications.testMyWebhook(hook.id()); return null; });
+            Receiver.Request test = awaitCall(receiver, "\"type\":\"webhook.test\"");
+            assertTrue(verifies(hook.secret(), test), "signed: " + test.headers());
+
+            HostedAccountView account = cleared.call(() -> accounts.create(demo.id(), "Webhook Compta " + UUID.randomUUID().toString().substring(0, 4))).account();
+            cleared.call(() -> accounts.reveal(account.id(), "Webhook test, ticket #77"));
+            Receiver.Request access = awaitCall(receiver, account.login());
+            assertTrue(access.body().contains("\"type\":\"staff.access\""), access.body());
+            assertTrue(access.body().contains("Webhook test, ticket #77"), access.body());
+            assertTrue(verifies(hook.secret(), access), "signed: " + access.headers());
+            Long position = auditor.call(() -> journal.ofTenant(demo.siren(), 0, 50)).stream()
+                    .filter(e -> e.action().equals("SECRET_REVEALED") && e.target().equals(account.login())).findFirst().orElseThrow().seq();
+            assertTrue(access.body().contains("\"journalPosition\":\"" + position + "\""), access.body());
+
+            client.call(() -> { clientNotifications.disableMyWebhook(hook.id()); return null; });
+            assertFalse(client.call(clientNotifications::myWebhooks).stream().filter(w -> w.id() == hook.id()).findFirst().orElseThrow().active());
+            int calls = receiver.requests().size();
+            cleared.call(() -> accounts.reveal(account.id(), "After disabling"));
+            Thread.sleep(2000);
+            deliver();
+            assertEquals(calls, receiver.requests().size(), "disabled: nothing more");
+            assertThrows(SubscriptionRefusedException.class, () -> client.call(() -> { clientNotifications.testMyWebhook(hook.id()); return null; }));
+        }
+    }
+
+    @Test
+    void a_public_webhook_confirms_through_its_signed_confirmation_event_then_hears_of_incidents() throws Exception {
+        try (Receiver receiver = new Receiver(200)) {
+            assertThrows(SubscriptionRefusedException.class,
+                    () -> subscriptions.subscribeWebhookPublicly("http://hooks.example.org/x", SubscriptionScope.ALL, null));
+            assertThrows(SubscriptionRefusedException.class,
+                    () -> subscriptions.subscribeWebhookPublicly(receiver.url(), SubscriptionScope.TENANT, "842317653"));
+            String secret = subscriptions.subscribeWebhookPublicly(receiver.url(), SubscriptionScope.ALL, null);
+            assertTrue(secret.startsWith("whsec_"));
+            assertEquals(null, subscriptions.subscribeWebhookPublicly(receiver.url(), SubscriptionScope.ALL, null), "asked twice: nothing more");
+            Receiver.Request confirmation = awaitCall(receiver, "subscription.confirmation");
+            assertTrue(verifies(secret, confirmation));
+            Matcher token = Pattern.compile("\"token\":\"([A-Za-z0-9_-]+)\"").matcher(confirmation.body());
+            assertTrue(token.find(), confirmation.body());
+            assertTrue(confirmation.body().contains("/api/v1/public/status/subscriptions/confirm\""), confirmation.body());
+
+            // not confirmed yet: an incident does not reach it
+            long server = aServer();
+            IncidentView before = support.call(() -> status.openIncident(new NewIncident("Avant confirmation " + UUID.randomUUID(),
+                    IncidentImpact.MINOR, "Début.", Set.of(server))));
+            deliver();
+            deliver();
+            assertEquals(1, receiver.requests().size(), "the confirmation only");
+
+            String unsubscribe = subscriptions.confirm(token.group(1));
+            String title = "Après confirmation " + UUID.randomUUID();
+            support.call(() -> status.openIncident(new NewIncident(title, IncidentImpact.MINOR, "Début.", Set.of(server))));
+            Receiver.Request incident = awaitCall(receiver, title);
+            assertTrue(incident.body().contains("\"type\":\"incident.opened\""));
+            assertTrue(verifies(secret, incident));
+            support.call(() -> status.postUpdate(before.id(), IncidentState.RESOLVED, "Fin."));
+            subscriptions.unsubscribe(unsubscribe);
+        }
+    }
+
     /** Verifies the signature as the Standard Webhooks specification publishes it (independently of the product). */
-    static boolean verifies(String secret, Receiver.Request request) throws Exception {
+    public static boolean verifies(String secret, Receiver.Request request) throws Exception {
         String id = request.headers().get("webhook-id");
         String timestamp = request.headers().get("webhook-timestamp");
         Mac mac = Mac.getInstance("HmacSHA256");
@@ -392,9 +480,9 @@ class NotificationsIT extends WithRoleCallers {
     }
 
     /** A small HTTP receiver on 127.0.0.1: records each request and answers the chosen status. */
-    static final class Receiver implements AutoCloseable {
+    public static final class Receiver implements AutoCloseable {
 
-        record Request(Map<String, String> headers, String body) {
+        public record Request(Map<String, String> headers, String body) {
         }
 
         private final ServerSocket socket;
@@ -402,7 +490,7 @@ class NotificationsIT extends WithRoleCallers {
         private volatile int status;
         private final Thread thread;
 
-        Receiver(int status) throws IOException {
+        public Receiver(int status) throws IOException {
             this.status = status;
             this.socket = new ServerSocket(0, 10, InetAddress.getByName("127.0.0.1"));
             this.thread = new Thread(this::serve, "webhook-receiver");
@@ -410,7 +498,7 @@ class NotificationsIT extends WithRoleCallers {
             thread.start();
         }
 
-        String url() {
+        public String url() {
             return "http://127.0.0.1:" + socket.getLocalPort() + "/hooks/gestan";
         }
 
@@ -418,11 +506,11 @@ class NotificationsIT extends WithRoleCallers {
             this.status = status;
         }
 
-        List<Request> requests() {
+        public List<Request> requests() {
             return List.copyOf(requests);
         }
 
-        Request single() {
+        public Request single() {
             List<Request> all = requests();
             assertEquals(1, all.size(), "one call: " + all);
             return all.get(0);

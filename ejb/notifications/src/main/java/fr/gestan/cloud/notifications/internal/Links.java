@@ -38,6 +38,11 @@ final class Links {
         return PublicAddress.baseUrl() + SUBSCRIPTIONS + "/confirm?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
     }
 
+    /** Where a confirmation token is POSTed (form field {@code token}): a webhook receiver confirms there. */
+    static String confirmBase() {
+        return PublicAddress.baseUrl() + SUBSCRIPTIONS + "/confirm";
+    }
+
     static String unsubscribe(String token) {
         return PublicAddress.baseUrl() + SUBSCRIPTIONS + "/unsubscribe?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
     }

@@ -91,6 +91,7 @@ public class NotificationsBean implements Notifications {
             Set<String> optedOut = new java.util.HashSet<>(em.createNamedQuery(ClientPreference.OPTED_OUT, String.class)
                     .setParameter("sirens", notice.clients()).getResultList());
             for (String siren : new java.util.TreeSet<>(notice.clients())) {
+                tenantWebhooks(siren, notice.kind().name(), facts, now, reached); // registered in the portal: always
                 Contact contact = optedOut.contains(siren) ? null : statusContact(siren);
                 if (contact != null && contact.email() != null && reached.add(Channel.EMAIL + " " + Subscription.keyOf(Channel.EMAIL, contact.email()))) {
                     Message message = MessageRenderer.email(notice.kind().name(), facts, null);
@@ -106,7 +107,25 @@ public class NotificationsBean implements Notifications {
                 .map(d -> d.technical() != null && !d.technical().isEmpty() ? d.technical() : d.administrative()).orElse(null);
     }
 
+    /**
+     * One signed call to each active webhook the client company registered in its portal ({@code reached}: the URLs
+     * already told of this notice, or null).
+     */
+    void tenantWebhooks(String siren, String kind, Map<String, String> facts, Instant now, Set<String> reached) {
+        Map<String, String> data = new LinkedHashMap<>(facts);
+        data.putIfAbsent("tenant", siren);
+        if (data.containsKey("journalEntry")) {
+            data.put("journalPosition", JournalPositions.marker(data.get("journalEntry"))); // the sender fills it in
+        }
+        for (Subscription hook : Subscription.activeOfTenant(em, siren)) {
+            if (reached == null || reached.add(Channel.WEBHOOK + " " + Subscription.keyOf(Channel.WEBHOOK, hook.address()))) {
+                em.persist(new Delivery(kind, siren, Channel.WEBHOOK, hook.address(), hook, MessageRenderer.webhook(kind, data, now), now));
+            }
+        }
+    }
+
     private void publishStaffAccess(Notice notice, Map<String, String> facts, Instant now) {
+        tenantWebhooks(notice.tenantRef(), notice.kind().name(), facts, now, null);
         Optional<Contact> contact = tenants.securityContact(notice.tenantRef());
         if (contact.isEmpty() || contact.get().email() == null) {
             LOG.warning(() -> "No security contact for tenant " + notice.tenantRef() + ": staff access not notified");
@@ -124,6 +143,8 @@ public class NotificationsBean implements Notifications {
             LOG.warning(() -> "Unknown tenant " + notice.tenantRef() + ": sub-processor change not notified");
             return;
         }
+        facts.putIfAbsent("portalUrl", Links.subProcessorChanges());
+        tenantWebhooks(notice.tenantRef(), notice.kind().name(), facts, now, null);
         Contact contact = tenant.get().details().administrative();
         if (contact == null || contact.email() == null) {
             return;
