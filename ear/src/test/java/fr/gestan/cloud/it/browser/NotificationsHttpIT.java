@@ -108,13 +108,17 @@ class NotificationsHttpIT {
             }
             assertEquals(429, status);
         } finally {
-            // Leave the allowance as found: the suite's later subscriptions (the status page's form) come from this address.
-            try (java.sql.Connection c = java.sql.DriverManager.getConnection(System.getProperty("gestan.it.db.url"),
-                    System.getProperty("gestan.it.db.admin-user", System.getProperty("gestan.it.db.user")),
-                    System.getProperty("gestan.it.db.admin-password", System.getProperty("gestan.it.db.password")));
-                 java.sql.Statement statement = c.createStatement()) {
-                statement.executeUpdate("delete from rate_limit_bucket where bucket_key like 'subscribe:%'");
-            }
+            resetAllowance();
+        }
+    }
+
+    /** Leaves the allowance as found: the suite's later subscriptions (the status page's form) come from this address. */
+    private static void resetAllowance() throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(System.getProperty("gestan.it.db.url"),
+                System.getProperty("gestan.it.db.admin-user", System.getProperty("gestan.it.db.user")),
+                System.getProperty("gestan.it.db.admin-password", System.getProperty("gestan.it.db.password")));
+             java.sql.Statement statement = c.createStatement()) {
+            statement.executeUpdate("delete from rate_limit_bucket where bucket_key like 'subscribe:%'");
         }
     }
 
@@ -149,6 +153,8 @@ class NotificationsHttpIT {
             Matcher unsubscribe = Pattern.compile("action=\"(unsubscribe\\?token=[A-Za-z0-9_-]+)\"").matcher(confirmed.body());
             assertTrue(unsubscribe.find(), confirmed.body());
             assertEquals(200, Http.post(API + "/" + unsubscribe.group(1), "application/x-www-form-urlencoded", "List-Unsubscribe=One-Click").statusCode());
+        } finally {
+            resetAllowance();
         }
     }
 }
