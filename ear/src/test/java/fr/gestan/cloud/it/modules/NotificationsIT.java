@@ -79,7 +79,7 @@ public class NotificationsIT extends WithRoleCallers {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        EnterpriseArchive ear = Deployments.modules(NotificationsIT.class, "gestan-notifications.jar");
+        EnterpriseArchive ear = Deployments.modules(NotificationsIT.class, "gestan-notifications.jar", "gestan-compliance.jar");
         ear.getAsType(WebArchive.class, "it.war").addClasses(CaughtMail.class, AsClearedSupport.class);
         return ear;
     }
@@ -465,6 +465,45 @@ public class NotificationsIT extends WithRoleCallers {
             support.call(() -> status.postUpdate(before.id(), IncidentState.RESOLVED, "Fin."));
             subscriptions.unsubscribe(unsubscribe);
         }
+    }
+
+    @Test
+    void a_certificate_expiring_and_failing_compliance_remind_the_client_and_staff_once() throws Exception {
+        TenantRecord tenant = support.call(() -> tenants.create(Companies.minimal("Rappels Conformité SARL", Ids.siren())));
+        String siren = tenant.siren();
+        String number = "TEST-" + siren;
+        // what the compliance module would hold: a certificate ending in 5 days, a daily report with blocking rules
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            try (java.sql.PreparedStatement insert = c.prepareStatement("insert into certificate_record (number, tenant_siren, sha256,"
+                    + " issued_at, valid_until) values (?, ?, ?, ?, ?)")) {
+                insert.setString(1, number);
+                insert.setString(2, siren);
+                insert.setString(3, "0".repeat(64));
+                insert.setObject(4, java.time.OffsetDateTime.now().minusYears(1));
+                insert.setObject(5, java.time.OffsetDateTime.now().plusDays(5));
+                assertEquals(1, insert.executeUpdate());
+            }
+            try (java.sql.PreparedStatement insert = c.prepareStatement("insert into compliance_stored_report (tenant_siren, tenant_name,"
+                    + " evaluated_at, outcome, outcome_rank, blocking_rules, obligation_rules, has_obligation)"
+                    + " values (?, ?, ?, 'FAIL', 0, 'R1,R4', '', false)")) {
+                insert.setString(1, siren);
+                insert.setString(2, tenant.legalName());
+                insert.setObject(3, java.time.OffsetDateTime.now());
+                assertEquals(1, insert.executeUpdate());
+            }
+        }
+        support.call(desk::remindNow);
+        support.call(desk::remindNow); // a second pass (the timer's, another node's) sends nothing again
+        deliver();
+        List<CaughtMail> client = CaughtMail.to("helene@example.fr").stream().filter(m -> m.text().contains("Rappel pour " + siren)).toList();
+        assertEquals(2, client.size(), "one reminder per certificate mark and one per failing set: " + client);
+        CaughtMail certificate = client.stream().filter(m -> m.text().contains(number)).findFirst().orElseThrow();
+        assertTrue(certificate.subject().contains("attestation de conformité qui expire (dans 7 jours ou moins)"), certificate.subject());
+        assertTrue(certificate.text().contains("compliance certificate expiring"), certificate.text());
+        CaughtMail failing = client.stream().filter(m -> m.text().contains("R1,R4")).findFirst().orElseThrow();
+        assertTrue(failing.subject().contains("règles de conformité bloquantes"), failing.subject());
+        List<CaughtMail> staff = CaughtMail.to("oncall@gestan.localhost").stream().filter(m -> m.subject().contains(siren)).toList();
+        assertEquals(2, staff.size(), "staff told of both, once: " + staff);
     }
 
     /** Verifies the signature as the Standard Webhooks specification publishes it (independently of the product). */

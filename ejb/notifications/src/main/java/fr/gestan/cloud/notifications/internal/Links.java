@@ -21,6 +21,10 @@ final class Links {
         return PublicAddress.baseUrl() + "/portal/subprocessors.xhtml";
     }
 
+    static String portal() {
+        return PublicAddress.baseUrl() + "/portal/";
+    }
+
     static String backOffice() {
         return PublicAddress.baseUrl() + "/admin/";
     }

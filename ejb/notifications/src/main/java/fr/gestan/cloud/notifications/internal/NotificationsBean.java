@@ -65,6 +65,8 @@ public class NotificationsBean implements Notifications {
             publishStaffAccess(notice, facts, now);
         } else if (notice.kind() == NoticeKind.SUB_PROCESSOR_CHANGE) {
             publishSubProcessorChange(notice, facts, now);
+        } else if (notice.kind() == NoticeKind.CLIENT_REMINDER) {
+            publishClientReminder(notice, facts, now);
         } else if (notice.kind() == NoticeKind.STAFF_REMINDER) {
             facts.putIfAbsent("adminUrl", Links.backOffice());
             Message message = MessageRenderer.email(notice.kind().name(), facts, null);
@@ -134,6 +136,25 @@ public class NotificationsBean implements Notifications {
         facts.putIfAbsent("tenant", notice.tenantRef());
         Message message = MessageRenderer.email(notice.kind().name(), facts, null);
         em.persist(new Delivery(notice.kind().name(), notice.tenantRef(), Channel.EMAIL, contact.get().email(), null, message, now));
+    }
+
+    /** To the client's administrative and technical contacts (one message per address) and its webhooks. */
+    private void publishClientReminder(Notice notice, Map<String, String> facts, Instant now) {
+        Optional<TenantRecord> tenant = tenants.findBySiren(notice.tenantRef());
+        if (tenant.isEmpty()) {
+            return;
+        }
+        facts.putIfAbsent("tenant", notice.tenantRef());
+        facts.putIfAbsent("portalUrl", Links.portal());
+        tenantWebhooks(notice.tenantRef(), notice.kind().name(), facts, now, null);
+        Set<String> reached = new java.util.HashSet<>();
+        for (Contact contact : java.util.Arrays.asList(tenant.get().details().administrative(), tenant.get().details().technical())) {
+            if (contact != null && contact.email() != null && !contact.email().isBlank()
+                    && reached.add(Subscription.keyOf(Channel.EMAIL, contact.email()))) {
+                Message message = MessageRenderer.email(notice.kind().name(), facts, null);
+                em.persist(new Delivery(notice.kind().name(), notice.tenantRef(), Channel.EMAIL, contact.email(), null, message, now));
+            }
+        }
     }
 
     /** To the client's administrative contact, the party to the processor agreement (GDPR art. 28(2)). */
