@@ -107,6 +107,8 @@ public class NotificationsIT extends WithRoleCallers {
     JournalQuery journal;
     @EJB
     ClientNotifications clientNotifications;
+    @EJB
+    fr.gestan.cloud.hosting.api.AgentEvents agentEvents;
     @jakarta.annotation.Resource(lookup = "java:jboss/datasources/GestanDS")
     javax.sql.DataSource dataSource;
 
@@ -345,6 +347,11 @@ public class NotificationsIT extends WithRoleCallers {
         assertTrue(reminder.text().contains("échéance : " + today.plusDays(5)), reminder.text());
         assertTrue(reminder.text().contains("confidentiality agreement expiring — " + username + ": within 7 days"), reminder.text());
         assertTrue(reminder.text().contains("/admin/"), reminder.text());
+        // and the administrators (their Keycloak address: admin.demo's), once
+        assertEquals(1, CaughtMail.to("alex.petit@gestan-cloud.example").stream().filter(m -> m.subject().contains(username)).count(),
+                "the role concerned: admin");
+        assertEquals(0, CaughtMail.to("sacha.bernard@gestan-cloud.example").stream().filter(m -> m.subject().contains(username)).count(),
+                "not support");
     }
 
     @Test
@@ -366,6 +373,8 @@ public class NotificationsIT extends WithRoleCallers {
         assertEquals(1, reminders.size(), "one reminder per account and secret");
         assertTrue(reminders.get(0).subject().contains("identifiant initial non changé à temps"), reminders.get(0).subject());
         assertTrue(reminders.get(0).text().contains(tenant.siren()), reminders.get(0).text());
+        assertEquals(1, CaughtMail.to("sacha.bernard@gestan-cloud.example").stream().filter(m -> m.subject().contains(account.login())).count(),
+                "the role concerned: support (support.demo's Keycloak address)");
     }
 
     private void clearSupportAccounts() throws Exception {
@@ -504,6 +513,75 @@ public class NotificationsIT extends WithRoleCallers {
         assertTrue(failing.subject().contains("règles de conformité bloquantes"), failing.subject());
         List<CaughtMail> staff = CaughtMail.to("oncall@gestan.localhost").stream().filter(m -> m.subject().contains(siren)).toList();
         assertEquals(2, staff.size(), "staff told of both, once: " + staff);
+    }
+
+    @Test
+    void a_client_choosing_the_daily_digest_gets_its_staff_accesses_in_one_message() throws Exception {
+        clearSupportAccounts();
+        TenantRecord demo = support.call(() -> tenants.findBySiren("842317653")).orElseThrow();
+        String contact = support.call(() -> tenants.securityContact("842317653")).orElseThrow().email();
+        assertFalse(client.call(clientNotifications::myStaffAccessDigest), "one notice per access by default");
+        client.call(() -> clientNotifications.setMyStaffAccessDigest(true));
+        try {
+            assertTrue(client.call(clientNotifications::myStaffAccessDigest));
+            String tag = UUID.randomUUID().toString().substring(0, 6);
+            HostedAccountView first = cleared.call(() -> accounts.create(demo.id(), "Digest Un " + tag)).account();
+            HostedAccountView second = cleared.call(() -> accounts.create(demo.id(), "Digest Deux " + tag)).account();
+            cleared.call(() -> accounts.reveal(first.id(), "Digest one, ticket #1"));
+            cleared.call(() -> accounts.reveal(second.id(), "Digest two, ticket #2"));
+            deliver();
+            assertTrue(CaughtMail.to(contact).stream().noneMatch(m -> m.text().contains(first.login()) || m.text().contains(second.login())),
+                    "held for the digest, not sent one by one");
+            assertEquals(2, support.call(() -> desk.recent(200)).stream().filter(d -> d.state() == DeliveryState.HELD
+                    && d.target().equals(contact)).count(), "two notices held");
+            // the accesses were yesterday (the digest of a day covers the notices held before it)
+            try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement update = c.prepareStatement(
+                    "update notification_delivery set created_at = created_at - interval '1' day where state = 'HELD' and tenant_ref = ?")) {
+                update.setString(1, "842317653");
+                assertTrue(update.executeUpdate() >= 2);
+            }
+            support.call(desk::remindNow);
+            support.call(desk::remindNow); // once a day, whatever the passes and nodes
+            List<CaughtMail> digests = List.of();
+            for (long deadline = System.nanoTime() + 60_000_000_000L; digests.isEmpty() && System.nanoTime() < deadline; Thread.sleep(250)) {
+                deliver();
+                digests = CaughtMail.to(contact).stream().filter(m -> m.text().contains(first.login())).toList();
+            }
+            assertEquals(1, digests.size(), "one digest");
+            CaughtMail digest = digests.get(0);
+            assertTrue(digest.subject().contains("résumé quotidien"), digest.subject());
+            assertTrue(digest.text().contains(second.login()) && digest.text().contains("Digest two, ticket #2"), digest.text());
+            for (HostedAccountView account : List.of(first, second)) {
+                Long position = auditor.call(() -> journal.ofTenant(demo.siren(), 0, 100)).stream()
+                        .filter(e -> e.action().equals("SECRET_REVEALED") && e.target().equals(account.login())).findFirst().orElseThrow().seq();
+                assertTrue(digest.text().contains("position " + position + " "), "position of " + account.login() + ": " + digest.text());
+            }
+            assertTrue(auditor.call(() -> journal.ofTenant("842317653", 0, 50)).stream().anyMatch(e -> e.action().equals("STAFF_ACCESS_DIGEST_ON")));
+        } finally {
+            client.call(() -> clientNotifications.setMyStaffAccessDigest(false));
+        }
+    }
+
+    @Test
+    void a_server_sign_in_reported_by_the_agent_reaches_the_hosted_clients_security_contact() throws Exception {
+        // the demo company is hosted on GC-PROD-01, whose agent reports with the demo token
+        String contact = support.call(() -> tenants.securityContact("842317653")).orElseThrow().email();
+        String account = "ops" + UUID.randomUUID().toString().substring(0, 6);
+        java.time.Instant at = java.time.Instant.now().minusSeconds(120).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        agentEvents.receive("demo-monitoring-token-GC-PROD-01", List.of(new fr.gestan.cloud.hosting.api.AgentEvent("n-" + account,
+                "server_access", Map.of("occurredAt", at.toString(), "account", account, "address", "203.0.113.9", "method", "ssh"))));
+        List<CaughtMail> mails = List.of();
+        for (long deadline = System.nanoTime() + 60_000_000_000L; mails.isEmpty() && System.nanoTime() < deadline; Thread.sleep(250)) {
+            deliver();
+            mails = CaughtMail.to(contact).stream().filter(m -> m.text().contains(account)).toList();
+        }
+        assertEquals(1, mails.size(), "one notice to the demo company's security contact");
+        CaughtMail notice = mails.get(0);
+        assertTrue(notice.subject().contains("connexion à un serveur qui vous héberge"), notice.subject());
+        assertTrue(notice.text().contains("Qui : ? " + account + "@203.0.113.9"), notice.text());
+        Long position = auditor.call(() -> journal.ofTenant("842317653", 0, 100)).stream()
+                .filter(e -> e.action().equals("SERVER_ACCESS") && e.target().contains(account)).findFirst().orElseThrow().seq();
+        assertTrue(notice.text().contains("position " + position + " "), notice.text());
     }
 
     /** Verifies the signature as the Standard Webhooks specification publishes it (independently of the product). */

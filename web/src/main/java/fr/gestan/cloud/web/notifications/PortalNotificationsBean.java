@@ -36,6 +36,7 @@ public class PortalNotificationsBean implements Serializable {
     Messages messages;
 
     private boolean statusNotices;
+    private boolean staffAccessDigest;
     private String webhookUrl;
     private NewWebhook created;
     private List<WebhookView> webhooks;
@@ -44,6 +45,20 @@ public class PortalNotificationsBean implements Serializable {
     void load() {
         statusNotices = notifications.myStatusNotices();
         webhooks = notifications.myWebhooks();
+        staffAccessDigest = notifications.myStaffAccessDigest();
+    }
+
+    public void saveDigest() {
+        staffAccessDigest = notifications.setMyStaffAccessDigest(staffAccessDigest);
+        messages.info(staffAccessDigest ? "portal.digest.on" : "portal.digest.off");
+    }
+
+    public boolean isStaffAccessDigest() {
+        return staffAccessDigest;
+    }
+
+    public void setStaffAccessDigest(boolean staffAccessDigest) {
+        this.staffAccessDigest = staffAccessDigest;
     }
 
     public void save() {

@@ -12,6 +12,15 @@ public interface ClientNotifications {
     /** Turns them on or off for the calling client's company; returns the choice. Clients; journaled. */
     boolean setMyStatusNotices(boolean receive);
 
+    /** Whether the calling client's company takes its staff-access notices as one daily digest. Clients. */
+    boolean myStaffAccessDigest();
+
+    /**
+     * Chooses a daily digest of the staff-access notices (true) or one message per access (false, the default);
+     * returns the choice. Clients; journaled {@code STAFF_ACCESS_DIGEST_ON} / {@code STAFF_ACCESS_DIGEST_OFF}.
+     */
+    boolean setMyStaffAccessDigest(boolean digest);
+
     /** The calling client's webhook endpoints, newest first. Clients. */
     java.util.List<WebhookView> myWebhooks();
 

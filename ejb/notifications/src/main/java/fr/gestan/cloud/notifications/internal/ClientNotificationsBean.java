@@ -65,6 +65,27 @@ public class ClientNotificationsBean implements ClientNotifications {
     }
 
     @Override
+    public boolean myStaffAccessDigest() {
+        return ClientPreference.digests(em, siren());
+    }
+
+    @Override
+    public boolean setMyStaffAccessDigest(boolean digest) {
+        String siren = siren();
+        ClientPreference preference = em.find(ClientPreference.class, siren);
+        String by = caller.getCallerPrincipal().getName();
+        if (preference == null) {
+            preference = new ClientPreference(siren, true, by, Instant.now());
+            preference.chooseDigest(digest, by, Instant.now());
+            em.persist(preference);
+        } else {
+            preference.chooseDigest(digest, by, Instant.now());
+        }
+        journal.record(JournalEvent.success(digest ? "STAFF_ACCESS_DIGEST_ON" : "STAFF_ACCESS_DIGEST_OFF", siren, "staff-access notices"));
+        return digest;
+    }
+
+    @Override
     public List<WebhookView> myWebhooks() {
         return em.createNamedQuery(Subscription.OF_TENANT, Subscription.class).setParameter("siren", siren()).getResultStream()
                 .map(s -> new WebhookView(s.id(), s.address(), s.state() == Subscription.State.ACTIVE, s.createdAt())).toList();

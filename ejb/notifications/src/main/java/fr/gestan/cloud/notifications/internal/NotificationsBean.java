@@ -48,6 +48,8 @@ public class NotificationsBean implements Notifications {
     SessionContext caller;
     @EJB
     TenantService tenants;
+    @EJB
+    fr.gestan.cloud.security.api.StaffDirectory staff;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -70,7 +72,17 @@ public class NotificationsBean implements Notifications {
         } else if (notice.kind() == NoticeKind.STAFF_REMINDER) {
             facts.putIfAbsent("adminUrl", Links.backOffice());
             Message message = MessageRenderer.email(notice.kind().name(), facts, null);
-            em.persist(new Delivery(notice.kind().name(), null, Channel.EMAIL, Links.onCall(), null, message, now));
+            // the on-call address, and the staff of the role concerned (their Keycloak addresses)
+            Set<String> reached = new java.util.HashSet<>();
+            java.util.List<String> to = new java.util.ArrayList<>(List.of(Links.onCall()));
+            if (notice.facts().containsKey("role")) {
+                to.addAll(staff.emailsOf(notice.fact("role")));
+            }
+            for (String address : to) {
+                if (reached.add(Subscription.keyOf(Channel.EMAIL, address))) {
+                    em.persist(new Delivery(notice.kind().name(), null, Channel.EMAIL, address, null, message, now));
+                }
+            }
         }
     }
 
@@ -135,7 +147,11 @@ public class NotificationsBean implements Notifications {
         }
         facts.putIfAbsent("tenant", notice.tenantRef());
         Message message = MessageRenderer.email(notice.kind().name(), facts, null);
-        em.persist(new Delivery(notice.kind().name(), notice.tenantRef(), Channel.EMAIL, contact.get().email(), null, message, now));
+        Delivery delivery = new Delivery(notice.kind().name(), notice.tenantRef(), Channel.EMAIL, contact.get().email(), null, message, now);
+        if (ClientPreference.digests(em, notice.tenantRef())) {
+            delivery.hold(); // for the client's daily digest (StaffAccessDigests)
+        }
+        em.persist(delivery);
     }
 
     /** To the client's administrative and technical contacts (one message per address) and its webhooks. */

@@ -106,6 +106,8 @@ public class StaffReminderRun {
                 }
             }
         }
+        // the clients' daily digests of staff-access notices (those who chose it)
+        sent += StaffAccessDigests.write(em, today, Instant.now());
         for (ComponentStatusView server : status.publicStatus().components()) {
             if (ALERTING.contains(server.state()) && remind("server:" + server.serverId() + ":" + server.state() + ":" + today,
                     "SERVER_STATE", server.name() + " (" + server.dataCentreCode() + ")", server.state().name(), today)) {
@@ -113,6 +115,14 @@ public class StaffReminderRun {
             }
         }
         return sent;
+    }
+
+    /** Which staff role a reminder concerns: agreements and certifications are the administrators', the rest support's. */
+    static String roleFor(String what) {
+        return switch (what) {
+            case "AGREEMENT_EXPIRING", "CERTIFICATION_EXPIRING" -> fr.gestan.cloud.common.Roles.ADMIN;
+            default -> fr.gestan.cloud.common.Roles.SUPPORT;
+        };
     }
 
     /** "30", "7" or "expired" for an expiry on {@code day}, or null when more than 30 days away. */
@@ -137,6 +147,7 @@ public class StaffReminderRun {
         facts.put("item", item);
         facts.put("mark", mark);
         facts.put("due", due.toString());
+        facts.put("role", roleFor(what));
         notifications.publish(new Notice(NoticeKind.STAFF_REMINDER, null, Set.of(), Set.of(), facts));
         return true;
     }
