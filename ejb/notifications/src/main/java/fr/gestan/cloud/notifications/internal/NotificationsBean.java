@@ -37,6 +37,9 @@ import java.util.logging.Logger;
 @Stateless
 @Local(Notifications.class)
 @PermitAll
+// Finding the recipients (tenants API, staff directory) is this module's own business, whoever announces: an agent's
+// anonymous server_access event must reach the tenant's security contact as a support engineer's reveal does.
+@jakarta.annotation.security.RunAs(fr.gestan.cloud.common.Roles.SUPPORT)
 public class NotificationsBean implements Notifications {
 
     private static final Logger LOG = Logger.getLogger(NotificationsBean.class.getName());
