@@ -108,13 +108,53 @@ class NotificationsHttpIT {
             }
             assertEquals(429, status);
         } finally {
-            // Leave the allowance as found: the suite's later subscriptions (the status page's form) come from this address.
-            try (java.sql.Connection c = java.sql.DriverManager.getConnection(System.getProperty("gestan.it.db.url"),
-                    System.getProperty("gestan.it.db.admin-user", System.getProperty("gestan.it.db.user")),
-                    System.getProperty("gestan.it.db.admin-password", System.getProperty("gestan.it.db.password")));
-                 java.sql.Statement statement = c.createStatement()) {
-                statement.executeUpdate("delete from rate_limit_bucket where bucket_key like 'subscribe:%'");
+            resetAllowance();
+        }
+    }
+
+    /** Leaves the allowance as found: the suite's later subscriptions (the status page's form) come from this address. */
+    private static void resetAllowance() throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(System.getProperty("gestan.it.db.url"),
+                System.getProperty("gestan.it.db.admin-user", System.getProperty("gestan.it.db.user")),
+                System.getProperty("gestan.it.db.admin-password", System.getProperty("gestan.it.db.password")));
+             java.sql.Statement statement = c.createStatement()) {
+            statement.executeUpdate("delete from rate_limit_bucket where bucket_key like 'subscribe:%'");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void a_public_webhook_subscribes_over_the_api_gets_its_secret_once_and_confirms_from_the_signed_event() throws Exception {
+        try (fr.gestan.cloud.it.modules.NotificationsIT.Receiver receiver = new fr.gestan.cloud.it.modules.NotificationsIT.Receiver(200)) {
+            HttpResponse<String> refused = Http.post(API, "application/json", "{\"webhookUrl\":\"http://hooks.example.org/x\",\"scope\":\"ALL\"}");
+            assertEquals(400, refused.statusCode(), refused.body());
+            assertTrue(refused.body().contains("\"url\""), refused.body());
+
+            String body = "{\"webhookUrl\":\"" + receiver.url() + "\",\"scope\":\"ALL\"}";
+            HttpResponse<String> accepted = Http.post(API, "application/json", body);
+            assertEquals(202, accepted.statusCode(), accepted.body());
+            Matcher secret = Pattern.compile("\"secret\":\"(whsec_[A-Za-z0-9+/=]+)\"").matcher(accepted.body());
+            assertTrue(secret.find(), accepted.body());
+            HttpResponse<String> again = Http.post(API, "application/json", body);
+            assertEquals(202, again.statusCode());
+            assertTrue(!again.body().contains("secret"), "the secret is shown once: " + again.body());
+
+            fr.gestan.cloud.it.modules.NotificationsIT.Receiver.Request confirmation = null;
+            for (int i = 0; i < 600 && confirmation == null; i++) {
+                confirmation = receiver.requests().stream().filter(r -> r.body().contains("subscription.confirmation")).findFirst().orElse(null);
+                Thread.sleep(100);
             }
+            assertTrue(confirmation != null, "the confirmation event reached the receiver");
+            assertTrue(fr.gestan.cloud.it.modules.NotificationsIT.verifies(secret.group(1), confirmation), confirmation.headers().toString());
+            Matcher token = Pattern.compile("\"token\":\"([A-Za-z0-9_-]+)\"").matcher(confirmation.body());
+            assertTrue(token.find(), confirmation.body());
+            HttpResponse<String> confirmed = Http.post(API + "/confirm", "application/x-www-form-urlencoded", "token=" + token.group(1));
+            assertEquals(200, confirmed.statusCode(), confirmed.body());
+            Matcher unsubscribe = Pattern.compile("action=\"(unsubscribe\\?token=[A-Za-z0-9_-]+)\"").matcher(confirmed.body());
+            assertTrue(unsubscribe.find(), confirmed.body());
+            assertEquals(200, Http.post(API + "/" + unsubscribe.group(1), "application/x-www-form-urlencoded", "List-Unsubscribe=One-Click").statusCode());
+        } finally {
+            resetAllowance();
         }
     }
 }

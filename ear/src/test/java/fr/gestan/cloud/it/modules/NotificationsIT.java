@@ -75,11 +75,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * rollback sending nothing, SMTP down then up delivering once, webhook failures retried and 410 unsubscribing.
  */
 @ExtendWith(ArquillianExtension.class)
-class NotificationsIT extends WithRoleCallers {
+public class NotificationsIT extends WithRoleCallers {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        EnterpriseArchive ear = Deployments.modules(NotificationsIT.class, "gestan-notifications.jar");
+        EnterpriseArchive ear = Deployments.modules(NotificationsIT.class, "gestan-notifications.jar", "gestan-compliance.jar");
         ear.getAsType(WebArchive.class, "it.war").addClasses(CaughtMail.class, AsClearedSupport.class);
         return ear;
     }
@@ -107,6 +107,8 @@ class NotificationsIT extends WithRoleCallers {
     JournalQuery journal;
     @EJB
     ClientNotifications clientNotifications;
+    @EJB
+    fr.gestan.cloud.hosting.api.AgentEvents agentEvents;
     @jakarta.annotation.Resource(lookup = "java:jboss/datasources/GestanDS")
     javax.sql.DataSource dataSource;
 
@@ -345,6 +347,11 @@ class NotificationsIT extends WithRoleCallers {
         assertTrue(reminder.text().contains("échéance : " + today.plusDays(5)), reminder.text());
         assertTrue(reminder.text().contains("confidentiality agreement expiring — " + username + ": within 7 days"), reminder.text());
         assertTrue(reminder.text().contains("/admin/"), reminder.text());
+        // and the administrators (their Keycloak address: admin.demo's), once
+        assertEquals(1, CaughtMail.to("alex.petit@gestan-cloud.example").stream().filter(m -> m.subject().contains(username)).count(),
+                "the role concerned: admin");
+        assertEquals(0, CaughtMail.to("sacha.bernard@gestan-cloud.example").stream().filter(m -> m.subject().contains(username)).count(),
+                "not support");
     }
 
     @Test
@@ -366,6 +373,8 @@ class NotificationsIT extends WithRoleCallers {
         assertEquals(1, reminders.size(), "one reminder per account and secret");
         assertTrue(reminders.get(0).subject().contains("identifiant initial non changé à temps"), reminders.get(0).subject());
         assertTrue(reminders.get(0).text().contains(tenant.siren()), reminders.get(0).text());
+        assertEquals(1, CaughtMail.to("sacha.bernard@gestan-cloud.example").stream().filter(m -> m.subject().contains(account.login())).count(),
+                "the role concerned: support (support.demo's Keycloak address)");
     }
 
     private void clearSupportAccounts() throws Exception {
@@ -379,8 +388,204 @@ class NotificationsIT extends WithRoleCallers {
                 SupportClearance.AGREEMENT_PDF));
     }
 
+    /** Waits (sender rounds) for a call to the receiver whose body contains {@code text}. */
+    private Receiver.Request awaitCall(Receiver receiver, String text) throws Exception {
+        for (long deadline = System.nanoTime() + 60_000_000_000L; System.nanoTime() < deadline; Thread.sleep(250)) {
+            deliver();
+            java.util.Optional<Receiver.Request> call = receiver.requests().stream().filter(r -> r.body().contains(text)).findFirst();
+            if (call.isPresent()) {
+                return call.get();
+            }
+        }
+        throw new AssertionError("no call containing " + text + " in " + receiver.requests());
+    }
+
+    @Test
+    void a_client_registers_its_own_webhook_tests_it_hears_of_staff_access_and_disables_it() throws Exception {
+        clearSupportAccounts();
+        TenantRecord demo = support.call(() -> tenants.findBySiren("842317653")).orElseThrow();
+        try (Receiver receiver = new Receiver(200)) {
+            // not https and not the allowed loopback form: refused naming the field; support may not register for a client
+            SubscriptionRefusedException http = assertThrows(SubscriptionRefusedException.class,
+                    () -> client.call(() -> clientNotifications.addMyWebhook("http://hooks.example.org/x")));
+            assertEquals("url", http.field());
+            assertThrows(jakarta.ejb.EJBAccessException.class, () -> support.call(() -> clientNotifications.addMyWebhook(receiver.url())));
+
+            NewWebhook hook = client.call(() -> clientNotifications.addMyWebhook(receiver.url()));
+            assertTrue(hook.secret().startsWith("whsec_"));
+            assertTrue(client.call(clientNotifications::myWebhooks).stream().anyMatch(w -> w.id() == hook.id() && w.active()));
+            assertTrue(auditor.call(() -> journal.ofTenant("842317653", 0, 20)).stream().anyMatch(e -> e.action().equals("CLIENT_WEBHOOK_ADDED")));
+
+            client.call(() -> { clientNotifications.testMyWebhook(hook.id()); return null; });
+            Receiver.Request test = awaitCall(receiver, "\"type\":\"webhook.test\"");
+            assertTrue(verifies(hook.secret(), test), "signed: " + test.headers());
+
+            HostedAccountView account = cleared.call(() -> accounts.create(demo.id(), "Webhook Compta " + UUID.randomUUID().toString().substring(0, 4))).account();
+            cleared.call(() -> accounts.reveal(account.id(), "Webhook test, ticket #77"));
+            Receiver.Request access = awaitCall(receiver, account.login());
+            assertTrue(access.body().contains("\"type\":\"staff.access\""), access.body());
+            assertTrue(access.body().contains("Webhook test, ticket #77"), access.body());
+            assertTrue(verifies(hook.secret(), access), "signed: " + access.headers());
+            Long position = auditor.call(() -> journal.ofTenant(demo.siren(), 0, 50)).stream()
+                    .filter(e -> e.action().equals("SECRET_REVEALED") && e.target().equals(account.login())).findFirst().orElseThrow().seq();
+            assertTrue(access.body().contains("\"journalPosition\":\"" + position + "\""), access.body());
+
+            client.call(() -> { clientNotifications.disableMyWebhook(hook.id()); return null; });
+            assertFalse(client.call(clientNotifications::myWebhooks).stream().filter(w -> w.id() == hook.id()).findFirst().orElseThrow().active());
+            int calls = receiver.requests().size();
+            cleared.call(() -> accounts.reveal(account.id(), "After disabling"));
+            Thread.sleep(2000);
+            deliver();
+            assertEquals(calls, receiver.requests().size(), "disabled: nothing more");
+            assertThrows(SubscriptionRefusedException.class, () -> client.call(() -> { clientNotifications.testMyWebhook(hook.id()); return null; }));
+        }
+    }
+
+    @Test
+    void a_public_webhook_confirms_through_its_signed_confirmation_event_then_hears_of_incidents() throws Exception {
+        try (Receiver receiver = new Receiver(200)) {
+            assertThrows(SubscriptionRefusedException.class,
+                    () -> subscriptions.subscribeWebhookPublicly("http://hooks.example.org/x", SubscriptionScope.ALL, null));
+            assertThrows(SubscriptionRefusedException.class,
+                    () -> subscriptions.subscribeWebhookPublicly(receiver.url(), SubscriptionScope.TENANT, "842317653"));
+            String secret = subscriptions.subscribeWebhookPublicly(receiver.url(), SubscriptionScope.ALL, null);
+            assertTrue(secret.startsWith("whsec_"));
+            assertEquals(null, subscriptions.subscribeWebhookPublicly(receiver.url(), SubscriptionScope.ALL, null), "asked twice: nothing more");
+            Receiver.Request confirmation = awaitCall(receiver, "subscription.confirmation");
+            assertTrue(verifies(secret, confirmation));
+            Matcher token = Pattern.compile("\"token\":\"([A-Za-z0-9_-]+)\"").matcher(confirmation.body());
+            assertTrue(token.find(), confirmation.body());
+            assertTrue(confirmation.body().contains("/api/v1/public/status/subscriptions/confirm\""), confirmation.body());
+
+            // not confirmed yet: an incident does not reach it
+            long server = aServer();
+            IncidentView before = support.call(() -> status.openIncident(new NewIncident("Avant confirmation " + UUID.randomUUID(),
+                    IncidentImpact.MINOR, "Début.", Set.of(server))));
+            deliver();
+            deliver();
+            assertEquals(1, receiver.requests().size(), "the confirmation only");
+
+            String unsubscribe = subscriptions.confirm(token.group(1));
+            String title = "Après confirmation " + UUID.randomUUID();
+            support.call(() -> status.openIncident(new NewIncident(title, IncidentImpact.MINOR, "Début.", Set.of(server))));
+            Receiver.Request incident = awaitCall(receiver, title);
+            assertTrue(incident.body().contains("\"type\":\"incident.opened\""));
+            assertTrue(verifies(secret, incident));
+            support.call(() -> status.postUpdate(before.id(), IncidentState.RESOLVED, "Fin."));
+            subscriptions.unsubscribe(unsubscribe);
+        }
+    }
+
+    @Test
+    void a_certificate_expiring_and_failing_compliance_remind_the_client_and_staff_once() throws Exception {
+        TenantRecord tenant = support.call(() -> tenants.create(Companies.minimal("Rappels Conformité SARL", Ids.siren())));
+        String siren = tenant.siren();
+        String number = "TEST-" + siren;
+        // what the compliance module would hold: a certificate ending in 5 days, a daily report with blocking rules
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            try (java.sql.PreparedStatement insert = c.prepareStatement("insert into certificate_record (number, tenant_siren, sha256,"
+                    + " issued_at, valid_until) values (?, ?, ?, ?, ?)")) {
+                insert.setString(1, number);
+                insert.setString(2, siren);
+                insert.setString(3, "0".repeat(64));
+                insert.setObject(4, java.time.OffsetDateTime.now().minusYears(1));
+                insert.setObject(5, java.time.OffsetDateTime.now().plusDays(5));
+                assertEquals(1, insert.executeUpdate());
+            }
+            try (java.sql.PreparedStatement insert = c.prepareStatement("insert into compliance_stored_report (tenant_siren, tenant_name,"
+                    + " evaluated_at, outcome, outcome_rank, blocking_rules, obligation_rules, has_obligation)"
+                    + " values (?, ?, ?, 'FAIL', 0, 'R1,R4', '', false)")) {
+                insert.setString(1, siren);
+                insert.setString(2, tenant.legalName());
+                insert.setObject(3, java.time.OffsetDateTime.now());
+                assertEquals(1, insert.executeUpdate());
+            }
+        }
+        support.call(desk::remindNow);
+        support.call(desk::remindNow); // a second pass (the timer's, another node's) sends nothing again
+        deliver();
+        List<CaughtMail> client = CaughtMail.to("helene@example.fr").stream().filter(m -> m.text().contains("Rappel pour " + siren)).toList();
+        assertEquals(2, client.size(), "one reminder per certificate mark and one per failing set: " + client);
+        CaughtMail certificate = client.stream().filter(m -> m.text().contains(number)).findFirst().orElseThrow();
+        assertTrue(certificate.subject().contains("attestation de conformité qui expire (dans 7 jours ou moins)"), certificate.subject());
+        assertTrue(certificate.text().contains("compliance certificate expiring"), certificate.text());
+        CaughtMail failing = client.stream().filter(m -> m.text().contains("R1,R4")).findFirst().orElseThrow();
+        assertTrue(failing.subject().contains("règles de conformité bloquantes"), failing.subject());
+        List<CaughtMail> staff = CaughtMail.to("oncall@gestan.localhost").stream().filter(m -> m.subject().contains(siren)).toList();
+        assertEquals(2, staff.size(), "staff told of both, once: " + staff);
+    }
+
+    @Test
+    void a_client_choosing_the_daily_digest_gets_its_staff_accesses_in_one_message() throws Exception {
+        clearSupportAccounts();
+        TenantRecord demo = support.call(() -> tenants.findBySiren("842317653")).orElseThrow();
+        String contact = support.call(() -> tenants.securityContact("842317653")).orElseThrow().email();
+        assertFalse(client.call(clientNotifications::myStaffAccessDigest), "one notice per access by default");
+        client.call(() -> clientNotifications.setMyStaffAccessDigest(true));
+        try {
+            assertTrue(client.call(clientNotifications::myStaffAccessDigest));
+            String tag = UUID.randomUUID().toString().substring(0, 6);
+            HostedAccountView first = cleared.call(() -> accounts.create(demo.id(), "Digest Un " + tag)).account();
+            HostedAccountView second = cleared.call(() -> accounts.create(demo.id(), "Digest Deux " + tag)).account();
+            cleared.call(() -> accounts.reveal(first.id(), "Digest one, ticket #1"));
+            cleared.call(() -> accounts.reveal(second.id(), "Digest two, ticket #2"));
+            deliver();
+            assertTrue(CaughtMail.to(contact).stream().noneMatch(m -> m.text().contains(first.login()) || m.text().contains(second.login())),
+                    "held for the digest, not sent one by one");
+            assertEquals(2, support.call(() -> desk.recent(200)).stream().filter(d -> d.state() == DeliveryState.HELD
+                    && d.target().equals(contact)).count(), "two notices held");
+            // the accesses were yesterday (the digest of a day covers the notices held before it)
+            try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement update = c.prepareStatement(
+                    "update notification_delivery set created_at = created_at - interval '1' day where state = 'HELD' and tenant_ref = ?")) {
+                update.setString(1, "842317653");
+                assertTrue(update.executeUpdate() >= 2);
+            }
+            support.call(desk::remindNow);
+            support.call(desk::remindNow); // once a day, whatever the passes and nodes
+            List<CaughtMail> digests = List.of();
+            for (long deadline = System.nanoTime() + 60_000_000_000L; digests.isEmpty() && System.nanoTime() < deadline; Thread.sleep(250)) {
+                deliver();
+                digests = CaughtMail.to(contact).stream().filter(m -> m.text().contains(first.login())).toList();
+            }
+            assertEquals(1, digests.size(), "one digest");
+            CaughtMail digest = digests.get(0);
+            assertTrue(digest.subject().contains("résumé quotidien"), digest.subject());
+            assertTrue(digest.text().contains(second.login()) && digest.text().contains("Digest two, ticket #2"), digest.text());
+            for (HostedAccountView account : List.of(first, second)) {
+                Long position = auditor.call(() -> journal.ofTenant(demo.siren(), 0, 100)).stream()
+                        .filter(e -> e.action().equals("SECRET_REVEALED") && e.target().equals(account.login())).findFirst().orElseThrow().seq();
+                assertTrue(digest.text().contains("position " + position + " "), "position of " + account.login() + ": " + digest.text());
+            }
+            assertTrue(auditor.call(() -> journal.ofTenant("842317653", 0, 50)).stream().anyMatch(e -> e.action().equals("STAFF_ACCESS_DIGEST_ON")));
+        } finally {
+            client.call(() -> clientNotifications.setMyStaffAccessDigest(false));
+        }
+    }
+
+    @Test
+    void a_server_sign_in_reported_by_the_agent_reaches_the_hosted_clients_security_contact() throws Exception {
+        // the demo company is hosted on GC-PROD-01, whose agent reports with the demo token
+        String contact = support.call(() -> tenants.securityContact("842317653")).orElseThrow().email();
+        String account = "ops" + UUID.randomUUID().toString().substring(0, 6);
+        java.time.Instant at = java.time.Instant.now().minusSeconds(120).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        agentEvents.receive("demo-monitoring-token-GC-PROD-01", List.of(new fr.gestan.cloud.hosting.api.AgentEvent("n-" + account,
+                "server_access", Map.of("occurredAt", at.toString(), "account", account, "address", "203.0.113.9", "method", "ssh"))));
+        List<CaughtMail> mails = List.of();
+        for (long deadline = System.nanoTime() + 60_000_000_000L; mails.isEmpty() && System.nanoTime() < deadline; Thread.sleep(250)) {
+            deliver();
+            mails = CaughtMail.to(contact).stream().filter(m -> m.text().contains(account)).toList();
+        }
+        assertEquals(1, mails.size(), "one notice to the demo company's security contact");
+        CaughtMail notice = mails.get(0);
+        assertTrue(notice.subject().contains("connexion à un serveur qui vous héberge"), notice.subject());
+        assertTrue(notice.text().contains("Qui : ? " + account + "@203.0.113.9"), notice.text());
+        Long position = auditor.call(() -> journal.ofTenant("842317653", 0, 100)).stream()
+                .filter(e -> e.action().equals("SERVER_ACCESS") && e.target().contains(account)).findFirst().orElseThrow().seq();
+        assertTrue(notice.text().contains("position " + position + " "), notice.text());
+    }
+
     /** Verifies the signature as the Standard Webhooks specification publishes it (independently of the product). */
-    static boolean verifies(String secret, Receiver.Request request) throws Exception {
+    public static boolean verifies(String secret, Receiver.Request request) throws Exception {
         String id = request.headers().get("webhook-id");
         String timestamp = request.headers().get("webhook-timestamp");
         Mac mac = Mac.getInstance("HmacSHA256");
@@ -392,9 +597,9 @@ class NotificationsIT extends WithRoleCallers {
     }
 
     /** A small HTTP receiver on 127.0.0.1: records each request and answers the chosen status. */
-    static final class Receiver implements AutoCloseable {
+    public static final class Receiver implements AutoCloseable {
 
-        record Request(Map<String, String> headers, String body) {
+        public record Request(Map<String, String> headers, String body) {
         }
 
         private final ServerSocket socket;
@@ -402,7 +607,7 @@ class NotificationsIT extends WithRoleCallers {
         private volatile int status;
         private final Thread thread;
 
-        Receiver(int status) throws IOException {
+        public Receiver(int status) throws IOException {
             this.status = status;
             this.socket = new ServerSocket(0, 10, InetAddress.getByName("127.0.0.1"));
             this.thread = new Thread(this::serve, "webhook-receiver");
@@ -410,7 +615,7 @@ class NotificationsIT extends WithRoleCallers {
             thread.start();
         }
 
-        String url() {
+        public String url() {
             return "http://127.0.0.1:" + socket.getLocalPort() + "/hooks/gestan";
         }
 
@@ -418,11 +623,11 @@ class NotificationsIT extends WithRoleCallers {
             this.status = status;
         }
 
-        List<Request> requests() {
+        public List<Request> requests() {
             return List.copyOf(requests);
         }
 
-        Request single() {
+        public Request single() {
             List<Request> all = requests();
             assertEquals(1, all.size(), "one call: " + all);
             return all.get(0);

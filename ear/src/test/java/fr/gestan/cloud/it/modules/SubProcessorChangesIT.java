@@ -63,6 +63,8 @@ class SubProcessorChangesIT extends WithRoleCallers {
     NotificationDesk desk;
     @EJB
     JournalQuery journal;
+    @EJB
+    fr.gestan.cloud.security.api.SecurityPolicies policies;
 
     private static NewSubProcessor backups(String name, LocalDate from) {
         return new NewSubProcessor(name, "SAS", SubProcessorRole.OTHER, "FR", "Nantes", null, null, BigDecimal.ZERO, BigDecimal.ZERO,
@@ -168,5 +170,28 @@ class SubProcessorChangesIT extends WithRoleCallers {
         assertTrue(support.call(changes::changes).stream().noneMatch(c -> c.name().equals(name)));
         assertTrue(noticesAbout(name).isEmpty());
         assertTrue(client.call(changes::mine).stream().noneMatch(c -> c.change().name().equals(name)));
+    }
+
+    @Test
+    void the_objection_period_is_the_security_policys_and_the_notice_prints_it() throws Exception {
+        fr.gestan.cloud.security.api.PolicySettings before = policies.current().settings();
+        assertEquals(30, before.objectionDays(), "version 1's period (migration V22)");
+        fr.gestan.cloud.security.api.PolicyVersionView changed = admin.call(() -> policies.change(before.withObjectionDays(21), null,
+                "objection period test"));
+        try {
+            assertEquals(21, policies.current().settings().objectionDays());
+            LocalDate today = LocalDate.now(Paris.ZONE);
+            String name = "Délai Politique " + Ids.code("DP");
+            SubProcessorView added = admin.call(() -> subProcessors.add(backups(name, today.plusDays(40))));
+            SubProcessorChangeView change = changeOf(added.id(), SubProcessorChangeKind.ADDED);
+            assertEquals(today.plusDays(21), change.objectionUntil(), "what is enforced is the policy's period");
+            CaughtMail notice = noticesAbout(name, found -> !found.isEmpty()).get(0);
+            assertTrue(notice.text().contains("jusqu'au " + today.plusDays(21) + " inclus (21 jours, délai fixé par notre politique de sécurité, version "
+                    + changed.version() + ")"), notice.text());
+            assertTrue(notice.text().contains("(21 days, the period set by our security policy, version " + changed.version() + ")"), notice.text());
+        } finally {
+            admin.call(() -> policies.change(policies.current().settings().withObjectionDays(before.objectionDays()), null,
+                    "objection period test: back"));
+        }
     }
 }

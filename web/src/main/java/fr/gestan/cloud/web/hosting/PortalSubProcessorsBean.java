@@ -23,6 +23,8 @@ public class PortalSubProcessorsBean implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
+    fr.gestan.cloud.security.api.SecurityPolicies policies;
+    @EJB
     SubProcessorChanges changes;
     @Inject
     @Bundle("hmsg")
@@ -54,6 +56,11 @@ public class PortalSubProcessorsBean implements Serializable {
         } catch (RuntimeException e) {
             Refusals.show(messages, e);
         }
+    }
+
+    /** The objection period of the security policy in effect (the one the notices print and the answers enforce). */
+    public int getObjectionDays() {
+        return policies.current().settings().objectionDays();
     }
 
     public List<MyChangeView> getMine() {

@@ -50,7 +50,7 @@ public class StatusSubscribeBean implements Serializable {
     }
 
     public SubscriptionScope[] getScopes() {
-        return SubscriptionScope.values();
+        return SubscriptionScope.publicScopes();
     }
 
     public String getEmail() {

@@ -115,6 +115,7 @@ public class PolicyBean implements Serializable {
         private int sessionMax;
         private int passwordLength;
         private int passwordHistory;
+        private int objectionDays;
 
         void fill(PolicySettings s) {
             failureFactor = s.bruteForceFailureFactor();
@@ -138,12 +139,13 @@ public class PolicyBean implements Serializable {
             sessionMax = s.sessionMaxHours();
             passwordLength = s.passwordMinLength();
             passwordHistory = s.passwordHistory();
+            objectionDays = s.objectionDays();
         }
 
         PolicySettings toSettings() {
             return new PolicySettings(failureFactor, waitIncrement, maxWait, maxDelta, permanentLockout, credentialLength,
                     credentialClasses, sessionTimeout, tlsRequired, backupEvery, backupRetention, snapshotBeforeUpdate, cpu, disk,
-                    memory, snapshotWindow, silence, ddosMitigation, sessionMax, passwordLength, passwordHistory);
+                    memory, snapshotWindow, silence, ddosMitigation, sessionMax, passwordLength, passwordHistory, objectionDays);
         }
 
         public int getFailureFactor() { return failureFactor; }
@@ -188,5 +190,7 @@ public class PolicyBean implements Serializable {
         public void setSilence(int v) { silence = v; }
         public int getDdosMitigation() { return ddosMitigation; }
         public void setDdosMitigation(int v) { ddosMitigation = v; }
+        public int getObjectionDays() { return objectionDays; }
+        public void setObjectionDays(int v) { objectionDays = v; }
     }
 }

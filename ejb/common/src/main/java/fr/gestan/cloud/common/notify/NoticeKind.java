@@ -21,10 +21,13 @@ public enum NoticeKind {
     /** A reminder or alert to staff (agreement or certification expiring, server degraded or silent): the on-call address. */
     STAFF_REMINDER,
     /** A sign-in to a server by an identity that is not cleared support staff (issue 15): the on-call address. */
-    SERVER_ACCESS_ALERT;
+    SERVER_ACCESS_ALERT,
+    /** A reminder to a client (its certificate expiring, its compliance failing): its administrative and technical contacts. */
+    CLIENT_REMINDER;
 
     /** Whether it goes to the public status subscribers. */
     public boolean isStatus() {
-        return this != STAFF_ACCESS && this != SUB_PROCESSOR_CHANGE && this != STAFF_REMINDER && this != SERVER_ACCESS_ALERT;
+        return this != STAFF_ACCESS && this != SUB_PROCESSOR_CHANGE && this != STAFF_REMINDER && this != SERVER_ACCESS_ALERT
+                && this != CLIENT_REMINDER;
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The sub-processor changes told to the clients (GDPR art. 28(2), docs/notifications.md): when an administrator adds
  * a sub-processor or sets its last day ({@link SubProcessors}), every client whose servers it concerns is notified in
- * the same transaction, with the effective date and an objection period ({@code gestan.subprocessors.objection-days},
+ * the same transaction, with the effective date and an objection period ({@code objectionDays} of the security policy in effect,
  * default 30). The client accepts or objects with a comment until the period ends (journaled); staff see the answers
  * per change.
  */

@@ -64,6 +64,9 @@ public class AgentEventsBean implements AgentEvents {
     @EJB
     ServerIdentities identities;
 
+    @EJB
+    fr.gestan.cloud.common.notify.Notifications notifications;
+
     /** Who posts: a server's own agent (about itself) or a sub-processor (about the server each event names). */
     private record Reporter(String name, HostingServer server, Set<AgentRules.Kind> kinds) {
     }
@@ -259,8 +262,22 @@ public class AgentEventsBean implements AgentEvents {
             journal.record(reporter.name(), JournalEvent.success("SERVER_ACCESS", null, target).withSourceIp(address));
         }
         for (String siren : tenants) {
-            journal.record(reporter.name(), JournalEvent.success("SERVER_ACCESS", siren, target).withSourceIp(address));
+            long entry = journal.record(reporter.name(), JournalEvent.success("SERVER_ACCESS", siren, target).withSourceIp(address));
+            // a staff-access notice to the tenant's security contact, naming the entry (docs/notifications.md)
+            notifications.publish(serverAccessNotice(siren, target, staff, event.value("account") + "@" + address, entry));
         }
+    }
+
+    /** The staff-access notice of a server sign-in: who (the staff member, or the identity unknown), what, the entry. */
+    static fr.gestan.cloud.common.notify.Notice serverAccessNotice(String siren, String target, String staff, String identity, long entry) {
+        java.util.Map<String, String> facts = new java.util.LinkedHashMap<>();
+        facts.put("action", "SERVER_ACCESS");
+        facts.put("target", target);
+        facts.put("reason", "—");
+        facts.put("journalEntry", Long.toString(entry));
+        facts.put("actor", staff != null ? staff : "? " + identity);
+        return new fr.gestan.cloud.common.notify.Notice(fr.gestan.cloud.common.notify.NoticeKind.STAFF_ACCESS, siren,
+                Set.of(), Set.of(), facts);
     }
 
     @Override

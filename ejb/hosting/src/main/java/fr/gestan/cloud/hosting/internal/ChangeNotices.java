@@ -20,26 +20,18 @@ import java.util.TreeSet;
  */
 final class ChangeNotices {
 
-    /** The objection period in days: {@value #DAYS_PROPERTY} or {@code GESTAN_SUBPROCESSORS_OBJECTION_DAYS}. */
-    static final String DAYS_PROPERTY = "gestan.subprocessors.objection-days";
-    static final int DEFAULT_DAYS = 30;
-
     private ChangeNotices() {
     }
 
-    static int objectionDays() {
-        String value = System.getProperty(DAYS_PROPERTY, System.getenv("GESTAN_SUBPROCESSORS_OBJECTION_DAYS"));
-        try {
-            return value == null || value.isBlank() ? DEFAULT_DAYS : Math.max(1, Integer.parseInt(value.strip()));
-        } catch (NumberFormatException e) {
-            return DEFAULT_DAYS;
-        }
-    }
-
-    /** Records the change and notifies each client concerned; returns the change. */
+    /**
+     * Records the change and notifies each client concerned; returns the change. {@code policy}: the security policy
+     * in effect, whose {@code objectionDays} sets the period (what the notice prints is what is enforced).
+     */
     static SubProcessorChange tell(EntityManager em, Notifications notifications, SubProcessor entry, SubProcessorView view,
-                                   SubProcessorChangeKind kind, LocalDate effectiveOn, Instant now, String by) {
-        LocalDate objectionUntil = LocalDate.ofInstant(now, Paris.ZONE).plusDays(objectionDays());
+                                   SubProcessorChangeKind kind, LocalDate effectiveOn, Instant now, String by,
+                                   fr.gestan.cloud.security.api.PolicyVersionView policy) {
+        int days = policy.settings().objectionDays();
+        LocalDate objectionUntil = LocalDate.ofInstant(now, Paris.ZONE).plusDays(days);
         SubProcessorChange change = new SubProcessorChange(entry, kind, effectiveOn, objectionUntil, now, by);
         em.persist(change);
         for (String siren : concerned(em, view)) {
@@ -52,6 +44,8 @@ final class ChangeNotices {
             facts.put("change", kind.name());
             facts.put("effectiveOn", effectiveOn.toString());
             facts.put("objectionUntil", objectionUntil.toString());
+            facts.put("objectionDays", Integer.toString(days));
+            facts.put("policyVersion", Integer.toString(policy.version()));
             notifications.publish(Notice.subProcessorChange(siren, facts));
         }
         return change;

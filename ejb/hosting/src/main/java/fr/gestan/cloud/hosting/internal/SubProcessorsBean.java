@@ -44,6 +44,8 @@ public class SubProcessorsBean implements SubProcessors {
     EntityManager em;
 
     @EJB
+    fr.gestan.cloud.security.api.SecurityPolicies policies;
+    @EJB
     AccessJournal journal;
     @EJB
     Notifications notifications;
@@ -100,7 +102,7 @@ public class SubProcessorsBean implements SubProcessors {
         em.flush();
         SubProcessorView view = views(List.of(entry)).get(0);
         // GDPR art. 28(2): the clients concerned are told in the same transaction, with their objection period
-        SubProcessorChange change = ChangeNotices.tell(em, notifications, entry, view, SubProcessorChangeKind.ADDED, r.effectiveFrom(), now(), who());
+        SubProcessorChange change = ChangeNotices.tell(em, notifications, entry, view, SubProcessorChangeKind.ADDED, r.effectiveFrom(), now(), who(), policies.current());
         journal.record(JournalEvent.success("SUB_PROCESSOR_ADDED", null, name + " (" + r.role() + ") from " + r.effectiveFrom()
                 + ", change " + change.id() + " told until " + change.objectionUntil()));
         return view;
@@ -124,7 +126,7 @@ public class SubProcessorsBean implements SubProcessors {
         }
         entry.endOn(lastDay);
         SubProcessorView view = views(List.of(entry)).get(0);
-        SubProcessorChange change = ChangeNotices.tell(em, notifications, entry, view, SubProcessorChangeKind.ENDED, lastDay.plusDays(1), now(), who());
+        SubProcessorChange change = ChangeNotices.tell(em, notifications, entry, view, SubProcessorChangeKind.ENDED, lastDay.plusDays(1), now(), who(), policies.current());
         journal.record(JournalEvent.success("SUB_PROCESSOR_ENDED", null, entry.name() + " last day " + lastDay + ": " + reason.strip()
                 + ", change " + change.id()));
         return view;

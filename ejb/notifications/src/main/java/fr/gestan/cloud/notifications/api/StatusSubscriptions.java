@@ -41,4 +41,15 @@ public interface StatusSubscriptions {
     NewWebhook subscribeWebhook(@NotBlank(message = "{notifications.url.required}") @Size(max = 2000, message = "{notifications.url.invalid}") String url,
                                 @NotNull(message = "{notifications.scope.required}") SubscriptionScope scope,
                                 @Size(max = 64, message = "{notifications.scope.required}") String scopeRef) throws SubscriptionRefusedException;
+
+    /**
+     * Asks for a public webhook subscription (anyone, the same rate limit as e-mail): pending until confirmed, like an
+     * e-mail. A signed {@code subscription.confirmation} event goes to the URL with its {@code confirmUrl}; the receiver
+     * confirms by POSTing the token there (valid {@code gestan.notifications.confirm-hours}). Returns the signing
+     * secret (shown this once) when a confirmation goes out, null when nothing is sent (a valid link is out, or it is
+     * active).
+     */
+    String subscribeWebhookPublicly(@NotBlank(message = "{notifications.url.required}") @Size(max = 2000, message = "{notifications.url.invalid}") String url,
+                                    @NotNull(message = "{notifications.scope.required}") SubscriptionScope scope,
+                                    @Size(max = 64, message = "{notifications.scope.required}") String scopeRef) throws SubscriptionRefusedException;
 }

@@ -15,6 +15,12 @@ import java.util.Objects;
         + " where p.tenantSiren in :sirens and p.statusNotices = false")
 public class ClientPreference {
 
+    /** Whether a company takes its staff-access notices as a daily digest (no row: no). */
+    static boolean digests(jakarta.persistence.EntityManager em, String siren) {
+        ClientPreference p = em.find(ClientPreference.class, siren);
+        return p != null && p.staffAccessDigest;
+    }
+
     static final String OPTED_OUT = "ClientPreference.optedOut";
 
     @Id
@@ -22,6 +28,8 @@ public class ClientPreference {
     private String tenantSiren;
     @Column(name = "status_notices", nullable = false)
     private boolean statusNotices;
+    @Column(name = "staff_access_digest", nullable = false)
+    private boolean staffAccessDigest;
     @Column(name = "changed_at", nullable = false)
     private Instant changedAt;
     @Column(name = "changed_by", nullable = false, length = 100)
@@ -41,6 +49,16 @@ public class ClientPreference {
         this.statusNotices = statusNotices;
         this.changedBy = Objects.requireNonNull(by);
         this.changedAt = Objects.requireNonNull(at);
+    }
+
+    void chooseDigest(boolean digest, String by, Instant at) {
+        this.staffAccessDigest = digest;
+        this.changedBy = Objects.requireNonNull(by);
+        this.changedAt = Objects.requireNonNull(at);
+    }
+
+    boolean staffAccessDigest() {
+        return staffAccessDigest;
     }
 
     boolean statusNotices() {

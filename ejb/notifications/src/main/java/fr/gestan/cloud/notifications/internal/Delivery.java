@@ -29,12 +29,15 @@ import java.util.UUID;
 @NamedQuery(name = Delivery.DUE, query = "select d.id from Delivery d where d.state = fr.gestan.cloud.notifications.api.DeliveryState.PENDING"
         + " and d.nextAttemptAt <= :now order by d.nextAttemptAt, d.id")
 @NamedQuery(name = Delivery.IN_STATE, query = "select d from Delivery d where d.state = :state order by d.createdAt desc, d.id desc")
+@NamedQuery(name = Delivery.HELD_BEFORE, query = "select d from Delivery d where d.state = fr.gestan.cloud.notifications.api.DeliveryState.HELD"
+        + " and d.createdAt < :before order by d.tenantRef, d.target, d.createdAt, d.id")
 @NamedQuery(name = Delivery.LATEST, query = "select d from Delivery d order by d.createdAt desc, d.id desc")
 public class Delivery {
 
     static final String DUE = "Delivery.due";
     static final String IN_STATE = "Delivery.inState";
     static final String LATEST = "Delivery.latest";
+    static final String HELD_BEFORE = "Delivery.heldBefore";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -132,6 +135,25 @@ public class Delivery {
             subscription.end(now);
         }
         return new DeliveryAttempt(this, now, "GONE", detail);
+    }
+
+    /** Held for the client's daily digest: the sender does not take it. */
+    void hold() {
+        requirePending();
+        state = DeliveryState.HELD;
+    }
+
+    /** Written into a daily digest (which is a delivery of its own). */
+    void digested(Instant now) {
+        if (state != DeliveryState.HELD) {
+            throw new IllegalStateException("delivery " + id + " is " + state);
+        }
+        state = DeliveryState.DIGESTED;
+        sentAt = now;
+    }
+
+    String tenantRef() {
+        return tenantRef;
     }
 
     /** Staff put a failed delivery back for an immediate try, with a fresh allowance of retries. */

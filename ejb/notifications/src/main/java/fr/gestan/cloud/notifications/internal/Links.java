@@ -21,6 +21,10 @@ final class Links {
         return PublicAddress.baseUrl() + "/portal/subprocessors.xhtml";
     }
 
+    static String portal() {
+        return PublicAddress.baseUrl() + "/portal/";
+    }
+
     static String backOffice() {
         return PublicAddress.baseUrl() + "/admin/";
     }
@@ -36,6 +40,11 @@ final class Links {
 
     static String confirm(String token) {
         return PublicAddress.baseUrl() + SUBSCRIPTIONS + "/confirm?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+    }
+
+    /** Where a confirmation token is POSTed (form field {@code token}): a webhook receiver confirms there. */
+    static String confirmBase() {
+        return PublicAddress.baseUrl() + SUBSCRIPTIONS + "/confirm";
     }
 
     static String unsubscribe(String token) {

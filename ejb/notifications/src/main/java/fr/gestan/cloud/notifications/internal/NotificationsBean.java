@@ -37,6 +37,9 @@ import java.util.logging.Logger;
 @Stateless
 @Local(Notifications.class)
 @PermitAll
+// Finding the recipients (tenants API, staff directory) is this module's own business, whoever announces: an agent's
+// anonymous server_access event must reach the tenant's security contact as a support engineer's reveal does.
+@jakarta.annotation.security.RunAs(fr.gestan.cloud.common.Roles.SUPPORT)
 public class NotificationsBean implements Notifications {
 
     private static final Logger LOG = Logger.getLogger(NotificationsBean.class.getName());
@@ -48,6 +51,8 @@ public class NotificationsBean implements Notifications {
     SessionContext caller;
     @EJB
     TenantService tenants;
+    @EJB
+    fr.gestan.cloud.security.api.StaffDirectory staff;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -65,10 +70,22 @@ public class NotificationsBean implements Notifications {
             publishStaffAccess(notice, facts, now);
         } else if (notice.kind() == NoticeKind.SUB_PROCESSOR_CHANGE) {
             publishSubProcessorChange(notice, facts, now);
+        } else if (notice.kind() == NoticeKind.CLIENT_REMINDER) {
+            publishClientReminder(notice, facts, now);
         } else if (notice.kind() == NoticeKind.STAFF_REMINDER || notice.kind() == NoticeKind.SERVER_ACCESS_ALERT) {
             facts.putIfAbsent("adminUrl", Links.backOffice());
             Message message = MessageRenderer.email(notice.kind().name(), facts, null);
-            em.persist(new Delivery(notice.kind().name(), null, Channel.EMAIL, Links.onCall(), null, message, now));
+            // the on-call address, and the staff of the role concerned (their Keycloak addresses)
+            Set<String> reached = new java.util.HashSet<>();
+            java.util.List<String> to = new java.util.ArrayList<>(List.of(Links.onCall()));
+            if (notice.facts().containsKey("role")) {
+                to.addAll(staff.emailsOf(notice.fact("role")));
+            }
+            for (String address : to) {
+                if (reached.add(Subscription.keyOf(Channel.EMAIL, address))) {
+                    em.persist(new Delivery(notice.kind().name(), null, Channel.EMAIL, address, null, message, now));
+                }
+            }
         }
     }
 
@@ -91,6 +108,7 @@ public class NotificationsBean implements Notifications {
             Set<String> optedOut = new java.util.HashSet<>(em.createNamedQuery(ClientPreference.OPTED_OUT, String.class)
                     .setParameter("sirens", notice.clients()).getResultList());
             for (String siren : new java.util.TreeSet<>(notice.clients())) {
+                tenantWebhooks(siren, notice.kind().name(), facts, now, reached); // registered in the portal: always
                 Contact contact = optedOut.contains(siren) ? null : statusContact(siren);
                 if (contact != null && contact.email() != null && reached.add(Channel.EMAIL + " " + Subscription.keyOf(Channel.EMAIL, contact.email()))) {
                     Message message = MessageRenderer.email(notice.kind().name(), facts, null);
@@ -106,7 +124,25 @@ public class NotificationsBean implements Notifications {
                 .map(d -> d.technical() != null && !d.technical().isEmpty() ? d.technical() : d.administrative()).orElse(null);
     }
 
+    /**
+     * One signed call to each active webhook the client company registered in its portal ({@code reached}: the URLs
+     * already told of this notice, or null).
+     */
+    void tenantWebhooks(String siren, String kind, Map<String, String> facts, Instant now, Set<String> reached) {
+        Map<String, String> data = new LinkedHashMap<>(facts);
+        data.putIfAbsent("tenant", siren);
+        if (data.containsKey("journalEntry")) {
+            data.put("journalPosition", JournalPositions.marker(data.get("journalEntry"))); // the sender fills it in
+        }
+        for (Subscription hook : Subscription.activeOfTenant(em, siren)) {
+            if (reached == null || reached.add(Channel.WEBHOOK + " " + Subscription.keyOf(Channel.WEBHOOK, hook.address()))) {
+                em.persist(new Delivery(kind, siren, Channel.WEBHOOK, hook.address(), hook, MessageRenderer.webhook(kind, data, now), now));
+            }
+        }
+    }
+
     private void publishStaffAccess(Notice notice, Map<String, String> facts, Instant now) {
+        tenantWebhooks(notice.tenantRef(), notice.kind().name(), facts, now, null);
         Optional<Contact> contact = tenants.securityContact(notice.tenantRef());
         if (contact.isEmpty() || contact.get().email() == null) {
             LOG.warning(() -> "No security contact for tenant " + notice.tenantRef() + ": staff access not notified");
@@ -114,7 +150,30 @@ public class NotificationsBean implements Notifications {
         }
         facts.putIfAbsent("tenant", notice.tenantRef());
         Message message = MessageRenderer.email(notice.kind().name(), facts, null);
-        em.persist(new Delivery(notice.kind().name(), notice.tenantRef(), Channel.EMAIL, contact.get().email(), null, message, now));
+        Delivery delivery = new Delivery(notice.kind().name(), notice.tenantRef(), Channel.EMAIL, contact.get().email(), null, message, now);
+        if (ClientPreference.digests(em, notice.tenantRef())) {
+            delivery.hold(); // for the client's daily digest (StaffAccessDigests)
+        }
+        em.persist(delivery);
+    }
+
+    /** To the client's administrative and technical contacts (one message per address) and its webhooks. */
+    private void publishClientReminder(Notice notice, Map<String, String> facts, Instant now) {
+        Optional<TenantRecord> tenant = tenants.findBySiren(notice.tenantRef());
+        if (tenant.isEmpty()) {
+            return;
+        }
+        facts.putIfAbsent("tenant", notice.tenantRef());
+        facts.putIfAbsent("portalUrl", Links.portal());
+        tenantWebhooks(notice.tenantRef(), notice.kind().name(), facts, now, null);
+        Set<String> reached = new java.util.HashSet<>();
+        for (Contact contact : java.util.Arrays.asList(tenant.get().details().administrative(), tenant.get().details().technical())) {
+            if (contact != null && contact.email() != null && !contact.email().isBlank()
+                    && reached.add(Subscription.keyOf(Channel.EMAIL, contact.email()))) {
+                Message message = MessageRenderer.email(notice.kind().name(), facts, null);
+                em.persist(new Delivery(notice.kind().name(), notice.tenantRef(), Channel.EMAIL, contact.email(), null, message, now));
+            }
+        }
     }
 
     /** To the client's administrative contact, the party to the processor agreement (GDPR art. 28(2)). */
@@ -124,6 +183,8 @@ public class NotificationsBean implements Notifications {
             LOG.warning(() -> "Unknown tenant " + notice.tenantRef() + ": sub-processor change not notified");
             return;
         }
+        facts.putIfAbsent("portalUrl", Links.subProcessorChanges());
+        tenantWebhooks(notice.tenantRef(), notice.kind().name(), facts, now, null);
         Contact contact = tenant.get().details().administrative();
         if (contact == null || contact.email() == null) {
             return;

@@ -4,6 +4,7 @@ import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.notify.Notice;
 import fr.gestan.cloud.common.notify.NoticeKind;
 import fr.gestan.cloud.common.notify.Notifications;
+import fr.gestan.cloud.common.notify.ReminderSource;
 import fr.gestan.cloud.hosting.api.CertificationView;
 import fr.gestan.cloud.hosting.api.ComponentStatusView;
 import fr.gestan.cloud.hosting.api.DataCentreView;
@@ -31,7 +32,8 @@ import java.util.Set;
 /**
  * One pass of the staff reminders and alerts, in one transaction: confidentiality agreements and data-centre
  * certifications expiring (a reminder at 30 days, another at 7, one when expired), initial secrets expired before
- * being changed (one per account and secret), servers degraded, down or silent
+ * being changed (one per account and secret), the {@link ReminderSource}s' reminders (certificates expiring, compliance
+ * failing: also to the client concerned), servers degraded, down or silent
  * (one alert per server, state and day). Each reminder is a {@code STAFF_REMINDER} notice to the on-call address,
  * sent once: its key is stored in the same transaction ({@link ReminderSent}), so a second pass, here or on another
  * node, sends nothing again. Called by {@link StaffReminders} (run as support) and by staff ("remind now").
@@ -57,6 +59,10 @@ public class StaffReminderRun {
     ServerStatus status;
     @EJB
     HostedAccounts accounts;
+    /** The modules that know of other reminders (none when the compliance module is not deployed). */
+    @jakarta.inject.Inject
+    @jakarta.enterprise.inject.Any
+    jakarta.enterprise.inject.Instance<ReminderSource> sources;
 
     /** Sends the reminders due today not sent yet; returns how many. */
     public int run() {
@@ -83,6 +89,25 @@ public class StaffReminderRun {
                 sent++;
             }
         }
+        // the other modules' reminders (the compliance module: certificates expiring, compliance failing), to staff
+        // and to the client concerned, once each
+        for (ReminderSource source : sources) {
+            for (ReminderSource.DueReminder due : source.dueReminders(today)) {
+                if (remind(due.key(), due.what(), due.item(), due.mark(), due.due())) {
+                    sent++;
+                    if (due.tenantRef() != null) {
+                        Map<String, String> facts = new LinkedHashMap<>();
+                        facts.put("what", due.what());
+                        facts.put("item", due.item());
+                        facts.put("mark", due.mark());
+                        facts.put("due", due.due().toString());
+                        notifications.publish(new Notice(NoticeKind.CLIENT_REMINDER, due.tenantRef(), Set.of(), Set.of(), facts));
+                    }
+                }
+            }
+        }
+        // the clients' daily digests of staff-access notices (those who chose it)
+        sent += StaffAccessDigests.write(em, today, Instant.now());
         for (ComponentStatusView server : status.publicStatus().components()) {
             if (ALERTING.contains(server.state()) && remind("server:" + server.serverId() + ":" + server.state() + ":" + today,
                     "SERVER_STATE", server.name() + " (" + server.dataCentreCode() + ")", server.state().name(), today)) {
@@ -90,6 +115,14 @@ public class StaffReminderRun {
             }
         }
         return sent;
+    }
+
+    /** Which staff role a reminder concerns: agreements and certifications are the administrators', the rest support's. */
+    static String roleFor(String what) {
+        return switch (what) {
+            case "AGREEMENT_EXPIRING", "CERTIFICATION_EXPIRING" -> fr.gestan.cloud.common.Roles.ADMIN;
+            default -> fr.gestan.cloud.common.Roles.SUPPORT;
+        };
     }
 
     /** "30", "7" or "expired" for an expiry on {@code day}, or null when more than 30 days away. */
@@ -114,6 +147,7 @@ public class StaffReminderRun {
         facts.put("item", item);
         facts.put("mark", mark);
         facts.put("due", due.toString());
+        facts.put("role", roleFor(what));
         notifications.publish(new Notice(NoticeKind.STAFF_REMINDER, null, Set.of(), Set.of(), facts));
         return true;
     }

@@ -71,6 +71,37 @@ public class StatusSubscriptionsBean implements StatusSubscriptions {
     }
 
     @Override
+    public String subscribeWebhookPublicly(String url, SubscriptionScope scope, String scopeRef) {
+        if (WebhookAddresses.current().parse(url) == null) {
+            throw new SubscriptionRefusedException(Reason.WEBHOOK_URL, "url", url);
+        }
+        String ref = checkedScope(scope, scopeRef);
+        Instant now = clock.instant();
+        Duration valid = Duration.ofHours(Long.getLong(CONFIRM_HOURS_PROPERTY, 48));
+        String token = Tokens.random();
+        String secret = WebhookSignature.newSecret();
+        Subscription subscription = find(Channel.WEBHOOK, url.strip(), scope, ref).orElse(null);
+        if (subscription == null) {
+            subscription = Subscription.pendingWebhook(url, scope, ref, secret, token, valid, now);
+            em.persist(subscription);
+        } else if (subscription.needsConfirmation(now)) {
+            subscription.newConfirmation(token, valid, now);
+            subscription.newWebhookSecret(secret);
+        } else {
+            return null; // a valid link is out, or it is active: nothing more is sent
+        }
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("scope", scope.name());
+        facts.put("scopeRef", ref);
+        facts.put("expires", now.plus(valid).toString());
+        facts.put("confirmUrl", Links.confirmBase());
+        facts.put("token", token);
+        em.persist(new Delivery(CONFIRMATION, null, Channel.WEBHOOK, subscription.address(), subscription,
+                MessageRenderer.webhook(CONFIRMATION, facts, now), now));
+        return secret;
+    }
+
+    @Override
     public String confirm(String token) {
         Subscription subscription = em.createNamedQuery(Subscription.BY_CONFIRM, Subscription.class)
                 .setParameter("hash", Tokens.sha256Hex(token.strip())).getResultStream().findFirst()
@@ -121,6 +152,9 @@ public class StatusSubscriptionsBean implements StatusSubscriptions {
     private String checkedScope(SubscriptionScope scope, String scopeRef) {
         if (scope == SubscriptionScope.ALL) {
             return Subscription.ALL_REF;
+        }
+        if (scope == SubscriptionScope.TENANT) { // a client's own webhook, registered in its portal only
+            throw new SubscriptionRefusedException(Reason.UNKNOWN_SCOPE, "scope", scope.name());
         }
         String ref = scopeRef == null ? "" : scopeRef.strip();
         List<ComponentStatusView> components = status.publicStatus().components();

@@ -29,6 +29,8 @@ import java.util.Locale;
 @NamedQuery(name = Subscription.BY_UNSUBSCRIBE, query = "select s from Subscription s where s.unsubscribeToken = :token")
 @NamedQuery(name = Subscription.ACTIVE_FOR, query = "select s from Subscription s where s.state = :active and (s.scope = :all"
         + " or (s.scope = :dataCentre and s.scopeRef in :dataCentres) or (s.scope = :server and s.scopeRef in :servers)) order by s.id")
+@NamedQuery(name = Subscription.OF_TENANT, query = "select s from Subscription s where s.tenantSiren = :siren"
+        + " and s.scope = fr.gestan.cloud.notifications.api.SubscriptionScope.TENANT order by s.id desc")
 public class Subscription {
 
     static final String FIND = "Subscription.find";
@@ -36,6 +38,7 @@ public class Subscription {
     static final String BY_UNSUBSCRIBE = "Subscription.byUnsubscribe";
     static final String ACTIVE_FOR = "Subscription.activeFor";
     static final String ALL_REF = "*";
+    static final String OF_TENANT = "Subscription.ofTenant";
 
     enum State { PENDING, ACTIVE, ENDED }
 
@@ -75,6 +78,8 @@ public class Subscription {
     private String unsubscribeToken;
     @Column(name = "webhook_secret", length = 100)
     private String webhookSecret;
+    @Column(name = "tenant_siren", length = 9)
+    private String tenantSiren;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
     @Column(name = "confirmed_at")
@@ -103,6 +108,29 @@ public class Subscription {
         s.confirmedAt = now;
         s.webhookSecret = secret;
         return s;
+    }
+
+    /** A client company's webhook for its own events, active at once (registered in its portal), signing with {@code secret}. */
+    static Subscription tenantWebhook(String siren, String url, String secret, Instant now) {
+        Subscription s = webhook(url, SubscriptionScope.TENANT, siren, secret, now);
+        s.tenantSiren = siren;
+        return s;
+    }
+
+    /** A public webhook subscription waiting for its confirmation (the link's secret is sent to the URL, signed). */
+    static Subscription pendingWebhook(String url, SubscriptionScope scope, String scopeRef, String secret, String confirmToken,
+                                       Duration valid, Instant now) {
+        Subscription s = new Subscription(Channel.WEBHOOK, url.strip(), scope, scopeRef, now);
+        s.state = State.PENDING;
+        s.webhookSecret = secret;
+        s.newConfirmation(confirmToken, valid, now);
+        return s;
+    }
+
+    /** The active webhooks of a client company. */
+    static java.util.List<Subscription> activeOfTenant(jakarta.persistence.EntityManager em, String siren) {
+        return em.createNamedQuery(OF_TENANT, Subscription.class).setParameter("siren", siren).getResultStream()
+                .filter(s -> s.state == State.ACTIVE).toList();
     }
 
     private Subscription(Channel channel, String address, SubscriptionScope scope, String scopeRef, Instant now) {
@@ -163,6 +191,22 @@ public class Subscription {
         webhookSecret = secret;
         confirmedAt = now;
         endedAt = null;
+    }
+
+    /** A public webhook asked for again with a new confirmation: it signs with a new secret. */
+    void newWebhookSecret(String secret) {
+        if (channel != Channel.WEBHOOK) {
+            throw new IllegalStateException("not a webhook");
+        }
+        webhookSecret = secret;
+    }
+
+    String tenantSiren() {
+        return tenantSiren;
+    }
+
+    Instant createdAt() {
+        return createdAt;
     }
 
     void end(Instant now) {

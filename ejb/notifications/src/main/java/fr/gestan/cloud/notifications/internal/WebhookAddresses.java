@@ -9,7 +9,8 @@ import java.util.Locale;
  * Which webhook addresses may be called (SSRF guard): HTTPS only, to public addresses only — no loopback, private,
  * link-local, unique-local, multicast or unspecified address — checked when the URL is saved and again on the address
  * actually connected to (DNS rebinding). The setting {@value #ALLOW_LOOPBACK_PROPERTY}{@code =true} (tests, never in
- * production) allows {@code http://127.0.0.1:<port>/...} and nothing else besides.
+ * production) allows {@code http://127.0.0.1:<port>/...} and nothing else besides; unset, it follows demo mode (on in
+ * demo mode, off outside it).
  */
 final class WebhookAddresses {
 
@@ -22,7 +23,12 @@ final class WebhookAddresses {
     }
 
     static WebhookAddresses current() {
-        return new WebhookAddresses(Boolean.getBoolean(ALLOW_LOOPBACK_PROPERTY));
+        return new WebhookAddresses(allowLoopback(System.getProperty(ALLOW_LOOPBACK_PROPERTY), fr.gestan.cloud.common.DemoMode.enabled()));
+    }
+
+    /** The setting when given, else on in demo mode (local run, tests) and off otherwise (production: SSRF guard). */
+    static boolean allowLoopback(String setting, boolean demo) {
+        return setting == null || setting.isBlank() ? demo : Boolean.parseBoolean(setting.strip());
     }
 
     /** The parsed URL if its form is allowed (scheme, host, no user info), else null. */

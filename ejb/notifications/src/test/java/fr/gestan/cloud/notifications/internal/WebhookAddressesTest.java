@@ -27,6 +27,15 @@ class WebhookAddressesTest {
     }
 
     @Test
+    void loopbackFollowsDemoModeUnlessSetExplicitly() {
+        assertFalse(WebhookAddresses.allowLoopback(null, false), "production: off by default");
+        assertTrue(WebhookAddresses.allowLoopback(null, true), "demo mode: on by default");
+        assertFalse(WebhookAddresses.allowLoopback("false", true), "the setting wins");
+        assertTrue(WebhookAddresses.allowLoopback("true", false));
+        assertFalse(WebhookAddresses.allowLoopback(" ", false));
+    }
+
+    @Test
     void refusesLoopbackPrivateLinkLocalAndMappedAddresses() throws Exception {
         URI uri = URI.create("https://hooks.example.org/");
         for (String address : new String[] {"127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254",

@@ -29,6 +29,7 @@ import java.util.Map;
  * @param sessionMaxHours             longest sign-in session, active or not (Keycloak {@code ssoSessionMaxLifespan})
  * @param passwordMinLength           users' passwords: minimum length (Keycloak password policy {@code length})
  * @param passwordHistory             users' passwords: how many previous ones may not be reused ({@code passwordHistory})
+ * @param objectionDays               sub-processor changes: the days a client has to object after the notice (GDPR art. 28(2))
  *
  * Every threshold and duration the product enforces is read from here, and the texts print these same values.
  * The sign-in settings ({@code sessionTimeoutMinutes} as the realm's SSO idle timeout, {@code sessionMaxHours}, the
@@ -55,7 +56,34 @@ public record PolicySettings(
         @Min(value = 1, message = "{policy.ddos.mitigation}") @Max(value = 72, message = "{policy.ddos.mitigation}") int ddosMitigationHours,
         @Min(value = 1, message = "{policy.session.max}") @Max(value = 720, message = "{policy.session.max}") int sessionMaxHours,
         @Min(value = 8, message = "{policy.password.length}") @Max(value = 128, message = "{policy.password.length}") int passwordMinLength,
-        @Min(value = 0, message = "{policy.password.history}") @Max(value = 24, message = "{policy.password.history}") int passwordHistory) {
+        @Min(value = 0, message = "{policy.password.history}") @Max(value = 24, message = "{policy.password.history}") int passwordHistory,
+        @Min(value = 8, message = "{policy.objection.days}") @Max(value = 180, message = "{policy.objection.days}") int objectionDays) {
+
+    /** A 30-day objection period: the server setting's default before it joined the policy (migration V22). */
+    public static final int DEFAULT_OBJECTION_DAYS = 30;
+
+    /** Before the objection period joined the policy (migration V22): 30 days. */
+    public PolicySettings(int bruteForceFailureFactor, int bruteForceWaitIncrementSeconds, int bruteForceMaxWaitSeconds,
+                          int bruteForceMaxDeltaSeconds, boolean bruteForcePermanentLockout, int credentialMinLength,
+                          int credentialMinClasses, int sessionTimeoutMinutes, boolean tlsRequired, int backupEveryHours,
+                          int backupRetentionDays, boolean snapshotBeforeUpdate, int monitorCpuPercent, int monitorDiskPercent,
+                          int monitorMemoryPercent, int snapshotWindowHours, int silenceMinutes, int ddosMitigationHours,
+                          int sessionMaxHours, int passwordMinLength, int passwordHistory) {
+        this(bruteForceFailureFactor, bruteForceWaitIncrementSeconds, bruteForceMaxWaitSeconds, bruteForceMaxDeltaSeconds,
+                bruteForcePermanentLockout, credentialMinLength, credentialMinClasses, sessionTimeoutMinutes, tlsRequired,
+                backupEveryHours, backupRetentionDays, snapshotBeforeUpdate, monitorCpuPercent, monitorDiskPercent,
+                monitorMemoryPercent, snapshotWindowHours, silenceMinutes, ddosMitigationHours, sessionMaxHours,
+                passwordMinLength, passwordHistory, DEFAULT_OBJECTION_DAYS);
+    }
+
+    /** The same settings with another objection period for sub-processor changes. */
+    public PolicySettings withObjectionDays(int days) {
+        return new PolicySettings(bruteForceFailureFactor, bruteForceWaitIncrementSeconds, bruteForceMaxWaitSeconds,
+                bruteForceMaxDeltaSeconds, bruteForcePermanentLockout, credentialMinLength, credentialMinClasses,
+                sessionTimeoutMinutes, tlsRequired, backupEveryHours, backupRetentionDays, snapshotBeforeUpdate, monitorCpuPercent,
+                monitorDiskPercent, monitorMemoryPercent, snapshotWindowHours, silenceMinutes, ddosMitigationHours, sessionMaxHours,
+                passwordMinLength, passwordHistory, days);
+    }
 
     /** Sessions of 10 h at most, passwords of 12 characters, the last 3 not reused: the realm's values before they joined the policy (migration V14). */
     public static final int DEFAULT_SESSION_MAX_HOURS = 10;
@@ -106,7 +134,7 @@ public record PolicySettings(
         return new PolicySettings(bruteForceFailureFactor, bruteForceWaitIncrementSeconds, bruteForceMaxWaitSeconds,
                 bruteForceMaxDeltaSeconds, bruteForcePermanentLockout, credentialMinLength, credentialMinClasses,
                 sessionTimeoutMinutes, tlsRequired, backupEveryHours, backupRetentionDays, snapshotBeforeUpdate, cpu, disk, memory,
-                snapshotWindowHours, silenceMinutes, ddosMitigationHours, sessionMaxHours, passwordMinLength, passwordHistory);
+                snapshotWindowHours, silenceMinutes, ddosMitigationHours, sessionMaxHours, passwordMinLength, passwordHistory, objectionDays);
     }
 
     /** The same settings with another snapshot window and silence allowance. */
@@ -115,7 +143,7 @@ public record PolicySettings(
                 bruteForceMaxDeltaSeconds, bruteForcePermanentLockout, credentialMinLength, credentialMinClasses,
                 sessionTimeoutMinutes, tlsRequired, backupEveryHours, backupRetentionDays, snapshotBeforeUpdate, monitorCpuPercent,
                 monitorDiskPercent, monitorMemoryPercent, snapshotWindow, silence, ddosMitigationHours, sessionMaxHours,
-                passwordMinLength, passwordHistory);
+                passwordMinLength, passwordHistory, objectionDays);
     }
 
     /** The same settings with another DDoS mitigation time. */
@@ -124,7 +152,7 @@ public record PolicySettings(
                 bruteForceMaxDeltaSeconds, bruteForcePermanentLockout, credentialMinLength, credentialMinClasses,
                 sessionTimeoutMinutes, tlsRequired, backupEveryHours, backupRetentionDays, snapshotBeforeUpdate, monitorCpuPercent,
                 monitorDiskPercent, monitorMemoryPercent, snapshotWindowHours, silenceMinutes, hours, sessionMaxHours,
-                passwordMinLength, passwordHistory);
+                passwordMinLength, passwordHistory, objectionDays);
     }
 
     /** The same settings with other sign-in settings: idle and longest session, password length and history. */
@@ -133,7 +161,7 @@ public record PolicySettings(
                 bruteForceMaxDeltaSeconds, bruteForcePermanentLockout, credentialMinLength, credentialMinClasses,
                 idleMinutes, tlsRequired, backupEveryHours, backupRetentionDays, snapshotBeforeUpdate, monitorCpuPercent,
                 monitorDiskPercent, monitorMemoryPercent, snapshotWindowHours, silenceMinutes, ddosMitigationHours, maxHours,
-                passwordLength, history);
+                passwordLength, history, objectionDays);
     }
 
     /**
@@ -169,6 +197,7 @@ public record PolicySettings(
         map.put("sessionMaxHours", sessionMaxHours);
         map.put("passwordMinLength", passwordMinLength);
         map.put("passwordHistory", passwordHistory);
+        map.put("objectionDays", objectionDays);
         return map;
     }
 }

@@ -13,6 +13,9 @@ public interface ReporterJournal {
     /** Role written on the entries: a machine, never a person. */
     String ROLE = "reporter";
 
-    /** Records {@code event} with {@code reporter} (for example {@code server:GC-PROD-01}) as its actor. */
-    void record(String reporter, JournalEvent event);
+    /**
+     * Records {@code event} with {@code reporter} (for example {@code server:GC-PROD-01}) as its actor; returns the
+     * entry's id (its log position comes after commit, as for {@code AccessJournal.record}).
+     */
+    long record(String reporter, JournalEvent event);
 }

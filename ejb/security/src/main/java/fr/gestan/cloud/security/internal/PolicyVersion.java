@@ -82,6 +82,8 @@ public class PolicyVersion {
     private int passwordMinLength;
     @Column(name = "password_history", nullable = false, updatable = false)
     private int passwordHistory;
+    @Column(name = "objection_days", nullable = false, updatable = false)
+    private int objectionDays;
 
     protected PolicyVersion() {
         // for JPA
@@ -114,6 +116,7 @@ public class PolicyVersion {
         this.sessionMaxHours = s.sessionMaxHours();
         this.passwordMinLength = s.passwordMinLength();
         this.passwordHistory = s.passwordHistory();
+        this.objectionDays = s.objectionDays();
     }
 
     PolicySettings settings() {
@@ -121,7 +124,7 @@ public class PolicyVersion {
                 bfPermanentLockout, credMinLength, credMinClasses, sessionTimeoutMinutes, tlsRequired, backupEveryHours,
                 backupRetentionDays, snapshotBeforeUpdate, monitorCpuPercent, monitorDiskPercent,
                 monitorMemoryPercent, snapshotWindowHours, silenceMinutes, ddosMitigationHours, sessionMaxHours, passwordMinLength,
-                passwordHistory);
+                passwordHistory, objectionDays);
     }
 
     Instant effectiveFrom() {

@@ -28,8 +28,8 @@ public class ReporterJournalBean implements ReporterJournal {
 
     @Override
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public void record(String reporter, JournalEvent event) {
+    public long record(String reporter, JournalEvent event) {
         Objects.requireNonNull(reporter, "reporter");
-        AccessJournalBean.append(em, reporter, ROLE, event, clock);
+        return AccessJournalBean.append(em, reporter, ROLE, event, clock);
     }
 }

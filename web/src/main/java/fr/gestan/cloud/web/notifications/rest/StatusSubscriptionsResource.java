@@ -24,6 +24,9 @@ import java.util.ResourceBundle;
  * <li>{@code POST} JSON {@code {"email", "scope": "ALL|DATA_CENTRE|SERVER", "scopeRef"}}: 202, a confirmation link is
  * e-mailed (once while it is valid); a bad address is a 400 naming the field; a flood from one address a 429
  * ({@code RateLimitFilter}, scope {@code subscribe});</li>
+ * <li>the same with {@code "webhookUrl"} instead of {@code "email"}: a webhook subscription, confirmed by the signed
+ * {@code subscription.confirmation} event sent to it (its receiver POSTs the {@code token} to {@code confirmUrl}); the
+ * answer carries the signing {@code secret} once, when a confirmation goes out;</li>
  * <li>{@code GET /confirm?token=} and {@code GET /unsubscribe?token=}: a small page with a button (links in e-mails
  * are opened by scanners: only a POST acts);</li>
  * <li>{@code POST /confirm} (form {@code token}) and {@code POST /unsubscribe?token=} (the RFC 8058 one-click POST,
@@ -38,7 +41,7 @@ public class StatusSubscriptionsResource {
     static final String BUNDLE = "fr.gestan.cloud.web.notifications";
 
     /** The JSON body of a subscription. */
-    public record SubscribeRequest(String email, SubscriptionScope scope, String scopeRef) {
+    public record SubscribeRequest(String email, String webhookUrl, SubscriptionScope scope, String scopeRef) {
     }
 
     @EJB
@@ -48,7 +51,14 @@ public class StatusSubscriptionsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response subscribe(SubscribeRequest request) {
-        SubscribeRequest body = request == null ? new SubscribeRequest(null, null, null) : request;
+        SubscribeRequest body = request == null ? new SubscribeRequest(null, null, null, null) : request;
+        if (body.webhookUrl() != null && body.email() == null) {
+            String secret = subscriptions.subscribeWebhookPublicly(body.webhookUrl(), body.scope() == null ? SubscriptionScope.ALL : body.scope(),
+                    body.scopeRef());
+            String json = secret == null ? "{\"status\":\"confirmation-sent\"}"
+                    : "{\"status\":\"confirmation-sent\",\"secret\":\"" + secret + "\"}";
+            return Response.accepted().header("Cache-Control", "no-store").entity(json).build();
+        }
         subscriptions.subscribeByEmail(body.email(), body.scope() == null ? SubscriptionScope.ALL : body.scope(), body.scopeRef());
         return Response.accepted().header("Cache-Control", "no-store").entity("{\"status\":\"confirmation-sent\"}").build();
     }

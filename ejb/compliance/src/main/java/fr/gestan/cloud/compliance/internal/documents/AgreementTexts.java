@@ -107,8 +107,13 @@ public final class AgreementTexts {
         }
 
         b.section("Sous-traitants ultérieurs", "Sub-processors");
-        b.text("Le client autorise les sous-traitants ultérieurs suivants ; tout changement lui est soumis par une nouvelle version du présent contrat.",
-                "The client authorises the following sub-processors; any change is submitted to it as a new version of this agreement.");
+        int objectionDays = in.policy() == null ? PolicySettings.DEFAULT_OBJECTION_DAYS : in.policy().objectionDays();
+        b.text("Le client autorise les sous-traitants ultérieurs suivants ; tout changement lui est notifié avant de prendre effet et "
+                        + "soumis par une nouvelle version du présent contrat ; le client peut s'y opposer pendant " + objectionDays
+                        + " jours à compter de la notification (délai fixé par la politique de sécurité en vigueur).",
+                "The client authorises the following sub-processors; any change is notified to it before it takes effect and "
+                        + "submitted as a new version of this agreement; the client may object to it within " + objectionDays
+                        + " days of the notice (the period set by the security policy in effect).");
         for (SubProcessor s : in.subProcessors()) {
             if (s.other() != null) {
                 b.text(s.other()[0], s.other()[1]);

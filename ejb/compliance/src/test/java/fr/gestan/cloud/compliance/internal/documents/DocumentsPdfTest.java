@@ -92,6 +92,15 @@ class DocumentsPdfTest {
     }
 
     @Test
+    void the_agreement_prints_the_objection_period_of_the_policy() {
+        String fr = AgreementTexts.of(new AgreementTexts.Inputs(TENANT, CONTRACT, SUBS, POLICY.withObjectionDays(21), 90)).all();
+        assertTrue(fr.contains("le client peut s'y opposer pendant 21 jours à compter de la notification"), fr);
+        assertTrue(fr.contains("the client may object to it within 21 days of the notice"), fr);
+        assertNotEquals(AgreementTexts.of(new AgreementTexts.Inputs(TENANT, CONTRACT, SUBS, POLICY, 90)).sha256(),
+                AgreementTexts.of(new AgreementTexts.Inputs(TENANT, CONTRACT, SUBS, POLICY.withObjectionDays(21), 90)).sha256());
+    }
+
+    @Test
     void the_version_changes_with_a_new_sub_processor_or_policy_value_only() {
         String v1 = AgreementTexts.of(new AgreementTexts.Inputs(TENANT, CONTRACT, SUBS, POLICY, 90)).sha256();
         assertEquals(v1, AgreementTexts.of(new AgreementTexts.Inputs(TENANT, CONTRACT, List.copyOf(SUBS), POLICY, 90)).sha256());
