@@ -57,6 +57,17 @@ public class Formats {
         return number == null ? "" : number(number, locale());
     }
 
+    /** The day of a {@code LocalDate} or of an {@code Instant} (in Paris): "03/12/2026". */
+    public String day(Object value) {
+        if (value instanceof LocalDate date) {
+            return Shown.date(date);
+        }
+        if (value instanceof Instant instant) {
+            return Shown.date(LocalDate.ofInstant(instant, Paris.ZONE));
+        }
+        return value == null ? "" : String.valueOf(value);
+    }
+
     /** A duration in minutes: "2 h 59 min", "45 min". */
     public String duration(Number minutes) {
         return minutes == null ? "" : Shown.duration(minutes.longValue());

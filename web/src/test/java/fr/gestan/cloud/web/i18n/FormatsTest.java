@@ -48,6 +48,9 @@ class FormatsTest {
         assertEquals("3 h", fmt.duration(180));
         assertEquals("0 min", fmt.duration(0));
         assertEquals("", fmt.duration(null));
+        assertEquals("03/12/2026", fmt.day(LocalDate.of(2026, 12, 3)));
+        assertEquals("04/12/2026", fmt.day(Instant.parse("2026-12-03T23:30:00Z")), "the day in Paris");
+        assertEquals("", fmt.day(null));
     }
 
     @Test
