@@ -42,6 +42,18 @@ public class Labels {
         return of(value, locale());
     }
 
+    /** A setting's value as shown: a boolean (or "true"/"false") as yes / no, anything else as it is. */
+    public String value(Object value) {
+        return value(value, locale());
+    }
+
+    public static String value(Object value, Locale locale) {
+        if (value instanceof String text && ("true".equals(text) || "false".equals(text))) {
+            return of(Boolean.valueOf(text), locale);
+        }
+        return of(value, locale);
+    }
+
     /** The label of {@code code} in {@code family} (an enum's key prefix), for codes held as strings. */
     public String code(String family, Object code) {
         return code == null ? "" : text(family + "." + code, humane(String.valueOf(code)), locale());
