@@ -221,6 +221,37 @@ class TranslationsTest {
         assertEquals(List.of(), raw, "codes printed without their label");
     }
 
+    @Test
+    void every_plural_formats_in_both_languages() throws IOException {
+        // a count with its noun is a MessageFormat with a choice: it must parse, and 1 and 2 must read differently
+        List<String> broken = new ArrayList<>();
+        int checked = 0;
+        for (String base : bundles().values()) {
+            for (String language : List.of("fr", "en")) {
+                Properties texts = load(RESOURCES.resolve(base.replace('.', '/') + "_" + language + ".properties"));
+                for (String key : texts.stringPropertyNames()) {
+                    String pattern = texts.getProperty(key);
+                    if (!pattern.contains(",choice,")) {
+                        continue;
+                    }
+                    checked++;
+                    try {
+                        java.text.MessageFormat format = new java.text.MessageFormat(pattern, java.util.Locale.forLanguageTag(language));
+                        String one = format.format(new Object[] {1L, 1L, 1L, 1L, 1L});
+                        String two = format.format(new Object[] {2L, 2L, 2L, 2L, 2L});
+                        if (one.replace('1', '2').equals(two)) {
+                            broken.add(base + "_" + language + ": " + key + " reads the same for 1 and 2: " + one);
+                        }
+                    } catch (IllegalArgumentException e) {
+                        broken.add(base + "_" + language + ": " + key + ": " + e.getMessage());
+                    }
+                }
+            }
+        }
+        assertTrue(checked >= 20, "the scan finds the plurals: " + checked);
+        assertEquals(List.of(), broken);
+    }
+
     /** Every enum of the modules' API packages (and the journal's outcome, the notices' kinds), nested ones included. */
     private static List<Class<?>> shownEnums() throws IOException, ClassNotFoundException {
         List<Class<?>> found = new ArrayList<>();
