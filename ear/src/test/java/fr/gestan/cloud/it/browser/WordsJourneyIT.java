@@ -51,7 +51,7 @@ class WordsJourneyIT extends BrowserJourney {
             WebElement entries = browser.find(By.id("entries-form:entries"));
             assertFalse(entries.findElements(By.cssSelector("tbody tr")).isEmpty(), "the journal shows entries");
             assertWords(language + " client journal", entries.getText());
-            assertPaginator(language);
+            assertPaginatorIfAny(language);
             browser.screenshot("words-01-client-journal-" + language);
 
             language(language, "portal/compliance.xhtml");
@@ -70,13 +70,13 @@ class WordsJourneyIT extends BrowserJourney {
             WebElement entries = browser.find(By.id("entries-form:entries"));
             assertFalse(entries.findElements(By.cssSelector("tbody tr")).isEmpty(), "the journal shows entries");
             assertWords(language + " staff journal", entries.getText());
-            assertPaginator(language);
+            assertPaginatorIfAny(language);
             browser.screenshot("words-03-staff-journal-" + language);
 
             language(language, "admin/compliance/index.xhtml");
             List<WebElement> tenants = browser.driver().findElements(By.cssSelector("[id='dashboard:tenants'] tbody a"));
             assertFalse(tenants.isEmpty(), "the compliance dashboard lists tenants");
-            assertPaginatorIfAny(language);
+            assertPaginator(language); // a paginated table that reports its page: "(1 sur 1)", "(1 of 1)"
             tenants.get(0).click();
             browser.waitUntil(d -> d.getCurrentUrl().contains("admin/compliance/tenant"));
             browser.find(By.id("overall"));
