@@ -69,6 +69,31 @@ public class Labels {
         return evidence(text, locale());
     }
 
+    /**
+     * Recorded data, such as a journal entry's target, shown with its known codes labelled and its ISO dates in the
+     * one date format; anything else stays exactly as recorded (an unknown code too: it may be a name).
+     */
+    public String data(String text) {
+        return data(text, locale());
+    }
+
+    static String data(String text, Locale locale) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        String s = replace(ISO_DATE.matcher(text), m -> {
+            try {
+                return Formats.date(LocalDate.parse(m.group()), locale);
+            } catch (DateTimeParseException e) {
+                return m.group();
+            }
+        });
+        return replace(CODE.matcher(s), m -> {
+            String label = codeLabel(m.group(), locale);
+            return label.equals(humane(m.group())) ? m.group() : label;
+        });
+    }
+
     public static String of(Object value, Locale locale) {
         if (value == null) {
             return "";

@@ -37,4 +37,11 @@ class LabelsTest {
         assertEquals("Non", Labels.evidence("false", Locale.FRENCH));
         assertFalse(Labels.evidence("gc-prod-01 BACKUP late", Locale.ENGLISH).contains("BACKUP"));
     }
+
+    @Test
+    void recorded_data_keeps_what_is_not_a_known_code() {
+        assertEquals("Scaleway (Hébergeur) from 03/12/2026", Labels.data("Scaleway (HOSTING_OPERATOR) from 2026-12-03", Locale.FRENCH));
+        assertEquals("login ACME_ADMIN", Labels.data("login ACME_ADMIN", Locale.FRENCH));
+        assertEquals("", Labels.data(null, Locale.FRENCH));
+    }
 }

@@ -156,6 +156,11 @@ class TranslationsTest {
     private static final Set<String> NOT_ACTIONS = Set.of("CONFIGURE_TOTP", "UPDATE_PASSWORD", "LEGAL_NAME", "NEW_SERVER",
             "NO_EVIDENCE", "EVIDENCE_MISSING", "HOSTING_OPERATOR", "LOGIN_ERROR");
     private static final Pattern CODE_LITERAL = Pattern.compile("\"([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\"");
+    /** Action codes made of a prefix and an enum constant ("MAINTENANCE_" + state): each prefix with its enum. */
+    private static final Map<String, Class<? extends Enum<?>>> ACTION_PREFIXES = Map.of(
+            "MAINTENANCE_", fr.gestan.cloud.hosting.api.MaintenanceState.class,
+            "SUB_PROCESSOR_", fr.gestan.cloud.hosting.api.ChangeAnswer.class);
+    private static final Pattern PREFIX_LITERAL = Pattern.compile("\"([A-Z][A-Z0-9_]*_)\"\\s*\\+");
     /** An accessor whose value is a code or an enum, printed bare (not through #{label}, a bundle or a comparison). */
     private static final Pattern RAW_CODE = Pattern.compile("#\\{[\\w.()\\[\\]' ]*?\\.(state|status|outcome|action|kind|role|actorRole|"
             + "serviceLevel|level|impact|control|verdict|scope|channel|source|answer|problem|purpose)\\(\\)}");
@@ -188,7 +193,23 @@ class TranslationsTest {
         int checked = 0;
         try (Stream<Path> files = Files.walk(PROJECT.resolve("ejb").normalize().toAbsolutePath())) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java") && f.toString().contains("/src/main/java/")).toList()) {
-                Matcher code = CODE_LITERAL.matcher(Files.readString(file, StandardCharsets.UTF_8));
+                String source = Files.readString(file, StandardCharsets.UTF_8);
+                Matcher prefix = PREFIX_LITERAL.matcher(source);
+                while (prefix.find()) {
+                    Class<? extends Enum<?>> type = ACTION_PREFIXES.get(prefix.group(1));
+                    if (type == null) {
+                        missing.add(file.getFileName() + ": an action code made from \"" + prefix.group(1) + "\" + ...: name its enum in ACTION_PREFIXES");
+                        continue;
+                    }
+                    for (Enum<?> constant : type.getEnumConstants()) {
+                        checked++;
+                        String key = Labels.ACTION + "." + prefix.group(1) + constant.name();
+                        if (!fr.containsKey(key) || !en.containsKey(key)) {
+                            missing.add(file.getFileName() + ": " + key);
+                        }
+                    }
+                }
+                Matcher code = CODE_LITERAL.matcher(source);
                 while (code.find()) {
                     String c = code.group(1);
                     if (c.startsWith("GESTAN_") || NOT_ACTIONS.contains(c)) {
