@@ -102,7 +102,7 @@ class JourneysIT extends BrowserJourney {
         assertEquals("actif", browser.find(By.id("company-state")).getText());
         assertTrue(browser.find(By.id("tile-my-servers")).getText().contains("GC-PROD-01"), "its servers' status on the dashboard");
         browser.find(By.id("tile-my-journal"));
-        assertTrue(browser.find(By.cssSelector(".tile-recovery-estimate")).getText().matches("\\d+ h \\d{2}|\\d+ min"),
+        assertTrue(browser.find(By.cssSelector(".tile-recovery-estimate")).getText().matches("\\d+ h( \\d{2} min)?|\\d+ min"),
                 "its estimated recovery time on the dashboard");
         browser.screenshot("20-portal-home-fr");
         browser.phone(true);

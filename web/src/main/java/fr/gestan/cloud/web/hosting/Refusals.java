@@ -30,7 +30,7 @@ final class Refusals {
         Set<ConstraintViolation<?>> violations = e instanceof EJBException ejb ? Messages.violationsOf(ejb) : null;
         if (violations != null) {
             for (ConstraintViolation<?> violation : violations) {
-                messages.show(FacesMessage.SEVERITY_ERROR, violation.getMessage());
+                messages.show(FacesMessage.SEVERITY_ERROR, Messages.localised(violation));
             }
             return;
         }

@@ -8,6 +8,9 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.MessageInterpolator;
+import jakarta.validation.Validation;
+import jakarta.validation.metadata.ConstraintDescriptor;
 import java.io.Serializable;
 import java.text.MessageFormat;
 import java.util.Locale;
@@ -128,17 +131,54 @@ public class Messages implements Serializable {
         return p.isEmpty() ? null : p.replace('.', '-');
     }
 
-    private static String localised(ConstraintViolation<?> v) {
+    /**
+     * A violation's message in the user's language (the view's locale), whatever the language the EJB that refused
+     * interpolated it in: our {@code ValidationMessages} key, else the provider's own message (Hibernate Validator's
+     * French and English texts) interpolated again for that locale.
+     */
+    public static String localised(ConstraintViolation<?> v) {
+        return localised(v, locale());
+    }
+
+    static String localised(ConstraintViolation<?> v, Locale locale) {
         String template = v.getMessageTemplate();
         if (template.startsWith("{") && template.endsWith("}")) {
             try {
-                return ResourceBundle.getBundle("ValidationMessages", locale(), Thread.currentThread().getContextClassLoader())
+                return ResourceBundle.getBundle("ValidationMessages", locale, Thread.currentThread().getContextClassLoader())
                         .getString(template.substring(1, template.length() - 1));
             } catch (MissingResourceException e) {
-                return v.getMessage();
+                // not one of ours: the provider's message, below
             }
         }
-        return v.getMessage();
+        try {
+            return interpolator().interpolate(template, new MessageInterpolator.Context() {
+                @Override
+                public ConstraintDescriptor<?> getConstraintDescriptor() {
+                    return v.getConstraintDescriptor();
+                }
+
+                @Override
+                public Object getValidatedValue() {
+                    return v.getInvalidValue();
+                }
+
+                @Override
+                public <T> T unwrap(Class<T> type) {
+                    throw new jakarta.validation.ValidationException("not supported: " + type);
+                }
+            }, locale);
+        } catch (RuntimeException e) {
+            return v.getMessage();
+        }
+    }
+
+    private static volatile MessageInterpolator interpolator;
+
+    private static MessageInterpolator interpolator() {
+        if (interpolator == null) {
+            interpolator = Validation.byDefaultProvider().configure().getDefaultMessageInterpolator();
+        }
+        return interpolator;
     }
 
     private static ResourceBundle bundle(String bundleVar) {

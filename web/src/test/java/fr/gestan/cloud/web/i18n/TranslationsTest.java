@@ -145,6 +145,159 @@ class TranslationsTest {
         assertEquals(List.of(), missing, "constraint messages missing from ValidationMessages");
     }
 
+    // --- uxwords: every code and enum shown on screen has a label, and no page prints one raw ---
+
+    /** Enums of the modules' API that are never shown as such (sort orders, refusals shown through their own message). */
+    private static final Set<String> NOT_SHOWN = Set.of("StoredReportQuery.Sort", "TenantQuery.Sort",
+            "CertificateRefusedException.Reason", "HostingRefusedException.Reason", "SubscriptionRefusedException.Reason",
+            "StaffException.Reason", "PolicyException.Reason", "AgreementRefusedException.Reason",
+            "PortalDirectoryException.Reason");
+    /** Codes in the modules' sources that are not journal actions (Keycloak's names, sort keys, statuses labelled elsewhere). */
+    private static final Set<String> NOT_ACTIONS = Set.of("CONFIGURE_TOTP", "UPDATE_PASSWORD", "LEGAL_NAME", "NEW_SERVER",
+            "NO_EVIDENCE", "EVIDENCE_MISSING", "HOSTING_OPERATOR", "LOGIN_ERROR");
+    private static final Pattern CODE_LITERAL = Pattern.compile("\"([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\"");
+    /** Action codes made of a prefix and an enum constant ("MAINTENANCE_" + state): each prefix with its enum. */
+    private static final Map<String, Class<? extends Enum<?>>> ACTION_PREFIXES = Map.of(
+            "MAINTENANCE_", fr.gestan.cloud.hosting.api.MaintenanceState.class,
+            "SUB_PROCESSOR_", fr.gestan.cloud.hosting.api.ChangeAnswer.class);
+    private static final Pattern PREFIX_LITERAL = Pattern.compile("\"([A-Z][A-Z0-9_]*_)\"\\s*\\+");
+    /** An accessor whose value is a code or an enum, printed bare (not through #{label}, a bundle or a comparison). */
+    private static final Pattern RAW_CODE = Pattern.compile("#\\{[\\w.()\\[\\]' ]*?\\.(state|status|outcome|action|kind|role|actorRole|"
+            + "serviceLevel|level|impact|control|verdict|scope|channel|source|answer|problem|purpose)\\(\\)}");
+    private static final Pattern NOT_PRINTED = Pattern.compile("\\b(class|styleClass|rendered|id|style|itemValue|sortBy|field|"
+            + "filterBy|data-[\\w-]+)=\"[^\"]*\"");
+
+    @Test
+    void every_enum_shown_on_screen_has_a_label_in_both_languages() throws Exception {
+        Properties fr = load(RESOURCES.resolve(Labels.BUNDLE.replace('.', '/') + "_fr.properties"));
+        Properties en = load(RESOURCES.resolve(Labels.BUNDLE.replace('.', '/') + "_en.properties"));
+        List<String> missing = new ArrayList<>();
+        List<Class<?>> enums = shownEnums();
+        assertTrue(enums.size() > 25, "the scan finds the modules' enums: " + enums);
+        for (Class<?> type : enums) {
+            for (Object constant : type.getEnumConstants()) {
+                String key = Labels.key((Enum<?>) constant);
+                if (!fr.containsKey(key) || !en.containsKey(key)) {
+                    missing.add(key + (fr.containsKey(key) ? " (en)" : en.containsKey(key) ? " (fr)" : ""));
+                }
+            }
+        }
+        assertEquals(List.of(), missing, "enum constants without a label (" + Labels.BUNDLE + "_fr/_en)");
+    }
+
+    @Test
+    void every_journal_action_has_a_label_in_both_languages() throws IOException {
+        Properties fr = load(RESOURCES.resolve(Labels.BUNDLE.replace('.', '/') + "_fr.properties"));
+        Properties en = load(RESOURCES.resolve(Labels.BUNDLE.replace('.', '/') + "_en.properties"));
+        Set<String> missing = new TreeSet<>();
+        int checked = 0;
+        try (Stream<Path> files = Files.walk(PROJECT.resolve("ejb").normalize().toAbsolutePath())) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java") && f.toString().contains("/src/main/java/")).toList()) {
+                String source = Files.readString(file, StandardCharsets.UTF_8);
+                Matcher prefix = PREFIX_LITERAL.matcher(source);
+                while (prefix.find()) {
+                    Class<? extends Enum<?>> type = ACTION_PREFIXES.get(prefix.group(1));
+                    if (type == null) {
+                        missing.add(file.getFileName() + ": an action code made from \"" + prefix.group(1) + "\" + ...: name its enum in ACTION_PREFIXES");
+                        continue;
+                    }
+                    for (Enum<?> constant : type.getEnumConstants()) {
+                        checked++;
+                        String key = Labels.ACTION + "." + prefix.group(1) + constant.name();
+                        if (!fr.containsKey(key) || !en.containsKey(key)) {
+                            missing.add(file.getFileName() + ": " + key);
+                        }
+                    }
+                }
+                Matcher code = CODE_LITERAL.matcher(source);
+                while (code.find()) {
+                    String c = code.group(1);
+                    if (c.startsWith("GESTAN_") || NOT_ACTIONS.contains(c)) {
+                        continue;
+                    }
+                    checked++;
+                    String key = Labels.ACTION + "." + c;
+                    if (!fr.containsKey(key) || !en.containsKey(key)) {
+                        missing.add(file.getFileName() + ": " + key);
+                    }
+                }
+            }
+        }
+        assertTrue(checked > 50, "the scan finds the journal's action codes: " + checked);
+        assertEquals(Set.of(), missing, "journal action codes without a label");
+    }
+
+    @Test
+    void no_page_prints_a_code_or_an_enum_raw() throws IOException {
+        List<String> raw = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(WEBAPP)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".xhtml")).toList()) {
+                String text = COMMENT.matcher(Files.readString(file, StandardCharsets.UTF_8)).replaceAll("");
+                Matcher printed = RAW_CODE.matcher(NOT_PRINTED.matcher(text).replaceAll(""));
+                while (printed.find()) {
+                    raw.add(WEBAPP.relativize(file) + ": " + printed.group() + " (use #{label.of(...)} or #{label.code(...)})");
+                }
+            }
+        }
+        assertEquals(List.of(), raw, "codes printed without their label");
+    }
+
+    @Test
+    void every_plural_formats_in_both_languages() throws IOException {
+        // a count with its noun is a MessageFormat with a choice: it must parse, and 1 and 2 must read differently
+        List<String> broken = new ArrayList<>();
+        int checked = 0;
+        for (String base : bundles().values()) {
+            for (String language : List.of("fr", "en")) {
+                Properties texts = load(RESOURCES.resolve(base.replace('.', '/') + "_" + language + ".properties"));
+                for (String key : texts.stringPropertyNames()) {
+                    String pattern = texts.getProperty(key);
+                    if (!pattern.contains(",choice,")) {
+                        continue;
+                    }
+                    checked++;
+                    try {
+                        java.text.MessageFormat format = new java.text.MessageFormat(pattern, java.util.Locale.forLanguageTag(language));
+                        String one = format.format(new Object[] {1L, 1L, 1L, 1L, 1L});
+                        String two = format.format(new Object[] {2L, 2L, 2L, 2L, 2L});
+                        if (one.replace('1', '2').equals(two)) {
+                            broken.add(base + "_" + language + ": " + key + " reads the same for 1 and 2: " + one);
+                        }
+                    } catch (IllegalArgumentException e) {
+                        broken.add(base + "_" + language + ": " + key + ": " + e.getMessage());
+                    }
+                }
+            }
+        }
+        assertTrue(checked >= 20, "the scan finds the plurals: " + checked);
+        assertEquals(List.of(), broken);
+    }
+
+    /** Every enum of the modules' API packages (and the journal's outcome, the notices' kinds), nested ones included. */
+    private static List<Class<?>> shownEnums() throws IOException, ClassNotFoundException {
+        List<Class<?>> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(PROJECT.resolve("ejb").normalize().toAbsolutePath())) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java") && f.toString().contains("/src/main/java/")
+                    && (f.toString().contains("/api/") || f.toString().contains("/common/journal/")
+                    || f.toString().contains("/common/notify/"))).toList()) {
+                String source = file.toString();
+                String name = source.substring(source.indexOf("/src/main/java/") + 15, source.length() - 5).replace('/', '.');
+                collectEnums(Class.forName(name, false, TranslationsTest.class.getClassLoader()), found);
+            }
+        }
+        found.removeIf(type -> NOT_SHOWN.contains(Labels.family(type)));
+        return found;
+    }
+
+    private static void collectEnums(Class<?> type, List<Class<?>> found) {
+        if (type.isEnum()) {
+            found.add(type);
+        }
+        for (Class<?> nested : type.getDeclaredClasses()) {
+            collectEnums(nested, found);
+        }
+    }
+
     private static void assertKeysMatch(String name, Properties fr, Properties en) {
         assertFalse(fr.isEmpty(), name + " (fr) is empty");
         Set<String> onlyFr = new TreeSet<>(fr.stringPropertyNames());

@@ -2,16 +2,14 @@ package fr.gestan.cloud.hosting.api;
 
 import java.util.Locale;
 
-/** Formats minutes as "16 h 40" and shares of a total as CSS percentages (screens and the recovery-plan PDF). */
+/** Formats minutes as "16 h 40 min" (the one duration format, {@link fr.gestan.cloud.common.Shown#duration}) and shares of a total as CSS percentages (screens and the recovery-plan PDF). */
 public final class Durations {
 
     private Durations() {
     }
 
     public static String hm(int minutes) {
-        int h = minutes / 60;
-        int m = minutes % 60;
-        return h == 0 ? m + " min" : String.format(Locale.ROOT, "%d h %02d", h, m);
+        return fr.gestan.cloud.common.Shown.duration(minutes);
     }
 
     public static String percent(int part, int total) {

@@ -9,14 +9,11 @@ import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
-import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.pdf.DocumentFonts;
 import fr.gestan.cloud.hosting.api.Durations;
 import fr.gestan.cloud.hosting.api.RecoveryPlanView;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
@@ -48,9 +45,9 @@ final class RecoveryPdf {
         document.open();
         document.add(new Paragraph(text.getString("pdf.title") + " · " + plan.serverName() + " (" + plan.dataCentreCode() + ")", title));
         document.add(new Paragraph(text.getString("pdf.generated") + " "
-                + ZonedDateTime.now(Paris.ZONE).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", locale)), body));
+                + fr.gestan.cloud.common.Shown.dateTime(java.time.Instant.now()), body));
         document.add(new Paragraph(text.getString("recovery.summary") + " " + Durations.hm(plan.totalMinutes()) + " · "
-                + plan.tenants().size() + " " + text.getString("recovery.tenants") + " · " + text.getString("recovery.dataStep") + " "
+                + new java.text.MessageFormat(text.getString("recovery.tenants"), locale).format(new Object[] {plan.tenants().size()}) + " · " + text.getString("recovery.dataStep") + " "
                 + Durations.hm(plan.totalMinutes() - plan.dataStepStartMinute()), body));
         document.add(new Paragraph(" ", body));
 
