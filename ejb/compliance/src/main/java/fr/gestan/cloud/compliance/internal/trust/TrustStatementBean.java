@@ -74,17 +74,27 @@ public class TrustStatementBean implements TrustStatement {
                 today, subProcessors.inEffect(today), transport.running(), worstCase(servers)));
     }
 
-    /** The recovery plan of the most loaded production server: the staff plan's own computation, quoted by /trust. */
+    /**
+     * The recovery plan of the production server with the most clients to restore (the longest plan among equals): the
+     * staff plan's own computation, quoted by /trust and the home page. Production servers are a handful.
+     */
     RecoveryPlanView worstCase(List<ServerView> servers) {
-        return servers.stream().filter(s -> s.role() == ServerRole.PRODUCTION).max(Comparator.comparingLong(ServerView::load)
-                        .thenComparing(ServerView::id, Comparator.reverseOrder()))
-                .map(s -> {
-                    try {
-                        return recovery.plan(s.id());
-                    } catch (HostingRefusedException e) {
-                        return null;
-                    }
-                }).orElse(null);
+        RecoveryPlanView worst = null;
+        for (ServerView s : servers) {
+            if (s.role() != ServerRole.PRODUCTION) {
+                continue;
+            }
+            try {
+                RecoveryPlanView plan = recovery.plan(s.id());
+                if (worst == null || plan.tenants().size() > worst.tenants().size()
+                        || plan.tenants().size() == worst.tenants().size() && plan.totalMinutes() > worst.totalMinutes()) {
+                    worst = plan;
+                }
+            } catch (HostingRefusedException e) {
+                // a server without a plan is not quoted
+            }
+        }
+        return worst;
     }
 
     @Override
