@@ -19,6 +19,7 @@ import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.validation.executable.ValidateOnExecution;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -38,6 +39,8 @@ import java.util.stream.Collectors;
 @Stateless
 @Local(BackOfficeSearch.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+// Method validation of the interface's constraints: HV-994, see docs/architecture.md.
+@ValidateOnExecution
 public class BackOfficeSearchBean implements BackOfficeSearch {
 
     @EJB
