@@ -192,7 +192,7 @@ class JourneysIT extends BrowserJourney {
         String journal = browser.find(By.id("journal-tile")).getText();
         assertTrue(journal.contains("Dernières entrées du journal des accès"), journal);
         String capacity = browser.find(By.id("capacity")).getText();
-        assertTrue(capacity.contains("GC-PROD-01") && capacity.contains("/ 100"), "tenants per server against capacity: " + capacity);
+        assertTrue(capacity.contains("GC-PROD-01") && capacity.contains("contrats en cours sur une capacité de 100"), "tenants per server against capacity: " + capacity);
         browser.find(By.id("open-incident-count"));
         assertTrue(Integer.parseInt(browser.find(By.id("locked-count")).getText()) >= 0, "Keycloak's lockouts on the dashboard");
         browser.screenshot("31-back-office-admin-fr");

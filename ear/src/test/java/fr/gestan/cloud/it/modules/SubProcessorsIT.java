@@ -68,8 +68,8 @@ class SubProcessorsIT extends WithRoleCallers {
         assertEquals("Lyon", netsyst.city());
 
         String fr = trustText(trust, "fr");
-        assertTrue(fr.contains("Surveillance de sécurité : Netsyst (SAS), siège : FR, Lyon"), fr);
-        assertTrue(fr.contains("Hébergeur : Scaleway SAS (SAS), siège : FR"), fr);
+        assertTrue(fr.contains("Surveillance de sécurité : Netsyst (SAS), siège : France, Lyon"), fr);
+        assertTrue(fr.contains("Hébergeur : Scaleway SAS, siège : France"), fr);
         // rule R4 checks the contractor too, from the same list
         ComplianceReport report = auditor.call(() -> compliance.evaluate(DEMO_CLIENT_SIREN));
         assertTrue(report.rules().stream().filter(r -> r.ruleId().equals("R4-SECNUMCLOUD-19.6")).flatMap(r -> r.findings().stream())

@@ -19,7 +19,12 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import fr.gestan.cloud.hosting.api.ServiceLevel;
+import fr.gestan.cloud.tenants.api.TenantService;
+import fr.gestan.cloud.web.tenants.TenantNames;
 
 /** A production server's recovery timeline (Gantt-like chart), the step durations and the recorded drills. */
 @Named
@@ -37,6 +42,11 @@ public class RecoveryBean implements Serializable {
     Messages messages;
     @Inject
     CurrentUser user;
+    @EJB
+    TenantService tenants;
+
+    /** The company names of the plan's tenants (one query). */
+    private Map<String, String> names = Map.of();
 
     private Long server;
     private List<ServerView> servers;
@@ -69,6 +79,7 @@ public class RecoveryBean implements Serializable {
         if (server != null) {
             try {
                 plan = plans.plan(server);
+                names = new HashMap<>(TenantNames.of(tenants, plan.tenants().stream().map(RecoveryPlanView.TenantSlot::tenantSiren).toList()));
                 drills = plans.drills(server);
             } catch (RuntimeException e) {
                 plan = null;
@@ -97,6 +108,15 @@ public class RecoveryBean implements Serializable {
         } catch (RuntimeException e) {
             Refusals.show(messages, e);
         }
+    }
+
+    /** The company name of a tenant of the plan, or null when unknown. */
+    public String name(String siren) {
+        return names.get(siren);
+    }
+
+    public ServiceLevel[] getLevels() {
+        return ServiceLevel.values();
     }
 
     public String hm(int minutes) {

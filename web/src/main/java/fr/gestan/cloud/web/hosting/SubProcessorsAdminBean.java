@@ -41,6 +41,10 @@ public class SubProcessorsAdminBean implements Serializable {
     private List<SubProcessorChangeView> changeList;
     private Long shownChange;
     private List<ChangeAnswerView> answers = List.of();
+    @EJB
+    fr.gestan.cloud.tenants.api.TenantService tenants;
+    /** The company names of the answers' SIRENs (one query). */
+    private java.util.Map<String, String> names = java.util.Map.of();
 
     private String name;
     private String legalForm;
@@ -58,6 +62,7 @@ public class SubProcessorsAdminBean implements Serializable {
         changeList = changes.changes();
         if (shownChange != null) {
             answers = changes.answers(shownChange);
+            names = new java.util.HashMap<>(fr.gestan.cloud.web.tenants.TenantNames.of(tenants, answers.stream().map(ChangeAnswerView::tenantSiren).toList()));
         }
     }
 
@@ -76,6 +81,7 @@ public class SubProcessorsAdminBean implements Serializable {
     public void show(long changeId) {
         shownChange = changeId;
         answers = changes.answers(changeId);
+        names = new java.util.HashMap<>(fr.gestan.cloud.web.tenants.TenantNames.of(tenants, answers.stream().map(ChangeAnswerView::tenantSiren).toList()));
     }
 
     public SubProcessorChangeView getShown() {
@@ -92,6 +98,11 @@ public class SubProcessorsAdminBean implements Serializable {
 
     public List<SubProcessorChangeView> getChanges() {
         return changeList;
+    }
+
+    /** The company name of an answer's SIREN, or null when unknown. */
+    public String name(String siren) {
+        return names.get(siren);
     }
 
     public List<ChangeAnswerView> getAnswers() {

@@ -9,6 +9,9 @@ public interface TrustStatement {
     /** The statement in {@code fr} or {@code en} (anything else: French). */
     PublicDocumentView statement(String language);
 
+    /** The promises with their live proofs (home page, the summary of /trust), from the statement's own sources. */
+    TrustSummary summary();
+
     /** The same statement as a bilingual PDF. */
     byte[] pdf();
 }

@@ -40,6 +40,9 @@ public interface HostingContracts {
     /** Which of these tenants hold a contract not terminated (active or draft): one query. Staff. */
     Set<String> tenantsWithContract(@NotNull @Size(max = 500, message = "{page.size.invalid}") List<String> tenantSirens);
 
+    /** One contract by its number, empty when there is none (the back-office search). Staff and auditors. */
+    java.util.Optional<ContractView> find(long contractId);
+
     /** The history of one contract, oldest first. Staff. */
     List<ContractEventView> history(long contractId) throws HostingRefusedException;
 

@@ -137,6 +137,12 @@ public class HostingContractsBean implements HostingContracts {
 
     @Override
     @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+    public java.util.Optional<ContractView> find(long contractId) {
+        return java.util.Optional.ofNullable(em.find(HostingContract.class, contractId)).map(HostingContract::toView);
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
     public Set<String> tenantsWithContract(List<String> tenantSirens) {
         return tenantSirens.isEmpty() ? Set.of() : new HashSet<>(em.createNamedQuery(HostingContract.TENANTS_WITH_CONTRACT, String.class)
                 .setParameter("sirens", tenantSirens).getResultList());

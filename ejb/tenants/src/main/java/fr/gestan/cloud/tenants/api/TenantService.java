@@ -108,6 +108,10 @@ public interface TenantService {
 
     long openChangeRequestCount();
 
+    /** One tenant's change requests, newest first (at most {@code max}); empty for an unknown SIREN. Staff and auditors. */
+    List<ChangeRequestView> changeRequestsOf(@NotNull(message = "{tenant.siren.required}") @Pattern(regexp = "\\d{9}", message = "{tenant.siren.format}") String siren,
+                                             @Min(value = 1, message = "{page.size.invalid}") @Max(value = 500, message = "{page.size.invalid}") int max);
+
     /** Closes a change request with what was done. Staff only. */
     ChangeRequestView closeChangeRequest(long id, @NotBlank(message = "{tenant.change.resolution.required}") @Size(max = 500, message = "{tenant.reason.size}") String resolution)
             throws TenantNotFoundException;

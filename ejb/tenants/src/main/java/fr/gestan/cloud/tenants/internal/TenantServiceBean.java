@@ -316,6 +316,13 @@ public class TenantServiceBean implements TenantService {
 
     @Override
     @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+    public List<ChangeRequestView> changeRequestsOf(String siren, int max) {
+        return em.createQuery("select r from ChangeRequest r join fetch r.tenant where r.tenant.siren = :siren order by r.requestedAt desc, r.id desc",
+                ChangeRequest.class).setParameter("siren", siren).setMaxResults(max).getResultStream().map(ChangeRequest::toView).toList();
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
     public long openChangeRequestCount() {
         return em.createNamedQuery(ChangeRequest.OPEN_COUNT, Long.class).getSingleResult();
     }

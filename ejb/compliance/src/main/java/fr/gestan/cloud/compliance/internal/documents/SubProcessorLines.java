@@ -32,20 +32,21 @@ public final class SubProcessorLines {
 
     /** {French, English} for one sub-processor. */
     public static String[] line(SubProcessorView s) {
-        String form = s.legalForm() == null ? "" : " (" + s.legalForm() + ")";
-        String where = s.country() + (s.city() == null ? "" : ", " + s.city());
-        String groupFr = s.parentGroup() == null ? "" : ", groupe " + s.parentGroup()
-                + (s.parentGroupCountry() == null ? "" : " (" + s.parentGroupCountry() + ")");
-        String groupEn = s.parentGroup() == null ? "" : ", part of " + s.parentGroup()
-                + (s.parentGroupCountry() == null ? "" : " (" + s.parentGroupCountry() + ")");
+        String name = Names.withForm(s.name(), s.legalForm());
+        String where = Names.country(s.country(), java.util.Locale.FRENCH) + (s.city() == null ? "" : ", " + s.city());
+        String whereEn = Names.country(s.country(), java.util.Locale.ENGLISH) + (s.city() == null ? "" : ", " + s.city());
+        String groupFr = s.parentGroup() == null ? "" : ", " + Names.groupFr(s.parentGroup())
+                + (s.parentGroupCountry() == null ? "" : " (" + Names.country(s.parentGroupCountry(), java.util.Locale.FRENCH) + ")");
+        String groupEn = s.parentGroup() == null ? "" : ", " + Names.groupEn(s.parentGroup())
+                + (s.parentGroupCountry() == null ? "" : " (" + Names.country(s.parentGroupCountry(), java.util.Locale.ENGLISH) + ")");
         String dcs = s.dataCentres().isEmpty() ? "" : String.join(", ", s.dataCentres());
         String until = s.effectiveUntil() == null ? "" : " au " + s.effectiveUntil().format(AgreementTexts.FR);
         String untilEn = s.effectiveUntil() == null ? "" : " to " + s.effectiveUntil();
         return new String[]{
-                roleFr(s.role()) + " : " + s.name() + form + ", siège : " + where + groupFr + " ; " + s.servicesFr()
+                roleFr(s.role()) + " : " + name + ", siège : " + where + groupFr + " ; " + s.servicesFr()
                         + (dcs.isEmpty() ? "" : " (centres de données " + dcs + ")") + " ; en vigueur du "
                         + s.effectiveFrom().format(AgreementTexts.FR) + until + ".",
-                roleEn(s.role()) + ": " + s.name() + form + ", head office: " + where + groupEn + "; " + s.servicesEn()
+                roleEn(s.role()) + ": " + name + ", head office: " + whereEn + groupEn + "; " + s.servicesEn()
                         + (dcs.isEmpty() ? "" : " (data centres " + dcs + ")") + "; in effect from " + s.effectiveFrom() + untilEn + "."};
     }
 

@@ -4,6 +4,23 @@ import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.compliance.api.PublicDocumentView;
 import fr.gestan.cloud.compliance.api.TrustStatement;
+import fr.gestan.cloud.compliance.api.TrustSummary;
+import fr.gestan.cloud.compliance.internal.rules.Countries;
+import fr.gestan.cloud.hosting.api.ComponentStatusView;
+import fr.gestan.cloud.hosting.api.DataCentreView;
+import fr.gestan.cloud.hosting.api.HostingRefusedException;
+import fr.gestan.cloud.hosting.api.OperatorView;
+import fr.gestan.cloud.hosting.api.RecoveryPlanView;
+import fr.gestan.cloud.hosting.api.RecoverySettings;
+import fr.gestan.cloud.hosting.api.ServerRole;
+import fr.gestan.cloud.hosting.api.ServerStatus;
+import fr.gestan.cloud.hosting.api.ServerView;
+import fr.gestan.cloud.security.api.CheckpointView;
+import fr.gestan.cloud.security.api.JournalIntegrity;
+import fr.gestan.cloud.security.api.PolicySettings;
+import fr.gestan.cloud.security.api.VerificationRunView;
+import java.util.Comparator;
+import java.util.Optional;
 import fr.gestan.cloud.compliance.internal.documents.DocumentPdf;
 import fr.gestan.cloud.compliance.internal.documents.DocumentText;
 import fr.gestan.cloud.compliance.internal.documents.Vendor;
@@ -43,12 +60,77 @@ public class TrustStatementBean implements TrustStatement {
 
     private final Clock clock = Clock.systemUTC();
 
+    @EJB
+    JournalIntegrity journal;
+    @EJB
+    ServerStatus status;
+
     DocumentText text() {
         PolicyVersionView policy = policies.current();
         LocalDate today = LocalDate.now(clock.withZone(Paris.ZONE));
-        return TrustTexts.of(new TrustTexts.Inputs(inventory.operators(), inventory.dataCentres(), inventory.servers(),
+        List<ServerView> servers = inventory.servers();
+        return TrustTexts.of(new TrustTexts.Inputs(inventory.operators(), inventory.dataCentres(), servers,
                 policy == null ? null : policy.settings(), policy == null ? null : policy.version(), recovery.settings(),
-                today, subProcessors.inEffect(today), transport.running()));
+                today, subProcessors.inEffect(today), transport.running(), worstCase(servers)));
+    }
+
+    /**
+     * The recovery plan of the production server with the most clients to restore (the longest plan among equals): the
+     * staff plan's own computation, quoted by /trust and the home page. Production servers are a handful.
+     */
+    RecoveryPlanView worstCase(List<ServerView> servers) {
+        RecoveryPlanView worst = null;
+        for (ServerView s : servers) {
+            if (s.role() != ServerRole.PRODUCTION) {
+                continue;
+            }
+            try {
+                RecoveryPlanView plan = recovery.plan(s.id());
+                if (worst == null || plan.tenants().size() > worst.tenants().size()
+                        || plan.tenants().size() == worst.tenants().size() && plan.totalMinutes() > worst.totalMinutes()) {
+                    worst = plan;
+                }
+            } catch (HostingRefusedException e) {
+                // a server without a plan is not quoted
+            }
+        }
+        return worst;
+    }
+
+    @Override
+    public TrustSummary summary() {
+        LocalDate today = LocalDate.now(clock.withZone(Paris.ZONE));
+        PolicyVersionView version = policies.current();
+        PolicySettings p = version == null ? null : version.settings();
+        RecoverySettings r = recovery.settings();
+        List<ServerView> servers = inventory.servers();
+        RecoveryPlanView worst = worstCase(servers);
+        List<DataCentreView> sites = inventory.dataCentres();
+        List<OperatorView> operators = inventory.operators();
+        TransportSecurity.RunningTransport t = transport.running();
+        Optional<CheckpointView> checkpoint = journal.latestCheckpoint();
+        Optional<VerificationRunView> verification = journal.lastVerification().filter(v -> v.endedAt() != null);
+        double uptime = status.publicStatus().components().stream().filter(c -> c.role() == ServerRole.PRODUCTION)
+                .mapToDouble(ComponentStatusView::uptimePercent).average().orElse(Double.NaN);
+        List<TrustSummary.Certification> certifications = sites.stream().sorted(Comparator.comparing(DataCentreView::code))
+                .flatMap(dc -> dc.certifications().stream().map(c -> new TrustSummary.Certification(dc.code(), dc.city(), c.name(), c.issuer(),
+                        c.expiresOn(), c.expiresOn() != null && !c.expiresOn().isBefore(today)))).toList();
+        List<TrustSummary.SubProcessor> subs = subProcessors.inEffect(today).stream().map(s -> new TrustSummary.SubProcessor(
+                TrustTexts.nameWithForm(s.name(), s.legalForm()), s.role().name(), s.country(), s.city(), s.servicesFr(), s.servicesEn(),
+                s.dataCentres(), s.effectiveFrom())).toList();
+        return new TrustSummary(today,
+                p == null ? null : p.bruteForceFailureFactor(), p == null ? null : p.bruteForcePermanentLockout(),
+                p == null ? null : p.ddosMitigationHours(),
+                p == null ? null : p.snapshotBeforeUpdate(), p == null ? null : p.backupEveryHours(), p == null ? null : p.backupRetentionDays(),
+                r.newServerMinutes(), r.remountMinutes(), r.perTenantMinutes(),
+                worst == null ? null : worst.totalMinutes(), worst == null ? null : worst.tenants().size(), worst == null ? null : worst.serverName(),
+                t != null && t.httpsOnlyRunning(), t == null ? 0 : (int) t.hstsDays(),
+                sites.stream().map(DataCentreView::countryCode).distinct().sorted().toList(),
+                !sites.isEmpty() && sites.stream().allMatch(dc -> Countries.inEu(dc.countryCode())),
+                !operators.isEmpty() && operators.stream().allMatch(o -> Countries.inEu(o.headOfficeCountry())),
+                checkpoint.map(CheckpointView::seq).orElse(null), checkpoint.map(CheckpointView::createdAt).orElse(null),
+                verification.map(VerificationRunView::endedAt).orElse(null), verification.map(VerificationRunView::intact).orElse(null),
+                Double.isNaN(uptime) ? null : uptime, certifications, subs);
     }
 
     @Override

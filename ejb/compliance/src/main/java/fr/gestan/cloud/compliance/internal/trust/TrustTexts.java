@@ -1,6 +1,7 @@
 package fr.gestan.cloud.compliance.internal.trust;
 
 import fr.gestan.cloud.compliance.internal.documents.DocumentText;
+import fr.gestan.cloud.compliance.internal.documents.Names;
 import fr.gestan.cloud.compliance.internal.documents.Vendor;
 import fr.gestan.cloud.hosting.api.CertificationView;
 import fr.gestan.cloud.hosting.api.DataCentreView;
@@ -13,7 +14,10 @@ import fr.gestan.cloud.hosting.api.ServerRole;
 import fr.gestan.cloud.hosting.api.ServerView;
 import fr.gestan.cloud.security.api.PolicySettings;
 import fr.gestan.cloud.security.api.TransportSecurity.RunningTransport;
+import fr.gestan.cloud.hosting.api.Durations;
+import fr.gestan.cloud.hosting.api.RecoveryPlanView;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
@@ -33,7 +37,14 @@ public final class TrustTexts {
     /** The live data the statement is written from ({@code policy}, {@code policyVersion} may be null). */
     public record Inputs(List<OperatorView> operators, List<DataCentreView> dataCentres, List<ServerView> servers,
                          PolicySettings policy, Integer policyVersion, RecoverySettings recovery, LocalDate today,
-                         List<SubProcessorView> subProcessors, RunningTransport transport) {
+                         List<SubProcessorView> subProcessors, RunningTransport transport, RecoveryPlanView worstCase) {
+
+        /** Without the most loaded server's recovery plan (the recovery time is then estimated from the average load). */
+        public Inputs(List<OperatorView> operators, List<DataCentreView> dataCentres, List<ServerView> servers,
+                      PolicySettings policy, Integer policyVersion, RecoverySettings recovery, LocalDate today,
+                      List<SubProcessorView> subProcessors, RunningTransport transport) {
+            this(operators, dataCentres, servers, policy, policyVersion, recovery, today, subProcessors, transport, null);
+        }
 
         /** Without the running transport configuration (the transmissions are printed as not reported). */
         public Inputs(List<OperatorView> operators, List<DataCentreView> dataCentres, List<ServerView> servers,
@@ -69,12 +80,12 @@ public final class TrustTexts {
 
         b.section("Sûreté des infrastructures", "Safe infrastructure");
         for (OperatorView o : in.operators()) {
-            String group = o.parentGroup() == null ? "" : ", groupe " + o.parentGroup() + " (" + o.parentGroupCountry() + ")";
-            String groupEn = o.parentGroup() == null ? "" : ", part of " + o.parentGroup() + " (" + o.parentGroupCountry() + ")";
-            b.text("Hébergeur : " + o.legalName() + (o.legalForm() == null ? "" : " (" + o.legalForm() + ")") + ", siège social : "
-                            + o.headOfficeCountry() + group + " ; part du capital détenue hors de l'Union européenne : " + share(o.totalNonEuShare()) + ".",
-                    "Hosting operator: " + o.legalName() + (o.legalForm() == null ? "" : " (" + o.legalForm() + ")") + ", head office: "
-                            + o.headOfficeCountry() + groupEn + "; capital held outside the European Union: " + share(o.totalNonEuShare()) + ".");
+            String group = o.parentGroup() == null ? "" : ", " + groupFr(o.parentGroup()) + " (" + country(o.parentGroupCountry(), Locale.FRENCH) + ")";
+            String groupEn = o.parentGroup() == null ? "" : ", part of " + o.parentGroup() + " (" + country(o.parentGroupCountry(), Locale.ENGLISH) + ")";
+            b.text("Hébergeur : " + nameWithForm(o.legalName(), o.legalForm()) + ", siège social : " + country(o.headOfficeCountry(), Locale.FRENCH)
+                            + group + " ; part du capital détenue hors de l'Union européenne : " + share(o.totalNonEuShare()) + ".",
+                    "Hosting operator: " + nameWithForm(o.legalName(), o.legalForm()) + ", head office: " + country(o.headOfficeCountry(), Locale.ENGLISH)
+                            + groupEn + "; capital held outside the European Union: " + share(o.totalNonEuShare()) + ".");
         }
         for (DataCentreView dc : in.dataCentres().stream().sorted(Comparator.comparing(DataCentreView::code)).toList()) {
             String roleFr = production.contains(dc.code()) ? "serveurs de production" : backup.contains(dc.code()) ? "serveurs de sauvegarde" : "site disponible";
@@ -162,26 +173,42 @@ public final class TrustTexts {
                             + " Security policy in force: version " + in.policyVersion() + ".");
         }
         RecoverySettings r = in.recovery();
+        RecoveryPlanView worst = in.worstCase();
         if (r != null) {
-            long total = r.newServerMinutes() + r.remountMinutes() + (long) r.perTenantMinutes() * tenantsPerServer;
             b.section("Plan de reprise d'activité (PRA)", "Disaster recovery plan");
+            String restoreFr;
+            String restoreEn;
+            if (worst != null) {
+                // the staff recovery plan's own figure for the most loaded server: printed = planned
+                int clients = worst.tenants().size();
+                restoreFr = " ; pour notre serveur le plus chargé (" + clients + " client" + (clients > 1 ? "s" : "") + "), la reprise complète est "
+                        + "planifiée en " + Durations.hm(worst.totalMinutes()) + ".";
+                restoreEn = "; for our most loaded server (" + clients + " client" + (clients > 1 ? "s" : "") + "), full recovery is planned in "
+                        + Durations.hm(worst.totalMinutes()) + ".";
+            } else {
+                long total = r.newServerMinutes() + r.remountMinutes() + (long) r.perTenantMinutes() * tenantsPerServer;
+                restoreFr = ", soit environ " + Durations.hm((int) total) + " pour " + tenantsPerServer + " clients.";
+                restoreEn = ", i.e. about " + Durations.hm((int) total) + " for " + tenantsPerServer + " clients.";
+            }
             b.text("En cas de sinistre sur le centre de production : ouverture d'un nouveau serveur sur un autre site : environ "
                             + r.newServerMinutes() + " minutes ; remontage de la machine virtuelle : environ " + r.remountMinutes()
-                            + " minutes ; remontage des données : environ " + r.perTenantMinutes() + " minutes par client, soit environ "
-                            + hours(total) + " heures pour " + tenantsPerServer + " clients.",
+                            + " minutes ; remontage des données : environ " + r.perTenantMinutes() + " minutes par client" + restoreFr,
                     "After a disaster at the production site: opening a new server at another site: about " + r.newServerMinutes()
                             + " minutes; remounting the virtual machine: about " + r.remountMinutes() + " minutes; restoring data: about "
-                            + r.perTenantMinutes() + " minutes per client, i.e. about " + hours(total) + " hours for " + tenantsPerServer + " clients.");
+                            + r.perTenantMinutes() + " minutes per client" + restoreEn);
         }
         b.text("Vos données restent à tout moment à votre disposition : vous pouvez les exporter en archive ZIP depuis votre espace client.",
                 "Your data are always at your disposal: you can export them as a ZIP archive from your portal.");
 
         b.section("Contexte légal", "Legal context");
         boolean allEu = in.dataCentres().stream().allMatch(dc -> fr.gestan.cloud.compliance.internal.rules.Countries.inEu(dc.countryCode()));
-        String countries = in.dataCentres().stream().map(DataCentreView::countryCode).distinct().sorted().collect(Collectors.joining(", "));
+        String countries = in.dataCentres().stream().map(DataCentreView::countryCode).distinct().sorted()
+                .map(c -> Names.country(c, Locale.FRENCH)).collect(Collectors.joining(", "));
+        String countriesEn = in.dataCentres().stream().map(DataCentreView::countryCode).distinct().sorted()
+                .map(c -> Names.country(c, Locale.ENGLISH)).collect(Collectors.joining(", "));
         b.text(Vendor.PRODUCT + " est développé par " + Vendor.NAME + ", " + Vendor.FORM_FR + " ; les serveurs sont situés dans : " + countries
                         + (allEu ? " (Union européenne)." : "."),
-                Vendor.PRODUCT + " is developed by " + Vendor.NAME + ", " + Vendor.FORM_EN + "; the servers are located in: " + countries
+                Vendor.PRODUCT + " is developed by " + Vendor.NAME + ", " + Vendor.FORM_EN + "; the servers are located in: " + countriesEn
                         + (allEu ? " (European Union)." : "."));
         b.text("Le dépôt des documents comptables hors de l'Union européenne est interdit ; le stockage des factures électroniques hors "
                         + "de France doit être déclaré (LPF art. L102 C) ; les données personnelles sont traitées conformément à la loi "
@@ -196,6 +223,18 @@ public final class TrustTexts {
         return b.build();
     }
 
+    public static String nameWithForm(String name, String form) {
+        return Names.withForm(name, form);
+    }
+
+    static String groupFr(String group) {
+        return Names.groupFr(group);
+    }
+
+    static String country(String code, Locale language) {
+        return Names.country(code, language);
+    }
+
     private static boolean valid(CertificationView c, LocalDate today) {
         return c.expiresOn() != null && !c.expiresOn().isBefore(today);
     }
@@ -206,10 +245,6 @@ public final class TrustTexts {
 
     private static long minutes(int seconds) {
         return Math.max(1, Math.round(seconds / 60.0));
-    }
-
-    private static String hours(long minutes) {
-        return Long.toString(Math.round(minutes / 60.0));
     }
 
     /** The users' password policy, as pushed to the Keycloak realm ({@link PolicySettings#keycloakPasswordPolicy()}). */

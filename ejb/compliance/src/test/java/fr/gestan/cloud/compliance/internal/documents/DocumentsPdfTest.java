@@ -87,7 +87,7 @@ class DocumentsPdfTest {
         DocumentText t = AgreementTexts.of(new AgreementTexts.Inputs(TENANT, CONTRACT, subs, POLICY.withDdosMitigation(3), 90));
         String fr = String.join("\n", t.sections().stream().flatMap(x -> x.fr().stream()).toList());
         assertTrue(fr.contains("Vitry-sur-Seine, FR ; depuis le 01/01/2016."), fr);
-        assertTrue(fr.contains("Surveillance de sécurité : Netsyst (SAS), siège : FR, Lyon ; surveillance de sécurité ; en vigueur du 01/01/2016."), fr);
+        assertTrue(fr.contains("Surveillance de sécurité : Netsyst (SAS), siège : France, Lyon ; surveillance de sécurité ; en vigueur du 01/01/2016."), fr);
         assertTrue(fr.contains("Attaques DDoS atténuées en 3 heures au plus."), fr);
     }
 

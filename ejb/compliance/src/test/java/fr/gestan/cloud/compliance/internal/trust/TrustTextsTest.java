@@ -18,6 +18,7 @@ import fr.gestan.cloud.security.api.PolicySettings;
 import fr.gestan.cloud.security.api.TransportSecurity.RunningTransport;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import fr.gestan.cloud.hosting.api.RecoveryPlanView;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.Loader;
@@ -47,16 +48,34 @@ class TrustTextsTest {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
         }
-        for (String expected : List.of("Sécurité & confidentialité de Gestan Cloud", "Hébergeur : Scaleway SAS (SAS), siège social : FR, groupe Groupe Iliad (FR)",
+        for (String expected : List.of("Sécurité & confidentialité de Gestan Cloud", "Hébergeur : Scaleway SAS, siège social : France, groupe Iliad (France)",
                 "Centre de données DC3 à Vitry-sur-Seine (FR)", "serveurs de production", "ISO/IEC 27001 (AFNOR Certification, valide jusqu'au 31/03/2028)",
                 "Centre de données DC5 à Saint-Ouen-l'Aumône (FR)", "aucune certification enregistrée", "héberge en moyenne 100 clients",
                 "verrouillé après 5 échecs", "au moins 16 caractères", "toutes les 24 heures", "version 3",
-                "environ 15 minutes", "environ 10 minutes par client, soit environ 17 heures pour 100 clients",
+                "environ 15 minutes", "environ 10 minutes par client, soit environ 17 h 10 pour 100 clients",
                 "ICS-Informatique, SARL de droit français", "(Union européenne)",
                 "Every exchange uses HTTPS (TLS 1.3, TLS 1.2), the protocol your bank uses: a page asked for over HTTP is redirected",
                 "pendant 730 jours (HSTS)", "Relevé dans la configuration du serveur en fonctionnement")) {
             assertTrue(text.contains(expected), () -> "missing: " + expected + "\n" + text);
         }
+    }
+
+    @Test
+    void the_recovery_time_is_the_staff_plan_of_the_most_loaded_server() {
+        List<RecoveryPlanView.TenantSlot> slots = new ArrayList<>();
+        for (int i = 1; i <= 42; i++) {
+            slots.add(new RecoveryPlanView.TenantSlot(i, i, String.format("%09d", i), fr.gestan.cloud.hosting.api.ServiceLevel.STANDARD, 10,
+                    30 + (i - 1) * 10, 10, RecoveryPlanView.Source.SETTING));
+        }
+        var plan = new RecoveryPlanView(1, "GC-PROD-01", "DC3", List.of(), slots, 30, 449);
+        var policy = new PolicySettings(5, 60, 900, 43200, false, 16, 4, 30, true, 24, 3650, true, 90, 85);
+        DocumentText t = TrustTexts.of(new TrustTexts.Inputs(List.of(), List.of(), List.of(), policy, 3, RecoverySettings.SOURCE,
+                LocalDate.of(2026, 11, 28), List.of(), null, plan));
+        String fr = t.sections().stream().flatMap(x -> x.fr().stream()).collect(java.util.stream.Collectors.joining("\n"));
+        String en = t.sections().stream().flatMap(x -> x.en().stream()).collect(java.util.stream.Collectors.joining("\n"));
+        assertTrue(fr.contains("pour notre serveur le plus chargé (42 clients), la reprise complète est planifiée en 7 h 29."), fr);
+        assertTrue(en.contains("for our most loaded server (42 clients), full recovery is planned in 7 h 29."), en);
+        assertFalse(fr.contains("environ 5 heures"), fr);
     }
 
     @Test
@@ -72,13 +91,14 @@ class TrustTextsTest {
                 LocalDate.of(2026, 11, 28), List.of(scaleway, netsyst)));
         String fr = t.sections().stream().flatMap(x -> x.fr().stream()).collect(java.util.stream.Collectors.joining("\n"));
         String en = t.sections().stream().flatMap(x -> x.en().stream()).collect(java.util.stream.Collectors.joining("\n"));
-        assertTrue(fr.contains("Hébergeur : Scaleway SAS (SAS), siège : FR, groupe Groupe Iliad (FR) ; hébergement des serveurs "
+        assertTrue(fr.contains("Hébergeur : Scaleway SAS, siège : France, groupe Iliad (France) ; hébergement des serveurs "
                 + "(centres de données DC3, DC5) ; en vigueur du 01/01/2016."), fr);
-        assertTrue(fr.contains("Surveillance de sécurité : Netsyst (SAS), siège : FR, Lyon ; surveillance de sécurité ; en vigueur du "
+        assertTrue(fr.contains("Surveillance de sécurité : Netsyst (SAS), siège : France, Lyon ; surveillance de sécurité ; en vigueur du "
                 + "01/03/2016 au 28/02/2027."), fr);
         assertTrue(fr.contains("Le monitoring sécurité est assuré par Netsyst, basé à Lyon, depuis le 01/03/2016"), fr);
         assertTrue(fr.contains("Une attaque DDoS est atténuée en 6 heures au plus."), fr);
-        assertTrue(en.contains("Security monitoring: Netsyst (SAS), head office: FR, Lyon; security monitoring; in effect from 2016-03-01 to 2027-02-28."), en);
+        assertTrue(en.contains("Security monitoring: Netsyst (SAS), head office: France, Lyon; security monitoring; in effect from 2016-03-01 to 2027-02-28."), en);
+        assertFalse(fr.contains("SAS (SAS)") || fr.contains("Groupe Groupe") || fr.contains("groupe Groupe") || fr.contains(": FR"), fr);
         assertFalse(scaleway.serves("DC9"), "an operator serves its own data centres only");
         assertTrue(netsyst.serves("DC9"), "the contractor serves every server");
     }
