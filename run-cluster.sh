@@ -101,6 +101,9 @@ KC_ADMIN_PASSWORD="${GESTAN_KEYCLOAK_ADMIN_PASSWORD:-admin}"
 echo "==> Starting Keycloak on http://localhost:$KC_PORT ..."
 mkdir -p "$KEYCLOAK/data/import" "$RUN"
 cp ear/src/main/keycloak/gestan-realm.json "$KEYCLOAK/data/import/"
+# The Gestan sign-in pages (the realm's loginTheme): the theme folder, replaced at each start.
+rm -rf "$KEYCLOAK/themes/gestan"
+cp -r ear/src/main/keycloak/themes/gestan "$KEYCLOAK/themes/"
 KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="$KC_ADMIN_PASSWORD" \
     "$KEYCLOAK/bin/kc.sh" start-dev --http-port="$KC_PORT" --http-management-port="$KC_MANAGEMENT_PORT" --import-realm \
     > "$RUN/keycloak.log" 2>&1 &

@@ -125,6 +125,9 @@ set +a
 echo "==> Starting Keycloak on http://localhost:8180 ..."
 mkdir -p "$KEYCLOAK/data/import"
 cp ear/src/main/keycloak/gestan-realm.json "$KEYCLOAK/data/import/"
+# The Gestan sign-in pages (the realm's loginTheme): the theme folder, replaced at each start.
+rm -rf "$KEYCLOAK/themes/gestan"
+cp -r ear/src/main/keycloak/themes/gestan "$KEYCLOAK/themes/"
 KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="${GESTAN_KEYCLOAK_ADMIN_PASSWORD:-admin}" \
     "$KEYCLOAK/bin/kc.sh" start-dev --http-port=8180 --import-realm > "$TARGET/keycloak.log" 2>&1 &
 KC_PID=$!

@@ -300,6 +300,7 @@ public class TestEnvironment implements LauncherSessionListener {
                 throw new IllegalStateException("the realm file's smtpServer could not be taken out for the tests");
             }
             Files.writeString(importDir.resolve(realmFile.getFileName()), withOwnOrigins(withoutSmtp));
+            copyLoginTheme(realmFile.getParent().resolve("themes"), kcHome.resolve("themes"));
 
             Path logDir = Files.createDirectories(Path.of(System.getProperty("gestan.it.logdir", "target")).toAbsolutePath());
             keycloakLog = logDir.resolve("keycloak-it.log");
@@ -341,10 +342,33 @@ public class TestEnvironment implements LauncherSessionListener {
                 Matcher.quoteReplacement("\"redirectUris\": [\"" + http + "\", \"" + https + "\", "));
         String withLogout = withRedirects.replaceFirst("\"post\\.logout\\.redirect\\.uris\"\\s*:\\s*\"",
                 Matcher.quoteReplacement("\"post.logout.redirect.uris\": \"" + http + "##" + https + "##"));
-        if (withRedirects.equals(realmJson) || withLogout.equals(withRedirects)) {
+        // The sign-in pages' link home (the client's root URL) leads to this run's server.
+        String withRoot = withLogout.replaceFirst("\"rootUrl\"\\s*:\\s*\"https://localhost:8443\"",
+                Matcher.quoteReplacement("\"rootUrl\": \"https://localhost:" + (8443 + PORT_OFFSET) + "\""));
+        if (withRedirects.equals(realmJson) || withLogout.equals(withRedirects) || withRoot.equals(withLogout) && PORT_OFFSET != 0) {
             throw new IllegalStateException("the realm file's redirect URIs could not be given this run's origins");
         }
-        return withLogout;
+        return withRoot;
+    }
+
+    /**
+     * The Gestan login theme ({@code src/main/keycloak/themes/gestan}, the realm's {@code loginTheme}) into the test
+     * Keycloak's {@code themes/} folder, as ./run.sh does: replaced at each start, so that an edited theme is tested.
+     */
+    static void copyLoginTheme(Path themes, Path keycloakThemes) throws IOException {
+        if (!Files.isDirectory(themes.resolve("gestan"))) {
+            throw new IllegalStateException("login theme not found: " + themes.resolve("gestan"));
+        }
+        try (var paths = Files.walk(themes)) {
+            for (Path source : paths.toList()) {
+                Path target = keycloakThemes.resolve(themes.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 
     /** Fresh client secrets of this run, by the variable the realm file's placeholders and the server read. */
