@@ -104,6 +104,11 @@ if [[ -f "$SECRETS_FILE" ]] && ! grep -q '^GESTAN_KEYCLOAK_REGISTRAR_SECRET=' "$
     echo "==> Keycloak's realm predates the API clients' registrar: importing it again"
     rm -f "$SECRETS_FILE"
 fi
+# Realm revision 2: the Gestan sign-in theme and reset-password by e-mail (a realm imported before lacks both).
+if [[ -f "$SECRETS_FILE" ]] && ! grep -q '^GESTAN_REALM_REVISION=2$' "$SECRETS_FILE"; then
+    echo "==> Keycloak's realm predates the Gestan sign-in pages and password reset: importing it again"
+    rm -f "$SECRETS_FILE"
+fi
 if [[ ! -f "$SECRETS_FILE" ]]; then
     if [[ -d "$KEYCLOAK/data/h2" ]]; then
         echo "==> Keycloak's realm was imported with the published development secrets: importing it again with fresh ones"
@@ -115,6 +120,7 @@ if [[ ! -f "$SECRETS_FILE" ]]; then
         for name in GESTAN_OIDC_SECRET GESTAN_KEYCLOAK_ADMIN_SECRET GESTAN_KEYCLOAK_ADMIN_CLIENT_SECRET GESTAN_KEYCLOAK_REGISTRAR_SECRET; do
             echo "$name=$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
         done > "$SECRETS_FILE"
+        echo "GESTAN_REALM_REVISION=2" >> "$SECRETS_FILE"
     )
 fi
 set -a

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.gestan.cloud.it.env.KeycloakFixture;
+import fr.gestan.cloud.it.env.MailCatcher;
+import fr.gestan.cloud.it.support.CaughtMail;
 import fr.gestan.cloud.it.support.Deployments;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -14,6 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Issue 21 item 7: Keycloak's sign-in pages wear the site's brand (the Gestan login theme, French first, the site's
@@ -58,5 +64,60 @@ class SignInPagesJourneyIT extends BrowserJourney {
         browser.find(By.id("gestan-back-home")).click();
         browser.waitUntil(d -> d.getCurrentUrl().startsWith(Http.HTTPS) ? Boolean.TRUE : null);
         assertTrue(browser.driver().findElements(By.id("password")).isEmpty(), "back on the site, not on a sign-in form");
+    }
+
+    @Test
+    void a_forgotten_password_is_reset_through_the_link_mailed_by_keycloak() throws Exception {
+        String user = "oubli." + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
+        String email = user + "@gestan.example";
+        KeycloakFixture.createUser(user, "Ancien-Secret-2026!", "client");
+        // The tests' Keycloak starts without SMTP (invitations then hand over temporary passwords): this test gives
+        // it the suite's GreenMail, as the realm file gives run.sh's.
+        KeycloakFixture.updateRealm("{\"smtpServer\":{\"host\":\"127.0.0.1\",\"port\":\"" + MailCatcher.SMTP_PORT
+                + "\",\"from\":\"notifications@gestan.localhost\",\"fromDisplayName\":\"Gestan Cloud\"}}");
+        try {
+            browser.forgetAllSessions();
+            browser.open(Http.HTTPS + "portal/index.xhtml");
+            browser.find(By.cssSelector("a[href*='reset-credentials']")).click();
+            browser.find(By.id("kc-reset-password-form"));
+            browser.find(By.id("username")).sendKeys(email);
+            browser.find(By.cssSelector("#kc-reset-password-form [type=submit]")).click();
+            browser.waitUntil(d -> d.getPageSource().contains("Vous devriez recevoir rapidement un courriel") ? Boolean.TRUE : null);
+            browser.screenshot("signin-03-reset-mail-sent");
+
+            CaughtMail mail = awaitMail(email);
+            assertEquals("Réinitialiser le mot de passe", mail.subject(), "in French, the realm's default language");
+            Matcher link = Pattern.compile("(https?://\\S+/login-actions/action-token\\S+)").matcher(mail.text());
+            assertTrue(link.find(), mail.text());
+            assertTrue(link.group(1).startsWith(KeycloakFixture.baseUrl() + "/realms/gestan/"), "a link to Keycloak: " + link.group(1));
+
+            browser.open(link.group(1));
+            browser.waitUntil(d -> !d.findElements(By.id("password-new")).isEmpty()
+                    || !d.findElements(By.cssSelector("a[href*='login-actions']")).isEmpty());
+            if (browser.driver().findElements(By.id("password-new")).isEmpty()) {
+                browser.find(By.cssSelector("a[href*='login-actions']")).click();
+            }
+            browser.find(By.id("password-new")).sendKeys("Nouveau-Secret-2026!");
+            browser.find(By.id("password-confirm")).sendKeys("Nouveau-Secret-2026!");
+            browser.screenshot("signin-04-reset-new-password");
+            browser.find(By.cssSelector("[type=submit]")).click();
+            // Keycloak signs the user in and sends the browser back to the page it asked for.
+            browser.waitUntil(d -> d.getCurrentUrl().startsWith(Http.HTTPS) ? Boolean.TRUE : null);
+        } finally {
+            KeycloakFixture.updateRealm("{\"smtpServer\":{}}");
+        }
+        assertFalse(KeycloakFixture.passwordGrant(user, "Ancien-Secret-2026!").ok(), "the former password no longer works");
+        assertTrue(KeycloakFixture.passwordGrant(user, "Nouveau-Secret-2026!").ok(), "the new password signs in");
+    }
+
+    private static CaughtMail awaitMail(String address) throws InterruptedException {
+        for (int i = 0; i < 120; i++) {
+            List<CaughtMail> caught = MailCatcher.to(address);
+            if (!caught.isEmpty()) {
+                return caught.get(caught.size() - 1);
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no e-mail to " + address + " within 60 s");
     }
 }
