@@ -10,7 +10,8 @@
 #   GESTAN_SKIP_BUILD=1          start what was built last time (mvn -Pcluster package -DskipTests)
 #   GESTAN_CLUSTER_OFFSETS="1000 2000 0"   port offsets of node1, node2 and the balancer (default: the balancer on
 #                                8080/8443 like run.sh, node1 on 9080/9443, node2 on 10080/10443)
-#   GESTAN_KEYCLOAK_PORT=8543    Keycloak's HTTPS port, as run.sh (its management port is this + 820)
+#   GESTAN_KEYCLOAK_PORT=8543    Keycloak's HTTPS port, as run.sh (its management port is this + 820; its HTTP port,
+#                                which development mode always opens and which serves no sign-in page, this - 363)
 #   GESTAN_START_TIMEOUT=600     seconds to wait for each server (default 400)
 # E-mail goes to GESTAN_SMTP_HOST:GESTAN_SMTP_PORT (default 127.0.0.1:3025, e.g. run.sh's GreenMail if it runs);
 # without a server there, notifications wait in the outbox and are retried.
@@ -25,6 +26,7 @@ KEYCLOAK=$TARGET/keycloak/keycloak-$KEYCLOAK_VERSION
 read -r NODE1_OFFSET NODE2_OFFSET LB_OFFSET <<< "${GESTAN_CLUSTER_OFFSETS:-1000 2000 0}"
 KC_PORT=${GESTAN_KEYCLOAK_PORT:-8543}
 KC_MANAGEMENT_PORT=$((KC_PORT + 820))
+KC_HTTP_PORT=$((KC_PORT - 363))
 LB_HTTPS=$((8443 + LB_OFFSET))
 TIMEOUT=${GESTAN_START_TIMEOUT:-400}
 PIDS=()
@@ -72,7 +74,7 @@ stop_all() {
 }
 trap stop_all INT TERM EXIT
 
-for port in $KC_PORT $KC_MANAGEMENT_PORT $((8080 + NODE1_OFFSET)) $((8080 + NODE2_OFFSET)) $((8080 + LB_OFFSET)) $LB_HTTPS \
+for port in $KC_PORT $KC_HTTP_PORT $KC_MANAGEMENT_PORT $((8080 + NODE1_OFFSET)) $((8080 + NODE2_OFFSET)) $((8080 + LB_OFFSET)) $LB_HTTPS \
         $((9990 + NODE1_OFFSET)) $((9990 + NODE2_OFFSET)) $((9990 + LB_OFFSET)) $((7600 + NODE1_OFFSET)) $((7600 + NODE2_OFFSET)); do
     if (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null; then
         echo "Port $port is already in use (run.sh, or another server?)" >&2
@@ -110,7 +112,7 @@ rm -rf "$KEYCLOAK/themes/gestan"
 cp -r ear/src/main/keycloak/themes/gestan "$KEYCLOAK/themes/"
 KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="$KC_ADMIN_PASSWORD" \
     KC_HTTPS_KEY_STORE_PASSWORD="$GESTAN_KEYCLOAK_TLS_PASSWORD" \
-    "$KEYCLOAK/bin/kc.sh" start-dev --http-enabled=false --https-port="$KC_PORT" \
+    "$KEYCLOAK/bin/kc.sh" start-dev --http-port="$KC_HTTP_PORT" --https-port="$KC_PORT" \
     --https-key-store-file="$KC_TLS_DIR/keycloak.p12" --http-management-port="$KC_MANAGEMENT_PORT" --import-realm \
     > "$RUN/keycloak.log" 2>&1 &
 PIDS+=($!)
@@ -145,6 +147,7 @@ wait_for() { # name url
 }
 
 wait_for Keycloak "https://localhost:$KC_PORT/realms/gestan"
+gestan_keycloak_master_https_only "https://localhost:$KC_PORT" "$KC_ADMIN_PASSWORD"
 if [[ "$LB_HTTPS" != "8443" ]]; then
     KCADM=("$KEYCLOAK/bin/kcadm.sh")
     KCADM_CONFIG="$RUN/kcadm.config"

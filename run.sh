@@ -22,8 +22,10 @@ WF_PID_FILE=$TARGET/wildfly.pid
 KC_PID=""
 GM_PID=""
 GREENMAIL=$TARGET/greenmail/greenmail-standalone.jar
-# Keycloak answers on HTTPS only (no password field is ever served over HTTP), with a self-signed certificate made once.
-KC_HTTPS_PORT=8543
+# Keycloak signs in on HTTPS only, with a self-signed certificate made once. Its development mode always opens an
+# HTTP listener too (--http-enabled=false is overridden by start-dev): on 8180 it serves no password field, both realms
+# requiring HTTPS (sslRequired "all": "HTTPS required" instead of a sign-in page).
+KC_HTTPS_PORT=8543 KC_HTTP_PORT=8180
 SMTP_PORT=3025 GREENMAIL_API_PORT=8025
 
 # Maven runs only when a source or build file is newer than the last EAR (a second start then takes seconds less).
@@ -89,7 +91,7 @@ stop_all() {
 }
 trap stop_all INT TERM EXIT
 
-for port in 8080 $KC_HTTPS_PORT 9990 $SMTP_PORT $GREENMAIL_API_PORT; do
+for port in 8080 $KC_HTTPS_PORT $KC_HTTP_PORT 9990 $SMTP_PORT $GREENMAIL_API_PORT; do
     if (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then
         echo "Port $port is already in use: is Gestan Cloud (or another server) already running?" >&2
         exit 1
@@ -106,8 +108,8 @@ if [[ -f "$SECRETS_FILE" ]] && ! grep -q '^GESTAN_KEYCLOAK_REGISTRAR_SECRET=' "$
     echo "==> Keycloak's realm predates the API clients' registrar: importing it again"
     rm -f "$SECRETS_FILE"
 fi
-# Realm revision 2: the Gestan sign-in theme and reset-password by e-mail (a realm imported before lacks both).
-if [[ -f "$SECRETS_FILE" ]] && ! grep -q '^GESTAN_REALM_REVISION=2$' "$SECRETS_FILE"; then
+# Realm revision 3: the Gestan sign-in theme, reset-password by e-mail, HTTPS required (a realm imported before lacks them).
+if [[ -f "$SECRETS_FILE" ]] && ! grep -q '^GESTAN_REALM_REVISION=3$' "$SECRETS_FILE"; then
     echo "==> Keycloak's realm predates the Gestan sign-in pages and password reset: importing it again"
     rm -f "$SECRETS_FILE"
 fi
@@ -122,7 +124,7 @@ if [[ ! -f "$SECRETS_FILE" ]]; then
         for name in GESTAN_OIDC_SECRET GESTAN_KEYCLOAK_ADMIN_SECRET GESTAN_KEYCLOAK_ADMIN_CLIENT_SECRET GESTAN_KEYCLOAK_REGISTRAR_SECRET; do
             echo "$name=$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
         done > "$SECRETS_FILE"
-        echo "GESTAN_REALM_REVISION=2" >> "$SECRETS_FILE"
+        echo "GESTAN_REALM_REVISION=3" >> "$SECRETS_FILE"
     )
 fi
 set -a
@@ -143,7 +145,7 @@ rm -rf "$KEYCLOAK/themes/gestan"
 cp -r ear/src/main/keycloak/themes/gestan "$KEYCLOAK/themes/"
 KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="${GESTAN_KEYCLOAK_ADMIN_PASSWORD:-admin}" \
     KC_HTTPS_KEY_STORE_PASSWORD="$GESTAN_KEYCLOAK_TLS_PASSWORD" \
-    "$KEYCLOAK/bin/kc.sh" start-dev --http-enabled=false --https-port=$KC_HTTPS_PORT \
+    "$KEYCLOAK/bin/kc.sh" start-dev --http-port=$KC_HTTP_PORT --https-port=$KC_HTTPS_PORT \
     --https-key-store-file="$KC_TLS_DIR/keycloak.p12" --import-realm > "$TARGET/keycloak.log" 2>&1 &
 KC_PID=$!
 
@@ -178,6 +180,7 @@ wait_for() { # name url seconds
     exit 1
 }
 wait_for Keycloak "https://localhost:$KC_HTTPS_PORT/realms/gestan" "${GESTAN_START_TIMEOUT:-240}"
+gestan_keycloak_master_https_only "https://localhost:$KC_HTTPS_PORT" "${GESTAN_KEYCLOAK_ADMIN_PASSWORD:-admin}"
 wait_for WildFly http://localhost:9990/health/ready "${GESTAN_START_TIMEOUT:-240}"
 
 cat <<TXT
@@ -211,7 +214,7 @@ TXT
 
 # Keycloak and WildFly are watched separately: if Keycloak exits, WildFly keeps serving the public pages (sign-in
 # answers 503 "momentarily unavailable") and this says how to start Keycloak again; Ctrl-C stops whatever runs.
-start_keycloak_hint="(set -a; . '$SECRETS_FILE'; . '$KC_TLS_DIR/tls.env'; KC_HTTPS_KEY_STORE_PASSWORD=\$GESTAN_KEYCLOAK_TLS_PASSWORD '$KEYCLOAK/bin/kc.sh' start-dev --http-enabled=false --https-port=$KC_HTTPS_PORT --https-key-store-file='$KC_TLS_DIR/keycloak.p12' --import-realm)"
+start_keycloak_hint="(set -a; . '$SECRETS_FILE'; . '$KC_TLS_DIR/tls.env'; KC_HTTPS_KEY_STORE_PASSWORD=\$GESTAN_KEYCLOAK_TLS_PASSWORD '$KEYCLOAK/bin/kc.sh' start-dev --http-port=$KC_HTTP_PORT --https-port=$KC_HTTPS_PORT --https-key-store-file='$KC_TLS_DIR/keycloak.p12' --import-realm)"
 WF_PID=$(cat "$WF_PID_FILE" 2>/dev/null || true)
 keycloak_reported=0
 while true; do

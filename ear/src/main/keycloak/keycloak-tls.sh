@@ -6,7 +6,7 @@
 #   truststore.p12  the JDK's public authorities plus that certificate: WildFly's javax.net.ssl.trustStore, so that the
 #                   OIDC client and the Keycloak admin clients verify Keycloak (and webhooks still verify public sites)
 #   tls.env         GESTAN_KEYCLOAK_TLS_PASSWORD, the password of both stores (random)
-# Sets KC_TLS_DIR, GESTAN_KEYCLOAK_TLS_PASSWORD and KC_TLS_JAVA_OPTS (the -D options for WildFly).
+# gestan_keycloak_tls sets KC_TLS_DIR, GESTAN_KEYCLOAK_TLS_PASSWORD and KC_TLS_JAVA_OPTS (the -D options for WildFly).
 
 gestan_keycloak_tls() { # keycloak folder
     KC_TLS_DIR="$1/conf/gestan-tls"
@@ -40,4 +40,17 @@ gestan_keycloak_tls() { # keycloak folder
     . "$KC_TLS_DIR/tls.env"
     KC_TLS_JAVA_OPTS=(-Djavax.net.ssl.trustStore="$(cd "$KC_TLS_DIR" && pwd)/truststore.p12"
         -Djavax.net.ssl.trustStoreType=PKCS12 -Djavax.net.ssl.trustStorePassword="$GESTAN_KEYCLOAK_TLS_PASSWORD")
+}
+
+# Keycloak's development mode always opens an HTTP listener: the master realm (the administration console) then
+# requires HTTPS as realm gestan does (sslRequired "all"), so that no password field is served over HTTP there either.
+gestan_keycloak_master_https_only() { # base URL (https), bootstrap admin password
+    local token
+    token=$(curl -fs --cacert "$KC_TLS_DIR/keycloak.pem" "$1/realms/master/protocol/openid-connect/token" \
+        -d grant_type=password -d client_id=admin-cli -d username=admin --data-urlencode "password=$2" \
+        | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
+    if [[ -z "$token" ]] || ! curl -fs --cacert "$KC_TLS_DIR/keycloak.pem" -X PUT -H "Authorization: Bearer $token" \
+            -H 'Content-Type: application/json' -d '{"sslRequired":"all"}' "$1/admin/realms/master"; then
+        echo "WARNING: could not make Keycloak's master realm HTTPS-only (its console stays reachable over HTTP)" >&2
+    fi
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.gestan.cloud.it.env.KeycloakFixture;
 import fr.gestan.cloud.it.env.MailCatcher;
+import fr.gestan.cloud.it.env.TestEnvironment;
 import fr.gestan.cloud.it.support.CaughtMail;
 import fr.gestan.cloud.it.support.Deployments;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -60,6 +61,18 @@ class SignInPagesJourneyIT extends BrowserJourney {
         assertEquals("Back to the Gestan Cloud site", browser.find(By.id("gestan-back-home")).getText());
         assertEquals("Forgot Password?", browser.find(By.cssSelector("a[href*='reset-credentials']")).getText());
         browser.screenshot("signin-02-gestan-theme-en");
+
+        // Over plain HTTP Keycloak serves no password field (the realm requires HTTPS); the same request over HTTPS does.
+        String auth = "/realms/gestan/protocol/openid-connect/auth?client_id=gestan-web&response_type=code&scope=openid&redirect_uri="
+                + java.net.URLEncoder.encode(Http.HTTPS + "portal/", java.nio.charset.StandardCharsets.UTF_8);
+        java.net.http.HttpResponse<String> plain = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + TestEnvironment.KEYCLOAK_HTTP_PORT + auth)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertFalse(plain.body().contains("id=\"password\""), plain.body());
+        assertTrue(plain.statusCode() == 400 && plain.body().contains("HTTPS"), plain.statusCode() + " " + plain.body());
+        java.net.http.HttpResponse<String> secure = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(KeycloakFixture.baseUrl() + auth)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertTrue(secure.statusCode() == 200 && secure.body().contains("id=\"password\""), secure.statusCode() + " " + secure.body());
 
         browser.find(By.id("gestan-back-home")).click();
         browser.waitUntil(d -> d.getCurrentUrl().startsWith(Http.HTTPS) ? Boolean.TRUE : null);

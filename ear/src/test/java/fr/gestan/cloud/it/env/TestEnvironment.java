@@ -43,11 +43,13 @@ import java.util.regex.Pattern;
 public class TestEnvironment implements LauncherSessionListener {
 
     /**
-     * Every test port is a standard port plus this offset (WildFly 18080/19990, Keycloak HTTPS 18543 and 19000 by default),
+     * Every test port is a standard port plus this offset (WildFly 18080/19990, Keycloak HTTPS 18543, HTTP 18180 and 19000 by default),
      * so that the tests never meet ./run.sh; {@code -Dgestan.it.port-offset=20000} runs a second suite beside.
      */
     public static final int PORT_OFFSET = Integer.getInteger("gestan.it.port-offset", 10000);
     public static final int KEYCLOAK_HTTPS_PORT = 8543 + PORT_OFFSET;
+    /** Keycloak's development mode always opens an HTTP listener: the realm refuses it (sslRequired "all"). */
+    public static final int KEYCLOAK_HTTP_PORT = 8180 + PORT_OFFSET;
     public static final int KEYCLOAK_MANAGEMENT_PORT = 9000 + PORT_OFFSET;
     public static final String KEYCLOAK_URL = "https://localhost:" + KEYCLOAK_HTTPS_PORT;
     public static final String KEYCLOAK_ADMIN_USER = "admin";
@@ -286,7 +288,7 @@ public class TestEnvironment implements LauncherSessionListener {
             if (!Files.isRegularFile(realmFile)) {
                 throw new IllegalStateException("realm file not found: " + realmFile);
             }
-            for (int port : new int[] {KEYCLOAK_HTTPS_PORT, KEYCLOAK_MANAGEMENT_PORT}) {
+            for (int port : new int[] {KEYCLOAK_HTTPS_PORT, KEYCLOAK_HTTP_PORT, KEYCLOAK_MANAGEMENT_PORT}) {
                 if (portInUse(port)) {
                     throw new IllegalStateException("port " + port + " is already in use (a Keycloak left over"
                             + " from an earlier run? check: ps aux | grep -i keycloak)");
@@ -311,8 +313,9 @@ public class TestEnvironment implements LauncherSessionListener {
 
             // "sh kc.sh" works even when the unpacking lost the executable bit
             ProcessBuilder pb = new ProcessBuilder(List.of("/bin/sh", kcSh.toString(), "start-dev",
-                    // HTTPS only, as ./run.sh: no password field is served over HTTP
-                    "--http-enabled=false",
+                    // Sign-in on HTTPS, as ./run.sh; the HTTP listener that development mode always opens serves no
+                    // sign-in page (the realm requires HTTPS: SignInPagesJourneyIT)
+                    "--http-port=" + KEYCLOAK_HTTP_PORT,
                     "--https-port=" + KEYCLOAK_HTTPS_PORT,
                     "--https-key-store-file=" + KeycloakTls.keyStore(),
                     "--http-management-port=" + KEYCLOAK_MANAGEMENT_PORT,
