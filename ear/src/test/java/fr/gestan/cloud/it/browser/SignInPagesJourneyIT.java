@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
 @RunAsClient
 class SignInPagesJourneyIT extends BrowserJourney {
 
-    private static final String BRAND_RGB = "rgb(29, 63, 114)"; // #1d3f72, gestan.css --brand
+    private static final String BRAND_RGB = "rgba(29, 63, 114, 1)"; // #1d3f72, gestan.css --brand, as Selenium reports colours
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
