@@ -58,7 +58,8 @@ class SignInPagesJourneyIT extends BrowserJourney {
 
         // English second: the same page through Keycloak's language menu.
         WebElement english = browser.find(By.xpath("//select[@id='login-select-toggle']/option[contains(@value,'kc_locale=en')]"));
-        browser.open(english.getDomAttribute("value"));
+        String englishUrl = english.getDomAttribute("value"); // relative to Keycloak
+        browser.open(englishUrl.startsWith("/") ? KeycloakFixture.baseUrl() + englishUrl : englishUrl);
         browser.waitUntil(d -> "en".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
         assertEquals("Back to the Gestan Cloud site", browser.find(By.id("gestan-back-home")).getText());
         assertEquals("Forgot Password?", browser.find(By.cssSelector("a[href*='reset-credentials']")).getText());
