@@ -10,7 +10,8 @@
 #   GESTAN_SKIP_BUILD=1          start what was built last time (mvn -Pcluster package -DskipTests)
 #   GESTAN_CLUSTER_OFFSETS="1000 2000 0"   port offsets of node1, node2 and the balancer (default: the balancer on
 #                                8080/8443 like run.sh, node1 on 9080/9443, node2 on 10080/10443)
-#   GESTAN_KEYCLOAK_PORT=8180    Keycloak's HTTP port (its management port is this + 820)
+#   GESTAN_KEYCLOAK_PORT=8543    Keycloak's HTTPS port, as run.sh (its management port is this + 820; its HTTP port,
+#                                which development mode always opens and which serves no sign-in page, this - 363)
 #   GESTAN_START_TIMEOUT=600     seconds to wait for each server (default 400)
 # E-mail goes to GESTAN_SMTP_HOST:GESTAN_SMTP_PORT (default 127.0.0.1:3025, e.g. run.sh's GreenMail if it runs);
 # without a server there, notifications wait in the outbox and are retried.
@@ -23,8 +24,9 @@ DIST=$TARGET/cluster-server
 RUN=$TARGET/cluster
 KEYCLOAK=$TARGET/keycloak/keycloak-$KEYCLOAK_VERSION
 read -r NODE1_OFFSET NODE2_OFFSET LB_OFFSET <<< "${GESTAN_CLUSTER_OFFSETS:-1000 2000 0}"
-KC_PORT=${GESTAN_KEYCLOAK_PORT:-8180}
+KC_PORT=${GESTAN_KEYCLOAK_PORT:-8543}
 KC_MANAGEMENT_PORT=$((KC_PORT + 820))
+KC_HTTP_PORT=$((KC_PORT - 363))
 LB_HTTPS=$((8443 + LB_OFFSET))
 TIMEOUT=${GESTAN_START_TIMEOUT:-400}
 PIDS=()
@@ -72,7 +74,7 @@ stop_all() {
 }
 trap stop_all INT TERM EXIT
 
-for port in $KC_PORT $KC_MANAGEMENT_PORT $((8080 + NODE1_OFFSET)) $((8080 + NODE2_OFFSET)) $((8080 + LB_OFFSET)) $LB_HTTPS \
+for port in $KC_PORT $KC_HTTP_PORT $KC_MANAGEMENT_PORT $((8080 + NODE1_OFFSET)) $((8080 + NODE2_OFFSET)) $((8080 + LB_OFFSET)) $LB_HTTPS \
         $((9990 + NODE1_OFFSET)) $((9990 + NODE2_OFFSET)) $((9990 + LB_OFFSET)) $((7600 + NODE1_OFFSET)) $((7600 + NODE2_OFFSET)); do
     if (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null; then
         echo "Port $port is already in use (run.sh, or another server?)" >&2
@@ -98,11 +100,20 @@ set -a
 . "$SECRETS_FILE"
 set +a
 KC_ADMIN_PASSWORD="${GESTAN_KEYCLOAK_ADMIN_PASSWORD:-admin}"
-echo "==> Starting Keycloak on http://localhost:$KC_PORT ..."
+# HTTPS only, with run.sh's certificate; the nodes trust it (ear/src/main/keycloak/keycloak-tls.sh).
+# shellcheck source=ear/src/main/keycloak/keycloak-tls.sh
+. ear/src/main/keycloak/keycloak-tls.sh
+gestan_keycloak_tls "$KEYCLOAK"
+echo "==> Starting Keycloak on https://localhost:$KC_PORT ..."
 mkdir -p "$KEYCLOAK/data/import" "$RUN"
 cp ear/src/main/keycloak/gestan-realm.json "$KEYCLOAK/data/import/"
+# The Gestan sign-in pages (the realm's loginTheme): the theme folder, replaced at each start.
+rm -rf "$KEYCLOAK/themes/gestan"
+cp -r ear/src/main/keycloak/themes/gestan "$KEYCLOAK/themes/"
 KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="$KC_ADMIN_PASSWORD" \
-    "$KEYCLOAK/bin/kc.sh" start-dev --http-port="$KC_PORT" --http-management-port="$KC_MANAGEMENT_PORT" --import-realm \
+    KC_HTTPS_KEY_STORE_PASSWORD="$GESTAN_KEYCLOAK_TLS_PASSWORD" \
+    "$KEYCLOAK/bin/kc.sh" start-dev --http-port="$KC_HTTP_PORT" --https-port="$KC_PORT" \
+    --https-key-store-file="$KC_TLS_DIR/keycloak.p12" --http-management-port="$KC_MANAGEMENT_PORT" --import-realm \
     > "$RUN/keycloak.log" 2>&1 &
 PIDS+=($!)
 
@@ -120,7 +131,7 @@ start_node() { # name offset
     LAUNCH_JBOSS_IN_BACKGROUND=1 "$DIST/bin/standalone.sh" -Djboss.server.base.dir="$(pwd)/$RUN/$name" \
         -Djboss.node.name="$name" -Dgestan.node="$name" -Djboss.socket.binding.port-offset="$offset" \
         -Dgestan.cluster.member1.port=$((7600 + NODE1_OFFSET)) -Dgestan.cluster.member2.port=$((7600 + NODE2_OFFSET)) \
-        -Dgestan.oidc.provider-url="http://localhost:$KC_PORT/realms/gestan" \
+        -Dgestan.oidc.provider-url="https://localhost:$KC_PORT/realms/gestan" "${KC_TLS_JAVA_OPTS[@]}" \
         -Dgestan.public-base-url="https://localhost:$LB_HTTPS" -Dgestan.demo=true \
         > "$RUN/$name.log" 2>&1 &
     PIDS+=($!)
@@ -128,18 +139,21 @@ start_node() { # name offset
 
 wait_for() { # name url
     for _ in $(seq 1 "$TIMEOUT"); do
-        if curl -kfs -o /dev/null "$2"; then return 0; fi
+        if curl -kfs -o /dev/null "$2"; then return 0; fi # -k: the nodes' own self-signed certificates
         sleep 1
     done
     echo "$1 did not become ready in $TIMEOUT s; see $RUN/" >&2
     exit 1
 }
 
-wait_for Keycloak "http://localhost:$KC_PORT/realms/gestan"
+wait_for Keycloak "https://localhost:$KC_PORT/realms/gestan"
+gestan_keycloak_master_https_only "https://localhost:$KC_PORT" "$KC_ADMIN_PASSWORD"
 if [[ "$LB_HTTPS" != "8443" ]]; then
     KCADM=("$KEYCLOAK/bin/kcadm.sh")
     KCADM_CONFIG="$RUN/kcadm.config"
-    "${KCADM[@]}" config credentials --config "$KCADM_CONFIG" --server "http://localhost:$KC_PORT" --realm master \
+    "${KCADM[@]}" config truststore --config "$KCADM_CONFIG" --trustpass "$GESTAN_KEYCLOAK_TLS_PASSWORD" \
+        "$KC_TLS_DIR/truststore.p12" > /dev/null
+    "${KCADM[@]}" config credentials --config "$KCADM_CONFIG" --server "https://localhost:$KC_PORT" --realm master \
         --user admin --password "$KC_ADMIN_PASSWORD" > /dev/null
     CLIENT_ID=$("${KCADM[@]}" get clients --config "$KCADM_CONFIG" -r gestan -q clientId=gestan-web --fields id --format csv --noquotes)
     "${KCADM[@]}" update "clients/$CLIENT_ID" --config "$KCADM_CONFIG" -r gestan \
@@ -171,7 +185,7 @@ cat <<TXT
   Through the balancer  https://localhost:$LB_HTTPS/   (self-signed certificate; X-Gestan-Node names the node that answered)
   node1                 https://localhost:$((8443 + NODE1_OFFSET))/   readiness http://localhost:$((9990 + NODE1_OFFSET))/health/ready
   node2                 https://localhost:$((8443 + NODE2_OFFSET))/   readiness http://localhost:$((9990 + NODE2_OFFSET))/health/ready
-  Keycloak              http://localhost:$KC_PORT/admin/   (admin / $KC_ADMIN_PASSWORD)
+  Keycloak              https://localhost:$KC_PORT/admin/   (admin / $KC_ADMIN_PASSWORD; HTTPS only, self-signed)
   Demo sign-ins: as in run.sh (client.demo / Gestan-Client-2026! ...).
 
   Logs: $RUN/node1/log/server.log, $RUN/node2/log/server.log, $RUN/balancer/log/server.log, $RUN/keycloak.log.

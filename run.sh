@@ -22,6 +22,10 @@ WF_PID_FILE=$TARGET/wildfly.pid
 KC_PID=""
 GM_PID=""
 GREENMAIL=$TARGET/greenmail/greenmail-standalone.jar
+# Keycloak signs in on HTTPS only, with a self-signed certificate made once. Its development mode always opens an
+# HTTP listener too (--http-enabled=false is overridden by start-dev): on 8180 it serves no password field, both realms
+# requiring HTTPS (sslRequired "all": "HTTPS required" instead of a sign-in page).
+KC_HTTPS_PORT=8543 KC_HTTP_PORT=8180
 SMTP_PORT=3025 GREENMAIL_API_PORT=8025
 
 # Maven runs only when a source or build file is newer than the last EAR (a second start then takes seconds less).
@@ -87,7 +91,7 @@ stop_all() {
 }
 trap stop_all INT TERM EXIT
 
-for port in 8080 8180 9990 $SMTP_PORT $GREENMAIL_API_PORT; do
+for port in 8080 $KC_HTTPS_PORT $KC_HTTP_PORT 9990 $SMTP_PORT $GREENMAIL_API_PORT; do
     if (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then
         echo "Port $port is already in use: is Gestan Cloud (or another server) already running?" >&2
         exit 1
@@ -104,6 +108,11 @@ if [[ -f "$SECRETS_FILE" ]] && ! grep -q '^GESTAN_KEYCLOAK_REGISTRAR_SECRET=' "$
     echo "==> Keycloak's realm predates the API clients' registrar: importing it again"
     rm -f "$SECRETS_FILE"
 fi
+# Realm revision 3: the Gestan sign-in theme, reset-password by e-mail, HTTPS required (a realm imported before lacks them).
+if [[ -f "$SECRETS_FILE" ]] && ! grep -q '^GESTAN_REALM_REVISION=3$' "$SECRETS_FILE"; then
+    echo "==> Keycloak's realm predates the Gestan sign-in pages and password reset: importing it again"
+    rm -f "$SECRETS_FILE"
+fi
 if [[ ! -f "$SECRETS_FILE" ]]; then
     if [[ -d "$KEYCLOAK/data/h2" ]]; then
         echo "==> Keycloak's realm was imported with the published development secrets: importing it again with fresh ones"
@@ -115,6 +124,7 @@ if [[ ! -f "$SECRETS_FILE" ]]; then
         for name in GESTAN_OIDC_SECRET GESTAN_KEYCLOAK_ADMIN_SECRET GESTAN_KEYCLOAK_ADMIN_CLIENT_SECRET GESTAN_KEYCLOAK_REGISTRAR_SECRET; do
             echo "$name=$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
         done > "$SECRETS_FILE"
+        echo "GESTAN_REALM_REVISION=3" >> "$SECRETS_FILE"
     )
 fi
 set -a
@@ -122,11 +132,21 @@ set -a
 . "$SECRETS_FILE"
 set +a
 
-echo "==> Starting Keycloak on http://localhost:8180 ..."
+# Keycloak's certificate and the trust store WildFly verifies it with (ear/src/main/keycloak/keycloak-tls.sh).
+# shellcheck source=ear/src/main/keycloak/keycloak-tls.sh
+. ear/src/main/keycloak/keycloak-tls.sh
+gestan_keycloak_tls "$KEYCLOAK"
+
+echo "==> Starting Keycloak on https://localhost:$KC_HTTPS_PORT ..."
 mkdir -p "$KEYCLOAK/data/import"
 cp ear/src/main/keycloak/gestan-realm.json "$KEYCLOAK/data/import/"
+# The Gestan sign-in pages (the realm's loginTheme): the theme folder, replaced at each start.
+rm -rf "$KEYCLOAK/themes/gestan"
+cp -r ear/src/main/keycloak/themes/gestan "$KEYCLOAK/themes/"
 KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="${GESTAN_KEYCLOAK_ADMIN_PASSWORD:-admin}" \
-    "$KEYCLOAK/bin/kc.sh" start-dev --http-port=8180 --import-realm > "$TARGET/keycloak.log" 2>&1 &
+    KC_HTTPS_KEY_STORE_PASSWORD="$GESTAN_KEYCLOAK_TLS_PASSWORD" \
+    "$KEYCLOAK/bin/kc.sh" start-dev --http-port=$KC_HTTP_PORT --https-port=$KC_HTTPS_PORT \
+    --https-key-store-file="$KC_TLS_DIR/keycloak.p12" --import-realm > "$TARGET/keycloak.log" 2>&1 &
 KC_PID=$!
 
 # A local catching SMTP server (GreenMail) receives every e-mail of the application and of Keycloak, unless
@@ -148,17 +168,19 @@ echo "==> Starting WildFly on http://localhost:8080 and https://localhost:8443 (
 rm -f "$SERVER"/standalone/deployments/gestan.ear.*
 cp "$TARGET/gestan.ear" "$SERVER/standalone/deployments/gestan.ear"
 JBOSS_PIDFILE="$(pwd)/$WF_PID_FILE" LAUNCH_JBOSS_IN_BACKGROUND=1 \
-    "$SERVER/bin/standalone.sh" -Dgestan.demo=true > "$TARGET/wildfly.log" 2>&1 &
+    "$SERVER/bin/standalone.sh" -Dgestan.demo=true -Dgestan.oidc.provider-url="https://localhost:$KC_HTTPS_PORT/realms/gestan" \
+    "${KC_TLS_JAVA_OPTS[@]}" > "$TARGET/wildfly.log" 2>&1 &
 
 wait_for() { # name url seconds
     for _ in $(seq 1 "$3"); do
-        if curl -fs -o /dev/null "$2"; then return 0; fi
+        if curl -fs --cacert "$KC_TLS_DIR/keycloak.pem" -o /dev/null "$2"; then return 0; fi
         sleep 1
     done
     echo "$1 did not become ready in $3 s; see $TARGET/${1,,}.log" >&2
     exit 1
 }
-wait_for Keycloak http://localhost:8180/realms/gestan "${GESTAN_START_TIMEOUT:-240}"
+wait_for Keycloak "https://localhost:$KC_HTTPS_PORT/realms/gestan" "${GESTAN_START_TIMEOUT:-240}"
+gestan_keycloak_master_https_only "https://localhost:$KC_HTTPS_PORT" "${GESTAN_KEYCLOAK_ADMIN_PASSWORD:-admin}"
 wait_for WildFly http://localhost:9990/health/ready "${GESTAN_START_TIMEOUT:-240}"
 
 cat <<TXT
@@ -174,7 +196,9 @@ cat <<TXT
   Back office           https://localhost:8443/admin/
   REST API              https://localhost:8443/api/v1/me  (HTTPS only; OpenAPI: https://localhost:8443/openapi)
   Readiness             http://localhost:9990/health/ready
-  Keycloak console      http://localhost:8180/admin/      (admin / ${GESTAN_KEYCLOAK_ADMIN_PASSWORD:-admin})
+  Keycloak console      https://localhost:$KC_HTTPS_PORT/admin/      (admin / ${GESTAN_KEYCLOAK_ADMIN_PASSWORD:-admin})
+                        Keycloak (sign-in) answers on HTTPS only, with its own self-signed certificate: accept it
+                        once, or trust $KC_TLS_DIR/keycloak.pem
   $MAIL_LINE
 
   Demo sign-ins (realm gestan):
@@ -190,7 +214,7 @@ TXT
 
 # Keycloak and WildFly are watched separately: if Keycloak exits, WildFly keeps serving the public pages (sign-in
 # answers 503 "momentarily unavailable") and this says how to start Keycloak again; Ctrl-C stops whatever runs.
-start_keycloak_hint="(set -a; . '$SECRETS_FILE'; '$KEYCLOAK/bin/kc.sh' start-dev --http-port=8180 --import-realm)"
+start_keycloak_hint="(set -a; . '$SECRETS_FILE'; . '$KC_TLS_DIR/tls.env'; KC_HTTPS_KEY_STORE_PASSWORD=\$GESTAN_KEYCLOAK_TLS_PASSWORD '$KEYCLOAK/bin/kc.sh' start-dev --http-port=$KC_HTTP_PORT --https-port=$KC_HTTPS_PORT --https-key-store-file='$KC_TLS_DIR/keycloak.p12' --import-realm)"
 WF_PID=$(cat "$WF_PID_FILE" 2>/dev/null || true)
 keycloak_reported=0
 while true; do

@@ -40,7 +40,7 @@ public class GestanSimulation extends Simulation {
     static final int USERS = Integer.getInteger("users", 50);
     static final Duration DURATION = Duration.ofSeconds(Integer.getInteger("duration", 300));
     static final String GESTAN = System.getProperty("gestan.url", "https://localhost:8443");
-    static final String KEYCLOAK = System.getProperty("keycloak.url", "http://localhost:8180");
+    static final String KEYCLOAK = System.getProperty("keycloak.url", "https://localhost:8543");
 
     static final int STAFF = Math.max(1, USERS / 5);
     static final int CLIENTS = Math.max(1, USERS - STAFF);

@@ -54,6 +54,7 @@ class DefaultDatabaseIT {
                 "-Dgestan.oidc.provider-url=" + TestEnvironment.KEYCLOAK_URL + "/realms/" + TestEnvironment.REALM,
                 "-Dgestan.demo=true", "-Dgestan.keycloak.events-seconds=0"));
         command.addAll(List.of(TestEnvironment.secretArguments().strip().split(" ")));
+        command.addAll(List.of(fr.gestan.cloud.it.env.KeycloakTls.jvmArguments().strip().split(" ")));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(target.resolve("h2-server.log").toFile());
         // No datasource property and no GESTAN_DB_* variable: the server's own default, H2, must be used.

@@ -30,7 +30,9 @@ public final class KeycloakFixture {
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern DISABLED = Pattern.compile("\"disabled\"\\s*:\\s*true");
 
+    // Keycloak answers on HTTPS with its self-signed certificate, verified against the tests' trust store (KeycloakTls).
     private static final HttpClient HTTP = HttpClient.newBuilder()
+            .sslContext(KeycloakTls.sslContext())
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
@@ -47,7 +49,7 @@ public final class KeycloakFixture {
         testClientExists = false;
     }
 
-    /** Base URL of Keycloak, e.g. {@code http://localhost:18180}. */
+    /** Base URL of Keycloak, e.g. {@code https://localhost:18543}. */
     public static String baseUrl() {
         return System.getProperty("gestan.it.keycloak.url", TestEnvironment.KEYCLOAK_URL);
     }

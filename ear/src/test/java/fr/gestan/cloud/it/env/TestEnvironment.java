@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 /**
  * Starts the external services of the integration tests once per test JVM: a fresh PostgreSQL
  * database {@code gestan_it} and a Keycloak (dev mode, in-memory database, realm imported) on
- * port {@value #KEYCLOAK_HTTP_PORT}. Registered through
+ * HTTPS only, port {@value #KEYCLOAK_HTTPS_PORT} (certificate and trust store: {@link KeycloakTls}). Registered through
  * {@code META-INF/services/org.junit.platform.launcher.LauncherSessionListener}; does nothing
  * unless the system property {@code gestan.it} is {@code true} (failsafe sets it, surefire does not).
  *
@@ -43,13 +43,15 @@ import java.util.regex.Pattern;
 public class TestEnvironment implements LauncherSessionListener {
 
     /**
-     * Every test port is a standard port plus this offset (WildFly 18080/19990, Keycloak 18180/19000 by default),
+     * Every test port is a standard port plus this offset (WildFly 18080/19990, Keycloak HTTPS 18543, HTTP 18180 and 19000 by default),
      * so that the tests never meet ./run.sh; {@code -Dgestan.it.port-offset=20000} runs a second suite beside.
      */
     public static final int PORT_OFFSET = Integer.getInteger("gestan.it.port-offset", 10000);
+    public static final int KEYCLOAK_HTTPS_PORT = 8543 + PORT_OFFSET;
+    /** Keycloak's development mode always opens an HTTP listener: the realm refuses it (sslRequired "all"). */
     public static final int KEYCLOAK_HTTP_PORT = 8180 + PORT_OFFSET;
     public static final int KEYCLOAK_MANAGEMENT_PORT = 9000 + PORT_OFFSET;
-    public static final String KEYCLOAK_URL = "http://localhost:" + KEYCLOAK_HTTP_PORT;
+    public static final String KEYCLOAK_URL = "https://localhost:" + KEYCLOAK_HTTPS_PORT;
     public static final String KEYCLOAK_ADMIN_USER = "admin";
     public static final String KEYCLOAK_ADMIN_PASSWORD = "admin-it-only";
     public static final String REALM = "gestan";
@@ -103,6 +105,8 @@ public class TestEnvironment implements LauncherSessionListener {
                     + " -Dgestan.db.migration.user=" + System.getProperty("gestan.it.db.migration-user")
                     + " -Dgestan.db.migration.password=" + DUMMY_DB_PASSWORD
                     + " -Dgestan.oidc.provider-url=" + KEYCLOAK_URL + "/realms/" + REALM
+                    // the server verifies Keycloak's self-signed certificate (OIDC client, admin clients)
+                    + KeycloakTls.jvmArguments()
                     + secretArguments()
                     + " -Dgestan.demo=true -Dgestan.demo.backups=false -Dgestan.deployment-scanner=false"
                     // Journal entries only from the tests themselves (imports of Keycloak events are called explicitly).
@@ -284,12 +288,14 @@ public class TestEnvironment implements LauncherSessionListener {
             if (!Files.isRegularFile(realmFile)) {
                 throw new IllegalStateException("realm file not found: " + realmFile);
             }
-            for (int port : new int[] {KEYCLOAK_HTTP_PORT, KEYCLOAK_MANAGEMENT_PORT}) {
+            for (int port : new int[] {KEYCLOAK_HTTPS_PORT, KEYCLOAK_HTTP_PORT, KEYCLOAK_MANAGEMENT_PORT}) {
                 if (portInUse(port)) {
                     throw new IllegalStateException("port " + port + " is already in use (a Keycloak left over"
                             + " from an earlier run? check: ps aux | grep -i keycloak)");
                 }
             }
+            KeycloakTls.ensure();
+            KeycloakTls.trustInThisJvm();
             Path importDir = Files.createDirectories(kcHome.resolve("data/import"));
             // Without an SMTP server in its realm, Keycloak hands invitations over as temporary passwords, which the
             // tests rely on; the tests that want e-mailed invitations give the realm their own SMTP catcher
@@ -300,13 +306,18 @@ public class TestEnvironment implements LauncherSessionListener {
                 throw new IllegalStateException("the realm file's smtpServer could not be taken out for the tests");
             }
             Files.writeString(importDir.resolve(realmFile.getFileName()), withOwnOrigins(withoutSmtp));
+            copyLoginTheme(realmFile.getParent().resolve("themes"), kcHome.resolve("themes"));
 
             Path logDir = Files.createDirectories(Path.of(System.getProperty("gestan.it.logdir", "target")).toAbsolutePath());
             keycloakLog = logDir.resolve("keycloak-it.log");
 
             // "sh kc.sh" works even when the unpacking lost the executable bit
             ProcessBuilder pb = new ProcessBuilder(List.of("/bin/sh", kcSh.toString(), "start-dev",
+                    // Sign-in on HTTPS, as ./run.sh; the HTTP listener that development mode always opens serves no
+                    // sign-in page (the realm requires HTTPS: SignInPagesJourneyIT)
                     "--http-port=" + KEYCLOAK_HTTP_PORT,
+                    "--https-port=" + KEYCLOAK_HTTPS_PORT,
+                    "--https-key-store-file=" + KeycloakTls.keyStore(),
                     "--http-management-port=" + KEYCLOAK_MANAGEMENT_PORT,
                     "--db=dev-mem",
                     "--import-realm"))
@@ -319,6 +330,7 @@ public class TestEnvironment implements LauncherSessionListener {
             env.put("JAVA_HOME", System.getProperty("java.home"));
             env.put("KC_BOOTSTRAP_ADMIN_USERNAME", KEYCLOAK_ADMIN_USER);
             env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", KEYCLOAK_ADMIN_PASSWORD);
+            env.put("KC_HTTPS_KEY_STORE_PASSWORD", KeycloakTls.PASSWORD);
             // The realm file's client secrets are placeholders: fresh ones for every test run, as run.sh does.
             env.putAll(SECRETS);
             keycloak = pb.start();
@@ -341,10 +353,33 @@ public class TestEnvironment implements LauncherSessionListener {
                 Matcher.quoteReplacement("\"redirectUris\": [\"" + http + "\", \"" + https + "\", "));
         String withLogout = withRedirects.replaceFirst("\"post\\.logout\\.redirect\\.uris\"\\s*:\\s*\"",
                 Matcher.quoteReplacement("\"post.logout.redirect.uris\": \"" + http + "##" + https + "##"));
-        if (withRedirects.equals(realmJson) || withLogout.equals(withRedirects)) {
+        // The sign-in pages' link home (the client's root URL) leads to this run's server.
+        String withRoot = withLogout.replaceFirst("\"rootUrl\"\\s*:\\s*\"https://localhost:8443\"",
+                Matcher.quoteReplacement("\"rootUrl\": \"https://localhost:" + (8443 + PORT_OFFSET) + "\""));
+        if (withRedirects.equals(realmJson) || withLogout.equals(withRedirects) || withRoot.equals(withLogout) && PORT_OFFSET != 0) {
             throw new IllegalStateException("the realm file's redirect URIs could not be given this run's origins");
         }
-        return withLogout;
+        return withRoot;
+    }
+
+    /**
+     * The Gestan login theme ({@code src/main/keycloak/themes/gestan}, the realm's {@code loginTheme}) into the test
+     * Keycloak's {@code themes/} folder, as ./run.sh does: replaced at each start, so that an edited theme is tested.
+     */
+    static void copyLoginTheme(Path themes, Path keycloakThemes) throws IOException {
+        if (!Files.isDirectory(themes.resolve("gestan"))) {
+            throw new IllegalStateException("login theme not found: " + themes.resolve("gestan"));
+        }
+        try (var paths = Files.walk(themes)) {
+            for (Path source : paths.toList()) {
+                Path target = keycloakThemes.resolve(themes.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 
     /** Fresh client secrets of this run, by the variable the realm file's placeholders and the server read. */

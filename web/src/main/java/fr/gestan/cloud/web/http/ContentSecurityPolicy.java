@@ -30,7 +30,7 @@ public class ContentSecurityPolicy {
     static String signInOrigin() {
         String url = System.getProperty("gestan.oidc.provider-url", System.getenv("GESTAN_OIDC_PROVIDER_URL"));
         if (url == null || url.isBlank()) {
-            url = "http://localhost:8180/realms/gestan";
+            url = "https://localhost:8543/realms/gestan";
         }
         try {
             URI uri = URI.create(url.trim());

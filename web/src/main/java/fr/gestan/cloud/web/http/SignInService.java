@@ -55,6 +55,6 @@ public final class SignInService {
     /** The realm URL, the same setting as server.cli's OIDC provider. */
     static String providerUrl() {
         String url = System.getProperty("gestan.oidc.provider-url", System.getenv("GESTAN_OIDC_PROVIDER_URL"));
-        return (url == null || url.isBlank() ? "http://localhost:8180/realms/gestan" : url.strip()).replaceAll("/+$", "");
+        return (url == null || url.isBlank() ? "https://localhost:8543/realms/gestan" : url.strip()).replaceAll("/+$", "");
     }
 }

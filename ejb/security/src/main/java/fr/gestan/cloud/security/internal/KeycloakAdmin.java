@@ -9,7 +9,7 @@ import org.keycloak.admin.client.KeycloakBuilder;
  * ({@code gestan-admin-api}, realm-management roles view/manage realm and users, view events).
  * <ul>
  *   <li>server URL: {@code gestan.keycloak.url} / {@code GESTAN_KEYCLOAK_URL}, else taken from the OIDC provider URL
- *       ({@code gestan.oidc.provider-url} / {@code GESTAN_OIDC_PROVIDER_URL}), else {@code http://localhost:8180};</li>
+ *       ({@code gestan.oidc.provider-url} / {@code GESTAN_OIDC_PROVIDER_URL}), else {@code https://localhost:8543};</li>
  *   <li>realm: from the provider URL, else {@code gestan};</li>
  *   <li>client secret: {@code gestan.keycloak.admin-secret} / {@code GESTAN_KEYCLOAK_ADMIN_SECRET}, else the realm
  *       file's development secret.</li>
@@ -33,7 +33,7 @@ final class KeycloakAdmin {
 
     static String providerUrl() {
         String url = setting("gestan.oidc.provider-url", "GESTAN_OIDC_PROVIDER_URL");
-        return url == null ? "http://localhost:8180/realms/gestan" : url;
+        return url == null ? "https://localhost:8543/realms/gestan" : url;
     }
 
     static String serverUrl() {

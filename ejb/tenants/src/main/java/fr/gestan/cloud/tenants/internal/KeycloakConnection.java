@@ -10,7 +10,7 @@ import org.keycloak.admin.client.resource.RealmResource;
  * each of this module's Keycloak clients ({@code gestan-portal-admin}, {@code gestan-client-registrar}) has its own,
  * with only the realm-management roles it needs. Server URL and realm: {@code gestan.keycloak.admin.url} /
  * {@code GESTAN_KEYCLOAK_ADMIN_URL} (default: the OIDC provider URL without {@code /realms/...}, else
- * {@code http://localhost:8180}), {@code gestan.keycloak.admin.realm} ({@code gestan}).
+ * {@code https://localhost:8543}), {@code gestan.keycloak.admin.realm} ({@code gestan}).
  */
 final class KeycloakConnection implements AutoCloseable {
 
@@ -32,7 +32,7 @@ final class KeycloakConnection implements AutoCloseable {
     }
 
     static String providerUrl() {
-        return setting("gestan.oidc.provider-url", "GESTAN_OIDC_PROVIDER_URL", "http://localhost:8180/realms/gestan");
+        return setting("gestan.oidc.provider-url", "GESTAN_OIDC_PROVIDER_URL", "https://localhost:8543/realms/gestan");
     }
 
     static String serverUrl() {

@@ -24,7 +24,7 @@ import org.keycloak.representations.idm.UserRepresentation;
  * <p>
  * Settings (system property, else environment variable, else local default):
  * {@code gestan.keycloak.admin.url} / {@code GESTAN_KEYCLOAK_ADMIN_URL} (default: the OIDC provider URL without
- * {@code /realms/...}, else {@code http://localhost:8180}), {@code gestan.keycloak.admin.realm} (gestan),
+ * {@code /realms/...}, else {@code https://localhost:8543}), {@code gestan.keycloak.admin.realm} (gestan),
  * {@code gestan.keycloak.admin.client-id} ({@code gestan-portal-admin}), {@code gestan.keycloak.admin.client-secret}
  * / {@code GESTAN_KEYCLOAK_ADMIN_CLIENT_SECRET} (the realm file's development secret).
  */

@@ -37,7 +37,7 @@ public class ApiSecurityDocument implements OASFilter {
 
     static String tokenUrl() {
         String provider = System.getProperty("gestan.oidc.provider-url", System.getenv("GESTAN_OIDC_PROVIDER_URL"));
-        return (provider == null || provider.isBlank() ? "http://localhost:8180/realms/gestan" : provider.strip())
+        return (provider == null || provider.isBlank() ? "https://localhost:8543/realms/gestan" : provider.strip())
                 + "/protocol/openid-connect/token";
     }
 
