@@ -30,7 +30,7 @@ import org.openqa.selenium.WebElement;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PromisesJourneyIT extends BrowserJourney {
 
-    private static final Pattern RECOVERY = Pattern.compile("Notre serveur le plus chargé \\((\\d+) clients\\) est repris en (\\d+ h \\d\\d)");
+    private static final Pattern RECOVERY = Pattern.compile("Notre serveur le plus chargé \\((\\d+) clients\\) est repris en (\\d+ h \\d\\d(?: min)?)");
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {

@@ -52,7 +52,7 @@ class TrustTextsTest {
                 "Centre de données DC3 à Vitry-sur-Seine (FR)", "serveurs de production", "ISO/IEC 27001 (AFNOR Certification, valide jusqu'au 31/03/2028)",
                 "Centre de données DC5 à Saint-Ouen-l'Aumône (FR)", "aucune certification enregistrée", "héberge en moyenne 100 clients",
                 "verrouillé après 5 échecs", "au moins 16 caractères", "toutes les 24 heures", "version 3",
-                "environ 15 minutes", "environ 10 minutes par client, soit environ 17 h 10 pour 100 clients",
+                "environ 15 minutes", "environ 10 minutes par client, soit environ 17 h 10 min pour 100 clients",
                 "ICS-Informatique, SARL de droit français", "(Union européenne)",
                 "Every exchange uses HTTPS (TLS 1.3, TLS 1.2), the protocol your bank uses: a page asked for over HTTP is redirected",
                 "pendant 730 jours (HSTS)", "Relevé dans la configuration du serveur en fonctionnement")) {
@@ -73,8 +73,8 @@ class TrustTextsTest {
                 LocalDate.of(2026, 11, 28), List.of(), null, plan));
         String fr = t.sections().stream().flatMap(x -> x.fr().stream()).collect(java.util.stream.Collectors.joining("\n"));
         String en = t.sections().stream().flatMap(x -> x.en().stream()).collect(java.util.stream.Collectors.joining("\n"));
-        assertTrue(fr.contains("pour notre serveur le plus chargé (42 clients), la reprise complète est planifiée en 7 h 29."), fr);
-        assertTrue(en.contains("for our most loaded server (42 clients), full recovery is planned in 7 h 29."), en);
+        assertTrue(fr.contains("pour notre serveur le plus chargé (42 clients), la reprise complète est planifiée en 7 h 29 min."), fr);
+        assertTrue(en.contains("for our most loaded server (42 clients), full recovery is planned in 7 h 29 min."), en);
         assertFalse(fr.contains("environ 5 heures"), fr);
     }
 
