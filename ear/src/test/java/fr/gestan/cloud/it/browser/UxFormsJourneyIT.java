@@ -166,7 +166,7 @@ class UxFormsJourneyIT extends BrowserJourney {
 
     @Test
     @Order(4)
-    void one_navigation_item_is_current_and_the_portal_menu_is_grouped_with_the_pages_titles() {
+    void one_navigation_item_is_current_and_the_portal_menu_is_grouped_with_the_pages_titles() throws Exception {
         signInAt("admin/compliance/certificates", "support.demo", "Gestan-Support-2026!");
         List<WebElement> current = browser.driver().findElements(By.cssSelector("#nav a[aria-current='page']"));
         assertEquals(1, current.size(), "one current item");
@@ -211,7 +211,7 @@ class UxFormsJourneyIT extends BrowserJourney {
 
     @Test
     @Order(5)
-    void the_requests_queue_shows_status_and_assignee_filters_by_status_and_support_takes_a_request() {
+    void the_requests_queue_shows_status_and_assignee_filters_by_status_and_support_takes_a_request() throws Exception {
         String text = "Adresse de livraison changée " + System.nanoTime();
         signInAt("portal/tenants/company", "client.demo", "Gestan-Client-2026!");
         browser.find(By.id("change:text")).sendKeys(text);
