@@ -146,7 +146,8 @@ class UxFormsJourneyIT extends BrowserJourney {
                 "Bearer " + KeycloakFixture.accessToken("support.demo", "Gestan-Support-2026!")).body());
 
         // The admin is told why the reveal form is absent (only NDA-bound support reveals credentials).
-        signInAt("admin/tenants/edit?id=" + boulangerie, "admin.demo", "Gestan-Admin-2026!");
+        signInAt("admin/tenants/", "admin.demo", "Gestan-Admin-2026!");
+        browser.open(BASE + "admin/tenants/edit?id=" + boulangerie);
         browser.find(By.id("accounts-card"));
         if (!browser.driver().findElements(By.cssSelector("#accounts\\:account-list tbody tr td code")).isEmpty()) {
             assertTrue(browser.find(By.id("reveal-absent")).getText().contains("accord de confidentialité"));
@@ -158,7 +159,7 @@ class UxFormsJourneyIT extends BrowserJourney {
         signInAt("portal/", "client.demo", "Gestan-Client-2026!");
         browser.driver().get(BASE + "admin/tenants/");
         assertTrue(browser.find(By.id("error-title")).getAttribute("class").contains("error-403"));
-        assertFalse(browser.driver().findElements(By.id("navgroup-company")).isEmpty(), "the portal navigation on the 403 page");
+        assertFalse(browser.driver().findElements(By.cssSelector("#nav details[data-group='company']")).isEmpty(), "the portal navigation on the 403 page");
         assertEquals("Boulangerie Martin SARL", browser.find(By.id("tenant-name")).getText());
         assertTrue(browser.find(By.id("error-home")).getAttribute("href").endsWith("/portal/"));
         browser.screenshot("uxforms-06-client-403");
@@ -179,14 +180,14 @@ class UxFormsJourneyIT extends BrowserJourney {
         assertEquals(3, groups.size(), "three menus");
         assertTrue(browser.driver().findElements(By.cssSelector("#nav > ul > li")).size() <= 6, "a few top-level entries");
         // Keyboard: Enter on a menu's summary opens it, and opening another closes the first.
-        WebElement company = browser.find(By.cssSelector("#navgroup-company > summary"));
-        assertFalse(browser.find(By.cssSelector("#navgroup-company a")).isDisplayed());
+        WebElement company = browser.find(By.cssSelector("#nav details[data-group='company'] > summary"));
+        assertFalse(browser.find(By.cssSelector("#nav details[data-group='company'] a")).isDisplayed());
         company.sendKeys(Keys.ENTER);
-        browser.waitUntil(d -> d.findElement(By.cssSelector("#navgroup-company a")).isDisplayed());
+        browser.waitUntil(d -> d.findElement(By.cssSelector("#nav details[data-group='company'] a")).isDisplayed());
         browser.screenshot("uxforms-07-portal-menu-open");
-        browser.find(By.cssSelector("#navgroup-hosting > summary")).sendKeys(Keys.ENTER);
-        browser.waitUntil(d -> d.findElement(By.cssSelector("#navgroup-hosting a")).isDisplayed()
-                && !d.findElement(By.cssSelector("#navgroup-company a")).isDisplayed());
+        browser.find(By.cssSelector("#nav details[data-group='hosting'] > summary")).sendKeys(Keys.ENTER);
+        browser.waitUntil(d -> d.findElement(By.cssSelector("#nav details[data-group='hosting'] a")).isDisplayed()
+                && !d.findElement(By.cssSelector("#nav details[data-group='company'] a")).isDisplayed());
 
         Map<String, String> links = new LinkedHashMap<>();
         for (WebElement a : browser.driver().findElements(By.cssSelector("#nav a"))) {
@@ -236,10 +237,8 @@ class UxFormsJourneyIT extends BrowserJourney {
     }
 
     private static void filter(String label) {
-        browser.find(By.id("changes:status")).click();
-        browser.find(By.cssSelector("#changes\\:status_items li[data-label='" + label + "']")).click();
+        new org.openqa.selenium.support.ui.Select(browser.find(By.id("changes:status"))).selectByVisibleText(label);
         browser.find(By.id("changes:apply")).click();
-        browser.waitUntil(d -> d.findElement(By.id("changes:status_label")).getText().equals(label));
         sleepQuietly();
     }
 
