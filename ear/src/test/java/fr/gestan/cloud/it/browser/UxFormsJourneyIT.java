@@ -25,7 +25,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -159,7 +158,7 @@ class UxFormsJourneyIT extends BrowserJourney {
         signInAt("portal/", "client.demo", "Gestan-Client-2026!");
         browser.driver().get(BASE + "admin/tenants/");
         assertTrue(browser.find(By.id("error-title")).getAttribute("class").contains("error-403"));
-        assertFalse(browser.driver().findElements(By.cssSelector("#nav details[data-group='company']")).isEmpty(), "the portal navigation on the 403 page");
+        assertFalse(browser.driver().findElements(By.cssSelector("#nav a[href*='/portal/tenants/company']")).isEmpty(), "the portal navigation on the 403 page");
         assertEquals("Boulangerie Martin SARL", browser.find(By.id("tenant-name")).getText());
         assertTrue(browser.find(By.id("error-home")).getAttribute("href").endsWith("/portal/"));
         browser.screenshot("uxforms-06-client-403");
@@ -176,19 +175,6 @@ class UxFormsJourneyIT extends BrowserJourney {
         assertEquals(1, browser.driver().findElements(By.cssSelector("#nav a[aria-current='page']")).size());
 
         signInAt("portal/", "client.demo", "Gestan-Client-2026!");
-        List<WebElement> groups = browser.driver().findElements(By.cssSelector("#nav details.nav-menu"));
-        assertEquals(3, groups.size(), "three menus");
-        assertTrue(browser.driver().findElements(By.cssSelector("#nav > ul > li")).size() <= 6, "a few top-level entries");
-        // Keyboard: Enter on a menu's summary opens it, and opening another closes the first.
-        WebElement company = browser.find(By.cssSelector("#nav details[data-group='company'] > summary"));
-        assertFalse(browser.find(By.cssSelector("#nav details[data-group='company'] a")).isDisplayed());
-        company.sendKeys(Keys.ENTER);
-        browser.waitUntil(d -> d.findElement(By.cssSelector("#nav details[data-group='company'] a")).isDisplayed());
-        browser.screenshot("uxforms-07-portal-menu-open");
-        browser.find(By.cssSelector("#nav details[data-group='hosting'] > summary")).sendKeys(Keys.ENTER);
-        browser.waitUntil(d -> d.findElement(By.cssSelector("#nav details[data-group='hosting'] a")).isDisplayed()
-                && !d.findElement(By.cssSelector("#nav details[data-group='company'] a")).isDisplayed());
-
         Map<String, String> links = new LinkedHashMap<>();
         for (WebElement a : browser.driver().findElements(By.cssSelector("#nav a"))) {
             links.put(a.getAttribute("href"), a.getAttribute("textContent").trim());

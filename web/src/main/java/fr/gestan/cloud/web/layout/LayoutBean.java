@@ -48,31 +48,6 @@ public class LayoutBean {
         return cache.computeIfAbsent("nav+groups:" + area, key -> entries(servletContext.getResourcePaths("/WEB-INF/nav/" + area + "/")));
     }
 
-    /** One step of the navigation bar: a file to include, with the group it opens or closes ({@code group}) if any. */
-    public record MenuStep(String file, String group) {
-    }
-
-    static final String GROUP_OPEN = "/WEB-INF/includes/nav-group-open.xhtml";
-    static final String GROUP_CLOSE = "/WEB-INF/includes/nav-group-close.xhtml";
-
-    /**
-     * The navigation bar as one flat list of includes (entries, and the opening and closing of each group around its
-     * entries): a nested loop of includes inside markup lost its order in Facelets, a flat one keeps it.
-     */
-    public List<MenuStep> menu(String area) {
-        List<MenuStep> steps = new java.util.ArrayList<>();
-        for (String entry : navigation(area)) {
-            if (entry.endsWith("/")) {
-                steps.add(new MenuStep(GROUP_OPEN, entry));
-                groupEntries(entry).forEach(file -> steps.add(new MenuStep(file, entry)));
-                steps.add(new MenuStep(GROUP_CLOSE, entry));
-            } else {
-                steps.add(new MenuStep(entry, null));
-            }
-        }
-        return steps;
-    }
-
     /** The files of a navigation group (a folder {@link #navigation} listed), in file-name order. */
     public List<String> groupEntries(String folder) {
         if (folder == null || !GROUP.matcher(folder).matches()) {
