@@ -37,15 +37,9 @@ public class LayoutBean {
     record NavTarget(String outcome, String prefix) {
     }
 
-    /**
-     * The navigation entries of an area, in file-name order: files, and folders (ending with {@code /}) that group
-     * entries under a menu ({@code WEB-INF/nav/portal/20-company/}: its files, labelled {@code msg['nav.group.company']}).
-     */
+    /** The navigation entries of an area, in file-name order. */
     public List<String> navigation(String area) {
-        if (area == null || !AREA.matcher(area).matches()) {
-            return List.of();
-        }
-        return cache.computeIfAbsent("nav+groups:" + area, key -> entries(servletContext.getResourcePaths("/WEB-INF/nav/" + area + "/")));
+        return files("/WEB-INF/nav/", area);
     }
 
     /** The files of a navigation group (a folder {@link #navigation} listed), in file-name order. */
