@@ -111,6 +111,10 @@ class ApiClientsJourneyIT extends BrowserJourney {
         browser.open(Http.HTTPS + PAGE);
         WebElement row = browser.waitUntil(d -> d.findElement(By.xpath("//tr[.//code[text()='" + reader.clientId() + "']]")));
         row.findElement(By.cssSelector("button.revoke")).click();
+        // revoking asks first (issue 21): the dialog names the consequence, "Oui, confirmer" goes ahead
+        browser.waitUntil(d -> d.findElement(By.id("confirm")).isDisplayed());
+        assertTrue(browser.find(By.id("confirm")).getText().contains("Révoquer ce client d’API"));
+        browser.find(By.id("confirm-yes")).click();
         browser.waitUntil(d -> !d.findElements(By.xpath("//tr[.//code[text()='" + reader.clientId() + "']]//*[contains(@class,'client-revoked')]")).isEmpty());
         HttpResponse<String> afterRevoke = Http.get(API + "me/company", "Authorization", readToken);
         assertEquals(403, afterRevoke.statusCode(), afterRevoke.body());

@@ -58,9 +58,17 @@ final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /**
+     * Opens a page; on a staff or portal page of the application, also checks its forms' labels ({@link FormLabels}:
+     * each label by its own field, every field labelled).
+     */
     void open(String url) {
         driver.get(url);
         audit.check(driver);
+        String now = driver.getCurrentUrl();
+        if (now.startsWith(Http.HTTPS + "admin/") || now.startsWith(Http.HTTPS + "portal/")) {
+            FormLabels.check(driver);
+        }
     }
 
     WebElement find(By by) {

@@ -21,15 +21,53 @@ import java.util.regex.Pattern;
 public class LayoutBean {
 
     private static final Pattern AREA = Pattern.compile("[a-z]+");
+    private static final Pattern GROUP = Pattern.compile("/WEB-INF/nav/[a-z]+/\\d+-[a-z-]+/");
 
     @Inject
     ServletContext servletContext;
 
+    private static final Pattern NAV_ITEM = Pattern.compile("<gc:navItem\\b[^>]*>");
+    private static final Pattern OUTCOME = Pattern.compile("\\boutcome=\"([^\"#]+)\"");
+    private static final Pattern PREFIX = Pattern.compile("\\bprefix=\"([^\"#]+)\"");
+
     private final ConcurrentMap<String, List<String>> cache = new ConcurrentHashMap<>();
+    private volatile List<NavTarget> targets;
+
+    /** What a navigation entry points at: its outcome and the view ids it also covers (prefix, or null). */
+    record NavTarget(String outcome, String prefix) {
+    }
 
     /** The navigation entries of an area, in file-name order. */
     public List<String> navigation(String area) {
         return files("/WEB-INF/nav/", area);
+    }
+
+    /** The files of a navigation group (a folder {@link #navigation} listed), in file-name order. */
+    public List<String> groupEntries(String folder) {
+        if (folder == null || !GROUP.matcher(folder).matches()) {
+            return List.of();
+        }
+        return cache.computeIfAbsent(folder, f -> sorted(servletContext.getResourcePaths(f)));
+    }
+
+    /** A group's name, its folder's name without its number: {@code /WEB-INF/nav/portal/20-company/} gives {@code company}. */
+    public String groupName(String folder) {
+        String name = folder.substring(0, folder.length() - 1);
+        name = name.substring(name.lastIndexOf('/') + 1);
+        return name.replaceFirst("^\\d+-", "");
+    }
+
+    /** Whether the current page's entry is in this group (its menu is marked too). */
+    public boolean groupCurrent(String folder, String viewId) {
+        String current = currentNav(viewId);
+        return current != null && targets(groupEntries(folder)).stream().anyMatch(t -> t.outcome().equals(current));
+    }
+
+    static List<String> entries(Set<String> paths) {
+        if (paths == null) {
+            return List.of();
+        }
+        return paths.stream().filter(p -> p.endsWith(".xhtml") || (p.endsWith("/") && GROUP.matcher(p).matches())).sorted().toList();
     }
 
     /** The dashboard tiles of an area, in file-name order. */
@@ -40,6 +78,75 @@ public class LayoutBean {
     /** The notices shown under the header of an area (one file each, in file-name order). */
     public List<String> notices(String area) {
         return files("/WEB-INF/notices/", area);
+    }
+
+    /**
+     * The outcome of the one navigation entry to mark as the current page for {@code viewId}: the entry whose
+     * outcome is the view, else the one with the longest prefix the view starts with (so {@code /admin/compliance}
+     * does not light up beside {@code /admin/compliance/certificates}); {@code null} when none matches.
+     */
+    public String currentNav(String viewId) {
+        return current(navTargets(), viewId);
+    }
+
+    static String current(List<NavTarget> targets, String viewId) {
+        if (viewId == null) {
+            return null;
+        }
+        String best = null;
+        int bestLength = -1;
+        for (NavTarget t : targets) {
+            if (viewId.equals(t.outcome() + ".xhtml")) {
+                return t.outcome();
+            }
+            if (t.prefix() != null && viewId.startsWith(t.prefix()) && t.prefix().length() > bestLength) {
+                best = t.outcome();
+                bestLength = t.prefix().length();
+            }
+        }
+        return best;
+    }
+
+    /** Every navigation entry of every area, read once from the files (outcome and prefix are literal there). */
+    private List<NavTarget> navTargets() {
+        List<NavTarget> known = targets;
+        if (known == null) {
+            List<NavTarget> all = new java.util.ArrayList<>();
+            for (String area : List.of("public", "portal", "admin")) {
+                for (String entry : navigation(area)) {
+                    all.addAll(targets(entry.endsWith("/") ? groupEntries(entry) : List.of(entry)));
+                }
+            }
+            known = targets = List.copyOf(all);
+        }
+        return known;
+    }
+
+    private List<NavTarget> targets(List<String> files) {
+        List<NavTarget> all = new java.util.ArrayList<>();
+        for (String file : files) {
+            try (java.io.InputStream in = servletContext.getResourceAsStream(file)) {
+                if (in != null) {
+                    all.addAll(parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return all;
+    }
+
+    static List<NavTarget> parse(String xhtml) {
+        List<NavTarget> found = new java.util.ArrayList<>();
+        java.util.regex.Matcher item = NAV_ITEM.matcher(xhtml);
+        while (item.find()) {
+            java.util.regex.Matcher outcome = OUTCOME.matcher(item.group());
+            if (outcome.find()) {
+                java.util.regex.Matcher prefix = PREFIX.matcher(item.group());
+                found.add(new NavTarget(outcome.group(1), prefix.find() ? prefix.group(1) : null));
+            }
+        }
+        return found;
     }
 
     private List<String> files(String root, String area) {

@@ -55,6 +55,26 @@ public class CurrentUser {
         return "none";
     }
 
+    /**
+     * The layout of an error page (403, 404): the staff or client frame, with its navigation, when the user is
+     * signed in, so that they find their way back; the public one otherwise, and for a client refused because its
+     * company is suspended (whose portal pages would refuse too).
+     */
+    public String getErrorTemplate() {
+        if (isStaff()) {
+            return "/WEB-INF/templates/backoffice.xhtml";
+        }
+        if (isClient() && request.getAttribute("gestan.refused") == null) {
+            return "/WEB-INF/templates/portal.xhtml";
+        }
+        return "/WEB-INF/templates/public.xhtml";
+    }
+
+    /** The signed-in user's home ({@code /admin/}, {@code /portal/}) or the public home page. */
+    public String getHomePath() {
+        return isStaff() ? "/admin/" : isClient() && request.getAttribute("gestan.refused") == null ? "/portal/" : "/";
+    }
+
     /** The client's company (tenant) for the portal header, or {@code null} (staff, or an account not linked). */
     public String getCompanyName() {
         if (!companyLoaded) {

@@ -1,6 +1,9 @@
 package fr.gestan.cloud.web.tenants;
 
+import fr.gestan.cloud.tenants.api.ChangeRequestTakenException;
 import fr.gestan.cloud.tenants.api.ChangeRequestView;
+import fr.gestan.cloud.web.layout.DatabasePages;
+import org.primefaces.model.LazyDataModel;
 import fr.gestan.cloud.tenants.api.HostedAccountView;
 import fr.gestan.cloud.tenants.api.HostedAccounts;
 import fr.gestan.cloud.tenants.api.TenantNotFoundException;
@@ -14,7 +17,10 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 
-/** The staff queue of client requests: record changes and new passwords. */
+/**
+ * The staff queue of client requests: record changes (status, filter by status, assignee; paginated in the database)
+ * and new passwords.
+ */
 @Named
 @ViewScoped
 public class TenantRequestsBean implements Serializable {
@@ -33,6 +39,44 @@ public class TenantRequestsBean implements Serializable {
     private List<HostedAccountView> resets;
     private Long pendingCount;
     private String resolution;
+    /** The status filter: OPEN (new and in progress, the default), NEW, IN_PROGRESS, CLOSED or ALL. */
+    private String status = "OPEN";
+    private final LazyDataModel<ChangeRequestView> model = new DatabasePages<>(
+            () -> tenants.changeRequestCount(status),
+            (first, size, sort) -> tenants.changeRequests(status, first, size),
+            r -> Long.toString(r.id()), 100);
+
+    public LazyDataModel<ChangeRequestView> getModel() {
+        return model;
+    }
+
+    public List<String> getStatuses() {
+        return List.of("OPEN", "NEW", "IN_PROGRESS", "CLOSED", "ALL");
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public void setStatus(String status) {
+        this.status = getStatuses().contains(status) ? status : "OPEN";
+    }
+
+    /** The calling support engineer takes the request. */
+    public void take(long id) {
+        try {
+            tenants.takeChangeRequest(id);
+            messages.info("requests.taken");
+        } catch (ChangeRequestTakenException e) {
+            if (e.assignee() == null) {
+                messages.error("requests.take.closed");
+            } else {
+                messages.error("requests.take.held", e.assignee());
+            }
+        } catch (TenantNotFoundException e) {
+            messages.error("tenant.notFound");
+        }
+    }
 
     public List<ChangeRequestView> getChanges() {
         if (changes == null) {

@@ -112,6 +112,23 @@ public interface TenantService {
     List<ChangeRequestView> changeRequestsOf(@NotNull(message = "{tenant.siren.required}") @Pattern(regexp = "\\d{9}", message = "{tenant.siren.format}") String siren,
                                              @Min(value = 1, message = "{page.size.invalid}") @Max(value = 500, message = "{page.size.invalid}") int max);
 
+    /**
+     * One page of the staff queue, oldest first, paginated in the database. {@code status}: a
+     * {@link ChangeRequestStatus} name, {@code OPEN} (new and in progress) or {@code ALL}. Staff and auditors.
+     */
+    List<ChangeRequestView> changeRequests(@NotNull(message = "{requests.status.invalid}") @Pattern(regexp = "ALL|OPEN|NEW|IN_PROGRESS|CLOSED", message = "{requests.status.invalid}") String status,
+                                           @Min(value = 0, message = "{page.first.invalid}") int first,
+                                           @Min(value = 1, message = "{page.size.invalid}") @Max(value = 500, message = "{page.size.invalid}") int max);
+
+    /** How many requests {@link #changeRequests} has for {@code status}. */
+    long changeRequestCount(@NotNull(message = "{requests.status.invalid}") @Pattern(regexp = "ALL|OPEN|NEW|IN_PROGRESS|CLOSED", message = "{requests.status.invalid}") String status);
+
+    /**
+     * The calling support engineer takes an open request (becomes its assignee; journaled). Support only: the
+     * engineers who handle requests. Refused when the request is closed or another engineer already holds it.
+     */
+    ChangeRequestView takeChangeRequest(long id) throws TenantNotFoundException, ChangeRequestTakenException;
+
     /** Closes a change request with what was done. Staff only. */
     ChangeRequestView closeChangeRequest(long id, @NotBlank(message = "{tenant.change.resolution.required}") @Size(max = 500, message = "{tenant.reason.size}") String resolution)
             throws TenantNotFoundException;

@@ -15,6 +15,12 @@ import java.util.Objects;
 @NamedQuery(name = ChangeRequest.OPEN, query = "select r from ChangeRequest r join fetch r.tenant where r.closedAt is null order by r.requestedAt, r.id")
 @NamedQuery(name = ChangeRequest.OPEN_COUNT, query = "select count(r) from ChangeRequest r where r.closedAt is null")
 @NamedQuery(name = ChangeRequest.OF_TENANT, query = "select r from ChangeRequest r join fetch r.tenant where r.tenant = :tenant order by r.requestedAt desc, r.id desc")
+@NamedQuery(name = ChangeRequest.QUEUE, query = "select r from ChangeRequest r join fetch r.tenant where (:status = 'ALL'"
+        + " or (:status = 'NEW' and r.closedAt is null and r.assignee is null) or (:status = 'IN_PROGRESS' and r.closedAt is null and r.assignee is not null)"
+        + " or (:status = 'OPEN' and r.closedAt is null) or (:status = 'CLOSED' and r.closedAt is not null)) order by r.requestedAt, r.id")
+@NamedQuery(name = ChangeRequest.QUEUE_COUNT, query = "select count(r) from ChangeRequest r where (:status = 'ALL'"
+        + " or (:status = 'NEW' and r.closedAt is null and r.assignee is null) or (:status = 'IN_PROGRESS' and r.closedAt is null and r.assignee is not null)"
+        + " or (:status = 'OPEN' and r.closedAt is null) or (:status = 'CLOSED' and r.closedAt is not null))")
 @NamedQuery(name = ChangeRequest.DELETE_OF_TENANT, query = "delete from ChangeRequest r where r.tenant = :tenant")
 public class ChangeRequest extends TenantRecord {
 
@@ -22,6 +28,8 @@ public class ChangeRequest extends TenantRecord {
     static final String OPEN_COUNT = "ChangeRequest.openCount";
     static final String OF_TENANT = "ChangeRequest.ofTenant";
     static final String DELETE_OF_TENANT = "ChangeRequest.deleteOfTenant";
+    static final String QUEUE = "ChangeRequest.queue";
+    static final String QUEUE_COUNT = "ChangeRequest.queueCount";
 
 
     @Column(name = "requested_by", nullable = false, length = 100)
@@ -36,6 +44,10 @@ public class ChangeRequest extends TenantRecord {
     private Instant closedAt;
     @Column(length = 500)
     private String resolution;
+    @Column(length = 100)
+    private String assignee;
+    @Column(name = "assigned_at")
+    private Instant assignedAt;
     @Version
     private long version;
 
@@ -62,9 +74,32 @@ public class ChangeRequest extends TenantRecord {
         this.resolution = resolution.strip();
     }
 
+    /**
+     * {@code by} takes the request: it must be open and not held by someone else (taking one's own again is a
+     * no-op). Returns false when nothing changed.
+     */
+    public boolean take(String by, Instant at) {
+        if (closedAt != null || (assignee != null && !assignee.equals(by))) {
+            throw new IllegalStateException(closedAt != null ? "closed" : "taken by " + assignee);
+        }
+        if (by.equals(assignee)) {
+            return false;
+        }
+        this.assignee = Objects.requireNonNull(by);
+        this.assignedAt = Objects.requireNonNull(at);
+        return true;
+    }
+
+    public String assignee() {
+        return assignee;
+    }
+
+    public boolean closed() {
+        return closedAt != null;
+    }
 
     public ChangeRequestView toView() {
         return new ChangeRequestView(id(), tenant().siren(), tenant().legalName(), requestedBy, requestedAt, text, closedAt == null,
-                closedBy, closedAt, resolution);
+                closedBy, closedAt, resolution, assignee, assignedAt);
     }
 }

@@ -6,6 +6,7 @@ import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
+import fr.gestan.cloud.tenants.api.ChangeRequestTakenException;
 import fr.gestan.cloud.tenants.api.ChangeRequestView;
 import fr.gestan.cloud.tenants.api.ConcurrentEditException;
 import fr.gestan.cloud.tenants.api.DuplicateSirenException;
@@ -325,6 +326,36 @@ public class TenantServiceBean implements TenantService {
     @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
     public long openChangeRequestCount() {
         return em.createNamedQuery(ChangeRequest.OPEN_COUNT, Long.class).getSingleResult();
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+    public List<ChangeRequestView> changeRequests(String status, int first, int max) {
+        return em.createNamedQuery(ChangeRequest.QUEUE, ChangeRequest.class).setParameter("status", status)
+                .setFirstResult(first).setMaxResults(max).getResultStream().map(ChangeRequest::toView).toList();
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+    public long changeRequestCount(String status) {
+        return em.createNamedQuery(ChangeRequest.QUEUE_COUNT, Long.class).setParameter("status", status).getSingleResult();
+    }
+
+    @Override
+    @RolesAllowed(Roles.SUPPORT)
+    public ChangeRequestView takeChangeRequest(long id) throws TenantNotFoundException, ChangeRequestTakenException {
+        ChangeRequest request = em.find(ChangeRequest.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (request == null) {
+            throw new TenantNotFoundException("No change request " + id);
+        }
+        String me = caller.getCallerPrincipal().getName();
+        if (request.closed() || (request.assignee() != null && !request.assignee().equals(me))) {
+            throw new ChangeRequestTakenException(id, request.closed() ? null : request.assignee());
+        }
+        if (request.take(me, clock.instant())) {
+            journal.record(JournalEvent.success("TENANT_CHANGE_TAKEN", request.tenant().siren(), "change request " + id));
+        }
+        return request.toView();
     }
 
     @Override

@@ -1,0 +1,266 @@
+package fr.gestan.cloud.it.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.gestan.cloud.it.env.KeycloakFixture;
+import fr.gestan.cloud.it.support.Deployments;
+import fr.gestan.cloud.it.support.Ids;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+
+/**
+ * What issue 21 found in forms and navigation (items 1, 9, 10): labels by their own fields on every staff and portal
+ * page, a confirmation before suspending, each role shown only what it may do (and told why where it helps), error
+ * pages in the user's own frame, one current navigation item, the portal's grouped menu with the pages' titles, and
+ * the requests queue with status, filter and assignee.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class UxFormsJourneyIT extends BrowserJourney {
+
+    private static final String BASE = Http.HTTPS;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.fullEar();
+    }
+
+    @Test
+    @Order(1)
+    void the_staff_tenant_form_puts_each_label_by_its_own_field_and_suspending_asks_first() throws Exception {
+        signInAt("admin/tenants/edit", "support.demo", "Gestan-Support-2026!");
+        FormLabels.check(browser.driver());
+        // The check catches the layout issue 21 found: the fields of a 4-column grid laid out one cell per element.
+        ((JavascriptExecutor) browser.driver()).executeScript("""
+                for (const grid of document.querySelectorAll('.form-grid')) {
+                  grid.style.gridTemplateColumns = 'repeat(4, 1fr)';
+                  for (const field of [...grid.querySelectorAll(':scope > .field')]) { field.replaceWith(...field.childNodes); }
+                }""");
+        List<String> scrambled = FormLabels.problems(browser.driver());
+        assertTrue(scrambled.stream().anyMatch(p -> p.contains("SIREN")), "the scrambled grid is caught: " + scrambled);
+
+        String support = "Bearer " + KeycloakFixture.accessToken("support.demo", "Gestan-Support-2026!");
+        HttpResponse<String> created = Http.send("POST", BASE + "api/v1/tenants", "{\"legalName\":\"Atelier Confirmé "
+                + (System.nanoTime() % 100_000) + "\",\"siren\":\"" + Ids.siren() + "\",\"address\":{\"line1\":\"1 rue Haute\","
+                + "\"postalCode\":\"69001\",\"city\":\"Lyon\",\"countryCode\":\"FR\"},\"administrative\":{\"name\":\"Ana Lys\","
+                + "\"email\":\"ana@atelier.example\"},\"dataKinds\":[]}", "Authorization", support);
+        assertEquals(201, created.statusCode(), created.body());
+        browser.open(BASE + "admin/tenants/edit?id=" + idIn(created.body())); // checks the labels of every form there
+        browser.screenshot("uxforms-01-tenant-form");
+
+        browser.find(By.id("state:reason")).sendKeys("Impayé de novembre");
+        browser.find(By.id("state:suspend")).click();
+        WebElement dialog = browser.waitUntil(d -> d.findElement(By.id("confirm")).isDisplayed() ? d.findElement(By.id("confirm")) : null);
+        assertTrue(String.valueOf(dialog.getAttribute("role")).matches("dialog|alertdialog"), "a dialog for assistive technologies");
+        assertTrue(dialog.getText().contains("Suspendre ce client"), dialog.getText());
+        browser.screenshot("uxforms-02-suspend-confirmation");
+        browser.find(By.id("confirm-no")).click();
+        browser.waitUntil(d -> !d.findElement(By.id("confirm")).isDisplayed());
+        assertTrue(browser.find(By.id("tenant-state")).getAttribute("class").contains("state-ACTIVE"), "nothing happened on No");
+
+        browser.find(By.id("state:suspend")).click();
+        browser.waitUntil(d -> d.findElement(By.id("confirm")).isDisplayed());
+        browser.find(By.id("confirm-yes")).click();
+        browser.waitUntil(d -> d.findElement(By.id("tenant-state")).getAttribute("class").contains("state-SUSPENDED"));
+    }
+
+    @Test
+    @Order(2)
+    void every_staff_and_portal_page_has_each_label_by_its_own_field() throws Exception {
+        Map<String, List<String>> problems = new LinkedHashMap<>();
+        String boulangerie = idIn(Http.get(BASE + "api/v1/tenants?q=842317653", "Authorization",
+                "Bearer " + KeycloakFixture.accessToken("support.demo", "Gestan-Support-2026!")).body());
+        String[] staffPages = {"admin/", "admin/tenants/", "admin/tenants/edit", "admin/tenants/edit?id=" + boulangerie,
+                "admin/tenants/requests", "admin/hosting/", "admin/hosting/contracts", "admin/hosting/recovery",
+                "admin/hosting/status", "admin/hosting/subprocessors", "admin/compliance/", "admin/compliance/certificates",
+                "admin/documents", "admin/notifications", "admin/security/agreements", "admin/security/controls",
+                "admin/security/journal", "admin/security/keys", "admin/security/lockouts", "admin/security/policy",
+                "admin/security/server-access"};
+        for (String[] who : new String[][]{{"support.demo", "Gestan-Support-2026!"}, {"admin.demo", "Gestan-Admin-2026!"},
+                {"auditor.demo", "Gestan-Audit-2026!"}}) {
+            signInAt("admin/", who[0], who[1]);
+            sweep(staffPages, who[0], problems);
+        }
+        signInAt("portal/", "client.demo", "Gestan-Client-2026!");
+        sweep(new String[]{"portal/", "portal/tenants/company", "portal/tenants/accounts", "portal/tenants/export",
+                "portal/tenants/users", "portal/tenants/api-clients", "portal/hosting", "portal/subprocessors",
+                "portal/compliance", "portal/certificates", "portal/documents", "portal/security/journal",
+                "portal/notifications"}, "client.demo", problems);
+        assertTrue(problems.isEmpty(), () -> "misplaced or missing labels:\n" + problems);
+    }
+
+    private static void sweep(String[] pages, String who, Map<String, List<String>> problems) {
+        for (String page : pages) {
+            browser.driver().get(BASE + page);
+            browser.find(By.tagName("h1"));
+            List<String> found = FormLabels.problems(browser.driver());
+            if (!found.isEmpty()) {
+                problems.put(who + " " + page, found);
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
+    void each_role_sees_only_the_forms_it_may_use_and_error_pages_keep_its_navigation() throws Exception {
+        signInAt("admin/hosting/status", "auditor.demo", "Gestan-Audit-2026!");
+        assertTrue(browser.find(By.id("status-readonly")).getText().contains("réservés au support"));
+        for (String form : new String[]{"open:submit", "update:post", "maintenance:schedule"}) {
+            assertTrue(browser.driver().findElements(By.id(form)).isEmpty(), form + " is not shown to an auditor");
+        }
+        browser.screenshot("uxforms-03-auditor-status");
+        // a missing page keeps the staff frame: navigation, identity and role
+        browser.driver().get(BASE + "admin/no-such-page");
+        browser.find(By.id("error-title"));
+        assertFalse(browser.driver().findElements(By.cssSelector("#nav a[href*='/admin/index']")).isEmpty(),
+                "the staff navigation on the 404 page");
+        assertTrue(browser.find(By.id("identity-role")).isDisplayed());
+        assertTrue(browser.find(By.id("error-home")).getAttribute("href").endsWith("/admin/"));
+        browser.screenshot("uxforms-04-staff-404");
+
+        signInAt("admin/hosting/status", "support.demo", "Gestan-Support-2026!");
+        assertTrue(browser.driver().findElements(By.id("status-readonly")).isEmpty());
+        browser.find(By.id("open:submit"));
+        String boulangerie = idIn(Http.get(BASE + "api/v1/tenants?q=842317653", "Authorization",
+                "Bearer " + KeycloakFixture.accessToken("support.demo", "Gestan-Support-2026!")).body());
+
+        // The admin is told why the reveal form is absent (only NDA-bound support reveals credentials).
+        signInAt("admin/tenants/", "admin.demo", "Gestan-Admin-2026!");
+        browser.open(BASE + "admin/tenants/edit?id=" + boulangerie);
+        browser.find(By.id("accounts-card"));
+        if (!browser.driver().findElements(By.cssSelector("#accounts\\:account-list tbody tr td code")).isEmpty()) {
+            assertTrue(browser.find(By.id("reveal-absent")).getText().contains("accord de confidentialité"));
+            assertTrue(browser.driver().findElements(By.id("reveal:reveal-button")).isEmpty());
+            browser.screenshot("uxforms-05-admin-reveal-absent");
+        }
+
+        // A client refused a staff page keeps the portal's frame.
+        signInAt("portal/", "client.demo", "Gestan-Client-2026!");
+        browser.driver().get(BASE + "admin/tenants/");
+        assertTrue(browser.find(By.id("error-title")).getAttribute("class").contains("error-403"));
+        assertFalse(browser.driver().findElements(By.cssSelector("#nav a[href*='/portal/tenants/company']")).isEmpty(), "the portal navigation on the 403 page");
+        assertEquals("Boulangerie Martin SARL", browser.find(By.id("tenant-name")).getText());
+        assertTrue(browser.find(By.id("error-home")).getAttribute("href").endsWith("/portal/"));
+        browser.screenshot("uxforms-06-client-403");
+    }
+
+    @Test
+    @Order(4)
+    void one_navigation_item_is_current_and_the_portal_menu_is_grouped_with_the_pages_titles() throws Exception {
+        signInAt("admin/compliance/certificates", "support.demo", "Gestan-Support-2026!");
+        List<WebElement> current = browser.driver().findElements(By.cssSelector("#nav a[aria-current='page']"));
+        assertEquals(1, current.size(), "one current item");
+        assertTrue(current.get(0).getAttribute("href").contains("/admin/compliance/certificates"));
+        browser.open(BASE + "admin/compliance/");
+        assertEquals(1, browser.driver().findElements(By.cssSelector("#nav a[aria-current='page']")).size());
+
+        signInAt("portal/", "client.demo", "Gestan-Client-2026!");
+        Map<String, String> links = new LinkedHashMap<>();
+        for (WebElement a : browser.driver().findElements(By.cssSelector("#nav a"))) {
+            links.put(a.getAttribute("href"), a.getAttribute("textContent").trim());
+        }
+        List<String> mismatches = new ArrayList<>();
+        for (Map.Entry<String, String> link : links.entrySet()) {
+            browser.open(link.getKey());
+            String title = browser.driver().getTitle();
+            String pageTitle = title.substring(0, title.lastIndexOf(" · ")).trim();
+            if (!pageTitle.equals(link.getValue())) {
+                mismatches.add(link.getValue() + " ≠ " + pageTitle);
+            }
+            List<WebElement> marked = browser.driver().findElements(By.cssSelector("#nav a[aria-current='page']"));
+            if (marked.size() != 1 || !marked.get(0).getAttribute("href").equals(link.getKey())) {
+                mismatches.add(link.getKey() + ": " + marked.size() + " current items");
+            }
+        }
+        assertTrue(mismatches.isEmpty(), mismatches.toString());
+        assertTrue(links.size() >= 9, links.toString());
+    }
+
+    @Test
+    @Order(5)
+    void the_requests_queue_shows_status_and_assignee_filters_by_status_and_support_takes_a_request() throws Exception {
+        String text = "Adresse de livraison changée " + System.nanoTime();
+        signInAt("portal/tenants/company", "client.demo", "Gestan-Client-2026!");
+        browser.find(By.id("change:text")).sendKeys(text);
+        browser.find(By.id("change:send")).click();
+        browser.waitUntil(d -> d.findElement(By.id("change-requests")).getText().contains(text));
+
+        signInAt("admin/tenants/requests", "support.demo", "Gestan-Support-2026!");
+        WebElement row = rowOf(text);
+        assertEquals("Nouvelle", row.findElement(By.cssSelector(".request-status")).getText());
+        assertEquals("Personne", row.findElement(By.cssSelector(".request-assignee")).getText());
+        browser.screenshot("uxforms-08-requests-queue");
+        row.findElement(By.cssSelector("button[id$=':take']")).click();
+        browser.waitUntil(d -> rowOf(text).findElement(By.cssSelector(".request-assignee")).getText().equals("support.demo"));
+        assertEquals("En cours", rowOf(text).findElement(By.cssSelector(".request-status")).getText());
+        assertTrue(rowOf(text).findElements(By.cssSelector("button[id$=':take']")).isEmpty(), "taken: no Take button");
+
+        filter("Nouvelles");
+        browser.waitUntil(d -> !d.findElement(By.id("changes:change-list")).getText().contains(text) || lastPageLacks(text));
+        filter("En cours");
+        rowOf(text);
+        browser.screenshot("uxforms-09-requests-in-progress");
+    }
+
+    private static void filter(String label) {
+        new org.openqa.selenium.support.ui.Select(browser.find(By.id("changes:status"))).selectByVisibleText(label);
+        browser.find(By.id("changes:apply")).click();
+        sleepQuietly();
+    }
+
+    private static boolean lastPageLacks(String text) {
+        goToLastPage();
+        return !browser.driver().findElement(By.id("changes:change-list")).getText().contains(text);
+    }
+
+    /** The queue's row holding {@code text} (oldest first: the newest is on the last page). */
+    private static WebElement rowOf(String text) {
+        return browser.waitUntil(d -> {
+            goToLastPage();
+            List<WebElement> rows = d.findElements(By.xpath("//*[@id='changes:change-list']//tr[contains(., '" + text + "')]"));
+            return rows.isEmpty() ? null : rows.get(0);
+        });
+    }
+
+    private static void goToLastPage() {
+        List<WebElement> last = browser.driver().findElements(By.cssSelector("#changes\\:change-list .ui-paginator-last"));
+        if (!last.isEmpty() && !last.get(0).getAttribute("class").contains("ui-state-disabled")) {
+            last.get(0).click();
+            sleepQuietly();
+        }
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(1500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String idIn(String json) {
+        Matcher id = Pattern.compile("\"id\":(\\d+)").matcher(json);
+        assertTrue(id.find(), json);
+        return id.group(1);
+    }
+}

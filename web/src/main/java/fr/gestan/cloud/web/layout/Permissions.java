@@ -1,0 +1,76 @@
+package fr.gestan.cloud.web.layout;
+
+import fr.gestan.cloud.common.Roles;
+import fr.gestan.cloud.security.api.StaffClearance;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+
+/**
+ * What the signed-in user may do, for the pages ({@code #{may.manageStatus}}): one method per rule, so that a form
+ * is shown only to who can submit it. Each rule asks what the EJB guard asks: the roles of its
+ * {@code @RolesAllowed} (the constants below; {@code PermissionsMatchGuardsTest} in the ear module fails when they
+ * drift apart from the EJBs' annotations) or the guard's own query ({@link StaffClearance}). Authorisation itself
+ * stays in the EJBs: this only decides what to show.
+ */
+@Named("may")
+@RequestScoped
+public class Permissions {
+
+    /** {@code ServerStatusBean.openIncident/postUpdate/scheduleMaintenance/advanceMaintenance}. */
+    public static final List<String> STATUS_EDITORS = List.of(Roles.SUPPORT, Roles.ADMIN);
+    /** {@code JournalIntegrityBean.checkpointNow} (class-level {@code @RolesAllowed}). */
+    public static final List<String> CHECKPOINT_SIGNERS = List.of(Roles.AUDITOR, Roles.ADMIN);
+    /** {@code TenantServiceBean.closeChangeRequest} and the taking of a request. */
+    public static final List<String> REQUEST_HANDLERS = List.of(Roles.SUPPORT, Roles.ADMIN);
+
+    /** {@code TenantServiceBean.takeChangeRequest}: the support engineers who handle requests. */
+    public static final List<String> REQUEST_TAKERS = List.of(Roles.SUPPORT);
+
+    @Inject
+    HttpServletRequest request;
+
+    @EJB
+    StaffClearance clearance;
+
+    private Boolean revealCredentials;
+
+    /** Declare an incident, post its updates, schedule and advance maintenance (status page administration). */
+    public boolean isManageStatus() {
+        return anyOf(STATUS_EDITORS);
+    }
+
+    /** Sign the journal's head now. */
+    public boolean isSignCheckpoint() {
+        return anyOf(CHECKPOINT_SIGNERS);
+    }
+
+    /** Close (and take) the clients' change requests. */
+    public boolean isHandleRequests() {
+        return anyOf(REQUEST_HANDLERS);
+    }
+
+    /** Take a client's change request (become its assignee). */
+    public boolean isTakeRequests() {
+        return anyOf(REQUEST_TAKERS);
+    }
+
+    /**
+     * Reveal hosted-account credentials or create accounts: support staff with a confidentiality agreement valid
+     * today, the very query {@code StaffClearance.requireCredentialClearance} runs.
+     */
+    public boolean isRevealCredentials() {
+        if (revealCredentials == null) {
+            revealCredentials = request.getUserPrincipal() != null && request.isUserInRole(Roles.SUPPORT)
+                    && clearance.mayRevealCredentials(request.getUserPrincipal().getName());
+        }
+        return revealCredentials;
+    }
+
+    private boolean anyOf(List<String> roles) {
+        return roles.stream().anyMatch(request::isUserInRole);
+    }
+}
