@@ -19,10 +19,12 @@ public enum NoticeKind {
     /** A sub-processor added or ending (GDPR art. 28(2)): each client concerned, which may object in its portal. */
     SUB_PROCESSOR_CHANGE,
     /** A reminder or alert to staff (agreement or certification expiring, server degraded or silent): the on-call address. */
-    STAFF_REMINDER;
+    STAFF_REMINDER,
+    /** A new certificate issued to a client (the one it held, if any, superseded): the client's contacts. */
+    CERTIFICATE_ISSUED;
 
     /** Whether it goes to the public status subscribers. */
     public boolean isStatus() {
-        return this != STAFF_ACCESS && this != SUB_PROCESSOR_CHANGE && this != STAFF_REMINDER;
+        return this != STAFF_ACCESS && this != SUB_PROCESSOR_CHANGE && this != STAFF_REMINDER && this != CERTIFICATE_ISSUED;
     }
 }

@@ -23,8 +23,9 @@ final class Samples {
                         new CertificateContent.Measure("Instantané avant mise à jour", "Snapshot before update", "oui / yes")),
                 List.of(new CertificateContent.RuleLine("R1-ACCOUNTING-EU", "Code général des impôts, art. 286", "PASS",
                                 "Les documents comptables restent dans l'Union européenne."),
-                        new CertificateContent.RuleLine("R3-GDPR", "RGPD art. 28 et 30", "EVIDENCE_MISSING", "Données personnelles : contrat de sous-traitance.")),
+                        new CertificateContent.RuleLine("R3-GDPR", "RGPD art. 28 et 30", "CLIENT_OBLIGATIONS", "Données personnelles : contrat de sous-traitance.")),
                 new CertificateContent.Checkpoint(12345, "9f".repeat(32), Instant.parse("2026-11-28T09:00:00Z")),
-                ISSUED, ISSUED.plusSeconds(365L * 86400), "https://gestan.example/verify?number=" + number, null);
+                ISSUED, ISSUED.plusSeconds(365L * 86400), "https://gestan.example/verify?number=" + number, null,
+                List.of(new CertificateContent.Obligation("R3-GDPR", "sign-processor-agreement", "")));
     }
 }
