@@ -207,7 +207,9 @@ class HostingJourneysIT extends BrowserJourney {
         String list = Http.get(base + "api/v1/tenants?q=842317653", "Authorization", fr.gestan.cloud.it.env.KeycloakFixture.supportBearer()).body();
         Matcher id = Pattern.compile("\"id\":(\\d+)").matcher(list);
         assertTrue(id.find(), list);
-        signInAt("admin/tenants/edit.xhtml?id=" + id.group(1), "support.demo", "Gestan-Support-2026!");
+        signInAt("admin/tenants/", "support.demo", "Gestan-Support-2026!");
+        browser.open(base + "admin/tenants/edit.xhtml?id=" + id.group(1));
+        browser.find(By.id("accounts-card"));
         if (browser.driver().findElements(By.id("reveal:reveal-button")).isEmpty()) {
             // no hosted account yet: support creates one (its secret shown once)
             browser.find(By.id("accounts:holderName")).sendKeys("Compte comptable démo");
