@@ -1,6 +1,7 @@
 package fr.gestan.cloud.it.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,6 +57,31 @@ class CertificatesJourneyIT extends BrowserJourney {
     static void recordTheEvidenceTheDemoCompanyLacks() throws Exception {
         HttpResponse<String> fixture = Http.get(Http.HTTPS + "it/certificate-fixture");
         assertEquals(200, fixture.statusCode(), fixture.body());
+        reportDemoEvidence();
+    }
+
+    /**
+     * The evidence of rule R6 for the demo company's server, as the demo brings it (DemoAgent, off in the tests): through
+     * the agent API, as reporters. The contractor reports a hypervisor snapshot and a verified backup to DC5, then
+     * GC-PROD-01's agent its update: without this evidence of ours no certificate is issued.
+     */
+    static void reportDemoEvidence() throws Exception {
+        String url = Http.HTTPS + "api/v1/public/agent/events";
+        String u = java.util.UUID.randomUUID().toString().substring(0, 8);
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        HttpResponse<String> contractor = Http.post(url, "application/json", "{\"events\":["
+                + "{\"id\":\"it-snap-" + u + "\",\"kind\":\"snapshot\",\"server\":\"GC-PROD-01\",\"occurredAt\":\"" + now.minusSeconds(1200)
+                + "\",\"snapshotId\":\"vm-snap-" + u + "\"},"
+                + "{\"id\":\"it-backup-" + u + "\",\"kind\":\"backup\",\"server\":\"GC-PROD-01\",\"occurredAt\":\"" + now.minusSeconds(1800)
+                + "\",\"tool\":\"restic\",\"bytes\":40000000000,\"archiveId\":\"it-" + u + "\",\"verified\":true,\"targetDataCentre\":\"DC5\"}]}",
+                "X-Server-Token", "demo-reporter-token-netsyst");
+        assertEquals(202, contractor.statusCode(), contractor.body());
+        assertFalse(contractor.body().contains("FAILING"), contractor.body());
+        HttpResponse<String> agent = Http.post(url, "application/json", "{\"events\":[{\"id\":\"it-update-" + u
+                + "\",\"kind\":\"software_update\",\"occurredAt\":\"" + now.minusSeconds(600) + "\",\"packages\":\"openssl\"}]}",
+                "X-Server-Token", "demo-monitoring-token-GC-PROD-01");
+        assertEquals(202, agent.statusCode(), agent.body());
+        assertTrue(agent.body().contains("\"verdict\":\"OK\""), agent.body());
     }
 
     @Test
@@ -63,9 +89,22 @@ class CertificatesJourneyIT extends BrowserJourney {
     void staff_issue_a_certificate_for_the_demo_company() throws Exception {
         signInAt("admin/compliance/certificates.xhtml", "support.demo", "Gestan-Support-2026!");
         assertEquals("Attestations d’hébergement et de conformité", browser.find(By.tagName("h1")).getText());
+        // a malformed SIREN: a clear message next to the field, not the error page (issue 21 item 4)
+        browser.find(By.id("issue:siren")).sendKeys("12345");
+        browser.find(By.id("issue:issue-button")).click();
+        browser.waitUntil(d -> d.findElement(By.id("issue:siren-message")).getText().contains("Le SIREN doit comporter exactement 9 chiffres."));
+        assertEquals("Attestations d’hébergement et de conformité", browser.find(By.tagName("h1")).getText(), "still the form");
+        browser.screenshot("certificates-00-malformed-siren");
+        browser.find(By.id("issue:siren")).clear();
         browser.find(By.id("issue:siren")).sendKeys(DEMO_SIREN);
         browser.find(By.id("issue:issue-button")).click();
-        browser.waitUntil(d -> !d.findElements(By.id("issued-number")).isEmpty() || !d.findElements(By.id("issue:blocking")).isEmpty());
+        browser.waitUntil(d -> !d.findElements(By.id("issued-number")).isEmpty() || !d.findElements(By.id("issue:blocking")).isEmpty()
+                || !d.findElements(By.id("issue:supersede")).isEmpty());
+        if (!browser.driver().findElements(By.id("issue:supersede")).isEmpty()) {
+            // another suite certified the demo company on this database: replace it, as staff confirm
+            browser.find(By.id("issue:supersede-confirm")).click();
+            browser.waitUntil(d -> !d.findElements(By.id("issued-number")).isEmpty() || !d.findElements(By.id("issue:blocking")).isEmpty());
+        }
         browser.screenshot("certificates-01-issued");
         assertTrue(browser.driver().findElements(By.id("issue:blocking")).isEmpty(),
                 () -> "the demo company is blocked on this database: " + browser.find(By.id("issue:blocking")).getText());
@@ -76,8 +115,39 @@ class CertificatesJourneyIT extends BrowserJourney {
         browser.find(By.id("logout")).click();
     }
 
+    /**
+     * Issue 21 item 4: "Délivrer" again for a company holding a valid certificate asks first; confirmed, the new one
+     * supersedes it, and /verify of the old number says "superseded by" with a link to its successor.
+     */
     @Test
     @Order(2)
+    void issuing_again_asks_then_supersedes_and_verify_says_superseded_by() throws Exception {
+        signInAt("admin/compliance/certificates.xhtml", "support.demo", "Gestan-Support-2026!");
+        browser.find(By.id("issue:siren")).sendKeys(DEMO_SIREN);
+        browser.find(By.id("issue:issue-button")).click();
+        browser.waitUntil(d -> !d.findElements(By.id("issue:supersede")).isEmpty());
+        assertTrue(browser.find(By.id("supersede-text")).getText().contains(number), () -> browser.find(By.id("supersede-text")).getText());
+        assertTrue(browser.driver().findElements(By.id("issued-number")).isEmpty(), "nothing issued before the confirmation");
+        browser.screenshot("certificates-01b-confirm-supersede");
+        browser.find(By.id("issue:supersede-confirm")).click();
+        browser.waitUntil(d -> !d.findElements(By.id("issued-number")).isEmpty());
+        String old = number;
+        number = browser.find(By.id("issued-number")).getText();
+        assertNotEquals(old, number);
+        browser.find(By.id("logout")).click();
+
+        browser.forgetAllSessions();
+        browser.open(Http.HTTPS + "verify?number=" + old);
+        assertTrue(browser.find(By.id("result-superseded")).getText().contains("Remplacée par l’attestation N° " + number),
+                () -> browser.find(By.id("result")).getText());
+        browser.screenshot("certificates-01c-verify-superseded");
+        browser.find(By.cssSelector("[id='result-superseded'] a")).click();
+        browser.waitUntil(d -> d.findElement(By.id("result-number")).getText().equals(number));
+        assertEquals("Attestation valide", browser.find(By.id("result-status")).getText());
+    }
+
+    @Test
+    @Order(3)
     void the_client_finds_it_on_the_dashboard_and_downloads_it_from_the_portal() throws Exception {
         String base = Http.HTTPS;
         signInAt("portal/", "client.demo", "Gestan-Client-2026!");
@@ -100,7 +170,7 @@ class CertificatesJourneyIT extends BrowserJourney {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void an_anonymous_visitor_verifies_it_by_link_and_by_file_and_a_modified_copy_is_refused() throws Exception {
         String base = Http.HTTPS;
         browser.forgetAllSessions();
@@ -148,7 +218,7 @@ class CertificatesJourneyIT extends BrowserJourney {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void the_rest_api_lists_downloads_reissues_and_revokes_and_is_in_the_openapi_document() throws Exception {
         String base = Http.HTTPS;
         String client = KeycloakFixture.clientBearer();
@@ -170,6 +240,19 @@ class CertificatesJourneyIT extends BrowserJourney {
         assertTrue(noSiren.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), noSiren.body());
         assertTrue(noSiren.body().contains("\"field\":\"tenantSiren\""), noSiren.body());
         assertTrue(noSiren.body().contains("{\"field\":\"tenantSiren\",\"message\":\"Le SIREN est obligatoire.\"}"), noSiren.body());
+
+        // a malformed SIREN: the same, naming the field
+        HttpResponse<String> malformed = Http.post(base + "api/v1/certificates", "application/json", "{\"tenantSiren\":\"12345\"}",
+                "Authorization", support, "Accept-Language", "fr");
+        assertEquals(400, malformed.statusCode(), malformed.body());
+        assertTrue(malformed.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), malformed.body());
+        assertTrue(malformed.body().contains("{\"field\":\"tenantSiren\",\"message\":\"Le SIREN doit comporter exactement 9 chiffres.\"}"),
+                malformed.body());
+        // issuing again for a company holding a valid certificate: 409 naming it, until the caller confirms (supersede)
+        HttpResponse<String> held = Http.post(base + "api/v1/certificates", "application/json", "{\"tenantSiren\":\"" + DEMO_SIREN + "\"}",
+                "Authorization", support);
+        assertEquals(409, held.statusCode(), held.body());
+        assertTrue(held.body().contains("\"reason\":\"VALID_EXISTS\"") && held.body().contains("\"validCertificate\":\"" + number + "\""), held.body());
 
         HttpResponse<String> list = Http.get(base + "api/v1/certificates?siren=" + DEMO_SIREN + "&status=VALID", "Authorization", support);
         assertEquals(200, list.statusCode(), list.body());
@@ -198,7 +281,7 @@ class CertificatesJourneyIT extends BrowserJourney {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void staff_reevaluate_then_issue_in_batch_watching_the_progress_and_a_second_batch_issues_nothing() throws Exception {
         String base = Http.HTTPS;
         signInAt("admin/compliance/index.xhtml", "support.demo", "Gestan-Support-2026!");
@@ -232,7 +315,7 @@ class CertificatesJourneyIT extends BrowserJourney {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void the_batch_is_started_and_followed_through_rest_by_staff_only() throws Exception {
         String base = Http.HTTPS + "api/v1/certificates/batch";
         String client = KeycloakFixture.clientBearer();

@@ -45,7 +45,12 @@ class HostingJourneysIT extends BrowserJourney {
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
-        return Deployments.fullEar();
+        EnterpriseArchive ear = Deployments.fullEar();
+        // clears every support member (a confidentiality agreement), so that support.demo may create a hosted account
+        ear.getAsType(org.jboss.shrinkwrap.api.spec.WebArchive.class, "gestan-web.war").addClasses(CertificateFixtureServlet.class,
+                fr.gestan.cloud.it.support.AsAdmin.class, fr.gestan.cloud.it.support.RoleCaller.class, fr.gestan.cloud.it.support.Call.class,
+                fr.gestan.cloud.it.support.SupportClearance.class);
+        return ear;
     }
 
     @ArquillianResource
@@ -188,6 +193,46 @@ class HostingJourneysIT extends BrowserJourney {
         // the back office's PDF is not for clients
         HttpResponse<String> pdf = Http.get(base + "admin/hosting/recovery.pdf?server=1", "Cookie", cookies());
         assertEquals(403, pdf.statusCode());
+        browser.find(By.id("logout")).click();
+    }
+
+    /**
+     * Issue 21 item 4: "Consulter" (reveal a hosted credential) with an empty reason did nothing and said nothing; it
+     * now says the reason is required next to the field, and a too short one gets the service's own message there.
+     */
+    @Test
+    @Order(7)
+    void revealing_a_credential_without_a_reason_says_the_reason_is_required() throws Exception {
+        assertEquals(200, Http.get(base + "it/certificate-fixture").statusCode());
+        String list = Http.get(base + "api/v1/tenants?q=842317653", "Authorization", fr.gestan.cloud.it.env.KeycloakFixture.supportBearer()).body();
+        Matcher id = Pattern.compile("\"id\":(\\d+)").matcher(list);
+        assertTrue(id.find(), list);
+        signInAt("admin/tenants/", "support.demo", "Gestan-Support-2026!");
+        browser.open(base + "admin/tenants/edit.xhtml?id=" + id.group(1));
+        browser.find(By.id("accounts-card"));
+        if (browser.driver().findElements(By.id("reveal:reveal-button")).isEmpty()) {
+            // no hosted account yet: support creates one (its secret shown once)
+            browser.find(By.id("accounts:holderName")).sendKeys("Compte comptable démo");
+            WebElement create = browser.find(By.id("accounts:create-account"));
+            create.click();
+            browser.waitUntil(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(create)::apply);
+        }
+        WebElement reveal = browser.find(By.id("reveal:reveal-button"));
+        browser.find(By.id("reveal:reason")).clear();
+        reveal.click();
+        browser.waitUntil(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(reveal)::apply);
+        String message = browser.find(By.id("reveal:reason-message")).getText();
+        assertTrue(message.contains("Indiquez la raison de la consultation"), message);
+        assertTrue(browser.driver().findElements(By.id("shown-secret")).isEmpty(), "nothing revealed");
+        browser.screenshot("hosting-07-reveal-without-reason");
+
+        // too short: the service's own check, next to the same field
+        browser.find(By.id("reveal:reason")).sendKeys("court");
+        reveal = browser.find(By.id("reveal:reveal-button"));
+        reveal.click();
+        browser.waitUntil(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(reveal)::apply);
+        assertEquals("La raison est comprise entre 10 et 500 caractères.", browser.find(By.id("reveal:reason-message")).getText());
+        assertTrue(browser.driver().findElements(By.id("shown-secret")).isEmpty(), "nothing revealed");
         browser.find(By.id("logout")).click();
     }
 

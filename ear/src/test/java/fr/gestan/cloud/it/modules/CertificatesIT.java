@@ -106,7 +106,9 @@ class CertificatesIT extends WithRoleCallers {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.modules(CertificatesIT.class, "gestan-compliance.jar", "gestan-tenants.jar", "gestan-hosting.jar");
+        EnterpriseArchive ear = Deployments.modules(CertificatesIT.class, "gestan-compliance.jar", "gestan-tenants.jar", "gestan-hosting.jar");
+        ear.getAsType(org.jboss.shrinkwrap.api.spec.WebArchive.class, "it.war").addClasses(fr.gestan.cloud.it.support.CaughtMail.class);
+        return ear;
     }
 
     @EJB
@@ -156,6 +158,8 @@ class CertificatesIT extends WithRoleCallers {
     ProcessingRecord processingRecord;
     @EJB
     RealmSecurity realm;
+    @EJB
+    fr.gestan.cloud.notifications.api.NotificationDesk notificationDesk;
     @EJB(beanName = "SigningKeysBean") // each module holding keys has its RotatableKeys
     RotatableKeys signingKeys;
 
@@ -367,6 +371,11 @@ class CertificatesIT extends WithRoleCallers {
     }
 
     private String tenantOn(String operator, String suffix, String name) throws Exception {
+        return tenantOn(operator, suffix, name, true);
+    }
+
+    /** {@code evidence}: whether the production server's snapshot and update are recorded (else R6 lacks our evidence). */
+    private String tenantOn(String operator, String suffix, String name, boolean evidence) throws Exception {
         String prod = "CP" + suffix;
         String backup = "CB" + suffix;
         LocalDate expires = LocalDate.now(ZoneId.of("Europe/Paris")).plusYears(2);
@@ -378,6 +387,11 @@ class CertificatesIT extends WithRoleCallers {
         ServerView b = admin.call(() -> inventory.addServer(new NewServer("CERT-B-" + suffix, backup, ServerRole.BACKUP, null, 10)));
         // rule R6: the production server's backups are on time and verified
         support.call(() -> controls.recordBackup(p.name(), Instant.now().minusSeconds(3600), 5_000_000_000L, backup, true));
+        if (evidence) {
+            // and the last update came after its snapshot: without this evidence of ours no certificate is issued
+            support.call(() -> controls.recordSnapshot(p.name(), "snap-" + suffix, Instant.now().minusSeconds(7200)));
+            support.call(() -> controls.recordSoftwareUpdate(p.name(), "snap-" + suffix, Instant.now().minusSeconds(7000), "openssl"));
+        }
         String siren = Ids.siren();
         support.call(() -> tenants.create(Companies.minimal(name, siren)));
         var contract = support.call(() -> contracts.create(new NewContract(siren, "Gestan ERP Cloud", LocalDate.of(2026, 1, 1), null, true,
@@ -616,13 +630,14 @@ class CertificatesIT extends WithRoleCallers {
         // its own company's certificate it lists and downloads (when the demo company passes the rules on this database)
         clearSupportStaff();
         ComplianceReport demo = support.call(() -> compliance.evaluate(DEMO_CLIENT_SIREN));
-        if (!demo.blocked()) {
-            CertificateView own = support.call(() -> certificates.issue(DEMO_CLIENT_SIREN));
+        if (!demo.blocked() && demo.ourMissingEvidence().isEmpty()) {
+            CertificateView own = support.call(() -> certificates.issueSuperseding(DEMO_CLIENT_SIREN));
             assertEquals(own.number(), client.call(() -> certificates.mine()).get(0).number());
             CertificateFile file = client.call(() -> certificates.download(own.number()));
             assertEquals(own.sha256(), sha256(file.pdf()));
         } else {
-            System.out.println("Demo company blocked on this database, client download of its own not checked: " + demo.blockingFindings());
+            System.out.println("Demo company blocked on this database, client download of its own not checked: " + demo.blockingFindings()
+                    + demo.ourMissingEvidence());
         }
     }
 
@@ -697,7 +712,7 @@ class CertificatesIT extends WithRoleCallers {
         assertEquals(List.of(CertificateBatchRunningException.class), secondStart);
         assertEquals(tally.considered(), seen.size(), "the progress is told after each tenant");
         assertEquals(tally, seen.get(seen.size() - 1));
-        assertEquals(tally.considered(), tally.issued() + tally.alreadyValid() + tally.withoutContract() + tally.refused());
+        assertEquals(tally.considered(), tally.issued() + tally.alreadyValid() + tally.withoutContract() + tally.refused() + tally.refusedEvidence());
         assertTrue(tally.issued() >= 1 && tally.alreadyValid() >= 1 && tally.withoutContract() >= 1 && tally.refused() >= 1, tally::toString);
         List<CertificateView> issued = auditor.call(() -> certificates.search(fresh, CertificateStatus.VALID, 0, 10));
         assertEquals(1, issued.size(), issued::toString);
@@ -771,6 +786,121 @@ class CertificatesIT extends WithRoleCallers {
         assertTrue(next.id() > runId);
         assertEquals("COMPLETED", next.state());
         assertEquals("support.it", next.startedBy());
+    }
+
+    /**
+     * Issue 21 item 2: a certificate states only what we can prove. A tenant whose production server has no evidence of
+     * its updates (our obligation, rule R6) is refused with that reason, journaled, and counted apart by the batch;
+     * once the evidence is there it is certified, and the client's own to-dos are printed as the client's obligations.
+     */
+    @Test
+    void issuing_is_refused_while_our_evidence_is_missing_and_the_batch_counts_it_apart() throws Exception {
+        String suffix = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 1_000_000));
+        String operator = "Hébergement Sans Preuve " + suffix + " SAS";
+        admin.call(() -> inventory.addOperator(new NewOperator(operator, "SAS", "FR", null, null, BigDecimal.ZERO, BigDecimal.ZERO)));
+        String siren = tenantOn(operator, suffix, "Droguerie Loïc " + suffix, false);
+        clearSupportStaff();
+        ComplianceReport report = support.call(() -> compliance.evaluate(siren));
+        assertFalse(report.blocked(), report.blockingFindings()::toString);
+        assertEquals(List.of("R6-SNAPSHOTS-BACKUPS"), report.ourMissingEvidence().stream().map(RuleFinding::ruleId).distinct().toList());
+
+        CertificateRefusedException refused = assertThrows(CertificateRefusedException.class, () -> support.call(() -> certificates.issue(siren)));
+        assertEquals(CertificateRefusedException.Reason.EVIDENCE_MISSING, refused.reason());
+        assertTrue(refused.findings().stream().allMatch(f -> f.ruleId().equals("R6-SNAPSHOTS-BACKUPS")
+                && f.party() == fr.gestan.cloud.compliance.api.Party.PROVIDER), refused.findings()::toString);
+        assertEquals(0L, auditor.call(() -> certificates.count(siren, null)));
+        List<JournalEntryView> entries = journalOf(siren);
+        assertTrue(entries.stream().anyMatch(e -> e.action().equals("CERTIFICATE_ISSUE_REFUSED") && e.outcome().equals("REFUSED")
+                && e.reason().contains("our evidence missing") && e.reason().contains("R6-SNAPSHOTS-BACKUPS")), entries::toString);
+
+        // the batch: the stored report does not block it (nothing fails), the issue refuses it, counted apart
+        storeTheComplianceReport();
+        CertificateBatchTally tally = support.call(() -> batch.run(t -> { }));
+        assertTrue(tally.refusedEvidence() >= 1, tally::toString);
+        assertTrue(tally.refusedSirens().size() >= CertificateBatchTally.REFUSED_SHOWN || tally.refusedSirens().contains(siren), tally::toString);
+        assertEquals(0L, auditor.call(() -> certificates.count(siren, null)));
+        CertificateBatchRunView stored = support.call(() -> batch.lastRun()).orElseThrow();
+        assertEquals(tally.refusedEvidence(), stored.tally().refusedEvidence(), "the stored run keeps the count");
+        assertTrue(tally.summary().contains("refused (our evidence missing) " + tally.refusedEvidence()), tally::summary);
+
+        // the evidence arrives: certified; the certificate says nothing of missing evidence
+        String server = "CERT-P-" + suffix;
+        support.call(() -> controls.recordSnapshot(server, "snap-" + suffix, Instant.now().minusSeconds(7200)));
+        support.call(() -> controls.recordSoftwareUpdate(server, "snap-" + suffix, Instant.now().minusSeconds(7000), "openssl"));
+        CertificateView issued = support.call(() -> certificates.issue(siren));
+        String text = run(support.call(() -> certificates.download(issued.number())).pdf(), "pdftotext", "-enc", "UTF-8").replaceAll("\\s+", " ");
+        assertFalse(text.contains("Preuve à fournir") || text.contains("Evidence missing"), text);
+        assertTrue(text.contains("Obligations du client / Client's obligations"), text);
+    }
+
+    /**
+     * The client's own to-dos (here: its processor agreement, never accepted) do not refuse the certificate: they are
+     * printed as the client's obligations, and the rule reads as met on our part.
+     */
+    @Test
+    void the_clients_todos_are_printed_as_its_obligations_not_as_our_failure() throws Exception {
+        String suffix = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 1_000_000));
+        String operator = "Hébergement Obligations " + suffix + " SAS";
+        admin.call(() -> inventory.addOperator(new NewOperator(operator, "SAS", "FR", null, null, BigDecimal.ZERO, BigDecimal.ZERO)));
+        String siren = tenantOn(operator, suffix, "Fromagerie Maëlle " + suffix);
+        clearSupportStaff();
+        ComplianceReport report = support.call(() -> compliance.evaluate(siren));
+        CertificateView issued = support.call(() -> certificates.issue(siren));
+        String text = run(support.call(() -> certificates.download(issued.number())).pdf(), "pdftotext", "-enc", "UTF-8").replaceAll("\\s+", " ");
+        assertFalse(text.contains("Preuve à fournir") || text.contains("Evidence missing"), text);
+        assertTrue(text.contains("Obligations du client / Client's obligations"), text);
+        if (report.clientToDos().isEmpty()) {
+            assertTrue(text.contains("Aucune obligation du client en attente"), text);
+        } else {
+            assertTrue(text.contains("Conforme pour notre part"), text);
+            for (RuleFinding todo : report.clientToDos()) {
+                assertTrue(text.contains(todo.ruleId()), text);
+            }
+            assertTrue(report.clientToDos().stream().allMatch(f -> f.party() == fr.gestan.cloud.compliance.api.Party.CLIENT));
+        }
+    }
+
+    /**
+     * Issue 21 item 4: "Délivrer" for a client holding a valid certificate no longer makes a second valid one
+     * silently: refused with VALID_EXISTS (and its number) until staff confirm; then the old one is superseded (linked
+     * to its successor, /verify says so) and the client's contacts are told by e-mail with the portal's link.
+     */
+    @Test
+    void issuing_again_for_a_client_holding_a_valid_certificate_asks_then_supersedes_and_tells_the_client() throws Exception {
+        String siren = compliantTenant();
+        String email = support.call(() -> tenants.findBySiren(siren)).orElseThrow().details().administrative().email();
+        CertificateView first = support.call(() -> certificates.issue(siren));
+
+        CertificateRefusedException asked = assertThrows(CertificateRefusedException.class, () -> support.call(() -> certificates.issue(siren)));
+        assertEquals(CertificateRefusedException.Reason.VALID_EXISTS, asked.reason());
+        assertEquals(first.number(), asked.validNumber());
+        assertEquals(1L, auditor.call(() -> certificates.count(siren, CertificateStatus.VALID)), "no second valid certificate");
+
+        CertificateView second = support.call(() -> certificates.issueSuperseding(siren));
+        assertEquals(first.number(), second.supersedes());
+        assertEquals(1L, auditor.call(() -> certificates.count(siren, CertificateStatus.VALID)));
+        CertificateStatusView old = registry.verify(first.number()).orElseThrow();
+        assertEquals(CertificateStatus.REVOKED, old.status());
+        assertEquals(second.number(), old.supersededBy());
+        assertThrows(EJBAccessException.class, () -> auditor.call(() -> certificates.issueSuperseding(siren)));
+        assertThrows(EJBAccessException.class, () -> client.call(() -> certificates.issueSuperseding(siren)));
+
+        // the client is told, through the outbox (GreenMail): one message per certificate, naming the one replaced
+        support.call(() -> notificationDesk.deliverNow());
+        List<fr.gestan.cloud.it.support.CaughtMail> mails = List.of();
+        for (int i = 0; i < 60; i++) {
+            mails = fr.gestan.cloud.it.support.CaughtMail.to(email).stream().filter(m -> m.subject().contains(second.number())).toList();
+            if (!mails.isEmpty()) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertEquals(1, mails.size(), "one message about the new certificate");
+        String body = mails.get(0).text();
+        assertTrue(body.contains(second.number()) && body.contains("remplace l'attestation N° " + first.number())
+                && body.contains("/portal/certificates.xhtml") && body.contains("It replaces certificate No. " + first.number()), body);
+        assertTrue(fr.gestan.cloud.it.support.CaughtMail.to(email).stream().anyMatch(m -> m.subject().contains(first.number())),
+                "the first certificate was told too");
     }
 
     /** The stored report as the nightly job writes it (waiting for a run already going, such as the first one). */

@@ -10,6 +10,7 @@ import fr.gestan.cloud.compliance.api.CertificateRegistry;
 import fr.gestan.cloud.compliance.api.ComplianceEvaluation;
 import fr.gestan.cloud.compliance.api.ComplianceReport;
 import fr.gestan.cloud.compliance.api.RuleOutcome;
+import fr.gestan.cloud.compliance.api.RuleFinding;
 import fr.gestan.cloud.compliance.api.RuleResultView;
 import fr.gestan.cloud.hosting.api.ContractView;
 import fr.gestan.cloud.hosting.api.HostingContracts;
@@ -137,6 +138,19 @@ class SecurityComplianceIT extends WithRoleCallers {
         assertEquals(contract.productionDataCentre() + " / " + contract.backupDataCentre(), sites.findings().get(0).evidence());
         assertTrue(report.rules().get(3).findings().stream().allMatch(f -> contract.id() == f.contractId()),
                 report.rules().get(3).findings().toString());
+
+        // whose obligation each rule is (issue 21 item 2): the client's to-dos in R2 and R3 only, the rest ours
+        assertEquals(List.of("R2-EINVOICE-STORAGE", "R3-GDPR"), report.rules().stream()
+                .filter(r -> r.owner() == fr.gestan.cloud.compliance.api.Party.CLIENT).map(RuleResultView::ruleId).toList());
+        assertTrue(report.clientToDos().stream().allMatch(f -> f.party() == fr.gestan.cloud.compliance.api.Party.CLIENT
+                && f.outcome() == RuleOutcome.OBLIGATION && List.of("R2-EINVOICE-STORAGE", "R3-GDPR").contains(f.ruleId())), report.clientToDos()::toString);
+        // missing evidence is ours to bring, never a to-do of the client (the shared database decides whether any is missing)
+        List<RuleFinding> missing = report.rules().stream().flatMap(r -> r.findings().stream())
+                .filter(f -> f.outcome() == RuleOutcome.EVIDENCE_MISSING).toList();
+        assertEquals(missing, report.ourMissingEvidence());
+        assertTrue(missing.stream().allMatch(f -> f.party() == fr.gestan.cloud.compliance.api.Party.PROVIDER), missing::toString);
+        RuleResultView controls = report.rules().get(5);
+        assertTrue(controls.findings().stream().allMatch(f -> f.party() == fr.gestan.cloud.compliance.api.Party.PROVIDER), controls::toString);
 
         ComplianceReport asAuditor = auditor.call(() -> compliance.evaluate(siren));
         assertEquals(report.rules().size(), asAuditor.rules().size());

@@ -52,6 +52,9 @@ public abstract class ScaleSeeding extends WithRoleCallers {
             ServerView p = admin.call(() -> inventory.addServer(new NewServer("SCALE-P-" + suffix, "SCALE-P", ServerRole.PRODUCTION, null, capacity)));
             ServerView b = admin.call(() -> inventory.addServer(new NewServer("SCALE-B-" + suffix, "SCALE-B", ServerRole.BACKUP, null, capacity)));
             support.call(() -> controls.recordBackup(p.name(), Instant.now().minusSeconds(3600), 5_000_000_000L, "SCALE-B", true));
+            // and an update after its snapshot: without this evidence of ours a certificate is refused (compliance.md)
+            support.call(() -> controls.recordSnapshot(p.name(), "scale-snap-" + suffix, Instant.now().minusSeconds(7200)));
+            support.call(() -> controls.recordSoftwareUpdate(p.name(), "scale-snap-" + suffix, Instant.now().minusSeconds(7000), "openssl"));
             servers.add(new ServerView[] {p, b});
         }
         return servers;

@@ -12,6 +12,7 @@ import fr.gestan.cloud.compliance.api.RuleFinding;
 import fr.gestan.cloud.tenants.api.TenantNotFoundException;
 import fr.gestan.cloud.web.i18n.Messages;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -50,6 +51,12 @@ public class CertificatesAdminBean implements Serializable {
     private String revokeReason;
     private List<RuleFinding> blocking = new ArrayList<>();
     private CertificateView lastIssued;
+    private String supersedeSiren;
+    private String supersedeNumber;
+    private CertificateRefusedException.Reason refusedReason;
+    /** Method validation names the argument, not the field: the form's SIREN field. */
+    private static final java.util.Map<String, String> SIREN_FIELD = java.util.Map.of("", "siren", "issue.tenantSiren", "siren",
+            "issueSuperseding.tenantSiren", "siren", "tenantSiren", "siren");
     private CertificateBatchRunView storedBatch;
     private final LazyDataModel<CertificateView> model = new DatabasePages<>(
             () -> certificates.count(siren(), filterStatus),
@@ -66,14 +73,60 @@ public class CertificatesAdminBean implements Serializable {
     public void issue() {
         blocking = new ArrayList<>();
         lastIssued = null;
+        supersedeNumber = null;
+        String siren = issueSiren == null ? null : issueSiren.replace(" ", "").replace("\u202F", "").strip();
         try {
-            lastIssued = certificates.issue(issueSiren == null ? null : issueSiren.replace(" ", "").strip());
+            lastIssued = certificates.issue(siren);
             messages.add(FacesMessage.SEVERITY_INFO, "cmsg", "cert.issued", lastIssued.number());
+        } catch (CertificateRefusedException e) {
+            if (e.reason() == CertificateRefusedException.Reason.VALID_EXISTS) {
+                // ask first: the new certificate would supersede the valid one
+                supersedeSiren = siren;
+                supersedeNumber = e.validNumber();
+                messages.add(FacesMessage.SEVERITY_WARN, "cmsg", "cert.refused.VALID_EXISTS", e.validNumber());
+            } else {
+                refused(e);
+            }
+        } catch (TenantNotFoundException e) {
+            messages.add(FacesMessage.SEVERITY_ERROR, "cmsg", "cert.tenantUnknown");
+        } catch (EJBException e) {
+            // a malformed SIREN: the service's own check, shown next to the field
+            messages.fieldMessages("issue", e, SIREN_FIELD);
+        }
+    }
+
+    /** Staff confirmed: issue a new certificate that supersedes the valid one. */
+    public void confirmSupersede() {
+        blocking = new ArrayList<>();
+        String replaced = supersedeNumber;
+        try {
+            lastIssued = certificates.issueSuperseding(supersedeSiren);
+            messages.add(FacesMessage.SEVERITY_INFO, "cmsg", "cert.superseded", lastIssued.number(), replaced);
         } catch (CertificateRefusedException e) {
             refused(e);
         } catch (TenantNotFoundException e) {
             messages.add(FacesMessage.SEVERITY_ERROR, "cmsg", "cert.tenantUnknown");
+        } finally {
+            supersedeNumber = null;
+            supersedeSiren = null;
         }
+    }
+
+    public void cancelSupersede() {
+        supersedeNumber = null;
+        supersedeSiren = null;
+    }
+
+    public String getSupersedeNumber() {
+        return supersedeNumber;
+    }
+
+    public String getSupersedeSiren() {
+        return supersedeSiren;
+    }
+
+    public CertificateRefusedException.Reason getRefusedReason() {
+        return refusedReason;
     }
 
     /** The batch running on this server, or the last one (null if none since it started). */
@@ -130,6 +183,7 @@ public class CertificatesAdminBean implements Serializable {
 
     private void refused(CertificateRefusedException e) {
         blocking = new ArrayList<>(e.findings());
+        refusedReason = e.reason();
         messages.add(FacesMessage.SEVERITY_ERROR, "cmsg", "cert.refused." + e.reason());
         // One message per blocking finding: rule, localised finding, evidence.
         for (RuleFinding f : e.findings()) {

@@ -12,6 +12,8 @@ import fr.gestan.cloud.tenants.api.TenantNotFoundException;
 import fr.gestan.cloud.tenants.api.TenantStateException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.application.FacesMessage;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -28,6 +30,9 @@ public class TenantAccountsBean implements Serializable {
 
     private static final long serialVersionUID = 1L;
     static final String FORM = "accounts";
+    static final String REVEAL_FORM = "reveal";
+    /** The reveal's reason argument is the reveal form's field {@code reason}. */
+    static final java.util.Map<String, String> REVEAL_FIELDS = java.util.Map.of("reveal.reason", "reason", "reason", "reason");
 
     @EJB
     HostedAccounts accounts;
@@ -89,6 +94,14 @@ public class TenantAccountsBean implements Serializable {
     public void reveal() {
         shownSecret = null;
         if (revealAccountId == null) {
+            messages.error("account.notFound");
+            return;
+        }
+        if (revealReason == null || revealReason.isBlank()) {
+            // said next to the field, not silently ignored (issue 21 item 4); the service checks it again
+            FacesContext.getCurrentInstance().addMessage(REVEAL_FORM + ":reason", new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                    messages.text("account.reveal.reason.missing"), null));
+            FacesContext.getCurrentInstance().validationFailed();
             return;
         }
         try {
@@ -102,7 +115,7 @@ public class TenantAccountsBean implements Serializable {
         } catch (AccountNotFoundException e) {
             messages.error("account.notFound");
         } catch (EJBException e) {
-            messages.fieldMessages(FORM, e, TenantFields.RENAMED);
+            messages.fieldMessages(REVEAL_FORM, e, REVEAL_FIELDS);
         }
     }
 

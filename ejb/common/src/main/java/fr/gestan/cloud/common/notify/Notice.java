@@ -88,6 +88,21 @@ public record Notice(NoticeKind kind, String tenantRef, Set<Long> servers, Set<S
         return new Notice(NoticeKind.SUB_PROCESSOR_CHANGE, tenantRef, Set.of(), Set.of(), facts);
     }
 
+    /**
+     * A notice to a client (its administrative and technical contacts) that a certificate was issued to it:
+     * {@code number}, {@code validUntil} (day, dd/MM/yyyy) and {@code supersedes} (the number it replaces, or
+     * {@code null}); the message links the portal's certificates.
+     */
+    public static Notice certificateIssued(String tenantRef, String number, String validUntil, String supersedes) {
+        Objects.requireNonNull(tenantRef, "tenantRef");
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("number", number);
+        facts.put("validUntil", validUntil);
+        facts.put("supersedes", supersedes == null ? "NONE" : "REPLACES");
+        facts.put("previous", supersedes == null ? "" : supersedes);
+        return new Notice(NoticeKind.CERTIFICATE_ISSUED, tenantRef, Set.of(), Set.of(), facts);
+    }
+
     /** A fact, or the empty string. */
     public String fact(String name) {
         return facts.getOrDefault(name, "");

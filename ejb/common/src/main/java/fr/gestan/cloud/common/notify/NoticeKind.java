@@ -23,11 +23,13 @@ public enum NoticeKind {
     /** A sign-in to a server by an identity that is not cleared support staff (issue 15): the on-call address. */
     SERVER_ACCESS_ALERT,
     /** A reminder to a client (its certificate expiring, its compliance failing): its administrative and technical contacts. */
-    CLIENT_REMINDER;
+    CLIENT_REMINDER,
+    /** A new certificate issued to a client (the one it held, if any, superseded): the client's contacts. */
+    CERTIFICATE_ISSUED;
 
     /** Whether it goes to the public status subscribers. */
     public boolean isStatus() {
         return this != STAFF_ACCESS && this != SUB_PROCESSOR_CHANGE && this != STAFF_REMINDER && this != SERVER_ACCESS_ALERT
-                && this != CLIENT_REMINDER;
+                && this != CLIENT_REMINDER && this != CERTIFICATE_ISSUED;
     }
 }

@@ -19,8 +19,19 @@ public interface Certificates {
     /** Largest PDF accepted for verification by upload. */
     int MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 
-    /** Evaluates the rules now and issues a signed certificate; refused (with the findings) when one blocks. */
+    /**
+     * Evaluates the rules now and issues a signed certificate; refused (with the findings) when one blocks or when one
+     * of our obligations lacks fresh evidence, and ({@code VALID_EXISTS}, with its number) when the tenant already
+     * holds a valid certificate: {@link #issueSuperseding} replaces it, once staff confirmed.
+     */
     CertificateView issue(@NotNull(message = "{tenant.siren.required}") @Pattern(regexp = "\\d{9}", message = "{tenant.siren.format}") String tenantSiren)
+            throws TenantNotFoundException, CertificateRefusedException;
+
+    /**
+     * Issues a certificate as {@link #issue} does and marks every valid certificate the tenant held superseded by it
+     * (revoked, with a link to its successor): what staff confirm after {@code VALID_EXISTS}.
+     */
+    CertificateView issueSuperseding(@NotNull(message = "{tenant.siren.required}") @Pattern(regexp = "\\d{9}", message = "{tenant.siren.format}") String tenantSiren)
             throws TenantNotFoundException, CertificateRefusedException;
 
     /** Issues a new certificate for the same tenant and revokes this one as superseded. */

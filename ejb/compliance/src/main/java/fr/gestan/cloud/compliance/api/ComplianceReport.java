@@ -20,4 +20,14 @@ public record ComplianceReport(String tenantSiren, String tenantName, LocalDate 
     public List<RuleFinding> blockingFindings() {
         return rules.stream().flatMap(r -> r.findings().stream()).filter(f -> f.outcome().blocking()).toList();
     }
+
+    /** The client's own to-dos (what it acts on), all rules together. */
+    public List<RuleFinding> clientToDos() {
+        return rules.stream().flatMap(r -> r.clientToDos().stream()).toList();
+    }
+
+    /** Our obligations lacking fresh evidence: while any remains, no certificate is issued (it states only what we prove). */
+    public List<RuleFinding> ourMissingEvidence() {
+        return rules.stream().flatMap(r -> r.findings().stream()).filter(RuleFinding::ourEvidenceMissing).toList();
+    }
 }

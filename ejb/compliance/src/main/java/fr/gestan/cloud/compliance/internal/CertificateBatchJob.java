@@ -129,7 +129,14 @@ public class CertificateBatchJob implements CertificateBatch {
         try {
             certificates.issue(siren, shared);
             return tally.withIssued();
-        } catch (CertificateRefusedException | TenantNotFoundException refused) {
+        } catch (CertificateRefusedException refused) {
+            // journaled by the issue itself; our missing evidence is counted apart, a certificate meanwhile is no refusal
+            return switch (refused.reason()) {
+                case EVIDENCE_MISSING -> tally.withRefusedEvidence(siren);
+                case VALID_EXISTS -> tally.withAlreadyValid();
+                default -> tally.withRefused(siren);
+            };
+        } catch (TenantNotFoundException refused) {
             return tally.withRefused(siren); // journaled by the issue itself
         }
     }

@@ -51,6 +51,8 @@ public class CertificateBatchRun {
     @Column(name = "without_contract")
     private int withoutContract;
     private int refused;
+    @Column(name = "refused_evidence")
+    private int refusedEvidence;
 
     protected CertificateBatchRun() {
     }
@@ -97,7 +99,7 @@ public class CertificateBatchRun {
     }
 
     private CertificateBatchTally tally() {
-        return new CertificateBatchTally(considered, issued, alreadyValid, withoutContract, refused, List.of());
+        return new CertificateBatchTally(considered, issued, alreadyValid, withoutContract, refused, List.of(), refusedEvidence);
     }
 
     private void count(CertificateBatchTally tally) {
@@ -106,6 +108,7 @@ public class CertificateBatchRun {
         alreadyValid = tally.alreadyValid();
         withoutContract = tally.withoutContract();
         refused = tally.refused();
+        refusedEvidence = tally.refusedEvidence();
     }
 
     private void requireRunning() {

@@ -7,6 +7,8 @@ import jakarta.ejb.LocalBean;
 import fr.gestan.cloud.common.tenancy.TenantConfinement;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.AccessJournal;
+import fr.gestan.cloud.common.notify.Notice;
+import fr.gestan.cloud.common.notify.Notifications;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.common.tenancy.CallerTenancy;
 import fr.gestan.cloud.compliance.api.CertificateFile;
@@ -17,6 +19,7 @@ import fr.gestan.cloud.compliance.api.CertificateView;
 import fr.gestan.cloud.compliance.api.Certificates;
 import fr.gestan.cloud.compliance.api.ComplianceReport;
 import fr.gestan.cloud.compliance.api.FileVerification;
+import fr.gestan.cloud.compliance.api.RuleOutcome;
 import fr.gestan.cloud.compliance.internal.rules.UpdatesAndBackupsRule;
 import fr.gestan.cloud.compliance.internal.pdf.CertificateContent;
 import fr.gestan.cloud.compliance.internal.pdf.CertificatePdf;
@@ -72,11 +75,21 @@ public class CertificatesBean implements Certificates {
     @Inject
     Instance<CallerTenancy> tenancy;
 
+    /** The notification outbox (notifications module): the client hears of each new certificate. */
+    @EJB
+    Notifications notifications;
+
     private final Clock clock = Clock.systemUTC();
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(Paris.ZONE);
 
     @Override
     public CertificateView issue(String tenantSiren) throws TenantNotFoundException, CertificateRefusedException {
-        return issueFor(tenantSiren, null, reader.shared(today()));
+        return issueFor(tenantSiren, null, reader.shared(today()), false);
+    }
+
+    @Override
+    public CertificateView issueSuperseding(String tenantSiren) throws TenantNotFoundException, CertificateRefusedException {
+        return issueFor(tenantSiren, null, reader.shared(today()), true);
     }
 
     /**
@@ -85,7 +98,7 @@ public class CertificatesBean implements Certificates {
      */
     public CertificateView issue(String tenantSiren, ComplianceFactsReader.Shared shared)
             throws TenantNotFoundException, CertificateRefusedException {
-        return issueFor(tenantSiren, null, shared);
+        return issueFor(tenantSiren, null, shared, false);
     }
 
     private LocalDate today() {
@@ -98,10 +111,15 @@ public class CertificatesBean implements Certificates {
         if (previous.revoked()) {
             throw new CertificateRefusedException(CertificateRefusedException.Reason.ALREADY_REVOKED, List.of());
         }
-        return issueFor(previous.tenantSiren(), previous, reader.shared(today()));
+        return issueFor(previous.tenantSiren(), previous, reader.shared(today()), false);
     }
 
-    private CertificateView issueFor(String siren, CertificateRecord previous, ComplianceFactsReader.Shared shared)
+    /**
+     * Issues for {@code siren}: reissuing {@code previous}, or a first issue which, when the tenant already holds a
+     * valid certificate, is refused ({@code VALID_EXISTS}) unless {@code superseding} (staff confirmed): then each
+     * valid certificate it held is marked superseded by the new one.
+     */
+    private CertificateView issueFor(String siren, CertificateRecord previous, ComplianceFactsReader.Shared shared, boolean superseding)
             throws TenantNotFoundException, CertificateRefusedException {
         // One read of the tenant and its contracts serves the rules and the certificate's statements.
         ComplianceFactsReader.TenantDocuments docs = reader.documents(siren, shared);
@@ -111,17 +129,35 @@ public class CertificatesBean implements Certificates {
             journal.recordIndependently(JournalEvent.refused(ISSUE_REFUSED, siren, previous == null ? null : previous.number(), why));
             throw new CertificateRefusedException(CertificateRefusedException.Reason.BLOCKED, report.blockingFindings());
         }
+        // A certificate states only what we can prove: none while one of our obligations lacks fresh evidence.
+        List<fr.gestan.cloud.compliance.api.RuleFinding> missing = report.ourMissingEvidence();
+        if (!missing.isEmpty()) {
+            String why = "our evidence missing: " + missing.stream().map(f -> f.ruleId() + ":" + f.code()).distinct().collect(Collectors.joining(", "));
+            journal.recordIndependently(JournalEvent.refused(ISSUE_REFUSED, siren, previous == null ? null : previous.number(), why));
+            throw new CertificateRefusedException(CertificateRefusedException.Reason.EVIDENCE_MISSING, missing);
+        }
         CertificateFacts facts = reader.certificate(docs);
         if (facts.contracts().isEmpty()) {
             journal.recordIndependently(JournalEvent.refused(ISSUE_REFUSED, siren, previous == null ? null : previous.number(), "no contract"));
             throw new CertificateRefusedException(CertificateRefusedException.Reason.NO_CONTRACT, List.of());
         }
+        Instant checkedAt = clock.instant();
+        List<CertificateRecord> held = previous != null ? List.of() : em.createNamedQuery(CertificateRecord.OF_TENANT, CertificateRecord.class)
+                .setParameter("siren", siren).getResultList().stream().filter(c -> c.statusAt(checkedAt) == CertificateStatus.VALID).toList();
+        if (!held.isEmpty() && !superseding) {
+            // a second valid certificate beside the first would be silent: staff confirm that the new one supersedes it
+            journal.recordIndependently(JournalEvent.refused(ISSUE_REFUSED, siren, held.get(0).number(), "already holds a valid certificate"));
+            throw new CertificateRefusedException(CertificateRefusedException.Reason.VALID_EXISTS, List.of(), held.get(0).number());
+        }
+        if (previous == null && !held.isEmpty()) {
+            previous = held.get(0); // the newest: printed as the one this certificate supersedes
+        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         String number = CertificateNumbers.next(em, now);
         CertificateContent content = new CertificateContent(number, facts.tenantName(), siren, facts.contracts(), facts.policyVersion(),
                 facts.measures(), report.rules().stream().map(r -> new CertificateContent.RuleLine(r.ruleId(), r.legalReference(),
-                r.outcome().name(), r.explanationFr() + evidenceBasis(r))).toList(), facts.checkpoint(), now, CertificateRecord.validUntil(now),
-                VerificationUrls.of(number), previous == null ? null : previous.number(), facts.availability());
+                printedOutcome(r), r.explanationFr() + evidenceBasis(r))).toList(), facts.checkpoint(), now, CertificateRecord.validUntil(now),
+                VerificationUrls.of(number), previous == null ? null : previous.number(), facts.availability(), clientObligations(report));
         Signing.Signed signed = Signing.sign(CertificatePdf.render(content), number, now);
         byte[] pdf = signed.pdf();
         String who = caller.getCallerPrincipal().getName();
@@ -133,9 +169,17 @@ public class CertificatesBean implements Certificates {
         if (previous != null) {
             previous.supersede(number, who, now);
         }
+        for (CertificateRecord other : held) {
+            if (other != previous) {
+                other.supersede(number, who, now);
+            }
+        }
         // The issuing entry records the PDF's SHA-256: /verify shows its inclusion proof beside the file's hash.
-        journal.record(new JournalEvent(previous == null ? ISSUED : REISSUED, siren, number, JournalEvent.Outcome.SUCCESS,
+        journal.record(new JournalEvent(previous == null || superseding ? ISSUED : REISSUED, siren, number, JournalEvent.Outcome.SUCCESS,
                 "pdf sha256 " + Signing.sha256(pdf) + (previous == null ? "" : "; supersedes " + previous.number())));
+        // the client is told (its contacts, by the outbox, in this transaction: nothing is told of a rolled-back issue)
+        notifications.publish(Notice.certificateIssued(siren, number, DAY.format(record.toView(now).validUntil()),
+                previous == null ? null : previous.number()));
         return record.toFullView(now, pdf.length);
     }
 
@@ -252,6 +296,21 @@ public class CertificatesBean implements Certificates {
             }
         }
         return sizes;
+    }
+
+    /** Our part of a rule as the certificate prints it; {@code CLIENT_OBLIGATIONS} when the client has to-dos in it. */
+    static String printedOutcome(fr.gestan.cloud.compliance.api.RuleResultView rule) {
+        RuleOutcome ours = rule.ourOutcome();
+        return ours == RuleOutcome.PASS && !rule.clientToDos().isEmpty() ? "CLIENT_OBLIGATIONS" : ours.name();
+    }
+
+    /**
+     * The client's own to-dos, printed on the certificate as the client's obligations (not as our failure): French
+     * and English text of each finding, with its evidence.
+     */
+    static List<CertificateContent.Obligation> clientObligations(ComplianceReport report) {
+        return report.clientToDos().stream().map(f -> new CertificateContent.Obligation(f.ruleId(), f.code(),
+                f.evidence() == null ? "" : f.evidence())).distinct().toList();
     }
 
     /**

@@ -11,9 +11,10 @@ class CertificateBatchTallyTest {
     @Test
     void each_tenant_looked_at_is_counted_once_under_one_outcome() {
         CertificateBatchTally t = CertificateBatchTally.NONE.withIssued().withAlreadyValid().withRefused("842317653").withIssued()
-                .withNoContract();
-        assertEquals(new CertificateBatchTally(5, 2, 1, 1, 1, List.of("842317653")), t);
-        assertEquals("considered 5, issued 2, already valid 1, without contract 1, refused 1", t.summary());
+                .withNoContract().withRefusedEvidence("913572467");
+        // our missing evidence is counted apart from the tenants a rule blocks, and listed with the refused
+        assertEquals(new CertificateBatchTally(6, 2, 1, 1, 1, List.of("842317653", "913572467"), 1), t);
+        assertEquals("considered 6, issued 2, already valid 1, without contract 1, refused 1, refused (our evidence missing) 1", t.summary());
     }
 
     @Test
@@ -31,5 +32,6 @@ class CertificateBatchTallyTest {
     void an_inconsistent_tally_is_refused() {
         assertThrows(IllegalArgumentException.class, () -> new CertificateBatchTally(3, 1, 1, 0, 0, List.of()));
         assertThrows(IllegalArgumentException.class, () -> new CertificateBatchTally(-1, 0, 0, 0, -1, List.of()));
+        assertThrows(IllegalArgumentException.class, () -> new CertificateBatchTally(1, 1, 0, 0, 0, List.of(), 1));
     }
 }

@@ -26,8 +26,8 @@ import java.util.logging.Logger;
 /**
  * Demo mode only: plays GC-PROD-01's agent, which in production posts its metrics every few minutes. It goes
  * through the same door as a real agent (the agent API with the server's demo token), so the demo's status page shows
- * a monitored server that reports, rather than one gone silent ("no data") a few minutes after start. Off when
- * {@code gestan.demo.agent=false}.
+ * a monitored server that reports, rather than one gone silent ("no data") a few minutes after start. It also plays the
+ * contractor's hypervisor and backup system ({@link #reportEvidence}). Off when {@code gestan.demo.agent=false}.
  */
 @Startup
 @Singleton
@@ -79,6 +79,44 @@ public class DemoAgent {
         Instant attack = now.truncatedTo(ChronoUnit.DAYS).minus(2, ChronoUnit.DAYS).plus(3, ChronoUnit.HOURS);
         post(ContractsDemoData.DEMO_REPORTER_TOKEN, List.of(new AgentEvent("demo-ddos-" + attack, "ddos", Map.of("server", "GC-PROD-01",
                 "occurredAt", attack.toString(), "mitigatedAt", attack.plus(75, ChronoUnit.MINUTES).toString(), "vector", "UDP flood"))));
+        if (evidenceEnabled()) {
+            reportEvidence(now);
+        }
+    }
+
+    /** The demo production servers whose snapshots and backups the contractor reports. */
+    static final List<String> DEMO_PRODUCTION_SERVERS = List.of("GC-PROD-01", "GC-PROD-02", "GC-PROD-03");
+    /** Where the demo's backups go (the backup site's data centre). */
+    static final String BACKUP_SITE = "DC5";
+
+    /**
+     * The demo's evidence of rule R6, through the same door as production's (the agent API, as reporters, never a
+     * staff form): the contractor Netsyst reports a hypervisor snapshot of each demo production server every day at
+     * 03:00 UTC and a verified backup to DC5 every 6 hours; GC-PROD-01's agent reports its daily package update 10
+     * minutes after the snapshot. Ids are the day or the 6-hour slot, so each round after the first is a duplicate.
+     * Without it the demo's certificates would be refused: a certificate states only what we can prove.
+     */
+    void reportEvidence(Instant now) {
+        Instant day = now.minus(4, ChronoUnit.HOURS).truncatedTo(ChronoUnit.DAYS);
+        Instant snapshotAt = day.plus(3, ChronoUnit.HOURS);
+        Instant slot = now.truncatedTo(ChronoUnit.DAYS).plus(now.atZone(java.time.ZoneOffset.UTC).getHour() / 6 * 6L, ChronoUnit.HOURS);
+        List<AgentEvent> contractor = new java.util.ArrayList<>();
+        for (String server : DEMO_PRODUCTION_SERVERS) {
+            contractor.add(new AgentEvent("demo-snapshot-" + server + "-" + day, "snapshot", Map.of("server", server,
+                    "occurredAt", snapshotAt.toString(), "snapshotId", "snap-" + server.toLowerCase(java.util.Locale.ROOT) + "-" + day.getEpochSecond())));
+            contractor.add(new AgentEvent("demo-backup-" + server + "-" + slot, "backup", Map.of("server", server,
+                    "occurredAt", slot.toString(), "tool", "restic", "bytes", "45097156608",
+                    "archiveId", "restic-" + server.toLowerCase(java.util.Locale.ROOT) + "-" + slot.getEpochSecond(),
+                    "verified", "true", "targetDataCentre", BACKUP_SITE)));
+        }
+        post(ContractsDemoData.DEMO_REPORTER_TOKEN, contractor);
+        post(ContractsDemoData.DEMO_MONITORING_TOKEN, List.of(new AgentEvent("demo-update-" + day, "software_update",
+                Map.of("occurredAt", snapshotAt.plus(10, ChronoUnit.MINUTES).toString(), "packages", "openssl libssl3"))));
+    }
+
+    /** The demo's R6 evidence: off with {@code gestan.demo.backups=false} (tests record their own). */
+    private static boolean evidenceEnabled() {
+        return !"false".equals(System.getProperty("gestan.demo.backups"));
     }
 
     /** SHA-256 of the demo server's rule set (agent/fixtures/nft-ruleset.txt). */

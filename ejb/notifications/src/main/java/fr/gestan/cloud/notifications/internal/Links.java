@@ -25,6 +25,11 @@ final class Links {
         return PublicAddress.baseUrl() + "/portal/";
     }
 
+    /** The client portal's certificates page. */
+    static String certificates() {
+        return PublicAddress.baseUrl() + "/portal/certificates.xhtml";
+    }
+
     static String backOffice() {
         return PublicAddress.baseUrl() + "/admin/";
     }

@@ -72,6 +72,8 @@ public class NotificationsBean implements Notifications {
             publishSubProcessorChange(notice, facts, now);
         } else if (notice.kind() == NoticeKind.CLIENT_REMINDER) {
             publishClientReminder(notice, facts, now);
+        } else if (notice.kind() == NoticeKind.CERTIFICATE_ISSUED) {
+            publishCertificateIssued(notice, facts, now);
         } else if (notice.kind() == NoticeKind.STAFF_REMINDER || notice.kind() == NoticeKind.SERVER_ACCESS_ALERT) {
             facts.putIfAbsent("adminUrl", Links.backOffice());
             Message message = MessageRenderer.email(notice.kind().name(), facts, null);
@@ -193,5 +195,24 @@ public class NotificationsBean implements Notifications {
         facts.putIfAbsent("portalUrl", Links.subProcessorChanges());
         Message message = MessageRenderer.email(notice.kind().name(), facts, null);
         em.persist(new Delivery(notice.kind().name(), notice.tenantRef(), Channel.EMAIL, contact.email(), null, message, now));
+    }
+
+    /** To the client's administrative and technical contacts (one message per address): a new certificate exists. */
+    private void publishCertificateIssued(Notice notice, Map<String, String> facts, Instant now) {
+        Optional<TenantRecord> tenant = tenants.findBySiren(notice.tenantRef());
+        if (tenant.isEmpty()) {
+            LOG.warning(() -> "Unknown tenant " + notice.tenantRef() + ": new certificate not notified");
+            return;
+        }
+        facts.putIfAbsent("tenant", tenant.get().details().legalName() + " (" + notice.tenantRef() + ")");
+        facts.putIfAbsent("portalUrl", Links.certificates());
+        Message message = MessageRenderer.email(notice.kind().name(), facts, null);
+        Set<String> reached = new java.util.HashSet<>();
+        for (Contact contact : new Contact[] {tenant.get().details().administrative(), tenant.get().details().technical()}) {
+            if (contact != null && contact.email() != null && !contact.email().isBlank()
+                    && reached.add(contact.email().strip().toLowerCase(java.util.Locale.ROOT))) {
+                em.persist(new Delivery(notice.kind().name(), notice.tenantRef(), Channel.EMAIL, contact.email().strip(), null, message, now));
+            }
+        }
     }
 }

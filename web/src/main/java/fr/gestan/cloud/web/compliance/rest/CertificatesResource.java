@@ -51,13 +51,15 @@ public class CertificatesResource {
     @Context
     SecurityContext security;
 
-    public record IssueRequest(String tenantSiren) {
+    /** {@code supersede}: true once the caller confirmed replacing the valid certificate the tenant holds (409 VALID_EXISTS otherwise). */
+    public record IssueRequest(String tenantSiren, Boolean supersede) {
     }
 
     public record RevokeRequest(String reason) {
     }
 
-    public record Refusal(int status, String error, String reason, List<RuleFinding> findings) {
+    /** A refusal: the reason, the findings (blocking, or ours lacking evidence) and the valid certificate held ({@code VALID_EXISTS}). */
+    public record Refusal(int status, String error, String reason, List<RuleFinding> findings, String validCertificate) {
     }
 
     /** A certificate batch as the back office shows it: state, progress, tally, who started it and when. */
@@ -119,7 +121,9 @@ public class CertificatesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response issue(IssueRequest request) {
         try {
-            return Response.status(Response.Status.CREATED).entity(certificates.issue(request == null ? null : request.tenantSiren())).build();
+            String siren = request == null ? null : request.tenantSiren();
+            boolean supersede = request != null && Boolean.TRUE.equals(request.supersede());
+            return Response.status(Response.Status.CREATED).entity(supersede ? certificates.issueSuperseding(siren) : certificates.issue(siren)).build();
         } catch (CertificateRefusedException e) {
             return refused(e);
         } catch (TenantNotFoundException e) {
@@ -172,6 +176,6 @@ public class CertificatesResource {
 
     static Response refused(CertificateRefusedException e) {
         return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON)
-                .entity(new Refusal(409, "refused", e.reason().name(), e.findings())).build();
+                .entity(new Refusal(409, "refused", e.reason().name(), e.findings(), e.validNumber())).build();
     }
 }

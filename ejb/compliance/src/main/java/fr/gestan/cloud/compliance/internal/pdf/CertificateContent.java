@@ -11,22 +11,23 @@ import java.util.List;
 public record CertificateContent(String number, String tenantName, String tenantSiren, List<ContractLine> contracts,
                                  int policyVersion, List<Measure> measures, List<RuleLine> rules,
                                  Checkpoint checkpoint, Instant issuedAt, Instant validUntil, String verificationUrl,
-                                 String supersedes, List<AvailabilityLine> availability) {
+                                 String supersedes, List<AvailabilityLine> availability, List<Obligation> clientObligations) {
 
     public CertificateContent {
         contracts = List.copyOf(contracts);
         measures = List.copyOf(measures);
         rules = List.copyOf(rules);
         availability = availability == null ? List.of() : List.copyOf(availability);
+        clientObligations = clientObligations == null ? List.of() : List.copyOf(clientObligations);
     }
 
-    /** Without availability figures (none printed). */
+    /** Without availability figures nor client obligations (none printed). */
     public CertificateContent(String number, String tenantName, String tenantSiren, List<ContractLine> contracts,
                               int policyVersion, List<Measure> measures, List<RuleLine> rules,
                               Checkpoint checkpoint, Instant issuedAt, Instant validUntil, String verificationUrl,
                               String supersedes) {
         this(number, tenantName, tenantSiren, contracts, policyVersion, measures, rules, checkpoint, issuedAt, validUntil,
-                verificationUrl, supersedes, List.of());
+                verificationUrl, supersedes, List.of(), List.of());
     }
 
     /**
@@ -43,6 +44,13 @@ public record CertificateContent(String number, String tenantName, String tenant
     public record Period(Double availabilityPercent, double unmonitoredPercent, long notInServiceDays) {
     }
 
+    /**
+     * One of the client's own to-dos (rule, finding code, evidence): printed as the client's obligation, apart from the
+     * rules' results, which state our part.
+     */
+    public record Obligation(String ruleId, String code, String evidence) {
+    }
+
     /** A hosting contract with its two sites and the tenant's estimated recovery time ({@code null}: not planned). */
     public record ContractLine(long id, String offer, LocalDate startsOn, LocalDate endsOn, String serviceLevel,
                                Site production, Site backup, Integer recoveryMinutes) {
@@ -57,7 +65,10 @@ public record CertificateContent(String number, String tenantName, String tenant
     public record Measure(String labelFr, String labelEn, String value) {
     }
 
-    /** A compliance rule's result. */
+    /**
+     * A compliance rule's result: our part's outcome ({@code PASS}...), or {@code CLIENT_OBLIGATIONS} when our part is
+     * met and the client has to-dos in it (listed apart).
+     */
     public record RuleLine(String ruleId, String legalReference, String outcome, String explanationFr) {
     }
 

@@ -157,6 +157,23 @@ public final class CertificatePdf {
             }
             document.add(rules);
 
+            // The client's own obligations: what rests with the client, not a failure of ours.
+            document.add(section(nfc("Obligations du client / Client's obligations"), h));
+            if (c.clientObligations().isEmpty()) {
+                document.add(new Paragraph(nfc("Aucune obligation du client en attente / No pending client obligation"), body));
+            } else {
+                document.add(new Paragraph(nfc("Ces points relèvent du client lui-même, non de l'hébergeur ; ils ne limitent pas "
+                        + "les engagements attestés ci-dessus. / These rest with the client itself, not with the host; they do not "
+                        + "limit the commitments certified above."), small));
+                PdfPTable todo = table(new float[] {2.2f, 8.1f}, new String[] {nfc("Règle / Rule"), nfc("Obligation du client / Client's obligation")}, head);
+                for (CertificateContent.Obligation o : c.clientObligations()) {
+                    todo.addCell(cell(o.ruleId(), body));
+                    todo.addCell(cell(nfc(ClientObligationTexts.fr(o.code()) + " / " + ClientObligationTexts.en(o.code())
+                            + (o.evidence().isBlank() ? "" : " (" + o.evidence() + ")")), body));
+                }
+                document.add(todo);
+            }
+
             // Journal checkpoint and signature.
             document.add(section(nfc("Journal des accès / Access journal"), h));
             if (c.checkpoint() == null) {
@@ -232,7 +249,7 @@ public final class CertificatePdf {
     static String outcome(String outcome) {
         return switch (outcome) {
             case "PASS" -> nfc("Conforme / Pass");
-            case "OBLIGATION" -> nfc("Obligation du client / Client obligation");
+            case "OBLIGATION", "CLIENT_OBLIGATIONS" -> nfc("Conforme pour notre part ; obligations du client ci-dessous / Met on our part; client's obligations below");
             case "EVIDENCE_MISSING" -> nfc("Preuve à fournir / Evidence missing");
             case "FAIL" -> nfc("Non conforme / Fail");
             default -> outcome;

@@ -1,5 +1,6 @@
 package fr.gestan.cloud.compliance.internal.rules;
 
+import fr.gestan.cloud.compliance.api.Party;
 import fr.gestan.cloud.compliance.api.RuleOutcome;
 import fr.gestan.cloud.tenants.api.HostedDataKind;
 
@@ -9,6 +10,12 @@ public final class AccountingInEuRule extends ComplianceRule {
     @Override
     public String id() {
         return "R1-ACCOUNTING-EU";
+    }
+
+    /** Ours: the client has nothing to do for it. */
+    @Override
+    public Party owner() {
+        return Party.PROVIDER;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package fr.gestan.cloud.compliance.internal.rules;
 
+import fr.gestan.cloud.compliance.api.Party;
 import fr.gestan.cloud.compliance.api.RuleOutcome;
 
 /** Rule R8-CERTIFICATIONS: The data-centre certifications relied upon are valid on the date of evaluation. */
@@ -8,6 +9,12 @@ public final class CertificationsValidRule extends ComplianceRule {
     @Override
     public String id() {
         return "R8-CERTIFICATIONS";
+    }
+
+    /** Ours: the client has nothing to do for it. */
+    @Override
+    public Party owner() {
+        return Party.PROVIDER;
     }
 
     @Override

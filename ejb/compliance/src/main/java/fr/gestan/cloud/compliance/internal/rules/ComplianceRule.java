@@ -1,5 +1,6 @@
 package fr.gestan.cloud.compliance.internal.rules;
 
+import fr.gestan.cloud.compliance.api.Party;
 import fr.gestan.cloud.compliance.api.RuleFinding;
 import fr.gestan.cloud.compliance.api.RuleOutcome;
 import fr.gestan.cloud.compliance.api.RuleResultView;
@@ -17,30 +18,41 @@ public abstract class ComplianceRule {
 
     public abstract String explanationEn();
 
+    /**
+     * Whose obligation this rule's {@code OBLIGATION} findings are: {@link Party#CLIENT} for a rule the client acts on
+     * (accept the agreement, declare the storage place, keep invoices), {@link Party#PROVIDER} for ours. Whoever owns
+     * the rule, its failures and missing evidence are ours: we host, and we owe the evidence.
+     */
+    public abstract Party owner();
+
     /** The findings for this tenant; none means the rule does not apply (reported as a pass). */
     protected abstract void evaluate(TenantFacts tenant, Findings findings);
 
     public RuleResultView evaluate(TenantFacts tenant) {
-        Findings findings = new Findings(id());
+        Findings findings = new Findings(id(), owner());
         evaluate(tenant, findings);
         if (findings.list.isEmpty()) {
             findings.add(null, RuleOutcome.PASS, "not-applicable", "");
         }
         RuleOutcome outcome = findings.list.stream().map(RuleFinding::outcome).reduce(RuleOutcome.PASS, RuleOutcome::worst);
-        return new RuleResultView(id(), legalReference(), explanationFr(), explanationEn(), outcome, findings.list);
+        return new RuleResultView(id(), legalReference(), explanationFr(), explanationEn(), outcome, findings.list, owner());
     }
 
     /** Collects one rule's findings. */
     protected static final class Findings {
         private final String ruleId;
+        private final Party owner;
         private final List<RuleFinding> list = new ArrayList<>();
 
-        Findings(String ruleId) {
+        Findings(String ruleId, Party owner) {
             this.ruleId = ruleId;
+            this.owner = owner;
         }
 
         public void add(Long contractId, RuleOutcome outcome, String code, String evidence) {
-            list.add(new RuleFinding(ruleId, contractId, outcome, code, evidence));
+            // an obligation is the rule owner's to-do; failures and missing evidence are ours whoever owns the rule
+            Party party = outcome == RuleOutcome.OBLIGATION ? owner : Party.PROVIDER;
+            list.add(new RuleFinding(ruleId, contractId, outcome, code, evidence, party));
         }
     }
 }

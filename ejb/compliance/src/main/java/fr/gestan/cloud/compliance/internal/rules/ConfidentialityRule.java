@@ -1,5 +1,6 @@
 package fr.gestan.cloud.compliance.internal.rules;
 
+import fr.gestan.cloud.compliance.api.Party;
 import fr.gestan.cloud.compliance.api.RuleOutcome;
 
 /** Rule R7-CONFIDENTIALITY: Every staff member able to reveal credentials holds a valid confidentiality agreement. */
@@ -8,6 +9,12 @@ public final class ConfidentialityRule extends ComplianceRule {
     @Override
     public String id() {
         return "R7-CONFIDENTIALITY";
+    }
+
+    /** Ours: the client has nothing to do for it. */
+    @Override
+    public Party owner() {
+        return Party.PROVIDER;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package fr.gestan.cloud.compliance.internal.rules;
 
+import fr.gestan.cloud.compliance.api.Party;
 import fr.gestan.cloud.compliance.api.RuleOutcome;
 
 /** Rule R5-DISTINCT-SITES: Production and backup are in distinct data centres. */
@@ -8,6 +9,12 @@ public final class DistinctSitesRule extends ComplianceRule {
     @Override
     public String id() {
         return "R5-DISTINCT-SITES";
+    }
+
+    /** Ours: the client has nothing to do for it. */
+    @Override
+    public Party owner() {
+        return Party.PROVIDER;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package fr.gestan.cloud.compliance.internal.rules;
 
+import fr.gestan.cloud.compliance.api.Party;
 import fr.gestan.cloud.compliance.api.RuleOutcome;
 import fr.gestan.cloud.tenants.api.HostedDataKind;
 
@@ -12,6 +13,12 @@ public final class EInvoiceStorageRule extends ComplianceRule {
     @Override
     public String id() {
         return "R2-EINVOICE-STORAGE";
+    }
+
+    /** The client acts on this rule's obligations (its to-dos); failures and missing evidence stay ours. */
+    @Override
+    public Party owner() {
+        return Party.CLIENT;
     }
 
     @Override

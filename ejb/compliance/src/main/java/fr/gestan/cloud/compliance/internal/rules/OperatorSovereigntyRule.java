@@ -1,5 +1,6 @@
 package fr.gestan.cloud.compliance.internal.rules;
 
+import fr.gestan.cloud.compliance.api.Party;
 import fr.gestan.cloud.compliance.api.RuleOutcome;
 import java.math.BigDecimal;
 import java.util.List;
@@ -13,6 +14,12 @@ public final class OperatorSovereigntyRule extends ComplianceRule {
     @Override
     public String id() {
         return "R4-SECNUMCLOUD-19.6";
+    }
+
+    /** Ours: the client has nothing to do for it. */
+    @Override
+    public Party owner() {
+        return Party.PROVIDER;
     }
 
     @Override

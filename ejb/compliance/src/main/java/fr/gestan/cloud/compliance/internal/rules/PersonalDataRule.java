@@ -1,5 +1,6 @@
 package fr.gestan.cloud.compliance.internal.rules;
 
+import fr.gestan.cloud.compliance.api.Party;
 import fr.gestan.cloud.compliance.api.RuleOutcome;
 
 /** Rule R3-GDPR: Personal data: a signed processor agreement (art. 28) for the contract, the processing listed in the record of processing activities (art. 30), hosting within the European Union. */
@@ -8,6 +9,12 @@ public final class PersonalDataRule extends ComplianceRule {
     @Override
     public String id() {
         return "R3-GDPR";
+    }
+
+    /** The client acts on this rule's obligations (its to-dos); failures and missing evidence stay ours. */
+    @Override
+    public Party owner() {
+        return Party.CLIENT;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package fr.gestan.cloud.compliance.internal.rules;
 
+import fr.gestan.cloud.compliance.api.Party;
 import fr.gestan.cloud.compliance.api.RuleOutcome;
 
 /** Rule R6-SNAPSHOTS-BACKUPS: Every software update on the tenant's servers during the period was preceded by a snapshot; backups ran as often as the policy says and were verified. */
@@ -8,6 +9,12 @@ public final class UpdatesAndBackupsRule extends ComplianceRule {
     @Override
     public String id() {
         return "R6-SNAPSHOTS-BACKUPS";
+    }
+
+    /** Ours: the client has nothing to do for it. */
+    @Override
+    public Party owner() {
+        return Party.PROVIDER;
     }
 
     @Override

@@ -58,7 +58,7 @@ class CertificatePdfTest {
         for (String expected : List.of("Attestation d'hébergement et de conformité", "Boulangerie Léonie & Fils SARL",
                 "SIREN 842\u202F317\u202F653", "GC-2026-000123", "Saint-Ouen-l'Aumône", "Vitry-sur-Seine", "Scaleway SAS",
                 "≈\u202F17\u00A0h\u00A005\u00A0min", "Rétention des sauvegardes", "3650 jours / days", "politique v3",
-                "R1-ACCOUNTING-EU", "Conforme / Pass", "Preuve à fournir / Evidence missing", "12\u202F345",
+                "R1-ACCOUNTING-EU", "Conforme / Pass", "Conforme pour notre part", "Obligations du client / Client's obligations", "accepter le contrat de sous-traitance", "12\u202F345",
                 "9f".repeat(32), "Délivrée le / Issued on 28/11/2026 11:15", "valid until 28/11/2027 11:15",
                 "https://gestan.example/verify?number=GC-2026-000123")) {
             assertTrue(text.contains(expected), () -> "missing «" + expected + "» in:\n" + text);

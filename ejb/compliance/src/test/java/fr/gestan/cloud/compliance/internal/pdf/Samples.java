@@ -23,9 +23,10 @@ final class Samples {
                         new CertificateContent.Measure("Instantané avant mise à jour", "Snapshot before update", "oui / yes")),
                 List.of(new CertificateContent.RuleLine("R1-ACCOUNTING-EU", "Code général des impôts, art. 286", "PASS",
                                 "Les documents comptables restent dans l'Union européenne."),
-                        new CertificateContent.RuleLine("R3-GDPR", "RGPD art. 28 et 30", "EVIDENCE_MISSING", "Données personnelles : contrat de sous-traitance.")),
+                        new CertificateContent.RuleLine("R3-GDPR", "RGPD art. 28 et 30", "CLIENT_OBLIGATIONS", "Données personnelles : contrat de sous-traitance.")),
                 new CertificateContent.Checkpoint(12345, "9f".repeat(32), Instant.parse("2026-11-28T09:00:00Z")),
-                ISSUED, ISSUED.plusSeconds(365L * 86400), "https://gestan.example/verify?number=" + number, null);
+                ISSUED, ISSUED.plusSeconds(365L * 86400), "https://gestan.example/verify?number=" + number, null, List.of(),
+                List.of(new CertificateContent.Obligation("R3-GDPR", "sign-processor-agreement", "")));
     }
 
     /** The same with its contract's availability, as the hosting module computed it. */
@@ -34,6 +35,7 @@ final class Samples {
         return new CertificateContent(c.number(), c.tenantName(), c.tenantSiren(), c.contracts(), c.policyVersion(), c.measures(),
                 c.rules(), c.checkpoint(), c.issuedAt(), c.validUntil(), c.verificationUrl(), c.supersedes(),
                 List.of(new CertificateContent.AvailabilityLine(42, "GC-PROD-01", new CertificateContent.Period(99.95, 2.1, 0),
-                        new CertificateContent.Period(null, 100, 200), Instant.parse("2026-11-28T10:05:00Z"))));
+                        new CertificateContent.Period(null, 100, 200), Instant.parse("2026-11-28T10:05:00Z"))),
+                c.clientObligations());
     }
 }
