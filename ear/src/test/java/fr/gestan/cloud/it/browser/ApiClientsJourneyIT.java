@@ -102,10 +102,10 @@ class ApiClientsJourneyIT extends BrowserJourney {
         browser.open(Http.HTTPS + "portal/security/journal.xhtml");
         String journal = browser.waitUntil(d -> {
             String source = d.getPageSource();
-            return source.contains("TENANT_CHANGE_REQUESTED") ? source : null;
+            return source.contains("Modification demandée") ? source : null;
         });
-        assertTrue(journal.contains("service-account-" + writer.clientId() + " (api-write)"), "the API client is the actor");
-        assertTrue(journal.contains("API_CLIENT_CREATED"), "creations are journaled");
+        assertTrue(journal.contains("service-account-" + writer.clientId() + " (API en écriture)"), "the API client is the actor");
+        assertTrue(journal.contains("Client d’API créé"), "creations are journaled");
 
         // Revoked: the token it holds is refused at once, and it gets no new one.
         browser.open(Http.HTTPS + PAGE);
@@ -123,7 +123,7 @@ class ApiClientsJourneyIT extends BrowserJourney {
         assertFalse(noMore.ok(), noMore.body());
         assertEquals(200, Http.get(API + "me/company", "Authorization", writeToken).statusCode(), "the other client still works");
         browser.open(Http.HTTPS + "portal/security/journal.xhtml");
-        browser.waitUntil(d -> d.getPageSource().contains("API_CLIENT_REVOKED"));
+        browser.waitUntil(d -> d.getPageSource().contains("Client d’API révoqué"));
     }
 
     @Test

@@ -77,7 +77,7 @@ class PortalTwoFactorJourneyIT extends BrowserJourney {
         signInAt(PAGE, "client.demo", "Gestan-Client-2026!");
         browser.find(By.xpath(row + "//*[contains(@class,'twofactor-enrolled')]"));
         browser.open(Http.HTTPS + "portal/security/journal.xhtml");
-        browser.waitUntil(d -> d.getPageSource().contains("PORTAL_USER_TWO_FACTOR_REQUIRED"));
+        browser.waitUntil(d -> d.getPageSource().contains("Double authentification exigée"));
     }
 
     @Test
