@@ -106,7 +106,7 @@ class DocumentsJourneyIT extends BrowserJourney {
         WebElement blocked = browser.find(By.id("compliance-blocked"));
         ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})", blocked);
         String page = browser.find(By.tagName("main")).getText();
-        assertTrue(page.contains("Défauts de conformité") && page.contains("clients avec un défaut bloquant"), page);
+        assertTrue(page.contains("Défauts de conformité") && page.contains("avec un défaut bloquant"), page);
         browser.screenshot("documents-05-admin-tile");
         browser.find(By.cssSelector("[id$='blocked-link']")).click();
         browser.waitUntil(d -> d.getCurrentUrl().contains("outcome=FAIL"));
