@@ -57,7 +57,7 @@ class SubProcessorsJourneyIT extends BrowserJourney {
         browser.screenshot("subprocessors-02-objected");
 
         signInAt("admin/hosting/subprocessors.xhtml", "support.demo", "Gestan-Support-2026!");
-        WebElement row = browser.find(By.xpath("//tbody[@id='changes:list_data']/tr[td[normalize-space(.)='" + name + "']]"));
+        WebElement row = browser.find(By.xpath("//tbody[@id='changes:list_data']/tr[td[text()[normalize-space(.)='" + name + "']]]"));
         assertTrue(row.findElement(By.className("objected")).getText().equals("1"), row.getText());
         row.findElement(By.cssSelector("button.show-answers")).click();
         browser.waitUntil(d -> d.findElement(By.id("changes:answers")).getText().contains("842317653"));
