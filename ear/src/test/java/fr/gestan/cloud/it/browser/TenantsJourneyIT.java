@@ -224,7 +224,9 @@ class TenantsJourneyIT extends BrowserJourney {
         browser.forgetAllSessions();
         browser.open(base + "portal/tenants/company");
         signIn(username, initial);
-        assertTrue(browser.find(By.xpath("//*[starts-with(@id,'input-error')]")).getText().length() > 0, "Keycloak refuses it");
+        // Keycloak's page may still be settling: read the message inside the wait, which retries a stale element
+        assertTrue(browser.waitUntil(d -> d.findElement(By.xpath("//*[starts-with(@id,'input-error')]")).getText().length() > 0),
+                "Keycloak refuses it");
         assertTrue(!browser.url().startsWith(base), "the initial password is refused");
         signIn(username, "Fromage-Comte-2026!");
         browser.waitUntil(d -> d.getCurrentUrl().startsWith(base + "portal/tenants/company"));
