@@ -225,8 +225,8 @@ class TenantsJourneyIT extends BrowserJourney {
         browser.open(base + "portal/tenants/company");
         signIn(username, initial);
         // Keycloak's page may still be settling: read the message inside the wait, which retries a stale element
-        assertTrue(browser.waitUntil(d -> d.findElement(By.xpath("//*[starts-with(@id,'input-error')]")).getText().length() > 0),
-                "Keycloak refuses it");
+        boolean refused = browser.waitUntil(d -> d.findElement(By.xpath("//*[starts-with(@id,'input-error')]")).getText().length() > 0);
+        assertTrue(refused, "Keycloak refuses it");
         assertTrue(!browser.url().startsWith(base), "the initial password is refused");
         signIn(username, "Fromage-Comte-2026!");
         browser.waitUntil(d -> d.getCurrentUrl().startsWith(base + "portal/tenants/company"));
