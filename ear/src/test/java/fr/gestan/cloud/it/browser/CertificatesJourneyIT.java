@@ -135,6 +135,8 @@ class CertificatesJourneyIT extends BrowserJourney {
         number = browser.find(By.id("issued-number")).getText();
         assertNotEquals(old, number);
         browser.find(By.id("logout")).click();
+        // the sign-out's redirects end on the home page: wait for them, or they land after the next page is opened
+        browser.waitUntil(d -> !d.findElements(By.id("signin")).isEmpty());
 
         browser.forgetAllSessions();
         browser.open(Http.HTTPS + "verify?number=" + old);

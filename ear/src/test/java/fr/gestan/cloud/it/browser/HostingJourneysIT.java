@@ -217,23 +217,38 @@ class HostingJourneysIT extends BrowserJourney {
             create.click();
             browser.waitUntil(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(create)::apply);
         }
-        WebElement reveal = browser.find(By.id("reveal:reveal-button"));
         browser.find(By.id("reveal:reason")).clear();
-        reveal.click();
-        browser.waitUntil(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(reveal)::apply);
-        String message = browser.find(By.id("reveal:reason-message")).getText();
+        browser.find(By.id("reveal:reveal-button")).click();
+        String message = reasonMessage(m -> m.contains("Indiquez la raison de la consultation"));
         assertTrue(message.contains("Indiquez la raison de la consultation"), message);
         assertTrue(browser.driver().findElements(By.id("shown-secret")).isEmpty(), "nothing revealed");
         browser.screenshot("hosting-07-reveal-without-reason");
 
         // too short: the service's own check, next to the same field
         browser.find(By.id("reveal:reason")).sendKeys("court");
-        reveal = browser.find(By.id("reveal:reveal-button"));
-        reveal.click();
-        browser.waitUntil(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(reveal)::apply);
-        assertEquals("La raison est comprise entre 10 et 500 caractères.", browser.find(By.id("reveal:reason-message")).getText());
+        browser.find(By.id("reveal:reveal-button")).click();
+        assertEquals("La raison est comprise entre 10 et 500 caractères.",
+                reasonMessage(m -> m.equals("La raison est comprise entre 10 et 500 caractères.")));
         assertTrue(browser.driver().findElements(By.id("shown-secret")).isEmpty(), "nothing revealed");
         browser.find(By.id("logout")).click();
+    }
+
+    // The reason's message once the form came back with it: the form is replaced as a whole, and Chromium may answer
+    // "node does not belong to the document" for an element read while it is swapped, so each look starts afresh.
+    private static String reasonMessage(java.util.function.Predicate<String> expected) {
+        try {
+            return browser.waitUntil(d -> {
+                try {
+                    String text = d.findElement(By.id("reveal:reason-message")).getText();
+                    return expected.test(text) ? text : null;
+                } catch (org.openqa.selenium.WebDriverException swapped) {
+                    return null;
+                }
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            return browser.driver().findElements(By.id("reveal:reason-message")).stream().map(WebElement::getText)
+                    .findFirst().orElse("(no message)");
+        }
     }
 
     private long serverId(String name) throws Exception {
