@@ -40,15 +40,7 @@ public final class AccountingInEuRule extends ComplianceRule {
             return;
         }
         for (TenantFacts.ContractFacts c : tenant.contracts()) {
-            for (TenantFacts.Site site : c.sites()) {
-                if (site.country() == null) {
-                    findings.add(c.id(), RuleOutcome.EVIDENCE_MISSING, "country-unknown", site.label());
-                } else if (!Countries.inEu(site.country())) {
-                    findings.add(c.id(), RuleOutcome.FAIL, "outside-eu", site.label());
-                } else {
-                    findings.add(c.id(), RuleOutcome.PASS, "in-eu", site.label());
-                }
-            }
+            sitesInEu(c, findings, true);
         }
     }
 }

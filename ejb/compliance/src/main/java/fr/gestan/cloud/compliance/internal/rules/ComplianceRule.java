@@ -38,6 +38,23 @@ public abstract class ComplianceRule {
         return new RuleResultView(id(), legalReference(), explanationFr(), explanationEn(), outcome, findings.list, owner());
     }
 
+    /**
+     * Every site of the contract must be in the European Union: missing evidence where its country is unknown, a
+     * failure outside; each site inside is reported as a pass when {@code reportPasses}. Shared by the rules that
+     * keep data in the EU (accounting documents, personal data).
+     */
+    protected static void sitesInEu(TenantFacts.ContractFacts contract, Findings findings, boolean reportPasses) {
+        for (TenantFacts.Site site : contract.sites()) {
+            if (site.country() == null) {
+                findings.add(contract.id(), RuleOutcome.EVIDENCE_MISSING, "country-unknown", site.label());
+            } else if (!Countries.inEu(site.country())) {
+                findings.add(contract.id(), RuleOutcome.FAIL, "outside-eu", site.label());
+            } else if (reportPasses) {
+                findings.add(contract.id(), RuleOutcome.PASS, "in-eu", site.label());
+            }
+        }
+    }
+
     /** Collects one rule's findings. */
     protected static final class Findings {
         private final String ruleId;

@@ -39,13 +39,7 @@ public final class PersonalDataRule extends ComplianceRule {
             return;
         }
         for (TenantFacts.ContractFacts c : tenant.contracts()) {
-            for (TenantFacts.Site site : c.sites()) {
-                if (site.country() == null) {
-                    findings.add(c.id(), RuleOutcome.EVIDENCE_MISSING, "country-unknown", site.label());
-                } else if (!Countries.inEu(site.country())) {
-                    findings.add(c.id(), RuleOutcome.FAIL, "outside-eu", site.label());
-                }
-            }
+            sitesInEu(c, findings, false);
             subProcessors(c, findings);
             if (c.processorAgreementSigned() == null) {
                 findings.add(c.id(), RuleOutcome.EVIDENCE_MISSING, "processor-agreement-unknown", "");
