@@ -4,11 +4,6 @@ import fr.gestan.cloud.hosting.api.DrillView;
 import fr.gestan.cloud.hosting.api.RecoverySettings;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -20,17 +15,11 @@ import java.time.LocalDate;
 @NamedQuery(name = RecoveryDrill.OF_SERVER, query = "select d from RecoveryDrill d join fetch d.server where d.server.id = :server"
         + " order by d.drilledOn desc, d.id desc")
 @NamedQuery(name = RecoveryDrill.LATEST, query = "select d from RecoveryDrill d join fetch d.server order by d.drilledOn desc, d.id desc")
-public class RecoveryDrill {
+public class RecoveryDrill extends ServerRecord {
 
     static final String OF_SERVER = "RecoveryDrill.ofServer";
     static final String LATEST = "RecoveryDrill.latest";
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-    @ManyToOne(optional = false)
-    @JoinColumn(name = "server_id", nullable = false)
-    private HostingServer server;
     @Column(name = "drilled_on", nullable = false)
     private LocalDate drilledOn;
     @Column(name = "performed_by", nullable = false, length = 120)
@@ -53,13 +42,7 @@ public class RecoveryDrill {
 
     RecoveryDrill(HostingServer server, LocalDate drilledOn, String performedBy, Integer newServerMinutes, Integer remountMinutes,
                   Integer perTenantMinutes, Integer throughputGbPerHour, String notes, Instant now) {
-        if (server == null || drilledOn == null) {
-            throw new IllegalArgumentException("server and date are required");
-        }
-        if (drilledOn.isAfter(LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).plusDays(1))) {
-            throw new IllegalArgumentException("a drill cannot be in the future");
-        }
-        this.server = server;
+        super(checked(server, drilledOn, now));
         this.drilledOn = drilledOn;
         this.performedBy = Checks.required(performedBy, "performed by");
         this.newServerMinutes = newServerMinutes;
@@ -68,6 +51,16 @@ public class RecoveryDrill {
         this.throughputGbPerHour = throughputGbPerHour;
         this.notes = notes == null || notes.isBlank() ? null : notes.strip();
         this.recordedAt = now;
+    }
+
+    private static HostingServer checked(HostingServer server, LocalDate drilledOn, Instant now) {
+        if (server == null || drilledOn == null) {
+            throw new IllegalArgumentException("server and date are required");
+        }
+        if (drilledOn.isAfter(LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).plusDays(1))) {
+            throw new IllegalArgumentException("a drill cannot be in the future");
+        }
+        return server;
     }
 
     /** Refines the settings with what this drill measured. */
@@ -84,7 +77,7 @@ public class RecoveryDrill {
     }
 
     DrillView toView() {
-        return new DrillView(id, server.name(), drilledOn, performedBy, newServerMinutes, remountMinutes, perTenantMinutes,
+        return new DrillView(id(), server().name(), drilledOn, performedBy, newServerMinutes, remountMinutes, perTenantMinutes,
                 throughputGbPerHour, notes);
     }
 

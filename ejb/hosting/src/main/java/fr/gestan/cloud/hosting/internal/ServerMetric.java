@@ -3,11 +3,6 @@ package fr.gestan.cloud.hosting.internal;
 import fr.gestan.cloud.hosting.api.MetricView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
@@ -19,17 +14,11 @@ import java.time.Instant;
 @NamedQuery(name = ServerMetric.TIMES_OF, query = "select m.measuredAt from ServerMetric m where m.server.id = :server"
         + " and m.measuredAt >= :from and m.measuredAt < :to")
 @NamedQuery(name = ServerMetric.LATEST_OF, query = "select m from ServerMetric m where m.server.id = :server order by m.measuredAt desc, m.id desc")
-public class ServerMetric {
+public class ServerMetric extends ServerRecord {
 
     static final String TIMES_OF = "ServerMetric.timesOf";
     static final String LATEST_OF = "ServerMetric.latestOf";
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-    @ManyToOne(optional = false)
-    @JoinColumn(name = "server_id", nullable = false)
-    private HostingServer server;
     @Column(name = "measured_at", nullable = false)
     private Instant measuredAt;
     @Column(name = "cpu_percent", nullable = false, precision = 5, scale = 2)
@@ -45,7 +34,7 @@ public class ServerMetric {
     }
 
     ServerMetric(HostingServer server, Instant measuredAt, BigDecimal cpu, BigDecimal disk, BigDecimal memory, Instant receivedAt) {
-        this.server = server;
+        super(server);
         this.measuredAt = measuredAt;
         this.cpuPercent = cpu;
         this.diskPercent = disk;

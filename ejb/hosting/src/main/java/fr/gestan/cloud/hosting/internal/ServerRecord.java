@@ -1,0 +1,41 @@
+package fr.gestan.cloud.hosting.internal;
+
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.MappedSuperclass;
+import java.util.Objects;
+
+/**
+ * A record made about one server for its whole life (a measurement, a recovery drill): its generated id and its
+ * server, fixed at creation, are mapped once here.
+ */
+@MappedSuperclass
+public abstract class ServerRecord {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "server_id", nullable = false)
+    private HostingServer server;
+
+    protected ServerRecord() {
+        // for JPA
+    }
+
+    protected ServerRecord(HostingServer server) {
+        this.server = Objects.requireNonNull(server, "server");
+    }
+
+    /** Null until persisted. */
+    protected Long id() {
+        return id;
+    }
+
+    protected HostingServer server() {
+        return server;
+    }
+}
