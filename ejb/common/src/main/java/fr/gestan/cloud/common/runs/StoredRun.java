@@ -1,0 +1,99 @@
+package fr.gestan.cloud.common.runs;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.MappedSuperclass;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A long piece of work kept in the database so that every node sees it (a certificate batch, a journal
+ * verification): who started it, when, a heartbeat while its server works, and how it ended. A run whose heartbeat
+ * stops is marked {@link RunState#INTERRUPTED} by a sweep on any node. Each module maps its own table; the columns
+ * below are the same in each.
+ */
+@MappedSuperclass
+public abstract class StoredRun {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Column(name = "started_by", nullable = false, updatable = false, length = 100)
+    private String startedBy;
+    @Column(name = "started_at", nullable = false, updatable = false)
+    private Instant startedAt;
+    @Column(name = "heartbeat_at", nullable = false)
+    private Instant heartbeatAt;
+    @Column(name = "ended_at")
+    private Instant endedAt;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private RunState state;
+
+    protected StoredRun() {
+        // for JPA
+    }
+
+    protected StoredRun(String startedBy, Instant now) {
+        this.startedBy = Objects.requireNonNull(startedBy, "startedBy");
+        this.startedAt = now;
+        this.heartbeatAt = now;
+        this.state = RunState.RUNNING;
+    }
+
+    /** Null until persisted. */
+    public Long id() {
+        return id;
+    }
+
+    public RunState state() {
+        return state;
+    }
+
+    protected String startedBy() {
+        return startedBy;
+    }
+
+    protected Instant startedAt() {
+        return startedAt;
+    }
+
+    protected Instant heartbeatAt() {
+        return heartbeatAt;
+    }
+
+    protected Instant endedAt() {
+        return endedAt;
+    }
+
+    /** Still working: the heartbeat moves on. */
+    protected void beat(Instant now) {
+        requireRunning();
+        heartbeatAt = now;
+    }
+
+    /** Ended by its own server ({@link RunState#COMPLETED} or {@link RunState#FAILED}). */
+    protected void end(RunState outcome, Instant now) {
+        requireRunning();
+        state = outcome;
+        heartbeatAt = now;
+        endedAt = now;
+    }
+
+    /** Its server stopped beating: the run will not finish. */
+    public void interrupted(Instant now) {
+        requireRunning();
+        state = RunState.INTERRUPTED;
+        endedAt = now;
+    }
+
+    private void requireRunning() {
+        if (state != RunState.RUNNING) {
+            throw new IllegalStateException(getClass().getSimpleName() + " " + id + " is " + state);
+        }
+    }
+}
