@@ -3,7 +3,6 @@ package fr.gestan.cloud.compliance.internal;
 import fr.gestan.cloud.common.Paris;
 import java.time.LocalDate;
 import fr.gestan.cloud.common.Roles;
-import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.common.lease.ClusterOnce;
 import fr.gestan.cloud.common.lease.OncePerCluster;
@@ -17,7 +16,6 @@ import fr.gestan.cloud.compliance.api.Certificates;
 import fr.gestan.cloud.compliance.internal.report.StoredReport;
 import fr.gestan.cloud.hosting.api.HostingContracts;
 import fr.gestan.cloud.tenants.api.TenantNotFoundException;
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.ConcurrencyManagement;
@@ -25,15 +23,11 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.validation.executable.ValidateOnExecution;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -59,28 +53,20 @@ import java.util.logging.Logger;
 @DependsOn("ComplianceSchema") // its timer reads the batch tables
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @Interceptors(ClusterOnce.class)
-public class CertificateBatchJob implements CertificateBatch {
+public class CertificateBatchJob extends ComplianceServiceBase implements CertificateBatch {
 
     static final String BATCH = "CERTIFICATE_BATCH";
     static final int PAGE = 50;
     private static final Logger LOG = Logger.getLogger(CertificateBatchJob.class.getName());
 
-    @PersistenceContext(unitName = "compliance")
-    EntityManager em;
     @EJB
     CertificatesBean certificates;
     @EJB
     ComplianceFactsReader reader;
     @EJB
-    AccessJournal journal;
-    @EJB
     HostingContracts contracts;
     @EJB
     CertificateBatchRunStore runs;
-    @Resource
-    SessionContext caller;
-
-    private final Clock clock = Clock.systemUTC();
 
     @Override
     public long candidates() {
@@ -89,7 +75,7 @@ public class CertificateBatchJob implements CertificateBatch {
 
     @Override
     public CertificateBatchTally run(Consumer<CertificateBatchTally> progress) throws CertificateBatchRunningException {
-        long runId = runs.begin(caller.getCallerPrincipal().getName(), candidates());
+        long runId = runs.begin(actor(), candidates());
         Instant start = clock.instant();
         CertificateBatchTally tally = CertificateBatchTally.NONE;
         boolean completed = false;

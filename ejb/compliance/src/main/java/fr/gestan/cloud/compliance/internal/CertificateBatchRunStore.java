@@ -1,18 +1,13 @@
 package fr.gestan.cloud.compliance.internal;
 
-import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.compliance.api.CertificateBatchRunView;
 import fr.gestan.cloud.compliance.api.CertificateBatchRunningException;
 import fr.gestan.cloud.compliance.api.CertificateBatchTally;
 import jakarta.annotation.security.PermitAll;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -27,18 +22,11 @@ import java.util.logging.Logger;
 @Stateless
 @PermitAll // internal: its callers (the batch, the timer) are the module's own
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-public class CertificateBatchRunStore {
+public class CertificateBatchRunStore extends ComplianceServiceBase {
 
     /** Without a heartbeat for this long a run is over: the batch beats at each page (about every 2 s). */
     static final Duration STALE = Duration.ofSeconds(45);
     private static final Logger LOG = Logger.getLogger(CertificateBatchRunStore.class.getName());
-
-    @PersistenceContext(unitName = "compliance")
-    EntityManager em;
-    @EJB
-    AccessJournal journal;
-
-    private final Clock clock = Clock.systemUTC();
 
     /** Takes the slot for a new run, or refuses while another run beats. */
     public long begin(String startedBy, long total) throws CertificateBatchRunningException {

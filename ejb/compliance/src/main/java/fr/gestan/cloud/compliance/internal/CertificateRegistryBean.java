@@ -1,19 +1,14 @@
 package fr.gestan.cloud.compliance.internal;
 
 import fr.gestan.cloud.common.Roles;
-import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.compliance.api.CertificateRegistry;
 import fr.gestan.cloud.compliance.api.CertificateStatusView;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.validation.executable.ValidateOnExecution;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -24,15 +19,7 @@ import java.util.Optional;
 @Stateless
 @Local(CertificateRegistry.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
-public class CertificateRegistryBean implements CertificateRegistry {
-
-    @PersistenceContext(unitName = "compliance")
-    EntityManager em;
-
-    @EJB
-    AccessJournal journal;
-
-    private final Clock clock = Clock.systemUTC();
+public class CertificateRegistryBean extends ComplianceServiceBase implements CertificateRegistry {
 
     @Override
     @PermitAll

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import jakarta.ejb.LocalBean;
 import fr.gestan.cloud.common.tenancy.TenantConfinement;
 import fr.gestan.cloud.common.Roles;
-import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.notify.Notice;
 import fr.gestan.cloud.common.notify.Notifications;
 import fr.gestan.cloud.common.journal.JournalEvent;
@@ -24,21 +23,16 @@ import fr.gestan.cloud.compliance.internal.rules.UpdatesAndBackupsRule;
 import fr.gestan.cloud.compliance.internal.pdf.CertificateContent;
 import fr.gestan.cloud.compliance.internal.pdf.CertificatePdf;
 import fr.gestan.cloud.tenants.api.TenantNotFoundException;
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.Local;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.validation.executable.ValidateOnExecution;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -54,7 +48,7 @@ import java.util.stream.Collectors;
 @Local(Certificates.class)
 @LocalBean
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
-public class CertificatesBean implements Certificates {
+public class CertificatesBean extends ComplianceServiceBase implements Certificates {
 
     static final String ISSUED = "CERTIFICATE_ISSUED";
     static final String REISSUED = "CERTIFICATE_REISSUED";
@@ -63,14 +57,8 @@ public class CertificatesBean implements Certificates {
     static final String ISSUE_REFUSED = "CERTIFICATE_ISSUE_REFUSED";
     static final String DOWNLOAD_REFUSED = "CERTIFICATE_DOWNLOAD_REFUSED";
 
-    @PersistenceContext(unitName = "compliance")
-    EntityManager em;
-    @EJB
-    AccessJournal journal;
     @EJB
     ComplianceFactsReader reader;
-    @Resource
-    SessionContext caller;
     /** Who a client contact speaks for (tenants module). */
     @Inject
     Instance<CallerTenancy> tenancy;
@@ -79,7 +67,6 @@ public class CertificatesBean implements Certificates {
     @EJB
     Notifications notifications;
 
-    private final Clock clock = Clock.systemUTC();
     private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(Paris.ZONE);
 
     @Override
@@ -160,7 +147,7 @@ public class CertificatesBean implements Certificates {
                 VerificationUrls.of(number), previous == null ? null : previous.number(), facts.availability(), clientObligations(report));
         Signing.Signed signed = Signing.sign(CertificatePdf.render(content), number, now);
         byte[] pdf = signed.pdf();
-        String who = caller.getCallerPrincipal().getName();
+        String who = actor();
         CertificateRecord record = new CertificateRecord(number, siren, facts.tenantName(), Signing.sha256(pdf), now, who,
                 previous == null ? null : previous.number());
         record.signedWith(signed.keyId());
@@ -190,7 +177,7 @@ public class CertificatesBean implements Certificates {
             throw new CertificateRefusedException(CertificateRefusedException.Reason.ALREADY_REVOKED, List.of());
         }
         Instant now = clock.instant();
-        record.revoke(reason, caller.getCallerPrincipal().getName(), now);
+        record.revoke(reason, actor(), now);
         journal.record(new JournalEvent(REVOKED, record.tenantSiren(), record.number(), JournalEvent.Outcome.SUCCESS, reason.strip()));
         return record.toFullView(now, sizes(List.of(record.number())).getOrDefault(record.number(), 0));
     }
@@ -277,7 +264,6 @@ public class CertificatesBean implements Certificates {
         return em.createNamedQuery(CertificateRecord.BY_NUMBER, CertificateRecord.class).setParameter("number", normalised)
                 .getResultStream().findFirst().orElseThrow(() -> new CertificateNotFoundException(normalised));
     }
-
 
     private Optional<String> ownTenant() {
         return tenancy.isResolvable() ? tenancy.get().tenantOfCaller() : Optional.empty();

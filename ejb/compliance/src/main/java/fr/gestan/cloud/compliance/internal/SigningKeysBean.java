@@ -1,18 +1,14 @@
 package fr.gestan.cloud.compliance.internal;
 
 import fr.gestan.cloud.common.Roles;
-import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.common.keys.KeyRing;
 import fr.gestan.cloud.common.keys.KeyView;
 import fr.gestan.cloud.common.keys.RotatableKeys;
 import fr.gestan.cloud.compliance.internal.pdf.SigningKeyRing;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +21,7 @@ import java.util.Map;
 @Stateless
 @Local(RotatableKeys.class)
 @RolesAllowed(Roles.ADMIN)
-public class SigningKeysBean implements RotatableKeys {
-
-    @PersistenceContext(unitName = "compliance")
-    EntityManager em;
-    @EJB
-    AccessJournal journal;
+public class SigningKeysBean extends ComplianceServiceBase implements RotatableKeys {
 
     @Override
     @RolesAllowed({Roles.ADMIN, Roles.AUDITOR})

@@ -1,7 +1,6 @@
 package fr.gestan.cloud.hosting.internal;
 
 import fr.gestan.cloud.common.Roles;
-import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.hosting.api.ContractEventView;
 import fr.gestan.cloud.hosting.api.ContractView;
@@ -12,17 +11,12 @@ import fr.gestan.cloud.hosting.api.NewContract;
 import fr.gestan.cloud.hosting.api.ServerRole;
 import fr.gestan.cloud.hosting.api.ServerView;
 import fr.gestan.cloud.common.tenancy.CallerTenancy;
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.validation.executable.ValidateOnExecution;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -36,22 +30,14 @@ import java.util.Set;
 @Stateless
 @Local(HostingContracts.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
-public class HostingContractsBean implements HostingContracts {
+public class HostingContractsBean extends HostingServiceBase implements HostingContracts {
 
     static final LocalDate OPEN_END = LocalDate.of(9999, 12, 31);
 
-    @PersistenceContext(unitName = "hosting")
-    EntityManager em;
-    @EJB
-    AccessJournal journal;
     @EJB
     CallerTenancy tenancy;
     @EJB
     ContractTenantLocks tenantLocks;
-    @Resource
-    SessionContext caller;
-
-    Clock clock = Clock.systemUTC();
 
     @Override
     @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
@@ -192,10 +178,6 @@ public class HostingContractsBean implements HostingContracts {
 
     private static boolean blank(String value) {
         return value == null || value.isBlank();
-    }
-
-    private String actor() {
-        return Objects.requireNonNull(caller.getCallerPrincipal()).getName();
     }
 
     private Instant now() {

@@ -1,7 +1,6 @@
 package fr.gestan.cloud.hosting.internal;
 
 import fr.gestan.cloud.common.Roles;
-import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.hosting.api.DataCentreView;
 import fr.gestan.cloud.hosting.api.DuplicateDataCentreException;
@@ -14,13 +13,8 @@ import fr.gestan.cloud.hosting.api.NewServer;
 import fr.gestan.cloud.hosting.api.OperatorView;
 import fr.gestan.cloud.hosting.api.ServerView;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.annotation.Resource;
-import jakarta.ejb.EJB;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.validation.executable.ValidateOnExecution;
 import java.security.SecureRandom;
 import java.time.LocalDate;
@@ -34,18 +28,9 @@ import java.util.Map;
 @Stateless
 @Local(HostingInventory.class)
 @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
-public class HostingInventoryBean implements HostingInventory {
+public class HostingInventoryBean extends HostingServiceBase implements HostingInventory {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-
-    @PersistenceContext(unitName = "hosting")
-    EntityManager em;
-
-    @EJB
-    AccessJournal journal;
-
-    @Resource
-    SessionContext caller;
 
     @Override
     @RolesAllowed(Roles.ADMIN)
@@ -90,7 +75,7 @@ public class HostingInventoryBean implements HostingInventory {
                 request.parentGroup(), request.parentGroupCountry(), request.largestNonEuShare(), request.totalNonEuShare());
         em.persist(operator);
         // an operator's data centres process the clients' data: it is a sub-processor from today (SubProcessors)
-        SubProcessorsBean.operatorEntered(em, operator, caller.getCallerPrincipal().getName());
+        SubProcessorsBean.operatorEntered(em, operator, actor());
         journal.record(JournalEvent.success("OPERATOR_ADDED", null, request.legalName().strip()));
         return operator.toView();
     }

@@ -1,7 +1,6 @@
 package fr.gestan.cloud.hosting.internal;
 
 import fr.gestan.cloud.common.Roles;
-import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.hosting.api.ContractStatus;
 import fr.gestan.cloud.hosting.api.DrillView;
@@ -16,14 +15,10 @@ import fr.gestan.cloud.hosting.api.RecoverySettings;
 import fr.gestan.cloud.hosting.api.ServerRole;
 import fr.gestan.cloud.hosting.api.ServiceLevel;
 import fr.gestan.cloud.common.tenancy.CallerTenancy;
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.validation.executable.ValidateOnExecution;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,16 +31,10 @@ import java.util.Locale;
 @Stateless
 @Local(RecoveryPlans.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
-public class RecoveryPlansBean implements RecoveryPlans {
+public class RecoveryPlansBean extends HostingServiceBase implements RecoveryPlans {
 
-    @PersistenceContext(unitName = "hosting")
-    EntityManager em;
-    @EJB
-    AccessJournal journal;
     @EJB
     CallerTenancy tenancy;
-    @Resource
-    SessionContext caller;
 
     @Override
     public RecoverySettings settings() {
@@ -56,7 +45,7 @@ public class RecoveryPlansBean implements RecoveryPlans {
     @RolesAllowed(Roles.ADMIN)
     public RecoverySettings updateSettings(RecoverySettings settings) {
         RecoverySetting row = setting();
-        row.change(settings, caller.getCallerPrincipal().getName(), Instant.now());
+        row.change(settings, actor(), Instant.now());
         journal.record(new JournalEvent("RECOVERY_SETTINGS_CHANGED", null, "recovery plan", JournalEvent.Outcome.SUCCESS,
                 settings.toString()));
         return row.toView();
@@ -77,7 +66,7 @@ public class RecoveryPlansBean implements RecoveryPlans {
     @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
     public DrillView recordDrill(NewDrill request) {
         HostingServer server = ServerLookup.find(em, request.serverId());
-        RecoveryDrill drill = new RecoveryDrill(server, request.drilledOn(), caller.getCallerPrincipal().getName(),
+        RecoveryDrill drill = new RecoveryDrill(server, request.drilledOn(), actor(),
                 request.newServerMinutes(), request.remountMinutes(), request.perTenantMinutes(),
                 request.throughputGbPerHour(), request.notes(), Instant.now());
         em.persist(drill);

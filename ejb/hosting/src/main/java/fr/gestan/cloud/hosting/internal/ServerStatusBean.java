@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import fr.gestan.cloud.hosting.api.AvailabilityView;
 import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.Roles;
-import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.common.notify.Notice;
 import fr.gestan.cloud.common.notify.NoticeKind;
@@ -23,15 +22,11 @@ import fr.gestan.cloud.hosting.api.ServerAvailabilityView;
 import fr.gestan.cloud.hosting.api.ServerStatus;
 import fr.gestan.cloud.common.tenancy.CallerTenancy;
 import fr.gestan.cloud.security.api.SecurityPolicies;
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.validation.executable.ValidateOnExecution;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,16 +43,10 @@ import java.util.stream.Collectors;
 @Stateless
 @Local(ServerStatus.class)
 @PermitAll
-public class ServerStatusBean implements ServerStatus {
+public class ServerStatusBean extends HostingServiceBase implements ServerStatus {
 
-    @PersistenceContext(unitName = "hosting")
-    EntityManager em;
-    @EJB
-    AccessJournal journal;
     @EJB
     CallerTenancy tenancy;
-    @Resource
-    SessionContext caller;
     // current() is @PermitAll: the status page is public.
     @EJB
     SecurityPolicies policies;
@@ -311,7 +300,4 @@ public class ServerStatusBean implements ServerStatus {
         return incident;
     }
 
-    private String actor() {
-        return caller.getCallerPrincipal().getName();
-    }
 }

@@ -2,7 +2,6 @@ package fr.gestan.cloud.hosting.internal;
 
 import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.Roles;
-import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.common.tenancy.CallerTenancy;
 import fr.gestan.cloud.hosting.api.ChangeAnswer;
@@ -12,14 +11,10 @@ import fr.gestan.cloud.hosting.api.HostingRefusedException.Reason;
 import fr.gestan.cloud.hosting.api.MyChangeView;
 import fr.gestan.cloud.hosting.api.SubProcessorChangeView;
 import fr.gestan.cloud.hosting.api.SubProcessorChanges;
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.validation.executable.ValidateOnExecution;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,16 +28,10 @@ import java.util.Map;
 @Stateless
 @Local(SubProcessorChanges.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
-public class SubProcessorChangesBean implements SubProcessorChanges {
+public class SubProcessorChangesBean extends HostingServiceBase implements SubProcessorChanges {
 
-    @PersistenceContext(unitName = "hosting")
-    EntityManager em;
-    @EJB
-    AccessJournal journal;
     @EJB
     CallerTenancy tenancy;
-    @Resource
-    SessionContext caller;
 
     @Override
     public List<SubProcessorChangeView> changes() {
@@ -98,7 +87,7 @@ public class SubProcessorChangesBean implements SubProcessorChanges {
         if (answer == ChangeAnswer.OBJECTED && (comment == null || comment.isBlank())) {
             throw new HostingRefusedException(Reason.COMMENT_REQUIRED, null);
         }
-        told.answer(answer, comment, caller.getCallerPrincipal().getName(), Instant.now().truncatedTo(ChronoUnit.MICROS));
+        told.answer(answer, comment, actor(), Instant.now().truncatedTo(ChronoUnit.MICROS));
         String name = told.change().subProcessor().name();
         journal.record(new JournalEvent("SUB_PROCESSOR_" + answer.name(), siren, name + " (" + told.change().kind() + " on "
                 + told.change().effectiveOn() + ", change " + changeId + ")", JournalEvent.Outcome.SUCCESS,

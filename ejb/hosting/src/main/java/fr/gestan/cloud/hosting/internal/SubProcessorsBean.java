@@ -2,7 +2,6 @@ package fr.gestan.cloud.hosting.internal;
 
 import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.Roles;
-import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.common.notify.Notifications;
 import fr.gestan.cloud.hosting.api.HostingRefusedException;
@@ -12,15 +11,12 @@ import fr.gestan.cloud.hosting.api.SubProcessorChangeKind;
 import fr.gestan.cloud.hosting.api.SubProcessorRole;
 import fr.gestan.cloud.hosting.api.SubProcessorView;
 import fr.gestan.cloud.hosting.api.SubProcessors;
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.validation.executable.ValidateOnExecution;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,23 +31,15 @@ import java.util.Map;
 @Stateless
 @Local(SubProcessors.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
-public class SubProcessorsBean implements SubProcessors {
+public class SubProcessorsBean extends HostingServiceBase implements SubProcessors {
 
     static final String OPERATOR_SERVICES_FR = "hébergement des serveurs dans ses centres de données";
     static final String OPERATOR_SERVICES_EN = "hosting of the servers in its data centres";
 
-    @PersistenceContext(unitName = "hosting")
-    EntityManager em;
-
     @EJB
     fr.gestan.cloud.security.api.SecurityPolicies policies;
     @EJB
-    AccessJournal journal;
-    @EJB
     Notifications notifications;
-
-    @Resource
-    SessionContext caller;
 
     @Override
     @PermitAll
@@ -137,6 +125,6 @@ public class SubProcessorsBean implements SubProcessors {
     }
 
     private String who() {
-        return caller.getCallerPrincipal().getName();
+        return actor();
     }
 }

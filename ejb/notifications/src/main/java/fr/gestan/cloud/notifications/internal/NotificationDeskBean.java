@@ -1,7 +1,6 @@
 package fr.gestan.cloud.notifications.internal;
 
 import fr.gestan.cloud.common.Roles;
-import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.notifications.api.AttemptView;
 import fr.gestan.cloud.notifications.api.DeliveryState;
@@ -15,8 +14,6 @@ import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.validation.executable.ValidateOnExecution;
 import java.time.Instant;
 import java.util.List;
@@ -26,12 +23,8 @@ import java.util.List;
 @Stateless
 @Local(NotificationDesk.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
-public class NotificationDeskBean implements NotificationDesk {
+public class NotificationDeskBean extends NotificationsServiceBase implements NotificationDesk {
 
-    @PersistenceContext(unitName = "notifications")
-    EntityManager em;
-    @EJB
-    AccessJournal journal;
     @EJB
     OutboxSender sender;
     @EJB

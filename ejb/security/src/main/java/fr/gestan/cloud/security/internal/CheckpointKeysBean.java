@@ -1,14 +1,13 @@
 package fr.gestan.cloud.security.internal;
 
+import fr.gestan.cloud.common.journal.JournaledService;
 import fr.gestan.cloud.common.Roles;
-import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.common.keys.KeyView;
 import fr.gestan.cloud.common.keys.RotatableKeys;
 import fr.gestan.cloud.common.persistence.SchemaMigrations;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import java.sql.Connection;
@@ -31,12 +30,10 @@ import javax.sql.DataSource;
 @Stateless
 @Local(RotatableKeys.class)
 @RolesAllowed(Roles.ADMIN)
-public class CheckpointKeysBean implements RotatableKeys {
+public class CheckpointKeysBean extends JournaledService implements RotatableKeys {
 
     @Resource(lookup = SchemaMigrations.DATASOURCE)
     DataSource dataSource;
-    @EJB
-    AccessJournal journal;
 
     @Override
     @RolesAllowed({Roles.ADMIN, Roles.AUDITOR})

@@ -2,7 +2,6 @@ package fr.gestan.cloud.security.internal;
 
 import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.Roles;
-import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.security.api.AgreementRefusedException;
 import fr.gestan.cloud.security.api.AgreementView;
@@ -11,16 +10,10 @@ import fr.gestan.cloud.security.api.NewStaffMember;
 import fr.gestan.cloud.security.api.StaffException;
 import fr.gestan.cloud.security.api.StaffException.Reason;
 import fr.gestan.cloud.security.api.StaffMemberView;
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.validation.executable.ValidateOnExecution;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,18 +25,7 @@ import java.util.Optional;
 @Stateless
 @Local(ConfidentialityAgreements.class)
 @RolesAllowed({Roles.ADMIN, Roles.AUDITOR})
-public class ConfidentialityAgreementsBean implements ConfidentialityAgreements {
-
-    @PersistenceContext(unitName = "security")
-    EntityManager em;
-
-    @EJB
-    AccessJournal journal;
-
-    @Resource
-    SessionContext caller;
-
-    private final Clock clock = Clock.systemUTC();
+public class ConfidentialityAgreementsBean extends SecurityServiceBase implements ConfidentialityAgreements {
 
     LocalDate today() {
         return LocalDate.now(clock.withZone(Paris.ZONE));
@@ -57,7 +39,7 @@ public class ConfidentialityAgreementsBean implements ConfidentialityAgreements 
             throw new StaffException(Reason.DUPLICATE, username);
         }
         StaffMember staff = new StaffMember(username, member.displayName(), member.role(), clock.instant(),
-                caller.getCallerPrincipal().getName());
+                actor());
         em.persist(staff);
         journal.record(JournalEvent.success("STAFF_REGISTERED", null, username + " (" + member.role() + ")"));
         return staff.toView(null);
@@ -69,7 +51,7 @@ public class ConfidentialityAgreementsBean implements ConfidentialityAgreements 
                                          byte[] document) throws StaffException, AgreementRefusedException {
         StaffMember staff = find(username.strip()).orElseThrow(() -> new StaffException(Reason.UNKNOWN, username));
         ConfidentialityAgreement agreement = new ConfidentialityAgreement(staff.username(), signedOn, expiresOn, fileName,
-                document, clock.instant(), caller.getCallerPrincipal().getName());
+                document, clock.instant(), actor());
         em.persist(agreement);
         em.flush();
         em.persist(new AgreementDocument(agreement.id(), document));

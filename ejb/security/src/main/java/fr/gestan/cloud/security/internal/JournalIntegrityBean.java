@@ -1,7 +1,7 @@
 package fr.gestan.cloud.security.internal;
 
+import fr.gestan.cloud.common.journal.JournaledService;
 import fr.gestan.cloud.common.Roles;
-import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.common.notify.Notice;
 import fr.gestan.cloud.common.notify.Notifications;
@@ -49,7 +49,7 @@ import javax.sql.DataSource;
 @Local(JournalIntegrity.class)
 @Interceptors(TenantConfinement.class)
 @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
-public class JournalIntegrityBean implements JournalIntegrity {
+public class JournalIntegrityBean extends JournaledService implements JournalIntegrity {
 
     private static final Logger LOG = Logger.getLogger(JournalIntegrityBean.class.getName());
 
@@ -60,11 +60,7 @@ public class JournalIntegrityBean implements JournalIntegrity {
     JournalLog log;
 
     @EJB
-    AccessJournal journal;
-    @EJB
     VerificationRunStore runs;
-    @Resource
-    jakarta.ejb.SessionContext caller;
 
     static CheckpointView view(LogCheckpointer.Stored stored) {
         if (stored == null) {
@@ -132,7 +128,7 @@ public class JournalIntegrityBean implements JournalIntegrity {
      */
     @Override
     public Result verify(VerificationProgress progress) {
-        long runId = runs.begin(caller.getCallerPrincipal().getName());
+        long runId = runs.begin(actor());
         progress.listen(new Heartbeat(runId));
         Result result;
         try {

@@ -1,7 +1,7 @@
 package fr.gestan.cloud.security.internal;
 
+import fr.gestan.cloud.common.journal.JournaledService;
 import fr.gestan.cloud.common.Roles;
-import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.common.keys.KeyRing;
 import fr.gestan.cloud.common.keys.KeyView;
@@ -9,7 +9,6 @@ import fr.gestan.cloud.common.keys.RotatableKeys;
 import fr.gestan.cloud.common.persistence.SchemaMigrations;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import java.sql.Connection;
@@ -31,14 +30,12 @@ import javax.sql.DataSource;
 @Stateless
 @Local(RotatableKeys.class)
 @RolesAllowed(Roles.ADMIN)
-public class MacKeysBean implements RotatableKeys {
+public class MacKeysBean extends JournaledService implements RotatableKeys {
 
     static final String ALGORITHM = "HMAC-SHA256";
 
     @Resource(lookup = SchemaMigrations.DATASOURCE)
     DataSource dataSource;
-    @EJB
-    AccessJournal journal;
 
     @Override
     @RolesAllowed({Roles.ADMIN, Roles.AUDITOR})

@@ -1,7 +1,7 @@
 package fr.gestan.cloud.security.internal;
 
+import fr.gestan.cloud.common.journal.JournaledService;
 import fr.gestan.cloud.common.Roles;
-import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.security.api.PolicyVersionView;
 import fr.gestan.cloud.security.api.RealmSecurity.RealmBruteForceView;
 import fr.gestan.cloud.security.api.RealmUnavailableException;
@@ -40,7 +40,7 @@ import org.jboss.ejb3.annotation.RunAsPrincipal;
 @PermitAll
 @RunAs(Roles.ADMIN)
 @RunAsPrincipal(RealmPolicySync.ACTOR)
-public class RealmPolicySync {
+public class RealmPolicySync extends JournaledService {
 
     static final String ACTOR = "gestan-policy";
     static final String PROPERTY = "gestan.keycloak.policy-sync-seconds";
@@ -53,9 +53,6 @@ public class RealmPolicySync {
 
     @EJB
     SecurityPolicies policies;
-
-    @EJB
-    AccessJournal journal;
 
     /**
      * The policy version last brought to the realm on this node ({@code 0}: none yet). A push that leaves a difference

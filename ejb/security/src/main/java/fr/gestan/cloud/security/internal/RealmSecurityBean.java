@@ -1,7 +1,7 @@
 package fr.gestan.cloud.security.internal;
 
+import fr.gestan.cloud.common.journal.JournaledService;
 import fr.gestan.cloud.common.Roles;
-import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.security.api.PolicySettings;
 import fr.gestan.cloud.security.api.PolicyVersionView;
@@ -31,13 +31,10 @@ import org.keycloak.representations.idm.UserRepresentation;
 @Stateless
 @Local(RealmSecurity.class)
 @RolesAllowed({Roles.ADMIN, Roles.AUDITOR, Roles.SUPPORT})
-public class RealmSecurityBean implements RealmSecurity {
+public class RealmSecurityBean extends JournaledService implements RealmSecurity {
 
     @EJB
     SecurityPolicies policies;
-
-    @EJB
-    AccessJournal journal;
 
     @EJB
     KeycloakEventImporter importer;

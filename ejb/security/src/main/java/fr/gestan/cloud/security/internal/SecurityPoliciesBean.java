@@ -1,24 +1,18 @@
 package fr.gestan.cloud.security.internal;
 
 import fr.gestan.cloud.common.Roles;
-import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.security.api.PolicyException;
 import fr.gestan.cloud.security.api.PolicySettings;
 import fr.gestan.cloud.security.api.PolicyVersionView;
 import fr.gestan.cloud.security.api.SecurityPolicies;
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.validation.executable.ValidateOnExecution;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -30,21 +24,10 @@ import java.util.stream.Collectors;
 @Stateless
 @Local(SecurityPolicies.class)
 @RolesAllowed({Roles.ADMIN, Roles.AUDITOR, Roles.SUPPORT})
-public class SecurityPoliciesBean implements SecurityPolicies {
-
-    @PersistenceContext(unitName = "security")
-    EntityManager em;
-
-    @EJB
-    AccessJournal journal;
-
-    @Resource
-    SessionContext caller;
+public class SecurityPoliciesBean extends SecurityServiceBase implements SecurityPolicies {
 
     @EJB
     RealmPolicySync realm;
-
-    private final Clock clock = Clock.systemUTC();
 
     @Override
     @PermitAll
@@ -83,7 +66,7 @@ public class SecurityPoliciesBean implements SecurityPolicies {
             throw new PolicyException(PolicyException.Reason.NOTHING_CHANGED);
         }
         PolicyVersion version = new PolicyVersion(newest.version() + 1, settings, from, now,
-                caller.getCallerPrincipal().getName(), reason);
+                actor(), reason);
         em.persist(version);
         journal.record(new JournalEvent("POLICY_CHANGED", null, "version " + version.version() + " from " + from,
                 JournalEvent.Outcome.SUCCESS, reason.strip() + " | " + changes.stream()

@@ -1,23 +1,18 @@
 package fr.gestan.cloud.security.internal;
 
 import fr.gestan.cloud.common.Roles;
-import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.security.api.ControlEvidenceException;
 import fr.gestan.cloud.security.api.PolicySettings;
 import fr.gestan.cloud.security.api.SecurityPolicies;
 import fr.gestan.cloud.security.api.ServerControls;
 import fr.gestan.cloud.security.api.ServerControls.Source;
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.validation.executable.ValidateOnExecution;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -33,28 +28,17 @@ import java.util.TreeSet;
 @Stateless
 @Local(ServerControls.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
-public class ServerControlsBean implements ServerControls {
-
-    @PersistenceContext(unitName = "security")
-    EntityManager em;
-
-    @EJB
-    AccessJournal journal;
+public class ServerControlsBean extends SecurityServiceBase implements ServerControls {
 
     @EJB
     SecurityPolicies policies;
-
-    @Resource
-    SessionContext caller;
-
-    private final Clock clock = Clock.systemUTC();
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private String who() {
-        return caller.getCallerPrincipal().getName();
+        return actor();
     }
 
     private EvidenceView keep(ControlEvidence evidence, String action, String target) {

@@ -2,7 +2,6 @@ package fr.gestan.cloud.security.internal;
 
 import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.Roles;
-import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.common.notify.Notice;
 import fr.gestan.cloud.common.notify.NoticeKind;
@@ -10,19 +9,13 @@ import fr.gestan.cloud.common.notify.Notifications;
 import fr.gestan.cloud.security.api.ReporterJournal;
 import fr.gestan.cloud.security.api.ServerIdentities;
 import fr.gestan.cloud.security.api.StaffException;
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.validation.executable.ValidateOnExecution;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -37,18 +30,7 @@ import java.util.Optional;
 @Stateless
 @Local(ServerIdentities.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
-public class ServerIdentitiesBean implements ServerIdentities {
-
-    @PersistenceContext(unitName = "security")
-    EntityManager em;
-
-    @EJB
-    AccessJournal journal;
-
-    @Resource
-    SessionContext caller;
-
-    private final Clock clock = Clock.systemUTC();
+public class ServerIdentitiesBean extends SecurityServiceBase implements ServerIdentities {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -64,7 +46,7 @@ public class ServerIdentitiesBean implements ServerIdentities {
         if (byValue(kind, value).isPresent()) {
             throw new StaffException(StaffException.Reason.DUPLICATE, who);
         }
-        ServerIdentity identity = new ServerIdentity(who, kind, value, now(), caller.getCallerPrincipal().getName());
+        ServerIdentity identity = new ServerIdentity(who, kind, value, now(), actor());
         em.persist(identity);
         journal.record(JournalEvent.success("SERVER_IDENTITY_ADDED", null, who + " " + kind + " " + identity.toView().value()));
         return identity.toView();
@@ -161,7 +143,7 @@ public class ServerIdentitiesBean implements ServerIdentities {
         if (alert == null) {
             throw new IllegalArgumentException("no alert " + alertId);
         }
-        if (alert.acknowledge(caller.getCallerPrincipal().getName(), note, now())) {
+        if (alert.acknowledge(actor(), note, now())) {
             journal.record(JournalEvent.success("SERVER_ACCESS_ALERT_ACKNOWLEDGED", null, "alert " + alertId + ": " + note.strip()));
         }
         return alert.toView();

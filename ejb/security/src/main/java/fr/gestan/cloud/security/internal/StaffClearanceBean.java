@@ -3,19 +3,13 @@ package fr.gestan.cloud.security.internal;
 import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.tenancy.TenantRef;
 import fr.gestan.cloud.common.Roles;
-import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.security.api.CredentialClearanceException;
 import fr.gestan.cloud.security.api.StaffClearance;
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.time.Clock;
 import java.time.LocalDate;
 
 /**
@@ -25,18 +19,7 @@ import java.time.LocalDate;
 @Stateless
 @Local(StaffClearance.class)
 @PermitAll
-public class StaffClearanceBean implements StaffClearance {
-
-    @PersistenceContext(unitName = "security")
-    EntityManager em;
-
-    @EJB
-    AccessJournal journal;
-
-    @Resource
-    SessionContext caller;
-
-    private final Clock clock = Clock.systemUTC();
+public class StaffClearanceBean extends SecurityServiceBase implements StaffClearance {
 
     @Override
     public boolean mayRevealCredentials(String username) {
@@ -61,7 +44,7 @@ public class StaffClearanceBean implements StaffClearance {
     // Stricter than the tenant rule: only cleared support passes, so no client ever acts on a tenant here.
     public void requireCredentialClearance(@TenantRef(checkedInBody = true) String tenantRef, String target)
             throws CredentialClearanceException {
-        String username = caller.getCallerPrincipal().getName();
+        String username = actor();
         String refusal = null;
         if (!caller.isCallerInRole(Roles.SUPPORT)) {
             refusal = "caller does not hold the support role";

@@ -1,17 +1,12 @@
 package fr.gestan.cloud.security.internal;
 
-import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.security.api.JournalVerifier;
 import fr.gestan.cloud.security.api.VerificationRunView;
 import jakarta.annotation.security.PermitAll;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -25,20 +20,13 @@ import java.util.logging.Logger;
 @Stateless
 @PermitAll // internal: its callers (the integrity bean, the sweep timer) are the module's own
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-public class VerificationRunStore {
+public class VerificationRunStore extends SecurityServiceBase {
 
     /** Without a heartbeat for this long a run is over: a running verification beats every {@link #BEAT}. */
     static final Duration STALE = Duration.ofSeconds(45);
     static final Duration BEAT = Duration.ofSeconds(2);
     static final String INTERRUPTED_ACTION = "JOURNAL_VERIFIED";
     private static final Logger LOG = Logger.getLogger(VerificationRunStore.class.getName());
-
-    @PersistenceContext(unitName = "security")
-    EntityManager em;
-    @EJB
-    AccessJournal journal;
-
-    private final Clock clock = Clock.systemUTC();
 
     public long begin(String startedBy) {
         VerificationRun run = new VerificationRun(startedBy, clock.instant());

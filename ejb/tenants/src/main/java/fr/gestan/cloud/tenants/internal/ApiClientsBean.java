@@ -1,7 +1,6 @@
 package fr.gestan.cloud.tenants.internal;
 
 import fr.gestan.cloud.common.Roles;
-import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.tenants.api.ApiClientNotFoundException;
 import fr.gestan.cloud.tenants.api.ApiClientScope;
@@ -12,17 +11,12 @@ import fr.gestan.cloud.tenants.api.PortalDirectoryException;
 import fr.gestan.cloud.tenants.api.TenantNotFoundException;
 import fr.gestan.cloud.tenants.api.TenantState;
 import fr.gestan.cloud.tenants.api.TenantStateException;
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.validation.executable.ValidateOnExecution;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -35,23 +29,12 @@ import java.util.List;
 @Stateless
 @Local(ApiClients.class)
 @RolesAllowed(Roles.CLIENT)
-public class ApiClientsBean implements ApiClients {
+public class ApiClientsBean extends TenantsServiceBase implements ApiClients {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    @PersistenceContext(unitName = "tenants")
-    EntityManager em;
-
-    @Resource
-    SessionContext caller;
-
-    @EJB
-    AccessJournal journal;
-
     @EJB
     ApiClientRegistrar registrar;
-
-    private final Clock clock = Clock.systemUTC();
 
     @Override
     public IssuedApiClient create(String label, ApiClientScope scope)
@@ -63,7 +46,7 @@ public class ApiClientsBean implements ApiClients {
         byte[] suffix = new byte[4];
         RANDOM.nextBytes(suffix);
         String clientId = "api-" + tenant.siren() + "-" + HexFormat.of().formatHex(suffix);
-        ApiClient client = new ApiClient(tenant, clientId, label, scope, caller.getCallerPrincipal().getName(), clock.instant());
+        ApiClient client = new ApiClient(tenant, clientId, label, scope, actor(), clock.instant());
         // The row first (a unique client id), then Keycloak: if Keycloak fails, the row is rolled back.
         em.persist(client);
         em.flush();
@@ -97,7 +80,7 @@ public class ApiClientsBean implements ApiClients {
         if (client.revoked()) {
             return client.toView();
         }
-        client.revoke(caller.getCallerPrincipal().getName(), clock.instant());
+        client.revoke(actor(), clock.instant());
         em.flush();
         registrar.delete(clientId);
         journal.record(JournalEvent.success("API_CLIENT_REVOKED", tenant.siren(), clientId));
@@ -105,6 +88,6 @@ public class ApiClientsBean implements ApiClients {
     }
 
     private Tenant callersTenant() throws TenantNotFoundException {
-        return TenantData.tenantOf(em, caller.getCallerPrincipal().getName());
+        return TenantData.tenantOf(em, actor());
     }
 }

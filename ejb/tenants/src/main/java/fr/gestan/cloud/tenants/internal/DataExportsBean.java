@@ -1,7 +1,6 @@
 package fr.gestan.cloud.tenants.internal;
 
 import fr.gestan.cloud.common.Roles;
-import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.common.notify.Notice;
 import fr.gestan.cloud.common.notify.Notifications;
@@ -9,14 +8,10 @@ import fr.gestan.cloud.tenants.api.DataExports;
 import fr.gestan.cloud.tenants.api.ExportNotFoundException;
 import fr.gestan.cloud.tenants.api.ExportView;
 import fr.gestan.cloud.tenants.api.TenantNotFoundException;
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,16 +23,8 @@ import java.util.List;
 @Stateless
 @Local(DataExports.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
-public class DataExportsBean implements DataExports {
+public class DataExportsBean extends TenantsServiceBase implements DataExports {
 
-    @PersistenceContext(unitName = "tenants")
-    EntityManager em;
-
-    @Resource
-    SessionContext caller;
-
-    @EJB
-    AccessJournal journal;
     @EJB
     Notifications notifications;
 
@@ -46,7 +33,6 @@ public class DataExportsBean implements DataExports {
 
     @EJB
     ExportWorker worker;
-
 
     @Override
     @RolesAllowed({Roles.CLIENT, Roles.API_WRITE})
@@ -65,7 +51,7 @@ public class DataExportsBean implements DataExports {
 
     private ExportView startFor(Tenant tenant) {
         // The row is committed at once (its own transaction) so the background worker always finds it.
-        long id = store.create(tenant.id(), caller.getCallerPrincipal().getName());
+        long id = store.create(tenant.id(), actor());
         journal.record(JournalEvent.success("EXPORT_STARTED", tenant.siren(), "export " + id));
         worker.build(id);
         return em.find(TenantExport.class, id).toView();
@@ -122,6 +108,6 @@ public class DataExportsBean implements DataExports {
     }
 
     private Tenant callersTenant() throws TenantNotFoundException {
-        return TenantData.tenantOf(em, caller.getCallerPrincipal().getName());
+        return TenantData.tenantOf(em, actor());
     }
 }

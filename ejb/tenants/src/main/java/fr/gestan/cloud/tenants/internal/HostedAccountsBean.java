@@ -2,7 +2,6 @@ package fr.gestan.cloud.tenants.internal;
 
 import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.Roles;
-import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.common.notify.Notice;
 import fr.gestan.cloud.common.notify.Notifications;
@@ -18,17 +17,12 @@ import fr.gestan.cloud.tenants.api.SecretUnavailableException;
 import fr.gestan.cloud.tenants.api.TenantNotFoundException;
 import fr.gestan.cloud.tenants.api.TenantState;
 import fr.gestan.cloud.tenants.api.TenantStateException;
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.validation.executable.ValidateOnExecution;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -39,21 +33,13 @@ import java.util.function.BiConsumer;
 @Stateless
 @Local(HostedAccounts.class)
 @RolesAllowed(Roles.SUPPORT)
-public class HostedAccountsBean implements HostedAccounts {
+public class HostedAccountsBean extends TenantsServiceBase implements HostedAccounts {
 
     /** Days an issued secret stays valid before it must have been changed (system property). */
     static final String EXPIRY_PROPERTY = "gestan.tenants.secret-expiry-days";
     static final int DEFAULT_EXPIRY_DAYS = 30;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    @PersistenceContext(unitName = "tenants")
-    EntityManager em;
-
-    @Resource
-    SessionContext caller;
-
-    @EJB
-    AccessJournal journal;
     @EJB
     Notifications notifications;
 
@@ -62,8 +48,6 @@ public class HostedAccountsBean implements HostedAccounts {
 
     @EJB
     SecurityPolicies policies;
-
-    private final Clock clock = Clock.systemUTC();
 
     @Override
     public IssuedSecret create(long tenantId, String holderName)
@@ -206,7 +190,7 @@ public class HostedAccountsBean implements HostedAccounts {
 
     private List<HostedAccount> callersAccounts() {
         return em.createNamedQuery(HostedAccount.OF_USER, HostedAccount.class)
-                .setParameter("username", caller.getCallerPrincipal().getName()).getResultList();
+                .setParameter("username", actor()).getResultList();
     }
 
     /** One of the caller's own accounts; another tenant's account is "not found", like a missing one. */

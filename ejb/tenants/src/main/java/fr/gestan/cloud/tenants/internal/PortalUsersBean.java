@@ -1,7 +1,6 @@
 package fr.gestan.cloud.tenants.internal;
 
 import fr.gestan.cloud.common.Roles;
-import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.security.api.PolicySettings;
 import fr.gestan.cloud.security.api.SecurityPolicies;
@@ -12,14 +11,10 @@ import fr.gestan.cloud.tenants.api.PortalUserView;
 import fr.gestan.cloud.tenants.api.TenantNotFoundException;
 import fr.gestan.cloud.tenants.api.TenantState;
 import fr.gestan.cloud.tenants.api.TenantStateException;
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.validation.executable.ValidateOnExecution;
 import java.security.SecureRandom;
 import java.util.logging.Level;
@@ -32,19 +27,10 @@ import java.util.Locale;
 @Stateless
 @Local(PortalUsers.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
-public class PortalUsersBean implements PortalUsers {
+public class PortalUsersBean extends TenantsServiceBase implements PortalUsers {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Logger LOG = Logger.getLogger(PortalUsersBean.class.getName());
-
-    @PersistenceContext(unitName = "tenants")
-    EntityManager em;
-
-    @EJB
-    AccessJournal journal;
-
-    @Resource
-    SessionContext caller;
 
     @EJB
     PortalDirectory directory;
@@ -103,7 +89,7 @@ public class PortalUsersBean implements PortalUsers {
     @Override
     @RolesAllowed(Roles.CLIENT)
     public List<PortalUserView> mine() throws TenantNotFoundException, PortalDirectoryException {
-        Tenant tenant = TenantData.tenantOf(em, caller.getCallerPrincipal().getName());
+        Tenant tenant = TenantData.tenantOf(em, actor());
         List<PortalUserView> users = new java.util.ArrayList<>();
         for (String username : em.createNamedQuery(PortalAccount.USERNAMES_OF_TENANT, String.class).setParameter("tenant", tenant).getResultList()) {
             users.add(directory.twoFactorStatus(username));
@@ -114,7 +100,7 @@ public class PortalUsersBean implements PortalUsers {
     @Override
     @RolesAllowed(Roles.CLIENT)
     public PortalUserView requireTwoFactor(String username) throws TenantNotFoundException, PortalDirectoryException {
-        Tenant tenant = TenantData.tenantOf(em, caller.getCallerPrincipal().getName());
+        Tenant tenant = TenantData.tenantOf(em, actor());
         String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
         boolean ours = TenantData.linkedTenant(em, name).filter(t -> t.id().equals(tenant.id())).isPresent()
                 && !name.startsWith(ApiClient.SERVICE_ACCOUNT_PREFIX);

@@ -1,21 +1,16 @@
 package fr.gestan.cloud.tenants.internal;
 
 import fr.gestan.cloud.common.Roles;
-import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.common.keys.KeyRing;
 import fr.gestan.cloud.common.keys.KeyView;
 import fr.gestan.cloud.common.keys.RotatableKeys;
 import fr.gestan.cloud.tenants.api.SecretKeyRotation;
 import fr.gestan.cloud.tenants.api.SecretRekeyRunView;
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -30,16 +25,10 @@ import java.util.Optional;
 @Stateless
 @Local({RotatableKeys.class, SecretKeyRotation.class})
 @RolesAllowed(Roles.ADMIN)
-public class SecretKeysBean implements RotatableKeys, SecretKeyRotation {
+public class SecretKeysBean extends TenantsServiceBase implements RotatableKeys, SecretKeyRotation {
 
     static final String ALGORITHM = "AES-256-GCM";
 
-    @PersistenceContext(unitName = "tenants")
-    EntityManager em;
-    @Resource
-    SessionContext caller;
-    @EJB
-    AccessJournal journal;
     @EJB
     SecretRekeyStore runs;
     @EJB
@@ -70,7 +59,7 @@ public class SecretKeysBean implements RotatableKeys, SecretKeyRotation {
     public KeyView rotate() {
         String previous = SecretCipher.current().activeId();
         String id = SecretCipher.rotate(SecretCipher.ring());
-        String admin = caller.getCallerPrincipal().getName();
+        String admin = actor();
         journal.record(new JournalEvent("KEY_ROTATED", null, SecretCipher.PURPOSE + ":" + id, JournalEvent.Outcome.SUCCESS,
                 "replaces " + previous + "; stored secrets re-encrypted in the background"));
         long runId = runs.begin(id, admin);

@@ -2,7 +2,6 @@ package fr.gestan.cloud.tenants.internal;
 
 import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.Roles;
-import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.common.lease.ClusterOnce;
 import fr.gestan.cloud.common.lease.OncePerCluster;
@@ -14,8 +13,6 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.logging.Level;
@@ -31,19 +28,13 @@ import org.jboss.ejb3.annotation.RunAsPrincipal;
 @RunAs(Roles.ADMIN)
 @RunAsPrincipal(TenantPurge.ACTOR)
 @Interceptors(ClusterOnce.class)
-public class TenantPurge {
+public class TenantPurge extends TenantsServiceBase {
 
     static final String ACTOR = "gestan-purge";
     private static final Logger LOG = Logger.getLogger(TenantPurge.class.getName());
 
-    @PersistenceContext(unitName = "tenants")
-    EntityManager em;
-
     @EJB
     TenantPurge self;
-
-    @EJB
-    AccessJournal journal;
 
     @OncePerCluster(lease = "tenant-purge", holdSeconds = 1800)
     @Schedule(hour = "3", minute = "17", timezone = Paris.ZONE_ID, persistent = false, info = "tenant-purge")

@@ -4,7 +4,6 @@ import fr.gestan.cloud.tenants.api.Contact;
 
 import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.Roles;
-import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.tenants.api.ChangeRequestTakenException;
 import fr.gestan.cloud.tenants.api.ChangeRequestView;
@@ -20,19 +19,14 @@ import fr.gestan.cloud.tenants.api.TenantService;
 import fr.gestan.cloud.tenants.api.TenantState;
 import fr.gestan.cloud.tenants.api.TenantStateException;
 import fr.gestan.cloud.tenants.api.TenantView;
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.validation.executable.ValidateOnExecution;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -44,7 +38,7 @@ import java.util.Map;
 @Stateless
 @Local(TenantService.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
-public class TenantServiceBean implements TenantService {
+public class TenantServiceBean extends TenantsServiceBase implements TenantService {
 
     /** Days a terminated tenant's data are kept before the purge (system property). */
     static final String RETENTION_PROPERTY = "gestan.tenants.retention-days";
@@ -56,19 +50,8 @@ public class TenantServiceBean implements TenantService {
             TenantQuery.Sort.STATE, "t.state",
             TenantQuery.Sort.CREATED_AT, "t.createdAt");
 
-    @PersistenceContext(unitName = "tenants")
-    EntityManager em;
-
-    @Resource
-    SessionContext caller;
-
-    @EJB
-    AccessJournal journal;
-
     @EJB
     PortalDirectory portalDirectory;
-
-    private final Clock clock = Clock.systemUTC();
 
     @Override
     public TenantRecord create(TenantDetails details) {
@@ -294,7 +277,7 @@ public class TenantServiceBean implements TenantService {
     @RolesAllowed({Roles.CLIENT, Roles.API_WRITE})
     public ChangeRequestView requestChange(String text) throws TenantNotFoundException {
         Tenant tenant = callersTenant();
-        ChangeRequest request = new ChangeRequest(tenant, caller.getCallerPrincipal().getName(), clock.instant(), text);
+        ChangeRequest request = new ChangeRequest(tenant, actor(), clock.instant(), text);
         em.persist(request);
         em.flush();
         journal.record(JournalEvent.success("TENANT_CHANGE_REQUESTED", tenant.siren(), tenant.legalName()));
@@ -348,7 +331,7 @@ public class TenantServiceBean implements TenantService {
         if (request == null) {
             throw new TenantNotFoundException("No change request " + id);
         }
-        String me = caller.getCallerPrincipal().getName();
+        String me = actor();
         if (request.closed() || (request.assignee() != null && !request.assignee().equals(me))) {
             throw new ChangeRequestTakenException(id, request.closed() ? null : request.assignee());
         }
@@ -364,7 +347,7 @@ public class TenantServiceBean implements TenantService {
         if (request == null) {
             throw new TenantNotFoundException("No change request " + id);
         }
-        request.close(caller.getCallerPrincipal().getName(), clock.instant(), resolution);
+        request.close(actor(), clock.instant(), resolution);
         journal.record(new JournalEvent("TENANT_CHANGE_CLOSED", request.tenant().siren(), "change request " + id,
                 JournalEvent.Outcome.SUCCESS, resolution));
         return request.toView();
@@ -372,7 +355,7 @@ public class TenantServiceBean implements TenantService {
 
     /** The signed-in client's tenant, from this module's own table (never from a request parameter). */
     Tenant callersTenant() throws TenantNotFoundException {
-        return TenantData.tenantOf(em, caller.getCallerPrincipal().getName());
+        return TenantData.tenantOf(em, actor());
     }
 
     private Tenant find(long id, LockModeType lock) throws TenantNotFoundException {

@@ -1,8 +1,8 @@
 package fr.gestan.cloud.compliance.internal.documents;
 
+import fr.gestan.cloud.compliance.internal.ComplianceServiceBase;
 import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.Roles;
-import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.common.tenancy.CallerTenancy;
 import fr.gestan.cloud.compliance.api.DocumentNotFoundException;
@@ -11,17 +11,12 @@ import fr.gestan.cloud.compliance.api.ProcessingEntryView;
 import fr.gestan.cloud.compliance.api.ProcessingRecord;
 import fr.gestan.cloud.hosting.api.SubProcessors;
 import fr.gestan.cloud.security.api.SecurityPolicies;
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
-import jakarta.persistence.PersistenceContext;
 import jakarta.validation.executable.ValidateOnExecution;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -33,10 +28,8 @@ import java.util.List;
 @Stateless
 @Local(ProcessingRecord.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
-public class ProcessingRecordBean implements ProcessingRecord {
+public class ProcessingRecordBean extends ComplianceServiceBase implements ProcessingRecord {
 
-    @PersistenceContext(unitName = "compliance")
-    EntityManager em;
     // inEffect is @PermitAll
     @EJB
     SubProcessors subProcessors;
@@ -48,12 +41,6 @@ public class ProcessingRecordBean implements ProcessingRecord {
     // running() is @PermitAll: the transport configuration read at start, which the encryption measure states
     @EJB
     fr.gestan.cloud.security.api.TransportSecurity transport;
-    @EJB
-    AccessJournal journal;
-    @Resource
-    SessionContext caller;
-
-    private final Clock clock = Clock.systemUTC();
 
     @Override
     public List<ProcessingEntryView> of(String siren) {
@@ -70,7 +57,7 @@ public class ProcessingRecordBean implements ProcessingRecord {
     @Override
     @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
     public ProcessingEntryView add(String siren, ProcessingEntry entry) {
-        ProcessingRecordEntry e = new ProcessingRecordEntry(siren, entry, caller.getCallerPrincipal().getName(), clock.instant());
+        ProcessingRecordEntry e = new ProcessingRecordEntry(siren, entry, actor(), clock.instant());
         em.persist(e);
         em.flush();
         journal.record(JournalEvent.success("PROCESSING_RECORD_ADDED", siren, entry.processing()));
@@ -84,7 +71,7 @@ public class ProcessingRecordBean implements ProcessingRecord {
         if (e.toView().version() != expectedVersion) {
             throw new OptimisticLockException("The entry was changed by someone else");
         }
-        e.change(entry, caller.getCallerPrincipal().getName(), clock.instant());
+        e.change(entry, actor(), clock.instant());
         em.flush();
         journal.record(JournalEvent.success("PROCESSING_RECORD_CHANGED", e.tenantSiren(), entry.processing()));
         return e.toView();

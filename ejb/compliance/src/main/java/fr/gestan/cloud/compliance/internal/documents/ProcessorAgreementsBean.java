@@ -1,9 +1,9 @@
 package fr.gestan.cloud.compliance.internal.documents;
 
+import fr.gestan.cloud.compliance.internal.ComplianceServiceBase;
 import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.tenancy.TenantRef;
 import fr.gestan.cloud.common.Roles;
-import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.common.tenancy.CallerTenancy;
 import fr.gestan.cloud.compliance.api.AgreementChangedException;
@@ -13,16 +13,11 @@ import fr.gestan.cloud.compliance.api.ProcessorAgreements;
 import fr.gestan.cloud.compliance.internal.ComplianceFactsReader;
 import fr.gestan.cloud.hosting.api.ContractView;
 import fr.gestan.cloud.tenants.api.TenantNotFoundException;
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.validation.executable.ValidateOnExecution;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -37,22 +32,14 @@ import java.util.Map;
 @Stateless
 @Local(ProcessorAgreements.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
-public class ProcessorAgreementsBean implements ProcessorAgreements {
+public class ProcessorAgreementsBean extends ComplianceServiceBase implements ProcessorAgreements {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
-    @PersistenceContext(unitName = "compliance")
-    EntityManager em;
     @EJB
     ComplianceFactsReader reader;
     @EJB
     CallerTenancy tenancy;
-    @EJB
-    AccessJournal journal;
-    @Resource
-    SessionContext caller;
-
-    private final Clock clock = Clock.systemUTC();
 
     @Override
     @RolesAllowed(Roles.CLIENT)
@@ -75,7 +62,7 @@ public class ProcessorAgreementsBean implements ProcessorAgreements {
             throw new AgreementChangedException("The agreement changed since it was read: read the new version");
         }
         Instant now = clock.instant();
-        String who = caller.getCallerPrincipal().getName();
+        String who = actor();
         byte[] pdf = render(current, List.of("Accepté par / Accepted by " + who + " · " + ZonedDateTime.ofInstant(now, Paris.ZONE).format(STAMP)));
         AgreementAcceptance acceptance = new AgreementAcceptance(siren, contractId, sha256, pdf, who, now);
         em.persist(acceptance);

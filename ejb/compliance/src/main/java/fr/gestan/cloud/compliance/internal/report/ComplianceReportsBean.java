@@ -1,8 +1,8 @@
 package fr.gestan.cloud.compliance.internal.report;
 
+import fr.gestan.cloud.compliance.internal.ComplianceServiceBase;
 import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.Roles;
-import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.compliance.api.ComplianceReport;
 import fr.gestan.cloud.compliance.api.ComplianceReports;
@@ -17,11 +17,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.validation.executable.ValidateOnExecution;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -34,16 +31,10 @@ import java.util.stream.Collectors;
 @Stateless
 @Local(ComplianceReports.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
-public class ComplianceReportsBean implements ComplianceReports {
+public class ComplianceReportsBean extends ComplianceServiceBase implements ComplianceReports {
 
-    @PersistenceContext(unitName = "compliance")
-    EntityManager em;
     @EJB
     ComplianceFactsReader reader;
-    @EJB
-    AccessJournal journal;
-
-    private final Clock clock = Clock.systemUTC();
 
     @Override
     public long tenantCount() {

@@ -1,0 +1,12 @@
+package fr.gestan.cloud.security.internal;
+
+import fr.gestan.cloud.common.journal.JournaledService;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/** A journaled service of the security module: its persistence unit, beside the journal, caller and clock. */
+public abstract class SecurityServiceBase extends JournaledService {
+
+    @PersistenceContext(unitName = "security")
+    protected EntityManager em;
+}
