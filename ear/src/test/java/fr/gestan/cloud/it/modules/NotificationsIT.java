@@ -296,7 +296,7 @@ public class NotificationsIT extends WithRoleCallers {
         assertEquals("subscribeByEmail.email", violations.getConstraintViolations().iterator().next().getPropertyPath().toString());
         SubscriptionRefusedException http = assertThrows(SubscriptionRefusedException.class,
                 () -> admin.call(() -> subscriptions.subscribeWebhook("http://hooks.example.org/x", SubscriptionScope.ALL, null)));
-        assertEquals("url", http.field());
+        assertEquals("webhookUrl", http.field());
         assertThrows(SubscriptionRefusedException.class,
                 () -> subscriptions.subscribeByEmail(address("inconnu"), SubscriptionScope.DATA_CENTRE, "NO-SUCH-DC"));
         assertThrows(SubscriptionRefusedException.class, () -> subscriptions.confirm("no-such-token"));
@@ -408,7 +408,7 @@ public class NotificationsIT extends WithRoleCallers {
             // not https and not the allowed loopback form: refused naming the field; support may not register for a client
             SubscriptionRefusedException http = assertThrows(SubscriptionRefusedException.class,
                     () -> client.call(() -> clientNotifications.addMyWebhook("http://hooks.example.org/x")));
-            assertEquals("url", http.field());
+            assertEquals("webhookUrl", http.field());
             assertThrows(jakarta.ejb.EJBAccessException.class, () -> support.call(() -> clientNotifications.addMyWebhook(receiver.url())));
 
             NewWebhook hook = client.call(() -> clientNotifications.addMyWebhook(receiver.url()));

@@ -1,7 +1,6 @@
 package fr.gestan.cloud.notifications.internal;
 
 import fr.gestan.cloud.common.Roles;
-import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.common.tenancy.CallerTenancy;
 import fr.gestan.cloud.notifications.api.Channel;
@@ -11,15 +10,11 @@ import fr.gestan.cloud.notifications.api.SubscriptionRefusedException;
 import fr.gestan.cloud.notifications.api.SubscriptionRefusedException.Reason;
 import fr.gestan.cloud.notifications.api.SubscriptionScope;
 import fr.gestan.cloud.notifications.api.WebhookView;
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.Local;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.validation.executable.ValidateOnExecution;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -31,18 +26,12 @@ import java.util.Map;
 @Stateless
 @Local(ClientNotifications.class)
 @RolesAllowed(Roles.CLIENT)
-public class ClientNotificationsBean implements ClientNotifications {
+public class ClientNotificationsBean extends NotificationsServiceBase implements ClientNotifications {
 
     static final String WEBHOOK_TEST = "WEBHOOK_TEST";
 
-    @PersistenceContext(unitName = "notifications")
-    EntityManager em;
     @EJB
     CallerTenancy tenancy;
-    @EJB
-    AccessJournal journal;
-    @Resource
-    SessionContext caller;
 
     @Override
     public boolean myStatusNotices() {
@@ -54,7 +43,7 @@ public class ClientNotificationsBean implements ClientNotifications {
     public boolean setMyStatusNotices(boolean receive) {
         String siren = siren();
         ClientPreference preference = em.find(ClientPreference.class, siren);
-        String by = caller.getCallerPrincipal().getName();
+        String by = actor();
         if (preference == null) {
             em.persist(new ClientPreference(siren, receive, by, Instant.now()));
         } else {
@@ -73,7 +62,7 @@ public class ClientNotificationsBean implements ClientNotifications {
     public boolean setMyStaffAccessDigest(boolean digest) {
         String siren = siren();
         ClientPreference preference = em.find(ClientPreference.class, siren);
-        String by = caller.getCallerPrincipal().getName();
+        String by = actor();
         if (preference == null) {
             preference = new ClientPreference(siren, true, by, Instant.now());
             preference.chooseDigest(digest, by, Instant.now());
@@ -95,7 +84,7 @@ public class ClientNotificationsBean implements ClientNotifications {
     public NewWebhook addMyWebhook(String url) {
         String siren = siren();
         if (WebhookAddresses.current().parse(url) == null) {
-            throw new SubscriptionRefusedException(Reason.WEBHOOK_URL, "url", url);
+            throw new SubscriptionRefusedException(Reason.WEBHOOK_URL, "webhookUrl", url);
         }
         Instant now = Instant.now();
         String secret = WebhookSignature.newSecret();
@@ -122,7 +111,7 @@ public class ClientNotificationsBean implements ClientNotifications {
         Instant now = Instant.now();
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("tenant", hook.tenantSiren());
-        facts.put("actor", caller.getCallerPrincipal().getName());
+        facts.put("actor", actor());
         em.persist(new Delivery(WEBHOOK_TEST, hook.tenantSiren(), Channel.WEBHOOK, hook.address(), hook,
                 MessageRenderer.webhook(WEBHOOK_TEST, facts, now), now));
     }

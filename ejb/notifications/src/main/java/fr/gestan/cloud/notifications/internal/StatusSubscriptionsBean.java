@@ -1,7 +1,6 @@
 package fr.gestan.cloud.notifications.internal;
 
 import fr.gestan.cloud.common.Roles;
-import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.hosting.api.ComponentStatusView;
 import fr.gestan.cloud.hosting.api.ServerStatus;
@@ -16,10 +15,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.validation.executable.ValidateOnExecution;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -32,19 +28,13 @@ import java.util.Optional;
 @Stateless
 @Local(StatusSubscriptions.class)
 @PermitAll // the status page is public; webhooks are narrowed below
-public class StatusSubscriptionsBean implements StatusSubscriptions {
+public class StatusSubscriptionsBean extends NotificationsServiceBase implements StatusSubscriptions {
 
     static final String CONFIRM_HOURS_PROPERTY = "gestan.notifications.confirm-hours";
     static final String CONFIRMATION = "SUBSCRIPTION_CONFIRMATION";
 
-    @PersistenceContext(unitName = "notifications")
-    EntityManager em;
     @EJB
     ServerStatus status;
-    @EJB
-    AccessJournal journal;
-
-    private final Clock clock = Clock.systemUTC();
 
     @Override
     public void subscribeByEmail(String email, SubscriptionScope scope, String scopeRef) {
@@ -73,7 +63,7 @@ public class StatusSubscriptionsBean implements StatusSubscriptions {
     @Override
     public String subscribeWebhookPublicly(String url, SubscriptionScope scope, String scopeRef) {
         if (WebhookAddresses.current().parse(url) == null) {
-            throw new SubscriptionRefusedException(Reason.WEBHOOK_URL, "url", url);
+            throw new SubscriptionRefusedException(Reason.WEBHOOK_URL, "webhookUrl", url);
         }
         String ref = checkedScope(scope, scopeRef);
         Instant now = clock.instant();
@@ -124,7 +114,7 @@ public class StatusSubscriptionsBean implements StatusSubscriptions {
     @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
     public NewWebhook subscribeWebhook(String url, SubscriptionScope scope, String scopeRef) {
         if (WebhookAddresses.current().parse(url) == null) {
-            throw new SubscriptionRefusedException(Reason.WEBHOOK_URL, "url", url);
+            throw new SubscriptionRefusedException(Reason.WEBHOOK_URL, "webhookUrl", url);
         }
         String ref = checkedScope(scope, scopeRef);
         Instant now = clock.instant();
