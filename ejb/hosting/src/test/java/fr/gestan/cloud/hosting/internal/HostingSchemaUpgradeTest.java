@@ -34,7 +34,8 @@ class HostingSchemaUpgradeTest {
     void a_postgresql_database_of_the_previous_release_upgrades_untouched() throws SQLException {
         String url = System.getenv("GESTAN_TEST_DB_URL");
         assumeTrue(url != null && url.startsWith("jdbc:postgresql:"), "GESTAN_TEST_DB_URL names no PostgreSQL server");
-        String database = "gestan_upgrade_test";
+        // one database per test JVM: suites run side by side on one PostgreSQL (worktrees, CI beside a developer)
+        String database = "gestan_upgrade_test_" + ProcessHandle.current().pid();
         try (Connection admin = DriverManager.getConnection(url, "postgres", "postgres");
                 Statement statement = admin.createStatement()) {
             statement.execute("drop database if exists " + database);
@@ -44,7 +45,14 @@ class HostingSchemaUpgradeTest {
         postgres.setURL(url.replaceFirst("/[^/?]*(\\?.*)?$", "/" + database + "$1"));
         postgres.setUser("postgres");
         postgres.setPassword("postgres");
-        upgradesUntouched(postgres);
+        try {
+            upgradesUntouched(postgres);
+        } finally {
+            try (Connection admin = DriverManager.getConnection(url, "postgres", "postgres");
+                    Statement statement = admin.createStatement()) {
+                statement.execute("drop database if exists " + database + " with (force)");
+            }
+        }
     }
 
     private static void upgradesUntouched(DataSource database) throws SQLException {
