@@ -48,6 +48,10 @@ class PromisesJourneyIT extends BrowserJourney {
             browser.open(Http.HTTPS);
         }
         assertEquals(7, browser.driver().findElements(By.cssSelector("#promises > li")).size());
+        // the lead names the operator and country as the hosting records give them (the demo's Scaleway SAS in France),
+        // not a sentence written once into the texts
+        String lead = browser.find(By.id("home-lead")).getText();
+        assertTrue(lead.contains("serveurs de Scaleway SAS situés en France"), lead);
         String attacks = browser.find(By.id("promise-attacks")).getText();
         assertTrue(attacks.matches("(?s).*verrouillé après \\d+ échecs.*DDoS est atténuée en \\d+ heures.*"), attacks);
         String backups = browser.find(By.id("promise-backups")).getText();

@@ -59,6 +59,11 @@ public class PromisesBean {
         return String.join(", ", getSummary().serverCountries().stream().map(this::country).toList());
     }
 
+    /** The hosting operators, as the data records them: the home page's lead names them. */
+    public String getOperators() {
+        return String.join(", ", getSummary().operatorNames());
+    }
+
     public String getContactEmail() {
         String v = System.getProperty(CONTACT_PROPERTY, System.getenv("GESTAN_CONTACT_EMAIL"));
         return v == null || v.isBlank() || !v.strip().matches("[^@\\s<>\"]+@[^@\\s<>\"]+") ? DEFAULT_CONTACT : v.strip();

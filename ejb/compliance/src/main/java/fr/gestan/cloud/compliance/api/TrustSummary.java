@@ -12,6 +12,7 @@ import java.util.List;
  * @param worstCaseMinutes the recovery plan's total for the most loaded production server (the staff plan's own
  *                         computation), with its number of clients and its name
  * @param uptimePercent    the production servers' mean uptime over the status page's 90 days
+ * @param operatorNames    the hosting operators of the data centres, by legal name (the home page names them)
  */
 public record TrustSummary(LocalDate writtenOn,
                            Integer bruteForceFailures, Boolean bruteForcePermanent, Integer ddosMitigationHours,
@@ -19,13 +20,14 @@ public record TrustSummary(LocalDate writtenOn,
                            int newServerMinutes, int remountMinutes, int perTenantMinutes,
                            Integer worstCaseMinutes, Integer worstCaseClients, String worstCaseServer,
                            boolean httpsOnly, int hstsDays,
-                           List<String> serverCountries, boolean serversInEu, boolean operatorsInEu,
+                           List<String> serverCountries, List<String> operatorNames, boolean serversInEu, boolean operatorsInEu,
                            Long journalSize, Instant lastCheckpointAt, Instant lastVerificationAt, Boolean lastVerificationIntact,
                            Double uptimePercent,
                            List<Certification> certifications, List<SubProcessor> subProcessors) {
 
     public TrustSummary {
         serverCountries = List.copyOf(serverCountries);
+        operatorNames = List.copyOf(operatorNames);
         certifications = List.copyOf(certifications);
         subProcessors = List.copyOf(subProcessors);
     }

@@ -126,6 +126,7 @@ public class TrustStatementBean implements TrustStatement {
                 worst == null ? null : worst.totalMinutes(), worst == null ? null : worst.tenants().size(), worst == null ? null : worst.serverName(),
                 t != null && t.httpsOnlyRunning(), t == null ? 0 : (int) t.hstsDays(),
                 sites.stream().map(DataCentreView::countryCode).distinct().sorted().toList(),
+                operators.stream().map(o -> TrustTexts.nameWithForm(o.legalName(), o.legalForm())).distinct().sorted().toList(),
                 !sites.isEmpty() && sites.stream().allMatch(dc -> Countries.inEu(dc.countryCode())),
                 !operators.isEmpty() && operators.stream().allMatch(o -> Countries.inEu(o.headOfficeCountry())),
                 checkpoint.map(CheckpointView::seq).orElse(null), checkpoint.map(CheckpointView::createdAt).orElse(null),
