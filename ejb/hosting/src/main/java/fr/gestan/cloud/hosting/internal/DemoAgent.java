@@ -10,6 +10,8 @@ import fr.gestan.cloud.hosting.api.AgentEvents;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -21,6 +23,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 /**
@@ -31,6 +34,9 @@ import java.util.logging.Logger;
  */
 @Startup
 @Singleton
+// A round that outlasts the next timer (a loaded machine at deployment) skips that one instead of queueing on the
+// singleton's lock until the container gives up with an error (WFLYEJB0020 at start-up).
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @PermitAll
 @Interceptors(ClusterOnce.class)
 public class DemoAgent {
@@ -65,7 +71,21 @@ public class DemoAgent {
         }
     }
 
+    private final AtomicBoolean reporting = new AtomicBoolean();
+
     void report() {
+        if (!reporting.compareAndSet(false, true)) {
+            LOG.fine("Demo agent: the previous round is still running, this one is skipped");
+            return;
+        }
+        try {
+            reportRound();
+        } finally {
+            reporting.set(false);
+        }
+    }
+
+    private void reportRound() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         // The id is the minute: a retry in the same minute is a duplicate, as with a real agent.
         AgentEvent metrics = new AgentEvent("demo-metrics-" + now, "metrics", Map.of("occurredAt", now.toString(),
