@@ -25,6 +25,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -74,9 +75,20 @@ class UxFormsJourneyIT extends BrowserJourney {
         assertTrue(String.valueOf(dialog.getAttribute("role")).matches("dialog|alertdialog"), "a dialog for assistive technologies");
         assertTrue(dialog.getText().contains("Suspendre ce client"), dialog.getText());
         browser.screenshot("uxforms-02-suspend-confirmation");
-        browser.find(By.id("confirm-no")).click();
+        // The safe answer has the focus: Enter, pressed at once, answers "Non" and changes nothing.
+        assertEquals("confirm-no", focusInDialog(), "the dialog opens on Non");
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
         browser.waitUntil(d -> !d.findElement(By.id("confirm")).isDisplayed());
-        assertTrue(browser.find(By.id("tenant-state")).getAttribute("class").contains("state-ACTIVE"), "nothing happened on No");
+        Thread.sleep(1500); // a suspension, had Enter meant "Oui", would be under way now
+        assertTrue(browser.find(By.id("tenant-state")).getAttribute("class").contains("state-ACTIVE"), "nothing happened on Enter");
+        // Escape closes it as "Non" too.
+        browser.find(By.id("state:suspend")).click();
+        browser.waitUntil(d -> d.findElement(By.id("confirm")).isDisplayed());
+        assertEquals("confirm-no", focusInDialog());
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        browser.waitUntil(d -> !d.findElement(By.id("confirm")).isDisplayed());
+        Thread.sleep(1500);
+        assertTrue(browser.find(By.id("tenant-state")).getAttribute("class").contains("state-ACTIVE"), "nothing happened on Escape");
 
         browser.find(By.id("state:suspend")).click();
         browser.waitUntil(d -> d.findElement(By.id("confirm")).isDisplayed());
@@ -107,6 +119,12 @@ class UxFormsJourneyIT extends BrowserJourney {
                 "portal/compliance", "portal/certificates", "portal/documents", "portal/security/journal",
                 "portal/notifications"}, "client.demo", problems);
         assertTrue(problems.isEmpty(), () -> "misplaced or missing labels:\n" + problems);
+    }
+
+    /** The id of the focused element once the focus has moved into the dialog (PrimeFaces moves it after showing). */
+    private static String focusInDialog() {
+        return browser.waitUntil(d -> (String) ((JavascriptExecutor) d).executeScript(
+                "const f = document.activeElement; return f && f.closest('#confirm') ? f.id : null;"));
     }
 
     private static void sweep(String[] pages, String who, Map<String, List<String>> problems) {
