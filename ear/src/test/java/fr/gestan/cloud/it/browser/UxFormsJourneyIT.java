@@ -322,11 +322,17 @@ class UxFormsJourneyIT extends BrowserJourney {
         new org.openqa.selenium.support.ui.Select(browser.find(By.id("upload:who"))).selectByValue(member);
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
         java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
-        browser.find(By.id("upload:signed_input")).sendKeys(today.minusDays(1).format(day), Keys.ESCAPE);
-        browser.find(By.id("upload:expires_input")).sendKeys(today.plusYears(2).format(day), Keys.ESCAPE);
+        // each date typed, then a click beside the form closes the calendar that typing opened (it would cover the rest)
+        browser.find(By.id("upload:signed_input")).sendKeys(today.minusDays(1).format(day));
+        browser.find(By.cssSelector("#upload p.muted")).click();
+        browser.find(By.id("upload:expires_input")).sendKeys(today.plusYears(2).format(day));
+        browser.find(By.cssSelector("#upload p.muted")).click();
         browser.find(By.id("upload:file")).sendKeys(pdf.toString());
-        browser.find(By.id("upload:send")).sendKeys(Keys.ENTER);
-        browser.waitUntil(d -> d.findElement(By.id("messages")).getText().contains("Accord de " + member + " enregistré"));
+        WebElement send = browser.find(By.id("upload:send"));
+        send.click();
+        browser.waitUntil(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(send)::apply);
+        String said = browser.find(By.tagName("main")).getText();
+        assertTrue(said.contains("Accord de " + member + " enregistré"), "after the upload: " + said);
         WebElement row = browser.find(By.xpath("//*[@id='staff']//tr[contains(., '" + member + "')]"));
         assertTrue(row.getText().contains("valable") && row.getText().contains(pdf.getFileName().toString()), row.getText());
         browser.screenshot("uxforms-10-agreement-recorded");
