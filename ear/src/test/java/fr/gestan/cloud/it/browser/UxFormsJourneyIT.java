@@ -25,6 +25,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -74,9 +75,20 @@ class UxFormsJourneyIT extends BrowserJourney {
         assertTrue(String.valueOf(dialog.getAttribute("role")).matches("dialog|alertdialog"), "a dialog for assistive technologies");
         assertTrue(dialog.getText().contains("Suspendre ce client"), dialog.getText());
         browser.screenshot("uxforms-02-suspend-confirmation");
-        browser.find(By.id("confirm-no")).click();
+        // The safe answer has the focus: Enter, pressed at once, answers "Non" and changes nothing.
+        assertEquals("confirm-no", focusInDialog(), "the dialog opens on Non");
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
         browser.waitUntil(d -> !d.findElement(By.id("confirm")).isDisplayed());
-        assertTrue(browser.find(By.id("tenant-state")).getAttribute("class").contains("state-ACTIVE"), "nothing happened on No");
+        Thread.sleep(1500); // a suspension, had Enter meant "Oui", would be under way now
+        assertTrue(browser.find(By.id("tenant-state")).getAttribute("class").contains("state-ACTIVE"), "nothing happened on Enter");
+        // Escape closes it as "Non" too.
+        browser.find(By.id("state:suspend")).click();
+        browser.waitUntil(d -> d.findElement(By.id("confirm")).isDisplayed());
+        assertEquals("confirm-no", focusInDialog());
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        browser.waitUntil(d -> !d.findElement(By.id("confirm")).isDisplayed());
+        Thread.sleep(1500);
+        assertTrue(browser.find(By.id("tenant-state")).getAttribute("class").contains("state-ACTIVE"), "nothing happened on Escape");
 
         browser.find(By.id("state:suspend")).click();
         browser.waitUntil(d -> d.findElement(By.id("confirm")).isDisplayed());
@@ -107,6 +119,12 @@ class UxFormsJourneyIT extends BrowserJourney {
                 "portal/compliance", "portal/certificates", "portal/documents", "portal/security/journal",
                 "portal/notifications"}, "client.demo", problems);
         assertTrue(problems.isEmpty(), () -> "misplaced or missing labels:\n" + problems);
+    }
+
+    /** The id of the focused element once the focus has moved into the dialog (PrimeFaces moves it after showing). */
+    private static String focusInDialog() {
+        return browser.waitUntil(d -> (String) ((JavascriptExecutor) d).executeScript(
+                "const f = document.activeElement; return f && f.closest('#confirm') ? f.id : null;"));
     }
 
     private static void sweep(String[] pages, String who, Map<String, List<String>> problems) {
@@ -194,6 +212,56 @@ class UxFormsJourneyIT extends BrowserJourney {
         }
         assertTrue(mismatches.isEmpty(), mismatches.toString());
         assertTrue(links.size() >= 9, links.toString());
+
+        // Grouped: the home entry, then menus under headings; every other entry inside one of them.
+        browser.open(BASE + "portal/certificates");
+        List<String> headings = browser.driver().findElements(By.cssSelector("#nav details.nav-menu > summary")).stream()
+                .map(h -> h.getAttribute("textContent").trim()).toList();
+        assertEquals(List.of("Entreprise et accès", "Hébergement", "Conformité et preuves"), headings);
+        assertEquals(4, browser.driver().findElements(By.cssSelector("#nav > ul > li")).size(), "four top-level entries");
+        assertEquals(1, browser.driver().findElements(By.cssSelector("#nav > ul > li.nav-item > a")).size(), "only the home outside a menu");
+        assertEquals(links.size() - 1, browser.driver().findElements(By.cssSelector("#nav details.nav-menu a")).size());
+        // One item marked: the page's entry, and its group's heading drawn as current (the only one).
+        assertEquals("navgroup-compliance", script("return [...document.querySelectorAll('#nav details')]"
+                + ".filter(d => d.querySelector(\"a[aria-current='page']\")).map(d => d.id).join(' ')"));
+        assertEquals("600", script("return getComputedStyle(document.querySelector('#navgroup-compliance > summary')).fontWeight"));
+        assertEquals("400", script("return getComputedStyle(document.querySelector('#navgroup-hosting > summary')).fontWeight"));
+
+        // The keyboard: Enter on a heading opens its menu, Tab enters it, Escape closes it back onto the heading.
+        WebElement heading = browser.find(By.cssSelector("#navgroup-compliance > summary"));
+        assertFalse(browser.find(By.cssSelector("#nav a[aria-current='page']")).isDisplayed(), "menus start closed");
+        heading.sendKeys(Keys.ENTER);
+        browser.waitUntil(d -> d.findElement(By.cssSelector("#nav a[aria-current='page']")).isDisplayed());
+        browser.driver().switchTo().activeElement().sendKeys(Keys.TAB);
+        assertEquals("A", script("return document.activeElement.tagName"));
+        assertEquals("navgroup-compliance", script("return document.activeElement.closest('details').id"));
+        browser.screenshot("uxforms-07-portal-menu-open");
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        browser.waitUntil(d -> d.findElement(By.id("navgroup-compliance")).getAttribute("open") == null);
+        assertEquals("SUMMARY", script("return document.activeElement.tagName"));
+        // One menu open at a time.
+        browser.find(By.cssSelector("#navgroup-company > summary")).click();
+        browser.find(By.cssSelector("#navgroup-hosting > summary")).click();
+        browser.waitUntil(d -> d.findElement(By.id("navgroup-company")).getAttribute("open") == null);
+
+        // A phone: an open menu stays within the screen, each entry visible.
+        browser.phone(true);
+        try {
+            browser.open(BASE + "portal/");
+            browser.find(By.cssSelector("#navgroup-company > summary")).click();
+            browser.waitUntil(d -> d.findElement(By.cssSelector("#navgroup-company a")).isDisplayed());
+            assertEquals(0L, ((Number) script("return Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth)")).longValue(),
+                    "no sideways scroll with a menu open");
+            assertEquals(0L, ((Number) script("return [...document.querySelectorAll('#navgroup-company a')].filter(a => "
+                    + "a.getBoundingClientRect().right > document.documentElement.clientWidth + 1 || !a.offsetParent).length")).longValue());
+            browser.screenshot("uxforms-07-portal-menu-phone");
+        } finally {
+            browser.phone(false);
+        }
+    }
+
+    private static Object script(String js) {
+        return ((JavascriptExecutor) browser.driver()).executeScript(js);
     }
 
     @Test
@@ -220,6 +288,54 @@ class UxFormsJourneyIT extends BrowserJourney {
         filter("En cours");
         rowOf(text);
         browser.screenshot("uxforms-09-requests-in-progress");
+    }
+
+    /**
+     * The agreement upload passes axe-core with no exemption (issue 21: PrimeFaces' simple upload kept a focusable
+     * input under aria-hidden, its menu named an empty combobox), and its native fields still record the signed PDF.
+     */
+    @Test
+    @Order(6)
+    void the_agreement_upload_passes_axe_and_records_the_signed_pdf() throws Exception {
+        signInAt("admin/security/agreements", "admin.demo", "Gestan-Admin-2026!");
+        String member = "agr-" + System.nanoTime() % 1_000_000;
+        browser.find(By.id("register:username")).sendKeys(member);
+        browser.find(By.id("register:name")).sendKeys("Agent Accord");
+        new org.openqa.selenium.support.ui.Select(browser.find(By.id("register:role"))).selectByValue("auditor");
+        browser.find(By.id("register:save")).click();
+        browser.waitUntil(d -> d.findElement(By.id("messages")).getText().contains("Membre du personnel " + member + " enregistré"));
+        browser.open(BASE + "admin/security/agreements");
+
+        assertEquals(List.of(), AccessibilityAudit.violationsOf(browser.driver(), "agreements"), "axe on the upload form");
+        assertEquals(".pdf,application/pdf", browser.find(By.id("upload:file")).getAttribute("accept"));
+        // The same form with no one to choose (a first installation): still named, still no violation.
+        ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('upload:who').replaceChildren();");
+        assertEquals(List.of(), AccessibilityAudit.violationsOf(browser.driver(), "agreements, empty list"), "axe with no staff");
+        browser.open(BASE + "admin/security/agreements");
+
+        // No file: said, not the error page.
+        browser.find(By.id("upload:send")).click();
+        browser.waitUntil(d -> d.findElement(By.id("messages")).getText().contains("Choisissez le document signé"));
+
+        java.nio.file.Path pdf = java.nio.file.Files.createTempFile("agreement-", ".pdf");
+        java.nio.file.Files.writeString(pdf, "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+        new org.openqa.selenium.support.ui.Select(browser.find(By.id("upload:who"))).selectByValue(member);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+        // each date typed, then a click beside the form closes the calendar that typing opened (it would cover the rest)
+        browser.find(By.id("upload:signed_input")).sendKeys(today.minusDays(1).format(day));
+        browser.find(By.cssSelector("#upload p.muted")).click();
+        browser.find(By.id("upload:expires_input")).sendKeys(today.plusYears(2).format(day));
+        browser.find(By.cssSelector("#upload p.muted")).click();
+        browser.find(By.id("upload:file")).sendKeys(pdf.toString());
+        WebElement send = browser.find(By.id("upload:send"));
+        send.click();
+        browser.waitUntil(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(send)::apply);
+        String said = browser.find(By.tagName("main")).getText();
+        assertTrue(said.contains("Accord de " + member + " enregistré"), "after the upload: " + said);
+        WebElement row = browser.find(By.xpath("//*[@id='staff']//tr[contains(., '" + member + "')]"));
+        assertTrue(row.getText().contains("valable") && row.getText().contains(pdf.getFileName().toString()), row.getText());
+        browser.screenshot("uxforms-10-agreement-recorded");
     }
 
     private static void filter(String label) {

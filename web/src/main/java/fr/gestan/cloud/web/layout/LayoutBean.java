@@ -14,14 +14,14 @@ import java.util.regex.Pattern;
  * The plug-in points of the layouts: navigation entries are the files of {@code WEB-INF/nav/<area>/}, dashboard
  * tiles the files of {@code WEB-INF/tiles/<area>/}, header notices the files of {@code WEB-INF/notices/<area>/} ({@code area} = public, portal or admin), included in the order
  * of their file names ({@code 10-home.xhtml}, {@code 20-servers.xhtml}...). A module adds a screen to the frame by
- * adding a file, without editing a shared one.
+ * adding a file, without editing a shared one. A file may hold several entries, and a group of them under a heading
+ * ({@code <gc:navGroup>}, the portal's menus).
  */
 @Named("layout")
 @ApplicationScoped
 public class LayoutBean {
 
     private static final Pattern AREA = Pattern.compile("[a-z]+");
-    private static final Pattern GROUP = Pattern.compile("/WEB-INF/nav/[a-z]+/\\d+-[a-z-]+/");
 
     @Inject
     ServletContext servletContext;
@@ -40,34 +40,6 @@ public class LayoutBean {
     /** The navigation entries of an area, in file-name order. */
     public List<String> navigation(String area) {
         return files("/WEB-INF/nav/", area);
-    }
-
-    /** The files of a navigation group (a folder {@link #navigation} listed), in file-name order. */
-    public List<String> groupEntries(String folder) {
-        if (folder == null || !GROUP.matcher(folder).matches()) {
-            return List.of();
-        }
-        return cache.computeIfAbsent(folder, f -> sorted(servletContext.getResourcePaths(f)));
-    }
-
-    /** A group's name, its folder's name without its number: {@code /WEB-INF/nav/portal/20-company/} gives {@code company}. */
-    public String groupName(String folder) {
-        String name = folder.substring(0, folder.length() - 1);
-        name = name.substring(name.lastIndexOf('/') + 1);
-        return name.replaceFirst("^\\d+-", "");
-    }
-
-    /** Whether the current page's entry is in this group (its menu is marked too). */
-    public boolean groupCurrent(String folder, String viewId) {
-        String current = currentNav(viewId);
-        return current != null && targets(groupEntries(folder)).stream().anyMatch(t -> t.outcome().equals(current));
-    }
-
-    static List<String> entries(Set<String> paths) {
-        if (paths == null) {
-            return List.of();
-        }
-        return paths.stream().filter(p -> p.endsWith(".xhtml") || (p.endsWith("/") && GROUP.matcher(p).matches())).sorted().toList();
     }
 
     /** The dashboard tiles of an area, in file-name order. */
@@ -113,9 +85,7 @@ public class LayoutBean {
         if (known == null) {
             List<NavTarget> all = new java.util.ArrayList<>();
             for (String area : List.of("public", "portal", "admin")) {
-                for (String entry : navigation(area)) {
-                    all.addAll(targets(entry.endsWith("/") ? groupEntries(entry) : List.of(entry)));
-                }
+                all.addAll(targets(navigation(area)));
             }
             known = targets = List.copyOf(all);
         }

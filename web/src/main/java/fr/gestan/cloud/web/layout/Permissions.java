@@ -29,6 +29,11 @@ public class Permissions {
 
     /** {@code TenantServiceBean.takeChangeRequest}: the support engineers who handle requests. */
     public static final List<String> REQUEST_TAKERS = List.of(Roles.SUPPORT);
+    /**
+     * {@code HostedAccountsBean.create/reset/reveal} (class-level {@code @RolesAllowed}), each of which also runs
+     * {@code StaffClearance.requireCredentialClearance}.
+     */
+    public static final List<String> CREDENTIAL_KEEPERS = List.of(Roles.SUPPORT);
 
     @Inject
     HttpServletRequest request;
@@ -59,15 +64,23 @@ public class Permissions {
     }
 
     /**
-     * Reveal hosted-account credentials or create accounts: support staff with a confidentiality agreement valid
-     * today, the very query {@code StaffClearance.requireCredentialClearance} runs.
+     * Reveal hosted-account credentials: support staff with a confidentiality agreement valid today, the very query
+     * {@code StaffClearance.requireCredentialClearance} runs.
      */
     public boolean isRevealCredentials() {
         if (revealCredentials == null) {
-            revealCredentials = request.getUserPrincipal() != null && request.isUserInRole(Roles.SUPPORT)
+            revealCredentials = request.getUserPrincipal() != null && anyOf(CREDENTIAL_KEEPERS)
                     && clearance.mayRevealCredentials(request.getUserPrincipal().getName());
         }
         return revealCredentials;
+    }
+
+    /**
+     * Create a hosted account or reset its secret: both hand out a secret, so the guard is the reveal's (same roles,
+     * same clearance); a support engineer without a valid agreement no longer sees a form that the EJB refuses.
+     */
+    public boolean isManageAccounts() {
+        return isRevealCredentials();
     }
 
     private boolean anyOf(List<String> roles) {

@@ -10,13 +10,16 @@ import fr.gestan.cloud.web.i18n.Bundle;
 import fr.gestan.cloud.web.i18n.Messages;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
-import org.primefaces.model.file.UploadedFile;
 
 /** Staff members and their confidentiality agreements (administrators edit, auditors read). */
 @Named
@@ -38,7 +41,8 @@ public class AgreementsBean implements Serializable {
     private String agreementUsername;
     private LocalDate signedOn;
     private LocalDate expiresOn;
-    private transient UploadedFile file;
+    /** The native file field's upload (h:inputFile: PrimeFaces' simple upload hides its input from assistive technology). */
+    private transient Part file;
 
     @PostConstruct
     void load() {
@@ -62,15 +66,25 @@ public class AgreementsBean implements Serializable {
             messages.error("agreement.error.EMPTY");
             return;
         }
-        try {
-            AgreementView recorded = agreements.recordAgreement(agreementUsername, signedOn, expiresOn, file.getFileName(),
-                    file.getContent());
+        try (InputStream in = file.getInputStream()) {
+            // one byte more than allowed is enough for the service to refuse a document that is too large
+            byte[] content = in.readNBytes(ConfidentialityAgreements.MAX_DOCUMENT_BYTES + 1);
+            AgreementView recorded = agreements.recordAgreement(agreementUsername, signedOn, expiresOn,
+                    file.getSubmittedFileName(), content);
             messages.info("agreement.recorded", recorded.username(), recorded.expiresOn());
             load();
         } catch (AgreementRefusedException e) {
             messages.error("agreement.error." + e.reason(), ConfidentialityAgreements.MAX_DOCUMENT_BYTES / (1024 * 1024));
         } catch (StaffException e) {
             messages.error("staff.error." + e.reason(), e.username());
+        } catch (IOException e) {
+            // the container could not hand the upload over (its temporary file gone): nothing recorded, say so
+            messages.error("agreement.error.EMPTY");
+        } catch (EJBException e) {
+            // a missing member or date: the service's own messages, not the error page
+            messages.fieldMessages("upload", e, java.util.Map.of());
+        } finally {
+            file = null;
         }
     }
 
@@ -126,11 +140,11 @@ public class AgreementsBean implements Serializable {
         this.expiresOn = expiresOn;
     }
 
-    public UploadedFile getFile() {
+    public Part getFile() {
         return file;
     }
 
-    public void setFile(UploadedFile file) {
+    public void setFile(Part file) {
         this.file = file;
     }
 }

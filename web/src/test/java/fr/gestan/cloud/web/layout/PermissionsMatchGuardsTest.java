@@ -1,15 +1,24 @@
 package fr.gestan.cloud.web.layout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.annotation.security.RolesAllowed;
 import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
 /**
  * {@link Permissions} decides what the pages show from the same roles the EJBs allow: this fails when a guard's
@@ -34,6 +43,53 @@ class PermissionsMatchGuardsTest {
     void the_requests_queue_follows_the_tenant_service_guard() throws Exception {
         assertEquals(set(Permissions.REQUEST_HANDLERS), allowed("fr.gestan.cloud.tenants.internal.TenantServiceBean", "closeChangeRequest"));
         assertEquals(set(Permissions.REQUEST_TAKERS), allowed("fr.gestan.cloud.tenants.internal.TenantServiceBean", "takeChangeRequest"));
+    }
+
+    @Test
+    void the_hosted_account_forms_follow_the_accounts_guard() throws Exception {
+        for (String method : List.of("create", "reset", "reveal")) {
+            assertEquals(set(Permissions.CREDENTIAL_KEEPERS), allowed("fr.gestan.cloud.tenants.internal.HostedAccountsBean", method), method);
+        }
+    }
+
+    /**
+     * The staff tenant page shows each hosted-account action under the {@code #{may}} rule that matches its guard, not
+     * under a role test of its own: {@code hasRole('support')} showed "Créer" and "Réinitialiser" to support staff
+     * without a confidentiality agreement, whom the EJB refuses.
+     */
+    @Test
+    void the_tenant_page_shows_account_actions_under_their_rules() throws Exception {
+        Document page = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(Path.of("src/main/webapp/admin/tenants/edit.xhtml").toFile());
+        Map<String, String> rules = Map.of("tenantAccountsBean.create", "may.manageAccounts",
+                "tenantAccountsBean.reset(", "may.manageAccounts", "tenantAccountsBean.reveal", "may.revealCredentials");
+        for (Map.Entry<String, String> rule : rules.entrySet()) {
+            List<Element> actions = elementsWithAction(page.getDocumentElement(), rule.getKey(), new ArrayList<>());
+            assertFalse(actions.isEmpty(), rule.getKey() + " is on the page");
+            for (Element action : actions) {
+                List<String> conditions = new ArrayList<>();
+                for (Node n = action; n instanceof Element e; n = n.getParentNode()) {
+                    if (e.hasAttribute("rendered")) {
+                        conditions.add(e.getAttribute("rendered"));
+                    }
+                }
+                assertTrue(conditions.stream().anyMatch(c -> c.contains(rule.getValue())),
+                        rule.getKey() + " shown under " + conditions + ", not under " + rule.getValue());
+                assertTrue(conditions.stream().noneMatch(c -> c.contains("hasRole")), rule.getKey() + " under a role test: " + conditions);
+            }
+        }
+    }
+
+    private static List<Element> elementsWithAction(Element element, String action, List<Element> found) {
+        if (element.getAttribute("action").contains(action)) {
+            found.add(element);
+        }
+        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element e) {
+                elementsWithAction(e, action, found);
+            }
+        }
+        return found;
     }
 
     /** The roles a method allows: its own {@code @RolesAllowed}, else its class's. */
