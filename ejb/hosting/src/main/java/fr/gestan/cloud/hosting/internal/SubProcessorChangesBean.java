@@ -68,6 +68,17 @@ public class SubProcessorChangesBean implements SubProcessorChanges {
     }
 
     @Override
+    @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+    public List<SubProcessorChangeView> toldTo(String tenantSiren) {
+        if (tenantSiren == null || !tenancy.mayAccess(tenantSiren)) {
+            return List.of();
+        }
+        // what the company was told, not the others' answers
+        return em.createNamedQuery(SubProcessorChange.TOLD_TO, SubProcessorChange.class).setParameter("siren", tenantSiren)
+                .setMaxResults(200).getResultStream().map(c -> c.toView(0, 0, 0)).toList();
+    }
+
+    @Override
     @RolesAllowed(Roles.CLIENT)
     public List<MyChangeView> mine() {
         String siren = tenancy.tenantOfCaller().orElse(null);
