@@ -2,6 +2,7 @@ package fr.gestan.cloud.compliance.internal.documents;
 
 import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.compliance.api.AgreementChangeNotice;
+import fr.gestan.cloud.hosting.api.SubProcessorChangeKind;
 import fr.gestan.cloud.hosting.api.SubProcessorChangeView;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,20 +54,18 @@ public final class ChangeNoticeLines {
     }
 
     static String kindFr(String kind) {
-        return switch (kind) {
-            case "ADDED" -> "ajout";
-            case "ENDED" -> "fin";
-            case "OWNER_CHANGED" -> "changement de contrôle de l'hébergeur";
-            default -> kind;
+        return switch (SubProcessorChangeKind.valueOf(kind)) {
+            case ADDED -> "ajout";
+            case ENDED -> "fin";
+            case OWNER_CHANGED -> "changement de contrôle de l'hébergeur";
         };
     }
 
     static String kindEn(String kind) {
-        return switch (kind) {
-            case "ADDED" -> "added";
-            case "ENDED" -> "ending";
-            case "OWNER_CHANGED" -> "change of the operator's controlling owner";
-            default -> kind;
+        return switch (SubProcessorChangeKind.valueOf(kind)) {
+            case ADDED -> "added";
+            case ENDED -> "ending";
+            case OWNER_CHANGED -> "change of the operator's controlling owner";
         };
     }
 }
