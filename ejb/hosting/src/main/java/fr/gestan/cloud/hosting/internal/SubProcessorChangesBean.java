@@ -5,6 +5,7 @@ import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.common.tenancy.CallerTenancy;
+import fr.gestan.cloud.common.tenancy.TenantRef;
 import fr.gestan.cloud.hosting.api.ChangeAnswer;
 import fr.gestan.cloud.hosting.api.ChangeAnswerView;
 import fr.gestan.cloud.hosting.api.HostingRefusedException;
@@ -69,7 +70,8 @@ public class SubProcessorChangesBean implements SubProcessorChanges {
 
     @Override
     @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
-    public List<SubProcessorChangeView> toldTo(String tenantSiren) {
+    public List<SubProcessorChangeView> toldTo(@TenantRef(checkedInBody = true) String tenantSiren) {
+        // another company's: an empty list, as if it had been told nothing
         if (tenantSiren == null || !tenancy.mayAccess(tenantSiren)) {
             return List.of();
         }
