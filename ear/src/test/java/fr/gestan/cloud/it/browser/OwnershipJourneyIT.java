@@ -39,8 +39,9 @@ class OwnershipJourneyIT extends BrowserJourney {
         new Select(browser.find(By.id("change-ownership:operator"))).selectByVisibleText("Scaleway SAS");
         browser.find(By.id("change-ownership:owner")).sendKeys(owner);
         browser.find(By.id("change-ownership:ocountry")).sendKeys("FR");
-        browser.find(By.id("change-ownership:effective_input")).sendKeys(effective.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
         browser.find(By.id("change-ownership:reason")).sendKeys("réorganisation du groupe annoncée");
+        // the date last: its calendar pop-up takes the focus back while it opens
+        browser.find(By.id("change-ownership:effective_input")).sendKeys(effective.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
         browser.find(By.id("change-ownership:submit")).click();
         browser.waitUntil(d -> d.findElement(By.id("operators")).getText().contains(owner));
         String operators = browser.find(By.id("operators")).getText();
