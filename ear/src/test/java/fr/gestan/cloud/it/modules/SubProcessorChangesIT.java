@@ -6,7 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.gestan.cloud.common.Paris;
+import fr.gestan.cloud.compliance.api.AgreementChangeNotice;
+import fr.gestan.cloud.compliance.api.AgreementStatusView;
+import fr.gestan.cloud.compliance.api.ComplianceEvaluation;
+import fr.gestan.cloud.compliance.api.ProcessorAgreements;
+import fr.gestan.cloud.compliance.api.RuleFinding;
+import fr.gestan.cloud.compliance.api.RuleResultView;
 import fr.gestan.cloud.hosting.api.ChangeAnswer;
+import fr.gestan.cloud.hosting.api.HostingInventory;
+import fr.gestan.cloud.hosting.api.NewOperator;
+import fr.gestan.cloud.hosting.api.NewOwnership;
+import fr.gestan.cloud.hosting.api.OperatorView;
 import fr.gestan.cloud.hosting.api.ChangeAnswerView;
 import fr.gestan.cloud.hosting.api.HostingRefusedException;
 import fr.gestan.cloud.hosting.api.MyChangeView;
@@ -50,7 +60,8 @@ class SubProcessorChangesIT extends WithRoleCallers {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        EnterpriseArchive ear = Deployments.modules(SubProcessorChangesIT.class, "gestan-hosting.jar", "gestan-notifications.jar");
+        EnterpriseArchive ear = Deployments.modules(SubProcessorChangesIT.class, "gestan-hosting.jar", "gestan-notifications.jar",
+                "gestan-compliance.jar");
         ear.getAsType(WebArchive.class, "it.war").addClass(CaughtMail.class);
         return ear;
     }
@@ -65,6 +76,12 @@ class SubProcessorChangesIT extends WithRoleCallers {
     JournalQuery journal;
     @EJB
     fr.gestan.cloud.security.api.SecurityPolicies policies;
+    @EJB
+    HostingInventory inventory;
+    @EJB
+    ProcessorAgreements agreements;
+    @EJB
+    ComplianceEvaluation compliance;
 
     private static NewSubProcessor backups(String name, LocalDate from) {
         return new NewSubProcessor(name, "SAS", SubProcessorRole.OTHER, "FR", "Nantes", null, null, BigDecimal.ZERO, BigDecimal.ZERO,
@@ -193,5 +210,132 @@ class SubProcessorChangesIT extends WithRoleCallers {
             admin.call(() -> policies.change(policies.current().settings().withObjectionDays(before.objectionDays()), null,
                     "objection period test: back"));
         }
+    }
+
+    private OperatorView operator(String name) throws Exception {
+        return support.call(inventory::operators).stream().filter(o -> o.legalName().equals(name)).findFirst().orElseThrow();
+    }
+
+    private RuleResultView r4(String siren) throws Exception {
+        return support.call(() -> compliance.evaluate(siren)).rules().stream().filter(r -> r.ruleId().equals("R4-SECNUMCLOUD-19.6"))
+                .findFirst().orElseThrow();
+    }
+
+    /**
+     * The R4 case: Scaleway, which hosts the demo company, passes under a US owner from today. Told like an addition
+     * (same rows, notice, answers), read from that day by rule R4 and the processor agreement, whose acceptance the
+     * change outdates and which cites the notice. The original owner is recorded back at the end (the same version).
+     */
+    @Test
+    void an_operators_change_of_owner_is_told_to_its_clients_read_by_r4_and_cited_by_the_outdated_agreement() throws Exception {
+        LocalDate today = LocalDate.now(Paris.ZONE);
+        OperatorView before = operator("Scaleway SAS");
+        NewOwnership takeover = new NewOwnership("Atlantic Cloud Inc. " + Ids.code("AC"), "US", new BigDecimal("94.80"),
+                new BigDecimal("94.80"), today, "rachat par un groupe américain (test R4)");
+
+        // administrators only; bad shares and an unknown operator are refused with their reason
+        assertThrows(EJBAccessException.class, () -> support.call(() -> inventory.changeOwnership(before.id(), takeover)));
+        assertThrows(EJBAccessException.class, () -> client.call(() -> inventory.changeOwnership(before.id(), takeover)));
+        assertEquals(HostingRefusedException.Reason.INVALID_SHARES, assertThrows(HostingRefusedException.class, () -> admin.call(
+                () -> inventory.changeOwnership(before.id(), new NewOwnership("X", "US", BigDecimal.TEN, BigDecimal.ONE, today, "x")))).reason());
+        assertEquals(HostingRefusedException.Reason.NOT_FOUND, assertThrows(HostingRefusedException.class,
+                () -> admin.call(() -> inventory.changeOwnership(-1, takeover))).reason());
+        assertEquals(before.ownerships().size(), operator("Scaleway SAS").ownerships().size(), "nothing recorded when refused");
+
+        // the demo company accepts its agreements as they are
+        for (AgreementStatusView a : client.call(agreements::mine)) {
+            if (!a.accepted()) {
+                client.call(() -> agreements.accept(a.contractId(), a.currentSha256()));
+            }
+        }
+        assertTrue(client.call(agreements::mine).stream().allMatch(AgreementStatusView::accepted));
+
+        OperatorView changed = admin.call(() -> inventory.changeOwnership(before.id(), takeover));
+        try {
+            // the operator now reads the recorded owner, with its history
+            assertEquals(takeover.owner(), changed.parentGroup());
+            assertEquals("US", changed.parentGroupCountry());
+            assertEquals(0, new BigDecimal("94.80").compareTo(changed.largestNonEuShare()));
+            assertEquals(today, changed.ownerSince());
+            assertTrue(operator("Scaleway SAS").ownerships().stream().anyMatch(o -> o.owner().equals(takeover.owner())
+                    && o.effectiveOn().equals(today) && o.recordedBy().equals("admin.it")), "in the history");
+
+            // one change, of the operator's sub-processor entry, told to its clients with the policy's period
+            SubProcessorChangeView change = support.call(changes::changes).stream()
+                    .filter(c -> c.kind() == SubProcessorChangeKind.OWNER_CHANGED && takeover.owner().equals(c.newOwner())).findFirst().orElseThrow();
+            assertEquals("Scaleway SAS", change.name());
+            assertEquals("US", change.newOwnerCountry());
+            assertEquals(today, change.effectiveOn());
+            assertEquals(today.plusDays(30), change.objectionUntil());
+            assertTrue(change.clientsTold() >= 1, change::toString);
+            assertTrue(auditor.call(() -> journal.latest(40)).stream().anyMatch(e -> e.action().equals("OPERATOR_OWNERSHIP_CHANGED")
+                    && e.target().contains(takeover.owner()) && e.target().contains("change " + change.id())
+                    && "rachat par un groupe américain (test R4)".equals(e.reason())), "journaled with its reason");
+
+            // the notice: the new owner, the date, the notice's own place in the portal
+            CaughtMail notice = noticesAbout("Scaleway SAS", found -> found.stream().anyMatch(m -> m.text().contains(takeover.owner())))
+                    .stream().filter(m -> m.text().contains(takeover.owner())).findFirst().orElseThrow();
+            assertEquals("[Gestan Cloud] Sous-traitant ultérieur : Scaleway SAS (changement de contrôle de l'hébergeur)", notice.subject());
+            assertTrue(notice.text().contains("changement de contrôle de l'hébergeur : " + takeover.owner() + " (US) à compter du " + today),
+                    notice.text());
+            assertTrue(notice.text().contains("change of the operator's controlling owner: " + takeover.owner() + " (US) from " + today),
+                    notice.text());
+            assertTrue(notice.text().contains("/portal/subprocessors.xhtml#change-" + change.id()), notice.text());
+
+            // the client objects as to any change; staff see it on the change
+            client.call(() -> changes.answer(change.id(), ChangeAnswer.OBJECTED, "Pas de contrôle américain."));
+            assertEquals(ChangeAnswer.OBJECTED, auditor.call(() -> changes.answers(change.id())).stream()
+                    .filter(a -> a.tenantSiren().equals(DEMO_SIREN)).findFirst().orElseThrow().answer());
+            assertTrue(client.call(changes::mine).stream().anyMatch(m -> m.change().id() == change.id()
+                    && takeover.owner().equals(m.change().newOwner())));
+
+            // rule R4 reads the recorded owner: a US parent fails
+            RuleResultView r4 = r4(DEMO_SIREN);
+            assertTrue(r4.findings().stream().map(RuleFinding::code).anyMatch("non-eu-parent"::equals), r4.findings()::toString);
+
+            // the agreement names the new owner: its acceptance is outdated, and it cites the notice
+            List<AgreementStatusView> now = client.call(agreements::mine);
+            assertTrue(now.stream().anyMatch(AgreementStatusView::outdated), now::toString);
+            for (AgreementStatusView a : now.stream().filter(AgreementStatusView::outdated).toList()) {
+                AgreementChangeNotice cited = a.outdatedBy().stream().filter(n -> n.changeId() == change.id()).findFirst()
+                        .orElseThrow(() -> new AssertionError("not cited: " + a));
+                assertEquals("OWNER_CHANGED", cited.kind());
+                assertEquals(takeover.owner(), cited.newOwner());
+                assertEquals("/portal/subprocessors.xhtml#change-" + change.id(), cited.portalPath());
+                // staff see the same
+                assertTrue(support.call(() -> agreements.of(DEMO_SIREN)).stream().filter(s -> s.contractId() == a.contractId())
+                        .allMatch(s -> s.outdatedBy().stream().anyMatch(n -> n.changeId() == change.id())));
+                assertTrue(client.call(() -> agreements.document(DEMO_SIREN, a.contractId())).length > 1000);
+            }
+        } finally {
+            admin.call(() -> inventory.changeOwnership(before.id(), new NewOwnership(before.parentGroup(), before.parentGroupCountry(),
+                    before.largestNonEuShare(), before.totalNonEuShare(), today, "retour à l'actionnaire d'origine (fin du test R4)")));
+        }
+        OperatorView back = operator("Scaleway SAS");
+        assertEquals(before.parentGroup(), back.parentGroup());
+        assertEquals(before.parentGroupCountry(), back.parentGroupCountry());
+        assertTrue(r4(DEMO_SIREN).findings().stream().map(RuleFinding::code).noneMatch("non-eu-parent"::equals));
+        assertTrue(client.call(agreements::mine).stream().allMatch(AgreementStatusView::accepted), "the same version as accepted");
+    }
+
+    @Test
+    void a_change_of_owner_effective_later_is_recorded_but_not_read_before_its_day() throws Exception {
+        LocalDate today = LocalDate.now(Paris.ZONE);
+        String name = "Hébergeur Futur " + Ids.code("HF");
+        OperatorView entered = admin.call(() -> inventory.addOperator(new NewOperator(name, "SAS", "FR", "Groupe Origine", "FR",
+                BigDecimal.ZERO, BigDecimal.ZERO)));
+        OperatorView recorded = admin.call(() -> inventory.changeOwnership(entered.id(), new NewOwnership("Groupe Suivant", "DE",
+                BigDecimal.ZERO, BigDecimal.ZERO, today.plusDays(40), "cession annoncée")));
+        assertEquals("Groupe Origine", recorded.parentGroup(), "the owner in effect today");
+        assertNull(recorded.ownerSince());
+        assertEquals(1, recorded.ownerships().size());
+        assertEquals(today.plusDays(40), recorded.ownerships().get(0).effectiveOn());
+        assertEquals("admin.it", recorded.ownerships().get(0).recordedBy());
+        // its sub-processor entry's change, told to nobody (no client in its data centres)
+        SubProcessorChangeView change = support.call(changes::changes).stream().filter(c -> c.name().equals(name)
+                && c.kind() == SubProcessorChangeKind.OWNER_CHANGED).findFirst().orElseThrow();
+        assertEquals(today.plusDays(40), change.effectiveOn());
+        assertEquals("Groupe Suivant", change.newOwner());
+        assertEquals(0, change.clientsTold());
     }
 }

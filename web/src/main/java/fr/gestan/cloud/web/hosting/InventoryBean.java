@@ -6,6 +6,7 @@ import fr.gestan.cloud.hosting.api.HostingInventory;
 import fr.gestan.cloud.hosting.api.MetricView;
 import fr.gestan.cloud.hosting.api.Monitoring;
 import fr.gestan.cloud.hosting.api.NewOperator;
+import fr.gestan.cloud.hosting.api.NewOwnership;
 import fr.gestan.cloud.hosting.api.NewServer;
 import fr.gestan.cloud.hosting.api.OperatorView;
 import fr.gestan.cloud.hosting.api.ServerRole;
@@ -60,6 +61,14 @@ public class InventoryBean implements Serializable {
     private java.math.BigDecimal opLargestShare = java.math.BigDecimal.ZERO;
     private java.math.BigDecimal opTotalShare = java.math.BigDecimal.ZERO;
 
+    private Long ownOperatorId;
+    private String ownOwner;
+    private String ownCountry;
+    private java.math.BigDecimal ownLargestShare = java.math.BigDecimal.ZERO;
+    private java.math.BigDecimal ownTotalShare = java.math.BigDecimal.ZERO;
+    private java.time.LocalDate ownEffectiveOn;
+    private String ownReason;
+
     private String certDataCentre;
     private String certName;
     private String certIssuer;
@@ -90,6 +99,21 @@ public class InventoryBean implements Serializable {
                     opParentCountry == null || opParentCountry.isBlank() ? null : opParentCountry, opLargestShare, opTotalShare));
             messages.info("inventory.operator.added", added.legalName());
             opName = opForm = opParent = opParentCountry = null;
+            load();
+        } catch (RuntimeException e) {
+            Refusals.show(messages, e);
+        }
+    }
+
+    /** Records an operator's change of control; the service tells the clients concerned (art. 28(2)). */
+    public void changeOwnership() {
+        try {
+            OperatorView changed = inventory.changeOwnership(ownOperatorId == null ? -1 : ownOperatorId, new NewOwnership(ownOwner,
+                    ownCountry == null || ownCountry.isBlank() ? null : ownCountry.strip().toUpperCase(java.util.Locale.ROOT),
+                    ownLargestShare, ownTotalShare, ownEffectiveOn, ownReason));
+            messages.info("ownership.recorded", changed.legalName());
+            ownOwner = ownCountry = ownReason = null;
+            ownEffectiveOn = null;
             load();
         } catch (RuntimeException e) {
             Refusals.show(messages, e);
@@ -280,5 +304,61 @@ public class InventoryBean implements Serializable {
 
     public void setCertExpiry(java.time.LocalDate value) {
         this.certExpiry = value;
+    }
+
+    public Long getOwnOperatorId() {
+        return ownOperatorId;
+    }
+
+    public void setOwnOperatorId(Long value) {
+        this.ownOperatorId = value;
+    }
+
+    public String getOwnOwner() {
+        return ownOwner;
+    }
+
+    public void setOwnOwner(String value) {
+        this.ownOwner = value;
+    }
+
+    public String getOwnCountry() {
+        return ownCountry;
+    }
+
+    public void setOwnCountry(String value) {
+        this.ownCountry = value;
+    }
+
+    public java.math.BigDecimal getOwnLargestShare() {
+        return ownLargestShare;
+    }
+
+    public void setOwnLargestShare(java.math.BigDecimal value) {
+        this.ownLargestShare = value;
+    }
+
+    public java.math.BigDecimal getOwnTotalShare() {
+        return ownTotalShare;
+    }
+
+    public void setOwnTotalShare(java.math.BigDecimal value) {
+        this.ownTotalShare = value;
+    }
+
+    public java.time.LocalDate getOwnEffectiveOn() {
+        return ownEffectiveOn;
+    }
+
+    public void setOwnEffectiveOn(java.time.LocalDate value) {
+        this.ownEffectiveOn = value;
+    }
+
+    public String getOwnReason() {
+        return ownReason;
+    }
+
+    public void setOwnReason(String value) {
+        this.ownReason = value;
     }
 }

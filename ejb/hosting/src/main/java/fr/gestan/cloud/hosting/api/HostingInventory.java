@@ -25,6 +25,17 @@ public interface HostingInventory {
     /** Adds a hosting operator. Administrators only. */
     OperatorView addOperator(@NotNull(message = "{operator.required}") @Valid NewOperator operator) throws HostingRefusedException;
 
+    /**
+     * Records that a hosting operator's controlling owner changes from {@code change.effectiveOn()} (the R4 case of
+     * GDPR art. 28(2), docs/notifications.md): stored with its history, read from that day by everything that reads
+     * the operator (rule R4, /trust, the processor agreement), and told as a sub-processor change to every client
+     * hosted in the operator's data centres, with the policy's objection period ({@link SubProcessorChanges}).
+     * Refused ({@link HostingRefusedException}): an unknown operator ({@code NOT_FOUND}), a largest share above the
+     * total ({@code INVALID_SHARES}). Administrators only; journaled ({@code OPERATOR_OWNERSHIP_CHANGED}).
+     */
+    OperatorView changeOwnership(long operatorId, @NotNull(message = "{operator.required}") @Valid NewOwnership change)
+            throws HostingRefusedException;
+
     /** Every hosting operator, by legal name. Any signed-in user (the compliance rules read them). */
     List<OperatorView> operators();
 

@@ -19,6 +19,12 @@ public interface SubProcessorChanges {
     /** The clients told of one change with their answers, objections first. Staff and auditors. */
     List<ChangeAnswerView> answers(long changeId);
 
+    /**
+     * The changes one company was told of, newest first (the processor agreement cites those that outdated its
+     * acceptance). A client only for its own company (others: an empty list); staff and auditors any.
+     */
+    List<SubProcessorChangeView> toldTo(String tenantSiren);
+
     /** The changes the calling client was told of, newest first. Clients. */
     List<MyChangeView> mine();
 

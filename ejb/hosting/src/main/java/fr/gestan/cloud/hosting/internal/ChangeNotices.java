@@ -1,6 +1,7 @@
 package fr.gestan.cloud.hosting.internal;
 
 import fr.gestan.cloud.common.Paris;
+import fr.gestan.cloud.common.config.PublicAddress;
 import fr.gestan.cloud.common.notify.Notice;
 import fr.gestan.cloud.common.notify.Notifications;
 import fr.gestan.cloud.hosting.api.SubProcessorChangeKind;
@@ -30,10 +31,31 @@ final class ChangeNotices {
     static SubProcessorChange tell(EntityManager em, Notifications notifications, SubProcessor entry, SubProcessorView view,
                                    SubProcessorChangeKind kind, LocalDate effectiveOn, Instant now, String by,
                                    fr.gestan.cloud.security.api.PolicyVersionView policy) {
-        int days = policy.settings().objectionDays();
-        LocalDate objectionUntil = LocalDate.ofInstant(now, Paris.ZONE).plusDays(days);
-        SubProcessorChange change = new SubProcessorChange(entry, kind, effectiveOn, objectionUntil, now, by);
+        SubProcessorChange change = new SubProcessorChange(entry, kind, effectiveOn, objectionUntil(now, policy), now, by);
+        return tell(em, notifications, change, view, policy, "", "");
+    }
+
+    /**
+     * An operator's change of owner (the R4 case), told as a change of its sub-processor entry {@code entry}: the same
+     * rows, notices and answers as an addition, the new owner named in the notice.
+     */
+    static SubProcessorChange tellOwnerChange(EntityManager em, Notifications notifications, SubProcessor entry, SubProcessorView view,
+                                              OperatorOwnership ownership, Instant now, String by,
+                                              fr.gestan.cloud.security.api.PolicyVersionView policy) {
+        SubProcessorChange change = SubProcessorChange.ownerChanged(entry, ownership, objectionUntil(now, policy), now, by);
+        String owner = ownership.owner() + " (" + ownership.ownerCountry() + ")";
+        return tell(em, notifications, change, view, policy, " : " + owner, ": " + owner);
+    }
+
+    private static LocalDate objectionUntil(Instant now, fr.gestan.cloud.security.api.PolicyVersionView policy) {
+        return LocalDate.ofInstant(now, Paris.ZONE).plusDays(policy.settings().objectionDays());
+    }
+
+    /** {@code detailFr}/{@code detailEn}: printed after the kind of change ("" when there is nothing to add). */
+    private static SubProcessorChange tell(EntityManager em, Notifications notifications, SubProcessorChange change, SubProcessorView view,
+                                           fr.gestan.cloud.security.api.PolicyVersionView policy, String detailFr, String detailEn) {
         em.persist(change);
+        em.flush(); // its id goes in the notice's link
         for (String siren : concerned(em, view)) {
             em.persist(new ChangeClient(change, siren));
             Map<String, String> facts = new LinkedHashMap<>();
@@ -41,11 +63,16 @@ final class ChangeNotices {
             facts.put("country", view.country());
             facts.put("servicesFr", view.servicesFr());
             facts.put("servicesEn", view.servicesEn());
-            facts.put("change", kind.name());
-            facts.put("effectiveOn", effectiveOn.toString());
-            facts.put("objectionUntil", objectionUntil.toString());
-            facts.put("objectionDays", Integer.toString(days));
+            facts.put("change", change.kind().name());
+            facts.put("detailFr", detailFr);
+            facts.put("detailEn", detailEn);
+            facts.put("effectiveOn", change.effectiveOn().toString());
+            facts.put("objectionUntil", change.objectionUntil().toString());
+            facts.put("objectionDays", Integer.toString(policy.settings().objectionDays()));
             facts.put("policyVersion", Integer.toString(policy.version()));
+            facts.put("changeId", Long.toString(change.id()));
+            // the notice itself on the portal's page (where the processor agreement links to it too)
+            facts.put("portalUrl", PublicAddress.baseUrl() + "/portal/subprocessors.xhtml#change-" + change.id());
             notifications.publish(Notice.subProcessorChange(siren, facts));
         }
         return change;

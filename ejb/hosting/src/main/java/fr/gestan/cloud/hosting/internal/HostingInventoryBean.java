@@ -1,23 +1,31 @@
 package fr.gestan.cloud.hosting.internal;
 
+import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.JournalEvent;
+import fr.gestan.cloud.common.notify.Notifications;
 import fr.gestan.cloud.hosting.api.DataCentreView;
 import fr.gestan.cloud.hosting.api.DuplicateDataCentreException;
 import fr.gestan.cloud.hosting.api.HostingInventory;
-import fr.gestan.cloud.hosting.api.HostingRefusedException;
 import fr.gestan.cloud.hosting.api.HostingRefusedException.Reason;
+import fr.gestan.cloud.hosting.api.HostingRefusedException;
 import fr.gestan.cloud.hosting.api.NewDataCentre;
 import fr.gestan.cloud.hosting.api.NewOperator;
+import fr.gestan.cloud.hosting.api.NewOwnership;
 import fr.gestan.cloud.hosting.api.NewServer;
 import fr.gestan.cloud.hosting.api.OperatorView;
 import fr.gestan.cloud.hosting.api.ServerView;
+import fr.gestan.cloud.security.api.SecurityPolicies;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.validation.executable.ValidateOnExecution;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +39,11 @@ import java.util.Map;
 public class HostingInventoryBean extends HostingServiceBase implements HostingInventory {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    @EJB
+    Notifications notifications;
+    @EJB
+    SecurityPolicies policies;
 
     @Override
     @RolesAllowed(Roles.ADMIN)
@@ -78,6 +91,46 @@ public class HostingInventoryBean extends HostingServiceBase implements HostingI
         SubProcessorsBean.operatorEntered(em, operator, actor());
         journal.record(JournalEvent.success("OPERATOR_ADDED", null, request.legalName().strip()));
         return operator.toView();
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public OperatorView changeOwnership(long operatorId, NewOwnership r) {
+        HostingOperator operator = em.find(HostingOperator.class, operatorId);
+        if (operator == null) {
+            throw new HostingRefusedException(Reason.NOT_FOUND, "operator " + operatorId);
+        }
+        if (r.largestNonEuShare().compareTo(r.totalNonEuShare()) > 0) {
+            throw new HostingRefusedException(Reason.INVALID_SHARES, r.largestNonEuShare() + " > " + r.totalNonEuShare());
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String by = actor();
+        OperatorOwnership ownership = operator.changeOwner(r.owner().strip(), r.ownerCountry(), r.largestNonEuShare(),
+                r.totalNonEuShare(), r.effectiveOn(), r.reason().strip(), now, by);
+        em.persist(ownership);
+        // GDPR art. 28(2): told like an addition, as a change of the operator's entry in the sub-processor list
+        SubProcessor entry = subProcessorEntry(operator, r.effectiveOn());
+        String told = "no sub-processor entry, nobody told";
+        if (entry != null) {
+            SubProcessorChange change = ChangeNotices.tellOwnerChange(em, notifications, entry,
+                    SubProcessorsBean.views(em, List.of(entry)).get(0), ownership, now, by, policies.current());
+            told = "change " + change.id() + " told until " + change.objectionUntil();
+        }
+        journal.record(new JournalEvent("OPERATOR_OWNERSHIP_CHANGED", null, operator.legalName() + ": " + ownership.owner() + " ("
+                + ownership.ownerCountry() + "), non-EU " + r.largestNonEuShare().toPlainString() + " % / "
+                + r.totalNonEuShare().toPlainString() + " % from " + r.effectiveOn() + ", " + told, JournalEvent.Outcome.SUCCESS,
+                r.reason().strip()));
+        return operator.toView();
+    }
+
+    /** The operator's entry in the sub-processor list in effect on that day, else today, else its latest (null: none). */
+    private SubProcessor subProcessorEntry(HostingOperator operator, LocalDate day) {
+        List<SubProcessor> entries = em.createNamedQuery(SubProcessor.OF_OPERATOR, SubProcessor.class)
+                .setParameter("operator", operator).getResultList();
+        LocalDate today = LocalDate.now(Paris.ZONE);
+        return entries.stream().filter(s -> s.inEffectOn(day)).findFirst()
+                .or(() -> entries.stream().filter(s -> s.inEffectOn(today)).findFirst())
+                .orElse(entries.isEmpty() ? null : entries.get(0));
     }
 
     @Override

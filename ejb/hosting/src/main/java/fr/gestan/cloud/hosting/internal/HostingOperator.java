@@ -7,8 +7,14 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import fr.gestan.cloud.common.Paris;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A hosting operator (Scaleway SAS...), with the ownership facts the compliance rules check. */
 @Entity
@@ -37,6 +43,10 @@ public class HostingOperator {
     private BigDecimal largestNonEuShare;
     @Column(name = "total_non_eu_share", nullable = false, precision = 5, scale = 2)
     private BigDecimal totalNonEuShare;
+    /** Ownership changes, newest first: the one in effect overrides the columns above (as entered). */
+    @OneToMany(mappedBy = "operator")
+    @OrderBy("effectiveOn DESC, id DESC")
+    private List<OperatorOwnership> ownerships = new ArrayList<>();
 
     protected HostingOperator() {
     }
@@ -72,8 +82,30 @@ public class HostingOperator {
         return id;
     }
 
+    /** Records a change of control from a day; the owner in effect is read from it from then on. */
+    OperatorOwnership changeOwner(String owner, String ownerCountry, BigDecimal largest, BigDecimal total, LocalDate from,
+                                  String reason, java.time.Instant now, String by) {
+        OperatorOwnership change = new OperatorOwnership(this, owner, ownerCountry, largest, total, from, reason, now, by);
+        ownerships.add(0, change);
+        ownerships.sort(java.util.Comparator.comparing(OperatorOwnership::effectiveOn).reversed());
+        return change;
+    }
+
+    /** The owner in effect that day: the latest change effective by then, if any. */
+    java.util.Optional<OperatorOwnership> ownerOn(LocalDate day) {
+        return ownerships.stream().filter(o -> o.effectiveBy(day)).findFirst();
+    }
+
+    /** With the owner in effect today (Paris): what R4, /trust and the agreement read. */
     OperatorView toView() {
-        return new OperatorView(id, legalName, legalForm, headOfficeCountry, parentGroup, parentGroupCountry,
-                largestNonEuShare, totalNonEuShare);
+        var now = ownerOn(LocalDate.now(Paris.ZONE));
+        var history = ownerships.stream().map(OperatorOwnership::toView).toList();
+        if (now.isEmpty()) {
+            return new OperatorView(id, legalName, legalForm, headOfficeCountry, parentGroup, parentGroupCountry,
+                    largestNonEuShare, totalNonEuShare, null, history);
+        }
+        OperatorOwnership o = now.get();
+        return new OperatorView(id, legalName, legalForm, headOfficeCountry, o.owner(), o.ownerCountry(), o.largestNonEuShare(),
+                o.totalNonEuShare(), o.effectiveOn(), history);
     }
 }

@@ -31,6 +31,8 @@ import java.util.Objects;
         + " and (s.effectiveUntil is null or s.effectiveUntil >= :day) order by s.role, s.name")
 @NamedQuery(name = SubProcessor.PLANNED, query = "select s from SubProcessor s left join fetch s.operator where s.effectiveFrom > :day"
         + " order by s.effectiveFrom, s.name")
+@NamedQuery(name = SubProcessor.OF_OPERATOR, query = "select s from SubProcessor s where s.operator = :operator"
+        + " order by s.effectiveFrom desc, s.id desc")
 @NamedQuery(name = SubProcessor.SAME_NAME, query = "select s from SubProcessor s where lower(s.name) = lower(:name)")
 public class SubProcessor {
 
@@ -38,6 +40,7 @@ public class SubProcessor {
     static final String IN_EFFECT = "SubProcessor.inEffect";
     static final String PLANNED = "SubProcessor.planned";
     static final String SAME_NAME = "SubProcessor.sameName";
+    static final String OF_OPERATOR = "SubProcessor.ofOperator";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -137,6 +140,11 @@ public class SubProcessor {
     /** Whether its days overlap {@code [from, ∞)} (another entry of the same name may only follow it). */
     boolean overlapsFrom(LocalDate from) {
         return effectiveUntil == null || !effectiveUntil.isBefore(from);
+    }
+
+    /** Whether it processes the clients' data on that day. */
+    boolean inEffectOn(LocalDate day) {
+        return !effectiveFrom.isAfter(day) && (effectiveUntil == null || !effectiveUntil.isBefore(day));
     }
 
     LocalDate effectiveFrom() {

@@ -22,6 +22,8 @@ import java.util.Objects;
 @Entity
 @Table(name = "sub_processor_change")
 @NamedQuery(name = SubProcessorChange.ALL, query = "select c from SubProcessorChange c join fetch c.subProcessor order by c.notifiedAt desc, c.id desc")
+@NamedQuery(name = SubProcessorChange.TOLD_TO, query = "select c from ChangeClient a join a.change c join fetch c.subProcessor"
+        + " where a.tenantSiren = :siren order by c.notifiedAt desc, c.id desc")
 @NamedQuery(name = SubProcessorChange.COUNTS, query = "select a.change.id, count(a), sum(case when a.answer = fr.gestan.cloud.hosting.api.ChangeAnswer.ACCEPTED"
         + " then 1 else 0 end), sum(case when a.answer = fr.gestan.cloud.hosting.api.ChangeAnswer.OBJECTED then 1 else 0 end)"
         + " from ChangeClient a group by a.change.id")
@@ -29,6 +31,7 @@ public class SubProcessorChange {
 
     static final String ALL = "SubProcessorChange.all";
     static final String COUNTS = "SubProcessorChange.counts";
+    static final String TOLD_TO = "SubProcessorChange.toldTo";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -47,6 +50,10 @@ public class SubProcessorChange {
     private Instant notifiedAt;
     @Column(name = "notified_by", nullable = false, updatable = false, length = 100)
     private String notifiedBy;
+    /** For an owner change: the ownership recorded (null otherwise). */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "ownership_id", updatable = false)
+    private OperatorOwnership ownership;
 
     protected SubProcessorChange() {
         // for JPA
@@ -60,6 +67,15 @@ public class SubProcessorChange {
         this.objectionUntil = Objects.requireNonNull(objectionUntil);
         this.notifiedAt = Objects.requireNonNull(notifiedAt);
         this.notifiedBy = Objects.requireNonNull(notifiedBy);
+    }
+
+    /** An operator's change of owner, told as a change of its sub-processor entry. */
+    static SubProcessorChange ownerChanged(SubProcessor subProcessor, OperatorOwnership ownership, LocalDate objectionUntil,
+                                           Instant notifiedAt, String notifiedBy) {
+        SubProcessorChange c = new SubProcessorChange(subProcessor, SubProcessorChangeKind.OWNER_CHANGED, ownership.effectiveOn(),
+                objectionUntil, notifiedAt, notifiedBy);
+        c.ownership = ownership;
+        return c;
     }
 
     Long id() {
@@ -90,6 +106,7 @@ public class SubProcessorChange {
     SubProcessorChangeView toView(long told, long accepted, long objected) {
         var s = subProcessor.toView(java.util.List.of());
         return new SubProcessorChangeView(id, s.id(), s.name(), s.role(), s.country(), s.servicesFr(), s.servicesEn(), kind,
-                effectiveOn, objectionUntil, notifiedAt, notifiedBy, told, accepted, objected);
+                effectiveOn, objectionUntil, notifiedAt, notifiedBy, told, accepted, objected,
+                ownership == null ? null : ownership.owner(), ownership == null ? null : ownership.ownerCountry());
     }
 }

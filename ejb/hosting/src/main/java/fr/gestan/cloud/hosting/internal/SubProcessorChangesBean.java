@@ -4,6 +4,7 @@ import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.common.tenancy.CallerTenancy;
+import fr.gestan.cloud.common.tenancy.TenantRef;
 import fr.gestan.cloud.hosting.api.ChangeAnswer;
 import fr.gestan.cloud.hosting.api.ChangeAnswerView;
 import fr.gestan.cloud.hosting.api.HostingRefusedException;
@@ -54,6 +55,18 @@ public class SubProcessorChangesBean extends HostingServiceBase implements SubPr
     public List<ChangeAnswerView> answers(long changeId) {
         return em.createNamedQuery(ChangeClient.OF_CHANGE, ChangeClient.class).setParameter("change", changeId)
                 .getResultStream().map(ChangeClient::toView).toList();
+    }
+
+    @Override
+    @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+    public List<SubProcessorChangeView> toldTo(@TenantRef(checkedInBody = true) String tenantSiren) {
+        // another company's: an empty list, as if it had been told nothing
+        if (tenantSiren == null || !tenancy.mayAccess(tenantSiren)) {
+            return List.of();
+        }
+        // what the company was told, not the others' answers
+        return em.createNamedQuery(SubProcessorChange.TOLD_TO, SubProcessorChange.class).setParameter("siren", tenantSiren)
+                .setMaxResults(200).getResultStream().map(c -> c.toView(0, 0, 0)).toList();
     }
 
     @Override

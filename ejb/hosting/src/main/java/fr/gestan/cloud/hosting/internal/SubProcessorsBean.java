@@ -58,6 +58,11 @@ public class SubProcessorsBean extends HostingServiceBase implements SubProcesso
     }
 
     private List<SubProcessorView> views(List<SubProcessor> list) {
+        return views(em, list);
+    }
+
+    /** With each operator's data centres (the clients concerned by a change are those of these sites). */
+    static List<SubProcessorView> views(EntityManager em, List<SubProcessor> list) {
         Map<Long, List<String>> codes = new HashMap<>();
         for (Object[] row : em.createNamedQuery(DataCentre.CODES_BY_OPERATOR, Object[].class).getResultList()) {
             codes.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add((String) row[1]);

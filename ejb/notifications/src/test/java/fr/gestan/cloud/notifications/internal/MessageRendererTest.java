@@ -47,6 +47,8 @@ class MessageRendererTest {
         facts.put("servicesFr", "stockage des sauvegardes");
         facts.put("servicesEn", "backup storage");
         facts.put("change", "ADDED");
+        facts.put("detailFr", "");
+        facts.put("detailEn", "");
         facts.put("effectiveOn", "2027-01-15");
         facts.put("objectionUntil", "2027-01-03");
         facts.put("tenant", "552100554");
@@ -57,6 +59,27 @@ class MessageRendererTest {
         assertTrue(m.text().contains("jusqu'au 2027-01-03 inclus"), m.text());
         assertTrue(m.text().contains("backup storage — added from 2027-01-15"), m.text());
         assertTrue(m.html().contains("<a href=\"https://localhost:8443/portal/subprocessors.xhtml\">"), m.html());
+    }
+
+    @Test
+    void anOperatorsChangeOfOwnerNamesTheNewOwnerAndLinksToTheNotice() {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("name", "Scaleway SAS");
+        facts.put("country", "FR");
+        facts.put("servicesFr", "hébergement des serveurs");
+        facts.put("servicesEn", "hosting of the servers");
+        facts.put("change", "OWNER_CHANGED");
+        facts.put("detailFr", " : Atlantic Cloud Inc. (US)");
+        facts.put("detailEn", ": Atlantic Cloud Inc. (US)");
+        facts.put("effectiveOn", "2027-03-01");
+        facts.put("objectionUntil", "2027-01-31");
+        facts.put("tenant", "552100554");
+        facts.put("portalUrl", "https://localhost:8443/portal/subprocessors.xhtml#change-7");
+        Message m = MessageRenderer.email("SUB_PROCESSOR_CHANGE", facts, null);
+        assertEquals("[Gestan Cloud] Sous-traitant ultérieur : Scaleway SAS (changement de contrôle de l'hébergeur)", m.subject());
+        assertTrue(m.text().contains("changement de contrôle de l'hébergeur : Atlantic Cloud Inc. (US) à compter du 2027-03-01"), m.text());
+        assertTrue(m.text().contains("change of the operator's controlling owner: Atlantic Cloud Inc. (US) from 2027-03-01"), m.text());
+        assertTrue(m.html().contains("<a href=\"https://localhost:8443/portal/subprocessors.xhtml#change-7\">"), m.html());
     }
 
     @Test

@@ -11,7 +11,11 @@ import fr.gestan.cloud.compliance.api.AgreementStatusView;
 import fr.gestan.cloud.compliance.api.DocumentNotFoundException;
 import fr.gestan.cloud.compliance.api.ProcessorAgreements;
 import fr.gestan.cloud.compliance.internal.ComplianceFactsReader;
+import fr.gestan.cloud.common.config.PublicAddress;
+import fr.gestan.cloud.compliance.api.AgreementChangeNotice;
 import fr.gestan.cloud.hosting.api.ContractView;
+import fr.gestan.cloud.hosting.api.SubProcessorChangeView;
+import fr.gestan.cloud.hosting.api.SubProcessorChanges;
 import fr.gestan.cloud.tenants.api.TenantNotFoundException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -40,6 +44,8 @@ public class ProcessorAgreementsBean extends ComplianceServiceBase implements Pr
     ComplianceFactsReader reader;
     @EJB
     CallerTenancy tenancy;
+    @EJB
+    SubProcessorChanges changes;
 
     @Override
     @RolesAllowed(Roles.CLIENT)
@@ -67,7 +73,7 @@ public class ProcessorAgreementsBean extends ComplianceServiceBase implements Pr
         AgreementAcceptance acceptance = new AgreementAcceptance(siren, contractId, sha256, pdf, who, now);
         em.persist(acceptance);
         journal.record(JournalEvent.success("PROCESSOR_AGREEMENT_ACCEPTED", siren, "contract " + contractId + " sha256 " + sha256));
-        return view(siren, current.contract(), sha256, acceptance.contentSha256(), who, now);
+        return view(siren, current.contract(), sha256, acceptance.contentSha256(), who, now, List.of());
     }
 
     @Override
@@ -111,12 +117,19 @@ public class ProcessorAgreementsBean extends ComplianceServiceBase implements Pr
             return List.of();
         }
         Map<Long, Object[]> latest = latestAcceptances(siren);
+        List<SubProcessorChangeView> told = null;
         List<AgreementStatusView> list = new ArrayList<>();
         for (AgreementTexts.Inputs i : docs.agreements()) {
             ContractView c = i.contract();
             Object[] a = latest.get(c.id());
-            list.add(view(siren, c, AgreementTexts.of(i).sha256(), a == null ? null : (String) a[1],
-                    a == null ? null : (String) a[2], a == null ? null : (Instant) a[3]));
+            String currentSha = AgreementTexts.of(i).sha256();
+            List<AgreementChangeNotice> notices = List.of();
+            if (a != null && !currentSha.equals(a[1])) {
+                told = told == null ? changes.toldTo(siren) : told;
+                notices = ChangeNoticeLines.outdatedBy(told, (Instant) a[3], today());
+            }
+            list.add(view(siren, c, currentSha, a == null ? null : (String) a[1],
+                    a == null ? null : (String) a[2], a == null ? null : (Instant) a[3], notices));
         }
         return list;
     }
@@ -132,13 +145,34 @@ public class ProcessorAgreementsBean extends ComplianceServiceBase implements Pr
     private List<String> trailer(String siren, long contractId, String currentSha) {
         Object[] a = latestAcceptances(siren).get(contractId);
         if (a == null) {
+            return trailer(currentSha, null, null, null, List.of());
+        }
+        List<AgreementChangeNotice> notices = currentSha.equals(a[1]) ? List.of()
+                : ChangeNoticeLines.outdatedBy(changes.toldTo(siren), (Instant) a[3], today());
+        return trailer(currentSha, (String) a[1], (String) a[2], (Instant) a[3], notices);
+    }
+
+    /**
+     * The status printed after the agreement (outside the hashed text): accepted, not accepted, or an earlier version
+     * accepted, then with the change notices that outdated it and their place in the portal.
+     */
+    static List<String> trailer(String currentSha, String acceptedSha, String acceptedBy, Instant acceptedAt,
+                                List<AgreementChangeNotice> notices) {
+        if (acceptedSha == null) {
             return List.of("Non accepté à ce jour / Not accepted yet");
         }
-        String when = ZonedDateTime.ofInstant((Instant) a[3], Paris.ZONE).format(STAMP);
-        return currentSha.equals(a[1])
-                ? List.of("Accepté par / Accepted by " + a[2] + " · " + when)
-                : List.of("Une version antérieure a été acceptée le " + when + " : cette version doit être acceptée.",
-                "An earlier version was accepted on " + when + ": this version must be accepted.");
+        String when = ZonedDateTime.ofInstant(acceptedAt, Paris.ZONE).format(STAMP);
+        if (currentSha.equals(acceptedSha)) {
+            return List.of("Accepté par / Accepted by " + acceptedBy + " · " + when);
+        }
+        List<String> lines = new ArrayList<>(List.of("Une version antérieure a été acceptée le " + when + " : cette version doit être acceptée.",
+                "An earlier version was accepted on " + when + ": this version must be accepted."));
+        lines.addAll(ChangeNoticeLines.lines(notices, PublicAddress.baseUrl()));
+        return lines;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(Paris.ZONE));
     }
 
     static byte[] render(Current current, List<String> trailer) {
@@ -149,8 +183,9 @@ public class ProcessorAgreementsBean extends ComplianceServiceBase implements Pr
                 trailer, Vendor.PRODUCT + " · DPA " + current.contract().id() + " · " + sha.substring(0, 16));
     }
 
-    private static AgreementStatusView view(String siren, ContractView c, String currentSha, String acceptedSha, String by, Instant at) {
-        return new AgreementStatusView(siren, c.id(), c.offer(), c.startsOn(), c.endsOn(), currentSha, acceptedSha, by, at);
+    private static AgreementStatusView view(String siren, ContractView c, String currentSha, String acceptedSha, String by, Instant at,
+                                            List<AgreementChangeNotice> notices) {
+        return new AgreementStatusView(siren, c.id(), c.offer(), c.startsOn(), c.endsOn(), currentSha, acceptedSha, by, at, notices);
     }
 
     /** A contract and its agreement's current text. */

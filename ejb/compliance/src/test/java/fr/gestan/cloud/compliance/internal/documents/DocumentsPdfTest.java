@@ -9,6 +9,9 @@ import fr.gestan.cloud.compliance.api.ProcessingEntryView;
 import fr.gestan.cloud.hosting.api.ContractStatus;
 import fr.gestan.cloud.hosting.api.ContractView;
 import fr.gestan.cloud.hosting.api.ServiceLevel;
+import fr.gestan.cloud.hosting.api.SubProcessorChangeKind;
+import fr.gestan.cloud.hosting.api.SubProcessorChangeView;
+import fr.gestan.cloud.hosting.api.SubProcessorRole;
 import fr.gestan.cloud.security.api.PolicySettings;
 import fr.gestan.cloud.tenants.api.Contact;
 import fr.gestan.cloud.tenants.api.HostedDataKind;
@@ -59,6 +62,47 @@ class DocumentsPdfTest {
                 "conservées 90 jours", "archive ZIP", "RGPD art. 33.2", "Version (SHA-256 du texte / of the text) : " + t.sha256())) {
             assertTrue(text.contains(expected), () -> "missing: " + expected + "\n" + text);
         }
+    }
+
+    /** A change as hosting stores it: notified at {@code notified}, in effect from {@code effective}. */
+    private static SubProcessorChangeView change(long id, SubProcessorChangeKind kind, String name, Instant notified, LocalDate effective,
+                                                 String owner, String ownerCountry) {
+        return new SubProcessorChangeView(id, 3, name, SubProcessorRole.HOSTING_OPERATOR, "FR", "hébergement", "hosting", kind, effective,
+                effective.plusDays(30), notified, "admin.demo", 0, 0, 0, owner, ownerCountry);
+    }
+
+    @Test
+    void an_outdated_agreement_cites_the_change_notices_that_took_effect_since_its_acceptance_with_their_portal_link() throws IOException {
+        Instant accepted = Instant.parse("2026-11-02T09:00:00Z");
+        LocalDate today = LocalDate.of(2026, 12, 4);
+        List<SubProcessorChangeView> told = List.of( // newest first, as hosting gives them
+                change(9, SubProcessorChangeKind.ADDED, "Coffre SAS", Instant.parse("2026-12-03T10:00:00Z"), LocalDate.of(2027, 1, 20), null, null),
+                change(8, SubProcessorChangeKind.OWNER_CHANGED, "Scaleway SAS", Instant.parse("2026-11-20T10:00:00Z"), LocalDate.of(2026, 12, 1),
+                        "Atlantic Cloud Inc.", "US"),
+                change(7, SubProcessorChangeKind.ADDED, "Veille SARL", Instant.parse("2026-10-01T10:00:00Z"), LocalDate.of(2026, 11, 20), null, null),
+                change(6, SubProcessorChangeKind.ENDED, "Ancien SAS", Instant.parse("2026-09-01T10:00:00Z"), LocalDate.of(2026, 10, 1), null, null));
+        List<fr.gestan.cloud.compliance.api.AgreementChangeNotice> notices = ChangeNoticeLines.outdatedBy(told, accepted, today);
+        // 9 is not in effect yet (the agreement does not list it yet); 6 was in effect when the client accepted
+        assertEquals(List.of(8L, 7L), notices.stream().map(n -> n.changeId()).toList());
+        assertEquals("/portal/subprocessors.xhtml#change-8", notices.get(0).portalPath());
+        assertEquals(List.of(), ChangeNoticeLines.outdatedBy(told, null, today), "never accepted: nothing outdated");
+
+        DocumentText t = AgreementTexts.of(new AgreementTexts.Inputs(TENANT, CONTRACT, SUBS, POLICY, 90));
+        List<String> trailer = ProcessorAgreementsBean.trailer(t.sha256(), "0".repeat(64), "client.demo", accepted, notices);
+        String text = text(ProcessorAgreementsBean.render(new ProcessorAgreementsBean.Current(CONTRACT, t), trailer));
+        String base = fr.gestan.cloud.common.config.PublicAddress.baseUrl();
+        for (String expected : List.of("Une version antérieure a été acceptée le 02/11/2026 10:00",
+                "Cette version fait suite à la notification n° 8 du 20/11/2026 : Scaleway SAS — changement de contrôle de l'hébergeur : "
+                        + "Atlantic Cloud Inc. (US) à compter du 01/12/2026", "(" + base + "/portal/subprocessors.xhtml#change-8).",
+                "This version follows notice no. 8 of 2026-11-20: Scaleway SAS — change of the operator's controlling owner: "
+                        + "Atlantic Cloud Inc. (US) from 2026-12-01 (" + base + "/portal/subprocessors.xhtml#change-8).",
+                "notification n° 7 du 01/10/2026 : Veille SARL — ajout à compter du 20/11/2026")) {
+            assertTrue(text.contains(expected), () -> "missing: " + expected + "\n" + text);
+        }
+        // the hashed text is the same: citing a notice is status, not a new version
+        assertEquals(t.sha256(), AgreementTexts.of(new AgreementTexts.Inputs(TENANT, CONTRACT, SUBS, POLICY, 90)).sha256());
+        assertTrue(ProcessorAgreementsBean.trailer(t.sha256(), t.sha256(), "client.demo", accepted, notices).stream()
+                .noneMatch(l -> l.contains("notification")), "an accepted version cites nothing");
     }
 
     @Test

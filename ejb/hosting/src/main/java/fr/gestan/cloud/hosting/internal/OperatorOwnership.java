@@ -1,0 +1,99 @@
+package fr.gestan.cloud.hosting.internal;
+
+import fr.gestan.cloud.hosting.api.OwnershipView;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * A change of who controls a hosting operator, from a day (the R4 case of issue 16). Never updated: a later change is
+ * a new row; the operator reads the one in effect ({@link HostingOperator#toView()}).
+ */
+@Entity
+@Table(name = "operator_ownership")
+public class OperatorOwnership {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "operator_id", nullable = false, updatable = false)
+    private HostingOperator operator;
+    @Column(nullable = false, updatable = false, length = 200)
+    private String owner;
+    @Column(name = "owner_country", nullable = false, updatable = false, length = 2)
+    private String ownerCountry;
+    @Column(name = "largest_non_eu_share", nullable = false, updatable = false, precision = 5, scale = 2)
+    private BigDecimal largestNonEuShare;
+    @Column(name = "total_non_eu_share", nullable = false, updatable = false, precision = 5, scale = 2)
+    private BigDecimal totalNonEuShare;
+    @Column(name = "effective_on", nullable = false, updatable = false)
+    private LocalDate effectiveOn;
+    @Column(nullable = false, updatable = false, length = 1000)
+    private String reason;
+    @Column(name = "recorded_at", nullable = false, updatable = false)
+    private Instant recordedAt;
+    @Column(name = "recorded_by", nullable = false, updatable = false, length = 100)
+    private String recordedBy;
+
+    protected OperatorOwnership() {
+        // for JPA
+    }
+
+    OperatorOwnership(HostingOperator operator, String owner, String ownerCountry, BigDecimal largest, BigDecimal total,
+                      LocalDate effectiveOn, String reason, Instant recordedAt, String recordedBy) {
+        if (largest == null || total == null || largest.signum() < 0 || largest.compareTo(total) > 0
+                || total.compareTo(BigDecimal.valueOf(100)) > 0) {
+            throw new IllegalArgumentException("shares must satisfy 0 <= largest <= total <= 100");
+        }
+        this.operator = Objects.requireNonNull(operator);
+        this.owner = Checks.required(owner, "owner");
+        this.ownerCountry = Checks.country(ownerCountry);
+        this.largestNonEuShare = largest;
+        this.totalNonEuShare = total;
+        this.effectiveOn = Objects.requireNonNull(effectiveOn);
+        this.reason = Checks.required(reason, "reason");
+        this.recordedAt = Objects.requireNonNull(recordedAt);
+        this.recordedBy = Objects.requireNonNull(recordedBy);
+    }
+
+    /** In effect on that day (a later change may replace it). */
+    boolean effectiveBy(LocalDate day) {
+        return !effectiveOn.isAfter(day);
+    }
+
+    LocalDate effectiveOn() {
+        return effectiveOn;
+    }
+
+    String owner() {
+        return owner;
+    }
+
+    String ownerCountry() {
+        return ownerCountry;
+    }
+
+    BigDecimal largestNonEuShare() {
+        return largestNonEuShare;
+    }
+
+    BigDecimal totalNonEuShare() {
+        return totalNonEuShare;
+    }
+
+    OwnershipView toView() {
+        return new OwnershipView(id, operator.id(), owner, ownerCountry, largestNonEuShare, totalNonEuShare, effectiveOn, reason,
+                recordedAt, recordedBy);
+    }
+}
