@@ -6,6 +6,7 @@ import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.common.lease.ClusterOnce;
 import fr.gestan.cloud.common.lease.OncePerCluster;
+import jakarta.annotation.Resource;
 import jakarta.interceptor.Interceptors;
 import fr.gestan.cloud.compliance.api.CertificateBatch;
 import fr.gestan.cloud.compliance.api.CertificateBatchRunView;
@@ -35,6 +36,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import java.util.logging.Logger;
 
 /**
@@ -57,6 +67,8 @@ public class CertificateBatchJob extends ComplianceServiceBase implements Certif
 
     static final String BATCH = "CERTIFICATE_BATCH";
     static final int PAGE = 50;
+    static final String THREADS_PROPERTY = "gestan.certificates.batch-threads";
+    static final String THREADS_ENV = "GESTAN_CERTIFICATES_BATCH_THREADS";
     private static final Logger LOG = Logger.getLogger(CertificateBatchJob.class.getName());
 
     @EJB
@@ -67,6 +79,9 @@ public class CertificateBatchJob extends ComplianceServiceBase implements Certif
     HostingContracts contracts;
     @EJB
     CertificateBatchRunStore runs;
+    /** The server's managed executor: the caller's identity is propagated, so each issue is checked and journaled as its. */
+    @Resource
+    ManagedExecutorService executor;
 
     @Override
     public long candidates() {
@@ -76,6 +91,7 @@ public class CertificateBatchJob extends ComplianceServiceBase implements Certif
     @Override
     public CertificateBatchTally run(Consumer<CertificateBatchTally> progress) throws CertificateBatchRunningException {
         long runId = runs.begin(actor(), candidates());
+        int threads = threads();
         Instant start = clock.instant();
         CertificateBatchTally tally = CertificateBatchTally.NONE;
         boolean completed = false;
@@ -91,10 +107,23 @@ public class CertificateBatchJob extends ComplianceServiceBase implements Certif
                 // Servers, data centres, operators, staff, policy and recovery plans: read once for the page.
                 ComplianceFactsReader.Shared shared = page.isEmpty() ? null
                         : reader.shared(LocalDate.now(clock.withZone(Paris.ZONE)));
+                // The page's issues run in parallel, each in its own transaction and as the caller: `threads` workers of
+                // the managed executor take the next tenant until none is left; tallied in page order afterwards.
+                Queue<String> toIssue = new ConcurrentLinkedQueue<>(page.stream().filter(s -> !holding.contains(s) && hosted.contains(s)).toList());
+                Map<String, Function<CertificateBatchTally, CertificateBatchTally>> issued = new ConcurrentHashMap<>();
+                List<Future<?>> workers = new ArrayList<>();
+                for (int w = 0; w < Math.min(threads, toIssue.size()); w++) {
+                    workers.add(executor.submit(() -> {
+                        for (String siren; (siren = toIssue.poll()) != null; ) {
+                            issued.put(siren, issue(siren, shared));
+                        }
+                    }));
+                }
+                awaitAll(workers);
                 for (String siren : page) {
                     tally = holding.contains(siren) ? tally.withAlreadyValid()
                             : !hosted.contains(siren) ? tally.withNoContract() // nothing to certify: not a refusal
-                            : issue(siren, shared, tally);
+                            : issued.get(siren).apply(tally);
                     progress.accept(tally);
                 }
                 after = page.isEmpty() ? after : page.get(page.size() - 1);
@@ -107,23 +136,57 @@ public class CertificateBatchJob extends ComplianceServiceBase implements Certif
             runs.ended(runId, completed, done);
             journal.recordIndependently(new JournalEvent(BATCH, null, null,
                     completed ? JournalEvent.Outcome.SUCCESS : JournalEvent.Outcome.FAILURE, done.summary()));
-            LOG.info(() -> "Certificate batch: " + done.summary() + " in " + Duration.between(start, clock.instant()).toMillis() + " ms");
+            LOG.info(() -> "Certificate batch: " + done.summary() + " in " + Duration.between(start, clock.instant()).toMillis() + " ms on "
+                    + threads + " thread(s)");
         }
     }
 
-    private CertificateBatchTally issue(String siren, ComplianceFactsReader.Shared shared, CertificateBatchTally tally) {
+    /**
+     * Issues at once: {@value #THREADS_PROPERTY} (system property) or {@value #THREADS_ENV}, else the number of cores
+     * (rendering and signing use them while other issues wait on the database).
+     */
+    static int threads() {
+        String configured = System.getProperty(THREADS_PROPERTY, System.getenv(THREADS_ENV));
+        try {
+            return configured == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, Integer.parseInt(configured.strip()));
+        } catch (NumberFormatException e) {
+            LOG.warning(() -> THREADS_PROPERTY + " is not a number: " + configured + "; using the number of cores");
+            return Runtime.getRuntime().availableProcessors();
+        }
+    }
+
+    /** Waits for every worker; the first failure is thrown once all have ended (the batch then ends as failed). */
+    private static void awaitAll(List<Future<?>> workers) {
+        RuntimeException failure = null;
+        for (Future<?> worker : workers) {
+            try {
+                worker.get();
+            } catch (ExecutionException e) {
+                failure = failure != null ? failure : e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = failure != null ? failure : new IllegalStateException("certificate batch interrupted", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Issues for one tenant (on a worker of the managed executor); the answer is how it counts in the tally. */
+    private Function<CertificateBatchTally, CertificateBatchTally> issue(String siren, ComplianceFactsReader.Shared shared) {
         try {
             certificates.issue(siren, shared);
-            return tally.withIssued();
+            return CertificateBatchTally::withIssued;
         } catch (CertificateRefusedException refused) {
             // journaled by the issue itself; our missing evidence is counted apart, a certificate meanwhile is no refusal
             return switch (refused.reason()) {
-                case EVIDENCE_MISSING -> tally.withRefusedEvidence(siren);
-                case VALID_EXISTS -> tally.withAlreadyValid();
-                default -> tally.withRefused(siren);
+                case EVIDENCE_MISSING -> t -> t.withRefusedEvidence(siren);
+                case VALID_EXISTS -> CertificateBatchTally::withAlreadyValid;
+                default -> t -> t.withRefused(siren);
             };
         } catch (TenantNotFoundException refused) {
-            return tally.withRefused(siren); // journaled by the issue itself
+            return t -> t.withRefused(siren); // journaled by the issue itself
         }
     }
 

@@ -21,7 +21,6 @@ import fr.gestan.cloud.compliance.api.FileVerification;
 import fr.gestan.cloud.compliance.api.RuleOutcome;
 import fr.gestan.cloud.compliance.internal.rules.UpdatesAndBackupsRule;
 import fr.gestan.cloud.compliance.internal.pdf.CertificateContent;
-import fr.gestan.cloud.compliance.internal.pdf.CertificatePdf;
 import fr.gestan.cloud.tenants.api.TenantNotFoundException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -145,10 +144,11 @@ public class CertificatesBean extends ComplianceServiceBase implements Certifica
                 facts.measures(), report.rules().stream().map(r -> new CertificateContent.RuleLine(r.ruleId(), r.legalReference(),
                 printedOutcome(r), r.explanationFr() + evidenceBasis(r))).toList(), facts.checkpoint(), now, CertificateRecord.validUntil(now),
                 VerificationUrls.of(number), previous == null ? null : previous.number(), facts.availability(), clientObligations(report));
-        Signing.Signed signed = Signing.sign(CertificatePdf.render(content), number, now);
+        Signing.Signed signed = Signing.renderSigned(content, now);
         byte[] pdf = signed.pdf();
+        String sha256 = Signing.sha256(pdf);
         String who = actor();
-        CertificateRecord record = new CertificateRecord(number, siren, facts.tenantName(), Signing.sha256(pdf), now, who,
+        CertificateRecord record = new CertificateRecord(number, siren, facts.tenantName(), sha256, now, who,
                 previous == null ? null : previous.number());
         record.signedWith(signed.keyId());
         em.persist(record);
@@ -163,7 +163,7 @@ public class CertificatesBean extends ComplianceServiceBase implements Certifica
         }
         // The issuing entry records the PDF's SHA-256: /verify shows its inclusion proof beside the file's hash.
         journal.record(new JournalEvent(previous == null || superseding ? ISSUED : REISSUED, siren, number, JournalEvent.Outcome.SUCCESS,
-                "pdf sha256 " + Signing.sha256(pdf) + (previous == null ? "" : "; supersedes " + previous.number())));
+                "pdf sha256 " + sha256 + (previous == null ? "" : "; supersedes " + previous.number())));
         // the client is told (its contacts, by the outbox, in this transaction: nothing is told of a rolled-back issue)
         notifications.publish(Notice.certificateIssued(siren, number, DAY.format(record.toView(now).validUntil()),
                 previous == null ? null : previous.number()));

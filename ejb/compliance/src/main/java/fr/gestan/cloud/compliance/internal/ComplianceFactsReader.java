@@ -7,6 +7,8 @@ import fr.gestan.cloud.hosting.api.RecoveryPlanView;
 import fr.gestan.cloud.hosting.api.ServerAvailabilityView;
 import fr.gestan.cloud.hosting.api.ServerStatus;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import fr.gestan.cloud.security.api.CheckpointView;
 import java.util.Optional;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.compliance.internal.documents.AgreementAcceptance;
@@ -93,13 +95,17 @@ public class ComplianceFactsReader {
     /**
      * The reference data shared by every tenant, read once per evaluation batch or batch page. {@code plans}
      * memoises the recovery plan of each production server as it is first needed (empty when it cannot be read), and
-     * {@code controls} the controls of each production server (its evidence), read once per batch page, not per tenant.
+     * {@code controls} the controls of each production server (its evidence), read once per batch page, not per tenant;
+     * {@code checkpoint} the journal's pinned checkpoint that the page's certificates print, signed when the first of
+     * them is issued (signing one per certificate drained the journal's sequencer and committed three times each, and
+     * serialised the batch on the journal's lock).
      */
     public record Shared(LocalDate on, Map<String, ServerView> servers, Map<String, DataCentreView> dataCentres,
                   Map<String, OperatorView> operators, Integer backupRetentionDays, List<TenantFacts.StaffFacts> staff,
                   PolicySettings policy, int policyVersion, int tenantDataRetentionDays,
                   Map<Long, Optional<RecoveryPlanView>> plans, List<SubProcessorView> subProcessors, RunningTransport transport,
-                  Map<String, List<TenantFacts.Control>> controls, Map<Long, ServerAvailabilityView> availability) {
+                  Map<String, List<TenantFacts.Control>> controls, Map<Long, ServerAvailabilityView> availability,
+                  AtomicReference<CheckpointView> checkpoint) {
 
         /** The sub-processors in effect that serve one of these data centres (those without data centres serve all). */
         List<SubProcessorView> serving(String... dataCentres) {
@@ -142,7 +148,7 @@ public class ComplianceFactsReader {
         }
         return new Shared(on, servers, dcs, ops, retention, staff, policy, current == null ? 0 : current.version(),
                 tenants.retentionDays(), new ConcurrentHashMap<>(), subProcessorList.inEffect(on), transport.running(),
-                new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+                new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new AtomicReference<>());
     }
 
     public long tenantCount() {
@@ -195,12 +201,20 @@ public class ComplianceFactsReader {
     @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
     public CertificateFacts certificate(TenantDocuments docs) {
         Map<Long, ServerAvailabilityView> availability = docs.shared().availability();
-        if (availability.isEmpty()) {
-            // every server's stored figures, read once per batch page (not per tenant)
-            serverStatus.serverAvailabilities().forEach(a -> availability.put(a.serverId(), a));
+        synchronized (availability) { // the page's issues may run in parallel: one read for all of them
+            if (availability.isEmpty()) {
+                // every server's stored figures, read once per batch page (not per tenant)
+                serverStatus.serverAvailabilities().forEach(a -> availability.put(a.serverId(), a));
+            }
+        }
+        AtomicReference<CheckpointView> checkpoint = docs.shared().checkpoint();
+        synchronized (checkpoint) { // the page's issues may run in parallel: one checkpoint for all of them
+            if (checkpoint.get() == null) {
+                checkpoint.set(journal.pinnedCheckpoint()); // kept for ever: the certificate names it
+            }
         }
         return CertificateFacts.of(docs, serverId -> docs.shared().plans().computeIfAbsent(serverId, this::planOf),
-                Optional.of(journal.pinnedCheckpoint()), availability); // the checkpoint is kept for ever: the certificate names it
+                Optional.of(checkpoint.get()), availability);
     }
 
     private Optional<RecoveryPlanView> planOf(long serverId) {

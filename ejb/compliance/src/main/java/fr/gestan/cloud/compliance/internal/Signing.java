@@ -1,5 +1,7 @@
 package fr.gestan.cloud.compliance.internal;
 
+import fr.gestan.cloud.compliance.internal.pdf.CertificateContent;
+import fr.gestan.cloud.compliance.internal.pdf.CertificatePdf;
 import fr.gestan.cloud.compliance.internal.pdf.CertificateSigner;
 import fr.gestan.cloud.compliance.internal.pdf.SigningKeyRing;
 import java.security.MessageDigest;
@@ -22,11 +24,12 @@ final class Signing {
     private Signing() {
     }
 
-    static Signed sign(byte[] pdf, String number, Instant when) {
+    /** The certificate rendered and signed in one pass with the active key. */
+    static Signed renderSigned(CertificateContent content, Instant when) {
         SigningKeyRing.Member key = SigningKeyRing.current().active();
         GregorianCalendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
         calendar.setTimeInMillis(when.toEpochMilli());
-        return new Signed(new CertificateSigner(key.key()).sign(pdf, "Attestation " + number, calendar), key.id());
+        return new Signed(CertificatePdf.renderSigned(content, new CertificateSigner(key.key()), "Attestation " + content.number(), calendar), key.id());
     }
 
     static String sha256(byte[] bytes) {

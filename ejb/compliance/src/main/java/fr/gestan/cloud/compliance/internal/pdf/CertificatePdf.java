@@ -19,15 +19,17 @@ import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.pdf.DocumentFonts;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Calendar;
 import java.util.Locale;
 
 /**
  * Renders a certificate ("attestation d'hébergement et de conformité") as an unsigned PDF: French first, English
  * below, Liberation Sans embedded (Identity-H), every string in NFC, a QR code to the public verification page.
- * Signing is {@link CertificateSigner}'s job.
+ * {@link #renderSigned} signs it in the same pass ({@link CertificateSigner}).
  */
 public final class CertificatePdf {
 
@@ -42,7 +44,20 @@ public final class CertificatePdf {
     private CertificatePdf() {
     }
 
+    /** The certificate, unsigned. */
     public static byte[] render(CertificateContent c) {
+        return render(c, null, null, null);
+    }
+
+    /**
+     * The certificate signed by {@code signer} in the same pass (the signature field is written with the page and its
+     * value filled in the finished bytes; the PDF is not read again), {@code reason} and {@code when} in its signature.
+     */
+    public static byte[] renderSigned(CertificateContent c, CertificateSigner signer, String reason, Calendar when) {
+        return render(c, signer, reason, when);
+    }
+
+    private static byte[] render(CertificateContent c, CertificateSigner signer, String reason, Calendar when) {
         Font title = DocumentFonts.bold(15);
         title.setColor(BRAND);
         Font subtitle = DocumentFonts.regular(10);
@@ -65,6 +80,7 @@ public final class CertificatePdf {
             document.addCreator("Gestan Cloud");
             document.addAuthor("Gestan Cloud");
             document.open();
+            CertificateSigner.Reservation signature = signer == null ? null : signer.reserve(writer, reason, when);
 
             // Header: title and number on the left, the QR code to the verification page on the right.
             PdfPTable top = new PdfPTable(new float[] {5, 1.3f});
@@ -191,10 +207,10 @@ public final class CertificatePdf {
                     + "This document is digitally signed by Gestan Cloud; any change invalidates the signature. Check its status "
                     + "(valid, expired, revoked) at the address above or with the QR code."), small));
             document.close();
-        } catch (DocumentException e) {
+            return signature == null ? out.toByteArray() : signature.sign(out.toByteArray());
+        } catch (DocumentException | IOException e) {
             throw new IllegalStateException("certificate rendering failed", e);
         }
-        return out.toByteArray();
     }
 
     /**

@@ -16,6 +16,8 @@ import java.util.Map;
 /** QR codes drawn as vector rectangles (OpenPDF has no QR barcode): sharp at any zoom, a few hundred bytes. */
 public final class QrCodes {
 
+    static final int MASK = 0;
+
     private QrCodes() {
     }
 
@@ -24,7 +26,10 @@ public final class QrCodes {
         BitMatrix matrix;
         try {
             matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
+                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2,
+                            // any of the 8 masks is a valid code (readers take it from the format bits); choosing the
+                            // best one by penalty scores took most of the encoding time
+                            EncodeHintType.QR_MASK_PATTERN, MASK));
         } catch (WriterException e) {
             throw new IllegalArgumentException("cannot encode a QR code for " + text, e);
         }

@@ -16,6 +16,7 @@ import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -38,8 +39,9 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * {@code <jboss.server.data.dir>/gestan/certificate-signing.p12}; password by {@value #PASSWORD_PROPERTY} /
  * {@value #PASSWORD_ENV}, else read from the file {@code <store>.password} (created with the store); alias by
  * {@value #ALIAS_PROPERTY} / {@value #ALIAS_ENV}, default {@value #DEFAULT_ALIAS}. When the store does not exist it
- * is generated (RSA 2048, self-signed, 5 years, owner-only files, see {@link KeyFiles}): fine for a local run; in
- * production provide a key store whose certificate a trusted authority issued. Secrets are never logged.
+ * is generated (ECDSA P-256, self-signed, 5 years, owner-only files, see {@link KeyFiles}): fine for a local run; in
+ * production provide a key store whose certificate a trusted authority issued. Stores generated before are RSA 2048
+ * and keep working (signing and the signatures they made). Secrets are never logged.
  */
 public final class SigningKey {
 
@@ -117,8 +119,9 @@ public final class SigningKey {
             });
             secret = Files.readString(passwordFile, StandardCharsets.US_ASCII).strip();
         }
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048, new SecureRandom());
+        // ECDSA P-256: a signature costs a fraction of RSA 2048's, and poppler's pdfsig and Acrobat verify it
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
         KeyPair pair = generator.generateKeyPair();
         X509Certificate cert = selfSigned(pair);
         KeyStore store = KeyStore.getInstance("PKCS12");
@@ -139,7 +142,8 @@ public final class SigningKey {
                     Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(Duration.ofDays(5 * 365))), name, pair.getPublic());
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
-            X509CertificateHolder holder = builder.build(new JcaContentSignerBuilder("SHA256withRSA")
+            String algorithm = "EC".equals(pair.getPrivate().getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA";
+            X509CertificateHolder holder = builder.build(new JcaContentSignerBuilder(algorithm)
                     .setProvider(CertificateSigner.PROVIDER).build(pair.getPrivate()));
             return new JcaX509CertificateConverter().setProvider(CertificateSigner.PROVIDER).getCertificate(holder);
         } catch (OperatorCreationException | java.io.IOException e) {

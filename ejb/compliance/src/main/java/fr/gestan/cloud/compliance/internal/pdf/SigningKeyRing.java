@@ -85,7 +85,7 @@ public final class SigningKeyRing {
     }
 
     /**
-     * Generates a new key store (RSA 2048, self-signed, see {@link SigningKey}) in {@code ring} and makes it active.
+     * Generates a new key store (ECDSA P-256, self-signed, see {@link SigningKey}) in {@code ring} and makes it active.
      * It is written under a temporary name, then named after its id, password first, so that the ring never lists a
      * store without its password.
      *

@@ -37,7 +37,8 @@ class CertificatePdfTest {
     @BeforeAll
     static void sign() {
         key = SigningKey.loadOrCreate(dir.resolve("keys/signing.p12"), null, SigningKey.DEFAULT_ALIAS);
-        signed = new CertificateSigner(key).sign(CertificatePdf.render(Samples.content("GC-2026-000123")), "Attestation GC-2026-000123");
+        signed = CertificatePdf.renderSigned(Samples.content("GC-2026-000123"), new CertificateSigner(key), "Attestation GC-2026-000123",
+                new java.util.GregorianCalendar(java.util.TimeZone.getTimeZone("UTC")));
         try {
             Files.write(Path.of("target", "certificate-sample.pdf"), signed); // for people to look at
         } catch (IOException e) {
@@ -92,6 +93,51 @@ class CertificatePdfTest {
         assertTrue(report.contains("Total document signed"), report);
         assertTrue(report.contains("SHA-256") || report.contains("SHA256"), report);
         assertTrue(report.contains("Gestan Cloud"), report);
+    }
+
+    @Test
+    void a_new_key_is_ecdsa_p256_and_its_one_pass_signature_is_small() throws Exception {
+        assertEquals("EC", key.privateKey().getAlgorithm());
+        assertEquals("SHA256withECDSA", key.certificate().getSigAlgName());
+        assertEquals(256, ((java.security.interfaces.ECPublicKey) key.certificate().getPublicKey()).getParams().getOrder().bitLength());
+        // one pass: the signature is in the document's only revision (no incremental update appended)
+        String raw = new String(signed, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertEquals(1, raw.split("%%EOF", -1).length - 1, "one revision");
+        assertTrue(signed.length < 60_000, "the reserved value fits an EC key: " + signed.length + " bytes");
+    }
+
+    @Test
+    void an_existing_rsa_key_store_still_signs_and_its_signatures_verify_old_and_new() throws Exception {
+        SigningKey rsa = rsaStore(dir.resolve("keys/rsa.p12"));
+        CertificateSigner signer = new CertificateSigner(rsa);
+        // as certificates were signed before (incremental update after a second reading) ...
+        byte[] before = signer.sign(CertificatePdf.render(Samples.content("GC-2026-000124")), "Attestation GC-2026-000124");
+        // ... and in one pass, as an installation whose active key is still RSA signs now
+        byte[] now = CertificatePdf.renderSigned(Samples.content("GC-2026-000125"), signer, "Attestation GC-2026-000125",
+                new java.util.GregorianCalendar(java.util.TimeZone.getTimeZone("UTC")));
+        for (byte[] pdf : List.of(before, now)) {
+            String report = pdfsig(pdf);
+            assertTrue(report.contains("Signature is Valid.") && report.contains("Total document signed"), report);
+        }
+        assertTrue(pdfsig(altered(now)).contains("Digest Mismatch."));
+    }
+
+    /** A PKCS#12 store with an RSA 2048 key, as {@link SigningKey} generated them before ECDSA. */
+    static SigningKey rsaStore(Path path) throws Exception {
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        java.security.KeyPair pair = generator.generateKeyPair();
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        char[] password = "changeit".toCharArray();
+        store.setKeyEntry(SigningKey.DEFAULT_ALIAS, pair.getPrivate(), password, new java.security.cert.Certificate[] {SigningKey.selfSigned(pair)});
+        Files.createDirectories(path.getParent());
+        try (var out = Files.newOutputStream(path)) {
+            store.store(out, password);
+        }
+        SigningKey key = SigningKey.loadOrCreate(path, "changeit", SigningKey.DEFAULT_ALIAS);
+        assertEquals("RSA", key.privateKey().getAlgorithm());
+        return key;
     }
 
     @Test
