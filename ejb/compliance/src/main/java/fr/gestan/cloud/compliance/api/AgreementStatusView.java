@@ -9,7 +9,7 @@ import java.time.LocalDate;
  * acceptance is of the current version.
  */
 public record AgreementStatusView(String tenantSiren, long contractId, String offer, LocalDate startsOn, LocalDate endsOn,
-                                  String currentSha256, String acceptedSha256, String acceptedBy, Instant acceptedAt) {
+                                  String currentSha256, String acceptedSha256, String acceptedBy, Instant acceptedAt) implements java.io.Serializable {
 
     public boolean accepted() {
         return currentSha256.equals(acceptedSha256);

@@ -7,5 +7,5 @@ import java.math.BigDecimal;
  * non-EU entities (largest single holder, all together), in percent.
  */
 public record OperatorView(long id, String legalName, String legalForm, String headOfficeCountry, String parentGroup,
-                           String parentGroupCountry, BigDecimal largestNonEuShare, BigDecimal totalNonEuShare) {
+                           String parentGroupCountry, BigDecimal largestNonEuShare, BigDecimal totalNonEuShare) implements java.io.Serializable {
 }

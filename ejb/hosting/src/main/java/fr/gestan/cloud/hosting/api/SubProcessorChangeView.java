@@ -10,7 +10,7 @@ import java.time.LocalDate;
 public record SubProcessorChangeView(long id, long subProcessorId, String name, SubProcessorRole role, String country,
                                      String servicesFr, String servicesEn, SubProcessorChangeKind kind, LocalDate effectiveOn,
                                      LocalDate objectionUntil, Instant notifiedAt, String notifiedBy, long clientsTold,
-                                     long accepted, long objected) {
+                                     long accepted, long objected) implements java.io.Serializable {
 
     /** Clients may still answer on that day. */
     public boolean openOn(LocalDate day) {
