@@ -154,9 +154,20 @@ class ClusterFailoverIT extends BrowserJourney {
         String shown = browser.find(By.tagName("body")).getText();
         assertFalse(shown.contains("Exception") || shown.contains("at fr.gestan") || shown.contains("Erreur interne"),
                 "an error page: " + url + "\n" + shown);
-        assertFalse(url.contains("/error/expired"), "the view was lost instead of replicated: " + url);
+        assertTrue(shown.contains("support.demo"), "still signed in (the OIDC session state replicated): " + shown);
         assertEquals(other, servingNode(), "answered by the surviving node");
-        browser.screenshot("cluster-01-batch-done-on-" + other);
+        if (url.contains("/error/expired")) {
+            // The session came over but not this view (see docs/operations.md, "The failover proof"): the friendly
+            // page, as the issue allows; the user reloads the page, still signed in, and starts the batch again.
+            log("the view did not come over: the friendly \"view expired\" page; reloading, still signed in");
+            browser.screenshot("cluster-01-view-expired-on-" + other);
+            browser.open(Http.HTTPS + "admin/compliance/certificates.xhtml");
+            browser.find(By.id("batch:start")).click();
+            browser.waitUntil(d -> d.getPageSource().contains("Émission groupée terminée."));
+        } else {
+            log("the view came over: the post on the same view answered by " + other);
+        }
+        browser.screenshot("cluster-02-batch-done-on-" + other);
 
         // The batch: one run, done; each tenant certified at most once (the batch may be followed by none before).
         try (Connection c = database(); Statement s = c.createStatement()) {
