@@ -169,14 +169,21 @@ class ClusterFailoverIT extends BrowserJourney {
         }
         browser.screenshot("cluster-02-batch-done-on-" + other);
 
-        // The batch: one run, done; each tenant certified at most once (the batch may be followed by none before).
+        // The batch: one run, completed on the survivor; each certificate it counts is in the registry once, and no
+        // tenant holds two valid certificates.
         try (Connection c = database(); Statement s = c.createStatement()) {
-            try (ResultSet r = s.executeQuery("select state, count(*) from certificate_batch_run group by state")) {
-                Map<String, Long> states = new LinkedHashMap<>();
-                while (r.next()) {
-                    states.put(r.getString(1), r.getLong(2));
-                }
-                assertEquals(1, states.values().stream().mapToLong(Long::longValue).sum(), "runs by state: " + states);
+            long issued;
+            try (ResultSet r = s.executeQuery("select state, considered, issued, already_valid, without_contract, refused"
+                    + " from certificate_batch_run")) {
+                assertTrue(r.next(), "no batch run stored");
+                String run = r.getString(1) + ": considered " + r.getInt(2) + ", issued " + r.getInt(3) + ", already valid "
+                        + r.getInt(4) + ", without contract " + r.getInt(5) + ", refused " + r.getInt(6);
+                log("batch " + run);
+                assertEquals("COMPLETED", r.getString(1), run);
+                // (On the fresh demo database the stored report shows no tenant to certify: "considered 0". Seeding a
+                // certifiable tenant would make the "once" below bite; not done yet.)
+                issued = r.getInt(3);
+                assertFalse(r.next(), "a second batch run");
             }
             try (ResultSet r = s.executeQuery("select tenant_siren, count(*) from certificate_record where revoked_at is null"
                     + " group by tenant_siren having count(*) > 1")) {
@@ -184,8 +191,7 @@ class ClusterFailoverIT extends BrowserJourney {
             }
             try (ResultSet r = s.executeQuery("select count(*) from certificate_record")) {
                 r.next();
-                log("certificates: " + r.getLong(1));
-                assertTrue(r.getLong(1) >= 1, "the batch certified the demo tenants");
+                assertEquals(issued, r.getLong(1), "certificates in the registry vs issued by the one batch");
             }
         }
         // Notifications: the outbox's survivor sends; nothing that was sent goes out twice.
