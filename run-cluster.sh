@@ -13,6 +13,9 @@
 #   GESTAN_KEYCLOAK_PORT=8543    Keycloak's HTTPS port, as run.sh (its management port is this + 820; its HTTP port,
 #                                which development mode always opens and which serves no sign-in page, this - 363)
 #   GESTAN_START_TIMEOUT=600     seconds to wait for each server (default 400)
+#   GESTAN_CLUSTER_SHARED=/mnt/gestan   the folder every node shares (default ear/target/cluster/shared, kept between
+#                                runs like the database): the key files and the exports' ZIPs, which a shared volume
+#                                holds in production (docs/operations.md, "What the nodes share")
 # E-mail goes to GESTAN_SMTP_HOST:GESTAN_SMTP_PORT (default 127.0.0.1:3025, e.g. run.sh's GreenMail if it runs);
 # without a server there, notifications wait in the outbox and are retried.
 set -euo pipefail
@@ -29,6 +32,7 @@ KC_MANAGEMENT_PORT=$((KC_PORT + 820))
 KC_HTTP_PORT=$((KC_PORT - 363))
 LB_HTTPS=$((8443 + LB_OFFSET))
 TIMEOUT=${GESTAN_START_TIMEOUT:-400}
+SHARED=${GESTAN_CLUSTER_SHARED:-$RUN/shared}
 PIDS=()
 
 if [[ "${GESTAN_DB_URL:-}" != jdbc:postgresql:* ]]; then
@@ -117,6 +121,15 @@ KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="$KC_ADMIN_PASSWOR
     > "$RUN/keycloak.log" 2>&1 &
 PIDS+=($!)
 
+# What every node must see alike, in one folder (a shared volume in production): the keys, so that a checkpoint signed
+# or a secret encrypted on one node verifies or decrypts on the other, and the exports, so that a ZIP written by one node
+# is found by the node that serves its download (or removes it when it expires).
+mkdir -p "$SHARED"
+SHARED="$(cd "$SHARED" && pwd)"
+SHARED_SETTINGS=(-Dgestan.journal.key="$SHARED/keys/journal-signing-key.pem" -Dgestan.journal.mac-key="$SHARED/keys/journal-mac-key"
+    -Dgestan.tenants.secret-key="$SHARED/keys/hosted-accounts.key" -Dgestan.certificates.keystore="$SHARED/keys/certificate-signing.p12"
+    -Dgestan.keys.dir="$SHARED/keys/rings" -Dgestan.exports.dir="$SHARED/exports")
+
 # Each server gets its own copy of the provisioned standalone folder (configuration, data, logs), fresh at each start.
 server_dir() { # name
     rm -rf "${RUN:?}/$1"
@@ -132,7 +145,7 @@ start_node() { # name offset
         -Djboss.node.name="$name" -Dgestan.node="$name" -Djboss.socket.binding.port-offset="$offset" \
         -Dgestan.cluster.member1.port=$((7600 + NODE1_OFFSET)) -Dgestan.cluster.member2.port=$((7600 + NODE2_OFFSET)) \
         -Dgestan.oidc.provider-url="https://localhost:$KC_PORT/realms/gestan" "${KC_TLS_JAVA_OPTS[@]}" \
-        -Dgestan.public-base-url="https://localhost:$LB_HTTPS" -Dgestan.demo=true \
+        -Dgestan.public-base-url="https://localhost:$LB_HTTPS" -Dgestan.demo=true "${SHARED_SETTINGS[@]}" \
         > "$RUN/$name.log" 2>&1 &
     PIDS+=($!)
 }

@@ -47,4 +47,67 @@ class ScopedBeansSurviveFailoverTest {
         assertTrue(beans > 20, "too few scoped beans found: " + beans);
         assertTrue(transientEjbs.isEmpty(), "@EJB fields that would be null after a failover:\n" + String.join("\n", transientEjbs));
     }
+
+    /**
+     * A field whose value cannot be serialised stops the whole session from replicating (WildFly logs ISPN000559
+     * "Cannot marshall … NotSerializableException" and every later request's changes stay on that node): after a
+     * failover the user's open pages answer "view expired". Found by ClusterFailoverIT with a compliance report
+     * (StoredReportView) held by the dashboard's view. Every stored field's class, and the classes it holds (a list's
+     * elements, a map's keys and values), must be serialisable.
+     */
+    @Test
+    void every_field_of_a_scoped_bean_can_travel_with_its_session() throws Exception {
+        List<String> unserialisable = new ArrayList<>();
+        Path classes = Path.of("target", "classes");
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+                Class<?> type = Class.forName(name, false, getClass().getClassLoader());
+                if (!type.isAnnotationPresent(ViewScoped.class) && !type.isAnnotationPresent(SessionScoped.class)
+                        && !type.isAnnotationPresent(ConversationScoped.class)) {
+                    continue;
+                }
+                for (Field field : type.getDeclaredFields()) {
+                    int modifiers = field.getModifiers();
+                    if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers) || field.isAnnotationPresent(EJB.class)
+                            || field.isAnnotationPresent(jakarta.inject.Inject.class)) {
+                        continue; // not serialised, or an injected (passivation-capable) proxy
+                    }
+                    for (Class<?> held : classesHeld(field.getGenericType(), new java.util.HashSet<>())) {
+                        if (!held.isPrimitive() && !held.isInterface() && !held.isEnum() && held != Object.class
+                                && !java.io.Serializable.class.isAssignableFrom(held)) {
+                            unserialisable.add(type.getSimpleName() + "." + field.getName() + ": " + held.getName());
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(unserialisable.isEmpty(), "fields that would stop the session from replicating:\n"
+                + String.join("\n", unserialisable));
+    }
+
+    /** The classes a value of this type holds: itself, its type arguments, and the components of our records. */
+    private static List<Class<?>> classesHeld(java.lang.reflect.Type type, java.util.Set<java.lang.reflect.Type> seen) {
+        List<Class<?>> held = new ArrayList<>();
+        if (!seen.add(type)) {
+            return held;
+        }
+        if (type instanceof Class<?> c) {
+            Class<?> element = c.isArray() ? c.getComponentType() : c;
+            held.add(element);
+            if (element.isRecord() && element.getName().startsWith("fr.gestan.")) {
+                for (java.lang.reflect.RecordComponent component : element.getRecordComponents()) {
+                    held.addAll(classesHeld(component.getGenericType(), seen));
+                }
+            }
+        } else if (type instanceof java.lang.reflect.ParameterizedType p) {
+            held.addAll(classesHeld(p.getRawType(), seen));
+            for (java.lang.reflect.Type argument : p.getActualTypeArguments()) {
+                held.addAll(classesHeld(argument, seen));
+            }
+        } else if (type instanceof java.lang.reflect.GenericArrayType a) {
+            held.addAll(classesHeld(a.getGenericComponentType(), seen));
+        }
+        return held;
+    }
 }

@@ -100,6 +100,11 @@ public final class MailCatcher {
         return found;
     }
 
+    /** How many messages were caught in all, whoever they were for (the cluster test: nothing is sent twice). */
+    public static synchronized int count() {
+        return CAUGHT.size() + (greenMail == null ? 0 : greenMail.getReceivedMessages().length);
+    }
+
     private static void mail(HttpExchange exchange) throws IOException {
         String query = exchange.getRequestURI().getRawQuery();
         String to = query == null || !query.startsWith("to=") ? "" : URLDecoder.decode(query.substring(3), StandardCharsets.UTF_8);

@@ -10,5 +10,5 @@ import java.time.LocalDate;
  * it in its portal ({@code portalPath}, under the application's root).
  */
 public record AgreementChangeNotice(long changeId, Instant notifiedAt, String kind, String name, String newOwner,
-                                    String newOwnerCountry, LocalDate effectiveOn, String portalPath) {
+                                    String newOwnerCountry, LocalDate effectiveOn, String portalPath) implements java.io.Serializable {
 }

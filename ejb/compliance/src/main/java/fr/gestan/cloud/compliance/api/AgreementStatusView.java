@@ -12,7 +12,7 @@ import java.util.List;
  */
 public record AgreementStatusView(String tenantSiren, long contractId, String offer, LocalDate startsOn, LocalDate endsOn,
                                   String currentSha256, String acceptedSha256, String acceptedBy, Instant acceptedAt,
-                                  List<AgreementChangeNotice> outdatedBy) {
+                                  List<AgreementChangeNotice> outdatedBy) implements java.io.Serializable {
 
     public AgreementStatusView(String tenantSiren, long contractId, String offer, LocalDate startsOn, LocalDate endsOn,
                                String currentSha256, String acceptedSha256, String acceptedBy, Instant acceptedAt) {

@@ -9,5 +9,5 @@ import java.time.Instant;
  */
 public record CertificateStatusView(String number, String tenantSiren, String tenantName, String sha256, CertificateStatus status,
                                     Instant issuedAt, Instant validUntil, Instant revokedAt,
-                                    String supersededBy) {
+                                    String supersededBy) implements java.io.Serializable {
 }

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** Every rule's result for one tenant on one date. A certificate may be issued only when nothing blocks. */
-public record ComplianceReport(String tenantSiren, String tenantName, LocalDate evaluatedOn, List<RuleResultView> rules) {
+public record ComplianceReport(String tenantSiren, String tenantName, LocalDate evaluatedOn, List<RuleResultView> rules) implements java.io.Serializable {
     public ComplianceReport {
         rules = List.copyOf(rules);
     }

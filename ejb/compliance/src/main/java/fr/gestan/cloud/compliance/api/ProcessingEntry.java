@@ -15,7 +15,7 @@ public record ProcessingEntry(
         boolean coversEmployees,
         boolean coversCustomers,
         @Size(max = 300, message = "{record.text.size}") String transfersOutsideEu,
-        @NotBlank(message = "{record.security.required}") @Size(max = 1000, message = "{record.text.size}") String securityMeasures) {
+        @NotBlank(message = "{record.security.required}") @Size(max = 1000, message = "{record.text.size}") String securityMeasures) implements java.io.Serializable {
 
     public static final String NO_TRANSFER = "Aucun / None";
 }

@@ -6,7 +6,7 @@ package fr.gestan.cloud.compliance.api;
  * as language-neutral data (site codes, countries, dates, shares), and whose obligation it is: a client's to-do
  * ({@link Party#CLIENT}, only {@link RuleOutcome#OBLIGATION} findings of a rule the client acts on) or ours.
  */
-public record RuleFinding(String ruleId, Long contractId, RuleOutcome outcome, String code, String evidence, Party party) {
+public record RuleFinding(String ruleId, Long contractId, RuleOutcome outcome, String code, String evidence, Party party) implements java.io.Serializable {
 
     public RuleFinding {
         party = party == null ? Party.PROVIDER : party;

@@ -8,7 +8,7 @@ import java.util.List;
  * rules the client acts on (R2, R3), ours for the others. Failures and missing evidence are always ours.
  */
 public record RuleResultView(String ruleId, String legalReference, String explanationFr, String explanationEn,
-                             RuleOutcome outcome, List<RuleFinding> findings, Party owner) {
+                             RuleOutcome outcome, List<RuleFinding> findings, Party owner) implements java.io.Serializable {
     public RuleResultView {
         findings = List.copyOf(findings);
         owner = owner == null ? Party.PROVIDER : owner;

@@ -8,7 +8,7 @@ import java.util.List;
  * (FAIL) and of those that leave the client an obligation. The live evidence is {@link ComplianceEvaluation#evaluate}.
  */
 public record StoredReportView(String tenantSiren, String tenantName, Instant evaluatedAt, RuleOutcome outcome,
-                               List<String> blockingRules, List<String> obligationRules) {
+                               List<String> blockingRules, List<String> obligationRules) implements java.io.Serializable {
     public StoredReportView {
         blockingRules = List.copyOf(blockingRules);
         obligationRules = List.copyOf(obligationRules);

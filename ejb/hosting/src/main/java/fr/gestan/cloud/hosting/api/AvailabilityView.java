@@ -7,7 +7,7 @@ import java.time.Instant;
  * the machines reported (metrics and agent events) and the incidents: the time no report covered is counted apart
  * as unmonitored, never as up.
  */
-public record AvailabilityView(long contractId, String tenantSiren, String server, Figures month, Figures year, Instant computedAt) {
+public record AvailabilityView(long contractId, String tenantSiren, String server, Figures month, Figures year, Instant computedAt) implements java.io.Serializable {
 
     /**
      * One period: its length, the unmonitored and the down time in it (seconds), and the availability of the
@@ -15,7 +15,7 @@ public record AvailabilityView(long contractId, String tenantSiren, String serve
      * the part of the period before the server was commissioned, not applicable (neither up nor unmonitored).
      */
     public record Figures(Instant from, Instant to, long seconds, long unmonitoredSeconds, long downSeconds, Double availabilityPercent,
-                          long notInServiceSeconds) {
+                          long notInServiceSeconds) implements java.io.Serializable {
 
         public Figures(Instant from, Instant to, long seconds, long unmonitoredSeconds, long downSeconds, Double availabilityPercent) {
             this(from, to, seconds, unmonitoredSeconds, downSeconds, availabilityPercent, 0);

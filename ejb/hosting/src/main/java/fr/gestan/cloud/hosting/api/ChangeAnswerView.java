@@ -4,5 +4,5 @@ import java.time.Instant;
 
 /** One client told of a change, and its answer ({@code answer} null: not answered yet). */
 public record ChangeAnswerView(long changeId, String tenantSiren, ChangeAnswer answer, String comment, String answeredBy,
-                               Instant answeredAt) {
+                               Instant answeredAt) implements java.io.Serializable {
 }

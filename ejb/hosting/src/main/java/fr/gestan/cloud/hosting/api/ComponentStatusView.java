@@ -8,13 +8,13 @@ import java.util.List;
  * and its uptime over them in percent.
  */
 public record ComponentStatusView(long serverId, String name, String dataCentreCode, String city, ServerRole role,
-                                  ServerState state, List<Day> days, double uptimePercent) {
+                                  ServerState state, List<Day> days, double uptimePercent) implements java.io.Serializable {
 
     /**
      * A day of the uptime bar; {@code noData}: the server was silent (part of) that day, shown as unknown, not as up;
      * {@code notInService}: the server did not exist yet that day (before its commissioning), not applicable.
      */
-    public record Day(LocalDate date, IncidentImpact worstImpact, boolean noData, boolean notInService) {
+    public record Day(LocalDate date, IncidentImpact worstImpact, boolean noData, boolean notInService) implements java.io.Serializable {
 
         public Day(LocalDate date, IncidentImpact worstImpact, boolean noData) {
             this(date, worstImpact, noData, false);

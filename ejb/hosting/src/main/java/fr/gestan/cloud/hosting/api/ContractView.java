@@ -6,5 +6,5 @@ import java.time.LocalDate;
 public record ContractView(long id, String tenantSiren, String offer, LocalDate startsOn, LocalDate endsOn,
                            boolean autoRenew, ServiceLevel serviceLevel, long productionServerId,
                            String productionServer, String productionDataCentre, long backupServerId,
-                           String backupServer, String backupDataCentre, int dataVolumeGb, ContractStatus status) {
+                           String backupServer, String backupDataCentre, int dataVolumeGb, ContractStatus status) implements java.io.Serializable {
 }

@@ -5,5 +5,5 @@ import java.util.List;
 
 /** An incident as the public status page shows it, with the names of the servers it affects and its updates (newest first). */
 public record IncidentView(long id, String title, IncidentImpact impact, IncidentState state, Instant startedAt,
-                           Instant resolvedAt, List<String> servers, List<IncidentUpdateView> updates) {
+                           Instant resolvedAt, List<String> servers, List<IncidentUpdateView> updates) implements java.io.Serializable {
 }

@@ -4,5 +4,5 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /** A stored measurement, for staff charts. */
-public record MetricView(Instant measuredAt, BigDecimal cpuPercent, BigDecimal diskPercent, BigDecimal memoryPercent) {
+public record MetricView(Instant measuredAt, BigDecimal cpuPercent, BigDecimal diskPercent, BigDecimal memoryPercent) implements java.io.Serializable {
 }

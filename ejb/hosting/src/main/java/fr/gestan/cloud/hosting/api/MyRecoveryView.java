@@ -5,5 +5,5 @@ package fr.gestan.cloud.hosting.api;
  * after a disaster and the estimated time until its service is back (minutes from the start of the recovery).
  */
 public record MyRecoveryView(long contractId, String serverName, String dataCentreCode, int position, int tenantCount,
-                             int estimatedMinutes, boolean fromDrill) {
+                             int estimatedMinutes, boolean fromDrill) implements java.io.Serializable {
 }

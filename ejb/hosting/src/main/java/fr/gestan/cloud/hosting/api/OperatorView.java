@@ -12,7 +12,7 @@ import java.util.List;
  */
 public record OperatorView(long id, String legalName, String legalForm, String headOfficeCountry, String parentGroup,
                            String parentGroupCountry, BigDecimal largestNonEuShare, BigDecimal totalNonEuShare,
-                           LocalDate ownerSince, List<OwnershipView> ownerships) {
+                           LocalDate ownerSince, List<OwnershipView> ownerships) implements java.io.Serializable {
 
     /** An operator with no recorded ownership change. */
     public OperatorView(long id, String legalName, String legalForm, String headOfficeCountry, String parentGroup,

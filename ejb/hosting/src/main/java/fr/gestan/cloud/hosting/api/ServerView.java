@@ -2,7 +2,7 @@ package fr.gestan.cloud.hosting.api;
 
 /** A server with its site, role, profile, capacity, current load (contracts not terminated) and state. */
 public record ServerView(long id, String name, String dataCentreCode, String city, ServerRole role, String profile,
-                         int capacity, long load, ServerState state) {
+                         int capacity, long load, ServerState state) implements java.io.Serializable {
 
     public boolean hasRoom() {
         return load < capacity;

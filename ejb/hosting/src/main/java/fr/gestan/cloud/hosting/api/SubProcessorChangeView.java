@@ -11,7 +11,7 @@ import java.time.LocalDate;
 public record SubProcessorChangeView(long id, long subProcessorId, String name, SubProcessorRole role, String country,
                                      String servicesFr, String servicesEn, SubProcessorChangeKind kind, LocalDate effectiveOn,
                                      LocalDate objectionUntil, Instant notifiedAt, String notifiedBy, long clientsTold,
-                                     long accepted, long objected, String newOwner, String newOwnerCountry) {
+                                     long accepted, long objected, String newOwner, String newOwnerCountry) implements java.io.Serializable {
 
     /** Clients may still answer on that day. */
     public boolean openOn(LocalDate day) {

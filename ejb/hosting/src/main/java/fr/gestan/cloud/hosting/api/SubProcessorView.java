@@ -14,7 +14,7 @@ import java.util.List;
 public record SubProcessorView(long id, String name, String legalForm, SubProcessorRole role, String country, String city,
                                String parentGroup, String parentGroupCountry, BigDecimal largestNonEuShare,
                                BigDecimal totalNonEuShare, String servicesFr, String servicesEn, List<String> dataCentres,
-                               Long operatorId, LocalDate effectiveFrom, LocalDate effectiveUntil) {
+                               Long operatorId, LocalDate effectiveFrom, LocalDate effectiveUntil) implements java.io.Serializable {
 
     public SubProcessorView {
         dataCentres = dataCentres == null ? List.of() : List.copyOf(dataCentres);

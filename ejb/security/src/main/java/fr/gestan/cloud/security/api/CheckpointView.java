@@ -7,5 +7,5 @@ import java.time.Instant;
  * {@code number} is its identifier, {@code keyId} the signed-note key hash (hex), {@code signature} the base64 of the
  * signature line and {@code note} the whole signed note (C2SP tlog-checkpoint).
  */
-public record CheckpointView(long number, long seq, String headHash, Instant createdAt, String keyId, String signature, String note) {
+public record CheckpointView(long number, long seq, String headHash, Instant createdAt, String keyId, String signature, String note) implements java.io.Serializable {
 }

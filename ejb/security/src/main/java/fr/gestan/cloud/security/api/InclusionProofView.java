@@ -7,5 +7,5 @@ import java.util.List;
  * position, the tree size and the signed checkpoint it leads to, and the audit path (base64 hashes, leaf side first).
  */
 public record InclusionProofView(long entryId, long position, long treeSize, String leaf, String leafHash,
-                                 List<String> proof, String checkpoint) {
+                                 List<String> proof, String checkpoint) implements java.io.Serializable {
 }

@@ -10,7 +10,7 @@ import java.util.List;
  * recorded). Nothing else about the entry (actor, address, time) is given.
  */
 public record IssuingEntryProof(String certificateNumber, long position, long treeSize, String leafHash, List<String> proof,
-                                String checkpoint, boolean proofValid, String recordedPdfSha256) {
+                                String checkpoint, boolean proofValid, String recordedPdfSha256) implements java.io.Serializable {
 
     /** Both checks: the inclusion proof holds and the entry recorded this PDF's SHA-256. */
     public boolean confirms(String pdfSha256) {

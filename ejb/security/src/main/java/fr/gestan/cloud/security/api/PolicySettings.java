@@ -57,7 +57,7 @@ public record PolicySettings(
         @Min(value = 1, message = "{policy.session.max}") @Max(value = 720, message = "{policy.session.max}") int sessionMaxHours,
         @Min(value = 8, message = "{policy.password.length}") @Max(value = 128, message = "{policy.password.length}") int passwordMinLength,
         @Min(value = 0, message = "{policy.password.history}") @Max(value = 24, message = "{policy.password.history}") int passwordHistory,
-        @Min(value = 8, message = "{policy.objection.days}") @Max(value = 180, message = "{policy.objection.days}") int objectionDays) {
+        @Min(value = 8, message = "{policy.objection.days}") @Max(value = 180, message = "{policy.objection.days}") int objectionDays) implements java.io.Serializable {
 
     /** A 30-day objection period: the server setting's default before it joined the policy (migration V22). */
     public static final int DEFAULT_OBJECTION_DAYS = 30;

@@ -44,7 +44,7 @@ public interface RealmSecurity {
      */
     record RealmBruteForceView(boolean protectedRealm, boolean permanentLockout, int failureFactor, int waitIncrementSeconds,
                                int maxFailureWaitSeconds, int maxDeltaTimeSeconds, int ssoSessionIdleSeconds,
-                               int ssoSessionMaxSeconds, String passwordPolicy, List<PolicyVersionView.Change> drift) {
+                               int ssoSessionMaxSeconds, String passwordPolicy, List<PolicyVersionView.Change> drift) implements java.io.Serializable {
 
         public boolean inLine() {
             return protectedRealm && drift.isEmpty();
@@ -52,6 +52,6 @@ public interface RealmSecurity {
     }
 
     /** A locked-out user: failures counted, last failure and its address. */
-    record LockedUserView(String userId, String username, int numFailures, java.time.Instant lastFailure, String lastIpFailure) {
+    record LockedUserView(String userId, String username, int numFailures, java.time.Instant lastFailure, String lastIpFailure) implements java.io.Serializable {
     }
 }

@@ -75,7 +75,7 @@ public interface ServerControls {
      * One control of one server: its status, why (a message key suffix), the evidence it rests on, and whether that
      * evidence was reported by a machine or declared by staff ({@code null} when there is none).
      */
-    record ControlView(String serverRef, Control control, Status status, String reason, Instant lastEvidence, Source source) {
+    record ControlView(String serverRef, Control control, Status status, String reason, Instant lastEvidence, Source source) implements java.io.Serializable {
 
         public ControlView(String serverRef, Control control, Status status, String reason, Instant lastEvidence) {
             this(serverRef, control, status, reason, lastEvidence, null);
@@ -88,7 +88,7 @@ public interface ServerControls {
      */
     record EvidenceView(long id, String serverRef, String kind, Instant occurredAt, String recordedBy, String details,
                         String snapshotRef, Long backupBytes, String targetDataCentre, Boolean verified, Source source,
-                        String digest, Instant mitigatedAt) {
+                        String digest, Instant mitigatedAt) implements java.io.Serializable {
 
         public boolean declared() {
             return source == Source.DECLARED;

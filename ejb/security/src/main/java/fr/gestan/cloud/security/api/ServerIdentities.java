@@ -21,7 +21,7 @@ public interface ServerIdentities {
 
     enum AlertReason { UNKNOWN_IDENTITY, NOT_CLEARED_SUPPORT }
 
-    record IdentityView(long id, String username, Kind kind, String value, Instant addedAt, String addedBy) {
+    record IdentityView(long id, String username, Kind kind, String value, Instant addedAt, String addedBy) implements java.io.Serializable {
     }
 
     /** A reported sign-in, as the agent API checked it. {@code keyFingerprint}: the SSH key's, when known. */
@@ -38,7 +38,7 @@ public interface ServerIdentities {
 
     record AlertView(long id, String serverRef, String reporter, String account, String keyFingerprint, String address,
                      String method, Instant occurredAt, AlertReason reason, String matchedUsername, Instant raisedAt,
-                     Instant acknowledgedAt, String acknowledgedBy, String acknowledgement) {
+                     Instant acknowledgedAt, String acknowledgedBy, String acknowledgement) implements java.io.Serializable {
     }
 
     /** Gives a registered staff member a server identity (administrators, journaled). Refused if it is anyone's already. */

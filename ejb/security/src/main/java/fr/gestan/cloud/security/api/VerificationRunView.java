@@ -8,7 +8,7 @@ import java.time.Instant;
  * or {@code INTERRUPTED} when its server stopped mid-way (marked within a minute by any node).
  */
 public record VerificationRunView(long id, String state, String startedBy, Instant startedAt, Instant endedAt, long total,
-                                  long checked, Boolean intact, String problem, Long position, String detail) {
+                                  long checked, Boolean intact, String problem, Long position, String detail) implements java.io.Serializable {
 
     public static final String RUNNING = "RUNNING";
     public static final String COMPLETED = "COMPLETED";

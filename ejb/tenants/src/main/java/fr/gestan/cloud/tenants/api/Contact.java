@@ -15,7 +15,7 @@ public record Contact(
         @Size(max = 254, message = "{tenant.contact.email.invalid}")
         String email,
         @Pattern(regexp = PHONE, message = "{tenant.contact.phone.invalid}")
-        String phone) {
+        String phone) implements java.io.Serializable {
 
     /** A French number (0X XX XX XX XX) or an international one (+ and 7 to 15 digits), spaces, dots or dashes allowed. */
     public static final String PHONE = "(0[1-9]([ .\\-]?[0-9]{2}){4})|(\\+[1-9]([ .\\-]?[0-9]){6,14})";

@@ -9,7 +9,7 @@ import java.time.Instant;
  */
 public record ExportView(long id, String tenantSiren, String requestedBy, Instant requestedAt, State state, int percent,
                          String fileName, long sizeBytes, String sha256, Instant finishedAt, Instant expiresAt,
-                         String failedPart) {
+                         String failedPart) implements java.io.Serializable {
 
     public enum State { RUNNING, READY, FAILED }
 

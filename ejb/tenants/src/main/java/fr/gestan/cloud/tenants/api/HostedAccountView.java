@@ -14,7 +14,7 @@ import java.time.LocalDate;
  */
 public record HostedAccountView(long id, String tenantSiren, String login, String holderName, Instant createdAt,
                                 Instant secretIssuedAt, LocalDate secretExpiresOn, boolean secretStored, boolean mustChange,
-                                Instant changedAt, Instant resetRequestedAt) {
+                                Instant changedAt, Instant resetRequestedAt) implements java.io.Serializable {
 
     public boolean expired(LocalDate today) {
         return mustChange && secretExpiresOn != null && secretExpiresOn.isBefore(today);

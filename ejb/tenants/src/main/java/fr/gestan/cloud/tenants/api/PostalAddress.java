@@ -20,7 +20,7 @@ public record PostalAddress(
         String city,
         @NotBlank(message = "{tenant.address.country.required}")
         @Pattern(regexp = "[A-Z]{2}", message = "{tenant.address.country.invalid}")
-        String countryCode) {
+        String countryCode) implements java.io.Serializable {
 
     /** French postal codes have five digits. */
     @AssertTrue(message = "{tenant.address.postalCode.invalid}")

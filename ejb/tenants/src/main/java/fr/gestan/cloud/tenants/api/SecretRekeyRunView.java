@@ -7,7 +7,7 @@ import java.time.Instant;
  * {@code done} of {@code total} secrets so far, {@code failed} the ones no key of the ring opened.
  */
 public record SecretRekeyRunView(long id, String keyId, String state, String startedBy, Instant startedAt, Instant endedAt,
-                                 long total, long done, long failed) {
+                                 long total, long done, long failed) implements java.io.Serializable {
 
     public static final String RUNNING = "RUNNING";
     public static final String DONE = "DONE";

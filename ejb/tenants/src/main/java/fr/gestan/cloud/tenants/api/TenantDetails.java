@@ -36,7 +36,7 @@ public record TenantDetails(
         @Valid
         Contact technical,
         @NotNull(message = "{tenant.dataKinds.required}")
-        Set<HostedDataKind> dataKinds) {
+        Set<HostedDataKind> dataKinds) implements java.io.Serializable {
 
     public TenantDetails {
         siret = blankToNull(siret);

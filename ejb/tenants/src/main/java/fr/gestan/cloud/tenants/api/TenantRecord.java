@@ -8,7 +8,7 @@ import java.time.LocalDate;
  * {@code purgeAfter} is set once the tenant is terminated.
  */
 public record TenantRecord(long id, long version, TenantDetails details, TenantState state, Instant createdAt,
-                           Instant stateChangedAt, String stateReason, LocalDate purgeAfter) {
+                           Instant stateChangedAt, String stateReason, LocalDate purgeAfter) implements java.io.Serializable {
 
     public String siren() {
         return details.siren();

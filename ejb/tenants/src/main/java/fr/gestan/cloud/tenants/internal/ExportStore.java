@@ -98,9 +98,13 @@ public class ExportStore {
         return exportId + ".part";
     }
 
+    /**
+     * Where the ZIPs are written and read: {@code gestan.exports.dir} / {@code GESTAN_EXPORTS_DIR}, else
+     * {@code <data dir>/gestan/exports}. With several nodes it must be one folder that every node mounts (a shared
+     * volume): the node that serves a download, or that removes an expired export, is often not the one that wrote it.
+     */
     static Path directory() {
-        String dataDir = System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir"));
-        return Path.of(dataDir, "gestan", "exports");
+        return fr.gestan.cloud.common.keys.KeyFiles.path("gestan.exports.dir", "GESTAN_EXPORTS_DIR", "exports");
     }
 
     /**
