@@ -42,6 +42,9 @@ public class RealmSecurityBean implements RealmSecurity {
     @EJB
     KeycloakEventImporter importer;
 
+    @EJB
+    LockoutsCache lockouts;
+
     @FunctionalInterface
     interface RealmCall<T> {
         T call(RealmResource realm);
@@ -144,6 +147,17 @@ public class RealmSecurityBean implements RealmSecurity {
     }
 
     @Override
+    public List<LockedUserView> recentLockouts(int max) throws RealmUnavailableException {
+        Instant now = Instant.now();
+        List<LockedUserView> known = lockouts.fresh(max, now);
+        if (known == null) {
+            known = lockedUsers(max);
+            lockouts.keep(max, now, known);
+        }
+        return known;
+    }
+
+    @Override
     public List<LockedUserView> lockedUsers(int max) throws RealmUnavailableException {
         return withRealm(realm -> {
             // Candidates: users with a recent failed sign-in (login events), else the first users of the realm.
@@ -200,6 +214,8 @@ public class RealmSecurityBean implements RealmSecurity {
             realm.attackDetection().clearBruteForceForUser(found.get(0).getId());
             return found.get(0).getId();
         });
+        lockouts.clear(); // the dashboard's tile no longer lists the user
+
         journal.record(new JournalEvent("USER_UNLOCKED", null, username.strip(),
                 id == null ? JournalEvent.Outcome.FAILURE : JournalEvent.Outcome.SUCCESS, id == null ? "no such user" : null));
     }
