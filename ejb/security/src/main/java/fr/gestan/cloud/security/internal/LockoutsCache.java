@@ -29,17 +29,19 @@ public class LockoutsCache {
 
     private volatile Answer last;
 
+    // Public: an EJB's no-interface view refuses other methods (WFLYEJB0224, found by RealmSecurityIT).
+
     /** The answer read for {@code max} users less than {@link #FRESH} before {@code now}, else null. */
-    List<LockedUserView> fresh(int max, Instant now) {
+    public List<LockedUserView> fresh(int max, Instant now) {
         Answer a = last;
         return a != null && a.max() == max && !now.isBefore(a.readAt()) && now.isBefore(a.readAt().plus(FRESH)) ? a.locked() : null;
     }
 
-    void keep(int max, Instant readAt, List<LockedUserView> locked) {
+    public void keep(int max, Instant readAt, List<LockedUserView> locked) {
         last = new Answer(max, readAt, List.copyOf(locked));
     }
 
-    void clear() {
+    public void clear() {
         last = null;
     }
 }
