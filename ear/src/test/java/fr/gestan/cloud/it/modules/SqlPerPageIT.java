@@ -116,7 +116,12 @@ class SqlPerPageIT extends ScaleSeeding {
         Map<String, Long> large = views(pair[0].id());
         System.out.println("SQL statements per page view, 10 rows: " + small + "; 1,000 rows: " + large);
 
-        assertEquals(small, large, "statements per page view grow with the rows");
+        // No page and no call may take more statements with 1,000 rows than with 10. Fewer happens: the compliance
+        // evaluation takes 2 fewer once the demo agent's first firewall report is in, and under load it may arrive
+        // between the two measurements (41 then 39 on 2026-12-04 at 22:54), which an equality check failed on.
+        assertEquals(small.keySet(), large.keySet());
+        small.forEach((view, n) -> assertTrue(large.get(view) <= n,
+                "statements per page view grow with the rows: " + view + " " + n + " -> " + large.get(view)));
         BOUNDS.forEach((page, bound) -> assertTrue(large.get(page) <= bound, page + " > " + bound + ": " + large));
     }
 
