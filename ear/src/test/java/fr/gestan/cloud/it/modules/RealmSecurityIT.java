@@ -66,6 +66,9 @@ class RealmSecurityIT extends WithRoleCallers {
     void staff_see_the_locked_user_and_an_administrator_unlocks_it() throws Exception {
         assertTrue(auditor.call(() -> realm.lockedUsers(100)).stream().anyMatch(u -> u.username().equals(USER)
                 && u.numFailures() >= 1), "the locked user is listed");
+        // the dashboard's tile keeps its answer for 30 s: read now, it lists the user too
+        assertTrue(auditor.call(() -> realm.recentLockouts(100)).stream().anyMatch(u -> u.username().equals(USER)),
+                "the dashboard's tile lists the locked user");
         // The failed sign-ins reach the journal from Keycloak's events, with the user tried and the source address.
         admin.call(realm::importSignInEvents);
         assertTrue(auditor.call(() -> journal.latest(50)).stream().anyMatch(e -> e.action().equals("SIGN_IN_FAILED")
@@ -80,6 +83,8 @@ class RealmSecurityIT extends WithRoleCallers {
             return null;
         });
         assertTrue(auditor.call(() -> realm.lockedUsers(100)).stream().noneMatch(u -> u.username().equals(USER)));
+        assertTrue(auditor.call(() -> realm.recentLockouts(100)).stream().noneMatch(u -> u.username().equals(USER)),
+                "the unlock cleared the tile's kept answer (not 30 s later)");
         assertTrue(auditor.call(() -> journal.latest(5)).stream().anyMatch(e -> e.action().equals("USER_UNLOCKED")
                 && e.target().equals(USER) && e.outcome().equals("SUCCESS") && e.actor().equals("admin.it")));
     }

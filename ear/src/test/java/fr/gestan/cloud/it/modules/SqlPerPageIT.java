@@ -116,7 +116,12 @@ class SqlPerPageIT extends ScaleSeeding {
         Map<String, Long> large = views(pair[0].id());
         System.out.println("SQL statements per page view, 10 rows: " + small + "; 1,000 rows: " + large);
 
-        assertEquals(small, large, "statements per page view grow with the rows");
+        // No page and no call may take more statements with 1,000 rows than with 10. Fewer happens: the compliance
+        // evaluation takes 2 fewer once the demo agent's first firewall report is in, and under load it may arrive
+        // between the two measurements (41 then 39 on 2026-12-04 at 22:54), which an equality check failed on.
+        assertEquals(small.keySet(), large.keySet());
+        small.forEach((view, n) -> assertTrue(large.get(view) <= n,
+                "statements per page view grow with the rows: " + view + " " + n + " -> " + large.get(view)));
         BOUNDS.forEach((page, bound) -> assertTrue(large.get(page) <= bound, page + " > " + bound + ": " + large));
     }
 
@@ -127,12 +132,15 @@ class SqlPerPageIT extends ScaleSeeding {
      * the caller's company): the lists are within the issue's 3.
      */
     static final Map<String, Long> BOUNDS = Map.ofEntries(
-            // 53 or 55: the controls' evidence takes 2 more statements before the demo agent's first firewall report
-            Map.entry("client dashboard", 55L),
+            // 39 or 41: the controls' evidence takes 2 more statements before the demo agent's first firewall report
+            // (55 before the hosting tile stopped reading the contracts and availability figures it does not show, and
+            // the compliance evaluation the list of every server that no rule reads)
+            Map.entry("client dashboard", 41L),
             Map.entry("client company page", 6L),
             Map.entry("client journal page", 6L),
             Map.entry("client certificates list", 2L),
-            Map.entry("back-office dashboard", 14L),
+            // 14 while the incidents' count computed the whole status board (publicStatus: 5)
+            Map.entry("back-office dashboard", 11L),
             Map.entry("staff tenant list", 2L),
             Map.entry("staff tenant list, page 40", 2L),
             Map.entry("staff tenant search by name", 2L),
@@ -169,13 +177,12 @@ class SqlPerPageIT extends ScaleSeeding {
      */
     private Map<String, Long> views(long productionServer) throws Exception {
         Map<String, Long> counts = new TreeMap<>();
-        // /portal/: PortalHomeBean, PortalHostingBean, DashboardJournalTiles, ComplianceTileBean, PortalCertificatesBean
+        // /portal/: PortalHomeBean, PortalHostingBean (its tile reads the recovery and the servers, not the contracts and
+        // availability figures of the hosting page), DashboardJournalTiles, ComplianceTileBean, PortalCertificatesBean
         page(counts, "client dashboard", Map.of(
                 "myCompany", () -> client.call(() -> tenants.myCompany()),
-                "myContracts", () -> client.call(() -> contracts.myContracts()),
                 "myRecovery", () -> client.call(() -> plans.myRecovery()),
                 "myServers", () -> client.call(() -> status.myServers()),
-                "myAvailability", () -> client.call(() -> status.myAvailability()),
                 "journal.ofTenant", () -> client.call(() -> journal.ofTenant(tenants.myCompany().siren(), 0, 5)),
                 "compliance.mine", () -> client.call(() -> compliance.mine()),
                 "certificates.mine", () -> client.call(() -> certificates.mine())));
@@ -195,12 +202,12 @@ class SqlPerPageIT extends ScaleSeeding {
         // /portal/certificates.xhtml: PortalCertificatesBean
         page(counts, "client certificates list", Map.of(
                 "certificates.mine", () -> client.call(() -> certificates.mine())));
-        // /admin/: BackOfficeHomeBean, CapacityTileBean, HostingTileBean, ComplianceFailuresTileBean
+        // /admin/: BackOfficeHomeBean, CapacityTileBean (servers, active incidents), HostingTileBean, ComplianceFailuresTileBean
         page(counts, "back-office dashboard", Map.of(
                 "tenants.count", () -> admin.call(() -> tenants.count()),
                 "dataCentres", () -> admin.call(() -> inventory.dataCentres()),
                 "servers", () -> admin.call(() -> inventory.servers()),
-                "publicStatus", () -> admin.call(() -> status.publicStatus()),
+                "activeIncidents", () -> admin.call(() -> status.activeIncidents()),
                 "alerts", () -> admin.call(() -> monitoring.alerts()),
                 "reports.summary", () -> admin.call(() -> reports.summary()),
                 "journal.latest", () -> admin.call(() -> journal.latest(10))));

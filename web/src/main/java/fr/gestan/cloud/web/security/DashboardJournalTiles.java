@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * Dashboard tiles of the security module: a client's latest journal entries about its company, and for staff the
- * users Keycloak currently holds locked out (null when Keycloak cannot be reached: the tile says so).
+ * users Keycloak holds locked out, as read at most 30 seconds ago (null when Keycloak cannot be reached: the tile says
+ * so).
  */
 @Named
 @RequestScoped
@@ -48,7 +49,7 @@ public class DashboardJournalTiles {
         if (!lockedLoaded) {
             lockedLoaded = true;
             try {
-                locked = realm.lockedUsers(50);
+                locked = realm.recentLockouts(50); // read at most 30 s ago: the lockouts page reads afresh
             } catch (RealmUnavailableException e) {
                 locked = null;
             }

@@ -17,6 +17,12 @@ public interface ServerStatus {
     /** The public status: anyone, signed in or not. */
     PublicStatusView publicStatus();
 
+    /**
+     * The incidents not resolved, newest first, as {@link #publicStatus} lists them, without computing every server's
+     * status (the back-office dashboard's count). Anyone.
+     */
+    List<IncidentView> activeIncidents();
+
     /** The incidents that started in a month, newest first. Anyone. */
     List<IncidentView> archive(@NotNull(message = "{status.month.required}") YearMonth month);
 

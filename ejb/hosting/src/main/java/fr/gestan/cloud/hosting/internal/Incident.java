@@ -35,11 +35,14 @@ import java.util.Set;
         + " where i.resolvedAt is null or i.resolvedAt >= :since order by i.startedAt desc")
 @NamedQuery(name = Incident.BETWEEN, query = "select i from Incident i where i.startedAt >= :from and i.startedAt < :to order by i.startedAt desc")
 @NamedQuery(name = Incident.LATEST, query = "select i from Incident i order by i.startedAt desc")
+@NamedQuery(name = Incident.ACTIVE, query = "select distinct i from Incident i left join fetch i.servers"
+        + " where i.resolvedAt is null order by i.startedAt desc")
 public class Incident {
 
     static final String SINCE = "Incident.since";
     static final String BETWEEN = "Incident.between";
     static final String LATEST = "Incident.latest";
+    static final String ACTIVE = "Incident.active";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -73,6 +73,11 @@ public class ServerStatusBean extends HostingServiceBase implements ServerStatus
     }
 
     @Override
+    public List<IncidentView> activeIncidents() {
+        return em.createNamedQuery(Incident.ACTIVE, Incident.class).getResultStream().map(Incident::toView).toList();
+    }
+
+    @Override
     public List<IncidentView> archive(YearMonth month) {
         Instant from = month.atDay(1).atStartOfDay(Paris.ZONE).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(Paris.ZONE).toInstant();

@@ -39,6 +39,9 @@ public class RealmSecurityBean extends JournaledService implements RealmSecurity
     @EJB
     KeycloakEventImporter importer;
 
+    @EJB
+    LockoutsCache lockouts;
+
     @FunctionalInterface
     interface RealmCall<T> {
         T call(RealmResource realm);
@@ -141,6 +144,17 @@ public class RealmSecurityBean extends JournaledService implements RealmSecurity
     }
 
     @Override
+    public List<LockedUserView> recentLockouts(int max) throws RealmUnavailableException {
+        Instant now = Instant.now();
+        List<LockedUserView> known = lockouts.fresh(max, now);
+        if (known == null) {
+            known = lockedUsers(max);
+            lockouts.keep(max, now, known);
+        }
+        return known;
+    }
+
+    @Override
     public List<LockedUserView> lockedUsers(int max) throws RealmUnavailableException {
         return withRealm(realm -> {
             // Candidates: users with a recent failed sign-in (login events), else the first users of the realm.
@@ -197,6 +211,8 @@ public class RealmSecurityBean extends JournaledService implements RealmSecurity
             realm.attackDetection().clearBruteForceForUser(found.get(0).getId());
             return found.get(0).getId();
         });
+        lockouts.clear(); // the dashboard's tile no longer lists the user
+
         journal.record(new JournalEvent("USER_UNLOCKED", null, username.strip(),
                 id == null ? JournalEvent.Outcome.FAILURE : JournalEvent.Outcome.SUCCESS, id == null ? "no such user" : null));
     }
