@@ -322,7 +322,7 @@ class UxFormsJourneyIT extends BrowserJourney {
         new org.openqa.selenium.support.ui.Select(browser.find(By.id("upload:who"))).selectByValue(member);
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
         java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
-        // each date typed, then a click beside the form closes the calendar that typing opened (it would cover the rest)
+        // each date typed, then a click away closes the calendar that typing opened (it would cover the rest)
         typeDate("upload:signed_input", today.minusDays(1).format(day));
         typeDate("upload:expires_input", today.plusYears(2).format(day));
         browser.find(By.id("upload:file")).sendKeys(pdf.toString());
@@ -365,7 +365,9 @@ class UxFormsJourneyIT extends BrowserJourney {
             WebElement input = browser.find(By.id(id));
             input.clear();
             input.sendKeys(date);
-            browser.find(By.cssSelector("#upload p.muted")).click();
+            // a click on the page's title closes the calendar that typing opened: the calendar opens below its field,
+            // over the next fields and the hint, where a click could pick a day or miss the next field
+            browser.find(By.tagName("h1")).click();
             if (date.equals(browser.find(By.id(id)).getDomProperty("value"))) {
                 return;
             }

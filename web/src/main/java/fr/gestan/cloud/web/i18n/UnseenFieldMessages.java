@@ -6,9 +6,9 @@ import jakarta.faces.component.UIMessage;
 import jakarta.faces.component.visit.VisitContext;
 import jakarta.faces.component.visit.VisitResult;
 import jakarta.faces.context.FacesContext;
-import jakarta.faces.event.PhaseEvent;
-import jakarta.faces.event.PhaseId;
-import jakarta.faces.event.PhaseListener;
+import jakarta.faces.component.UIViewRoot;
+import jakarta.faces.event.SystemEvent;
+import jakarta.faces.event.SystemEventListener;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -16,22 +16,20 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A field's error is never lost: before a page is rendered, the messages of a field that has no message component of
+ * A field's error is never lost: once a page's view is built and before it is rendered (PreRenderViewEvent), the messages of a field that has no message component of
  * its own (a date that does not parse, a number out of range, a service refusal mapped to a field) move to the page's
  * messages, which show only global ones, prefixed with the field's label. Without this, such a post re-rendered the
  * form with no word and recorded nothing.
  */
-public class UnseenFieldMessages implements PhaseListener {
-
-    private static final long serialVersionUID = 1L;
+public class UnseenFieldMessages implements SystemEventListener {
 
     @Override
-    public PhaseId getPhaseId() {
-        return PhaseId.RENDER_RESPONSE;
+    public boolean isListenerForSource(Object source) {
+        return source instanceof UIViewRoot;
     }
 
     @Override
-    public void beforePhase(PhaseEvent event) {
+    public void processEvent(SystemEvent event) {
         FacesContext faces = event.getFacesContext();
         List<String> withMessages = new ArrayList<>();
         faces.getClientIdsWithMessages().forEachRemaining(id -> {
@@ -74,10 +72,5 @@ public class UnseenFieldMessages implements PhaseListener {
             return VisitResult.ACCEPT;
         });
         return shown;
-    }
-
-    @Override
-    public void afterPhase(PhaseEvent event) {
-        // nothing after rendering
     }
 }
