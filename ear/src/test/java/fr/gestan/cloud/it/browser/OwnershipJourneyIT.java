@@ -49,7 +49,7 @@ class OwnershipJourneyIT extends BrowserJourney {
         browser.screenshot("ownership-01-recorded");
 
         signInAt("portal/subprocessors.xhtml", "client.demo", "Gestan-Client-2026!");
-        WebElement change = browser.find(By.xpath("//form[contains(@class,'sub-processor-change')][.//span[contains(@class,'new-owner')"
+        WebElement change = browser.find(By.xpath("//div[contains(@class,'sub-processor-change')][.//span[contains(@class,'new-owner')"
                 + " and contains(normalize-space(.),'" + owner + "')]]"));
         assertTrue(change.getText().contains("Changement de contrôle de l'hébergeur"), change.getText());
         assertTrue(change.getText().contains("Scaleway SAS"), change.getText());

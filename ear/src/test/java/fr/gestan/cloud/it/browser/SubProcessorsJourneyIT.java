@@ -27,7 +27,7 @@ class SubProcessorsJourneyIT extends BrowserJourney {
     }
 
     private static By card(String name) {
-        return By.xpath("//form[contains(@class,'sub-processor-change')][.//h2[contains(normalize-space(.),'" + name + "')]]");
+        return By.xpath("//div[contains(@class,'sub-processor-change')][.//h2[contains(normalize-space(.),'" + name + "')]]");
     }
 
     @Test
