@@ -11,7 +11,6 @@ import com.lowagie.text.Image;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
-import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
@@ -23,7 +22,9 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Calendar;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -70,11 +71,12 @@ public final class CertificatePdf {
         Font head = DocumentFonts.bold(8);
         head.setColor(Color.WHITE);
 
-        ByteArrayOutputStream out = new ByteArrayOutputStream(48 * 1024);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(96 * 1024);
         Document document = new Document(PageSize.A4, 36, 36, 30, 30);
         try {
-            PdfWriter writer = PdfWriter.getInstance(document, out);
+            PdfWriter writer = SharedFontSubsets.writer(document, out);
             writer.setPdfVersion(PdfWriter.VERSION_1_7);
+            writer.setStrictImageSequence(true); // a table (drawn as an image) that must go to the next page keeps its place in the text
             document.addTitle(nfc("Attestation d'hébergement et de conformité " + c.number()));
             document.addSubject(nfc(c.tenantName() + " (SIREN " + c.tenantSiren() + ")"));
             document.addCreator("Gestan Cloud");
@@ -83,29 +85,21 @@ public final class CertificatePdf {
             CertificateSigner.Reservation signature = signer == null ? null : signer.reserve(writer, reason, when);
 
             // Header: title and number on the left, the QR code to the verification page on the right.
-            PdfPTable top = new PdfPTable(new float[] {5, 1.3f});
-            top.setWidthPercentage(100);
-            PdfPCell left = new PdfPCell();
-            left.setBorder(Rectangle.NO_BORDER);
-            left.addElement(new Paragraph(nfc("Attestation d'hébergement et de conformité"), title));
-            left.addElement(new Paragraph("Hosting and compliance certificate", subtitle));
+            List<Element> heading = new ArrayList<>();
+            heading.add(new Paragraph(nfc("Attestation d'hébergement et de conformité"), title));
+            heading.add(new Paragraph("Hosting and compliance certificate", subtitle));
             Paragraph number = new Paragraph();
             number.add(new Chunk(nfc("N° / No. "), body));
             number.add(new Chunk(c.number(), DocumentFonts.bold(12)));
             number.setSpacingBefore(6);
-            left.addElement(number);
-            left.addElement(new Paragraph(nfc("Délivrée le / Issued on " + DATE_TIME.format(c.issuedAt())
+            heading.add(number);
+            heading.add(new Paragraph(nfc("Délivrée le / Issued on " + DATE_TIME.format(c.issuedAt())
                     + "  ·  valable jusqu'au / valid until " + DATE_TIME.format(c.validUntil())), body));
             if (c.supersedes() != null) {
-                left.addElement(new Paragraph(nfc("Remplace l'attestation / Supersedes " + c.supersedes()), body));
+                heading.add(new Paragraph(nfc("Remplace l'attestation / Supersedes " + c.supersedes()), body));
             }
-            top.addCell(left);
             Image qr = QrCodes.image(writer.getDirectContent(), c.verificationUrl(), 84);
-            PdfPCell qrCell = new PdfPCell(qr, false);
-            qrCell.setBorder(Rectangle.NO_BORDER);
-            qrCell.setHorizontalAlignment(Element.ALIGN_RIGHT);
-            top.addCell(qrCell);
-            document.add(top);
+            document.add(Grid.beside(writer, document.right() - document.left(), heading, qr));
 
             // The tenant.
             document.add(section("Client hébergé / Hosted client", h));
@@ -119,59 +113,54 @@ public final class CertificatePdf {
 
             // Contracts and sites.
             document.add(section("Contrats et sites d'hébergement / Contracts and hosting sites", h));
-            PdfPTable sites = table(new float[] {2.4f, 1.4f, 3.4f, 3.4f, 1.5f},
-                    new String[] {"Contrat / Contract", "Niveau / Level", "Production", "Sauvegarde / Backup", "Reprise / Recovery"}, head);
+            List<Grid.Cell[]> sites = new ArrayList<>();
             for (CertificateContent.ContractLine line : c.contracts()) {
-                sites.addCell(cell(nfc(line.offer() + "\nn° " + line.id() + " · " + DATE.format(line.startsOn())
-                        + (line.endsOn() == null ? " →" : " → " + DATE.format(line.endsOn()))), body));
-                sites.addCell(cell(line.serviceLevel(), body));
-                sites.addCell(cell(site(line.production()), body));
-                sites.addCell(cell(site(line.backup()), body));
-                sites.addCell(cell(line.recoveryMinutes() == null ? "–" : "≈" + NNBSP + duration(line.recoveryMinutes()), bold));
+                sites.add(new Grid.Cell[] {cell(nfc(line.offer() + "\nn° " + line.id() + " · " + DATE.format(line.startsOn())
+                        + (line.endsOn() == null ? " →" : " → " + DATE.format(line.endsOn()))), body),
+                        cell(line.serviceLevel(), body), cell(site(line.production()), body), cell(site(line.backup()), body),
+                        cell(line.recoveryMinutes() == null ? "–" : "≈" + NNBSP + duration(line.recoveryMinutes()), bold)});
             }
             if (c.contracts().isEmpty()) {
-                PdfPCell none = cell(nfc("Aucun contrat actif / No active contract"), body);
-                none.setColspan(5);
-                sites.addCell(none);
+                sites.add(new Grid.Cell[] {new Grid.Cell(new Phrase(nfc("Aucun contrat actif / No active contract"), body), 5)});
             }
-            document.add(sites);
+            table(document, writer, new float[] {2.4f, 1.4f, 3.4f, 3.4f, 1.5f},
+                    new String[] {"Contrat / Contract", "Niveau / Level", "Production", "Sauvegarde / Backup", "Reprise / Recovery"}, head, sites);
             document.add(new Paragraph(nfc("Reprise : durée estimée du plan de reprise d'activité (PRA) jusqu'au retour du service "
                     + "de ce client après un sinistre. / Recovery: the disaster-recovery plan's estimated time until this client's "
                     + "service is back."), small));
 
-            availability(document, c, h, head, body, bold, small);
+            availability(document, writer, c, h, head, body, bold, small);
 
             // Security measures.
             document.add(section(nfc("Mesures de sécurité en vigueur (politique v" + c.policyVersion()
                     + ") / Security measures in force (policy v" + c.policyVersion() + ")"), h));
-            PdfPTable measures = new PdfPTable(new float[] {5, 2.2f, 5, 2.2f});
-            measures.setWidthPercentage(100);
+            List<Grid.Cell[]> measures = new ArrayList<>();
+            List<Grid.Cell> pair = new ArrayList<>();
             for (CertificateContent.Measure m : c.measures()) {
                 Phrase label = new Phrase(nfc(m.labelFr()) + "\n", body);
                 label.add(new Chunk(nfc(m.labelEn()), small));
-                PdfPCell labelCell = new PdfPCell(label);
-                labelCell.setPadding(3);
-                labelCell.setBorderColor(LIGHT);
-                measures.addCell(labelCell);
-                measures.addCell(cell(nfc(m.value()), bold));
+                pair.add(new Grid.Cell(label));
+                pair.add(cell(nfc(m.value()), bold));
+                if (pair.size() == 4) {
+                    measures.add(pair.toArray(Grid.Cell[]::new));
+                    pair.clear();
+                }
             }
-            if (c.measures().size() % 2 == 1) {
-                PdfPCell filler = cell("", body);
-                filler.setColspan(2);
-                measures.addCell(filler);
+            if (!pair.isEmpty()) {
+                pair.add(new Grid.Cell(new Phrase("", body), 2));
+                measures.add(pair.toArray(Grid.Cell[]::new));
             }
-            document.add(measures);
+            table(document, writer, new float[] {5, 2.2f, 5, 2.2f}, null, head, measures);
 
             // Rules.
             document.add(section(nfc("Règles de conformité / Compliance rules"), h));
-            PdfPTable rules = table(new float[] {2.2f, 6.5f, 1.6f}, new String[] {nfc("Règle / Rule"), nfc("Exigence et référence / Requirement and reference"),
-                    nfc("Résultat / Result")}, head);
+            List<Grid.Cell[]> rules = new ArrayList<>();
             for (CertificateContent.RuleLine r : c.rules()) {
-                rules.addCell(cell(r.ruleId(), body));
-                rules.addCell(cell(nfc(r.explanationFr() + "\n" + r.legalReference()), body));
-                rules.addCell(cell(outcome(r.outcome()), bold));
+                rules.add(new Grid.Cell[] {cell(r.ruleId(), body), cell(nfc(r.explanationFr() + "\n" + r.legalReference()), body),
+                        cell(outcome(r.outcome()), bold)});
             }
-            document.add(rules);
+            table(document, writer, new float[] {2.2f, 6.5f, 1.6f}, new String[] {nfc("Règle / Rule"),
+                    nfc("Exigence et référence / Requirement and reference"), nfc("Résultat / Result")}, head, rules);
 
             // The client's own obligations: what rests with the client, not a failure of ours.
             document.add(section(nfc("Obligations du client / Client's obligations"), h));
@@ -181,13 +170,13 @@ public final class CertificatePdf {
                 document.add(new Paragraph(nfc("Ces points relèvent du client lui-même, non de l'hébergeur ; ils ne limitent pas "
                         + "les engagements attestés ci-dessus. / These rest with the client itself, not with the host; they do not "
                         + "limit the commitments certified above."), small));
-                PdfPTable todo = table(new float[] {2.2f, 8.1f}, new String[] {nfc("Règle / Rule"), nfc("Obligation du client / Client's obligation")}, head);
+                List<Grid.Cell[]> todo = new ArrayList<>();
                 for (CertificateContent.Obligation o : c.clientObligations()) {
-                    todo.addCell(cell(o.ruleId(), body));
-                    todo.addCell(cell(nfc(ClientObligationTexts.fr(o.code()) + " / " + ClientObligationTexts.en(o.code())
-                            + (o.evidence().isBlank() ? "" : " (" + o.evidence() + ")")), body));
+                    todo.add(new Grid.Cell[] {cell(o.ruleId(), body), cell(nfc(ClientObligationTexts.fr(o.code()) + " / "
+                            + ClientObligationTexts.en(o.code()) + (o.evidence().isBlank() ? "" : " (" + o.evidence() + ")")), body)});
                 }
-                document.add(todo);
+                table(document, writer, new float[] {2.2f, 8.1f}, new String[] {nfc("Règle / Rule"),
+                        nfc("Obligation du client / Client's obligation")}, head, todo);
             }
 
             // Journal checkpoint and signature.
@@ -218,21 +207,19 @@ public final class CertificatePdf {
      * (computed once per server by the hosting module), with the unmonitored time apart and the time before the server
      * existed as not applicable. Nothing when no figures were given.
      */
-    private static void availability(Document document, CertificateContent c, Font h, Font head, Font body, Font bold, Font small)
-            throws DocumentException {
+    private static void availability(Document document, PdfWriter writer, CertificateContent c, Font h, Font head, Font body,
+                                     Font bold, Font small) throws DocumentException {
         if (c.availability().isEmpty()) {
             return;
         }
         document.add(section(nfc("Disponibilité relevée par les serveurs / Availability reported by the servers"), h));
-        PdfPTable table = table(new float[] {2.4f, 2f, 3.6f, 3.6f},
-                new String[] {"Contrat / Contract", nfc("Serveur / Server"), "Ce mois / This month", "12 mois / 12 months"}, head);
+        List<Grid.Cell[]> rows = new ArrayList<>();
         for (CertificateContent.AvailabilityLine line : c.availability()) {
-            table.addCell(cell(nfc("n° " + line.contractId()), body));
-            table.addCell(cell(line.server(), body));
-            table.addCell(cell(period(line.month()), bold));
-            table.addCell(cell(period(line.year()), bold));
+            rows.add(new Grid.Cell[] {cell(nfc("n° " + line.contractId()), body), cell(line.server(), body),
+                    cell(period(line.month()), bold), cell(period(line.year()), bold)});
         }
-        document.add(table);
+        table(document, writer, new float[] {2.4f, 2f, 3.6f, 3.6f},
+                new String[] {"Contrat / Contract", nfc("Serveur / Server"), "Ce mois / This month", "12 mois / 12 months"}, head, rows);
         document.add(new Paragraph(nfc("Calculée le / computed on " + DATE_TIME.format(c.availability().get(0).computedAt())
                 + " à partir des mesures et événements transmis par les serveurs et des incidents publiés : le temps sans rapport "
                 + "est compté à part (non surveillé), jamais comme disponible ; le temps avant la mise en service est sans objet. / "
@@ -311,24 +298,59 @@ public final class CertificatePdf {
         return p;
     }
 
-    private static PdfPTable table(float[] widths, String[] headers, Font font) {
+    /**
+     * A table the width of the page: {@code headers} (none if null) in white on the brand colour, then {@code rows}.
+     * Drawn as a {@link Grid} (each cell laid out once); one too tall to move to the next page as one piece is laid
+     * out as OpenPDF's table, which breaks across pages and repeats its header.
+     */
+    private static void table(Document document, PdfWriter writer, float[] widths, String[] headers, Font headFont,
+                              List<Grid.Cell[]> rows) throws DocumentException {
+        Grid.Cell[] head = null;
+        if (headers != null) {
+            head = new Grid.Cell[headers.length];
+            for (int i = 0; i < headers.length; i++) {
+                head[i] = new Grid.Cell(new Phrase(headers[i], headFont));
+            }
+        }
+        Grid grid = new Grid(writer, document.right() - document.left(), widths);
+        if (head != null) {
+            grid.row(BRAND, Color.BLACK, head);
+        }
+        for (Grid.Cell[] row : rows) {
+            if (!grid.fits()) {
+                break;
+            }
+            grid.row(null, LIGHT, row);
+        }
+        if (grid.fits()) {
+            document.add(grid.image());
+            return;
+        }
         PdfPTable table = new PdfPTable(widths);
         table.setWidthPercentage(100);
-        table.setHeaderRows(1);
-        for (String header : headers) {
-            PdfPCell cell = new PdfPCell(new Phrase(header, font));
-            cell.setBackgroundColor(BRAND);
-            cell.setPadding(3);
-            table.addCell(cell);
+        if (head != null) {
+            table.setHeaderRows(1);
+            for (Grid.Cell header : head) {
+                PdfPCell cell = new PdfPCell(header.phrase());
+                cell.setBackgroundColor(BRAND);
+                cell.setPadding(3);
+                table.addCell(cell);
+            }
         }
-        return table;
+        for (Grid.Cell[] row : rows) {
+            for (Grid.Cell c : row) {
+                PdfPCell cell = new PdfPCell(c.phrase());
+                cell.setPadding(3);
+                cell.setBorderColor(LIGHT);
+                cell.setVerticalAlignment(Element.ALIGN_MIDDLE);
+                cell.setColspan(c.span());
+                table.addCell(cell);
+            }
+        }
+        document.add(table);
     }
 
-    private static PdfPCell cell(String value, Font font) {
-        PdfPCell cell = new PdfPCell(new Phrase(value, font));
-        cell.setPadding(3);
-        cell.setBorderColor(LIGHT);
-        cell.setVerticalAlignment(Element.ALIGN_MIDDLE);
-        return cell;
+    private static Grid.Cell cell(String value, Font font) {
+        return new Grid.Cell(new Phrase(value, font));
     }
 }

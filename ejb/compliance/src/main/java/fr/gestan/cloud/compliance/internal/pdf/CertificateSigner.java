@@ -28,9 +28,12 @@ import java.util.GregorianCalendar;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.TimeZone;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
@@ -40,9 +43,11 @@ import org.bouncycastle.cms.CMSTypedData;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.bouncycastle.util.Store;
 
 /**
  * Signs a PDF with a detached CMS signature ({@code adbe.pkcs7.detached}, SHA-256) over the whole file except the
@@ -61,6 +66,15 @@ public final class CertificateSigner {
     private final SigningKey key;
     /** Bytes reserved for the CMS value: the signature, its signed attributes and the key's certificate chain. */
     private final int reserved;
+    /** What every signature reuses: the key's certificate and chain as BouncyCastle reads them, the digests. */
+    private final X509CertificateHolder certificate;
+    private final Store<X509CertificateHolder> chain;
+    private final DigestCalculatorProvider digests;
+    /**
+     * Signers of the key ready for use (a {@code Signature} initialised with the key is reusable after each signature,
+     * one at a time): one per thread that signed at once, not one created and initialised for every signature.
+     */
+    private final Queue<ContentSigner> signers = new ConcurrentLinkedQueue<>();
 
     public CertificateSigner(SigningKey key) {
         this.key = key;
@@ -74,6 +88,14 @@ public final class CertificateSigner {
         }
         // 2 KB for the CMS structure, the signed attributes and a signature of up to RSA 4096, rounded up
         this.reserved = (chain + 2048 + 1023) / 1024 * 1024;
+        try {
+            this.certificate = new X509CertificateHolder(key.certificate().getEncoded());
+            this.chain = new JcaCertStore(List.of(key.chain()));
+            // the JDK's SHA-256 (CPU instructions) digests the document several times faster than BouncyCastle's
+            this.digests = new JcaDigestCalculatorProviderBuilder().build();
+        } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
+            throw new IllegalStateException("unreadable signing certificate", e);
+        }
     }
 
     /**
@@ -206,17 +228,20 @@ public final class CertificateSigner {
 
     private byte[] cms(CMSTypedData data) {
         try {
+            ContentSigner signer = signers.poll();
+            if (signer == null) {
+                signer = contentSigner();
+            }
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
-            // the JDK's SHA-256 (CPU instructions) digests the document several times faster than BouncyCastle's
-            generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
-                    .build(contentSigner(), key.certificate()));
-            generator.addCertificates(new JcaCertStore(List.of(key.chain())));
+            generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(digests).build(signer, certificate));
+            generator.addCertificates(chain);
             byte[] cms = generator.generate(data, false).getEncoded();
+            signers.offer(signer); // signed: ready again (after a failure it is dropped)
             if (cms.length > reserved) {
                 throw new IllegalStateException("the CMS signature (" + cms.length + " bytes) exceeds the reserved space");
             }
             return cms;
-        } catch (OperatorCreationException | CMSException | GeneralSecurityException | IOException e) {
+        } catch (OperatorCreationException | CMSException | IOException e) {
             throw new IllegalStateException("CMS signature failed", e);
         }
     }

@@ -34,18 +34,19 @@ public final class QrCodes {
             throw new IllegalArgumentException("cannot encode a QR code for " + text, e);
         }
         int n = matrix.getWidth();
-        float module = size / n;
         PdfTemplate template = canvas.createTemplate(size, size);
         template.setColorFill(Color.BLACK);
+        // drawn in modules (one unit a module): whole numbers, shorter to write than points
+        template.concatCTM(size / n, 0, 0, size / n, 0, 0);
         for (int y = 0; y < n; y++) {
             for (int x = 0; x < n; x++) {
                 if (matrix.get(x, y)) {
-                    // run-length: one rectangle per horizontal run of dark modules
+                    // run-length: one rectangle per horizontal run of dark modules, all in one path filled once
                     int run = 1;
                     while (x + run < n && matrix.get(x + run, y)) {
                         run++;
                     }
-                    template.rectangle(x * module, size - (y + 1) * module, run * module, module);
+                    template.rectangle(x, n - 1 - y, run, 1);
                     x += run - 1;
                 }
             }

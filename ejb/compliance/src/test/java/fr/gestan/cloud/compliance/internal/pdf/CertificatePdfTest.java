@@ -86,6 +86,73 @@ class CertificatePdfTest {
         assertTrue(text(CertificatePdf.render(decomposed)).contains("Café Gérard"));
     }
 
+    /** The names of the page's fonts, subset tag included ("ABCDEF+LiberationSans"). */
+    static java.util.Set<String> fonts(byte[] pdf) throws IOException {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            org.apache.pdfbox.pdmodel.PDResources resources = doc.getPage(0).getResources();
+            for (org.apache.pdfbox.cos.COSName name : resources.getFontNames()) {
+                names.add(resources.getFont(name).getName());
+            }
+        }
+        return names;
+    }
+
+    @Test
+    void every_certificate_embeds_the_same_shared_font_subsets_unless_a_character_is_outside_them() throws Exception {
+        assertTrue(SharedFontSubsets.enabled(), "OpenPDF's font details are readable");
+        java.util.Set<String> shared = fonts(signed);
+        assertEquals(2, shared.size(), shared::toString);
+        // another certificate, other figures: the same two subsets (a subset of its own would have another random tag)
+        assertEquals(shared, fonts(CertificatePdf.render(Samples.withAvailability("GC-2026-000126"))));
+        byte[] again = CertificatePdf.renderSigned(Samples.content("GC-2026-000127"), new CertificateSigner(key), "Attestation GC-2026-000127",
+                new java.util.GregorianCalendar(java.util.TimeZone.getTimeZone("UTC")));
+        assertEquals(shared, fonts(again));
+        assertTrue(pdfsig(again).contains("Signature is Valid."), "the same signer signs again");
+
+        // a name with letters outside the shared subsets: its bold font is subset for it, and it reads back
+        CertificateContent c = Samples.content("GC-2026-000128");
+        byte[] polish = CertificatePdf.render(new CertificateContent(c.number(), "Łódź Żuraw Sp. z o.o.", c.tenantSiren(), c.contracts(),
+                c.policyVersion(), c.measures(), c.rules(), c.checkpoint(), c.issuedAt(), c.validUntil(), c.verificationUrl(), null));
+        assertTrue(text(polish).contains("Łódź Żuraw Sp. z o.o."), () -> "name missing");
+        java.util.Set<String> own = fonts(polish);
+        assertEquals(2, own.size(), own::toString);
+        assertFalse(shared.containsAll(own), () -> shared + " / " + own);
+    }
+
+    @Test
+    void the_tables_are_laid_out_once_each_and_a_long_one_still_breaks_across_pages() throws Exception {
+        // the usual certificate: one page, its head and tables drawn once each as forms (not cell by cell in the page)
+        try (PDDocument doc = Loader.loadPDF(signed)) {
+            assertEquals(1, doc.getNumberOfPages());
+            int forms = 0;
+            for (org.apache.pdfbox.cos.COSName name : doc.getPage(0).getResources().getXObjectNames()) {
+                if (doc.getPage(0).getResources().getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject) {
+                    forms++;
+                }
+            }
+            assertEquals(5, forms, "the head (title and QR code), the contracts, the measures, the rules, the client's obligations");
+        }
+        // 40 contracts: taller than a page, laid out as OpenPDF's table across pages, every contract printed
+        CertificateContent c = Samples.content("GC-2026-000129");
+        List<CertificateContent.ContractLine> many = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            CertificateContent.ContractLine line = c.contracts().get(0);
+            many.add(new CertificateContent.ContractLine(9000 + i, line.offer(), line.startsOn(), line.endsOn(), line.serviceLevel(),
+                    line.production(), line.backup(), line.recoveryMinutes()));
+        }
+        byte[] pdf = CertificatePdf.render(new CertificateContent(c.number(), c.tenantName(), c.tenantSiren(), many, c.policyVersion(),
+                c.measures(), c.rules(), c.checkpoint(), c.issuedAt(), c.validUntil(), c.verificationUrl(), null));
+        String text = text(pdf);
+        for (int i = 0; i < 40; i++) {
+            assertTrue(text.contains("n° " + (9000 + i) + " ·"), "contract " + (9000 + i));
+        }
+        assertTrue(text.contains("Conforme / Pass") && text.contains("Vérification / Verification"), text);
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertTrue(doc.getNumberOfPages() >= 2);
+        }
+    }
+
     @Test
     void pdfsig_says_the_signature_is_valid_and_covers_the_whole_document() throws Exception {
         String report = pdfsig(signed);
@@ -103,7 +170,12 @@ class CertificatePdfTest {
         // one pass: the signature is in the document's only revision (no incremental update appended)
         String raw = new String(signed, java.nio.charset.StandardCharsets.ISO_8859_1);
         assertEquals(1, raw.split("%%EOF", -1).length - 1, "one revision");
-        assertTrue(signed.length < 60_000, "the reserved value fits an EC key: " + signed.length + " bytes");
+        // the reserved value fits an EC key (4 KB, written in hex), not the 16 KB reserved before
+        java.util.regex.Matcher contents = java.util.regex.Pattern.compile("/Contents ?<([0-9a-f]+)>").matcher(raw);
+        assertTrue(contents.find(), "signature value");
+        assertTrue(contents.group(1).length() <= 2 * 4096, contents.group(1).length() + " hex digits");
+        // the two shared font subsets (about 23 KB each) are most of the rest
+        assertTrue(signed.length < 80_000, signed.length + " bytes");
     }
 
     @Test
