@@ -30,9 +30,10 @@ public interface RealmSecurity {
             throws RealmUnavailableException;
 
     /**
-     * {@link #lockedUsers} as this node read it less than 30 seconds ago, else afresh: for the back-office dashboard's
-     * tile, where reading the realm (one request per candidate user) cost more than the rest of the page. An unlock
-     * through {@link #unlock} shows at once; a lockout or an unlock made in Keycloak within 30 seconds.
+     * {@link #lockedUsers} as this node last read it: for the back-office dashboard's tile, where reading the realm
+     * (one request per candidate user) cost more than the rest of the page. An answer older than 30 seconds is shown
+     * while the realm is read again in the background (up to 10 minutes old; older, or none yet, is read afresh). An
+     * unlock through {@link #unlock} shows at once; a lockout or an unlock made in Keycloak within about 30 seconds.
      */
     List<LockedUserView> recentLockouts(@Min(value = 1, message = "{page.size.invalid}") @Max(value = 200, message = "{page.size.invalid}") int max)
             throws RealmUnavailableException;

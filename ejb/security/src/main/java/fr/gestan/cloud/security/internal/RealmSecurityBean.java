@@ -146,12 +146,16 @@ public class RealmSecurityBean extends JournaledService implements RealmSecurity
     @Override
     public List<LockedUserView> recentLockouts(int max) throws RealmUnavailableException {
         Instant now = Instant.now();
-        List<LockedUserView> known = lockouts.fresh(max, now);
-        if (known == null) {
-            known = lockedUsers(max);
-            lockouts.keep(max, now, known);
+        LockoutsCache.Lookup shown = lockouts.lookup(max, now);
+        if (shown == null) {
+            List<LockedUserView> read = lockedUsers(max);
+            lockouts.keep(max, now, read);
+            return read;
         }
-        return known;
+        if (shown.readInBackground()) {
+            lockouts.readAgain(max);
+        }
+        return shown.locked();
     }
 
     @Override
