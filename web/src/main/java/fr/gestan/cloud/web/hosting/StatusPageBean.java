@@ -1,7 +1,6 @@
 package fr.gestan.cloud.web.hosting;
 
 import fr.gestan.cloud.hosting.api.IncidentView;
-import fr.gestan.cloud.hosting.api.PublicStatusBoard;
 import fr.gestan.cloud.hosting.api.PublicStatusView;
 import fr.gestan.cloud.hosting.api.ServerStatus;
 import jakarta.ejb.EJB;
@@ -18,8 +17,6 @@ public class StatusPageBean {
 
     @EJB
     ServerStatus status;
-    @EJB
-    PublicStatusBoard board; // the same board for every visitor of the next seconds
 
     private PublicStatusView view;
     private String month;
@@ -28,7 +25,7 @@ public class StatusPageBean {
 
     public PublicStatusView getView() {
         if (view == null) {
-            view = board.current();
+            view = status.publicStatus();
         }
         return view;
     }

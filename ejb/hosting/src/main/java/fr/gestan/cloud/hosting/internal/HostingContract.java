@@ -49,9 +49,6 @@ import java.util.Objects;
 @NamedQuery(name = HostingContract.ON_SERVER, query = "select c.id, c.tenantSiren, c.serviceLevel, c.dataVolumeGb, c.startsOn"
         + " from HostingContract c where c.productionServer.id = :server"
         + " and c.status <> fr.gestan.cloud.hosting.api.ContractStatus.TERMINATED order by c.startsOn, c.id")
-@NamedQuery(name = HostingContract.ON_PRODUCTION_SERVERS, query = "select c.productionServer.id, c.id, c.tenantSiren, c.serviceLevel,"
-        + " c.dataVolumeGb, c.startsOn from HostingContract c where c.status <> fr.gestan.cloud.hosting.api.ContractStatus.TERMINATED"
-        + " order by c.startsOn, c.id")
 @NamedQuery(name = HostingContract.SITES_OF_TENANTS, query = "select c.tenantSiren, c.productionServer.dataCentre.code,"
         + " c.backupServer.dataCentre.code from HostingContract c where c.status <> fr.gestan.cloud.hosting.api.ContractStatus.TERMINATED")
 @NamedQuery(name = HostingContract.TENANTS_ON_SERVERS, query = "select distinct c.tenantSiren from HostingContract c"
@@ -66,8 +63,6 @@ public class HostingContract {
     static final String LOAD_OF = "HostingContract.loadOf";
     static final String OVERLAPPING = "HostingContract.overlapping";
     static final String ON_SERVER = "HostingContract.onServer";
-    /** {@link #ON_SERVER}'s columns for every server at once, the server first (the worst case of all plans). */
-    static final String ON_PRODUCTION_SERVERS = "HostingContract.onProductionServers";
     static final String TENANTS_WITH_CONTRACT = "HostingContract.tenantsWithContract";
     /** Each live contract's tenant with its production and backup data centres (who a sub-processor change concerns). */
     static final String SITES_OF_TENANTS = "HostingContract.sitesOfTenants";
