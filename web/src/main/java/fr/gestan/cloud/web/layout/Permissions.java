@@ -34,6 +34,14 @@ public class Permissions {
      * {@code StaffClearance.requireCredentialClearance}.
      */
     public static final List<String> CREDENTIAL_KEEPERS = List.of(Roles.SUPPORT);
+    /** {@code ConfidentialityAgreementsBean.registerStaff/recordAgreement}: the staff register and its agreements. */
+    public static final List<String> AGREEMENT_KEEPERS = List.of(Roles.ADMIN);
+    /** {@code RealmSecurityBean.applyPolicy/unlock}: the sign-in policy pushed to Keycloak, locked accounts. */
+    public static final List<String> SIGN_IN_GUARDS = List.of(Roles.ADMIN);
+    /** {@code ServerIdentitiesBean.acknowledge}: an alert on a server sign-in. */
+    public static final List<String> SERVER_ACCESS_ACKNOWLEDGERS = List.of(Roles.SUPPORT, Roles.ADMIN);
+    /** {@code ServerIdentitiesBean.add/remove}: who may sign in to the servers (SSH keys, logins). */
+    public static final List<String> SERVER_IDENTITY_KEEPERS = List.of(Roles.ADMIN);
 
     @Inject
     HttpServletRequest request;
@@ -81,6 +89,26 @@ public class Permissions {
      */
     public boolean isManageAccounts() {
         return isRevealCredentials();
+    }
+
+    /** Register staff members and record their confidentiality agreements. */
+    public boolean isManageAgreements() {
+        return anyOf(AGREEMENT_KEEPERS);
+    }
+
+    /** Push the sign-in policy to the realm and unlock a locked account. */
+    public boolean isManageSignIn() {
+        return anyOf(SIGN_IN_GUARDS);
+    }
+
+    /** Acknowledge an alert raised by a server sign-in. */
+    public boolean isAcknowledgeServerAccess() {
+        return anyOf(SERVER_ACCESS_ACKNOWLEDGERS);
+    }
+
+    /** Add or remove a staff member's server identity. */
+    public boolean isManageServerIdentities() {
+        return anyOf(SERVER_IDENTITY_KEEPERS);
     }
 
     private boolean anyOf(List<String> roles) {

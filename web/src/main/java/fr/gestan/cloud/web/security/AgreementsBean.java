@@ -1,5 +1,6 @@
 package fr.gestan.cloud.web.security;
 
+import fr.gestan.cloud.common.Shown;
 import fr.gestan.cloud.security.api.AgreementRefusedException;
 import fr.gestan.cloud.security.api.AgreementView;
 import fr.gestan.cloud.security.api.ConfidentialityAgreements;
@@ -71,7 +72,7 @@ public class AgreementsBean implements Serializable {
             byte[] content = in.readNBytes(ConfidentialityAgreements.MAX_DOCUMENT_BYTES + 1);
             AgreementView recorded = agreements.recordAgreement(agreementUsername, signedOn, expiresOn,
                     file.getSubmittedFileName(), content);
-            messages.info("agreement.recorded", recorded.username(), recorded.expiresOn());
+            messages.info("agreement.recorded", recorded.username(), Shown.date(recorded.expiresOn()));
             load();
         } catch (AgreementRefusedException e) {
             messages.error("agreement.error." + e.reason(), ConfidentialityAgreements.MAX_DOCUMENT_BYTES / (1024 * 1024));

@@ -52,6 +52,29 @@ class PermissionsMatchGuardsTest {
         }
     }
 
+    @Test
+    void the_staff_register_follows_the_agreements_guard() throws Exception {
+        for (String method : List.of("registerStaff", "recordAgreement")) {
+            assertEquals(set(Permissions.AGREEMENT_KEEPERS), allowed("fr.gestan.cloud.security.internal.ConfidentialityAgreementsBean", method), method);
+        }
+    }
+
+    @Test
+    void the_sign_in_actions_follow_the_realm_guard() throws Exception {
+        for (String method : List.of("applyPolicy", "unlock")) {
+            assertEquals(set(Permissions.SIGN_IN_GUARDS), allowed("fr.gestan.cloud.security.internal.RealmSecurityBean", method), method);
+        }
+    }
+
+    @Test
+    void the_server_access_actions_follow_the_identities_guard() throws Exception {
+        String identities = "fr.gestan.cloud.security.internal.ServerIdentitiesBean";
+        assertEquals(set(Permissions.SERVER_ACCESS_ACKNOWLEDGERS), allowed(identities, "acknowledge"));
+        for (String method : List.of("add", "remove")) {
+            assertEquals(set(Permissions.SERVER_IDENTITY_KEEPERS), allowed(identities, method), method);
+        }
+    }
+
     /**
      * The staff tenant page shows each hosted-account action under the {@code #{may}} rule that matches its guard, not
      * under a role test of its own: {@code hasRole('support')} showed "Créer" and "Réinitialiser" to support staff
@@ -59,13 +82,31 @@ class PermissionsMatchGuardsTest {
      */
     @Test
     void the_tenant_page_shows_account_actions_under_their_rules() throws Exception {
-        Document page = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(Path.of("src/main/webapp/admin/tenants/edit.xhtml").toFile());
-        Map<String, String> rules = Map.of("tenantAccountsBean.create", "may.manageAccounts",
-                "tenantAccountsBean.reset(", "may.manageAccounts", "tenantAccountsBean.reveal", "may.revealCredentials");
+        assertActionsUnder("admin/tenants/edit.xhtml", Map.of("tenantAccountsBean.create", "may.manageAccounts",
+                "tenantAccountsBean.reset(", "may.manageAccounts", "tenantAccountsBean.reveal", "may.revealCredentials"));
+    }
+
+    /**
+     * The security pages show their actions under the {@code #{may}} rule of the guard each action calls, never under a
+     * role test written in the page (issue 21: a page's own role test drifts from the EJB's without anyone noticing).
+     */
+    @Test
+    void the_security_pages_show_their_actions_under_their_rules() throws Exception {
+        assertActionsUnder("admin/security/agreements.xhtml", Map.of("agreementsBean.register", "may.manageAgreements",
+                "agreementsBean.upload", "may.manageAgreements"));
+        assertActionsUnder("admin/security/lockouts.xhtml", Map.of("realmBean.apply", "may.manageSignIn",
+                "realmBean.unlock", "may.manageSignIn"));
+        assertActionsUnder("admin/security/server-access.xhtml", Map.of("serverAccessBean.acknowledge", "may.acknowledgeServerAccess",
+                "serverAccessBean.add", "may.manageServerIdentities", "serverAccessBean.remove", "may.manageServerIdentities"));
+    }
+
+    /** Each element whose action contains a key is rendered under its rule (an ancestor's condition) and no role test. */
+    private static void assertActionsUnder(String page, Map<String, String> rules) throws Exception {
+        Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(Path.of("src/main/webapp", page).toFile());
         for (Map.Entry<String, String> rule : rules.entrySet()) {
-            List<Element> actions = elementsWithAction(page.getDocumentElement(), rule.getKey(), new ArrayList<>());
-            assertFalse(actions.isEmpty(), rule.getKey() + " is on the page");
+            List<Element> actions = elementsWithAction(document.getDocumentElement(), rule.getKey(), new ArrayList<>());
+            assertFalse(actions.isEmpty(), rule.getKey() + " is on " + page);
             for (Element action : actions) {
                 List<String> conditions = new ArrayList<>();
                 for (Node n = action; n instanceof Element e; n = n.getParentNode()) {
@@ -74,8 +115,8 @@ class PermissionsMatchGuardsTest {
                     }
                 }
                 assertTrue(conditions.stream().anyMatch(c -> c.contains(rule.getValue())),
-                        rule.getKey() + " shown under " + conditions + ", not under " + rule.getValue());
-                assertTrue(conditions.stream().noneMatch(c -> c.contains("hasRole")), rule.getKey() + " under a role test: " + conditions);
+                        page + ": " + rule.getKey() + " shown under " + conditions + ", not under " + rule.getValue());
+                assertTrue(conditions.stream().noneMatch(c -> c.contains("hasRole")), page + ": " + rule.getKey() + " under a role test: " + conditions);
             }
         }
     }
