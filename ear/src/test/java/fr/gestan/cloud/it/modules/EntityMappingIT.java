@@ -46,22 +46,23 @@ class EntityMappingIT {
     static EnterpriseArchive deployment() {
         EnterpriseArchive ear = Deployments.modules(EntityMappingIT.class, "gestan-compliance.jar", "gestan-tenants.jar",
                 "gestan-hosting.jar", "gestan-notifications.jar");
-        // Hibernate's mapping model: the server's own module
-        ear.getAsType(WebArchive.class, "it.war")
-                .addAsManifestResource(new StringAsset("Dependencies: org.hibernate\n"), "MANIFEST.MF");
+        // The test reads Hibernate's mapping model: the server's own module
+        WebArchive tests = ear.getAsType(WebArchive.class, "it.war");
+        tests.addAsManifestResource(new StringAsset("Dependencies: org.hibernate\n"), "MANIFEST.MF");
         return ear;
     }
 
-    @PersistenceUnit(unitName = "tenants")
-    EntityManagerFactory tenantsUnit;
-    @PersistenceUnit(unitName = "hosting")
-    EntityManagerFactory hostingUnit;
-    @PersistenceUnit(unitName = "security")
-    EntityManagerFactory securityUnit;
-    @PersistenceUnit(unitName = "compliance")
-    EntityManagerFactory complianceUnit;
+    /** The five persistence units, one per business module that has entities. */
     @PersistenceUnit(unitName = "notifications")
-    EntityManagerFactory notificationsUnit;
+    EntityManagerFactory notifications;
+    @PersistenceUnit(unitName = "compliance")
+    EntityManagerFactory compliance;
+    @PersistenceUnit(unitName = "security")
+    EntityManagerFactory security;
+    @PersistenceUnit(unitName = "hosting")
+    EntityManagerFactory hosting;
+    @PersistenceUnit(unitName = "tenants")
+    EntityManagerFactory tenants;
 
     @Resource(lookup = SchemaMigrations.DATASOURCE)
     DataSource database;
@@ -71,8 +72,8 @@ class EntityMappingIT {
         Map<String, Set<String>> schema = schema();
         Set<String> missing = new TreeSet<>();
         List<String> checked = new ArrayList<>();
-        Map<String, EntityManagerFactory> units = Map.of("tenants", tenantsUnit, "hosting", hostingUnit,
-                "security", securityUnit, "compliance", complianceUnit, "notifications", notificationsUnit);
+        Map<String, EntityManagerFactory> units = Map.of("tenants", tenants, "hosting", hosting, "security", security,
+                "compliance", compliance, "notifications", notifications);
         units.forEach((unit, factory) -> {
             int[] entities = {0};
             SelectableConsumer check = (index, column) -> {
