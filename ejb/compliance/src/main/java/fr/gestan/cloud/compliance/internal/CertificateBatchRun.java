@@ -19,19 +19,16 @@ import java.util.List;
         + " where r.state = 'RUNNING' and r.heartbeatAt < :before order by r.id")
 public class CertificateBatchRun extends StoredRun {
 
-    static final String NEWEST_FIRST = "CertificateBatchRun.newestFirst";
-    static final String STOPPED_BEATING = "CertificateBatchRun.stoppedBeating";
+    static final String NEWEST_FIRST = "CertificateBatchRun.newestFirst",
+            STOPPED_BEATING = "CertificateBatchRun.stoppedBeating";
 
-    @Column(nullable = false, updatable = false)
+    @Column(updatable = false)
     private long total;
     private int considered;
     private int issued;
-    @Column(name = "already_valid")
     private int alreadyValid;
-    @Column(name = "without_contract")
     private int withoutContract;
     private int refused;
-    @Column(name = "refused_evidence")
     private int refusedEvidence;
 
     protected CertificateBatchRun() {

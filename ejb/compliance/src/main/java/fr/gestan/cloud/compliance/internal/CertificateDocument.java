@@ -16,13 +16,13 @@ public class CertificateDocument {
     static final String SIZES = "CertificateDocument.sizes";
 
     @Id
-    @Column(length = 32, updatable = false)
+    @Column(updatable = false)
     private String number;
 
-    @Column(nullable = false, updatable = false)
+    @Column(updatable = false)
     private byte[] pdf;
 
-    @Column(name = "size_bytes", nullable = false, updatable = false)
+    @Column(updatable = false)
     private int sizeBytes;
 
     protected CertificateDocument() {

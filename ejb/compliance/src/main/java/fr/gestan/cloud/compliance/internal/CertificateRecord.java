@@ -28,13 +28,10 @@ import java.util.Objects;
         + "where c.tenantSiren in :sirens and c.revokedAt is null and c.validUntil > :now")
 public class CertificateRecord {
 
-    static final String COUNT_BY_KEY = "CertificateRecord.countByKey";
-    static final String BY_NUMBER = "CertificateRecord.byNumber";
-    static final String BY_SHA256 = "CertificateRecord.bySha256";
-    static final String NEWEST_FIRST = "CertificateRecord.newestFirst";
-    static final String OF_TENANT = "CertificateRecord.ofTenant";
-    static final String NUMBERS_OF_TENANT = "CertificateRecord.numbersOfTenant";
-    static final String NUMBER_TAKEN = "CertificateRecord.numberTaken";
+    static final String COUNT_BY_KEY = "CertificateRecord.countByKey", BY_NUMBER = "CertificateRecord.byNumber",
+            BY_SHA256 = "CertificateRecord.bySha256", NEWEST_FIRST = "CertificateRecord.newestFirst",
+            OF_TENANT = "CertificateRecord.ofTenant", NUMBERS_OF_TENANT = "CertificateRecord.numbersOfTenant",
+            NUMBER_TAKEN = "CertificateRecord.numberTaken";
     /** Which of these tenants hold a valid certificate now. */
     static final String HOLDING_VALID = "CertificateRecord.holdingValid";
 
@@ -46,44 +43,40 @@ public class CertificateRecord {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(nullable = false, unique = true, length = 32, updatable = false)
+    @Column(updatable = false)
     private String number;
 
-    @Column(name = "tenant_siren", nullable = false, length = 9, updatable = false)
+    @Column(updatable = false)
     private String tenantSiren;
 
-    @Column(name = "tenant_name", length = 200, updatable = false)
+    @Column(updatable = false)
     private String tenantName;
 
-    @Column(nullable = false, length = 64, updatable = false)
+    @Column(updatable = false)
     private String sha256;
 
-    @Column(name = "issued_at", nullable = false, updatable = false)
+    @Column(updatable = false)
     private Instant issuedAt;
 
-    @Column(name = "valid_until", nullable = false, updatable = false)
+    @Column(updatable = false)
     private Instant validUntil;
 
-    @Column(name = "issued_by", length = 100, updatable = false)
+    @Column(updatable = false)
     private String issuedBy;
 
-    @Column(length = 32, updatable = false)
+    @Column(updatable = false)
     private String supersedes;
 
     /** The signing key's id ({@code SigningKeyRing}); null for certificates issued before key ids were recorded. */
-    @Column(name = "signing_key_id", length = 64, updatable = false)
+    @Column(updatable = false)
     private String signingKeyId;
 
-    @Column(name = "revoked_at")
     private Instant revokedAt;
 
-    @Column(name = "revocation_reason", length = 500)
     private String revocationReason;
 
-    @Column(name = "revoked_by", length = 100)
     private String revokedBy;
 
-    @Column(name = "superseded_by", length = 32)
     private String supersededBy;
 
     /** Records which key signed the PDF, before the record is stored. */

@@ -28,33 +28,31 @@ import java.util.Objects;
         + " and e.kind = 'snapshot' and e.occurredAt >= :from and e.occurredAt <= :to order by e.occurredAt desc, e.id desc")
 public class AgentEventRecord {
 
-    static final String TIMES_OF = "AgentEventRecord.timesOf";
-    static final String EXISTS = "AgentEventRecord.exists";
-    static final String OF_SERVER = "AgentEventRecord.ofServer";
-    static final String OF_SERVER_NAMED = "AgentEventRecord.ofServerNamed";
-    static final String SNAPSHOTS_BETWEEN = "AgentEventRecord.snapshotsBetween";
+    static final String TIMES_OF = "AgentEventRecord.timesOf", EXISTS = "AgentEventRecord.exists",
+            OF_SERVER = "AgentEventRecord.ofServer", OF_SERVER_NAMED = "AgentEventRecord.ofServerNamed",
+            SNAPSHOTS_BETWEEN = "AgentEventRecord.snapshotsBetween";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
-    @Column(nullable = false, updatable = false, length = 140)
+    @Column(updatable = false)
     private String reporter;
-    @Column(name = "event_id", nullable = false, updatable = false, length = 100)
+    @Column(updatable = false)
     private String eventId;
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "server_id", nullable = false, updatable = false)
+    @JoinColumn(updatable = false)
     private HostingServer server;
-    @Column(nullable = false, updatable = false, length = 32)
+    @Column(updatable = false)
     private String kind;
-    @Column(name = "occurred_at", nullable = false, updatable = false)
+    @Column(updatable = false)
     private Instant occurredAt;
-    @Column(name = "received_at", nullable = false, updatable = false)
+    @Column(updatable = false)
     private Instant receivedAt;
-    @Column(nullable = false, updatable = false, length = 4000)
+    @Column(updatable = false)
     private String details;
-    @Column(nullable = false, updatable = false, length = 16)
+    @Column(updatable = false)
     private String verdict;
-    @Column(updatable = false, length = 200)
+    @Column(updatable = false)
     private String reason;
 
     protected AgentEventRecord() {

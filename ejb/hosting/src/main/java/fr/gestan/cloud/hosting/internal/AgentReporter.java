@@ -1,6 +1,5 @@
 package fr.gestan.cloud.hosting.internal;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -26,13 +25,9 @@ public class AgentReporter {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
-    @Column(nullable = false, length = 120)
     private String name;
-    @Column(nullable = false, length = 2)
     private String country;
-    @Column(nullable = false, length = 300)
     private String kinds;
-    @Column(name = "token_hash", length = 64)
     private String tokenHash;
 
     protected AgentReporter() {

@@ -27,26 +27,22 @@ import java.util.Objects;
 @NamedQuery(name = ChangeClient.ONE, query = "select a from ChangeClient a where a.tenantSiren = :siren and a.change.id = :change")
 public class ChangeClient {
 
-    static final String OF_CHANGE = "ChangeClient.ofChange";
-    static final String OF_TENANT = "ChangeClient.ofTenant";
-    static final String ONE = "ChangeClient.one";
+    static final String OF_CHANGE = "ChangeClient.ofChange", OF_TENANT = "ChangeClient.ofTenant",
+            ONE = "ChangeClient.one";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "change_id", nullable = false, updatable = false)
+    @JoinColumn(updatable = false)
     private SubProcessorChange change;
-    @Column(name = "tenant_siren", nullable = false, updatable = false, length = 9)
+    @Column(updatable = false)
     private String tenantSiren;
     @Enumerated(EnumType.STRING)
-    @Column(length = 10)
     private ChangeAnswer answer;
-    @Column(name = "answer_comment", length = 1000)
+    @Column(name = "answer_comment")
     private String comment;
-    @Column(name = "answered_by", length = 100)
     private String answeredBy;
-    @Column(name = "answered_at")
     private Instant answeredAt;
 
     protected ChangeClient() {

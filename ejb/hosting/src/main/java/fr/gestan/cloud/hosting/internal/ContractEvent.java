@@ -1,12 +1,10 @@
 package fr.gestan.cloud.hosting.internal;
 
 import fr.gestan.cloud.hosting.api.ContractEventView;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -20,15 +18,10 @@ public class ContractEvent {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     @ManyToOne(optional = false)
-    @JoinColumn(name = "contract_id", nullable = false)
     private HostingContract contract;
-    @Column(name = "occurred_at", nullable = false)
     private Instant occurredAt;
-    @Column(nullable = false, length = 16)
     private String kind;
-    @Column(nullable = false, length = 120)
     private String actor;
-    @Column(length = 500)
     private String detail;
 
     protected ContractEvent() {

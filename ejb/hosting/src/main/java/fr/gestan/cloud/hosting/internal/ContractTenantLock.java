@@ -15,7 +15,7 @@ import java.util.Objects;
 public class ContractTenantLock {
 
     @Id
-    @Column(name = "tenant_siren", length = 9, columnDefinition = "char(9)")
+    @Column(columnDefinition = "char(9)")
     private String tenantSiren;
 
     protected ContractTenantLock() {

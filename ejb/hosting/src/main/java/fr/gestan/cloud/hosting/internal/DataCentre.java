@@ -2,7 +2,6 @@ package fr.gestan.cloud.hosting.internal;
 
 import fr.gestan.cloud.hosting.api.DataCentreView;
 import jakarta.persistence.CollectionTable;
-import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Entity;
@@ -30,30 +29,23 @@ import java.util.Locale;
 @NamedQuery(name = DataCentre.CODES_BY_OPERATOR, query = "select d.operator.id, d.code from DataCentre d order by d.code")
 public class DataCentre {
 
-    static final String CODES_BY_OPERATOR = "DataCentre.codesByOperator";
-    static final String ALL = "DataCentre.all";
-    static final String COUNT_BY_CODE = "DataCentre.countByCode";
-    static final String BY_CODE = "DataCentre.byCode";
+    static final String CODES_BY_OPERATOR = "DataCentre.codesByOperator", ALL = "DataCentre.all",
+            COUNT_BY_CODE = "DataCentre.countByCode", BY_CODE = "DataCentre.byCode";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(nullable = false, unique = true, length = 16)
     private String code;
 
-    @Column(nullable = false, length = 100)
     private String city;
 
-    @Column(name = "country_code", nullable = false, length = 2)
     private String countryCode;
 
-    @Column(name = "operator_name", nullable = false, length = 200)
     private String operatorName;
 
     // Lazy: the views and the servers' joins need only the operator's name, kept in operatorName.
     @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "operator_id")
     private HostingOperator operator;
 
     @ElementCollection

@@ -7,14 +7,12 @@ import fr.gestan.cloud.hosting.api.HostingRefusedException.Reason;
 import fr.gestan.cloud.hosting.api.ServerRole;
 import fr.gestan.cloud.hosting.api.ServiceLevel;
 import jakarta.persistence.CascadeType;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToMany;
@@ -56,14 +54,10 @@ import java.util.Objects;
         + " and (c.productionServer.id in :ids or c.backupServer.id in :ids)")
 public class HostingContract {
 
-    static final String PAGE = "HostingContract.page";
-    static final String PAGE_OF_TENANT = "HostingContract.pageOfTenant";
-    static final String COUNT = "HostingContract.count";
-    static final String COUNT_OF_TENANT = "HostingContract.countOfTenant";
-    static final String LOAD_OF = "HostingContract.loadOf";
-    static final String OVERLAPPING = "HostingContract.overlapping";
-    static final String ON_SERVER = "HostingContract.onServer";
-    static final String TENANTS_WITH_CONTRACT = "HostingContract.tenantsWithContract";
+    static final String PAGE = "HostingContract.page", PAGE_OF_TENANT = "HostingContract.pageOfTenant",
+            COUNT = "HostingContract.count", COUNT_OF_TENANT = "HostingContract.countOfTenant",
+            LOAD_OF = "HostingContract.loadOf", OVERLAPPING = "HostingContract.overlapping",
+            ON_SERVER = "HostingContract.onServer", TENANTS_WITH_CONTRACT = "HostingContract.tenantsWithContract";
     /** Each live contract's tenant with its production and backup data centres (who a sub-processor change concerns). */
     static final String SITES_OF_TENANTS = "HostingContract.sitesOfTenants";
     /** The tenants with a live contract on one of the servers (production or backup): told of their status. */
@@ -72,31 +66,20 @@ public class HostingContract {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
-    @Column(name = "tenant_siren", nullable = false, length = 9)
     private String tenantSiren;
-    @Column(nullable = false, length = 60)
     private String offer;
-    @Column(name = "starts_on", nullable = false)
     private LocalDate startsOn;
-    @Column(name = "ends_on")
     private LocalDate endsOn;
-    @Column(name = "auto_renew", nullable = false)
     private boolean autoRenew;
     @Enumerated(EnumType.STRING)
-    @Column(name = "service_level", nullable = false, length = 16)
     private ServiceLevel serviceLevel;
     @ManyToOne(optional = false)
-    @JoinColumn(name = "production_server_id", nullable = false)
     private HostingServer productionServer;
     @ManyToOne(optional = false)
-    @JoinColumn(name = "backup_server_id", nullable = false)
     private HostingServer backupServer;
-    @Column(name = "data_volume_gb", nullable = false)
     private int dataVolumeGb;
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 16)
     private ContractStatus status;
-    @Column(name = "created_at", nullable = false)
     private Instant createdAt;
     @Version
     private long version;

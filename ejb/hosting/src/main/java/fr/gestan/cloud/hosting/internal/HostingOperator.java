@@ -1,7 +1,6 @@
 package fr.gestan.cloud.hosting.internal;
 
 import fr.gestan.cloud.hosting.api.OperatorView;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -23,25 +22,17 @@ import java.util.List;
 @NamedQuery(name = HostingOperator.BY_NAME, query = "select o from HostingOperator o where lower(o.legalName) = lower(:name)")
 public class HostingOperator {
 
-    static final String ALL = "HostingOperator.all";
-    static final String BY_NAME = "HostingOperator.byName";
+    static final String ALL = "HostingOperator.all", BY_NAME = "HostingOperator.byName";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
-    @Column(name = "legal_name", nullable = false, length = 200)
     private String legalName;
-    @Column(name = "legal_form", nullable = false, length = 60)
     private String legalForm;
-    @Column(name = "head_office_country", nullable = false, length = 2)
     private String headOfficeCountry;
-    @Column(name = "parent_group", length = 200)
     private String parentGroup;
-    @Column(name = "parent_group_country", length = 2)
     private String parentGroupCountry;
-    @Column(name = "largest_non_eu_share", nullable = false, precision = 5, scale = 2)
     private BigDecimal largestNonEuShare;
-    @Column(name = "total_non_eu_share", nullable = false, precision = 5, scale = 2)
     private BigDecimal totalNonEuShare;
     /** Ownership changes, newest first: the one in effect overrides the columns above (as entered). */
     @OneToMany(mappedBy = "operator")

@@ -3,14 +3,12 @@ package fr.gestan.cloud.hosting.internal;
 import fr.gestan.cloud.hosting.api.ServerRole;
 import fr.gestan.cloud.hosting.api.ServerState;
 import fr.gestan.cloud.hosting.api.ServerView;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
@@ -33,35 +31,24 @@ import java.util.HexFormat;
 @NamedQuery(name = HostingServer.BY_NAME, query = "select s from HostingServer s join fetch s.dataCentre where s.name = :name")
 public class HostingServer {
 
-    static final String ALL = "HostingServer.all";
-    static final String BY_ROLE = "HostingServer.byRole";
-    static final String COUNT_BY_NAME = "HostingServer.countByName";
-    static final String BY_IDS = "HostingServer.byIds";
-    static final String BY_TOKEN = "HostingServer.byToken";
-    static final String BY_NAME = "HostingServer.byName";
-    static final String LAST_REPORTS = "HostingServer.lastReports";
+    static final String ALL = "HostingServer.all", BY_ROLE = "HostingServer.byRole",
+            COUNT_BY_NAME = "HostingServer.countByName", BY_IDS = "HostingServer.byIds",
+            BY_TOKEN = "HostingServer.byToken", BY_NAME = "HostingServer.byName",
+            LAST_REPORTS = "HostingServer.lastReports";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
-    @Column(nullable = false, length = 60)
     private String name;
     @ManyToOne(optional = false)
-    @JoinColumn(name = "data_centre_id", nullable = false)
     private DataCentre dataCentre;
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 16)
     private ServerRole role;
-    @Column(nullable = false, length = 300)
     private String profile;
-    @Column(nullable = false)
     private int capacity;
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 24)
     private ServerState state;
-    @Column(name = "token_hash", length = 64)
     private String tokenHash;
-    @Column(name = "commissioned_at", nullable = false)
     private java.time.Instant commissionedAt;
 
     protected HostingServer() {

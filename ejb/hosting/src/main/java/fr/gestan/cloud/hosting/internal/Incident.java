@@ -6,7 +6,6 @@ import fr.gestan.cloud.hosting.api.IncidentImpact;
 import fr.gestan.cloud.hosting.api.IncidentState;
 import fr.gestan.cloud.hosting.api.IncidentView;
 import jakarta.persistence.CascadeType;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -39,27 +38,19 @@ import java.util.Set;
         + " where i.resolvedAt is null order by i.startedAt desc")
 public class Incident {
 
-    static final String SINCE = "Incident.since";
-    static final String BETWEEN = "Incident.between";
-    static final String LATEST = "Incident.latest";
-    static final String ACTIVE = "Incident.active";
+    static final String SINCE = "Incident.since", BETWEEN = "Incident.between", LATEST = "Incident.latest",
+            ACTIVE = "Incident.active";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
-    @Column(nullable = false, length = 200)
     private String title;
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 16)
     private IncidentImpact impact;
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 16)
     private IncidentState state;
-    @Column(name = "started_at", nullable = false)
     private Instant startedAt;
-    @Column(name = "resolved_at")
     private Instant resolvedAt;
-    @Column(name = "created_by", nullable = false, length = 120)
     private String createdBy;
     @Version
     private long version;

@@ -4,7 +4,6 @@ import fr.gestan.cloud.hosting.api.HostingRefusedException;
 import fr.gestan.cloud.hosting.api.HostingRefusedException.Reason;
 import fr.gestan.cloud.hosting.api.MaintenanceState;
 import fr.gestan.cloud.hosting.api.MaintenanceView;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -33,18 +32,12 @@ public class Maintenance {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
-    @Column(nullable = false, length = 200)
     private String title;
-    @Column(nullable = false, length = 2000)
     private String description;
-    @Column(name = "starts_at", nullable = false)
     private Instant startsAt;
-    @Column(name = "ends_at", nullable = false)
     private Instant endsAt;
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 16)
     private MaintenanceState state;
-    @Column(name = "created_by", nullable = false, length = 120)
     private String createdBy;
     @Version
     private long version;

@@ -27,23 +27,23 @@ public class OperatorOwnership {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "operator_id", nullable = false, updatable = false)
+    @JoinColumn(updatable = false)
     private HostingOperator operator;
-    @Column(nullable = false, updatable = false, length = 200)
+    @Column(updatable = false)
     private String owner;
-    @Column(name = "owner_country", nullable = false, updatable = false, length = 2)
+    @Column(updatable = false)
     private String ownerCountry;
-    @Column(name = "largest_non_eu_share", nullable = false, updatable = false, precision = 5, scale = 2)
+    @Column(updatable = false)
     private BigDecimal largestNonEuShare;
-    @Column(name = "total_non_eu_share", nullable = false, updatable = false, precision = 5, scale = 2)
+    @Column(updatable = false)
     private BigDecimal totalNonEuShare;
-    @Column(name = "effective_on", nullable = false, updatable = false)
+    @Column(updatable = false)
     private LocalDate effectiveOn;
-    @Column(nullable = false, updatable = false, length = 1000)
+    @Column(updatable = false)
     private String reason;
-    @Column(name = "recorded_at", nullable = false, updatable = false)
+    @Column(updatable = false)
     private Instant recordedAt;
-    @Column(name = "recorded_by", nullable = false, updatable = false, length = 100)
+    @Column(updatable = false)
     private String recordedBy;
 
     protected OperatorOwnership() {

@@ -2,7 +2,6 @@ package fr.gestan.cloud.hosting.internal;
 
 import fr.gestan.cloud.hosting.api.DrillView;
 import fr.gestan.cloud.hosting.api.RecoverySettings;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
@@ -17,24 +16,15 @@ import java.time.LocalDate;
 @NamedQuery(name = RecoveryDrill.LATEST, query = "select d from RecoveryDrill d join fetch d.server order by d.drilledOn desc, d.id desc")
 public class RecoveryDrill extends ServerRecord {
 
-    static final String OF_SERVER = "RecoveryDrill.ofServer";
-    static final String LATEST = "RecoveryDrill.latest";
+    static final String OF_SERVER = "RecoveryDrill.ofServer", LATEST = "RecoveryDrill.latest";
 
-    @Column(name = "drilled_on", nullable = false)
     private LocalDate drilledOn;
-    @Column(name = "performed_by", nullable = false, length = 120)
     private String performedBy;
-    @Column(name = "new_server_minutes")
     private Integer newServerMinutes;
-    @Column(name = "remount_minutes")
     private Integer remountMinutes;
-    @Column(name = "per_tenant_minutes")
     private Integer perTenantMinutes;
-    @Column(name = "throughput_gb_per_hour")
     private Integer throughputGbPerHour;
-    @Column(length = 1000)
     private String notes;
-    @Column(name = "recorded_at", nullable = false)
     private Instant recordedAt;
 
     protected RecoveryDrill() {

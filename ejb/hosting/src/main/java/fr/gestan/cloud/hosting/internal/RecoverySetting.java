@@ -1,7 +1,6 @@
 package fr.gestan.cloud.hosting.internal;
 
 import fr.gestan.cloud.hosting.api.RecoverySettings;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -16,17 +15,11 @@ public class RecoverySetting {
 
     @Id
     private Integer id;
-    @Column(name = "new_server_minutes", nullable = false)
     private int newServerMinutes;
-    @Column(name = "remount_minutes", nullable = false)
     private int remountMinutes;
-    @Column(name = "per_tenant_minutes", nullable = false)
     private int perTenantMinutes;
-    @Column(name = "throughput_gb_per_hour", nullable = false)
     private int throughputGbPerHour;
-    @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
-    @Column(name = "updated_by", nullable = false, length = 120)
     private String updatedBy;
 
     protected RecoverySetting() {

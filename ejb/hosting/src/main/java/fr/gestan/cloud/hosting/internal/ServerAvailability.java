@@ -1,7 +1,6 @@
 package fr.gestan.cloud.hosting.internal;
 
 import fr.gestan.cloud.hosting.api.AvailabilityView.Figures;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
@@ -21,42 +20,25 @@ import java.time.Instant;
 @NamedQuery(name = ServerAvailability.MARK_STALE, query = "update ServerAvailability a set a.stale = true where a.serverId in :ids")
 public class ServerAvailability {
 
-    static final String ALL = "ServerAvailability.all";
-    static final String OF = "ServerAvailability.of";
-    static final String MARK_STALE = "ServerAvailability.markStale";
+    static final String ALL = "ServerAvailability.all", OF = "ServerAvailability.of",
+            MARK_STALE = "ServerAvailability.markStale";
 
     @Id
-    @Column(name = "server_id")
     private Long serverId;
-    @Column(name = "computed_at", nullable = false)
     private Instant computedAt;
-    @Column(name = "silence_minutes", nullable = false)
     private int silenceMinutes;
-    @Column(nullable = false)
     private boolean stale;
-    @Column(name = "month_from", nullable = false)
     private Instant monthFrom;
-    @Column(name = "month_seconds", nullable = false)
     private long monthSeconds;
-    @Column(name = "month_unmonitored_seconds", nullable = false)
-    private long monthUnmonitored;
-    @Column(name = "month_down_seconds", nullable = false)
-    private long monthDown;
-    @Column(name = "month_not_in_service_seconds", nullable = false)
-    private long monthNotInService;
-    @Column(name = "month_percent")
+    private long monthUnmonitoredSeconds;
+    private long monthDownSeconds;
+    private long monthNotInServiceSeconds;
     private Double monthPercent;
-    @Column(name = "year_from", nullable = false)
     private Instant yearFrom;
-    @Column(name = "year_seconds", nullable = false)
     private long yearSeconds;
-    @Column(name = "year_unmonitored_seconds", nullable = false)
-    private long yearUnmonitored;
-    @Column(name = "year_down_seconds", nullable = false)
-    private long yearDown;
-    @Column(name = "year_not_in_service_seconds", nullable = false)
-    private long yearNotInService;
-    @Column(name = "year_percent")
+    private long yearUnmonitoredSeconds;
+    private long yearDownSeconds;
+    private long yearNotInServiceSeconds;
     private Double yearPercent;
     @Version
     private long version;
@@ -83,15 +65,15 @@ public class ServerAvailability {
         this.stale = false;
         this.monthFrom = month.from();
         this.monthSeconds = month.seconds();
-        this.monthUnmonitored = month.unmonitoredSeconds();
-        this.monthDown = month.downSeconds();
-        this.monthNotInService = month.notInServiceSeconds();
+        this.monthUnmonitoredSeconds = month.unmonitoredSeconds();
+        this.monthDownSeconds = month.downSeconds();
+        this.monthNotInServiceSeconds = month.notInServiceSeconds();
         this.monthPercent = month.availabilityPercent();
         this.yearFrom = year.from();
         this.yearSeconds = year.seconds();
-        this.yearUnmonitored = year.unmonitoredSeconds();
-        this.yearDown = year.downSeconds();
-        this.yearNotInService = year.notInServiceSeconds();
+        this.yearUnmonitoredSeconds = year.unmonitoredSeconds();
+        this.yearDownSeconds = year.downSeconds();
+        this.yearNotInServiceSeconds = year.notInServiceSeconds();
         this.yearPercent = year.availabilityPercent();
     }
 
@@ -105,10 +87,10 @@ public class ServerAvailability {
     }
 
     Figures month() {
-        return new Figures(monthFrom, computedAt, monthSeconds, monthUnmonitored, monthDown, monthPercent, monthNotInService);
+        return new Figures(monthFrom, computedAt, monthSeconds, monthUnmonitoredSeconds, monthDownSeconds, monthPercent, monthNotInServiceSeconds);
     }
 
     Figures year() {
-        return new Figures(yearFrom, computedAt, yearSeconds, yearUnmonitored, yearDown, yearPercent, yearNotInService);
+        return new Figures(yearFrom, computedAt, yearSeconds, yearUnmonitoredSeconds, yearDownSeconds, yearPercent, yearNotInServiceSeconds);
     }
 }

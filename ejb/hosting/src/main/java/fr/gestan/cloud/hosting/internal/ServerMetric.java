@@ -1,7 +1,6 @@
 package fr.gestan.cloud.hosting.internal;
 
 import fr.gestan.cloud.hosting.api.MetricView;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
@@ -16,18 +15,12 @@ import java.time.Instant;
 @NamedQuery(name = ServerMetric.LATEST_OF, query = "select m from ServerMetric m where m.server.id = :server order by m.measuredAt desc, m.id desc")
 public class ServerMetric extends ServerRecord {
 
-    static final String TIMES_OF = "ServerMetric.timesOf";
-    static final String LATEST_OF = "ServerMetric.latestOf";
+    static final String TIMES_OF = "ServerMetric.timesOf", LATEST_OF = "ServerMetric.latestOf";
 
-    @Column(name = "measured_at", nullable = false)
     private Instant measuredAt;
-    @Column(name = "cpu_percent", nullable = false, precision = 5, scale = 2)
     private BigDecimal cpuPercent;
-    @Column(name = "disk_percent", nullable = false, precision = 5, scale = 2)
     private BigDecimal diskPercent;
-    @Column(name = "memory_percent", nullable = false, precision = 5, scale = 2)
     private BigDecimal memoryPercent;
-    @Column(name = "received_at", nullable = false)
     private Instant receivedAt;
 
     protected ServerMetric() {

@@ -36,48 +36,44 @@ import java.util.Objects;
 @NamedQuery(name = SubProcessor.SAME_NAME, query = "select s from SubProcessor s where lower(s.name) = lower(:name)")
 public class SubProcessor {
 
-    static final String ALL = "SubProcessor.all";
-    static final String IN_EFFECT = "SubProcessor.inEffect";
-    static final String PLANNED = "SubProcessor.planned";
-    static final String SAME_NAME = "SubProcessor.sameName";
-    static final String OF_OPERATOR = "SubProcessor.ofOperator";
+    static final String ALL = "SubProcessor.all", IN_EFFECT = "SubProcessor.inEffect", PLANNED = "SubProcessor.planned",
+            SAME_NAME = "SubProcessor.sameName", OF_OPERATOR = "SubProcessor.ofOperator";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
-    @Column(nullable = false, updatable = false, length = 200)
+    @Column(updatable = false)
     private String name;
-    @Column(name = "legal_form", updatable = false, length = 60)
+    @Column(updatable = false)
     private String legalForm;
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, updatable = false, length = 32)
+    @Column(updatable = false)
     private SubProcessorRole role;
-    @Column(nullable = false, updatable = false, length = 2)
+    @Column(updatable = false)
     private String country;
-    @Column(updatable = false, length = 120)
+    @Column(updatable = false)
     private String city;
-    @Column(name = "parent_group", updatable = false, length = 200)
+    @Column(updatable = false)
     private String parentGroup;
-    @Column(name = "parent_group_country", updatable = false, length = 2)
+    @Column(updatable = false)
     private String parentGroupCountry;
-    @Column(name = "largest_non_eu_share", updatable = false, precision = 5, scale = 2)
+    @Column(updatable = false)
     private BigDecimal largestNonEuShare;
-    @Column(name = "total_non_eu_share", updatable = false, precision = 5, scale = 2)
+    @Column(updatable = false)
     private BigDecimal totalNonEuShare;
-    @Column(name = "services_fr", nullable = false, updatable = false, length = 500)
+    @Column(updatable = false)
     private String servicesFr;
-    @Column(name = "services_en", nullable = false, updatable = false, length = 500)
+    @Column(updatable = false)
     private String servicesEn;
     @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "operator_id", updatable = false)
+    @JoinColumn(updatable = false)
     private HostingOperator operator;
-    @Column(name = "effective_from", nullable = false, updatable = false)
+    @Column(updatable = false)
     private LocalDate effectiveFrom;
-    @Column(name = "effective_until")
     private LocalDate effectiveUntil;
-    @Column(name = "created_at", nullable = false, updatable = false)
+    @Column(updatable = false)
     private Instant createdAt;
-    @Column(name = "created_by", nullable = false, updatable = false, length = 100)
+    @Column(updatable = false)
     private String createdBy;
 
     protected SubProcessor() {

@@ -29,30 +29,29 @@ import java.util.Objects;
         + " from ChangeClient a group by a.change.id")
 public class SubProcessorChange {
 
-    static final String ALL = "SubProcessorChange.all";
-    static final String COUNTS = "SubProcessorChange.counts";
-    static final String TOLD_TO = "SubProcessorChange.toldTo";
+    static final String ALL = "SubProcessorChange.all", COUNTS = "SubProcessorChange.counts",
+            TOLD_TO = "SubProcessorChange.toldTo";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "sub_processor_id", nullable = false, updatable = false)
+    @JoinColumn(updatable = false)
     private SubProcessor subProcessor;
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, updatable = false, length = 16)
+    @Column(updatable = false)
     private SubProcessorChangeKind kind;
-    @Column(name = "effective_on", nullable = false, updatable = false)
+    @Column(updatable = false)
     private LocalDate effectiveOn;
-    @Column(name = "objection_until", nullable = false, updatable = false)
+    @Column(updatable = false)
     private LocalDate objectionUntil;
-    @Column(name = "notified_at", nullable = false, updatable = false)
+    @Column(updatable = false)
     private Instant notifiedAt;
-    @Column(name = "notified_by", nullable = false, updatable = false, length = 100)
+    @Column(updatable = false)
     private String notifiedBy;
     /** For an owner change: the ownership recorded (null otherwise). */
     @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "ownership_id", updatable = false)
+    @JoinColumn(updatable = false)
     private OperatorOwnership ownership;
 
     protected SubProcessorChange() {

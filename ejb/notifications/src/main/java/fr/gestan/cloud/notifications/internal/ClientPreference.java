@@ -1,6 +1,5 @@
 package fr.gestan.cloud.notifications.internal;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
@@ -24,15 +23,10 @@ public class ClientPreference {
     static final String OPTED_OUT = "ClientPreference.optedOut";
 
     @Id
-    @Column(name = "tenant_siren", length = 9)
     private String tenantSiren;
-    @Column(name = "status_notices", nullable = false)
     private boolean statusNotices;
-    @Column(name = "staff_access_digest", nullable = false)
     private boolean staffAccessDigest;
-    @Column(name = "changed_at", nullable = false)
     private Instant changedAt;
-    @Column(name = "changed_by", nullable = false, length = 100)
     private String changedBy;
 
     protected ClientPreference() {

@@ -3,7 +3,6 @@ package fr.gestan.cloud.notifications.internal;
 import fr.gestan.cloud.notifications.api.Channel;
 import fr.gestan.cloud.notifications.api.DeliveryState;
 import fr.gestan.cloud.notifications.api.DeliveryView;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -11,7 +10,6 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
@@ -34,48 +32,30 @@ import java.util.UUID;
 @NamedQuery(name = Delivery.LATEST, query = "select d from Delivery d order by d.createdAt desc, d.id desc")
 public class Delivery {
 
-    static final String DUE = "Delivery.due";
-    static final String IN_STATE = "Delivery.inState";
-    static final String LATEST = "Delivery.latest";
-    static final String HELD_BEFORE = "Delivery.heldBefore";
+    static final String DUE = "Delivery.due", IN_STATE = "Delivery.inState", LATEST = "Delivery.latest",
+            HELD_BEFORE = "Delivery.heldBefore";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
-    @Column(name = "message_id", nullable = false, length = 64)
     private String messageId;
-    @Column(nullable = false, length = 40)
     private String kind;
-    @Column(name = "tenant_ref", length = 14)
     private String tenantRef;
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 16)
     private Channel channel;
-    @Column(nullable = false, length = 2000)
     private String target;
     @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "subscription_id")
     private Subscription subscription;
-    @Column(nullable = false, length = 300)
     private String subject;
-    @Column(name = "body_text", nullable = false, length = 20000)
     private String bodyText;
-    @Column(name = "body_html", length = 40000)
     private String bodyHtml;
-    @Column(name = "unsubscribe_url", length = 500)
     private String unsubscribeUrl;
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 16)
     private DeliveryState state;
-    @Column(nullable = false)
     private int attempts;
-    @Column(name = "next_attempt_at", nullable = false)
     private Instant nextAttemptAt;
-    @Column(name = "last_error", length = 500)
     private String lastError;
-    @Column(name = "created_at", nullable = false)
     private Instant createdAt;
-    @Column(name = "sent_at")
     private Instant sentAt;
     @Version
     private long version;

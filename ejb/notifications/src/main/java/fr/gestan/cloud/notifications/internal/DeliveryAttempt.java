@@ -1,13 +1,11 @@
 package fr.gestan.cloud.notifications.internal;
 
 import fr.gestan.cloud.notifications.api.AttemptView;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
@@ -25,13 +23,9 @@ public class DeliveryAttempt {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "delivery_id")
     private Delivery delivery;
-    @Column(name = "attempted_at", nullable = false)
     private Instant attemptedAt;
-    @Column(nullable = false, length = 16)
     private String outcome;
-    @Column(length = 500)
     private String detail;
 
     protected DeliveryAttempt() {

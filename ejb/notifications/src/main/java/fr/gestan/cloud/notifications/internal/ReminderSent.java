@@ -13,9 +13,9 @@ import java.util.Objects;
 public class ReminderSent {
 
     @Id
-    @Column(name = "reminder_key", length = 200)
+    @Column(name = "reminder_key")
     private String key;
-    @Column(name = "sent_at", nullable = false, updatable = false)
+    @Column(updatable = false)
     private Instant sentAt;
 
     protected ReminderSent() {

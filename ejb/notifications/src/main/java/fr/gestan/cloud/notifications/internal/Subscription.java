@@ -2,7 +2,6 @@ package fr.gestan.cloud.notifications.internal;
 
 import fr.gestan.cloud.notifications.api.Channel;
 import fr.gestan.cloud.notifications.api.SubscriptionScope;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -33,10 +32,8 @@ import java.util.Locale;
         + " and s.scope = fr.gestan.cloud.notifications.api.SubscriptionScope.TENANT order by s.id desc")
 public class Subscription {
 
-    static final String FIND = "Subscription.find";
-    static final String BY_CONFIRM = "Subscription.byConfirm";
-    static final String BY_UNSUBSCRIBE = "Subscription.byUnsubscribe";
-    static final String ACTIVE_FOR = "Subscription.activeFor";
+    static final String FIND = "Subscription.find", BY_CONFIRM = "Subscription.byConfirm",
+            BY_UNSUBSCRIBE = "Subscription.byUnsubscribe", ACTIVE_FOR = "Subscription.activeFor";
     static final String ALL_REF = "*";
     static final String OF_TENANT = "Subscription.ofTenant";
 
@@ -56,35 +53,21 @@ public class Subscription {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 16)
     private Channel channel;
-    @Column(nullable = false, length = 2000)
     private String address;
-    @Column(name = "address_key", nullable = false, length = 64)
     private String addressKey;
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 16)
     private SubscriptionScope scope;
-    @Column(name = "scope_ref", nullable = false, length = 64)
     private String scopeRef;
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 16)
     private State state;
-    @Column(name = "confirm_token_hash", length = 64)
     private String confirmTokenHash;
-    @Column(name = "confirm_expires_at")
     private Instant confirmExpiresAt;
-    @Column(name = "unsubscribe_token", nullable = false, length = 64)
     private String unsubscribeToken;
-    @Column(name = "webhook_secret", length = 100)
     private String webhookSecret;
-    @Column(name = "tenant_siren", length = 9)
     private String tenantSiren;
-    @Column(name = "created_at", nullable = false)
     private Instant createdAt;
-    @Column(name = "confirmed_at")
     private Instant confirmedAt;
-    @Column(name = "ended_at")
     private Instant endedAt;
     @Version
     private long version;

@@ -11,10 +11,9 @@ import jakarta.persistence.Table;
 public class AgreementDocument {
 
     @Id
-    @Column(name = "agreement_id")
     private Long agreementId;
 
-    @Column(nullable = false, updatable = false)
+    @Column(updatable = false)
     private byte[] content;
 
     protected AgreementDocument() {

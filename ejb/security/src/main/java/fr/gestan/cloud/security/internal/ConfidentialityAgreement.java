@@ -36,37 +36,36 @@ import java.util.Objects;
                 + " order by a.expiresOn")
 public class ConfidentialityAgreement {
 
-    static final String OF_STAFF = "ConfidentialityAgreement.ofStaff";
-    static final String VALID_ON = "ConfidentialityAgreement.validOn";
-    static final String LATEST_PER_STAFF = "ConfidentialityAgreement.latestPerStaff";
-    static final String EXPIRING_BEFORE = "ConfidentialityAgreement.expiringBefore";
+    static final String OF_STAFF = "ConfidentialityAgreement.ofStaff", VALID_ON = "ConfidentialityAgreement.validOn",
+            LATEST_PER_STAFF = "ConfidentialityAgreement.latestPerStaff",
+            EXPIRING_BEFORE = "ConfidentialityAgreement.expiringBefore";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "staff_username", nullable = false, updatable = false, length = 100)
+    @Column(name = "staff_username", updatable = false)
     private String username;
 
-    @Column(name = "signed_on", nullable = false, updatable = false)
+    @Column(updatable = false)
     private LocalDate signedOn;
 
-    @Column(name = "expires_on", nullable = false, updatable = false)
+    @Column(updatable = false)
     private LocalDate expiresOn;
 
-    @Column(name = "file_name", nullable = false, updatable = false, length = 200)
+    @Column(updatable = false)
     private String fileName;
 
-    @Column(name = "document_size", nullable = false, updatable = false)
+    @Column(updatable = false)
     private int documentSize;
 
-    @Column(name = "document_sha256", nullable = false, updatable = false, length = 64)
+    @Column(updatable = false)
     private String documentSha256;
 
-    @Column(name = "uploaded_at", nullable = false, updatable = false)
+    @Column(updatable = false)
     private Instant uploadedAt;
 
-    @Column(name = "uploaded_by", nullable = false, updatable = false, length = 100)
+    @Column(updatable = false)
     private String uploadedBy;
 
     protected ConfidentialityAgreement() {

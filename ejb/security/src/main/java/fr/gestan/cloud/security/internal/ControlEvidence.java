@@ -41,14 +41,12 @@ import java.util.Objects;
         query = "select distinct e.serverRef from ControlEvidence e where e.kind = 'SOFTWARE_UPDATE' and e.snapshotRef is null and e.occurredAt >= :since")
 public class ControlEvidence {
 
-    static final String OF_SERVER = "ControlEvidence.ofServer";
-    static final String LATEST_OF_KIND = "ControlEvidence.latestOfKind";
-    static final String LATEST_OF_KIND_FROM = "ControlEvidence.latestOfKindFrom";
-    static final String REPORTED_SINCE = "ControlEvidence.reportedSince";
-    static final String LATEST_VERIFIED_BACKUP = "ControlEvidence.latestVerifiedBackup";
-    static final String UPDATES_WITHOUT_SNAPSHOT = "ControlEvidence.updatesWithoutSnapshot";
-    static final String SERVERS_BACKUP_OVERDUE = "ControlEvidence.serversBackupOverdue";
-    static final String SERVERS_UPDATE_WITHOUT_SNAPSHOT = "ControlEvidence.serversUpdateWithoutSnapshot";
+    static final String OF_SERVER = "ControlEvidence.ofServer", LATEST_OF_KIND = "ControlEvidence.latestOfKind",
+            LATEST_OF_KIND_FROM = "ControlEvidence.latestOfKindFrom", REPORTED_SINCE = "ControlEvidence.reportedSince",
+            LATEST_VERIFIED_BACKUP = "ControlEvidence.latestVerifiedBackup",
+            UPDATES_WITHOUT_SNAPSHOT = "ControlEvidence.updatesWithoutSnapshot",
+            SERVERS_BACKUP_OVERDUE = "ControlEvidence.serversBackupOverdue",
+            SERVERS_UPDATE_WITHOUT_SNAPSHOT = "ControlEvidence.serversUpdateWithoutSnapshot";
     /** Per server, the newest evidence of a kind from the given sources (ties on the time: newest id first). */
     static final String LATEST_OF_KIND_EVERY_SERVER = "ControlEvidence.latestOfKindEveryServer";
     /** Reported evidence of a kind since a time, every server, each server's newest first. */
@@ -63,31 +61,31 @@ public class ControlEvidence {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
-    @Column(name = "server_ref", nullable = false, updatable = false, length = 64)
+    @Column(updatable = false)
     private String serverRef;
-    @Column(nullable = false, updatable = false, length = 24)
+    @Column(updatable = false)
     private String kind;
-    @Column(name = "occurred_at", nullable = false, updatable = false)
+    @Column(updatable = false)
     private Instant occurredAt;
-    @Column(name = "recorded_at", nullable = false, updatable = false)
+    @Column(updatable = false)
     private Instant recordedAt;
-    @Column(name = "recorded_by", nullable = false, updatable = false, length = 100)
+    @Column(updatable = false)
     private String recordedBy;
-    @Column(updatable = false, length = 1000)
+    @Column(updatable = false)
     private String details;
-    @Column(name = "snapshot_ref", updatable = false, length = 128)
+    @Column(updatable = false)
     private String snapshotRef;
-    @Column(name = "backup_bytes", updatable = false)
+    @Column(updatable = false)
     private Long backupBytes;
-    @Column(name = "target_dc", updatable = false, length = 32)
+    @Column(updatable = false)
     private String targetDc;
     @Column(updatable = false)
     private Boolean verified;
-    @Column(nullable = false, updatable = false, length = 12)
+    @Column(updatable = false)
     private String source = STAFF;
-    @Column(updatable = false, length = 64)
+    @Column(updatable = false)
     private String digest;
-    @Column(name = "mitigated_at", updatable = false)
+    @Column(updatable = false)
     private Instant mitigatedAt;
 
     protected ControlEvidence() {

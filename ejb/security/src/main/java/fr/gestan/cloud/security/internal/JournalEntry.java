@@ -26,55 +26,53 @@ import java.util.Objects;
 @NamedQuery(name = JournalEntry.COUNT_OF_TENANT, query = "select count(e) from JournalEntry e where e.tenantRef = :tenant")
 public class JournalEntry {
 
-    static final String NEWEST_FIRST = "JournalEntry.newestFirst";
-    static final String COUNT = "JournalEntry.count";
-    static final String OF_TENANT = "JournalEntry.ofTenant";
-    static final String COUNT_OF_TENANT = "JournalEntry.countOfTenant";
+    static final String NEWEST_FIRST = "JournalEntry.newestFirst", COUNT = "JournalEntry.count",
+            OF_TENANT = "JournalEntry.ofTenant", COUNT_OF_TENANT = "JournalEntry.countOfTenant";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "occurred_at", nullable = false, updatable = false)
+    @Column(updatable = false)
     private Instant occurredAt;
 
-    @Column(nullable = false, updatable = false, length = 100)
+    @Column(updatable = false)
     private String actor;
 
-    @Column(name = "actor_role", nullable = false, updatable = false, length = 32)
+    @Column(updatable = false)
     private String actorRole;
 
-    @Column(name = "tenant_ref", updatable = false, length = 14)
+    @Column(updatable = false)
     private String tenantRef;
 
-    @Column(nullable = false, updatable = false, length = 64)
+    @Column(updatable = false)
     private String action;
 
-    @Column(updatable = false, length = 300)
+    @Column(updatable = false)
     private String target;
 
-    @Column(nullable = false, updatable = false, length = 16)
+    @Column(updatable = false)
     private String outcome;
 
-    @Column(updatable = false, length = 1000)
+    @Column(updatable = false)
     private String reason;
 
     /** The position in the old hash chain (entries written before the log); null for log entries. */
     @Column(updatable = false)
     private Long seq;
 
-    @Column(name = "source_ip", updatable = false, length = 45)
+    @Column(updatable = false)
     private String sourceIp;
 
-    @Column(name = "entry_hash", updatable = false, length = 64)
+    @Column(updatable = false)
     private String entryHash;
 
     /** HMAC-SHA256 of the v2 encoding (hex), with the key outside the database; null for legacy entries. */
-    @Column(updatable = false, length = 64)
+    @Column(updatable = false)
     private String mac;
 
     /** The id of the MAC key ({@link JournalMacKey}); null for entries written before MAC keys had ids (the initial key). */
-    @Column(name = "mac_key", updatable = false, length = 64)
+    @Column(updatable = false)
     private String macKey;
 
     protected JournalEntry() {

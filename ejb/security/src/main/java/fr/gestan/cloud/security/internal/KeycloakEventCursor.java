@@ -1,6 +1,5 @@
 package fr.gestan.cloud.security.internal;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -15,7 +14,6 @@ public class KeycloakEventCursor {
     @Id
     private Integer id;
 
-    @Column(name = "last_time", nullable = false)
     private long lastTime;
 
     protected KeycloakEventCursor() {

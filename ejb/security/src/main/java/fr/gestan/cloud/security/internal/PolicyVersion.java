@@ -23,66 +23,65 @@ import java.util.Objects;
 @NamedQuery(name = PolicyVersion.NEWEST_FIRST, query = "select p from PolicyVersion p order by p.version desc")
 public class PolicyVersion {
 
-    static final String IN_EFFECT = "PolicyVersion.inEffect";
-    static final String NEWEST_FIRST = "PolicyVersion.newestFirst";
+    static final String IN_EFFECT = "PolicyVersion.inEffect", NEWEST_FIRST = "PolicyVersion.newestFirst";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(nullable = false, updatable = false)
+    @Column(updatable = false)
     private int version;
-    @Column(name = "effective_from", nullable = false, updatable = false)
+    @Column(updatable = false)
     private Instant effectiveFrom;
-    @Column(name = "created_at", nullable = false, updatable = false)
+    @Column(updatable = false)
     private Instant createdAt;
-    @Column(name = "created_by", nullable = false, updatable = false, length = 100)
+    @Column(updatable = false)
     private String createdBy;
-    @Column(nullable = false, updatable = false, length = 500)
+    @Column(updatable = false)
     private String reason;
-    @Column(name = "bf_failure_factor", nullable = false, updatable = false)
+    @Column(updatable = false)
     private int bfFailureFactor;
-    @Column(name = "bf_wait_increment_seconds", nullable = false, updatable = false)
+    @Column(updatable = false)
     private int bfWaitIncrementSeconds;
-    @Column(name = "bf_max_wait_seconds", nullable = false, updatable = false)
+    @Column(updatable = false)
     private int bfMaxWaitSeconds;
-    @Column(name = "bf_max_delta_seconds", nullable = false, updatable = false)
+    @Column(updatable = false)
     private int bfMaxDeltaSeconds;
-    @Column(name = "bf_permanent_lockout", nullable = false, updatable = false)
+    @Column(updatable = false)
     private boolean bfPermanentLockout;
-    @Column(name = "cred_min_length", nullable = false, updatable = false)
+    @Column(updatable = false)
     private int credMinLength;
-    @Column(name = "cred_min_classes", nullable = false, updatable = false)
+    @Column(updatable = false)
     private int credMinClasses;
-    @Column(name = "session_timeout_minutes", nullable = false, updatable = false)
+    @Column(updatable = false)
     private int sessionTimeoutMinutes;
-    @Column(name = "tls_required", nullable = false, updatable = false)
+    @Column(updatable = false)
     private boolean tlsRequired;
-    @Column(name = "backup_every_hours", nullable = false, updatable = false)
+    @Column(updatable = false)
     private int backupEveryHours;
-    @Column(name = "backup_retention_days", nullable = false, updatable = false)
+    @Column(updatable = false)
     private int backupRetentionDays;
-    @Column(name = "snapshot_before_update", nullable = false, updatable = false)
+    @Column(updatable = false)
     private boolean snapshotBeforeUpdate;
-    @Column(name = "monitor_cpu_percent", nullable = false, updatable = false)
+    @Column(updatable = false)
     private int monitorCpuPercent;
-    @Column(name = "monitor_disk_percent", nullable = false, updatable = false)
+    @Column(updatable = false)
     private int monitorDiskPercent;
-    @Column(name = "monitor_memory_percent", nullable = false, updatable = false)
+    @Column(updatable = false)
     private int monitorMemoryPercent;
-    @Column(name = "snapshot_window_hours", nullable = false, updatable = false)
+    @Column(updatable = false)
     private int snapshotWindowHours;
-    @Column(name = "silence_minutes", nullable = false, updatable = false)
+    @Column(updatable = false)
     private int silenceMinutes;
-    @Column(name = "ddos_mitigation_hours", nullable = false, updatable = false)
+    @Column(updatable = false)
     private int ddosMitigationHours;
-    @Column(name = "session_max_hours", nullable = false, updatable = false)
+    @Column(updatable = false)
     private int sessionMaxHours;
-    @Column(name = "password_min_length", nullable = false, updatable = false)
+    @Column(updatable = false)
     private int passwordMinLength;
-    @Column(name = "password_history", nullable = false, updatable = false)
+    @Column(updatable = false)
     private int passwordHistory;
-    @Column(name = "objection_days", nullable = false, updatable = false)
+    @Column(updatable = false)
     private int objectionDays;
 
     protected PolicyVersion() {

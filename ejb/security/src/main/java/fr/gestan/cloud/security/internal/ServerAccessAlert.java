@@ -26,32 +26,29 @@ public class ServerAccessAlert {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
-    @Column(name = "server_ref", nullable = false, updatable = false, length = 64)
+    @Column(updatable = false)
     private String serverRef;
-    @Column(nullable = false, updatable = false, length = 140)
+    @Column(updatable = false)
     private String reporter;
-    @Column(nullable = false, updatable = false, length = 200)
+    @Column(updatable = false)
     private String account;
-    @Column(name = "key_fingerprint", updatable = false, length = 200)
+    @Column(updatable = false)
     private String keyFingerprint;
-    @Column(nullable = false, updatable = false, length = 100)
+    @Column(updatable = false)
     private String address;
-    @Column(nullable = false, updatable = false, length = 16)
+    @Column(updatable = false)
     private String method;
-    @Column(name = "occurred_at", nullable = false, updatable = false)
+    @Column(updatable = false)
     private Instant occurredAt;
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, updatable = false, length = 32)
+    @Column(updatable = false)
     private AlertReason reason;
-    @Column(name = "matched_username", updatable = false, length = 100)
+    @Column(updatable = false)
     private String matchedUsername;
-    @Column(name = "raised_at", nullable = false, updatable = false)
+    @Column(updatable = false)
     private Instant raisedAt;
-    @Column(name = "acknowledged_at")
     private Instant acknowledgedAt;
-    @Column(name = "acknowledged_by", length = 100)
     private String acknowledgedBy;
-    @Column(length = 500)
     private String acknowledgement;
 
     protected ServerAccessAlert() {

@@ -21,22 +21,21 @@ import java.util.Objects;
 @NamedQuery(name = ServerIdentity.BY_VALUE, query = "select i from ServerIdentity i where i.kind = :kind and i.value = :value")
 public class ServerIdentity {
 
-    static final String ALL = "ServerIdentity.all";
-    static final String BY_VALUE = "ServerIdentity.byValue";
+    static final String ALL = "ServerIdentity.all", BY_VALUE = "ServerIdentity.byValue";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
-    @Column(nullable = false, updatable = false, length = 100)
+    @Column(updatable = false)
     private String username;
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, updatable = false, length = 16)
+    @Column(updatable = false)
     private Kind kind;
-    @Column(name = "identity_value", nullable = false, updatable = false, length = 200)
+    @Column(name = "identity_value", updatable = false)
     private String value;
-    @Column(name = "added_at", nullable = false, updatable = false)
+    @Column(updatable = false)
     private Instant addedAt;
-    @Column(name = "added_by", nullable = false, updatable = false, length = 100)
+    @Column(updatable = false)
     private String addedBy;
 
     protected ServerIdentity() {

@@ -21,28 +21,25 @@ import java.util.Set;
 @NamedQuery(name = StaffMember.COUNT, query = "select count(s) from StaffMember s")
 public class StaffMember {
 
-    static final String BY_USERNAME = "StaffMember.byUsername";
-    static final String ALL = "StaffMember.all";
-    static final String COUNT = "StaffMember.count";
+    static final String BY_USERNAME = "StaffMember.byUsername", ALL = "StaffMember.all", COUNT = "StaffMember.count";
     private static final Set<String> ROLES = Set.of("support", "admin", "auditor");
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(nullable = false, updatable = false, length = 100)
+    @Column(updatable = false)
     private String username;
 
-    @Column(name = "display_name", nullable = false, length = 200)
     private String displayName;
 
-    @Column(name = "staff_role", nullable = false, length = 16)
+    @Column(name = "staff_role")
     private String role;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
+    @Column(updatable = false)
     private Instant createdAt;
 
-    @Column(name = "created_by", nullable = false, updatable = false, length = 100)
+    @Column(updatable = false)
     private String createdBy;
 
     protected StaffMember() {

@@ -18,14 +18,13 @@ import java.time.Instant;
         + " where r.state = 'RUNNING' and r.heartbeatAt < :before order by r.id")
 public class VerificationRun extends StoredRun {
 
-    static final String NEWEST_FIRST = "VerificationRun.newestFirst";
-    static final String STOPPED_BEATING = "VerificationRun.stoppedBeating";
+    static final String NEWEST_FIRST = "VerificationRun.newestFirst",
+            STOPPED_BEATING = "VerificationRun.stoppedBeating";
     private static final int DETAIL_LENGTH = 500;
 
     private long total;
     private long checked;
     private Boolean intact;
-    @Column(length = 40)
     private String problem;
     private Long position;
     @Column(length = DETAIL_LENGTH)

@@ -24,30 +24,21 @@ import java.util.Objects;
 @NamedQuery(name = ApiClient.DELETE_OF_TENANT, query = "delete from ApiClient c where c.tenant = :tenant")
 public class ApiClient extends TenantRecord {
 
-    static final String OF_TENANT = "ApiClient.ofTenant";
-    static final String BY_CLIENT_ID = "ApiClient.byClientId";
-    static final String TENANT_OF_ACTIVE = "ApiClient.tenantOfActive";
-    static final String DELETE_OF_TENANT = "ApiClient.deleteOfTenant";
+    static final String OF_TENANT = "ApiClient.ofTenant", BY_CLIENT_ID = "ApiClient.byClientId",
+            TENANT_OF_ACTIVE = "ApiClient.tenantOfActive", DELETE_OF_TENANT = "ApiClient.deleteOfTenant";
     /** Keycloak's prefix of a service account's username. */
     static final String SERVICE_ACCOUNT_PREFIX = "service-account-";
 
 
-    @Column(name = "client_id", nullable = false, unique = true, length = 100)
     private String clientId;
-    @Column(name = "service_account", nullable = false, unique = true, length = 130)
     private String serviceAccount;
-    @Column(nullable = false, length = 100)
     private String label;
     @Enumerated(EnumType.STRING)
-    @Column(name = "access_scope", nullable = false, length = 10)
+    @Column(name = "access_scope")
     private ApiClientScope scope;
-    @Column(name = "created_by", nullable = false, length = 100)
     private String createdBy;
-    @Column(name = "created_at", nullable = false)
     private Instant createdAt;
-    @Column(name = "revoked_by", length = 100)
     private String revokedBy;
-    @Column(name = "revoked_at")
     private Instant revokedAt;
 
     protected ApiClient() {

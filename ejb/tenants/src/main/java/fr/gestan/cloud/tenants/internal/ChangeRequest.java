@@ -24,29 +24,19 @@ import java.util.Objects;
 @NamedQuery(name = ChangeRequest.DELETE_OF_TENANT, query = "delete from ChangeRequest r where r.tenant = :tenant")
 public class ChangeRequest extends TenantRecord {
 
-    static final String OPEN = "ChangeRequest.open";
-    static final String OPEN_COUNT = "ChangeRequest.openCount";
-    static final String OF_TENANT = "ChangeRequest.ofTenant";
-    static final String DELETE_OF_TENANT = "ChangeRequest.deleteOfTenant";
-    static final String QUEUE = "ChangeRequest.queue";
-    static final String QUEUE_COUNT = "ChangeRequest.queueCount";
+    static final String OPEN = "ChangeRequest.open", OPEN_COUNT = "ChangeRequest.openCount",
+            OF_TENANT = "ChangeRequest.ofTenant", DELETE_OF_TENANT = "ChangeRequest.deleteOfTenant",
+            QUEUE = "ChangeRequest.queue", QUEUE_COUNT = "ChangeRequest.queueCount";
 
 
-    @Column(name = "requested_by", nullable = false, length = 100)
     private String requestedBy;
-    @Column(name = "requested_at", nullable = false)
     private Instant requestedAt;
-    @Column(name = "request_text", nullable = false, length = 2000)
+    @Column(name = "request_text")
     private String text;
-    @Column(name = "closed_by", length = 100)
     private String closedBy;
-    @Column(name = "closed_at")
     private Instant closedAt;
-    @Column(length = 500)
     private String resolution;
-    @Column(length = 100)
     private String assignee;
-    @Column(name = "assigned_at")
     private Instant assignedAt;
     @Version
     private long version;

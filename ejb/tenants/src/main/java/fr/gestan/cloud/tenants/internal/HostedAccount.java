@@ -1,7 +1,6 @@
 package fr.gestan.cloud.tenants.internal;
 
 import fr.gestan.cloud.tenants.api.HostedAccountView;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
@@ -34,46 +33,32 @@ import java.util.Objects;
 @NamedQuery(name = HostedAccount.DELETE_OF_TENANT, query = "delete from HostedAccount a where a.tenant = :tenant")
 public class HostedAccount extends TenantRecord {
 
-    static final String OF_TENANT = "HostedAccount.ofTenant";
-    static final String OF_USER = "HostedAccount.ofUser";
-    static final String LOGIN_TAKEN = "HostedAccount.loginTaken";
-    static final String RESET_REQUESTED = "HostedAccount.resetRequested";
-    static final String OVERDUE = "HostedAccount.overdue";
-    static final String DELETE_OF_TENANT = "HostedAccount.deleteOfTenant";
-    static final String NOT_UNDER_KEY = "HostedAccount.notUnderKey";
-    static final String COUNT_NOT_UNDER_KEY = "HostedAccount.countNotUnderKey";
-    static final String COUNT_BY_KEY = "HostedAccount.countByKey";
+    static final String OF_TENANT = "HostedAccount.ofTenant", OF_USER = "HostedAccount.ofUser",
+            LOGIN_TAKEN = "HostedAccount.loginTaken", RESET_REQUESTED = "HostedAccount.resetRequested",
+            OVERDUE = "HostedAccount.overdue", DELETE_OF_TENANT = "HostedAccount.deleteOfTenant",
+            NOT_UNDER_KEY = "HostedAccount.notUnderKey", COUNT_NOT_UNDER_KEY = "HostedAccount.countNotUnderKey",
+            COUNT_BY_KEY = "HostedAccount.countByKey";
 
 
-    @Column(nullable = false, unique = true, length = 20)
     private String login;
 
-    @Column(name = "holder_name", nullable = false, length = 100)
     private String holderName;
 
-    @Column(name = "secret_ciphertext")
     private byte[] secretCiphertext;
 
     /** The ring key that encrypted the secret; null for a secret written before key ids. */
-    @Column(name = "secret_key_id", length = 64)
     private String secretKeyId;
 
-    @Column(name = "secret_issued_at", nullable = false)
     private Instant secretIssuedAt;
 
-    @Column(name = "secret_expires_on", nullable = false)
     private LocalDate secretExpiresOn;
 
-    @Column(name = "must_change", nullable = false)
     private boolean mustChange;
 
-    @Column(name = "changed_at")
     private Instant changedAt;
 
-    @Column(name = "reset_requested_at")
     private Instant resetRequestedAt;
 
-    @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
     @Version

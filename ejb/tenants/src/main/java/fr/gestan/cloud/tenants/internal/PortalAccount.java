@@ -1,12 +1,10 @@
 package fr.gestan.cloud.tenants.internal;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
@@ -25,20 +23,17 @@ import java.util.Objects;
         query = "select a.tenant from PortalAccount a where a.username = :username")
 public class PortalAccount {
 
-    static final String TENANT_OF_USER = "PortalAccount.tenantOfUser";
-    static final String USERNAMES_OF_TENANT = "PortalAccount.usernamesOfTenant";
-    static final String DELETE_OF_TENANT = "PortalAccount.deleteOfTenant";
-    static final String USERNAME_TAKEN = "PortalAccount.usernameTaken";
+    static final String TENANT_OF_USER = "PortalAccount.tenantOfUser",
+            USERNAMES_OF_TENANT = "PortalAccount.usernamesOfTenant", DELETE_OF_TENANT = "PortalAccount.deleteOfTenant",
+            USERNAME_TAKEN = "PortalAccount.usernameTaken";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(nullable = false, unique = true, length = 100)
     private String username;
 
     @ManyToOne(optional = false, fetch = FetchType.LAZY)
-    @JoinColumn(name = "tenant_id", nullable = false)
     private Tenant tenant;
 
     protected PortalAccount() {

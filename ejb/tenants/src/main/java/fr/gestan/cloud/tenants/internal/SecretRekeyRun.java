@@ -1,7 +1,6 @@
 package fr.gestan.cloud.tenants.internal;
 
 import fr.gestan.cloud.tenants.api.SecretRekeyRunView;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -19,38 +18,28 @@ import java.util.Objects;
         + SecretRekeyRunView.RUNNING + "' and r.heartbeatAt < :before order by r.id")
 class SecretRekeyRun {
 
-    static final String NEWEST_FIRST = "SecretRekeyRun.newestFirst";
-    static final String STOPPED_BEATING = "SecretRekeyRun.stoppedBeating";
+    static final String NEWEST_FIRST = "SecretRekeyRun.newestFirst", STOPPED_BEATING = "SecretRekeyRun.stoppedBeating";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "key_id", nullable = false, length = 64)
     private String keyId;
 
-    @Column(name = "started_by", nullable = false, length = 100)
     private String startedBy;
 
-    @Column(name = "started_at", nullable = false)
     private Instant startedAt;
 
-    @Column(name = "heartbeat_at", nullable = false)
     private Instant heartbeatAt;
 
-    @Column(name = "ended_at")
     private Instant endedAt;
 
-    @Column(nullable = false, length = 16)
     private String state;
 
-    @Column(nullable = false)
     private long total;
 
-    @Column(nullable = false)
     private long done;
 
-    @Column(nullable = false)
     private long failed;
 
     protected SecretRekeyRun() {

@@ -42,36 +42,25 @@ import java.util.Set;
         + " and t.purgeAfter < :today order by t.id")
 public class Tenant {
 
-    static final String ORDERED_BY_NAME = "Tenant.orderedByName";
-    static final String COUNT = "Tenant.count";
-    static final String BY_SIREN = "Tenant.bySiren";
-    static final String TO_PURGE = "Tenant.toPurge";
+    static final String ORDERED_BY_NAME = "Tenant.orderedByName", COUNT = "Tenant.count", BY_SIREN = "Tenant.bySiren",
+            TO_PURGE = "Tenant.toPurge";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "legal_name", nullable = false, length = 200)
     private String legalName;
 
-    @Column(nullable = false, unique = true, length = 9)
     private String siren;
 
-    @Column(length = 14)
     private String siret;
 
-    @Column(name = "vat_number", length = 16)
     private String vatNumber;
 
-    @Column(name = "address_line1", length = 200)
     private String addressLine1;
-    @Column(name = "address_line2", length = 200)
     private String addressLine2;
-    @Column(name = "postal_code", length = 16)
     private String postalCode;
-    @Column(length = 100)
     private String city;
-    @Column(name = "country_code", length = 2)
     private String countryCode;
 
     @Embedded
@@ -103,29 +92,21 @@ public class Tenant {
             @AttributeOverride(name = "phone", column = @Column(name = "security_contact_phone"))})
     private ContactColumns security;
 
-    @Column(name = "hosts_accounting", nullable = false)
     private boolean hostsAccounting;
-    @Column(name = "hosts_einvoices", nullable = false)
+    @Column(name = "hosts_einvoices")
     private boolean hostsEInvoices;
-    @Column(name = "hosts_personal_employees", nullable = false)
     private boolean hostsPersonalEmployees;
-    @Column(name = "hosts_personal_customers", nullable = false)
     private boolean hostsPersonalCustomers;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 16)
     private TenantState state;
 
-    @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    @Column(name = "state_changed_at")
     private Instant stateChangedAt;
 
-    @Column(name = "state_reason", length = 500)
     private String stateReason;
 
-    @Column(name = "purge_after")
     private LocalDate purgeAfter;
 
     @Version

@@ -1,7 +1,6 @@
 package fr.gestan.cloud.tenants.internal;
 
 import fr.gestan.cloud.tenants.api.ExportView;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -21,38 +20,24 @@ import java.util.Objects;
 @NamedQuery(name = TenantExport.DELETE_OF_TENANT, query = "delete from TenantExport e where e.tenant = :tenant")
 public class TenantExport extends TenantRecord {
 
-    static final String OF_TENANT = "TenantExport.ofTenant";
-    static final String EXPIRED = "TenantExport.expired";
-    static final String FILES_OF_TENANT = "TenantExport.filesOfTenant";
-    static final String DELETE_OF_TENANT = "TenantExport.deleteOfTenant";
-    static final String STALE_RUNNING = "TenantExport.staleRunning";
-    static final String BEAT = "TenantExport.beat";
+    static final String OF_TENANT = "TenantExport.ofTenant", EXPIRED = "TenantExport.expired",
+            FILES_OF_TENANT = "TenantExport.filesOfTenant", DELETE_OF_TENANT = "TenantExport.deleteOfTenant",
+            STALE_RUNNING = "TenantExport.staleRunning", BEAT = "TenantExport.beat";
     /** The failed part of an export cut short by a server crash or stop (shown to the client as such). */
     static final String INTERRUPTED = "interrupted";
 
 
-    @Column(name = "requested_by", nullable = false, length = 100)
     private String requestedBy;
-    @Column(name = "requested_at", nullable = false)
     private Instant requestedAt;
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 16)
     private ExportView.State state;
-    @Column(nullable = false)
     private int percent;
-    @Column(name = "file_name", length = 100)
     private String fileName;
-    @Column(name = "size_bytes", nullable = false)
     private long sizeBytes;
-    @Column(length = 64)
     private String sha256;
-    @Column(name = "finished_at")
     private Instant finishedAt;
-    @Column(name = "expires_at")
     private Instant expiresAt;
-    @Column(length = 100)
     private String failure;
-    @Column(name = "heartbeat_at")
     private Instant heartbeatAt;
 
     protected TenantExport() {

@@ -25,25 +25,25 @@ public class AgreementAcceptance {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "tenant_siren", nullable = false, length = 9, updatable = false)
+    @Column(updatable = false)
     private String tenantSiren;
 
-    @Column(name = "contract_id", nullable = false, updatable = false)
+    @Column(updatable = false)
     private long contractId;
 
-    @Column(name = "content_sha256", nullable = false, length = 64, updatable = false)
+    @Column(updatable = false)
     private String contentSha256;
 
-    @Column(name = "pdf_sha256", nullable = false, length = 64, updatable = false)
+    @Column(updatable = false)
     private String pdfSha256;
 
-    @Column(name = "pdf", nullable = false, updatable = false)
+    @Column(updatable = false)
     private byte[] pdf;
 
-    @Column(name = "accepted_by", nullable = false, length = 100, updatable = false)
+    @Column(updatable = false)
     private String acceptedBy;
 
-    @Column(name = "accepted_at", nullable = false, updatable = false)
+    @Column(updatable = false)
     private Instant acceptedAt;
 
     protected AgreementAcceptance() {

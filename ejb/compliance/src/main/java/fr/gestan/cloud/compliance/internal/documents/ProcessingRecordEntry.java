@@ -33,34 +33,25 @@ public class ProcessingRecordEntry {
     @Version
     private long version;
 
-    @Column(name = "tenant_siren", nullable = false, length = 9, updatable = false)
+    @Column(updatable = false)
     private String tenantSiren;
 
-    @Column(nullable = false, length = 300)
     private String processing;
 
-    @Column(name = "data_subjects", nullable = false, length = 300)
     private String dataSubjects;
 
-    @Column(name = "data_categories", nullable = false, length = 500)
     private String dataCategories;
 
-    @Column(name = "covers_employees", nullable = false)
     private boolean coversEmployees;
 
-    @Column(name = "covers_customers", nullable = false)
     private boolean coversCustomers;
 
-    @Column(name = "transfers_outside_eu", nullable = false, length = 300)
     private String transfersOutsideEu;
 
-    @Column(name = "security_measures", nullable = false, length = 1000)
     private String securityMeasures;
 
-    @Column(name = "updated_by", nullable = false, length = 100)
     private String updatedBy;
 
-    @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
     protected ProcessingRecordEntry() {

@@ -4,7 +4,6 @@ import fr.gestan.cloud.compliance.api.ComplianceReport;
 import fr.gestan.cloud.compliance.api.RuleOutcome;
 import fr.gestan.cloud.compliance.api.RuleResultView;
 import fr.gestan.cloud.compliance.api.StoredReportView;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
@@ -32,32 +31,23 @@ public class StoredReport {
     public static final String UNBLOCKED_AFTER = "StoredReport.unblockedAfter";
     public static final String UNBLOCKED_COUNT = "StoredReport.unblockedCount";
 
-    static final String PRUNE = "StoredReport.prune";
-    static final String SUMMARY = "StoredReport.summary";
+    static final String PRUNE = "StoredReport.prune", SUMMARY = "StoredReport.summary";
 
     @Id
-    @Column(name = "tenant_siren", length = 9)
     private String tenantSiren;
 
-    @Column(name = "tenant_name", nullable = false, length = 200)
     private String tenantName;
 
-    @Column(name = "evaluated_at", nullable = false)
     private Instant evaluatedAt;
 
-    @Column(nullable = false, length = 20)
     private String outcome;
 
-    @Column(name = "outcome_rank", nullable = false)
     private short outcomeRank;
 
-    @Column(name = "blocking_rules", nullable = false, length = 400)
     private String blockingRules;
 
-    @Column(name = "obligation_rules", nullable = false, length = 400)
     private String obligationRules;
 
-    @Column(name = "has_obligation", nullable = false)
     private boolean hasObligation;
 
     protected StoredReport() {
