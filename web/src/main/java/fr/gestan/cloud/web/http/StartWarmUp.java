@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -50,16 +51,28 @@ public class StartWarmUp implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        InetSocketAddress https = RunningTransportReader.httpsAddress();
-        if (https == null) {
-            WarmUp.failed(0, 0, false, 0, "no HTTPS listener found");
-            LOG.warning("No HTTPS listener found in the management model: the pages are not warmed after deployment");
-            return;
-        }
-        String base = "https://" + (https.getHostString().contains(":") ? "[" + https.getHostString() + "]" : https.getHostString())
-                + ":" + https.getPort() + event.getServletContext().getContextPath() + "/";
+        String path = event.getServletContext().getContextPath() + "/";
         WarmUp.started();
-        task = executor.submit(() -> warm(base, WAIT_SECONDS));
+        task = executor.submit(() -> warm(() -> base(RunningTransportReader.httpsAddress(), path), WAIT_SECONDS));
+    }
+
+    /**
+     * The address of this node's pages: the HTTPS listener as the management model gives it, or, while the model
+     * cannot be read (during the server's boot it answers "not found"), the standard socket binding's settings
+     * ({@code jboss.https.port}, {@code jboss.socket.binding.port-offset}, {@code jboss.bind.address}).
+     */
+    static String base(InetSocketAddress https, String path) {
+        String host;
+        int port;
+        if (https != null) {
+            host = https.getHostString();
+            port = https.getPort();
+        } else {
+            host = System.getProperty("jboss.bind.address", "127.0.0.1");
+            host = host.equals("0.0.0.0") || host.equals("::") || host.isBlank() ? "127.0.0.1" : host;
+            port = Integer.getInteger("jboss.https.port", 8443) + Integer.getInteger("jboss.socket.binding.port-offset", 0);
+        }
+        return "https://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + path;
     }
 
     @Override
@@ -70,8 +83,11 @@ public class StartWarmUp implements ServletContextListener {
         }
     }
 
-    /** Warms the pages under {@code base}, waiting at most {@code waitSeconds} for the home page to answer 200. */
-    static void warm(String base, int waitSeconds) {
+    /**
+     * Warms the pages under the address {@code where} gives (asked again until the home page answers 200, at most
+     * {@code waitSeconds}).
+     */
+    static void warm(Supplier<String> where, int waitSeconds) {
         long start = System.nanoTime();
         int pages = 0;
         Set<String> resources = new LinkedHashSet<>();
@@ -82,7 +98,7 @@ public class StartWarmUp implements ServletContextListener {
             tls.init(null, new TrustManager[]{new TlsProbe.AnyCertificate()}, null);
             HttpClient client = HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
-            awaitServing(client, base, waitSeconds);
+            String base = awaitServing(client, where, waitSeconds);
             for (String page : PAGES) {
                 String html = get(client, base + page, "fr");
                 pages++;
@@ -117,13 +133,14 @@ public class StartWarmUp implements ServletContextListener {
     }
 
     /** The deployment completes, and a booting server stops answering 503, a little after the web module starts. */
-    private static void awaitServing(HttpClient client, String base, int waitSeconds) throws Exception {
+    private static String awaitServing(HttpClient client, Supplier<String> where, int waitSeconds) throws Exception {
         long deadline = System.nanoTime() + waitSeconds * 1_000_000_000L;
         while (true) {
+            String base = where.get();
             try {
                 HttpResponse<Void> response = client.send(request(base, "fr"), HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
-                    return;
+                    return base;
                 }
             } catch (java.io.IOException notYet) {
                 // the listener refuses or resets while the server boots

@@ -53,7 +53,7 @@ class StartWarmUpTest {
         server.start();
         try {
             WarmUp.started();
-            StartWarmUp.warm("https://127.0.0.1:" + server.getAddress().getPort() + "/", 30);
+            StartWarmUp.warm(() -> "https://127.0.0.1:" + server.getAddress().getPort() + "/", 30);
         } finally {
             server.stop(0);
         }
@@ -75,9 +75,16 @@ class StartWarmUpTest {
             port = free.getLocalPort();
         }
         WarmUp.started();
-        StartWarmUp.warm("https://127.0.0.1:" + port + "/", 1);
+        int closed = port;
+        StartWarmUp.warm(() -> "https://127.0.0.1:" + closed + "/", 1);
         assertEquals(WarmUp.State.FAILED, WarmUp.report().state());
         assertTrue(WarmUp.report().reason() != null);
+    }
+
+    @Test
+    void while_the_management_model_cannot_say_the_standard_https_binding_is_used() {
+        assertEquals("https://127.0.0.1:8443/", StartWarmUp.base(null, "/"));
+        assertEquals("https://10.0.0.5:9443/", StartWarmUp.base(InetSocketAddress.createUnresolved("10.0.0.5", 9443), "/"));
     }
 
     private static void answer(HttpExchange exchange, int status, String body) throws java.io.IOException {
