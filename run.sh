@@ -11,6 +11,9 @@
 #   GESTAN_FORCE_BUILD=1 ./run.sh              build even if no source changed since the last build
 #   GESTAN_START_TIMEOUT=600 ./run.sh          wait longer for Keycloak and WildFly (default 240 s each; a busy
 #                                              2-core machine needs more for Keycloak's first start)
+#   GESTAN_PORT_OFFSET=17000 ./run.sh          every port moved by this offset (WildFly's socket bindings, Keycloak,
+#                                              GreenMail), e.g. beside another run or the tests; sign-in redirects back
+#                                              only to the realm's listed origins (offsets 0, 10000, 20000, ...)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -25,8 +28,11 @@ GREENMAIL=$TARGET/greenmail/greenmail-standalone.jar
 # Keycloak signs in on HTTPS only, with a self-signed certificate made once. Its development mode always opens an
 # HTTP listener too (--http-enabled=false is overridden by start-dev): on 8180 it serves no password field, both realms
 # requiring HTTPS (sslRequired "all": "HTTPS required" instead of a sign-in page).
-KC_HTTPS_PORT=8543 KC_HTTP_PORT=8180
-SMTP_PORT=3025 GREENMAIL_API_PORT=8025
+PORT_OFFSET=${GESTAN_PORT_OFFSET:-0}
+[[ "$PORT_OFFSET" =~ ^[0-9]+$ ]] || { echo "GESTAN_PORT_OFFSET must be a number: $PORT_OFFSET" >&2; exit 1; }
+HTTP_PORT=$((8080 + PORT_OFFSET)) HTTPS_PORT=$((8443 + PORT_OFFSET)) MANAGEMENT_PORT=$((9990 + PORT_OFFSET))
+KC_HTTPS_PORT=$((8543 + PORT_OFFSET)) KC_HTTP_PORT=$((8180 + PORT_OFFSET)) KC_MANAGEMENT_PORT=$((9000 + PORT_OFFSET))
+SMTP_PORT=$((3025 + PORT_OFFSET)) IMAP_PORT=$((3143 + PORT_OFFSET)) GREENMAIL_API_PORT=$((8025 + PORT_OFFSET))
 
 # Maven runs only when a source or build file is newer than the last EAR (a second start then takes seconds less).
 needs_build() {
@@ -38,32 +44,6 @@ if [[ "${GESTAN_SKIP_BUILD:-0}" != "1" ]] && needs_build; then
     # A Keycloak folder deleted by hand (to import the realm afresh) is unpacked again: its unpack marker goes too.
     [[ -x "$KEYCLOAK/bin/kc.sh" ]] || rm -rf "$TARGET/markers/keycloak"
     mvn -q -B package -DskipTests
-fi
-
-if [[ "${GESTAN_DB_URL:-}" == jdbc:postgresql:* ]]; then
-    export GESTAN_DB_DRIVER=postgresql
-    DB_ADMIN="${GESTAN_DB_USER:-postgres}"
-    DB_ADMIN_PASSWORD="${GESTAN_DB_PASSWORD:-postgres}"
-    if [[ "${GESTAN_DB_ROLES:-1}" == "1" ]]; then
-        # Two roles, as in production (docs/operations.md, "Database roles"): gestan_owner runs the migrations,
-        # gestan_app (no DDL, journal append-only) runs the application. GESTAN_DB_USER is only the administrator
-        # that creates them; their passwords are new at every start, so none is published.
-        random_password() { head -c 24 /dev/urandom | base64 | tr -d '/+=\n'; }
-        export GESTAN_DB_MIGRATION_USER=gestan_owner GESTAN_DB_MIGRATION_PASSWORD="$(random_password)"
-        APP_PASSWORD="$(random_password)"
-        GESTAN_ROLES_ADMIN_PASSWORD="$DB_ADMIN_PASSWORD" GESTAN_ROLES_OWNER_PASSWORD="$GESTAN_DB_MIGRATION_PASSWORD" \
-            GESTAN_ROLES_APP_PASSWORD="$APP_PASSWORD" \
-            java -cp "$TARGET/jdbc/postgresql.jar" ear/src/main/db/GestanRoles.java "$GESTAN_DB_URL" "$DB_ADMIN" \
-            gestan_owner gestan_app
-        export GESTAN_DB_USER=gestan_app GESTAN_DB_PASSWORD="$APP_PASSWORD"
-        DB_LABEL="PostgreSQL ($GESTAN_DB_URL, roles gestan_owner / gestan_app)"
-    else
-        # GESTAN_DB_ROLES=0: one role for everything, as before (a WARNING at start says what it allows).
-        export GESTAN_DB_USER="$DB_ADMIN" GESTAN_DB_PASSWORD="$DB_ADMIN_PASSWORD"
-        DB_LABEL="PostgreSQL ($GESTAN_DB_URL, one role: $DB_ADMIN)"
-    fi
-else
-    DB_LABEL="embedded H2 ($SERVER/standalone/data/gestan)"
 fi
 
 stop_all() {
@@ -91,7 +71,7 @@ stop_all() {
 }
 trap stop_all INT TERM EXIT
 
-for port in 8080 $KC_HTTPS_PORT $KC_HTTP_PORT 9990 $SMTP_PORT $GREENMAIL_API_PORT; do
+for port in $HTTP_PORT $HTTPS_PORT $KC_HTTPS_PORT $KC_HTTP_PORT $MANAGEMENT_PORT $SMTP_PORT $GREENMAIL_API_PORT; do
     if (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then
         echo "Port $port is already in use: is Gestan Cloud (or another server) already running?" >&2
         exit 1
@@ -146,7 +126,8 @@ cp -r ear/src/main/keycloak/themes/gestan "$KEYCLOAK/themes/"
 KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="${GESTAN_KEYCLOAK_ADMIN_PASSWORD:-admin}" \
     KC_HTTPS_KEY_STORE_PASSWORD="$GESTAN_KEYCLOAK_TLS_PASSWORD" \
     "$KEYCLOAK/bin/kc.sh" start-dev --http-port=$KC_HTTP_PORT --https-port=$KC_HTTPS_PORT \
-    --https-key-store-file="$KC_TLS_DIR/keycloak.p12" --import-realm > "$TARGET/keycloak.log" 2>&1 &
+    --https-key-store-file="$KC_TLS_DIR/keycloak.p12" --http-management-port=$KC_MANAGEMENT_PORT --import-realm \
+    > "$TARGET/keycloak.log" 2>&1 &
 KC_PID=$!
 
 # A local catching SMTP server (GreenMail) receives every e-mail of the application and of Keycloak, unless
@@ -154,48 +135,80 @@ KC_PID=$!
 if [[ -z "${GESTAN_SMTP_HOST:-}" ]]; then
     echo "==> Starting GreenMail (SMTP 127.0.0.1:$SMTP_PORT, mail reader http://127.0.0.1:$GREENMAIL_API_PORT/) ..."
     java -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port=$SMTP_PORT \
-        -Dgreenmail.imap.hostname=127.0.0.1 -Dgreenmail.imap.port=3143 \
+        -Dgreenmail.imap.hostname=127.0.0.1 -Dgreenmail.imap.port=$IMAP_PORT \
         -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port=$GREENMAIL_API_PORT \
         -Dgreenmail.auth.disabled -jar "$GREENMAIL" > "$TARGET/greenmail.log" 2>&1 &
     GM_PID=$!
-    MAIL_LINE="Caught e-mail         http://127.0.0.1:$GREENMAIL_API_PORT/  (GreenMail: every e-mail sent; IMAP 127.0.0.1:3143,
+    export GESTAN_SMTP_PORT=$SMTP_PORT
+    MAIL_LINE="Caught e-mail         http://127.0.0.1:$GREENMAIL_API_PORT/  (GreenMail: every e-mail sent; IMAP 127.0.0.1:$IMAP_PORT,
                                                          user = the recipient's address, any password)"
 else
     MAIL_LINE="E-mail                through $GESTAN_SMTP_HOST:${GESTAN_SMTP_PORT:-3025}"
 fi
 
-echo "==> Starting WildFly on http://localhost:8080 and https://localhost:8443 ($DB_LABEL)..."
+# The database roles (PostgreSQL) once Keycloak and GreenMail are starting: only WildFly needs them.
+if [[ "${GESTAN_DB_URL:-}" == jdbc:postgresql:* ]]; then
+    export GESTAN_DB_DRIVER=postgresql
+    DB_ADMIN="${GESTAN_DB_USER:-postgres}"
+    DB_ADMIN_PASSWORD="${GESTAN_DB_PASSWORD:-postgres}"
+    if [[ "${GESTAN_DB_ROLES:-1}" == "1" ]]; then
+        # Two roles, as in production (docs/operations.md, "Database roles"): gestan_owner runs the migrations,
+        # gestan_app (no DDL, journal append-only) runs the application. GESTAN_DB_USER is only the administrator
+        # that creates them; their passwords are new at every start, so none is published.
+        random_password() { head -c 24 /dev/urandom | base64 | tr -d '/+=\n'; }
+        export GESTAN_DB_MIGRATION_USER=gestan_owner GESTAN_DB_MIGRATION_PASSWORD="$(random_password)"
+        APP_PASSWORD="$(random_password)"
+        GESTAN_ROLES_ADMIN_PASSWORD="$DB_ADMIN_PASSWORD" GESTAN_ROLES_OWNER_PASSWORD="$GESTAN_DB_MIGRATION_PASSWORD" \
+            GESTAN_ROLES_APP_PASSWORD="$APP_PASSWORD" \
+            java -cp "$TARGET/jdbc/postgresql.jar" ear/src/main/db/GestanRoles.java "$GESTAN_DB_URL" "$DB_ADMIN" \
+            gestan_owner gestan_app
+        export GESTAN_DB_USER=gestan_app GESTAN_DB_PASSWORD="$APP_PASSWORD"
+        DB_LABEL="PostgreSQL ($GESTAN_DB_URL, roles gestan_owner / gestan_app)"
+    else
+        # GESTAN_DB_ROLES=0: one role for everything, as before (a WARNING at start says what it allows).
+        export GESTAN_DB_USER="$DB_ADMIN" GESTAN_DB_PASSWORD="$DB_ADMIN_PASSWORD"
+        DB_LABEL="PostgreSQL ($GESTAN_DB_URL, one role: $DB_ADMIN)"
+    fi
+else
+    DB_LABEL="embedded H2 ($SERVER/standalone/data/gestan)"
+fi
+
+echo "==> Starting WildFly on http://localhost:$HTTP_PORT and https://localhost:$HTTPS_PORT ($DB_LABEL)..."
+WF_OPTS=()
+if [[ "$PORT_OFFSET" != 0 ]]; then
+    WF_OPTS=(-Djboss.socket.binding.port-offset="$PORT_OFFSET" -Dgestan.public-base-url="https://localhost:$HTTPS_PORT")
+fi
 rm -f "$SERVER"/standalone/deployments/gestan.ear.*
 cp "$TARGET/gestan.ear" "$SERVER/standalone/deployments/gestan.ear"
 JBOSS_PIDFILE="$(pwd)/$WF_PID_FILE" LAUNCH_JBOSS_IN_BACKGROUND=1 \
     "$SERVER/bin/standalone.sh" -Dgestan.demo=true -Dgestan.oidc.provider-url="https://localhost:$KC_HTTPS_PORT/realms/gestan" \
-    "${KC_TLS_JAVA_OPTS[@]}" > "$TARGET/wildfly.log" 2>&1 &
+    "${KC_TLS_JAVA_OPTS[@]}" "${WF_OPTS[@]}" > "$TARGET/wildfly.log" 2>&1 &
 
-wait_for() { # name url seconds
-    for _ in $(seq 1 "$3"); do
+wait_for() { # name url seconds (polled twice a second)
+    for _ in $(seq 1 $(($3 * 2))); do
         if curl -fs --cacert "$KC_TLS_DIR/keycloak.pem" -o /dev/null "$2"; then return 0; fi
-        sleep 1
+        sleep 0.5
     done
     echo "$1 did not become ready in $3 s; see $TARGET/${1,,}.log" >&2
     exit 1
 }
 wait_for Keycloak "https://localhost:$KC_HTTPS_PORT/realms/gestan" "${GESTAN_START_TIMEOUT:-240}"
 gestan_keycloak_master_https_only "https://localhost:$KC_HTTPS_PORT" "${GESTAN_KEYCLOAK_ADMIN_PASSWORD:-admin}"
-wait_for WildFly http://localhost:9990/health/ready "${GESTAN_START_TIMEOUT:-240}"
+wait_for WildFly "http://localhost:$MANAGEMENT_PORT/health/ready" "${GESTAN_START_TIMEOUT:-240}"
 
 cat <<TXT
 
   Gestan Cloud is running (database: $DB_LABEL).
 
-  Public home           https://localhost:8443/         (self-signed certificate: accept it once;
-                                                         http://localhost:8080/ redirects there)
-  Server status         https://localhost:8443/status
-  Verify a certificate  https://localhost:8443/verify
-  Security & trust      https://localhost:8443/trust   (live figures; PDF: /trust.pdf)
-  Client portal         https://localhost:8443/portal/
-  Back office           https://localhost:8443/admin/
-  REST API              https://localhost:8443/api/v1/me  (HTTPS only; OpenAPI: https://localhost:8443/openapi)
-  Readiness             http://localhost:9990/health/ready
+  Public home           https://localhost:$HTTPS_PORT/         (self-signed certificate: accept it once;
+                                                         http://localhost:$HTTP_PORT/ redirects there)
+  Server status         https://localhost:$HTTPS_PORT/status
+  Verify a certificate  https://localhost:$HTTPS_PORT/verify
+  Security & trust      https://localhost:$HTTPS_PORT/trust   (live figures; PDF: /trust.pdf)
+  Client portal         https://localhost:$HTTPS_PORT/portal/
+  Back office           https://localhost:$HTTPS_PORT/admin/
+  REST API              https://localhost:$HTTPS_PORT/api/v1/me  (HTTPS only; OpenAPI: https://localhost:$HTTPS_PORT/openapi)
+  Readiness             http://localhost:$MANAGEMENT_PORT/health/ready
   Keycloak console      https://localhost:$KC_HTTPS_PORT/admin/      (admin / ${GESTAN_KEYCLOAK_ADMIN_PASSWORD:-admin})
                         Keycloak (sign-in) answers on HTTPS only, with its own self-signed certificate: accept it
                         once, or trust $KC_TLS_DIR/keycloak.pem
@@ -214,7 +227,7 @@ TXT
 
 # Keycloak and WildFly are watched separately: if Keycloak exits, WildFly keeps serving the public pages (sign-in
 # answers 503 "momentarily unavailable") and this says how to start Keycloak again; Ctrl-C stops whatever runs.
-start_keycloak_hint="(set -a; . '$SECRETS_FILE'; . '$KC_TLS_DIR/tls.env'; KC_HTTPS_KEY_STORE_PASSWORD=\$GESTAN_KEYCLOAK_TLS_PASSWORD '$KEYCLOAK/bin/kc.sh' start-dev --http-port=$KC_HTTP_PORT --https-port=$KC_HTTPS_PORT --https-key-store-file='$KC_TLS_DIR/keycloak.p12' --import-realm)"
+start_keycloak_hint="(set -a; . '$SECRETS_FILE'; . '$KC_TLS_DIR/tls.env'; KC_HTTPS_KEY_STORE_PASSWORD=\$GESTAN_KEYCLOAK_TLS_PASSWORD '$KEYCLOAK/bin/kc.sh' start-dev --http-port=$KC_HTTP_PORT --https-port=$KC_HTTPS_PORT --https-key-store-file='$KC_TLS_DIR/keycloak.p12' --http-management-port=$KC_MANAGEMENT_PORT --import-realm)"
 WF_PID=$(cat "$WF_PID_FILE" 2>/dev/null || true)
 keycloak_reported=0
 while true; do

@@ -2,6 +2,7 @@ package fr.gestan.cloud.web.http;
 
 import fr.gestan.cloud.security.api.TransportSecurity.RunningTransport;
 import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -41,6 +42,26 @@ final class RunningTransportReader {
         } catch (Exception | LinkageError e) {
             LOG.log(Level.WARNING, "The HTTPS listener could not be read from the management model: " + e);
             return new RunningTransport(httpsOnly, null, null, List.of(), hsts);
+        }
+    }
+
+    /**
+     * The HTTPS listener's address on this node (its bound address, or loopback for the wildcard) and port, for a
+     * request of the server to itself ({@link StartWarmUp}); null when the management model does not say.
+     */
+    static InetSocketAddress httpsAddress() {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        try {
+            Set<ObjectName> listeners = server.queryNames(new ObjectName("jboss.as:subsystem=undertow,server=*,https-listener=*"), null);
+            if (listeners.isEmpty()) {
+                return null;
+            }
+            String binding = (String) server.getAttribute(listeners.iterator().next(), "socketBinding");
+            Integer port = port(server, binding);
+            return port == null ? null : InetSocketAddress.createUnresolved(address(server, binding), port);
+        } catch (Exception | LinkageError e) {
+            LOG.log(Level.FINE, "HTTPS listener not read", e);
+            return null;
         }
     }
 

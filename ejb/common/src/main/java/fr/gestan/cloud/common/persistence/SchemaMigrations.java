@@ -66,8 +66,11 @@ public final class SchemaMigrations {
                 .failOnMissingLocations(true)
                 .load();
         MigrateResult result = flyway.migrate();
+        // The version from migrate's own result: flyway.info() would scan the migrations and read the history again
+        // (once per module, one module after the other, at every deployment).
+        String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
         LOG.info(() -> "Schema of module " + module + ": " + result.migrationsExecuted
-                + " migration(s) applied, now at version " + flyway.info().current().getVersion());
+                + " migration(s) applied, now at version " + version);
         return result;
     }
 
