@@ -37,7 +37,6 @@ import java.util.Map;
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
 public class ProcessorAgreementsBean extends ComplianceServiceBase implements ProcessorAgreements {
 
-
     @EJB
     ComplianceFactsReader reader;
     @EJB
