@@ -26,25 +26,15 @@ class ScopedBeansSurviveFailoverTest {
     @Test
     void no_scoped_bean_loses_its_services_when_its_session_moves() throws Exception {
         List<String> transientEjbs = new ArrayList<>();
-        int beans = 0;
-        Path classes = Path.of("target", "classes"); // the web module's own classes (surefire runs in the module)
-        try (Stream<Path> files = Files.walk(classes)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
-                Class<?> type = Class.forName(name, false, getClass().getClassLoader());
-                if (!type.isAnnotationPresent(ViewScoped.class) && !type.isAnnotationPresent(SessionScoped.class)
-                        && !type.isAnnotationPresent(ConversationScoped.class)) {
-                    continue;
-                }
-                beans++;
-                for (Field field : type.getDeclaredFields()) {
-                    if (field.isAnnotationPresent(EJB.class) && Modifier.isTransient(field.getModifiers())) {
-                        transientEjbs.add(type.getSimpleName() + "." + field.getName());
-                    }
+        List<Class<?>> beans = scopedBeans();
+        for (Class<?> type : beans) {
+            for (Field field : type.getDeclaredFields()) {
+                if (field.isAnnotationPresent(EJB.class) && Modifier.isTransient(field.getModifiers())) {
+                    transientEjbs.add(type.getSimpleName() + "." + field.getName());
                 }
             }
         }
-        assertTrue(beans > 20, "too few scoped beans found: " + beans);
+        assertTrue(beans.size() > 20, "too few scoped beans found: " + beans.size());
         assertTrue(transientEjbs.isEmpty(), "@EJB fields that would be null after a failover:\n" + String.join("\n", transientEjbs));
     }
 
@@ -58,32 +48,40 @@ class ScopedBeansSurviveFailoverTest {
     @Test
     void every_field_of_a_scoped_bean_can_travel_with_its_session() throws Exception {
         List<String> unserialisable = new ArrayList<>();
-        Path classes = Path.of("target", "classes");
-        try (Stream<Path> files = Files.walk(classes)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
-                Class<?> type = Class.forName(name, false, getClass().getClassLoader());
-                if (!type.isAnnotationPresent(ViewScoped.class) && !type.isAnnotationPresent(SessionScoped.class)
-                        && !type.isAnnotationPresent(ConversationScoped.class)) {
-                    continue;
+        for (Class<?> type : scopedBeans()) {
+            for (Field field : type.getDeclaredFields()) {
+                int modifiers = field.getModifiers();
+                if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers) || field.isAnnotationPresent(EJB.class)
+                        || field.isAnnotationPresent(jakarta.inject.Inject.class)) {
+                    continue; // not serialised, or an injected (passivation-capable) proxy
                 }
-                for (Field field : type.getDeclaredFields()) {
-                    int modifiers = field.getModifiers();
-                    if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers) || field.isAnnotationPresent(EJB.class)
-                            || field.isAnnotationPresent(jakarta.inject.Inject.class)) {
-                        continue; // not serialised, or an injected (passivation-capable) proxy
-                    }
-                    for (Class<?> held : classesHeld(field.getGenericType(), new java.util.HashSet<>())) {
-                        if (!held.isPrimitive() && !held.isInterface() && !held.isEnum() && held != Object.class
-                                && !java.io.Serializable.class.isAssignableFrom(held)) {
-                            unserialisable.add(type.getSimpleName() + "." + field.getName() + ": " + held.getName());
-                        }
+                for (Class<?> held : classesHeld(field.getGenericType(), new java.util.HashSet<>())) {
+                    if (!held.isPrimitive() && !held.isInterface() && !held.isEnum() && held != Object.class
+                            && !java.io.Serializable.class.isAssignableFrom(held)) {
+                        unserialisable.add(type.getSimpleName() + "." + field.getName() + ": " + held.getName());
                     }
                 }
             }
         }
         assertTrue(unserialisable.isEmpty(), "fields that would stop the session from replicating:\n"
                 + String.join("\n", unserialisable));
+    }
+
+    /** The web module's view-, session- and conversation-scoped beans: what a session carries to another node. */
+    private static List<Class<?>> scopedBeans() throws Exception {
+        List<Class<?>> beans = new ArrayList<>();
+        Path classes = Path.of("target", "classes"); // the web module's own classes (surefire runs in the module)
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+                Class<?> type = Class.forName(name, false, ScopedBeansSurviveFailoverTest.class.getClassLoader());
+                if (type.isAnnotationPresent(ViewScoped.class) || type.isAnnotationPresent(SessionScoped.class)
+                        || type.isAnnotationPresent(ConversationScoped.class)) {
+                    beans.add(type);
+                }
+            }
+        }
+        return beans;
     }
 
     /** The classes a value of this type holds: itself, its type arguments, and the components of our records. */

@@ -232,6 +232,10 @@ class CertificatesJourneyIT extends BrowserJourney {
         HttpResponse<byte[]> file = Http.getBytes(base + "api/v1/me/certificates/" + number + "/pdf", "Authorization", client);
         assertEquals(200, file.statusCode());
         assertTrue(java.util.Arrays.equals(pdf, file.body()), "the same bytes as the portal's download");
+        assertEquals("attachment; filename=\"attestation-" + number + ".pdf\"", file.headers().firstValue("Content-Disposition").orElse(""),
+                "the same name as the portal's download");
+        assertEquals("no-store", file.headers().firstValue("Cache-Control").orElse(""));
+        assertEquals("nosniff", file.headers().firstValue("X-Content-Type-Options").orElse(""));
         assertEquals(403, Http.get(base + "api/v1/certificates", "Authorization", client).statusCode());
 
         // Bad input: a localised JSON error naming the field, never the framework's plain-text report.

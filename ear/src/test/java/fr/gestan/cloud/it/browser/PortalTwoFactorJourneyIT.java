@@ -82,12 +82,8 @@ class PortalTwoFactorJourneyIT extends BrowserJourney {
 
     @Test
     void a_new_staff_member_without_a_second_factor_must_enrol_one_before_entering_the_back_office() {
-        String username = "staff.new." + System.nanoTime() % 1_000_000;
         String password = "Nouveau-Support-2026!";
-        KeycloakFixture.createUser(username, password, "support");
-        browser.forgetAllSessions();
-        browser.open(Http.HTTPS + "admin/index.xhtml");
-        signIn(username, password);
+        String username = newStaffMemberSignsIn("staff.new.", password);
         // No way around it: the enrolment page comes before the back office.
         browser.waitUntil(d -> !d.findElements(By.id("mode-manual")).isEmpty() || !d.findElements(By.id("kc-totp-secret-key")).isEmpty());
         assertFalse(browser.url().startsWith(Http.HTTPS + "admin"));
@@ -98,12 +94,8 @@ class PortalTwoFactorJourneyIT extends BrowserJourney {
 
     @Test
     void a_staff_member_registers_a_security_key_then_signs_in_with_it_instead_of_a_code() {
-        String username = "staff.key." + System.nanoTime() % 1_000_000;
         String password = "Cle-Securite-2026!";
-        KeycloakFixture.createUser(username, password, "support");
-        browser.forgetAllSessions();
-        browser.open(Http.HTTPS + "admin/index.xhtml");
-        signIn(username, password);
+        String username = newStaffMemberSignsIn("staff.key.", password);
         completeFirstSignIn(username, password, "admin"); // a TOTP code first: staff cannot be without a factor
 
         // An administrator asks for a security key; the member registers one (Chromium's virtual authenticator).
@@ -151,6 +143,16 @@ class PortalTwoFactorJourneyIT extends BrowserJourney {
                 return d.getCurrentUrl().startsWith(Http.HTTPS + "admin") ? true : null;
             }
         });
+    }
+
+    /** A new support member, without a second factor yet, signs in to the back office; returns its username. */
+    private static String newStaffMemberSignsIn(String prefix, String password) {
+        String username = prefix + System.nanoTime() % 1_000_000;
+        KeycloakFixture.createUser(username, password, "support");
+        browser.forgetAllSessions();
+        browser.open(Http.HTTPS + "admin/index.xhtml");
+        signIn(username, password);
+        return username;
     }
 
     /**

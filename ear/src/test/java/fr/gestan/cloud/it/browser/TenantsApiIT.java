@@ -207,6 +207,11 @@ class TenantsApiIT {
         HttpResponse<byte[]> zip = Http.getBytes(API + "tenants/exports/" + exportId + "/zip", "Authorization", support);
         assertEquals(200, zip.statusCode());
         assertEquals('P', zip.body()[0]);
+        // The same download headers as the servlets' (Attachment): a named attachment, never cached, never sniffed.
+        assertTrue(zip.headers().firstValue("Content-Disposition").orElse("").matches("attachment; filename=\"[^\"/]+\\.zip\""),
+                zip.headers().map().toString());
+        assertEquals("no-store", zip.headers().firstValue("Cache-Control").orElse(""));
+        assertEquals("nosniff", zip.headers().firstValue("X-Content-Type-Options").orElse(""));
         assertEquals(200, Http.send("POST", API + "tenants/" + id + "/terminate", "{\"reason\":\"end of contract\"}", "Authorization", support).statusCode());
         assertEquals(409, Http.send("POST", API + "tenants/" + id + "/reactivate", "{\"reason\":\"never\"}", "Authorization", support).statusCode());
     }

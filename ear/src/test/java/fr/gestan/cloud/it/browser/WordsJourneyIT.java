@@ -100,27 +100,27 @@ class WordsJourneyIT extends BrowserJourney {
     @Order(3)
     void an_empty_incident_is_refused_in_the_users_language() throws Exception {
         signInAt("admin/hosting/status.xhtml", "support.demo", "Gestan-Support-2026!");
-        language("fr", "admin/hosting/status.xhtml");
-        browser.find(By.id("open:submit")).click();
-        String french = browser.waitUntil(d -> {
-            String m = d.findElement(By.id("messages")).getText();
-            return m.isBlank() ? null : m;
-        });
+        String french = emptyIncidentRefusal("fr");
         assertTrue(french.contains("Le titre est obligatoire"), french);
         assertFalse(french.matches("(?s).*\\b(required|must|blank|empty)\\b.*"), "no English on the French form: " + french);
         browser.screenshot("words-05-incident-refused-fr");
 
-        language("en", "admin/hosting/status.xhtml");
-        browser.find(By.id("open:submit")).click();
-        String english = browser.waitUntil(d -> {
-            String m = d.findElement(By.id("messages")).getText();
-            return m.isBlank() ? null : m;
-        });
+        String english = emptyIncidentRefusal("en");
         assertTrue(english.contains("A title is required"), english);
         assertFalse(english.contains("obligatoire"), "no French on the English form: " + english);
         browser.screenshot("words-06-incident-refused-en");
         language("fr", "admin/hosting/status.xhtml");
         browser.find(By.id("logout")).click();
+    }
+
+    /** Opens an incident without a title in {@code lang}; returns the messages shown. */
+    private static String emptyIncidentRefusal(String lang) {
+        language(lang, "admin/hosting/status.xhtml");
+        browser.find(By.id("open:submit")).click();
+        return browser.waitUntil(d -> {
+            String m = d.findElement(By.id("messages")).getText();
+            return m.isBlank() ? null : m;
+        });
     }
 
     /** Chooses the language the way a user does (the header's switch), landing on {@code page}. */

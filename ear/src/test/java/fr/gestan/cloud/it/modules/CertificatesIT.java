@@ -839,11 +839,7 @@ class CertificatesIT extends WithRoleCallers {
      */
     @Test
     void the_clients_todos_are_printed_as_its_obligations_not_as_our_failure() throws Exception {
-        String suffix = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 1_000_000));
-        String operator = "Hébergement Obligations " + suffix + " SAS";
-        admin.call(() -> inventory.addOperator(new NewOperator(operator, "SAS", "FR", null, null, BigDecimal.ZERO, BigDecimal.ZERO)));
-        String siren = tenantOn(operator, suffix, "Fromagerie Maëlle " + suffix);
-        clearSupportStaff();
+        String siren = compliantTenant();
         ComplianceReport report = support.call(() -> compliance.evaluate(siren));
         CertificateView issued = support.call(() -> certificates.issue(siren));
         String text = run(support.call(() -> certificates.download(issued.number())).pdf(), "pdftotext", "-enc", "UTF-8").replaceAll("\\s+", " ");

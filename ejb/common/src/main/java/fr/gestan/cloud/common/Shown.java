@@ -14,6 +14,8 @@ public final class Shown {
     public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     public static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(Paris.ZONE);
     public static final DateTimeFormatter DATE_TIME_SECONDS = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss").withZone(Paris.ZONE);
+    /** In e-mails and alerts read outside the product, where Paris time is named: {@code 03/12/2026 14:05:09 CET}. */
+    public static final DateTimeFormatter DATE_TIME_SECONDS_ZONE = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss z").withZone(Paris.ZONE);
 
     private Shown() {
     }

@@ -56,10 +56,8 @@ public class PortalApiClientsBean implements Serializable {
             scope = ApiClientScope.READ;
         } catch (PortalDirectoryException e) {
             messages.error("portal.users.error." + e.reason());
-        } catch (TenantStateException e) {
-            messages.error("tenant.state.refused." + e.from());
-        } catch (TenantNotFoundException e) {
-            messages.error("tenant.notFound");
+        } catch (TenantStateException | TenantNotFoundException e) {
+            TenantRefusals.show(messages, e);
         } catch (EJBException e) {
             messages.fieldMessages("create", e, FIELDS);
         }

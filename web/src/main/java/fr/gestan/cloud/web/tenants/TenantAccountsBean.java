@@ -68,10 +68,8 @@ public class TenantAccountsBean implements Serializable {
             list = accounts.ofTenant(tenantId);
         } catch (CredentialClearanceException e) {
             messages.error("account.clearance.refused");
-        } catch (TenantStateException e) {
-            messages.error("tenant.state.refused." + e.from());
-        } catch (TenantNotFoundException e) {
-            messages.error("tenant.notFound");
+        } catch (TenantStateException | TenantNotFoundException e) {
+            TenantRefusals.show(messages, e);
         } catch (EJBException e) {
             messages.fieldMessages(FORM, e, TenantFields.RENAMED);
         }

@@ -107,10 +107,8 @@ public class TenantFormBean implements Serializable {
             messages.error("tenant.duplicate", e.siren());
         } catch (ConcurrentEditException e) {
             messages.error("tenant.concurrent");
-        } catch (TenantStateException e) {
-            messages.error("tenant.state.refused." + e.from());
-        } catch (TenantNotFoundException e) {
-            messages.error("tenant.notFound");
+        } catch (TenantStateException | TenantNotFoundException e) {
+            TenantRefusals.show(messages, e);
         } catch (EJBException e) {
             messages.fieldMessages(FORM, e, TenantFields.RENAMED);
         }

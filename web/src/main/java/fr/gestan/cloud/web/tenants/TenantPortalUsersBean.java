@@ -53,10 +53,8 @@ public class TenantPortalUsersBean implements Serializable {
             usernames = portalUsers.usernames(tenantId);
         } catch (PortalDirectoryException e) {
             messages.error("portal.users.error." + e.reason());
-        } catch (TenantStateException e) {
-            messages.error("tenant.state.refused." + e.from());
-        } catch (TenantNotFoundException e) {
-            messages.error("tenant.notFound");
+        } catch (TenantStateException | TenantNotFoundException e) {
+            TenantRefusals.show(messages, e);
         } catch (EJBException e) {
             messages.fieldMessages("invite", e, TenantFields.RENAMED);
         }

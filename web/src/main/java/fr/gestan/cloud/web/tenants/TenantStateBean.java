@@ -58,10 +58,8 @@ public class TenantStateBean implements Serializable {
             page.show(changed);
             reason = null;
             messages.info("tenant.state.changed." + changed.state());
-        } catch (TenantStateException e) {
-            messages.error("tenant.state.refused." + e.from());
-        } catch (TenantNotFoundException e) {
-            messages.error("tenant.notFound");
+        } catch (TenantStateException | TenantNotFoundException e) {
+            TenantRefusals.show(messages, e);
         } catch (PortalDirectoryException e) {
             messages.error("portal.users.error." + e.reason());
         }

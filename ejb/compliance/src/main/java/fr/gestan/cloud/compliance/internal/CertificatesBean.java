@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import jakarta.ejb.LocalBean;
 import fr.gestan.cloud.common.tenancy.TenantConfinement;
 import fr.gestan.cloud.common.Roles;
+import fr.gestan.cloud.common.Shown;
 import fr.gestan.cloud.common.notify.Notice;
 import fr.gestan.cloud.common.notify.Notifications;
 import fr.gestan.cloud.common.journal.JournalEvent;
@@ -66,7 +67,6 @@ public class CertificatesBean extends ComplianceServiceBase implements Certifica
     @EJB
     Notifications notifications;
 
-    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(Paris.ZONE);
 
     @Override
     public CertificateView issue(String tenantSiren) throws TenantNotFoundException, CertificateRefusedException {
@@ -165,7 +165,7 @@ public class CertificatesBean extends ComplianceServiceBase implements Certifica
         journal.record(new JournalEvent(previous == null || superseding ? ISSUED : REISSUED, siren, number, JournalEvent.Outcome.SUCCESS,
                 "pdf sha256 " + sha256 + (previous == null ? "" : "; supersedes " + previous.number())));
         // the client is told (its contacts, by the outbox, in this transaction: nothing is told of a rolled-back issue)
-        notifications.publish(Notice.certificateIssued(siren, number, DAY.format(record.toView(now).validUntil()),
+        notifications.publish(Notice.certificateIssued(siren, number, Shown.date(java.time.LocalDate.ofInstant(record.toView(now).validUntil(), Paris.ZONE)),
                 previous == null ? null : previous.number()));
         return record.toFullView(now, pdf.length);
     }

@@ -1,6 +1,6 @@
 package fr.gestan.cloud.notifications.internal;
 
-import fr.gestan.cloud.common.Paris;
+import fr.gestan.cloud.common.Shown;
 import fr.gestan.cloud.common.notify.Notice;
 import fr.gestan.cloud.common.notify.NoticeKind;
 import fr.gestan.cloud.common.notify.Notifications;
@@ -20,7 +20,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +42,6 @@ import java.util.logging.Logger;
 public class NotificationsBean implements Notifications {
 
     private static final Logger LOG = Logger.getLogger(NotificationsBean.class.getName());
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss z").withZone(Paris.ZONE);
 
     @PersistenceContext(unitName = "notifications")
     EntityManager em;
@@ -62,7 +60,7 @@ public class NotificationsBean implements Notifications {
         Instant now = clock.instant();
         Map<String, String> facts = new LinkedHashMap<>(notice.facts());
         facts.putIfAbsent("actor", caller.getCallerPrincipal().getName());
-        facts.putIfAbsent("at", WHEN.format(now));
+        facts.putIfAbsent("at", Shown.DATE_TIME_SECONDS_ZONE.format(now));
         if (notice.kind().isStatus()) {
             facts.putIfAbsent("statusUrl", Links.status());
             publishStatus(notice, facts, now);

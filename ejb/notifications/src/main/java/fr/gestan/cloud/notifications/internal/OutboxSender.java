@@ -3,6 +3,7 @@ package fr.gestan.cloud.notifications.internal;
 import fr.gestan.cloud.common.lease.ClusterLeases;
 import fr.gestan.cloud.common.lease.ClusterOnce;
 import fr.gestan.cloud.common.lease.HoldsLease;
+import fr.gestan.cloud.common.runs.Polling;
 import fr.gestan.cloud.notifications.api.Channel;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -25,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -70,17 +70,12 @@ public class OutboxSender {
         // One holder per node (its name, stable across restarts), not per deployment: a redeployment in the same server takes over the lease its
         // predecessor held at once (the undeployed sender may not reach the security module to release it).
         holder = "sender/" + ClusterOnce.HOLDER;
-        long every = Long.getLong(POLL_PROPERTY, 5_000);
-        if (every > 0) {
-            task = scheduler.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.MILLISECONDS);
-        }
+        task = Polling.start(scheduler, POLL_PROPERTY, 5_000, this::tick);
     }
 
     @PreDestroy
     void stop() {
-        if (task != null) {
-            task.cancel(false);
-        }
+        Polling.stop(task);
         synchronized (lock) {
             try {
                 leases.release(LEASE, holder);

@@ -1,6 +1,7 @@
 package fr.gestan.cloud.notifications.internal;
 
 import fr.gestan.cloud.common.Roles;
+import fr.gestan.cloud.common.Shown;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.hosting.api.ComponentStatusView;
 import fr.gestan.cloud.hosting.api.ServerStatus;
@@ -54,7 +55,7 @@ public class StatusSubscriptionsBean extends NotificationsServiceBase implements
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("scope", scope.name());
         facts.put("scopeRef", ref);
-        facts.put("expires", NotificationsBean.WHEN.format(now.plus(valid)));
+        facts.put("expires", Shown.DATE_TIME_SECONDS_ZONE.format(now.plus(valid)));
         facts.put("confirmUrl", Links.confirm(token));
         em.persist(new Delivery(CONFIRMATION, null, Channel.EMAIL, subscription.address(), subscription,
                 MessageRenderer.email(CONFIRMATION, facts, null), now));

@@ -1,7 +1,9 @@
 package fr.gestan.cloud.security.internal;
 
+import fr.gestan.cloud.common.keys.CurrentKeys;
 import fr.gestan.cloud.common.keys.KeyFiles;
 import fr.gestan.cloud.common.keys.KeyRing;
+import fr.gestan.cloud.common.keys.RingMembers;
 import fr.gestan.cloud.security.api.JournalVerifier;
 import fr.gestan.cloud.security.api.JournalVerifier.MerkleLog;
 import java.io.IOException;
@@ -18,10 +20,7 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Logger;
 
 /**
@@ -42,7 +41,7 @@ final class JournalKeys {
 
     private static final Logger LOG = Logger.getLogger(JournalKeys.class.getName());
 
-    private static volatile JournalKeys current;
+    private static final CurrentKeys<JournalKeys> CURRENT = new CurrentKeys<>(loaded -> loaded.keys);
 
     /** A key of the ring and the file of its private half. */
     record Member(String id, PrivateKey privateKey, PublicKey publicKey, Path file) {
@@ -56,36 +55,20 @@ final class JournalKeys {
         }
     }
 
-    private final Map<String, Member> keys;
-    private final String activeId;
-    private final String initialId;
+    private final RingMembers<Member> keys;
 
-    private JournalKeys(Map<String, Member> keys, String activeId, String initialId) {
-        if (!keys.containsKey(activeId)) {
-            throw new IllegalStateException("the active journal checkpoint key " + activeId + " is not in the ring");
-        }
-        this.keys = Collections.unmodifiableMap(new LinkedHashMap<>(keys));
-        this.activeId = activeId;
-        this.initialId = initialId;
+    private JournalKeys(RingMembers<Member> keys) {
+        this.keys = keys;
     }
 
     /** The configured ring, loaded on first use and again when its active key changed (here or on another node). */
     static JournalKeys current() {
-        JournalKeys loaded = current;
-        KeyRing ring = ring();
-        if (loaded == null || !loaded.activeId.equals(ring.activeId().orElse(loaded.initialId))) {
-            synchronized (JournalKeys.class) {
-                current = loaded = load(configuredPath(), ring);
-            }
-        }
-        return loaded;
+        return CURRENT.get(ring(), ring -> load(configuredPath(), ring));
     }
 
     /** Reads the ring again (a key added by another node that this one has not seen yet). */
     static JournalKeys reload() {
-        synchronized (JournalKeys.class) {
-            current = null;
-        }
+        CURRENT.clear();
         return current();
     }
 
@@ -112,26 +95,13 @@ final class JournalKeys {
      * {@code ring}; the active one is the ring's {@code active} key, else the initial key.
      */
     static JournalKeys load(Path initial, KeyRing ring) {
-        Map<String, Member> keys = new LinkedHashMap<>();
-        List<String> ringIds = ring.ids();
-        String initialId = null;
-        if (Files.exists(initial) || ringIds.isEmpty()) {
-            Member key = loadOrCreate(initial);
-            initialId = key.id();
-            keys.put(initialId, key);
-        }
-        for (String id : ringIds) {
-            Member key = read(ring.file(id));
+        return new JournalKeys(RingMembers.load("journal checkpoint key", initial, ring, JournalKeys::loadOrCreate, (id, file) -> {
+            Member key = read(file);
             if (!key.id().equals(id)) {
-                throw new IllegalStateException("the journal checkpoint key " + ring.file(id) + " has id " + key.id());
+                throw new IllegalStateException("the journal checkpoint key " + file + " has id " + key.id());
             }
-            keys.put(id, key);
-        }
-        String active = ring.activeId().orElse(initialId);
-        if (active == null) {
-            throw new IllegalStateException("the journal checkpoint key ring " + ring.folder() + " has no active key and no initial key " + initial);
-        }
-        return new JournalKeys(keys, active, initialId);
+            return key;
+        }, Member::id));
     }
 
     /** Loads the key at {@code path}, generating it first if no file exists there. */
@@ -229,16 +199,16 @@ final class JournalKeys {
 
     /** The key of the ring's {@code active} file (the initial key while the ring was never rotated). */
     Member active() {
-        return keys.get(activeId);
+        return keys.active();
     }
 
     /** The key {@code id}; null when this ring has no such key. */
     Member member(String id) {
-        return keys.get(id);
+        return keys.member(id);
     }
 
     /** Every key, the initial one first, then the ring's oldest first. */
     List<Member> members() {
-        return List.copyOf(keys.values());
+        return keys.members();
     }
 }

@@ -2,6 +2,7 @@ package fr.gestan.cloud.security.internal;
 
 import fr.gestan.cloud.common.lease.HoldsLease;
 import fr.gestan.cloud.common.persistence.SchemaMigrations;
+import fr.gestan.cloud.common.runs.Polling;
 import fr.gestan.cloud.security.api.JournalVerifier.MerkleLog;
 import fr.gestan.cloud.security.api.JournalVerifier.Result;
 import fr.gestan.cloud.security.api.VerificationProgress;
@@ -24,7 +25,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -83,17 +83,12 @@ public class JournalLog {
         }
         checkpointer = new LogCheckpointer(origin(), CheckpointKeys::signing, System::currentTimeMillis);
         checkpointMs = Long.getLong(CHECKPOINT_MS_PROPERTY, 250);
-        long every = Long.getLong(SEQUENCER_MS_PROPERTY, 50);
-        if (every > 0) {
-            task = scheduler.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.MILLISECONDS);
-        }
+        task = Polling.start(scheduler, SEQUENCER_MS_PROPERTY, 50, this::tick);
     }
 
     @PreDestroy
     void stop() {
-        if (task != null) {
-            task.cancel(false);
-        }
+        Polling.stop(task);
         synchronized (lock) {
             sequencer.release();
         }

@@ -1,7 +1,9 @@
 package fr.gestan.cloud.security.internal;
 
+import fr.gestan.cloud.common.keys.CurrentKeys;
 import fr.gestan.cloud.common.keys.KeyFiles;
 import fr.gestan.cloud.common.keys.KeyRing;
+import fr.gestan.cloud.common.keys.RingMembers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +13,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,24 +36,23 @@ final class JournalMacKey {
     static final String ENV = "GESTAN_JOURNAL_MAC_KEY";
 
     private static final Logger LOG = Logger.getLogger(JournalMacKey.class.getName());
-    private static volatile JournalMacKey current;
+    private static final CurrentKeys<JournalMacKey> CURRENT = new CurrentKeys<>(loaded -> loaded.keys);
 
     /** A key of the ring and the file it came from (null for a key given in code). */
     record Member(String id, byte[] key, Path file) {
     }
 
-    private final Map<String, Member> keys;
-    private final String activeId;
-    /** The key of the single-file setting, which made the entries without key id; null when its file is gone. */
-    private final String initialId;
+    private static final String WHAT = "journal MAC key";
+
+    /** Its initial key is the single-file setting's, which made the entries without key id (null when its file is gone). */
+    private final RingMembers<Member> keys;
 
     private JournalMacKey(Map<String, Member> keys, String activeId, String initialId) {
-        if (!keys.containsKey(activeId)) {
-            throw new IllegalStateException("the active journal MAC key " + activeId + " is not in the ring");
-        }
-        this.keys = Collections.unmodifiableMap(new LinkedHashMap<>(keys));
-        this.activeId = activeId;
-        this.initialId = initialId;
+        this(new RingMembers<>(WHAT, keys, activeId, initialId));
+    }
+
+    private JournalMacKey(RingMembers<Member> keys) {
+        this.keys = keys;
     }
 
     /** A ring of one key, the initial one (tests, tools). */
@@ -75,14 +75,7 @@ final class JournalMacKey {
 
     /** The configured ring, loaded on first use and again when its active key changed (here or on another node). */
     static JournalMacKey current() {
-        JournalMacKey loaded = current;
-        KeyRing ring = ring();
-        if (loaded == null || !loaded.activeId.equals(ring.activeId().orElse(loaded.initialId))) {
-            synchronized (JournalMacKey.class) {
-                current = loaded = load(KeyFiles.path(PROPERTY, ENV, "journal-mac-key"), ring);
-            }
-        }
-        return loaded;
+        return CURRENT.get(ring(), ring -> load(KeyFiles.path(PROPERTY, ENV, "journal-mac-key"), ring));
     }
 
     static KeyRing ring() {
@@ -90,22 +83,10 @@ final class JournalMacKey {
     }
 
     static JournalMacKey load(Path initial, KeyRing ring) {
-        Map<String, Member> keys = new LinkedHashMap<>();
-        List<String> ringIds = ring.ids();
-        String initialId = null;
-        if (Files.exists(initial) || ringIds.isEmpty()) {
-            byte[] key = loadOrCreate(initial);
-            initialId = idOf(key);
-            keys.put(initialId, new Member(initialId, key, initial));
-        }
-        for (String id : ringIds) {
-            keys.put(id, new Member(id, read(ring.file(id)), ring.file(id)));
-        }
-        String active = ring.activeId().orElse(initialId);
-        if (active == null) {
-            throw new IllegalStateException("the journal MAC key ring " + ring.folder() + " has no active key and no initial key " + initial);
-        }
-        return new JournalMacKey(keys, active, initialId);
+        return new JournalMacKey(RingMembers.load(WHAT, initial, ring, path -> {
+            byte[] key = loadOrCreate(path);
+            return new Member(idOf(key), key, path);
+        }, (id, file) -> new Member(id, read(file), file), Member::id));
     }
 
     static byte[] loadOrCreate(Path path) {
@@ -152,10 +133,8 @@ final class JournalMacKey {
             String id = idOf(key);
             KeyFiles.createIfAbsent(ring.file(id), text);
             ring.activate(id);
-            synchronized (JournalMacKey.class) {
-                current = null;
-            }
-            return current().keys.get(id);
+            CURRENT.clear();
+            return current().keys.member(id);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write a new journal MAC key in " + ring.folder(), e);
         } catch (GeneralSecurityException e) {
@@ -173,29 +152,30 @@ final class JournalMacKey {
     }
 
     String activeId() {
-        return activeId;
+        return keys.activeId();
     }
 
     /** The id new entries record ({@code journal_entry.mac_key}). */
     String recordedId() {
-        return activeId;
+        return keys.activeId();
     }
 
     byte[] activeKey() {
-        return keys.get(activeId).key().clone();
+        return keys.active().key().clone();
     }
 
     /** The key an entry names ({@code null}: the initial key); null when the ring has no such key. */
     byte[] key(String recordedId) {
-        Member member = keys.get(recordedId == null ? initialId == null ? "" : initialId : recordedId);
+        String initialId = keys.initialId();
+        Member member = keys.member(recordedId == null ? initialId == null ? "" : initialId : recordedId);
         return member == null ? null : member.key();
     }
 
     String initialId() {
-        return initialId;
+        return keys.initialId();
     }
 
     List<Member> members() {
-        return List.copyOf(keys.values());
+        return keys.members();
     }
 }

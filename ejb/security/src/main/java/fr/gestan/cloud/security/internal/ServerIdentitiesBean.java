@@ -2,6 +2,7 @@ package fr.gestan.cloud.security.internal;
 
 import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.Roles;
+import fr.gestan.cloud.common.Shown;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.common.notify.Notice;
 import fr.gestan.cloud.common.notify.NoticeKind;
@@ -121,14 +122,11 @@ public class ServerIdentitiesBean extends SecurityServiceBase implements ServerI
         facts.put("account", access.account());
         facts.put("address", access.address());
         facts.put("method", access.method());
-        facts.put("occurredAt", WHEN.format(access.at()));
+        facts.put("occurredAt", Shown.DATE_TIME_SECONDS_ZONE.format(access.at()));
         facts.put("accessReason", reason.name());
         facts.put("who", username == null ? "—" : username);
         notifications.publish(new Notice(NoticeKind.SERVER_ACCESS_ALERT, null, Set.of(), Set.of(), facts));
     }
-
-    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
-            .ofPattern("dd/MM/yyyy HH:mm:ss z").withZone(Paris.ZONE);
 
     @Override
     public List<AlertView> openAlerts(int max) {

@@ -15,11 +15,9 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.sql.Connection;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
 class KeyRotationLogTest {
 
     private static final String TENANT = "552100554";
-    private static final Path VERIFIER = Path.of("src/main/java/fr/gestan/cloud/security/api/JournalVerifier.java");
     private static final byte[] NEW_MAC_KEY = "fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII);
 
     @TempDir
@@ -113,14 +110,7 @@ class KeyRotationLogTest {
     }
 
     private int verifier(String[] out, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                VERIFIER.toString()));
-        command.addAll(List.of(args));
-        Path output = dir.resolve("out.txt");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the verifier did not finish");
-        out[0] = Files.readString(output);
-        return process.exitValue();
+        return OfflineVerifier.run(dir, out, args);
     }
 
     private static String note(String export) {

@@ -18,10 +18,8 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.sql.Connection;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +37,6 @@ class LogExportTest {
 
     private static final String SMALL = "552100554";
     private static final String LARGE = "732829320";
-    private static final Path VERIFIER = Path.of("src/main/java/fr/gestan/cloud/security/api/JournalVerifier.java");
 
     @TempDir
     Path dir;
@@ -95,16 +92,8 @@ class LogExportTest {
         return JournalVerifier.Export.verify(new BufferedReader(new StringReader(export)), key.getPublic());
     }
 
-    /** Runs {@code java JournalVerifier.java args…}; returns the exit code, the output in {@code out[0]}. */
     private int verifier(String[] out, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                VERIFIER.toString()));
-        command.addAll(List.of(args));
-        Path output = dir.resolve("out.txt");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the verifier did not finish");
-        out[0] = Files.readString(output);
-        return process.exitValue();
+        return OfflineVerifier.run(dir, out, args);
     }
 
     private int verifyFile(String export, String[] out) throws Exception {

@@ -37,9 +37,7 @@ class LogSequencerPostgresTest extends LogSequencerTest {
         assertTrue(ok.ok(), ok::toString);
         assertEquals(targets.length, ok.entriesChecked());
         db.execute("update journal_entry set target = 'back\\slash \\n' where id = " + entryAt(2));
-        Result result = verify(db);
-        assertEquals(Problem.ENTRY_ALTERED, result.problem(), result::toString);
-        assertEquals(2, result.seq());
+        assertPinpointed(db, Problem.ENTRY_ALTERED, 2);
     }
 
     @Test
@@ -53,8 +51,6 @@ class LogSequencerPostgresTest extends LogSequencerTest {
         assertTrue(ok.ok(), ok::toString);
         assertEquals(6, ok.entriesChecked());
         db.execute("delete from journal_leaf where position = 1");
-        Result result = verify(db);
-        assertEquals(Problem.LEAF_MISSING, result.problem(), result::toString);
-        assertEquals(1, result.seq());
+        assertPinpointed(db, Problem.LEAF_MISSING, 1);
     }
 }

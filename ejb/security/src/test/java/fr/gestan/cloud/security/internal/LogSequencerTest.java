@@ -90,6 +90,13 @@ class LogSequencerTest {
         }
     }
 
+    /** Verifies the log and asserts the problem found and the position it names. */
+    void assertPinpointed(LogDatabase on, Problem problem, long seq) throws Exception {
+        Result result = verify(on);
+        assertEquals(problem, result.problem(), result::toString);
+        assertEquals(seq, result.seq());
+    }
+
     long append(String tenant, String target) throws Exception {
         try (Connection c = db.open()) {
             return LogDatabase.appendV2(c, MAC_KEY, tenant, target);
@@ -215,9 +222,7 @@ class LogSequencerTest {
 
             // The old chain's own hashes are still checked: a legacy row edited is pinpointed at its leaf.
             legacy.execute("update journal_entry set target = 'x' where id = 11");
-            Result edited = verify(legacy);
-            assertEquals(Problem.ENTRY_ALTERED, edited.problem(), edited::toString);
-            assertEquals(3, edited.seq());
+            assertPinpointed(legacy, Problem.ENTRY_ALTERED, 3);
         }
     }
 
@@ -236,9 +241,7 @@ class LogSequencerTest {
         assertEquals(1, db.queryLong("select count(*) from journal_entry where action = 'JOURNAL_ENTRY_NOT_AUTHENTIC' and target = 'entry " + forged + "'"));
         assertEquals(1, sequencer.runOnce().sequenced(), "the report is journaled and sequenced in turn");
         sign(db, false);
-        Result result = verify(db);
-        assertEquals(Problem.ENTRY_NOT_AUTHENTIC, result.problem(), result::toString);
-        assertEquals(1, result.seq());
+        assertPinpointed(db, Problem.ENTRY_NOT_AUTHENTIC, 1);
     }
 
     /** A log of 6 entries, signed at 3 and at 6. */
@@ -265,9 +268,7 @@ class LogSequencerTest {
     void an_edited_entry_is_pinpointed() throws Exception {
         signedLog();
         db.execute("update journal_entry set target = 'someone-else' where id = " + entryAt(4));
-        Result result = verify(db);
-        assertEquals(Problem.ENTRY_ALTERED, result.problem(), result::toString);
-        assertEquals(4, result.seq());
+        assertPinpointed(db, Problem.ENTRY_ALTERED, 4);
     }
 
     @Test
@@ -308,18 +309,14 @@ class LogSequencerTest {
     void a_deleted_entry_is_pinpointed() throws Exception {
         signedLog();
         db.execute("delete from journal_entry where id = " + entryAt(2));
-        Result result = verify(db);
-        assertEquals(Problem.ENTRY_MISSING, result.problem(), result::toString);
-        assertEquals(2, result.seq());
+        assertPinpointed(db, Problem.ENTRY_MISSING, 2);
     }
 
     @Test
     void a_deleted_position_is_pinpointed() throws Exception {
         signedLog();
         db.execute("delete from journal_leaf where position = 2");
-        Result result = verify(db);
-        assertEquals(Problem.LEAF_MISSING, result.problem(), result::toString);
-        assertEquals(2, result.seq());
+        assertPinpointed(db, Problem.LEAF_MISSING, 2);
     }
 
     @Test
@@ -329,9 +326,7 @@ class LogSequencerTest {
         long b = entryAt(3);
         db.execute("update journal_leaf set entry_id = -1 where position = 1", "update journal_leaf set entry_id = " + a + " where position = 3",
                 "update journal_leaf set entry_id = " + b + " where position = 1");
-        Result result = verify(db);
-        assertEquals(Problem.ENTRY_ALTERED, result.problem(), result::toString);
-        assertEquals(1, result.seq());
+        assertPinpointed(db, Problem.ENTRY_ALTERED, 1);
     }
 
     @Test
@@ -353,18 +348,14 @@ class LogSequencerTest {
         String forgedNote = MerkleLog.sign(new MerkleLog.Checkpoint(ORIGIN, 6, JournalVerifier.unhex(root)).body(), ORIGIN,
                 forger.getPrivate(), forger.getPublic());
         insertCheckpoint(6, root, forgedNote);
-        Result forged = verify(db);
-        assertEquals(Problem.CHECKPOINT_FORGED, forged.problem(), forged::toString);
-        assertEquals(6, forged.seq());
+        assertPinpointed(db, Problem.CHECKPOINT_FORGED, 6);
         db.execute("delete from journal_log_checkpoint where id = (select max(id) from journal_log_checkpoint)");
 
         // Split view: our key (stolen or misused) signed another root for the same size.
         byte[] other = MerkleLog.sha256("another history".getBytes());
         insertCheckpoint(6, JournalVerifier.hex(other), MerkleLog.sign(new MerkleLog.Checkpoint(ORIGIN, 6, other).body(), ORIGIN,
                 key.getPrivate(), key.getPublic()));
-        Result split = verify(db);
-        assertEquals(Problem.CHECKPOINT_SPLIT_VIEW, split.problem(), split::toString);
-        assertEquals(6, split.seq());
+        assertPinpointed(db, Problem.CHECKPOINT_SPLIT_VIEW, 6);
         db.execute("delete from journal_log_checkpoint where id = (select max(id) from journal_log_checkpoint)");
 
         // Rollback: a smaller tree signed after the larger one.
@@ -374,17 +365,13 @@ class LogSequencerTest {
         }
         insertCheckpoint(2, JournalVerifier.hex(smaller), MerkleLog.sign(new MerkleLog.Checkpoint(ORIGIN, 2, smaller).body(), ORIGIN,
                 key.getPrivate(), key.getPublic()));
-        Result rollback = verify(db);
-        assertEquals(Problem.CHECKPOINT_ROLLBACK, rollback.problem(), rollback::toString);
-        assertEquals(2, rollback.seq());
+        assertPinpointed(db, Problem.CHECKPOINT_ROLLBACK, 2);
         db.execute("delete from journal_log_checkpoint where id = (select max(id) from journal_log_checkpoint)");
         assertTrue(verify(db).ok());
 
         // Truncation: the newest leaves gone, the state moved back: the signed checkpoint still covers them.
         db.execute("delete from journal_leaf where position >= 4", "update journal_log_state set tree_size = 4");
-        Result truncated = verify(db);
-        assertEquals(Problem.CHECKPOINT_BEYOND_END, truncated.problem(), truncated::toString);
-        assertEquals(4, truncated.seq());
+        assertPinpointed(db, Problem.CHECKPOINT_BEYOND_END, 4);
     }
 
     private void insertCheckpoint(long size, String root, String note) throws Exception {

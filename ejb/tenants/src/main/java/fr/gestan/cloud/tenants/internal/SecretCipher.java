@@ -1,7 +1,9 @@
 package fr.gestan.cloud.tenants.internal;
 
+import fr.gestan.cloud.common.keys.CurrentKeys;
 import fr.gestan.cloud.common.keys.KeyFiles;
 import fr.gestan.cloud.common.keys.KeyRing;
+import fr.gestan.cloud.common.keys.RingMembers;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -13,7 +15,6 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -43,30 +44,24 @@ final class SecretCipher {
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final Logger LOG = Logger.getLogger(SecretCipher.class.getName());
-    private static volatile SecretCipher current;
+    private static final CurrentKeys<SecretCipher> CURRENT = new CurrentKeys<>(loaded -> loaded.keys);
 
     /** A key of the ring and the file it came from. */
     record Member(String id, SecretKey key, Path file) {
     }
 
-    private final Map<String, Member> keys;
-    private final String activeId;
-    /** The key of the single-file setting; null when that file does not exist. */
-    private final String initialId;
+    private static final String WHAT = "hosted-account key";
+
+    private final RingMembers<Member> keys;
     private final SecureRandom random = new SecureRandom();
 
-    SecretCipher(Map<String, Member> keys, String activeId, String initialId) {
-        if (!keys.containsKey(activeId)) {
-            throw new IllegalStateException("the active hosted-account key " + activeId + " is not in the ring");
-        }
-        this.keys = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(keys)); // the initial key first, then oldest first
-        this.activeId = activeId;
-        this.initialId = initialId;
+    private SecretCipher(RingMembers<Member> keys) {
+        this.keys = keys;
     }
 
     /** A ring of one key. */
     SecretCipher(SecretKey key) {
-        this(Map.of(idOf(key), new Member(idOf(key), key, null)), idOf(key), idOf(key));
+        this(new RingMembers<>(WHAT, Map.of(idOf(key), new Member(idOf(key), key, null)), idOf(key), idOf(key)));
     }
 
     /**
@@ -74,14 +69,7 @@ final class SecretCipher {
      * another one sharing the keys folder).
      */
     static SecretCipher current() {
-        SecretCipher loaded = current;
-        KeyRing ring = ring();
-        if (loaded == null || !loaded.activeId.equals(ring.activeId().orElse(loaded.initialId))) {
-            synchronized (SecretCipher.class) {
-                current = loaded = load(configuredPath(), ring);
-            }
-        }
-        return loaded;
+        return CURRENT.get(ring(), ring -> load(configuredPath(), ring));
     }
 
     static KeyRing ring() {
@@ -97,23 +85,10 @@ final class SecretCipher {
      * {@code ring}; the active one is the ring's {@code active} key, else the initial key.
      */
     static SecretCipher load(Path initial, KeyRing ring) {
-        Map<String, Member> keys = new LinkedHashMap<>();
-        List<String> ringIds = ring.ids();
-        String initialId = null;
-        if (Files.exists(initial) || ringIds.isEmpty()) {
-            SecretKey key = loadOrCreate(initial);
-            initialId = idOf(key);
-            keys.put(initialId, new Member(initialId, key, initial));
-        }
-        for (String id : ringIds) {
-            SecretKey key = read(ring.file(id));
-            keys.put(id, new Member(id, key, ring.file(id)));
-        }
-        String active = ring.activeId().orElse(initialId);
-        if (active == null) {
-            throw new IllegalStateException("the hosted-account key ring " + ring.folder() + " has no active key and no initial key " + initial);
-        }
-        return new SecretCipher(keys, active, initialId);
+        return new SecretCipher(RingMembers.load(WHAT, initial, ring, path -> {
+            SecretKey key = loadOrCreate(path);
+            return new Member(idOf(key), key, path);
+        }, (id, file) -> new Member(id, read(file), file), Member::id));
     }
 
     static SecretKey loadOrCreate(Path path) {
@@ -155,9 +130,7 @@ final class SecretCipher {
             String id = idOf(key);
             KeyFiles.createIfAbsent(ring.file(id), (Base64.getEncoder().encodeToString(key.getEncoded()) + "\n"));
             ring.activate(id);
-            synchronized (SecretCipher.class) {
-                current = null;
-            }
+            CURRENT.clear();
             return id;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write a new hosted-account key in " + ring.folder(), e);
@@ -183,17 +156,17 @@ final class SecretCipher {
     }
 
     String activeId() {
-        return activeId;
+        return keys.activeId();
     }
 
     /** The key of the single-file setting (it made the secrets written before key ids); null when absent. */
     String initialId() {
-        return initialId;
+        return keys.initialId();
     }
 
     /** The ring's keys, in the order loaded (the initial key first, then the ring's oldest first). */
     List<Member> members() {
-        return List.copyOf(keys.values());
+        return keys.members();
     }
 
     /** The id of the key that encrypted {@code stored}; null for a value written before key ids. */
@@ -210,10 +183,11 @@ final class SecretCipher {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeId).key(), new GCMParameterSpec(TAG_BITS, iv));
+            Member active = keys.active();
+            cipher.init(Cipher.ENCRYPT_MODE, active.key(), new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(accountRef.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plain);
-            byte[] id = activeId.getBytes(StandardCharsets.US_ASCII);
+            byte[] id = active.id().getBytes(StandardCharsets.US_ASCII);
             return ByteBuffer.allocate(2 + id.length + IV_BYTES + sealed.length).put(FORMAT).put((byte) id.length).put(id)
                     .put(iv).put(sealed).array();
         } catch (GeneralSecurityException e) {
@@ -229,7 +203,7 @@ final class SecretCipher {
             if (id == null) {
                 throw new IllegalStateException("not an encrypted secret of a known format");
             }
-            Member member = keys.get(id);
+            Member member = keys.member(id);
             if (member == null) {
                 throw new IllegalStateException("the secret was encrypted with key " + id + ", which is not in the ring");
             }
@@ -241,7 +215,7 @@ final class SecretCipher {
         }
         // Written before key ids: the initial key made it, unless it was rotated away; GCM's tag tells which key opens it.
         IllegalStateException last = null;
-        for (Member member : keys.values()) {
+        for (Member member : keys.members()) {
             try {
                 return open(member.key(), stored, 1, accountRef);
             } catch (IllegalStateException e) {

@@ -1,6 +1,7 @@
 package fr.gestan.cloud.web.compliance.rest;
 
 import fr.gestan.cloud.web.http.rest.Problems;
+import fr.gestan.cloud.web.http.Attachment;
 import fr.gestan.cloud.compliance.api.CertificateBatch;
 import fr.gestan.cloud.compliance.api.CertificateBatchRunView;
 import fr.gestan.cloud.compliance.api.CertificateBatchTally;
@@ -166,9 +167,7 @@ public class CertificatesResource {
     static Response download(Certificates certificates, String number) {
         try {
             CertificateFile file = certificates.download(number);
-            return Response.ok(file.pdf(), "application/pdf")
-                    .header("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"")
-                    .header("Cache-Control", "no-store").build();
+            return Attachment.response(file.pdf(), "application/pdf", file.fileName());
         } catch (CertificateNotFoundException e) {
             return Problems.error(Response.Status.NOT_FOUND, "not-found");
         }

@@ -1,6 +1,7 @@
 package fr.gestan.cloud.web.tenants.rest;
 
 import fr.gestan.cloud.web.http.rest.Problems;
+import fr.gestan.cloud.web.http.Attachment;
 import fr.gestan.cloud.tenants.api.AccountNotFoundException;
 import fr.gestan.cloud.tenants.api.DataExports;
 import fr.gestan.cloud.tenants.api.ExportNotFoundException;
@@ -117,7 +118,6 @@ public class MyCompanyResource {
                 throw new jakarta.ws.rs.NotFoundException();
             }
         };
-        return Response.ok(body, "application/zip")
-                .header("Content-Disposition", "attachment; filename=\"" + export.fileName() + "\"").build();
+        return Attachment.response(body, "application/zip", export.fileName());
     }
 }

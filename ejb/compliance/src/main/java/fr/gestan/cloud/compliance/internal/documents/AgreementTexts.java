@@ -1,5 +1,6 @@
 package fr.gestan.cloud.compliance.internal.documents;
 
+import fr.gestan.cloud.common.Shown;
 import fr.gestan.cloud.compliance.internal.trust.TrustTexts;
 import fr.gestan.cloud.hosting.api.ContractView;
 import fr.gestan.cloud.security.api.PolicySettings;
@@ -8,7 +9,6 @@ import fr.gestan.cloud.tenants.api.HostedDataKind;
 import fr.gestan.cloud.tenants.api.PostalAddress;
 import fr.gestan.cloud.tenants.api.TenantRecord;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +16,6 @@ import java.util.Set;
 /** The GDPR art. 28 processor agreement of one hosting contract, written from live data (bilingual). */
 public final class AgreementTexts {
 
-    static final DateTimeFormatter FR = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     /**
      * A sub-processor of the contract: the operator of one of its sites and the data centre itself, or
@@ -68,10 +67,10 @@ public final class AgreementTexts {
                 "Processor: " + Vendor.NAME + ", " + Vendor.FORM_EN + ", publisher and operator of " + Vendor.PRODUCT + ".");
 
         b.section("Objet et durée", "Subject matter and duration");
-        String end = c.endsOn() == null ? "sans terme fixé" : "jusqu'au " + c.endsOn().format(FR);
+        String end = c.endsOn() == null ? "sans terme fixé" : "jusqu'au " + c.endsOn().format(Shown.DATE);
         String endEn = c.endsOn() == null ? "with no fixed end" : "until " + c.endsOn();
         b.text("Hébergement de l'application Gestan (offre « " + c.offer() + " ») au titre du contrat d'hébergement n° " + c.id()
-                        + ", du " + c.startsOn().format(FR) + " " + end + (c.autoRenew() ? ", renouvelable tacitement" : "")
+                        + ", du " + c.startsOn().format(Shown.DATE) + " " + end + (c.autoRenew() ? ", renouvelable tacitement" : "")
                         + ". Le présent contrat suit la durée du contrat d'hébergement.",
                 "Hosting of the Gestan application (offer \"" + c.offer() + "\") under hosting contract no. " + c.id()
                         + ", from " + c.startsOn() + " " + endEn + (c.autoRenew() ? ", renewed automatically" : "")
@@ -119,7 +118,7 @@ public final class AgreementTexts {
                 b.text(s.other()[0], s.other()[1]);
                 continue;
             }
-            String since = s.since() == null ? "" : " ; depuis le " + s.since().format(FR);
+            String since = s.since() == null ? "" : " ; depuis le " + s.since().format(Shown.DATE);
             String sinceEn = s.since() == null ? "" : "; since " + s.since();
             String group = s.parentGroup() == null ? "" : " (" + s.parentGroup() + ")";
             b.text(s.roleFr() + " : " + s.operator() + (s.operatorForm() == null ? "" : " " + s.operatorForm()) + group
@@ -201,6 +200,6 @@ public final class AgreementTexts {
     }
 
     static String date(LocalDate d) {
-        return d == null ? "" : d.format(FR);
+        return d == null ? "" : d.format(Shown.DATE);
     }
 }

@@ -1,6 +1,7 @@
 package fr.gestan.cloud.compliance.internal.documents;
 
 import fr.gestan.cloud.common.Paris;
+import fr.gestan.cloud.common.Shown;
 import fr.gestan.cloud.compliance.api.AgreementChangeNotice;
 import fr.gestan.cloud.hosting.api.SubProcessorChangeKind;
 import fr.gestan.cloud.hosting.api.SubProcessorChangeView;
@@ -45,8 +46,8 @@ public final class ChangeNoticeLines {
             String ownerEn = n.newOwner() == null ? "" : ": " + n.newOwner() + " (" + n.newOwnerCountry() + ")";
             LocalDate notified = ZonedDateTime.ofInstant(n.notifiedAt(), Paris.ZONE).toLocalDate();
             String url = baseUrl + n.portalPath();
-            lines.add("Cette version fait suite à la notification n° " + n.changeId() + " du " + notified.format(AgreementTexts.FR) + " : "
-                    + n.name() + " — " + kindFr(n.kind()) + owner + " à compter du " + n.effectiveOn().format(AgreementTexts.FR) + " (" + url + ").");
+            lines.add("Cette version fait suite à la notification n° " + n.changeId() + " du " + notified.format(Shown.DATE) + " : "
+                    + n.name() + " — " + kindFr(n.kind()) + owner + " à compter du " + n.effectiveOn().format(Shown.DATE) + " (" + url + ").");
             lines.add("This version follows notice no. " + n.changeId() + " of " + notified + ": " + n.name() + " — " + kindEn(n.kind())
                     + ownerEn + " from " + n.effectiveOn() + " (" + url + ").");
         }

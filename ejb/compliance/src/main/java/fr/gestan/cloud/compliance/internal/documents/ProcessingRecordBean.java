@@ -3,6 +3,7 @@ package fr.gestan.cloud.compliance.internal.documents;
 import fr.gestan.cloud.compliance.internal.ComplianceServiceBase;
 import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.Roles;
+import fr.gestan.cloud.common.Shown;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.common.tenancy.CallerTenancy;
 import fr.gestan.cloud.compliance.api.DocumentNotFoundException;
@@ -19,8 +20,6 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.executable.ValidateOnExecution;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 // Method validation of the interface's constraints: HV-994, see docs/architecture.md.
@@ -101,7 +100,7 @@ public class ProcessingRecordBean extends ComplianceServiceBase implements Proce
         Instant now = clock.instant();
         DocumentText text = RecordTexts.of(entries, scope, subProcessors.inEffect(LocalDate.ofInstant(now, Paris.ZONE)),
                 policies.current().settings(), transport.running());
-        String stamp = ZonedDateTime.ofInstant(now, Paris.ZONE).format(DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm"));
+        String stamp = Shown.dateTime(now);
         byte[] pdf = DocumentPdf.render(text, List.of("Édité le / Issued on " + stamp, "Version (SHA-256) : " + text.sha256()),
                 List.of(), Vendor.PRODUCT + " · " + (scope == null ? "registre / record" : "extrait / extract " + scope));
         journal.record(JournalEvent.success("PROCESSING_RECORD_PDF", scope, entries.size() + " entries"));

@@ -4,6 +4,7 @@ import fr.gestan.cloud.compliance.internal.ComplianceServiceBase;
 import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.tenancy.TenantRef;
 import fr.gestan.cloud.common.Roles;
+import fr.gestan.cloud.common.Shown;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.common.tenancy.CallerTenancy;
 import fr.gestan.cloud.compliance.api.AgreementChangedException;
@@ -24,8 +25,6 @@ import jakarta.ejb.Stateless;
 import jakarta.validation.executable.ValidateOnExecution;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,8 +36,6 @@ import java.util.Map;
 @Local(ProcessorAgreements.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
 public class ProcessorAgreementsBean extends ComplianceServiceBase implements ProcessorAgreements {
-
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     @EJB
     ComplianceFactsReader reader;
@@ -69,7 +66,7 @@ public class ProcessorAgreementsBean extends ComplianceServiceBase implements Pr
         }
         Instant now = clock.instant();
         String who = actor();
-        byte[] pdf = render(current, List.of("Accepté par / Accepted by " + who + " · " + ZonedDateTime.ofInstant(now, Paris.ZONE).format(STAMP)));
+        byte[] pdf = render(current, List.of("Accepté par / Accepted by " + who + " · " + Shown.dateTime(now)));
         AgreementAcceptance acceptance = new AgreementAcceptance(siren, contractId, sha256, pdf, who, now);
         em.persist(acceptance);
         journal.record(JournalEvent.success("PROCESSOR_AGREEMENT_ACCEPTED", siren, "contract " + contractId + " sha256 " + sha256));
@@ -161,7 +158,7 @@ public class ProcessorAgreementsBean extends ComplianceServiceBase implements Pr
         if (acceptedSha == null) {
             return List.of("Non accepté à ce jour / Not accepted yet");
         }
-        String when = ZonedDateTime.ofInstant(acceptedAt, Paris.ZONE).format(STAMP);
+        String when = Shown.dateTime(acceptedAt);
         if (currentSha.equals(acceptedSha)) {
             return List.of("Accepté par / Accepted by " + acceptedBy + " · " + when);
         }

@@ -1,5 +1,6 @@
 package fr.gestan.cloud.compliance.internal.documents;
 
+import fr.gestan.cloud.common.Shown;
 import fr.gestan.cloud.hosting.api.SubProcessorRole;
 import fr.gestan.cloud.hosting.api.SubProcessorView;
 import java.util.List;
@@ -40,12 +41,12 @@ public final class SubProcessorLines {
         String groupEn = s.parentGroup() == null ? "" : ", " + Names.groupEn(s.parentGroup())
                 + (s.parentGroupCountry() == null ? "" : " (" + Names.country(s.parentGroupCountry(), java.util.Locale.ENGLISH) + ")");
         String dcs = s.dataCentres().isEmpty() ? "" : String.join(", ", s.dataCentres());
-        String until = s.effectiveUntil() == null ? "" : " au " + s.effectiveUntil().format(AgreementTexts.FR);
+        String until = s.effectiveUntil() == null ? "" : " au " + s.effectiveUntil().format(Shown.DATE);
         String untilEn = s.effectiveUntil() == null ? "" : " to " + s.effectiveUntil();
         return new String[]{
                 roleFr(s.role()) + " : " + name + ", siège : " + where + groupFr + " ; " + s.servicesFr()
                         + (dcs.isEmpty() ? "" : " (centres de données " + dcs + ")") + " ; en vigueur du "
-                        + s.effectiveFrom().format(AgreementTexts.FR) + until + ".",
+                        + s.effectiveFrom().format(Shown.DATE) + until + ".",
                 roleEn(s.role()) + ": " + name + ", head office: " + whereEn + groupEn + "; " + s.servicesEn()
                         + (dcs.isEmpty() ? "" : " (data centres " + dcs + ")") + "; in effect from " + s.effectiveFrom() + untilEn + "."};
     }

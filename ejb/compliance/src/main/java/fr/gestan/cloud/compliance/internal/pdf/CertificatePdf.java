@@ -14,18 +14,16 @@ import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
-import fr.gestan.cloud.common.Paris;
+import fr.gestan.cloud.common.Shown;
 import fr.gestan.cloud.common.pdf.DocumentFonts;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Renders a certificate ("attestation d'hébergement et de conformité") as an unsigned PDF: French first, English
@@ -34,8 +32,6 @@ import java.util.Locale;
  */
 public final class CertificatePdf {
 
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.FRENCH);
-    static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.FRENCH).withZone(Paris.ZONE);
     /** U+202F, the French narrow no-break space (thousands, before ":" and "%"). */
     static final char NNBSP = '\u202F';
 
@@ -93,8 +89,8 @@ public final class CertificatePdf {
             number.add(new Chunk(c.number(), DocumentFonts.bold(12)));
             number.setSpacingBefore(6);
             heading.add(number);
-            heading.add(new Paragraph(nfc("Délivrée le / Issued on " + DATE_TIME.format(c.issuedAt())
-                    + "  ·  valable jusqu'au / valid until " + DATE_TIME.format(c.validUntil())), body));
+            heading.add(new Paragraph(nfc("Délivrée le / Issued on " + Shown.DATE_TIME.format(c.issuedAt())
+                    + "  ·  valable jusqu'au / valid until " + Shown.DATE_TIME.format(c.validUntil())), body));
             if (c.supersedes() != null) {
                 heading.add(new Paragraph(nfc("Remplace l'attestation / Supersedes " + c.supersedes()), body));
             }
@@ -115,8 +111,8 @@ public final class CertificatePdf {
             document.add(section("Contrats et sites d'hébergement / Contracts and hosting sites", h));
             List<Grid.Cell[]> sites = new ArrayList<>();
             for (CertificateContent.ContractLine line : c.contracts()) {
-                sites.add(new Grid.Cell[] {cell(nfc(line.offer() + "\nn° " + line.id() + " · " + DATE.format(line.startsOn())
-                        + (line.endsOn() == null ? " →" : " → " + DATE.format(line.endsOn()))), body),
+                sites.add(new Grid.Cell[] {cell(nfc(line.offer() + "\nn° " + line.id() + " · " + Shown.DATE.format(line.startsOn())
+                        + (line.endsOn() == null ? " →" : " → " + Shown.DATE.format(line.endsOn()))), body),
                         cell(line.serviceLevel(), body), cell(site(line.production()), body), cell(site(line.backup()), body),
                         cell(line.recoveryMinutes() == null ? "–" : "≈" + NNBSP + duration(line.recoveryMinutes()), bold)});
             }
@@ -185,7 +181,7 @@ public final class CertificatePdf {
                 document.add(new Paragraph(nfc("Aucun point de contrôle signé à ce jour / No signed checkpoint yet"), body));
             } else {
                 document.add(new Paragraph(nfc("Point de contrôle signé / Signed checkpoint : entrée / entry n° "
-                        + grouped(c.checkpoint().seq()) + ", " + DATE_TIME.format(c.checkpoint().createdAt())), body));
+                        + grouped(c.checkpoint().seq()) + ", " + Shown.DATE_TIME.format(c.checkpoint().createdAt())), body));
                 document.add(new Paragraph(nfc("Empreinte de tête / Head hash (SHA-256) : ") + c.checkpoint().headHash(), small));
             }
             Paragraph verify = new Paragraph(nfc("Vérification / Verification : " + c.verificationUrl()), body);
@@ -220,7 +216,7 @@ public final class CertificatePdf {
         }
         table(document, writer, new float[] {2.4f, 2f, 3.6f, 3.6f},
                 new String[] {"Contrat / Contract", nfc("Serveur / Server"), "Ce mois / This month", "12 mois / 12 months"}, head, rows);
-        document.add(new Paragraph(nfc("Calculée le / computed on " + DATE_TIME.format(c.availability().get(0).computedAt())
+        document.add(new Paragraph(nfc("Calculée le / computed on " + Shown.DATE_TIME.format(c.availability().get(0).computedAt())
                 + " à partir des mesures et événements transmis par les serveurs et des incidents publiés : le temps sans rapport "
                 + "est compté à part (non surveillé), jamais comme disponible ; le temps avant la mise en service est sans objet. / "
                 + "From the measurements and events the servers reported and the published incidents: time without reports is "
@@ -284,11 +280,11 @@ public final class CertificatePdf {
     }
 
     public static String date(Instant instant) {
-        return DATE_TIME.format(instant);
+        return Shown.DATE_TIME.format(instant);
     }
 
     public static String date(LocalDate date) {
-        return DATE.format(date);
+        return Shown.DATE.format(date);
     }
 
     private static Paragraph section(String text, Font font) {

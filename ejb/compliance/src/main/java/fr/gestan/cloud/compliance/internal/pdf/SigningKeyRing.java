@@ -1,7 +1,9 @@
 package fr.gestan.cloud.compliance.internal.pdf;
 
+import fr.gestan.cloud.common.keys.CurrentKeys;
 import fr.gestan.cloud.common.keys.KeyFiles;
 import fr.gestan.cloud.common.keys.KeyRing;
+import fr.gestan.cloud.common.keys.RingMembers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,9 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,36 +25,22 @@ public final class SigningKeyRing {
 
     public static final String PURPOSE = "certificate-signing";
     static final String SUFFIX = ".p12";
-    private static volatile SigningKeyRing current;
+    private static final CurrentKeys<SigningKeyRing> CURRENT = new CurrentKeys<>(loaded -> loaded.keys);
 
     /** A key of the ring and the key store it came from. */
     public record Member(String id, SigningKey key, Path file) {
     }
 
-    private final Map<String, Member> keys;
-    private final String activeId;
-    private final String initialId;
+    private final RingMembers<Member> keys;
 
-    private SigningKeyRing(Map<String, Member> keys, String activeId, String initialId) {
-        if (!keys.containsKey(activeId)) {
-            throw new IllegalStateException("the active certificate signing key " + activeId + " is not in the ring");
-        }
-        this.keys = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(keys)); // the initial key first, then oldest first
-        this.activeId = activeId;
-        this.initialId = initialId;
+    private SigningKeyRing(RingMembers<Member> keys) {
+        this.keys = keys;
     }
 
     /** The configured ring, loaded on first use and again when its active key changed (here or on another node). */
     public static SigningKeyRing current() {
-        SigningKeyRing loaded = current;
-        KeyRing ring = ring();
-        if (loaded == null || !loaded.activeId.equals(ring.activeId().orElse(loaded.initialId))) {
-            synchronized (SigningKeyRing.class) {
-                current = loaded = load(SigningKey.configuredPath(), KeyFiles.setting(SigningKey.PASSWORD_PROPERTY, SigningKey.PASSWORD_ENV),
-                        Optional.ofNullable(KeyFiles.setting(SigningKey.ALIAS_PROPERTY, SigningKey.ALIAS_ENV)).orElse(SigningKey.DEFAULT_ALIAS), ring);
-            }
-        }
-        return loaded;
+        return CURRENT.get(ring(), ring -> load(SigningKey.configuredPath(), KeyFiles.setting(SigningKey.PASSWORD_PROPERTY, SigningKey.PASSWORD_ENV),
+                Optional.ofNullable(KeyFiles.setting(SigningKey.ALIAS_PROPERTY, SigningKey.ALIAS_ENV)).orElse(SigningKey.DEFAULT_ALIAS), ring));
     }
 
     public static KeyRing ring() {
@@ -66,22 +52,10 @@ public final class SigningKeyRing {
      * every store of {@code ring}; the active key is the ring's {@code active} one, else the initial key.
      */
     public static SigningKeyRing load(Path initial, String password, String alias, KeyRing ring) {
-        Map<String, Member> keys = new LinkedHashMap<>();
-        List<String> ringIds = ring.ids();
-        String initialId = null;
-        if (Files.exists(initial) || ringIds.isEmpty()) {
-            SigningKey key = SigningKey.loadOrCreate(initial, password, alias);
-            initialId = idOf(key);
-            keys.put(initialId, new Member(initialId, key, initial));
-        }
-        for (String id : ringIds) {
-            keys.put(id, new Member(id, SigningKey.loadOrCreate(ring.file(id), null, SigningKey.DEFAULT_ALIAS), ring.file(id)));
-        }
-        String active = ring.activeId().orElse(initialId);
-        if (active == null) {
-            throw new IllegalStateException("the certificate signing key ring " + ring.folder() + " has no active key and no initial key " + initial);
-        }
-        return new SigningKeyRing(keys, active, initialId);
+        return new SigningKeyRing(RingMembers.load("certificate signing key", initial, ring, path -> {
+            SigningKey key = SigningKey.loadOrCreate(path, password, alias);
+            return new Member(idOf(key), key, path);
+        }, (id, file) -> new Member(id, SigningKey.loadOrCreate(file, null, SigningKey.DEFAULT_ALIAS), file), Member::id));
     }
 
     /**
@@ -104,9 +78,7 @@ public final class SigningKeyRing {
                 Files.move(pendingPassword, store.resolveSibling(store.getFileName() + ".password"), StandardCopyOption.ATOMIC_MOVE);
                 Files.move(pending, store, StandardCopyOption.ATOMIC_MOVE);
                 ring.activate(id);
-                synchronized (SigningKeyRing.class) {
-                    current = null;
-                }
+                CURRENT.clear();
                 return id;
             } finally {
                 Files.deleteIfExists(pending);
@@ -127,16 +99,16 @@ public final class SigningKeyRing {
     }
 
     public Member active() {
-        return keys.get(activeId);
+        return keys.active();
     }
 
     /** The key that made the certificates issued before key ids were recorded; null when its store is gone. */
     public String initialId() {
-        return initialId;
+        return keys.initialId();
     }
 
     /** Every key, the initial one first, then the ring's oldest first. */
     public List<Member> members() {
-        return List.copyOf(keys.values());
+        return keys.members();
     }
 }
