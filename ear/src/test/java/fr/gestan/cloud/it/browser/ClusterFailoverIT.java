@@ -291,7 +291,7 @@ class ClusterFailoverIT extends BrowserJourney {
                 // a batch over the few demo tenants, paced so that it is mid-run at the kill (one tenant a page, 1.5 s
                 // between pages: test-only settings), and a dead node's batch and outbox lease taken over within seconds
                 "-Dgestan.certificates.batch-page-size=1", "-Dgestan.certificates.batch-page-pause-ms=1500",
-                "-Dgestan.certificates.batch-threads=1", "-Dgestan.certificates.batch-stale-seconds=8",
+                "-Dgestan.certificates.batch-threads=1", "-Dgestan.certificates.batch-stale-seconds=12",
                 "-Dgestan.notifications.lease-ms=15000"));
         // the suite's server settings (database, Keycloak, secrets, mail), without its port offset
         for (String arg : System.getProperty("gestan.it.jvmargs", "").trim().split("\\s+")) {

@@ -38,6 +38,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.ArrayList;
@@ -103,8 +104,9 @@ public class CertificateBatchJob extends ComplianceServiceBase implements Certif
 
     @Override
     public CertificateBatchTally run(Consumer<CertificateBatchTally> progress) throws CertificateBatchRunningException {
-        long runId = runs.begin(actor(), candidates(), NodeName.current());
-        return pages(runId, "", CertificateBatchTally.NONE, null, progress);
+        String worker = UUID.randomUUID().toString();
+        long runId = runs.begin(actor(), candidates(), NodeName.current(), worker);
+        return pages(runId, worker, "", CertificateBatchTally.NONE, null, progress);
     }
 
     /**
@@ -114,15 +116,17 @@ public class CertificateBatchJob extends ComplianceServiceBase implements Certif
      * issued again. Nothing when another node took it over, or it beats again.
      */
     public void resume(long runId) {
-        runs.takeOver(runId, NodeName.current()).ifPresent(resumed ->
-                pages(runId, resumed.after(), resumed.tally(), resumed.startedAt().truncatedTo(ChronoUnit.SECONDS), t -> { }));
+        String worker = UUID.randomUUID().toString();
+        runs.takeOver(runId, NodeName.current(), worker).ifPresent(resumed ->
+                pages(runId, worker, resumed.after(), resumed.tally(), resumed.startedAt().truncatedTo(ChronoUnit.SECONDS), t -> { }));
     }
 
     /**
-     * The batch's pages from {@code after} on, tallied from {@code tally}. {@code resumedSince}: when resuming, the start
-     * of the run, whose certificates in the first page count as issued by it.
+     * The batch's pages from {@code after} on, tallied from {@code tally}, by the loop {@code worker} (its token in the
+     * run: a loop whose run another took over stops). {@code resumedSince}: when resuming, the start of the run, whose
+     * certificates in the first page count as issued by it.
      */
-    private CertificateBatchTally pages(long runId, String after, CertificateBatchTally tally, Instant resumedSince,
+    private CertificateBatchTally pages(long runId, String worker, String after, CertificateBatchTally tally, Instant resumedSince,
                                         Consumer<CertificateBatchTally> progress) {
         String node = NodeName.current();
         int threads = threads();
@@ -158,7 +162,7 @@ public class CertificateBatchJob extends ComplianceServiceBase implements Certif
                 for (int w = 0; w < Math.min(threads, toIssue.size()); w++) {
                     workers.add(executor.submit(() -> {
                         for (String siren; (siren = toIssue.poll()) != null; ) {
-                            if (!runs.works(runId, node)) {
+                            if (!runs.works(runId, worker)) {
                                 throw new CertificateBatchRunStore.TakenOverException(runId, "another node");
                             }
                             issued.put(siren, issue(siren, shared));
@@ -175,7 +179,7 @@ public class CertificateBatchJob extends ComplianceServiceBase implements Certif
                     progress.accept(running[0]);
                 }
                 after = page.isEmpty() ? after : page.get(page.size() - 1);
-                runs.progressed(runId, node, running[0], after);
+                runs.progressed(runId, worker, running[0], after);
                 if (pause > 0 && page.size() == pageSize) {
                     pace(pause);
                 }
@@ -189,7 +193,7 @@ public class CertificateBatchJob extends ComplianceServiceBase implements Certif
             return running[0];
         } finally {
             CertificateBatchTally done = running[0];
-            if (!lost && runs.ended(runId, node, completed, done)) {
+            if (!lost && runs.ended(runId, worker, completed, done)) {
                 journal.recordIndependently(new JournalEvent(BATCH, null, null,
                         completed ? JournalEvent.Outcome.SUCCESS : JournalEvent.Outcome.FAILURE, done.summary()));
             }

@@ -39,6 +39,9 @@ public class CertificateBatchRun extends StoredRun {
     /** The node working on the run: the one that started it, then the one that took it over. */
     @Column(name = "node_name", length = 200)
     private String nodeName;
+    /** The token of the loop working on the run (one per start or takeover): the one allowed to commit its pages. */
+    @Column(length = 64)
+    private String worker;
     private int resumes;
 
     protected CertificateBatchRun() {
@@ -49,10 +52,15 @@ public class CertificateBatchRun extends StoredRun {
     }
 
     CertificateBatchRun(String startedBy, long total, Instant now, String nodeName) {
+        this(startedBy, total, now, nodeName, null);
+    }
+
+    CertificateBatchRun(String startedBy, long total, Instant now, String nodeName, String worker) {
         super(startedBy, now);
         this.total = total;
         this.nextAfter = "";
         this.nodeName = nodeName;
+        this.worker = worker;
     }
 
     void progressed(CertificateBatchTally tally, Instant now) {
@@ -76,8 +84,14 @@ public class CertificateBatchRun extends StoredRun {
 
     /** Taken over by {@code node} after its own node stopped beating: it carries on from {@link #nextAfter()}. */
     void takenOver(String node, Instant now) {
+        takenOver(node, null, now);
+    }
+
+    /** Taken over by the loop {@code worker} of {@code node}: only that loop may commit its pages from now on. */
+    void takenOver(String node, String worker, Instant now) {
         beat(now);
         nodeName = node;
+        this.worker = worker;
         resumes++;
         if (nextAfter == null) {
             nextAfter = "";
@@ -98,6 +112,11 @@ public class CertificateBatchRun extends StoredRun {
 
     String nodeName() {
         return nodeName;
+    }
+
+    /** Whether the loop {@code worker} still works on the run (a run stored without a token: any). */
+    boolean workedBy(String worker) {
+        return state() == fr.gestan.cloud.common.runs.RunState.RUNNING && (this.worker == null || this.worker.equals(worker));
     }
 
     int resumes() {

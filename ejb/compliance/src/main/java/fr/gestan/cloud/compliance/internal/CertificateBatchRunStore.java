@@ -65,13 +65,13 @@ public class CertificateBatchRunStore extends ComplianceServiceBase {
 
     /** Takes the slot for a new run, or refuses while another run beats. */
     public long begin(String startedBy, long total) throws CertificateBatchRunningException {
-        return begin(startedBy, total, null);
+        return begin(startedBy, total, null, null);
     }
 
-    /** Takes the slot for a new run worked on by {@code node}, or refuses while another run beats. */
-    public long begin(String startedBy, long total, String node) throws CertificateBatchRunningException {
+    /** Takes the slot for a new run worked on by the loop {@code worker} of {@code node}, or refuses while another run beats. */
+    public long begin(String startedBy, long total, String node, String worker) throws CertificateBatchRunningException {
         Instant now = clock.instant();
-        CertificateBatchRun run = new CertificateBatchRun(startedBy, total, now, node);
+        CertificateBatchRun run = new CertificateBatchRun(startedBy, total, now, node, worker);
         em.persist(run);
         em.flush();
         int taken = em.createNativeQuery("update certificate_batch_slot set run_id = ?1, heartbeat_at = ?2"
@@ -90,22 +90,22 @@ public class CertificateBatchRunStore extends ComplianceServiceBase {
     }
 
     /**
-     * A page committed by {@code node}: its tally, the position after it and a heartbeat, in one transaction; refused
-     * ({@link TakenOverException}) when another node took the run over meanwhile.
+     * A page committed by the loop {@code worker}: its tally, the position after it and a heartbeat, in one transaction;
+     * refused ({@link TakenOverException}) when another loop took the run over meanwhile.
      */
-    public void progressed(long runId, String node, CertificateBatchTally tally, String after) {
+    public void progressed(long runId, String worker, CertificateBatchTally tally, String after) {
         Instant now = clock.instant();
-        CertificateBatchRun run = ownedBy(runId, node);
+        CertificateBatchRun run = ownedBy(runId, worker);
         run.progressed(tally, after, now);
         beat(runId, now);
     }
 
-    /** Whether {@code node} still works on the run (checked before each issue, so that a node taken for dead stops). */
+    /** Whether the loop {@code worker} still works on the run (checked before each issue, so that a loop taken for dead stops). */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public boolean works(long runId, String node) {
+    public boolean works(long runId, String worker) {
         return em.createQuery("select count(r) from CertificateBatchRun r where r.id = :id and r.state = 'RUNNING'"
-                        + " and (r.nodeName = :node or r.nodeName is null)", Long.class)
-                .setParameter("id", runId).setParameter("node", node).getSingleResult() > 0;
+                        + " and (r.worker = :worker or r.worker is null)", Long.class)
+                .setParameter("id", runId).setParameter("worker", worker).getSingleResult() > 0;
     }
 
     public void ended(long runId, boolean completed, CertificateBatchTally tally) {
@@ -114,10 +114,10 @@ public class CertificateBatchRunStore extends ComplianceServiceBase {
                 .setParameter(1, runId).executeUpdate();
     }
 
-    /** Ended by {@code node}; nothing (false) when another node took it over meanwhile: that node ends it. */
-    public boolean ended(long runId, String node, boolean completed, CertificateBatchTally tally) {
+    /** Ended by the loop {@code worker}; nothing (false) when another loop took it over meanwhile: that one ends it. */
+    public boolean ended(long runId, String worker, boolean completed, CertificateBatchTally tally) {
         CertificateBatchRun run = em.find(CertificateBatchRun.class, runId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        if (run.state() != fr.gestan.cloud.common.runs.RunState.RUNNING || !(run.nodeName() == null || run.nodeName().equals(node))) {
+        if (!run.workedBy(worker)) {
             return false;
         }
         ended(runId, completed, tally);
@@ -125,11 +125,12 @@ public class CertificateBatchRunStore extends ComplianceServiceBase {
     }
 
     /**
-     * Takes over a run whose node stopped beating, for {@code node}: its slot is taken by a conditional update (one node
-     * wins, and only while the run is still silent), then the run names {@code node} and counts the takeover, journaled.
-     * Empty when the run is no longer silent, or was ended, or cannot be resumed (then it is marked interrupted).
+     * Takes over a run whose node stopped beating, for the loop {@code worker} of {@code node}: under the run's row lock,
+     * its slot is taken by a conditional update (one node wins, and only while the run is still silent), then the run
+     * names {@code node} and {@code worker} and counts the takeover, journaled. Empty when the run is no longer silent,
+     * or was ended, or cannot be resumed (then it is marked interrupted).
      */
-    public Optional<Resumed> takeOver(long runId, String node) {
+    public Optional<Resumed> takeOver(long runId, String node, String worker) {
         Instant now = clock.instant();
         CertificateBatchRun run = em.find(CertificateBatchRun.class, runId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (run == null || run.state() != fr.gestan.cloud.common.runs.RunState.RUNNING || !run.lastBeat().isBefore(now.minus(stale()))) {
@@ -144,7 +145,7 @@ public class CertificateBatchRunStore extends ComplianceServiceBase {
         }
         String previous = run.nodeName();
         CertificateBatchTally tally = run.storedTally();
-        run.takenOver(node, now);
+        run.takenOver(node, worker, now);
         journal.record(new JournalEvent(CertificateBatchJob.BATCH, null, null, JournalEvent.Outcome.SUCCESS,
                 "resumed on " + node + " (" + (previous == null ? "its server" : previous) + " stopped): " + run.summary()));
         LOG.warning("Certificate batch " + runId + " stopped beating on " + previous + ": resumed on " + node + " after "
@@ -190,9 +191,9 @@ public class CertificateBatchRunStore extends ComplianceServiceBase {
         LOG.warning("Certificate batch " + run.id() + " was cut short (its server stopped): marked interrupted, " + run.summary());
     }
 
-    private CertificateBatchRun ownedBy(long runId, String node) {
+    private CertificateBatchRun ownedBy(long runId, String worker) {
         CertificateBatchRun run = em.find(CertificateBatchRun.class, runId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        if (run.state() != fr.gestan.cloud.common.runs.RunState.RUNNING || !(run.nodeName() == null || run.nodeName().equals(node))) {
+        if (!run.workedBy(worker)) {
             throw new TakenOverException(runId, run.nodeName());
         }
         return run;

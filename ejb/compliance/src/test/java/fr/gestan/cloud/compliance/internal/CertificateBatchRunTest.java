@@ -44,14 +44,17 @@ class CertificateBatchRunTest {
 
     @Test
     void a_run_records_where_its_committed_pages_stopped_and_is_taken_over_from_there() {
-        CertificateBatchRun run = new CertificateBatchRun("support.demo", 10, START, "node1");
+        CertificateBatchRun run = new CertificateBatchRun("support.demo", 10, START, "node1", "loop-1");
         assertTrue(run.resumable(), "a new run can be resumed from its start");
+        assertTrue(run.workedBy("loop-1"));
         assertEquals("", run.nextAfter());
         CertificateBatchTally tally = CertificateBatchTally.NONE.withIssued().withAlreadyValid();
         run.progressed(tally, "842317653", START.plusSeconds(2));
         assertEquals("842317653", run.nextAfter());
 
-        run.takenOver("node2", START.plusSeconds(60));
+        run.takenOver("node2", "loop-2", START.plusSeconds(60));
+        assertFalse(run.workedBy("loop-1"), "the loop taken for dead, if only slow, may commit nothing more");
+        assertTrue(run.workedBy("loop-2"));
         CertificateBatchRunView view = run.toView();
         assertEquals("node2", view.node());
         assertEquals(1, view.resumes());
@@ -74,6 +77,7 @@ class CertificateBatchRunTest {
         CertificateBatchRun ended = new CertificateBatchRun("support.demo", 1, START, "node1");
         ended.ended(true, CertificateBatchTally.NONE.withIssued(), START.plusSeconds(1));
         assertThrows(IllegalStateException.class, () -> ended.takenOver("node2", START.plusSeconds(60)), "an ended run is not taken over");
+        assertFalse(ended.workedBy(null), "nor worked on");
     }
 
     private static void setNextAfter(CertificateBatchRun run, String value) {
