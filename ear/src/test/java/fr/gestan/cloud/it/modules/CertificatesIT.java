@@ -749,25 +749,7 @@ class CertificatesIT extends WithRoleCallers {
     void a_batch_cut_short_by_its_server_stopping_is_marked_interrupted_within_a_minute_and_frees_the_slot() throws Exception {
         // What the database holds after a crash mid-batch: a running run holding the slot, whose heartbeat stopped.
         OffsetDateTime stopped = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(2);
-        long runId;
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement run = c.prepareStatement("insert into certificate_batch_run (started_by, started_at, heartbeat_at,"
-                    + " state, total, considered, issued, already_valid, without_contract, refused)"
-                    + " values ('support.it', ?, ?, 'RUNNING', 40, 7, 3, 2, 1, 1)", new String[] {"id"})) {
-                run.setObject(1, stopped.minusMinutes(1));
-                run.setObject(2, stopped);
-                run.executeUpdate();
-                try (ResultSet key = run.getGeneratedKeys()) {
-                    assertTrue(key.next());
-                    runId = key.getLong(1);
-                }
-            }
-            try (PreparedStatement slot = c.prepareStatement("update certificate_batch_slot set run_id = ?, heartbeat_at = ? where id = 1")) {
-                slot.setLong(1, runId);
-                slot.setObject(2, stopped);
-                assertEquals(1, slot.executeUpdate());
-            }
-        }
+        long runId = silentRun(stopped, null, null); // stored before V16: no position
         CertificateBatchRunView seen = null;
         for (long deadline = System.nanoTime() + 40_000_000_000L; System.nanoTime() < deadline; Thread.sleep(1000)) {
             seen = support.call(() -> batch.lastRun()).orElseThrow();
@@ -808,26 +790,7 @@ class CertificatesIT extends WithRoleCallers {
         // (issued before the run is stored, so that the sweep cannot resume it first; after the run's start all the same)
         CertificateView certifiedBeforeTheCrash = support.call(() -> certificates.issue(inFlight));
         OffsetDateTime stopped = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(2);
-        long runId;
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement run = c.prepareStatement("insert into certificate_batch_run (started_by, started_at, heartbeat_at,"
-                    + " state, total, considered, issued, already_valid, without_contract, refused, next_after, node_name)"
-                    + " values ('support.it', ?, ?, 'RUNNING', 40, 7, 3, 2, 1, 1, ?, 'dead-node')", new String[] {"id"})) {
-                run.setObject(1, stopped.minusMinutes(1));
-                run.setObject(2, stopped);
-                run.setString(3, done);
-                run.executeUpdate();
-                try (ResultSet key = run.getGeneratedKeys()) {
-                    assertTrue(key.next());
-                    runId = key.getLong(1);
-                }
-            }
-            try (PreparedStatement slot = c.prepareStatement("update certificate_batch_slot set run_id = ?, heartbeat_at = ? where id = 1")) {
-                slot.setLong(1, runId);
-                slot.setObject(2, stopped);
-                assertEquals(1, slot.executeUpdate());
-            }
-        }
+        long runId = silentRun(stopped, done, "dead-node");
         CertificateBatchRunView seen = null;
         for (long deadline = System.nanoTime() + 60_000_000_000L; System.nanoTime() < deadline; Thread.sleep(1000)) {
             seen = support.call(() -> batch.lastRun()).orElseThrow();
@@ -976,6 +939,35 @@ class CertificatesIT extends WithRoleCallers {
     }
 
     /** The stored report as the nightly job writes it (waiting for a run already going, such as the first one). */
+    /**
+     * What the database holds after a crash mid-batch: a running run (7 looked at, 3 issued) holding the slot, whose
+     * heartbeat stopped at {@code stopped}; its position and node as given (null: as stored before V16).
+     */
+    private long silentRun(OffsetDateTime stopped, String nextAfter, String node) throws Exception {
+        long runId;
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement run = c.prepareStatement("insert into certificate_batch_run (started_by, started_at, heartbeat_at,"
+                    + " state, total, considered, issued, already_valid, without_contract, refused, next_after, node_name)"
+                    + " values ('support.it', ?, ?, 'RUNNING', 40, 7, 3, 2, 1, 1, ?, ?)", new String[] {"id"})) {
+                run.setObject(1, stopped.minusMinutes(1));
+                run.setObject(2, stopped);
+                run.setString(3, nextAfter);
+                run.setString(4, node);
+                run.executeUpdate();
+                try (ResultSet key = run.getGeneratedKeys()) {
+                    assertTrue(key.next());
+                    runId = key.getLong(1);
+                }
+            }
+            try (PreparedStatement slot = c.prepareStatement("update certificate_batch_slot set run_id = ?, heartbeat_at = ? where id = 1")) {
+                slot.setLong(1, runId);
+                slot.setObject(2, stopped);
+                assertEquals(1, slot.executeUpdate());
+            }
+        }
+        return runId;
+    }
+
     private void storeTheComplianceReport() throws Exception {
         for (int attempt = 0; support.call(() -> reportJob.runNow(done -> { })) < 0; attempt++) {
             assertTrue(attempt < 120, "the compliance report job stays busy");
