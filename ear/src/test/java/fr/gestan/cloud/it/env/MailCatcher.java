@@ -105,6 +105,24 @@ public final class MailCatcher {
         return CAUGHT.size() + (greenMail == null ? 0 : greenMail.getReceivedMessages().length);
     }
 
+    /** How many times each message was caught, by its Message-ID without its brackets and domain (the delivery's id). */
+    public static synchronized java.util.Map<String, Integer> countByMessageId() {
+        List<MimeMessage> all = new ArrayList<>(CAUGHT);
+        if (greenMail != null) {
+            all.addAll(List.of(greenMail.getReceivedMessages()));
+        }
+        java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+        for (MimeMessage message : all) {
+            try {
+                String id = String.valueOf(message.getMessageID()).replaceAll("^<|@.*$|>$", "");
+                counts.merge(id, 1, Integer::sum);
+            } catch (Exception e) {
+                throw new IllegalStateException("unreadable caught message", e);
+            }
+        }
+        return counts;
+    }
+
     private static void mail(HttpExchange exchange) throws IOException {
         String query = exchange.getRequestURI().getRawQuery();
         String to = query == null || !query.startsWith("to=") ? "" : URLDecoder.decode(query.substring(3), StandardCharsets.UTF_8);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -79,6 +80,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -747,25 +749,7 @@ class CertificatesIT extends WithRoleCallers {
     void a_batch_cut_short_by_its_server_stopping_is_marked_interrupted_within_a_minute_and_frees_the_slot() throws Exception {
         // What the database holds after a crash mid-batch: a running run holding the slot, whose heartbeat stopped.
         OffsetDateTime stopped = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(2);
-        long runId;
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement run = c.prepareStatement("insert into certificate_batch_run (started_by, started_at, heartbeat_at,"
-                    + " state, total, considered, issued, already_valid, without_contract, refused)"
-                    + " values ('support.it', ?, ?, 'RUNNING', 40, 7, 3, 2, 1, 1)", new String[] {"id"})) {
-                run.setObject(1, stopped.minusMinutes(1));
-                run.setObject(2, stopped);
-                run.executeUpdate();
-                try (ResultSet key = run.getGeneratedKeys()) {
-                    assertTrue(key.next());
-                    runId = key.getLong(1);
-                }
-            }
-            try (PreparedStatement slot = c.prepareStatement("update certificate_batch_slot set run_id = ?, heartbeat_at = ? where id = 1")) {
-                slot.setLong(1, runId);
-                slot.setObject(2, stopped);
-                assertEquals(1, slot.executeUpdate());
-            }
-        }
+        long runId = silentRun(stopped, null, null); // stored before V16: no position
         CertificateBatchRunView seen = null;
         for (long deadline = System.nanoTime() + 40_000_000_000L; System.nanoTime() < deadline; Thread.sleep(1000)) {
             seen = support.call(() -> batch.lastRun()).orElseThrow();
@@ -786,6 +770,57 @@ class CertificatesIT extends WithRoleCallers {
         assertTrue(next.id() > runId);
         assertEquals("COMPLETED", next.state());
         assertEquals("support.it", next.startedBy());
+    }
+
+    /**
+     * Issue 20: a batch whose node died (its run beats no more, and records the position after its last committed page)
+     * is taken over by the node whose sweep finds it silent, and carried on from that position: the tenants before it
+     * are not looked at again, the one the dead node certified on the page under way is counted issued and not issued
+     * again, the others are certified once (as {@code gestan-batch}); the run names its new node, counts the takeover
+     * and ends completed, journaled.
+     */
+    @Test
+    void a_batch_whose_node_died_is_resumed_from_its_last_committed_page_and_certifies_each_tenant_once() throws Exception {
+        List<String> sirens = new ArrayList<>(List.of(compliantTenant(), compliantTenant(), compliantTenant()));
+        java.util.Collections.sort(sirens);
+        String done = sirens.get(0); // on a page the dead node committed
+        String inFlight = sirens.get(1); // certified by the dead node on the page under way, not committed
+        String left = sirens.get(2); // not reached
+        storeTheComplianceReport();
+        // (issued before the run is stored, so that the sweep cannot resume it first; after the run's start all the same)
+        CertificateView certifiedBeforeTheCrash = support.call(() -> certificates.issue(inFlight));
+        OffsetDateTime stopped = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(2);
+        long runId = silentRun(stopped, done, "dead-node");
+        CertificateBatchRunView seen = null;
+        for (long deadline = System.nanoTime() + 60_000_000_000L; System.nanoTime() < deadline; Thread.sleep(1000)) {
+            seen = support.call(() -> batch.lastRun()).orElseThrow();
+            if (seen.id() == runId && !seen.running()) {
+                break;
+            }
+        }
+        assertEquals(runId, seen.id());
+        assertEquals("COMPLETED", seen.state(), "resumed by the sweep (every 15 s) once silent, then completed: " + seen);
+        assertEquals(1, seen.resumes(), seen::toString);
+        assertNotEquals("dead-node", seen.node(), seen::toString);
+        assertNotNull(seen.node(), seen::toString);
+        assertEquals("support.it", seen.startedBy(), "the run keeps its starter");
+        assertTrue(seen.tally().considered() >= 7 + 2 && seen.tally().issued() >= 3 + 2, seen::toString);
+        assertEquals(0L, auditor.call(() -> certificates.count(done, null)), "before the position: not looked at again");
+        assertEquals(List.of(certifiedBeforeTheCrash.number()),
+                auditor.call(() -> certificates.search(inFlight, null, 0, 10)).stream().map(CertificateView::number).toList(),
+                "certified by the dead node: not again");
+        List<CertificateView> resumed = auditor.call(() -> certificates.search(left, null, 0, 10));
+        assertEquals(1, resumed.size(), resumed::toString);
+        assertEquals("gestan-batch", resumed.get(0).issuedBy(), "issued by the node that resumed the batch");
+        assertFalse(support.call(() -> batch.running()));
+        List<JournalEntryView> entries = auditor.call(() -> journal.latest(200));
+        CertificateBatchRunView ended = seen;
+        assertTrue(entries.stream().anyMatch(e -> e.action().equals("CERTIFICATE_BATCH") && String.valueOf(e.reason()).startsWith("resumed on "
+                + ended.node() + " (dead-node stopped)")), "journaled takeover");
+        assertTrue(entries.stream().anyMatch(e -> e.action().equals("CERTIFICATE_BATCH") && e.actor().equals("gestan-batch")
+                && ended.tally().summary().equals(e.reason())), "journaled end, by the node that resumed it");
+        // the slot is free again
+        support.call(() -> batch.run(t -> { }));
     }
 
     /**
@@ -900,6 +935,35 @@ class CertificatesIT extends WithRoleCallers {
     }
 
     /** The stored report as the nightly job writes it (waiting for a run already going, such as the first one). */
+    /**
+     * What the database holds after a crash mid-batch: a running run (7 looked at, 3 issued) holding the slot, whose
+     * heartbeat stopped at {@code stopped}; its position and node as given (null: as stored before V16).
+     */
+    private long silentRun(OffsetDateTime stopped, String nextAfter, String node) throws Exception {
+        long runId;
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement run = c.prepareStatement("insert into certificate_batch_run (started_by, started_at, heartbeat_at,"
+                    + " state, total, considered, issued, already_valid, without_contract, refused, next_after, node_name)"
+                    + " values ('support.it', ?, ?, 'RUNNING', 40, 7, 3, 2, 1, 1, ?, ?)", new String[] {"id"})) {
+                run.setObject(1, stopped.minusMinutes(1));
+                run.setObject(2, stopped);
+                run.setString(3, nextAfter);
+                run.setString(4, node);
+                run.executeUpdate();
+                try (ResultSet key = run.getGeneratedKeys()) {
+                    assertTrue(key.next());
+                    runId = key.getLong(1);
+                }
+            }
+            try (PreparedStatement slot = c.prepareStatement("update certificate_batch_slot set run_id = ?, heartbeat_at = ? where id = 1")) {
+                slot.setLong(1, runId);
+                slot.setObject(2, stopped);
+                assertEquals(1, slot.executeUpdate());
+            }
+        }
+        return runId;
+    }
+
     private void storeTheComplianceReport() throws Exception {
         for (int attempt = 0; support.call(() -> reportJob.runNow(done -> { })) < 0; attempt++) {
             assertTrue(attempt < 120, "the compliance report job stays busy");

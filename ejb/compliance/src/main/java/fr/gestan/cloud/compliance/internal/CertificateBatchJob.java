@@ -24,6 +24,7 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
@@ -31,10 +32,13 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.validation.executable.ValidateOnExecution;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import fr.gestan.cloud.common.NodeName;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.ArrayList;
@@ -52,12 +56,14 @@ import java.util.logging.Logger;
  * (keyset, so certificates issued meanwhile do not shift the pages), asks in one query each which of the page already
  * hold a valid certificate and which hold a contract at all, and issues for the others through
  * {@link Certificates#issue}: no transaction here, so each issue has its own and the caller stays the one journaled
- * as issuer.
+ * as issuer. Each page commits its tally and the position after it; a run whose node dies is resumed from there by
+ * the node whose sweep finds it silent ({@link #resume}).
  */
 // Method validation of the interface's constraints: HV-994, see docs/architecture.md.
 @ValidateOnExecution
 @Singleton
 @Local(CertificateBatch.class)
+@LocalBean // resume, for CertificateBatchResumer
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @DependsOn("ComplianceSchema") // its timer reads the batch tables
@@ -69,6 +75,12 @@ public class CertificateBatchJob extends ComplianceServiceBase implements Certif
     static final int PAGE = 50;
     static final String THREADS_PROPERTY = "gestan.certificates.batch-threads";
     static final String THREADS_ENV = "GESTAN_CERTIFICATES_BATCH_THREADS";
+    /** Tenants a page (each page commits its tally and position: where another node resumes a run whose node died). */
+    static final String PAGE_PROPERTY = "gestan.certificates.batch-page-size";
+    static final String PAGE_ENV = "GESTAN_CERTIFICATES_BATCH_PAGE_SIZE";
+    /** For tests only: a pause after each page, in ms (default none), so that a batch over few tenants is caught mid-run. */
+    static final String PAUSE_PROPERTY = "gestan.certificates.batch-page-pause-ms";
+    static final String PAUSE_ENV = "GESTAN_CERTIFICATES_BATCH_PAGE_PAUSE_MS";
     private static final Logger LOG = Logger.getLogger(CertificateBatchJob.class.getName());
 
     @EJB
@@ -79,6 +91,8 @@ public class CertificateBatchJob extends ComplianceServiceBase implements Certif
     HostingContracts contracts;
     @EJB
     CertificateBatchRunStore runs;
+    @EJB
+    CertificateBatchResumer resumer;
     /** The server's managed executor: the caller's identity is propagated, so each issue is checked and journaled as its. */
     @Resource
     ManagedExecutorService executor;
@@ -90,54 +104,122 @@ public class CertificateBatchJob extends ComplianceServiceBase implements Certif
 
     @Override
     public CertificateBatchTally run(Consumer<CertificateBatchTally> progress) throws CertificateBatchRunningException {
-        long runId = runs.begin(actor(), candidates());
+        String worker = UUID.randomUUID().toString();
+        long runId = runs.begin(actor(), candidates(), NodeName.current(), worker);
+        return pages(runId, worker, "", CertificateBatchTally.NONE, null, progress);
+    }
+
+    /**
+     * Carries on a run whose node stopped beating (called by {@link CertificateBatchResumer} from the sweep), if this
+     * node wins its takeover: from the position after its last committed page, with its tally; the tenants of the
+     * page that was under way when its node died and which that node certified meanwhile are counted issued, not
+     * issued again. Nothing when another node took it over, or it beats again.
+     */
+    public void resume(long runId) {
+        String worker = UUID.randomUUID().toString();
+        runs.takeOver(runId, NodeName.current(), worker).ifPresent(resumed ->
+                pages(runId, worker, resumed.after(), resumed.tally(), resumed.startedAt().truncatedTo(ChronoUnit.SECONDS), t -> { }));
+    }
+
+    /**
+     * The batch's pages from {@code after} on, tallied from {@code tally}, by the loop {@code worker} (its token in the
+     * run: a loop whose run another took over stops). {@code resumedSince}: when resuming, the start of the run, whose
+     * certificates in the first page count as issued by it.
+     */
+    private CertificateBatchTally pages(long runId, String worker, String after, CertificateBatchTally tally, Instant resumedSince,
+                                        Consumer<CertificateBatchTally> progress) {
+        String node = NodeName.current();
         int threads = threads();
+        int pageSize = setting(PAGE_PROPERTY, PAGE_ENV, PAGE, 1);
+        int pause = setting(PAUSE_PROPERTY, PAUSE_ENV, 0, 0);
         Instant start = clock.instant();
-        CertificateBatchTally tally = CertificateBatchTally.NONE;
         boolean completed = false;
+        boolean lost = false;
+        CertificateBatchTally[] running = {tally};
         try {
-            String after = "";
             List<String> page;
+            Instant since = resumedSince;
             do {
                 page = em.createNamedQuery(StoredReport.UNBLOCKED_AFTER, String.class).setParameter("after", after)
-                        .setMaxResults(PAGE).getResultList();
+                        .setMaxResults(pageSize).getResultList();
                 Set<String> holding = page.isEmpty() ? Set.of() : new HashSet<>(em.createNamedQuery(CertificateRecord.HOLDING_VALID, String.class)
                         .setParameter("sirens", page).setParameter("now", clock.instant()).getResultList());
+                // Resuming: the page the dead node was on may hold certificates it issued before its page was committed.
+                Set<String> issuedByThisRun = since == null || page.isEmpty() ? Set.of() : new HashSet<>(em.createNamedQuery(
+                                CertificateRecord.HOLDING_VALID_SINCE, String.class).setParameter("sirens", page)
+                        .setParameter("now", clock.instant()).setParameter("since", since).getResultList());
+                since = null;
                 Set<String> hosted = contracts.tenantsWithContract(page);
                 // Servers, data centres, operators, staff, policy and recovery plans: read once for the page.
                 ComplianceFactsReader.Shared shared = page.isEmpty() ? null
                         : reader.shared(LocalDate.now(clock.withZone(Paris.ZONE)));
                 // The page's issues run in parallel, each in its own transaction and as the caller: `threads` workers of
-                // the managed executor take the next tenant until none is left; tallied in page order afterwards.
+                // the managed executor take the next tenant until none is left; tallied in page order afterwards. Before
+                // each issue a worker checks that this node still works on the run (not taken over as dead meanwhile).
                 Queue<String> toIssue = new ConcurrentLinkedQueue<>(page.stream().filter(s -> !holding.contains(s) && hosted.contains(s)).toList());
                 Map<String, Function<CertificateBatchTally, CertificateBatchTally>> issued = new ConcurrentHashMap<>();
                 List<Future<?>> workers = new ArrayList<>();
                 for (int w = 0; w < Math.min(threads, toIssue.size()); w++) {
                     workers.add(executor.submit(() -> {
                         for (String siren; (siren = toIssue.poll()) != null; ) {
+                            if (!runs.works(runId, worker)) {
+                                throw new CertificateBatchRunStore.TakenOverException(runId, "another node");
+                            }
                             issued.put(siren, issue(siren, shared));
                         }
                     }));
                 }
                 awaitAll(workers);
                 for (String siren : page) {
-                    tally = holding.contains(siren) ? tally.withAlreadyValid()
-                            : !hosted.contains(siren) ? tally.withNoContract() // nothing to certify: not a refusal
-                            : issued.get(siren).apply(tally);
-                    progress.accept(tally);
+                    CertificateBatchTally t = running[0];
+                    running[0] = issuedByThisRun.contains(siren) ? t.withIssued()
+                            : holding.contains(siren) ? t.withAlreadyValid()
+                            : !hosted.contains(siren) ? t.withNoContract() // nothing to certify: not a refusal
+                            : issued.get(siren).apply(t);
+                    progress.accept(running[0]);
                 }
                 after = page.isEmpty() ? after : page.get(page.size() - 1);
-                runs.progressed(runId, tally);
-            } while (page.size() == PAGE);
+                runs.progressed(runId, worker, running[0], after);
+                if (pause > 0 && page.size() == pageSize) {
+                    pace(pause);
+                }
+            } while (page.size() == pageSize);
             completed = true;
-            return tally;
+            return running[0];
+        } catch (CertificateBatchRunStore.TakenOverException e) {
+            lost = true;
+            LOG.warning(() -> "Certificate batch " + runId + " was taken over by another node (this one was silent too long): "
+                    + "this node stops it here, the other carries it on");
+            return running[0];
         } finally {
-            CertificateBatchTally done = tally;
-            runs.ended(runId, completed, done);
-            journal.recordIndependently(new JournalEvent(BATCH, null, null,
-                    completed ? JournalEvent.Outcome.SUCCESS : JournalEvent.Outcome.FAILURE, done.summary()));
-            LOG.info(() -> "Certificate batch: " + done.summary() + " in " + Duration.between(start, clock.instant()).toMillis() + " ms on "
-                    + threads + " thread(s)");
+            CertificateBatchTally done = running[0];
+            if (!lost && runs.ended(runId, worker, completed, done)) {
+                journal.recordIndependently(new JournalEvent(BATCH, null, null,
+                        completed ? JournalEvent.Outcome.SUCCESS : JournalEvent.Outcome.FAILURE, done.summary()));
+            }
+            LOG.info(() -> "Certificate batch " + runId + ": " + done.summary() + " in " + Duration.between(start, clock.instant()).toMillis()
+                    + " ms on " + threads + " thread(s)" + (resumedSince == null ? "" : ", resumed on " + node));
+        }
+    }
+
+    /** Test pacing only ({@value #PAUSE_PROPERTY}): a batch over the few demo tenants would end before a node is killed. */
+    private static void pace(int pauseMs) {
+        try {
+            Thread.sleep(pauseMs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("certificate batch interrupted", e);
+        }
+    }
+
+    /** An integer setting: system property, else environment, else {@code fallback}; at least {@code min}. */
+    static int setting(String property, String env, int fallback, int min) {
+        String configured = System.getProperty(property, System.getenv(env));
+        try {
+            return configured == null ? fallback : Math.max(min, Integer.parseInt(configured.strip()));
+        } catch (NumberFormatException e) {
+            LOG.warning(() -> property + " is not a number: " + configured + "; using " + fallback);
+            return fallback;
         }
     }
 
@@ -190,14 +272,21 @@ public class CertificateBatchJob extends ComplianceServiceBase implements Certif
         }
     }
 
-    /** Every 15 s on the node holding the sweep's lease (see {@link CertificateBatchRunStore#sweep}); a failure waits for the next run. */
+    /**
+     * Every 15 s on the node holding the sweep's lease (see {@link CertificateBatchRunStore#sweep}): the runs whose node
+     * stopped beating are resumed here; a failure waits for the next run.
+     */
     @Schedule(hour = "*", minute = "*", second = "*/15", persistent = false, info = "certificate-batch-sweep")
-    // A lease: two nodes sweeping at once would both read the same silent run and journal its interruption twice.
-    @OncePerCluster(lease = "certificate-batch-sweep", holdSeconds = 60)
+    // A lease, so that one node sweeps at a time (a takeover or an interruption is decided under the run's row lock all
+    // the same); held 30 s, renewed every 15 s: a dead holder's silent batch is resumed by another node within 45 s
+    // plus the staleness delay.
+    @OncePerCluster(lease = "certificate-batch-sweep", holdSeconds = 30)
     @PermitAll
     void sweepInterrupted() {
         try {
-            runs.sweep();
+            for (long runId : runs.sweep()) {
+                resumer.resume(runId); // asynchronous: the sweep goes on; the takeover decides which node carries it on
+            }
         } catch (RuntimeException e) {
             LOG.warning("Could not check the certificate batches; the next run retries: " + e);
         }

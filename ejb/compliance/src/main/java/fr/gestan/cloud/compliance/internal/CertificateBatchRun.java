@@ -30,18 +30,99 @@ public class CertificateBatchRun extends StoredRun {
     private int withoutContract;
     private int refused;
     private int refusedEvidence;
+    /** The keyset position after the last committed page ('' before the first); null in runs stored before V16. */
+    @Column(name = "next_after", length = 20)
+    private String nextAfter;
+    /** The node working on the run: the one that started it, then the one that took it over. */
+    @Column(name = "node_name", length = 200)
+    private String nodeName;
+    /** The token of the loop working on the run (one per start or takeover): the one allowed to commit its pages. */
+    @Column(length = 64)
+    private String worker;
+    private int resumes;
 
     protected CertificateBatchRun() {
     }
 
     CertificateBatchRun(String startedBy, long total, Instant now) {
+        this(startedBy, total, now, null);
+    }
+
+    CertificateBatchRun(String startedBy, long total, Instant now, String nodeName) {
+        this(startedBy, total, now, nodeName, null);
+    }
+
+    CertificateBatchRun(String startedBy, long total, Instant now, String nodeName, String worker) {
         super(startedBy, now);
         this.total = total;
+        this.nextAfter = "";
+        this.nodeName = nodeName;
+        this.worker = worker;
     }
 
     void progressed(CertificateBatchTally tally, Instant now) {
         beat(now);
         count(tally);
+    }
+
+    /** A page committed: its tally and the position after it, from where another node would resume. */
+    void progressed(CertificateBatchTally tally, String after, Instant now) {
+        progressed(tally, now);
+        nextAfter = after;
+    }
+
+    /**
+     * Whether another node can carry the run on from its last committed page: it records its position (runs stored
+     * before V16 do not, unless they had not committed a page yet).
+     */
+    boolean resumable() {
+        return nextAfter != null || considered == 0;
+    }
+
+    /** Taken over by {@code node} after its own node stopped beating: it carries on from {@link #nextAfter()}. */
+    void takenOver(String node, Instant now) {
+        takenOver(node, null, now);
+    }
+
+    /** Taken over by the loop {@code worker} of {@code node}: only that loop may commit its pages from now on. */
+    void takenOver(String node, String worker, Instant now) {
+        beat(now);
+        nodeName = node;
+        this.worker = worker;
+        resumes++;
+        if (nextAfter == null) {
+            nextAfter = "";
+        }
+    }
+
+    Instant lastBeat() {
+        return heartbeatAt();
+    }
+
+    Instant started() {
+        return startedAt();
+    }
+
+    String nextAfter() {
+        return nextAfter;
+    }
+
+    String nodeName() {
+        return nodeName;
+    }
+
+    /** Whether the loop {@code worker} still works on the run (a run stored without a token: any). */
+    boolean workedBy(String worker) {
+        return state() == fr.gestan.cloud.common.runs.RunState.RUNNING && (this.worker == null || this.worker.equals(worker));
+    }
+
+    int resumes() {
+        return resumes;
+    }
+
+    /** The tally so far, as stored (the refused SIRENs are not: they are listed by the journal's refusals). */
+    CertificateBatchTally storedTally() {
+        return tally();
     }
 
     void ended(boolean completed, CertificateBatchTally tally, Instant now) {
@@ -55,7 +136,7 @@ public class CertificateBatchRun extends StoredRun {
 
     CertificateBatchRunView toView() {
         return new CertificateBatchRunView(id() == null ? 0 : id(), state().name(), startedBy(), startedAt(), heartbeatAt(), endedAt(),
-                total, tally());
+                total, tally(), nodeName, resumes);
     }
 
     private CertificateBatchTally tally() {

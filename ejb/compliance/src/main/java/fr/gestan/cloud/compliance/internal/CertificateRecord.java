@@ -26,6 +26,8 @@ import java.util.Objects;
 @NamedQuery(name = CertificateRecord.NUMBER_TAKEN, query = "select count(c) from CertificateRecord c where c.number = :number")
 @NamedQuery(name = CertificateRecord.HOLDING_VALID, query = "select distinct c.tenantSiren from CertificateRecord c "
         + "where c.tenantSiren in :sirens and c.revokedAt is null and c.validUntil > :now")
+@NamedQuery(name = CertificateRecord.HOLDING_VALID_SINCE, query = "select distinct c.tenantSiren from CertificateRecord c "
+        + "where c.tenantSiren in :sirens and c.revokedAt is null and c.validUntil > :now and c.issuedAt >= :since")
 public class CertificateRecord {
 
     static final String COUNT_BY_KEY = "CertificateRecord.countByKey", BY_NUMBER = "CertificateRecord.byNumber",
@@ -34,6 +36,7 @@ public class CertificateRecord {
             NUMBER_TAKEN = "CertificateRecord.numberTaken";
     /** Which of these tenants hold a valid certificate now. */
     static final String HOLDING_VALID = "CertificateRecord.holdingValid";
+    static final String HOLDING_VALID_SINCE = "CertificateRecord.holdingValidSince";
 
     /** Certificates are valid for one year after issue. */
     static final Duration VALIDITY = Duration.ofDays(365);

@@ -48,6 +48,12 @@ public class OutboxSender {
     static final String LEASE = "notifications-sender";
     static final String POLL_PROPERTY = "gestan.notifications.poll-ms";
     static final long LEASE_MS = 60_000;
+    /**
+     * How long the sender's lease lasts without renewal, in ms (default 60,000): a node that dies holding it leaves the
+     * outbox unsent that long before another node takes the lease over. Renewed every third of it; at least the poll
+     * interval times three.
+     */
+    static final String LEASE_PROPERTY = "gestan.notifications.lease-ms";
     static final int BATCH = 50;
 
     private static final Logger LOG = Logger.getLogger(OutboxSender.class.getName());
@@ -63,6 +69,7 @@ public class OutboxSender {
 
     private final Object lock = new Object();
     private String holder;
+    private long leaseMs = LEASE_MS;
     private ScheduledFuture<?> task;
 
     @PostConstruct
@@ -70,6 +77,8 @@ public class OutboxSender {
         // One holder per node (its name, stable across restarts), not per deployment: a redeployment in the same server takes over the lease its
         // predecessor held at once (the undeployed sender may not reach the security module to release it).
         holder = "sender/" + ClusterOnce.HOLDER;
+        long every = Long.getLong(POLL_PROPERTY, 5_000);
+        leaseMs = Math.max(Long.getLong(LEASE_PROPERTY, LEASE_MS), 3 * Math.max(every, 1_000));
         task = Polling.start(scheduler, POLL_PROPERTY, 5_000, this::tick);
     }
 
@@ -96,10 +105,10 @@ public class OutboxSender {
     /** One round: the deliveries tried, or -1 when another node holds the lease. */
     public int deliverDue() {
         synchronized (lock) {
-            if (!leases.hold(LEASE, holder, LEASE_MS)) {
+            if (!leases.hold(LEASE, holder, leaseMs)) {
                 return -1;
             }
-            long renewAt = System.currentTimeMillis() + LEASE_MS / 3;
+            long renewAt = System.currentTimeMillis() + leaseMs / 3;
             RetryPolicy policy = RetryPolicy.current();
             List<Long> due = store.due(Instant.now(), BATCH);
             int tried = 0;
@@ -107,10 +116,10 @@ public class OutboxSender {
             WebhookClient webhooks = WebhookClient.current();
             for (long id : due) {
                 if (System.currentTimeMillis() > renewAt) {
-                    if (!leases.hold(LEASE, holder, LEASE_MS)) {
+                    if (!leases.hold(LEASE, holder, leaseMs)) {
                         return tried; // lost the lease: another node carries on
                     }
-                    renewAt = System.currentTimeMillis() + LEASE_MS / 3;
+                    renewAt = System.currentTimeMillis() + leaseMs / 3;
                 }
                 OutboxStore.Outgoing outgoing = store.load(id);
                 if (outgoing == null) {
