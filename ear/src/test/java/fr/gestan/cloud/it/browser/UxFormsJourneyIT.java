@@ -447,8 +447,10 @@ class UxFormsJourneyIT extends BrowserJourney {
             // date's last keys, and the form refused as an unreadable date)
             browser.waitUntil(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
                     "const panel = document.getElementById(arguments[0].replace(/_input$/, '_panel'));"
-                    + " return (!panel || panel.offsetParent === null || getComputedStyle(panel).display === 'none')"
-                    + " && document.activeElement !== document.getElementById(arguments[0]) ? true : null;", id));
+                    + " return !panel || panel.offsetParent === null || getComputedStyle(panel).display === 'none' ? true : null;", id));
+            // closed, it may have taken the focus back: leave the field as a user moving on does
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                    "const f = document.getElementById(arguments[0]); if (document.activeElement === f) { f.blur(); }", id);
             if (date.equals(browser.find(By.id(id)).getDomProperty("value"))) {
                 return;
             }
