@@ -439,23 +439,24 @@ class UxFormsJourneyIT extends BrowserJourney {
             WebElement input = browser.find(By.id(id));
             input.clear();
             input.sendKeys(date);
-            // a click on the page's title closes the calendar that typing opened: the calendar opens below its field,
-            // over the next fields and the hint, where a click could pick a day or miss the next field
+            // The calendar that typing opened, over the next fields: let it finish opening (PrimeFaces ignores a click
+            // outside it while it opens, and once open it takes the focus: the next field's last keys then landed
+            // in this one, "04/12/202628", seen under load), close it with a click on the page's title, and wait
+            // until it is closed before the next field.
+            browser.waitUntil(d -> calendarShown(d, id) ? true : null);
             browser.find(By.tagName("h1")).click();
-            // ... and waits until it is closed: while it closes, the calendar gives the focus back to its field, so
-            // keys typed meanwhile into the next field land in this one (seen under load: "04/12/202628", the next
-            // date's last keys, and the form refused as an unreadable date)
-            browser.waitUntil(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
-                    "const panel = document.getElementById(arguments[0].replace(/_input$/, '_panel'));"
-                    + " return !panel || panel.offsetParent === null || getComputedStyle(panel).display === 'none' ? true : null;", id));
-            // closed, it may have taken the focus back: leave the field as a user moving on does
-            ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
-                    "const f = document.getElementById(arguments[0]); if (document.activeElement === f) { f.blur(); }", id);
+            browser.waitUntil(d -> calendarShown(d, id) ? null : true);
             if (date.equals(browser.find(By.id(id)).getDomProperty("value"))) {
                 return;
             }
         }
         assertEquals(date, browser.find(By.id(id)).getDomProperty("value"), "the date typed into " + id);
+    }
+
+    private static boolean calendarShown(org.openqa.selenium.WebDriver driver, String inputId) {
+        return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+                "const panel = document.getElementById(arguments[0].replace(/_input$/, '_panel'));"
+                + " return !!panel && panel.offsetParent !== null && getComputedStyle(panel).display !== 'none';", inputId));
     }
 
     private static void filter(String label) {
