@@ -130,7 +130,7 @@ class AgentApiIT extends BrowserJourney {
         assertTrue(entries.contains("server:GC-PROD-01") && entries.contains("Accès à un serveur") && entries.contains(account)
                 && entries.contains("203.0.113.7"), entries);
         browser.screenshot("agent-01-server-access-in-portal-journal");
-        browser.find(By.id("logout")).click();
+        signOut();
 
         // the account matches no staff member's server identity: the event fails and the back office shows an alert
         assertTrue(access.body().contains("\"verdict\":\"FAILING\",\"reason\":\"unknown-identity\""), access.body());
@@ -140,7 +140,7 @@ class AgentApiIT extends BrowserJourney {
         browser.open(Http.HTTPS + "admin/security/server-access.xhtml");
         assertTrue(browser.find(By.id("alerts:open")).getText().contains(account), browser.find(By.id("alerts:open")).getText());
         browser.screenshot("agent-02-server-access-alert");
-        browser.find(By.id("logout")).click();
+        signOut();
 
         // and by mail to the on-call address, through the notification outbox (the sender's timer delivers it)
         CaughtMail mail = null;
@@ -213,7 +213,7 @@ class AgentApiIT extends BrowserJourney {
         assertTrue(text.contains("Chiffrement HTTPS (" + versions + ") de tous les échanges, relevé sur le serveur en fonctionnement."), text);
         assertTrue(text.contains("HTTPS (" + versions + ") encryption of every exchange, read on the running server."), text);
         assertFalse(text.contains("Chiffrement HTTPS/TLS de tous les échanges."), "no longer fixed text");
-        browser.find(By.id("logout")).click();
+        signOut();
     }
 
     @Test

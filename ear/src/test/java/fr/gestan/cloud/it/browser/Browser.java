@@ -15,10 +15,12 @@ import java.util.Map;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -83,6 +85,27 @@ final class Browser implements AutoCloseable {
                 .until(condition::apply);
         audit.check(driver);
         return met;
+    }
+
+    /**
+     * Clicks a button that replaces its form or page and waits until the clicked node has gone. A button detached
+     * between its finding and its click (seen once in CI: "Node with given id does not belong to the document", before
+     * any click was made) is found again and clicked.
+     */
+    void clickAndWaitForReplacement(By button) {
+        WebElement clicked = waitUntil(d -> {
+            WebElement found = d.findElement(button);
+            try {
+                found.click();
+                return found;
+            } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return null;
+                }
+                throw e;
+            }
+        });
+        waitUntil(ExpectedConditions.stalenessOf(clicked)::apply);
     }
 
     /** Serious and critical accessibility violations on the pages audited since the last call. */

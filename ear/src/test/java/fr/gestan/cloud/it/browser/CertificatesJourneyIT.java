@@ -112,7 +112,7 @@ class CertificatesJourneyIT extends BrowserJourney {
         assertTrue(number.matches("GC-\\d{4}-\\d{6}"), number);
         browser.waitUntil(d -> d.findElement(By.id("certificates:list")).getText().contains(number));
         browser.screenshot("certificates-02-registry");
-        browser.find(By.id("logout")).click();
+        signOut();
     }
 
     /**
@@ -134,9 +134,7 @@ class CertificatesJourneyIT extends BrowserJourney {
         String old = number;
         number = browser.find(By.id("issued-number")).getText();
         assertNotEquals(old, number);
-        browser.find(By.id("logout")).click();
-        // the sign-out's redirects end on the home page: wait for them, or they land after the next page is opened
-        browser.waitUntil(d -> !d.findElements(By.id("signin")).isEmpty());
+        signOut();
 
         browser.forgetAllSessions();
         browser.open(Http.HTTPS + "verify?number=" + old);
@@ -168,7 +166,7 @@ class CertificatesJourneyIT extends BrowserJourney {
         assertEquals("attachment; filename=\"attestation-" + number + ".pdf\"", download.headers().firstValue("Content-Disposition").orElse(""));
         pdf = download.body();
         assertTrue(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1).startsWith("%PDF-"));
-        browser.find(By.id("logout")).click();
+        signOut();
     }
 
     @Test
@@ -317,7 +315,7 @@ class CertificatesJourneyIT extends BrowserJourney {
         int[] second = tally();
         assertEquals(0, second[1], () -> browser.find(By.id("batch-tally")).getText());
         assertTrue(second[2] >= first[1] + first[2], () -> browser.find(By.id("batch-tally")).getText());
-        browser.find(By.id("logout")).click();
+        signOut();
     }
 
     @Test
@@ -356,9 +354,7 @@ class CertificatesJourneyIT extends BrowserJourney {
 
     /** A full-page post (multipart): waits for the new page. */
     private void submitUpload() {
-        org.openqa.selenium.WebElement button = browser.find(By.id("upload:check-file"));
-        button.click();
-        browser.waitUntil(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button)::apply);
+        browser.clickAndWaitForReplacement(By.id("upload:check-file"));
         browser.find(By.id("main"));
     }
 }

@@ -46,7 +46,7 @@ class ComplianceJourneyIT extends BrowserJourney {
         assertTrue(sovereignty.contains("Référence légale") && sovereignty.contains("SecNumCloud 3.2 §19.6"), sovereignty);
         assertTrue(browser.find(By.id("overall")).getText().startsWith("Statut global"));
         browser.screenshot("compliance-02-drill-down");
-        browser.find(By.id("logout")).click();
+        signOut();
     }
 
     /**
@@ -97,6 +97,6 @@ class ComplianceJourneyIT extends BrowserJourney {
             browser.waitUntil(d -> d.getCurrentUrl().contains("portal/documents"));
             browser.screenshot("compliance-05-todo-agreement");
         }
-        browser.find(By.id("logout")).click();
+        signOut();
     }
 }

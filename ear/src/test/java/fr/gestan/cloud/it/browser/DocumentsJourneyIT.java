@@ -96,7 +96,7 @@ class DocumentsJourneyIT extends BrowserJourney {
         // another tenant's contract: not found
         HttpResponse<byte[]> other = Http.getBytes(link.replaceAll("contract=\\d+", "contract=999999999"), "Cookie", cookie);
         assertEquals(404, other.statusCode());
-        browser.find(By.id("logout")).click();
+        signOut();
     }
 
     @Test
@@ -129,7 +129,7 @@ class DocumentsJourneyIT extends BrowserJourney {
         browser.waitUntil(d -> d.findElement(By.id("messages")).getText().contains("Entrée du registre enregistrée"));
         assertTrue(browser.find(By.id("record:entries")).getText().contains("Gestion des notes de frais"));
         browser.screenshot("documents-08-admin-record-entry");
-        browser.find(By.id("logout")).click();
+        signOut();
     }
 
     private static String pdfToText(byte[] pdf) throws Exception {

@@ -176,8 +176,7 @@ class HostingJourneysIT extends BrowserJourney {
         browser.open(base + "admin/hosting/contracts.xhtml");
         String proposal = browser.find(By.id("proposal")).getText();
         assertTrue(proposal.matches("(?s).*\\(\\d+ / \\d+\\).*"), proposal); // the least-loaded server with its load
-        browser.find(By.id("logout")).click();
-        browser.waitUntil(d -> d.getCurrentUrl().equals(base));
+        signOut();
     }
 
     @Test
@@ -193,7 +192,7 @@ class HostingJourneysIT extends BrowserJourney {
         // the back office's PDF is not for clients
         HttpResponse<String> pdf = Http.get(base + "admin/hosting/recovery.pdf?server=1", "Cookie", cookies());
         assertEquals(403, pdf.statusCode());
-        browser.find(By.id("logout")).click();
+        signOut();
     }
 
     /**
@@ -213,9 +212,7 @@ class HostingJourneysIT extends BrowserJourney {
         if (browser.driver().findElements(By.id("reveal:reveal-button")).isEmpty()) {
             // no hosted account yet: support creates one (its secret shown once)
             browser.find(By.id("accounts:holderName")).sendKeys("Compte comptable démo");
-            WebElement create = browser.find(By.id("accounts:create-account"));
-            create.click();
-            browser.waitUntil(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(create)::apply);
+            browser.clickAndWaitForReplacement(By.id("accounts:create-account"));
         }
         browser.find(By.id("reveal:reason")).clear();
         browser.find(By.id("reveal:reveal-button")).click();
@@ -230,7 +227,7 @@ class HostingJourneysIT extends BrowserJourney {
         assertEquals("La raison est comprise entre 10 et 500 caractères.",
                 reasonMessage(m -> m.equals("La raison est comprise entre 10 et 500 caractères.")));
         assertTrue(browser.driver().findElements(By.id("shown-secret")).isEmpty(), "nothing revealed");
-        browser.find(By.id("logout")).click();
+        signOut();
     }
 
     // The reason's message once the form came back with it: the form is replaced as a whole, and Chromium may answer

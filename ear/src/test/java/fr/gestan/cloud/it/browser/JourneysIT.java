@@ -141,8 +141,7 @@ class JourneysIT extends BrowserJourney {
     @Test
     @Order(6)
     void logout_ends_the_session() throws Exception {
-        browser.find(By.id("logout")).click();
-        browser.waitUntil(d -> d.getCurrentUrl().equals(BASE));
+        signOut();
         browser.open(BASE + "portal/");
         browser.find(By.id("username"));
         assertTrue(browser.url().contains(REALM_PATH), "signing in again is required: " + browser.url());
@@ -310,8 +309,7 @@ class JourneysIT extends BrowserJourney {
     }
 
     private void logout() {
-        browser.find(By.id("logout")).click();
-        browser.waitUntil(d -> d.getCurrentUrl().equals(BASE));
+        signOut();
     }
 
     /** Keycloak's error under the form; read again if the page re-renders it meanwhile. */

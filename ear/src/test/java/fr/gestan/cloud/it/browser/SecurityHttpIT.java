@@ -59,8 +59,7 @@ class SecurityHttpIT extends BrowserJourney {
         }
         browser.open(base() + "admin/");
         assertTrue(browser.find(By.id("security-tile")).getText().contains("Accords expirant sous 30 jours"));
-        browser.find(By.id("logout")).click();
-        browser.waitUntil(d -> d.getCurrentUrl().equals(base()));
+        signOut();
     }
 
     @Test
@@ -73,8 +72,7 @@ class SecurityHttpIT extends BrowserJourney {
         assertTrue(browser.find(By.id("export")).getAttribute("href").endsWith("/portal/security/journal-export"));
         browser.find(By.id("entries-form:entries"));
         browser.screenshot("security-03-portal-journal-fr");
-        browser.find(By.id("logout")).click();
-        browser.waitUntil(d -> d.getCurrentUrl().equals(base()));
+        signOut();
     }
 
     @Deployment(testable = false)
@@ -199,8 +197,7 @@ class SecurityHttpIT extends BrowserJourney {
         browser.screenshot("security-04-totp-fr");
         browser.find(By.id("kc-login")).click();
         browser.waitUntil(d -> d.getCurrentUrl().startsWith(base() + "admin"));
-        browser.find(By.id("logout")).click();
-        browser.waitUntil(d -> d.getCurrentUrl().equals(base()));
+        signOut();
     }
 
     /** Key rotation from the back office (issue 18 item 4): an admin rotates the secret key and sees the re-encryption end. */
@@ -222,8 +219,7 @@ class SecurityHttpIT extends BrowserJourney {
         String done = browser.waitUntil(d -> d.findElement(By.cssSelector(".rekey-DONE")).getText());
         assertTrue(done.contains("Terminé"), done);
         browser.screenshot("security-06-keys-rotated-fr");
-        browser.find(By.id("logout")).click();
-        browser.waitUntil(d -> d.getCurrentUrl().equals(base()));
+        signOut();
     }
 
     /** The keys over the REST API: an auditor lists them but may not rotate, an admin rotates. */

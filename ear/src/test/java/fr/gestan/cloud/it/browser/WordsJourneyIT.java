@@ -66,7 +66,7 @@ class WordsJourneyIT extends BrowserJourney {
             assertWords(language + " client compliance", content());
             browser.screenshot("words-02-client-compliance-" + language);
         }
-        browser.find(By.id("logout")).click();
+        signOut();
     }
 
     @Test
@@ -93,7 +93,7 @@ class WordsJourneyIT extends BrowserJourney {
             assertFalse(details.contains("R4-SECNUMCLOUD"), "rules are named, not numbered: " + details);
             browser.screenshot("words-04-compliance-details-" + language);
         }
-        browser.find(By.id("logout")).click();
+        signOut();
     }
 
     @Test
@@ -110,7 +110,7 @@ class WordsJourneyIT extends BrowserJourney {
         assertFalse(english.contains("obligatoire"), "no French on the English form: " + english);
         browser.screenshot("words-06-incident-refused-en");
         language("fr", "admin/hosting/status.xhtml");
-        browser.find(By.id("logout")).click();
+        signOut();
     }
 
     /** Opens an incident without a title in {@code lang}; returns the messages shown. */
