@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.compliance.api.Certificates;
+import fr.gestan.cloud.hosting.api.MetricSample;
+import fr.gestan.cloud.hosting.api.Monitoring;
 import fr.gestan.cloud.hosting.api.ServerView;
 import fr.gestan.cloud.it.support.Deployments;
 import fr.gestan.cloud.it.support.ScaleSeeding;
@@ -18,6 +20,10 @@ import fr.gestan.cloud.security.api.StaffException;
 import fr.gestan.cloud.security.api.VerificationProgress;
 import fr.gestan.cloud.tenants.api.HostedAccounts;
 import jakarta.ejb.EJB;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -33,15 +39,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * an offer at scale through the modules' own code, then checks that the journal verifies. Refused when the database
  * already holds tables (TestEnvironment, before anything deploys); the deployment adds its demo data (4 tenants). Sizes from the environment: {@code GESTAN_SEED_TENANTS} (10,000),
  * {@code GESTAN_SEED_PAIRS} (100 production and 100 backup servers), {@code GESTAN_SEED_CERTIFICATES} (10,000),
- * {@code GESTAN_SEED_JOURNAL} (1,000,000 entries), {@code GESTAN_SEED_SECONDS} (300: the certificates and the
- * journal's filling stop at their share of it, and the figures say how many were made). See docs/performance.md.
+ * {@code GESTAN_SEED_JOURNAL} (1,000,000 entries), {@code GESTAN_SEED_METRIC_DAYS} (90 days of measurements, one every
+ * 5 minutes, for every server), {@code GESTAN_SEED_THREADS} (2 threads issue the certificates), {@code GESTAN_SEED_SECONDS}
+ * (300: the certificates, made last, stop when it is spent, and the figures say how many were made). See
+ * docs/performance.md.
  */
 @ExtendWith(ArquillianExtension.class)
 @EnabledIfEnvironmentVariable(named = "GESTAN_SEED", matches = "true")
 class PerfSeedIT extends ScaleSeeding {
 
-    /** Journal entries appended per transaction (the module's own append, as many in one transaction as a batch). */
-    static final int JOURNAL_BATCH = 2000;
+    /** Journal entries appended per transaction (the module's bulk append, as many as it takes in one call). */
+    static final int JOURNAL_BATCH = AccessJournal.MAX_BATCH;
 
     @Deployment
     static EnterpriseArchive deployment() {
@@ -60,6 +68,8 @@ class PerfSeedIT extends ScaleSeeding {
     AccessJournal journal;
     @EJB
     JournalIntegrity integrity;
+    @EJB
+    Monitoring monitoring;
 
     @Test
     void seed_an_offer_at_scale() throws Exception {
@@ -68,6 +78,8 @@ class PerfSeedIT extends ScaleSeeding {
         int certificateTarget = setting("GESTAN_SEED_CERTIFICATES", 10_000);
         long journalTarget = setting("GESTAN_SEED_JOURNAL", 1_000_000);
         long budget = setting("GESTAN_SEED_SECONDS", 300) * 1_000_000_000L;
+        int metricDays = setting("GESTAN_SEED_METRIC_DAYS", 90);
+        int threads = setting("GESTAN_SEED_THREADS", 2);
 
         // The database was empty (TestEnvironment refuses a kept one with tables): only the demo data of the deployment.
         long tenantsBefore = support.call(() -> tenants.count());
@@ -95,33 +107,54 @@ class PerfSeedIT extends ScaleSeeding {
         double tenantsSeconds = seconds(t0);
         print("seed: " + n + " tenants (contact, hosted account, active contract) in " + tenantsSeconds + " s");
 
-        // Certificates (evaluate, render, sign, store, journal each) until half of the time left.
-        long t1 = System.nanoTime();
-        long certificatesUntil = t1 + Math.max(0, budget - (t1 - t0)) / 2;
-        int issued = 0;
-        while (issued < Math.min(certificateTarget, n) && System.nanoTime() < certificatesUntil) {
-            String siren = siren(issued);
-            support.call(() -> certificates.issue(siren));
-            issued++;
+        // 90 days of measurements for every server, one every 5 minutes, through the administrators' import.
+        long tm = System.nanoTime();
+        long measurements = 0;
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        for (ServerView[] pair : servers) {
+            for (ServerView server : pair) {
+                List<MetricSample> history = history(server.id(), metricDays, now);
+                measurements += admin.call(() -> monitoring.importHistory(server.id(), history));
+            }
         }
-        print("seed: " + issued + " certificates in " + seconds(t1) + " s");
+        print("seed: " + measurements + " measurements (" + metricDays + " days, every 5 minutes, " + 2 * servers.size()
+                + " servers) in " + seconds(tm) + " s");
 
-        // Journal entries through the module's append, JOURNAL_BATCH per transaction, until the budget is spent.
+        // Journal entries through the module's bulk append (the same entries and MACs), JOURNAL_BATCH per transaction.
         long t2 = System.nanoTime();
         long appended = 0;
-        while (appended < journalTarget && System.nanoTime() - t0 < budget) {
+        while (appended < journalTarget) {
             int batch = (int) Math.min(JOURNAL_BATCH, journalTarget - appended);
             long from = appended;
-            support.call(() -> {
-                for (int j = 0; j < batch; j++) {
-                    long e = from + j;
-                    journal.record(JournalEvent.success("TENANT_VIEWED", siren((int) (e % n)), "seed " + e));
-                }
-                return null;
-            });
+            List<JournalEvent> events = java.util.stream.LongStream.range(from, from + batch)
+                    .mapToObj(e -> JournalEvent.success("TENANT_VIEWED", siren((int) (e % n)), "seed " + e)).toList();
+            support.call(() -> journal.recordAll(events));
             appended += batch;
         }
         print("seed: " + appended + " journal entries in " + seconds(t2) + " s");
+
+        // Certificates (evaluate, render, sign, store, journal each), on a few threads, until the budget is spent.
+        long t1 = System.nanoTime();
+        int target = Math.min(certificateTarget, n);
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        List<java.util.concurrent.Future<Integer>> workers = new java.util.ArrayList<>();
+        for (int w = 0; w < threads; w++) {
+            workers.add(pool.submit(() -> {
+                int mine = 0;
+                for (int i; (i = next.getAndIncrement()) < target && System.nanoTime() - t0 < budget; mine++) {
+                    String siren = siren(i);
+                    support.call(() -> certificates.issue(siren));
+                }
+                return mine;
+            }));
+        }
+        int issued = 0;
+        for (java.util.concurrent.Future<Integer> worker : workers) {
+            issued += worker.get();
+        }
+        pool.shutdown();
+        print("seed: " + issued + " certificates on " + threads + " threads in " + seconds(t1) + " s");
         double total = seconds(t0);
         print("seed: done in " + total + " s (goal 300 s)");
 
@@ -130,6 +163,18 @@ class PerfSeedIT extends ScaleSeeding {
         print("seed: journal verification " + verified + " in " + seconds(t3) + " s");
         assertTrue(verified.ok(), verified::toString);
         assertEquals(tenantsBefore + n, support.call(() -> tenants.count()));
+    }
+
+    /** A server's measurements over {@code days} up to {@code now}, oldest first: a daily wave, different per server. */
+    private static List<MetricSample> history(long server, int days, Instant now) {
+        int count = days * 288;
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> {
+            int hour = (i / 12) % 24;
+            BigDecimal cpu = BigDecimal.valueOf(15 + (hour >= 9 && hour < 19 ? 25 : 0) + (i * 7 + server) % 11);
+            BigDecimal disk = BigDecimal.valueOf(40 + (server % 30) + i / 2_000.0).setScale(2, java.math.RoundingMode.HALF_UP);
+            BigDecimal memory = BigDecimal.valueOf(50 + (i * 3 + server) % 17);
+            return new MetricSample(cpu, disk, memory, now.minus(Duration.ofMinutes(5L * (count - 1 - i))));
+        }).toList();
     }
 
     private static int setting(String name, int fallback) {

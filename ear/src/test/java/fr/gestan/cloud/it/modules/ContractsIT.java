@@ -371,6 +371,36 @@ class ContractsIT extends WithRoleCallers {
         assertThrows(EJBAccessException.class, () -> client.call(() -> monitoring.recent(server.id(), 10)));
     }
 
+    @Test
+    void an_administrator_imports_a_servers_past_measurements_in_one_call() throws Exception {
+        String name = Ids.code("HIS-");
+        ServerView server = admin.call(() -> inventory.addServer(new NewServer(name, "DC3", ServerRole.PRODUCTION, null, null)));
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        // 90 days at one measurement every 5 minutes, the oldest first; the last one is hot
+        List<MetricSample> history = java.util.stream.IntStream.range(0, 90 * 288).mapToObj(i -> new MetricSample(
+                new BigDecimal(i == 90 * 288 - 1 ? "97" : "20.5"), new BigDecimal("40"), new BigDecimal("55.25"),
+                now.minus(java.time.Duration.ofMinutes(5L * (90 * 288 - 1 - i))))).toList();
+
+        assertThrows(EJBAccessException.class, () -> support.call(() -> monitoring.importHistory(server.id(), history)));
+        List<MetricSample> withOneBad = new java.util.ArrayList<>(history.subList(0, 10));
+        withOneBad.add(new MetricSample(new BigDecimal("101"), BigDecimal.ONE, BigDecimal.ONE, now));
+        assertEquals("out-of-range", assertThrows(MetricsRejectedException.class,
+                () -> admin.call(() -> monitoring.importHistory(server.id(), withOneBad))).code());
+        assertEquals("stale-measurement", assertThrows(MetricsRejectedException.class, () -> admin.call(() -> monitoring.importHistory(
+                server.id(), List.of(new MetricSample(BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE,
+                        now.minus(java.time.Duration.ofDays(Monitoring.HISTORY_DAYS + 1))))))).code());
+        assertTrue(auditor.call(() -> monitoring.recent(server.id(), 10)).isEmpty(), "a refused import stores nothing");
+
+        assertEquals(90 * 288, (int) admin.call(() -> monitoring.importHistory(server.id(), history)));
+        List<fr.gestan.cloud.hosting.api.MetricView> recent = auditor.call(() -> monitoring.recent(server.id(), 3));
+        assertEquals(3, recent.size());
+        assertEquals(now, recent.get(2).measuredAt(), "stored at the instant measured (UTC), read back by the entity");
+        assertEquals(0, new BigDecimal("55.25").compareTo(recent.get(2).memoryPercent()));
+        assertEquals(now.minus(java.time.Duration.ofMinutes(10)), recent.get(0).measuredAt());
+        assertEquals(ServerState.OPERATIONAL, admin.call(() -> inventory.servers()).stream().filter(s -> s.name().equals(name))
+                .findFirst().orElseThrow().state(), "history is not news: the hot last sample does not degrade the server");
+    }
+
     private Reason refusal(fr.gestan.cloud.it.support.Call<?> call) {
         return assertThrows(HostingRefusedException.class, () -> support.call(call)).reason();
     }

@@ -187,6 +187,32 @@ class JournalIT extends WithRoleCallers {
     }
 
     @Test
+    void a_bulk_append_writes_the_same_entries_in_the_callers_transaction() throws Exception {
+        String tenant = Ids.siren();
+        List<JournalEvent> events = java.util.stream.IntStream.range(0, 2_500)
+                .mapToObj(i -> JournalEvent.success("TENANT_VIEWED", tenant, "bulk " + i)).toList();
+
+        assertThrows(EJBException.class, () -> support.call(() -> {
+            writer.recordAll(events);
+            throw new IllegalStateException("the import fails after journaling");
+        }));
+        assertEquals(0, auditor.call(() -> journal.countOfTenant(tenant)), "a rolled-back bulk append leaves no entry");
+
+        assertEquals(2_500, (int) support.call(() -> writer.recordAll(events)));
+        CheckpointView signed = checkpoint();
+        assertEquals(2_500, auditor.call(() -> journal.countOfTenant(tenant)));
+        List<JournalEntryView> newest = auditor.call(() -> journal.ofTenant(tenant, 0, 2));
+        assertEquals("bulk 2499", newest.get(0).target());
+        assertEquals("support.it", newest.get(0).actor(), "the caller is the actor, as with one entry");
+        assertEquals("support", newest.get(0).actorRole());
+        assertTrue(newest.get(0).seq() < signed.seq(), "sequenced and covered by the next checkpoint");
+        assertIntact(); // every bulk entry's MAC verifies: the same encoding as one appended alone
+
+        List<JournalEvent> tooMany = java.util.Collections.nCopies(AccessJournal.MAX_BATCH + 1, events.get(0));
+        assertThrows(EJBException.class, () -> support.call(() -> writer.recordAll(tooMany)));
+    }
+
+    @Test
     void concurrent_writers_each_get_one_position_and_every_proof_verifies() throws Exception {
         String tenant = Ids.siren();
         ExecutorService pool = Executors.newFixedThreadPool(8);

@@ -1,5 +1,7 @@
 package fr.gestan.cloud.common.journal;
 
+import java.util.List;
+
 /**
  * The append-only access journal every module writes to.
  * <p>
@@ -7,8 +9,8 @@ package fr.gestan.cloud.common.journal;
  * rolled-back action. The actor and the actor's role are taken from the caller's security identity,
  * never from the caller's arguments.
  * <p>
- * Appending locks the chain head (a database row) until the caller's transaction ends: write the entry late in
- * short transactions.
+ * Appending inserts one row and locks nothing that other writers wait for: the log's sequencer gives the entry its
+ * position once the caller's transaction has committed.
  */
 public interface AccessJournal {
 
@@ -20,8 +22,17 @@ public interface AccessJournal {
 
     /**
      * Records an event in its own transaction, committed even if the caller's transaction rolls back: for failed
-     * sign-ins and refused actions. Must not be called by a transaction that has already written to the journal
-     * (it would wait for the chain head that transaction holds).
+     * sign-ins and refused actions.
      */
     void recordIndependently(JournalEvent event);
+
+    /**
+     * Records many actions of the current caller in the caller's transaction (required), as {@link #record} does
+     * each (same entries, same MACs) but in JDBC batches: for importers of past events and the load harness's
+     * seeding. At most {@link #MAX_BATCH} events a call. Returns how many were recorded.
+     */
+    int recordAll(List<JournalEvent> events);
+
+    /** The most events {@link #recordAll} takes in one call. */
+    int MAX_BATCH = 10_000;
 }

@@ -30,6 +30,11 @@ final class MetricRules {
     }
 
     static void validate(MetricSample sample, Instant now) {
+        validate(sample, now, MAX_AGE);
+    }
+
+    /** As {@link #validate(MetricSample, Instant)}, with the oldest accepted measurement given. */
+    static void validate(MetricSample sample, Instant now, Duration maxAge) {
         if (sample == null) {
             throw new MetricsRejectedException(400, "missing-body", "A JSON body with cpuPercent, diskPercent, memoryPercent and measuredAt is required.");
         }
@@ -42,8 +47,9 @@ final class MetricRules {
         if (sample.measuredAt().isAfter(now.plus(MAX_AHEAD))) {
             throw new MetricsRejectedException(400, "future-measurement", "measuredAt is in the future (more than 5 minutes ahead).");
         }
-        if (sample.measuredAt().isBefore(now.minus(MAX_AGE))) {
-            throw new MetricsRejectedException(400, "stale-measurement", "measuredAt is more than 24 hours in the past.");
+        if (sample.measuredAt().isBefore(now.minus(maxAge))) {
+            throw new MetricsRejectedException(400, "stale-measurement", "measuredAt is more than " + (maxAge.toHours() <= 24
+                    ? maxAge.toHours() + " hours" : maxAge.toDays() + " days") + " in the past.");
         }
     }
 

@@ -12,13 +12,23 @@ import fr.gestan.cloud.security.api.PolicySettings;
 import fr.gestan.cloud.security.api.SecurityPolicies;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.validation.executable.ValidateOnExecution;
+import fr.gestan.cloud.common.journal.JournalEvent;
+import fr.gestan.cloud.common.persistence.SchemaMigrations;
 import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import javax.sql.DataSource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,10 +39,13 @@ import java.util.Map;
 @Stateless
 @Local(Monitoring.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
-public class MonitoringBean implements Monitoring {
+public class MonitoringBean extends HostingServiceBase implements Monitoring {
 
-    @PersistenceContext(unitName = "hosting")
-    EntityManager em;
+    private static final String INSERT = "insert into server_metric (server_id, measured_at, cpu_percent, disk_percent, "
+            + "memory_percent, received_at) values (?, ?, ?, ?, ?, ?)";
+
+    @Resource(lookup = SchemaMigrations.DATASOURCE)
+    DataSource dataSource;
 
     // current() is @PermitAll: the ingest is anonymous (a server's token, no user).
     @EJB
@@ -66,6 +79,50 @@ public class MonitoringBean implements Monitoring {
             server.changeState(ServerState.OPERATIONAL);
         }
         return exceeded;
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public int importHistory(long serverId, List<MetricSample> samples) {
+        HostingServer server = em.find(HostingServer.class, serverId);
+        if (server == null) {
+            throw new MetricsRejectedException(404, "unknown-server", "No server " + serverId + ".");
+        }
+        Instant now = clock.instant();
+        Duration maxAge = Duration.ofDays(HISTORY_DAYS);
+        samples.forEach(sample -> MetricRules.validate(sample, now, maxAge));
+        if (samples.isEmpty()) {
+            return 0;
+        }
+        // JDBC batches on the persistence unit's connection (the same transaction): an identity id per persisted
+        // entity would cost a round trip for each of the 25,920 measurements of 90 days.
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(INSERT)) {
+            LocalDateTime received = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
+            int pending = 0;
+            for (MetricSample sample : samples) {
+                insert.setLong(1, serverId);
+                insert.setObject(2, LocalDateTime.ofInstant(sample.measuredAt(), ZoneOffset.UTC));
+                insert.setBigDecimal(3, sample.cpuPercent().setScale(2, RoundingMode.HALF_UP));
+                insert.setBigDecimal(4, sample.diskPercent().setScale(2, RoundingMode.HALF_UP));
+                insert.setBigDecimal(5, sample.memoryPercent().setScale(2, RoundingMode.HALF_UP));
+                insert.setObject(6, received);
+                insert.addBatch();
+                if (++pending == 1_000) {
+                    insert.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                insert.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw new EJBException("the database refused the measurements of server " + serverId, e);
+        }
+        Instant from = samples.stream().map(MetricSample::measuredAt).min(Instant::compareTo).orElseThrow();
+        Instant to = samples.stream().map(MetricSample::measuredAt).max(Instant::compareTo).orElseThrow();
+        journal.record(new JournalEvent("METRICS_IMPORTED", null, "server " + serverId, JournalEvent.Outcome.SUCCESS,
+                samples.size() + " measurements from " + from + " to " + to));
+        return samples.size();
     }
 
     @Override
