@@ -1,17 +1,14 @@
 package fr.gestan.cloud.it.browser;
 
 import fr.gestan.cloud.it.env.TestEnvironment;
+import fr.gestan.cloud.web.http.AnyCertificate;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 /** Plain HTTP calls to the test server, over HTTPS with its self-signed certificate or plain HTTP. */
 final class Http {
@@ -91,24 +88,8 @@ final class Http {
 
     /** TLS that accepts any certificate: the test server's is self-signed, and the tests send nothing secret. */
     static SSLContext trustingAnyCertificate() {
-        TrustManager trustAll = new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        };
         try {
-            SSLContext ssl = SSLContext.getInstance("TLS");
-            ssl.init(null, new TrustManager[] {trustAll}, new SecureRandom());
-            return ssl;
+            return AnyCertificate.tls();
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
