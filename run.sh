@@ -64,7 +64,10 @@ stop_all() {
     fi
     echo "==> Stopped."
 }
-trap stop_all INT TERM EXIT
+# Ctrl-C or TERM ends the script once everything is stopped (else the watch loop below would go on, then report
+# WildFly's exit as a failure).
+trap 'stop_all; exit 130' INT TERM
+trap stop_all EXIT
 
 gestan_ports_free "(is Gestan Cloud, or another server, already running?)" \
     $HTTP_PORT $HTTPS_PORT $KC_HTTPS_PORT $KC_HTTP_PORT $MANAGEMENT_PORT $SMTP_PORT $GREENMAIL_API_PORT
