@@ -20,6 +20,8 @@
 # without a server there, notifications wait in the outbox and are retried.
 set -euo pipefail
 cd "$(dirname "$0")"
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
 
 KEYCLOAK_VERSION=26.7.3
 TARGET=ear/target
@@ -46,80 +48,35 @@ if [[ "${GESTAN_SKIP_BUILD:-0}" != "1" || ! -d "$DIST" ]]; then
     mvn -q -B -Pcluster package -DskipTests
 fi
 
-export GESTAN_DB_DRIVER=postgresql
-DB_ADMIN="${GESTAN_DB_USER:-postgres}"
-DB_ADMIN_PASSWORD="${GESTAN_DB_PASSWORD:-postgres}"
-if [[ "${GESTAN_DB_ROLES:-1}" == "1" ]]; then
-    # The two roles of production (docs/operations.md, "Database roles"), fresh passwords at every start, the same
-    # for both nodes.
-    random_password() { head -c 24 /dev/urandom | base64 | tr -d '/+=\n'; }
-    export GESTAN_DB_MIGRATION_USER=gestan_owner GESTAN_DB_MIGRATION_PASSWORD="$(random_password)"
-    APP_PASSWORD="$(random_password)"
-    GESTAN_ROLES_ADMIN_PASSWORD="$DB_ADMIN_PASSWORD" GESTAN_ROLES_OWNER_PASSWORD="$GESTAN_DB_MIGRATION_PASSWORD" \
-        GESTAN_ROLES_APP_PASSWORD="$APP_PASSWORD" \
-        java -cp "$TARGET/jdbc/postgresql.jar" ear/src/main/db/GestanRoles.java "$GESTAN_DB_URL" "$DB_ADMIN" \
-        gestan_owner gestan_app
-    export GESTAN_DB_USER=gestan_app GESTAN_DB_PASSWORD="$APP_PASSWORD"
-else
-    export GESTAN_DB_USER="$DB_ADMIN" GESTAN_DB_PASSWORD="$DB_ADMIN_PASSWORD"
-fi
+# The roles of production, fresh passwords at every start, the same for both nodes.
+gestan_db_roles
 
 stop_all() {
     trap - INT TERM EXIT
     echo
     echo "==> Stopping..."
     for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-    for pid in "${PIDS[@]}"; do
-        for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-        pkill -9 -P "$pid" 2>/dev/null || true
-        kill -9 "$pid" 2>/dev/null || true
-    done
+    for pid in "${PIDS[@]}"; do gestan_stop_pid "$pid"; done
     echo "==> Stopped."
 }
 trap stop_all INT TERM EXIT
 
-for port in $KC_PORT $KC_HTTP_PORT $KC_MANAGEMENT_PORT $((8080 + NODE1_OFFSET)) $((8080 + NODE2_OFFSET)) $((8080 + LB_OFFSET)) $LB_HTTPS \
-        $((9990 + NODE1_OFFSET)) $((9990 + NODE2_OFFSET)) $((9990 + LB_OFFSET)) $((7600 + NODE1_OFFSET)) $((7600 + NODE2_OFFSET)); do
-    if (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null; then
-        echo "Port $port is already in use (run.sh, or another server?)" >&2
-        exit 1
-    fi
-done
+gestan_ports_free "(run.sh, or another server?)" $KC_PORT $KC_HTTP_PORT $KC_MANAGEMENT_PORT \
+    $((8080 + NODE1_OFFSET)) $((8080 + NODE2_OFFSET)) $((8080 + LB_OFFSET)) $LB_HTTPS \
+    $((9990 + NODE1_OFFSET)) $((9990 + NODE2_OFFSET)) $((9990 + LB_OFFSET)) $((7600 + NODE1_OFFSET)) $((7600 + NODE2_OFFSET))
 
 # Keycloak as run.sh starts it (same data folder and secrets). A balancer on another port than 8443 is added to the
 # web client's redirect URIs below.
-SECRETS_FILE=$KEYCLOAK/data/gestan-secrets.env
-if [[ ! -f "$SECRETS_FILE" ]]; then
-    rm -rf "$KEYCLOAK/data/h2"
-    mkdir -p "$KEYCLOAK/data"
-    (
-        umask 077
-        for name in GESTAN_OIDC_SECRET GESTAN_KEYCLOAK_ADMIN_SECRET GESTAN_KEYCLOAK_ADMIN_CLIENT_SECRET GESTAN_KEYCLOAK_REGISTRAR_SECRET; do
-            echo "$name=$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
-        done > "$SECRETS_FILE"
-    )
-fi
-set -a
-# shellcheck source=/dev/null
-. "$SECRETS_FILE"
-set +a
+gestan_keycloak_secrets "$KEYCLOAK"
 KC_ADMIN_PASSWORD="${GESTAN_KEYCLOAK_ADMIN_PASSWORD:-admin}"
 # HTTPS only, with run.sh's certificate; the nodes trust it (ear/src/main/keycloak/keycloak-tls.sh).
 # shellcheck source=ear/src/main/keycloak/keycloak-tls.sh
 . ear/src/main/keycloak/keycloak-tls.sh
 gestan_keycloak_tls "$KEYCLOAK"
 echo "==> Starting Keycloak on https://localhost:$KC_PORT ..."
-mkdir -p "$KEYCLOAK/data/import" "$RUN"
-cp ear/src/main/keycloak/gestan-realm.json "$KEYCLOAK/data/import/"
-# The Gestan sign-in pages (the realm's loginTheme): the theme folder, replaced at each start.
-rm -rf "$KEYCLOAK/themes/gestan"
-cp -r ear/src/main/keycloak/themes/gestan "$KEYCLOAK/themes/"
-KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="$KC_ADMIN_PASSWORD" \
-    KC_HTTPS_KEY_STORE_PASSWORD="$GESTAN_KEYCLOAK_TLS_PASSWORD" \
-    "$KEYCLOAK/bin/kc.sh" start-dev --http-port="$KC_HTTP_PORT" --https-port="$KC_PORT" \
-    --https-key-store-file="$KC_TLS_DIR/keycloak.p12" --http-management-port="$KC_MANAGEMENT_PORT" --import-realm \
-    > "$RUN/keycloak.log" 2>&1 &
-PIDS+=($!)
+mkdir -p "$RUN"
+gestan_start_keycloak "$KEYCLOAK" "$KC_HTTP_PORT" "$KC_PORT" "$KC_MANAGEMENT_PORT" "$KC_ADMIN_PASSWORD" "$RUN/keycloak.log"
+PIDS+=("$KC_PID")
 
 # What every node must see alike, in one folder (a shared volume in production): the keys, so that a checkpoint signed
 # or a secret encrypted on one node verifies or decrypts on the other, and the exports, so that a ZIP written by one node
@@ -150,16 +107,7 @@ start_node() { # name offset
     PIDS+=($!)
 }
 
-wait_for() { # name url
-    for _ in $(seq 1 "$TIMEOUT"); do
-        if curl -kfs -o /dev/null "$2"; then return 0; fi # -k: the nodes' own self-signed certificates
-        sleep 1
-    done
-    echo "$1 did not become ready in $TIMEOUT s; see $RUN/" >&2
-    exit 1
-}
-
-wait_for Keycloak "https://localhost:$KC_PORT/realms/gestan"
+gestan_wait_for Keycloak "https://localhost:$KC_PORT/realms/gestan" "$TIMEOUT" "$RUN/"
 gestan_keycloak_master_https_only "https://localhost:$KC_PORT" "$KC_ADMIN_PASSWORD"
 if [[ "$LB_HTTPS" != "8443" ]]; then
     KCADM=("$KEYCLOAK/bin/kcadm.sh")
@@ -176,7 +124,7 @@ fi
 
 # One node first: it migrates the schema; the second then finds it done.
 start_node node1 "$NODE1_OFFSET"
-wait_for node1 "http://localhost:$((9990 + NODE1_OFFSET))/health/ready"
+gestan_wait_for node1 "http://localhost:$((9990 + NODE1_OFFSET))/health/ready" "$TIMEOUT" "$RUN/"
 start_node node2 "$NODE2_OFFSET"
 
 echo "==> Starting the balancer (https://localhost:$LB_HTTPS)..."
@@ -186,10 +134,10 @@ LAUNCH_JBOSS_IN_BACKGROUND=1 "$DIST/bin/standalone.sh" -Djboss.server.base.dir="
     -Dgestan.balancer.node1.port=$((8080 + NODE1_OFFSET)) -Dgestan.balancer.node2.port=$((8080 + NODE2_OFFSET)) \
     > "$RUN/balancer.log" 2>&1 &
 PIDS+=($!)
-wait_for balancer "http://localhost:$((9990 + LB_OFFSET))/health/live"
+gestan_wait_for balancer "http://localhost:$((9990 + LB_OFFSET))/health/live" "$TIMEOUT" "$RUN/"
 "$DIST/bin/jboss-cli.sh" --connect --controller="localhost:$((9990 + LB_OFFSET))" \
     --file=ear/src/main/cluster/balancer.cli > "$RUN/balancer-cli.log"
-wait_for node2 "http://localhost:$((9990 + NODE2_OFFSET))/health/ready"
+gestan_wait_for node2 "http://localhost:$((9990 + NODE2_OFFSET))/health/ready" "$TIMEOUT" "$RUN/"
 
 cat <<TXT
 

@@ -16,6 +16,8 @@
 #                                              only to the realm's listed origins (offsets 0, 10000, 20000, ...)
 set -euo pipefail
 cd "$(dirname "$0")"
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
 
 KEYCLOAK_VERSION=26.7.3
 TARGET=ear/target
@@ -51,66 +53,26 @@ stop_all() {
     echo
     echo "==> Stopping..."
     if [[ -f "$WF_PID_FILE" ]]; then
-        local pid
-        pid=$(cat "$WF_PID_FILE")
-        kill "$pid" 2>/dev/null || true
-        for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-        kill -9 "$pid" 2>/dev/null || true
+        gestan_stop_pid "$(cat "$WF_PID_FILE")"
         rm -f "$WF_PID_FILE"
     fi
     if [[ -n "$KC_PID" ]]; then
-        kill "$KC_PID" 2>/dev/null || true
-        for _ in $(seq 1 40); do kill -0 "$KC_PID" 2>/dev/null || break; sleep 0.5; done
-        pkill -9 -P "$KC_PID" 2>/dev/null || true
-        kill -9 "$KC_PID" 2>/dev/null || true
+        gestan_stop_pid "$KC_PID"
     fi
     if [[ -n "$GM_PID" ]]; then
         kill "$GM_PID" 2>/dev/null || true
     fi
     echo "==> Stopped."
 }
-trap stop_all INT TERM EXIT
+# Ctrl-C or TERM ends the script once everything is stopped (else the watch loop below would go on, then report
+# WildFly's exit as a failure).
+trap 'stop_all; exit 130' INT TERM
+trap stop_all EXIT
 
-for port in $HTTP_PORT $HTTPS_PORT $KC_HTTPS_PORT $KC_HTTP_PORT $MANAGEMENT_PORT $SMTP_PORT $GREENMAIL_API_PORT; do
-    if (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then
-        echo "Port $port is already in use: is Gestan Cloud (or another server) already running?" >&2
-        exit 1
-    fi
-done
+gestan_ports_free "(is Gestan Cloud, or another server, already running?)" \
+    $HTTP_PORT $HTTPS_PORT $KC_HTTPS_PORT $KC_HTTP_PORT $MANAGEMENT_PORT $SMTP_PORT $GREENMAIL_API_PORT
 
-# The realm file's client secrets are placeholders: fresh secrets are generated once per Keycloak data folder (the
-# realm is imported only once), kept beside it (owner-only) and given to Keycloak (placeholders) and to WildFly
-# (GESTAN_OIDC_SECRET, GESTAN_KEYCLOAK_ADMIN_SECRET, GESTAN_KEYCLOAK_ADMIN_CLIENT_SECRET,
-# GESTAN_KEYCLOAK_REGISTRAR_SECRET). A secrets file from before a client was added lacks its secret, and its realm
-# lacks the client: both are made again (the demo realm is imported afresh).
-SECRETS_FILE=$KEYCLOAK/data/gestan-secrets.env
-if [[ -f "$SECRETS_FILE" ]] && ! grep -q '^GESTAN_KEYCLOAK_REGISTRAR_SECRET=' "$SECRETS_FILE"; then
-    echo "==> Keycloak's realm predates the API clients' registrar: importing it again"
-    rm -f "$SECRETS_FILE"
-fi
-# Realm revision 3: the Gestan sign-in theme, reset-password by e-mail, HTTPS required (a realm imported before lacks them).
-if [[ -f "$SECRETS_FILE" ]] && ! grep -q '^GESTAN_REALM_REVISION=3$' "$SECRETS_FILE"; then
-    echo "==> Keycloak's realm predates the Gestan sign-in pages and password reset: importing it again"
-    rm -f "$SECRETS_FILE"
-fi
-if [[ ! -f "$SECRETS_FILE" ]]; then
-    if [[ -d "$KEYCLOAK/data/h2" ]]; then
-        echo "==> Keycloak's realm was imported with the published development secrets: importing it again with fresh ones"
-        rm -rf "$KEYCLOAK/data/h2"
-    fi
-    mkdir -p "$KEYCLOAK/data"
-    (
-        umask 077
-        for name in GESTAN_OIDC_SECRET GESTAN_KEYCLOAK_ADMIN_SECRET GESTAN_KEYCLOAK_ADMIN_CLIENT_SECRET GESTAN_KEYCLOAK_REGISTRAR_SECRET; do
-            echo "$name=$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
-        done > "$SECRETS_FILE"
-        echo "GESTAN_REALM_REVISION=3" >> "$SECRETS_FILE"
-    )
-fi
-set -a
-# shellcheck source=/dev/null
-. "$SECRETS_FILE"
-set +a
+gestan_keycloak_secrets "$KEYCLOAK"
 
 # Keycloak's certificate and the trust store WildFly verifies it with (ear/src/main/keycloak/keycloak-tls.sh).
 # shellcheck source=ear/src/main/keycloak/keycloak-tls.sh
@@ -118,17 +80,8 @@ set +a
 gestan_keycloak_tls "$KEYCLOAK"
 
 echo "==> Starting Keycloak on https://localhost:$KC_HTTPS_PORT ..."
-mkdir -p "$KEYCLOAK/data/import"
-cp ear/src/main/keycloak/gestan-realm.json "$KEYCLOAK/data/import/"
-# The Gestan sign-in pages (the realm's loginTheme): the theme folder, replaced at each start.
-rm -rf "$KEYCLOAK/themes/gestan"
-cp -r ear/src/main/keycloak/themes/gestan "$KEYCLOAK/themes/"
-KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="${GESTAN_KEYCLOAK_ADMIN_PASSWORD:-admin}" \
-    KC_HTTPS_KEY_STORE_PASSWORD="$GESTAN_KEYCLOAK_TLS_PASSWORD" \
-    "$KEYCLOAK/bin/kc.sh" start-dev --http-port=$KC_HTTP_PORT --https-port=$KC_HTTPS_PORT \
-    --https-key-store-file="$KC_TLS_DIR/keycloak.p12" --http-management-port=$KC_MANAGEMENT_PORT --import-realm \
-    > "$TARGET/keycloak.log" 2>&1 &
-KC_PID=$!
+gestan_start_keycloak "$KEYCLOAK" "$KC_HTTP_PORT" "$KC_HTTPS_PORT" "$KC_MANAGEMENT_PORT" \
+    "${GESTAN_KEYCLOAK_ADMIN_PASSWORD:-admin}" "$TARGET/keycloak.log"
 
 # A local catching SMTP server (GreenMail) receives every e-mail of the application and of Keycloak, unless
 # GESTAN_SMTP_HOST names a real one: SMTP on 127.0.0.1:3025, the caught mail on http://127.0.0.1:8025/.
@@ -148,27 +101,7 @@ fi
 
 # The database roles (PostgreSQL) once Keycloak and GreenMail are starting: only WildFly needs them.
 if [[ "${GESTAN_DB_URL:-}" == jdbc:postgresql:* ]]; then
-    export GESTAN_DB_DRIVER=postgresql
-    DB_ADMIN="${GESTAN_DB_USER:-postgres}"
-    DB_ADMIN_PASSWORD="${GESTAN_DB_PASSWORD:-postgres}"
-    if [[ "${GESTAN_DB_ROLES:-1}" == "1" ]]; then
-        # Two roles, as in production (docs/operations.md, "Database roles"): gestan_owner runs the migrations,
-        # gestan_app (no DDL, journal append-only) runs the application. GESTAN_DB_USER is only the administrator
-        # that creates them; their passwords are new at every start, so none is published.
-        random_password() { head -c 24 /dev/urandom | base64 | tr -d '/+=\n'; }
-        export GESTAN_DB_MIGRATION_USER=gestan_owner GESTAN_DB_MIGRATION_PASSWORD="$(random_password)"
-        APP_PASSWORD="$(random_password)"
-        GESTAN_ROLES_ADMIN_PASSWORD="$DB_ADMIN_PASSWORD" GESTAN_ROLES_OWNER_PASSWORD="$GESTAN_DB_MIGRATION_PASSWORD" \
-            GESTAN_ROLES_APP_PASSWORD="$APP_PASSWORD" \
-            java -cp "$TARGET/jdbc/postgresql.jar" ear/src/main/db/GestanRoles.java "$GESTAN_DB_URL" "$DB_ADMIN" \
-            gestan_owner gestan_app
-        export GESTAN_DB_USER=gestan_app GESTAN_DB_PASSWORD="$APP_PASSWORD"
-        DB_LABEL="PostgreSQL ($GESTAN_DB_URL, roles gestan_owner / gestan_app)"
-    else
-        # GESTAN_DB_ROLES=0: one role for everything, as before (a WARNING at start says what it allows).
-        export GESTAN_DB_USER="$DB_ADMIN" GESTAN_DB_PASSWORD="$DB_ADMIN_PASSWORD"
-        DB_LABEL="PostgreSQL ($GESTAN_DB_URL, one role: $DB_ADMIN)"
-    fi
+    gestan_db_roles
 else
     DB_LABEL="embedded H2 ($SERVER/standalone/data/gestan)"
 fi
@@ -184,17 +117,9 @@ JBOSS_PIDFILE="$(pwd)/$WF_PID_FILE" LAUNCH_JBOSS_IN_BACKGROUND=1 \
     "$SERVER/bin/standalone.sh" -Dgestan.demo=true -Dgestan.oidc.provider-url="https://localhost:$KC_HTTPS_PORT/realms/gestan" \
     "${KC_TLS_JAVA_OPTS[@]}" "${WF_OPTS[@]}" > "$TARGET/wildfly.log" 2>&1 &
 
-wait_for() { # name url seconds (polled twice a second)
-    for _ in $(seq 1 $(($3 * 2))); do
-        if curl -fs --cacert "$KC_TLS_DIR/keycloak.pem" -o /dev/null "$2"; then return 0; fi
-        sleep 0.5
-    done
-    echo "$1 did not become ready in $3 s; see $TARGET/${1,,}.log" >&2
-    exit 1
-}
-wait_for Keycloak "https://localhost:$KC_HTTPS_PORT/realms/gestan" "${GESTAN_START_TIMEOUT:-240}"
+gestan_wait_for Keycloak "https://localhost:$KC_HTTPS_PORT/realms/gestan" "${GESTAN_START_TIMEOUT:-240}" "$TARGET/keycloak.log"
 gestan_keycloak_master_https_only "https://localhost:$KC_HTTPS_PORT" "${GESTAN_KEYCLOAK_ADMIN_PASSWORD:-admin}"
-wait_for WildFly "http://localhost:$MANAGEMENT_PORT/health/ready" "${GESTAN_START_TIMEOUT:-240}"
+gestan_wait_for WildFly "http://localhost:$MANAGEMENT_PORT/health/ready" "${GESTAN_START_TIMEOUT:-240}" "$TARGET/wildfly.log"
 
 cat <<TXT
 

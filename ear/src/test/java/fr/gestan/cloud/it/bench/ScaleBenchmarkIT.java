@@ -23,7 +23,6 @@ import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,9 +42,8 @@ class ScaleBenchmarkIT extends ScaleSeeding {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        EnterpriseArchive ear = Deployments.modules(ScaleBenchmarkIT.class, "gestan-compliance.jar", "gestan-tenants.jar", "gestan-hosting.jar");
-        ear.getAsType(WebArchive.class, "it.war").addClasses(AsSupportWithoutTransaction.class, ScaleSeeding.class);
-        return ear;
+        return Deployments.modules(ScaleBenchmarkIT.class, List.of(AsSupportWithoutTransaction.class, ScaleSeeding.class),
+                "gestan-compliance.jar", "gestan-tenants.jar", "gestan-hosting.jar");
     }
 
     @EJB

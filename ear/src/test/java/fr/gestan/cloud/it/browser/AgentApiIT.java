@@ -158,22 +158,7 @@ class AgentApiIT extends BrowserJourney {
 
     /** The TLS versions a handshake with the HTTPS port succeeds with, as the texts print them ("TLS 1.2, TLS 1.3"). */
     private static String negotiated() throws Exception {
-        javax.net.ssl.X509TrustManager any = new javax.net.ssl.X509TrustManager() {
-            @Override
-            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
-                return new java.security.cert.X509Certificate[0];
-            }
-        };
-        javax.net.ssl.SSLContext ssl = javax.net.ssl.SSLContext.getInstance("TLS");
-        ssl.init(null, new javax.net.ssl.TrustManager[]{any}, null);
+        javax.net.ssl.SSLContext ssl = Http.trustingAnyCertificate();
         java.net.URI https = java.net.URI.create(Http.HTTPS);
         List<String> accepted = new ArrayList<>();
         for (String protocol : List.of("TLSv1.2", "TLSv1.3")) {

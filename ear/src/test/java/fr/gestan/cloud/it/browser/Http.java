@@ -1,17 +1,14 @@
 package fr.gestan.cloud.it.browser;
 
 import fr.gestan.cloud.it.env.TestEnvironment;
+import fr.gestan.cloud.web.http.AnyCertificate;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 /** Plain HTTP calls to the test server, over HTTPS with its self-signed certificate or plain HTTP. */
 final class Http {
@@ -83,28 +80,17 @@ final class Http {
 
     /** Trusts the test server's self-signed certificate; never follows redirects (the tests look at them). */
     private static HttpClient client() {
+        SSLParameters parameters = new SSLParameters();
+        parameters.setEndpointIdentificationAlgorithm(null);
+        return HttpClient.newBuilder().sslContext(trustingAnyCertificate()).sslParameters(parameters)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /** TLS that accepts any certificate: the test server's is self-signed, and the tests send nothing secret. */
+    static SSLContext trustingAnyCertificate() {
         try {
-            TrustManager trustAll = new X509TrustManager() {
-                @Override
-                public void checkClientTrusted(X509Certificate[] chain, String authType) {
-                }
-
-                @Override
-                public void checkServerTrusted(X509Certificate[] chain, String authType) {
-                }
-
-                @Override
-                public X509Certificate[] getAcceptedIssuers() {
-                    return new X509Certificate[0];
-                }
-            };
-            SSLContext ssl = SSLContext.getInstance("TLS");
-            ssl.init(null, new TrustManager[] {trustAll}, new SecureRandom());
-            SSLParameters parameters = new SSLParameters();
-            parameters.setEndpointIdentificationAlgorithm(null);
-            return HttpClient.newBuilder().sslContext(ssl).sslParameters(parameters)
-                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
-        } catch (Exception e) {
+            return AnyCertificate.tls();
+        } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -155,14 +155,8 @@ class TenantsJourneyIT extends BrowserJourney {
         browser.screenshot("tenants-03-staff-list");
 
         browser.open(base + "admin/tenants/edit");
-        browser.find(By.id("tenant:legalName")).sendKeys("Menuiserie Journey SARL");
-        browser.find(By.id("tenant:siren")).sendKeys("842317654");
+        fillTenant("Menuiserie Journey SARL", "842317654", "2 rue des Lilas", "75011", "Paris", "Jean Bois", "jean@bois.example");
         browser.find(By.id("tenant:siret")).sendKeys("12345678901234");
-        browser.find(By.id("tenant:address-line1")).sendKeys("2 rue des Lilas");
-        browser.find(By.id("tenant:address-postalCode")).sendKeys("75011");
-        browser.find(By.id("tenant:address-city")).sendKeys("Paris");
-        browser.find(By.id("tenant:administrative-name")).sendKeys("Jean Bois");
-        browser.find(By.id("tenant:administrative-email")).sendKeys("jean@bois.example");
         browser.find(By.id("tenant:save")).click();
         String page = browser.waitUntil(d -> {
             String text = d.findElement(By.id("tenant")).getText();
@@ -186,13 +180,7 @@ class TenantsJourneyIT extends BrowserJourney {
     void staff_invite_a_contact_who_signs_in_changes_the_initial_password_and_sees_its_company() throws Exception {
         signInAt("admin/tenants/edit", "support.demo", "Gestan-Support-2026!");
         String name = "Fromagerie Invitée " + (System.nanoTime() % 100_000) + " SARL";
-        browser.find(By.id("tenant:legalName")).sendKeys(name);
-        browser.find(By.id("tenant:siren")).sendKeys(Ids.siren());
-        browser.find(By.id("tenant:address-line1")).sendKeys("3 place du Marché");
-        browser.find(By.id("tenant:address-postalCode")).sendKeys("21000");
-        browser.find(By.id("tenant:address-city")).sendKeys("Dijon");
-        browser.find(By.id("tenant:administrative-name")).sendKeys("Lucie Comté");
-        browser.find(By.id("tenant:administrative-email")).sendKeys("lucie@fromagerie.example");
+        fillTenant(name, Ids.siren(), "3 place du Marché", "21000", "Dijon", "Lucie Comté", "lucie@fromagerie.example");
         browser.find(By.id("tenant:save")).click();
         browser.waitUntil(d -> d.getCurrentUrl().contains("id="));
 
@@ -365,5 +353,17 @@ class TenantsJourneyIT extends BrowserJourney {
         public void close() throws java.io.IOException {
             server.close();
         }
+    }
+
+    /** Types a new tenant's required fields into the staff's tenant form (the form is open and empty). */
+    private static void fillTenant(String legalName, String siren, String addressLine, String postalCode, String city,
+            String contactName, String contactEmail) {
+        browser.find(By.id("tenant:legalName")).sendKeys(legalName);
+        browser.find(By.id("tenant:siren")).sendKeys(siren);
+        browser.find(By.id("tenant:address-line1")).sendKeys(addressLine);
+        browser.find(By.id("tenant:address-postalCode")).sendKeys(postalCode);
+        browser.find(By.id("tenant:address-city")).sendKeys(city);
+        browser.find(By.id("tenant:administrative-name")).sendKeys(contactName);
+        browser.find(By.id("tenant:administrative-email")).sendKeys(contactEmail);
     }
 }

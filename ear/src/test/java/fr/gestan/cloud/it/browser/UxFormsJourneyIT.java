@@ -298,13 +298,7 @@ class UxFormsJourneyIT extends BrowserJourney {
     @Order(6)
     void the_agreement_upload_form_passes_axe_and_says_when_the_file_is_missing() throws Exception {
         signInAt("admin/security/agreements", "admin.demo", "Gestan-Admin-2026!");
-        String member = "agr-" + System.nanoTime() % 1_000_000;
-        browser.find(By.id("register:username")).sendKeys(member);
-        browser.find(By.id("register:name")).sendKeys("Agent Accord");
-        new org.openqa.selenium.support.ui.Select(browser.find(By.id("register:role"))).selectByValue("auditor");
-        browser.find(By.id("register:save")).click();
-        browser.waitUntil(d -> d.findElement(By.id("messages")).getText().contains("Membre du personnel " + member + " enregistré"));
-        browser.open(BASE + "admin/security/agreements");
+        registerAuditor(); // someone to choose in the upload form
 
         assertEquals(List.of(), AccessibilityAudit.violationsOf(browser.driver(), "agreements"), "axe on the upload form");
         assertEquals(".pdf,application/pdf", browser.find(By.id("upload:file")).getAttribute("accept"));
@@ -334,6 +328,18 @@ class UxFormsJourneyIT extends BrowserJourney {
         assertTrue(failure == null, failure);
     }
 
+    /** Registers a new auditor on the agreements page, which it then opens afresh: its username. */
+    private static String registerAuditor() {
+        String member = "agr-" + System.nanoTime() % 1_000_000;
+        browser.find(By.id("register:username")).sendKeys(member);
+        browser.find(By.id("register:name")).sendKeys("Agent Accord");
+        new org.openqa.selenium.support.ui.Select(browser.find(By.id("register:role"))).selectByValue("auditor");
+        browser.find(By.id("register:save")).click();
+        browser.waitUntil(d -> d.findElement(By.id("messages")).getText().contains("Membre du personnel " + member + " enregistré"));
+        browser.open(BASE + "admin/security/agreements");
+        return member;
+    }
+
     private static final String FORM_STATE = """
             const f = document.getElementById('upload');
             const vs = f ? f.querySelector("input[name='jakarta.faces.ViewState']") : null;
@@ -360,13 +366,7 @@ class UxFormsJourneyIT extends BrowserJourney {
         } else {
             browser.open(BASE + "admin/security/agreements");
         }
-        String member = "agr-" + System.nanoTime() % 1_000_000;
-        browser.find(By.id("register:username")).sendKeys(member);
-        browser.find(By.id("register:name")).sendKeys("Agent Accord");
-        new org.openqa.selenium.support.ui.Select(browser.find(By.id("register:role"))).selectByValue("auditor");
-        browser.find(By.id("register:save")).click();
-        browser.waitUntil(d -> d.findElement(By.id("messages")).getText().contains("Membre du personnel " + member + " enregistré"));
-        browser.open(BASE + "admin/security/agreements");
+        String member = registerAuditor();
 
         java.nio.file.Path pdf = java.nio.file.Files.createTempFile("agreement-", ".pdf");
         java.nio.file.Files.writeString(pdf, "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");

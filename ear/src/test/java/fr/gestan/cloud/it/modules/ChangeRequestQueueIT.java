@@ -19,7 +19,6 @@ import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -33,9 +32,7 @@ class ChangeRequestQueueIT extends WithRoleCallers {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        EnterpriseArchive ear = Deployments.modules(ChangeRequestQueueIT.class, "gestan-tenants.jar");
-        ear.getAsType(WebArchive.class, "it.war").addClasses(AsUnclearedSupport.class);
-        return ear;
+        return Deployments.modules(ChangeRequestQueueIT.class, List.of(AsUnclearedSupport.class), "gestan-tenants.jar");
     }
 
     @EJB

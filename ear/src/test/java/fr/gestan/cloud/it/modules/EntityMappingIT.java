@@ -27,9 +27,7 @@ import org.hibernate.metamodel.mapping.SelectableConsumer;
 import org.hibernate.persister.entity.EntityPersister;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -44,12 +42,9 @@ class EntityMappingIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        EnterpriseArchive ear = Deployments.modules(EntityMappingIT.class, "gestan-compliance.jar", "gestan-tenants.jar",
-                "gestan-hosting.jar", "gestan-notifications.jar");
-        // The test reads Hibernate's mapping model: the server's own module
-        WebArchive tests = ear.getAsType(WebArchive.class, "it.war");
-        tests.addAsManifestResource(new StringAsset("Dependencies: org.hibernate\n"), "MANIFEST.MF");
-        return ear;
+        // The test reads Hibernate's mapping model
+        return Deployments.withHibernate(Deployments.modules(EntityMappingIT.class, "gestan-compliance.jar", "gestan-tenants.jar",
+                "gestan-hosting.jar", "gestan-notifications.jar"));
     }
 
     /** The five persistence units, one per business module that has entities. */

@@ -58,7 +58,6 @@ import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -71,9 +70,8 @@ class HostedAccountsIT extends WithRoleCallers {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        EnterpriseArchive ear = Deployments.modules(HostedAccountsIT.class, "gestan-tenants.jar");
-        ear.getAsType(WebArchive.class, "it.war").addClasses(AsUnclearedSupport.class, AsClearedSupport.class);
-        return ear;
+        return Deployments.modules(HostedAccountsIT.class, List.of(AsUnclearedSupport.class, AsClearedSupport.class),
+                "gestan-tenants.jar");
     }
 
     @EJB

@@ -64,7 +64,6 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -79,9 +78,8 @@ public class NotificationsIT extends WithRoleCallers {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        EnterpriseArchive ear = Deployments.modules(NotificationsIT.class, "gestan-notifications.jar", "gestan-compliance.jar");
-        ear.getAsType(WebArchive.class, "it.war").addClasses(CaughtMail.class, AsClearedSupport.class);
-        return ear;
+        return Deployments.modules(NotificationsIT.class, List.of(CaughtMail.class, AsClearedSupport.class),
+                "gestan-notifications.jar", "gestan-compliance.jar");
     }
 
     private static final Pattern CONFIRM = Pattern.compile("/confirm\\?token=([A-Za-z0-9_-]+)");

@@ -33,9 +33,7 @@ import java.util.function.ToLongFunction;
 import org.hibernate.SessionFactory;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -59,11 +57,9 @@ class SqlPerPageIT extends ScaleSeeding {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        EnterpriseArchive ear = Deployments.modules(SqlPerPageIT.class, "gestan-compliance.jar", "gestan-tenants.jar", "gestan-hosting.jar");
-        // Hibernate's API for its statistics: the server's own module
-        ear.getAsType(WebArchive.class, "it.war").addClasses(ScaleSeeding.class)
-                .addAsManifestResource(new StringAsset("Dependencies: org.hibernate\n"), "MANIFEST.MF");
-        return ear;
+        // Hibernate's API for its statistics
+        return Deployments.withHibernate(Deployments.modules(SqlPerPageIT.class, List.of(ScaleSeeding.class),
+                "gestan-compliance.jar", "gestan-tenants.jar", "gestan-hosting.jar"));
     }
 
     @PersistenceUnit(unitName = "tenants")

@@ -42,7 +42,6 @@ import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -60,10 +59,8 @@ class SubProcessorChangesIT extends WithRoleCallers {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        EnterpriseArchive ear = Deployments.modules(SubProcessorChangesIT.class, "gestan-hosting.jar", "gestan-notifications.jar",
-                "gestan-compliance.jar");
-        ear.getAsType(WebArchive.class, "it.war").addClass(CaughtMail.class);
-        return ear;
+        return Deployments.modules(SubProcessorChangesIT.class, List.of(CaughtMail.class), "gestan-hosting.jar",
+                "gestan-notifications.jar", "gestan-compliance.jar");
     }
 
     @EJB

@@ -2,8 +2,10 @@ package fr.gestan.cloud.it.support;
 
 import fr.gestan.cloud.it.env.KeycloakFixture;
 import java.io.File;
+import java.util.List;
 import java.util.Set;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -29,6 +31,11 @@ public final class Deployments {
      * module is always kept: every module writes to its access journal.
      */
     public static EnterpriseArchive modules(Class<?> testClass, String... keep) {
+        return modules(testClass, List.of(), keep);
+    }
+
+    /** {@link #modules(Class, String...)}, with classes of the test's own (callers, mail reader, seeding) beside it. */
+    public static EnterpriseArchive modules(Class<?> testClass, List<Class<?>> helpers, String... keep) {
         // In-container tests cannot wait for Keycloak themselves (the tenants and security modules call it): the
         // deployment is built on the client, after WildFly has booted in parallel with Keycloak, so wait here.
         KeycloakFixture.awaitReady();
@@ -56,9 +63,16 @@ public final class Deployments {
         if (kept.contains("gestan-tenants.jar")) {
             it.addClass(Companies.class);
         }
+        it.addClasses(helpers.toArray(Class<?>[]::new));
         ear.addAsModule(it);
         String name = testClass.getSimpleName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase();
         return ShrinkWrap.create(EnterpriseArchive.class, name + ".ear").merge(ear);
+    }
+
+    /** Lets the test WAR use Hibernate's own API (statistics, the mapping model): the server's module. */
+    public static EnterpriseArchive withHibernate(EnterpriseArchive ear) {
+        ear.getAsType(WebArchive.class, "it.war").addAsManifestResource(new StringAsset("Dependencies: org.hibernate\n"), "MANIFEST.MF");
+        return ear;
     }
 
     private static File builtEar() {

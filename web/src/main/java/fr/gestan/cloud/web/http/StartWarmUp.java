@@ -22,8 +22,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
 
 /**
  * Warms what the first visitor would otherwise wait for, in the background once the web module has started: the
@@ -94,9 +92,7 @@ public class StartWarmUp implements ServletContextListener {
         int fetched = 0;
         boolean fonts = false;
         try {
-            SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(null, new TrustManager[]{new TlsProbe.AnyCertificate()}, null);
-            HttpClient client = HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1)
+            HttpClient client = HttpClient.newBuilder().sslContext(AnyCertificate.tls()).version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
             String base = awaitServing(client, where, waitSeconds);
             for (String page : PAGES) {

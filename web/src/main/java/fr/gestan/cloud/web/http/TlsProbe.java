@@ -1,18 +1,13 @@
 package fr.gestan.cloud.web.http;
 
 import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * What TLS protocols a listening HTTPS port accepts, found by shaking hands with it once per protocol (nothing is
@@ -52,8 +47,7 @@ final class TlsProbe {
         List<String> accepted = new ArrayList<>();
         SSLContext context;
         try {
-            context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[]{new AnyCertificate()}, null);
+            context = AnyCertificate.tls();
         } catch (Exception e) {
             LOG.log(Level.FINE, "no TLS client for the probe", e);
             return List.of();
@@ -78,47 +72,5 @@ final class TlsProbe {
             }
         }
         return accepted.stream().sorted().toList();
-    }
-
-    /**
-     * Accepts any certificate, without checking the host name either: the probe reads protocol versions and the
-     * warm-up ({@link StartWarmUp}) fetches public pages from this node's own port; neither trusts what it receives
-     * nor sends anything secret.
-     */
-    static final class AnyCertificate extends X509ExtendedTrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
-            // not a server
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
-            // see above
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-            // not a server
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-            // see above
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            // not a server
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            // the probe sends nothing after the handshake
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
     }
 }

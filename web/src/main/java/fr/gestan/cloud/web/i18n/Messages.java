@@ -63,6 +63,16 @@ public class Messages implements Serializable {
         show(severity, text(bundleVar, key, args));
     }
 
+    /**
+     * Shows {@code key}'s text as an error next to the field {@code formId:field} and marks the request as failed
+     * validation (so that the page keeps what was typed): a refusal that is not a Bean Validation violation.
+     */
+    public void fieldError(String formId, String field, String key, Object... args) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        faces.addMessage(formId + ":" + field, new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key, args), null));
+        faces.validationFailed();
+    }
+
     /** Adds a global message of a text already made (a violation's message, a finding). */
     public void show(FacesMessage.Severity severity, String text) {
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));

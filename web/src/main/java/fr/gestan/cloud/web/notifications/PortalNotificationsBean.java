@@ -9,8 +9,6 @@ import fr.gestan.cloud.web.i18n.Messages;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -73,9 +71,7 @@ public class PortalNotificationsBean implements Serializable {
             webhooks = notifications.myWebhooks();
             messages.info("portal.webhooks.added");
         } catch (SubscriptionRefusedException e) {
-            FacesContext.getCurrentInstance().addMessage(WEBHOOK_FORM + ":url",
-                    new FacesMessage(FacesMessage.SEVERITY_ERROR, messages.text("portal.webhooks.refused"), null));
-            FacesContext.getCurrentInstance().validationFailed();
+            messages.fieldError(WEBHOOK_FORM, "url", "portal.webhooks.refused");
         } catch (EJBException e) {
             messages.fieldMessages(WEBHOOK_FORM, e, Map.of("addMyWebhook.url", "url"));
         }

@@ -7,8 +7,6 @@ import fr.gestan.cloud.web.i18n.Bundle;
 import fr.gestan.cloud.web.i18n.Messages;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -40,9 +38,7 @@ public class StatusSubscribeBean implements Serializable {
             sent = true;
             messages.info("subscribe.sent");
         } catch (SubscriptionRefusedException e) {
-            FacesContext.getCurrentInstance().addMessage(FORM + ":scopeRef",
-                    new FacesMessage(FacesMessage.SEVERITY_ERROR, messages.text("subscribe.unknownScope"), null));
-            FacesContext.getCurrentInstance().validationFailed();
+            messages.fieldError(FORM, "scopeRef", "subscribe.unknownScope");
         } catch (EJBException e) {
             messages.fieldMessages(FORM, e, Map.of("subscribeByEmail.email", "email", "subscribeByEmail.scope", "scope",
                     "subscribeByEmail.scopeRef", "scopeRef"));

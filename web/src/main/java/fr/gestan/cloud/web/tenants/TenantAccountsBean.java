@@ -12,8 +12,6 @@ import fr.gestan.cloud.tenants.api.TenantNotFoundException;
 import fr.gestan.cloud.tenants.api.TenantStateException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
-import jakarta.faces.context.FacesContext;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -97,9 +95,7 @@ public class TenantAccountsBean implements Serializable {
         }
         if (revealReason == null || revealReason.isBlank()) {
             // said next to the field, not silently ignored (issue 21 item 4); the service checks it again
-            FacesContext.getCurrentInstance().addMessage(REVEAL_FORM + ":reason", new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    messages.text("account.reveal.reason.missing"), null));
-            FacesContext.getCurrentInstance().validationFailed();
+            messages.fieldError(REVEAL_FORM, "reason", "account.reveal.reason.missing");
             return;
         }
         try {

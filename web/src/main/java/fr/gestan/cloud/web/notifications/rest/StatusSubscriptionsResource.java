@@ -52,15 +52,17 @@ public class StatusSubscriptionsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response subscribe(SubscribeRequest request) {
         SubscribeRequest body = request == null ? new SubscribeRequest(null, null, null, null) : request;
+        SubscriptionScope scope = body.scope() == null ? SubscriptionScope.ALL : body.scope();
+        String secret = null;
         if (body.webhookUrl() != null && body.email() == null) {
-            String secret = subscriptions.subscribeWebhookPublicly(body.webhookUrl(), body.scope() == null ? SubscriptionScope.ALL : body.scope(),
-                    body.scopeRef());
-            String json = secret == null ? "{\"status\":\"confirmation-sent\"}"
-                    : "{\"status\":\"confirmation-sent\",\"secret\":\"" + secret + "\"}";
-            return Response.accepted().header("Cache-Control", "no-store").entity(json).build();
+            secret = subscriptions.subscribeWebhookPublicly(body.webhookUrl(), scope, body.scopeRef());
+        } else {
+            subscriptions.subscribeByEmail(body.email(), scope, body.scopeRef());
         }
-        subscriptions.subscribeByEmail(body.email(), body.scope() == null ? SubscriptionScope.ALL : body.scope(), body.scopeRef());
-        return Response.accepted().header("Cache-Control", "no-store").entity("{\"status\":\"confirmation-sent\"}").build();
+        // a webhook's signing secret is in this response only
+        String json = secret == null ? "{\"status\":\"confirmation-sent\"}"
+                : "{\"status\":\"confirmation-sent\",\"secret\":\"" + secret + "\"}";
+        return Response.accepted().header("Cache-Control", "no-store").entity(json).build();
     }
 
     @GET
