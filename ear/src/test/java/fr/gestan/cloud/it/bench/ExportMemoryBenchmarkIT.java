@@ -24,7 +24,6 @@ import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,10 +43,8 @@ class ExportMemoryBenchmarkIT extends ScaleSeeding {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        EnterpriseArchive ear = Deployments.modules(ExportMemoryBenchmarkIT.class, "gestan-compliance.jar", "gestan-tenants.jar",
-                "gestan-hosting.jar");
-        ear.getAsType(WebArchive.class, "it.war").addClasses(ScaleSeeding.class);
-        return ear;
+        return Deployments.modules(ExportMemoryBenchmarkIT.class, List.of(ScaleSeeding.class), "gestan-compliance.jar",
+                "gestan-tenants.jar", "gestan-hosting.jar");
     }
 
     @EJB
