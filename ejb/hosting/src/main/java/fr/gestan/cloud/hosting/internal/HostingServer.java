@@ -19,6 +19,7 @@ import java.util.HexFormat;
 
 /** A server of the offer in a data centre: production (tenants' ERP) or backup, with a capacity in tenants. */
 @Entity
+@jakarta.persistence.EntityListeners(StatusBoardCache.Listener.class) // the public status board is computed from it
 @Table(name = "hosting_server")
 @NamedQuery(name = HostingServer.ALL, query = "select s from HostingServer s join fetch s.dataCentre order by s.name")
 @NamedQuery(name = HostingServer.BY_ROLE, query = "select s from HostingServer s join fetch s.dataCentre where s.role = :role order by s.name")

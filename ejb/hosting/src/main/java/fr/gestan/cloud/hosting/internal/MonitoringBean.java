@@ -59,6 +59,7 @@ public class MonitoringBean implements Monitoring {
     static List<String> apply(EntityManager em, HostingServer server, MetricSample sample, PolicySettings policy, Instant now) {
         em.persist(new ServerMetric(server, sample.measuredAt(), sample.cpuPercent().setScale(2, RoundingMode.HALF_UP),
                 sample.diskPercent().setScale(2, RoundingMode.HALF_UP), sample.memoryPercent().setScale(2, RoundingMode.HALF_UP), now));
+        StatusBoardCache.reported(server.id()); // silent until now: the public board shows it again
         List<String> exceeded = MetricRules.exceeded(sample, MetricRules.Thresholds.of(policy));
         if (!exceeded.isEmpty()) {
             server.changeState(ServerState.DEGRADED_PERFORMANCE);
