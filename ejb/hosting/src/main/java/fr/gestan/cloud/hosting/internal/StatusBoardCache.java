@@ -53,7 +53,7 @@ public final class StatusBoardCache {
         GENERATION.changed();
     }
 
-    /** On {@link HostingServer}, {@link Incident}, {@link Maintenance}. */
+    /** On {@link HostingServer}, {@link Incident}, {@link IncidentUpdate}, {@link Maintenance}. */
     public static class Listener {
 
         @PostPersist
