@@ -26,7 +26,9 @@ public final class WriteGeneration {
         value.incrementAndGet();
         try {
             TransactionSynchronizationRegistry registry = InitialContext.doLookup("java:comp/TransactionSynchronizationRegistry");
-            if (registry.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            // once per transaction: a seeding or a purge writes thousands of rows in one
+            if (registry.getTransactionStatus() == Status.STATUS_ACTIVE && registry.getResource(this) == null) {
+                registry.putResource(this, Boolean.TRUE);
                 registry.registerInterposedSynchronization(new Synchronization() {
                     @Override
                     public void beforeCompletion() {
