@@ -381,6 +381,7 @@ class ContractsIT extends WithRoleCallers {
         assertEquals(List.of("cpu"), hot.exceeded());
         assertTrue(support.call(monitoring::alerts).stream().anyMatch(s -> s.name().equals(name)));
         assertEquals(ServerState.OPERATIONAL, monitoring.ingest(server.id(), token, ok).state());
+        assertTrue(support.call(monitoring::alerts).stream().noneMatch(s -> s.name().equals(name)), "back to normal: no alert");
         assertEquals(2, auditor.call(() -> monitoring.recent(server.id(), 10)).size());
         assertThrows(EJBAccessException.class, () -> client.call(() -> monitoring.recent(server.id(), 10)));
     }
