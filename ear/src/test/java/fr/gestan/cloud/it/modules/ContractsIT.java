@@ -274,6 +274,20 @@ class ContractsIT extends WithRoleCallers {
         assertEquals(30 + 3 * 7, refined.totalMinutes());
         assertTrue(refined.tenants().stream().allMatch(t -> t.source().drill()));
         assertEquals(1, support.call(() -> plans.drills(fresh.id())).size());
+
+        // The worst case that /trust and the home page quote, computed for all servers at once (a few statements), is
+        // the worst of the plans computed server by server: most tenants, then the longest, then the first by name.
+        RecoveryPlanView expected = null;
+        for (ServerView s : support.call(inventory::servers)) { // by name, as the one pass reads them
+            if (s.role() == ServerRole.PRODUCTION) {
+                RecoveryPlanView p = support.call(() -> plans.plan(s.id()));
+                if (expected == null || p.tenants().size() > expected.tenants().size()
+                        || p.tenants().size() == expected.tenants().size() && p.totalMinutes() > expected.totalMinutes()) {
+                    expected = p;
+                }
+            }
+        }
+        assertEquals(expected, auditor.call(plans::worstCase).orElseThrow());
     }
 
     @Test
@@ -367,6 +381,7 @@ class ContractsIT extends WithRoleCallers {
         assertEquals(List.of("cpu"), hot.exceeded());
         assertTrue(support.call(monitoring::alerts).stream().anyMatch(s -> s.name().equals(name)));
         assertEquals(ServerState.OPERATIONAL, monitoring.ingest(server.id(), token, ok).state());
+        assertTrue(support.call(monitoring::alerts).stream().noneMatch(s -> s.name().equals(name)), "back to normal: no alert");
         assertEquals(2, auditor.call(() -> monitoring.recent(server.id(), 10)).size());
         assertThrows(EJBAccessException.class, () -> client.call(() -> monitoring.recent(server.id(), 10)));
     }

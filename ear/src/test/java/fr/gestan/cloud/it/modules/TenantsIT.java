@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.gestan.cloud.common.tenancy.CallerTenancy;
 import fr.gestan.cloud.it.support.Companies;
 import fr.gestan.cloud.it.support.Deployments;
 import fr.gestan.cloud.it.support.Ids;
@@ -68,6 +69,8 @@ class TenantsIT extends WithRoleCallers {
     PortalUsers portalUsers;
     @EJB
     PortalDirectory directory;
+    @EJB
+    CallerTenancy tenancy;
 
     @Test
     void support_registers_a_tenant_that_is_stored_and_journaled() throws Exception {
@@ -295,6 +298,26 @@ class TenantsIT extends WithRoleCallers {
         assertEquals(Boolean.FALSE, directory.isEnabled(email), "termination disables it");
         assertTrue(auditor.call(() -> journal.ofTenant(siren, 0, 10)).stream().anyMatch(e -> e.action().equals("PORTAL_USER_INVITED")
                 && e.target().equals(email)));
+    }
+
+    /**
+     * The caller's company is read once per request (CallerLinks), and Arquillian runs this whole method in one
+     * request: a suspension made in it must still refuse the client at once, and the reactivation let it in again.
+     */
+    @Test
+    void the_callers_company_read_once_per_request_follows_a_suspension_made_in_the_same_request() throws Exception {
+        String demo = "842317653"; // client.demo's company
+        long id = support.call(() -> tenants.bySiren(demo)).id();
+        assertEquals(java.util.Optional.of(demo), client.call(tenancy::tenantOfCaller));
+        assertFalse(client.call(tenancy::callerRefused));
+        support.call(() -> tenants.suspend(id, "TenantsIT: the caller's company read again"));
+        try {
+            assertTrue(client.call(tenancy::callerRefused), "refused from the suspension on, in the same request");
+            assertEquals(java.util.Optional.of(demo), client.call(tenancy::tenantOfCaller));
+        } finally {
+            support.call(() -> tenants.reactivate(id, "TenantsIT: the caller's company read again"));
+        }
+        assertFalse(client.call(tenancy::callerRefused), "let in again from the reactivation on");
     }
 
     @Test

@@ -30,8 +30,6 @@ public class VerifyBean implements Serializable {
     CertificateRegistry registry;
     @EJB
     Certificates certificates;
-    @EJB
-    fr.gestan.cloud.security.api.JournalProofs proofs;
     @Inject
     Messages messages;
 
@@ -132,7 +130,7 @@ public class VerifyBean implements Serializable {
             return null;
         }
         if (issuing == null || !issuing.certificateNumber().equals(shown.number())) {
-            issuing = proofs.certificateIssue(shown.number()).orElse(null);
+            issuing = registry.issuing(shown.number()).orElse(null); // through the tenant, not shown
         }
         return issuing;
     }

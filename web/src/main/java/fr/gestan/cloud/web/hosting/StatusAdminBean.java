@@ -60,7 +60,7 @@ public class StatusAdminBean implements Serializable {
     @PostConstruct
     void load() {
         servers = inventory.servers();
-        active = status.publicStatus().activeIncidents();
+        active = status.activeIncidents(); // the incidents not resolved: one statement, not the whole board
         latest = status.latestIncidents(10);
         maintenances = status.openMaintenances();
     }

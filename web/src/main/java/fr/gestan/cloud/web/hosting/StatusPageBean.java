@@ -1,6 +1,7 @@
 package fr.gestan.cloud.web.hosting;
 
 import fr.gestan.cloud.hosting.api.IncidentView;
+import fr.gestan.cloud.hosting.api.PublicStatusBoard;
 import fr.gestan.cloud.hosting.api.PublicStatusView;
 import fr.gestan.cloud.hosting.api.ServerStatus;
 import jakarta.ejb.EJB;
@@ -17,6 +18,8 @@ public class StatusPageBean {
 
     @EJB
     ServerStatus status;
+    @EJB
+    PublicStatusBoard board; // the same board for every visitor of the next seconds
 
     private PublicStatusView view;
     private String month;
@@ -25,7 +28,7 @@ public class StatusPageBean {
 
     public PublicStatusView getView() {
         if (view == null) {
-            view = status.publicStatus();
+            view = board.current();
         }
         return view;
     }

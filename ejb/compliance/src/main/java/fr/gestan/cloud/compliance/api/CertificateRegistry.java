@@ -13,6 +13,13 @@ public interface CertificateRegistry {
     Optional<CertificateStatusView> verify(@NotBlank(message = "{certificate.number.required}")
                                            @Size(max = 32, message = "{certificate.number.format}") String number);
 
+    /**
+     * The issuing journal entry of certificate {@code number} with its inclusion proof ({@code JournalProofs.certificateIssue}),
+     * found through the certificate's tenant, which is not shown; empty for an unknown number. Anyone, as {@link #verify}.
+     */
+    Optional<fr.gestan.cloud.security.api.IssuingEntryProof> issuing(@NotBlank(message = "{certificate.number.required}")
+                                                                     @Size(max = 32, message = "{certificate.number.format}") String number);
+
     /** Records an issued certificate. Support and administrators only. */
     CertificateStatusView record(@NotBlank(message = "{tenant.siren.required}")
                                  @Pattern(regexp = "\\d{9}", message = "{tenant.siren.format}") String tenantSiren,

@@ -4,8 +4,11 @@ import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.compliance.api.CertificateRegistry;
 import fr.gestan.cloud.compliance.api.CertificateStatusView;
+import fr.gestan.cloud.security.api.IssuingEntryProof;
+import fr.gestan.cloud.security.api.JournalProofs;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.validation.executable.ValidateOnExecution;
@@ -21,6 +24,9 @@ import java.util.Optional;
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
 public class CertificateRegistryBean extends ComplianceServiceBase implements CertificateRegistry {
 
+    @EJB
+    JournalProofs proofs;
+
     @Override
     @PermitAll
     public Optional<CertificateStatusView> verify(String number) {
@@ -28,6 +34,14 @@ public class CertificateRegistryBean extends ComplianceServiceBase implements Ce
         return em.createNamedQuery(CertificateRecord.BY_NUMBER, CertificateRecord.class)
                 .setParameter("number", number.strip().toUpperCase(Locale.ROOT))
                 .getResultStream().findFirst().map(c -> c.toView(now)).map(CertificateRegistryBean::withoutCompany);
+    }
+
+    @Override
+    @PermitAll
+    public Optional<IssuingEntryProof> issuing(String number) {
+        return em.createNamedQuery(CertificateRecord.BY_NUMBER, CertificateRecord.class)
+                .setParameter("number", number.strip().toUpperCase(Locale.ROOT)).getResultStream().findFirst()
+                .flatMap(c -> proofs.certificateIssue(c.tenantSiren(), c.number()));
     }
 
     /**

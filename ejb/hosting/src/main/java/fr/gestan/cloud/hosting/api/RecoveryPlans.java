@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The disaster-recovery plan (PRA): durations, drills, each server's restore timeline. */
 public interface RecoveryPlans {
@@ -28,6 +29,13 @@ public interface RecoveryPlans {
 
     /** The drills of a server, newest first. Staff. */
     List<DrillView> drills(long serverId);
+
+    /**
+     * The plan of the production server with the most clients to restore, the longest among equals (the first by name
+     * among equal plans), as {@link #plan} computes it; empty without production servers. In four statements whatever
+     * the number of servers (/trust and the home page quote it). Staff.
+     */
+    Optional<RecoveryPlanView> worstCase();
 
     /** The signed-in client's estimated recovery, one per active contract. Clients only. */
     List<MyRecoveryView> myRecovery();

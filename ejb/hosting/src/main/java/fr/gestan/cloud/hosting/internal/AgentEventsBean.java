@@ -104,6 +104,9 @@ public class AgentEventsBean implements AgentEvents {
             }
             String[] verdict = apply(reporter, event, servers.get(i), policy, now);
             em.persist(new AgentEventRecord(reporter.name(), event, servers.get(i), now, verdict[0], verdict[1]));
+            if (servers.get(i) != null) {
+                StatusBoardCache.reported(servers.get(i).id()); // silent until now: the public board shows it again
+            }
             results.add(new AgentReceipt.Result(i, event.id(), event.kind().code(), "accepted", verdict[0], verdict[1]));
             accepted++;
         }

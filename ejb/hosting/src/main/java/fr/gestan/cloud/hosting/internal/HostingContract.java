@@ -47,6 +47,9 @@ import java.util.Objects;
 @NamedQuery(name = HostingContract.ON_SERVER, query = "select c.id, c.tenantSiren, c.serviceLevel, c.dataVolumeGb, c.startsOn"
         + " from HostingContract c where c.productionServer.id = :server"
         + " and c.status <> fr.gestan.cloud.hosting.api.ContractStatus.TERMINATED order by c.startsOn, c.id")
+@NamedQuery(name = HostingContract.ON_PRODUCTION_SERVERS, query = "select c.productionServer.id, c.id, c.tenantSiren, c.serviceLevel,"
+        + " c.dataVolumeGb, c.startsOn from HostingContract c where c.status <> fr.gestan.cloud.hosting.api.ContractStatus.TERMINATED"
+        + " order by c.startsOn, c.id")
 @NamedQuery(name = HostingContract.SITES_OF_TENANTS, query = "select c.tenantSiren, c.productionServer.dataCentre.code,"
         + " c.backupServer.dataCentre.code from HostingContract c where c.status <> fr.gestan.cloud.hosting.api.ContractStatus.TERMINATED")
 @NamedQuery(name = HostingContract.TENANTS_ON_SERVERS, query = "select distinct c.tenantSiren from HostingContract c"
@@ -58,6 +61,8 @@ public class HostingContract {
             COUNT = "HostingContract.count", COUNT_OF_TENANT = "HostingContract.countOfTenant",
             LOAD_OF = "HostingContract.loadOf", OVERLAPPING = "HostingContract.overlapping",
             ON_SERVER = "HostingContract.onServer", TENANTS_WITH_CONTRACT = "HostingContract.tenantsWithContract";
+    /** {@link #ON_SERVER}'s columns for every server at once, the server first (the worst case of all plans). */
+    static final String ON_PRODUCTION_SERVERS = "HostingContract.onProductionServers";
     /** Each live contract's tenant with its production and backup data centres (who a sub-processor change concerns). */
     static final String SITES_OF_TENANTS = "HostingContract.sitesOfTenants";
     /** The tenants with a live contract on one of the servers (production or backup): told of their status. */

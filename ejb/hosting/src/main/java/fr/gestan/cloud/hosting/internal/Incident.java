@@ -29,6 +29,7 @@ import java.util.Set;
 
 /** An incident on the status page; its steps only go forward, each with a public timestamped update. */
 @Entity
+@jakarta.persistence.EntityListeners(StatusBoardCache.Listener.class) // the public status board is computed from it
 @Table(name = "status_incident")
 @NamedQuery(name = Incident.SINCE, query = "select distinct i from Incident i left join fetch i.servers"
         + " where i.resolvedAt is null or i.resolvedAt >= :since order by i.startedAt desc")

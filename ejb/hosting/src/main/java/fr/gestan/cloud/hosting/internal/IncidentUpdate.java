@@ -14,6 +14,8 @@ import java.time.Instant;
 
 /** One public update of an incident, written by staff. */
 @Entity
+// the board shows an incident's updates, and one that keeps the state leaves the incident's own row unchanged
+@jakarta.persistence.EntityListeners(StatusBoardCache.Listener.class)
 @Table(name = "status_incident_update")
 public class IncidentUpdate {
 

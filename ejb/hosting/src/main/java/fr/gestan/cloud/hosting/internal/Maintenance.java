@@ -22,6 +22,7 @@ import java.util.Set;
 
 /** A maintenance window announced ahead of time: scheduled → in progress → completed. */
 @Entity
+@jakarta.persistence.EntityListeners(StatusBoardCache.Listener.class) // the public status board is computed from it
 @Table(name = "status_maintenance")
 @NamedQuery(name = Maintenance.OPEN, query = "select distinct m from Maintenance m left join fetch m.servers"
         + " where m.state <> fr.gestan.cloud.hosting.api.MaintenanceState.COMPLETED order by m.startsAt")

@@ -72,6 +72,7 @@ public class MonitoringBean extends HostingServiceBase implements Monitoring {
     static List<String> apply(EntityManager em, HostingServer server, MetricSample sample, PolicySettings policy, Instant now) {
         em.persist(new ServerMetric(server, sample.measuredAt(), sample.cpuPercent().setScale(2, RoundingMode.HALF_UP),
                 sample.diskPercent().setScale(2, RoundingMode.HALF_UP), sample.memoryPercent().setScale(2, RoundingMode.HALF_UP), now));
+        StatusBoardCache.reported(server.id()); // silent until now: the public board shows it again
         List<String> exceeded = MetricRules.exceeded(sample, MetricRules.Thresholds.of(policy));
         if (!exceeded.isEmpty()) {
             server.changeState(ServerState.DEGRADED_PERFORMANCE);
@@ -135,9 +136,12 @@ public class MonitoringBean extends HostingServiceBase implements Monitoring {
 
     @Override
     public List<ServerView> alerts() {
+        List<HostingServer> degraded = em.createNamedQuery(HostingServer.BY_STATE, HostingServer.class)
+                .setParameter("state", ServerState.DEGRADED_PERFORMANCE).getResultList();
+        if (degraded.isEmpty()) {
+            return List.of(); // usually: the loads count every live contract twice, for nothing to show
+        }
         Map<Long, Long> loads = Loads.of(em);
-        return em.createNamedQuery(HostingServer.ALL, HostingServer.class).getResultStream()
-                .filter(s -> s.state() == ServerState.DEGRADED_PERFORMANCE)
-                .map(s -> s.toView(loads.getOrDefault(s.id(), 0L))).toList();
+        return degraded.stream().map(s -> s.toView(loads.getOrDefault(s.id(), 0L))).toList();
     }
 }

@@ -23,8 +23,11 @@ import jakarta.validation.executable.ValidateOnExecution;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 // Method validation of the interface's constraints: HV-994, see docs/architecture.md.
 @ValidateOnExecution
@@ -82,6 +85,39 @@ public class RecoveryPlansBean extends HostingServiceBase implements RecoveryPla
     }
 
     @Override
+    public Optional<RecoveryPlanView> worstCase() {
+        List<HostingServer> servers = em.createNamedQuery(HostingServer.BY_ROLE, HostingServer.class)
+                .setParameter("role", ServerRole.PRODUCTION).getResultList();
+        if (servers.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<Long, List<RecoveryTimeline.Entry>> entries = new HashMap<>();
+        for (Object[] c : em.createNamedQuery(HostingContract.ON_PRODUCTION_SERVERS, Object[].class).getResultList()) {
+            entries.computeIfAbsent((Long) c[0], k -> new ArrayList<>())
+                    .add(new RecoveryTimeline.Entry((Long) c[1], (String) c[2], (ServiceLevel) c[3], (Integer) c[4], (LocalDate) c[5]));
+        }
+        // The drills, newest first: the first of a server is its latest, the very first the latest on any server.
+        Map<Long, RecoveryDrill> latestDrill = new HashMap<>();
+        RecoveryDrill latestAny = null;
+        for (RecoveryDrill d : em.createNamedQuery(RecoveryDrill.LATEST, RecoveryDrill.class).getResultList()) {
+            latestAny = latestAny == null ? d : latestAny;
+            latestDrill.putIfAbsent(d.server().id(), d);
+        }
+        RecoverySettings settings = setting().toView();
+        RecoveryPlanView worst = null;
+        for (HostingServer server : servers) {
+            RecoveryDrill drill = latestDrill.getOrDefault(server.id(), latestAny);
+            RecoveryPlanView plan = RecoveryTimeline.plan(server.id(), server.name(), server.dataCentre().code(),
+                    figures(drill, settings), entries.getOrDefault(server.id(), List.of()));
+            if (worst == null || plan.tenants().size() > worst.tenants().size()
+                    || plan.tenants().size() == worst.tenants().size() && plan.totalMinutes() > worst.totalMinutes()) {
+                worst = plan;
+            }
+        }
+        return Optional.ofNullable(worst);
+    }
+
+    @Override
     @RolesAllowed(Roles.CLIENT)
     public List<MyRecoveryView> myRecovery() {
         String siren = tenancy.tenantOfCaller().orElse(null);
@@ -124,6 +160,10 @@ public class RecoveryPlansBean extends HostingServiceBase implements RecoveryPla
                 .setMaxResults(1).getResultStream().findFirst()
                 .orElseGet(() -> em.createNamedQuery(RecoveryDrill.LATEST, RecoveryDrill.class).setMaxResults(1)
                         .getResultStream().findFirst().orElse(null));
+        return figures(drill, settings);
+    }
+
+    private static RecoveryTimeline.Figures figures(RecoveryDrill drill, RecoverySettings settings) {
         if (drill == null) {
             return new RecoveryTimeline.Figures(RecoveryTimeline.Figure.setting(settings.newServerMinutes()),
                     RecoveryTimeline.Figure.setting(settings.remountMinutes()),

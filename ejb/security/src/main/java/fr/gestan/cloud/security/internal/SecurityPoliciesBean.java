@@ -11,6 +11,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.validation.executable.ValidateOnExecution;
 import java.time.Instant;
@@ -28,10 +30,20 @@ public class SecurityPoliciesBean extends SecurityServiceBase implements Securit
 
     @EJB
     RealmPolicySync realm;
+    @Inject
+    PolicyMemo memo;
 
     @Override
     @PermitAll
     public PolicyVersionView current() {
+        try {
+            return memo.current(this::read);
+        } catch (ContextNotActiveException e) {
+            return read(); // no request here: nothing to share the reading with
+        }
+    }
+
+    private PolicyVersionView read() {
         List<PolicyVersion> inEffect = em.createNamedQuery(PolicyVersion.IN_EFFECT, PolicyVersion.class)
                 .setParameter("now", clock.instant()).setMaxResults(2).getResultList();
         return inEffect.get(0).toView(inEffect.size() > 1 ? inEffect.get(1) : null);

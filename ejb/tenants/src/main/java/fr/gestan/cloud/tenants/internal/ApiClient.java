@@ -17,6 +17,7 @@ import java.util.Objects;
  * ({@code service-account-<client id>}, as Keycloak names it) is how a token's caller is mapped to the tenant.
  */
 @Entity
+@jakarta.persistence.EntityListeners(CallerLinkListener.class) // a caller's company is read from it (CallerLinks)
 @Table(name = "api_client")
 @NamedQuery(name = ApiClient.OF_TENANT, query = "select c from ApiClient c where c.tenant = :tenant order by c.createdAt desc, c.id desc")
 @NamedQuery(name = ApiClient.BY_CLIENT_ID, query = "select c from ApiClient c join fetch c.tenant where c.clientId = :clientId")

@@ -7,6 +7,8 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Local;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
@@ -26,17 +28,32 @@ public class CallerTenancyBean implements CallerTenancy {
     @Resource
     SessionContext caller;
 
+    @Inject
+    CallerLinkMemo memo;
+
     @Override
     public Optional<String> tenantOfCaller() {
-        return callersTenant().map(Tenant::siren);
+        return callersTenant().map(CallerLinks.Link::siren);
     }
 
-    /** A client contact's or an API client's company (an API client once revoked has none). */
-    private Optional<Tenant> callersTenant() {
+    /**
+     * A client contact's or an API client's company (an API client once revoked has none), read once per request
+     * ({@link CallerLinks}: every client call of a page, and the confinement before it, asks).
+     */
+    private Optional<CallerLinks.Link> callersTenant() {
         if (!caller.isCallerInRole(Roles.CLIENT) && !caller.isCallerInRole(Roles.API_READ)) {
             return Optional.empty();
         }
-        return TenantData.linkedTenant(em, caller.getCallerPrincipal().getName());
+        String username = caller.getCallerPrincipal().getName();
+        try {
+            return memo.get(username, this::read);
+        } catch (ContextNotActiveException e) {
+            return read(username); // no request here: nothing to share the reading with
+        }
+    }
+
+    private Optional<CallerLinks.Link> read(String username) {
+        return TenantData.linkedTenant(em, username).map(t -> new CallerLinks.Link(t.id(), t.siren(), t.state()));
     }
 
     @Override

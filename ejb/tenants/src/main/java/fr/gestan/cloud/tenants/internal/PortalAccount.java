@@ -15,6 +15,7 @@ import java.util.Objects;
  * is the authority on which company a client contact may see.
  */
 @Entity
+@jakarta.persistence.EntityListeners(CallerLinkListener.class) // a caller's company is read from it (CallerLinks)
 @Table(name = "portal_account")
 @NamedQuery(name = PortalAccount.USERNAMES_OF_TENANT, query = "select a.username from PortalAccount a where a.tenant = :tenant order by a.username")
 @NamedQuery(name = PortalAccount.USERNAME_TAKEN, query = "select count(a) from PortalAccount a where a.username = :username")

@@ -28,6 +28,7 @@ final class TenantData {
         int accounts = em.createNamedQuery(HostedAccount.DELETE_OF_TENANT).setParameter("tenant", tenant).executeUpdate();
         int portal = em.createNamedQuery(PortalAccount.DELETE_OF_TENANT).setParameter("tenant", tenant).executeUpdate();
         int apiClients = em.createNamedQuery(ApiClient.DELETE_OF_TENANT).setParameter("tenant", tenant).executeUpdate();
+        CallerLinks.changed(); // bulk deletes call no entity listener
         return accounts + " hosted accounts, " + exports + " exports, " + requests + " change requests, " + portal + " portal users, "
                 + apiClients + " API clients";
     }

@@ -2,6 +2,7 @@ package fr.gestan.cloud.web.hosting.rest;
 
 import fr.gestan.cloud.hosting.api.IncidentUpdateView;
 import fr.gestan.cloud.hosting.api.IncidentView;
+import fr.gestan.cloud.hosting.api.PublicStatusBoard;
 import fr.gestan.cloud.hosting.api.PublicStatusView;
 import fr.gestan.cloud.hosting.api.ServerStatus;
 import jakarta.ejb.EJB;
@@ -27,11 +28,13 @@ public class PublicStatusResource {
 
     @EJB
     ServerStatus status;
+    @EJB
+    PublicStatusBoard board; // the same board for every caller of the next seconds
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public PublicStatusView current() {
-        return status.publicStatus();
+        return board.current();
     }
 
     @GET
