@@ -1,11 +1,9 @@
 package fr.gestan.cloud.common.runs;
 
+import fr.gestan.cloud.common.persistence.GeneratedId;
 import jakarta.persistence.Column;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 import java.time.Instant;
 import java.util.Objects;
@@ -17,11 +15,8 @@ import java.util.Objects;
  * below are the same in each.
  */
 @MappedSuperclass
-public abstract class StoredRun {
+public abstract class StoredRun extends GeneratedId {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
     @Column(name = "started_by", nullable = false, updatable = false, length = 100)
     private String startedBy;
     @Column(name = "started_at", nullable = false, updatable = false)
@@ -43,11 +38,6 @@ public abstract class StoredRun {
         this.startedAt = now;
         this.heartbeatAt = now;
         this.state = RunState.RUNNING;
-    }
-
-    /** Null until persisted. */
-    public Long id() {
-        return id;
     }
 
     public RunState state() {
@@ -93,7 +83,7 @@ public abstract class StoredRun {
 
     private void requireRunning() {
         if (state != RunState.RUNNING) {
-            throw new IllegalStateException(getClass().getSimpleName() + " " + id + " is " + state);
+            throw new IllegalStateException(getClass().getSimpleName() + " " + id() + " is " + state);
         }
     }
 }

@@ -1,13 +1,11 @@
 package fr.gestan.cloud.hosting.internal;
 
+import fr.gestan.cloud.common.persistence.GeneratedId;
 import fr.gestan.cloud.hosting.api.IncidentState;
 import fr.gestan.cloud.hosting.api.IncidentUpdateView;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -15,11 +13,8 @@ import java.time.Instant;
 /** One public update of an incident, written by staff. */
 @Entity
 @Table(name = "status_incident_update")
-public class IncidentUpdate {
+public class IncidentUpdate extends GeneratedId {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
     @ManyToOne(optional = false)
     private Incident incident;
     @Enumerated(EnumType.STRING)
