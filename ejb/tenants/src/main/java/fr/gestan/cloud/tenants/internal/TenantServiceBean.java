@@ -112,11 +112,7 @@ public class TenantServiceBean extends TenantsServiceBase implements TenantServi
 
     @Override
     public TenantRecord setSecurityContact(long id, Contact contact) throws TenantNotFoundException {
-        Tenant tenant = find(id, LockModeType.NONE);
-        tenant.setSecurityContact(contact);
-        journal.record(JournalEvent.success("TENANT_SECURITY_CONTACT_SET", tenant.siren(),
-                contact == null || contact.isEmpty() ? "-" : contact.email()));
-        return tenant.toRecord();
+        return recordSecurityContact(find(id, LockModeType.NONE), contact);
     }
 
     @Override
@@ -134,7 +130,10 @@ public class TenantServiceBean extends TenantsServiceBase implements TenantServi
     @Override
     @RolesAllowed(Roles.CLIENT)
     public TenantRecord setMySecurityContact(Contact contact) throws TenantNotFoundException {
-        Tenant tenant = callersTenant();
+        return recordSecurityContact(callersTenant(), contact);
+    }
+
+    private TenantRecord recordSecurityContact(Tenant tenant, Contact contact) {
         tenant.setSecurityContact(contact);
         journal.record(JournalEvent.success("TENANT_SECURITY_CONTACT_SET", tenant.siren(),
                 contact == null || contact.isEmpty() ? "-" : contact.email()));
