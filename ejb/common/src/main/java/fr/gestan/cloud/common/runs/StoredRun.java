@@ -3,10 +3,13 @@ package fr.gestan.cloud.common.runs;
 import fr.gestan.cloud.common.persistence.GeneratedId;
 import jakarta.persistence.Column;
 import jakarta.persistence.EnumType;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.MappedSuperclass;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A long piece of work kept in the database so that every node sees it (a certificate batch, a journal
@@ -79,6 +82,26 @@ public abstract class StoredRun extends GeneratedId {
         requireRunning();
         state = RunState.INTERRUPTED;
         endedAt = now;
+    }
+
+    /** The newest run of a type (the highest id), if there is one. */
+    public static <R extends StoredRun> Optional<R> newest(EntityManager em, Class<R> type) {
+        return em.createQuery("select r from " + entityName(em, type) + " r order by r.id desc", type).setMaxResults(1)
+                .getResultStream().findFirst();
+    }
+
+    /**
+     * The runs of a type still {@link RunState#RUNNING} whose heartbeat is older than {@code before}: their server
+     * stopped (a module's sweep then resumes or interrupts them), oldest first.
+     */
+    public static <R extends StoredRun> List<R> stoppedBeating(EntityManager em, Class<R> type, Instant before) {
+        return em.createQuery("select r from " + entityName(em, type) + " r where r.state = :running and r.heartbeatAt < :before"
+                + " order by r.id", type).setParameter("running", RunState.RUNNING).setParameter("before", before).getResultList();
+    }
+
+    // The entity's name as its persistence unit knows it (one query text for every module's table).
+    private static String entityName(EntityManager em, Class<? extends StoredRun> type) {
+        return em.getMetamodel().entity(type).getName();
     }
 
     private void requireRunning() {

@@ -1,6 +1,7 @@
 package fr.gestan.cloud.hosting.internal;
 
 import fr.gestan.cloud.common.Roles;
+import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
 import fr.gestan.cloud.hosting.api.MetricSample;
 import fr.gestan.cloud.hosting.api.MetricView;
 import fr.gestan.cloud.hosting.api.MetricsReceipt;
@@ -17,15 +18,13 @@ import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.validation.executable.ValidateOnExecution;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-// Method validation of the interface's constraints: HV-994, see docs/architecture.md.
-@ValidateOnExecution
+@ValidatesBusinessInterface
 @Stateless
 @Local(Monitoring.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})

@@ -2,6 +2,7 @@ package fr.gestan.cloud.hosting.internal;
 
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.JournalEvent;
+import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
 import fr.gestan.cloud.hosting.api.ContractStatus;
 import fr.gestan.cloud.hosting.api.DrillView;
 import fr.gestan.cloud.hosting.api.HostingRefusedException;
@@ -19,15 +20,13 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
-import jakarta.validation.executable.ValidateOnExecution;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-// Method validation of the interface's constraints: HV-994, see docs/architecture.md.
-@ValidateOnExecution
+@ValidatesBusinessInterface
 @Stateless
 @Local(RecoveryPlans.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
