@@ -2,14 +2,16 @@ package fr.gestan.cloud.common.persistence;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import javax.sql.DataSource;
 
 /**
  * Brings a module's tables up to date when the application is deployed. Each module's subclass is its
  * {@code @Startup @Singleton} (other beans name it in {@code @DependsOn}) and names the module; the scripts are read
  * with the subclass's class loader, from {@code db/migration/<module>}.
+ *
+ * <p>The subclass also carries {@code @TransactionManagement(TransactionManagementType.BEAN)}: Flyway commits each
+ * script itself, so no container transaction may surround it (otherwise: "Unable to turn on auto-commit"). A
+ * {@code NOT_SUPPORTED} attribute on this inherited callback was not applied by WildFly (the deployment failed so).
  */
 public abstract class ModuleSchema {
 
@@ -29,9 +31,7 @@ public abstract class ModuleSchema {
         this(module, null);
     }
 
-    // Flyway commits each script itself: no container transaction around it.
     @PostConstruct
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void migrate() {
         SchemaMigrations.migrate(dataSource, module, formerName, getClass().getClassLoader());
         afterMigration();

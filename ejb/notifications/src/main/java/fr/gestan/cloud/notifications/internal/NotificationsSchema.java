@@ -3,10 +3,13 @@ package fr.gestan.cloud.notifications.internal;
 import fr.gestan.cloud.common.persistence.ModuleSchema;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 
 /** Brings this module's tables up to date when the application is deployed. */
 @Startup
 @Singleton
+@TransactionManagement(TransactionManagementType.BEAN) // no container transaction around Flyway: see ModuleSchema
 public class NotificationsSchema extends ModuleSchema {
 
     public NotificationsSchema() {

@@ -5,6 +5,8 @@ import fr.gestan.cloud.common.persistence.SchemaMigrations;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import javax.sql.DataSource;
 
 /**
@@ -13,6 +15,7 @@ import javax.sql.DataSource;
  */
 @Startup
 @Singleton
+@TransactionManagement(TransactionManagementType.BEAN) // no container transaction around Flyway: see ModuleSchema
 public class SecuritySchema extends ModuleSchema {
 
     @Resource(lookup = SchemaMigrations.DATASOURCE)
