@@ -1,14 +1,15 @@
 package fr.gestan.cloud.common.runs;
 
+import fr.gestan.cloud.common.persistence.GeneratedId;
 import jakarta.persistence.Column;
 import jakarta.persistence.EnumType;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A long piece of work kept in the database so that every node sees it (a certificate batch, a journal
@@ -17,11 +18,8 @@ import java.util.Objects;
  * below are the same in each.
  */
 @MappedSuperclass
-public abstract class StoredRun {
+public abstract class StoredRun extends GeneratedId {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
     @Column(name = "started_by", nullable = false, updatable = false, length = 100)
     private String startedBy;
     @Column(name = "started_at", nullable = false, updatable = false)
@@ -43,11 +41,6 @@ public abstract class StoredRun {
         this.startedAt = now;
         this.heartbeatAt = now;
         this.state = RunState.RUNNING;
-    }
-
-    /** Null until persisted. */
-    public Long id() {
-        return id;
     }
 
     public RunState state() {
@@ -91,9 +84,29 @@ public abstract class StoredRun {
         endedAt = now;
     }
 
+    /** The newest run of a type (the highest id), if there is one. */
+    public static <R extends StoredRun> Optional<R> newest(EntityManager em, Class<R> type) {
+        return em.createQuery("select r from " + entityName(em, type) + " r order by r.id desc", type).setMaxResults(1)
+                .getResultStream().findFirst();
+    }
+
+    /**
+     * The runs of a type still {@link RunState#RUNNING} whose heartbeat is older than {@code before}: their server
+     * stopped (a module's sweep then resumes or interrupts them), oldest first.
+     */
+    public static <R extends StoredRun> List<R> stoppedBeating(EntityManager em, Class<R> type, Instant before) {
+        return em.createQuery("select r from " + entityName(em, type) + " r where r.state = :running and r.heartbeatAt < :before"
+                + " order by r.id", type).setParameter("running", RunState.RUNNING).setParameter("before", before).getResultList();
+    }
+
+    // The entity's name as its persistence unit knows it (one query text for every module's table).
+    private static String entityName(EntityManager em, Class<? extends StoredRun> type) {
+        return em.getMetamodel().entity(type).getName();
+    }
+
     private void requireRunning() {
         if (state != RunState.RUNNING) {
-            throw new IllegalStateException(getClass().getSimpleName() + " " + id + " is " + state);
+            throw new IllegalStateException(getClass().getSimpleName() + " " + id() + " is " + state);
         }
     }
 }

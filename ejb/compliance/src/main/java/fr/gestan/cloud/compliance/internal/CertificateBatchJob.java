@@ -1,6 +1,7 @@
 package fr.gestan.cloud.compliance.internal;
 
 import fr.gestan.cloud.common.Paris;
+import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
 import java.time.LocalDate;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.JournalEvent;
@@ -29,7 +30,6 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.validation.executable.ValidateOnExecution;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -59,8 +59,7 @@ import java.util.logging.Logger;
  * as issuer. Each page commits its tally and the position after it; a run whose node dies is resumed from there by
  * the node whose sweep finds it silent ({@link #resume}).
  */
-// Method validation of the interface's constraints: HV-994, see docs/architecture.md.
-@ValidateOnExecution
+@ValidatesBusinessInterface
 @Singleton
 @Local(CertificateBatch.class)
 @LocalBean // resume, for CertificateBatchResumer

@@ -6,7 +6,6 @@ import fr.gestan.cloud.common.runs.RunState;
 import fr.gestan.cloud.common.runs.StoredRun;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
@@ -14,13 +13,8 @@ import java.util.List;
 /** One certificate batch: who started it, its tally so far, and a heartbeat while its server works on it. */
 @Entity
 @Table(name = "certificate_batch_run")
-@NamedQuery(name = CertificateBatchRun.NEWEST_FIRST, query = "select r from CertificateBatchRun r order by r.id desc")
-@NamedQuery(name = CertificateBatchRun.STOPPED_BEATING, query = "select r from CertificateBatchRun r"
-        + " where r.state = 'RUNNING' and r.heartbeatAt < :before order by r.id")
 public class CertificateBatchRun extends StoredRun {
 
-    static final String NEWEST_FIRST = "CertificateBatchRun.newestFirst",
-            STOPPED_BEATING = "CertificateBatchRun.stoppedBeating";
 
     @Column(updatable = false)
     private long total;

@@ -1,6 +1,7 @@
 package fr.gestan.cloud.compliance.internal;
 
 import fr.gestan.cloud.common.journal.JournalEvent;
+import fr.gestan.cloud.common.runs.StoredRun;
 import fr.gestan.cloud.compliance.api.CertificateBatchRunView;
 import fr.gestan.cloud.compliance.api.CertificateBatchRunningException;
 import fr.gestan.cloud.compliance.api.CertificateBatchTally;
@@ -155,8 +156,7 @@ public class CertificateBatchRunStore extends ComplianceServiceBase {
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<CertificateBatchRunView> last() {
-        return em.createNamedQuery(CertificateBatchRun.NEWEST_FIRST, CertificateBatchRun.class).setMaxResults(1)
-                .getResultStream().findFirst().map(CertificateBatchRun::toView);
+        return StoredRun.newest(em, CertificateBatchRun.class).map(CertificateBatchRun::toView);
     }
 
     /**
@@ -168,8 +168,7 @@ public class CertificateBatchRunStore extends ComplianceServiceBase {
     public List<Long> sweep() {
         Instant now = clock.instant();
         List<Long> resumable = new ArrayList<>();
-        for (CertificateBatchRun run : em.createNamedQuery(CertificateBatchRun.STOPPED_BEATING, CertificateBatchRun.class)
-                .setParameter("before", now.minus(stale())).getResultList()) {
+        for (CertificateBatchRun run : StoredRun.stoppedBeating(em, CertificateBatchRun.class, now.minus(stale()))) {
             if (run.resumable()) {
                 resumable.add(run.id());
                 continue;

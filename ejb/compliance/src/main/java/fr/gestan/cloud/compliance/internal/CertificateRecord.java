@@ -1,13 +1,11 @@
 package fr.gestan.cloud.compliance.internal;
 
+import fr.gestan.cloud.common.persistence.GeneratedId;
 import fr.gestan.cloud.compliance.api.CertificateStatus;
 import fr.gestan.cloud.compliance.api.CertificateStatusView;
 import fr.gestan.cloud.compliance.api.CertificateView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Duration;
@@ -28,7 +26,7 @@ import java.util.Objects;
         + "where c.tenantSiren in :sirens and c.revokedAt is null and c.validUntil > :now")
 @NamedQuery(name = CertificateRecord.HOLDING_VALID_SINCE, query = "select distinct c.tenantSiren from CertificateRecord c "
         + "where c.tenantSiren in :sirens and c.revokedAt is null and c.validUntil > :now and c.issuedAt >= :since")
-public class CertificateRecord {
+public class CertificateRecord extends GeneratedId {
 
     static final String COUNT_BY_KEY = "CertificateRecord.countByKey", BY_NUMBER = "CertificateRecord.byNumber",
             BY_SHA256 = "CertificateRecord.bySha256", NEWEST_FIRST = "CertificateRecord.newestFirst",
@@ -41,10 +39,6 @@ public class CertificateRecord {
     /** Certificates are valid for one year after issue. */
     static final Duration VALIDITY = Duration.ofDays(365);
     static final String SUPERSEDED = "superseded";
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
 
     @Column(updatable = false)
     private String number;

@@ -1,6 +1,7 @@
 package fr.gestan.cloud.compliance.internal;
 
 import fr.gestan.cloud.common.Paris;
+import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
 import fr.gestan.cloud.compliance.internal.rules.Rules;
 import java.time.LocalDate;
 import jakarta.ejb.LocalBean;
@@ -32,7 +33,6 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.TypedQuery;
-import jakarta.validation.executable.ValidateOnExecution;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -42,8 +42,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-// Method validation of the interface's constraints: HV-994, see docs/architecture.md.
-@ValidateOnExecution
+@ValidatesBusinessInterface
 @Stateless
 @Local(Certificates.class)
 @LocalBean

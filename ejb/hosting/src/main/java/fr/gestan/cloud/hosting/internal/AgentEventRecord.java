@@ -1,12 +1,10 @@
 package fr.gestan.cloud.hosting.internal;
 
+import fr.gestan.cloud.common.persistence.GeneratedId;
 import fr.gestan.cloud.hosting.api.AgentEventView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
@@ -26,15 +24,12 @@ import java.util.Objects;
         + " where e.server.name = :name order by e.occurredAt desc, e.id desc")
 @NamedQuery(name = AgentEventRecord.SNAPSHOTS_BETWEEN, query = "select e.eventId from AgentEventRecord e where e.server.id = :server"
         + " and e.kind = 'snapshot' and e.occurredAt >= :from and e.occurredAt <= :to order by e.occurredAt desc, e.id desc")
-public class AgentEventRecord {
+public class AgentEventRecord extends GeneratedId {
 
     static final String TIMES_OF = "AgentEventRecord.timesOf", EXISTS = "AgentEventRecord.exists",
             OF_SERVER = "AgentEventRecord.ofServer", OF_SERVER_NAMED = "AgentEventRecord.ofServerNamed",
             SNAPSHOTS_BETWEEN = "AgentEventRecord.snapshotsBetween";
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
     @Column(updatable = false)
     private String reporter;
     @Column(updatable = false)
@@ -72,6 +67,6 @@ public class AgentEventRecord {
     }
 
     AgentEventView toView() {
-        return new AgentEventView(id, reporter, eventId, server.name(), kind, occurredAt, receivedAt, details, verdict, reason);
+        return new AgentEventView(id(), reporter, eventId, server.name(), kind, occurredAt, receivedAt, details, verdict, reason);
     }
 }

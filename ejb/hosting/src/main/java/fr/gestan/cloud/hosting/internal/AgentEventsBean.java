@@ -3,6 +3,7 @@ package fr.gestan.cloud.hosting.internal;
 import fr.gestan.cloud.common.DemoMode;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.JournalEvent;
+import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
 import fr.gestan.cloud.hosting.api.AgentEvent;
 import fr.gestan.cloud.hosting.api.AgentEventRejectedException;
 import fr.gestan.cloud.hosting.api.AgentEventView;
@@ -23,7 +24,6 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.validation.executable.ValidateOnExecution;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,8 +37,7 @@ import java.util.Set;
  * (all or nothing), stores each new event once with its verdict, and journals server sign-ins for every tenant
  * hosted on the server, with the server as actor.
  */
-// Method validation of the interface's constraints: HV-994, see docs/architecture.md.
-@ValidateOnExecution
+@ValidatesBusinessInterface
 @Stateless
 @Local(AgentEvents.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})

@@ -1,9 +1,7 @@
 package fr.gestan.cloud.hosting.internal;
 
+import fr.gestan.cloud.common.persistence.GeneratedId;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.util.Arrays;
@@ -18,13 +16,10 @@ import java.util.stream.Collectors;
 @Entity
 @Table(name = "agent_reporter")
 @NamedQuery(name = AgentReporter.BY_TOKEN, query = "select r from AgentReporter r where r.tokenHash = :hash")
-public class AgentReporter {
+public class AgentReporter extends GeneratedId {
 
     static final String BY_TOKEN = "AgentReporter.byToken";
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
     private String name;
     private String country;
     private String kinds;

@@ -1,5 +1,6 @@
 package fr.gestan.cloud.hosting.internal;
 
+import fr.gestan.cloud.common.persistence.GeneratedId;
 import fr.gestan.cloud.hosting.api.ChangeAnswer;
 import fr.gestan.cloud.hosting.api.ChangeAnswerView;
 import jakarta.persistence.Column;
@@ -7,9 +8,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
@@ -25,14 +23,11 @@ import java.util.Objects;
 @NamedQuery(name = ChangeClient.OF_TENANT, query = "select a from ChangeClient a join a.change c"
         + " where a.tenantSiren = :siren order by c.notifiedAt desc, c.id desc")
 @NamedQuery(name = ChangeClient.ONE, query = "select a from ChangeClient a where a.tenantSiren = :siren and a.change.id = :change")
-public class ChangeClient {
+public class ChangeClient extends GeneratedId {
 
     static final String OF_CHANGE = "ChangeClient.ofChange", OF_TENANT = "ChangeClient.ofTenant",
             ONE = "ChangeClient.one";
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(updatable = false)
     private SubProcessorChange change;

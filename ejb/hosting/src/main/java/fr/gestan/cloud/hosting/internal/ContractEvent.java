@@ -1,10 +1,8 @@
 package fr.gestan.cloud.hosting.internal;
 
+import fr.gestan.cloud.common.persistence.GeneratedId;
 import fr.gestan.cloud.hosting.api.ContractEventView;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -12,11 +10,8 @@ import java.time.Instant;
 /** One step of a hosting contract's history; never changed once written. */
 @Entity
 @Table(name = "contract_event")
-public class ContractEvent {
+public class ContractEvent extends GeneratedId {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
     @ManyToOne(optional = false)
     private HostingContract contract;
     private Instant occurredAt;

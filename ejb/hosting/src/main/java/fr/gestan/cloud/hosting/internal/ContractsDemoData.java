@@ -1,16 +1,13 @@
 package fr.gestan.cloud.hosting.internal;
 
-import fr.gestan.cloud.common.DemoMode;
+import fr.gestan.cloud.common.DemoDataLoader;
 import fr.gestan.cloud.common.Luhn;
 import fr.gestan.cloud.hosting.api.NewServer;
 import fr.gestan.cloud.hosting.api.ServerRole;
 import fr.gestan.cloud.hosting.api.ServiceLevel;
-import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
@@ -27,7 +24,7 @@ import java.util.List;
 @Startup
 @Singleton
 @DependsOn("HostingSchema")
-public class ContractsDemoData {
+public class ContractsDemoData extends DemoDataLoader {
 
     /** The tenants module's demo companies (client.demo belongs to the first). */
     static final List<String> DEMO_SIRENS = List.of("842317653", "913572467", "528640196", "730195823");
@@ -36,12 +33,13 @@ public class ContractsDemoData {
     @PersistenceContext(unitName = "hosting")
     EntityManager em;
 
-    @PostConstruct
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    void load() {
-        if (!DemoMode.enabled() || !em.createNamedQuery(HostingServer.ALL, HostingServer.class).setMaxResults(1).getResultList().isEmpty()) {
-            return;
-        }
+    @Override
+    protected boolean empty() {
+        return em.createNamedQuery(HostingServer.ALL, HostingServer.class).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    @Override
+    protected void insert() {
         HostingOperator scaleway = new HostingOperator("Scaleway SAS", "SAS", "FR", "Groupe Iliad", "FR",
                 BigDecimal.ZERO, BigDecimal.ZERO);
         em.persist(scaleway);

@@ -1,13 +1,11 @@
 package fr.gestan.cloud.hosting.internal;
 
+import fr.gestan.cloud.common.persistence.GeneratedId;
 import fr.gestan.cloud.hosting.api.DataCentreView;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
@@ -27,14 +25,10 @@ import java.util.Locale;
 @NamedQuery(name = DataCentre.COUNT_BY_CODE, query = "select count(d) from DataCentre d where d.code = :code")
 @NamedQuery(name = DataCentre.BY_CODE, query = "select d from DataCentre d where d.code = :code")
 @NamedQuery(name = DataCentre.CODES_BY_OPERATOR, query = "select d.operator.id, d.code from DataCentre d order by d.code")
-public class DataCentre {
+public class DataCentre extends GeneratedId {
 
     static final String CODES_BY_OPERATOR = "DataCentre.codesByOperator", ALL = "DataCentre.all",
             COUNT_BY_CODE = "DataCentre.countByCode", BY_CODE = "DataCentre.byCode";
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
 
     private String code;
 
@@ -82,10 +76,6 @@ public class DataCentre {
         return operator;
     }
 
-    Long id() {
-        return id;
-    }
-
     String code() {
         return code;
     }
@@ -99,7 +89,7 @@ public class DataCentre {
     }
 
     DataCentreView toView() {
-        return new DataCentreView(id, code, city, countryCode, operatorName,
+        return new DataCentreView(id(), code, city, countryCode, operatorName,
                 certifications.stream().map(Certification::toView)
                         .sorted(Comparator.comparing(c -> c.name())).toList());
     }

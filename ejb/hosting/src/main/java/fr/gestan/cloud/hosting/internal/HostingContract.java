@@ -1,5 +1,6 @@
 package fr.gestan.cloud.hosting.internal;
 
+import fr.gestan.cloud.common.persistence.GeneratedId;
 import fr.gestan.cloud.hosting.api.ContractStatus;
 import fr.gestan.cloud.hosting.api.ContractView;
 import fr.gestan.cloud.hosting.api.HostingRefusedException;
@@ -10,9 +11,6 @@ import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToMany;
@@ -55,7 +53,7 @@ import java.util.Objects;
 @NamedQuery(name = HostingContract.TENANTS_ON_SERVERS, query = "select distinct c.tenantSiren from HostingContract c"
         + " where c.status <> fr.gestan.cloud.hosting.api.ContractStatus.TERMINATED"
         + " and (c.productionServer.id in :ids or c.backupServer.id in :ids)")
-public class HostingContract {
+public class HostingContract extends GeneratedId {
 
     static final String PAGE = "HostingContract.page", PAGE_OF_TENANT = "HostingContract.pageOfTenant",
             COUNT = "HostingContract.count", COUNT_OF_TENANT = "HostingContract.countOfTenant",
@@ -68,9 +66,6 @@ public class HostingContract {
     /** The tenants with a live contract on one of the servers (production or backup): told of their status. */
     static final String TENANTS_ON_SERVERS = "HostingContract.tenantsOnServers";
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
     private String tenantSiren;
     private String offer;
     private LocalDate startsOn;
@@ -171,10 +166,6 @@ public class HostingContract {
                 from + " → " + target.name() + " : " + Checks.required(reason, "reason")));
     }
 
-    Long id() {
-        return id;
-    }
-
     String tenantSiren() {
         return tenantSiren;
     }
@@ -212,7 +203,7 @@ public class HostingContract {
     }
 
     ContractView toView() {
-        return new ContractView(id, tenantSiren, offer, startsOn, endsOn, autoRenew, serviceLevel,
+        return new ContractView(id(), tenantSiren, offer, startsOn, endsOn, autoRenew, serviceLevel,
                 productionServer.id(), productionServer.name(), productionServer.dataCentre().code(),
                 backupServer.id(), backupServer.name(), backupServer.dataCentre().code(), dataVolumeGb, status);
     }

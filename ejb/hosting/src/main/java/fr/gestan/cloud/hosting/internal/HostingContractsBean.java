@@ -2,6 +2,7 @@ package fr.gestan.cloud.hosting.internal;
 
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.JournalEvent;
+import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
 import fr.gestan.cloud.hosting.api.ContractEventView;
 import fr.gestan.cloud.hosting.api.ContractView;
 import fr.gestan.cloud.hosting.api.HostingContracts;
@@ -16,7 +17,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.TypedQuery;
-import jakarta.validation.executable.ValidateOnExecution;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -25,8 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-// Method validation of the interface's constraints: HV-994, see docs/architecture.md.
-@ValidateOnExecution
+@ValidatesBusinessInterface
 @Stateless
 @Local(HostingContracts.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})

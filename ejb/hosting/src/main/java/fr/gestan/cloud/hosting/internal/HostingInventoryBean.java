@@ -4,6 +4,7 @@ import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.common.notify.Notifications;
+import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
 import fr.gestan.cloud.hosting.api.DataCentreView;
 import fr.gestan.cloud.hosting.api.DuplicateDataCentreException;
 import fr.gestan.cloud.hosting.api.HostingInventory;
@@ -21,7 +22,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
-import jakarta.validation.executable.ValidateOnExecution;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,8 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-// Method validation of the interface's constraints: HV-994, see docs/architecture.md.
-@ValidateOnExecution
+@ValidatesBusinessInterface
 @Stateless
 @Local(HostingInventory.class)
 @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})

@@ -1,10 +1,8 @@
 package fr.gestan.cloud.hosting.internal;
 
+import fr.gestan.cloud.common.persistence.GeneratedId;
 import fr.gestan.cloud.hosting.api.OperatorView;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
@@ -20,13 +18,10 @@ import java.util.List;
 @Table(name = "hosting_operator")
 @NamedQuery(name = HostingOperator.ALL, query = "select o from HostingOperator o order by o.legalName")
 @NamedQuery(name = HostingOperator.BY_NAME, query = "select o from HostingOperator o where lower(o.legalName) = lower(:name)")
-public class HostingOperator {
+public class HostingOperator extends GeneratedId {
 
     static final String ALL = "HostingOperator.all", BY_NAME = "HostingOperator.byName";
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
     private String legalName;
     private String legalForm;
     private String headOfficeCountry;
@@ -69,10 +64,6 @@ public class HostingOperator {
         return headOfficeCountry;
     }
 
-    Long id() {
-        return id;
-    }
-
     /** Records a change of control from a day; the owner in effect is read from it from then on. */
     OperatorOwnership changeOwner(String owner, String ownerCountry, BigDecimal largest, BigDecimal total, LocalDate from,
                                   String reason, java.time.Instant now, String by) {
@@ -92,11 +83,11 @@ public class HostingOperator {
         var now = ownerOn(LocalDate.now(Paris.ZONE));
         var history = ownerships.stream().map(OperatorOwnership::toView).toList();
         if (now.isEmpty()) {
-            return new OperatorView(id, legalName, legalForm, headOfficeCountry, parentGroup, parentGroupCountry,
+            return new OperatorView(id(), legalName, legalForm, headOfficeCountry, parentGroup, parentGroupCountry,
                     largestNonEuShare, totalNonEuShare, null, history);
         }
         OperatorOwnership o = now.get();
-        return new OperatorView(id, legalName, legalForm, headOfficeCountry, o.owner(), o.ownerCountry(), o.largestNonEuShare(),
+        return new OperatorView(id(), legalName, legalForm, headOfficeCountry, o.owner(), o.ownerCountry(), o.largestNonEuShare(),
                 o.totalNonEuShare(), o.effectiveOn(), history);
     }
 }

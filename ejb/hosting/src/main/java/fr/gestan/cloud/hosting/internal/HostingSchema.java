@@ -1,13 +1,10 @@
 package fr.gestan.cloud.hosting.internal;
 
-import fr.gestan.cloud.common.persistence.SchemaMigrations;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
+import fr.gestan.cloud.common.persistence.ModuleSchema;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
-import javax.sql.DataSource;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 
 /**
  * Brings this module's tables up to date when the application is deployed. The module was called "contracts"
@@ -15,14 +12,10 @@ import javax.sql.DataSource;
  */
 @Startup
 @Singleton
-public class HostingSchema {
+@TransactionManagement(TransactionManagementType.BEAN) // no container transaction around Flyway: see ModuleSchema
+public class HostingSchema extends ModuleSchema {
 
-    @Resource(lookup = SchemaMigrations.MIGRATION_DATASOURCE) // as the schema owner: the application role has no DDL right
-    DataSource dataSource;
-
-    @PostConstruct
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    void migrate() {
-        SchemaMigrations.migrate(dataSource, "hosting", "contracts", HostingSchema.class.getClassLoader());
+    public HostingSchema() {
+        super("hosting", "contracts");
     }
 }

@@ -1,14 +1,12 @@
 package fr.gestan.cloud.hosting.internal;
 
+import fr.gestan.cloud.common.persistence.GeneratedId;
 import fr.gestan.cloud.hosting.api.ServerRole;
 import fr.gestan.cloud.hosting.api.ServerState;
 import fr.gestan.cloud.hosting.api.ServerView;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
@@ -31,7 +29,7 @@ import java.util.HexFormat;
         + " (select max(m.receivedAt) from ServerMetric m where m.server = s),"
         + " (select max(e.receivedAt) from AgentEventRecord e where e.server = s) from HostingServer s")
 @NamedQuery(name = HostingServer.BY_NAME, query = "select s from HostingServer s join fetch s.dataCentre where s.name = :name")
-public class HostingServer {
+public class HostingServer extends GeneratedId {
 
     static final String ALL = "HostingServer.all", BY_ROLE = "HostingServer.byRole",
             COUNT_BY_NAME = "HostingServer.countByName", BY_IDS = "HostingServer.byIds",
@@ -40,9 +38,6 @@ public class HostingServer {
     /** The servers in one state (the alerts: the degraded ones, usually none). */
     static final String BY_STATE = "HostingServer.byState";
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
     private String name;
     @ManyToOne(optional = false)
     private DataCentre dataCentre;
@@ -82,10 +77,6 @@ public class HostingServer {
     /** Demo data: servers in service long before the demo's database was seeded. */
     void commissionedAt(java.time.Instant when) {
         this.commissionedAt = java.util.Objects.requireNonNull(when);
-    }
-
-    Long id() {
-        return id;
     }
 
     String name() {
@@ -149,6 +140,6 @@ public class HostingServer {
     }
 
     ServerView toView(long load) {
-        return new ServerView(id, name, dataCentre.code(), dataCentre.city(), role, profile, capacity, load, state);
+        return new ServerView(id(), name, dataCentre.code(), dataCentre.city(), role, profile, capacity, load, state);
     }
 }

@@ -1,5 +1,6 @@
 package fr.gestan.cloud.hosting.internal;
 
+import fr.gestan.cloud.common.persistence.GeneratedId;
 import fr.gestan.cloud.hosting.api.HostingRefusedException;
 import fr.gestan.cloud.hosting.api.HostingRefusedException.Reason;
 import fr.gestan.cloud.hosting.api.IncidentImpact;
@@ -9,9 +10,6 @@ import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
@@ -37,14 +35,11 @@ import java.util.Set;
 @NamedQuery(name = Incident.LATEST, query = "select i from Incident i order by i.startedAt desc")
 @NamedQuery(name = Incident.ACTIVE, query = "select distinct i from Incident i left join fetch i.servers"
         + " where i.resolvedAt is null order by i.startedAt desc")
-public class Incident {
+public class Incident extends GeneratedId {
 
     static final String SINCE = "Incident.since", BETWEEN = "Incident.between", LATEST = "Incident.latest",
             ACTIVE = "Incident.active";
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
     private String title;
     @Enumerated(EnumType.STRING)
     private IncidentImpact impact;
@@ -97,10 +92,6 @@ public class Incident {
         updates.get(0).backdate(startedAt);
     }
 
-    Long id() {
-        return id;
-    }
-
     IncidentImpact impact() {
         return impact;
     }
@@ -122,7 +113,7 @@ public class Incident {
     }
 
     IncidentView toView() {
-        return new IncidentView(id, title, impact, state, startedAt, resolvedAt,
+        return new IncidentView(id(), title, impact, state, startedAt, resolvedAt,
                 servers.stream().map(HostingServer::name).sorted().toList(),
                 updates.stream().sorted(Comparator.comparing(IncidentUpdate::postedAt).reversed())
                         .map(IncidentUpdate::toView).toList());

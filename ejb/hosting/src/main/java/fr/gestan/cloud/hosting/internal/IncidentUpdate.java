@@ -1,13 +1,11 @@
 package fr.gestan.cloud.hosting.internal;
 
+import fr.gestan.cloud.common.persistence.GeneratedId;
 import fr.gestan.cloud.hosting.api.IncidentState;
 import fr.gestan.cloud.hosting.api.IncidentUpdateView;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -17,11 +15,8 @@ import java.time.Instant;
 // the board shows an incident's updates, and one that keeps the state leaves the incident's own row unchanged
 @jakarta.persistence.EntityListeners(StatusBoardCache.Listener.class)
 @Table(name = "status_incident_update")
-public class IncidentUpdate {
+public class IncidentUpdate extends GeneratedId {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
     @ManyToOne(optional = false)
     private Incident incident;
     @Enumerated(EnumType.STRING)

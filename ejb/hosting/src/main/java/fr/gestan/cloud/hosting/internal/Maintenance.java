@@ -1,5 +1,6 @@
 package fr.gestan.cloud.hosting.internal;
 
+import fr.gestan.cloud.common.persistence.GeneratedId;
 import fr.gestan.cloud.hosting.api.HostingRefusedException;
 import fr.gestan.cloud.hosting.api.HostingRefusedException.Reason;
 import fr.gestan.cloud.hosting.api.MaintenanceState;
@@ -7,9 +8,6 @@ import fr.gestan.cloud.hosting.api.MaintenanceView;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
@@ -26,13 +24,10 @@ import java.util.Set;
 @Table(name = "status_maintenance")
 @NamedQuery(name = Maintenance.OPEN, query = "select distinct m from Maintenance m left join fetch m.servers"
         + " where m.state <> fr.gestan.cloud.hosting.api.MaintenanceState.COMPLETED order by m.startsAt")
-public class Maintenance {
+public class Maintenance extends GeneratedId {
 
     static final String OPEN = "Maintenance.open";
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
     private String title;
     private String description;
     private Instant startsAt;
@@ -83,7 +78,7 @@ public class Maintenance {
     }
 
     MaintenanceView toView() {
-        return new MaintenanceView(id, title, description, startsAt, endsAt, state,
+        return new MaintenanceView(id(), title, description, startsAt, endsAt, state,
                 servers.stream().map(HostingServer::name).sorted().toList());
     }
 }

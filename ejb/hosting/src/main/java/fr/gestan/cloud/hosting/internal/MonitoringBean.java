@@ -1,6 +1,7 @@
 package fr.gestan.cloud.hosting.internal;
 
 import fr.gestan.cloud.common.Roles;
+import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
 import fr.gestan.cloud.hosting.api.MetricSample;
 import fr.gestan.cloud.hosting.api.MetricView;
 import fr.gestan.cloud.hosting.api.MetricsReceipt;
@@ -18,7 +19,6 @@ import jakarta.ejb.EJBException;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
-import jakarta.validation.executable.ValidateOnExecution;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.common.persistence.SchemaMigrations;
 import java.math.RoundingMode;
@@ -34,8 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-// Method validation of the interface's constraints: HV-994, see docs/architecture.md.
-@ValidateOnExecution
+@ValidatesBusinessInterface
 @Stateless
 @Local(Monitoring.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})

@@ -1,12 +1,10 @@
 package fr.gestan.cloud.hosting.internal;
 
+import fr.gestan.cloud.common.persistence.GeneratedId;
 import fr.gestan.cloud.hosting.api.OwnershipView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -21,11 +19,8 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "operator_ownership")
-public class OperatorOwnership {
+public class OperatorOwnership extends GeneratedId {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(updatable = false)
     private HostingOperator operator;
@@ -93,7 +88,7 @@ public class OperatorOwnership {
     }
 
     OwnershipView toView() {
-        return new OwnershipView(id, operator.id(), owner, ownerCountry, largestNonEuShare, totalNonEuShare, effectiveOn, reason,
+        return new OwnershipView(id(), operator.id(), owner, ownerCountry, largestNonEuShare, totalNonEuShare, effectiveOn, reason,
                 recordedAt, recordedBy);
     }
 }

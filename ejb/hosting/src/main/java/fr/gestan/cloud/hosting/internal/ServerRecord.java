@@ -1,8 +1,6 @@
 package fr.gestan.cloud.hosting.internal;
 
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
+import fr.gestan.cloud.common.persistence.GeneratedId;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MappedSuperclass;
@@ -13,11 +11,8 @@ import java.util.Objects;
  * server, fixed at creation, are mapped once here.
  */
 @MappedSuperclass
-public abstract class ServerRecord {
+public abstract class ServerRecord extends GeneratedId {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
     @ManyToOne(optional = false)
     @JoinColumn(name = "server_id", nullable = false)
     private HostingServer server;
@@ -28,11 +23,6 @@ public abstract class ServerRecord {
 
     protected ServerRecord(HostingServer server) {
         this.server = Objects.requireNonNull(server, "server");
-    }
-
-    /** Null until persisted. */
-    protected Long id() {
-        return id;
     }
 
     protected HostingServer server() {

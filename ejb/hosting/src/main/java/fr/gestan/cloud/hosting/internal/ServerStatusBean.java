@@ -1,5 +1,6 @@
 package fr.gestan.cloud.hosting.internal;
 
+import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
 import java.util.ArrayList;
 import fr.gestan.cloud.hosting.api.AvailabilityView;
 import fr.gestan.cloud.common.Paris;
@@ -27,7 +28,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
-import jakarta.validation.executable.ValidateOnExecution;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -38,8 +38,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-// Method validation of the interface's constraints: HV-994, see docs/architecture.md.
-@ValidateOnExecution
+@ValidatesBusinessInterface
 @Stateless
 @Local(ServerStatus.class)
 @PermitAll

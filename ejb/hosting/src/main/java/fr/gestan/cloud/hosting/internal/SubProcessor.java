@@ -1,5 +1,6 @@
 package fr.gestan.cloud.hosting.internal;
 
+import fr.gestan.cloud.common.persistence.GeneratedId;
 import fr.gestan.cloud.hosting.api.SubProcessorRole;
 import fr.gestan.cloud.hosting.api.SubProcessorView;
 import jakarta.persistence.Column;
@@ -7,9 +8,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
@@ -34,14 +32,11 @@ import java.util.Objects;
 @NamedQuery(name = SubProcessor.OF_OPERATOR, query = "select s from SubProcessor s where s.operator = :operator"
         + " order by s.effectiveFrom desc, s.id desc")
 @NamedQuery(name = SubProcessor.SAME_NAME, query = "select s from SubProcessor s where lower(s.name) = lower(:name)")
-public class SubProcessor {
+public class SubProcessor extends GeneratedId {
 
     static final String ALL = "SubProcessor.all", IN_EFFECT = "SubProcessor.inEffect", PLANNED = "SubProcessor.planned",
             SAME_NAME = "SubProcessor.sameName", OF_OPERATOR = "SubProcessor.ofOperator";
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
     @Column(updatable = false)
     private String name;
     @Column(updatable = false)
@@ -155,11 +150,11 @@ public class SubProcessor {
     SubProcessorView toView(List<String> dataCentres) {
         if (operator != null) {
             var op = operator.toView();
-            return new SubProcessorView(id, name, op.legalForm(), role, op.headOfficeCountry(), null, op.parentGroup(),
+            return new SubProcessorView(id(), name, op.legalForm(), role, op.headOfficeCountry(), null, op.parentGroup(),
                     op.parentGroupCountry(), op.largestNonEuShare(), op.totalNonEuShare(), servicesFr, servicesEn, dataCentres,
                     op.id(), effectiveFrom, effectiveUntil);
         }
-        return new SubProcessorView(id, name, legalForm, role, country, city, parentGroup, parentGroupCountry, largestNonEuShare,
+        return new SubProcessorView(id(), name, legalForm, role, country, city, parentGroup, parentGroupCountry, largestNonEuShare,
                 totalNonEuShare, servicesFr, servicesEn, List.of(), null, effectiveFrom, effectiveUntil);
     }
 

@@ -1,5 +1,6 @@
 package fr.gestan.cloud.hosting.internal;
 
+import fr.gestan.cloud.common.persistence.GeneratedId;
 import fr.gestan.cloud.hosting.api.SubProcessorChangeKind;
 import fr.gestan.cloud.hosting.api.SubProcessorChangeView;
 import jakarta.persistence.Column;
@@ -7,9 +8,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
@@ -27,14 +25,11 @@ import java.util.Objects;
 @NamedQuery(name = SubProcessorChange.COUNTS, query = "select a.change.id, count(a), sum(case when a.answer = fr.gestan.cloud.hosting.api.ChangeAnswer.ACCEPTED"
         + " then 1 else 0 end), sum(case when a.answer = fr.gestan.cloud.hosting.api.ChangeAnswer.OBJECTED then 1 else 0 end)"
         + " from ChangeClient a group by a.change.id")
-public class SubProcessorChange {
+public class SubProcessorChange extends GeneratedId {
 
     static final String ALL = "SubProcessorChange.all", COUNTS = "SubProcessorChange.counts",
             TOLD_TO = "SubProcessorChange.toldTo";
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(updatable = false)
     private SubProcessor subProcessor;
@@ -77,10 +72,6 @@ public class SubProcessorChange {
         return c;
     }
 
-    Long id() {
-        return id;
-    }
-
     SubProcessor subProcessor() {
         return subProcessor;
     }
@@ -104,7 +95,7 @@ public class SubProcessorChange {
 
     SubProcessorChangeView toView(long told, long accepted, long objected) {
         var s = subProcessor.toView(java.util.List.of());
-        return new SubProcessorChangeView(id, s.id(), s.name(), s.role(), s.country(), s.servicesFr(), s.servicesEn(), kind,
+        return new SubProcessorChangeView(id(), s.id(), s.name(), s.role(), s.country(), s.servicesFr(), s.servicesEn(), kind,
                 effectiveOn, objectionUntil, notifiedAt, notifiedBy, told, accepted, objected,
                 ownership == null ? null : ownership.owner(), ownership == null ? null : ownership.ownerCountry());
     }

@@ -3,6 +3,7 @@ package fr.gestan.cloud.notifications.internal;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.common.tenancy.CallerTenancy;
+import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
 import fr.gestan.cloud.notifications.api.Channel;
 import fr.gestan.cloud.notifications.api.ClientNotifications;
 import fr.gestan.cloud.notifications.api.NewWebhook;
@@ -15,14 +16,12 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
-import jakarta.validation.executable.ValidateOnExecution;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-// Method validation of the interface's constraints: HV-994, see docs/architecture.md.
-@ValidateOnExecution
+@ValidatesBusinessInterface
 @Stateless
 @Local(ClientNotifications.class)
 @RolesAllowed(Roles.CLIENT)

@@ -1,5 +1,6 @@
 package fr.gestan.cloud.notifications.internal;
 
+import fr.gestan.cloud.common.persistence.GeneratedId;
 import fr.gestan.cloud.notifications.api.Channel;
 import fr.gestan.cloud.notifications.api.DeliveryState;
 import fr.gestan.cloud.notifications.api.DeliveryView;
@@ -7,9 +8,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
@@ -30,14 +28,11 @@ import java.util.UUID;
 @NamedQuery(name = Delivery.HELD_BEFORE, query = "select d from Delivery d where d.state = fr.gestan.cloud.notifications.api.DeliveryState.HELD"
         + " and d.createdAt < :before order by d.tenantRef, d.target, d.createdAt, d.id")
 @NamedQuery(name = Delivery.LATEST, query = "select d from Delivery d order by d.createdAt desc, d.id desc")
-public class Delivery {
+public class Delivery extends GeneratedId {
 
     static final String DUE = "Delivery.due", IN_STATE = "Delivery.inState", LATEST = "Delivery.latest",
             HELD_BEFORE = "Delivery.heldBefore";
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
     private String messageId;
     private String kind;
     private String tenantRef;
@@ -126,7 +121,7 @@ public class Delivery {
     /** Written into a daily digest (which is a delivery of its own). */
     void digested(Instant now) {
         if (state != DeliveryState.HELD) {
-            throw new IllegalStateException("delivery " + id + " is " + state);
+            throw new IllegalStateException("delivery " + id() + " is " + state);
         }
         state = DeliveryState.DIGESTED;
         sentAt = now;
@@ -153,7 +148,7 @@ public class Delivery {
 
     private void requirePending() {
         if (state != DeliveryState.PENDING) {
-            throw new IllegalStateException("delivery " + id + " is " + state);
+            throw new IllegalStateException("delivery " + id() + " is " + state);
         }
     }
 
@@ -162,11 +157,7 @@ public class Delivery {
     }
 
     DeliveryView toView() {
-        return new DeliveryView(id, kind, channel, target, subject, state, attempts, nextAttemptAt, lastError, createdAt, sentAt);
-    }
-
-    Long id() {
-        return id;
+        return new DeliveryView(id(), kind, channel, target, subject, state, attempts, nextAttemptAt, lastError, createdAt, sentAt);
     }
 
     String messageId() {

@@ -1,11 +1,9 @@
 package fr.gestan.cloud.notifications.internal;
 
+import fr.gestan.cloud.common.persistence.GeneratedId;
 import fr.gestan.cloud.notifications.api.AttemptView;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
@@ -15,13 +13,10 @@ import java.time.Instant;
 @Entity
 @Table(name = "notification_attempt")
 @NamedQuery(name = DeliveryAttempt.OF_DELIVERY, query = "select a from DeliveryAttempt a where a.delivery.id = :id order by a.attemptedAt, a.id")
-public class DeliveryAttempt {
+public class DeliveryAttempt extends GeneratedId {
 
     static final String OF_DELIVERY = "DeliveryAttempt.ofDelivery";
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     private Delivery delivery;
     private Instant attemptedAt;

@@ -2,6 +2,7 @@ package fr.gestan.cloud.notifications.internal;
 
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.JournalEvent;
+import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
 import fr.gestan.cloud.notifications.api.AttemptView;
 import fr.gestan.cloud.notifications.api.DeliveryState;
 import fr.gestan.cloud.notifications.api.DeliveryView;
@@ -14,12 +15,10 @@ import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.validation.executable.ValidateOnExecution;
 import java.time.Instant;
 import java.util.List;
 
-// Method validation of the interface's constraints: HV-994, see docs/architecture.md.
-@ValidateOnExecution
+@ValidatesBusinessInterface
 @Stateless
 @Local(NotificationDesk.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})

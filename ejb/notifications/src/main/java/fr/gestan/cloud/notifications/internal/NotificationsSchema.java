@@ -1,25 +1,18 @@
 package fr.gestan.cloud.notifications.internal;
 
-import fr.gestan.cloud.common.persistence.SchemaMigrations;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
+import fr.gestan.cloud.common.persistence.ModuleSchema;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
-import javax.sql.DataSource;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 
 /** Brings this module's tables up to date when the application is deployed. */
 @Startup
 @Singleton
-public class NotificationsSchema {
+@TransactionManagement(TransactionManagementType.BEAN) // no container transaction around Flyway: see ModuleSchema
+public class NotificationsSchema extends ModuleSchema {
 
-    @Resource(lookup = SchemaMigrations.MIGRATION_DATASOURCE) // as the schema owner: the application role has no DDL right
-    DataSource dataSource;
-
-    @PostConstruct
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    void migrate() {
-        SchemaMigrations.migrate(dataSource, "notifications", NotificationsSchema.class.getClassLoader());
+    public NotificationsSchema() {
+        super("notifications");
     }
 }

@@ -3,6 +3,7 @@ package fr.gestan.cloud.notifications.internal;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.Shown;
 import fr.gestan.cloud.common.journal.JournalEvent;
+import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
 import fr.gestan.cloud.hosting.api.ComponentStatusView;
 import fr.gestan.cloud.hosting.api.ServerStatus;
 import fr.gestan.cloud.notifications.api.Channel;
@@ -16,7 +17,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
-import jakarta.validation.executable.ValidateOnExecution;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -24,8 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-// Method validation of the interface's constraints: HV-994, see docs/architecture.md.
-@ValidateOnExecution
+@ValidatesBusinessInterface
 @Stateless
 @Local(StatusSubscriptions.class)
 @PermitAll // the status page is public; webhooks are narrowed below

@@ -1,13 +1,11 @@
 package fr.gestan.cloud.notifications.internal;
 
+import fr.gestan.cloud.common.persistence.GeneratedId;
 import fr.gestan.cloud.notifications.api.Channel;
 import fr.gestan.cloud.notifications.api.SubscriptionScope;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -30,7 +28,7 @@ import java.util.Locale;
         + " or (s.scope = :dataCentre and s.scopeRef in :dataCentres) or (s.scope = :server and s.scopeRef in :servers)) order by s.id")
 @NamedQuery(name = Subscription.OF_TENANT, query = "select s from Subscription s where s.tenantSiren = :siren"
         + " and s.scope = fr.gestan.cloud.notifications.api.SubscriptionScope.TENANT order by s.id desc")
-public class Subscription {
+public class Subscription extends GeneratedId {
 
     static final String FIND = "Subscription.find", BY_CONFIRM = "Subscription.byConfirm",
             BY_UNSUBSCRIBE = "Subscription.byUnsubscribe", ACTIVE_FOR = "Subscription.activeFor";
@@ -49,9 +47,6 @@ public class Subscription {
                 .setParameter("servers", servers.isEmpty() ? java.util.List.of("-none-") : servers).getResultList();
     }
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
     @Enumerated(EnumType.STRING)
     private Channel channel;
     private String address;
@@ -199,10 +194,6 @@ public class Subscription {
             confirmTokenHash = null;
             confirmExpiresAt = null;
         }
-    }
-
-    Long id() {
-        return id;
     }
 
     Channel channel() {

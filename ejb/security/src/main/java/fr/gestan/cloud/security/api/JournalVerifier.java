@@ -763,16 +763,9 @@ public final class JournalVerifier {
 
         // ------------------------------------------------------------------ hashing
 
+        /** {@link JournalVerifier#sha256}, kept under the log's name for its callers. */
         public static byte[] sha256(byte[]... parts) {
-            try {
-                MessageDigest digest = MessageDigest.getInstance("SHA-256");
-                for (byte[] part : parts) {
-                    digest.update(part);
-                }
-                return digest.digest();
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
+            return JournalVerifier.sha256(parts);
         }
 
         public static byte[] leafHash(byte[] leaf) {
@@ -984,6 +977,39 @@ public final class JournalVerifier {
             }
         }
 
+        /**
+         * The two node numbers ({@code fn}, {@code sn}) that RFC 9162 walks up the tree in both proofs, inclusion
+         * (§2.1.3.2) and consistency (§2.1.4.2): one copy of the step both loops take.
+         */
+        private static final class ProofPath {
+            long fn;
+            long sn;
+
+            ProofPath(long fn, long sn) {
+                this.fn = fn;
+                this.sn = sn;
+            }
+
+            /**
+             * Whether the next proof node is hashed on the left ({@code LSB(fn)} set, or {@code fn == sn}); if so, and
+             * {@code fn} is a left child, climbs while {@code LSB(fn)} is not set, as the RFC says.
+             */
+            boolean nodeOnLeft() {
+                if ((fn & 1) == 1 || fn == sn) {
+                    while ((fn & 1) == 0 && fn != 0) {
+                        up();
+                    }
+                    return true;
+                }
+                return false;
+            }
+
+            void up() {
+                fn >>= 1;
+                sn >>= 1;
+            }
+        }
+
         /** RFC 9162 §2.1.3.2: the root that an inclusion proof leads to, or why it cannot lead anywhere. */
         public static byte[] rootFromInclusionProof(long index, long size, byte[] leafHash, List<byte[]> proof)
                 throws VerificationException {
@@ -991,29 +1017,17 @@ public final class JournalVerifier {
                 throw new VerificationException("leaf index " + index + " is beyond tree size " + size);
             }
             requireHash(leafHash, "leaf hash");
-            long fn = index;
-            long sn = size - 1;
+            ProofPath path = new ProofPath(index, size - 1);
             byte[] r = leafHash;
             for (byte[] p : proof) {
                 requireHash(p, "proof node");
-                if (sn == 0) {
+                if (path.sn == 0) {
                     throw new VerificationException("the proof is longer than the path to the root");
                 }
-                if ((fn & 1) == 1 || fn == sn) {
-                    r = nodeHash(p, r);
-                    if ((fn & 1) == 0) {
-                        while ((fn & 1) == 0 && fn != 0) {
-                            fn >>= 1;
-                            sn >>= 1;
-                        }
-                    }
-                } else {
-                    r = nodeHash(r, p);
-                }
-                fn >>= 1;
-                sn >>= 1;
+                r = path.nodeOnLeft() ? nodeHash(p, r) : nodeHash(r, p);
+                path.up();
             }
-            if (sn != 0) {
+            if (path.sn != 0) {
                 throw new VerificationException("the proof is shorter than the path to the root");
             }
             return r;
@@ -1052,34 +1066,25 @@ public final class JournalVerifier {
             if (Long.bitCount(first) == 1) {
                 path.add(0, root1);
             }
-            long fn = first - 1;
-            long sn = second - 1;
-            while ((fn & 1) == 1) {
-                fn >>= 1;
-                sn >>= 1;
+            ProofPath walk = new ProofPath(first - 1, second - 1);
+            while ((walk.fn & 1) == 1) {
+                walk.up();
             }
             byte[] fr = path.get(0);
             byte[] sr = path.get(0);
             for (byte[] c : path.subList(1, path.size())) {
-                if (sn == 0) {
+                if (walk.sn == 0) {
                     throw new VerificationException("the consistency proof is too long");
                 }
-                if ((fn & 1) == 1 || fn == sn) {
+                if (walk.nodeOnLeft()) {
                     fr = nodeHash(c, fr);
                     sr = nodeHash(c, sr);
-                    if ((fn & 1) == 0) {
-                        while ((fn & 1) == 0 && fn != 0) {
-                            fn >>= 1;
-                            sn >>= 1;
-                        }
-                    }
                 } else {
                     sr = nodeHash(sr, c);
                 }
-                fn >>= 1;
-                sn >>= 1;
+                walk.up();
             }
-            if (sn != 0 || !Arrays.equals(fr, root1) || !Arrays.equals(sr, root2)) {
+            if (walk.sn != 0 || !Arrays.equals(fr, root1) || !Arrays.equals(sr, root2)) {
                 throw new VerificationException("tree size " + first + " is not a prefix of tree size " + second + " with these roots");
             }
         }

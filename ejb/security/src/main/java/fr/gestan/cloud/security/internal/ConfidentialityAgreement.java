@@ -1,5 +1,6 @@
 package fr.gestan.cloud.security.internal;
 
+import fr.gestan.cloud.common.persistence.GeneratedId;
 import fr.gestan.cloud.security.api.AgreementRefusedException;
 import fr.gestan.cloud.security.api.AgreementRefusedException.Reason;
 import fr.gestan.cloud.security.api.AgreementView;
@@ -7,9 +8,6 @@ import fr.gestan.cloud.security.api.AgreementView.AgreementState;
 import fr.gestan.cloud.security.api.ConfidentialityAgreements;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.nio.charset.StandardCharsets;
@@ -34,15 +32,11 @@ import java.util.Objects;
         query = "select a from ConfidentialityAgreement a where a.expiresOn <= :limit and not exists ("
                 + "select b from ConfidentialityAgreement b where b.username = a.username and b.expiresOn > a.expiresOn)"
                 + " order by a.expiresOn")
-public class ConfidentialityAgreement {
+public class ConfidentialityAgreement extends GeneratedId {
 
     static final String OF_STAFF = "ConfidentialityAgreement.ofStaff", VALID_ON = "ConfidentialityAgreement.validOn",
             LATEST_PER_STAFF = "ConfidentialityAgreement.latestPerStaff",
             EXPIRING_BEFORE = "ConfidentialityAgreement.expiringBefore";
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
 
     @Column(name = "staff_username", updatable = false)
     private String username;
@@ -126,12 +120,8 @@ public class ConfidentialityAgreement {
     }
 
     AgreementView toView(LocalDate today) {
-        return new AgreementView(id, username, signedOn, expiresOn, fileName, documentSize, documentSha256, uploadedAt,
+        return new AgreementView(id(), username, signedOn, expiresOn, fileName, documentSize, documentSha256, uploadedAt,
                 uploadedBy, stateOn(today));
-    }
-
-    Long id() {
-        return id;
     }
 
     String username() {

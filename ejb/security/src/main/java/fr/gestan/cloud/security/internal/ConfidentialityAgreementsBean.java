@@ -3,6 +3,7 @@ package fr.gestan.cloud.security.internal;
 import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.JournalEvent;
+import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
 import fr.gestan.cloud.security.api.AgreementRefusedException;
 import fr.gestan.cloud.security.api.AgreementView;
 import fr.gestan.cloud.security.api.ConfidentialityAgreements;
@@ -13,15 +14,13 @@ import fr.gestan.cloud.security.api.StaffMemberView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
-import jakarta.validation.executable.ValidateOnExecution;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-// Method validation of the interface's constraints: HV-994, see docs/architecture.md.
-@ValidateOnExecution
+@ValidatesBusinessInterface
 @Stateless
 @Local(ConfidentialityAgreements.class)
 @RolesAllowed({Roles.ADMIN, Roles.AUDITOR})

@@ -1,13 +1,11 @@
 package fr.gestan.cloud.security.internal;
 
+import fr.gestan.cloud.common.persistence.GeneratedId;
 import fr.gestan.cloud.security.api.MachineEvidence;
 import fr.gestan.cloud.security.api.ServerControls.EvidenceView;
 import fr.gestan.cloud.security.api.ServerControls.Source;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -39,7 +37,7 @@ import java.util.Objects;
                 + " order by e.serverRef, e.occurredAt desc, e.id desc")
 @NamedQuery(name = ControlEvidence.SERVERS_UPDATE_WITHOUT_SNAPSHOT,
         query = "select distinct e.serverRef from ControlEvidence e where e.kind = 'SOFTWARE_UPDATE' and e.snapshotRef is null and e.occurredAt >= :since")
-public class ControlEvidence {
+public class ControlEvidence extends GeneratedId {
 
     static final String OF_SERVER = "ControlEvidence.ofServer", LATEST_OF_KIND = "ControlEvidence.latestOfKind",
             LATEST_OF_KIND_FROM = "ControlEvidence.latestOfKindFrom", REPORTED_SINCE = "ControlEvidence.reportedSince",
@@ -58,9 +56,6 @@ public class ControlEvidence {
     static final String STAFF = "STAFF";
     static final String REPORTED = "REPORTED";
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
     @Column(updatable = false)
     private String serverRef;
     @Column(updatable = false)
@@ -218,7 +213,7 @@ public class ControlEvidence {
     }
 
     EvidenceView toView() {
-        return new EvidenceView(id, serverRef, kind, occurredAt, recordedBy, details, snapshotRef, backupBytes, targetDc, verified,
+        return new EvidenceView(id(), serverRef, kind, occurredAt, recordedBy, details, snapshotRef, backupBytes, targetDc, verified,
                 reported() ? Source.REPORTED : Source.DECLARED, digest, mitigatedAt);
     }
 }

@@ -1,13 +1,11 @@
 package fr.gestan.cloud.security.internal;
 
 import fr.gestan.cloud.common.journal.JournalEvent;
+import fr.gestan.cloud.common.persistence.GeneratedId;
 import fr.gestan.cloud.security.api.JournalEntryView;
 import fr.gestan.cloud.security.api.JournalVerifier;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.sql.PreparedStatement;
@@ -28,14 +26,10 @@ import java.util.Objects;
 @NamedQuery(name = JournalEntry.COUNT, query = "select count(e) from JournalEntry e")
 @NamedQuery(name = JournalEntry.OF_TENANT, query = "select e from JournalEntry e where e.tenantRef = :tenant order by e.id desc")
 @NamedQuery(name = JournalEntry.COUNT_OF_TENANT, query = "select count(e) from JournalEntry e where e.tenantRef = :tenant")
-public class JournalEntry {
+public class JournalEntry extends GeneratedId {
 
     static final String NEWEST_FIRST = "JournalEntry.newestFirst", COUNT = "JournalEntry.count",
             OF_TENANT = "JournalEntry.ofTenant", COUNT_OF_TENANT = "JournalEntry.countOfTenant";
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
 
     @Column(updatable = false)
     private Instant occurredAt;
@@ -128,10 +122,6 @@ public class JournalEntry {
                 : JournalVerifier.entryV1Leaf(seq, at, actor, actorRole, tenantRef, action, target, sourceIp, outcome, reason);
     }
 
-    Long id() {
-        return id;
-    }
-
     static long micros(Instant instant) {
         return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
     }
@@ -150,7 +140,7 @@ public class JournalEntry {
 
     /** The view with the entry's log position (null until sequenced) and leaf hash. */
     JournalEntryView toView(Long position) {
-        return new JournalEntryView(id, position, occurredAt, actor, actorRole, tenantRef, action, target, sourceIp, outcome,
+        return new JournalEntryView(id(), position, occurredAt, actor, actorRole, tenantRef, action, target, sourceIp, outcome,
                 reason, JournalVerifier.hex(JournalVerifier.MerkleLog.leafHash(leafData())));
     }
 }

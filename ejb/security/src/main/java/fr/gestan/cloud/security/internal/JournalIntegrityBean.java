@@ -8,6 +8,7 @@ import fr.gestan.cloud.common.notify.Notifications;
 import fr.gestan.cloud.common.persistence.SchemaMigrations;
 import fr.gestan.cloud.common.tenancy.TenantConfinement;
 import fr.gestan.cloud.common.tenancy.TenantRef;
+import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
 import fr.gestan.cloud.security.api.CheckpointView;
 import fr.gestan.cloud.security.api.JournalIntegrity;
 import fr.gestan.cloud.security.api.JournalVerifier;
@@ -25,7 +26,6 @@ import jakarta.ejb.EJBException;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.interceptor.Interceptors;
-import jakarta.validation.executable.ValidateOnExecution;
 import java.io.IOException;
 import java.io.Writer;
 import java.sql.Connection;
@@ -43,8 +43,7 @@ import javax.sql.DataSource;
  * Checkpoints, verification and export of the journal's transparency log. Verification and export stream rows with
  * plain JDBC (fetch size 10,000): a million entries take seconds, without loading entities.
  */
-// Method validation of the interface's constraints: HV-994, see docs/architecture.md.
-@ValidateOnExecution
+@ValidatesBusinessInterface
 @Stateless
 @Local(JournalIntegrity.class)
 @Interceptors(TenantConfinement.class)

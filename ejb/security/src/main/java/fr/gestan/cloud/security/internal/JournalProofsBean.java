@@ -4,6 +4,7 @@ import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.persistence.SchemaMigrations;
 import fr.gestan.cloud.common.tenancy.CallerTenancy;
 import fr.gestan.cloud.common.tenancy.TenantConfinement;
+import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
 import fr.gestan.cloud.security.api.ConsistencyProofView;
 import fr.gestan.cloud.security.api.InclusionProofView;
 import fr.gestan.cloud.security.api.IssuingEntryProof;
@@ -21,7 +22,6 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.validation.executable.ValidateOnExecution;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,8 +33,7 @@ import java.util.OptionalLong;
 import javax.sql.DataSource;
 
 /** Proofs and tiles read from the log's side tables (O(log n) tile rows per proof). */
-// Method validation of the interface's constraints: HV-994, see docs/architecture.md.
-@ValidateOnExecution
+@ValidatesBusinessInterface
 @Stateless
 @Local(JournalProofs.class)
 @PermitAll

@@ -1,5 +1,6 @@
 package fr.gestan.cloud.security.internal;
 
+import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
 import jakarta.interceptor.Interceptors;
 import fr.gestan.cloud.common.tenancy.TenantRef;
 import fr.gestan.cloud.common.tenancy.TenantConfinement;
@@ -9,13 +10,11 @@ import fr.gestan.cloud.security.api.JournalQuery;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
-import jakarta.validation.executable.ValidateOnExecution;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 
-// Method validation of the interface's constraints: HV-994, see docs/architecture.md.
-@ValidateOnExecution
+@ValidatesBusinessInterface
 @Stateless
 @Local(JournalQuery.class)
 @Interceptors(TenantConfinement.class)

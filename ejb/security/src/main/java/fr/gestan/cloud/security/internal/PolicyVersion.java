@@ -1,12 +1,10 @@
 package fr.gestan.cloud.security.internal;
 
+import fr.gestan.cloud.common.persistence.GeneratedId;
 import fr.gestan.cloud.security.api.PolicySettings;
 import fr.gestan.cloud.security.api.PolicyVersionView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -22,13 +20,9 @@ import java.util.Objects;
 @NamedQuery(name = PolicyVersion.IN_EFFECT,
         query = "select p from PolicyVersion p where p.effectiveFrom <= :now order by p.effectiveFrom desc, p.version desc")
 @NamedQuery(name = PolicyVersion.NEWEST_FIRST, query = "select p from PolicyVersion p order by p.version desc")
-public class PolicyVersion {
+public class PolicyVersion extends GeneratedId {
 
     static final String IN_EFFECT = "PolicyVersion.inEffect", NEWEST_FIRST = "PolicyVersion.newestFirst";
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
 
     @Column(updatable = false)
     private int version;

@@ -3,6 +3,7 @@ package fr.gestan.cloud.security.internal;
 import fr.gestan.cloud.common.journal.JournaledService;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.JournalEvent;
+import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
 import fr.gestan.cloud.security.api.PolicySettings;
 import fr.gestan.cloud.security.api.PolicyVersionView;
 import fr.gestan.cloud.security.api.RealmSecurity;
@@ -12,7 +13,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
-import jakarta.validation.executable.ValidateOnExecution;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -26,8 +26,7 @@ import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
 /** The realm's policy settings (brute force, sessions, passwords) and lockouts in Keycloak, through the admin client (a service account). */
-// Method validation of the interface's constraints: HV-994, see docs/architecture.md.
-@ValidateOnExecution
+@ValidatesBusinessInterface
 @Stateless
 @Local(RealmSecurity.class)
 @RolesAllowed({Roles.ADMIN, Roles.AUDITOR, Roles.SUPPORT})

@@ -2,6 +2,7 @@ package fr.gestan.cloud.security.internal;
 
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.JournalEvent;
+import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
 import fr.gestan.cloud.security.api.PolicyException;
 import fr.gestan.cloud.security.api.PolicySettings;
 import fr.gestan.cloud.security.api.PolicyVersionView;
@@ -14,15 +15,13 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
-import jakarta.validation.executable.ValidateOnExecution;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-// Method validation of the interface's constraints: HV-994, see docs/architecture.md.
-@ValidateOnExecution
+@ValidatesBusinessInterface
 @Stateless
 @Local(SecurityPolicies.class)
 @RolesAllowed({Roles.ADMIN, Roles.AUDITOR, Roles.SUPPORT})

@@ -1,12 +1,12 @@
 package fr.gestan.cloud.security.internal;
 
+import fr.gestan.cloud.common.persistence.ModuleSchema;
 import fr.gestan.cloud.common.persistence.SchemaMigrations;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import javax.sql.DataSource;
 
 /**
@@ -15,18 +15,18 @@ import javax.sql.DataSource;
  */
 @Startup
 @Singleton
-public class SecuritySchema {
-
-    @Resource(lookup = SchemaMigrations.MIGRATION_DATASOURCE) // as the schema owner: the application role has no DDL right
-    DataSource dataSource;
+@TransactionManagement(TransactionManagementType.BEAN) // no container transaction around Flyway: see ModuleSchema
+public class SecuritySchema extends ModuleSchema {
 
     @Resource(lookup = SchemaMigrations.DATASOURCE)
     DataSource applicationDataSource;
 
-    @PostConstruct
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    void migrate() {
-        SchemaMigrations.migrate(dataSource, "security", SecuritySchema.class.getClassLoader());
+    public SecuritySchema() {
+        super("security");
+    }
+
+    @Override
+    protected void afterMigration() {
         JournalGuard.install(dataSource);
         DatabaseRoles.restrict(dataSource, applicationDataSource);
     }

@@ -1,5 +1,6 @@
 package fr.gestan.cloud.security.internal;
 
+import fr.gestan.cloud.common.persistence.GeneratedId;
 import fr.gestan.cloud.security.api.ServerIdentities.Access;
 import fr.gestan.cloud.security.api.ServerIdentities.AlertReason;
 import fr.gestan.cloud.security.api.ServerIdentities.AlertView;
@@ -7,9 +8,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -19,13 +17,10 @@ import java.util.Objects;
 @Entity
 @Table(name = "server_access_alert")
 @NamedQuery(name = ServerAccessAlert.OPEN, query = "select a from ServerAccessAlert a where a.acknowledgedAt is null order by a.raisedAt desc, a.id desc")
-public class ServerAccessAlert {
+public class ServerAccessAlert extends GeneratedId {
 
     static final String OPEN = "ServerAccessAlert.open";
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
     @Column(updatable = false)
     private String serverRef;
     @Column(updatable = false)
@@ -83,12 +78,8 @@ public class ServerAccessAlert {
         return true;
     }
 
-    Long id() {
-        return id;
-    }
-
     AlertView toView() {
-        return new AlertView(id, serverRef, reporter, account, keyFingerprint, address, method, occurredAt, reason, matchedUsername,
+        return new AlertView(id(), serverRef, reporter, account, keyFingerprint, address, method, occurredAt, reason, matchedUsername,
                 raisedAt, acknowledgedAt, acknowledgedBy, acknowledgement);
     }
 }

@@ -7,6 +7,7 @@ import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.common.notify.Notice;
 import fr.gestan.cloud.common.notify.NoticeKind;
 import fr.gestan.cloud.common.notify.Notifications;
+import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
 import fr.gestan.cloud.security.api.ReporterJournal;
 import fr.gestan.cloud.security.api.ServerIdentities;
 import fr.gestan.cloud.security.api.StaffException;
@@ -16,7 +17,6 @@ import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.validation.executable.ValidateOnExecution;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -26,8 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
 
-// Method validation of the interface's constraints: HV-994, see docs/architecture.md.
-@ValidateOnExecution
+@ValidatesBusinessInterface
 @Stateless
 @Local(ServerIdentities.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})

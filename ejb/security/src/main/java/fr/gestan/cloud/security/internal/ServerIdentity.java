@@ -1,14 +1,12 @@
 package fr.gestan.cloud.security.internal;
 
+import fr.gestan.cloud.common.persistence.GeneratedId;
 import fr.gestan.cloud.security.api.ServerIdentities.IdentityView;
 import fr.gestan.cloud.security.api.ServerIdentities.Kind;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -19,13 +17,10 @@ import java.util.Objects;
 @Table(name = "staff_server_identity")
 @NamedQuery(name = ServerIdentity.ALL, query = "select i from ServerIdentity i order by i.username, i.kind, i.value")
 @NamedQuery(name = ServerIdentity.BY_VALUE, query = "select i from ServerIdentity i where i.kind = :kind and i.value = :value")
-public class ServerIdentity {
+public class ServerIdentity extends GeneratedId {
 
     static final String ALL = "ServerIdentity.all", BY_VALUE = "ServerIdentity.byValue";
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
     @Column(updatable = false)
     private String username;
     @Enumerated(EnumType.STRING)
@@ -61,6 +56,6 @@ public class ServerIdentity {
     }
 
     IdentityView toView() {
-        return new IdentityView(id, username, kind, value, addedAt, addedBy);
+        return new IdentityView(id(), username, kind, value, addedAt, addedBy);
     }
 }

@@ -1,12 +1,10 @@
 package fr.gestan.cloud.security.internal;
 
+import fr.gestan.cloud.common.persistence.GeneratedId;
 import fr.gestan.cloud.security.api.AgreementView;
 import fr.gestan.cloud.security.api.StaffMemberView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -19,14 +17,10 @@ import java.util.Set;
 @NamedQuery(name = StaffMember.BY_USERNAME, query = "select s from StaffMember s where s.username = :username")
 @NamedQuery(name = StaffMember.ALL, query = "select s from StaffMember s order by s.username")
 @NamedQuery(name = StaffMember.COUNT, query = "select count(s) from StaffMember s")
-public class StaffMember {
+public class StaffMember extends GeneratedId {
 
     static final String BY_USERNAME = "StaffMember.byUsername", ALL = "StaffMember.all", COUNT = "StaffMember.count";
     private static final Set<String> ROLES = Set.of("support", "admin", "auditor");
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
 
     @Column(updatable = false)
     private String username;

@@ -24,15 +24,8 @@ final class TokenBuckets {
             throw new IllegalArgumentException("capacity and rate must be positive");
         }
         double perMilli = perMinute / 60_000.0;
-        try (PreparedStatement insert = connection.prepareStatement(
-                "insert into rate_limit_bucket (bucket_key, tokens, updated_at, full_at) values (?, ?, ?, ?)"
-                        + " on conflict do nothing")) {
-            insert.setString(1, bucketKey);
-            insert.setDouble(2, capacity);
-            insert.setLong(3, nowMillis);
-            insert.setLong(4, nowMillis);
-            insert.executeUpdate();
-        }
+        update(connection, "insert into rate_limit_bucket (bucket_key, tokens, updated_at, full_at) values (?, ?, ?, ?)"
+                + " on conflict do nothing", bucketKey, (double) capacity, nowMillis, nowMillis);
         double tokens;
         long updatedAt;
         try (PreparedStatement select = connection.prepareStatement(
@@ -58,28 +51,26 @@ final class TokenBuckets {
             decision = new Decision(false, Math.max(1, (long) Math.ceil((1 - tokens) / perMilli / 1000.0)));
         }
         long fullAt = stamp + (long) Math.ceil((capacity - tokens) / perMilli);
-        try (PreparedStatement update = connection.prepareStatement(
-                "update rate_limit_bucket set tokens = ?, updated_at = ?, full_at = ? where bucket_key = ?")) {
-            update.setDouble(1, tokens);
-            update.setLong(2, stamp);
-            update.setLong(3, fullAt);
-            update.setString(4, bucketKey);
-            update.executeUpdate();
-        }
+        update(connection, "update rate_limit_bucket set tokens = ?, updated_at = ?, full_at = ? where bucket_key = ?",
+                tokens, stamp, fullAt, bucketKey);
         return decision;
     }
 
     /** Deletes the buckets that are full again (the same as absent), at most {@code max}; returns how many. */
     static int purge(Connection connection, long nowMillis, int max) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement(
-                "delete from rate_limit_bucket where bucket_key in"
-                        + " (select bucket_key from rate_limit_bucket where full_at < ? order by full_at limit ?)"
-                        // checked again on the row itself: a bucket used meanwhile (row locked, then updated) stays
-                        + " and full_at < ?")) {
-            delete.setLong(1, nowMillis);
-            delete.setInt(2, max);
-            delete.setLong(3, nowMillis);
-            return delete.executeUpdate();
+        return update(connection, "delete from rate_limit_bucket where bucket_key in"
+                + " (select bucket_key from rate_limit_bucket where full_at < ? order by full_at limit ?)"
+                // checked again on the row itself: a bucket used meanwhile (row locked, then updated) stays
+                + " and full_at < ?", nowMillis, max, nowMillis);
+    }
+
+    /** One insert, update or delete with its parameters in order (a Long, Double, Integer or String each); its row count. */
+    private static int update(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
         }
     }
 }

@@ -6,20 +6,14 @@ import fr.gestan.cloud.common.runs.RunState;
 import fr.gestan.cloud.common.runs.StoredRun;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
 /** One journal verification: who started it, how far it went, its outcome, and a heartbeat while its server works. */
 @Entity
 @Table(name = "journal_verification_run")
-@NamedQuery(name = VerificationRun.NEWEST_FIRST, query = "select r from VerificationRun r order by r.id desc")
-@NamedQuery(name = VerificationRun.STOPPED_BEATING, query = "select r from VerificationRun r"
-        + " where r.state = 'RUNNING' and r.heartbeatAt < :before order by r.id")
 public class VerificationRun extends StoredRun {
 
-    static final String NEWEST_FIRST = "VerificationRun.newestFirst",
-            STOPPED_BEATING = "VerificationRun.stoppedBeating";
     private static final int DETAIL_LENGTH = 500;
 
     private long total;

@@ -1,6 +1,7 @@
 package fr.gestan.cloud.security.internal;
 
 import fr.gestan.cloud.common.journal.JournalEvent;
+import fr.gestan.cloud.common.runs.StoredRun;
 import fr.gestan.cloud.security.api.JournalVerifier;
 import fr.gestan.cloud.security.api.VerificationRunView;
 import jakarta.annotation.security.PermitAll;
@@ -49,8 +50,7 @@ public class VerificationRunStore extends SecurityServiceBase {
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<VerificationRunView> last() {
-        return em.createNamedQuery(VerificationRun.NEWEST_FIRST, VerificationRun.class).setMaxResults(1)
-                .getResultStream().findFirst().map(VerificationRun::toView);
+        return StoredRun.newest(em, VerificationRun.class).map(VerificationRun::toView);
     }
 
     /**
@@ -59,8 +59,7 @@ public class VerificationRunStore extends SecurityServiceBase {
      */
     public void sweep() {
         Instant now = clock.instant();
-        for (VerificationRun run : em.createNamedQuery(VerificationRun.STOPPED_BEATING, VerificationRun.class)
-                .setParameter("before", now.minus(STALE)).getResultList()) {
+        for (VerificationRun run : StoredRun.stoppedBeating(em, VerificationRun.class, now.minus(STALE))) {
             run.interrupted(now);
             journal.record(new JournalEvent(INTERRUPTED_ACTION, null, "run " + run.id(), JournalEvent.Outcome.FAILURE,
                     "interrupted (its server stopped): " + run.summary()));

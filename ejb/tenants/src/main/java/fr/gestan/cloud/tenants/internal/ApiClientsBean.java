@@ -2,6 +2,7 @@ package fr.gestan.cloud.tenants.internal;
 
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.JournalEvent;
+import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
 import fr.gestan.cloud.tenants.api.ApiClientNotFoundException;
 import fr.gestan.cloud.tenants.api.ApiClientScope;
 import fr.gestan.cloud.tenants.api.ApiClientView;
@@ -15,7 +16,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
-import jakarta.validation.executable.ValidateOnExecution;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -25,7 +25,7 @@ import java.util.List;
  * A client company's contacts manage their own company's API clients (the company is the caller's, from
  * {@code portal_account}); an API client itself may not (role {@code client} only).
  */
-@ValidateOnExecution
+@ValidatesBusinessInterface
 @Stateless
 @Local(ApiClients.class)
 @RolesAllowed(Roles.CLIENT)

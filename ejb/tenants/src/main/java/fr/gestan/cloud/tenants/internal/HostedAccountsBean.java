@@ -5,6 +5,7 @@ import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.common.notify.Notice;
 import fr.gestan.cloud.common.notify.Notifications;
+import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
 import fr.gestan.cloud.security.api.CredentialClearanceException;
 import fr.gestan.cloud.security.api.PolicySettings;
 import fr.gestan.cloud.security.api.SecurityPolicies;
@@ -21,7 +22,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
-import jakarta.validation.executable.ValidateOnExecution;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,7 +29,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiConsumer;
 
-@ValidateOnExecution
+@ValidatesBusinessInterface
 @Stateless
 @Local(HostedAccounts.class)
 @RolesAllowed(Roles.SUPPORT)

@@ -1,10 +1,8 @@
 package fr.gestan.cloud.tenants.internal;
 
+import fr.gestan.cloud.common.persistence.GeneratedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
@@ -22,15 +20,11 @@ import java.util.Objects;
 @NamedQuery(name = PortalAccount.DELETE_OF_TENANT, query = "delete from PortalAccount a where a.tenant = :tenant")
 @NamedQuery(name = PortalAccount.TENANT_OF_USER,
         query = "select a.tenant from PortalAccount a where a.username = :username")
-public class PortalAccount {
+public class PortalAccount extends GeneratedId {
 
     static final String TENANT_OF_USER = "PortalAccount.tenantOfUser",
             USERNAMES_OF_TENANT = "PortalAccount.usernamesOfTenant", DELETE_OF_TENANT = "PortalAccount.deleteOfTenant",
             USERNAME_TAKEN = "PortalAccount.usernameTaken";
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
 
     private String username;
 

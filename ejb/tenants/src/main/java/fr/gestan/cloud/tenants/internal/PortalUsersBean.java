@@ -2,6 +2,7 @@ package fr.gestan.cloud.tenants.internal;
 
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.JournalEvent;
+import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
 import fr.gestan.cloud.security.api.PolicySettings;
 import fr.gestan.cloud.security.api.SecurityPolicies;
 import fr.gestan.cloud.tenants.api.PortalDirectoryException;
@@ -15,7 +16,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
-import jakarta.validation.executable.ValidateOnExecution;
 import java.security.SecureRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,7 +23,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-@ValidateOnExecution
+@ValidatesBusinessInterface
 @Stateless
 @Local(PortalUsers.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})

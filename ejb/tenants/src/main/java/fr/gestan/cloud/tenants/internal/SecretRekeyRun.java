@@ -1,10 +1,8 @@
 package fr.gestan.cloud.tenants.internal;
 
+import fr.gestan.cloud.common.persistence.GeneratedId;
 import fr.gestan.cloud.tenants.api.SecretRekeyRunView;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -16,13 +14,9 @@ import java.util.Objects;
 @NamedQuery(name = SecretRekeyRun.NEWEST_FIRST, query = "select r from SecretRekeyRun r order by r.id desc")
 @NamedQuery(name = SecretRekeyRun.STOPPED_BEATING, query = "select r.id from SecretRekeyRun r where r.state = '"
         + SecretRekeyRunView.RUNNING + "' and r.heartbeatAt < :before order by r.id")
-class SecretRekeyRun {
+class SecretRekeyRun extends GeneratedId {
 
     static final String NEWEST_FIRST = "SecretRekeyRun.newestFirst", STOPPED_BEATING = "SecretRekeyRun.stoppedBeating";
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
 
     private String keyId;
 
@@ -55,10 +49,6 @@ class SecretRekeyRun {
         this.state = SecretRekeyRunView.RUNNING;
     }
 
-    Long id() {
-        return id;
-    }
-
     String keyId() {
         return keyId;
     }
@@ -80,6 +70,6 @@ class SecretRekeyRun {
     }
 
     SecretRekeyRunView toView() {
-        return new SecretRekeyRunView(id, keyId, state, startedBy, startedAt, endedAt, total, done, failed);
+        return new SecretRekeyRunView(id(), keyId, state, startedBy, startedAt, endedAt, total, done, failed);
     }
 }

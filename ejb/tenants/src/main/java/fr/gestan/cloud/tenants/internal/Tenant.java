@@ -1,5 +1,6 @@
 package fr.gestan.cloud.tenants.internal;
 
+import fr.gestan.cloud.common.persistence.GeneratedId;
 import fr.gestan.cloud.tenants.api.Contact;
 
 import fr.gestan.cloud.tenants.api.CompanyNumbers;
@@ -17,9 +18,6 @@ import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -41,14 +39,10 @@ import java.util.Set;
 @NamedQuery(name = Tenant.BY_SIREN, query = "select t from Tenant t where t.siren = :siren")
 @NamedQuery(name = Tenant.TO_PURGE, query = "select t from Tenant t where t.state = fr.gestan.cloud.tenants.api.TenantState.TERMINATED"
         + " and t.purgeAfter < :today order by t.id")
-public class Tenant {
+public class Tenant extends GeneratedId {
 
     static final String ORDERED_BY_NAME = "Tenant.orderedByName", COUNT = "Tenant.count", BY_SIREN = "Tenant.bySiren",
             TO_PURGE = "Tenant.toPurge";
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
 
     private String legalName;
 
@@ -211,7 +205,7 @@ public class Tenant {
     }
 
     public TenantView toView() {
-        return new TenantView(id, legalName, siren, state);
+        return new TenantView(id(), legalName, siren, state);
     }
 
     public TenantDetails details() {
@@ -237,11 +231,7 @@ public class Tenant {
     }
 
     public TenantRecord toRecord() {
-        return new TenantRecord(id, version, details(), state, createdAt, stateChangedAt, stateReason, purgeAfter);
-    }
-
-    public Long id() {
-        return id;
+        return new TenantRecord(id(), version, details(), state, createdAt, stateChangedAt, stateReason, purgeAfter);
     }
 
     public long version() {

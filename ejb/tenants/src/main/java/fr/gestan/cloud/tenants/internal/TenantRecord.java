@@ -1,9 +1,7 @@
 package fr.gestan.cloud.tenants.internal;
 
+import fr.gestan.cloud.common.persistence.GeneratedId;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MappedSuperclass;
@@ -11,14 +9,10 @@ import java.util.Objects;
 
 /**
  * A record that belongs to one tenant for its whole life (a change request, an export, a hosted account, an API
- * client): its generated id and its tenant, fixed at creation, are mapped once here.
+ * client): its tenant, fixed at creation, is mapped once here (its generated id: {@link GeneratedId}).
  */
 @MappedSuperclass
-public abstract class TenantRecord {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+public abstract class TenantRecord extends GeneratedId {
 
     @ManyToOne(optional = false, fetch = FetchType.LAZY)
     @JoinColumn(name = "tenant_id", nullable = false)
@@ -30,11 +24,6 @@ public abstract class TenantRecord {
 
     protected TenantRecord(Tenant tenant) {
         this.tenant = Objects.requireNonNull(tenant);
-    }
-
-    /** Null until persisted. */
-    public Long id() {
-        return id;
     }
 
     public Tenant tenant() {

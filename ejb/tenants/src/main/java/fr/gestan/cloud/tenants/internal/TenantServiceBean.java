@@ -1,5 +1,6 @@
 package fr.gestan.cloud.tenants.internal;
 
+import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
 import fr.gestan.cloud.tenants.api.Contact;
 
 import fr.gestan.cloud.common.Paris;
@@ -26,15 +27,13 @@ import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
-import jakarta.validation.executable.ValidateOnExecution;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-// Method validation of the interface's constraints: HV-994, see docs/architecture.md.
-@ValidateOnExecution
+@ValidatesBusinessInterface
 @Stateless
 @Local(TenantService.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
@@ -112,11 +111,7 @@ public class TenantServiceBean extends TenantsServiceBase implements TenantServi
 
     @Override
     public TenantRecord setSecurityContact(long id, Contact contact) throws TenantNotFoundException {
-        Tenant tenant = find(id, LockModeType.NONE);
-        tenant.setSecurityContact(contact);
-        journal.record(JournalEvent.success("TENANT_SECURITY_CONTACT_SET", tenant.siren(),
-                contact == null || contact.isEmpty() ? "-" : contact.email()));
-        return tenant.toRecord();
+        return recordSecurityContact(find(id, LockModeType.NONE), contact);
     }
 
     @Override
@@ -134,7 +129,10 @@ public class TenantServiceBean extends TenantsServiceBase implements TenantServi
     @Override
     @RolesAllowed(Roles.CLIENT)
     public TenantRecord setMySecurityContact(Contact contact) throws TenantNotFoundException {
-        Tenant tenant = callersTenant();
+        return recordSecurityContact(callersTenant(), contact);
+    }
+
+    private TenantRecord recordSecurityContact(Tenant tenant, Contact contact) {
         tenant.setSecurityContact(contact);
         journal.record(JournalEvent.success("TENANT_SECURITY_CONTACT_SET", tenant.siren(),
                 contact == null || contact.isEmpty() ? "-" : contact.email()));

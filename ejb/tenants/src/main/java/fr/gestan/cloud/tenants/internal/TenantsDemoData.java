@@ -1,17 +1,14 @@
 package fr.gestan.cloud.tenants.internal;
 
-import fr.gestan.cloud.common.DemoMode;
+import fr.gestan.cloud.common.DemoDataLoader;
 import fr.gestan.cloud.tenants.api.CompanyNumbers;
 import fr.gestan.cloud.tenants.api.Contact;
 import fr.gestan.cloud.tenants.api.HostedDataKind;
 import fr.gestan.cloud.tenants.api.PostalAddress;
 import fr.gestan.cloud.tenants.api.TenantDetails;
-import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -21,7 +18,7 @@ import java.util.Set;
 @Startup
 @Singleton
 @DependsOn("TenantsSchema")
-public class TenantsDemoData {
+public class TenantsDemoData extends DemoDataLoader {
 
     /** The demo client contact of the Keycloak realm works for this company. */
     static final String DEMO_SIREN = "842317653";
@@ -29,12 +26,13 @@ public class TenantsDemoData {
     @PersistenceContext(unitName = "tenants")
     EntityManager em;
 
-    @PostConstruct
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    void load() {
-        if (!DemoMode.enabled() || em.createNamedQuery(Tenant.COUNT, Long.class).getSingleResult() > 0) {
-            return;
-        }
+    @Override
+    protected boolean empty() {
+        return em.createNamedQuery(Tenant.COUNT, Long.class).getSingleResult() == 0;
+    }
+
+    @Override
+    protected void insert() {
         Instant now = Instant.now();
         Tenant martin = new Tenant(new TenantDetails("Boulangerie Martin SARL", DEMO_SIREN, "84231765300017",
                 CompanyNumbers.frenchVatNumber(DEMO_SIREN),

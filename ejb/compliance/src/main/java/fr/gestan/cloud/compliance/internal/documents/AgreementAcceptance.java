@@ -1,10 +1,8 @@
 package fr.gestan.cloud.compliance.internal.documents;
 
+import fr.gestan.cloud.common.persistence.GeneratedId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -16,14 +14,10 @@ import java.util.Objects;
 @NamedQuery(name = AgreementAcceptance.OF_TENANT, query = "select a from AgreementAcceptance a where a.tenantSiren = :siren order by a.acceptedAt desc, a.id desc")
 @NamedQuery(name = AgreementAcceptance.META_OF_TENANT, query = "select a.contractId, a.contentSha256, a.acceptedBy, a.acceptedAt, a.id from AgreementAcceptance a "
         + "where a.tenantSiren = :siren order by a.acceptedAt desc, a.id desc")
-public class AgreementAcceptance {
+public class AgreementAcceptance extends GeneratedId {
 
     public static final String OF_TENANT = "AgreementAcceptance.ofTenant";
     public static final String META_OF_TENANT = "AgreementAcceptance.metaOfTenant";
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
 
     @Column(updatable = false)
     private String tenantSiren;
@@ -64,10 +58,6 @@ public class AgreementAcceptance {
         this.pdfSha256 = DocumentText.sha256(pdf);
         this.acceptedBy = Objects.requireNonNull(acceptedBy);
         this.acceptedAt = Objects.requireNonNull(acceptedAt);
-    }
-
-    public Long id() {
-        return id;
     }
 
     public String tenantSiren() {

@@ -1,13 +1,10 @@
 package fr.gestan.cloud.compliance.internal.documents;
 
-import fr.gestan.cloud.common.DemoMode;
+import fr.gestan.cloud.common.DemoDataLoader;
 import fr.gestan.cloud.compliance.api.ProcessingEntry;
-import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -20,19 +17,20 @@ import java.time.Instant;
 @Startup
 @Singleton
 @DependsOn("ComplianceSchema")
-public class ComplianceDemoData {
+public class ComplianceDemoData extends DemoDataLoader {
 
     static final String DEMO_SIREN = "842317653";
 
     @PersistenceContext(unitName = "compliance")
     EntityManager em;
 
-    @PostConstruct
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    void load() {
-        if (!DemoMode.enabled() || !em.createNamedQuery(ProcessingRecordEntry.ALL, ProcessingRecordEntry.class).setMaxResults(1).getResultList().isEmpty()) {
-            return;
-        }
+    @Override
+    protected boolean empty() {
+        return em.createNamedQuery(ProcessingRecordEntry.ALL, ProcessingRecordEntry.class).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    @Override
+    protected void insert() {
         em.persist(new ProcessingRecordEntry(DEMO_SIREN, new ProcessingEntry(
                 "Hébergement de la gestion de la paie et du personnel (Gestan) / Hosting of payroll and HR management",
                 "Salariés du client / the client's employees",

@@ -1,12 +1,10 @@
 package fr.gestan.cloud.compliance.internal.documents;
 
+import fr.gestan.cloud.common.persistence.GeneratedId;
 import fr.gestan.cloud.compliance.api.ProcessingEntry;
 import fr.gestan.cloud.compliance.api.ProcessingEntryView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -20,15 +18,11 @@ import java.util.Objects;
 @NamedQuery(name = ProcessingRecordEntry.ALL, query = "select e from ProcessingRecordEntry e order by e.tenantSiren, e.id")
 @NamedQuery(name = ProcessingRecordEntry.COVERAGE, query = "select e.tenantSiren, max(case when e.coversEmployees = true then 1 else 0 end), "
         + "max(case when e.coversCustomers = true then 1 else 0 end) from ProcessingRecordEntry e where e.tenantSiren in :sirens group by e.tenantSiren")
-public class ProcessingRecordEntry {
+public class ProcessingRecordEntry extends GeneratedId {
 
     public static final String OF_TENANT = "ProcessingRecordEntry.ofTenant";
     public static final String ALL = "ProcessingRecordEntry.all";
     public static final String COVERAGE = "ProcessingRecordEntry.coverage";
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
 
     @Version
     private long version;
@@ -88,7 +82,7 @@ public class ProcessingRecordEntry {
     }
 
     public ProcessingEntryView toView() {
-        return new ProcessingEntryView(id, version, tenantSiren, new ProcessingEntry(processing, dataSubjects, dataCategories,
+        return new ProcessingEntryView(id(), version, tenantSiren, new ProcessingEntry(processing, dataSubjects, dataCategories,
                 coversEmployees, coversCustomers, transfersOutsideEu, securityMeasures), updatedBy, updatedAt);
     }
 }

@@ -1,5 +1,6 @@
 package fr.gestan.cloud.compliance.internal.report;
 
+import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
 import fr.gestan.cloud.compliance.internal.ComplianceServiceBase;
 import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.Roles;
@@ -18,7 +19,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.TypedQuery;
-import jakarta.validation.executable.ValidateOnExecution;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -26,8 +26,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-// Method validation of the interface's constraints: HV-994, see docs/architecture.md.
-@ValidateOnExecution
+@ValidatesBusinessInterface
 @Stateless
 @Local(ComplianceReports.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})

@@ -1,6 +1,7 @@
 package fr.gestan.cloud.compliance.internal.search;
 
 import fr.gestan.cloud.common.Roles;
+import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
 import fr.gestan.cloud.compliance.api.BackOfficeSearch;
 import fr.gestan.cloud.compliance.api.SearchKind;
 import fr.gestan.cloud.compliance.api.SearchResults;
@@ -19,7 +20,6 @@ import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.validation.executable.ValidateOnExecution;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -39,8 +39,7 @@ import java.util.stream.Collectors;
 @Stateless
 @Local(BackOfficeSearch.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
-// Method validation of the interface's constraints: HV-994, see docs/architecture.md.
-@ValidateOnExecution
+@ValidatesBusinessInterface
 public class BackOfficeSearchBean implements BackOfficeSearch {
 
     @EJB
