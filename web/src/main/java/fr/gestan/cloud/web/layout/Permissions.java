@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * What the signed-in user may do, for the pages ({@code #{may.manageStatus}}): one method per rule, so that a form
  * is shown only to who can submit it. Each rule asks what the EJB guard asks: the roles of its
- * {@code @RolesAllowed} (the constants below; {@code PermissionsMatchGuardsTest} in the ear module fails when they
+ * {@code @RolesAllowed} (the constants below; {@code PermissionsMatchGuardsTest} fails when they
  * drift apart from the EJBs' annotations) or the guard's own query ({@link StaffClearance}). Authorisation itself
  * stays in the EJBs: this only decides what to show.
  */
@@ -42,6 +42,28 @@ public class Permissions {
     public static final List<String> SERVER_ACCESS_ACKNOWLEDGERS = List.of(Roles.SUPPORT, Roles.ADMIN);
     /** {@code ServerIdentitiesBean.add/remove}: who may sign in to the servers (SSH keys, logins). */
     public static final List<String> SERVER_IDENTITY_KEEPERS = List.of(Roles.ADMIN);
+    /** {@code DailyComplianceReport.runNow}: evaluate every client's compliance again now. */
+    public static final List<String> COMPLIANCE_EVALUATORS = List.of(Roles.SUPPORT, Roles.ADMIN);
+    /**
+     * {@code CertificatesBean.issue/issueSuperseding/reissue/revoke} and {@code CertificateBatchJob.run} (both
+     * class-level {@code @RolesAllowed}).
+     */
+    public static final List<String> CERTIFICATE_ISSUERS = List.of(Roles.SUPPORT, Roles.ADMIN);
+    /** {@code ProcessingRecordBean.add/change/remove}: the clients' records of processing (GDPR art. 30). */
+    public static final List<String> PROCESSING_RECORD_KEEPERS = List.of(Roles.SUPPORT, Roles.ADMIN);
+    /** {@code NotificationDeskBean.retry/deliverNow}: send the outbox now, retry a failed delivery. */
+    public static final List<String> NOTIFICATION_SENDERS = List.of(Roles.SUPPORT, Roles.ADMIN);
+    /** {@code TenantServiceBean.create/update} (class-level {@code @RolesAllowed}): create and edit clients. */
+    public static final List<String> TENANT_EDITORS = List.of(Roles.SUPPORT, Roles.ADMIN);
+    /** {@code SubProcessorsBean.add/end}: the sub-processor register. */
+    public static final List<String> SUB_PROCESSOR_KEEPERS = List.of(Roles.ADMIN);
+    /**
+     * {@code ServerControlsBean.recordBackup/recordSnapshot/recordSoftwareUpdate/recordFirewallChange/recordDdosEvent/
+     * approveFirewallRuleSet} (class-level {@code @RolesAllowed}): evidence declared by staff.
+     */
+    public static final List<String> CONTROL_RECORDERS = List.of(Roles.SUPPORT, Roles.ADMIN);
+    /** {@code SecurityPoliciesBean.change}: a new version of the security policy. */
+    public static final List<String> POLICY_EDITORS = List.of(Roles.ADMIN);
 
     @Inject
     HttpServletRequest request;
@@ -109,6 +131,46 @@ public class Permissions {
     /** Add or remove a staff member's server identity. */
     public boolean isManageServerIdentities() {
         return anyOf(SERVER_IDENTITY_KEEPERS);
+    }
+
+    /** Evaluate every client's compliance again now (the staff compliance dashboard). */
+    public boolean isReevaluateCompliance() {
+        return anyOf(COMPLIANCE_EVALUATORS);
+    }
+
+    /** Issue, supersede, reissue and revoke certificates, one by one or as a batch. */
+    public boolean isIssueCertificates() {
+        return anyOf(CERTIFICATE_ISSUERS);
+    }
+
+    /** Add, change and remove entries of a client's record of processing. */
+    public boolean isManageProcessingRecord() {
+        return anyOf(PROCESSING_RECORD_KEEPERS);
+    }
+
+    /** Send the notification outbox now and retry a failed delivery. */
+    public boolean isSendNotifications() {
+        return anyOf(NOTIFICATION_SENDERS);
+    }
+
+    /** Create a client and change its details. */
+    public boolean isManageTenants() {
+        return anyOf(TENANT_EDITORS);
+    }
+
+    /** Add a sub-processor to the register (and end one). */
+    public boolean isManageSubProcessors() {
+        return anyOf(SUB_PROCESSOR_KEEPERS);
+    }
+
+    /** Declare a control's evidence for a server (backup, snapshot, update...) and approve a firewall rule set. */
+    public boolean isRecordControls() {
+        return anyOf(CONTROL_RECORDERS);
+    }
+
+    /** Change the security policy. */
+    public boolean isChangePolicy() {
+        return anyOf(POLICY_EDITORS);
     }
 
     private boolean anyOf(List<String> roles) {

@@ -2,14 +2,13 @@ package fr.gestan.cloud.web.tenants;
 
 import fr.gestan.cloud.web.i18n.Messages;
 import fr.gestan.cloud.web.i18n.Bundle;
+import fr.gestan.cloud.web.layout.Permissions;
 import fr.gestan.cloud.tenants.api.TenantNotFoundException;
 import fr.gestan.cloud.tenants.api.TenantRecord;
 import fr.gestan.cloud.tenants.api.TenantService;
 import fr.gestan.cloud.tenants.api.TenantState;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.event.Event;
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -37,6 +36,8 @@ public class TenantPageBean implements Serializable {
     Messages messages;
     @Inject
     Event<Shown> shown;
+    @Inject
+    Permissions may;
 
     private Long id;
     private TenantRecord record;
@@ -87,9 +88,7 @@ public class TenantPageBean implements Serializable {
 
     /** Staff who may change tenants, on a tenant that is not terminated. */
     public boolean isEditable() {
-        ExternalContext context = FacesContext.getCurrentInstance().getExternalContext();
-        boolean staff = context.isUserInRole("support") || context.isUserInRole("admin");
-        return staff && (record == null || record.state() != TenantState.TERMINATED);
+        return may.isManageTenants() && (record == null || record.state() != TenantState.TERMINATED);
     }
 
     public boolean isCreating() {

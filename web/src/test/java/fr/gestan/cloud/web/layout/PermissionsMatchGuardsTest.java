@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.annotation.security.RolesAllowed;
 import java.lang.reflect.Method;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -75,6 +76,79 @@ class PermissionsMatchGuardsTest {
         }
     }
 
+    @Test
+    void the_compliance_and_client_actions_follow_their_guards() throws Exception {
+        assertEquals(set(Permissions.COMPLIANCE_EVALUATORS), allowed("fr.gestan.cloud.compliance.internal.report.DailyComplianceReport", "runNow"));
+        for (String method : List.of("issue", "issueSuperseding", "reissue", "revoke")) {
+            assertEquals(set(Permissions.CERTIFICATE_ISSUERS), allowed("fr.gestan.cloud.compliance.internal.CertificatesBean", method), method);
+        }
+        for (String method : List.of("candidates", "run")) {
+            assertEquals(set(Permissions.CERTIFICATE_ISSUERS), allowed("fr.gestan.cloud.compliance.internal.CertificateBatchJob", method), method);
+        }
+        for (String method : List.of("add", "change", "remove")) {
+            assertEquals(set(Permissions.PROCESSING_RECORD_KEEPERS),
+                    allowed("fr.gestan.cloud.compliance.internal.documents.ProcessingRecordBean", method), method);
+        }
+        for (String method : List.of("retry", "deliverNow")) {
+            assertEquals(set(Permissions.NOTIFICATION_SENDERS), allowed("fr.gestan.cloud.notifications.internal.NotificationDeskBean", method), method);
+        }
+        for (String method : List.of("create", "update")) {
+            assertEquals(set(Permissions.TENANT_EDITORS), allowed("fr.gestan.cloud.tenants.internal.TenantServiceBean", method), method);
+        }
+    }
+
+    @Test
+    void the_register_control_and_policy_actions_follow_their_guards() throws Exception {
+        for (String method : List.of("add", "end")) {
+            assertEquals(set(Permissions.SUB_PROCESSOR_KEEPERS), allowed("fr.gestan.cloud.hosting.internal.SubProcessorsBean", method), method);
+        }
+        for (String method : List.of("recordBackup", "recordSnapshot", "recordSoftwareUpdate", "recordFirewallChange",
+                "recordDdosEvent", "approveFirewallRuleSet")) {
+            assertEquals(set(Permissions.CONTROL_RECORDERS), allowed("fr.gestan.cloud.security.internal.ServerControlsBean", method), method);
+        }
+        assertEquals(set(Permissions.POLICY_EDITORS), allowed("fr.gestan.cloud.security.internal.SecurityPoliciesBean", "change"));
+    }
+
+    /**
+     * The remaining staff pages (issue 21, item 9) show their actions under the {@code #{may}} rule of the guard each
+     * calls: before, each page tested roles of its own ({@code hasRole('support') or hasRole('admin')}).
+     */
+    @Test
+    void the_staff_pages_show_their_actions_under_their_rules() throws Exception {
+        assertActionsUnder("admin/compliance/index.xhtml", Map.of("complianceDashboardBean.reevaluate", "may.reevaluateCompliance"));
+        assertActionsUnder("admin/compliance/certificates.xhtml", Map.of("certificatesAdminBean.issue", "may.issueCertificates",
+                "certificatesAdminBean.confirmSupersede", "may.issueCertificates", "certificatesAdminBean.startBatch", "may.issueCertificates",
+                "certificatesAdminBean.reissue(", "may.issueCertificates", "certificatesAdminBean.prepareRevoke(", "may.issueCertificates",
+                "certificatesAdminBean.revoke}", "may.issueCertificates"));
+        assertActionsUnder("admin/documents.xhtml", Map.of("documentsAdminBean.edit(", "may.manageProcessingRecord",
+                "documentsAdminBean.remove(", "may.manageProcessingRecord", "documentsAdminBean.save", "may.manageProcessingRecord"));
+        assertActionsUnder("admin/notifications.xhtml", Map.of("notificationDeskBean.sendNow", "may.sendNotifications",
+                "notificationDeskBean.retry(", "may.sendNotifications"));
+        assertActionsUnder("admin/tenants/index.xhtml", Map.of("#new-tenant", "may.manageTenants"));
+        assertActionsUnder("admin/hosting/subprocessors.xhtml", Map.of("subProcessorsAdminBean.add", "may.manageSubProcessors"));
+        assertActionsUnder("admin/security/controls.xhtml", Map.of("controlsBean.record", "may.recordControls",
+                "controlsBean.approveRuleSet", "may.recordControls"));
+        assertActionsUnder("admin/security/policy.xhtml", Map.of("policyBean.save", "may.changePolicy"));
+    }
+
+    /**
+     * No staff page decides what to show with a role test of its own: every action is under a {@code #{may}} rule.
+     * Only the navigation ({@code WEB-INF/nav}) may still test roles, for menu entries (which page is listed, not
+     * which action is offered: the page itself is guarded by its EJB calls).
+     */
+    @Test
+    void no_staff_page_tests_roles_itself() throws Exception {
+        List<String> found = new ArrayList<>();
+        try (var pages = Files.walk(Path.of("src/main/webapp/admin"))) {
+            for (Path page : pages.filter(p -> p.toString().endsWith(".xhtml")).toList()) {
+                if (Files.readString(page).contains("hasRole(")) {
+                    found.add(page.toString());
+                }
+            }
+        }
+        assertEquals(List.of(), found, "pages deciding with currentUser.hasRole instead of #{may}");
+    }
+
     /**
      * The staff tenant page shows each hosted-account action under the {@code #{may}} rule that matches its guard, not
      * under a role test of its own: {@code hasRole('support')} showed "Créer" and "Réinitialiser" to support staff
@@ -100,7 +174,10 @@ class PermissionsMatchGuardsTest {
                 "serverAccessBean.add", "may.manageServerIdentities", "serverAccessBean.remove", "may.manageServerIdentities"));
     }
 
-    /** Each element whose action contains a key is rendered under its rule (an ancestor's condition) and no role test. */
+    /**
+     * Each element whose action contains a key (or whose id is a "#key") is rendered under its rule (an ancestor's
+     * condition) and no role test.
+     */
     private static void assertActionsUnder(String page, Map<String, String> rules) throws Exception {
         Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(Path.of("src/main/webapp", page).toFile());
@@ -122,7 +199,8 @@ class PermissionsMatchGuardsTest {
     }
 
     private static List<Element> elementsWithAction(Element element, String action, List<Element> found) {
-        if (element.getAttribute("action").contains(action)) {
+        // "#id" names an element that has no action of its own: a link that opens a form ("Nouveau client")
+        if (action.startsWith("#") ? element.getAttribute("id").equals(action.substring(1)) : element.getAttribute("action").contains(action)) {
             found.add(element);
         }
         for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
