@@ -14,8 +14,8 @@ public interface CertificateRegistry {
                                            @Size(max = 32, message = "{certificate.number.format}") String number);
 
     /**
-     * The issuing journal entry of certificate {@code number} with its inclusion proof ({@code JournalProofs.certificateIssue}),
-     * found through the certificate's tenant, which is not shown; empty for an unknown number. Anyone, as {@link #verify}.
+     * The issuing journal entry of certificate {@code number} with its inclusion proof ({@code JournalProofs.certificateIssue});
+     * empty for an unknown number. Anyone, as {@link #verify}.
      */
     Optional<fr.gestan.cloud.security.api.IssuingEntryProof> issuing(@NotBlank(message = "{certificate.number.required}")
                                                                      @Size(max = 32, message = "{certificate.number.format}") String number);

@@ -40,7 +40,7 @@ public class CertificateRegistryBean extends ComplianceServiceBase implements Ce
     public Optional<IssuingEntryProof> issuing(String number) {
         return em.createNamedQuery(CertificateRecord.BY_NUMBER, CertificateRecord.class)
                 .setParameter("number", number.strip().toUpperCase(Locale.ROOT)).getResultStream().findFirst()
-                .flatMap(c -> proofs.certificateIssue(c.tenantSiren(), c.number()));
+                .flatMap(c -> proofs.certificateIssue(c.number()));
     }
 
     /**

@@ -36,14 +36,11 @@ public interface JournalProofs {
     Optional<InclusionProofView> inclusion(@Min(value = 1, message = "{journal.entry.invalid}") long entryId);
 
     /**
-     * Public: the issuing entry of certificate {@code number} of tenant {@code tenantRef} (the newest
-     * {@code CERTIFICATE_ISSUED} or {@code CERTIFICATE_REISSUED} entry of that tenant naming it) with its inclusion proof
-     * in the newest checkpoint, checked here; empty if there is none or it is not yet signed. The tenant is what lets
-     * the entry be found through the tenant's index instead of a scan of the whole journal (/verify, docs/performance.md
-     * 4.8); {@code CertificateRegistry.issuing} passes it without showing it.
+     * Public: the issuing entry of certificate {@code number} (the newest {@code CERTIFICATE_ISSUED} or
+     * {@code CERTIFICATE_REISSUED} entry naming it, found through the index on the entries' target) with its inclusion
+     * proof in the newest checkpoint, checked here; empty if there is none or it is not yet signed.
      */
-    Optional<IssuingEntryProof> certificateIssue(@jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Size(max = 14) String tenantRef,
-                                                 @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Size(max = 32) String number);
+    Optional<IssuingEntryProof> certificateIssue(@jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Size(max = 32) String number);
 
     /** The consistency proof from tree size {@code first} to {@code second} (at most the newest checkpoint's size). */
     ConsistencyProofView consistency(@Min(value = 1, message = "{journal.size.invalid}") long first,
