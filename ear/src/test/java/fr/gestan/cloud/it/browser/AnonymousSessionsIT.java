@@ -92,6 +92,8 @@ class AnonymousSessionsIT {
         String boundary = "----gestan" + UUID.randomUUID();
         String multipart = part(boundary, "upload", "upload") + part(boundary, "upload:check-file", "")
                 + part(boundary, "jakarta.faces.ViewState", viewState)
+                // PrimeFaces' script adds the page's nonce to every form (PrimeFaces.csp.init); a full postback needs it too
+                + part(boundary, "primefaces.nonce", first(NONCE, verifyPage.body()))
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"upload:file\"; filename=\"forged.pdf\"\r\n"
                 + "Content-Type: application/pdf\r\n\r\n%PDF-1.7 not a certificate of ours\r\n--" + boundary + "--\r\n";
         HttpResponse<String> byFile = send(() -> HttpRequest.newBuilder(URI.create(formAction(verifyPage.body(), "upload")))
