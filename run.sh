@@ -180,7 +180,7 @@ if [[ "$PORT_OFFSET" != 0 ]]; then
 fi
 rm -f "$SERVER"/standalone/deployments/gestan.ear.*
 cp "$TARGET/gestan.ear" "$SERVER/standalone/deployments/gestan.ear"
-# Heap and native memory (glibc arenas, code cache, metaspace): resident memory within 1 GB under load.
+# Heap ceiling, metaspace and code cache: resident memory within 1 GB under load (docs/operations.md, "Memory").
 # shellcheck source=ear/src/main/server/wildfly-memory.sh
 . ear/src/main/server/wildfly-memory.sh
 gestan_wildfly_memory
