@@ -93,6 +93,11 @@ server_dir() { # name
     cp -r "$DIST/standalone" "$RUN/$1"
 }
 
+# The nodes' heap and native memory, as run.sh's server (and the balancer's, which is the same WildFly).
+# shellcheck source=ear/src/main/server/wildfly-memory.sh
+. ear/src/main/server/wildfly-memory.sh
+gestan_wildfly_memory
+
 start_node() { # name offset
     local name=$1 offset=$2
     server_dir "$name"

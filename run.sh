@@ -113,6 +113,10 @@ if [[ "$PORT_OFFSET" != 0 ]]; then
 fi
 rm -f "$SERVER"/standalone/deployments/gestan.ear.*
 cp "$TARGET/gestan.ear" "$SERVER/standalone/deployments/gestan.ear"
+# Heap ceiling, metaspace and code cache: resident memory within 1 GB under load (docs/operations.md, "Memory").
+# shellcheck source=ear/src/main/server/wildfly-memory.sh
+. ear/src/main/server/wildfly-memory.sh
+gestan_wildfly_memory
 JBOSS_PIDFILE="$(pwd)/$WF_PID_FILE" LAUNCH_JBOSS_IN_BACKGROUND=1 \
     "$SERVER/bin/standalone.sh" -Dgestan.demo=true -Dgestan.oidc.provider-url="https://localhost:$KC_HTTPS_PORT/realms/gestan" \
     "${KC_TLS_JAVA_OPTS[@]}" "${WF_OPTS[@]}" > "$TARGET/wildfly.log" 2>&1 &
