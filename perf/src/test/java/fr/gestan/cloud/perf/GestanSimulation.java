@@ -139,6 +139,26 @@ public class GestanSimulation extends Simulation {
                 .pause(THINK_MIN, THINK_MAX);
     }
 
+    /**
+     * A client asks for its company's export (the "Exporter" button's AJAX post, as the browser sends it), once per
+     * signed-in client: the export is built in the background while the client goes on visiting. A button disabled
+     * because an export runs already answers the same partial page without starting one.
+     */
+    static ChainBuilder exportRequest() {
+        return exec(session -> session.set("page", "/portal/tenants/export.xhtml"))
+                .exec(http("client: export page").get("/portal/tenants/export.xhtml").check(status().is(200), viewState(), nonce())
+                        .check(complete()))
+                .pause(THINK_MIN, THINK_MAX)
+                .exec(http("client: export request").post("/portal/tenants/export.xhtml")
+                        .header("Faces-Request", "partial/ajax").header("X-Requested-With", "XMLHttpRequest")
+                        .formParam("jakarta.faces.partial.ajax", "true").formParam("jakarta.faces.source", "export:start")
+                        .formParam("jakarta.faces.partial.execute", "export").formParam("jakarta.faces.partial.render", "export")
+                        .formParam("export:start", "export:start").formParam("export", "export")
+                        .formParam("jakarta.faces.ViewState", "#{viewState}").formParam("primefaces.nonce", "#{nonce}")
+                        .check(status().is(200), substring("id=\"exports\"").exists()).check(completePartial()))
+                .pause(THINK_MIN, THINK_MAX);
+    }
+
     ChainBuilder clientVisit = exec(
             page("client: dashboard", "/portal/"),
             page("client: company", "/portal/tenants/company.xhtml"),
@@ -162,7 +182,8 @@ public class GestanSimulation extends Simulation {
             tenantSearch("staff: tenant search by SIREN", "#{siren}", "#{siren}"),
             page("staff: tenant page", "/admin/tenants/edit.xhtml?id=#{tenantId}"),
             page("staff: compliance dashboard", "/admin/compliance/index.xhtml"),
-            page("staff: hosting inventory", "/admin/hosting/index.xhtml"));
+            page("staff: hosting inventory", "/admin/hosting/index.xhtml"),
+            page("staff: recovery plan", "/admin/hosting/recovery.xhtml"));
 
     /** Anonymous visitors; /verify is rate-limited per address (30 a minute): one look-up every 4 s or so stays below. */
     ChainBuilder visitorVisit = exec(
@@ -209,7 +230,7 @@ public class GestanSimulation extends Simulation {
     }
 
     ScenarioBuilder clientScenario = scenario("clients").feed(clientFeeder())
-            .exec(signIn("/portal/")).during(DURATION).on(clientVisit);
+            .exec(signIn("/portal/")).exec(exportRequest()).during(DURATION).on(clientVisit);
 
     ScenarioBuilder staffScenario = scenario("staff").feed(staffFeeder())
             .exec(signIn("/admin/")).during(DURATION).on(staffVisit);
