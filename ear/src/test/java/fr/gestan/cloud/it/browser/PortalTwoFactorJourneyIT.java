@@ -133,9 +133,12 @@ class PortalTwoFactorJourneyIT extends BrowserJourney {
         }
     }
 
-    /** Keycloak asks for the key's label in a prompt after registration; the default label is fine. */
+    /**
+     * Keycloak asks for the key's label in a prompt after registration; the default label is fine. A plain wait, not
+     * {@code browser.waitUntil}: its accessibility audit scripts the page and fails while the prompt is open (seen in CI).
+     */
     private static void acceptLabelPrompt() {
-        browser.waitUntil(d -> {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(30)).until(d -> {
             try {
                 d.switchTo().alert().accept();
                 return true;

@@ -7,17 +7,18 @@ import fr.gestan.cloud.web.i18n.Bundle;
 import fr.gestan.cloud.web.i18n.Messages;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.Serializable;
 import java.util.Map;
 
-/** The status page's subscription form: an e-mail address and what to follow; the confirmation goes by e-mail.
- * Request-scoped, on a stateless page: the form posts all its fields, and no session is made for it. */
+/** The status page's subscription form: an e-mail address and what to follow; the confirmation goes by e-mail. */
 @Named
-@RequestScoped
-public class StatusSubscribeBean {
+@ViewScoped
+public class StatusSubscribeBean implements Serializable {
 
+    private static final long serialVersionUID = 1L;
     static final String FORM = "subscribe";
 
     @EJB
