@@ -77,14 +77,31 @@ final class Browser implements AutoCloseable {
         return waitUntil(d -> d.findElement(by));
     }
 
-    /** Waits for the condition; a page loaded in the meantime is audited by axe-core ({@link AccessibilityAudit}). */
+    /**
+     * Waits for the condition; a page loaded in the meantime is audited by axe-core ({@link AccessibilityAudit}). An
+     * element found in the page that is being replaced is tried again: Selenium's stale element, and Chromium's own
+     * form of it ("Node with given id does not belong to the document", seen in CI), which is no subclass of it.
+     */
     <T> T waitUntil(Function<WebDriver, T> condition) {
         audit.check(driver);
         T met = new WebDriverWait(driver, Duration.ofSeconds(30))
                 .ignoring(StaleElementReferenceException.class)
-                .until(condition::apply);
+                .until(d -> {
+                    try {
+                        return condition.apply(d);
+                    } catch (WebDriverException e) {
+                        if (e instanceof StaleElementReferenceException || !detached(e)) {
+                            throw e;
+                        }
+                        return null;
+                    }
+                });
         audit.check(driver);
         return met;
+    }
+
+    private static boolean detached(WebDriverException e) {
+        return String.valueOf(e.getMessage()).contains("does not belong to the document");
     }
 
     /**
@@ -99,7 +116,7 @@ final class Browser implements AutoCloseable {
                 found.click();
                 return found;
             } catch (WebDriverException e) {
-                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                if (detached(e)) {
                     return null;
                 }
                 throw e;
