@@ -2,7 +2,6 @@ package fr.gestan.cloud.compliance.internal;
 
 import fr.gestan.cloud.compliance.internal.pdf.CertificateContent;
 import fr.gestan.cloud.compliance.internal.pdf.CertificatePdf;
-import fr.gestan.cloud.compliance.internal.pdf.CertificateSigner;
 import fr.gestan.cloud.compliance.internal.pdf.SigningKeyRing;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,10 +25,11 @@ final class Signing {
 
     /** The certificate rendered and signed in one pass with the active key. */
     static Signed renderSigned(CertificateContent content, Instant when) {
-        SigningKeyRing.Member key = SigningKeyRing.current().active();
+        SigningKeyRing ring = SigningKeyRing.current();
+        SigningKeyRing.Member key = ring.active();
         GregorianCalendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
         calendar.setTimeInMillis(when.toEpochMilli());
-        return new Signed(CertificatePdf.renderSigned(content, new CertificateSigner(key.key()), "Attestation " + content.number(), calendar), key.id());
+        return new Signed(CertificatePdf.renderSigned(content, ring.signer(key), "Attestation " + content.number(), calendar), key.id());
     }
 
     static String sha256(byte[] bytes) {

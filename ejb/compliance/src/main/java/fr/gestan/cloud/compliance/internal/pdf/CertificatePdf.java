@@ -259,7 +259,7 @@ public final class CertificatePdf {
     public static String duration(int minutes) {
         int h = minutes / 60;
         int m = minutes % 60;
-        return h == 0 ? m + "\u00A0min" : h + "\u00A0h\u00A0" + String.format("%02d", m) + "\u00A0min";
+        return h == 0 ? m + "\u00A0min" : h + "\u00A0h\u00A0" + (m < 10 ? "0" : "") + m + "\u00A0min";
     }
 
     /** {@code 842317653} → {@code 842 317 653} with narrow no-break spaces. */

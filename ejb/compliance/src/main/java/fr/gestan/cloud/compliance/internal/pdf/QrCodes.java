@@ -1,13 +1,13 @@
 package fr.gestan.cloud.compliance.internal.pdf;
 
-import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import com.google.zxing.qrcode.encoder.ByteMatrix;
+import com.google.zxing.qrcode.encoder.Encoder;
 import com.lowagie.text.BadElementException;
 import com.lowagie.text.Image;
+import com.lowagie.text.pdf.ByteBuffer;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfTemplate;
 import java.awt.Color;
@@ -17,36 +17,41 @@ import java.util.Map;
 public final class QrCodes {
 
     static final int MASK = 0;
+    /** The quiet zone around the code, in modules. */
+    static final int MARGIN = 2;
 
     private QrCodes() {
     }
 
-    /** The QR code of {@code text} as an image of {@code size} points, with a quiet zone of 2 modules. */
+    /** The QR code of {@code text} as an image of {@code size} points, with a quiet zone of {@link #MARGIN} modules. */
     public static Image image(PdfContentByte canvas, String text, float size) {
-        BitMatrix matrix;
+        ByteMatrix code;
         try {
-            matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2,
-                            // any of the 8 masks is a valid code (readers take it from the format bits); choosing the
-                            // best one by penalty scores took most of the encoding time
-                            EncodeHintType.QR_MASK_PATTERN, MASK));
+            code = Encoder.encode(text, ErrorCorrectionLevel.M,
+                    // any of the 8 masks is a valid code (readers take it from the format bits); choosing the best one
+                    // by penalty scores took most of the encoding time
+                    Map.of(EncodeHintType.QR_MASK_PATTERN, MASK)).getMatrix();
         } catch (WriterException e) {
             throw new IllegalArgumentException("cannot encode a QR code for " + text, e);
         }
-        int n = matrix.getWidth();
+        byte[][] modules = code.getArray(); // [y][x], 1 dark
+        int n = code.getWidth() + 2 * MARGIN;
         PdfTemplate template = canvas.createTemplate(size, size);
         template.setColorFill(Color.BLACK);
-        // drawn in modules (one unit a module): whole numbers, shorter to write than points
+        // drawn in modules (one unit a module), the quiet zone left blank: whole numbers, written as such (OpenPDF
+        // formats every number of rectangle() as a decimal)
         template.concatCTM(size / n, 0, 0, size / n, 0, 0);
-        for (int y = 0; y < n; y++) {
-            for (int x = 0; x < n; x++) {
-                if (matrix.get(x, y)) {
+        ByteBuffer path = template.getInternalBuffer();
+        for (int y = 0; y < modules.length; y++) {
+            byte[] row = modules[y];
+            for (int x = 0; x < row.length; x++) {
+                if (row[x] == 1) {
                     // run-length: one rectangle per horizontal run of dark modules, all in one path filled once
                     int run = 1;
-                    while (x + run < n && matrix.get(x + run, y)) {
+                    while (x + run < row.length && row[x + run] == 1) {
                         run++;
                     }
-                    template.rectangle(x, n - 1 - y, run, 1);
+                    path.append(x + MARGIN).append(' ').append(n - 1 - MARGIN - y).append(' ').append(run).append(" 1 re\n");
                     x += run - 1;
                 }
             }

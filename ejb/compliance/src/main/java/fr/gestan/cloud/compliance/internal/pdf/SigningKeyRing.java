@@ -13,7 +13,9 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The certificate signing keys ({@link KeyRing} {@value #PURPOSE}): the key store of the single-file setting
@@ -32,6 +34,8 @@ public final class SigningKeyRing {
     }
 
     private final RingMembers<Member> keys;
+    /** The signer of each key, made on first use (its certificate read and its {@code Signature} initialised once). */
+    private final Map<String, CertificateSigner> signers = new ConcurrentHashMap<>();
 
     private SigningKeyRing(RingMembers<Member> keys) {
         this.keys = keys;
@@ -100,6 +104,11 @@ public final class SigningKeyRing {
 
     public Member active() {
         return keys.active();
+    }
+
+    /** The signer of {@code member}'s key, one per key and loaded ring, reused by every certificate it signs. */
+    public CertificateSigner signer(Member member) {
+        return signers.computeIfAbsent(member.id(), id -> new CertificateSigner(member.key()));
     }
 
     /** The key that made the certificates issued before key ids were recorded; null when its store is gone. */

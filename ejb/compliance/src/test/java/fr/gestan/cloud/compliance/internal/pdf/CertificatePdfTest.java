@@ -179,6 +179,22 @@ class CertificatePdfTest {
     }
 
     @Test
+    void the_signing_time_in_the_signature_is_the_issue_time_to_the_second() throws Exception {
+        CertificateSigner signer = new CertificateSigner(key);
+        java.time.Instant issued = java.time.Instant.parse("2026-11-28T10:15:30.700Z");
+        for (java.time.Instant when : List.of(issued, issued.plusMillis(200), issued.plusSeconds(1), issued)) {
+            java.util.Calendar calendar = new java.util.GregorianCalendar(java.util.TimeZone.getTimeZone("UTC"));
+            calendar.setTimeInMillis(when.toEpochMilli());
+            byte[] pdf = CertificatePdf.renderSigned(Samples.content("GC-2026-000130"), signer, "Attestation GC-2026-000130", calendar);
+            org.bouncycastle.cms.SignerInformation info = SigningKeyRingTest.cms(pdf).getSignerInfos().getSigners().iterator().next();
+            org.bouncycastle.asn1.cms.Attribute time = info.getSignedAttributes().get(org.bouncycastle.asn1.cms.CMSAttributes.signingTime);
+            assertEquals(when.truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                    org.bouncycastle.asn1.cms.Time.getInstance(time.getAttrValues().getObjectAt(0)).getDate().toInstant(), when::toString);
+            assertTrue(pdfsig(pdf).contains("Signature is Valid."));
+        }
+    }
+
+    @Test
     void an_existing_rsa_key_store_still_signs_and_its_signatures_verify_old_and_new() throws Exception {
         SigningKey rsa = rsaStore(dir.resolve("keys/rsa.p12"));
         CertificateSigner signer = new CertificateSigner(rsa);

@@ -2,6 +2,8 @@ package fr.gestan.cloud.compliance.internal.pdf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.lowagie.text.pdf.AcroFields;
@@ -49,6 +51,26 @@ class SigningKeyRingTest {
         assertTrue(oldReport.contains("Signature is Valid.") && oldReport.contains("Total document signed"), oldReport);
     }
 
+    @Test
+    void each_key_has_one_signer_that_signs_every_certificate_until_the_key_changes(@TempDir Path dir) throws Exception {
+        Path initial = dir.resolve("data/certificate-signing.p12");
+        KeyRing ring = new KeyRing(dir.resolve("keys/certificate-signing"), SigningKeyRing.SUFFIX);
+        SigningKeyRing keys = SigningKeyRing.load(initial, null, SigningKey.DEFAULT_ALIAS, ring);
+        CertificateSigner signer = keys.signer(keys.active());
+        assertSame(signer, keys.signer(keys.active()), "made once per key, not for every certificate");
+        java.util.Calendar when = new java.util.GregorianCalendar(java.util.TimeZone.getTimeZone("UTC"));
+        byte[] first = CertificatePdf.renderSigned(Samples.content("GC-2026-000003"), signer, "first", when);
+        byte[] second = CertificatePdf.renderSigned(Samples.content("GC-2026-000004"), keys.signer(keys.active()), "second", when);
+        assertEquals(keys.active().id(), signerId(second));
+        assertTrue(pdfsig(dir, first).contains("Signature is Valid.") && pdfsig(dir, second).contains("Signature is Valid."));
+
+        String rotated = SigningKeyRing.rotate(ring);
+        SigningKeyRing after = SigningKeyRing.load(initial, null, SigningKey.DEFAULT_ALIAS, ring);
+        assertNotSame(signer, after.signer(after.active()));
+        byte[] fresh = CertificatePdf.renderSigned(Samples.content("GC-2026-000005"), after.signer(after.active()), "fresh", when);
+        assertEquals(rotated, signerId(fresh), "the rotated key signs with a signer of its own");
+    }
+
     /** poppler's report on the PDF's signature (an independent verifier). */
     static String pdfsig(Path dir, byte[] pdf) throws Exception {
         Path file = Files.createTempFile(dir, "cert", ".pdf");
@@ -61,6 +83,15 @@ class SigningKeyRingTest {
 
     /** The id of the certificate of the PDF's (only) signature, as the ring derives it. */
     static String signerId(byte[] pdf) throws Exception {
+        CMSSignedData cms = cms(pdf);
+        SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
+        @SuppressWarnings("unchecked")
+        X509CertificateHolder certificate = (X509CertificateHolder) cms.getCertificates().getMatches(signer.getSID()).iterator().next();
+        return KeyRing.idOf(certificate.getEncoded());
+    }
+
+    /** The CMS value of the PDF's (only) signature. */
+    static CMSSignedData cms(byte[] pdf) throws Exception {
         PdfReader reader = new PdfReader(pdf);
         try {
             AcroFields fields = reader.getAcroFields();
@@ -68,14 +99,9 @@ class SigningKeyRingTest {
             PdfDictionary signature = fields.getSignatureDictionary(name);
             // the value is padded with zeros to its reserved size: read the one DER object at its start
             byte[] value = signature.getAsString(PdfName.CONTENTS).getOriginalBytes();
-            CMSSignedData cms;
             try (org.bouncycastle.asn1.ASN1InputStream in = new org.bouncycastle.asn1.ASN1InputStream(value)) {
-                cms = new CMSSignedData(org.bouncycastle.asn1.cms.ContentInfo.getInstance(in.readObject()));
+                return new CMSSignedData(org.bouncycastle.asn1.cms.ContentInfo.getInstance(in.readObject()));
             }
-            SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
-            @SuppressWarnings("unchecked")
-            X509CertificateHolder certificate = (X509CertificateHolder) cms.getCertificates().getMatches(signer.getSID()).iterator().next();
-            return KeyRing.idOf(certificate.getEncoded());
         } finally {
             reader.close();
         }
