@@ -35,7 +35,8 @@ import java.util.logging.Logger;
  *
  * <p>Once per JVM a primer document draws {@link #CHARACTERS} (printable ASCII, the French letters, the typographic
  * signs the certificates print) in both fonts; its font objects (font program, descriptor, CID font with
- * the widths, ToUnicode map, Type 0 font) are kept as bytes and dictionaries. A document written by {@link #writer}
+ * the widths, ToUnicode map, Type 0 font) are kept as bytes and dictionaries, the font program without the metrics
+ * of the whole font's unused glyphs ({@link UnusedMetrics}). A document written by {@link #writer}
  * whose glyphs of a font are all in that font's shared subset, each with the same Unicode value, gets copies of those
  * objects instead of a subset of its own; otherwise (a name with characters outside the set) OpenPDF subsets as
  * before. OpenPDF keeps the font's glyph ids in a subset (CIDToGIDMap Identity), so the page's text, written with
@@ -214,7 +215,9 @@ final class SharedFontSubsets {
             PRStream program = (PRStream) PdfReader.getPdfObject(descriptor.get(PdfName.FONTFILE2));
             PRStream cidSet = (PRStream) PdfReader.getPdfObject(descriptor.get(PdfName.CIDSET)); // the glyphs in the subset
             PRStream toUnicode = (PRStream) PdfReader.getPdfObject(type0.get(PdfName.TOUNICODE));
-            subsets.put(base, new Subset(unicodes, PdfReader.getStreamBytesRaw(program), detach(program, PdfName.LENGTH),
+            // written once per JVM: the metrics of the whole font's unused glyphs cleared, deflated at the best level
+            byte[] slim = UnusedMetrics.clearedAndDeflated(PdfReader.getStreamBytes(program), g -> g < unicodes.length && unicodes[g] >= 0);
+            subsets.put(base, new Subset(unicodes, slim, detach(program, PdfName.LENGTH),
                     cidSet == null ? null : PdfReader.getStreamBytesRaw(cidSet), cidSet == null ? null : detach(cidSet, PdfName.LENGTH),
                     PdfReader.getStreamBytesRaw(toUnicode), detach(toUnicode, PdfName.LENGTH),
                     detach(descriptor, PdfName.FONTFILE2, PdfName.CIDSET), detach(cidFont, PdfName.FONTDESCRIPTOR),
