@@ -163,12 +163,16 @@ final class LogVerification {
         // Every leaf was read and each names its own entry (entry_id is unique): the entries up to the floor all have a
         // position when there are as many of them as leaves naming one. Counting is cheap; the anti-join that names
         // the first one without a position (a scan of both tables) runs only when the counts differ.
-        long upToFloor;
-        try (PreparedStatement count = c.prepareStatement("select count(*) from journal_entry where id <= ?")) {
-            count.setLong(1, floor);
-            try (ResultSet rs = count.executeQuery()) {
-                rs.next();
-                upToFloor = rs.getLong(1);
+        // When the COPY read the whole entry table in this snapshot it counted them too (the query is a scan of its
+        // own, a quarter of a second at a million entries).
+        long upToFloor = walk.entriesUpToFloor;
+        if (upToFloor < 0) {
+            try (PreparedStatement count = c.prepareStatement("select count(*) from journal_entry where id <= ?")) {
+                count.setLong(1, floor);
+                try (ResultSet rs = count.executeQuery()) {
+                    rs.next();
+                    upToFloor = rs.getLong(1);
+                }
             }
         }
         if (upToFloor == walk.leavesUpToFloor) {
@@ -323,6 +327,9 @@ final class LogVerification {
                 if (chunk.result == null) {
                     chunk.walk(true);
                 }
+                if (whole) {
+                    walk.entriesUpToFloor = chunk.entriesUpToFloor;
+                }
                 if (chunk.result != null) {
                     out[0] = chunk.result;
                     return true;
@@ -386,6 +393,8 @@ final class LogVerification {
         private final Map<Integer, Object[]> legacy = new HashMap<>();
         private int cursor;
         private final byte[] leafHash = new byte[MerkleLog.HASH_SIZE];
+        /** Entry rows read whose id is at most the floor (positioned or not). */
+        long entriesUpToFloor;
         Result result;
 
         Chunk(JournalMacKey macKey, Walk walk) {
@@ -469,6 +478,9 @@ final class LogVerification {
                 return;
             }
             long id = entryRow.number(CopiedEntryLeaf.ID);
+            if (id <= walk.floor) {
+                entriesUpToFloor++;
+            }
             int slot = slot(id);
             if (slot < 0) {
                 return;
@@ -614,9 +626,11 @@ final class LogVerification {
         private long chainSeq;
         private final Tree tree = new Tree();
 
-        private final long floor;
+        final long floor;
         /** Leaves (all checked) whose entry id is at most the sequencer's floor. */
         long leavesUpToFloor;
+        /** Entries whose id is at most the floor, when a read of the whole table counted them; else -1. */
+        long entriesUpToFloor = -1;
 
         Walk(List<Signed> checkpoints, int nextCheckpoint, int signedCount, long legacyMaxId, long floor) {
             this.floor = floor;
@@ -691,6 +705,8 @@ final class LogVerification {
     static final class Tree {
 
         private final MessageDigest digest = sha256Digest();
+        /** {@code 0x01 || left || right}, hashed with one {@code update}. */
+        private final byte[] pair = new byte[1 + 2 * MerkleLog.HASH_SIZE];
         private final byte[][] border = new byte[64][MerkleLog.HASH_SIZE];
         private final byte[] hash = new byte[MerkleLog.HASH_SIZE];
         private int count;
@@ -717,9 +733,10 @@ final class LogVerification {
         }
 
         private void node(byte[] left, byte[] right, byte[] out) {
-            digest.update((byte) 0x01);
-            digest.update(left);
-            digest.update(right);
+            pair[0] = 0x01;
+            System.arraycopy(left, 0, pair, 1, MerkleLog.HASH_SIZE);
+            System.arraycopy(right, 0, pair, 1 + MerkleLog.HASH_SIZE, MerkleLog.HASH_SIZE);
+            digest.update(pair);
             try {
                 digest.digest(out, 0, MerkleLog.HASH_SIZE);
             } catch (GeneralSecurityException e) {
