@@ -153,9 +153,10 @@ class ClusterFailoverIT extends BrowserJourney {
      * 1a and 1b: signed in through the balancer, the user starts a certificate batch over the demo's tenants and
      * {@value #TENANTS} seeded ones on the node that serves the session; once that node has committed a page of it and
      * issued certificates on the next (a page half done), the node is killed (SIGKILL). The user keeps working on the
-     * other node without signing in again (the page's next AJAX post, with that node's view state, is answered there); the survivor's sweep finds the batch silent and resumes it
-     * from its last committed page: one run, completed on the survivor, each tenant certified once. The outbox's lease
-     * comes to the survivor, and no e-mail confirmed as sent before the kill is sent again.
+     * other node without signing in again (the page's next AJAX post, with that node's view state, is answered there);
+     * the survivor's sweep finds the batch silent and resumes it from its last committed page: one run, completed on the
+     * survivor, each tenant certified once. The outbox's lease comes to the survivor, and no e-mail confirmed as sent
+     * before the kill is sent again.
      */
     @Test
     @Order(2)
