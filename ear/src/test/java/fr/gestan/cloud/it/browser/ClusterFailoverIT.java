@@ -6,6 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.gestan.cloud.it.env.KeycloakFixture;
 import fr.gestan.cloud.it.env.TestEnvironment;
+import fr.gestan.cloud.it.support.AsAdmin;
+import fr.gestan.cloud.it.support.AsAuditor;
+import fr.gestan.cloud.it.support.AsClient;
+import fr.gestan.cloud.it.support.AsSupport;
+import fr.gestan.cloud.it.support.Call;
+import fr.gestan.cloud.it.support.Companies;
+import fr.gestan.cloud.it.support.Deployments;
+import fr.gestan.cloud.it.support.Ids;
+import fr.gestan.cloud.it.support.RoleCaller;
+import fr.gestan.cloud.it.support.ScaleSeeder;
+import fr.gestan.cloud.it.support.ScaleSeeding;
+import fr.gestan.cloud.it.support.SupportClearance;
+import fr.gestan.cloud.it.support.WithRoleCallers;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -32,6 +45,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.openqa.selenium.Cookie;
 
 /**
@@ -50,6 +66,14 @@ class ClusterFailoverIT extends BrowserJourney {
     static final Path HOME = Path.of(System.getProperty("gestan.it.cluster.home", "target/cluster-server")).toAbsolutePath();
     static final Path RUN = Path.of(System.getProperty("gestan.it.logdir", "target"), "cluster-it").toAbsolutePath();
     static final Duration START_TIMEOUT = Duration.ofSeconds(Integer.getInteger("gestan.it.cluster.start-seconds", 300));
+    /**
+     * Compliant tenants seeded for the batch (besides the demo's), so that it runs long enough, at its natural pace, to
+     * lose its node mid-run; and the batch's page (what a node commits at a time, and what a resume looks at again).
+     */
+    static final int TENANTS = Integer.getInteger("gestan.it.cluster.tenants", 150);
+    static final int PAGE = 5;
+    /** The EAR the nodes deploy: the one built, plus the seeding page {@link ScaleFixtureServlet}. */
+    static final Path EAR = RUN.resolve("gestan.ear");
 
     /** The processes this class started (standalone.sh of each server), by name. */
     static final Map<String, Process> SERVERS = new LinkedHashMap<>();
@@ -75,6 +99,7 @@ class ClusterFailoverIT extends BrowserJourney {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         deleteTree(RUN);
         Files.createDirectories(RUN.resolve("shared"));
+        buildEar();
         // One node first: it migrates the schema; the second then finds it done (as run-cluster.sh). The balancer,
         // which deploys nothing, boots meanwhile.
         startNode("node1");
@@ -125,12 +150,13 @@ class ClusterFailoverIT extends BrowserJourney {
     }
 
     /**
-     * 1a and 1b: signed in through the balancer, the user starts a certificate batch (paced by the nodes' test settings,
-     * so that it runs for a while) on the node that serves the session; once that node has committed a page of it, the
-     * node is killed (SIGKILL). The user keeps working on the other node without signing in again (the page's next AJAX
-     * post, with that node's view state, is answered there); the survivor's sweep finds the batch silent and resumes it
-     * from its last committed page: one run, completed on the survivor, each tenant certified once. The outbox's lease
-     * comes to the survivor, and no e-mail confirmed as sent before the kill is sent again.
+     * 1a and 1b: signed in through the balancer, the user starts a certificate batch over the demo's tenants and
+     * {@value #TENANTS} seeded ones on the node that serves the session; once that node has committed a page of it and
+     * issued certificates on the next (a page half done), the node is killed (SIGKILL). The user keeps working on the
+     * other node without signing in again (the page's next AJAX post, with that node's view state, is answered there);
+     * the survivor's sweep finds the batch silent and resumes it from its last committed page: one run, completed on the
+     * survivor, each tenant certified once. The outbox's lease comes to the survivor, and no e-mail confirmed as sent
+     * before the kill is sent again.
      */
     @Test
     @Order(2)
@@ -139,6 +165,11 @@ class ClusterFailoverIT extends BrowserJourney {
         // The evidence of our obligations for the demo company's server, as the demo brings it (through the agent API):
         // without it the stored report shows no tenant to certify, and "each tenant once" would hold vacuously.
         CertificatesJourneyIT.reportDemoEvidence();
+        // ... and tenants enough for the batch to run a while at its own pace, through the modules' APIs
+        HttpResponse<String> seeded = Http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("https://localhost:"
+                + (8443 + NODE_OFFSETS.get("node1")) + "/it/scale-fixture?tenants=" + TENANTS + "&pairs=3")).timeout(Duration.ofMinutes(5)));
+        assertEquals(200, seeded.statusCode(), seeded.body());
+        log(seeded.body());
         signInAt("admin/compliance/index.xhtml", "support.demo", "Gestan-Support-2026!");
         // the batch certifies the tenants that the stored compliance report shows passing: a report first
         browser.find(By.id("dashboard:reevaluate")).click();
@@ -158,17 +189,21 @@ class ClusterFailoverIT extends BrowserJourney {
         log("signed in, served by " + serving + "; the outbox's lease held by " + sender);
 
         browser.find(By.id("batch:start")).click();
-        // The batch runs on the serving node, one tenant a page, paced: killed once it committed a page there.
-        Map<String, Object> running = awaitRun(r -> ((Integer) r.get("considered")) >= 1, Duration.ofSeconds(60));
+        // The batch runs on the serving node, PAGE tenants a page: killed once it committed a page there and certified
+        // tenants of the next one (the registry ahead of the run's committed tally: a page half done on the dead node).
+        Map<String, Object> running = awaitRun(r -> (Integer) r.get("considered") >= PAGE, Duration.ofSeconds(120));
         log("batch on " + running.get("node_name") + " before the kill: " + running);
         assertEquals("RUNNING", running.get("state"), running::toString);
         assertEquals(serving, running.get("node_name"), "the batch runs on the node that serves the user");
-        Thread.sleep(1_000); // (the click's session and view replicate after its request)
+        awaitRun(r -> (Long) r.get("registry") > (Integer) r.get("issued"), Duration.ofSeconds(60));
         kill(serving);
         Map<String, Object> atKill = run();
         log("batch at the kill: " + atKill);
-        assertTrue(((Integer) atKill.get("considered")) < ((Long) atKill.get("total")).intValue(),
-                "the batch was over before the kill, nothing left to resume: " + atKill);
+        int doneAtKill = (Integer) atKill.get("considered");
+        assertTrue(doneAtKill > 0 && doneAtKill < ((Long) atKill.get("total")).intValue(),
+                "the batch was not mid-run at the kill: " + atKill);
+        log("a page half done at the kill: " + ((Long) atKill.get("registry") - (Integer) atKill.get("issued"))
+                + " certificate(s) issued beyond the committed tally");
         Set<String> confirmedSent = deliveries("SENT");
         Set<String> pendingAtKill = deliveries("PENDING");
         log("mails at the kill: " + confirmedSent.size() + " marked sent, " + pendingAtKill.size() + " pending");
@@ -201,7 +236,7 @@ class ClusterFailoverIT extends BrowserJourney {
         }
 
         // The survivor's sweep finds the batch silent (the nodes' staleness setting) and resumes it from its last page.
-        Map<String, Object> ended = awaitRun(r -> !"RUNNING".equals(r.get("state")), Duration.ofSeconds(90));
+        Map<String, Object> ended = awaitRun(r -> !"RUNNING".equals(r.get("state")), Duration.ofSeconds(240));
         log("batch after the kill: " + ended);
         browser.open(Http.HTTPS + "admin/compliance/certificates.xhtml");
         browser.waitUntil(d -> d.findElement(By.id("batch-stored")).getText().startsWith("Dernière émission groupée"));
@@ -229,6 +264,17 @@ class ClusterFailoverIT extends BrowserJourney {
                 assertEquals(issued, r.getLong(1), "certificates in the registry vs issued by the one batch");
                 log("certificates: " + r.getLong(1) + ", issued by " + r.getLong(2) + " name(s) (the starter, and gestan-batch after the takeover)");
             }
+            // every seeded tenant, those of the page half done at the kill included, holds exactly one valid certificate
+            List<String> sirens = java.util.stream.IntStream.range(0, TENANTS).mapToObj(ScaleSeeder::sirenOf).toList();
+            Map<String, Long> valid = new java.util.HashMap<>();
+            try (ResultSet r = s.executeQuery("select tenant_siren, count(*) from certificate_record where revoked_at is null"
+                    + " and valid_until > now() group by tenant_siren")) {
+                while (r.next()) {
+                    valid.put(r.getString(1).strip(), r.getLong(2));
+                }
+            }
+            List<String> notOnce = sirens.stream().filter(siren -> valid.getOrDefault(siren, 0L) != 1).toList();
+            assertTrue(notOnce.isEmpty(), "seeded tenants without exactly one valid certificate: " + notOnce);
         }
         // Notifications: the outbox's lease comes to the survivor, which sends what was pending (the new certificates are
         // mailed to their contacts); nothing that was confirmed as sent goes out again. Counted once none is pending.
@@ -239,9 +285,9 @@ class ClusterFailoverIT extends BrowserJourney {
         log("mails: " + caught.values().stream().mapToInt(Integer::intValue).sum() + " caught (" + caught.size() + " distinct), "
                 + sentNow.size() + " marked sent; " + confirmedSent.size() + " were marked sent at the kill, " + pendingAtKill.size()
                 + " pending");
-        for (String id : sentNow) {
-            assertTrue(caught.getOrDefault(id, 0) >= 1, "marked sent, never caught: " + id);
-        }
+        assertTrue(sentNow.size() >= TENANTS, "the new certificates were not all mailed: " + sentNow.size() + " marked sent");
+        // GreenMail holds what is marked sent, no more: each delivery marked sent caught, and nothing caught unmarked
+        assertEquals(sentNow, caught.keySet(), "the mails caught vs the deliveries marked sent");
         for (Map.Entry<String, Integer> mail : caught.entrySet()) {
             // at least once: only a mail being sent at the very instant of the kill (pending then) may go out twice
             assertTrue(mail.getValue() == 1 || mail.getValue() == 2 && pendingAtKill.contains(mail.getKey()),
@@ -274,7 +320,7 @@ class ClusterFailoverIT extends BrowserJourney {
     static void startNode(String name) throws IOException {
         int offset = NODE_OFFSETS.get(name);
         Path base = serverDir(name);
-        Files.copy(Path.of(System.getProperty("gestan.it.ear", "target/gestan.ear")), base.resolve("deployments/gestan.ear"));
+        Files.copy(EAR, base.resolve("deployments/gestan.ear"));
         List<String> args = new ArrayList<>(serverCommand(name, base, offset));
         args.addAll(List.of(
                 "-Dgestan.cluster.member1.port=" + (7600 + NODE_OFFSETS.get("node1")),
@@ -288,10 +334,11 @@ class ClusterFailoverIT extends BrowserJourney {
                 "-Dgestan.keys.dir=" + RUN.resolve("shared/rings"),
                 "-Dgestan.exports.dir=" + RUN.resolve("shared/exports"),
                 "-Dgestan.ratelimit.burst=6", "-Dgestan.ratelimit.per-minute=1",
-                // a batch over the few demo tenants, paced so that it is mid-run at the kill (one tenant a page, 1.5 s
-                // between pages: test-only settings), and a dead node's batch and outbox lease taken over within seconds
-                "-Dgestan.certificates.batch-page-size=1", "-Dgestan.certificates.batch-page-pause-ms=1500",
-                "-Dgestan.certificates.batch-threads=1", "-Dgestan.certificates.batch-stale-seconds=12",
+                // a batch over the seeded tenants at its own pace, small pages on one thread (so that the kill finds a
+                // page half done, and a page's heartbeat stays well within the staleness even on a loaded machine), and
+                // a dead node's batch and outbox lease taken over within seconds
+                "-Dgestan.certificates.batch-page-size=" + PAGE, "-Dgestan.certificates.batch-threads=1",
+                "-Dgestan.certificates.batch-stale-seconds=12",
                 "-Dgestan.notifications.lease-ms=15000"));
         // the suite's server settings (database, Keycloak, secrets, mail), without its port offset
         for (String arg : System.getProperty("gestan.it.jvmargs", "").trim().split("\\s+")) {
@@ -302,6 +349,15 @@ class ClusterFailoverIT extends BrowserJourney {
             }
         }
         launch(name, base, args);
+    }
+
+    /** The built EAR with the test page that seeds the tenants ({@link ScaleFixtureServlet}), the same for every node. */
+    static void buildEar() {
+        EnterpriseArchive ear = Deployments.fullEar();
+        ear.getAsType(WebArchive.class, "gestan-web.war").addClasses(ScaleFixtureServlet.class, ScaleSeeder.class, ScaleSeeding.class,
+                WithRoleCallers.class, AsSupport.class, AsAdmin.class, AsAuditor.class, AsClient.class, RoleCaller.class, Call.class,
+                SupportClearance.class, Companies.class, Ids.class);
+        ear.as(ZipExporter.class).exportTo(EAR.toFile(), true);
     }
 
     static void launchBalancer() throws Exception {
@@ -463,8 +519,8 @@ class ClusterFailoverIT extends BrowserJourney {
     /** The certificate batch's run as stored (the only one). */
     static Map<String, Object> run() throws SQLException {
         try (Connection c = database(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(
-                "select state, node_name, resumes, total, considered, issued, already_valid, without_contract, refused, next_after"
-                        + " from certificate_batch_run order by id")) {
+                "select state, node_name, resumes, total, considered, issued, already_valid, without_contract, refused, next_after,"
+                        + " (select count(*) from certificate_record) as registry from certificate_batch_run order by id")) {
             Map<String, Object> run = new LinkedHashMap<>();
             if (r.next()) {
                 for (int i = 1; i <= r.getMetaData().getColumnCount(); i++) {
