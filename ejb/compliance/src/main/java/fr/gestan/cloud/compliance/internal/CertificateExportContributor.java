@@ -1,5 +1,7 @@
 package fr.gestan.cloud.compliance.internal;
 
+import static fr.gestan.cloud.common.JsonText.quote;
+
 import jakarta.interceptor.Interceptors;
 import fr.gestan.cloud.common.tenancy.TenantRef;
 import fr.gestan.cloud.common.tenancy.TenantConfinement;
@@ -80,30 +82,6 @@ public class CertificateExportContributor implements TenantExportContributor {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write(text);
         writer.flush();
-    }
-
-    static String quote(Object value) {
-        if (value == null) {
-            return "null";
-        }
-        StringBuilder sb = new StringBuilder("\"");
-        for (char ch : value.toString().toCharArray()) {
-            switch (ch) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (ch < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) ch));
-                    } else {
-                        sb.append(ch);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
     }
 
     static String csvField(String value) {

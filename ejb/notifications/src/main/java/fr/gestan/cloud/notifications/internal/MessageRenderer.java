@@ -1,5 +1,7 @@
 package fr.gestan.cloud.notifications.internal;
 
+import static fr.gestan.cloud.common.JsonText.quote;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -56,15 +58,15 @@ final class MessageRenderer {
     /** The webhook payload: {@code {"type":"incident.opened","timestamp":"...","data":{facts}}}. */
     static Message webhook(String kind, Map<String, String> facts, Instant at) {
         String type = kind.toLowerCase(Locale.ROOT).replaceFirst("_", ".");
-        StringBuilder json = new StringBuilder("{\"type\":").append(jsonString(type))
-                .append(",\"timestamp\":").append(jsonString(at.toString())).append(",\"data\":{");
+        StringBuilder json = new StringBuilder("{\"type\":").append(quote(type))
+                .append(",\"timestamp\":").append(quote(at.toString())).append(",\"data\":{");
         boolean first = true;
         for (Map.Entry<String, String> fact : facts.entrySet()) {
             if (!first) {
                 json.append(',');
             }
             first = false;
-            json.append(jsonString(fact.getKey())).append(':').append(jsonString(fact.getValue()));
+            json.append(quote(fact.getKey())).append(':').append(quote(fact.getValue()));
         }
         json.append("}}");
         return new Message(type, json.toString(), null, null);
@@ -125,26 +127,5 @@ final class MessageRenderer {
     /** Our own https links (already escaped) become anchors. */
     private static String linked(String escaped) {
         return escaped.replaceAll("(https://[^\\s<]+)", "<a href=\"$1\">$1</a>");
-    }
-
-    static String jsonString(String value) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 }

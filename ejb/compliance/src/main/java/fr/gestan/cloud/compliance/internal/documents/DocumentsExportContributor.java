@@ -1,5 +1,7 @@
 package fr.gestan.cloud.compliance.internal.documents;
 
+import static fr.gestan.cloud.common.JsonText.quote;
+
 import fr.gestan.cloud.common.Paris;
 import jakarta.ejb.SessionContext;
 import jakarta.annotation.Resource;
@@ -76,8 +78,8 @@ public class DocumentsExportContributor implements TenantExportContributor {
             for (int i = 0; i < accepted.size(); i++) {
                 AgreementAcceptance a = accepted.get(i);
                 w.write((i == 0 ? "\n" : ",\n") + "  {\"id\": " + a.id() + ", \"contractId\": " + a.contractId()
-                        + ", \"contentSha256\": " + json(a.contentSha256()) + ", \"pdfSha256\": " + json(a.pdfSha256())
-                        + ", \"acceptedBy\": " + json(a.acceptedBy()) + ", \"acceptedAt\": " + json(a.acceptedAt().toString()) + "}");
+                        + ", \"contentSha256\": " + quote(a.contentSha256()) + ", \"pdfSha256\": " + quote(a.pdfSha256())
+                        + ", \"acceptedBy\": " + quote(a.acceptedBy()) + ", \"acceptedAt\": " + quote(a.acceptedAt().toString()) + "}");
             }
             w.write("\n]\n");
             w.flush();
@@ -99,11 +101,11 @@ public class DocumentsExportContributor implements TenantExportContributor {
             for (int i = 0; i < entries.size(); i++) {
                 ProcessingEntryView e = entries.get(i);
                 var x = e.entry();
-                w.write((i == 0 ? "\n" : ",\n") + "  {\"id\": " + e.id() + ", \"processing\": " + json(x.processing())
-                        + ", \"dataSubjects\": " + json(x.dataSubjects()) + ", \"dataCategories\": " + json(x.dataCategories())
+                w.write((i == 0 ? "\n" : ",\n") + "  {\"id\": " + e.id() + ", \"processing\": " + quote(x.processing())
+                        + ", \"dataSubjects\": " + quote(x.dataSubjects()) + ", \"dataCategories\": " + quote(x.dataCategories())
                         + ", \"coversEmployees\": " + x.coversEmployees() + ", \"coversCustomers\": " + x.coversCustomers()
-                        + ", \"transfersOutsideEu\": " + json(x.transfersOutsideEu()) + ", \"securityMeasures\": " + json(x.securityMeasures())
-                        + ", \"updatedBy\": " + json(e.updatedBy()) + ", \"updatedAt\": " + json(e.updatedAt().toString()) + "}");
+                        + ", \"transfersOutsideEu\": " + quote(x.transfersOutsideEu()) + ", \"securityMeasures\": " + quote(x.securityMeasures())
+                        + ", \"updatedBy\": " + quote(e.updatedBy()) + ", \"updatedAt\": " + quote(e.updatedAt().toString()) + "}");
             }
             w.write("\n]\n");
             w.flush();
@@ -124,30 +126,6 @@ public class DocumentsExportContributor implements TenantExportContributor {
     /** A writer that does not close the ZIP's stream. */
     private static Writer writer(java.io.OutputStream out) {
         return new OutputStreamWriter(out, StandardCharsets.UTF_8);
-    }
-
-    static String json(String s) {
-        if (s == null) {
-            return "null";
-        }
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
     }
 
     static String csv(String s) {
