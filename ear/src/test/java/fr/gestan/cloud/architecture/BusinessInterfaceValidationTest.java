@@ -3,9 +3,6 @@ package fr.gestan.cloud.architecture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
 import jakarta.ejb.Local;
 import jakarta.ejb.Singleton;
@@ -38,9 +35,7 @@ class BusinessInterfaceValidationTest {
     void every_bean_whose_business_interface_declares_constraints_carries_the_marker() {
         List<String> violations = new ArrayList<>();
         int constrained = 0;
-        for (JavaClass javaClass : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("fr.gestan.cloud")) {
-            Class<?> bean = javaClass.reflect();
+        for (Class<?> bean : ProductionClasses.reflected()) {
             if (isEjb(bean) && !constrainedViews(bean).isEmpty()) {
                 constrained++;
             }
