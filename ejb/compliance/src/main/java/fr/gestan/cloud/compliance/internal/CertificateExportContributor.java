@@ -6,6 +6,7 @@ import jakarta.interceptor.Interceptors;
 import fr.gestan.cloud.common.tenancy.TenantRef;
 import fr.gestan.cloud.common.tenancy.TenantConfinement;
 import fr.gestan.cloud.common.Roles;
+import fr.gestan.cloud.tenants.api.ExportCsv;
 import fr.gestan.cloud.tenants.api.ExportFiles;
 import fr.gestan.cloud.tenants.api.TenantExportContributor;
 import jakarta.annotation.security.PermitAll;
@@ -61,7 +62,7 @@ public class CertificateExportContributor implements TenantExportContributor {
                     .append(",\"revocationReason\":").append(quote(v.revocationReason())).append(",\"supersededBy\":")
                     .append(quote(v.supersededBy())).append(",\"sha256\":").append(quote(v.sha256())).append('}');
             csv.append(String.join(";", v.number(), v.issuedAt().toString(), v.validUntil().toString(), v.status().name(),
-                    v.revokedAt() == null ? "" : v.revokedAt().toString(), csvField(v.revocationReason()),
+                    v.revokedAt() == null ? "" : v.revokedAt().toString(), ExportCsv.cell(v.revocationReason(), ';'),
                     v.supersededBy() == null ? "" : v.supersededBy(), v.sha256())).append("\r\n");
             CertificateDocument document = em.find(CertificateDocument.class, number);
             if (document != null) {
@@ -82,17 +83,5 @@ public class CertificateExportContributor implements TenantExportContributor {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write(text);
         writer.flush();
-    }
-
-    static String csvField(String value) {
-        if (value == null) {
-            return "";
-        }
-        String v = value.replace("\r", " ").replace("\n", " ");
-        // a leading = + - @ would be a formula in a spreadsheet
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        return v.contains(";") || v.contains("\"") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
     }
 }

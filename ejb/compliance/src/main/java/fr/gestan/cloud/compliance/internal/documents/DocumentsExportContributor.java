@@ -14,6 +14,7 @@ import fr.gestan.cloud.tenants.api.TenantNotFoundException;
 import java.time.LocalDate;
 import fr.gestan.cloud.compliance.api.ProcessingEntryView;
 import fr.gestan.cloud.compliance.api.ProcessingRecord;
+import fr.gestan.cloud.tenants.api.ExportCsv;
 import fr.gestan.cloud.tenants.api.ExportFiles;
 import fr.gestan.cloud.tenants.api.TenantExportContributor;
 import jakarta.annotation.security.PermitAll;
@@ -128,15 +129,8 @@ public class DocumentsExportContributor implements TenantExportContributor {
         return new OutputStreamWriter(out, StandardCharsets.UTF_8);
     }
 
-    static String csv(String s) {
-        if (s == null) {
-            return "";
-        }
-        String v = s;
-        // a cell starting with a formula character is neutralised for spreadsheets
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        return v.contains(";") || v.contains("\"") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+    /** A {@code ;}-separated cell (see {@link ExportCsv}). */
+    private static String csv(String value) {
+        return ExportCsv.cell(value, ';');
     }
 }
