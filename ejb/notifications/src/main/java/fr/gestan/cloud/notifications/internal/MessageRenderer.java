@@ -1,5 +1,6 @@
 package fr.gestan.cloud.notifications.internal;
 
+import static fr.gestan.cloud.common.MarkupText.escape;
 import static fr.gestan.cloud.common.JsonText.quote;
 
 import java.time.Instant;
@@ -42,12 +43,12 @@ final class MessageRenderer {
             text.append(body);
             html.append("<div lang=\"").append(language.getLanguage()).append("\">");
             for (String line : body.split("\n")) {
-                html.append("<p>").append(linked(escapeHtml(line))).append("</p>");
+                html.append("<p>").append(linked(escape(line))).append("</p>");
             }
             if (unsubscribeUrl != null) {
                 String unsubscribe = fill(texts.getString("unsubscribe"), Map.of("unsubscribeUrl", unsubscribeUrl), texts);
                 text.append("\n\n").append(unsubscribe);
-                html.append("<p><small>").append(linked(escapeHtml(unsubscribe))).append("</small></p>");
+                html.append("<p><small>").append(linked(escape(unsubscribe))).append("</small></p>");
             }
             html.append("</div>");
         }
@@ -106,21 +107,6 @@ final class MessageRenderer {
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         m.appendTail(out);
-        return out.toString();
-    }
-
-    static String escapeHtml(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
         return out.toString();
     }
 
