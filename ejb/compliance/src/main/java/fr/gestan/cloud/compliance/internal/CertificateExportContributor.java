@@ -16,9 +16,6 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
@@ -75,13 +72,7 @@ public class CertificateExportContributor implements TenantExportContributor {
         json.append(numbers.isEmpty() ? "]\n" : "\n]\n");
         String jsonText = json.toString();
         String csvText = csv.toString();
-        files.add("certificates.json", out -> write(out, jsonText));
-        files.add("certificates.csv", out -> write(out, csvText));
-    }
-
-    private static void write(java.io.OutputStream out, String text) throws IOException {
-        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        writer.write(text);
-        writer.flush();
+        files.text("certificates.json", w -> w.write(jsonText));
+        files.text("certificates.csv", w -> w.write(csvText));
     }
 }

@@ -25,9 +25,6 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -73,8 +70,7 @@ public class DocumentsExportContributor implements TenantExportContributor {
         for (AgreementAcceptance a : accepted) {
             files.add("agreements/contract-" + a.contractId() + "-accepted-" + a.id() + ".pdf", out -> out.write(a.pdf()));
         }
-        files.add("agreement-acceptances.json", out -> {
-            Writer w = writer(out);
+        files.text("agreement-acceptances.json", w -> {
             w.write("[");
             for (int i = 0; i < accepted.size(); i++) {
                 AgreementAcceptance a = accepted.get(i);
@@ -83,21 +79,17 @@ public class DocumentsExportContributor implements TenantExportContributor {
                         + ", \"acceptedBy\": " + quote(a.acceptedBy()) + ", \"acceptedAt\": " + quote(a.acceptedAt().toString()) + "}");
             }
             w.write("\n]\n");
-            w.flush();
         });
-        files.add("agreement-acceptances.csv", out -> {
-            Writer w = writer(out);
+        files.text("agreement-acceptances.csv", w -> {
             w.write("id;contract_id;content_sha256;pdf_sha256;accepted_by;accepted_at\n");
             for (AgreementAcceptance a : accepted) {
                 w.write(a.id() + ";" + a.contractId() + ";" + a.contentSha256() + ";" + a.pdfSha256() + ";" + csv(a.acceptedBy())
                         + ";" + a.acceptedAt() + "\n");
             }
-            w.flush();
         });
         // The guard has confined a client to its own company; the record's API reads it through mine().
         List<ProcessingEntryView> entries = caller.isCallerInRole(Roles.CLIENT) ? record.mine() : record.of(tenantSiren);
-        files.add("processing-record.json", out -> {
-            Writer w = writer(out);
+        files.text("processing-record.json", w -> {
             w.write("[");
             for (int i = 0; i < entries.size(); i++) {
                 ProcessingEntryView e = entries.get(i);
@@ -109,10 +101,8 @@ public class DocumentsExportContributor implements TenantExportContributor {
                         + ", \"updatedBy\": " + quote(e.updatedBy()) + ", \"updatedAt\": " + quote(e.updatedAt().toString()) + "}");
             }
             w.write("\n]\n");
-            w.flush();
         });
-        files.add("processing-record.csv", out -> {
-            Writer w = writer(out);
+        files.text("processing-record.csv", w -> {
             w.write("id;processing;data_subjects;data_categories;covers_employees;covers_customers;transfers_outside_eu;security_measures;updated_by;updated_at\n");
             for (ProcessingEntryView e : entries) {
                 var x = e.entry();
@@ -120,13 +110,7 @@ public class DocumentsExportContributor implements TenantExportContributor {
                         + x.coversEmployees() + ";" + x.coversCustomers() + ";" + csv(x.transfersOutsideEu()) + ";"
                         + csv(x.securityMeasures()) + ";" + csv(e.updatedBy()) + ";" + e.updatedAt() + "\n");
             }
-            w.flush();
         });
-    }
-
-    /** A writer that does not close the ZIP's stream. */
-    private static Writer writer(java.io.OutputStream out) {
-        return new OutputStreamWriter(out, StandardCharsets.UTF_8);
     }
 
     /** A {@code ;}-separated cell (see {@link ExportCsv}). */
