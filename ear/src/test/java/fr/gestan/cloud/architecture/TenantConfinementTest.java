@@ -4,9 +4,6 @@ import fr.gestan.cloud.common.tenancy.CallerTenancy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.tenancy.TenantConfinement;
 import fr.gestan.cloud.common.tenancy.TenantRef;
@@ -39,9 +36,7 @@ class TenantConfinementTest {
     void every_client_reachable_method_taking_a_tenant_is_confined() {
         List<String> violations = new ArrayList<>();
         int checked = 0;
-        for (JavaClass javaClass : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("fr.gestan.cloud")) {
-            Class<?> bean = javaClass.reflect();
+        for (Class<?> bean : ProductionClasses.reflected()) {
             // The rule's own implementation is what the guard calls.
             boolean guardItself = CallerTenancy.class.isAssignableFrom(bean);
             if ((bean.isAnnotationPresent(Stateless.class) || bean.isAnnotationPresent(Singleton.class)) && !guardItself) {

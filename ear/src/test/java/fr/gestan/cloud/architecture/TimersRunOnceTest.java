@@ -3,9 +3,6 @@ package fr.gestan.cloud.architecture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import fr.gestan.cloud.common.lease.ClusterOnce;
 import fr.gestan.cloud.common.lease.HoldsLease;
 import fr.gestan.cloud.common.lease.OnEveryNode;
@@ -37,9 +34,7 @@ class TimersRunOnceTest {
     void every_timer_holds_a_lease_or_says_why_it_runs_on_every_node() {
         List<String> violations = new ArrayList<>();
         int timers = 0;
-        for (JavaClass javaClass : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("fr.gestan.cloud")) {
-            Class<?> type = javaClass.reflect();
+        for (Class<?> type : ProductionClasses.reflected()) {
             timers += timerMethods(type).size();
             violations.addAll(violations(type));
         }

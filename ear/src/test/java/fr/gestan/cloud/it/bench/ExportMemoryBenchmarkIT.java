@@ -171,8 +171,4 @@ class ExportMemoryBenchmarkIT extends ScaleSeeding {
             sample(); // what is still held at the end counts too
         }
     }
-
-    private static int setting(String name, int fallback) {
-        return Integer.parseInt(System.getenv().getOrDefault(name, Integer.toString(fallback)));
-    }
 }

@@ -174,8 +174,4 @@ class PerfSeedIT extends ScaleSeeding {
             return new MetricSample(cpu, disk, memory, now.minus(Duration.ofMinutes(5L * (count - 1 - i))));
         }).toList();
     }
-
-    private static int setting(String name, int fallback) {
-        return Integer.parseInt(System.getenv().getOrDefault(name, Integer.toString(fallback)));
-    }
 }

@@ -61,7 +61,7 @@ class ScaleBenchmarkIT extends ScaleSeeding {
 
     @Test
     void the_back_office_long_work_at_scale() throws Exception {
-        int n = Integer.parseInt(System.getenv().getOrDefault("GESTAN_BENCHMARK_TENANTS", "10000"));
+        int n = setting("GESTAN_BENCHMARK_TENANTS", 10_000);
         List<ServerView[]> servers = sites((n + PER_SERVER - 1) / PER_SERVER, PER_SERVER);
         SupportClearance.clearEverySupportMember(agreements, admin);
 

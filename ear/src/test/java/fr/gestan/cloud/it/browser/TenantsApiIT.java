@@ -71,6 +71,23 @@ class TenantsApiIT {
         }
     }
 
+    /**
+     * The staff's and the client's inclusion proofs are one resource method on two root paths
+     * ({@code MyJournalProofResource} inherits {@code JournalProofResource}'s): both are documented and routed (an
+     * unknown entry is "not found", a POST is "method not allowed", which an unknown path would not be).
+     */
+    @Test
+    void the_journal_inclusion_proofs_answer_on_the_staff_and_the_client_paths() throws Exception {
+        String doc = Http.get(Http.HTTPS + "openapi?format=JSON", "Accept", "application/json").body();
+        for (String[] call : List.of(new String[] {"journal/entries/", support}, new String[] {"me/journal/entries/", client})) {
+            assertTrue(doc.contains("\"/api/v1/" + call[0] + "{id}/inclusion\""), "documented: " + call[0]);
+            HttpResponse<String> unknown = Http.get(API + call[0] + "999999999/inclusion", "Authorization", call[1], "Accept", "application/json");
+            assertEquals(404, unknown.statusCode(), call[0] + " " + unknown.body());
+            HttpResponse<String> posted = Http.send("POST", API + call[0] + "999999999/inclusion", null, "Authorization", call[1]);
+            assertEquals(405, posted.statusCode(), call[0] + " " + posted.body());
+        }
+    }
+
     @Test
     void without_a_token_the_api_answers_401_json_whatever_the_accept_header() throws Exception {
         for (String base : List.of(Http.HTTPS)) {

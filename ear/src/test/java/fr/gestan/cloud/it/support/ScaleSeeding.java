@@ -37,6 +37,11 @@ public abstract class ScaleSeeding extends WithRoleCallers {
     @EJB
     protected ServerControls controls;
 
+    /** A whole number from the environment variable {@code name} (the size of a seeded run), or {@code fallback}. */
+    protected static int setting(String name, int fallback) {
+        return Integer.parseInt(System.getenv().getOrDefault(name, Integer.toString(fallback)));
+    }
+
     /** {@code pairs} production servers and as many backup servers, each for {@code capacity} tenants. */
     protected List<ServerView[]> sites(int pairs, int capacity) throws Exception {
         String operator = "Hébergement Échelle SAS";

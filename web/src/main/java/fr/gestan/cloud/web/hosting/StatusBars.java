@@ -1,5 +1,7 @@
 package fr.gestan.cloud.web.hosting;
 
+import static fr.gestan.cloud.common.MarkupText.escape;
+
 import fr.gestan.cloud.hosting.api.ComponentStatusView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
@@ -56,20 +58,5 @@ public class StatusBars {
                 return "???" + k + "???"; // what the EL showed for a missing key
             }
         });
-    }
-
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 8);
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            switch (ch) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                default -> out.append(ch);
-            }
-        }
-        return out.toString();
     }
 }

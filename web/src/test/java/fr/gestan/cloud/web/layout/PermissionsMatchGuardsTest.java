@@ -30,83 +30,64 @@ class PermissionsMatchGuardsTest {
 
     @Test
     void the_status_forms_follow_the_status_guard() throws Exception {
-        for (String method : List.of("openIncident", "postUpdate", "scheduleMaintenance", "advanceMaintenance")) {
-            assertEquals(set(Permissions.STATUS_EDITORS), allowed("fr.gestan.cloud.hosting.internal.ServerStatusBean", method), method);
-        }
+        assertGuardedBy(Permissions.STATUS_EDITORS, "fr.gestan.cloud.hosting.internal.ServerStatusBean",
+                "openIncident", "postUpdate", "scheduleMaintenance", "advanceMaintenance");
     }
 
     @Test
     void the_checkpoint_button_follows_the_journal_guard() throws Exception {
-        assertEquals(set(Permissions.CHECKPOINT_SIGNERS), allowed("fr.gestan.cloud.security.internal.JournalIntegrityBean", "checkpointNow"));
+        assertGuardedBy(Permissions.CHECKPOINT_SIGNERS, "fr.gestan.cloud.security.internal.JournalIntegrityBean", "checkpointNow");
     }
 
     @Test
     void the_requests_queue_follows_the_tenant_service_guard() throws Exception {
-        assertEquals(set(Permissions.REQUEST_HANDLERS), allowed("fr.gestan.cloud.tenants.internal.TenantServiceBean", "closeChangeRequest"));
-        assertEquals(set(Permissions.REQUEST_TAKERS), allowed("fr.gestan.cloud.tenants.internal.TenantServiceBean", "takeChangeRequest"));
+        assertGuardedBy(Permissions.REQUEST_HANDLERS, "fr.gestan.cloud.tenants.internal.TenantServiceBean", "closeChangeRequest");
+        assertGuardedBy(Permissions.REQUEST_TAKERS, "fr.gestan.cloud.tenants.internal.TenantServiceBean", "takeChangeRequest");
     }
 
     @Test
     void the_hosted_account_forms_follow_the_accounts_guard() throws Exception {
-        for (String method : List.of("create", "reset", "reveal")) {
-            assertEquals(set(Permissions.CREDENTIAL_KEEPERS), allowed("fr.gestan.cloud.tenants.internal.HostedAccountsBean", method), method);
-        }
+        assertGuardedBy(Permissions.CREDENTIAL_KEEPERS, "fr.gestan.cloud.tenants.internal.HostedAccountsBean", "create", "reset", "reveal");
     }
 
     @Test
     void the_staff_register_follows_the_agreements_guard() throws Exception {
-        for (String method : List.of("registerStaff", "recordAgreement")) {
-            assertEquals(set(Permissions.AGREEMENT_KEEPERS), allowed("fr.gestan.cloud.security.internal.ConfidentialityAgreementsBean", method), method);
-        }
+        assertGuardedBy(Permissions.AGREEMENT_KEEPERS, "fr.gestan.cloud.security.internal.ConfidentialityAgreementsBean",
+                "registerStaff", "recordAgreement");
     }
 
     @Test
     void the_sign_in_actions_follow_the_realm_guard() throws Exception {
-        for (String method : List.of("applyPolicy", "unlock")) {
-            assertEquals(set(Permissions.SIGN_IN_GUARDS), allowed("fr.gestan.cloud.security.internal.RealmSecurityBean", method), method);
-        }
+        assertGuardedBy(Permissions.SIGN_IN_GUARDS, "fr.gestan.cloud.security.internal.RealmSecurityBean", "applyPolicy", "unlock");
     }
 
     @Test
     void the_server_access_actions_follow_the_identities_guard() throws Exception {
         String identities = "fr.gestan.cloud.security.internal.ServerIdentitiesBean";
-        assertEquals(set(Permissions.SERVER_ACCESS_ACKNOWLEDGERS), allowed(identities, "acknowledge"));
-        for (String method : List.of("add", "remove")) {
-            assertEquals(set(Permissions.SERVER_IDENTITY_KEEPERS), allowed(identities, method), method);
-        }
+        assertGuardedBy(Permissions.SERVER_ACCESS_ACKNOWLEDGERS, identities, "acknowledge");
+        assertGuardedBy(Permissions.SERVER_IDENTITY_KEEPERS, identities, "add", "remove");
     }
 
     @Test
     void the_compliance_and_client_actions_follow_their_guards() throws Exception {
-        assertEquals(set(Permissions.COMPLIANCE_EVALUATORS), allowed("fr.gestan.cloud.compliance.internal.report.DailyComplianceReport", "runNow"));
-        for (String method : List.of("issue", "issueSuperseding", "reissue", "revoke")) {
-            assertEquals(set(Permissions.CERTIFICATE_ISSUERS), allowed("fr.gestan.cloud.compliance.internal.CertificatesBean", method), method);
-        }
-        for (String method : List.of("candidates", "run")) {
-            assertEquals(set(Permissions.CERTIFICATE_ISSUERS), allowed("fr.gestan.cloud.compliance.internal.CertificateBatchJob", method), method);
-        }
-        for (String method : List.of("add", "change", "remove")) {
-            assertEquals(set(Permissions.PROCESSING_RECORD_KEEPERS),
-                    allowed("fr.gestan.cloud.compliance.internal.documents.ProcessingRecordBean", method), method);
-        }
-        for (String method : List.of("retry", "deliverNow")) {
-            assertEquals(set(Permissions.NOTIFICATION_SENDERS), allowed("fr.gestan.cloud.notifications.internal.NotificationDeskBean", method), method);
-        }
-        for (String method : List.of("create", "update")) {
-            assertEquals(set(Permissions.TENANT_EDITORS), allowed("fr.gestan.cloud.tenants.internal.TenantServiceBean", method), method);
-        }
+        assertGuardedBy(Permissions.COMPLIANCE_EVALUATORS, "fr.gestan.cloud.compliance.internal.report.DailyComplianceReport", "runNow");
+        assertGuardedBy(Permissions.CERTIFICATE_ISSUERS, "fr.gestan.cloud.compliance.internal.CertificatesBean",
+                "issue", "issueSuperseding", "reissue", "revoke");
+        assertGuardedBy(Permissions.CERTIFICATE_ISSUERS, "fr.gestan.cloud.compliance.internal.CertificateBatchJob", "candidates", "run");
+        assertGuardedBy(Permissions.PROCESSING_RECORD_KEEPERS, "fr.gestan.cloud.compliance.internal.documents.ProcessingRecordBean",
+                "add", "change", "remove");
+        assertGuardedBy(Permissions.NOTIFICATION_SENDERS, "fr.gestan.cloud.notifications.internal.NotificationDeskBean",
+                "retry", "deliverNow");
+        assertGuardedBy(Permissions.TENANT_EDITORS, "fr.gestan.cloud.tenants.internal.TenantServiceBean", "create", "update");
     }
 
     @Test
     void the_register_control_and_policy_actions_follow_their_guards() throws Exception {
-        for (String method : List.of("add", "end")) {
-            assertEquals(set(Permissions.SUB_PROCESSOR_KEEPERS), allowed("fr.gestan.cloud.hosting.internal.SubProcessorsBean", method), method);
-        }
-        for (String method : List.of("recordBackup", "recordSnapshot", "recordSoftwareUpdate", "recordFirewallChange",
-                "recordDdosEvent", "approveFirewallRuleSet")) {
-            assertEquals(set(Permissions.CONTROL_RECORDERS), allowed("fr.gestan.cloud.security.internal.ServerControlsBean", method), method);
-        }
-        assertEquals(set(Permissions.POLICY_EDITORS), allowed("fr.gestan.cloud.security.internal.SecurityPoliciesBean", "change"));
+        assertGuardedBy(Permissions.SUB_PROCESSOR_KEEPERS, "fr.gestan.cloud.hosting.internal.SubProcessorsBean", "add", "end");
+        assertGuardedBy(Permissions.CONTROL_RECORDERS, "fr.gestan.cloud.security.internal.ServerControlsBean",
+                "recordBackup", "recordSnapshot", "recordSoftwareUpdate", "recordFirewallChange", "recordDdosEvent",
+                "approveFirewallRuleSet");
+        assertGuardedBy(Permissions.POLICY_EDITORS, "fr.gestan.cloud.security.internal.SecurityPoliciesBean", "change");
     }
 
     /**
@@ -209,6 +190,13 @@ class PermissionsMatchGuardsTest {
             }
         }
         return found;
+    }
+
+    /** Each of the class's methods allows exactly the roles of the page's rule. */
+    private static void assertGuardedBy(List<String> rule, String className, String... methods) throws ClassNotFoundException {
+        for (String method : methods) {
+            assertEquals(set(rule), allowed(className, method), className + "." + method);
+        }
     }
 
     /** The roles a method allows: its own {@code @RolesAllowed}, else its class's. */

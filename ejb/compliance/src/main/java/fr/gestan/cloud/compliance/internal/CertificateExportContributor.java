@@ -1,9 +1,12 @@
 package fr.gestan.cloud.compliance.internal;
 
+import static fr.gestan.cloud.common.JsonText.quote;
+
 import jakarta.interceptor.Interceptors;
 import fr.gestan.cloud.common.tenancy.TenantRef;
 import fr.gestan.cloud.common.tenancy.TenantConfinement;
 import fr.gestan.cloud.common.Roles;
+import fr.gestan.cloud.tenants.api.ExportCsv;
 import fr.gestan.cloud.tenants.api.ExportFiles;
 import fr.gestan.cloud.tenants.api.TenantExportContributor;
 import jakarta.annotation.security.PermitAll;
@@ -13,9 +16,6 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
@@ -59,7 +59,7 @@ public class CertificateExportContributor implements TenantExportContributor {
                     .append(",\"revocationReason\":").append(quote(v.revocationReason())).append(",\"supersededBy\":")
                     .append(quote(v.supersededBy())).append(",\"sha256\":").append(quote(v.sha256())).append('}');
             csv.append(String.join(";", v.number(), v.issuedAt().toString(), v.validUntil().toString(), v.status().name(),
-                    v.revokedAt() == null ? "" : v.revokedAt().toString(), csvField(v.revocationReason()),
+                    v.revokedAt() == null ? "" : v.revokedAt().toString(), ExportCsv.cell(v.revocationReason(), ';'),
                     v.supersededBy() == null ? "" : v.supersededBy(), v.sha256())).append("\r\n");
             CertificateDocument document = em.find(CertificateDocument.class, number);
             if (document != null) {
@@ -72,49 +72,7 @@ public class CertificateExportContributor implements TenantExportContributor {
         json.append(numbers.isEmpty() ? "]\n" : "\n]\n");
         String jsonText = json.toString();
         String csvText = csv.toString();
-        files.add("certificates.json", out -> write(out, jsonText));
-        files.add("certificates.csv", out -> write(out, csvText));
-    }
-
-    private static void write(java.io.OutputStream out, String text) throws IOException {
-        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        writer.write(text);
-        writer.flush();
-    }
-
-    static String quote(Object value) {
-        if (value == null) {
-            return "null";
-        }
-        StringBuilder sb = new StringBuilder("\"");
-        for (char ch : value.toString().toCharArray()) {
-            switch (ch) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (ch < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) ch));
-                    } else {
-                        sb.append(ch);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
-    }
-
-    static String csvField(String value) {
-        if (value == null) {
-            return "";
-        }
-        String v = value.replace("\r", " ").replace("\n", " ");
-        // a leading = + - @ would be a formula in a spreadsheet
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        return v.contains(";") || v.contains("\"") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+        files.text("certificates.json", w -> w.write(jsonText));
+        files.text("certificates.csv", w -> w.write(csvText));
     }
 }

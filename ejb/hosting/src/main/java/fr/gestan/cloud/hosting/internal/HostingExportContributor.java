@@ -27,10 +27,7 @@ import jakarta.json.bind.JsonbConfig;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,10 +89,10 @@ public class HostingExportContributor implements TenantExportContributor {
         List<MyRecoveryView> recovery = staff ? recoveryForStaff(contracts) : recoveryPlans.myRecovery();
 
         try (Jsonb json = JsonbBuilder.create(new JsonbConfig().withFormatting(true))) {
-            files.add("contracts.json", out -> jsonArray(out, json, contracts.stream()
+            files.text("contracts.json", w -> jsonArray(w, json, contracts.stream()
                     .map(c -> new ContractExport(c.toView(), c.createdAt(), c.history().stream().map(ContractEvent::toView).toList()))
                     .toList()));
-            files.add("contracts.csv", out -> text(out, w -> {
+            files.text("contracts.csv", w -> {
                 ExportCsv.line(w, "id", "offer", "status", "starts_on", "ends_on", "auto_renew", "service_level",
                         "data_volume_gb", "production_server", "production_data_centre", "backup_server", "backup_data_centre");
                 for (HostingContract c : contracts) {
@@ -103,8 +100,8 @@ public class HostingExportContributor implements TenantExportContributor {
                     ExportCsv.line(w, v.id(), v.offer(), v.status(), v.startsOn(), v.endsOn(), v.autoRenew(), v.serviceLevel(),
                             v.dataVolumeGb(), v.productionServer(), v.productionDataCentre(), v.backupServer(), v.backupDataCentre());
                 }
-            }));
-            files.add("contract-history.csv", out -> text(out, w -> {
+            });
+            files.text("contract-history.csv", w -> {
                 ExportCsv.line(w, "contract_id", "occurred_at", "kind", "actor", "detail");
                 for (HostingContract c : contracts) {
                     for (ContractEvent e : c.history()) {
@@ -112,9 +109,9 @@ public class HostingExportContributor implements TenantExportContributor {
                         ExportCsv.line(w, c.id(), v.occurredAt(), v.kind(), v.actor(), v.detail());
                     }
                 }
-            }));
-            files.add("sites.json", out -> jsonArray(out, json, List.copyOf(sites.values())));
-            files.add("sites.csv", out -> text(out, w -> {
+            });
+            files.text("sites.json", w -> jsonArray(w, json, List.copyOf(sites.values())));
+            files.text("sites.csv", w -> {
                 ExportCsv.line(w, "code", "city", "country", "used_for", "operator", "operator_legal_form",
                         "operator_head_office_country", "operator_parent_group", "operator_parent_group_country", "certifications");
                 for (SiteExport s : sites.values()) {
@@ -126,23 +123,23 @@ public class HostingExportContributor implements TenantExportContributor {
                             String.join("; ", s.dataCentre().certifications().stream()
                                     .map(x -> x.name() + " (" + x.issuer() + ", " + x.expiresOn() + ")").toList()));
                 }
-            }));
-            files.add("servers.json", out -> jsonArray(out, json, List.copyOf(servers.values())));
-            files.add("servers.csv", out -> text(out, w -> {
+            });
+            files.text("servers.json", w -> jsonArray(w, json, List.copyOf(servers.values())));
+            files.text("servers.csv", w -> {
                 ExportCsv.line(w, "name", "role", "profile", "data_centre", "city", "state", "used_for");
                 for (ServerExport s : servers.values()) {
                     ExportCsv.line(w, s.name(), s.role(), s.profile(), s.dataCentre(), s.city(), s.state(), String.join(" ", s.usedFor()));
                 }
-            }));
-            files.add("recovery.json", out -> jsonArray(out, json, recovery));
-            files.add("recovery.csv", out -> text(out, w -> {
+            });
+            files.text("recovery.json", w -> jsonArray(w, json, recovery));
+            files.text("recovery.csv", w -> {
                 ExportCsv.line(w, "contract_id", "server", "data_centre", "position", "tenants_on_server",
                         "estimated_minutes", "from_drill");
                 for (MyRecoveryView r : recovery) {
                     ExportCsv.line(w, r.contractId(), r.serverName(), r.dataCentreCode(), r.position(), r.tenantCount(),
                             r.estimatedMinutes(), r.fromDrill());
                 }
-            }));
+            });
         } catch (IOException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -183,26 +180,13 @@ public class HostingExportContributor implements TenantExportContributor {
         }
     }
 
-    @FunctionalInterface
-    private interface Text {
-        void write(Writer w) throws IOException;
-    }
-
-    private static void text(OutputStream out, Text text) throws IOException {
-        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        text.write(w);
-        w.flush();
-    }
-
     /** A JSON array written element by element (never the whole document in one string). */
-    private static void jsonArray(OutputStream out, Jsonb json, List<?> items) throws IOException {
-        text(out, w -> {
-            w.write("[");
-            for (int i = 0; i < items.size(); i++) {
-                w.write(i == 0 ? "\n" : ",\n");
-                w.write(json.toJson(items.get(i)));
-            }
-            w.write("\n]\n");
-        });
+    private static void jsonArray(Writer w, Jsonb json, List<?> items) throws IOException {
+        w.write("[");
+        for (int i = 0; i < items.size(); i++) {
+            w.write(i == 0 ? "\n" : ",\n");
+            w.write(json.toJson(items.get(i)));
+        }
+        w.write("\n]\n");
     }
 }

@@ -20,10 +20,10 @@ import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import fr.gestan.cloud.common.journal.JournalEvent;
+import fr.gestan.cloud.common.persistence.JdbcBatches;
 import fr.gestan.cloud.common.persistence.SchemaMigrations;
 import java.math.RoundingMode;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -96,25 +96,16 @@ public class MonitoringBean extends HostingServiceBase implements Monitoring {
         }
         // JDBC batches on the persistence unit's connection (the same transaction): an identity id per persisted
         // entity would cost a round trip for each of the 25,920 measurements of 90 days.
-        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(INSERT)) {
-            LocalDateTime received = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
-            int pending = 0;
-            for (MetricSample sample : samples) {
+        LocalDateTime received = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
+        try (Connection c = dataSource.getConnection()) {
+            JdbcBatches.insertAll(c, INSERT, samples, (insert, sample) -> {
                 insert.setLong(1, serverId);
                 insert.setObject(2, LocalDateTime.ofInstant(sample.measuredAt(), ZoneOffset.UTC));
                 insert.setBigDecimal(3, sample.cpuPercent().setScale(2, RoundingMode.HALF_UP));
                 insert.setBigDecimal(4, sample.diskPercent().setScale(2, RoundingMode.HALF_UP));
                 insert.setBigDecimal(5, sample.memoryPercent().setScale(2, RoundingMode.HALF_UP));
                 insert.setObject(6, received);
-                insert.addBatch();
-                if (++pending == 1_000) {
-                    insert.executeBatch();
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                insert.executeBatch();
-            }
+            });
         } catch (SQLException e) {
             throw new EJBException("the database refused the measurements of server " + serverId, e);
         }

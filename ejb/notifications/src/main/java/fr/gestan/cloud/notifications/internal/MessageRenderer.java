@@ -1,5 +1,8 @@
 package fr.gestan.cloud.notifications.internal;
 
+import static fr.gestan.cloud.common.MarkupText.escape;
+import static fr.gestan.cloud.common.JsonText.quote;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -40,12 +43,12 @@ final class MessageRenderer {
             text.append(body);
             html.append("<div lang=\"").append(language.getLanguage()).append("\">");
             for (String line : body.split("\n")) {
-                html.append("<p>").append(linked(escapeHtml(line))).append("</p>");
+                html.append("<p>").append(linked(escape(line))).append("</p>");
             }
             if (unsubscribeUrl != null) {
                 String unsubscribe = fill(texts.getString("unsubscribe"), Map.of("unsubscribeUrl", unsubscribeUrl), texts);
                 text.append("\n\n").append(unsubscribe);
-                html.append("<p><small>").append(linked(escapeHtml(unsubscribe))).append("</small></p>");
+                html.append("<p><small>").append(linked(escape(unsubscribe))).append("</small></p>");
             }
             html.append("</div>");
         }
@@ -56,15 +59,15 @@ final class MessageRenderer {
     /** The webhook payload: {@code {"type":"incident.opened","timestamp":"...","data":{facts}}}. */
     static Message webhook(String kind, Map<String, String> facts, Instant at) {
         String type = kind.toLowerCase(Locale.ROOT).replaceFirst("_", ".");
-        StringBuilder json = new StringBuilder("{\"type\":").append(jsonString(type))
-                .append(",\"timestamp\":").append(jsonString(at.toString())).append(",\"data\":{");
+        StringBuilder json = new StringBuilder("{\"type\":").append(quote(type))
+                .append(",\"timestamp\":").append(quote(at.toString())).append(",\"data\":{");
         boolean first = true;
         for (Map.Entry<String, String> fact : facts.entrySet()) {
             if (!first) {
                 json.append(',');
             }
             first = false;
-            json.append(jsonString(fact.getKey())).append(':').append(jsonString(fact.getValue()));
+            json.append(quote(fact.getKey())).append(':').append(quote(fact.getValue()));
         }
         json.append("}}");
         return new Message(type, json.toString(), null, null);
@@ -107,44 +110,8 @@ final class MessageRenderer {
         return out.toString();
     }
 
-    static String escapeHtml(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
     /** Our own https links (already escaped) become anchors. */
     private static String linked(String escaped) {
         return escaped.replaceAll("(https://[^\\s<]+)", "<a href=\"$1\">$1</a>");
-    }
-
-    static String jsonString(String value) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 }

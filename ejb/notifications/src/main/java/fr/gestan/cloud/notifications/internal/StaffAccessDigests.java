@@ -1,5 +1,6 @@
 package fr.gestan.cloud.notifications.internal;
 
+import fr.gestan.cloud.common.MarkupText;
 import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.notifications.api.Channel;
 import jakarta.persistence.EntityManager;
@@ -55,7 +56,7 @@ final class StaffAccessDigests {
             text.append(SEPARATOR).append(item.message().text());
         }
         String html = "<!DOCTYPE html><html><body style=\"font-family:sans-serif\"><pre style=\"white-space:pre-wrap\">"
-                + MessageRenderer.escapeHtml(text.toString()) + "</pre></body></html>";
+                + MarkupText.escape(text.toString()) + "</pre></body></html>";
         return new Message(MessageRenderer.text(Locale.FRENCH, "subject." + KIND, facts), text.toString(), html, null);
     }
 }

@@ -4,6 +4,7 @@ import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.common.journal.RequestOrigin;
+import fr.gestan.cloud.common.persistence.JdbcBatches;
 import fr.gestan.cloud.common.persistence.SchemaMigrations;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
@@ -16,7 +17,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
@@ -71,19 +71,9 @@ public class AccessJournalBean implements AccessJournal {
         String origin = RequestOrigin.address();
         // The datasource's connection in a transaction is the one the persistence unit uses: the rows commit or roll
         // back with the caller's work. An identity id per persisted entity would cost a round trip each.
-        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(JournalEntry.INSERT)) {
-            int pending = 0;
-            for (JournalEvent event : events) {
-                new JournalEntry(keys, clock.instant(), actor, role, event, origin).bind(insert);
-                insert.addBatch();
-                if (++pending == 1_000) {
-                    insert.executeBatch();
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                insert.executeBatch();
-            }
+        try (Connection c = dataSource.getConnection()) {
+            JdbcBatches.insertAll(c, JournalEntry.INSERT, events,
+                    (insert, event) -> new JournalEntry(keys, clock.instant(), actor, role, event, origin).bind(insert));
         } catch (SQLException e) {
             throw new EJBException("the journal refused a batch of " + events.size() + " entries", e);
         }

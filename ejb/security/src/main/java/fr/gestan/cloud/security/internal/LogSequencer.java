@@ -1,5 +1,6 @@
 package fr.gestan.cloud.security.internal;
 
+import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.security.api.JournalVerifier;
 import fr.gestan.cloud.security.api.JournalVerifier.MerkleLog;
 import java.sql.Connection;
@@ -8,8 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -273,27 +272,11 @@ final class LogSequencer {
     private void report(Connection c, long entryId, long nowMs) throws SQLException {
         LOG.warning(() -> "Journal entry id " + entryId + " does not carry a valid MAC: written around the application; "
                 + "sequenced with the flag authentic = false");
-        Instant at = Instant.ofEpochMilli(nowMs);
-        long micros = JournalEntry.micros(at);
-        String actor = "journal-sequencer";
-        String role = "system";
-        String action = "JOURNAL_ENTRY_NOT_AUTHENTIC";
-        String target = "entry " + entryId;
-        String outcome = "FAILURE";
-        String reason = "MAC does not verify: written around the application";
-        JournalMacKey keys = macKeys.get();
-        String mac = LogLeaves.mac(keys.activeKey(), JournalVerifier.entryV2Payload(micros, actor, role, null, action, target, null, outcome, reason));
-        try (PreparedStatement insert = c.prepareStatement("insert into journal_entry (occurred_at, actor, actor_role, action, "
-                + "target, outcome, reason, mac, mac_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(9, keys.recordedId());
-            insert.setObject(1, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
-            insert.setString(2, actor);
-            insert.setString(3, role);
-            insert.setString(4, action);
-            insert.setString(5, target);
-            insert.setString(6, outcome);
-            insert.setString(7, reason);
-            insert.setString(8, mac);
+        JournalEvent event = new JournalEvent("JOURNAL_ENTRY_NOT_AUTHENTIC", null, "entry " + entryId, JournalEvent.Outcome.FAILURE,
+                "MAC does not verify: written around the application");
+        JournalEntry entry = new JournalEntry(macKeys.get(), Instant.ofEpochMilli(nowMs), "journal-sequencer", "system", event, null);
+        try (PreparedStatement insert = c.prepareStatement(JournalEntry.INSERT)) {
+            entry.bind(insert);
             insert.executeUpdate();
         }
     }

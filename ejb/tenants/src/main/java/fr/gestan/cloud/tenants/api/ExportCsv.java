@@ -20,17 +20,21 @@ public final class ExportCsv {
             if (i > 0) {
                 line.append(',');
             }
-            line.append(cell(cells[i]));
+            line.append(cell(cells[i], ','));
         }
         w.write(line.append("\r\n").toString());
     }
 
-    static String cell(Object value) {
+    /**
+     * One cell of a file whose cells are separated by {@code separator} (the compliance files use {@code ;}): empty
+     * for {@code null}, formula-safe, quoted when it holds the separator, a quote or a line break.
+     */
+    public static String cell(Object value, char separator) {
         String c = value == null ? "" : value.toString();
         if (!c.isEmpty() && "=+-@".indexOf(c.charAt(0)) >= 0 && !c.matches("[+-]?[0-9 .]+")) {
             c = "'" + c;
         }
-        if (c.contains(",") || c.contains("\"") || c.contains("\n") || c.contains("\r")) {
+        if (c.indexOf(separator) >= 0 || c.contains("\"") || c.contains("\n") || c.contains("\r")) {
             c = "\"" + c.replace("\"", "\"\"") + "\"";
         }
         return c;

@@ -5,8 +5,6 @@ import java.io.Closeable;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -72,18 +70,8 @@ public final class ExportZip implements Closeable {
     }
 
     /** Adds one text file (UTF-8) at the root. */
-    public void text(String name, TextContent content) throws IOException {
-        add(name, out -> {
-            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            content.writeTo(writer);
-            writer.flush();
-        });
-    }
-
-    /** A text file's content. */
-    @FunctionalInterface
-    public interface TextContent {
-        void writeTo(Writer out) throws IOException;
+    public void text(String name, ExportFiles.Text content) throws IOException {
+        add(name, ExportFiles.utf8(content));
     }
 
     /**

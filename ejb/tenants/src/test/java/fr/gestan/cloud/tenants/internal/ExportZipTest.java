@@ -54,6 +54,20 @@ class ExportZipTest {
                 "compliance/certificates/AHC-2026-000123.pdf#4"), seen);
     }
 
+    @Test
+    void a_contributors_text_files_are_utf8_in_its_folder_and_leave_the_zip_open() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ExportZip zip = new ExportZip(bytes)) {
+            ExportFiles compliance = zip.folder("compliance");
+            compliance.text("certificates.csv", w -> w.write("number;status\r\nAHC-1;RÉVOQUÉ\r\n"));
+            compliance.text("certificates.json", w -> w.write("[]"));
+            zip.finish();
+        }
+        Map<String, byte[]> files = unzip(bytes.toByteArray());
+        assertEquals("number;status\r\nAHC-1;RÉVOQUÉ\r\n", new String(files.get("compliance/certificates.csv"), StandardCharsets.UTF_8));
+        assertEquals("[]", new String(files.get("compliance/certificates.json"), StandardCharsets.UTF_8));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "/etc/passwd", "../company.json", "a/../../b", "a//b", "a/", "./a", "a\\b", "a\u0000b", "c:x"})
     void names_that_could_escape_or_confuse_an_unzipper_are_refused(String name) {

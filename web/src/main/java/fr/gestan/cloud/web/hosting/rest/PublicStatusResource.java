@@ -1,5 +1,7 @@
 package fr.gestan.cloud.web.hosting.rest;
 
+import static fr.gestan.cloud.common.MarkupText.escape;
+
 import fr.gestan.cloud.hosting.api.IncidentUpdateView;
 import fr.gestan.cloud.hosting.api.IncidentView;
 import fr.gestan.cloud.hosting.api.PublicStatusBoard;
@@ -71,9 +73,5 @@ public class PublicStatusResource {
             xml.append(escape(html.toString())).append("</content>\n  </entry>\n");
         }
         return xml.append("</feed>\n").toString();
-    }
-
-    static String escape(String value) {
-        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

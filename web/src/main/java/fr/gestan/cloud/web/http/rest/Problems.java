@@ -1,5 +1,7 @@
 package fr.gestan.cloud.web.http.rest;
 
+import static fr.gestan.cloud.common.JsonText.quote;
+
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -79,25 +81,6 @@ public final class Problems {
                 .append(",\"title\":").append(quote(title(locale, status)))
                 .append(",\"status\":").append(status)
                 .append(",\"detail\":").append(quote(text(locale, detailKey, argument == null ? "" : argument)));
-    }
-
-    /** A JSON string (written by hand: this also runs in plain unit tests, without a JSON-P implementation). */
-    static String quote(String s) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 
     public static Response response(HttpHeaders headers, int status, String code, String detailKey, String field) {

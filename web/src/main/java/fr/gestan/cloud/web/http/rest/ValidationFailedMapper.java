@@ -1,5 +1,7 @@
 package fr.gestan.cloud.web.http.rest;
 
+import static fr.gestan.cloud.common.JsonText.quote;
+
 import fr.gestan.cloud.web.http.rest.UnhandledExceptionMapper;
 import jakarta.ejb.EJBException;
 import jakarta.validation.ConstraintViolation;
@@ -54,12 +56,12 @@ public class ValidationFailedMapper implements ExceptionMapper<EJBException> {
                 .map(v -> new FieldError(field(v), message(bundle, v))).sorted((a, b) -> a.field().compareTo(b.field())).toList();
         String first = fields.isEmpty() ? "" : fields.get(0).field();
         StringBuilder json = new StringBuilder("{\"type\":\"urn:gestan:problem:invalid\",\"title\":")
-                .append(Problems.quote(Problems.title(locale, 400))).append(",\"status\":400,\"error\":\"invalid\",\"detail\":")
-                .append(Problems.quote(Problems.text(locale, "detail.invalid", first, fields.size())))
-                .append(",\"field\":").append(Problems.quote(first)).append(",\"fields\":[");
+                .append(quote(Problems.title(locale, 400))).append(",\"status\":400,\"error\":\"invalid\",\"detail\":")
+                .append(quote(Problems.text(locale, "detail.invalid", first, fields.size())))
+                .append(",\"field\":").append(quote(first)).append(",\"fields\":[");
         for (int i = 0; i < fields.size(); i++) {
-            json.append(i == 0 ? "" : ",").append("{\"field\":").append(Problems.quote(fields.get(i).field()))
-                    .append(",\"message\":").append(Problems.quote(fields.get(i).message())).append('}');
+            json.append(i == 0 ? "" : ",").append("{\"field\":").append(quote(fields.get(i).field()))
+                    .append(",\"message\":").append(quote(fields.get(i).message())).append('}');
         }
         return Response.status(Response.Status.BAD_REQUEST).type(Problems.PROBLEM_JSON).header("Cache-Control", "no-store")
                 .entity(json.append("]}").toString()).build();

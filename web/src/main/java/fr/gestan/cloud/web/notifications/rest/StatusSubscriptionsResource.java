@@ -1,5 +1,7 @@
 package fr.gestan.cloud.web.notifications.rest;
 
+import static fr.gestan.cloud.common.MarkupText.escape;
+
 import fr.gestan.cloud.notifications.api.StatusSubscriptions;
 import fr.gestan.cloud.notifications.api.SubscriptionRefusedException;
 import fr.gestan.cloud.notifications.api.SubscriptionScope;
@@ -125,9 +127,5 @@ public class StatusSubscriptionsResource {
 
     static String text(Locale language, String key) {
         return ResourceBundle.getBundle(BUNDLE, language, StatusSubscriptionsResource.class.getClassLoader()).getString(key);
-    }
-
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
     }
 }

@@ -1,5 +1,7 @@
 package fr.gestan.cloud.compliance.internal.documents;
 
+import static fr.gestan.cloud.common.JsonText.quote;
+
 import fr.gestan.cloud.common.Paris;
 import jakarta.ejb.SessionContext;
 import jakarta.annotation.Resource;
@@ -12,6 +14,7 @@ import fr.gestan.cloud.tenants.api.TenantNotFoundException;
 import java.time.LocalDate;
 import fr.gestan.cloud.compliance.api.ProcessingEntryView;
 import fr.gestan.cloud.compliance.api.ProcessingRecord;
+import fr.gestan.cloud.tenants.api.ExportCsv;
 import fr.gestan.cloud.tenants.api.ExportFiles;
 import fr.gestan.cloud.tenants.api.TenantExportContributor;
 import jakarta.annotation.security.PermitAll;
@@ -22,9 +25,6 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -70,46 +70,39 @@ public class DocumentsExportContributor implements TenantExportContributor {
         for (AgreementAcceptance a : accepted) {
             files.add("agreements/contract-" + a.contractId() + "-accepted-" + a.id() + ".pdf", out -> out.write(a.pdf()));
         }
-        files.add("agreement-acceptances.json", out -> {
-            Writer w = writer(out);
+        files.text("agreement-acceptances.json", w -> {
             w.write("[");
             for (int i = 0; i < accepted.size(); i++) {
                 AgreementAcceptance a = accepted.get(i);
                 w.write((i == 0 ? "\n" : ",\n") + "  {\"id\": " + a.id() + ", \"contractId\": " + a.contractId()
-                        + ", \"contentSha256\": " + json(a.contentSha256()) + ", \"pdfSha256\": " + json(a.pdfSha256())
-                        + ", \"acceptedBy\": " + json(a.acceptedBy()) + ", \"acceptedAt\": " + json(a.acceptedAt().toString()) + "}");
+                        + ", \"contentSha256\": " + quote(a.contentSha256()) + ", \"pdfSha256\": " + quote(a.pdfSha256())
+                        + ", \"acceptedBy\": " + quote(a.acceptedBy()) + ", \"acceptedAt\": " + quote(a.acceptedAt().toString()) + "}");
             }
             w.write("\n]\n");
-            w.flush();
         });
-        files.add("agreement-acceptances.csv", out -> {
-            Writer w = writer(out);
+        files.text("agreement-acceptances.csv", w -> {
             w.write("id;contract_id;content_sha256;pdf_sha256;accepted_by;accepted_at\n");
             for (AgreementAcceptance a : accepted) {
                 w.write(a.id() + ";" + a.contractId() + ";" + a.contentSha256() + ";" + a.pdfSha256() + ";" + csv(a.acceptedBy())
                         + ";" + a.acceptedAt() + "\n");
             }
-            w.flush();
         });
         // The guard has confined a client to its own company; the record's API reads it through mine().
         List<ProcessingEntryView> entries = caller.isCallerInRole(Roles.CLIENT) ? record.mine() : record.of(tenantSiren);
-        files.add("processing-record.json", out -> {
-            Writer w = writer(out);
+        files.text("processing-record.json", w -> {
             w.write("[");
             for (int i = 0; i < entries.size(); i++) {
                 ProcessingEntryView e = entries.get(i);
                 var x = e.entry();
-                w.write((i == 0 ? "\n" : ",\n") + "  {\"id\": " + e.id() + ", \"processing\": " + json(x.processing())
-                        + ", \"dataSubjects\": " + json(x.dataSubjects()) + ", \"dataCategories\": " + json(x.dataCategories())
+                w.write((i == 0 ? "\n" : ",\n") + "  {\"id\": " + e.id() + ", \"processing\": " + quote(x.processing())
+                        + ", \"dataSubjects\": " + quote(x.dataSubjects()) + ", \"dataCategories\": " + quote(x.dataCategories())
                         + ", \"coversEmployees\": " + x.coversEmployees() + ", \"coversCustomers\": " + x.coversCustomers()
-                        + ", \"transfersOutsideEu\": " + json(x.transfersOutsideEu()) + ", \"securityMeasures\": " + json(x.securityMeasures())
-                        + ", \"updatedBy\": " + json(e.updatedBy()) + ", \"updatedAt\": " + json(e.updatedAt().toString()) + "}");
+                        + ", \"transfersOutsideEu\": " + quote(x.transfersOutsideEu()) + ", \"securityMeasures\": " + quote(x.securityMeasures())
+                        + ", \"updatedBy\": " + quote(e.updatedBy()) + ", \"updatedAt\": " + quote(e.updatedAt().toString()) + "}");
             }
             w.write("\n]\n");
-            w.flush();
         });
-        files.add("processing-record.csv", out -> {
-            Writer w = writer(out);
+        files.text("processing-record.csv", w -> {
             w.write("id;processing;data_subjects;data_categories;covers_employees;covers_customers;transfers_outside_eu;security_measures;updated_by;updated_at\n");
             for (ProcessingEntryView e : entries) {
                 var x = e.entry();
@@ -117,48 +110,11 @@ public class DocumentsExportContributor implements TenantExportContributor {
                         + x.coversEmployees() + ";" + x.coversCustomers() + ";" + csv(x.transfersOutsideEu()) + ";"
                         + csv(x.securityMeasures()) + ";" + csv(e.updatedBy()) + ";" + e.updatedAt() + "\n");
             }
-            w.flush();
         });
     }
 
-    /** A writer that does not close the ZIP's stream. */
-    private static Writer writer(java.io.OutputStream out) {
-        return new OutputStreamWriter(out, StandardCharsets.UTF_8);
-    }
-
-    static String json(String s) {
-        if (s == null) {
-            return "null";
-        }
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
-    }
-
-    static String csv(String s) {
-        if (s == null) {
-            return "";
-        }
-        String v = s;
-        // a cell starting with a formula character is neutralised for spreadsheets
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        return v.contains(";") || v.contains("\"") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+    /** A {@code ;}-separated cell (see {@link ExportCsv}). */
+    private static String csv(String value) {
+        return ExportCsv.cell(value, ';');
     }
 }
