@@ -147,7 +147,7 @@ class FrameIT extends BrowserJourney {
 
         // A public page keeps no view (StatelessPublicViews): without its session its form still works.
         browser.open(BASE + "verify.xhtml");
-        browser.find(By.id("verify:number")).sendKeys("GC-2026-000001");
+        browser.find(By.id("verify:number")).sendKeys("GC-0000-404405"); // no such number (other tests issue GC-2026-...)
         browser.forgetApplicationSession();
         browser.find(By.id("verify:submit")).click();
         browser.waitUntil(d -> d.findElement(By.id("messages")).getText().contains("Aucune attestation ne porte ce numéro."));

@@ -43,7 +43,7 @@ class HardeningIT extends BrowserJourney {
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
-        return Deployments.fullEar();
+        return Deployments.withStatefulPage(Deployments.fullEar());
     }
 
     private static String client;
@@ -182,17 +182,10 @@ class HardeningIT extends BrowserJourney {
 
     @Test
     void a_session_planted_before_sign_in_is_not_the_signed_in_session() throws Exception {
-        // The attacker's session: the sign-in redirect opens one (it keeps the requested page), the public pages do not.
-        HttpResponse<String> redirect = Http.get(Http.HTTPS + "portal/", "Accept", "text/html");
-        assertEquals(302, redirect.statusCode());
-        String planted = redirect.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
-                .map(c -> c.substring("JSESSIONID=".length(), c.indexOf(';'))).findFirst()
-                .orElseThrow(() -> new AssertionError("a session from the sign-in redirect: " + redirect.headers().map()));
-        // ...planted in the victim's browser, who then signs in.
         browser.forgetAllSessions();
-        browser.open(Http.HTTPS + "trust");
-        browser.driver().manage().addCookie(new org.openqa.selenium.Cookie.Builder("JSESSIONID", planted).path("/")
-                .isSecure(true).isHttpOnly(true).build());
+        // A session before sign-in, as a page that keeps its view gives one (the public pages give none).
+        browser.open(Http.HTTPS + Deployments.STATEFUL_PAGE);
+        String planted = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
         browser.open(Http.HTTPS + "portal/");
         signIn("client.demo", "Gestan-Client-2026!");
         browser.waitUntil(d -> d.getCurrentUrl().startsWith(Http.HTTPS + "portal"));
