@@ -79,9 +79,10 @@ class FrameIT extends BrowserJourney {
     @Test
     @Order(3)
     void cookies_are_secure_http_only_and_same_site() throws Exception {
-        HttpResponse<String> page = Http.get(BASE + "verify.xhtml");
+        // The public pages keep no session (AnonymousSessionsIT); a page that keeps its view does: the test fixture.
+        HttpResponse<String> page = Http.get(BASE + "it/frame.xhtml");
         String session = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst()
-                .orElseThrow(() -> new AssertionError("a page with a form opens a session: " + page.headers().map()));
+                .orElseThrow(() -> new AssertionError("a page that keeps its view opens a session: " + page.headers().map()));
         assertCookie(session);
         HttpResponse<String> language = Http.get(BASE + "language?lang=en&next=/verify.xhtml");
         assertEquals(302, language.statusCode());
@@ -134,14 +135,22 @@ class FrameIT extends BrowserJourney {
     @Test
     @Order(6)
     void an_expired_view_shows_a_friendly_page_that_leads_back() throws Exception {
-        browser.open(BASE + "verify.xhtml");
-        browser.find(By.id("verify:number")).sendKeys("GC-2026-000001");
+        // A page that keeps its view in the session (the test fixture; the portal's and back office's pages do too).
+        browser.open(BASE + "it/frame.xhtml");
+        browser.find(By.id("demo:start"));
         browser.forgetApplicationSession(); // the server no longer knows this page's view
-        browser.find(By.id("verify:submit")).click();
+        browser.find(By.id("demo:start")).click();
         browser.waitUntil(d -> d.findElement(By.id("error-title")).getText().equals("Cette page a expiré"));
         browser.screenshot("41-view-expired-fr");
         browser.find(By.id("continue")).click();
-        browser.waitUntil(d -> d.findElement(By.tagName("h1")).getText().equals("Vérifier une attestation"));
+        browser.waitUntil(d -> d.findElement(By.tagName("h1")).getText().equals("Progress"));
+
+        // A public page keeps no view (StatelessPublicViews): without its session its form still works.
+        browser.open(BASE + "verify.xhtml");
+        browser.find(By.id("verify:number")).sendKeys("GC-0000-404405"); // no such number (other tests issue GC-2026-...)
+        browser.forgetApplicationSession();
+        browser.find(By.id("verify:submit")).click();
+        browser.waitUntil(d -> d.findElement(By.id("messages")).getText().contains("Aucune attestation ne porte ce numéro."));
     }
 
     @Test

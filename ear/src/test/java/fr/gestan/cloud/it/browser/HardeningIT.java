@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 
 /**
  * What an outside attack found on the running product (issue 17), replayed over HTTP against the whole EAR:
@@ -42,7 +43,7 @@ class HardeningIT extends BrowserJourney {
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
-        return Deployments.fullEar();
+        return Deployments.withStatefulPage(Deployments.fullEar());
     }
 
     private static String client;
@@ -144,29 +145,46 @@ class HardeningIT extends BrowserJourney {
 
     @Test
     void an_ajax_postback_without_the_csp_nonce_is_refused_before_its_action_runs() throws Exception {
-        HttpResponse<String> page = Http.get(Http.HTTPS + "verify.xhtml");
-        String cookie = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
-                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+        // A page that keeps its view, and its nonce, in the session: the portal's home, signed in (the public pages
+        // are stateless views, AnonymousSessionsIT).
+        signInAt("portal/", "client.demo", "Gestan-Client-2026!");
+        String cookie = "JSESSIONID=" + browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+        HttpResponse<String> page = Http.get(Http.HTTPS + "portal/index.xhtml", "Cookie", cookie, "Accept", "text/html");
+        assertEquals(200, page.statusCode(), "the signed-in portal: " + page.headers().map());
         java.util.regex.Matcher state = java.util.regex.Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(page.body());
         assertTrue(state.find(), "view state");
         java.util.regex.Matcher nonce = java.util.regex.Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)").matcher(page.body());
         assertTrue(nonce.find(), "nonce in the page");
-        String form = "jakarta.faces.partial.ajax=true&jakarta.faces.source=verify%3Asubmit&jakarta.faces.partial.execute=%40all"
-                + "&jakarta.faces.partial.render=verify&verify%3Asubmit=verify%3Asubmit&verify=verify&verify%3Anumber=GC-2026-999999"
+        String form = "jakarta.faces.partial.ajax=true&jakarta.faces.source=session-check%3Arefresh&jakarta.faces.partial.execute=%40all"
+                + "&jakarta.faces.partial.render=session-check&session-check%3Arefresh=session-check%3Arefresh&session-check=session-check"
                 + "&jakarta.faces.ViewState=" + java.net.URLEncoder.encode(state.group(1), StandardCharsets.UTF_8);
-        HttpResponse<String> without = Http.post(Http.HTTPS + "verify.xhtml", "application/x-www-form-urlencoded", form,
+        HttpResponse<String> without = Http.post(Http.HTTPS + "portal/index.xhtml", "application/x-www-form-urlencoded", form,
                 "Cookie", cookie, "Faces-Request", "partial/ajax");
         assertEquals(400, without.statusCode(), "refused before acting, not a 500 after: " + without.body());
-        HttpResponse<String> with = Http.post(Http.HTTPS + "verify.xhtml", "application/x-www-form-urlencoded",
+        HttpResponse<String> with = Http.post(Http.HTTPS + "portal/index.xhtml", "application/x-www-form-urlencoded",
                 form + "&primefaces.nonce=" + java.net.URLEncoder.encode(nonce.group(1), StandardCharsets.UTF_8),
                 "Cookie", cookie, "Faces-Request", "partial/ajax");
         assertEquals(200, with.statusCode(), "the same postback with its nonce works: " + with.body());
     }
 
     @Test
+    void a_signed_in_user_keeps_their_session_on_the_stateless_public_pages() throws Exception {
+        signInAt("portal/", "client.demo", "Gestan-Client-2026!");
+        String session = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+        browser.open(Http.HTTPS + "verify");
+        browser.find(By.id("verify:number")).sendKeys("GC-1999-999998");
+        browser.find(By.id("verify:submit")).click();
+        browser.waitUntil(d -> d.findElement(By.id("messages")).getText().contains("Aucune attestation ne porte ce numéro."));
+        assertEquals(session, browser.driver().manage().getCookieNamed("JSESSIONID").getValue(), "the same session");
+        HttpResponse<String> portal = Http.get(Http.HTTPS + "portal/", "Cookie", "JSESSIONID=" + session, "Accept", "text/html");
+        assertEquals(200, portal.statusCode(), "still signed in, without going back to Keycloak: " + portal.headers().map());
+    }
+
+    @Test
     void a_session_planted_before_sign_in_is_not_the_signed_in_session() throws Exception {
         browser.forgetAllSessions();
-        browser.open(Http.HTTPS + "verify.xhtml");
+        // A session before sign-in, as a page that keeps its view gives one (the public pages give none).
+        browser.open(Http.HTTPS + Deployments.STATEFUL_PAGE);
         String planted = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
         browser.open(Http.HTTPS + "portal/");
         signIn("client.demo", "Gestan-Client-2026!");

@@ -69,6 +69,29 @@ public final class Deployments {
         return ShrinkWrap.create(EnterpriseArchive.class, name + ".ear").merge(ear);
     }
 
+    /** The address of {@link #withStatefulPage}'s page, under the site's root. */
+    public static final String STATEFUL_PAGE = "it/stateful.xhtml";
+
+    /**
+     * Adds to the web module a page that keeps its view in the session, as every page not named in
+     * {@code StatelessPublicViews} does: the source of an anonymous session for the tests that need one (the public
+     * pages give none). A form with an AJAX button, no bean.
+     */
+    public static EnterpriseArchive withStatefulPage(EnterpriseArchive ear) {
+        ear.getAsType(WebArchive.class, "gestan-web.war").addAsWebResource(new StringAsset("""
+                <ui:composition xmlns="http://www.w3.org/1999/xhtml" xmlns:h="jakarta.faces.html"
+                                xmlns:ui="jakarta.faces.facelets" xmlns:p="primefaces"
+                                template="/WEB-INF/templates/public.xhtml">
+                    <ui:define name="title">Stateful</ui:define>
+                    <ui:define name="content">
+                        <h1>Stateful</h1>
+                        <h:form id="stateful"><p:commandButton id="send" value="Send" process="@form" update="@form"/></h:form>
+                    </ui:define>
+                </ui:composition>
+                """), STATEFUL_PAGE);
+        return ear;
+    }
+
     /** Lets the test WAR use Hibernate's own API (statistics, the mapping model): the server's module. */
     public static EnterpriseArchive withHibernate(EnterpriseArchive ear) {
         ear.getAsType(WebArchive.class, "it.war").addAsManifestResource(new StringAsset("Dependencies: org.hibernate\n"), "MANIFEST.MF");

@@ -6,25 +6,23 @@ import fr.gestan.cloud.compliance.api.Certificates;
 import fr.gestan.cloud.compliance.api.FileVerification;
 import fr.gestan.cloud.web.i18n.Messages;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
-import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Serializable;
 
 /**
  * Public verification of a certificate: by its number (typed, or from the QR code's link {@code /verify?number=...},
  * checked on arrival), or by uploading the PDF (is this exact file one we issued, and is it still valid). Each check
- * is rate-limited per address by {@code RateLimitFilter}.
+ * is rate-limited per address by {@code RateLimitFilter}. Request-scoped, on a stateless page: every form posts
+ * what it checks, so an anonymous visitor leaves no session behind (docs/performance.md, 4.10).
  */
 @Named
-@ViewScoped
-public class VerifyBean implements Serializable {
-
-    private static final long serialVersionUID = 1L;
+@RequestScoped
+public class VerifyBean {
 
     @EJB
     CertificateRegistry registry;
@@ -38,7 +36,7 @@ public class VerifyBean implements Serializable {
     private String number;
     private CertificateStatusView result;
     private boolean searched;
-    private transient Part file;
+    private Part file;
     private FileVerification fileResult;
     private boolean fileChecked;
     private fr.gestan.cloud.security.api.IssuingEntryProof issuing;

@@ -37,6 +37,15 @@ public class LayoutBean {
     record NavTarget(String outcome, String prefix) {
     }
 
+    /**
+     * Whether the view is a stateless public page ({@code <f:view transient>}): the same list as
+     * {@link fr.gestan.cloud.web.http.StatelessPublicViews}, which marks it before it is built; Mojarra restores a
+     * stateless postback only if the built view says it is transient too.
+     */
+    public boolean stateless(String viewId) {
+        return fr.gestan.cloud.web.http.StatelessPublicViews.isStateless(viewId);
+    }
+
     /** The navigation entries of an area, in file-name order. */
     public List<String> navigation(String area) {
         return files("/WEB-INF/nav/", area);

@@ -7,18 +7,17 @@ import fr.gestan.cloud.web.i18n.Bundle;
 import fr.gestan.cloud.web.i18n.Messages;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
-import jakarta.faces.view.ViewScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.util.Map;
 
-/** The status page's subscription form: an e-mail address and what to follow; the confirmation goes by e-mail. */
+/** The status page's subscription form: an e-mail address and what to follow; the confirmation goes by e-mail.
+ * Request-scoped, on a stateless page: the form posts all its fields, and no session is made for it. */
 @Named
-@ViewScoped
-public class StatusSubscribeBean implements Serializable {
+@RequestScoped
+public class StatusSubscribeBean {
 
-    private static final long serialVersionUID = 1L;
     static final String FORM = "subscribe";
 
     @EJB
