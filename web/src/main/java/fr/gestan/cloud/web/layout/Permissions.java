@@ -64,6 +64,8 @@ public class Permissions {
     public static final List<String> CONTROL_RECORDERS = List.of(Roles.SUPPORT, Roles.ADMIN);
     /** {@code SecurityPoliciesBean.change}: a new version of the security policy. */
     public static final List<String> POLICY_EDITORS = List.of(Roles.ADMIN);
+    /** {@code keys()} of the four key rings (journal MAC, checkpoints, certificates, tenants' secrets): the keys page. */
+    public static final List<String> KEY_READERS = List.of(Roles.ADMIN, Roles.AUDITOR);
 
     @Inject
     HttpServletRequest request;
@@ -171,6 +173,11 @@ public class Permissions {
     /** Change the security policy. */
     public boolean isChangePolicy() {
         return anyOf(POLICY_EDITORS);
+    }
+
+    /** See the key rings (the keys page and its menu entry). */
+    public boolean isReadKeys() {
+        return anyOf(KEY_READERS);
     }
 
     private boolean anyOf(List<String> roles) {

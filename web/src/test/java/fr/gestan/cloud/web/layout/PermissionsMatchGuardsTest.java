@@ -88,6 +88,10 @@ class PermissionsMatchGuardsTest {
                 "recordBackup", "recordSnapshot", "recordSoftwareUpdate", "recordFirewallChange", "recordDdosEvent",
                 "approveFirewallRuleSet");
         assertGuardedBy(Permissions.POLICY_EDITORS, "fr.gestan.cloud.security.internal.SecurityPoliciesBean", "change");
+        for (String ring : List.of("fr.gestan.cloud.security.internal.MacKeysBean", "fr.gestan.cloud.security.internal.CheckpointKeysBean",
+                "fr.gestan.cloud.compliance.internal.SigningKeysBean", "fr.gestan.cloud.tenants.internal.SecretKeysBean")) {
+            assertGuardedBy(Permissions.KEY_READERS, ring, "keys");
+        }
     }
 
     /**
@@ -113,17 +117,18 @@ class PermissionsMatchGuardsTest {
     }
 
     /**
-     * No staff page decides what to show with a role test of its own: every action is under a {@code #{may}} rule.
-     * Only the navigation ({@code WEB-INF/nav}) may still test roles, for menu entries (which page is listed, not
-     * which action is offered: the page itself is guarded by its EJB calls).
+     * No staff page and no menu entry decides what to show with a role test of its own: every action and every
+     * guarded page's entry is under a {@code #{may}} rule.
      */
     @Test
     void no_staff_page_tests_roles_itself() throws Exception {
         List<String> found = new ArrayList<>();
-        try (var pages = Files.walk(Path.of("src/main/webapp/admin"))) {
-            for (Path page : pages.filter(p -> p.toString().endsWith(".xhtml")).toList()) {
-                if (Files.readString(page).contains("hasRole(")) {
-                    found.add(page.toString());
+        for (String folder : List.of("src/main/webapp/admin", "src/main/webapp/WEB-INF/nav")) {
+            try (var pages = Files.walk(Path.of(folder))) {
+                for (Path page : pages.filter(p -> p.toString().endsWith(".xhtml")).toList()) {
+                    if (Files.readString(page).contains("hasRole(")) {
+                        found.add(page.toString());
+                    }
                 }
             }
         }
