@@ -17,7 +17,6 @@ import fr.gestan.cloud.compliance.api.CertificateRefusedException;
 import fr.gestan.cloud.compliance.api.Certificates;
 import fr.gestan.cloud.compliance.internal.report.StoredReport;
 import fr.gestan.cloud.hosting.api.HostingContracts;
-import fr.gestan.cloud.tenants.api.TenantNotFoundException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.ConcurrencyManagement;
@@ -91,6 +90,8 @@ public class CertificateBatchJob extends ComplianceServiceBase implements Certif
     @EJB
     CertificateBatchRunStore runs;
     @EJB
+    CertificatePageStore pages;
+    @EJB
     CertificateBatchResumer resumer;
     /** The server's managed executor: the caller's identity is propagated, so each issue is checked and journaled as its. */
     @Resource
@@ -138,6 +139,7 @@ public class CertificateBatchJob extends ComplianceServiceBase implements Certif
         try {
             List<String> page;
             Instant since = resumedSince;
+            ComplianceFactsReader.Shared shared = null;
             do {
                 page = em.createNamedQuery(StoredReport.UNBLOCKED_AFTER, String.class).setParameter("after", after)
                         .setMaxResults(pageSize).getResultList();
@@ -148,37 +150,39 @@ public class CertificateBatchJob extends ComplianceServiceBase implements Certif
                                 CertificateRecord.HOLDING_VALID_SINCE, String.class).setParameter("sirens", page)
                         .setParameter("now", clock.instant()).setParameter("since", since).getResultList());
                 since = null;
-                Set<String> hosted = contracts.tenantsWithContract(page);
-                // Servers, data centres, operators, staff, policy and recovery plans: read once for the page.
-                ComplianceFactsReader.Shared shared = page.isEmpty() ? null
-                        : reader.shared(LocalDate.now(clock.withZone(Paris.ZONE)));
-                // The page's issues run in parallel, each in its own transaction and as the caller: `threads` workers of
-                // the managed executor take the next tenant until none is left; tallied in page order afterwards. Before
-                // each issue a worker checks that this node still works on the run (not taken over as dead meanwhile).
-                Queue<String> toIssue = new ConcurrentLinkedQueue<>(page.stream().filter(s -> !holding.contains(s) && hosted.contains(s)).toList());
-                Map<String, Function<CertificateBatchTally, CertificateBatchTally>> issued = new ConcurrentHashMap<>();
-                List<Future<?>> workers = new ArrayList<>();
-                for (int w = 0; w < Math.min(threads, toIssue.size()); w++) {
-                    workers.add(executor.submit(() -> {
-                        for (String siren; (siren = toIssue.poll()) != null; ) {
-                            if (!runs.works(runId, worker)) {
-                                throw new CertificateBatchRunStore.TakenOverException(runId, "another node");
-                            }
-                            issued.put(siren, issue(siren, shared));
-                        }
-                    }));
+                Set<String> hosted = page.isEmpty() ? Set.of() : contracts.tenantsWithContract(page);
+                List<String> toIssue = page.stream().filter(s -> !holding.contains(s) && !issuedByThisRun.contains(s) && hosted.contains(s)).toList();
+                Map<String, Function<CertificateBatchTally, CertificateBatchTally>> refused = new ConcurrentHashMap<>();
+                Map<String, CertificateDraft> drafts = new ConcurrentHashMap<>();
+                if (!toIssue.isEmpty()) {
+                    if (!runs.works(runId, worker)) {
+                        throw new CertificateBatchRunStore.TakenOverException(runId, "another node");
+                    }
+                    // Reference data: read once per batch, again only when it changed; the page's tenants in a few queries.
+                    shared = reader.sharedFor(LocalDate.now(clock.withZone(Paris.ZONE)), shared);
+                    drafts(toIssue, shared, drafts, refused, threads);
                 }
-                awaitAll(workers);
-                for (String siren : page) {
-                    CertificateBatchTally t = running[0];
-                    running[0] = issuedByThisRun.contains(siren) ? t.withIssued()
-                            : holding.contains(siren) ? t.withAlreadyValid()
-                            : !hosted.contains(siren) ? t.withNoContract() // nothing to certify: not a refusal
-                            : issued.get(siren).apply(t);
-                    progress.accept(running[0]);
-                }
-                after = page.isEmpty() ? after : page.get(page.size() - 1);
-                runs.progressed(runId, worker, running[0], after);
+                List<CertificateBatchTally> told = new ArrayList<>();
+                String position = page.isEmpty() ? after : page.get(page.size() - 1);
+                CertificateBatchTally before = running[0];
+                List<String> tenants = page;
+                // One transaction stores the page's certificates, their journal entries and notices, the tally and position.
+                pages.store(runId, worker, toIssue.stream().map(drafts::get).filter(java.util.Objects::nonNull).toList(), dropped -> {
+                    told.clear();
+                    CertificateBatchTally t = before;
+                    for (String siren : tenants) {
+                        t = issuedByThisRun.contains(siren) ? t.withIssued()
+                                : holding.contains(siren) || dropped.contains(siren) ? t.withAlreadyValid()
+                                : !hosted.contains(siren) ? t.withNoContract() // nothing to certify: not a refusal
+                                : drafts.containsKey(siren) ? t.withIssued()
+                                : refused.get(siren).apply(t);
+                        told.add(t);
+                    }
+                    return t;
+                }, position);
+                told.forEach(progress);
+                running[0] = told.isEmpty() ? before : told.get(told.size() - 1);
+                after = position;
                 if (pause > 0 && page.size() == pageSize) {
                     pace(pause);
                 }
@@ -254,20 +258,43 @@ public class CertificateBatchJob extends ComplianceServiceBase implements Certif
         }
     }
 
-    /** Issues for one tenant (on a worker of the managed executor); the answer is how it counts in the tally. */
-    private Function<CertificateBatchTally, CertificateBatchTally> issue(String siren, ComplianceFactsReader.Shared shared) {
+    /**
+     * Renders and signs the page's certificates in parallel: {@code threads} workers of the managed executor (as the
+     * caller) take the next tenant until none is left; each draft (or refusal, journaled as a single issue's) is put in
+     * {@code drafts} or {@code refused}. The page's facts are read before, in a few queries for all its tenants.
+     */
+    private void drafts(List<String> toIssue, ComplianceFactsReader.Shared shared, Map<String, CertificateDraft> drafts,
+                        Map<String, Function<CertificateBatchTally, CertificateBatchTally>> refused, int threads) {
+        Map<String, ComplianceFactsReader.TenantDocuments> docs = reader.documentsOf(toIssue, shared);
+        ComplianceFactsReader.GdprEvidence evidence = reader.evidenceOf(toIssue);
+        Queue<String> queue = new ConcurrentLinkedQueue<>(toIssue);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int w = 0; w < Math.min(threads, toIssue.size()); w++) {
+            workers.add(executor.submit(() -> {
+                for (String siren; (siren = queue.poll()) != null; ) {
+                    ComplianceFactsReader.TenantDocuments tenant = docs.get(siren);
+                    if (tenant == null) {
+                        String gone = siren;
+                        refused.put(siren, t -> t.withRefused(gone)); // deleted since the report: nothing to certify
+                        continue;
+                    }
+                    draft(tenant, evidence, drafts, refused);
+                }
+            }));
+        }
+        awaitAll(workers);
+    }
+
+    /** One tenant's draft (on a worker); a refusal is journaled by the issue and counted as the issue would be. */
+    private void draft(ComplianceFactsReader.TenantDocuments tenant, ComplianceFactsReader.GdprEvidence evidence,
+                       Map<String, CertificateDraft> drafts, Map<String, Function<CertificateBatchTally, CertificateBatchTally>> refused) {
+        String siren = tenant.tenant().siren();
         try {
-            certificates.issue(siren, shared);
-            return CertificateBatchTally::withIssued;
-        } catch (CertificateRefusedException refused) {
-            // journaled by the issue itself; our missing evidence is counted apart, a certificate meanwhile is no refusal
-            return switch (refused.reason()) {
-                case EVIDENCE_MISSING -> t -> t.withRefusedEvidence(siren);
-                case VALID_EXISTS -> CertificateBatchTally::withAlreadyValid;
-                default -> t -> t.withRefused(siren);
-            };
-        } catch (TenantNotFoundException refused) {
-            return t -> t.withRefused(siren); // journaled by the issue itself
+            drafts.put(siren, certificates.draft(tenant, evidence));
+        } catch (CertificateRefusedException e) {
+            // our missing evidence is counted apart
+            refused.put(siren, e.reason() == CertificateRefusedException.Reason.EVIDENCE_MISSING ? t -> t.withRefusedEvidence(siren)
+                    : t -> t.withRefused(siren));
         }
     }
 
