@@ -13,7 +13,6 @@ import fr.gestan.cloud.compliance.api.CertificateBatch;
 import fr.gestan.cloud.compliance.api.CertificateBatchRunView;
 import fr.gestan.cloud.compliance.api.CertificateBatchRunningException;
 import fr.gestan.cloud.compliance.api.CertificateBatchTally;
-import fr.gestan.cloud.compliance.api.CertificateRefusedException;
 import fr.gestan.cloud.compliance.api.Certificates;
 import fr.gestan.cloud.compliance.internal.report.StoredReport;
 import fr.gestan.cloud.hosting.api.HostingContracts;
@@ -39,14 +38,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.ArrayList;
-import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import java.util.logging.Logger;
 
@@ -136,57 +128,32 @@ public class CertificateBatchJob extends ComplianceServiceBase implements Certif
         boolean completed = false;
         boolean lost = false;
         CertificateBatchTally[] running = {tally};
+        BatchPage next = null;
         try {
-            List<String> page;
             Instant since = resumedSince;
-            ComplianceFactsReader.Shared shared = null;
-            do {
-                page = em.createNamedQuery(StoredReport.UNBLOCKED_AFTER, String.class).setParameter("after", after)
-                        .setMaxResults(pageSize).getResultList();
-                Set<String> holding = page.isEmpty() ? Set.of() : new HashSet<>(em.createNamedQuery(CertificateRecord.HOLDING_VALID, String.class)
-                        .setParameter("sirens", page).setParameter("now", clock.instant()).getResultList());
-                // Resuming: the page the dead node was on may hold certificates it issued before its page was committed.
-                Set<String> issuedByThisRun = since == null || page.isEmpty() ? Set.of() : new HashSet<>(em.createNamedQuery(
-                                CertificateRecord.HOLDING_VALID_SINCE, String.class).setParameter("sirens", page)
-                        .setParameter("now", clock.instant()).setParameter("since", since).getResultList());
-                since = null;
-                Set<String> hosted = page.isEmpty() ? Set.of() : contracts.tenantsWithContract(page);
-                List<String> toIssue = page.stream().filter(s -> !holding.contains(s) && !issuedByThisRun.contains(s) && hosted.contains(s)).toList();
-                Map<String, Function<CertificateBatchTally, CertificateBatchTally>> refused = new ConcurrentHashMap<>();
-                Map<String, CertificateDraft> drafts = new ConcurrentHashMap<>();
-                if (!toIssue.isEmpty()) {
-                    if (!runs.works(runId, worker)) {
-                        throw new CertificateBatchRunStore.TakenOverException(runId, "another node");
-                    }
-                    // Reference data: read once per batch, again only when it changed; the page's tenants in a few queries.
-                    shared = reader.sharedFor(LocalDate.now(clock.withZone(Paris.ZONE)), shared);
-                    drafts(toIssue, shared, drafts, refused, threads);
-                }
-                List<CertificateBatchTally> told = new ArrayList<>();
-                String position = page.isEmpty() ? after : page.get(page.size() - 1);
+            ComplianceFactsReader.Shared[] shared = {null};
+            BatchPage page = read(runId, worker, after, pageSize, since, shared, threads);
+            while (page != null) {
+                List<CertificateDraft> drafts = page.drafted();
+                // the next page is drafted while this one is stored (rendering and signing beside the database's work)
+                next = page.tenants.size() == pageSize ? read(runId, worker, page.position, pageSize, null, shared, threads) : null;
                 CertificateBatchTally before = running[0];
-                List<String> tenants = page;
+                BatchPage stored = page;
+                List<CertificateBatchTally> told = new ArrayList<>();
                 // One transaction stores the page's certificates, their journal entries and notices, the tally and position.
-                pages.store(runId, worker, toIssue.stream().map(drafts::get).filter(java.util.Objects::nonNull).toList(), dropped -> {
+                pages.store(runId, worker, drafts, dropped -> {
                     told.clear();
-                    CertificateBatchTally t = before;
-                    for (String siren : tenants) {
-                        t = issuedByThisRun.contains(siren) ? t.withIssued()
-                                : holding.contains(siren) || dropped.contains(siren) ? t.withAlreadyValid()
-                                : !hosted.contains(siren) ? t.withNoContract() // nothing to certify: not a refusal
-                                : drafts.containsKey(siren) ? t.withIssued()
-                                : refused.get(siren).apply(t);
-                        told.add(t);
-                    }
-                    return t;
-                }, position);
+                    told.addAll(stored.tallies(before, dropped));
+                    return told.isEmpty() ? before : told.get(told.size() - 1);
+                }, page.position);
                 told.forEach(progress);
                 running[0] = told.isEmpty() ? before : told.get(told.size() - 1);
-                after = position;
-                if (pause > 0 && page.size() == pageSize) {
+                if (pause > 0 && next != null) {
                     pace(pause);
                 }
-            } while (page.size() == pageSize);
+                page = next;
+                next = null;
+            }
             completed = true;
             return running[0];
         } catch (CertificateBatchRunStore.TakenOverException e) {
@@ -195,6 +162,9 @@ public class CertificateBatchJob extends ComplianceServiceBase implements Certif
                     + "this node stops it here, the other carries it on");
             return running[0];
         } finally {
+            if (next != null) {
+                next.abandon(); // the page drafted ahead of a failed store: its workers end before the run does
+            }
             CertificateBatchTally done = running[0];
             if (!lost && runs.ended(runId, worker, completed, done)) {
                 journal.recordIndependently(new JournalEvent(BATCH, null, null,
@@ -240,62 +210,35 @@ public class CertificateBatchJob extends ComplianceServiceBase implements Certif
         }
     }
 
-    /** Waits for every worker; the first failure is thrown once all have ended (the batch then ends as failed). */
-    private static void awaitAll(List<Future<?>> workers) {
-        RuntimeException failure = null;
-        for (Future<?> worker : workers) {
-            try {
-                worker.get();
-            } catch (ExecutionException e) {
-                failure = failure != null ? failure : e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure = failure != null ? failure : new IllegalStateException("certificate batch interrupted", e);
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
-    }
-
     /**
-     * Renders and signs the page's certificates in parallel: {@code threads} workers of the managed executor (as the
-     * caller) take the next tenant until none is left; each draft (or refusal, journaled as a single issue's) is put in
-     * {@code drafts} or {@code refused}. The page's facts are read before, in a few queries for all its tenants.
+     * The page after {@code after}: its tenants and what the batch's queries tell of them, its certificates being
+     * drafted (started here, not awaited). {@code since}: when resuming, the start of the run (its first page may hold
+     * certificates the dead node issued). {@code shared}: the reference data, read once per batch, again only when it
+     * changed. Null when no tenant is left.
      */
-    private void drafts(List<String> toIssue, ComplianceFactsReader.Shared shared, Map<String, CertificateDraft> drafts,
-                        Map<String, Function<CertificateBatchTally, CertificateBatchTally>> refused, int threads) {
-        Map<String, ComplianceFactsReader.TenantDocuments> docs = reader.documentsOf(toIssue, shared);
-        ComplianceFactsReader.GdprEvidence evidence = reader.evidenceOf(toIssue);
-        Queue<String> queue = new ConcurrentLinkedQueue<>(toIssue);
-        List<Future<?>> workers = new ArrayList<>();
-        for (int w = 0; w < Math.min(threads, toIssue.size()); w++) {
-            workers.add(executor.submit(() -> {
-                for (String siren; (siren = queue.poll()) != null; ) {
-                    ComplianceFactsReader.TenantDocuments tenant = docs.get(siren);
-                    if (tenant == null) {
-                        String gone = siren;
-                        refused.put(siren, t -> t.withRefused(gone)); // deleted since the report: nothing to certify
-                        continue;
-                    }
-                    draft(tenant, evidence, drafts, refused);
-                }
-            }));
+    private BatchPage read(long runId, String worker, String after, int pageSize, Instant since, ComplianceFactsReader.Shared[] shared,
+                           int threads) {
+        List<String> tenants = em.createNamedQuery(StoredReport.UNBLOCKED_AFTER, String.class).setParameter("after", after)
+                .setMaxResults(pageSize).getResultList();
+        if (tenants.isEmpty()) {
+            return null;
         }
-        awaitAll(workers);
-    }
-
-    /** One tenant's draft (on a worker); a refusal is journaled by the issue and counted as the issue would be. */
-    private void draft(ComplianceFactsReader.TenantDocuments tenant, ComplianceFactsReader.GdprEvidence evidence,
-                       Map<String, CertificateDraft> drafts, Map<String, Function<CertificateBatchTally, CertificateBatchTally>> refused) {
-        String siren = tenant.tenant().siren();
-        try {
-            drafts.put(siren, certificates.draft(tenant, evidence));
-        } catch (CertificateRefusedException e) {
-            // our missing evidence is counted apart
-            refused.put(siren, e.reason() == CertificateRefusedException.Reason.EVIDENCE_MISSING ? t -> t.withRefusedEvidence(siren)
-                    : t -> t.withRefused(siren));
+        Set<String> holding = new HashSet<>(em.createNamedQuery(CertificateRecord.HOLDING_VALID, String.class)
+                .setParameter("sirens", tenants).setParameter("now", clock.instant()).getResultList());
+        // Resuming: the page the dead node was on may hold certificates it issued before its page was committed.
+        Set<String> issuedByThisRun = since == null ? Set.of() : new HashSet<>(em.createNamedQuery(
+                        CertificateRecord.HOLDING_VALID_SINCE, String.class).setParameter("sirens", tenants)
+                .setParameter("now", clock.instant()).setParameter("since", since).getResultList());
+        BatchPage page = new BatchPage(tenants, tenants.get(tenants.size() - 1), holding, issuedByThisRun, contracts.tenantsWithContract(tenants));
+        if (!page.toIssue().isEmpty()) {
+            if (!runs.works(runId, worker)) {
+                throw new CertificateBatchRunStore.TakenOverException(runId, "another node");
+            }
+            shared[0] = reader.sharedFor(LocalDate.now(clock.withZone(Paris.ZONE)), shared[0]);
+            // the page's tenants, contracts and GDPR evidence in a few queries for all of them
+            page.draft(executor, threads, certificates, reader.documentsOf(page.toIssue(), shared[0]), reader.evidenceOf(page.toIssue()));
         }
+        return page;
     }
 
     /**
