@@ -45,10 +45,12 @@ import java.util.logging.Logger;
 /**
  * Issues certificates in bulk (see {@link CertificateBatch}). Reads the candidates a page at a time in SIREN order
  * (keyset, so certificates issued meanwhile do not shift the pages), asks in one query each which of the page already
- * hold a valid certificate and which hold a contract at all, and issues for the others through
- * {@link Certificates#issue}: no transaction here, so each issue has its own and the caller stays the one journaled
- * as issuer. Each page commits its tally and the position after it; a run whose node dies is resumed from there by
- * the node whose sweep finds it silent ({@link #resume}).
+ * hold a valid certificate and which hold a contract at all, reads the others' facts in one query per kind, and has
+ * their certificates rendered and signed in parallel on the managed executor (the rules evaluated again for each, as
+ * {@link Certificates#issue} does, refusals journaled alike); then stores the page in one transaction
+ * ({@link CertificatePageStore}: certificates, journal entries, notices, tally and position), while the next page is
+ * drafted. No transaction here; the caller stays the one journaled as issuer. A run whose node dies is resumed from
+ * its last stored page by the node whose sweep finds it silent ({@link #resume}).
  */
 @ValidatesBusinessInterface
 @Singleton
