@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
-import fr.gestan.cloud.compliance.api.Certificates;
+import fr.gestan.cloud.compliance.api.CertificateBatch;
+import fr.gestan.cloud.compliance.api.CertificateBatchTally;
+import fr.gestan.cloud.compliance.api.ComplianceReportJob;
 import fr.gestan.cloud.hosting.api.MetricSample;
 import fr.gestan.cloud.hosting.api.Monitoring;
 import fr.gestan.cloud.hosting.api.ServerView;
@@ -37,11 +39,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * an empty database (the one named by {@code GESTAN_TEST_DB_NAME}, kept with {@code GESTAN_TEST_DB_KEEP=true}) with
  * an offer at scale through the modules' own code, then checks that the journal verifies. Refused when the database
  * already holds tables (TestEnvironment, before anything deploys); the deployment adds its demo data (4 tenants). Sizes from the environment: {@code GESTAN_SEED_TENANTS} (10,000),
- * {@code GESTAN_SEED_PAIRS} (100 production and 100 backup servers), {@code GESTAN_SEED_CERTIFICATES} (10,000),
+ * {@code GESTAN_SEED_PAIRS} (100 production and 100 backup servers),
  * {@code GESTAN_SEED_JOURNAL} (1,000,000 entries), {@code GESTAN_SEED_METRIC_DAYS} (90 days of measurements, one every
- * 5 minutes, for every server), {@code GESTAN_SEED_THREADS} (2 threads issue the certificates), {@code GESTAN_SEED_SECONDS}
- * (300: the certificates, made last, stop when it is spent, and the figures say how many were made). See
- * docs/performance.md.
+ * 5 minutes, for every server); then the daily compliance report and a certificate batch certify every tenant (the
+ * batch's workers: {@code GESTAN_CERTIFICATES_BATCH_THREADS}, default the number of cores). See docs/performance.md.
  */
 @ExtendWith(ArquillianExtension.class)
 @EnabledIfEnvironmentVariable(named = "GESTAN_SEED", matches = "true")
@@ -52,7 +53,7 @@ class PerfSeedIT extends ScaleSeeding {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.modules(PerfSeedIT.class, List.of(ScaleSeeding.class), "gestan-compliance.jar", "gestan-tenants.jar",
+        return Deployments.modules(PerfSeedIT.class, List.of(ScaleSeeding.class, AsSupportWithoutTransaction.class), "gestan-compliance.jar", "gestan-tenants.jar",
                 "gestan-hosting.jar");
     }
 
@@ -61,7 +62,11 @@ class PerfSeedIT extends ScaleSeeding {
     @EJB
     HostedAccounts accounts;
     @EJB
-    Certificates certificates;
+    CertificateBatch batch;
+    @EJB
+    ComplianceReportJob reportJob;
+    @EJB
+    AsSupportWithoutTransaction longRun;
     @EJB
     AccessJournal journal;
     @EJB
@@ -73,11 +78,8 @@ class PerfSeedIT extends ScaleSeeding {
     void seed_an_offer_at_scale() throws Exception {
         int n = setting("GESTAN_SEED_TENANTS", 10_000);
         int pairs = setting("GESTAN_SEED_PAIRS", 100);
-        int certificateTarget = setting("GESTAN_SEED_CERTIFICATES", 10_000);
         long journalTarget = setting("GESTAN_SEED_JOURNAL", 1_000_000);
-        long budget = setting("GESTAN_SEED_SECONDS", 300) * 1_000_000_000L;
         int metricDays = setting("GESTAN_SEED_METRIC_DAYS", 90);
-        int threads = setting("GESTAN_SEED_THREADS", 2);
 
         // The database was empty (TestEnvironment refuses a kept one with tables): only the demo data of the deployment.
         long tenantsBefore = support.call(() -> tenants.count());
@@ -131,28 +133,21 @@ class PerfSeedIT extends ScaleSeeding {
         }
         print("seed: " + appended + " journal entries in " + seconds(t2) + " s");
 
-        // Certificates (evaluate, render, sign, store, journal each), on a few threads, until the budget is spent.
+        // Certificates through the certificate batch (issue 19): the daily report stored first (the batch certifies the
+        // tenants it shows unblocked, and the back office's dashboard reads it), then every tenant evaluated again,
+        // rendered and signed in parallel, each page stored in one transaction.
+        long tr = System.nanoTime();
+        int evaluated;
+        while ((evaluated = longRun.call(() -> reportJob.runNow(done -> { }))) < 0) {
+            Thread.sleep(500); // the first run after deployment was going
+        }
+        print("seed: daily compliance report, " + evaluated + " tenants in " + seconds(tr) + " s");
         long t1 = System.nanoTime();
-        int target = Math.min(certificateTarget, n);
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
-        List<java.util.concurrent.Future<Integer>> workers = new java.util.ArrayList<>();
-        for (int w = 0; w < threads; w++) {
-            workers.add(pool.submit(() -> {
-                int mine = 0;
-                for (int i; (i = next.getAndIncrement()) < target && System.nanoTime() - t0 < budget; mine++) {
-                    String siren = siren(i);
-                    support.call(() -> certificates.issue(siren));
-                }
-                return mine;
-            }));
-        }
-        int issued = 0;
-        for (java.util.concurrent.Future<Integer> worker : workers) {
-            issued += worker.get();
-        }
-        pool.shutdown();
-        print("seed: " + issued + " certificates on " + threads + " threads in " + seconds(t1) + " s");
+        CertificateBatchTally tally = longRun.call(() -> batch.run(t -> { }));
+        double certificateSeconds = seconds(t1);
+        print("seed: certificate batch, " + tally.summary() + " in " + certificateSeconds + " s (" + Math.round(tally.issued() / certificateSeconds)
+                + " certificates/s)");
+        assertTrue(tally.issued() >= n, tally::summary);
         double total = seconds(t0);
         print("seed: done in " + total + " s (goal 300 s)");
 

@@ -42,7 +42,8 @@ class ScaleBenchmarkIT extends ScaleSeeding {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.modules(ScaleBenchmarkIT.class, List.of(AsSupportWithoutTransaction.class, ScaleSeeding.class),
+        return Deployments.modules(ScaleBenchmarkIT.class, List.of(AsSupportWithoutTransaction.class, ScaleSeeding.class,
+                        SignedRenders.class),
                 "gestan-compliance.jar", "gestan-tenants.jar", "gestan-hosting.jar");
     }
 
@@ -100,10 +101,19 @@ class ScaleBenchmarkIT extends ScaleSeeding {
         long t2 = System.nanoTime();
         CertificateBatchTally tally = longRun.call(() -> batch.run(t -> { }));
         double batchSeconds = seconds(t2);
+        print("certificate batch: load average " + java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         print("certificate batch: " + candidates + " candidates, " + tally.summary() + " in " + batchSeconds + " s ("
                 + Math.round(tally.considered() / batchSeconds) + " tenants/s, " + Math.round(batchSeconds * 10_000 / Math.max(1, tally.considered()))
                 + " s per 10,000)");
         assertTrue(tally.issued() >= n, tally::summary);
+        // the batch's ceiling, right after it in the same server: the same certificates rendered and signed alone, on the
+        // batch's number of threads (issue 19: the batch at 60 % of the signed rate, same threads, same run)
+        int threads = SignedRenders.batchThreads();
+        double batchRate = tally.issued() / batchSeconds;
+        double alone = SignedRenders.perSecond(threads, 20);
+        print(String.format(java.util.Locale.ROOT, "signed certificates rendered alone in the server on %d thread(s), right after the batch:"
+                + " %.1f/s; batch %.1f/s = %.0f %% of it (load average %.2f)", threads, alone, batchRate, 100 * batchRate / alone,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
 
         median("registry first page, 25 valid certificates", () -> auditor.call(() -> certificates.search(null, CertificateStatus.VALID, 0, 25)));
         median("registry last page, 25 certificates", () -> auditor.call(() -> certificates.search(null, null,

@@ -846,6 +846,73 @@ class CertificatesIT extends WithRoleCallers {
     }
 
     /**
+     * Issue 19: the batch stores each page in one transaction (the certificates and their PDFs, their journal entries
+     * and notices, the run's tally and position). A page whose store fails (here: a stray PDF holds the number its
+     * second certificate takes) leaves nothing of it: the batch ends failed, the stored tally counts exactly the
+     * certificates stored, none numbered from the failing page on, no issuing entry without its certificate; the next
+     * batch certifies those tenants once.
+     */
+    @Test
+    void a_page_whose_store_fails_leaves_nothing_of_it_and_the_next_batch_certifies_its_tenants_once() throws Exception {
+        List<String> fresh = List.of(compliantTenant(), compliantTenant());
+        storeTheComplianceReport();
+        long next;
+        String stray;
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement seq = c.prepareStatement("select nextval('certificate_number_seq')");
+                 ResultSet r = seq.executeQuery()) {
+                assertTrue(r.next());
+                next = r.getLong(1);
+            }
+            stray = String.format("GC-%04d-%06d", LocalDate.now(ZoneOffset.UTC).getYear(), next + 2);
+            try (PreparedStatement hold = c.prepareStatement("insert into certificate_document (number, pdf, size_bytes) values (?, ?, 1)")) {
+                hold.setString(1, stray);
+                hold.setBytes(2, new byte[] {1});
+                assertEquals(1, hold.executeUpdate());
+            }
+        }
+        Instant started = Instant.now().minusSeconds(1).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        try {
+            assertThrows(EJBException.class, () -> support.call(() -> batch.run(t -> { })));
+            CertificateBatchRunView failed = support.call(() -> batch.lastRun()).orElseThrow();
+            assertEquals("FAILED", failed.state(), failed::toString);
+            List<String> stored = new ArrayList<>();
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement q = c.prepareStatement("select r.number from certificate_record r join certificate_document d on d.number = r.number"
+                         + " where r.issued_at >= ? and r.issued_by = 'support.it' and r.number > ?")) {
+                q.setObject(1, started.atOffset(ZoneOffset.UTC));
+                q.setString(2, String.format("GC-%04d-%06d", LocalDate.now(ZoneOffset.UTC).getYear(), next));
+                try (ResultSet r = q.executeQuery()) {
+                    while (r.next()) {
+                        stored.add(r.getString(1));
+                    }
+                }
+            }
+            assertEquals(failed.tally().issued(), stored.size(), "the stored tally counts the certificates of the pages stored: " + stored);
+            assertTrue(stored.stream().allMatch(n -> n.compareTo(stray) < 0), "nothing stored from the failing page on: " + stored);
+            assertTrue(auditor.call(() -> journal.latest(50)).stream().anyMatch(e -> e.action().equals("CERTIFICATE_BATCH")
+                    && e.outcome().equals("FAILURE") && failed.tally().summary().equals(e.reason())), "the failed batch journaled");
+            for (String siren : fresh) {
+                if (auditor.call(() -> certificates.count(siren, null)) == 0) {
+                    assertTrue(journalOf(siren).stream().noneMatch(e -> e.action().equals("CERTIFICATE_ISSUED")),
+                            "no issuing entry without its certificate: " + siren);
+                }
+            }
+        } finally {
+            try (Connection c = dataSource.getConnection(); PreparedStatement free = c.prepareStatement("delete from certificate_document where number = ?")) {
+                free.setString(1, stray);
+                free.executeUpdate();
+            }
+        }
+        CertificateBatchTally again = support.call(() -> batch.run(t -> { }));
+        assertEquals("COMPLETED", support.call(() -> batch.lastRun()).orElseThrow().state(), again::summary);
+        for (String siren : fresh) {
+            assertEquals(1L, auditor.call(() -> certificates.count(siren, null)), "certified once: " + siren);
+            assertEquals(1L, journalOf(siren).stream().filter(e -> e.action().equals("CERTIFICATE_ISSUED")).count(), siren);
+        }
+    }
+
+    /**
      * Issue 21 item 2: a certificate states only what we can prove. A tenant whose production server has no evidence of
      * its updates (our obligation, rule R6) is refused with that reason, journaled, and counted apart by the batch;
      * once the evidence is there it is certified, and the client's own to-dos are printed as the client's obligations.

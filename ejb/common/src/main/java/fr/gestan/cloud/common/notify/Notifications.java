@@ -10,4 +10,14 @@ public interface Notifications {
 
     /** Stores the notice and its deliveries in the caller's transaction (required). */
     void publish(Notice notice);
+
+    /**
+     * Stores each notice as {@link #publish} does, in the caller's transaction (required), reading what they share
+     * once (the tenants of a page of new certificates in one query): for the certificate batch, which stores a page of
+     * certificates at once. At most {@link #MAX_BATCH} notices a call.
+     */
+    void publishAll(java.util.List<Notice> notices);
+
+    /** The most notices {@link #publishAll} takes in one call. */
+    int MAX_BATCH = 500;
 }

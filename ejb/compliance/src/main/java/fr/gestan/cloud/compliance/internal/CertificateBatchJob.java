@@ -13,11 +13,9 @@ import fr.gestan.cloud.compliance.api.CertificateBatch;
 import fr.gestan.cloud.compliance.api.CertificateBatchRunView;
 import fr.gestan.cloud.compliance.api.CertificateBatchRunningException;
 import fr.gestan.cloud.compliance.api.CertificateBatchTally;
-import fr.gestan.cloud.compliance.api.CertificateRefusedException;
 import fr.gestan.cloud.compliance.api.Certificates;
 import fr.gestan.cloud.compliance.internal.report.StoredReport;
 import fr.gestan.cloud.hosting.api.HostingContracts;
-import fr.gestan.cloud.tenants.api.TenantNotFoundException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.ConcurrencyManagement;
@@ -40,24 +38,19 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.ArrayList;
-import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import java.util.logging.Logger;
 
 /**
  * Issues certificates in bulk (see {@link CertificateBatch}). Reads the candidates a page at a time in SIREN order
  * (keyset, so certificates issued meanwhile do not shift the pages), asks in one query each which of the page already
- * hold a valid certificate and which hold a contract at all, and issues for the others through
- * {@link Certificates#issue}: no transaction here, so each issue has its own and the caller stays the one journaled
- * as issuer. Each page commits its tally and the position after it; a run whose node dies is resumed from there by
- * the node whose sweep finds it silent ({@link #resume}).
+ * hold a valid certificate and which hold a contract at all, reads the others' facts in one query per kind, and has
+ * their certificates rendered and signed in parallel on the managed executor (the rules evaluated again for each, as
+ * {@link Certificates#issue} does, refusals journaled alike); then stores the page in one transaction
+ * ({@link CertificatePageStore}: certificates, journal entries, notices, tally and position), while the next page is
+ * drafted. No transaction here; the caller stays the one journaled as issuer. A run whose node dies is resumed from
+ * its last stored page by the node whose sweep finds it silent ({@link #resume}).
  */
 @ValidatesBusinessInterface
 @Singleton
@@ -90,6 +83,8 @@ public class CertificateBatchJob extends ComplianceServiceBase implements Certif
     HostingContracts contracts;
     @EJB
     CertificateBatchRunStore runs;
+    @EJB
+    CertificatePageStore pages;
     @EJB
     CertificateBatchResumer resumer;
     /** The server's managed executor: the caller's identity is propagated, so each issue is checked and journaled as its. */
@@ -135,54 +130,32 @@ public class CertificateBatchJob extends ComplianceServiceBase implements Certif
         boolean completed = false;
         boolean lost = false;
         CertificateBatchTally[] running = {tally};
+        BatchPage next = null;
         try {
-            List<String> page;
             Instant since = resumedSince;
-            do {
-                page = em.createNamedQuery(StoredReport.UNBLOCKED_AFTER, String.class).setParameter("after", after)
-                        .setMaxResults(pageSize).getResultList();
-                Set<String> holding = page.isEmpty() ? Set.of() : new HashSet<>(em.createNamedQuery(CertificateRecord.HOLDING_VALID, String.class)
-                        .setParameter("sirens", page).setParameter("now", clock.instant()).getResultList());
-                // Resuming: the page the dead node was on may hold certificates it issued before its page was committed.
-                Set<String> issuedByThisRun = since == null || page.isEmpty() ? Set.of() : new HashSet<>(em.createNamedQuery(
-                                CertificateRecord.HOLDING_VALID_SINCE, String.class).setParameter("sirens", page)
-                        .setParameter("now", clock.instant()).setParameter("since", since).getResultList());
-                since = null;
-                Set<String> hosted = contracts.tenantsWithContract(page);
-                // Servers, data centres, operators, staff, policy and recovery plans: read once for the page.
-                ComplianceFactsReader.Shared shared = page.isEmpty() ? null
-                        : reader.shared(LocalDate.now(clock.withZone(Paris.ZONE)));
-                // The page's issues run in parallel, each in its own transaction and as the caller: `threads` workers of
-                // the managed executor take the next tenant until none is left; tallied in page order afterwards. Before
-                // each issue a worker checks that this node still works on the run (not taken over as dead meanwhile).
-                Queue<String> toIssue = new ConcurrentLinkedQueue<>(page.stream().filter(s -> !holding.contains(s) && hosted.contains(s)).toList());
-                Map<String, Function<CertificateBatchTally, CertificateBatchTally>> issued = new ConcurrentHashMap<>();
-                List<Future<?>> workers = new ArrayList<>();
-                for (int w = 0; w < Math.min(threads, toIssue.size()); w++) {
-                    workers.add(executor.submit(() -> {
-                        for (String siren; (siren = toIssue.poll()) != null; ) {
-                            if (!runs.works(runId, worker)) {
-                                throw new CertificateBatchRunStore.TakenOverException(runId, "another node");
-                            }
-                            issued.put(siren, issue(siren, shared));
-                        }
-                    }));
-                }
-                awaitAll(workers);
-                for (String siren : page) {
-                    CertificateBatchTally t = running[0];
-                    running[0] = issuedByThisRun.contains(siren) ? t.withIssued()
-                            : holding.contains(siren) ? t.withAlreadyValid()
-                            : !hosted.contains(siren) ? t.withNoContract() // nothing to certify: not a refusal
-                            : issued.get(siren).apply(t);
-                    progress.accept(running[0]);
-                }
-                after = page.isEmpty() ? after : page.get(page.size() - 1);
-                runs.progressed(runId, worker, running[0], after);
-                if (pause > 0 && page.size() == pageSize) {
+            ComplianceFactsReader.Shared[] shared = {null};
+            BatchPage page = read(runId, worker, after, pageSize, since, shared, threads);
+            while (page != null) {
+                List<CertificateDraft> drafts = page.drafted();
+                // the next page is drafted while this one is stored (rendering and signing beside the database's work)
+                next = page.tenants.size() == pageSize ? read(runId, worker, page.position, pageSize, null, shared, threads) : null;
+                CertificateBatchTally before = running[0];
+                BatchPage stored = page;
+                List<CertificateBatchTally> told = new ArrayList<>();
+                // One transaction stores the page's certificates, their journal entries and notices, the tally and position.
+                pages.store(runId, worker, drafts, dropped -> {
+                    told.clear();
+                    told.addAll(stored.tallies(before, dropped));
+                    return told.isEmpty() ? before : told.get(told.size() - 1);
+                }, page.position);
+                told.forEach(progress);
+                running[0] = told.isEmpty() ? before : told.get(told.size() - 1);
+                if (pause > 0 && next != null) {
                     pace(pause);
                 }
-            } while (page.size() == pageSize);
+                page = next;
+                next = null;
+            }
             completed = true;
             return running[0];
         } catch (CertificateBatchRunStore.TakenOverException e) {
@@ -191,6 +164,9 @@ public class CertificateBatchJob extends ComplianceServiceBase implements Certif
                     + "this node stops it here, the other carries it on");
             return running[0];
         } finally {
+            if (next != null) {
+                next.abandon(); // the page drafted ahead of a failed store: its workers end before the run does
+            }
             CertificateBatchTally done = running[0];
             if (!lost && runs.ended(runId, worker, completed, done)) {
                 journal.recordIndependently(new JournalEvent(BATCH, null, null,
@@ -236,39 +212,35 @@ public class CertificateBatchJob extends ComplianceServiceBase implements Certif
         }
     }
 
-    /** Waits for every worker; the first failure is thrown once all have ended (the batch then ends as failed). */
-    private static void awaitAll(List<Future<?>> workers) {
-        RuntimeException failure = null;
-        for (Future<?> worker : workers) {
-            try {
-                worker.get();
-            } catch (ExecutionException e) {
-                failure = failure != null ? failure : e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure = failure != null ? failure : new IllegalStateException("certificate batch interrupted", e);
+    /**
+     * The page after {@code after}: its tenants and what the batch's queries tell of them, its certificates being
+     * drafted (started here, not awaited). {@code since}: when resuming, the start of the run (its first page may hold
+     * certificates the dead node issued). {@code shared}: the reference data, read once per batch, again only when it
+     * changed. Null when no tenant is left.
+     */
+    private BatchPage read(long runId, String worker, String after, int pageSize, Instant since, ComplianceFactsReader.Shared[] shared,
+                           int threads) {
+        List<String> tenants = em.createNamedQuery(StoredReport.UNBLOCKED_AFTER, String.class).setParameter("after", after)
+                .setMaxResults(pageSize).getResultList();
+        if (tenants.isEmpty()) {
+            return null;
+        }
+        Set<String> holding = new HashSet<>(em.createNamedQuery(CertificateRecord.HOLDING_VALID, String.class)
+                .setParameter("sirens", tenants).setParameter("now", clock.instant()).getResultList());
+        // Resuming: the page the dead node was on may hold certificates it issued before its page was committed.
+        Set<String> issuedByThisRun = since == null ? Set.of() : new HashSet<>(em.createNamedQuery(
+                        CertificateRecord.HOLDING_VALID_SINCE, String.class).setParameter("sirens", tenants)
+                .setParameter("now", clock.instant()).setParameter("since", since).getResultList());
+        BatchPage page = new BatchPage(tenants, tenants.get(tenants.size() - 1), holding, issuedByThisRun, contracts.tenantsWithContract(tenants));
+        if (!page.toIssue().isEmpty()) {
+            if (!runs.works(runId, worker)) {
+                throw new CertificateBatchRunStore.TakenOverException(runId, "another node");
             }
+            shared[0] = reader.sharedFor(LocalDate.now(clock.withZone(Paris.ZONE)), shared[0]);
+            // the page's tenants, contracts and GDPR evidence in a few queries for all of them
+            page.draft(executor, threads, certificates, reader.documentsOf(page.toIssue(), shared[0]), reader.evidenceOf(page.toIssue()));
         }
-        if (failure != null) {
-            throw failure;
-        }
-    }
-
-    /** Issues for one tenant (on a worker of the managed executor); the answer is how it counts in the tally. */
-    private Function<CertificateBatchTally, CertificateBatchTally> issue(String siren, ComplianceFactsReader.Shared shared) {
-        try {
-            certificates.issue(siren, shared);
-            return CertificateBatchTally::withIssued;
-        } catch (CertificateRefusedException refused) {
-            // journaled by the issue itself; our missing evidence is counted apart, a certificate meanwhile is no refusal
-            return switch (refused.reason()) {
-                case EVIDENCE_MISSING -> t -> t.withRefusedEvidence(siren);
-                case VALID_EXISTS -> CertificateBatchTally::withAlreadyValid;
-                default -> t -> t.withRefused(siren);
-            };
-        } catch (TenantNotFoundException refused) {
-            return t -> t.withRefused(siren); // journaled by the issue itself
-        }
+        return page;
     }
 
     /**

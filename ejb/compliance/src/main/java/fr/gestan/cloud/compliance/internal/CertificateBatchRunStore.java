@@ -101,6 +101,21 @@ public class CertificateBatchRunStore extends ComplianceServiceBase {
         beat(runId, now);
     }
 
+    /**
+     * In the caller's transaction (the batch's page): locks the run and refuses ({@link TakenOverException}) when the
+     * loop {@code worker} no longer works on it, so that a page is never stored beside a takeover.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void claim(long runId, String worker) {
+        ownedBy(runId, worker);
+    }
+
+    /** {@link #progressed(long, String, CertificateBatchTally, String)} in the caller's transaction: the page's own. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void progressedWithPage(long runId, String worker, CertificateBatchTally tally, String after) {
+        progressed(runId, worker, tally, after);
+    }
+
     /** Whether the loop {@code worker} still works on the run (checked before each issue, so that a loop taken for dead stops). */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public boolean works(long runId, String worker) {

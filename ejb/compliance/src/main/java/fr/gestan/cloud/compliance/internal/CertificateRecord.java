@@ -24,6 +24,8 @@ import java.util.Objects;
 @NamedQuery(name = CertificateRecord.NUMBER_TAKEN, query = "select count(c) from CertificateRecord c where c.number = :number")
 @NamedQuery(name = CertificateRecord.HOLDING_VALID, query = "select distinct c.tenantSiren from CertificateRecord c "
         + "where c.tenantSiren in :sirens and c.revokedAt is null and c.validUntil > :now")
+@NamedQuery(name = CertificateRecord.VALID_OF_TENANTS, query = "select c.tenantSiren, c.number from CertificateRecord c "
+        + "where c.tenantSiren in :sirens and c.revokedAt is null and c.validUntil > :now order by c.id desc")
 @NamedQuery(name = CertificateRecord.HOLDING_VALID_SINCE, query = "select distinct c.tenantSiren from CertificateRecord c "
         + "where c.tenantSiren in :sirens and c.revokedAt is null and c.validUntil > :now and c.issuedAt >= :since")
 public class CertificateRecord extends GeneratedId {
@@ -35,6 +37,8 @@ public class CertificateRecord extends GeneratedId {
     /** Which of these tenants hold a valid certificate now. */
     static final String HOLDING_VALID = "CertificateRecord.holdingValid";
     static final String HOLDING_VALID_SINCE = "CertificateRecord.holdingValidSince";
+    /** Which of these tenants hold a valid certificate now, with its number (the newest first). */
+    static final String VALID_OF_TENANTS = "CertificateRecord.validOfTenants";
 
     /** Certificates are valid for one year after issue. */
     static final Duration VALIDITY = Duration.ofDays(365);
@@ -118,6 +122,30 @@ public class CertificateRecord extends GeneratedId {
 
     String tenantSiren() {
         return tenantSiren;
+    }
+
+    String tenantName() {
+        return tenantName;
+    }
+
+    String sha256() {
+        return sha256;
+    }
+
+    Instant issuedAt() {
+        return issuedAt;
+    }
+
+    Instant validUntil() {
+        return validUntil;
+    }
+
+    String issuedBy() {
+        return issuedBy;
+    }
+
+    String supersedes() {
+        return supersedes;
     }
 
     boolean revoked() {

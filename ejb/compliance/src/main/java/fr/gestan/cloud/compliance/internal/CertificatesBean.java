@@ -7,8 +7,6 @@ import java.time.LocalDate;
 import jakarta.ejb.LocalBean;
 import fr.gestan.cloud.common.tenancy.TenantConfinement;
 import fr.gestan.cloud.common.Roles;
-import fr.gestan.cloud.common.Shown;
-import fr.gestan.cloud.common.notify.Notice;
 import fr.gestan.cloud.common.notify.Notifications;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.common.tenancy.CallerTenancy;
@@ -55,6 +53,7 @@ public class CertificatesBean extends ComplianceServiceBase implements Certifica
     static final String DOWNLOADED = "CERTIFICATE_DOWNLOADED";
     static final String ISSUE_REFUSED = "CERTIFICATE_ISSUE_REFUSED";
     static final String DOWNLOAD_REFUSED = "CERTIFICATE_DOWNLOAD_REFUSED";
+    static final String ALREADY_HOLDS = "already holds a valid certificate";
 
     @EJB
     ComplianceFactsReader reader;
@@ -78,12 +77,16 @@ public class CertificatesBean extends ComplianceServiceBase implements Certifica
     }
 
     /**
-     * {@link #issue(String)} with reference data read once for many tenants (the batch reads them once per page);
-     * the tenant, its contracts and its evidence are still read afresh, in this transaction.
+     * For the batch, on a worker of its page: evaluates the rules again on the page's facts (read with the page's),
+     * refuses as {@link #issue(String)} does (journaled), and renders and signs the certificate, with its number;
+     * nothing stored ({@link CertificatePageStore} stores the page's drafts in one transaction). The batch skips the
+     * tenants holding a valid certificate; the store checks again.
      */
-    public CertificateView issue(String tenantSiren, ComplianceFactsReader.Shared shared)
-            throws TenantNotFoundException, CertificateRefusedException {
-        return issueFor(tenantSiren, null, shared, false);
+    public CertificateDraft draft(ComplianceFactsReader.TenantDocuments docs, ComplianceFactsReader.GdprEvidence evidence)
+            throws CertificateRefusedException {
+        String siren = docs.tenant().siren();
+        ComplianceReport report = evaluated(siren, reader.facts(docs, evidence), null);
+        return render(siren, certificateFacts(docs, null), report, null, ISSUED);
     }
 
     private LocalDate today() {
@@ -108,65 +111,81 @@ public class CertificatesBean extends ComplianceServiceBase implements Certifica
             throws TenantNotFoundException, CertificateRefusedException {
         // One read of the tenant and its contracts serves the rules and the certificate's statements.
         ComplianceFactsReader.TenantDocuments docs = reader.documents(siren, shared);
-        ComplianceReport report = Rules.evaluate(reader.facts(docs));
+        String previousNumber = previous == null ? null : previous.number();
+        ComplianceReport report = evaluated(siren, reader.facts(docs), previousNumber);
+        CertificateFacts facts = certificateFacts(docs, previousNumber);
+        Instant checkedAt = clock.instant();
+        List<CertificateRecord> held = previous != null ? List.of() : em.createNamedQuery(CertificateRecord.OF_TENANT, CertificateRecord.class)
+                .setParameter("siren", siren).getResultList().stream().filter(c -> c.statusAt(checkedAt) == CertificateStatus.VALID).toList();
+        if (!held.isEmpty() && !superseding) {
+            // a second valid certificate beside the first would be silent: staff confirm that the new one supersedes it
+            journal.recordIndependently(JournalEvent.refused(ISSUE_REFUSED, siren, held.get(0).number(), ALREADY_HOLDS));
+            throw new CertificateRefusedException(CertificateRefusedException.Reason.VALID_EXISTS, List.of(), held.get(0).number());
+        }
+        if (previous == null && !held.isEmpty()) {
+            previous = held.get(0); // the newest: printed as the one this certificate supersedes
+        }
+        CertificateDraft draft = render(siren, facts, report, previous == null ? null : previous.number(),
+                previous == null || superseding ? ISSUED : REISSUED);
+        CertificateRecord record = draft.record();
+        em.persist(record);
+        em.persist(new CertificateDocument(record.number(), draft.pdf()));
+        if (previous != null) {
+            previous.supersede(record.number(), record.issuedBy(), record.issuedAt());
+        }
+        for (CertificateRecord other : held) {
+            if (other != previous) {
+                other.supersede(record.number(), record.issuedBy(), record.issuedAt());
+            }
+        }
+        journal.record(draft.entry());
+        // the client is told (its contacts, by the outbox, in this transaction: nothing is told of a rolled-back issue)
+        notifications.publish(draft.notice());
+        return record.toFullView(record.issuedAt(), draft.pdf().length);
+    }
+
+    /** The rules evaluated on {@code facts}: a refusal (journaled in its own transaction) when they block or our evidence is missing. */
+    private ComplianceReport evaluated(String siren, fr.gestan.cloud.compliance.internal.rules.TenantFacts facts, String previousNumber)
+            throws CertificateRefusedException {
+        ComplianceReport report = Rules.evaluate(facts);
         if (report.blocked()) {
             String why = report.blockingFindings().stream().map(f -> f.ruleId() + ":" + f.code()).distinct().collect(Collectors.joining(", "));
-            journal.recordIndependently(JournalEvent.refused(ISSUE_REFUSED, siren, previous == null ? null : previous.number(), why));
+            journal.recordIndependently(JournalEvent.refused(ISSUE_REFUSED, siren, previousNumber, why));
             throw new CertificateRefusedException(CertificateRefusedException.Reason.BLOCKED, report.blockingFindings());
         }
         // A certificate states only what we can prove: none while one of our obligations lacks fresh evidence.
         List<fr.gestan.cloud.compliance.api.RuleFinding> missing = report.ourMissingEvidence();
         if (!missing.isEmpty()) {
             String why = "our evidence missing: " + missing.stream().map(f -> f.ruleId() + ":" + f.code()).distinct().collect(Collectors.joining(", "));
-            journal.recordIndependently(JournalEvent.refused(ISSUE_REFUSED, siren, previous == null ? null : previous.number(), why));
+            journal.recordIndependently(JournalEvent.refused(ISSUE_REFUSED, siren, previousNumber, why));
             throw new CertificateRefusedException(CertificateRefusedException.Reason.EVIDENCE_MISSING, missing);
         }
+        return report;
+    }
+
+    /** What the certificate states beside the rules; a refusal (journaled) when no contract is left to certify. */
+    private CertificateFacts certificateFacts(ComplianceFactsReader.TenantDocuments docs, String previousNumber) throws CertificateRefusedException {
         CertificateFacts facts = reader.certificate(docs);
         if (facts.contracts().isEmpty()) {
-            journal.recordIndependently(JournalEvent.refused(ISSUE_REFUSED, siren, previous == null ? null : previous.number(), "no contract"));
+            journal.recordIndependently(JournalEvent.refused(ISSUE_REFUSED, docs.tenant().siren(), previousNumber, "no contract"));
             throw new CertificateRefusedException(CertificateRefusedException.Reason.NO_CONTRACT, List.of());
         }
-        Instant checkedAt = clock.instant();
-        List<CertificateRecord> held = previous != null ? List.of() : em.createNamedQuery(CertificateRecord.OF_TENANT, CertificateRecord.class)
-                .setParameter("siren", siren).getResultList().stream().filter(c -> c.statusAt(checkedAt) == CertificateStatus.VALID).toList();
-        if (!held.isEmpty() && !superseding) {
-            // a second valid certificate beside the first would be silent: staff confirm that the new one supersedes it
-            journal.recordIndependently(JournalEvent.refused(ISSUE_REFUSED, siren, held.get(0).number(), "already holds a valid certificate"));
-            throw new CertificateRefusedException(CertificateRefusedException.Reason.VALID_EXISTS, List.of(), held.get(0).number());
-        }
-        if (previous == null && !held.isEmpty()) {
-            previous = held.get(0); // the newest: printed as the one this certificate supersedes
-        }
+        return facts;
+    }
+
+    /** The certificate numbered, rendered and signed (every one in full, with its own data and a fresh signature). */
+    private CertificateDraft render(String siren, CertificateFacts facts, ComplianceReport report, String previousNumber, String action) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         String number = CertificateNumbers.next(em, now);
         CertificateContent content = new CertificateContent(number, facts.tenantName(), siren, facts.contracts(), facts.policyVersion(),
                 facts.measures(), report.rules().stream().map(r -> new CertificateContent.RuleLine(r.ruleId(), r.legalReference(),
                 printedOutcome(r), r.explanationFr() + evidenceBasis(r))).toList(), facts.checkpoint(), now, CertificateRecord.validUntil(now),
-                VerificationUrls.of(number), previous == null ? null : previous.number(), facts.availability(), clientObligations(report));
+                VerificationUrls.of(number), previousNumber, facts.availability(), clientObligations(report));
         Signing.Signed signed = Signing.renderSigned(content, now);
-        byte[] pdf = signed.pdf();
-        String sha256 = Signing.sha256(pdf);
-        String who = actor();
-        CertificateRecord record = new CertificateRecord(number, siren, facts.tenantName(), sha256, now, who,
-                previous == null ? null : previous.number());
+        CertificateRecord record = new CertificateRecord(number, siren, facts.tenantName(), Signing.sha256(signed.pdf()), now, actor(),
+                previousNumber);
         record.signedWith(signed.keyId());
-        em.persist(record);
-        em.persist(new CertificateDocument(number, pdf));
-        if (previous != null) {
-            previous.supersede(number, who, now);
-        }
-        for (CertificateRecord other : held) {
-            if (other != previous) {
-                other.supersede(number, who, now);
-            }
-        }
-        // The issuing entry records the PDF's SHA-256: /verify shows its inclusion proof beside the file's hash.
-        journal.record(new JournalEvent(previous == null || superseding ? ISSUED : REISSUED, siren, number, JournalEvent.Outcome.SUCCESS,
-                "pdf sha256 " + sha256 + (previous == null ? "" : "; supersedes " + previous.number())));
-        // the client is told (its contacts, by the outbox, in this transaction: nothing is told of a rolled-back issue)
-        notifications.publish(Notice.certificateIssued(siren, number, Shown.date(java.time.LocalDate.ofInstant(record.toView(now).validUntil(), Paris.ZONE)),
-                previous == null ? null : previous.number()));
-        return record.toFullView(now, pdf.length);
+        return new CertificateDraft(record, signed.pdf(), action);
     }
 
     @Override

@@ -106,6 +106,24 @@ public class ComplianceFactsReader {
                   Map<String, List<TenantFacts.Control>> controls, Map<Long, ServerAvailabilityView> availability,
                   AtomicReference<CheckpointView> checkpoint) {
 
+        /**
+         * The same reference data for the next batch page: the recovery plans and availability figures read so far
+         * (printed, not rule inputs) kept; the servers' controls (rule evidence) and the journal checkpoint read again.
+         */
+        Shared nextPage() {
+            return new Shared(on, dataCentres, operators, backupRetentionDays, staff, policy, policyVersion, tenantDataRetentionDays,
+                    plans, subProcessors, transport, new ConcurrentHashMap<>(), availability, new AtomicReference<>());
+        }
+
+        /** Whether {@code fresh} (just read, nothing memoised) holds the same reference data as this. */
+        boolean sameReference(Shared fresh) {
+            return on.equals(fresh.on) && dataCentres.equals(fresh.dataCentres) && operators.equals(fresh.operators)
+                    && java.util.Objects.equals(backupRetentionDays, fresh.backupRetentionDays) && staff.equals(fresh.staff)
+                    && java.util.Objects.equals(policy, fresh.policy) && policyVersion == fresh.policyVersion
+                    && tenantDataRetentionDays == fresh.tenantDataRetentionDays && subProcessors.equals(fresh.subProcessors)
+                    && java.util.Objects.equals(transport, fresh.transport);
+        }
+
         /** The sub-processors in effect that serve one of these data centres (those without data centres serve all). */
         List<SubProcessorView> serving(String... dataCentres) {
             return subProcessors.stream().filter(s -> java.util.Arrays.stream(dataCentres)
@@ -150,6 +168,56 @@ public class ComplianceFactsReader {
                 new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new AtomicReference<>());
     }
 
+    /**
+     * The reference data for the next page of a batch: read again (the small part: inventory, staff, policy,
+     * sub-processors), and when it equals {@code previous}'s, {@code previous} with what it memoised (recovery plans,
+     * availability figures: read once per batch, unless the reference data changed) and a fresh read of the
+     * servers' controls and of the journal checkpoint. {@code previous} null: the first page.
+     */
+    public Shared sharedFor(LocalDate on, Shared previous) {
+        Shared fresh = shared(on);
+        return previous != null && previous.sameReference(fresh) ? previous.nextPage() : fresh;
+    }
+
+    /**
+     * A page of tenants' documents' inputs in two queries (their records, their live contracts), by SIREN; an unknown
+     * SIREN is left out. At most 500.
+     */
+    public Map<String, TenantDocuments> documentsOf(List<String> sirens, Shared shared) {
+        Map<String, List<ContractView>> live = new HashMap<>();
+        for (ContractView c : contracts.liveOf(sirens)) {
+            live.computeIfAbsent(c.tenantSiren(), s -> new ArrayList<>()).add(c);
+        }
+        Map<String, TenantDocuments> docs = new HashMap<>();
+        for (TenantRecord record : tenants.recordsOf(sirens)) {
+            List<ContractView> list = live.getOrDefault(record.siren(), List.of());
+            docs.put(record.siren(), new TenantDocuments(record, list.subList(0, Math.min(list.size(), MAX_CONTRACTS)), shared));
+        }
+        return docs;
+    }
+
+    /**
+     * This module's GDPR evidence of a page of tenants, in two queries: the latest accepted agreement per contract
+     * (contract id to the text's SHA-256), and the record of processing's coverage.
+     */
+    public record GdprEvidence(Map<String, Map<Long, String>> accepted, Map<String, Object[]> coverage) {
+
+        Map<Long, String> acceptedOf(String siren) {
+            return accepted.getOrDefault(siren, Map.of());
+        }
+    }
+
+    public GdprEvidence evidenceOf(List<String> sirens) {
+        Map<String, Map<Long, String>> accepted = new HashMap<>();
+        if (!sirens.isEmpty()) {
+            for (Object[] row : em.createNamedQuery(AgreementAcceptance.META_OF_TENANTS, Object[].class).setParameter("sirens", sirens)
+                    .getResultList()) {
+                accepted.computeIfAbsent((String) row[5], s -> new HashMap<>()).putIfAbsent((Long) row[0], (String) row[1]);
+            }
+        }
+        return new GdprEvidence(accepted, ProcessingCoverage.rows(em, sirens));
+    }
+
     public long tenantCount() {
         return tenants.count();
     }
@@ -173,16 +241,30 @@ public class ComplianceFactsReader {
 
     /** The rules' inputs for a tenant whose documents' inputs were read already. */
     public TenantFacts facts(TenantDocuments docs) {
-        TenantRecord record = docs.tenant();
-        String siren = record.siren();
-        Shared shared = docs.shared();
+        String siren = docs.tenant().siren();
         // GDPR evidence kept by this module: the latest acceptance per contract, the record's coverage.
         Map<Long, String> accepted = new HashMap<>();
         for (Object[] row : em.createNamedQuery(AgreementAcceptance.META_OF_TENANT, Object[].class).setParameter("siren", siren).getResultList()) {
             accepted.putIfAbsent((Long) row[0], (String) row[1]);
         }
-        Set<HostedDataKind> kinds = record.details().dataKinds() == null ? Set.of() : record.details().dataKinds();
-        boolean recorded = ProcessingCoverage.covers(em, siren, kinds);
+        return facts(docs, accepted, ProcessingCoverage.covers(em, siren, kinds(docs.tenant())));
+    }
+
+    /** The rules' inputs of a tenant of a page whose GDPR evidence was read with the page's ({@link #evidenceOf}). */
+    public TenantFacts facts(TenantDocuments docs, GdprEvidence evidence) {
+        String siren = docs.tenant().siren();
+        return facts(docs, evidence.acceptedOf(siren), ProcessingCoverage.covers(evidence.coverage().get(siren), kinds(docs.tenant())));
+    }
+
+    private static Set<HostedDataKind> kinds(TenantRecord record) {
+        return record.details().dataKinds() == null ? Set.of() : record.details().dataKinds();
+    }
+
+    private TenantFacts facts(TenantDocuments docs, Map<Long, String> accepted, boolean recorded) {
+        TenantRecord record = docs.tenant();
+        String siren = record.siren();
+        Shared shared = docs.shared();
+        Set<HostedDataKind> kinds = kinds(record);
         List<TenantFacts.ContractFacts> list = new ArrayList<>();
         List<AgreementTexts.Inputs> inputs = docs.agreements();
         for (int i = 0; i < docs.contracts().size(); i++) {

@@ -40,6 +40,12 @@ public interface HostingContracts {
     /** Which of these tenants hold a contract not terminated (active or draft): one query. Staff. */
     Set<String> tenantsWithContract(@NotNull @Size(max = 500, message = "{page.size.invalid}") List<String> tenantSirens);
 
+    /**
+     * The contracts not terminated (active or draft) of these tenants, newest first, in one query (the certificate
+     * batch reads a page of tenants at once). At most 500 tenants. Staff and auditors.
+     */
+    List<ContractView> liveOf(@NotNull @Size(max = 500, message = "{page.size.invalid}") List<String> tenantSirens);
+
     /** One contract by its number, empty when there is none (the back-office search). Staff and auditors. */
     java.util.Optional<ContractView> find(long contractId);
 

@@ -33,6 +33,9 @@ import java.util.Objects;
         + " join fetch c.backupServer order by c.id desc")
 @NamedQuery(name = HostingContract.PAGE_OF_TENANT, query = "select c from HostingContract c join fetch c.productionServer"
         + " join fetch c.backupServer where c.tenantSiren = :siren order by c.id desc")
+@NamedQuery(name = HostingContract.LIVE_OF_TENANTS, query = "select c from HostingContract c join fetch c.productionServer"
+        + " join fetch c.backupServer where c.tenantSiren in :sirens"
+        + " and c.status <> fr.gestan.cloud.hosting.api.ContractStatus.TERMINATED order by c.id desc")
 @NamedQuery(name = HostingContract.COUNT, query = "select count(c) from HostingContract c")
 @NamedQuery(name = HostingContract.COUNT_OF_TENANT, query = "select count(c) from HostingContract c where c.tenantSiren = :siren")
 @NamedQuery(name = HostingContract.LOAD_OF, query = "select count(c) from HostingContract c"
@@ -59,6 +62,8 @@ public class HostingContract extends GeneratedId {
             COUNT = "HostingContract.count", COUNT_OF_TENANT = "HostingContract.countOfTenant",
             LOAD_OF = "HostingContract.loadOf", OVERLAPPING = "HostingContract.overlapping",
             ON_SERVER = "HostingContract.onServer", TENANTS_WITH_CONTRACT = "HostingContract.tenantsWithContract";
+    /** The live contracts of a page of tenants, their servers fetched with them (the certificate batch). */
+    static final String LIVE_OF_TENANTS = "HostingContract.liveOfTenants";
     /** {@link #ON_SERVER}'s columns for every server at once, the server first (the worst case of all plans). */
     static final String ON_PRODUCTION_SERVERS = "HostingContract.onProductionServers";
     /** Each live contract's tenant with its production and backup data centres (who a sub-processor change concerns). */

@@ -122,6 +122,13 @@ public class HostingContractsBean extends HostingServiceBase implements HostingC
 
     @Override
     @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+    public List<ContractView> liveOf(List<String> tenantSirens) {
+        return tenantSirens.isEmpty() ? List.of() : em.createNamedQuery(HostingContract.LIVE_OF_TENANTS, HostingContract.class)
+                .setParameter("sirens", tenantSirens).getResultStream().map(HostingContract::toView).toList();
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
     public java.util.Optional<ContractView> find(long contractId) {
         return java.util.Optional.ofNullable(em.find(HostingContract.class, contractId)).map(HostingContract::toView);
     }

@@ -56,11 +56,41 @@ public class NotificationsBean implements Notifications {
 
     @Override
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public void publish(Notice notice) {
-        Instant now = clock.instant();
+    public void publishAll(List<Notice> notices) {
+        if (notices.size() > MAX_BATCH) {
+            throw new IllegalArgumentException("at most " + MAX_BATCH + " notices in one call, not " + notices.size());
+        }
+        // the tenants of the new certificates, in one query rather than one per notice
+        List<String> sirens = notices.stream().filter(n -> n.kind() == NoticeKind.CERTIFICATE_ISSUED && n.tenantRef() != null)
+                .map(Notice::tenantRef).distinct().toList();
+        Map<String, TenantRecord> records = new java.util.HashMap<>();
+        for (int from = 0; from < sirens.size(); from += MAX_BATCH) {
+            tenants.recordsOf(sirens.subList(from, Math.min(sirens.size(), from + MAX_BATCH)))
+                    .forEach(r -> records.put(r.siren(), r));
+        }
+        for (Notice notice : notices) {
+            if (notice.kind() == NoticeKind.CERTIFICATE_ISSUED) {
+                Instant now = clock.instant();
+                publishCertificateIssued(notice, commonFacts(notice, now), now, Optional.ofNullable(records.get(notice.tenantRef())));
+            } else {
+                publish(notice);
+            }
+        }
+    }
+
+    /** The notice's facts with who announced it and when. */
+    private Map<String, String> commonFacts(Notice notice, Instant now) {
         Map<String, String> facts = new LinkedHashMap<>(notice.facts());
         facts.putIfAbsent("actor", caller.getCallerPrincipal().getName());
         facts.putIfAbsent("at", Shown.DATE_TIME_SECONDS_ZONE.format(now));
+        return facts;
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void publish(Notice notice) {
+        Instant now = clock.instant();
+        Map<String, String> facts = commonFacts(notice, now);
         if (notice.kind().isStatus()) {
             facts.putIfAbsent("statusUrl", Links.status());
             publishStatus(notice, facts, now);
@@ -71,7 +101,7 @@ public class NotificationsBean implements Notifications {
         } else if (notice.kind() == NoticeKind.CLIENT_REMINDER) {
             publishClientReminder(notice, facts, now);
         } else if (notice.kind() == NoticeKind.CERTIFICATE_ISSUED) {
-            publishCertificateIssued(notice, facts, now);
+            publishCertificateIssued(notice, facts, now, tenants.findBySiren(notice.tenantRef()));
         } else if (notice.kind() == NoticeKind.STAFF_REMINDER || notice.kind() == NoticeKind.SERVER_ACCESS_ALERT) {
             facts.putIfAbsent("adminUrl", Links.backOffice());
             Message message = MessageRenderer.email(notice.kind().name(), facts, null);
@@ -196,8 +226,7 @@ public class NotificationsBean implements Notifications {
     }
 
     /** To the client's administrative and technical contacts (one message per address): a new certificate exists. */
-    private void publishCertificateIssued(Notice notice, Map<String, String> facts, Instant now) {
-        Optional<TenantRecord> tenant = tenants.findBySiren(notice.tenantRef());
+    private void publishCertificateIssued(Notice notice, Map<String, String> facts, Instant now, Optional<TenantRecord> tenant) {
         if (tenant.isEmpty()) {
             LOG.warning(() -> "Unknown tenant " + notice.tenantRef() + ": new certificate not notified");
             return;

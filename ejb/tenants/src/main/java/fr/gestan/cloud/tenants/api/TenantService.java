@@ -45,6 +45,12 @@ public interface TenantService {
      */
     java.util.Optional<TenantRecord> findBySiren(@NotNull(message = "{tenant.siren.required}") @Pattern(regexp = "\\d{9}", message = "{tenant.siren.format}") String siren);
 
+    /**
+     * The full records of these tenants in one query (the certificate batch reads a page of tenants at once); unknown
+     * SIRENs are left out. At most 500. Staff and auditors.
+     */
+    List<TenantRecord> recordsOf(@NotNull @Size(max = 500, message = "{page.size.invalid}") List<String> sirens);
+
     /** Sets (or, with null, removes) the tenant's security contact; journaled. Staff only. */
     TenantRecord setSecurityContact(long id, @Valid Contact contact) throws TenantNotFoundException;
 

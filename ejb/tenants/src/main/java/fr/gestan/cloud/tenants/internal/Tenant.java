@@ -37,12 +37,13 @@ import java.util.Set;
 @NamedQuery(name = Tenant.ORDERED_BY_NAME, query = "select t from Tenant t order by t.legalName, t.id")
 @NamedQuery(name = Tenant.COUNT, query = "select count(t) from Tenant t")
 @NamedQuery(name = Tenant.BY_SIREN, query = "select t from Tenant t where t.siren = :siren")
+@NamedQuery(name = Tenant.BY_SIRENS, query = "select t from Tenant t where t.siren in :sirens")
 @NamedQuery(name = Tenant.TO_PURGE, query = "select t from Tenant t where t.state = fr.gestan.cloud.tenants.api.TenantState.TERMINATED"
         + " and t.purgeAfter < :today order by t.id")
 public class Tenant extends GeneratedId {
 
     static final String ORDERED_BY_NAME = "Tenant.orderedByName", COUNT = "Tenant.count", BY_SIREN = "Tenant.bySiren",
-            TO_PURGE = "Tenant.toPurge";
+            BY_SIRENS = "Tenant.bySirens", TO_PURGE = "Tenant.toPurge";
 
     private String legalName;
 

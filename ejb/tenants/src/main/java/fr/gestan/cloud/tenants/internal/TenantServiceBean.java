@@ -121,6 +121,13 @@ public class TenantServiceBean extends TenantsServiceBase implements TenantServi
     }
 
     @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+    public List<TenantRecord> recordsOf(List<String> sirens) {
+        return sirens.isEmpty() ? List.of() : em.createNamedQuery(Tenant.BY_SIRENS, Tenant.class).setParameter("sirens", sirens)
+                .getResultStream().map(Tenant::toRecord).toList();
+    }
+
+    @Override
     @RolesAllowed(Roles.CLIENT)
     public java.util.Optional<Contact> mySecurityContact() throws TenantNotFoundException {
         return java.util.Optional.ofNullable(callersTenant().ownSecurityContact());

@@ -12,12 +12,16 @@ import java.util.Objects;
 @Entity
 @Table(name = "processor_agreement_acceptance")
 @NamedQuery(name = AgreementAcceptance.OF_TENANT, query = "select a from AgreementAcceptance a where a.tenantSiren = :siren order by a.acceptedAt desc, a.id desc")
+@NamedQuery(name = AgreementAcceptance.META_OF_TENANTS, query = "select a.contractId, a.contentSha256, a.acceptedBy, a.acceptedAt, a.id,"
+        + " a.tenantSiren from AgreementAcceptance a where a.tenantSiren in :sirens order by a.acceptedAt desc, a.id desc")
 @NamedQuery(name = AgreementAcceptance.META_OF_TENANT, query = "select a.contractId, a.contentSha256, a.acceptedBy, a.acceptedAt, a.id from AgreementAcceptance a "
         + "where a.tenantSiren = :siren order by a.acceptedAt desc, a.id desc")
 public class AgreementAcceptance extends GeneratedId {
 
     public static final String OF_TENANT = "AgreementAcceptance.ofTenant";
     public static final String META_OF_TENANT = "AgreementAcceptance.metaOfTenant";
+    /** {@link #META_OF_TENANT} for a page of tenants, the SIREN last. */
+    public static final String META_OF_TENANTS = "AgreementAcceptance.metaOfTenants";
 
     @Column(updatable = false)
     private String tenantSiren;
