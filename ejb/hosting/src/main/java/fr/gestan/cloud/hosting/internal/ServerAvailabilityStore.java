@@ -83,7 +83,7 @@ public class ServerAvailabilityStore {
 
     /** Every server's figures, computing only the missing and invalid ones (the certificates read these). */
     public List<ServerAvailabilityView> all() {
-        List<Long> ids = em.createNamedQuery(HostingServer.ALL, HostingServer.class).getResultStream().map(HostingServer::id).toList();
+        List<Long> ids = em.createNamedQuery(HostingServer.ALL, HostingServer.class).getResultList().stream().map(HostingServer::id).toList();
         return new ArrayList<>(of(ids, false).values());
     }
 
@@ -104,7 +104,7 @@ public class ServerAvailabilityStore {
         int silence = silenceMinutes();
         Instant monthStart = monthStart(now);
         Map<Long, ServerAvailability> stored = new HashMap<>();
-        em.createNamedQuery(ServerAvailability.ALL, ServerAvailability.class).getResultStream().forEach(a -> stored.put(a.serverId(), a));
+        em.createNamedQuery(ServerAvailability.ALL, ServerAvailability.class).getResultList().forEach(a -> stored.put(a.serverId(), a));
         int n = 0;
         ServerAvailabilityStore self = context.getBusinessObject(ServerAvailabilityStore.class);
         for (HostingServer s : em.createNamedQuery(HostingServer.ALL, HostingServer.class).getResultList()) {
@@ -164,7 +164,7 @@ public class ServerAvailabilityStore {
         Instant yearAgo = now.atZone(Paris.ZONE).minusMonths(12).toInstant();
         List<Instant> reports = reportTimes(server.id(), yearAgo.minus(silence), now);
         List<StatusBoard.Outage> outages = em.createNamedQuery(Incident.SINCE, Incident.class).setParameter("since", yearAgo)
-                .getResultStream().filter(i -> i.servers().stream().anyMatch(x -> x.id().equals(server.id())))
+                .getResultList().stream().filter(i -> i.servers().stream().anyMatch(x -> x.id().equals(server.id())))
                 .map(i -> new StatusBoard.Outage(Set.of(server.id()), i.impact(), i.startedAt(), i.resolvedAt())).toList();
         return new Computed(Availability.of(monthStart(now), now, reports, silence, outages, server.commissionedAt()),
                 Availability.of(yearAgo, now, reports, silence, outages, server.commissionedAt()), silenceMinutes, now);
