@@ -13,8 +13,8 @@ import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import fr.gestan.cloud.common.persistence.JdbcBatches;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -102,10 +102,8 @@ public class CertificatePageStore extends ComplianceServiceBase {
         if (drafts.isEmpty()) {
             return;
         }
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement records = c.prepareStatement(INSERT_RECORD);
-             PreparedStatement documents = c.prepareStatement(INSERT_DOCUMENT)) {
-            for (CertificateDraft d : drafts) {
+        try (Connection c = dataSource.getConnection()) {
+            JdbcBatches.insertAll(c, INSERT_RECORD, drafts, (records, d) -> {
                 CertificateRecord r = d.record();
                 records.setString(1, r.number());
                 records.setString(2, r.tenantSiren());
@@ -116,14 +114,12 @@ public class CertificatePageStore extends ComplianceServiceBase {
                 records.setString(7, r.issuedBy());
                 records.setString(8, r.supersedes());
                 records.setString(9, r.signingKeyId());
-                records.addBatch();
-                documents.setString(1, r.number());
+            });
+            JdbcBatches.insertAll(c, INSERT_DOCUMENT, drafts, (documents, d) -> {
+                documents.setString(1, d.record().number());
                 documents.setBytes(2, d.pdf());
                 documents.setInt(3, d.pdf().length);
-                documents.addBatch();
-            }
-            records.executeBatch();
-            documents.executeBatch();
+            });
         } catch (SQLException e) {
             throw new EJBException("the page of " + drafts.size() + " certificates could not be stored", e);
         }
