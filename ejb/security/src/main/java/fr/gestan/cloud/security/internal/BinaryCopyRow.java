@@ -99,6 +99,39 @@ final class BinaryCopyRow {
         return number(k) + PG_EPOCH_MICROS;
     }
 
+    /**
+     * A one-dimensional {@code bigint[]} field (binary array format: dimensions, flags, element type, then length and
+     * lower bound per dimension, then each element as length and 8 bytes), null for a null field. A null element is
+     * refused.
+     */
+    long[] int8Array(int k) throws SQLException {
+        if (isNull(k)) {
+            return null;
+        }
+        int at = starts[k];
+        int end = at + lengths[k];
+        int dimensions = int32(at);
+        if (dimensions == 0) {
+            return new long[0];
+        }
+        if (dimensions != 1 || int32(at + 8) != 20) {
+            throw new SQLException("unexpected COPY array in field " + k + ": " + dimensions + " dimensions, element type " + int32(at + 8));
+        }
+        int count = int32(at + 12);
+        at += 20;
+        if (count < 0 || (long) count * 12 != end - at) {
+            throw new SQLException("unexpected COPY array in field " + k + ": " + count + " elements in " + (end - at) + " bytes");
+        }
+        long[] values = new long[count];
+        for (int i = 0; i < count; i++, at += 12) {
+            if (int32(at) != 8) {
+                throw new SQLException("unexpected COPY array in field " + k + ": element " + i + " is null or not a bigint");
+            }
+            values[i] = ((long) int32(at + 4) << 32) | (int32(at + 8) & 0xffffffffL);
+        }
+        return values;
+    }
+
     String text(int k) {
         return isNull(k) ? null : new String(row, starts[k], lengths[k], StandardCharsets.UTF_8);
     }

@@ -33,6 +33,8 @@ final class LogVerification {
     private final JournalMacKey macKey;
     private final String origin;
     private final MerkleLog.KeySet keys;
+    /** Positions read per chunk ({@link #CHUNK}; smaller in tests, to run the path of logs of several chunks). */
+    private int chunkSize = CHUNK;
 
     LogVerification(byte[] macKey, String origin, PublicKey key) {
         this(JournalMacKey.single(macKey), origin, MerkleLog.KeySet.of(origin, key));
@@ -43,6 +45,15 @@ final class LogVerification {
         this.macKey = macKey;
         this.origin = origin;
         this.keys = keys;
+    }
+
+    /** Reads the log in chunks of this many positions (a whole number of tiles) instead of {@link #CHUNK}: for tests. */
+    LogVerification inChunksOf(int positions) {
+        if (positions <= 0 || positions % MerkleLog.TILE_WIDTH != 0) {
+            throw new IllegalArgumentException("chunks of whole tiles: " + positions);
+        }
+        this.chunkSize = positions;
+        return this;
     }
 
     interface Progress {
@@ -276,16 +287,21 @@ final class LogVerification {
      * (nothing read) if the connection is not PgJDBC's.
      */
     private boolean verifyByCopy(Connection c, Walk walk, long treeSize, Progress progress, Result[] out) throws SQLException {
-        for (long from = 0; ; from += CHUNK) {
+        for (long from = 0; ; from += chunkSize) {
             // The last chunk is open-ended: leaves beyond the state's size are read (and reported) too.
-            boolean last = from + CHUNK >= treeSize;
+            boolean last = from + chunkSize >= treeSize;
             // A log of one chunk is read as whole tables, in their physical order: no index scan, no filter (PostgreSQL
             // spends a sixth less on the entries, half less on the leaves); the leaves are sorted here if they need it.
             boolean whole = from == 0 && last;
             Chunk chunk = new Chunk(macKey, walk);
-            try (LogCopyRows rows = openCopy(c, whole ? "COPY journal_leaf (position, entry_id, authentic) TO STDOUT (FORMAT binary)"
-                    : "COPY (select position, entry_id, authentic from journal_leaf where position >= " + from
-                    + (last ? "" : " and position < " + (from + CHUNK)) + " order by position) TO STDOUT (FORMAT binary)")) {
+            // The leaves as three arrays in one row (positions, entry ids, the positions not flagged authentic, usually
+            // none), not a row each: PostgreSQL spends less on one aggregated row than on a million COPY rows, and
+            // PgJDBC reads one message instead of a million (each its own array and calls). The aggregates take the
+            // rows in the scan's order, the same for the first two; they are sorted here if they need it.
+            try (LogCopyRows rows = openCopy(c, "COPY (select array_agg(position), array_agg(entry_id), "
+                    + "array_agg(position) filter (where authentic is not true) from journal_leaf"
+                    + (whole ? "" : " where position >= " + from + (last ? "" : " and position < " + (from + chunkSize)))
+                    + ") TO STDOUT (FORMAT binary)")) {
                 if (rows == null) {
                     if (from > 0) {
                         throw new SQLException("the COPY reader vanished after " + from + " leaves");
@@ -295,7 +311,7 @@ final class LogVerification {
                 readLeaves(rows, chunk);
             }
             if (chunk.count > 0) {
-                chunk.tiles = readTiles(c, from / MerkleLog.TILE_WIDTH, last ? -1 : (from + CHUNK) / MerkleLog.TILE_WIDTH);
+                chunk.tiles = readTiles(c, from / MerkleLog.TILE_WIDTH, last ? -1 : (from + chunkSize) / MerkleLog.TILE_WIDTH);
                 chunk.sortByPosition();
                 chunk.index();
                 Worker worker = new Worker(chunk);
@@ -329,7 +345,7 @@ final class LogVerification {
 
     private static void readLeaves(LogCopyRows rows, Chunk chunk) throws SQLException {
         for (byte[] row; (row = rows.next()) != null; ) {
-            chunk.addLeaf(row);
+            chunk.addLeaves(row);
         }
     }
 
@@ -388,9 +404,11 @@ final class LogVerification {
         private final BinaryCopyRow leafRow = new BinaryCopyRow(3);
         private final BinaryCopyRow entryRow = new BinaryCopyRow(CopiedEntryLeaf.FIELDS);
         private final CopiedEntryLeaf leaves;
-        private long[] positions = new long[1024];
-        private long[] entryIds = new long[1024];
-        private boolean[] flagged = new boolean[1024];
+        private long[] positions = new long[0];
+        private long[] entryIds = new long[0];
+        private boolean[] flagged = new boolean[0];
+        /** Positions whose leaf is not flagged authentic (applied to {@code flagged} once sorted). */
+        private long[] unflagged = new long[0];
         int count;
         long minId = Long.MAX_VALUE;
         long maxId = Long.MIN_VALUE;
@@ -414,22 +432,31 @@ final class LogVerification {
             this.leaves = new CopiedEntryLeaf(macKey);
         }
 
-        void addLeaf(byte[] row) throws SQLException {
-            if (count == positions.length) {
-                positions = Arrays.copyOf(positions, 2 * count);
-                entryIds = Arrays.copyOf(entryIds, 2 * count);
-                flagged = Arrays.copyOf(flagged, 2 * count);
-            }
+        /** The row of the leaves' three arrays (no row: no leaf). */
+        void addLeaves(byte[] row) throws SQLException {
             if (!leafRow.split(row)) {
                 return;
             }
-            positions[count] = leafRow.number(0);
-            long id = leafRow.number(1);
-            entryIds[count] = id;
-            flagged[count] = leafRow.bool(2);
-            minId = Math.min(minId, id);
-            maxId = Math.max(maxId, id);
-            count++;
+            long[] p = leafRow.int8Array(0);
+            long[] ids = leafRow.int8Array(1);
+            long[] notAuthentic = leafRow.int8Array(2);
+            if (p == null) {
+                return;
+            }
+            if (ids == null || ids.length != p.length) {
+                throw new SQLException("unexpected COPY of the leaves: " + p.length + " positions, "
+                        + (ids == null ? 0 : ids.length) + " entry ids");
+            }
+            positions = p;
+            entryIds = ids;
+            count = p.length;
+            for (long id : ids) {
+                minId = Math.min(minId, id);
+                maxId = Math.max(maxId, id);
+            }
+            flagged = new boolean[count];
+            Arrays.fill(flagged, true);
+            unflagged = notAuthentic == null ? new long[0] : notAuthentic;
         }
 
         /** Leaves read in the table's physical order: sorted by position unless they already are (the usual case). */
@@ -438,9 +465,18 @@ final class LogVerification {
             for (int i = 1; i < count && sorted; i++) {
                 sorted = positions[i - 1] < positions[i];
             }
-            if (sorted) {
-                return;
+            if (!sorted) {
+                sort();
             }
+            for (long position : unflagged) {
+                int i = Arrays.binarySearch(positions, 0, count, position);
+                if (i >= 0) {
+                    flagged[i] = false;
+                }
+            }
+        }
+
+        private void sort() {
             long[] p = positions;
             int[] order = java.util.stream.IntStream.range(0, count).boxed()
                     .sorted((a, b) -> Long.compare(p[a], p[b])).mapToInt(Integer::intValue).toArray();
@@ -522,7 +558,7 @@ final class LogVerification {
                     tile = tiles.get(tileIndex);
                 }
                 System.arraycopy(hashes, cursor * MerkleLog.HASH_SIZE, leafHash, 0, MerkleLog.HASH_SIZE);
-                Object[] chain = legacy.get(cursor);
+                Object[] chain = legacy.isEmpty() ? null : legacy.get(cursor); // no boxed lookup per position without legacy entries
                 result = walk.leaf(position, entryIds[cursor], flagged[cursor], leafHash, tile,
                         (int) (position % MerkleLog.TILE_WIDTH) * MerkleLog.HASH_SIZE, entryIds[cursor] <= walk.legacyMaxId,
                         macValid[cursor], chain == null ? null : (byte[]) chain[0], chain == null ? null : (String) chain[1]);

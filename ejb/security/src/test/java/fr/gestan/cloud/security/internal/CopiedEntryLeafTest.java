@@ -138,6 +138,56 @@ class CopiedEntryLeafTest {
         assertFalse(empty.split(headerAndTrailer), "an empty COPY: header and trailer in one message");
     }
 
+    /** The leaves' row: bigint arrays in PostgreSQL's binary array format; null and malformed ones. */
+    @Test
+    void bigint_arrays_of_a_binary_row() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.write(header());
+        out.writeShort(3);
+        int8Array(out, new Long[] {0L, 1L, -5L, Long.MAX_VALUE});
+        out.writeInt(-1); // array_agg of no row
+        int8Array(out, new Long[] {7L, null});
+        BinaryCopyRow row = new BinaryCopyRow(3);
+        assertTrue(row.split(bytes.toByteArray()));
+        assertArrayEquals(new long[] {0, 1, -5, Long.MAX_VALUE}, row.int8Array(0));
+        assertEquals(null, row.int8Array(1));
+        assertThrows(SQLException.class, () -> row.int8Array(2), "a null element");
+        ByteArrayOutputStream other = new ByteArrayOutputStream();
+        DataOutputStream o = new DataOutputStream(other);
+        o.write(header());
+        o.writeShort(1);
+        o.writeInt(28);
+        o.writeInt(1);
+        o.writeInt(0);
+        o.writeInt(23); // integer[], not bigint[]
+        o.writeInt(1);
+        o.writeInt(1);
+        o.writeInt(4);
+        o.writeInt(7);
+        BinaryCopyRow one = new BinaryCopyRow(1);
+        assertTrue(one.split(other.toByteArray()));
+        assertThrows(SQLException.class, () -> one.int8Array(0), "another element type");
+    }
+
+    private static void int8Array(DataOutputStream out, Long[] values) throws IOException {
+        int nulls = (int) java.util.Arrays.stream(values).filter(java.util.Objects::isNull).count();
+        out.writeInt(20 + 12 * values.length - 8 * nulls);
+        out.writeInt(1); // dimensions
+        out.writeInt(nulls > 0 ? 1 : 0);
+        out.writeInt(20); // int8
+        out.writeInt(values.length);
+        out.writeInt(1); // lower bound
+        for (Long v : values) {
+            if (v == null) {
+                out.writeInt(-1);
+            } else {
+                out.writeInt(8);
+                out.writeLong(v);
+            }
+        }
+    }
+
     /** A CopyData message of a binary COPY of {@link CopiedEntryLeaf#COLUMNS}, as PostgreSQL writes one. */
     private static byte[] entryRow(boolean header, long id, Long seq, long micros, String[] texts, String entryHash, String mac)
             throws IOException {

@@ -40,6 +40,68 @@ class LogSequencerPostgresTest extends LogSequencerTest {
         assertPinpointed(db, Problem.ENTRY_ALTERED, 2);
     }
 
+    /** Verifies in chunks of {@code positions} (whole tiles), the path of logs of more than a million entries. */
+    Result verifyInChunks(int positions) throws Exception {
+        try (Connection c = db.open()) {
+            return new LogVerification(MAC_KEY, ORIGIN, key.getPublic()).inChunksOf(positions).verify(c, new LogVerification.Progress() {
+                public void start(long total) {
+                }
+
+                public void checked(long leaves) {
+                }
+            });
+        }
+    }
+
+    @Test
+    void a_log_read_in_several_chunks_verifies_and_a_bad_mac_and_an_edit_in_later_chunks_are_pinpointed() throws Exception {
+        LogSequencer sequencer = sequencer(db, "node-a");
+        long forged;
+        try (Connection c = db.open()) {
+            for (int i = 0; i < 300; i++) {
+                LogDatabase.appendV2(c, MAC_KEY, "552100554", "e" + i);
+            }
+            forged = LogDatabase.appendV2(c, MAC_KEY, "552100554", "forged in SQL", "00".repeat(32));
+            for (int i = 301; i < 600; i++) {
+                LogDatabase.appendV2(c, MAC_KEY, "552100554", "e" + i);
+            }
+        }
+        assertEquals(600, sequencer.runOnce().sequenced());
+        assertEquals(1, sequencer.runOnce().sequenced(), "the bad MAC's report");
+        sign(db, false);
+        assertEquals(forged, entryAt(300));
+        for (Result r : new Result[] {verifyInChunks(256), verifyInChunks(512), verify(db)}) {
+            assertEquals(Problem.ENTRY_NOT_AUTHENTIC, r.problem(), r::toString);
+            assertEquals(300, r.seq());
+        }
+        // The flag set in SQL: a bad MAC on a leaf flagged authentic is an alteration.
+        db.execute("update journal_leaf set authentic = true where position = 300");
+        Result altered = verifyInChunks(256);
+        assertEquals(Problem.ENTRY_ALTERED, altered.problem(), altered::toString);
+        assertEquals(300, altered.seq());
+    }
+
+    @Test
+    void a_clean_log_of_several_chunks_verifies_and_an_edit_in_the_last_chunk_is_pinpointed() throws Exception {
+        LogSequencer sequencer = sequencer(db, "node-a");
+        try (Connection c = db.open()) {
+            for (int i = 0; i < 700; i++) {
+                LogDatabase.appendV2(c, MAC_KEY, "552100554", "e" + i);
+            }
+        }
+        sequencer.runOnce();
+        sign(db, false);
+        for (Result r : new Result[] {verifyInChunks(256), verifyInChunks(512), verify(db)}) {
+            assertTrue(r.ok(), r::toString);
+            assertEquals(700, r.entriesChecked());
+        }
+        db.execute("update journal_entry set target = 'someone-else' where id = " + entryAt(650));
+        for (Result r : new Result[] {verifyInChunks(256), verify(db)}) {
+            assertEquals(Problem.ENTRY_ALTERED, r.problem(), r::toString);
+            assertEquals(650, r.seq());
+        }
+    }
+
     @Test
     void leaves_stored_out_of_position_order_verify_and_a_gap_among_them_is_pinpointed() throws Exception {
         signedLog();
