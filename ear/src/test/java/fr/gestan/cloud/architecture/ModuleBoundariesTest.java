@@ -6,12 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.core.importer.Location;
-import com.tngtech.archunit.core.importer.Locations;
-import java.util.HashSet;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class ModuleBoundariesTest {
 
-    static final String ROOT = "fr.gestan.cloud";
+    static final String ROOT = ProductionClasses.ROOT;
 
     /** Which modules each module may use (through their public API): the table of docs/architecture.md. */
     static final Map<String, Set<String>> ALLOWED = ModuleRules.read(
@@ -35,16 +29,7 @@ class ModuleBoundariesTest {
 
     @BeforeAll
     static void importProductionClasses() {
-        Path web = Path.of(System.getProperty("gestan.web.classes", "../web/target/classes"));
-        assertTrue(Files.isDirectory(web), "the web module's classes are needed: " + web.toAbsolutePath());
-        // The EJB modules are on the test class path; the web module is a WAR, so its classes are read from disk.
-        Set<Location> locations = new HashSet<>(Locations.ofPackage(ROOT));
-        locations.add(Location.of(web));
-        classes = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .withImportOption(location -> !location.contains("/it/"))
-                .importLocations(locations);
-        assertTrue(classes.size() > 30, "too few classes imported: " + classes.size());
+        classes = ProductionClasses.withWeb();
     }
 
     @Test

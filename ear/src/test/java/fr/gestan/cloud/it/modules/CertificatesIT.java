@@ -34,6 +34,10 @@ import fr.gestan.cloud.compliance.api.TrustStatement;
 import fr.gestan.cloud.hosting.api.MetricSample;
 import fr.gestan.cloud.hosting.api.MetricsReceipt;
 import fr.gestan.cloud.hosting.api.AvailabilityView;
+import fr.gestan.cloud.hosting.api.ContractView;
+import fr.gestan.cloud.hosting.api.IncidentImpact;
+import fr.gestan.cloud.hosting.api.IncidentState;
+import fr.gestan.cloud.hosting.api.NewIncident;
 import fr.gestan.cloud.hosting.api.Monitoring;
 import fr.gestan.cloud.hosting.api.ServerStatus;
 import fr.gestan.cloud.hosting.api.ServerState;
@@ -108,7 +112,9 @@ class CertificatesIT extends WithRoleCallers {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        EnterpriseArchive ear = Deployments.modules(CertificatesIT.class, "gestan-compliance.jar", "gestan-tenants.jar", "gestan-hosting.jar");
+        // Hibernate's API: the export's statements are counted
+        EnterpriseArchive ear = Deployments.withHibernate(Deployments.modules(CertificatesIT.class, "gestan-compliance.jar",
+                "gestan-tenants.jar", "gestan-hosting.jar"));
         ear.getAsType(org.jboss.shrinkwrap.api.spec.WebArchive.class, "it.war").addClasses(fr.gestan.cloud.it.support.CaughtMail.class);
         return ear;
     }
@@ -137,6 +143,9 @@ class CertificatesIT extends WithRoleCallers {
     ServerControls controls;
     @EJB(beanName = "CertificateExportContributor") // other modules contribute too
     TenantExportContributor contributor;
+    /** Its statements are counted (Hibernate's statistics). */
+    @jakarta.persistence.PersistenceUnit(unitName = "compliance")
+    jakarta.persistence.EntityManagerFactory complianceUnit;
     @Resource(lookup = "java:jboss/datasources/GestanDS")
     DataSource dataSource;
     /** The schema owner (as an attacker with its rights would edit the journal). */
@@ -307,11 +316,7 @@ class CertificatesIT extends WithRoleCallers {
     @Test
     void the_certificate_prints_each_contracts_availability_from_the_figures_the_dashboard_shows() throws Exception {
         String siren = compliantTenant();
-        var contract = support.call(() -> contracts.list(siren, 0, 10)).get(0);
-        String token = admin.call(() -> inventory.issueMonitoringToken(contract.productionServerId()));
-        // a measurement taken 20 minutes ago covers the whole time since the server was commissioned (moments ago)
-        monitoring.ingest(contract.productionServerId(), token, new MetricSample(BigDecimal.TEN, BigDecimal.TEN, BigDecimal.TEN,
-                Instant.now().minusSeconds(1200)));
+        ContractView contract = monitoredContract(siren);
         Thread.sleep(2_000); // at least two whole seconds in service (a server commissioned this very second has no figure yet)
         AvailabilityView shown = support.call(() -> serverStatus.availabilityOf(siren)).get(0);
         assertEquals(contract.id(), shown.contractId());
@@ -338,6 +343,47 @@ class CertificatesIT extends WithRoleCallers {
         assertFalse(agreementText.contains("Chiffrement HTTPS/TLS de tous les échanges."), "no fixed text");
         assertTrue(agreementText.contains("configuration des transmissions de ce serveur n'a pas été relevée")
                 || agreementText.contains("de tous les échanges, relevé sur le serveur en fonctionnement"), agreementText);
+    }
+
+    /**
+     * A server's availability counts its own incidents, read by server (ServerAvailabilityStore read every incident of
+     * the year with their servers to keep its own): a critical incident on another server (the contract's backup)
+     * leaves the production server's figure whole; one on the production server itself brings it down.
+     */
+    @Test
+    void a_servers_availability_counts_its_own_incidents_and_not_another_servers() throws Exception {
+        String siren = compliantTenant();
+        ContractView contract = monitoredContract(siren);
+        List<Long> opened = new ArrayList<>();
+        try {
+            opened.add(support.call(() -> serverStatus.openIncident(new NewIncident("Panne du secours", IncidentImpact.CRITICAL,
+                    "Serveur de secours arrêté.", java.util.Set.of(contract.backupServerId())))).id());
+            Thread.sleep(2_000); // down for two seconds, if it counted
+            AvailabilityView untouched = support.call(() -> serverStatus.availabilityOf(siren)).get(0);
+            assertEquals(0, untouched.month().downSeconds(), untouched::toString);
+            assertEquals(100.0, untouched.month().availabilityPercent(), untouched::toString);
+
+            opened.add(support.call(() -> serverStatus.openIncident(new NewIncident("Panne de production", IncidentImpact.CRITICAL,
+                    "Serveur de production arrêté.", java.util.Set.of(contract.productionServerId())))).id());
+            Thread.sleep(2_000);
+            AvailabilityView down = support.call(() -> serverStatus.availabilityOf(siren)).get(0);
+            assertTrue(down.month().downSeconds() >= 1 && down.year().downSeconds() >= 1, down::toString);
+            assertTrue(down.month().availabilityPercent() < 100.0, down::toString);
+        } finally {
+            for (long id : opened) {
+                support.call(() -> serverStatus.postUpdate(id, IncidentState.RESOLVED, "Rétabli."));
+            }
+        }
+    }
+
+    /** The tenant's contract, its production server monitored since before it was commissioned (moments ago). */
+    private ContractView monitoredContract(String siren) throws Exception {
+        ContractView contract = support.call(() -> contracts.list(siren, 0, 10)).get(0);
+        String token = admin.call(() -> inventory.issueMonitoringToken(contract.productionServerId()));
+        // a measurement taken 20 minutes ago covers the whole time since the server was commissioned
+        monitoring.ingest(contract.productionServerId(), token, new MetricSample(BigDecimal.TEN, BigDecimal.TEN, BigDecimal.TEN,
+                Instant.now().minusSeconds(1200)));
+        return contract;
     }
 
     private boolean postgres() throws Exception {
@@ -694,6 +740,92 @@ class CertificatesIT extends WithRoleCallers {
             return null;
         })));
         assertArrayEquals(files.get(a.fileName()), support.call(() -> certificates.download(a.number())).pdf());
+    }
+
+    /**
+     * The export reads its certificates a page of 100 at a time, each page with its PDFs in one statement (it took two
+     * statements per certificate: 2,000 for 1,000): a tenant's certificates (stored here as rows, 5 then 250) in the
+     * same number of statements per page, every PDF as stored and listed in issue order.
+     */
+    @Test
+    void the_export_reads_its_certificates_a_page_per_statement_whatever_their_number() throws Exception {
+        String siren = Ids.siren();
+        String prefix = "XP" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000) + "-";
+        Map<String, byte[]> stored = new LinkedHashMap<>();
+        StringBuilder csv = new StringBuilder("number;issued_at;valid_until;status;revoked_at;revocation_reason;superseded_by;sha256\r\n");
+        try {
+            storeCertificates(siren, prefix, 0, 5, stored, csv);
+            long few = exportStatements(siren, stored, csv.toString());
+            storeCertificates(siren, prefix, 5, 250, stored, csv);
+            long many = exportStatements(siren, stored, csv.toString());
+            System.out.println("CertificatesIT: the export's statements, 5 certificates: " + few + ", 250 certificates: " + many);
+            assertEquals(1, few, "5 certificates: one page, one statement");
+            assertEquals(3, many, "250 certificates: pages of 100, 100 and 50, a statement each");
+        } finally {
+            try (Connection c = ownerDataSource.getConnection(); var s = c.createStatement()) {
+                s.executeUpdate("delete from certificate_document where number like '" + prefix + "%'");
+                s.executeUpdate("delete from certificate_record where number like '" + prefix + "%'");
+            }
+        }
+    }
+
+    /** Certificates {@code from} to {@code to - 1} of a tenant, stored as the registry stores them (a record, a PDF). */
+    private void storeCertificates(String siren, String prefix, int from, int to, Map<String, byte[]> stored, StringBuilder csv)
+            throws Exception {
+        Instant issued = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        try (Connection c = ownerDataSource.getConnection();
+             PreparedStatement record = c.prepareStatement("insert into certificate_record (number, tenant_siren, sha256, issued_at,"
+                     + " valid_until, tenant_name, issued_by) values (?, ?, ?, ?, ?, 'Export Paginé SAS', 'support.it')");
+             PreparedStatement document = c.prepareStatement("insert into certificate_document (number, pdf, size_bytes) values (?, ?, ?)")) {
+            for (int i = from; i < to; i++) {
+                String number = prefix + String.format("%04d", i);
+                byte[] pdf = ("%PDF-1.7 certificate " + number + " " + "x".repeat(i)).getBytes(StandardCharsets.US_ASCII);
+                Instant until = issued.plus(java.time.Duration.ofDays(365));
+                record.setString(1, number);
+                record.setString(2, siren);
+                record.setString(3, sha256(pdf));
+                record.setObject(4, OffsetDateTime.ofInstant(issued, ZoneOffset.UTC));
+                record.setObject(5, OffsetDateTime.ofInstant(until, ZoneOffset.UTC));
+                record.executeUpdate();
+                document.setString(1, number);
+                document.setBytes(2, pdf);
+                document.setInt(3, pdf.length);
+                document.executeUpdate();
+                stored.put(number, pdf);
+                csv.append(String.join(";", number, issued.toString(), until.toString(), "VALID", "", "", "", sha256(pdf))).append("\r\n");
+            }
+        }
+    }
+
+    /**
+     * The compliance unit's statements of a tenant's export (the fewest of three: its timers may run meanwhile), each
+     * export holding every stored PDF as stored and the list in issue order.
+     */
+    private long exportStatements(String siren, Map<String, byte[]> stored, String expectedCsv) throws Exception {
+        org.hibernate.stat.Statistics statistics = complianceUnit.unwrap(org.hibernate.SessionFactory.class).getStatistics();
+        statistics.setStatisticsEnabled(true);
+        long fewest = Long.MAX_VALUE;
+        for (int run = 0; run < 3; run++) {
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            ExportFiles sink = (name, content) -> {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                content.writeTo(out);
+                files.put(name, out.toByteArray());
+            };
+            long before = statistics.getPrepareStatementCount();
+            support.call(() -> {
+                contributor.contribute(siren, sink);
+                return null;
+            });
+            fewest = Math.min(fewest, statistics.getPrepareStatementCount() - before);
+            assertEquals(stored.size() + 2, files.size(), files.keySet()::toString);
+            stored.forEach((number, pdf) -> assertArrayEquals(pdf, files.get("attestation-" + number + ".pdf"), number));
+            assertEquals(expectedCsv, new String(files.get("certificates.csv"), StandardCharsets.UTF_8));
+            String json = new String(files.get("certificates.json"), StandardCharsets.UTF_8);
+            assertEquals(List.copyOf(stored.keySet()), java.util.regex.Pattern.compile("\"number\":\"([^\"]+)\"").matcher(json).results()
+                    .map(m -> m.group(1)).toList(), "listed in issue order");
+        }
+        return fewest;
     }
 
     @Test

@@ -87,7 +87,7 @@ public abstract class StoredRun extends GeneratedId {
     /** The newest run of a type (the highest id), if there is one. */
     public static <R extends StoredRun> Optional<R> newest(EntityManager em, Class<R> type) {
         return em.createQuery("select r from " + entityName(em, type) + " r order by r.id desc", type).setMaxResults(1)
-                .getResultStream().findFirst();
+                .getResultList().stream().findFirst();
     }
 
     /**

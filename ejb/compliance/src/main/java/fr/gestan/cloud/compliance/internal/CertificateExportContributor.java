@@ -17,18 +17,26 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The compliance module's share of a tenant's data export, folder {@code certificates}: each certificate's signed PDF
- * exactly as issued (read one at a time), and {@code certificates.json} / {@code certificates.csv} listing number,
- * dates, status and SHA-256. A client gets its own company's only.
+ * exactly as issued, and {@code certificates.json} / {@code certificates.csv} listing number, dates, status and
+ * SHA-256. The records and their PDFs are read {@value #PAGE} per statement (keyset pages by id), each PDF streamed
+ * into the ZIP and dropped: memory and statements stay bounded whatever the number of certificates. A client gets its
+ * own company's only.
  */
 @Stateless
 @Local(TenantExportContributor.class)
 @Interceptors(TenantConfinement.class)
 @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ADMIN})
 public class CertificateExportContributor implements TenantExportContributor {
+
+    /** Certificates per statement (keyset pages by id); the driver fetches their rows {@link #FETCH_SIZE} at a time. */
+    static final int PAGE = 100;
+    private static final int FETCH_SIZE = 10;
+    /** Hibernate's query hint for the JDBC fetch size (by name: the module compiles against the Jakarta API only). */
+    private static final String FETCH_SIZE_HINT = "org.hibernate.fetchSize";
 
     @PersistenceContext(unitName = "compliance")
     EntityManager em;
@@ -42,34 +50,42 @@ public class CertificateExportContributor implements TenantExportContributor {
     @Override
     public void contribute(@TenantRef String tenantSiren, ExportFiles files) throws IOException {
         Instant now = Instant.now();
-        List<String> numbers = em.createNamedQuery(CertificateRecord.NUMBERS_OF_TENANT, String.class)
-                .setParameter("siren", tenantSiren).getResultList();
         StringBuilder json = new StringBuilder("[");
         StringBuilder csv = new StringBuilder("number;issued_at;valid_until;status;revoked_at;revocation_reason;superseded_by;sha256\r\n");
-        for (String number : numbers) {
-            CertificateRecord record = em.createNamedQuery(CertificateRecord.BY_NUMBER, CertificateRecord.class)
-                    .setParameter("number", number).getSingleResult();
-            var v = record.toFullView(now, 0);
-            if (json.length() > 1) {
-                json.append(',');
+        long after = 0;
+        int read;
+        do {
+            read = 0;
+            // A page of records with their PDFs in one statement, streamed (closed here: ResultStreamsTest): the driver
+            // hands the rows over a few at a time, each PDF goes into the ZIP and is dropped.
+            try (Stream<Object[]> rows = em.createNamedQuery(CertificateRecord.EXPORT_PAGE, Object[].class)
+                    .setParameter("siren", tenantSiren).setParameter("after", after).setMaxResults(PAGE)
+                    .setHint(FETCH_SIZE_HINT, FETCH_SIZE).getResultStream()) {
+                for (Object[] row : (Iterable<Object[]>) rows::iterator) {
+                    CertificateRecord record = (CertificateRecord) row[0];
+                    byte[] pdf = (byte[]) row[1];
+                    after = record.id();
+                    read++;
+                    var v = record.toFullView(now, 0);
+                    em.detach(record);
+                    if (json.length() > 1) {
+                        json.append(',');
+                    }
+                    json.append("\n  {\"number\":").append(quote(v.number())).append(",\"tenantSiren\":").append(quote(v.tenantSiren()))
+                            .append(",\"issuedAt\":").append(quote(v.issuedAt())).append(",\"validUntil\":").append(quote(v.validUntil()))
+                            .append(",\"status\":").append(quote(v.status())).append(",\"revokedAt\":").append(quote(v.revokedAt()))
+                            .append(",\"revocationReason\":").append(quote(v.revocationReason())).append(",\"supersededBy\":")
+                            .append(quote(v.supersededBy())).append(",\"sha256\":").append(quote(v.sha256())).append('}');
+                    csv.append(String.join(";", v.number(), v.issuedAt().toString(), v.validUntil().toString(), v.status().name(),
+                            v.revokedAt() == null ? "" : v.revokedAt().toString(), ExportCsv.cell(v.revocationReason(), ';'),
+                            v.supersededBy() == null ? "" : v.supersededBy(), v.sha256())).append("\r\n");
+                    if (pdf != null) {
+                        files.add(v.fileName(), out -> out.write(pdf));
+                    }
+                }
             }
-            json.append("\n  {\"number\":").append(quote(v.number())).append(",\"tenantSiren\":").append(quote(v.tenantSiren()))
-                    .append(",\"issuedAt\":").append(quote(v.issuedAt())).append(",\"validUntil\":").append(quote(v.validUntil()))
-                    .append(",\"status\":").append(quote(v.status())).append(",\"revokedAt\":").append(quote(v.revokedAt()))
-                    .append(",\"revocationReason\":").append(quote(v.revocationReason())).append(",\"supersededBy\":")
-                    .append(quote(v.supersededBy())).append(",\"sha256\":").append(quote(v.sha256())).append('}');
-            csv.append(String.join(";", v.number(), v.issuedAt().toString(), v.validUntil().toString(), v.status().name(),
-                    v.revokedAt() == null ? "" : v.revokedAt().toString(), ExportCsv.cell(v.revocationReason(), ';'),
-                    v.supersededBy() == null ? "" : v.supersededBy(), v.sha256())).append("\r\n");
-            CertificateDocument document = em.find(CertificateDocument.class, number);
-            if (document != null) {
-                byte[] pdf = document.pdf();
-                em.detach(document);
-                files.add(v.fileName(), out -> out.write(pdf));
-            }
-            em.detach(record);
-        }
-        json.append(numbers.isEmpty() ? "]\n" : "\n]\n");
+        } while (read == PAGE);
+        json.append(json.length() == 1 ? "]\n" : "\n]\n");
         String jsonText = json.toString();
         String csvText = csv.toString();
         files.text("certificates.json", w -> w.write(jsonText));

@@ -20,7 +20,8 @@ import java.util.Objects;
 @NamedQuery(name = CertificateRecord.BY_SHA256, query = "select c from CertificateRecord c where c.sha256 = :sha256 order by c.id")
 @NamedQuery(name = CertificateRecord.NEWEST_FIRST, query = "select c from CertificateRecord c order by c.id desc")
 @NamedQuery(name = CertificateRecord.OF_TENANT, query = "select c from CertificateRecord c where c.tenantSiren = :siren order by c.id desc")
-@NamedQuery(name = CertificateRecord.NUMBERS_OF_TENANT, query = "select c.number from CertificateRecord c where c.tenantSiren = :siren order by c.id")
+@NamedQuery(name = CertificateRecord.EXPORT_PAGE, query = "select c, d.pdf from CertificateRecord c"
+        + " left join CertificateDocument d on d.number = c.number where c.tenantSiren = :siren and c.id > :after order by c.id")
 @NamedQuery(name = CertificateRecord.NUMBER_TAKEN, query = "select count(c) from CertificateRecord c where c.number = :number")
 @NamedQuery(name = CertificateRecord.HOLDING_VALID, query = "select distinct c.tenantSiren from CertificateRecord c "
         + "where c.tenantSiren in :sirens and c.revokedAt is null and c.validUntil > :now")
@@ -32,8 +33,10 @@ public class CertificateRecord extends GeneratedId {
 
     static final String COUNT_BY_KEY = "CertificateRecord.countByKey", BY_NUMBER = "CertificateRecord.byNumber",
             BY_SHA256 = "CertificateRecord.bySha256", NEWEST_FIRST = "CertificateRecord.newestFirst",
-            OF_TENANT = "CertificateRecord.ofTenant", NUMBERS_OF_TENANT = "CertificateRecord.numbersOfTenant",
+            OF_TENANT = "CertificateRecord.ofTenant",
             NUMBER_TAKEN = "CertificateRecord.numberTaken";
+    /** A tenant's certificates after an id (keyset), in id order, each with its PDF (null if it has none): the export's page. */
+    static final String EXPORT_PAGE = "CertificateRecord.exportPage";
     /** Which of these tenants hold a valid certificate now. */
     static final String HOLDING_VALID = "CertificateRecord.holdingValid";
     static final String HOLDING_VALID_SINCE = "CertificateRecord.holdingValidSince";

@@ -32,14 +32,14 @@ public class CertificateRegistryBean extends ComplianceServiceBase implements Ce
         Instant now = clock.instant();
         return em.createNamedQuery(CertificateRecord.BY_NUMBER, CertificateRecord.class)
                 .setParameter("number", number.strip().toUpperCase(Locale.ROOT))
-                .getResultStream().findFirst().map(c -> c.toView(now)).map(CertificateRegistryBean::withoutCompany);
+                .getResultList().stream().findFirst().map(c -> c.toView(now)).map(CertificateRegistryBean::withoutCompany);
     }
 
     @Override
     @PermitAll
     public Optional<IssuingEntryProof> issuing(String number) {
         return em.createNamedQuery(CertificateRecord.BY_NUMBER, CertificateRecord.class)
-                .setParameter("number", number.strip().toUpperCase(Locale.ROOT)).getResultStream().findFirst()
+                .setParameter("number", number.strip().toUpperCase(Locale.ROOT)).getResultList().stream().findFirst()
                 .flatMap(c -> proofs.certificateIssue(c.number()));
     }
 
@@ -68,6 +68,6 @@ public class CertificateRegistryBean extends ComplianceServiceBase implements Ce
     public List<CertificateStatusView> latest(int max) {
         Instant now = clock.instant();
         return em.createNamedQuery(CertificateRecord.NEWEST_FIRST, CertificateRecord.class).setMaxResults(max)
-                .getResultStream().map(c -> c.toView(now)).toList();
+                .getResultList().stream().map(c -> c.toView(now)).toList();
     }
 }

@@ -274,13 +274,13 @@ public class CertificatesBean extends ComplianceServiceBase implements Certifica
         String sha = Signing.sha256(pdf);
         Instant now = clock.instant();
         return new FileVerification(sha, em.createNamedQuery(CertificateRecord.BY_SHA256, CertificateRecord.class)
-                .setParameter("sha256", sha).setMaxResults(1).getResultStream().findFirst().map(c -> c.toView(now)).orElse(null));
+                .setParameter("sha256", sha).setMaxResults(1).getResultList().stream().findFirst().map(c -> c.toView(now)).orElse(null));
     }
 
     private CertificateRecord find(String number) throws CertificateNotFoundException {
         String normalised = number.strip().toUpperCase(Locale.ROOT);
         return em.createNamedQuery(CertificateRecord.BY_NUMBER, CertificateRecord.class).setParameter("number", normalised)
-                .getResultStream().findFirst().orElseThrow(() -> new CertificateNotFoundException(normalised));
+                .getResultList().stream().findFirst().orElseThrow(() -> new CertificateNotFoundException(normalised));
     }
 
     private Optional<String> ownTenant() {

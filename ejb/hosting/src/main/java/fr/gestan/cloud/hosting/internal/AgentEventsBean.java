@@ -126,7 +126,7 @@ public class AgentEventsBean implements AgentEvents {
         }
         String hash = HostingServer.sha256(token.strip());
         HostingServer server = em.createNamedQuery(HostingServer.BY_TOKEN, HostingServer.class).setParameter("hash", hash)
-                .getResultStream().findFirst().orElse(null);
+                .getResultList().stream().findFirst().orElse(null);
         // The reporter's row is locked until the batch commits: a retry sent while the first try is still being
         // stored waits, then finds its events and answers "duplicate" (instead of failing on the unique key).
         if (server != null) {
@@ -134,7 +134,7 @@ public class AgentEventsBean implements AgentEvents {
             return new Reporter("server:" + server.name(), server, AgentRules.SERVER_KINDS);
         }
         AgentReporter other = em.createNamedQuery(AgentReporter.BY_TOKEN, AgentReporter.class).setParameter("hash", hash)
-                .getResultStream().findFirst().orElse(null);
+                .getResultList().stream().findFirst().orElse(null);
         if (other != null) {
             em.lock(other, LockModeType.PESSIMISTIC_WRITE);
             return new Reporter("subprocessor:" + other.name(), null, other.kinds());
@@ -151,7 +151,7 @@ public class AgentEventsBean implements AgentEvents {
             return reporter.server();
         }
         return em.createNamedQuery(HostingServer.BY_NAME, HostingServer.class).setParameter("name", event.server())
-                .getResultStream().findFirst()
+                .getResultList().stream().findFirst()
                 .orElseThrow(() -> new AgentEventRejectedException(400, "unknown-server", event.index(), "server"));
     }
 
@@ -222,7 +222,7 @@ public class AgentEventsBean implements AgentEvents {
     private String[] backupVerdict(HostingServer server, AgentRules.Checked event) {
         String target = (String) event.value("targetDataCentre");
         DataCentre site = em.createNamedQuery(DataCentre.BY_CODE, DataCentre.class).setParameter("code", target)
-                .getResultStream().findFirst().orElse(null);
+                .getResultList().stream().findFirst().orElse(null);
         if (site == null) {
             return new String[]{FAILING, "backup-unknown-site"};
         }
@@ -242,7 +242,7 @@ public class AgentEventsBean implements AgentEvents {
     private String[] updateVerdict(Reporter reporter, HostingServer server, AgentRules.Checked event, PolicySettings policy) {
         String snapshot = em.createNamedQuery(AgentEventRecord.SNAPSHOTS_BETWEEN, String.class).setParameter("server", server.id())
                 .setParameter("from", event.at().minus(Duration.ofHours(policy.snapshotWindowHours())))
-                .setParameter("to", event.at()).setMaxResults(1).getResultStream().findFirst().orElse(null);
+                .setParameter("to", event.at()).setMaxResults(1).getResultList().stream().findFirst().orElse(null);
         // the evidence names the snapshot found, or none (the control fails it only when the policy requires one)
         evidence.record(reporter.name(), MachineEvidence.Reported.update(server.name(), event.at(),
                 snapshot, (String) event.value("packages")));
@@ -258,7 +258,7 @@ public class AgentEventsBean implements AgentEvents {
                 + " from " + event.at() + (event.value("endedAt") == null ? "" : " until " + event.value("endedAt"))
                 + (staff == null ? " (unknown identity)" : " (staff " + staff + ")");
         List<String> tenants = em.createNamedQuery(HostingContract.ON_SERVER, Object[].class).setParameter("server", server.id())
-                .getResultStream().map(row -> (String) row[1]).distinct().toList();
+                .getResultList().stream().map(row -> (String) row[1]).distinct().toList();
         String address = (String) event.value("address");
         if (tenants.isEmpty()) {
             journal.record(reporter.name(), JournalEvent.success("SERVER_ACCESS", null, target).withSourceIp(address));
@@ -285,12 +285,12 @@ public class AgentEventsBean implements AgentEvents {
     @Override
     public List<AgentEventView> reportedFor(String serverName, int first, int max) {
         return em.createNamedQuery(AgentEventRecord.OF_SERVER_NAMED, AgentEventRecord.class).setParameter("name", serverName.strip())
-                .setFirstResult(first).setMaxResults(max).getResultStream().map(AgentEventRecord::toView).toList();
+                .setFirstResult(first).setMaxResults(max).getResultList().stream().map(AgentEventRecord::toView).toList();
     }
 
     @Override
     public List<AgentEventView> ofServer(long serverId, int first, int max) {
         return em.createNamedQuery(AgentEventRecord.OF_SERVER, AgentEventRecord.class).setParameter("server", serverId)
-                .setFirstResult(first).setMaxResults(max).getResultStream().map(AgentEventRecord::toView).toList();
+                .setFirstResult(first).setMaxResults(max).getResultList().stream().map(AgentEventRecord::toView).toList();
     }
 }

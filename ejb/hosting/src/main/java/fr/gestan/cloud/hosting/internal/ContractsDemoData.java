@@ -109,7 +109,7 @@ public class ContractsDemoData extends DemoDataLoader {
 
     private DataCentre site(String code, String city, HostingOperator operator) {
         DataCentre dc = em.createNamedQuery(DataCentre.BY_CODE, DataCentre.class).setParameter("code", code)
-                .getResultStream().findFirst().orElse(null);
+                .getResultList().stream().findFirst().orElse(null);
         if (dc == null) {
             dc = new DataCentre(code, city, "FR", operator);
             em.persist(dc);

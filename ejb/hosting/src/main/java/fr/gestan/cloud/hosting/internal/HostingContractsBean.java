@@ -109,7 +109,7 @@ public class HostingContractsBean extends HostingServiceBase implements HostingC
         TypedQuery<HostingContract> query = blank(tenantSiren)
                 ? em.createNamedQuery(HostingContract.PAGE, HostingContract.class)
                 : em.createNamedQuery(HostingContract.PAGE_OF_TENANT, HostingContract.class).setParameter("siren", tenantSiren.strip());
-        return query.setFirstResult(first).setMaxResults(max).getResultStream().map(HostingContract::toView).toList();
+        return query.setFirstResult(first).setMaxResults(max).getResultList().stream().map(HostingContract::toView).toList();
     }
 
     @Override
@@ -124,7 +124,7 @@ public class HostingContractsBean extends HostingServiceBase implements HostingC
     @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
     public List<ContractView> liveOf(List<String> tenantSirens) {
         return tenantSirens.isEmpty() ? List.of() : em.createNamedQuery(HostingContract.LIVE_OF_TENANTS, HostingContract.class)
-                .setParameter("sirens", tenantSirens).getResultStream().map(HostingContract::toView).toList();
+                .setParameter("sirens", tenantSirens).getResultList().stream().map(HostingContract::toView).toList();
     }
 
     @Override
@@ -154,14 +154,14 @@ public class HostingContractsBean extends HostingServiceBase implements HostingC
             return List.of();
         }
         return em.createNamedQuery(HostingContract.PAGE_OF_TENANT, HostingContract.class).setParameter("siren", siren)
-                .setMaxResults(500).getResultStream().map(HostingContract::toView).toList();
+                .setMaxResults(500).getResultList().stream().map(HostingContract::toView).toList();
     }
 
     /** The least-loaded server of a role with room, outside a data centre if one is given. */
     private Placement.Candidate leastLoaded(ServerRole role, String notInDataCentre) {
         Map<Long, Long> loads = Loads.of(em);
         List<Placement.Candidate> candidates = em.createNamedQuery(HostingServer.BY_ROLE, HostingServer.class)
-                .setParameter("role", role).getResultStream()
+                .setParameter("role", role).getResultList().stream()
                 .filter(s -> notInDataCentre == null || !s.dataCentre().code().equals(notInDataCentre))
                 .map(s -> new Placement.Candidate(s.id(), s.name(), s.capacity(), loads.getOrDefault(s.id(), 0L)))
                 .toList();

@@ -53,7 +53,7 @@ public class HostingInventoryBean extends HostingServiceBase implements HostingI
         }
         DataCentre dataCentre = new DataCentre(code, request.city(), request.countryCode(), request.operatorName());
         em.createNamedQuery(HostingOperator.BY_NAME, HostingOperator.class).setParameter("name", request.operatorName().strip())
-                .getResultStream().findFirst().ifPresent(dataCentre::operatedBy);
+                .getResultList().stream().findFirst().ifPresent(dataCentre::operatedBy);
         em.persist(dataCentre);
         journal.record(JournalEvent.success("DATACENTRE_ADDED", null, code));
         return dataCentre.toView();
@@ -61,7 +61,7 @@ public class HostingInventoryBean extends HostingServiceBase implements HostingI
 
     @Override
     public List<DataCentreView> dataCentres() {
-        return em.createNamedQuery(DataCentre.ALL, DataCentre.class).getResultStream().map(DataCentre::toView).toList();
+        return em.createNamedQuery(DataCentre.ALL, DataCentre.class).getResultList().stream().map(DataCentre::toView).toList();
     }
 
     @Override
@@ -158,7 +158,7 @@ public class HostingInventoryBean extends HostingServiceBase implements HostingI
     @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
     public List<ServerView> servers() {
         Map<Long, Long> loads = Loads.of(em);
-        return em.createNamedQuery(HostingServer.ALL, HostingServer.class).getResultStream()
+        return em.createNamedQuery(HostingServer.ALL, HostingServer.class).getResultList().stream()
                 .map(s -> s.toView(loads.getOrDefault(s.id(), 0L))).toList();
     }
 
@@ -186,7 +186,7 @@ public class HostingInventoryBean extends HostingServiceBase implements HostingI
 
     private DataCentre dataCentre(String code) {
         return em.createNamedQuery(DataCentre.BY_CODE, DataCentre.class).setParameter("code", code.strip().toUpperCase(Locale.ROOT))
-                .getResultStream().findFirst()
+                .getResultList().stream().findFirst()
                 .orElseThrow(() -> new HostingRefusedException(Reason.NOT_FOUND, code));
     }
 }

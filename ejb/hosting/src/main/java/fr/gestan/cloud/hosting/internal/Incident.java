@@ -31,6 +31,8 @@ import java.util.Set;
 @Table(name = "status_incident")
 @NamedQuery(name = Incident.SINCE, query = "select distinct i from Incident i left join fetch i.servers"
         + " where i.resolvedAt is null or i.resolvedAt >= :since order by i.startedAt desc")
+@NamedQuery(name = Incident.OF_SERVER_SINCE, query = "select i.impact, i.startedAt, i.resolvedAt from Incident i join i.servers s"
+        + " where s.id = :server and (i.resolvedAt is null or i.resolvedAt >= :since)")
 @NamedQuery(name = Incident.BETWEEN, query = "select i from Incident i where i.startedAt >= :from and i.startedAt < :to order by i.startedAt desc")
 @NamedQuery(name = Incident.LATEST, query = "select i from Incident i order by i.startedAt desc")
 @NamedQuery(name = Incident.ACTIVE, query = "select distinct i from Incident i left join fetch i.servers"
@@ -39,6 +41,8 @@ public class Incident extends GeneratedId {
 
     static final String SINCE = "Incident.since", BETWEEN = "Incident.between", LATEST = "Incident.latest",
             ACTIVE = "Incident.active";
+    /** One server's incidents open or resolved since a time: impact, start and end (its availability's outages). */
+    static final String OF_SERVER_SINCE = "Incident.ofServerSince";
 
     private String title;
     @Enumerated(EnumType.STRING)

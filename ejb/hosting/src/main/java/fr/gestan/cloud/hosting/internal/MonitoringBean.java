@@ -119,7 +119,7 @@ public class MonitoringBean extends HostingServiceBase implements Monitoring {
     @Override
     public List<MetricView> recent(long serverId, int max) {
         List<MetricView> views = new ArrayList<>(em.createNamedQuery(ServerMetric.LATEST_OF, ServerMetric.class)
-                .setParameter("server", serverId).setMaxResults(max).getResultStream().map(ServerMetric::toView).toList());
+                .setParameter("server", serverId).setMaxResults(max).getResultList().stream().map(ServerMetric::toView).toList());
         java.util.Collections.reverse(views);
         return views;
     }

@@ -80,7 +80,7 @@ public class RecoveryPlansBean extends HostingServiceBase implements RecoveryPla
     @Override
     public List<DrillView> drills(long serverId) {
         return em.createNamedQuery(RecoveryDrill.OF_SERVER, RecoveryDrill.class).setParameter("server", serverId)
-                .setMaxResults(100).getResultStream().map(RecoveryDrill::toView).toList();
+                .setMaxResults(100).getResultList().stream().map(RecoveryDrill::toView).toList();
     }
 
     @Override
@@ -146,7 +146,7 @@ public class RecoveryPlansBean extends HostingServiceBase implements RecoveryPla
         // The columns the timeline needs, not the entities: a server holds up to 1,000 contracts, and the plan is read
         // for each certificate and each client's recovery page.
         List<RecoveryTimeline.Entry> entries = em.createNamedQuery(HostingContract.ON_SERVER, Object[].class)
-                .setParameter("server", server.id()).getResultStream()
+                .setParameter("server", server.id()).getResultList().stream()
                 .map(c -> new RecoveryTimeline.Entry((Long) c[0], (String) c[1], (ServiceLevel) c[2], (Integer) c[3], (LocalDate) c[4]))
                 .toList();
         return RecoveryTimeline.plan(server.id(), server.name(), server.dataCentre().code(), figures(server), entries);
@@ -156,9 +156,9 @@ public class RecoveryPlansBean extends HostingServiceBase implements RecoveryPla
     private RecoveryTimeline.Figures figures(HostingServer server) {
         RecoverySettings settings = setting().toView();
         RecoveryDrill drill = em.createNamedQuery(RecoveryDrill.OF_SERVER, RecoveryDrill.class).setParameter("server", server.id())
-                .setMaxResults(1).getResultStream().findFirst()
+                .setMaxResults(1).getResultList().stream().findFirst()
                 .orElseGet(() -> em.createNamedQuery(RecoveryDrill.LATEST, RecoveryDrill.class).setMaxResults(1)
-                        .getResultStream().findFirst().orElse(null));
+                        .getResultList().stream().findFirst().orElse(null));
         return figures(drill, settings);
     }
 

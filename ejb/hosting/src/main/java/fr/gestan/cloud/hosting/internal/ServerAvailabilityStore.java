@@ -2,6 +2,7 @@ package fr.gestan.cloud.hosting.internal;
 
 import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.hosting.api.AvailabilityView.Figures;
+import fr.gestan.cloud.hosting.api.IncidentImpact;
 import fr.gestan.cloud.hosting.api.ServerAvailabilityView;
 import fr.gestan.cloud.security.api.SecurityPolicies;
 import jakarta.annotation.Resource;
@@ -163,9 +164,10 @@ public class ServerAvailabilityStore {
         Duration silence = Duration.ofMinutes(silenceMinutes);
         Instant yearAgo = now.atZone(Paris.ZONE).minusMonths(12).toInstant();
         List<Instant> reports = reportTimes(server.id(), yearAgo.minus(silence), now);
-        List<StatusBoard.Outage> outages = em.createNamedQuery(Incident.SINCE, Incident.class).setParameter("since", yearAgo)
-                .getResultList().stream().filter(i -> i.servers().stream().anyMatch(x -> x.id().equals(server.id())))
-                .map(i -> new StatusBoard.Outage(Set.of(server.id()), i.impact(), i.startedAt(), i.resolvedAt())).toList();
+        // this server's incidents only, in one statement (not every incident of the year with its servers)
+        List<StatusBoard.Outage> outages = em.createNamedQuery(Incident.OF_SERVER_SINCE, Object[].class).setParameter("server", server.id())
+                .setParameter("since", yearAgo).getResultList().stream()
+                .map(i -> new StatusBoard.Outage(Set.of(server.id()), (IncidentImpact) i[0], (Instant) i[1], (Instant) i[2])).toList();
         return new Computed(Availability.of(monthStart(now), now, reports, silence, outages, server.commissionedAt()),
                 Availability.of(yearAgo, now, reports, silence, outages, server.commissionedAt()), silenceMinutes, now);
     }

@@ -73,7 +73,7 @@ public class ServerStatusBean extends HostingServiceBase implements ServerStatus
 
     @Override
     public List<IncidentView> activeIncidents() {
-        return em.createNamedQuery(Incident.ACTIVE, Incident.class).getResultStream().map(Incident::toView).toList();
+        return em.createNamedQuery(Incident.ACTIVE, Incident.class).getResultList().stream().map(Incident::toView).toList();
     }
 
     @Override
@@ -81,12 +81,13 @@ public class ServerStatusBean extends HostingServiceBase implements ServerStatus
         Instant from = month.atDay(1).atStartOfDay(Paris.ZONE).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(Paris.ZONE).toInstant();
         return em.createNamedQuery(Incident.BETWEEN, Incident.class).setParameter("from", from).setParameter("to", to)
-                .setMaxResults(500).getResultStream().map(Incident::toView).toList();
+                .setMaxResults(500).getResultList().stream().map(Incident::toView).toList();
     }
 
     @Override
     public List<IncidentView> latestIncidents(int max) {
-        return em.createNamedQuery(Incident.LATEST, Incident.class).setMaxResults(max).getResultStream().map(Incident::toView).toList();
+        return em.createNamedQuery(Incident.LATEST, Incident.class).setMaxResults(max).getResultList().stream()
+                .map(Incident::toView).toList();
     }
 
     @Override
@@ -153,7 +154,7 @@ public class ServerStatusBean extends HostingServiceBase implements ServerStatus
     @Override
     @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
     public List<MaintenanceView> openMaintenances() {
-        return em.createNamedQuery(Maintenance.OPEN, Maintenance.class).getResultStream().map(Maintenance::toView).toList();
+        return em.createNamedQuery(Maintenance.OPEN, Maintenance.class).getResultList().stream().map(Maintenance::toView).toList();
     }
 
     @Override

@@ -39,7 +39,7 @@ public class SubProcessorChangesBean extends HostingServiceBase implements SubPr
         for (Object[] row : em.createNamedQuery(SubProcessorChange.COUNTS, Object[].class).getResultList()) {
             counts.put((Long) row[0], new long[] {number(row[1]), number(row[2]), number(row[3])});
         }
-        return em.createNamedQuery(SubProcessorChange.ALL, SubProcessorChange.class).setMaxResults(500).getResultStream()
+        return em.createNamedQuery(SubProcessorChange.ALL, SubProcessorChange.class).setMaxResults(500).getResultList().stream()
                 .map(c -> {
                     long[] n = counts.getOrDefault(c.id(), new long[3]);
                     return c.toView(n[0], n[1], n[2]);
@@ -53,7 +53,7 @@ public class SubProcessorChangesBean extends HostingServiceBase implements SubPr
     @Override
     public List<ChangeAnswerView> answers(long changeId) {
         return em.createNamedQuery(ChangeClient.OF_CHANGE, ChangeClient.class).setParameter("change", changeId)
-                .getResultStream().map(ChangeClient::toView).toList();
+                .getResultList().stream().map(ChangeClient::toView).toList();
     }
 
     @Override
@@ -65,7 +65,7 @@ public class SubProcessorChangesBean extends HostingServiceBase implements SubPr
         }
         // what the company was told, not the others' answers
         return em.createNamedQuery(SubProcessorChange.TOLD_TO, SubProcessorChange.class).setParameter("siren", tenantSiren)
-                .setMaxResults(200).getResultStream().map(c -> c.toView(0, 0, 0)).toList();
+                .setMaxResults(200).getResultList().stream().map(c -> c.toView(0, 0, 0)).toList();
     }
 
     @Override
@@ -77,7 +77,7 @@ public class SubProcessorChangesBean extends HostingServiceBase implements SubPr
         }
         LocalDate today = LocalDate.now(Paris.ZONE);
         return em.createNamedQuery(ChangeClient.OF_TENANT, ChangeClient.class).setParameter("siren", siren).setMaxResults(200)
-                .getResultStream().map(a -> mine(a, today)).toList();
+                .getResultList().stream().map(a -> mine(a, today)).toList();
     }
 
     private MyChangeView mine(ChangeClient told, LocalDate today) {
@@ -90,7 +90,7 @@ public class SubProcessorChangesBean extends HostingServiceBase implements SubPr
     public MyChangeView answer(long changeId, ChangeAnswer answer, String comment) {
         String siren = tenancy.tenantOfCaller().orElseThrow(() -> new HostingRefusedException(Reason.NOT_FOUND, "change " + changeId));
         ChangeClient told = em.createNamedQuery(ChangeClient.ONE, ChangeClient.class).setParameter("siren", siren)
-                .setParameter("change", changeId).getResultStream().findFirst()
+                .setParameter("change", changeId).getResultList().stream().findFirst()
                 .orElseThrow(() -> new HostingRefusedException(Reason.NOT_FOUND, "change " + changeId));
         LocalDate today = LocalDate.now(Paris.ZONE);
         if (!told.change().openOn(today)) {

@@ -81,7 +81,7 @@ public class SubProcessorsBean extends HostingServiceBase implements SubProcesso
         SubProcessor entry;
         if (r.role() == SubProcessorRole.HOSTING_OPERATOR) {
             HostingOperator operator = em.createNamedQuery(HostingOperator.BY_NAME, HostingOperator.class).setParameter("name", name)
-                    .getResultStream().findFirst().orElseThrow(() -> new HostingRefusedException(Reason.NOT_FOUND, name));
+                    .getResultList().stream().findFirst().orElseThrow(() -> new HostingRefusedException(Reason.NOT_FOUND, name));
             entry = SubProcessor.operator(operator, r.servicesFr(), r.servicesEn(), r.effectiveFrom(), now(), who());
         } else {
             if (r.largestNonEuShare() != null && r.totalNonEuShare() != null && r.largestNonEuShare().compareTo(r.totalNonEuShare()) > 0) {

@@ -75,7 +75,7 @@ public class ClientNotificationsBean extends NotificationsServiceBase implements
 
     @Override
     public List<WebhookView> myWebhooks() {
-        return em.createNamedQuery(Subscription.OF_TENANT, Subscription.class).setParameter("siren", siren()).getResultStream()
+        return em.createNamedQuery(Subscription.OF_TENANT, Subscription.class).setParameter("siren", siren()).getResultList().stream()
                 .map(s -> new WebhookView(s.id(), s.address(), s.state() == Subscription.State.ACTIVE, s.createdAt())).toList();
     }
 
@@ -89,7 +89,7 @@ public class ClientNotificationsBean extends NotificationsServiceBase implements
         String secret = WebhookSignature.newSecret();
         String address = url.strip();
         Subscription hook = em.createNamedQuery(Subscription.OF_TENANT, Subscription.class).setParameter("siren", siren)
-                .getResultStream().filter(s -> s.address().equals(address)).findFirst().orElse(null);
+                .getResultList().stream().filter(s -> s.address().equals(address)).findFirst().orElse(null);
         if (hook == null) {
             hook = Subscription.tenantWebhook(siren, address, secret, now);
             em.persist(hook);

@@ -32,19 +32,20 @@ public class NotificationDeskBean extends NotificationsServiceBase implements No
     @Override
     public List<DeliveryView> failures(int max) {
         return em.createNamedQuery(Delivery.IN_STATE, Delivery.class).setParameter("state", DeliveryState.FAILED)
-                .setMaxResults(max).getResultStream().map(Delivery::toView).toList();
+                .setMaxResults(max).getResultList().stream().map(Delivery::toView).toList();
     }
 
     @Override
     public List<DeliveryView> recent(int max) {
-        return em.createNamedQuery(Delivery.LATEST, Delivery.class).setMaxResults(max).getResultStream().map(Delivery::toView).toList();
+        return em.createNamedQuery(Delivery.LATEST, Delivery.class).setMaxResults(max).getResultList().stream()
+                .map(Delivery::toView).toList();
     }
 
     @Override
     public List<AttemptView> attempts(long deliveryId) {
         find(deliveryId);
         return em.createNamedQuery(DeliveryAttempt.OF_DELIVERY, DeliveryAttempt.class).setParameter("id", deliveryId)
-                .getResultStream().map(DeliveryAttempt::toView).toList();
+                .getResultList().stream().map(DeliveryAttempt::toView).toList();
     }
 
     @Override

@@ -94,7 +94,7 @@ public class StatusSubscriptionsBean extends NotificationsServiceBase implements
     @Override
     public String confirm(String token) {
         Subscription subscription = em.createNamedQuery(Subscription.BY_CONFIRM, Subscription.class)
-                .setParameter("hash", Tokens.sha256Hex(token.strip())).getResultStream().findFirst()
+                .setParameter("hash", Tokens.sha256Hex(token.strip())).getResultList().stream().findFirst()
                 .orElseThrow(() -> new SubscriptionRefusedException(Reason.UNKNOWN_LINK, "token", null));
         if (!subscription.confirm(clock.instant())) {
             throw new SubscriptionRefusedException(Reason.EXPIRED_LINK, "token", null);
@@ -105,7 +105,7 @@ public class StatusSubscriptionsBean extends NotificationsServiceBase implements
     @Override
     public void unsubscribe(String token) {
         em.createNamedQuery(Subscription.BY_UNSUBSCRIBE, Subscription.class).setParameter("token", token.strip())
-                .getResultStream().findFirst()
+                .getResultList().stream().findFirst()
                 .orElseThrow(() -> new SubscriptionRefusedException(Reason.UNKNOWN_LINK, "token", null))
                 .end(clock.instant());
     }
@@ -135,7 +135,7 @@ public class StatusSubscriptionsBean extends NotificationsServiceBase implements
         return em.createNamedQuery(Subscription.FIND, Subscription.class).setParameter("channel", channel)
                 .setParameter("key", Subscription.keyOf(channel, address)).setParameter("scope", scope)
                 .setParameter("ref", scope == SubscriptionScope.ALL ? Subscription.ALL_REF : ref)
-                .getResultStream().findFirst();
+                .getResultList().stream().findFirst();
     }
 
     /** The scope's reference if it names a public server or data centre ('*' for all). */

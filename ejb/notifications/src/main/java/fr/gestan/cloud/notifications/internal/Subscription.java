@@ -107,7 +107,7 @@ public class Subscription extends GeneratedId {
 
     /** The active webhooks of a client company. */
     static java.util.List<Subscription> activeOfTenant(jakarta.persistence.EntityManager em, String siren) {
-        return em.createNamedQuery(OF_TENANT, Subscription.class).setParameter("siren", siren).getResultStream()
+        return em.createNamedQuery(OF_TENANT, Subscription.class).setParameter("siren", siren).getResultList().stream()
                 .filter(s -> s.state == State.ACTIVE).toList();
     }
 

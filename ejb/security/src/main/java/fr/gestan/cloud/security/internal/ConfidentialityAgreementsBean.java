@@ -70,7 +70,7 @@ public class ConfidentialityAgreementsBean extends SecurityServiceBase implement
         LocalDate today = today();
         em.createNamedQuery(ConfidentialityAgreement.LATEST_PER_STAFF, ConfidentialityAgreement.class)
                 .setParameter("usernames", page.stream().map(StaffMember::username).toList())
-                .getResultStream().forEach(a -> latest.putIfAbsent(a.username(), a.toView(today)));
+                .getResultList().forEach(a -> latest.putIfAbsent(a.username(), a.toView(today)));
         return page.stream().map(s -> s.toView(latest.get(s.username()))).toList();
     }
 
@@ -83,7 +83,7 @@ public class ConfidentialityAgreementsBean extends SecurityServiceBase implement
     public List<AgreementView> agreementsOf(String username) {
         LocalDate today = today();
         return em.createNamedQuery(ConfidentialityAgreement.OF_STAFF, ConfidentialityAgreement.class)
-                .setParameter("username", username.strip()).getResultStream().map(a -> a.toView(today)).toList();
+                .setParameter("username", username.strip()).getResultList().stream().map(a -> a.toView(today)).toList();
     }
 
     @Override
@@ -92,7 +92,7 @@ public class ConfidentialityAgreementsBean extends SecurityServiceBase implement
         LocalDate today = today();
         return em.createNamedQuery(ConfidentialityAgreement.EXPIRING_BEFORE, ConfidentialityAgreement.class)
                 .setParameter("limit", today.plusDays(EXPIRY_WARNING_DAYS)).setMaxResults(200)
-                .getResultStream().map(a -> a.toView(today)).toList();
+                .getResultList().stream().map(a -> a.toView(today)).toList();
     }
 
     @Override
@@ -108,6 +108,6 @@ public class ConfidentialityAgreementsBean extends SecurityServiceBase implement
 
     Optional<StaffMember> find(String username) {
         return em.createNamedQuery(StaffMember.BY_USERNAME, StaffMember.class).setParameter("username", username)
-                .getResultStream().findFirst();
+                .getResultList().stream().findFirst();
     }
 }

@@ -72,7 +72,7 @@ public class ServerControlsBean extends SecurityServiceBase implements ServerCon
             }
             Optional<ControlEvidence> snapshot = em.createNamedQuery(ControlEvidence.LATEST_OF_KIND, ControlEvidence.class)
                     .setParameter("server", serverRef.strip()).setParameter("kind", ControlEvidence.Kind.SNAPSHOT.name())
-                    .setMaxResults(20).getResultStream()
+                    .setMaxResults(20).getResultList().stream()
                     .filter(s -> s.snapshotRef().equals(snapshotRef.strip())).findFirst();
             if (snapshot.isEmpty() || snapshot.get().occurredAt().isAfter(at)
                     || Duration.between(snapshot.get().occurredAt(), at).toHours() >= policy.snapshotWindowHours()) {
@@ -151,7 +151,7 @@ public class ServerControlsBean extends SecurityServiceBase implements ServerCon
     private static ControlView ddos(EntityManager em, String server, PolicySettings policy, Instant now) {
         List<ControlRules.Attack> attacks = em.createNamedQuery(ControlEvidence.REPORTED_SINCE, ControlEvidence.class)
                 .setParameter("server", server).setParameter("kind", ControlEvidence.Kind.DDOS_EVENT.name())
-                .setParameter("since", now.minus(ControlRules.DDOS_WINDOW)).setMaxResults(200).getResultStream()
+                .setParameter("since", now.minus(ControlRules.DDOS_WINDOW)).setMaxResults(200).getResultList().stream()
                 .map(e -> new ControlRules.Attack(e.occurredAt(), e.mitigatedAt())).toList();
         boolean declared = attacks.isEmpty() && latestFrom(em, server, ControlEvidence.Kind.DDOS_EVENT, ControlEvidence.STAFF).isPresent();
         return ControlRules.ddos(server, attacks, declared, policy, now);
@@ -166,19 +166,19 @@ public class ServerControlsBean extends SecurityServiceBase implements ServerCon
         if (kind != null) {
             q.setParameter("kind", kind.name());
         }
-        return q.setMaxResults(1).getResultStream().findFirst();
+        return q.setMaxResults(1).getResultList().stream().findFirst();
     }
 
     private static Optional<ControlEvidence> latestFrom(EntityManager em, String server, ControlEvidence.Kind kind, String source) {
         return em.createNamedQuery(ControlEvidence.LATEST_OF_KIND_FROM, ControlEvidence.class).setParameter("server", server)
-                .setParameter("kind", kind.name()).setParameter("source", source).setMaxResults(1).getResultStream().findFirst();
+                .setParameter("kind", kind.name()).setParameter("source", source).setMaxResults(1).getResultList().stream().findFirst();
     }
 
     @Override
     @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
     public List<EvidenceView> evidenceOf(String serverRef, int max) {
         return em.createNamedQuery(ControlEvidence.OF_SERVER, ControlEvidence.class).setParameter("server", serverRef.strip())
-                .setMaxResults(max).getResultStream().map(ControlEvidence::toView).toList();
+                .setMaxResults(max).getResultList().stream().map(ControlEvidence::toView).toList();
     }
 
     @Override
@@ -194,7 +194,7 @@ public class ServerControlsBean extends SecurityServiceBase implements ServerCon
         servers.forEach(s -> failing.add(new ControlView(s, Control.BACKUP, Status.FAILING, "backup.overdue", null)));
         if (policy.snapshotBeforeUpdate()) {
             em.createNamedQuery(ControlEvidence.SERVERS_UPDATE_WITHOUT_SNAPSHOT, String.class)
-                    .setParameter("since", now.minus(ControlRules.UPDATE_WINDOW)).getResultStream().sorted()
+                    .setParameter("since", now.minus(ControlRules.UPDATE_WINDOW)).getResultList().stream().sorted()
                     .forEach(s -> failing.add(new ControlView(s, Control.UPDATE_SNAPSHOT, Status.FAILING, "update.withoutSnapshot", null)));
         }
         failing.addAll(firewallDrifts());
@@ -222,7 +222,7 @@ public class ServerControlsBean extends SecurityServiceBase implements ServerCon
     private Map<String, ControlEvidence> newestPerServer(ControlEvidence.Kind kind, List<String> sources) {
         Map<String, ControlEvidence> newest = new TreeMap<>();
         em.createNamedQuery(ControlEvidence.LATEST_OF_KIND_EVERY_SERVER, ControlEvidence.class).setParameter("kind", kind.name())
-                .setParameter("sources", sources).getResultStream().forEach(e -> newest.putIfAbsent(e.serverRef(), e));
+                .setParameter("sources", sources).getResultList().forEach(e -> newest.putIfAbsent(e.serverRef(), e));
         return newest;
     }
 
@@ -231,7 +231,7 @@ public class ServerControlsBean extends SecurityServiceBase implements ServerCon
         Map<String, List<ControlRules.Attack>> attacks = new TreeMap<>();
         em.createNamedQuery(ControlEvidence.REPORTED_SINCE_EVERY_SERVER, ControlEvidence.class)
                 .setParameter("kind", ControlEvidence.Kind.DDOS_EVENT.name()).setParameter("since", now.minus(ControlRules.DDOS_WINDOW))
-                .getResultStream().forEach(e -> attacks.computeIfAbsent(e.serverRef(), s -> new ArrayList<>())
+                .getResultList().forEach(e -> attacks.computeIfAbsent(e.serverRef(), s -> new ArrayList<>())
                         .add(new ControlRules.Attack(e.occurredAt(), e.mitigatedAt())));
         List<ControlView> late = new ArrayList<>();
         attacks.forEach((server, list) -> {

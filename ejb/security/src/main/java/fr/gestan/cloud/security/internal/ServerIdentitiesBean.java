@@ -65,12 +65,12 @@ public class ServerIdentitiesBean extends SecurityServiceBase implements ServerI
 
     @Override
     public List<IdentityView> all() {
-        return em.createNamedQuery(ServerIdentity.ALL, ServerIdentity.class).getResultStream().map(ServerIdentity::toView).toList();
+        return em.createNamedQuery(ServerIdentity.ALL, ServerIdentity.class).getResultList().stream().map(ServerIdentity::toView).toList();
     }
 
     private Optional<ServerIdentity> byValue(Kind kind, String value) {
         return em.createNamedQuery(ServerIdentity.BY_VALUE, ServerIdentity.class).setParameter("kind", kind)
-                .setParameter("value", ServerIdentity.normalised(kind, value)).getResultStream().findFirst();
+                .setParameter("value", ServerIdentity.normalised(kind, value)).getResultList().stream().findFirst();
     }
 
     @Override
@@ -129,7 +129,7 @@ public class ServerIdentitiesBean extends SecurityServiceBase implements ServerI
 
     @Override
     public List<AlertView> openAlerts(int max) {
-        return em.createNamedQuery(ServerAccessAlert.OPEN, ServerAccessAlert.class).setMaxResults(max).getResultStream()
+        return em.createNamedQuery(ServerAccessAlert.OPEN, ServerAccessAlert.class).setMaxResults(max).getResultList().stream()
                 .map(ServerAccessAlert::toView).toList();
     }
 

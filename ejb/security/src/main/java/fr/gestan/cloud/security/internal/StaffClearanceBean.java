@@ -32,7 +32,7 @@ public class StaffClearanceBean extends SecurityServiceBase implements StaffClea
             return false;
         }
         StaffMember staff = em.createNamedQuery(StaffMember.BY_USERNAME, StaffMember.class)
-                .setParameter("username", username.strip()).getResultStream().findFirst().orElse(null);
+                .setParameter("username", username.strip()).getResultList().stream().findFirst().orElse(null);
         if (staff == null || !Roles.SUPPORT.equals(staff.role())) {
             return false;
         }

@@ -62,7 +62,7 @@ public class ApiClientsBean extends TenantsServiceBase implements ApiClients {
     @Override
     public List<ApiClientView> mine() throws TenantNotFoundException {
         return em.createNamedQuery(ApiClient.OF_TENANT, ApiClient.class).setParameter("tenant", callersTenant())
-                .getResultStream().map(ApiClient::toView).toList();
+                .getResultList().stream().map(ApiClient::toView).toList();
     }
 
     @Override
@@ -74,7 +74,7 @@ public class ApiClientsBean extends TenantsServiceBase implements ApiClients {
             throw new ApiClientNotFoundException("No API client " + clientId);
         }
         ApiClient client = em.createNamedQuery(ApiClient.BY_CLIENT_ID, ApiClient.class).setParameter("clientId", clientId)
-                .getResultStream().findFirst()
+                .getResultList().stream().findFirst()
                 .filter(c -> c.tenant().id().equals(tenant.id()))
                 .orElseThrow(() -> new ApiClientNotFoundException("No API client " + clientId));
         if (client.revoked()) {

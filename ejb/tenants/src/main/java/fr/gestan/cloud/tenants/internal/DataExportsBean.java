@@ -61,7 +61,7 @@ public class DataExportsBean extends TenantsServiceBase implements DataExports {
     @RolesAllowed({Roles.CLIENT, Roles.API_READ})
     public List<ExportView> mine() throws TenantNotFoundException {
         return em.createNamedQuery(TenantExport.OF_TENANT, TenantExport.class).setParameter("tenant", callersTenant())
-                .setMaxResults(10).getResultStream().map(TenantExport::toView).toList();
+                .setMaxResults(10).getResultList().stream().map(TenantExport::toView).toList();
     }
 
     @Override

@@ -43,9 +43,9 @@ public class ExportStore {
         Tenant tenant = em.find(TenantExport.class, exportId).tenant();
         return new Snapshot(tenant.toRecord(),
                 em.createNamedQuery(HostedAccount.OF_TENANT, HostedAccount.class).setParameter("tenant", tenant)
-                        .getResultStream().map(HostedAccount::toView).toList(),
+                        .getResultList().stream().map(HostedAccount::toView).toList(),
                 em.createNamedQuery(ChangeRequest.OF_TENANT, ChangeRequest.class).setParameter("tenant", tenant)
-                        .getResultStream().map(ChangeRequest::toView).toList());
+                        .getResultList().stream().map(ChangeRequest::toView).toList());
     }
 
     public void progress(long exportId, int percent) {

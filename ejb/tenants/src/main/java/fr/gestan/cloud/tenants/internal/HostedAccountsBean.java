@@ -100,7 +100,7 @@ public class HostedAccountsBean extends TenantsServiceBase implements HostedAcco
             throw new TenantNotFoundException("No tenant " + tenantId);
         }
         return em.createNamedQuery(HostedAccount.OF_TENANT, HostedAccount.class).setParameter("tenant", tenant)
-                .getResultStream().map(HostedAccount::toView).toList();
+                .getResultList().stream().map(HostedAccount::toView).toList();
     }
 
     @Override
@@ -178,14 +178,14 @@ public class HostedAccountsBean extends TenantsServiceBase implements HostedAcco
     @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
     public List<HostedAccountView> pendingResetRequests(int max) {
         return em.createNamedQuery(HostedAccount.RESET_REQUESTED, HostedAccount.class).setMaxResults(Math.max(1, Math.min(max, 500)))
-                .getResultStream().map(HostedAccount::toView).toList();
+                .getResultList().stream().map(HostedAccount::toView).toList();
     }
 
     @Override
     @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
     public List<HostedAccountView> overdueInitialSecrets(int max) {
         return em.createNamedQuery(HostedAccount.OVERDUE, HostedAccount.class).setParameter("today", LocalDate.now(clock.withZone(Paris.ZONE)))
-                .setMaxResults(Math.max(1, Math.min(max, 500))).getResultStream().map(HostedAccount::toView).toList();
+                .setMaxResults(Math.max(1, Math.min(max, 500))).getResultList().stream().map(HostedAccount::toView).toList();
     }
 
     private List<HostedAccount> callersAccounts() {

@@ -115,6 +115,6 @@ public class SecretRekeyStore {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<SecretRekeyRunView> last() {
         return em.createNamedQuery(SecretRekeyRun.NEWEST_FIRST, SecretRekeyRun.class).setMaxResults(1)
-                .getResultStream().findFirst().map(SecretRekeyRun::toView);
+                .getResultList().stream().findFirst().map(SecretRekeyRun::toView);
     }
 }

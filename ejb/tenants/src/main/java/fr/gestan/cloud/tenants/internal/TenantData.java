@@ -45,11 +45,11 @@ final class TenantData {
      */
     static Optional<Tenant> linkedTenant(EntityManager em, String username) {
         Optional<Tenant> portal = em.createNamedQuery(PortalAccount.TENANT_OF_USER, Tenant.class)
-                .setParameter("username", username).getResultStream().findFirst();
+                .setParameter("username", username).getResultList().stream().findFirst();
         if (portal.isPresent() || !username.startsWith(ApiClient.SERVICE_ACCOUNT_PREFIX)) {
             return portal;
         }
         return em.createNamedQuery(ApiClient.TENANT_OF_ACTIVE, Tenant.class)
-                .setParameter("username", username).getResultStream().findFirst();
+                .setParameter("username", username).getResultList().stream().findFirst();
     }
 }

@@ -47,7 +47,7 @@ public class TenantPurge extends TenantsServiceBase {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<String> purgeDue(LocalDate today) {
         List<Long> due = em.createNamedQuery(Tenant.TO_PURGE, Tenant.class).setParameter("today", today)
-                .setMaxResults(1000).getResultStream().map(Tenant::id).toList();
+                .setMaxResults(1000).getResultList().stream().map(Tenant::id).toList();
         List<String> purged = new java.util.ArrayList<>();
         for (Long id : due) {
             try {

@@ -98,7 +98,7 @@ public class TenantServiceBean extends TenantsServiceBase implements TenantServi
     @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
     public TenantView bySiren(String siren) throws TenantNotFoundException {
         return em.createNamedQuery(Tenant.BY_SIREN, Tenant.class).setParameter("siren", siren)
-                .getResultStream().findFirst().map(Tenant::toView)
+                .getResultList().stream().findFirst().map(Tenant::toView)
                 .orElseThrow(() -> new TenantNotFoundException("No tenant with SIREN " + siren));
     }
 
@@ -106,7 +106,7 @@ public class TenantServiceBean extends TenantsServiceBase implements TenantServi
     @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
     public java.util.Optional<Contact> securityContact(String siren) {
         return em.createNamedQuery(Tenant.BY_SIREN, Tenant.class).setParameter("siren", siren)
-                .getResultStream().findFirst().map(Tenant::securityContact);
+                .getResultList().stream().findFirst().map(Tenant::securityContact);
     }
 
     @Override
@@ -117,14 +117,15 @@ public class TenantServiceBean extends TenantsServiceBase implements TenantServi
     @Override
     @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
     public java.util.Optional<TenantRecord> findBySiren(String siren) {
-        return em.createNamedQuery(Tenant.BY_SIREN, Tenant.class).setParameter("siren", siren).getResultStream().findFirst().map(Tenant::toRecord);
+        return em.createNamedQuery(Tenant.BY_SIREN, Tenant.class).setParameter("siren", siren).getResultList().stream().findFirst()
+                .map(Tenant::toRecord);
     }
 
     @Override
     @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
     public List<TenantRecord> recordsOf(List<String> sirens) {
         return sirens.isEmpty() ? List.of() : em.createNamedQuery(Tenant.BY_SIRENS, Tenant.class).setParameter("sirens", sirens)
-                .getResultStream().map(Tenant::toRecord).toList();
+                .getResultList().stream().map(Tenant::toRecord).toList();
     }
 
     @Override
@@ -213,7 +214,7 @@ public class TenantServiceBean extends TenantsServiceBase implements TenantServi
     public List<TenantView> list(int first, int max) {
         return em.createNamedQuery(Tenant.ORDERED_BY_NAME, Tenant.class)
                 .setFirstResult(first).setMaxResults(max)
-                .getResultStream().map(Tenant::toView).toList();
+                .getResultList().stream().map(Tenant::toView).toList();
     }
 
     @Override
@@ -293,21 +294,22 @@ public class TenantServiceBean extends TenantsServiceBase implements TenantServi
     @RolesAllowed({Roles.CLIENT, Roles.API_READ})
     public List<ChangeRequestView> myChangeRequests() throws TenantNotFoundException {
         return em.createNamedQuery(ChangeRequest.OF_TENANT, ChangeRequest.class).setParameter("tenant", callersTenant())
-                .setMaxResults(100).getResultStream().map(ChangeRequest::toView).toList();
+                .setMaxResults(100).getResultList().stream().map(ChangeRequest::toView).toList();
     }
 
     @Override
     @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
     public List<ChangeRequestView> openChangeRequests(int first, int max) {
         return em.createNamedQuery(ChangeRequest.OPEN, ChangeRequest.class).setFirstResult(first).setMaxResults(max)
-                .getResultStream().map(ChangeRequest::toView).toList();
+                .getResultList().stream().map(ChangeRequest::toView).toList();
     }
 
     @Override
     @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
     public List<ChangeRequestView> changeRequestsOf(String siren, int max) {
         return em.createQuery("select r from ChangeRequest r join fetch r.tenant where r.tenant.siren = :siren order by r.requestedAt desc, r.id desc",
-                ChangeRequest.class).setParameter("siren", siren).setMaxResults(max).getResultStream().map(ChangeRequest::toView).toList();
+                ChangeRequest.class).setParameter("siren", siren).setMaxResults(max).getResultList().stream()
+                .map(ChangeRequest::toView).toList();
     }
 
     @Override
@@ -320,7 +322,7 @@ public class TenantServiceBean extends TenantsServiceBase implements TenantServi
     @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
     public List<ChangeRequestView> changeRequests(String status, int first, int max) {
         return em.createNamedQuery(ChangeRequest.QUEUE, ChangeRequest.class).setParameter("status", status)
-                .setFirstResult(first).setMaxResults(max).getResultStream().map(ChangeRequest::toView).toList();
+                .setFirstResult(first).setMaxResults(max).getResultList().stream().map(ChangeRequest::toView).toList();
     }
 
     @Override

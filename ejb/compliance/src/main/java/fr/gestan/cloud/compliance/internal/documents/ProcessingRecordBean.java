@@ -43,7 +43,7 @@ public class ProcessingRecordBean extends ComplianceServiceBase implements Proce
     @Override
     public List<ProcessingEntryView> of(String siren) {
         return em.createNamedQuery(ProcessingRecordEntry.OF_TENANT, ProcessingRecordEntry.class).setParameter("siren", siren)
-                .getResultStream().map(ProcessingRecordEntry::toView).toList();
+                .getResultList().stream().map(ProcessingRecordEntry::toView).toList();
     }
 
     @Override
@@ -93,7 +93,7 @@ public class ProcessingRecordBean extends ComplianceServiceBase implements Proce
             entries = scope == null ? List.of() : of(scope);
         } else {
             scope = null;
-            entries = em.createNamedQuery(ProcessingRecordEntry.ALL, ProcessingRecordEntry.class).getResultStream()
+            entries = em.createNamedQuery(ProcessingRecordEntry.ALL, ProcessingRecordEntry.class).getResultList().stream()
                     .map(ProcessingRecordEntry::toView).toList();
         }
         Instant now = clock.instant();

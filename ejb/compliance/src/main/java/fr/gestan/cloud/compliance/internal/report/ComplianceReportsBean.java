@@ -49,7 +49,7 @@ public class ComplianceReportsBean extends ComplianceServiceBase implements Comp
         Map<String, StoredReport> stored = em.createQuery(
                         "select r from StoredReport r where r.tenantSiren in :sirens", StoredReport.class)
                 .setParameter("sirens", tenants.isEmpty() ? List.of("-") : tenants.stream().map(TenantView::siren).toList())
-                .getResultStream().collect(Collectors.toMap(StoredReport::siren, Function.identity()));
+                .getResultList().stream().collect(Collectors.toMap(StoredReport::siren, Function.identity()));
         for (TenantView t : tenants) {
             ComplianceReport report;
             try {
@@ -88,7 +88,7 @@ public class ComplianceReportsBean extends ComplianceServiceBase implements Comp
         TypedQuery<StoredReport> q = em.createQuery("select r from StoredReport r" + where(query)
                 + " order by " + order + dir + ", r.tenantName asc, r.tenantSiren asc", StoredReport.class);
         bind(q, query);
-        return q.setFirstResult(query.first()).setMaxResults(query.max()).getResultStream().map(StoredReport::toView).toList();
+        return q.setFirstResult(query.first()).setMaxResults(query.max()).getResultList().stream().map(StoredReport::toView).toList();
     }
 
     @Override
