@@ -26,7 +26,12 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -41,8 +46,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * already holds tables (TestEnvironment, before anything deploys); the deployment adds its demo data (4 tenants). Sizes from the environment: {@code GESTAN_SEED_TENANTS} (10,000),
  * {@code GESTAN_SEED_PAIRS} (100 production and 100 backup servers),
  * {@code GESTAN_SEED_JOURNAL} (1,000,000 entries), {@code GESTAN_SEED_METRIC_DAYS} (90 days of measurements, one every
- * 5 minutes, for every server); then the daily compliance report and a certificate batch certify every tenant (the
- * batch's workers: {@code GESTAN_CERTIFICATES_BATCH_THREADS}, default the number of cores). See docs/performance.md.
+ * 5 minutes, for every server); the tenants on {@code GESTAN_SEED_THREADS} (2) threads, beside one more thread that
+ * appends the journal entries then imports the measurements; then the daily compliance report and a certificate batch
+ * certify every tenant (the batch's workers: {@code GESTAN_CERTIFICATES_BATCH_THREADS}, default the number of cores).
+ * See docs/performance.md.
  */
 @ExtendWith(ArquillianExtension.class)
 @EnabledIfEnvironmentVariable(named = "GESTAN_SEED", matches = "true")
@@ -96,42 +103,38 @@ class PerfSeedIT extends ScaleSeeding {
         SupportClearance.clearEverySupportMember(agreements, admin);
         List<ServerView[]> servers = sites(pairs, (n + pairs - 1) / pairs);
         print("seed: " + pairs + " production and " + pairs + " backup servers in " + seconds(t0) + " s");
-        for (int i = 0; i < n; i++) {
-            long id = tenant(i, servers.get(i % pairs));
-            int k = i;
-            support.call(() -> accounts.create(id, String.format("Compte comptable %05d", k)));
-            if ((i + 1) % 1000 == 0) {
-                print("seed: " + (i + 1) + " tenants in " + seconds(t0) + " s");
-            }
-        }
-        double tenantsSeconds = seconds(t0);
-        print("seed: " + n + " tenants (contact, hosted account, active contract) in " + tenantsSeconds + " s");
 
-        // 90 days of measurements for every server, one every 5 minutes, through the administrators' import.
-        long tm = System.nanoTime();
-        long measurements = 0;
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-        for (ServerView[] pair : servers) {
-            for (ServerView server : pair) {
-                List<MetricSample> history = history(server.id(), metricDays, now);
-                measurements += admin.call(() -> monitoring.importHistory(server.id(), history));
+        // Three steps that do not depend on each other run side by side: the tenants on their threads (JVM work and
+        // short transactions), and on one more thread the journal entries then the measurements (mostly the
+        // database's work). Each prints its own figure; the report and the certificates need all three done.
+        int threads = Math.max(1, Math.min(setting("GESTAN_SEED_THREADS", 2), pairs));
+        ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
+        try {
+            Future<?> history = pool.submit(() -> {
+                journalEntries(journalTarget, n);
+                measurements(servers, metricDays);
+                return null;
+            });
+            long tt = System.nanoTime();
+            AtomicInteger made = new AtomicInteger();
+            List<Future<?>> tenantThreads = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                tenantThreads.add(pool.submit(() -> {
+                    tenants(n, servers, threads, thread, made, tt);
+                    return null;
+                }));
             }
+            for (Future<?> f : tenantThreads) {
+                f.get();
+            }
+            print("seed: " + n + " tenants (contact, hosted account, active contract) on " + threads + " threads in "
+                    + seconds(tt) + " s");
+            history.get();
+        } finally {
+            pool.shutdownNow();
         }
-        print("seed: " + measurements + " measurements (" + metricDays + " days, every 5 minutes, " + 2 * servers.size()
-                + " servers) in " + seconds(tm) + " s");
-
-        // Journal entries through the module's bulk append (the same entries and MACs), JOURNAL_BATCH per transaction.
-        long t2 = System.nanoTime();
-        long appended = 0;
-        while (appended < journalTarget) {
-            int batch = (int) Math.min(JOURNAL_BATCH, journalTarget - appended);
-            long from = appended;
-            List<JournalEvent> events = java.util.stream.LongStream.range(from, from + batch)
-                    .mapToObj(e -> JournalEvent.success("TENANT_VIEWED", siren((int) (e % n)), "seed " + e)).toList();
-            support.call(() -> journal.recordAll(events));
-            appended += batch;
-        }
-        print("seed: " + appended + " journal entries in " + seconds(t2) + " s");
+        print("seed: servers, tenants, journal entries and measurements in " + seconds(t0) + " s");
 
         // Certificates through the certificate batch (issue 19): the daily report stored first (the batch certifies the
         // tenants it shows unblocked, and the back office's dashboard reads it), then every tenant evaluated again,
@@ -156,6 +159,68 @@ class PerfSeedIT extends ScaleSeeding {
         print("seed: journal verification " + verified + " in " + seconds(t3) + " s");
         assertTrue(verified.ok(), verified::toString);
         assertEquals(tenantsBefore + n, support.call(() -> tenants.count()));
+    }
+
+    /** Tenants per transaction of a seeding thread (as SqlPerPageIT seeds: fewer commits, the same service calls). */
+    static final int TENANTS_PER_TRANSACTION = 20;
+
+    /**
+     * The tenants {@code i < n} whose server pair belongs to this thread ({@code pair % threads == thread}): the
+     * threads never lock the same production server (a contract's creation locks it until commit), so they never wait
+     * for each other. Each tenant with its contact, active contract and one hosted account.
+     */
+    private void tenants(int n, List<ServerView[]> servers, int threads, int thread, AtomicInteger made, long since) throws Exception {
+        int pairs = servers.size();
+        List<Integer> mine = java.util.stream.IntStream.range(0, n).filter(i -> (i % pairs) % threads == thread).boxed().toList();
+        for (int from = 0; from < mine.size(); from += TENANTS_PER_TRANSACTION) {
+            List<Integer> chunk = mine.subList(from, Math.min(from + TENANTS_PER_TRANSACTION, mine.size()));
+            support.call(() -> {
+                for (int i : chunk) {
+                    long id = tenant(i, servers.get(i % pairs));
+                    accounts.create(id, String.format("Compte comptable %05d", i));
+                }
+                return null;
+            });
+            for (int k = 0; k < chunk.size(); k++) {
+                int done = made.incrementAndGet();
+                if (done % 1000 == 0) {
+                    print("seed: " + done + " tenants in " + seconds(since) + " s");
+                }
+            }
+        }
+    }
+
+    /** Journal entries through the module's bulk append (the same entries and MACs), JOURNAL_BATCH per transaction. */
+    private void journalEntries(long target, int n) throws Exception {
+        long t2 = System.nanoTime();
+        // the n SIRENs once: each is a Luhn completion (up to ten checks by regular expression), which per entry took a
+        // third of the server's CPU samples while the entries were appended (JFR, performance.md 4.11)
+        String[] sirens = java.util.stream.IntStream.range(0, n).mapToObj(ScaleSeeding::siren).toArray(String[]::new);
+        long appended = 0;
+        while (appended < target) {
+            int batch = (int) Math.min(JOURNAL_BATCH, target - appended);
+            long from = appended;
+            List<JournalEvent> events = java.util.stream.LongStream.range(from, from + batch)
+                    .mapToObj(e -> JournalEvent.success("TENANT_VIEWED", sirens[(int) (e % n)], "seed " + e)).toList();
+            support.call(() -> journal.recordAll(events));
+            appended += batch;
+        }
+        print("seed: " + appended + " journal entries in " + seconds(t2) + " s");
+    }
+
+    /** {@code days} of measurements for every server, one every 5 minutes, through the administrators' import. */
+    private void measurements(List<ServerView[]> servers, int days) throws Exception {
+        long tm = System.nanoTime();
+        long measurements = 0;
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        for (ServerView[] pair : servers) {
+            for (ServerView server : pair) {
+                List<MetricSample> history = history(server.id(), days, now);
+                measurements += admin.call(() -> monitoring.importHistory(server.id(), history));
+            }
+        }
+        print("seed: " + measurements + " measurements (" + days + " days, every 5 minutes, " + 2 * servers.size()
+                + " servers) in " + seconds(tm) + " s");
     }
 
     /** A server's measurements over {@code days} up to {@code now}, oldest first: a daily wave, different per server. */

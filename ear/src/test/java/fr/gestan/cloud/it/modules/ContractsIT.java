@@ -405,6 +405,12 @@ class ContractsIT extends WithRoleCallers {
                 server.id(), List.of(new MetricSample(BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE,
                         now.minus(java.time.Duration.ofDays(Monitoring.HISTORY_DAYS + 1))))))).code());
         assertTrue(auditor.call(() -> monitoring.recent(server.id(), 10)).isEmpty(), "a refused import stores nothing");
+        // the rows go in the caller's transaction (on PostgreSQL a COPY on its connection): rolled back with it
+        assertThrows(jakarta.ejb.EJBException.class, () -> admin.call(() -> {
+            monitoring.importHistory(server.id(), history);
+            throw new IllegalStateException("the caller's work fails after the import");
+        }));
+        assertTrue(auditor.call(() -> monitoring.recent(server.id(), 10)).isEmpty(), "an import rolled back with its caller stores nothing");
 
         assertEquals(90 * 288, (int) admin.call(() -> monitoring.importHistory(server.id(), history)));
         List<fr.gestan.cloud.hosting.api.MetricView> recent = auditor.call(() -> monitoring.recent(server.id(), 3));
@@ -412,6 +418,10 @@ class ContractsIT extends WithRoleCallers {
         assertEquals(now, recent.get(2).measuredAt(), "stored at the instant measured (UTC), read back by the entity");
         assertEquals(0, new BigDecimal("55.25").compareTo(recent.get(2).memoryPercent()));
         assertEquals(now.minus(java.time.Duration.ofMinutes(10)), recent.get(0).measuredAt());
+        // stored as the ingest stores a measurement (2 decimals), whichever way the rows went in (COPY or batches)
+        assertEquals(new fr.gestan.cloud.hosting.api.MetricView(now.minus(java.time.Duration.ofMinutes(5)), new BigDecimal("20.50"),
+                new BigDecimal("40.00"), new BigDecimal("55.25")), recent.get(1));
+        assertEquals(new BigDecimal("97.00"), recent.get(2).cpuPercent());
         assertEquals(ServerState.OPERATIONAL, admin.call(() -> inventory.servers()).stream().filter(s -> s.name().equals(name))
                 .findFirst().orElseThrow().state(), "history is not news: the hot last sample does not degrade the server");
     }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -96,23 +97,29 @@ public class JournalEntry extends GeneratedId {
                 tenantRef, action, target, sourceIp, outcome, reason));
     }
 
-    /** The insert of a v2 entry's columns, in the order {@link #bind} sets them. */
-    static final String INSERT = "insert into journal_entry (occurred_at, actor, actor_role, tenant_ref, action, target, outcome, "
-            + "reason, source_ip, mac, mac_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** The columns of a v2 entry's row, in the order of {@link #values}. */
+    static final List<String> COLUMNS = List.of("occurred_at", "actor", "actor_role", "tenant_ref", "action", "target",
+            "outcome", "reason", "source_ip", "mac", "mac_key");
 
-    /** Sets a v2 entry's columns on {@link #INSERT}: the path of bulk appends, the same values as the entity's. */
+    /** The insert of a v2 entry's columns, in the order {@link #bind} sets them. */
+    static final String INSERT = "insert into journal_entry (" + String.join(", ", COLUMNS) + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /**
+     * A v2 entry's values in the order of {@link #COLUMNS}: the row of bulk appends (a COPY on PostgreSQL, JDBC
+     * batches elsewhere), the same values as the entity's.
+     */
+    Object[] values() {
+        return new Object[] {OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC), actor, actorRole, tenantRef, action, target,
+                outcome, reason, sourceIp, mac, macKey};
+    }
+
+    /** Sets a v2 entry's columns on {@link #INSERT} ({@link #values}). */
     void bind(PreparedStatement insert) throws SQLException {
-        insert.setObject(1, OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC));
-        insert.setString(2, actor);
-        insert.setString(3, actorRole);
-        insert.setString(4, tenantRef);
-        insert.setString(5, action);
-        insert.setString(6, target);
-        insert.setString(7, outcome);
-        insert.setString(8, reason);
-        insert.setString(9, sourceIp);
-        insert.setString(10, mac);
-        insert.setString(11, macKey);
+        Object[] values = values();
+        insert.setObject(1, values[0]);
+        for (int i = 1; i < values.length; i++) {
+            insert.setString(i + 1, (String) values[i]);
+        }
     }
 
     /** The entry's leaf in the log: v2 with its MAC, or v1 (with its chain position) for an entry from before the log. */
