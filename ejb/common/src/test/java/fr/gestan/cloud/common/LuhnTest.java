@@ -22,6 +22,8 @@ class LuhnTest {
         assertFalse(Luhn.isValid(null));
         assertFalse(Luhn.isValid(""));
         assertFalse(Luhn.isValid("84231765A"));
+        assertFalse(Luhn.isValid("8423176/3"), "a character just below '0'");
+        assertFalse(Luhn.isValid("84231765\u0663"), "a digit, but not an ASCII one");
         assertThrows(IllegalArgumentException.class, () -> Luhn.complete("12A"));
     }
 }
