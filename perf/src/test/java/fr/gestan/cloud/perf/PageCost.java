@@ -37,6 +37,8 @@ import java.util.regex.Pattern;
  */
 public final class PageCost {
 
+    /** As a browser asks: without it the OIDC client answers a sign-in 401 instead of the redirect (bearer-only autodetection). */
+    private static final String HTML = "text/html,application/xhtml+xml";
     private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*action=\"([^\"]+)\"");
 
     private final HttpClient http;
@@ -93,7 +95,7 @@ public final class PageCost {
     /** One GET of a page, whole answer read; its time in microseconds. */
     private long get(String path) throws Exception {
         long start = System.nanoTime();
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", HTML).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         long micros = (System.nanoTime() - start) / 1_000;
         String body = answer.body();
@@ -106,7 +108,7 @@ public final class PageCost {
 
     /** Keycloak's sign-in form, then its TOTP form when asked, then back to the page. */
     private void signIn(String page, String user, String password, String totpSecret) throws Exception {
-        HttpResponse<String> answer = follow(HttpRequest.newBuilder(URI.create(base + page)).GET().build());
+        HttpResponse<String> answer = follow(HttpRequest.newBuilder(URI.create(base + page)).header("Accept", HTML).GET().build());
         answer = follow(post(action(answer), Map.of("username", user, "password", password, "credentialId", "")));
         if (answer.body().contains("name=\"otp\"")) {
             answer = follow(post(action(answer), Map.of("otp", Totp.code(new String(base32(totpSecret), StandardCharsets.UTF_8)), "login", "Sign In")));
@@ -120,7 +122,7 @@ public final class PageCost {
         HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
         for (int i = 0; i < 10 && answer.statusCode() / 100 == 3; i++) {
             URI next = answer.uri().resolve(answer.headers().firstValue("Location").orElseThrow());
-            answer = http.send(HttpRequest.newBuilder(next).GET().build(), HttpResponse.BodyHandlers.ofString());
+            answer = http.send(HttpRequest.newBuilder(next).header("Accept", HTML).GET().build(), HttpResponse.BodyHandlers.ofString());
         }
         return answer;
     }
@@ -137,7 +139,7 @@ public final class PageCost {
         StringBuilder form = new StringBuilder();
         fields.forEach((k, v) -> form.append(form.isEmpty() ? "" : "&").append(k).append('=')
                 .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        return HttpRequest.newBuilder(to).header("Content-Type", "application/x-www-form-urlencoded")
+        return HttpRequest.newBuilder(to).header("Accept", HTML).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build();
     }
 
