@@ -243,7 +243,7 @@ final class PerfRealm {
     }
 
     /** The instance under test has a self-signed certificate (run.sh): the harness does not check it. */
-    private static SSLContext trustAll() {
+    static SSLContext trustAll() {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, new TrustManager[] {new X509TrustManager() {

@@ -12,6 +12,7 @@ import fr.gestan.cloud.hosting.api.OperatorView;
 import fr.gestan.cloud.hosting.api.ServerRole;
 import fr.gestan.cloud.hosting.api.ServerView;
 import fr.gestan.cloud.web.i18n.Bundle;
+import fr.gestan.cloud.web.layout.DatabasePages;
 import fr.gestan.cloud.web.i18n.Messages;
 import fr.gestan.cloud.web.signin.CurrentUser;
 import jakarta.annotation.PostConstruct;
@@ -21,8 +22,12 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import org.primefaces.model.LazyDataModel;
 
-/** Staff's view of the hosting inventory: operators, data centres, servers with their load, alerts and metrics. */
+/**
+ * Staff's view of the hosting inventory: operators, data centres, servers with their load (paged in the database, 25
+ * a page: 200 servers at scale were 200 rows of components per view, docs/performance.md 4.13), alerts and metrics.
+ */
 @Named
 @ViewScoped
 public class InventoryBean implements Serializable {
@@ -41,7 +46,8 @@ public class InventoryBean implements Serializable {
 
     private List<OperatorView> operators;
     private List<DataCentreView> dataCentres;
-    private List<ServerView> servers;
+    private final LazyDataModel<ServerView> servers = new DatabasePages<>(() -> inventory.serverCount(),
+            (first, size, sort) -> inventory.serversPage(first, size), row -> String.valueOf(row.id()), 100);
     private List<ServerView> alerts;
     private Long metricsServerId;
     private List<MetricView> metrics = List.of();
@@ -78,7 +84,6 @@ public class InventoryBean implements Serializable {
     void load() {
         operators = inventory.operators();
         dataCentres = inventory.dataCentres();
-        servers = inventory.servers();
         alerts = monitoring.alerts();
     }
 
@@ -162,7 +167,7 @@ public class InventoryBean implements Serializable {
         return dataCentres;
     }
 
-    public List<ServerView> getServers() {
+    public LazyDataModel<ServerView> getServers() {
         return servers;
     }
 

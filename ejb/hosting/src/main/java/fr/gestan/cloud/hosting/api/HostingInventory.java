@@ -1,6 +1,8 @@
 package fr.gestan.cloud.hosting.api;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -44,6 +46,16 @@ public interface HostingInventory {
 
     /** Every server with its load, ordered by name. Staff. */
     List<ServerView> servers();
+
+    /** How many servers there are. Staff. */
+    long serverCount();
+
+    /**
+     * {@code size} servers of {@link #servers()} from the {@code first} (0 the first), with their loads, in the same order:
+     * the back office's inventory, paged in the database (three statements with the count, whatever the servers). Staff.
+     */
+    List<ServerView> serversPage(@Min(value = 0, message = "{page.first.invalid}") int first,
+                                 @Min(value = 1, message = "{page.size.invalid}") @Max(value = 500, message = "{page.size.invalid}") int size);
 
     /** One server. Staff. */
     ServerView server(long serverId) throws HostingRefusedException;

@@ -33,7 +33,8 @@ public interface RecoveryPlans {
     /**
      * The plan of the production server with the most clients to restore, the longest among equals (the first by name
      * among equal plans), as {@link #plan} computes it; empty without production servers. In four statements whatever
-     * the number of servers (/trust and the home page quote it). Staff.
+     * the number of servers (/trust and the home page quote it), computed at most once every 5 s on a node and at once
+     * after this node's writes to contracts, servers, drills or settings. Staff.
      */
     Optional<RecoveryPlanView> worstCase();
 

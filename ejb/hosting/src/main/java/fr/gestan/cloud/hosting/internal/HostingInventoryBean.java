@@ -164,6 +164,21 @@ public class HostingInventoryBean extends HostingServiceBase implements HostingI
 
     @Override
     @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+    public long serverCount() {
+        return em.createNamedQuery(HostingServer.COUNT, Long.class).getSingleResult();
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+    public List<ServerView> serversPage(int first, int size) {
+        List<HostingServer> page = em.createNamedQuery(HostingServer.ALL, HostingServer.class)
+                .setFirstResult(first).setMaxResults(size).getResultList();
+        Map<Long, Long> loads = page.isEmpty() ? Map.of() : Loads.of(em);
+        return page.stream().map(s -> s.toView(loads.getOrDefault(s.id(), 0L))).toList();
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
     public ServerView server(long serverId) {
         HostingServer server = ServerLookup.find(em, serverId);
         long load = server.role() == fr.gestan.cloud.hosting.api.ServerRole.PRODUCTION

@@ -17,11 +17,12 @@ import java.util.HexFormat;
 
 /** A server of the offer in a data centre: production (tenants' ERP) or backup, with a capacity in tenants. */
 @Entity
-@jakarta.persistence.EntityListeners(StatusBoardCache.Listener.class) // the public status board is computed from it
+@jakarta.persistence.EntityListeners({StatusBoardCache.Listener.class, WorstCaseCache.Listener.class}) // the status board, the recovery worst case
 @Table(name = "hosting_server")
 @NamedQuery(name = HostingServer.ALL, query = "select s from HostingServer s join fetch s.dataCentre order by s.name")
 @NamedQuery(name = HostingServer.BY_ROLE, query = "select s from HostingServer s join fetch s.dataCentre where s.role = :role order by s.name")
 @NamedQuery(name = HostingServer.BY_STATE, query = "select s from HostingServer s join fetch s.dataCentre where s.state = :state order by s.name")
+@NamedQuery(name = HostingServer.COUNT, query = "select count(s) from HostingServer s")
 @NamedQuery(name = HostingServer.COUNT_BY_NAME, query = "select count(s) from HostingServer s where lower(s.name) = lower(:name)")
 @NamedQuery(name = HostingServer.BY_IDS, query = "select s from HostingServer s join fetch s.dataCentre where s.id in :ids order by s.name")
 @NamedQuery(name = HostingServer.BY_TOKEN, query = "select s from HostingServer s join fetch s.dataCentre where s.tokenHash = :hash")
@@ -32,7 +33,7 @@ import java.util.HexFormat;
 public class HostingServer extends GeneratedId {
 
     static final String ALL = "HostingServer.all", BY_ROLE = "HostingServer.byRole",
-            COUNT_BY_NAME = "HostingServer.countByName", BY_IDS = "HostingServer.byIds",
+            COUNT_BY_NAME = "HostingServer.countByName", COUNT = "HostingServer.count", BY_IDS = "HostingServer.byIds",
             BY_TOKEN = "HostingServer.byToken", BY_NAME = "HostingServer.byName",
             LAST_REPORTS = "HostingServer.lastReports";
     /** The servers in one state (the alerts: the degraded ones, usually none). */

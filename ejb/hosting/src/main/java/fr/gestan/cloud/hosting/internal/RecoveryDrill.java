@@ -10,6 +10,7 @@ import java.time.LocalDate;
 
 /** A recorded recovery drill: the step durations measured on a server on a given day. */
 @Entity
+@jakarta.persistence.EntityListeners(WorstCaseCache.Listener.class) // the recovery plan's worst case (/trust) is computed from it
 @Table(name = "recovery_drill")
 @NamedQuery(name = RecoveryDrill.OF_SERVER, query = "select d from RecoveryDrill d join fetch d.server where d.server.id = :server"
         + " order by d.drilledOn desc, d.id desc")

@@ -85,6 +85,10 @@ public class RecoveryPlansBean extends HostingServiceBase implements RecoveryPla
 
     @Override
     public Optional<RecoveryPlanView> worstCase() {
+        return WorstCaseCache.get(this::computeWorstCase);
+    }
+
+    private Optional<RecoveryPlanView> computeWorstCase() {
         List<HostingServer> servers = em.createNamedQuery(HostingServer.BY_ROLE, HostingServer.class)
                 .setParameter("role", ServerRole.PRODUCTION).getResultList();
         if (servers.isEmpty()) {

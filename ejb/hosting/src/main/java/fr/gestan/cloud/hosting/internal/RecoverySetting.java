@@ -8,6 +8,7 @@ import java.time.Instant;
 
 /** The single row of recovery step durations (seeded with the source's figures by the migration). */
 @Entity
+@jakarta.persistence.EntityListeners(WorstCaseCache.Listener.class) // the recovery plan's worst case (/trust) is computed from it
 @Table(name = "recovery_setting")
 public class RecoverySetting {
 

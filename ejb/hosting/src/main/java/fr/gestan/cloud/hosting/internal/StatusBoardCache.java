@@ -1,6 +1,6 @@
 package fr.gestan.cloud.hosting.internal;
 
-import fr.gestan.cloud.common.persistence.WriteGeneration;
+import fr.gestan.cloud.common.persistence.NodeMemo;
 import fr.gestan.cloud.hosting.api.PublicStatusView;
 import fr.gestan.cloud.hosting.api.ServerState;
 import jakarta.persistence.PostPersist;
@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 /**
  * The last public status board computed on this node ({@link PublicStatusBoardBean}), the same for every visitor: kept
  * {@value #FRESH_MILLIS} ms, and void at once when this node writes a server, an incident or a maintenance
- * ({@link Listener}, at the write and when its transaction ends) or when a server that the board shows silent, or does
+ * ({@link Listener}, at the write and when its transaction ends: {@link NodeMemo}) or when a server that the board shows silent, or does
  * not show, reports ({@link #reported}). Another node's writes, and what time alone changes (a server falling
  * silent, the day's bar), show within {@value #FRESH_MILLIS} ms. See operations.md, "State kept in one JVM's memory".
  */
@@ -19,38 +19,26 @@ public final class StatusBoardCache {
 
     static final long FRESH_MILLIS = 5_000;
 
-    private static final WriteGeneration GENERATION = new WriteGeneration();
-
-    private record Entry(PublicStatusView board, long generation, long computedAt) {
-    }
-
-    private static volatile Entry entry;
+    private static final NodeMemo<PublicStatusView> BOARD = new NodeMemo<>(FRESH_MILLIS);
 
     private StatusBoardCache() {
     }
 
     static PublicStatusView get(Supplier<PublicStatusView> compute) {
-        long generation = GENERATION.get();
-        long now = System.currentTimeMillis();
-        Entry e = entry;
-        if (e == null || e.generation() != generation || now - e.computedAt() >= FRESH_MILLIS || now < e.computedAt()) {
-            e = new Entry(compute.get(), generation, now);
-            entry = e;
-        }
-        return e.board();
+        return BOARD.get(compute);
     }
 
     /** A server reported (metrics, agent events): if the board shows it silent, or not at all, it is out of date. */
     static void reported(long serverId) {
-        Entry e = entry;
-        if (e != null && e.board().components().stream().noneMatch(c -> c.serverId() == serverId && c.state() != ServerState.NO_DATA)) {
-            GENERATION.changed();
+        PublicStatusView board = BOARD.peek();
+        if (board != null && board.components().stream().noneMatch(c -> c.serverId() == serverId && c.state() != ServerState.NO_DATA)) {
+            BOARD.changed();
         }
     }
 
     /** Voids the board (a write this node made to what it is computed from). */
     static void changed() {
-        GENERATION.changed();
+        BOARD.changed();
     }
 
     /** On {@link HostingServer}, {@link Incident}, {@link IncidentUpdate}, {@link Maintenance}. */

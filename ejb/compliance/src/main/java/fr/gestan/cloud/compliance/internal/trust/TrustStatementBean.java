@@ -64,13 +64,29 @@ public class TrustStatementBean implements TrustStatement {
     @EJB
     ServerStatus status;
 
+    /** The last statement written on this node and the figures it was written from (all records: compared by value). */
+    private record Written(TrustTexts.Inputs inputs, DocumentText text) {
+    }
+
+    private static volatile Written last;
+
+    /**
+     * The statement from the figures in force, read at each call: the same figures as the last call's give the text
+     * written then (a view of /trust wrote it anew, hashed, at each view), other figures a new text at once.
+     */
     DocumentText text() {
         PolicyVersionView policy = policies.current();
         LocalDate today = LocalDate.now(clock.withZone(Paris.ZONE));
         List<ServerView> servers = inventory.servers();
-        return TrustTexts.of(new TrustTexts.Inputs(inventory.operators(), inventory.dataCentres(), servers,
+        TrustTexts.Inputs inputs = new TrustTexts.Inputs(inventory.operators(), inventory.dataCentres(), servers,
                 policy == null ? null : policy.settings(), policy == null ? null : policy.version(), recovery.settings(),
-                today, subProcessors.inEffect(today), transport.running(), worstCase()));
+                today, subProcessors.inEffect(today), transport.running(), worstCase());
+        Written w = last;
+        if (w == null || !w.inputs().equals(inputs)) {
+            w = new Written(inputs, TrustTexts.of(inputs));
+            last = w;
+        }
+        return w.text();
     }
 
     /**

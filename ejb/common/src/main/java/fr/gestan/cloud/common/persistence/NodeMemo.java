@@ -1,0 +1,47 @@
+package fr.gestan.cloud.common.persistence;
+
+import java.util.function.Supplier;
+
+/**
+ * A value computed from the database at most once every {@code freshMillis} on this node, the same for every caller,
+ * and void at once when this node writes what it is computed from ({@link #changed()}, through a
+ * {@link WriteGeneration}: at the write and when its transaction ends). Another node's writes, and what time alone
+ * changes, show within {@code freshMillis}. The public status board and the recovery plan's worst case (/trust) are
+ * kept so; see operations.md, "State kept in one JVM's memory".
+ */
+public final class NodeMemo<T> {
+
+    private record Entry<T>(T value, long generation, long computedAt) {
+    }
+
+    private final long freshMillis;
+    private final WriteGeneration generation = new WriteGeneration();
+    private volatile Entry<T> entry;
+
+    public NodeMemo(long freshMillis) {
+        this.freshMillis = freshMillis;
+    }
+
+    /** The value kept, or a new one from {@code compute} if there is none, it is void or older than the window. */
+    public T get(Supplier<T> compute) {
+        long g = generation.get();
+        long now = System.currentTimeMillis();
+        Entry<T> e = entry;
+        if (e == null || e.generation() != g || now - e.computedAt() >= freshMillis || now < e.computedAt()) {
+            e = new Entry<>(compute.get(), g, now);
+            entry = e;
+        }
+        return e.value();
+    }
+
+    /** The value kept, void or not, or null: to decide whether a change concerns it. */
+    public T peek() {
+        Entry<T> e = entry;
+        return e == null ? null : e.value();
+    }
+
+    /** Voids the value (a write this node made to what it is computed from). */
+    public void changed() {
+        generation.changed();
+    }
+}

@@ -1,0 +1,41 @@
+package fr.gestan.cloud.hosting.internal;
+
+import fr.gestan.cloud.common.persistence.NodeMemo;
+import fr.gestan.cloud.hosting.api.RecoveryPlanView;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.PostRemove;
+import jakarta.persistence.PostUpdate;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The recovery plan's worst case ({@link RecoveryPlansBean#worstCase()}: every production server's plan, 10,000
+ * contracts at scale), quoted by /trust at each view and by its PDF: computed at most once every
+ * {@value #FRESH_MILLIS} ms on this node by the same code as the staff's plan, and void at once when this node writes
+ * a contract, a server, a drill or the recovery settings ({@link Listener}). Another node's writes show within
+ * {@value #FRESH_MILLIS} ms, as for the status board ({@link StatusBoardCache}, the same {@link NodeMemo}).
+ */
+final class WorstCaseCache {
+
+    static final long FRESH_MILLIS = 5_000;
+
+    private static final NodeMemo<Optional<RecoveryPlanView>> WORST = new NodeMemo<>(FRESH_MILLIS);
+
+    private WorstCaseCache() {
+    }
+
+    static Optional<RecoveryPlanView> get(Supplier<Optional<RecoveryPlanView>> compute) {
+        return WORST.get(compute);
+    }
+
+    /** On {@link HostingContract}, {@link HostingServer}, {@link RecoveryDrill}, {@link RecoverySetting}. */
+    public static class Listener {
+
+        @PostPersist
+        @PostUpdate
+        @PostRemove
+        void written(Object entity) {
+            WORST.changed();
+        }
+    }
+}

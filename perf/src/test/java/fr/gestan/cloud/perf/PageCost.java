@@ -1,0 +1,176 @@
+package fr.gestan.cloud.perf;
+
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The cost of one page view, measured on a shared machine (docs/performance.md 4.13): one client, one request at a
+ * time, each request of a page right after a request of the home page (the trivial page: same Faces servlet and
+ * layout, no database), so that both see the same load of the machine; the page's mean and median are then given as
+ * ratios to the home page's requests made alongside it. Each answer must be a 200 holding the layout's footer and
+ * {@code </html>}.
+ *
+ * <pre>
+ * mvn -B -o -q -Pperf -pl perf test-compile
+ * java -cp perf/target/test-classes fr.gestan.cloud.perf.PageCost https://localhost:26443 200 /status /trust "/verify?number=…"
+ * java -Duser=admin.demo -Dpassword=… -Dtotp=&lt;Base32&gt; -cp perf/target/test-classes fr.gestan.cloud.perf.PageCost \
+ *     https://localhost:26443 100 /admin/ /admin/hosting/
+ * </pre>
+ * With {@code -Duser} the client first signs in through Keycloak's form (and its TOTP form with {@code -Dtotp}), from
+ * the first page. Warm-up: {@code -Dwarmup} requests of each page first (default 20). Needs nothing but the JDK at
+ * run time (no Gatling): one client cannot load the server, it only times it.
+ */
+public final class PageCost {
+
+    /** As a browser asks: without it the OIDC client answers a sign-in 401 instead of the redirect (bearer-only autodetection). */
+    private static final String HTML = "text/html,application/xhtml+xml";
+    private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*action=\"([^\"]+)\"");
+
+    private final HttpClient http;
+    private final String base;
+
+    private PageCost(String base) {
+        this.base = base;
+        System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true");
+        this.http = HttpClient.newBuilder().sslContext(PerfRealm.trustAll()).cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 3) {
+            System.err.println("usage: PageCost <base URL> <rounds> <path>...");
+            System.exit(2);
+        }
+        PageCost cost = new PageCost(args[0].replaceAll("/$", ""));
+        int rounds = Integer.parseInt(args[1]);
+        List<String> pages = Arrays.asList(args).subList(2, args.length);
+        if (System.getProperty("user") != null) {
+            cost.signIn(pages.get(0), System.getProperty("user"), System.getProperty("password"), System.getProperty("totp"));
+        }
+        int warmup = Integer.getInteger("warmup", 20);
+        for (int i = 0; i < warmup; i++) {
+            cost.get("/");
+            for (String page : pages) {
+                cost.get(page);
+            }
+        }
+        Map<String, long[]> pageTimes = new LinkedHashMap<>();
+        Map<String, long[]> homeTimes = new LinkedHashMap<>();
+        for (String page : pages) {
+            pageTimes.put(page, new long[rounds]);
+            homeTimes.put(page, new long[rounds]);
+        }
+        for (int r = 0; r < rounds; r++) {
+            for (String page : pages) { // the home page, then the page: the same moment of the machine for both
+                homeTimes.get(page)[r] = cost.get("/");
+                pageTimes.get(page)[r] = cost.get(page);
+            }
+        }
+        System.out.printf(Locale.ROOT, "| page | requests | mean ms | p50 ms | home mean ms | home p50 ms | mean / home | p50 / home |%n");
+        System.out.printf(Locale.ROOT, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |%n");
+        for (String page : pages) {
+            double mean = mean(pageTimes.get(page)), p50 = median(pageTimes.get(page));
+            double homeMean = mean(homeTimes.get(page)), homeP50 = median(homeTimes.get(page));
+            System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.1f | %.1f× | %.1f× |%n", page, rounds,
+                    mean, p50, homeMean, homeP50, mean / homeMean, p50 / homeP50);
+        }
+    }
+
+    /** One GET of a page, whole answer read; its time in microseconds. */
+    private long get(String path) throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", HTML).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        long micros = (System.nanoTime() - start) / 1_000;
+        String body = answer.body();
+        if (answer.statusCode() != 200 || !body.contains("<footer class=\"footer\">") || !body.stripTrailing().endsWith("</html>")) {
+            throw new IllegalStateException(path + ": " + answer.statusCode() + ", not a whole page: "
+                    + body.substring(0, Math.min(300, body.length())));
+        }
+        return micros;
+    }
+
+    /** Keycloak's sign-in form, then its TOTP form when asked, then back to the page. */
+    private void signIn(String page, String user, String password, String totpSecret) throws Exception {
+        HttpResponse<String> answer = follow(HttpRequest.newBuilder(URI.create(base + page)).header("Accept", HTML).GET().build());
+        answer = follow(post(action(answer), Map.of("username", user, "password", password, "credentialId", "")));
+        if (answer.body().contains("name=\"otp\"")) {
+            answer = follow(post(action(answer), Map.of("otp", Totp.code(new String(base32(totpSecret), StandardCharsets.UTF_8)), "login", "Sign In")));
+        }
+        if (answer.statusCode() != 200 || !answer.uri().toString().startsWith(base)) {
+            throw new IllegalStateException("sign-in ended at " + answer.uri() + " (" + answer.statusCode() + ")");
+        }
+    }
+
+    private HttpResponse<String> follow(HttpRequest request) throws Exception {
+        HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+        for (int i = 0; i < 10 && answer.statusCode() / 100 == 3; i++) {
+            URI next = answer.uri().resolve(answer.headers().firstValue("Location").orElseThrow());
+            answer = http.send(HttpRequest.newBuilder(next).header("Accept", HTML).GET().build(), HttpResponse.BodyHandlers.ofString());
+        }
+        return answer;
+    }
+
+    private static URI action(HttpResponse<String> page) {
+        Matcher m = FORM_ACTION.matcher(page.body());
+        if (!m.find()) {
+            throw new IllegalStateException("no form at " + page.uri() + " (" + page.statusCode() + ")");
+        }
+        return page.uri().resolve(m.group(1).replace("&amp;", "&"));
+    }
+
+    private static HttpRequest post(URI to, Map<String, String> fields) {
+        StringBuilder form = new StringBuilder();
+        fields.forEach((k, v) -> form.append(form.isEmpty() ? "" : "&").append(k).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return HttpRequest.newBuilder(to).header("Accept", HTML).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build();
+    }
+
+    /** The authenticator's Base32 key as Keycloak stores it (README's demo secrets). */
+    private static byte[] base32(String text) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        List<Byte> out = new ArrayList<>();
+        int buffer = 0, bits = 0;
+        for (char c : text.replace("=", "").toUpperCase(Locale.ROOT).toCharArray()) {
+            buffer = buffer << 5 | alphabet.indexOf(c);
+            bits += 5;
+            if (bits >= 8) {
+                out.add((byte) (buffer >> (bits - 8)));
+                bits -= 8;
+            }
+        }
+        byte[] bytes = new byte[out.size()];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = out.get(i);
+        }
+        return bytes;
+    }
+
+    private static double mean(long[] micros) {
+        return Arrays.stream(micros).average().orElse(Double.NaN) / 1000.0;
+    }
+
+    private static double median(long[] micros) {
+        long[] sorted = micros.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return (n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0) / 1000.0;
+    }
+}
