@@ -22,6 +22,7 @@ import java.util.Objects;
 @NamedQuery(name = CertificateRecord.OF_TENANT, query = "select c from CertificateRecord c where c.tenantSiren = :siren order by c.id desc")
 @NamedQuery(name = CertificateRecord.NUMBERS_OF_TENANT, query = "select c.number from CertificateRecord c where c.tenantSiren = :siren order by c.id")
 @NamedQuery(name = CertificateRecord.NUMBER_TAKEN, query = "select count(c) from CertificateRecord c where c.number = :number")
+@NamedQuery(name = CertificateRecord.NUMBERS_TAKEN, query = "select c.number from CertificateRecord c where c.number in :numbers")
 @NamedQuery(name = CertificateRecord.HOLDING_VALID, query = "select distinct c.tenantSiren from CertificateRecord c "
         + "where c.tenantSiren in :sirens and c.revokedAt is null and c.validUntil > :now")
 @NamedQuery(name = CertificateRecord.VALID_OF_TENANTS, query = "select c.tenantSiren, c.number from CertificateRecord c "
@@ -34,6 +35,8 @@ public class CertificateRecord extends GeneratedId {
             BY_SHA256 = "CertificateRecord.bySha256", NEWEST_FIRST = "CertificateRecord.newestFirst",
             OF_TENANT = "CertificateRecord.ofTenant", NUMBERS_OF_TENANT = "CertificateRecord.numbersOfTenant",
             NUMBER_TAKEN = "CertificateRecord.numberTaken";
+    /** Which of these numbers older rows hold (one statement for a batch page's numbers). */
+    static final String NUMBERS_TAKEN = "CertificateRecord.numbersTaken";
     /** Which of these tenants hold a valid certificate now. */
     static final String HOLDING_VALID = "CertificateRecord.holdingValid";
     static final String HOLDING_VALID_SINCE = "CertificateRecord.holdingValidSince";
