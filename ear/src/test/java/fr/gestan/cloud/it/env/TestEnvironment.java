@@ -117,13 +117,24 @@ public class TestEnvironment implements LauncherSessionListener {
                     + " -Dgestan.notifications.poll-ms=500"
                     + " -Dgestan.notifications.max-attempts=1 -Dgestan.notifications.webhooks.allow-loopback-http=true"
                     // the tests run the staff reminders themselves (NotificationDesk.remindNow), not on a timer
-                    + " -Dgestan.notifications.reminders-minutes=0";
+                    + " -Dgestan.notifications.reminders-minutes=0"
+                    + extraJvmArguments();
             System.setProperty("gestan.it.keycloak.url", KEYCLOAK_URL);
             System.setProperty("gestan.it.jvmargs", jvmArgs);
             System.setProperty("gestan.it.management-port", String.valueOf(9990 + PORT_OFFSET));
             System.out.printf("[gestan-it] environment: %s; %s; %s (%d ms)%n",
                     dbSummary, kcSummary, mailSummary, (System.nanoTime() - t0) / 1_000_000);
         }
+    }
+
+    /**
+     * More options for the test server's JVM, for measuring (a JFR recording, a number of batch workers...):
+     * {@code -Dgestan.it.extra-jvmargs="..."} on the Maven command line, else the environment variable
+     * {@code GESTAN_IT_JVM_ARGS}; appended after the suite's own, so that a later {@code -Xmx} wins. None by default.
+     */
+    static String extraJvmArguments() {
+        String extra = System.getProperty("gestan.it.extra-jvmargs", System.getenv("GESTAN_IT_JVM_ARGS"));
+        return extra == null || extra.isBlank() ? "" : " " + extra.strip();
     }
 
     @Override

@@ -889,6 +889,22 @@ class CertificatesIT extends WithRoleCallers {
         assertEquals(0L, auditor.call(() -> certificates.count(stale, null)), "refused at issue, not certified on the stored report");
         assertTrue(tally.refusedSirens().size() < CertificateBatchTally.REFUSED_SHOWN ? tally.refusedSirens().contains(stale)
                 : tally.refused() >= 1, tally::toString);
+        // issue 19: the batch takes its numbers from the sequence a page at a time; as when each certificate took its
+        // own, every number is used once, one after the other (the refused tenant leaves none unused in between)
+        List<Long> numbers = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement q = c.prepareStatement("select number from certificate_record where issued_by = 'support.it' and number > ?"
+                     + " order by number")) {
+            q.setString(1, held.number());
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    numbers.add(Long.parseLong(r.getString(1).substring(r.getString(1).lastIndexOf('-') + 1)));
+                }
+            }
+        }
+        assertEquals(tally.issued(), numbers.size(), numbers::toString);
+        assertEquals(numbers.size(), new java.util.HashSet<>(numbers).size(), numbers::toString);
+        assertEquals(numbers.size() - 1, numbers.get(numbers.size() - 1) - numbers.get(0), () -> "consecutive: " + numbers);
         List<JournalEntryView> staleEntries = journalOf(stale);
         assertTrue(staleEntries.stream().anyMatch(e -> e.action().equals("CERTIFICATE_ISSUE_REFUSED") && String.valueOf(e.reason()).contains("R4")),
                 staleEntries::toString);

@@ -10,17 +10,21 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 
 /**
  * One page of the certificate batch: its tenants in SIREN order, what the batch's queries told of them (already
  * certified, hosted, certified by this run before its node died), and its certificates drafted in parallel: workers
  * of the managed executor (running as the caller) take the next tenant until none is left, each rendering and
- * signing a certificate, or refusing it as a single issue would (journaled). The batch drafts the next page while it
- * stores this one ({@link CertificatePageStore}), then tallies the page in SIREN order.
+ * signing a certificate, or refusing it as a single issue would (journaled). The batch reads the next page while
+ * this one is drafted (its workers start once this one's tenants are all taken, so that no worker waits for a page to
+ * be read or stored), stores this one ({@link CertificatePageStore}) while the next is drafted, then tallies the page
+ * in SIREN order.
  */
 final class BatchPage {
 
@@ -33,6 +37,8 @@ final class BatchPage {
     private final Map<String, CertificateDraft> drafts = new ConcurrentHashMap<>();
     private final Map<String, Function<CertificateBatchTally, CertificateBatchTally>> refused = new ConcurrentHashMap<>();
     private final List<Future<?>> workers = new ArrayList<>();
+    /** Open once every tenant of the page is taken by a worker (or a worker ended): the next page's workers start then. */
+    private final CountDownLatch taken = new CountDownLatch(1);
 
     /**
      * @param position        the run's position once this page is stored (its last SIREN; {@code after} when empty)
@@ -47,6 +53,9 @@ final class BatchPage {
         this.issuedByThisRun = issuedByThisRun;
         this.hosted = hosted;
         this.toIssue = tenants.stream().filter(s -> !holding.contains(s) && !issuedByThisRun.contains(s) && hosted.contains(s)).toList();
+        if (toIssue.isEmpty()) {
+            taken.countDown();
+        }
     }
 
     /** The tenants to certify: hosted, without a valid certificate. */
@@ -56,29 +65,61 @@ final class BatchPage {
 
     /**
      * Starts drafting on {@code threads} workers of {@code executor}, from the page's facts ({@code docs}, read for all
-     * its tenants at once; a tenant missing from it was deleted since the report: refused).
+     * its tenants at once; a tenant missing from it was deleted since the report: refused). {@code slots}: the batch's
+     * permits, one per worker drafting at once, shared with the page drafted before, whose workers this page's take
+     * over as they finish (so that no worker waits for the page before to be stored or this one to be read).
+     * {@code numbers}: the batch's certificate numbers, which expect this page's tenants already. {@code before}: the
+     * page read before this one (null for the first), whose tenants are all taken before this page's workers start, so
+     * that it is stored as soon as possible.
      */
-    void draft(ExecutorService executor, int threads, CertificatesBean certificates, Map<String, ComplianceFactsReader.TenantDocuments> docs,
-               ComplianceFactsReader.GdprEvidence evidence) {
+    void draft(ExecutorService executor, Semaphore slots, int threads, CertificatesBean certificates, CertificateNumberPool numbers,
+               Map<String, ComplianceFactsReader.TenantDocuments> docs, ComplianceFactsReader.GdprEvidence evidence, BatchPage before) {
         Queue<String> queue = new ConcurrentLinkedQueue<>(toIssue);
-        for (int w = 0; w < Math.min(threads, toIssue.size()); w++) {
-            workers.add(executor.submit(() -> {
-                for (String siren; (siren = queue.poll()) != null; ) {
-                    ComplianceFactsReader.TenantDocuments tenant = docs.get(siren);
-                    String refusedSiren = siren;
+        try {
+            for (int w = 0; w < Math.min(threads, toIssue.size()); w++) {
+                workers.add(executor.submit(() -> {
                     try {
-                        if (tenant == null) {
-                            refused.put(siren, t -> t.withRefused(refusedSiren));
-                        } else {
-                            drafts.put(siren, certificates.draft(tenant, evidence));
+                        if (before != null) {
+                            before.taken.await();
                         }
-                    } catch (CertificateRefusedException e) {
-                        // our missing evidence is counted apart
-                        refused.put(siren, e.reason() == CertificateRefusedException.Reason.EVIDENCE_MISSING
-                                ? t -> t.withRefusedEvidence(refusedSiren) : t -> t.withRefused(refusedSiren));
+                        while (true) {
+                            slots.acquire();
+                            try {
+                                String siren = queue.poll();
+                                if (siren == null) {
+                                    return null;
+                                }
+                                draft(siren, docs.get(siren), certificates, numbers, evidence);
+                            } finally {
+                                slots.release();
+                            }
+                        }
+                    } finally {
+                        taken.countDown(); // every tenant taken, or this worker failed: the next page's may start
                     }
-                }
-            }));
+                }));
+            }
+        } finally {
+            if (workers.isEmpty()) {
+                taken.countDown();
+            }
+        }
+    }
+
+    private void draft(String siren, ComplianceFactsReader.TenantDocuments tenant, CertificatesBean certificates, CertificateNumberPool numbers,
+                       ComplianceFactsReader.GdprEvidence evidence) {
+        try {
+            if (tenant == null) {
+                numbers.unused();
+                refused.put(siren, t -> t.withRefused(siren));
+            } else {
+                drafts.put(siren, certificates.draft(tenant, evidence, numbers));
+            }
+        } catch (CertificateRefusedException e) {
+            numbers.unused(); // refused before its number was taken: the next certificate takes it
+            // our missing evidence is counted apart
+            refused.put(siren, e.reason() == CertificateRefusedException.Reason.EVIDENCE_MISSING
+                    ? t -> t.withRefusedEvidence(siren) : t -> t.withRefused(siren));
         }
     }
 

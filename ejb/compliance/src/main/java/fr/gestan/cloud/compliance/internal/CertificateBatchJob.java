@@ -39,6 +39,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import java.util.logging.Logger;
 
@@ -130,31 +134,39 @@ public class CertificateBatchJob extends ComplianceServiceBase implements Certif
         boolean completed = false;
         boolean lost = false;
         CertificateBatchTally[] running = {tally};
-        BatchPage next = null;
+        // the pages read and being drafted, in order: the first is stored next; the one after it is read while the
+        // first is drafted, so that the workers go on with it as soon as they are done with the first
+        Deque<BatchPage> ahead = new ArrayDeque<>();
         try {
-            Instant since = resumedSince;
-            ComplianceFactsReader.Shared[] shared = {null};
-            BatchPage page = read(runId, worker, after, pageSize, since, shared, threads);
-            while (page != null) {
+            Batch batch = new Batch(runId, worker, pageSize, threads, new Semaphore(threads),
+                    new CertificateNumberPool(CertificateNumbers.sequence(em)), new ComplianceFactsReader.Shared[] {null}, new BatchPage[] {null});
+            BatchPage first = read(batch, after, resumedSince);
+            if (first != null) {
+                ahead.add(first);
+            }
+            while (!ahead.isEmpty()) {
+                BatchPage page = ahead.peekFirst();
+                if (ahead.size() == 1 && page.tenants.size() == pageSize) {
+                    BatchPage next = read(batch, page.position, null);
+                    if (next != null) {
+                        ahead.add(next);
+                    }
+                }
                 List<CertificateDraft> drafts = page.drafted();
-                // the next page is drafted while this one is stored (rendering and signing beside the database's work)
-                next = page.tenants.size() == pageSize ? read(runId, worker, page.position, pageSize, null, shared, threads) : null;
+                ahead.removeFirst();
                 CertificateBatchTally before = running[0];
-                BatchPage stored = page;
                 List<CertificateBatchTally> told = new ArrayList<>();
                 // One transaction stores the page's certificates, their journal entries and notices, the tally and position.
                 pages.store(runId, worker, drafts, dropped -> {
                     told.clear();
-                    told.addAll(stored.tallies(before, dropped));
+                    told.addAll(page.tallies(before, dropped));
                     return told.isEmpty() ? before : told.get(told.size() - 1);
                 }, page.position);
                 told.forEach(progress);
                 running[0] = told.isEmpty() ? before : told.get(told.size() - 1);
-                if (pause > 0 && next != null) {
+                if (pause > 0 && !ahead.isEmpty()) {
                     pace(pause);
                 }
-                page = next;
-                next = null;
             }
             completed = true;
             return running[0];
@@ -164,9 +176,7 @@ public class CertificateBatchJob extends ComplianceServiceBase implements Certif
                     + "this node stops it here, the other carries it on");
             return running[0];
         } finally {
-            if (next != null) {
-                next.abandon(); // the page drafted ahead of a failed store: its workers end before the run does
-            }
+            ahead.forEach(BatchPage::abandon); // the pages drafted ahead of a failure: their workers end before the run does
             CertificateBatchTally done = running[0];
             if (!lost && runs.ended(runId, worker, completed, done)) {
                 journal.recordIndependently(new JournalEvent(BATCH, null, null,
@@ -213,15 +223,22 @@ public class CertificateBatchJob extends ComplianceServiceBase implements Certif
     }
 
     /**
-     * The page after {@code after}: its tenants and what the batch's queries tell of them, its certificates being
-     * drafted (started here, not awaited). {@code since}: when resuming, the start of the run (its first page may hold
-     * certificates the dead node issued). {@code shared}: the reference data, read once per batch, again only when it
-     * changed. Null when no tenant is left.
+     * What the batch's pages share: the run and its loop, the page size, the workers' number and permits, the
+     * certificate numbers, and the reference data (read once per batch, again only when it changed).
      */
-    private BatchPage read(long runId, String worker, String after, int pageSize, Instant since, ComplianceFactsReader.Shared[] shared,
-                           int threads) {
+    private record Batch(long runId, String worker, int pageSize, int threads, Semaphore slots, CertificateNumberPool numbers,
+                         ComplianceFactsReader.Shared[] shared, BatchPage[] last) {
+    }
+
+    /**
+     * The page after {@code after}: its tenants and what the batch's queries tell of them, its certificates being
+     * drafted (started here, not awaited: its workers wait for the permits of the page before). {@code since}: when
+     * resuming, the start of the run (its first page may hold certificates the dead node issued). Null when no tenant
+     * is left.
+     */
+    private BatchPage read(Batch batch, String after, Instant since) {
         List<String> tenants = em.createNamedQuery(StoredReport.UNBLOCKED_AFTER, String.class).setParameter("after", after)
-                .setMaxResults(pageSize).getResultList();
+                .setMaxResults(batch.pageSize()).getResultList();
         if (tenants.isEmpty()) {
             return null;
         }
@@ -233,13 +250,21 @@ public class CertificateBatchJob extends ComplianceServiceBase implements Certif
                 .setParameter("now", clock.instant()).setParameter("since", since).getResultList());
         BatchPage page = new BatchPage(tenants, tenants.get(tenants.size() - 1), holding, issuedByThisRun, contracts.tenantsWithContract(tenants));
         if (!page.toIssue().isEmpty()) {
-            if (!runs.works(runId, worker)) {
-                throw new CertificateBatchRunStore.TakenOverException(runId, "another node");
+            if (!runs.works(batch.runId(), batch.worker())) {
+                throw new CertificateBatchRunStore.TakenOverException(batch.runId(), "another node");
             }
+            ComplianceFactsReader.Shared[] shared = batch.shared();
             shared[0] = reader.sharedFor(LocalDate.now(clock.withZone(Paris.ZONE)), shared[0]);
             // the page's tenants, contracts and GDPR evidence in a few queries for all of them
-            page.draft(executor, threads, certificates, reader.documentsOf(page.toIssue(), shared[0]), reader.evidenceOf(page.toIssue()));
+            Map<String, ComplianceFactsReader.TenantDocuments> docs = reader.documentsOf(page.toIssue(), shared[0]);
+            // what the page's certificates share, read here rather than by the first worker while the others wait
+            reader.prepare(shared[0], docs.values());
+            // the page's numbers in two statements, rather than two for each certificate on a worker
+            batch.numbers().expect(page.toIssue().size(), clock.instant());
+            page.draft(executor, batch.slots(), batch.threads(), certificates, batch.numbers(), docs, reader.evidenceOf(page.toIssue()),
+                    batch.last()[0]);
         }
+        batch.last()[0] = page;
         return page;
     }
 

@@ -23,6 +23,7 @@ import java.util.Objects;
 @NamedQuery(name = CertificateRecord.EXPORT_PAGE, query = "select c, d.pdf from CertificateRecord c"
         + " left join CertificateDocument d on d.number = c.number where c.tenantSiren = :siren and c.id > :after order by c.id")
 @NamedQuery(name = CertificateRecord.NUMBER_TAKEN, query = "select count(c) from CertificateRecord c where c.number = :number")
+@NamedQuery(name = CertificateRecord.NUMBERS_TAKEN, query = "select c.number from CertificateRecord c where c.number in :numbers")
 @NamedQuery(name = CertificateRecord.HOLDING_VALID, query = "select distinct c.tenantSiren from CertificateRecord c "
         + "where c.tenantSiren in :sirens and c.revokedAt is null and c.validUntil > :now")
 @NamedQuery(name = CertificateRecord.VALID_OF_TENANTS, query = "select c.tenantSiren, c.number from CertificateRecord c "
@@ -37,6 +38,9 @@ public class CertificateRecord extends GeneratedId {
             NUMBER_TAKEN = "CertificateRecord.numberTaken";
     /** A tenant's certificates after an id (keyset), in id order, each with its PDF (null if it has none): the export's page. */
     static final String EXPORT_PAGE = "CertificateRecord.exportPage";
+
+    /** Which of these numbers older rows hold (one statement for a batch page's numbers). */
+    static final String NUMBERS_TAKEN = "CertificateRecord.numbersTaken";
     /** Which of these tenants hold a valid certificate now. */
     static final String HOLDING_VALID = "CertificateRecord.holdingValid";
     static final String HOLDING_VALID_SINCE = "CertificateRecord.holdingValidSince";

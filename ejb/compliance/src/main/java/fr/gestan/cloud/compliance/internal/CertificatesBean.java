@@ -80,13 +80,14 @@ public class CertificatesBean extends ComplianceServiceBase implements Certifica
      * For the batch, on a worker of its page: evaluates the rules again on the page's facts (read with the page's),
      * refuses as {@link #issue(String)} does (journaled), and renders and signs the certificate, with its number;
      * nothing stored ({@link CertificatePageStore} stores the page's drafts in one transaction). The batch skips the
-     * tenants holding a valid certificate; the store checks again.
+     * tenants holding a valid certificate; the store checks again. The number comes from the batch's {@code numbers}
+     * (taken from the sequence a page at a time); a refused tenant takes none.
      */
-    public CertificateDraft draft(ComplianceFactsReader.TenantDocuments docs, ComplianceFactsReader.GdprEvidence evidence)
-            throws CertificateRefusedException {
+    public CertificateDraft draft(ComplianceFactsReader.TenantDocuments docs, ComplianceFactsReader.GdprEvidence evidence,
+                                  CertificateNumberPool numbers) throws CertificateRefusedException {
         String siren = docs.tenant().siren();
         ComplianceReport report = evaluated(siren, reader.facts(docs, evidence), null);
-        return render(siren, certificateFacts(docs, null), report, null, ISSUED);
+        return render(siren, certificateFacts(docs, null), report, null, ISSUED, numbers);
     }
 
     private LocalDate today() {
@@ -126,7 +127,7 @@ public class CertificatesBean extends ComplianceServiceBase implements Certifica
             previous = held.get(0); // the newest: printed as the one this certificate supersedes
         }
         CertificateDraft draft = render(siren, facts, report, previous == null ? null : previous.number(),
-                previous == null || superseding ? ISSUED : REISSUED);
+                previous == null || superseding ? ISSUED : REISSUED, null);
         CertificateRecord record = draft.record();
         em.persist(record);
         em.persist(new CertificateDocument(record.number(), draft.pdf()));
@@ -173,10 +174,14 @@ public class CertificatesBean extends ComplianceServiceBase implements Certifica
         return facts;
     }
 
-    /** The certificate numbered, rendered and signed (every one in full, with its own data and a fresh signature). */
-    private CertificateDraft render(String siren, CertificateFacts facts, ComplianceReport report, String previousNumber, String action) {
+    /**
+     * The certificate numbered (from the batch's {@code numbers}, else the sequence), rendered and signed (every one in
+     * full, with its own data and a fresh signature).
+     */
+    private CertificateDraft render(String siren, CertificateFacts facts, ComplianceReport report, String previousNumber, String action,
+                                    CertificateNumberPool numbers) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        String number = CertificateNumbers.next(em, now);
+        String number = numbers == null ? CertificateNumbers.next(em, now) : numbers.take(now);
         CertificateContent content = new CertificateContent(number, facts.tenantName(), siren, facts.contracts(), facts.policyVersion(),
                 facts.measures(), report.rules().stream().map(r -> new CertificateContent.RuleLine(r.ruleId(), r.legalReference(),
                 printedOutcome(r), r.explanationFr() + evidenceBasis(r))).toList(), facts.checkpoint(), now, CertificateRecord.validUntil(now),

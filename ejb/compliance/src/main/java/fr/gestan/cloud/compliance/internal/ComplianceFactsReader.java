@@ -281,21 +281,50 @@ public class ComplianceFactsReader {
     /** What a certificate states of a tenant whose documents' inputs were read already (staff issue certificates). */
     @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
     public CertificateFacts certificate(TenantDocuments docs) {
-        Map<Long, ServerAvailabilityView> availability = docs.shared().availability();
+        Map<Long, ServerAvailabilityView> availability = availability(docs.shared());
+        CheckpointView checkpoint = checkpoint(docs.shared());
+        return CertificateFacts.of(docs, serverId -> docs.shared().plans().computeIfAbsent(serverId, this::planOf),
+                Optional.of(checkpoint), availability);
+    }
+
+    /**
+     * Reads, before a batch page's workers start, what its certificates share and the first of them would otherwise
+     * read while the others wait: the controls of the page's production servers (rule evidence), every server's
+     * availability figures (once per batch) and the journal checkpoint the page's certificates print. The same reads,
+     * done once, as {@link #facts} and {@link #certificate} would do on first use.
+     */
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
+    public void prepare(Shared shared, java.util.Collection<TenantDocuments> page) {
+        for (TenantDocuments docs : page) {
+            for (ContractView c : docs.contracts()) {
+                if (c.productionServer() != null) {
+                    shared.controls().computeIfAbsent(c.productionServer(), this::controlsOf);
+                }
+            }
+        }
+        availability(shared);
+        checkpoint(shared);
+    }
+
+    private Map<Long, ServerAvailabilityView> availability(Shared shared) {
+        Map<Long, ServerAvailabilityView> availability = shared.availability();
         synchronized (availability) { // the page's issues may run in parallel: one read for all of them
             if (availability.isEmpty()) {
-                // every server's stored figures, read once per batch page (not per tenant)
+                // every server's stored figures, read once per batch (not per tenant)
                 serverStatus.serverAvailabilities().forEach(a -> availability.put(a.serverId(), a));
             }
         }
-        AtomicReference<CheckpointView> checkpoint = docs.shared().checkpoint();
+        return availability;
+    }
+
+    private CheckpointView checkpoint(Shared shared) {
+        AtomicReference<CheckpointView> checkpoint = shared.checkpoint();
         synchronized (checkpoint) { // the page's issues may run in parallel: one checkpoint for all of them
             if (checkpoint.get() == null) {
                 checkpoint.set(journal.pinnedCheckpoint()); // kept for ever: the certificate names it
             }
+            return checkpoint.get();
         }
-        return CertificateFacts.of(docs, serverId -> docs.shared().plans().computeIfAbsent(serverId, this::planOf),
-                Optional.of(checkpoint.get()), availability);
     }
 
     private Optional<RecoveryPlanView> planOf(long serverId) {
