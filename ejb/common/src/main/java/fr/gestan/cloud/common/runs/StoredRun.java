@@ -51,7 +51,7 @@ public abstract class StoredRun extends GeneratedId {
         return startedBy;
     }
 
-    protected Instant startedAt() {
+    public Instant startedAt() {
         return startedAt;
     }
 
@@ -61,6 +61,11 @@ public abstract class StoredRun extends GeneratedId {
 
     protected Instant endedAt() {
         return endedAt;
+    }
+
+    /** Still {@link RunState#RUNNING}, but its heartbeat is older than {@code before}: its server stopped. */
+    public boolean stoppedBeating(Instant before) {
+        return state == RunState.RUNNING && heartbeatAt.isBefore(before);
     }
 
     /** Still working: the heartbeat moves on. */

@@ -89,14 +89,6 @@ public class CertificateBatchRun extends StoredRun {
         }
     }
 
-    Instant lastBeat() {
-        return heartbeatAt();
-    }
-
-    Instant started() {
-        return startedAt();
-    }
-
     String nextAfter() {
         return nextAfter;
     }

@@ -149,7 +149,7 @@ public class CertificateBatchRunStore extends ComplianceServiceBase {
     public Optional<Resumed> takeOver(long runId, String node, String worker) {
         Instant now = clock.instant();
         CertificateBatchRun run = em.find(CertificateBatchRun.class, runId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        if (run == null || run.state() != fr.gestan.cloud.common.runs.RunState.RUNNING || !run.lastBeat().isBefore(now.minus(stale()))) {
+        if (run == null || !run.stoppedBeating(now.minus(stale()))) {
             return Optional.empty();
         }
         int taken = run.resumable() ? em.createNativeQuery("update certificate_batch_slot set heartbeat_at = ?1"
@@ -166,7 +166,7 @@ public class CertificateBatchRunStore extends ComplianceServiceBase {
                 "resumed on " + node + " (" + (previous == null ? "its server" : previous) + " stopped): " + run.summary()));
         LOG.warning("Certificate batch " + runId + " stopped beating on " + previous + ": resumed on " + node + " after "
                 + run.summary());
-        return Optional.of(new Resumed(runId, run.nextAfter(), tally, run.started(), previous));
+        return Optional.of(new Resumed(runId, run.nextAfter(), tally, run.startedAt(), previous));
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -189,7 +189,7 @@ public class CertificateBatchRunStore extends ComplianceServiceBase {
                 continue;
             }
             em.refresh(run, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE); // another node's sweep may be here too
-            if (run.state() == fr.gestan.cloud.common.runs.RunState.RUNNING && run.lastBeat().isBefore(now.minus(stale()))) {
+            if (run.stoppedBeating(now.minus(stale()))) {
                 interrupt(run, now);
             }
         }

@@ -1,6 +1,7 @@
 package fr.gestan.cloud.hosting.internal;
 
 import fr.gestan.cloud.common.DemoDataLoader;
+import fr.gestan.cloud.common.DemoMode;
 import fr.gestan.cloud.common.Luhn;
 import fr.gestan.cloud.hosting.api.NewServer;
 import fr.gestan.cloud.hosting.api.ServerRole;
@@ -14,7 +15,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 
 /**
  * The offer as the source describes it, loaded into an empty database when demo mode is on: Scaleway SAS, its
@@ -26,8 +26,6 @@ import java.util.List;
 @DependsOn("HostingSchema")
 public class ContractsDemoData extends DemoDataLoader {
 
-    /** The tenants module's demo companies (client.demo belongs to the first). */
-    static final List<String> DEMO_SIRENS = List.of("842317653", "913572467", "528640196", "730195823");
     static final String ACTOR = "demo";
 
     @PersistenceContext(unitName = "hosting")
@@ -58,8 +56,8 @@ public class ContractsDemoData extends DemoDataLoader {
         Instant now = Instant.now();
         LocalDate start = LocalDate.of(2024, 1, 1);
         ServiceLevel[] levels = {ServiceLevel.STANDARD, ServiceLevel.PREMIUM, ServiceLevel.STANDARD, ServiceLevel.ESSENTIAL};
-        for (int i = 0; i < DEMO_SIRENS.size(); i++) {
-            contract(DEMO_SIRENS.get(i), levels[i], prod1, bkp1, 20 + 15 * i, start.plusMonths(i), now);
+        for (int i = 0; i < DemoMode.SIRENS.size(); i++) {
+            contract(DemoMode.SIRENS.get(i), levels[i], prod1, bkp1, 20 + 15 * i, start.plusMonths(i), now);
         }
         int n = 0;
         n = synthetic(n, 38, prod1, bkp1, start, now);

@@ -1,6 +1,7 @@
 package fr.gestan.cloud.tenants.internal;
 
 import fr.gestan.cloud.common.DemoDataLoader;
+import fr.gestan.cloud.common.DemoMode;
 import fr.gestan.cloud.tenants.api.CompanyNumbers;
 import fr.gestan.cloud.tenants.api.Contact;
 import fr.gestan.cloud.tenants.api.HostedDataKind;
@@ -20,9 +21,6 @@ import java.util.Set;
 @DependsOn("TenantsSchema")
 public class TenantsDemoData extends DemoDataLoader {
 
-    /** The demo client contact of the Keycloak realm works for this company. */
-    static final String DEMO_SIREN = "842317653";
-
     @PersistenceContext(unitName = "tenants")
     EntityManager em;
 
@@ -34,16 +32,16 @@ public class TenantsDemoData extends DemoDataLoader {
     @Override
     protected void insert() {
         Instant now = Instant.now();
-        Tenant martin = new Tenant(new TenantDetails("Boulangerie Martin SARL", DEMO_SIREN, "84231765300017",
-                CompanyNumbers.frenchVatNumber(DEMO_SIREN),
+        Tenant martin = new Tenant(new TenantDetails("Boulangerie Martin SARL", DemoMode.CLIENT_SIREN, "84231765300017",
+                CompanyNumbers.frenchVatNumber(DemoMode.CLIENT_SIREN),
                 new PostalAddress("14 rue de la République", null, "69002", "Lyon", "FR"),
                 new Contact("Camille Martin", "camille.martin@boulangerie-martin.example", "04 78 00 00 00"),
                 new Contact("Service comptabilité", "compta@boulangerie-martin.example", null), null,
                 Set.of(HostedDataKind.ACCOUNTING_DOCUMENTS, HostedDataKind.E_INVOICES, HostedDataKind.PERSONAL_DATA_EMPLOYEES)), now);
         em.persist(martin);
-        em.persist(new Tenant("Cabinet Durand Expertise Comptable", "913572467", now));
-        em.persist(new Tenant("Transports Lefèvre et Fils SAS", "528640196", now));
-        em.persist(new Tenant("Atelier Moreau Menuiserie", "730195823", now));
+        em.persist(new Tenant("Cabinet Durand Expertise Comptable", DemoMode.SIRENS.get(1), now));
+        em.persist(new Tenant("Transports Lefèvre et Fils SAS", DemoMode.SIRENS.get(2), now));
+        em.persist(new Tenant("Atelier Moreau Menuiserie", DemoMode.SIRENS.get(3), now));
         em.persist(new PortalAccount("client.demo", martin));
         em.persist(new PortalAccount("lockout.demo", martin));
     }

@@ -1,6 +1,7 @@
 package fr.gestan.cloud.compliance.internal.documents;
 
 import fr.gestan.cloud.common.DemoDataLoader;
+import fr.gestan.cloud.common.DemoMode;
 import fr.gestan.cloud.compliance.api.ProcessingEntry;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -19,8 +20,6 @@ import java.time.Instant;
 @DependsOn("ComplianceSchema")
 public class ComplianceDemoData extends DemoDataLoader {
 
-    static final String DEMO_SIREN = "842317653";
-
     @PersistenceContext(unitName = "compliance")
     EntityManager em;
 
@@ -31,7 +30,7 @@ public class ComplianceDemoData extends DemoDataLoader {
 
     @Override
     protected void insert() {
-        em.persist(new ProcessingRecordEntry(DEMO_SIREN, new ProcessingEntry(
+        em.persist(new ProcessingRecordEntry(DemoMode.CLIENT_SIREN, new ProcessingEntry(
                 "Hébergement de la gestion de la paie et du personnel (Gestan) / Hosting of payroll and HR management",
                 "Salariés du client / the client's employees",
                 "Identité, coordonnées, contrat de travail, paie, absences / identity, contact details, employment contract, payroll, leave",
