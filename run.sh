@@ -133,11 +133,9 @@ gestan_wait_for Keycloak "https://localhost:$KC_HTTPS_PORT/realms/gestan" "${GES
 gestan_keycloak_master_https_only "https://localhost:$KC_HTTPS_PORT" "${GESTAN_KEYCLOAK_ADMIN_PASSWORD:-admin}"
 gestan_wait_for WildFly "http://localhost:$MANAGEMENT_PORT/health/ready" "${GESTAN_START_TIMEOUT:-240}" "$TARGET/wildfly.log"
 WF_PID=$(cat "$WF_PID_FILE" 2>/dev/null || true)
-CDS_LINE=""
 if [[ -n "$WF_CDS_RECORD" && -n "$WF_PID" ]]; then
+    echo "==> Recording the classes WildFly loaded, for the next starts (once after a build; WildFly pauses meanwhile)..."
     gestan_wildfly_cds_record "$WF_PID" "$TARGET/cds.log"
-    CDS_LINE="
-  Recording the classes WildFly loaded into $WF_CDS_RECORD (in the background, once): the next start maps them."
 fi
 
 cat <<TXT
@@ -166,7 +164,7 @@ cat <<TXT
   Staff give a 6-digit code after their password: enter the secret in an authenticator app (TOTP, SHA-1,
   30 s), or: oathtool --totp -b <secret>.
 
-  Logs: $TARGET/wildfly.log, $TARGET/keycloak.log, $TARGET/greenmail.log.  Press Ctrl-C to stop.$CDS_LINE
+  Logs: $TARGET/wildfly.log, $TARGET/keycloak.log, $TARGET/greenmail.log.  Press Ctrl-C to stop.
 TXT
 
 # Keycloak and WildFly are watched separately: if Keycloak exits, WildFly keeps serving the public pages (sign-in
