@@ -41,4 +41,3 @@ printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$utc" "$label" "$load" "$to_u
     "$wf_cpu" "$kc_cpu" "$cds"
 kill -TERM "$runsh"
 wait "$runsh" 2>/dev/null || true
-

@@ -17,7 +17,7 @@ gestan_wildfly_cds() { # server-folder EAR archive-folder
     # the JDK that standalone.sh runs (JAVA_HOME, else java on the PATH), named by its folder and its class image
     jdk=$(dirname "$(dirname "$(readlink -f "$(command -v "${JAVA_HOME:+$JAVA_HOME/bin/}java")")")")
     key=$( {
-        echo "$jdk"; stat -c '%s %Y' "$jdk/lib/modules" "$jdk/lib/server/libjvm.so" 2>/dev/null
+        echo "$jdk"; stat -c '%s %Y' "$jdk/lib/modules" "$jdk/lib/server/libjvm.so" 2>/dev/null || true
         sha256sum < "$2"
         find "$1/jboss-modules.jar" "$1/modules" -name '*.jar' -printf '%P %s %T@\n' | sort
         echo "$JBOSS_JAVA_SIZING"
