@@ -1,4 +1,4 @@
-# Class-data sharing for WildFly's JVM, for run.sh (sourced; docs/operations.md, "Start"; docs/performance.md 4.18).
+# Class-data sharing for WildFly's JVM, for run.sh (sourced; docs/operations.md, "Starting"; docs/performance.md 4.18).
 # A start loads, parses and verifies some 36,000 classes (WildFly's modules, the EAR's jars): the first start records
 # them, once ready, into a dynamic CDS archive (jcmd <pid> VM.cds dynamic_dump; the JVM started with
 # -XX:+RecordDynamicDumpInfo), and the next starts map that archive (-XX:SharedArchiveFile) instead of doing the work
