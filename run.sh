@@ -11,6 +11,8 @@
 #   GESTAN_FORCE_BUILD=1 ./run.sh              build even if no source changed since the last build
 #   GESTAN_START_TIMEOUT=600 ./run.sh          wait longer for Keycloak and WildFly (default 240 s each; a busy
 #                                              2-core machine needs more for Keycloak's first start)
+#   GESTAN_CDS=0 ./run.sh                      no class-data sharing for WildFly (by default the first start after a
+#                                              build records the classes WildFly loaded, the next ones map them)
 #   GESTAN_PORT_OFFSET=17000 ./run.sh          every port moved by this offset (WildFly's socket bindings, Keycloak,
 #                                              GreenMail), e.g. beside another run or the tests; sign-in redirects back
 #                                              only to the realm's listed origins (offsets 0, 10000, 20000, ...)
@@ -117,6 +119,12 @@ cp "$TARGET/gestan.ear" "$SERVER/standalone/deployments/gestan.ear"
 # shellcheck source=ear/src/main/server/wildfly-memory.sh
 . ear/src/main/server/wildfly-memory.sh
 gestan_wildfly_memory
+# Class-data sharing: the first start records the classes WildFly loaded, the next ones map them (docs/operations.md,
+# "Starting"; GESTAN_CDS=0 turns it off).
+# shellcheck source=ear/src/main/server/wildfly-cds.sh
+. ear/src/main/server/wildfly-cds.sh
+gestan_wildfly_cds "$SERVER" "$TARGET/gestan.ear" "$TARGET/cds"
+JBOSS_JAVA_SIZING="$JBOSS_JAVA_SIZING $WF_CDS_OPTS"
 JBOSS_PIDFILE="$(pwd)/$WF_PID_FILE" LAUNCH_JBOSS_IN_BACKGROUND=1 \
     "$SERVER/bin/standalone.sh" -Dgestan.demo=true -Dgestan.oidc.provider-url="https://localhost:$KC_HTTPS_PORT/realms/gestan" \
     "${KC_TLS_JAVA_OPTS[@]}" "${WF_OPTS[@]}" > "$TARGET/wildfly.log" 2>&1 &
@@ -124,6 +132,11 @@ JBOSS_PIDFILE="$(pwd)/$WF_PID_FILE" LAUNCH_JBOSS_IN_BACKGROUND=1 \
 gestan_wait_for Keycloak "https://localhost:$KC_HTTPS_PORT/realms/gestan" "${GESTAN_START_TIMEOUT:-240}" "$TARGET/keycloak.log"
 gestan_keycloak_master_https_only "https://localhost:$KC_HTTPS_PORT" "${GESTAN_KEYCLOAK_ADMIN_PASSWORD:-admin}"
 gestan_wait_for WildFly "http://localhost:$MANAGEMENT_PORT/health/ready" "${GESTAN_START_TIMEOUT:-240}" "$TARGET/wildfly.log"
+WF_PID=$(cat "$WF_PID_FILE" 2>/dev/null || true)
+if [[ -n "$WF_CDS_RECORD" && -n "$WF_PID" ]]; then
+    echo "==> Recording the classes WildFly loaded, for the next starts (once after a build; WildFly pauses meanwhile)..."
+    gestan_wildfly_cds_record "$WF_PID" "$TARGET/cds.log"
+fi
 
 cat <<TXT
 
@@ -157,7 +170,6 @@ TXT
 # Keycloak and WildFly are watched separately: if Keycloak exits, WildFly keeps serving the public pages (sign-in
 # answers 503 "momentarily unavailable") and this says how to start Keycloak again; Ctrl-C stops whatever runs.
 start_keycloak_hint="(set -a; . '$SECRETS_FILE'; . '$KC_TLS_DIR/tls.env'; KC_HTTPS_KEY_STORE_PASSWORD=\$GESTAN_KEYCLOAK_TLS_PASSWORD '$KEYCLOAK/bin/kc.sh' start-dev --http-port=$KC_HTTP_PORT --https-port=$KC_HTTPS_PORT --https-key-store-file='$KC_TLS_DIR/keycloak.p12' --http-management-port=$KC_MANAGEMENT_PORT --import-realm)"
-WF_PID=$(cat "$WF_PID_FILE" 2>/dev/null || true)
 keycloak_reported=0
 while true; do
     if [[ -n "$WF_PID" ]] && ! kill -0 "$WF_PID" 2>/dev/null; then
