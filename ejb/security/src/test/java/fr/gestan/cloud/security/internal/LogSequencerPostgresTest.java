@@ -111,14 +111,20 @@ class LogSequencerPostgresTest extends LogSequencerTest {
         });
     }
 
-    @Test
-    void the_leaves_read_on_the_second_connection_are_those_of_the_first_ones_snapshot() throws Exception {
+    /** A log of {@code entries} entries, sequenced and signed; its sequencer. */
+    LogSequencer signedLogOf(int entries) throws Exception {
         LogSequencer sequencer = sequencer(db, "node-a");
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < entries; i++) {
             append("552100554", "e" + i);
         }
         sequencer.runOnce();
         sign(db, false);
+        return sequencer;
+    }
+
+    @Test
+    void the_leaves_read_on_the_second_connection_are_those_of_the_first_ones_snapshot() throws Exception {
+        LogSequencer sequencer = signedLogOf(300);
         int[] opened = {0};
         // Between the first connection's snapshot and the second connection, the log grows by 200 leaves and a
         // checkpoint: read outside the snapshot they would be leaves beyond the state's size, and a checkpoint beyond
@@ -147,12 +153,7 @@ class LogSequencerPostgresTest extends LogSequencerTest {
 
     @Test
     void without_a_second_connection_the_leaves_are_read_first_and_the_same_problems_are_pinpointed() throws Exception {
-        LogSequencer sequencer = sequencer(db, "node-a");
-        for (int i = 0; i < 300; i++) {
-            append("552100554", "e" + i);
-        }
-        sequencer.runOnce();
-        sign(db, false);
+        signedLogOf(300);
         int[] opened = {0};
         LogSequencer.Connections onlyOne = () -> {
             if (opened[0]++ > 0) {
