@@ -202,8 +202,8 @@ public class JournalLog {
 
     /** Verifies the whole log (see {@link LogVerification}). */
     public Result verify(VerificationProgress progress) {
-        try (Connection c = dataSource.getConnection()) {
-            return new LogVerification(JournalMacKey.current(), origin(), CheckpointKeys.keySet(CheckpointKeys.inRing(CheckpointKeys.all(c), JournalKeys.current()))).verify(c, new LogVerification.Progress() {
+        try {
+            return new LogVerification(JournalMacKey.current(), origin(), keySet()).verify(dataSource::getConnection, new LogVerification.Progress() {
                 @Override
                 public void start(long total) {
                     progress.start(total);

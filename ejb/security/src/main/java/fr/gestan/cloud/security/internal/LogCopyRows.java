@@ -6,8 +6,8 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
 
 /**
- * Rows of a {@code COPY (…) TO STDOUT} (text format) read with PgJDBC's {@code CopyManager}, one row (with its
- * newline) per {@link #next()}. The only class of the module that names the driver: {@link #open} fails with a
+ * Rows of a {@code COPY (…) TO STDOUT} read with PgJDBC's {@code CopyManager}, one CopyData message (a row) per
+ * {@link #next()}. The only class of the module that names the driver: {@link #open} fails with a
  * {@link LinkageError} where the driver's classes are not visible, and the caller falls back to a ResultSet.
  */
 final class LogCopyRows implements AutoCloseable {
@@ -16,6 +16,11 @@ final class LogCopyRows implements AutoCloseable {
 
     private LogCopyRows(CopyOut copy) {
         this.copy = copy;
+    }
+
+    /** Whether the connection is PgJDBC's (a {@link LinkageError} where the driver's classes are not visible). */
+    static boolean supports(Connection c) throws SQLException {
+        return c.isWrapperFor(PGConnection.class);
     }
 
     /** Null when the connection is not PgJDBC's. */

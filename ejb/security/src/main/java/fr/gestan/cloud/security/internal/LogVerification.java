@@ -18,7 +18,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
 
 /**
  * Verifies the whole log from the rows: every checkpoint's signature, order and agreement with the others; every
@@ -33,8 +32,8 @@ final class LogVerification {
     private final JournalMacKey macKey;
     private final String origin;
     private final MerkleLog.KeySet keys;
-    /** Positions read per chunk ({@link #CHUNK}; smaller in tests, to run the path of logs of several chunks). */
-    private int chunkSize = CHUNK;
+    /** Positions read per chunk ({@link CopyVerification#CHUNK}; smaller in tests, to run the path of logs of several chunks). */
+    private int chunkSize = CopyVerification.CHUNK;
 
     LogVerification(byte[] macKey, String origin, PublicKey key) {
         this(JournalMacKey.single(macKey), origin, MerkleLog.KeySet.of(origin, key));
@@ -47,7 +46,7 @@ final class LogVerification {
         this.keys = keys;
     }
 
-    /** Reads the log in chunks of this many positions (a whole number of tiles) instead of {@link #CHUNK}: for tests. */
+    /** Reads the log in chunks of this many positions (a whole number of tiles) instead of {@link CopyVerification#CHUNK}: for tests. */
     LogVerification inChunksOf(int positions) {
         if (positions <= 0 || positions % MerkleLog.TILE_WIDTH != 0) {
             throw new IllegalArgumentException("chunks of whole tiles: " + positions);
@@ -72,26 +71,55 @@ final class LogVerification {
     /**
      * Verifies in one read-only snapshot (REPEATABLE READ): the checkpoints, the state and the leaves are read as of
      * one moment, whatever the live sequencer commits meanwhile (read committed, the leaves read last could hold more
-     * than the state read first). The connection's settings are restored after.
+     * than the state read first). Opens its connections from {@code connections} and closes them: one, and on
+     * PostgreSQL a second one that imports the first one's snapshot and reads the leaves while the first streams the
+     * entries (see {@link CopyVerification}).
      */
-    Result verify(Connection c, Progress progress) throws SQLException {
-        boolean autoCommit = c.getAutoCommit();
-        int isolation = c.getTransactionIsolation();
-        if (!autoCommit) {
-            c.commit();
+    Result verify(LogSequencer.Connections connections, Progress progress) throws SQLException {
+        try (Connection c = connections.open(); ReadOnlySnapshot snapshot = ReadOnlySnapshot.begin(c)) {
+            return verifyInSnapshot(c, connections, progress);
         }
-        c.setAutoCommit(false);
-        c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-        try {
-            return verifyInSnapshot(c, progress);
-        } finally {
+    }
+
+    /**
+     * A read-only REPEATABLE READ transaction on a connection, ended (rolled back) by {@link #close()}, which restores
+     * the connection's settings (a pooled connection goes back as it came).
+     */
+    static final class ReadOnlySnapshot implements AutoCloseable {
+
+        private final Connection c;
+        private final boolean autoCommit;
+        private final int isolation;
+        private final boolean readOnly;
+
+        private ReadOnlySnapshot(Connection c) throws SQLException {
+            this.c = c;
+            this.autoCommit = c.getAutoCommit();
+            this.isolation = c.getTransactionIsolation();
+            this.readOnly = c.isReadOnly();
+        }
+
+        static ReadOnlySnapshot begin(Connection c) throws SQLException {
+            ReadOnlySnapshot s = new ReadOnlySnapshot(c);
+            if (!s.autoCommit) {
+                c.commit();
+            }
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            c.setReadOnly(true);
+            return s;
+        }
+
+        @Override
+        public void close() throws SQLException {
             c.rollback();
+            c.setReadOnly(readOnly);
             c.setTransactionIsolation(isolation);
             c.setAutoCommit(autoCommit);
         }
     }
 
-    private Result verifyInSnapshot(Connection c, Progress progress) throws SQLException {
+    private Result verifyInSnapshot(Connection c, LogSequencer.Connections connections, Progress progress) throws SQLException {
         // Checkpoints first: each signs a state that committed before it, so the leaves read next cover them.
         List<LogCheckpointer.Stored> stored = LogCheckpointer.all(c);
         List<Signed> signed = new ArrayList<>();
@@ -146,14 +174,10 @@ final class LogVerification {
         }
 
         Walk walk = new Walk(bySizeOrder, nextCheckpoint, signed.size(), legacyMaxId, floor);
-        Result stopped = null;
-        boolean copied = false;
-        if ("PostgreSQL".equals(c.getMetaData().getDatabaseProductName())) {
-            Result[] out = new Result[1];
-            copied = verifyByCopy(c, walk, treeSize, progress, out);
-            stopped = out[0];
-        }
-        if (!copied) {
+        Result stopped;
+        if (CopyVerification.usable(c)) {
+            stopped = new CopyVerification(macKey, walk, chunkSize, progress).verify(c, connections, treeSize);
+        } else {
             stopped = verifyByResultSet(c, walk, progress);
         }
         if (stopped != null) {
@@ -243,7 +267,7 @@ final class LogVerification {
                         tile = tiles.tile(0, index);
                         tileIndex = index;
                     }
-                    r = walk.leaf(position, leaf.entryId(), flaggedAuthentic, leafHash, tile,
+                    r = walk.leaf(position, leaf.entryId(), flaggedAuthentic, leafHash, 0, tile,
                             (int) (position % MerkleLog.TILE_WIDTH) * MerkleLog.HASH_SIZE, leaf.legacy(), leaf.macValid(),
                             leaf.chainContent(), leaf.chainHash());
                     if (r != null) {
@@ -258,404 +282,6 @@ final class LogVerification {
         return null;
     }
 
-    // ------------------------------------------------------------------ PostgreSQL: two COPYs without a join
-
-    /**
-     * Positions per chunk: the chunk's leaves (position, entry, flag: 17 bytes each), their leaf hashes (32 bytes)
-     * and level-0 tiles (32 bytes) are held in memory, about 90 MB for a chunk.
-     */
-    private static final int CHUNK = MerkleLog.TILE_WIDTH * 4096;
-    private static final int BATCH = 1024;
-    private static final String ENTRY_QUERY = "select " + CopiedEntryLeaf.COLUMNS + " from journal_entry e";
-    private static final String ENTRY_TABLE_COLUMNS = CopiedEntryLeaf.COLUMNS.replace("e.", "");
-
-    private record Batch(byte[][] rows, int count) {
-    }
-
-    private static final Batch END = new Batch(new byte[0][], 0);
-
-    /**
-     * Reads each chunk of positions with two binary {@code COPY … TO STDOUT} and no join: the chunk's leaves in
-     * position order (the primary key's order, no sort), then the entries of their id range in the table's own order
-     * (a sequential or index range scan, no sort); a log of one chunk, both as whole tables. Binary, because
-     * PostgreSQL spends about a fifth less producing it than text (no escapes, no number or timestamp formatting) and
-     * it needs no unescaping here. A second thread parses and hashes the entries into the chunk's
-     * slots, and walks the positions in order as far as their entries have arrived (the entries come roughly in
-     * position order: ids are given at insert, positions at commit), so that the tree grows while the entries are
-     * read; what is left is walked after the last row, where a leaf whose entry never came is reported. The checks,
-     * their order and the problem named are those of the {@code ResultSet} path (the same {@link Walk}). False
-     * (nothing read) if the connection is not PgJDBC's.
-     */
-    private boolean verifyByCopy(Connection c, Walk walk, long treeSize, Progress progress, Result[] out) throws SQLException {
-        for (long from = 0; ; from += chunkSize) {
-            // The last chunk is open-ended: leaves beyond the state's size are read (and reported) too.
-            boolean last = from + chunkSize >= treeSize;
-            // A log of one chunk is read as whole tables, in their physical order: no index scan, no filter (PostgreSQL
-            // spends a sixth less on the entries, half less on the leaves); the leaves are sorted here if they need it.
-            boolean whole = from == 0 && last;
-            Chunk chunk = new Chunk(macKey, walk);
-            // The leaves as three arrays in one row (positions, entry ids, the positions not flagged authentic, usually
-            // none), not a row each: PostgreSQL spends less on one aggregated row than on a million COPY rows, and
-            // PgJDBC reads one message instead of a million (each its own array and calls). The aggregates take the
-            // rows in the scan's order, the same for the first two; they are sorted here if they need it.
-            try (LogCopyRows rows = openCopy(c, "COPY (select array_agg(position), array_agg(entry_id), "
-                    + "array_agg(position) filter (where authentic is not true) from journal_leaf"
-                    + (whole ? "" : " where position >= " + from + (last ? "" : " and position < " + (from + chunkSize)))
-                    + ") TO STDOUT (FORMAT binary)")) {
-                if (rows == null) {
-                    if (from > 0) {
-                        throw new SQLException("the COPY reader vanished after " + from + " leaves");
-                    }
-                    return false;
-                }
-                readLeaves(rows, chunk);
-            }
-            if (chunk.count > 0) {
-                chunk.tiles = readTiles(c, from / MerkleLog.TILE_WIDTH, last ? -1 : (from + chunkSize) / MerkleLog.TILE_WIDTH);
-                chunk.sortByPosition();
-                chunk.index();
-                Worker worker = new Worker(chunk);
-                try (LogCopyRows rows = openCopy(c, whole ? "COPY journal_entry (" + ENTRY_TABLE_COLUMNS + ") TO STDOUT (FORMAT binary)"
-                        : "COPY (" + ENTRY_QUERY + " where e.id between " + chunk.minId + " and " + chunk.maxId
-                        + ") TO STDOUT (FORMAT binary)")) {
-                    streamEntries(rows, worker, progress);
-                } finally {
-                    worker.finish();
-                }
-                if (chunk.result == null) {
-                    chunk.walk(true);
-                }
-                if (whole) {
-                    walk.entriesUpToFloor = chunk.entriesUpToFloor;
-                }
-                if (chunk.result != null) {
-                    out[0] = chunk.result;
-                    return true;
-                }
-                progress.checked(walk.expected);
-            }
-            if (last) {
-                return true;
-            }
-        }
-    }
-
-    // The hot loops live in small methods of their own: the JIT compiles them (on-stack replacement) without the whole
-    // of verifyByCopy, which runs once per verification (its compilation took a second of CPU in the first runs).
-
-    private static void readLeaves(LogCopyRows rows, Chunk chunk) throws SQLException {
-        for (byte[] row; (row = rows.next()) != null; ) {
-            chunk.addLeaves(row);
-        }
-    }
-
-    /** Hands the entry rows to the worker in batches, until the end or the worker stops at a problem. */
-    private static void streamEntries(LogCopyRows rows, Worker worker, Progress progress) throws SQLException {
-        byte[][] batch = new byte[BATCH][];
-        int n = 0;
-        for (byte[] row; (row = rows.next()) != null; ) {
-            batch[n++] = row;
-            if (n == BATCH) {
-                worker.put(new Batch(batch, n));
-                batch = new byte[BATCH][];
-                n = 0;
-                if (worker.stopped) {
-                    return;
-                }
-                progress.checked(worker.done);
-            }
-        }
-        if (n > 0) {
-            worker.put(new Batch(batch, n));
-        }
-    }
-
-    /** Null where the connection is not PgJDBC's or the driver's classes are not visible from here. */
-    private static LogCopyRows openCopy(Connection c, String sql) throws SQLException {
-        try {
-            return LogCopyRows.open(c, sql);
-        } catch (LinkageError driverNotVisible) {
-            return null;
-        }
-    }
-
-    /** The level-0 tiles of a chunk, by index, with a binary COPY (no hex encoding of the bytea). */
-    private static Map<Long, byte[]> readTiles(Connection c, long fromIndex, long toIndex) throws SQLException {
-        Map<Long, byte[]> tiles = new HashMap<>();
-        BinaryCopyRow tile = new BinaryCopyRow(2);
-        try (LogCopyRows rows = openCopy(c, "COPY (select tile_index, hashes from journal_tile where tile_level = 0 and tile_index >= "
-                + fromIndex + (toIndex < 0 ? "" : " and tile_index < " + toIndex) + ") TO STDOUT (FORMAT binary)")) {
-            for (byte[] row; (row = rows.next()) != null; ) {
-                if (tile.split(row)) {
-                    tiles.put(tile.number(0), tile.bytes(1));
-                }
-            }
-        }
-        return tiles;
-    }
-
-    /**
-     * A chunk of positions: its leaves (in position order), the slot of each entry id, the leaf hashes computed from
-     * the entries as they arrive, and the cursor of the walk in position order.
-     */
-    private static final class Chunk {
-
-        private final Walk walk;
-        private final BinaryCopyRow leafRow = new BinaryCopyRow(3);
-        private final BinaryCopyRow entryRow = new BinaryCopyRow(CopiedEntryLeaf.FIELDS);
-        private final CopiedEntryLeaf leaves;
-        private long[] positions = new long[0];
-        private long[] entryIds = new long[0];
-        private boolean[] flagged = new boolean[0];
-        /** Positions whose leaf is not flagged authentic (applied to {@code flagged} once sorted). */
-        private long[] unflagged = new long[0];
-        int count;
-        long minId = Long.MAX_VALUE;
-        long maxId = Long.MIN_VALUE;
-        Map<Long, byte[]> tiles;
-        /** Dense: slot of id {@code minId + i}, -1 for none; null when the ids are too sparse (then {@code sparse}). */
-        private int[] slots;
-        private Map<Long, Integer> sparse;
-        private byte[] hashes;
-        private boolean[] arrived;
-        private boolean[] macValid;
-        /** Legacy entries only: slot → chain content and chain hash. */
-        private final Map<Integer, Object[]> legacy = new HashMap<>();
-        private int cursor;
-        private final byte[] leafHash = new byte[MerkleLog.HASH_SIZE];
-        /** Entry rows read whose id is at most the floor (positioned or not). */
-        long entriesUpToFloor;
-        Result result;
-
-        Chunk(JournalMacKey macKey, Walk walk) {
-            this.walk = walk;
-            this.leaves = new CopiedEntryLeaf(macKey);
-        }
-
-        /** The row of the leaves' three arrays (no row: no leaf). */
-        void addLeaves(byte[] row) throws SQLException {
-            if (!leafRow.split(row)) {
-                return;
-            }
-            long[] p = leafRow.int8Array(0);
-            long[] ids = leafRow.int8Array(1);
-            long[] notAuthentic = leafRow.int8Array(2);
-            if (p == null) {
-                return;
-            }
-            if (ids == null || ids.length != p.length) {
-                throw new SQLException("unexpected COPY of the leaves: " + p.length + " positions, "
-                        + (ids == null ? 0 : ids.length) + " entry ids");
-            }
-            positions = p;
-            entryIds = ids;
-            count = p.length;
-            for (long id : ids) {
-                minId = Math.min(minId, id);
-                maxId = Math.max(maxId, id);
-            }
-            flagged = new boolean[count];
-            Arrays.fill(flagged, true);
-            unflagged = notAuthentic == null ? new long[0] : notAuthentic;
-        }
-
-        /** Leaves read in the table's physical order: sorted by position unless they already are (the usual case). */
-        void sortByPosition() {
-            boolean sorted = true;
-            for (int i = 1; i < count && sorted; i++) {
-                sorted = positions[i - 1] < positions[i];
-            }
-            if (!sorted) {
-                sort();
-            }
-            for (long position : unflagged) {
-                int i = Arrays.binarySearch(positions, 0, count, position);
-                if (i >= 0) {
-                    flagged[i] = false;
-                }
-            }
-        }
-
-        private void sort() {
-            long[] p = positions;
-            int[] order = java.util.stream.IntStream.range(0, count).boxed()
-                    .sorted((a, b) -> Long.compare(p[a], p[b])).mapToInt(Integer::intValue).toArray();
-            long[] sortedPositions = new long[count];
-            long[] sortedIds = new long[count];
-            boolean[] sortedFlags = new boolean[count];
-            for (int i = 0; i < count; i++) {
-                sortedPositions[i] = positions[order[i]];
-                sortedIds[i] = entryIds[order[i]];
-                sortedFlags[i] = flagged[order[i]];
-            }
-            positions = sortedPositions;
-            entryIds = sortedIds;
-            flagged = sortedFlags;
-        }
-
-        void index() {
-            hashes = new byte[count * MerkleLog.HASH_SIZE];
-            arrived = new boolean[count];
-            macValid = new boolean[count];
-            long range = maxId - minId + 1;
-            if (range <= 4L * count + 1024) {
-                slots = new int[(int) range];
-                Arrays.fill(slots, -1);
-                for (int i = 0; i < count; i++) {
-                    slots[(int) (entryIds[i] - minId)] = i;
-                }
-            } else {
-                sparse = new HashMap<>();
-                for (int i = 0; i < count; i++) {
-                    sparse.put(entryIds[i], i);
-                }
-            }
-        }
-
-        private int slot(long id) {
-            if (slots != null) {
-                return id < minId || id > maxId ? -1 : slots[(int) (id - minId)];
-            }
-            Integer slot = sparse.get(id);
-            return slot == null ? -1 : slot;
-        }
-
-        /** One entry row: its leaf hash into its slot (an entry of no position in this chunk is skipped). */
-        void entry(byte[] row) throws SQLException {
-            if (!entryRow.split(row)) {
-                return;
-            }
-            long id = entryRow.number(CopiedEntryLeaf.ID);
-            if (id <= walk.floor) {
-                entriesUpToFloor++;
-            }
-            int slot = slot(id);
-            if (slot < 0) {
-                return;
-            }
-            if (id <= walk.legacyMaxId) {
-                byte[] data = CopiedEntryLeaf.legacyLeaf(entryRow);
-                System.arraycopy(MerkleLog.leafHash(data), 0, hashes, slot * MerkleLog.HASH_SIZE, MerkleLog.HASH_SIZE);
-                legacy.put(slot, new Object[] {JournalVerifier.sha256(data), CopiedEntryLeaf.chainHash(entryRow)});
-            } else {
-                macValid[slot] = leaves.v2LeafHash(entryRow, hashes, slot * MerkleLog.HASH_SIZE);
-            }
-            arrived[slot] = true;
-        }
-
-        /** Checks the positions in order as far as their entries arrived ({@code end}: all of them, the rest missing). */
-        void walk(boolean end) {
-            long tileIndex = -1;
-            byte[] tile = null;
-            for (; cursor < count && result == null && (end || arrived[cursor]); cursor++) {
-                long position = positions[cursor];
-                result = walk.position(position, !arrived[cursor], entryIds[cursor]);
-                if (result != null) {
-                    return;
-                }
-                if (position / MerkleLog.TILE_WIDTH != tileIndex) {
-                    tileIndex = position / MerkleLog.TILE_WIDTH;
-                    tile = tiles.get(tileIndex);
-                }
-                System.arraycopy(hashes, cursor * MerkleLog.HASH_SIZE, leafHash, 0, MerkleLog.HASH_SIZE);
-                Object[] chain = legacy.isEmpty() ? null : legacy.get(cursor); // no boxed lookup per position without legacy entries
-                result = walk.leaf(position, entryIds[cursor], flagged[cursor], leafHash, tile,
-                        (int) (position % MerkleLog.TILE_WIDTH) * MerkleLog.HASH_SIZE, entryIds[cursor] <= walk.legacyMaxId,
-                        macValid[cursor], chain == null ? null : (byte[]) chain[0], chain == null ? null : (String) chain[1]);
-            }
-        }
-    }
-
-    /** The second thread: parses and hashes the entries, walks the positions as far as it can; stops at a problem. */
-    private static final class Worker implements Runnable {
-
-        private final ArrayBlockingQueue<Batch> queue = new ArrayBlockingQueue<>(16);
-        private final Chunk chunk;
-        private Thread thread;
-        volatile boolean stopped;
-        volatile long done;
-        private Throwable error;
-
-        Worker(Chunk chunk) {
-            this.chunk = chunk;
-        }
-
-        void put(Batch batch) throws SQLException {
-            if (thread == null) {
-                thread = new Thread(this, "journal-verification");
-                thread.setDaemon(true);
-                thread.start();
-            }
-            try {
-                queue.put(batch);
-            } catch (InterruptedException e) {
-                thread.interrupt();
-                Thread.currentThread().interrupt();
-                throw new SQLException("verification interrupted", e);
-            }
-        }
-
-        @Override
-        public void run() {
-            while (true) {
-                Batch batch;
-                try {
-                    batch = queue.take();
-                } catch (InterruptedException e) {
-                    error = e;
-                    stopped = true;
-                    return;
-                }
-                if (batch == END) {
-                    return;
-                }
-                if (stopped) {
-                    continue;
-                }
-                try {
-                    process(batch);
-                } catch (Throwable t) {
-                    error = t;
-                    stopped = true;
-                }
-            }
-        }
-
-        private void process(Batch batch) throws SQLException {
-            for (int i = 0; i < batch.count(); i++) {
-                chunk.entry(batch.rows()[i]);
-            }
-            chunk.walk(false);
-            done = chunk.walk.expected;
-            if (chunk.result != null) {
-                stopped = true;
-            }
-        }
-
-        void finish() throws SQLException {
-            if (thread == null) {
-                return;
-            }
-            try {
-                queue.put(END);
-                thread.join();
-            } catch (InterruptedException e) {
-                thread.interrupt();
-                Thread.currentThread().interrupt();
-                throw new SQLException("verification interrupted", e);
-            }
-            if (error instanceof RuntimeException e) {
-                throw e;
-            }
-            if (error instanceof Error e) {
-                throw e;
-            }
-            if (error != null) {
-                throw new SQLException(error);
-            }
-        }
-    }
-
     private static MessageDigest sha256Digest() {
         try {
             return MessageDigest.getInstance("SHA-256");
@@ -667,7 +293,7 @@ final class LogVerification {
     // ------------------------------------------------------------------ the checks, in position order
 
     /** The sequential state of a verification: next position, legacy chain, tree, next checkpoint. */
-    private static final class Walk {
+    static final class Walk {
 
         private final List<Signed> checkpoints;
         private final int signedCount;
@@ -704,11 +330,14 @@ final class LogVerification {
             return null;
         }
 
-        /** {@code tile} holds the recorded leaf hash at {@code offset} (null or too short: not recorded). */
-        Result leaf(long position, long entryId, boolean flaggedAuthentic, byte[] leafHash, byte[] tile, int offset,
+        /**
+         * The leaf hash recomputed from the entry is at {@code hashes[hashAt]}; {@code tile} holds the recorded one at
+         * {@code offset} (null or too short: not recorded).
+         */
+        Result leaf(long position, long entryId, boolean flaggedAuthentic, byte[] hashes, int hashAt, byte[] tile, int offset,
                     boolean legacy, boolean macValid, byte[] chainContent, String chainHash) {
             if (tile == null || tile.length < offset + MerkleLog.HASH_SIZE
-                    || !Arrays.equals(tile, offset, offset + MerkleLog.HASH_SIZE, leafHash, 0, MerkleLog.HASH_SIZE)) {
+                    || !Arrays.equals(tile, offset, offset + MerkleLog.HASH_SIZE, hashes, hashAt, hashAt + MerkleLog.HASH_SIZE)) {
                 return fail(Problem.ENTRY_ALTERED, position, expected, signedCount, "the entry at position " + position
                         + " (id " + entryId + ") no longer gives the leaf hash the log recorded");
             }
@@ -729,7 +358,7 @@ final class LogVerification {
                                 + (legacy ? "does not give its chain hash" : "does not carry a valid MAC")
                                 + (flaggedAuthentic ? "" : ": written around the application"));
             }
-            tree.append(leafHash);
+            tree.append(hashes, hashAt);
             expected++;
             if (entryId <= floor) {
                 leavesUpToFloor++;
@@ -764,8 +393,8 @@ final class LogVerification {
         private int count;
         private long size;
 
-        void append(byte[] leafHash) {
-            System.arraycopy(leafHash, 0, hash, 0, MerkleLog.HASH_SIZE);
+        void append(byte[] leafHash, int at) {
+            System.arraycopy(leafHash, at, hash, 0, MerkleLog.HASH_SIZE);
             for (long s = size; (s & 1) == 1; s >>= 1) {
                 node(border[--count], hash, hash);
             }

@@ -96,17 +96,15 @@ class KeyRotationLogTest {
     }
 
     private Result verifyLog(MerkleLog.KeySet keys) throws Exception {
-        try (Connection c = db.open()) {
-            return new LogVerification(macKeys, JournalLog.origin(), keys).verify(c, new LogVerification.Progress() {
-                @Override
-                public void start(long total) {
-                }
+        return new LogVerification(macKeys, JournalLog.origin(), keys).verify(db::open, new LogVerification.Progress() {
+            @Override
+            public void start(long total) {
+            }
 
-                @Override
-                public void checked(long leaves) {
-                }
-            });
-        }
+            @Override
+            public void checked(long leaves) {
+            }
+        });
     }
 
     private int verifier(String[] out, String... args) throws Exception {

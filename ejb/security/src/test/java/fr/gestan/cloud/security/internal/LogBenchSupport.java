@@ -110,8 +110,17 @@ public final class LogBenchSupport {
         }
     }
 
-    public JournalVerifier.Result verify(Connection c) throws SQLException {
-        return new LogVerification(MAC_KEY, ORIGIN, key.getPublic()).verify(c, new LogVerification.Progress() {
+    /** The back office's verification, on connections from {@code connections} (it closes them). */
+    public JournalVerifier.Result verify(java.util.concurrent.Callable<Connection> connections) throws SQLException {
+        return new LogVerification(MAC_KEY, ORIGIN, key.getPublic()).verify(() -> {
+            try {
+                return connections.call();
+            } catch (SQLException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new SQLException(e);
+            }
+        }, new LogVerification.Progress() {
             @Override
             public void start(long total) {
             }

@@ -42,15 +42,13 @@ class LogSequencerPostgresTest extends LogSequencerTest {
 
     /** Verifies in chunks of {@code positions} (whole tiles), the path of logs of more than a million entries. */
     Result verifyInChunks(int positions) throws Exception {
-        try (Connection c = db.open()) {
-            return new LogVerification(MAC_KEY, ORIGIN, key.getPublic()).inChunksOf(positions).verify(c, new LogVerification.Progress() {
-                public void start(long total) {
-                }
+        return new LogVerification(MAC_KEY, ORIGIN, key.getPublic()).inChunksOf(positions).verify(db::open, new LogVerification.Progress() {
+            public void start(long total) {
+            }
 
-                public void checked(long leaves) {
-                }
-            });
-        }
+            public void checked(long leaves) {
+            }
+        });
     }
 
     @Test
@@ -100,6 +98,79 @@ class LogSequencerPostgresTest extends LogSequencerTest {
             assertEquals(Problem.ENTRY_ALTERED, r.problem(), r::toString);
             assertEquals(650, r.seq());
         }
+    }
+
+    /** Verifies on connections from {@code connections} (the first one opened carries the snapshot). */
+    Result verifyOn(LogSequencer.Connections connections) throws Exception {
+        return new LogVerification(MAC_KEY, ORIGIN, key.getPublic()).verify(connections, new LogVerification.Progress() {
+            public void start(long total) {
+            }
+
+            public void checked(long leaves) {
+            }
+        });
+    }
+
+    /** A log of {@code entries} entries, sequenced and signed; its sequencer. */
+    LogSequencer signedLogOf(int entries) throws Exception {
+        LogSequencer sequencer = sequencer(db, "node-a");
+        for (int i = 0; i < entries; i++) {
+            append("552100554", "e" + i);
+        }
+        sequencer.runOnce();
+        sign(db, false);
+        return sequencer;
+    }
+
+    @Test
+    void the_leaves_read_on_the_second_connection_are_those_of_the_first_ones_snapshot() throws Exception {
+        LogSequencer sequencer = signedLogOf(300);
+        int[] opened = {0};
+        // Between the first connection's snapshot and the second connection, the log grows by 200 leaves and a
+        // checkpoint: read outside the snapshot they would be leaves beyond the state's size, and a checkpoint beyond
+        // the end.
+        Result r = verifyOn(() -> {
+            if (opened[0]++ == 1) {
+                try {
+                    for (int i = 0; i < 200; i++) {
+                        append("552100554", "later" + i);
+                    }
+                    sequencer.runOnce();
+                    sign(db, false);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return db.open();
+        });
+        assertEquals(2, opened[0], "a second connection was opened");
+        assertTrue(r.ok(), r::toString);
+        assertEquals(300, r.entriesChecked());
+        Result later = verify(db);
+        assertTrue(later.ok(), later::toString);
+        assertEquals(500, later.entriesChecked());
+    }
+
+    @Test
+    void without_a_second_connection_the_leaves_are_read_first_and_the_same_problems_are_pinpointed() throws Exception {
+        signedLogOf(300);
+        int[] opened = {0};
+        LogSequencer.Connections onlyOne = () -> {
+            if (opened[0]++ > 0) {
+                throw new java.sql.SQLException("the pool is at its limit");
+            }
+            return db.open();
+        };
+        Result ok = verifyOn(onlyOne);
+        assertTrue(ok.ok(), ok::toString);
+        assertEquals(300, ok.entriesChecked());
+        assertEquals(2, opened[0]);
+        db.execute("update journal_entry set target = 'someone-else' where id = " + entryAt(123));
+        opened[0] = 0;
+        Result altered = verifyOn(onlyOne);
+        assertEquals(Problem.ENTRY_ALTERED, altered.problem(), altered::toString);
+        assertEquals(123, altered.seq());
+        assertPinpointed(db, Problem.ENTRY_ALTERED, 123);
     }
 
     @Test

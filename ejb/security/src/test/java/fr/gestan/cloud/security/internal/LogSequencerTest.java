@@ -79,15 +79,13 @@ class LogSequencerTest {
     }
 
     Result verify(LogDatabase on) throws Exception {
-        try (Connection c = on.open()) {
-            return new LogVerification(MAC_KEY, ORIGIN, key.getPublic()).verify(c, new LogVerification.Progress() {
-                public void start(long total) {
-                }
+        return new LogVerification(MAC_KEY, ORIGIN, key.getPublic()).verify(on::open, new LogVerification.Progress() {
+            public void start(long total) {
+            }
 
-                public void checked(long leaves) {
-                }
-            });
-        }
+            public void checked(long leaves) {
+            }
+        });
     }
 
     /** Verifies the log and asserts the problem found and the position it names. */
