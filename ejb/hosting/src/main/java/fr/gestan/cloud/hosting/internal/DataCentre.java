@@ -19,6 +19,7 @@ import java.util.Locale;
 
 /** A data centre of a hosting operator, such as Scaleway's DC3 in Vitry-sur-Seine. */
 @Entity
+@jakarta.persistence.EntityListeners(ServersCache.Listener.class) // the servers' site (code, city)
 @Table(name = "data_centre")
 // Certifications fetched with the data centres: the list shows them all (one statement, not one per data centre).
 @NamedQuery(name = DataCentre.ALL, query = "select d from DataCentre d left join fetch d.certifications order by d.code")

@@ -28,7 +28,7 @@ import java.util.Objects;
  * step (and each move to another server) kept in its history.
  */
 @Entity
-@jakarta.persistence.EntityListeners(WorstCaseCache.Listener.class) // the recovery plan's worst case (/trust) is computed from it
+@jakarta.persistence.EntityListeners({WorstCaseCache.Listener.class, ServersCache.Listener.class}) // the recovery worst case (/trust), the servers' loads
 @Table(name = "hosting_contract")
 @NamedQuery(name = HostingContract.PAGE, query = "select c from HostingContract c join fetch c.productionServer"
         + " join fetch c.backupServer order by c.id desc")

@@ -157,9 +157,11 @@ public class HostingInventoryBean extends HostingServiceBase implements HostingI
     @Override
     @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
     public List<ServerView> servers() {
-        Map<Long, Long> loads = Loads.of(em);
-        return em.createNamedQuery(HostingServer.ALL, HostingServer.class).getResultList().stream()
-                .map(s -> s.toView(loads.getOrDefault(s.id(), 0L))).toList();
+        return ServersCache.get(() -> { // the same for every caller: kept a few seconds per node, void at this node's writes
+            Map<Long, Long> loads = Loads.of(em);
+            return em.createNamedQuery(HostingServer.ALL, HostingServer.class).getResultList().stream()
+                    .map(s -> s.toView(loads.getOrDefault(s.id(), 0L))).toList();
+        });
     }
 
     @Override

@@ -17,7 +17,7 @@ import java.util.HexFormat;
 
 /** A server of the offer in a data centre: production (tenants' ERP) or backup, with a capacity in tenants. */
 @Entity
-@jakarta.persistence.EntityListeners({StatusBoardCache.Listener.class, WorstCaseCache.Listener.class}) // the status board, the recovery worst case
+@jakarta.persistence.EntityListeners({StatusBoardCache.Listener.class, WorstCaseCache.Listener.class, ServersCache.Listener.class}) // the status board, the recovery worst case, the servers
 @Table(name = "hosting_server")
 @NamedQuery(name = HostingServer.ALL, query = "select s from HostingServer s join fetch s.dataCentre order by s.name")
 @NamedQuery(name = HostingServer.BY_ROLE, query = "select s from HostingServer s join fetch s.dataCentre where s.role = :role order by s.name")
