@@ -3,10 +3,6 @@ package fr.gestan.cloud.it.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.gestan.cloud.it.support.AsAdmin;
-import fr.gestan.cloud.it.support.Call;
-import fr.gestan.cloud.it.support.Deployments;
-import fr.gestan.cloud.it.support.RoleCaller;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -16,7 +12,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -38,10 +33,7 @@ class AccessibilityJourneyIT extends BrowserJourney {
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
-        EnterpriseArchive ear = Deployments.fullEar();
-        ear.getAsType(WebArchive.class, "gestan-web.war").addClasses(JournalPagesFixtureServlet.class, AsAdmin.class,
-                RoleCaller.class, Call.class);
-        return ear;
+        return JourneyEar.deployment();
     }
 
     @Test

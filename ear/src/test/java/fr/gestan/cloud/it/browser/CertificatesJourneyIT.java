@@ -6,11 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.gestan.cloud.it.env.KeycloakFixture;
-import fr.gestan.cloud.it.support.AsAdmin;
-import fr.gestan.cloud.it.support.Call;
-import fr.gestan.cloud.it.support.Deployments;
-import fr.gestan.cloud.it.support.RoleCaller;
-import fr.gestan.cloud.it.support.SupportClearance;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +14,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -46,10 +40,7 @@ class CertificatesJourneyIT extends BrowserJourney {
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
-        EnterpriseArchive ear = Deployments.fullEar();
-        ear.getAsType(WebArchive.class, "gestan-web.war").addClasses(CertificateFixtureServlet.class, AsAdmin.class,
-                RoleCaller.class, Call.class, SupportClearance.class);
-        return ear;
+        return JourneyEar.deployment();
     }
 
     /** Runs after the base class started the browser (and waited for Keycloak). */

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.gestan.cloud.it.env.KeycloakFixture;
 import fr.gestan.cloud.it.env.Totp;
-import fr.gestan.cloud.it.support.Deployments;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -77,7 +76,7 @@ class SecurityHttpIT extends BrowserJourney {
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
-        return Deployments.fullEar();
+        return JourneyEar.deployment();
     }
 
     @ArquillianResource
