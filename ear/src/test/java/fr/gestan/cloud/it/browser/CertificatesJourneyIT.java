@@ -103,7 +103,7 @@ class CertificatesJourneyIT extends BrowserJourney {
         assertTrue(number.matches("GC-\\d{4}-\\d{6}"), number);
         browser.waitUntil(d -> d.findElement(By.id("certificates:list")).getText().contains(number));
         browser.screenshot("certificates-02-registry");
-        signOut();
+        // no sign-out: the next journey signs in support afresh (JourneysIT covers signing out)
     }
 
     /**
@@ -125,9 +125,8 @@ class CertificatesJourneyIT extends BrowserJourney {
         String old = number;
         number = browser.find(By.id("issued-number")).getText();
         assertNotEquals(old, number);
-        signOut();
 
-        browser.forgetAllSessions();
+        browser.forgetAllSessions(); // an anonymous visitor now
         browser.open(Http.HTTPS + "verify?number=" + old);
         assertTrue(browser.find(By.id("result-superseded")).getText().contains("Remplacée par l’attestation N° " + number),
                 () -> browser.find(By.id("result")).getText());
@@ -306,7 +305,6 @@ class CertificatesJourneyIT extends BrowserJourney {
         int[] second = tally();
         assertEquals(0, second[1], () -> browser.find(By.id("batch-tally")).getText());
         assertTrue(second[2] >= first[1] + first[2], () -> browser.find(By.id("batch-tally")).getText());
-        signOut();
     }
 
     @Test

@@ -93,6 +93,28 @@ public final class Totp {
         }
     }
 
+    /**
+     * A code that Keycloak refuses for every one of these users now: none of their codes of the time steps it accepts
+     * (the one after them too, should a step begin meanwhile). Spends no code, unlike drawing one to avoid it.
+     */
+    public static synchronized String wrongCode(String... usernames) {
+        Set<String> valid = new HashSet<>();
+        long now = System.currentTimeMillis() / PERIOD_MILLIS;
+        for (String username : usernames) {
+            String secret = DEMO_SECRETS.get(username);
+            byte[] key = secret != null ? secret.getBytes(StandardCharsets.UTF_8) : ENROLLED.get(username);
+            for (long step = now - 1; step <= now + 2; step++) {
+                valid.add(code(key, step, 6));
+            }
+        }
+        for (int digit = 0; ; digit++) {
+            String candidate = String.valueOf(digit).repeat(6);
+            if (!valid.contains(candidate)) {
+                return candidate;
+            }
+        }
+    }
+
     /** RFC 6238 / RFC 4226 with HMAC-SHA1: the {@code digits}-digit code of time step {@code step}. */
     public static String code(byte[] key, long step, int digits) {
         try {
