@@ -84,8 +84,10 @@ public final class Totp {
                     return code(key, step, 6);
                 }
             }
+            long wait = PERIOD_MILLIS - System.currentTimeMillis() % PERIOD_MILLIS + 100;
+            System.out.printf("[gestan-it] the TOTP codes of %s around now are spent: %d ms until the next one%n", username, wait);
             try {
-                Thread.sleep(PERIOD_MILLIS - System.currentTimeMillis() % PERIOD_MILLIS + 100);
+                Thread.sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
