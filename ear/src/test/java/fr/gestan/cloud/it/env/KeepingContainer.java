@@ -92,6 +92,7 @@ public final class KeepingContainer implements DeployableContainer<ManagedContai
         String print = FRESH_DEPLOYMENTS ? null : fingerprint(archive);
         if (kept != null && print != null && print.equals(keptPrint)) {
             reused++;
+            kept = archive; // the one this class will undeploy at its end
             System.out.printf("[gestan-it] %s is deployed already (the same archive): kept%n", archive.getName());
             return keptMetaData;
         }
