@@ -38,7 +38,7 @@ public final class KeepingContainer implements DeployableContainer<ManagedContai
 
     static final boolean FRESH_DEPLOYMENTS = Boolean.getBoolean("gestan.it.fresh-deployments");
 
-    private final ManagedDeployableContainer server = new ManagedDeployableContainer();
+    private final DeployableContainer<ManagedContainerConfiguration> server;
     @Inject
     private Instance<Injector> injector;
     private boolean injected;
@@ -47,6 +47,15 @@ public final class KeepingContainer implements DeployableContainer<ManagedContai
     private String keptPrint;
     private ProtocolMetaData keptMetaData;
     private int reused;
+
+    public KeepingContainer() {
+        this(new ManagedDeployableContainer());
+    }
+
+    /** Over another container (KeepingContainerTest's, which records what it is asked). */
+    KeepingContainer(DeployableContainer<ManagedContainerConfiguration> server) {
+        this.server = server;
+    }
 
     @Override
     public Class<ManagedContainerConfiguration> getConfigurationClass() {
@@ -136,7 +145,7 @@ public final class KeepingContainer implements DeployableContainer<ManagedContai
     }
 
     /** Arquillian injects the services it created; the server it drives is ours, so it is injected here. */
-    private ManagedDeployableContainer serverInjected() {
+    private DeployableContainer<ManagedContainerConfiguration> serverInjected() {
         if (!injected) {
             injector.get().inject(server);
             injected = true;
