@@ -4,12 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.gestan.cloud.it.support.AsAdmin;
-import fr.gestan.cloud.it.support.Call;
 import fr.gestan.cloud.it.support.CaughtMail;
-import fr.gestan.cloud.it.support.Deployments;
-import fr.gestan.cloud.it.support.Ids;
-import fr.gestan.cloud.it.support.RoleCaller;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,7 +15,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -42,10 +36,7 @@ class AgentApiIT extends BrowserJourney {
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
-        EnterpriseArchive ear = Deployments.fullEar();
-        ear.getAsType(WebArchive.class, "gestan-web.war").addClasses(AgentFixtureServlet.class, AsAdmin.class, RoleCaller.class,
-                Call.class, Ids.class);
-        return ear;
+        return JourneyEar.deployment();
     }
 
     private static String at(long minutesAgo) {

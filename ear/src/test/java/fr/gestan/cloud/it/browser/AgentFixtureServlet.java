@@ -16,7 +16,7 @@ import java.io.IOException;
 import java.util.stream.Collectors;
 
 /**
- * Test-only page added to the web module by {@link AgentApiIT}, doing as an administrator what the back office does:
+ * Test-only page of the journeys' EAR ({@link JourneyEar}), called by {@link AgentApiIT}, doing as an administrator what the back office does:
  * {@code ?approve=<sha256>} adds a server of its own (no tenant: its failing controls touch no other suite), issues
  * its agent's token and approves a firewall rule set for it, answering "name token"; {@code ?failing=<server>}
  * answers the server's failing controls as "CONTROL reason" lines, as the back office's controls page lists them.

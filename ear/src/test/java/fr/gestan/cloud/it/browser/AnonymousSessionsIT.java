@@ -45,7 +45,7 @@ class AnonymousSessionsIT {
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
-        return Deployments.withStatefulPage(Deployments.fullEar());
+        return JourneyEar.deployment();
     }
 
     @Test

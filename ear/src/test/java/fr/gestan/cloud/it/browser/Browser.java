@@ -125,6 +125,15 @@ final class Browser implements AutoCloseable {
         waitUntil(ExpectedConditions.stalenessOf(clicked)::apply);
     }
 
+    /**
+     * Waits until the page has no AJAX request under way or queued (jQuery's count and PrimeFaces' queue): after a
+     * click on an AJAX button, whose request is sent within the click, its answer has been applied to the page.
+     */
+    void awaitAjax() {
+        waitUntil(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "return !window.jQuery || (jQuery.active === 0 && (!window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty()));"));
+    }
+
     /** Serious and critical accessibility violations on the pages audited since the last call. */
     List<String> accessibilityViolations() {
         audit.check(driver);
@@ -134,6 +143,33 @@ final class Browser implements AutoCloseable {
     /** Forgets every cookie of every site, the application's and Keycloak's: as if both sessions had expired. */
     void forgetAllSessions() {
         driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+    }
+
+    /** The cookies Keycloak set (path {@code /realms/...}), as Chromium describes them, to put back with {@link #setCookies}. */
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> keycloakCookies() {
+        Map<String, Object> all = driver.executeCdpCommand("Network.getAllCookies", Map.of());
+        return ((List<Map<String, Object>>) all.get("cookies")).stream()
+                .filter(c -> String.valueOf(c.get("path")).startsWith("/realms/"))
+                .map(c -> {
+                    Map<String, Object> kept = new java.util.HashMap<>();
+                    for (String field : List.of("name", "value", "domain", "path", "secure", "httpOnly", "sameSite", "priority",
+                            "sourceScheme", "sourcePort")) {
+                        if (c.get(field) != null) {
+                            kept.put(field, c.get(field));
+                        }
+                    }
+                    if (!Boolean.TRUE.equals(c.get("session")) && c.get("expires") != null) {
+                        kept.put("expires", c.get("expires"));
+                    }
+                    return Map.copyOf(kept);
+                })
+                .toList();
+    }
+
+    /** Puts cookies back, as {@link #keycloakCookies} described them. */
+    void setCookies(List<Map<String, Object>> cookies) {
+        driver.executeCdpCommand("Network.setCookies", Map.of("cookies", cookies));
     }
 
     String url() {

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.gestan.cloud.it.env.KeycloakFixture;
 import fr.gestan.cloud.it.env.Totp;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,11 +63,36 @@ abstract class BrowserJourney {
     }
 
     /**
+     * The Keycloak sessions of the demo staff, by user name and password: their sign-in cookies, for {@link #signInAt}.
+     * Kept for the whole run (every journey class signs in the same staff), dropped at {@link #signOut}.
+     */
+    private static final Map<String, List<Map<String, Object>>> STAFF_SESSIONS = new HashMap<>();
+    /** The key in {@link #STAFF_SESSIONS} of the staff session the browser holds, if any. */
+    private static String staffSession;
+
+    /**
      * Opens {@code page} (relative to the HTTPS base) signed in afresh: forgets any session, fills Keycloak's form and
-     * waits until the browser is back on the page.
+     * waits until the browser is back on the page. A demo staff member already signed in on Keycloak during the run
+     * comes back through that Keycloak session, as a user does who signs in again the same day: a new session of the
+     * application, no form. Keycloak takes each TOTP code once and a new one comes every 30 s only ({@code Totp}): the
+     * form, the second factor included, is filled at a staff member's first sign-in and again once the session ended.
      */
     protected static void signInAt(String page, String username, String password) {
+        String back = Http.HTTPS + page.replaceAll("(\\.xhtml|/)$", "");
+        String staff = Totp.DEMO_SECRETS.containsKey(username) ? username + '\n' + password : null;
+        staffSession = null;
         browser.forgetAllSessions();
+        if (staff != null && STAFF_SESSIONS.containsKey(staff)) {
+            browser.setCookies(STAFF_SESSIONS.get(staff));
+            browser.open(Http.HTTPS + page);
+            if (browser.url().startsWith(back)) {
+                staffSession = staff;
+                return;
+            }
+            System.out.println("[gestan-it] the Keycloak session of " + username + " has ended (" + browser.url() + "): the form again");
+            STAFF_SESSIONS.remove(staff);
+            browser.forgetAllSessions();
+        }
         browser.open(Http.HTTPS + page);
         // A Keycloak slow to answer its first requests (a loaded machine) gets the "sign-in momentarily unavailable"
         // page, which asks to try again in a few moments: the journey does so, as a user would, a few times.
@@ -82,8 +110,11 @@ abstract class BrowserJourney {
             browser.open(Http.HTTPS + page);
         }
         signIn(username, password);
-        String back = Http.HTTPS + page.replaceAll("(\\.xhtml|/)$", "");
         browser.waitUntil(d -> d.getCurrentUrl().startsWith(back));
+        if (staff != null) {
+            STAFF_SESSIONS.put(staff, browser.keycloakCookies());
+            staffSession = staff;
+        }
     }
 
     private static boolean signInFormShown() {
@@ -100,6 +131,10 @@ abstract class BrowserJourney {
      * home page): the next journey's sign-in must not race the end of this one.
      */
     protected static void signOut() {
+        if (staffSession != null) {
+            STAFF_SESSIONS.remove(staffSession); // signing out ends the Keycloak session too
+            staffSession = null;
+        }
         browser.find(By.id("logout")).click();
         browser.waitUntil(d -> d.getCurrentUrl().equals(Http.HTTPS) && !d.findElements(By.id("signin")).isEmpty());
     }

@@ -11,7 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Test-only page added to the web module by {@link CertificatesJourneyIT}: makes the demo company pass the blocking
+ * Test-only page of the journeys' EAR ({@link JourneyEar}), called by {@link CertificatesJourneyIT}: makes the demo company pass the blocking
  * rules on the shared test database (agreements for support staff that other tests registered without one; the
  * evidence of its server comes through the agent API, {@link CertificatesJourneyIT#reportDemoEvidence()}), as an administrator would through the back office.
  */

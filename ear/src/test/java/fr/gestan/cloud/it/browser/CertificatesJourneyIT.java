@@ -6,11 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.gestan.cloud.it.env.KeycloakFixture;
-import fr.gestan.cloud.it.support.AsAdmin;
-import fr.gestan.cloud.it.support.Call;
-import fr.gestan.cloud.it.support.Deployments;
-import fr.gestan.cloud.it.support.RoleCaller;
-import fr.gestan.cloud.it.support.SupportClearance;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +14,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -46,10 +40,7 @@ class CertificatesJourneyIT extends BrowserJourney {
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
-        EnterpriseArchive ear = Deployments.fullEar();
-        ear.getAsType(WebArchive.class, "gestan-web.war").addClasses(CertificateFixtureServlet.class, AsAdmin.class,
-                RoleCaller.class, Call.class, SupportClearance.class);
-        return ear;
+        return JourneyEar.deployment();
     }
 
     /** Runs after the base class started the browser (and waited for Keycloak). */
@@ -112,7 +103,7 @@ class CertificatesJourneyIT extends BrowserJourney {
         assertTrue(number.matches("GC-\\d{4}-\\d{6}"), number);
         browser.waitUntil(d -> d.findElement(By.id("certificates:list")).getText().contains(number));
         browser.screenshot("certificates-02-registry");
-        signOut();
+        // no sign-out: the next journey signs in support afresh (JourneysIT covers signing out)
     }
 
     /**
@@ -134,9 +125,8 @@ class CertificatesJourneyIT extends BrowserJourney {
         String old = number;
         number = browser.find(By.id("issued-number")).getText();
         assertNotEquals(old, number);
-        signOut();
 
-        browser.forgetAllSessions();
+        browser.forgetAllSessions(); // an anonymous visitor now
         browser.open(Http.HTTPS + "verify?number=" + old);
         assertTrue(browser.find(By.id("result-superseded")).getText().contains("Remplacée par l’attestation N° " + number),
                 () -> browser.find(By.id("result")).getText());
@@ -315,7 +305,6 @@ class CertificatesJourneyIT extends BrowserJourney {
         int[] second = tally();
         assertEquals(0, second[1], () -> browser.find(By.id("batch-tally")).getText());
         assertTrue(second[2] >= first[1] + first[2], () -> browser.find(By.id("batch-tally")).getText());
-        signOut();
     }
 
     @Test

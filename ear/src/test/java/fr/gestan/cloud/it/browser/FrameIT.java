@@ -12,9 +12,7 @@ import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -25,7 +23,7 @@ import org.openqa.selenium.By;
 /**
  * The browser-facing frame: security headers and cookies on every kind of response, HTTP to HTTPS, pages free of
  * Content-Security-Policy violations, friendly pages for expired views and server errors, the progress pattern.
- * Adds a test page (it/frame.xhtml, {@link ProgressDemoBean}) to the web module of the real EAR.
+ * Its test pages (it/frame.xhtml with {@link ProgressDemoBean}, it/boom.xhtml) are in the journeys' EAR ({@link JourneyEar}).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -37,11 +35,7 @@ class FrameIT extends BrowserJourney {
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
-        EnterpriseArchive ear = fr.gestan.cloud.it.support.Deployments.fullEar();
-        WebArchive web = ear.getAsType(WebArchive.class, "gestan-web.war");
-        web.addClass(ProgressDemoBean.class).addAsWebResource(new StringAsset(FRAME_PAGE), "it/frame.xhtml")
-                .addAsWebResource(new StringAsset(BOOM_PAGE), "it/boom.xhtml");
-        return ear;
+        return JourneyEar.deployment();
     }
 
     @Test
@@ -230,7 +224,7 @@ class FrameIT extends BrowserJourney {
         assertTrue(lower.contains("samesite=lax"), "SameSite: " + cookie);
     }
 
-    private static final String FRAME_PAGE = """
+    static final String FRAME_PAGE = """
             <ui:composition xmlns="http://www.w3.org/1999/xhtml" xmlns:h="jakarta.faces.html"
                             xmlns:ui="jakarta.faces.facelets" xmlns:p="primefaces" xmlns:gc="jakarta.faces.composite/gc"
                             template="/WEB-INF/templates/public.xhtml">
@@ -246,7 +240,7 @@ class FrameIT extends BrowserJourney {
             </ui:composition>
             """;
 
-    private static final String BOOM_PAGE = """
+    static final String BOOM_PAGE = """
             <ui:composition xmlns="http://www.w3.org/1999/xhtml" xmlns:ui="jakarta.faces.facelets"
                             template="/WEB-INF/templates/public.xhtml">
                 <ui:define name="title">Boom</ui:define>

@@ -43,7 +43,7 @@ class HardeningIT extends BrowserJourney {
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
-        return Deployments.withStatefulPage(Deployments.fullEar());
+        return JourneyEar.deployment();
     }
 
     private static String client;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.gestan.cloud.it.support.Deployments;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpRequest;
@@ -45,12 +44,7 @@ class HostingJourneysIT extends BrowserJourney {
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
-        EnterpriseArchive ear = Deployments.fullEar();
-        // clears every support member (a confidentiality agreement), so that support.demo may create a hosted account
-        ear.getAsType(org.jboss.shrinkwrap.api.spec.WebArchive.class, "gestan-web.war").addClasses(CertificateFixtureServlet.class,
-                fr.gestan.cloud.it.support.AsAdmin.class, fr.gestan.cloud.it.support.RoleCaller.class, fr.gestan.cloud.it.support.Call.class,
-                fr.gestan.cloud.it.support.SupportClearance.class);
-        return ear;
+        return JourneyEar.deployment();
     }
 
     @ArquillianResource

@@ -4,11 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.gestan.cloud.it.support.AsAdmin;
-import fr.gestan.cloud.it.support.Call;
-import fr.gestan.cloud.it.support.Deployments;
-import fr.gestan.cloud.it.support.JournalTamper;
-import fr.gestan.cloud.it.support.RoleCaller;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -19,7 +14,6 @@ import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -40,10 +34,7 @@ class JournalConsistencyJourneyIT extends BrowserJourney {
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
-        EnterpriseArchive ear = Deployments.fullEar();
-        ear.getAsType(WebArchive.class, "gestan-web.war").addClasses(JournalLogFixtureServlet.class, AsAdmin.class,
-                RoleCaller.class, Call.class, JournalTamper.class);
-        return ear;
+        return JourneyEar.deployment();
     }
 
     private static long fixture(String step) throws Exception {

@@ -17,7 +17,7 @@ import java.io.IOException;
 import javax.sql.DataSource;
 
 /**
- * Test-only page added to the web module by {@link JournalConsistencyJourneyIT} (PostgreSQL): {@code ?step=grow}
+ * Test-only page of the journeys' EAR ({@link JourneyEar}), called by {@link JournalConsistencyJourneyIT} (PostgreSQL): {@code ?step=grow}
  * journals an entry of the demo company and signs a checkpoint (a consistent growth); {@code ?step=rewrite} rewrites
  * the log in SQL as the schema owner would (an entry of this fixture deleted, the positions, tiles and checkpoints
  * dropped and the log rebuilt from the remaining entries and signed again), then grows it.

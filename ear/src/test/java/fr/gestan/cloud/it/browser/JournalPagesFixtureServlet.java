@@ -13,7 +13,7 @@ import java.io.IOException;
 import java.util.stream.IntStream;
 
 /**
- * Test-only page added to the web module by {@link AccessibilityJourneyIT}: {@code /it/journal-pages?pages=10} journals
+ * Test-only page of the journeys' EAR ({@link JourneyEar}), called by {@link AccessibilityJourneyIT}: {@code /it/journal-pages?pages=10} journals
  * entries of the demo company until its journal fills that many pages of 25 (the portal's and the back office's
  * journal pages: their paginators at ten pages failed axe-core's colour contrast once), and answers how many it has.
  */

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.gestan.cloud.it.env.MailCatcher;
 import fr.gestan.cloud.it.support.CaughtMail;
-import fr.gestan.cloud.it.support.Deployments;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
@@ -37,7 +36,7 @@ class NotificationsHttpIT {
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
-        return Deployments.fullEar();
+        return JourneyEar.deployment();
     }
 
     private static HttpResponse<String> subscribe(String email) throws Exception {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.gestan.cloud.it.env.MailCatcher;
 import fr.gestan.cloud.it.support.CaughtMail;
-import fr.gestan.cloud.it.support.Deployments;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -31,7 +30,7 @@ class NotificationsJourneyIT extends BrowserJourney {
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
-        return Deployments.fullEar();
+        return JourneyEar.deployment();
     }
 
     private static List<CaughtMail> await(String email) throws InterruptedException {

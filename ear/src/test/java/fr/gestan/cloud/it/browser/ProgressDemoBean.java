@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 
-/** Test-only bean of the page it/frame.xhtml that FrameIT adds to the web module: long work, and a failure. */
+/** Test-only bean of the page it/frame.xhtml of FrameIT (in {@link JourneyEar}): long work, and a failure. */
 @Named
 @ViewScoped
 public class ProgressDemoBean implements Serializable {

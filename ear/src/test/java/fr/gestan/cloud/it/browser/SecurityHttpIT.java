@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.gestan.cloud.it.env.KeycloakFixture;
 import fr.gestan.cloud.it.env.Totp;
-import fr.gestan.cloud.it.support.Deployments;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -77,7 +76,7 @@ class SecurityHttpIT extends BrowserJourney {
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
-        return Deployments.fullEar();
+        return JourneyEar.deployment();
     }
 
     @ArquillianResource
@@ -169,7 +168,7 @@ class SecurityHttpIT extends BrowserJourney {
     void staff_give_a_totp_code_after_their_password_and_clients_do_not() throws Exception {
         // Password grant (test client only): a staff password alone, or with a wrong code, is refused.
         assertFalse(KeycloakFixture.passwordGrant("support.demo", "Gestan-Support-2026!", null).ok());
-        String wrong = "000000".equals(Totp.nextCode("support.demo")) ? "111111" : "000000";
+        String wrong = Totp.wrongCode("support.demo", "auditor.demo");
         assertFalse(KeycloakFixture.passwordGrant("support.demo", "Gestan-Support-2026!", wrong).ok());
         // Two failures within a second lock the account briefly (quick-login check of the brute-force detection).
         KeycloakFixture.unlock("support.demo");

@@ -12,7 +12,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 
 /**
- * Test-only page added to the web module by {@link SignInPolicyIT}. {@code ?change=idle,max,length,history}: an
+ * Test-only page of the journeys' EAR ({@link JourneyEar}), called by {@link SignInPolicyIT}. {@code ?change=idle,max,length,history}: an
  * administrator adds a policy version with these sign-in settings (idle minutes, longest session in hours, password
  * length and history), as the back office's policy page does; answers the former ones in the same form.
  * {@code ?session}: opens a session of the web module (its listeners run as for any page) and answers its idle timeout

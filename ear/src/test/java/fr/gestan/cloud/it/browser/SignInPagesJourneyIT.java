@@ -8,7 +8,6 @@ import fr.gestan.cloud.it.env.KeycloakFixture;
 import fr.gestan.cloud.it.env.MailCatcher;
 import fr.gestan.cloud.it.env.TestEnvironment;
 import fr.gestan.cloud.it.support.CaughtMail;
-import fr.gestan.cloud.it.support.Deployments;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -34,7 +33,7 @@ class SignInPagesJourneyIT extends BrowserJourney {
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
-        return Deployments.fullEar();
+        return JourneyEar.deployment();
     }
 
     @Test

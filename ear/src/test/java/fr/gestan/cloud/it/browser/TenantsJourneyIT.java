@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.gestan.cloud.it.env.KeycloakFixture;
-import fr.gestan.cloud.it.support.Deployments;
 import java.io.ByteArrayInputStream;
 import java.net.URL;
 import java.net.http.HttpResponse;
@@ -38,7 +37,7 @@ class TenantsJourneyIT extends BrowserJourney {
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
-        return Deployments.fullEar();
+        return JourneyEar.deployment();
     }
 
     @ArquillianResource
@@ -124,7 +123,15 @@ class TenantsJourneyIT extends BrowserJourney {
         String foreign = Http.send("POST", base + "api/v1/tenants/" + idOf.group(1) + "/exports", null, "Authorization", supportToken).body();
         java.util.regex.Matcher exportId = java.util.regex.Pattern.compile("\"id\":(\\d+)").matcher(foreign);
         assertTrue(exportId.find(), foreign);
-        Thread.sleep(3000); // let it finish: a ready export must stay invisible too
+        // let it finish: a ready export must stay invisible too
+        String state = "";
+        for (long deadline = System.nanoTime() + 60_000_000_000L; System.nanoTime() < deadline; Thread.sleep(250)) {
+            state = Http.get(base + "api/v1/tenants/exports/" + exportId.group(1), "Authorization", supportToken).body();
+            if (!state.contains("\"state\":\"RUNNING\"")) {
+                break;
+            }
+        }
+        assertTrue(state.contains("\"state\":\"READY\""), "the other tenant's export is ready: " + state);
         String cookie = "JSESSIONID=" + session.getValue();
         HttpResponse<String> foreignZip = Http.get(base + "portal/tenants/export-download?id=" + exportId.group(1), "Cookie", cookie);
         assertEquals(404, foreignZip.statusCode());

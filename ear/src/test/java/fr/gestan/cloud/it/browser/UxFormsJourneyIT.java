@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.gestan.cloud.it.env.KeycloakFixture;
-import fr.gestan.cloud.it.support.Deployments;
 import fr.gestan.cloud.it.support.Ids;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -43,7 +42,7 @@ class UxFormsJourneyIT extends BrowserJourney {
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
-        return Deployments.fullEar();
+        return JourneyEar.deployment();
     }
 
     @Test
@@ -77,23 +76,28 @@ class UxFormsJourneyIT extends BrowserJourney {
         browser.screenshot("uxforms-02-suspend-confirmation");
         // The safe answer has the focus: Enter, pressed at once, answers "Non" and changes nothing.
         assertEquals("confirm-no", focusInDialog(), "the dialog opens on Non");
+        countRequests();
         browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
         browser.waitUntil(d -> !d.findElement(By.id("confirm")).isDisplayed());
-        Thread.sleep(1500); // a suspension, had Enter meant "Oui", would be under way now
+        // "Oui" would have sent the suspension within the key press (an AJAX request, or the page left): neither happened
+        assertEquals(0L, requestsSent(), "no request on Enter");
         assertTrue(browser.find(By.id("tenant-state")).getAttribute("class").contains("state-ACTIVE"), "nothing happened on Enter");
         // Escape closes it as "Non" too.
         browser.find(By.id("state:suspend")).click();
         browser.waitUntil(d -> d.findElement(By.id("confirm")).isDisplayed());
         assertEquals("confirm-no", focusInDialog());
+        countRequests();
         browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
         browser.waitUntil(d -> !d.findElement(By.id("confirm")).isDisplayed());
-        Thread.sleep(1500);
+        assertEquals(0L, requestsSent(), "no request on Escape");
         assertTrue(browser.find(By.id("tenant-state")).getAttribute("class").contains("state-ACTIVE"), "nothing happened on Escape");
 
         browser.find(By.id("state:suspend")).click();
         browser.waitUntil(d -> d.findElement(By.id("confirm")).isDisplayed());
+        countRequests();
         browser.find(By.id("confirm-yes")).click();
         browser.waitUntil(d -> d.findElement(By.id("tenant-state")).getAttribute("class").contains("state-SUSPENDED"));
+        assertTrue(requestsSent() >= 1, "the count sees the request of Oui, so its zero above meant no request");
     }
 
     @Test
@@ -119,6 +123,25 @@ class UxFormsJourneyIT extends BrowserJourney {
                 "portal/compliance", "portal/certificates", "portal/documents", "portal/security/journal",
                 "portal/notifications"}, "client.demo", problems);
         assertTrue(problems.isEmpty(), () -> "misplaced or missing labels:\n" + problems);
+    }
+
+    /**
+     * Counts from now on the AJAX requests the page sends (PrimeFaces' own, which it announces as "pfAjaxSend", and
+     * jQuery's others), on this page only.
+     */
+    private static void countRequests() {
+        script("window.__gestanRequests = 0; if (!window.__gestanCounting) { window.__gestanCounting = true;"
+                + " jQuery(document).on('pfAjaxSend ajaxSend', () => window.__gestanRequests++); }");
+    }
+
+    /**
+     * The requests sent since {@link #countRequests()} once none is under way; the page left (a full post) counts as
+     * one, since the new page carries no count.
+     */
+    private static long requestsSent() {
+        browser.awaitAjax();
+        Object sent = script("return window.__gestanRequests === undefined ? 1 : window.__gestanRequests;");
+        return ((Number) sent).longValue();
     }
 
     /** The id of the focused element once the focus has moved into the dialog (PrimeFaces moves it after showing). */
@@ -421,7 +444,7 @@ class UxFormsJourneyIT extends BrowserJourney {
     private static void filter(String label) {
         new org.openqa.selenium.support.ui.Select(browser.find(By.id("changes:status"))).selectByVisibleText(label);
         browser.find(By.id("changes:apply")).click();
-        sleepQuietly();
+        browser.awaitAjax();
     }
 
     private static boolean lastPageLacks(String text) {
@@ -442,15 +465,7 @@ class UxFormsJourneyIT extends BrowserJourney {
         List<WebElement> last = browser.driver().findElements(By.cssSelector("#changes\\:change-list .ui-paginator-last"));
         if (!last.isEmpty() && !last.get(0).getAttribute("class").contains("ui-state-disabled")) {
             last.get(0).click();
-            sleepQuietly();
-        }
-    }
-
-    private static void sleepQuietly() {
-        try {
-            Thread.sleep(1500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            browser.awaitAjax();
         }
     }
 

@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,6 +28,9 @@ public final class KeycloakFixture {
     public static final String TEST_CLIENT = "gestan-it";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(420); // a first boot builds Quarkus (3.5 min seen on a loaded 2-core machine)
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern REFRESH_TOKEN = Pattern.compile("\"refresh_token\"\\s*:\\s*\"([^\"]+)\"");
+    /** The demo staff's Keycloak sessions for {@link #accessToken}: refresh token by user name and password. */
+    private static final Map<String, String> REFRESH_TOKENS = new ConcurrentHashMap<>();
     private static final Pattern ERROR = Pattern.compile("\"error\"\\s*:\\s*\"([^\"]*)\"");
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern DISABLED = Pattern.compile("\"disabled\"\\s*:\\s*true");
@@ -47,6 +52,7 @@ public final class KeycloakFixture {
     static void forget() {
         ready = false;
         testClientExists = false;
+        REFRESH_TOKENS.clear();
     }
 
     /** Base URL of Keycloak, e.g. {@code https://localhost:18543}. */
@@ -96,14 +102,43 @@ public final class KeycloakFixture {
                 + " s (last: " + last + ")\n" + TestEnvironment.keycloakLogTail(60));
     }
 
-    /** An access token of a realm gestan user (password grant through {@value #TEST_CLIENT}); fails if refused. */
+    /**
+     * A fresh access token of a realm gestan user (password grant through {@value #TEST_CLIENT}); fails if refused. A
+     * demo staff member gives the second factor once per Keycloak session, as with an application that keeps its
+     * session: Keycloak takes each TOTP code once, and a new code comes every 30 s only ({@link Totp}), so the later
+     * tokens are minted from the session's refresh token (the same user, roles and claims read afresh, no code spent).
+     * A session ended meanwhile (sign-out, lockout, password change) falls back on the password grant.
+     */
     public static String accessToken(String username, String password) {
+        String session = username + '\n' + password;
+        boolean staff = Totp.DEMO_SECRETS.containsKey(username);
+        String refresh = staff ? REFRESH_TOKENS.get(session) : null;
+        if (refresh != null) {
+            TokenResult refreshed = refreshGrant(refresh);
+            if (refreshed.ok()) {
+                REFRESH_TOKENS.put(session, refreshed.refreshToken());
+                return refreshed.accessToken();
+            }
+            REFRESH_TOKENS.remove(session);
+        }
         TokenResult r = passwordGrant(username, password);
         if (!r.ok()) {
             throw new IllegalStateException("password grant refused for " + username + ": HTTP " + r.status()
                     + " " + r.body());
         }
+        if (staff && r.refreshToken() != null) {
+            REFRESH_TOKENS.put(session, r.refreshToken());
+        }
         return r.accessToken();
+    }
+
+    /** A refresh-token grant through {@value #TEST_CLIENT}. */
+    private static TokenResult refreshGrant(String refreshToken) {
+        awaitReady();
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(realmUrl() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(form("grant_type", "refresh_token", "client_id", TEST_CLIENT, "refresh_token", refreshToken)));
+        return new TokenResult(r.statusCode(), r.body());
     }
 
     /** The demo client contact's "Authorization" header value (a fresh token: tokens expire within a test class). */
@@ -326,6 +361,12 @@ public final class KeycloakFixture {
         /** The access token, or {@code null} if refused. */
         public String accessToken() {
             Matcher m = ACCESS_TOKEN.matcher(body);
+            return m.find() ? m.group(1) : null;
+        }
+
+        /** The refresh token, or {@code null} if none. */
+        public String refreshToken() {
+            Matcher m = REFRESH_TOKEN.matcher(body);
             return m.find() ? m.group(1) : null;
         }
 

@@ -84,11 +84,35 @@ public final class Totp {
                     return code(key, step, 6);
                 }
             }
+            long wait = PERIOD_MILLIS - System.currentTimeMillis() % PERIOD_MILLIS + 100;
+            System.out.printf("[gestan-it] the TOTP codes of %s around now are spent: %d ms until the next one%n", username, wait);
             try {
-                Thread.sleep(PERIOD_MILLIS - System.currentTimeMillis() % PERIOD_MILLIS + 100);
+                Thread.sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /**
+     * A code that Keycloak refuses for every one of these users now: none of their codes of the time steps it accepts
+     * (the one after them too, should a step begin meanwhile). Spends no code, unlike drawing one to avoid it.
+     */
+    public static synchronized String wrongCode(String... usernames) {
+        Set<String> valid = new HashSet<>();
+        long now = System.currentTimeMillis() / PERIOD_MILLIS;
+        for (String username : usernames) {
+            String secret = DEMO_SECRETS.get(username);
+            byte[] key = secret != null ? secret.getBytes(StandardCharsets.UTF_8) : ENROLLED.get(username);
+            for (long step = now - 1; step <= now + 2; step++) {
+                valid.add(code(key, step, 6));
+            }
+        }
+        for (int digit = 0; ; digit++) {
+            String candidate = String.valueOf(digit).repeat(6);
+            if (!valid.contains(candidate)) {
+                return candidate;
             }
         }
     }

@@ -41,6 +41,19 @@ class TotpTest {
     }
 
     @Test
+    void a_wrong_code_is_none_of_the_codes_keycloak_accepts_now() {
+        String wrong = Totp.wrongCode("support.demo", "auditor.demo");
+        assertTrue(wrong.matches("\\d{6}"), wrong);
+        long now = System.currentTimeMillis() / 30_000;
+        for (String user : new String[] {"support.demo", "auditor.demo"}) {
+            byte[] key = Totp.DEMO_SECRETS.get(user).getBytes(StandardCharsets.UTF_8);
+            for (long step = now - 1; step <= now + 1; step++) {
+                assertNotEquals(Totp.code(key, step, 6), wrong, user + " at step " + step);
+            }
+        }
+    }
+
+    @Test
     void the_demo_secrets_are_those_of_the_realm_file_and_staff_sign_in_with_a_second_factor() throws Exception {
         String realm = Files.readString(Path.of("src/main/keycloak/gestan-realm.json"));
         for (var demo : Totp.DEMO_SECRETS.entrySet()) {
