@@ -43,6 +43,8 @@ public final class PageCost {
 
     private final HttpClient http;
     private final String base;
+    /** Each page's weight: the bytes of its last answer's body (UTF-8, as sent: no compression is asked for). */
+    private final Map<String, Integer> bytes = new LinkedHashMap<>();
 
     private PageCost(String base) {
         this.base = base;
@@ -82,14 +84,15 @@ public final class PageCost {
                 pageTimes.get(page)[r] = cost.get(page);
             }
         }
-        System.out.printf(Locale.ROOT, "| page | requests | mean ms | p50 ms | home mean ms | home p50 ms | mean / home | p50 / home |%n");
-        System.out.printf(Locale.ROOT, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |%n");
+        System.out.printf(Locale.ROOT, "| page | requests | bytes | mean ms | p50 ms | home mean ms | home p50 ms | mean / home | p50 / home |%n");
+        System.out.printf(Locale.ROOT, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |%n");
         for (String page : pages) {
             double mean = mean(pageTimes.get(page)), p50 = median(pageTimes.get(page));
             double homeMean = mean(homeTimes.get(page)), homeP50 = median(homeTimes.get(page));
-            System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.1f | %.1f× | %.1f× |%n", page, rounds,
-                    mean, p50, homeMean, homeP50, mean / homeMean, p50 / homeP50);
+            System.out.printf(Locale.ROOT, "| %s | %d | %,d | %.1f | %.1f | %.1f | %.1f | %.1f× | %.1f× |%n", page, rounds,
+                    cost.bytes.get(page), mean, p50, homeMean, homeP50, mean / homeMean, p50 / homeP50);
         }
+        System.out.printf(Locale.ROOT, "(home page: %,d bytes)%n", cost.bytes.get("/"));
     }
 
     /** One GET of a page, whole answer read; its time in microseconds. */
@@ -103,6 +106,7 @@ public final class PageCost {
             throw new IllegalStateException(path + ": " + answer.statusCode() + ", not a whole page: "
                     + body.substring(0, Math.min(300, body.length())));
         }
+        bytes.put(path, body.getBytes(StandardCharsets.UTF_8).length);
         return micros;
     }
 

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -63,7 +64,18 @@ class HostingJourneysIT extends BrowserJourney {
         browser.open(base + "status");
         assertEquals("État des serveurs", browser.find(By.tagName("h1")).getText());
         WebElement prod1 = browser.find(By.id("component-GC-PROD-01"));
-        assertEquals(90, prod1.findElements(By.cssSelector(".uptime-bar .day")).size());
+        // 90 days, a run of like days per element (class nN for N days); the newest run's title names today
+        List<WebElement> runs = prod1.findElements(By.cssSelector(".uptime-bar .day"));
+        int days = 0;
+        for (WebElement run : runs) {
+            Matcher n = Pattern.compile("\\bn(\\d+)\\b").matcher(run.getAttribute("class"));
+            days += n.find() ? Integer.parseInt(n.group(1)) : 1;
+        }
+        assertEquals(90, days, "the runs cover the 90 days");
+        String today = LocalDate.now(ZoneId.of("Europe/Paris")).toString();
+        assertTrue(runs.get(runs.size() - 1).getAttribute("title").contains(today), "the day's detail stays on its run");
+        assertTrue(prod1.findElement(By.cssSelector(".uptime-bar")).getAttribute("aria-label").contains(today),
+                "a screen reader hears every run");
         assertTrue(browser.find(By.id("components")).getText().contains("GC-BKP-01"));
         assertTrue(browser.find(By.id("maintenances")).getText().contains("Mise à jour du système"), "upcoming maintenance shown ahead");
         browser.screenshot("hosting-01-status-fr");

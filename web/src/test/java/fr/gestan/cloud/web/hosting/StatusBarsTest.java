@@ -3,6 +3,7 @@ package fr.gestan.cloud.web.hosting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.gestan.cloud.hosting.api.ComponentStatusView;
 import fr.gestan.cloud.hosting.api.IncidentImpact;
@@ -13,14 +14,18 @@ import fr.gestan.cloud.web.i18n.Labels;
 import fr.gestan.cloud.web.i18n.LanguageBean;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The uptime bar written in one pass is the markup the include's ui:repeat wrote, day by day. */
+/**
+ * The uptime bar written in one pass: a run of like days per element, as wide as its days (nN), titled with its dates
+ * and what they were; the bar's accessible name gives every run's title; the card is the include's markup.
+ */
 class StatusBarsTest {
 
     @Test
-    void each_day_is_a_span_with_its_mark_and_its_title_in_the_page_language() {
+    void each_day_alone_is_a_span_with_its_mark_and_its_title_in_the_page_language() {
         StatusBars bars = new StatusBars();
         bars.texts.put("status.notInService", "Serveur pas encore en service (sans objet)");
         bars.texts.put("impact.MAJOR", "Majeur");
@@ -34,6 +39,41 @@ class StatusBarsTest {
                 + "<span class=\"day impact-MAJOR\" title=\"2026-12-02 · Majeur\"></span>"
                 + "<span class=\"day impact-NO_DATA\" title=\"2026-12-03 · Pas de données (serveur silencieux)\"></span>"
                 + "<span class=\"day impact-OK\" title=\"2026-12-04 · aucun &quot;incident&quot; &amp; &lt;rien&gt;\"></span>", bars.of(c));
+    }
+
+    @Test
+    void like_days_in_a_row_are_one_span_as_wide_as_they_are_with_their_first_and_last_dates() {
+        StatusBars bars = bars("fr");
+        bars.texts.put("status.days", "du {0} au {1}");
+        bars.texts.put("impact.MINOR", "Mineur");
+        LocalDate d = LocalDate.of(2026, 9, 7);
+        List<ComponentStatusView.Day> days = new ArrayList<>();
+        for (int i = 0; i < 90; i++) {
+            days.add(new ComponentStatusView.Day(d.plusDays(i), i == 60 || i == 61 ? IncidentImpact.MINOR : null));
+        }
+        ComponentStatusView c = new ComponentStatusView(1, "GC-PROD-01", "DC1", "Paris", ServerRole.PRODUCTION, ServerState.OPERATIONAL,
+                days, 99.9);
+        String bar = "<span class=\"day impact-OK n60\" title=\"du 2026-09-07 au 2026-11-05 · Aucun incident\"></span>"
+                + "<span class=\"day impact-MINOR n2\" title=\"du 2026-11-06 au 2026-11-07 · Mineur\"></span>"
+                + "<span class=\"day impact-OK n28\" title=\"du 2026-11-08 au 2026-12-05 · Aucun incident\"></span>";
+        assertEquals(bar, bars.of(c));
+        assertEquals(List.of(60, 2, 28), bars.runs(c).stream().map(StatusBars.Run::days).toList(), "every day in one run, in order");
+        assertEquals("Disponibilité sur 90 jours : 99.9 % ; du 2026-09-07 au 2026-11-05 · Aucun incident"
+                + " ; du 2026-11-06 au 2026-11-07 · Mineur ; du 2026-11-08 au 2026-12-05 · Aucun incident", bars.label(c),
+                "a screen reader hears the uptime and every run");
+        assertTrue(bars.of(c).length() < 300, "three elements for 90 days, not 90");
+    }
+
+    @Test
+    void days_of_the_same_mark_that_do_not_follow_each_other_are_not_joined() {
+        StatusBars bars = bars("en");
+        bars.texts.put("status.days", "{0} to {1}");
+        LocalDate d = LocalDate.of(2026, 12, 1);
+        ComponentStatusView c = new ComponentStatusView(1, "GC-PROD-01", "DC1", "Paris", ServerRole.PRODUCTION, ServerState.OPERATIONAL,
+                List.of(new ComponentStatusView.Day(d, null), new ComponentStatusView.Day(d.plusDays(1), null),
+                        new ComponentStatusView.Day(d.plusDays(3), null)), 100.0);
+        assertEquals("<span class=\"day impact-OK n2\" title=\"2026-12-01 to 2026-12-02 · Aucun incident\"></span>"
+                + "<span class=\"day impact-OK\" title=\"2026-12-04 · Aucun incident\"></span>", bars.of(c));
     }
 
     /** A bars writer with the page's texts and labels as the request would give them. */
@@ -74,7 +114,7 @@ class StatusBarsTest {
                 + "<div class=\"component-head\"><strong class=\"component-name\">GC-PROD-&lt;01&gt;</strong>"
                 + "<span class=\"small\">DC3 · Vitry-sur-Seine · ServerRole:PRODUCTION</span>"
                 + "<span class=\"state state-OPERATIONAL component-state\">ServerState:OPERATIONAL</span></div>"
-                + "<div class=\"uptime-bar\" role=\"img\" aria-label=\"Disponibilité sur 90 jours : 99.95 %\">"
+                + "<div class=\"uptime-bar\" role=\"img\" aria-label=\"Disponibilité sur 90 jours : 99.95 % ; 2026-12-01 · Aucun incident\">"
                 + "<span class=\"day impact-OK\" title=\"2026-12-01 · Aucun incident\"></span></div>"
                 + "<div class=\"small uptime-legend\"><span>il y a 90 jours</span><span class=\"uptime\">99.95 % de disponibilité</span>"
                 + "<span>aujourd&#39;hui</span></div></div>\n", html.toString());

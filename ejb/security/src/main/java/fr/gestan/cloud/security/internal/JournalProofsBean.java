@@ -1,6 +1,7 @@
 package fr.gestan.cloud.security.internal;
 
 import fr.gestan.cloud.common.Roles;
+import fr.gestan.cloud.common.persistence.NodeMemo;
 import fr.gestan.cloud.common.persistence.SchemaMigrations;
 import fr.gestan.cloud.common.tenancy.CallerTenancy;
 import fr.gestan.cloud.common.tenancy.TenantConfinement;
@@ -121,12 +122,33 @@ public class JournalProofsBean implements JournalProofs {
     public static final String ISSUING_ENTRY = "select max(id) from journal_entry where target = ?"
             + " and action in ('CERTIFICATE_ISSUED', 'CERTIFICATE_REISSUED')";
 
-    @Override
-    public Optional<IssuingEntryProof> certificateIssue(String number) {
+    /**
+     * The newest checkpoint as opened with the published key set, kept at most {@value #OPENED_MILLIS} ms on this node:
+     * opening it verifies its Ed25519 signature, which JDK 17 does in pure Java, and that verification was most of a
+     * /verify view's cost (docs/performance.md 4.15). An entry that the kept checkpoint does not include yet is proved in
+     * the newest one, opened at once; the entry's leaf and its audit path are read and checked at every view.
+     */
+    static final long OPENED_MILLIS = 5_000;
+    private static final NodeMemo<Opened> OPENED = new NodeMemo<>(OPENED_MILLIS);
+
+    /** A stored checkpoint and its signed root, null when its signature does not verify with the key set. */
+    private record Opened(LogCheckpointer.Stored stored, byte[] root) {
+    }
+
+    private Opened openNewest() {
         LogCheckpointer.Stored latest = log.latest();
         if (latest == null) {
-            return Optional.empty();
+            return null;
         }
+        try {
+            return new Opened(latest, log.keySet().open(latest.note(), JournalLog.origin()).root());
+        } catch (MerkleLog.VerificationException e) {
+            return new Opened(latest, null);
+        }
+    }
+
+    @Override
+    public Optional<IssuingEntryProof> certificateIssue(String number) {
         try (Connection c = dataSource.getConnection()) {
             long entryId;
             try (PreparedStatement q = c.prepareStatement(ISSUING_ENTRY)) {
@@ -141,19 +163,27 @@ public class JournalProofsBean implements JournalProofs {
             }
             JournalEntry entry = em.find(JournalEntry.class, entryId);
             OptionalLong position = LogProofs.position(c, entryId);
-            if (entry == null || position.isEmpty() || position.getAsLong() >= latest.treeSize()) {
+            if (entry == null || position.isEmpty()) {
                 return Optional.empty();
             }
+            Opened opened = OPENED.get(this::openNewest);
+            if (opened != null && position.getAsLong() >= opened.stored().treeSize()) {
+                opened = openNewest(); // sequenced after the kept checkpoint
+            }
+            if (opened == null || position.getAsLong() >= opened.stored().treeSize()) {
+                return Optional.empty();
+            }
+            LogCheckpointer.Stored latest = opened.stored();
             // The leaf as the entry reads now: an entry edited since it was sequenced no longer leads to the root.
             byte[] leafHash = MerkleLog.leafHash(entry.leafData());
             List<byte[]> proof = LogProofs.inclusion(c, position.getAsLong(), latest.treeSize());
-            boolean valid;
-            try {
-                MerkleLog.Checkpoint checkpoint = log.keySet().open(latest.note(), JournalLog.origin());
-                MerkleLog.verifyInclusion(position.getAsLong(), latest.treeSize(), leafHash, proof, checkpoint.root());
-                valid = true;
-            } catch (MerkleLog.VerificationException e) {
-                valid = false;
+            boolean valid = opened.root() != null;
+            if (valid) {
+                try {
+                    MerkleLog.verifyInclusion(position.getAsLong(), latest.treeSize(), leafHash, proof, opened.root());
+                } catch (MerkleLog.VerificationException e) {
+                    valid = false;
+                }
             }
             String reason = entry.toView(null).reason();
             String recorded = reason != null && reason.startsWith(PDF_SHA256_REASON)
