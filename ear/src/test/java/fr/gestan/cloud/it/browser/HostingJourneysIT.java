@@ -177,6 +177,11 @@ class HostingJourneysIT extends BrowserJourney {
         assertTrue(browser.find(By.id("datacentres")).getText().contains("ISO/IEC 27001"));
         assertTrue(browser.find(By.id("operators")).getText().contains("Scaleway SAS"));
         assertTrue(browser.find(By.id("servers:table")).getText().contains("GC-BKP-02"));
+        // a row's metrics: a plain link to the page with ?server= (no command link per row, performance.md 4.17)
+        browser.find(By.xpath("//*[@id='servers:table']//tr[.//span[@class='server-name' and text()='GC-BKP-02']]"
+                + "//a[normalize-space(.)='Mesures']")).click();
+        browser.waitUntil(d -> d.findElement(By.cssSelector("#metrics h3")).getText().contains("GC-BKP-02"));
+        assertTrue(browser.driver().findElements(By.id("metrics:token")).isEmpty(), "a new monitoring token is for admins");
         assertTrue(browser.driver().findElements(By.id("add-operator")).isEmpty(), "adding operators is for admins");
 
         browser.open(base + "admin/hosting/contracts.xhtml");

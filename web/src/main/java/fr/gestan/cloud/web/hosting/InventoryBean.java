@@ -9,10 +9,13 @@ import fr.gestan.cloud.hosting.api.NewOperator;
 import fr.gestan.cloud.hosting.api.NewOwnership;
 import fr.gestan.cloud.hosting.api.NewServer;
 import fr.gestan.cloud.hosting.api.OperatorView;
+import fr.gestan.cloud.hosting.api.ServerPage;
 import fr.gestan.cloud.hosting.api.ServerRole;
 import fr.gestan.cloud.hosting.api.ServerView;
 import fr.gestan.cloud.web.i18n.Bundle;
+import fr.gestan.cloud.web.i18n.Labels;
 import fr.gestan.cloud.web.layout.DatabasePages;
+import fr.gestan.cloud.web.layout.PageMemo;
 import fr.gestan.cloud.web.i18n.Messages;
 import fr.gestan.cloud.web.signin.CurrentUser;
 import jakarta.annotation.PostConstruct;
@@ -26,7 +29,10 @@ import org.primefaces.model.LazyDataModel;
 
 /**
  * Staff's view of the hosting inventory: operators, data centres, servers with their load (paged in the database, 25
- * a page: 200 servers at scale were 200 rows of components per view, docs/performance.md 4.13), alerts and metrics.
+ * a page: 200 servers at scale were 200 rows of components per view, docs/performance.md 4.13), alerts, and one server's
+ * metrics and monitoring token ({@code ?server=}). A view reads three statements: the operators, the data centres, and
+ * the servers' page with their count and the alerts ({@link HostingInventory#serverPage}, read once for the alerts card
+ * and the table); its rows' cells are made once per page ({@link InventoryRow}, performance.md 4.17).
  */
 @Named
 @ViewScoped
@@ -43,13 +49,22 @@ public class InventoryBean implements Serializable {
     Messages messages;
     @Inject
     CurrentUser user;
+    @Inject
+    Labels label;
 
     private List<OperatorView> operators;
     private List<DataCentreView> dataCentres;
-    private final LazyDataModel<ServerView> servers = new DatabasePages<>(() -> inventory.serverCount(),
-            (first, size, sort) -> inventory.serversPage(first, size), row -> String.valueOf(row.id()), 100);
-    private List<ServerView> alerts;
+    /**
+     * The servers' latest page with their count and the alerts (the table's {@code rows}, 25, at first: the alerts card,
+     * above the table, reads it first), and the rows made of it.
+     */
+    private final PageMemo<ServerPage> pages = new PageMemo<>((first, size) -> inventory.serverPage(first, size), 25);
+    private ServerPage rowsOf;
+    private List<InventoryRow> rows;
+    private final LazyDataModel<InventoryRow> servers = new DatabasePages<>(() -> pages.latest().total(),
+            (first, size, sort) -> rows(pages.get(first, size)), row -> String.valueOf(row.id()), 100);
     private Long metricsServerId;
+    private ServerView metricsServer;
     private List<MetricView> metrics = List.of();
     private String issuedToken;
     private String issuedFor;
@@ -84,7 +99,29 @@ public class InventoryBean implements Serializable {
     void load() {
         operators = inventory.operators();
         dataCentres = inventory.dataCentres();
-        alerts = monitoring.alerts();
+        pages.forget();
+    }
+
+    private List<InventoryRow> rows(ServerPage page) {
+        if (rowsOf != page) {
+            rows = page.rows().stream().map(s -> InventoryRow.of(s, label)).toList();
+            rowsOf = page;
+        }
+        return rows;
+    }
+
+    /** The server of {@code ?server=}: its recent metrics, and for an administrator a new monitoring token. */
+    public void loadServer() {
+        if (metricsServerId == null) {
+            return;
+        }
+        try {
+            metricsServer = inventory.server(metricsServerId);
+            metrics = monitoring.recent(metricsServerId, 60);
+        } catch (RuntimeException e) {
+            metricsServerId = null;
+            Refusals.show(messages, e);
+        }
     }
 
     public void addServer() {
@@ -137,18 +174,17 @@ public class InventoryBean implements Serializable {
         }
     }
 
-    public void issueToken(ServerView server) {
+    /** A new monitoring token for the server of {@code ?server=}, shown once. */
+    public void issueToken() {
+        if (metricsServer == null) {
+            return;
+        }
         try {
-            issuedToken = inventory.issueMonitoringToken(server.id());
-            issuedFor = server.name();
+            issuedToken = inventory.issueMonitoringToken(metricsServer.id());
+            issuedFor = metricsServer.name();
         } catch (RuntimeException e) {
             Refusals.show(messages, e);
         }
-    }
-
-    public void showMetrics(ServerView server) {
-        metricsServerId = server.id();
-        metrics = monitoring.recent(server.id(), 60);
     }
 
     public boolean isAdmin() {
@@ -167,16 +203,24 @@ public class InventoryBean implements Serializable {
         return dataCentres;
     }
 
-    public LazyDataModel<ServerView> getServers() {
+    public LazyDataModel<InventoryRow> getServers() {
         return servers;
     }
 
     public List<ServerView> getAlerts() {
-        return alerts;
+        return pages.latest().alerts();
     }
 
     public Long getMetricsServerId() {
         return metricsServerId;
+    }
+
+    public void setMetricsServerId(Long value) {
+        this.metricsServerId = value;
+    }
+
+    public ServerView getMetricsServer() {
+        return metricsServer;
     }
 
     public List<MetricView> getMetrics() {

@@ -1,8 +1,10 @@
 package fr.gestan.cloud.web.security;
 
 import fr.gestan.cloud.web.layout.DatabasePages;
+import fr.gestan.cloud.web.layout.PageMemo;
 import fr.gestan.cloud.security.api.CheckpointView;
 import fr.gestan.cloud.security.api.JournalEntryView;
+import fr.gestan.cloud.security.api.JournalPage;
 import fr.gestan.cloud.security.api.InclusionProofView;
 import fr.gestan.cloud.security.api.JournalIntegrity;
 import fr.gestan.cloud.security.api.JournalProofs;
@@ -23,7 +25,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
@@ -60,10 +61,11 @@ public class PortalJournalBean implements Serializable {
     private String verifierKey;
     private String verifierKeys;
     private InclusionProofView proof;
-    private final LazyDataModel<JournalEntryView> entries = new DatabasePages<>(
-            () -> tenant == null ? 0 : journal.countOfTenant(tenant),
-            (first, size, sort) -> tenant == null ? List.of() : journal.ofTenant(tenant, first, size),
-            entry -> Long.toString(entry.id()), 500);
+    /** The latest page of entries read with the company's count: the table's count and load in one statement. */
+    private final PageMemo<JournalPage> pages = new PageMemo<>(
+            (first, size) -> tenant == null ? JournalPage.EMPTY : journal.pageOfTenant(tenant, first, size), 25);
+    private final LazyDataModel<JournalEntryView> entries = new DatabasePages<>(() -> pages.latest().total(),
+            (first, size, sort) -> pages.get(first, size).rows(), entry -> Long.toString(entry.id()), 500);
 
     @PostConstruct
     void load() {

@@ -47,15 +47,13 @@ public interface HostingInventory {
     /** Every server with its load, ordered by name. Staff. */
     List<ServerView> servers();
 
-    /** How many servers there are. Staff. */
-    long serverCount();
-
     /**
-     * {@code size} servers of {@link #servers()} from the {@code first} (0 the first), with their loads, in the same order:
-     * the back office's inventory, paged in the database (three statements with the count, whatever the servers). Staff.
+     * {@code size} servers of {@link #servers()} from the {@code first} (0 the first), with their loads, in the same
+     * order, with how many servers there are and the degraded ones (those of {@code Monitoring.alerts()}): the back
+     * office's inventory, paged in the database in one statement whatever the servers. Staff.
      */
-    List<ServerView> serversPage(@Min(value = 0, message = "{page.first.invalid}") int first,
-                                 @Min(value = 1, message = "{page.size.invalid}") @Max(value = 500, message = "{page.size.invalid}") int size);
+    ServerPage serverPage(@Min(value = 0, message = "{page.first.invalid}") int first,
+                          @Min(value = 1, message = "{page.size.invalid}") @Max(value = 500, message = "{page.size.invalid}") int size);
 
     /** One server. Staff. */
     ServerView server(long serverId) throws HostingRefusedException;

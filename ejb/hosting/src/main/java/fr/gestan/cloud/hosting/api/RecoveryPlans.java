@@ -27,6 +27,14 @@ public interface RecoveryPlans {
     /** Records a recovery drill. Support and admins. */
     DrillView recordDrill(@NotNull(message = "{recovery.drill.required}") @Valid NewDrill drill) throws HostingRefusedException;
 
+    /**
+     * The staff recovery page: the production servers, the settings, {@link #plan} of {@code serverId} (null: the first
+     * production server by name) and its {@link #drills}, as those calls read them, in one transaction: four statements
+     * (ten as separate calls, docs/performance.md 4.17), five when no drill of the server refines the plan. Refused as
+     * {@link #plan} is. Staff.
+     */
+    RecoveryPage page(Long serverId) throws HostingRefusedException;
+
     /** The drills of a server, newest first. Staff. */
     List<DrillView> drills(long serverId);
 

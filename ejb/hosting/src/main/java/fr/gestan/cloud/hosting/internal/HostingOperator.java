@@ -16,7 +16,7 @@ import java.util.List;
 /** A hosting operator (Scaleway SAS...), with the ownership facts the compliance rules check. */
 @Entity
 @Table(name = "hosting_operator")
-@NamedQuery(name = HostingOperator.ALL, query = "select o from HostingOperator o order by o.legalName")
+@NamedQuery(name = HostingOperator.ALL, query = "select o from HostingOperator o left join fetch o.ownerships order by o.legalName")
 @NamedQuery(name = HostingOperator.BY_NAME, query = "select o from HostingOperator o where lower(o.legalName) = lower(:name)")
 public class HostingOperator extends GeneratedId {
 

@@ -8,7 +8,8 @@ import java.util.Map;
 final class Loads {
 
     // Native: the server's strict JPA compliance refuses a set operation or a subquery in JPQL's from clause.
-    private static final String LOADS = "select server_id, count(*) from ("
+    /** Columns {@code server_id} and {@code n}, the load; also a derived table of {@link ServerPages}. */
+    static final String LOADS = "select server_id, count(*) as n from ("
             + " select production_server_id as server_id from hosting_contract where status <> 'TERMINATED'"
             + " union all select backup_server_id from hosting_contract where status <> 'TERMINATED') loads"
             + " group by server_id";

@@ -9,6 +9,7 @@ import fr.gestan.cloud.hosting.api.HostingRefusedException;
 import fr.gestan.cloud.hosting.api.HostingRefusedException.Reason;
 import fr.gestan.cloud.hosting.api.MyRecoveryView;
 import fr.gestan.cloud.hosting.api.NewDrill;
+import fr.gestan.cloud.hosting.api.RecoveryPage;
 import fr.gestan.cloud.hosting.api.RecoveryPlanPdf;
 import fr.gestan.cloud.hosting.api.RecoveryPlanView;
 import fr.gestan.cloud.hosting.api.RecoveryPlans;
@@ -79,8 +80,28 @@ public class RecoveryPlansBean extends HostingServiceBase implements RecoveryPla
 
     @Override
     public List<DrillView> drills(long serverId) {
+        return drillsOf(serverId).stream().map(RecoveryDrill::toView).toList();
+    }
+
+    private List<RecoveryDrill> drillsOf(long serverId) {
         return em.createNamedQuery(RecoveryDrill.OF_SERVER, RecoveryDrill.class).setParameter("server", serverId)
-                .setMaxResults(100).getResultList().stream().map(RecoveryDrill::toView).toList();
+                .setMaxResults(100).getResultList();
+    }
+
+    @Override
+    public RecoveryPage page(Long serverId) {
+        List<HostingServer> production = em.createNamedQuery(HostingServer.BY_ROLE, HostingServer.class)
+                .setParameter("role", ServerRole.PRODUCTION).getResultList();
+        List<RecoveryPage.Server> servers = production.stream().map(s -> new RecoveryPage.Server(s.id(), s.name())).toList();
+        RecoverySettings settings = setting().toView();
+        Long id = serverId != null ? serverId : production.isEmpty() ? null : production.get(0).id();
+        if (id == null) {
+            return new RecoveryPage(servers, settings, null, List.of());
+        }
+        HostingServer server = ServerLookup.find(em, id); // a production server is in the persistence context already
+        List<RecoveryDrill> drills = drillsOf(id);
+        RecoveryPlanView plan = planOf(server, figures(drills.isEmpty() ? latestDrill() : drills.get(0), settings));
+        return new RecoveryPage(servers, settings, plan, drills.stream().map(RecoveryDrill::toView).toList());
     }
 
     @Override
@@ -144,6 +165,11 @@ public class RecoveryPlansBean extends HostingServiceBase implements RecoveryPla
     }
 
     private RecoveryPlanView planOf(HostingServer server) {
+        return planOf(server, null);
+    }
+
+    /** {@code figures}: null to read them ({@link #figures(HostingServer)}), once the server's role is checked. */
+    private RecoveryPlanView planOf(HostingServer server, RecoveryTimeline.Figures figures) {
         if (server.role() != ServerRole.PRODUCTION) {
             throw new HostingRefusedException(Reason.WRONG_ROLE, server.name());
         }
@@ -153,7 +179,8 @@ public class RecoveryPlansBean extends HostingServiceBase implements RecoveryPla
                 .setParameter("server", server.id()).getResultList().stream()
                 .map(c -> new RecoveryTimeline.Entry((Long) c[0], (String) c[1], (ServiceLevel) c[2], (Integer) c[3], (LocalDate) c[4]))
                 .toList();
-        return RecoveryTimeline.plan(server.id(), server.name(), server.dataCentre().code(), figures(server), entries);
+        return RecoveryTimeline.plan(server.id(), server.name(), server.dataCentre().code(),
+                figures == null ? figures(server) : figures, entries);
     }
 
     /** The latest drill of this server, else the latest drill on any server (same procedure), else the settings. */
@@ -161,9 +188,14 @@ public class RecoveryPlansBean extends HostingServiceBase implements RecoveryPla
         RecoverySettings settings = setting().toView();
         RecoveryDrill drill = em.createNamedQuery(RecoveryDrill.OF_SERVER, RecoveryDrill.class).setParameter("server", server.id())
                 .setMaxResults(1).getResultList().stream().findFirst()
-                .orElseGet(() -> em.createNamedQuery(RecoveryDrill.LATEST, RecoveryDrill.class).setMaxResults(1)
-                        .getResultList().stream().findFirst().orElse(null));
+                .orElseGet(this::latestDrill);
         return figures(drill, settings);
+    }
+
+    /** The latest drill on any server, or null. */
+    private RecoveryDrill latestDrill() {
+        return em.createNamedQuery(RecoveryDrill.LATEST, RecoveryDrill.class).setMaxResults(1).getResultList().stream()
+                .findFirst().orElse(null);
     }
 
     private static RecoveryTimeline.Figures figures(RecoveryDrill drill, RecoverySettings settings) {

@@ -27,6 +27,14 @@ public interface JournalQuery {
                                     @Min(value = 1, message = "{page.size.invalid}") @Max(value = 500, message = "{page.size.invalid}") int max);
 
     /**
+     * {@link #ofTenant} and {@link #countOfTenant} in one statement: a page of a tenant's entries, newest first, with
+     * their log positions, and how many the tenant has (the client's journal page). Same confinement as {@code ofTenant}.
+     */
+    JournalPage pageOfTenant(@NotNull(message = "{tenant.siren.required}") @Pattern(regexp = "\\d{9}", message = "{tenant.siren.format}") String tenantRef,
+                             @Min(value = 0, message = "{page.first.invalid}") int first,
+                             @Min(value = 1, message = "{page.size.invalid}") @Max(value = 500, message = "{page.size.invalid}") int max);
+
+    /**
      * The log position of an entry (by its id, as {@code AccessJournal.record} returns it), or null while it is not
      * sequenced yet (within a fraction of a second of its commit). Anyone: the notification sender asks it to name the
      * entry in a notice; a position says nothing of the entry.

@@ -5,8 +5,11 @@ import fr.gestan.cloud.common.persistence.GeneratedId;
 import fr.gestan.cloud.security.api.JournalEntryView;
 import fr.gestan.cloud.security.api.JournalVerifier;
 import jakarta.persistence.Column;
+import jakarta.persistence.ColumnResult;
+import jakarta.persistence.EntityResult;
 import jakarta.persistence.Entity;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SqlResultSetMapping;
 import jakarta.persistence.Table;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -27,8 +30,17 @@ import java.util.Objects;
 @NamedQuery(name = JournalEntry.COUNT, query = "select count(e) from JournalEntry e")
 @NamedQuery(name = JournalEntry.OF_TENANT, query = "select e from JournalEntry e where e.tenantRef = :tenant order by e.id desc")
 @NamedQuery(name = JournalEntry.COUNT_OF_TENANT, query = "select count(e) from JournalEntry e where e.tenantRef = :tenant")
+// A page of a tenant's entries with their log positions and the tenant's count, in one statement (JournalQuery.pageOfTenant)
+@SqlResultSetMapping(name = JournalEntry.WITH_POSITION_AND_TOTAL, entities = @EntityResult(entityClass = JournalEntry.class),
+        columns = {@ColumnResult(name = "leaf_position", type = Long.class), @ColumnResult(name = "total_rows", type = Long.class)})
 public class JournalEntry extends GeneratedId {
 
+    static final String WITH_POSITION_AND_TOTAL = "JournalEntry.withPositionAndTotal";
+    /** Native: journal_leaf is no entity. The count is an uncorrelated subquery, computed once, from the index. */
+    static final String PAGE_OF_TENANT_SQL = "select e.*, l.position as leaf_position,"
+            + " (select count(*) from journal_entry c where c.tenant_ref = ?1) as total_rows"
+            + " from journal_entry e left join journal_leaf l on l.entry_id = e.id"
+            + " where e.tenant_ref = ?1 order by e.id desc";
     static final String NEWEST_FIRST = "JournalEntry.newestFirst", COUNT = "JournalEntry.count",
             OF_TENANT = "JournalEntry.ofTenant", COUNT_OF_TENANT = "JournalEntry.countOfTenant";
 

@@ -6,6 +6,7 @@ import fr.gestan.cloud.common.tenancy.TenantRef;
 import fr.gestan.cloud.common.tenancy.TenantConfinement;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.security.api.JournalEntryView;
+import fr.gestan.cloud.security.api.JournalPage;
 import fr.gestan.cloud.security.api.JournalQuery;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Local;
@@ -41,6 +42,23 @@ public class JournalQueryBean implements JournalQuery {
     public List<JournalEntryView> ofTenant(@TenantRef String tenantRef, int first, int max) {
         return views(em.createNamedQuery(JournalEntry.OF_TENANT, JournalEntry.class).setParameter("tenant", tenantRef)
                 .setFirstResult(first).setMaxResults(max).getResultList());
+    }
+
+    @Override
+    @RolesAllowed({Roles.AUDITOR, Roles.ADMIN, Roles.SUPPORT, Roles.CLIENT})
+    public JournalPage pageOfTenant(@TenantRef String tenantRef, int first, int max) {
+        List<JournalEntryView> rows = new java.util.ArrayList<>();
+        long total = 0;
+        for (Object result : em.createNativeQuery(JournalEntry.PAGE_OF_TENANT_SQL, JournalEntry.WITH_POSITION_AND_TOTAL)
+                .setParameter(1, tenantRef).setFirstResult(first).setMaxResults(max).getResultList()) {
+            Object[] row = (Object[]) result;
+            rows.add(((JournalEntry) row[0]).toView(row[1] == null ? null : ((Number) row[1]).longValue()));
+            total = ((Number) row[2]).longValue();
+        }
+        if (rows.isEmpty() && first > 0) { // past the last page: no row to read the total from
+            total = countOfTenant(tenantRef);
+        }
+        return new JournalPage(rows, total);
     }
 
     @Override
