@@ -1,6 +1,7 @@
 package fr.gestan.cloud.tenants.internal;
 
 import fr.gestan.cloud.tenants.api.ChangeRequestView;
+import fr.gestan.cloud.tenants.api.ExportView;
 import fr.gestan.cloud.tenants.api.HostedAccountView;
 import fr.gestan.cloud.tenants.api.TenantRecord;
 import jakarta.annotation.security.PermitAll;
@@ -32,11 +33,12 @@ public class ExportStore {
     public record Snapshot(TenantRecord tenant, List<HostedAccountView> accounts, List<ChangeRequestView> changeRequests) {
     }
 
-    public long create(long tenantId, String requestedBy) {
+    /** A new running export, committed when this returns; as created. */
+    public ExportView create(long tenantId, String requestedBy) {
         TenantExport export = new TenantExport(em.find(Tenant.class, tenantId), requestedBy, Instant.now());
         em.persist(export);
         em.flush();
-        return export.id();
+        return export.toView();
     }
 
     public Snapshot snapshot(long exportId) {
