@@ -50,10 +50,9 @@ public class DataExportsBean extends TenantsServiceBase implements DataExports {
     }
 
     private ExportView startFor(Tenant tenant) {
-        // The row is committed at once (its own transaction) so the background worker always finds it.
-        // The view as created is returned: read again, it would only show the worker's first progress, if any.
+        // The row and its journal entry are committed at once (their own transaction) so the background worker always
+        // finds the row. The view as created is returned: read again, it would only show the worker's first progress.
         ExportView started = store.create(tenant.id(), actor());
-        journal.record(JournalEvent.success("EXPORT_STARTED", tenant.siren(), "export " + started.id()));
         worker.build(started.id());
         return started;
     }
