@@ -262,11 +262,14 @@ class SqlPerPageIT extends ScaleSeeding {
                 "journal.ofTenant", () -> client.call(() -> journal.ofTenant(tenants.myCompany().siren(), 0, 5)),
                 "compliance.mine", () -> client.call(() -> compliance.mine()),
                 "certificates.mine", () -> client.call(() -> certificates.mine())));
-        // /portal/tenants/company.xhtml: PortalCompanyBean
+        // /portal/tenants/company.xhtml: PortalCompanyBean (the exports are no longer read there: branch export4)
         page(counts, "client company page", Map.of(
                 "myCompanyRecord", () -> client.call(() -> tenants.myCompanyRecord()),
                 "myChangeRequests", () -> client.call(() -> tenants.myChangeRequests()),
-                "myAccounts", () -> client.call(() -> accounts.myAccounts()),
+                "myAccounts", () -> client.call(() -> accounts.myAccounts())));
+        // /portal/tenants/export.xhtml: PortalExportBean, the client's recent exports only (it had PortalCompanyBean's
+        // five calls before, company, change requests, logins and security contact included)
+        page(counts, "client export page", Map.of(
                 "exports.mine", () -> client.call(() -> exports.mine())));
         // /portal/security/journal.xhtml: PortalJournalBean, its first page of 25 with the count (countOfTenant and
         // ofTenant before 4.17: 3 statements, now 1)

@@ -10,6 +10,8 @@ import fr.gestan.cloud.it.support.Companies;
 import fr.gestan.cloud.it.support.Deployments;
 import fr.gestan.cloud.it.support.Ids;
 import fr.gestan.cloud.it.support.WithRoleCallers;
+import fr.gestan.cloud.security.api.JournalEntryView;
+import fr.gestan.cloud.security.api.JournalQuery;
 import fr.gestan.cloud.tenants.api.DataExports;
 import fr.gestan.cloud.tenants.api.ExportView;
 import fr.gestan.cloud.tenants.api.TenantService;
@@ -53,10 +55,19 @@ class TenantExportIT extends WithRoleCallers {
     TenantService tenants;
     @EJB
     DataExports exports;
+    @EJB
+    JournalQuery journal;
 
     @Test
     void a_clients_export_holds_its_hosting_folder_every_file_matching_the_manifest_and_nothing_of_another_tenant() throws Exception {
         ExportView started = client.call(exports::startMine);
+        // The start is journaled once, in the transaction that wrote the row (branch export4), by the client
+        long startedId = started.id();
+        List<JournalEntryView> starts = auditor.call(() -> journal.ofTenant("842317653", 0, 50)).stream()
+                .filter(e -> e.action().equals("EXPORT_STARTED") && e.target().equals("export " + startedId)).toList();
+        assertEquals(1, starts.size(), "one EXPORT_STARTED entry: " + starts);
+        assertEquals("client.demo", starts.get(0).actor());
+        assertEquals(ExportView.State.RUNNING, started.state(), "returned as created");
         ExportView done = await(client, started.id());
         assertTrue(done.ready(), "export finished: " + done);
         Map<String, byte[]> files = unzip(download(client, done.id()));

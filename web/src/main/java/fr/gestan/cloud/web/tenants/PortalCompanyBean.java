@@ -3,8 +3,6 @@ package fr.gestan.cloud.web.tenants;
 import fr.gestan.cloud.tenants.api.AccountNotFoundException;
 import fr.gestan.cloud.tenants.api.ChangeRequestView;
 import fr.gestan.cloud.tenants.api.Contact;
-import fr.gestan.cloud.tenants.api.DataExports;
-import fr.gestan.cloud.tenants.api.ExportView;
 import fr.gestan.cloud.tenants.api.HostedAccountView;
 import fr.gestan.cloud.tenants.api.HostedAccounts;
 import fr.gestan.cloud.tenants.api.TenantNotFoundException;
@@ -22,7 +20,8 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * The client's pages: "My company" (read-only, change requests), "My logins" (no secrets), "Export my data".
+ * The client's pages "My company" (read-only, change requests) and "My logins" (no secrets); "Export my data" is
+ * {@link PortalExportBean}'s.
  * The company is always the signed-in client's own: the services resolve it, never a request parameter.
  */
 @Named
@@ -39,8 +38,6 @@ public class PortalCompanyBean implements Serializable {
     TenantService tenants;
     @EJB
     HostedAccounts accounts;
-    @EJB
-    DataExports exports;
     @Inject
     @Bundle("tmsg")
     Messages messages;
@@ -48,7 +45,6 @@ public class PortalCompanyBean implements Serializable {
     private TenantRecord company;
     private List<ChangeRequestView> requests = List.of();
     private List<HostedAccountView> accountList = List.of();
-    private List<ExportView> exportList = List.of();
     private String changeText;
     /** The company's own security contact (empty: none, the administrative contact receives the notices). */
     private ContactForm securityContact = new ContactForm();
@@ -59,7 +55,6 @@ public class PortalCompanyBean implements Serializable {
             company = tenants.myCompanyRecord();
             requests = tenants.myChangeRequests();
             accountList = accounts.myAccounts();
-            exportList = exports.mine();
             securityContact = ContactForm.of(tenants.mySecurityContact().orElse(null));
         } catch (TenantNotFoundException e) {
             company = null;
@@ -121,28 +116,6 @@ public class PortalCompanyBean implements Serializable {
         }
     }
 
-    public void startExport() {
-        try {
-            exports.startMine();
-            load();
-        } catch (TenantNotFoundException e) {
-            messages.error("tenant.notFound");
-        }
-    }
-
-    /** Polled while an export runs. */
-    public void refreshExports() {
-        try {
-            exportList = exports.mine();
-        } catch (TenantNotFoundException e) {
-            exportList = List.of();
-        }
-    }
-
-    public boolean isExportRunning() {
-        return exportList.stream().anyMatch(ExportView::running);
-    }
-
     public TenantRecord getCompany() {
         return company;
     }
@@ -153,10 +126,6 @@ public class PortalCompanyBean implements Serializable {
 
     public List<HostedAccountView> getAccountList() {
         return accountList;
-    }
-
-    public List<ExportView> getExportList() {
-        return exportList;
     }
 
     public String getChangeText() {

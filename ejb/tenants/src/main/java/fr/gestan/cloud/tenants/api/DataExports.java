@@ -13,13 +13,19 @@ import java.util.List;
  */
 public interface DataExports {
 
-    /** Starts an export of the signed-in client's company. Clients only. */
+    /** How many exports {@link #mine()} lists at most. */
+    int RECENT = 10;
+
+    /**
+     * Starts an export of the signed-in client's company (its row and journal entry in the request; the ZIP is built
+     * in the background) and returns it as started. Clients only.
+     */
     ExportView startMine() throws TenantNotFoundException;
 
     /** Starts an export of a tenant. Staff only. */
     ExportView start(long tenantId) throws TenantNotFoundException;
 
-    /** The signed-in client's recent exports, newest first. Clients only. */
+    /** The signed-in client's {@value #RECENT} most recent exports, newest first. Clients only. */
     List<ExportView> mine() throws TenantNotFoundException;
 
     /** One export's state (the caller's own, or any for staff). */

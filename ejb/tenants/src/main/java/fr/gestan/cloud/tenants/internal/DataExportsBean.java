@@ -50,18 +50,18 @@ public class DataExportsBean extends TenantsServiceBase implements DataExports {
     }
 
     private ExportView startFor(Tenant tenant) {
-        // The row is committed at once (its own transaction) so the background worker always finds it.
-        long id = store.create(tenant.id(), actor());
-        journal.record(JournalEvent.success("EXPORT_STARTED", tenant.siren(), "export " + id));
-        worker.build(id);
-        return em.find(TenantExport.class, id).toView();
+        // The row and its journal entry are committed at once (their own transaction) so the background worker always
+        // finds the row. The view as created is returned: read again, it would only show the worker's first progress.
+        ExportView started = store.create(tenant.id(), actor());
+        worker.build(started.id());
+        return started;
     }
 
     @Override
     @RolesAllowed({Roles.CLIENT, Roles.API_READ})
     public List<ExportView> mine() throws TenantNotFoundException {
         return em.createNamedQuery(TenantExport.OF_TENANT, TenantExport.class).setParameter("tenant", callersTenant())
-                .setMaxResults(10).getResultList().stream().map(TenantExport::toView).toList();
+                .setMaxResults(RECENT).getResultList().stream().map(TenantExport::toView).toList();
     }
 
     @Override

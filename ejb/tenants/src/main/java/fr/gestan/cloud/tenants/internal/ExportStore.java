@@ -1,9 +1,13 @@
 package fr.gestan.cloud.tenants.internal;
 
 import fr.gestan.cloud.tenants.api.ChangeRequestView;
+import fr.gestan.cloud.tenants.api.ExportView;
 import fr.gestan.cloud.tenants.api.HostedAccountView;
 import fr.gestan.cloud.tenants.api.TenantRecord;
+import fr.gestan.cloud.common.journal.AccessJournal;
+import fr.gestan.cloud.common.journal.JournalEvent;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -29,14 +33,24 @@ public class ExportStore {
     @PersistenceContext(unitName = "tenants")
     EntityManager em;
 
+    @EJB
+    AccessJournal journal;
+
     public record Snapshot(TenantRecord tenant, List<HostedAccountView> accounts, List<ChangeRequestView> changeRequests) {
     }
 
-    public long create(long tenantId, String requestedBy) {
-        TenantExport export = new TenantExport(em.find(Tenant.class, tenantId), requestedBy, Instant.now());
+    /**
+     * A new running export and its journal entry ({@code EXPORT_STARTED}), committed together when this returns (one
+     * commit for the request, not one for the row and one for the entry): the background worker always finds the
+     * row. As created.
+     */
+    public ExportView create(long tenantId, String requestedBy) {
+        Tenant tenant = em.find(Tenant.class, tenantId);
+        TenantExport export = new TenantExport(tenant, requestedBy, Instant.now());
         em.persist(export);
         em.flush();
-        return export.id();
+        journal.record(JournalEvent.success("EXPORT_STARTED", tenant.siren(), "export " + export.id()));
+        return export.toView();
     }
 
     public Snapshot snapshot(long exportId) {
