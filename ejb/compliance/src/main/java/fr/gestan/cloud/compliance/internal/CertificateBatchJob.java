@@ -141,18 +141,18 @@ public class CertificateBatchJob extends ComplianceServiceBase implements Certif
         try {
             Batch batch = new Batch(runId, worker, pageSize, threads, new Semaphore(threads),
                     new CertificateNumberPool(CertificateNumbers.sequence(em)), new ComplianceFactsReader.Shared[] {null}, new BatchPage[] {null});
-            long t = System.nanoTime();
+            long reading = System.nanoTime();
             BatchPage first = read(batch, after, resumedSince);
-            times.read(t);
+            times.read(reading);
             if (first != null) {
                 ahead.add(first);
             }
             while (!ahead.isEmpty()) {
                 BatchPage page = ahead.peekFirst();
                 if (ahead.size() == 1 && page.tenants.size() == pageSize) {
-                    long t = System.nanoTime();
+                    long reading = System.nanoTime();
                     BatchPage next = read(batch, page.position, null);
-                    times.read(t);
+                    times.read(reading);
                     if (next != null) {
                         ahead.add(next);
                     }
