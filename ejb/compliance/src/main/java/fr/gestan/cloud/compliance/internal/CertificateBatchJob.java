@@ -141,9 +141,9 @@ public class CertificateBatchJob extends ComplianceServiceBase implements Certif
         try {
             Batch batch = new Batch(runId, worker, pageSize, threads, new Semaphore(threads),
                     new CertificateNumberPool(CertificateNumbers.sequence(em)), new ComplianceFactsReader.Shared[] {null}, new BatchPage[] {null});
-            long reading = System.nanoTime();
+            long firstRead = System.nanoTime();
             BatchPage first = read(batch, after, resumedSince);
-            times.read(reading);
+            times.read(firstRead);
             if (first != null) {
                 ahead.add(first);
             }
