@@ -90,7 +90,7 @@ final class SignedRenders {
         }
         List<CertificateContent.RuleLine> rules = new ArrayList<>();
         for (int r = 1; r <= 8; r++) {
-            rules.add(new CertificateContent.RuleLine("R" + r + "-RULE", "Référence légale " + r + ", art. " + (10 + r), r == 3 ? "CLIENT_OBLIGATIONS" : "PASS",
+            rules.add(new CertificateContent.RuleLine("R" + r + "-RULE", "Référence légale " + r + ", art. " + (10 + r) + " § 2", r == 3 ? "CLIENT_OBLIGATIONS" : "PASS",
                     "Explication de la règle " + r + " : ce que nous vérifions, sur quelles preuves et pour quels contrats de l'entreprise."
                             + " Preuves : transmises par les machines."));
         }

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
@@ -39,6 +40,8 @@ final class BatchPage {
     private final List<Future<?>> workers = new ArrayList<>();
     /** Open once every tenant of the page is taken by a worker (or a worker ended): the next page's workers start then. */
     private final CountDownLatch taken = new CountDownLatch(1);
+    /** The workers' time inside a draft (rules, rendering, signing), in ns: for the batch's own account of its time. */
+    private final LongAdder drafting = new LongAdder();
 
     /**
      * @param position        the run's position once this page is stored (its last SIREN; {@code after} when empty)
@@ -89,7 +92,9 @@ final class BatchPage {
                                 if (siren == null) {
                                     return null;
                                 }
+                                long t = System.nanoTime();
                                 draft(siren, docs.get(siren), certificates, numbers, evidence);
+                                drafting.add(System.nanoTime() - t);
                             } finally {
                                 slots.release();
                             }
@@ -121,6 +126,11 @@ final class BatchPage {
             refused.put(siren, e.reason() == CertificateRefusedException.Reason.EVIDENCE_MISSING
                     ? t -> t.withRefusedEvidence(siren) : t -> t.withRefused(siren));
         }
+    }
+
+    /** The workers' time spent drafting this page's certificates so far, in ns. */
+    long draftingNanos() {
+        return drafting.sum();
     }
 
     /** Waits for the page's workers; the first failure is thrown once all have ended (the batch then ends as failed). */

@@ -137,22 +137,31 @@ public class CertificateBatchJob extends ComplianceServiceBase implements Certif
         // the pages read and being drafted, in order: the first is stored next; the one after it is read while the
         // first is drafted, so that the workers go on with it as soon as they are done with the first
         Deque<BatchPage> ahead = new ArrayDeque<>();
+        BatchTimes times = new BatchTimes();
         try {
             Batch batch = new Batch(runId, worker, pageSize, threads, new Semaphore(threads),
                     new CertificateNumberPool(CertificateNumbers.sequence(em)), new ComplianceFactsReader.Shared[] {null}, new BatchPage[] {null});
+            long firstRead = System.nanoTime();
             BatchPage first = read(batch, after, resumedSince);
+            times.read(firstRead);
             if (first != null) {
                 ahead.add(first);
             }
             while (!ahead.isEmpty()) {
                 BatchPage page = ahead.peekFirst();
                 if (ahead.size() == 1 && page.tenants.size() == pageSize) {
+                    long reading = System.nanoTime();
                     BatchPage next = read(batch, page.position, null);
+                    times.read(reading);
                     if (next != null) {
                         ahead.add(next);
                     }
                 }
+                long waited = System.nanoTime();
                 List<CertificateDraft> drafts = page.drafted();
+                times.waited(waited);
+                times.drafting(page);
+                long stored = System.nanoTime();
                 ahead.removeFirst();
                 CertificateBatchTally before = running[0];
                 List<CertificateBatchTally> told = new ArrayList<>();
@@ -162,6 +171,7 @@ public class CertificateBatchJob extends ComplianceServiceBase implements Certif
                     told.addAll(page.tallies(before, dropped));
                     return told.isEmpty() ? before : told.get(told.size() - 1);
                 }, page.position);
+                times.stored(stored);
                 told.forEach(progress);
                 running[0] = told.isEmpty() ? before : told.get(told.size() - 1);
                 if (pause > 0 && !ahead.isEmpty()) {
@@ -183,7 +193,7 @@ public class CertificateBatchJob extends ComplianceServiceBase implements Certif
                         completed ? JournalEvent.Outcome.SUCCESS : JournalEvent.Outcome.FAILURE, done.summary()));
             }
             LOG.info(() -> "Certificate batch " + runId + ": " + done.summary() + " in " + Duration.between(start, clock.instant()).toMillis()
-                    + " ms on " + threads + " thread(s)" + (resumedSince == null ? "" : ", resumed on " + node));
+                    + " ms on " + threads + " thread(s)" + (resumedSince == null ? "" : ", resumed on " + node) + "; " + times);
         }
     }
 

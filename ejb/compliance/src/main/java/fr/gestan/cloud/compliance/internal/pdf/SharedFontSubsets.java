@@ -290,7 +290,8 @@ final class SharedFontSubsets {
         for (char c = 0x20; c < 0x7f; c++) {
             sb.append(c);
         }
-        // French letters, no-break and narrow no-break spaces, quotes, dashes, the signs the certificate prints
-        return sb.append("àâäçéèêëîïôöùûüÿæœÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒ\u00A0\u202F«»‘’“”–—…·°×€→≈").toString();
+        // French letters, no-break and narrow no-break spaces, quotes, dashes, the signs the certificate prints (§: the
+        // rules' legal references; without it every certificate had its regular font subset for it, issue 19)
+        return sb.append("àâäçéèêëîïôöùûüÿæœÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒ\u00A0\u202F«»‘’“”–—…·°×€→≈§").toString();
     }
 }

@@ -121,6 +121,28 @@ class CertificatePdfTest {
     }
 
     @Test
+    void the_rules_printed_texts_are_all_in_the_shared_font_subsets_so_no_certificate_subsets_a_font_of_its_own() throws Exception {
+        // every certificate prints each rule's legal reference and explanation: one character outside the shared
+        // subsets (the "§" of the legal references, until issue 19's fifth step) had every certificate subset its font
+        for (fr.gestan.cloud.compliance.internal.rules.ComplianceRule rule : fr.gestan.cloud.compliance.internal.rules.Rules.ALL) {
+            for (String printed : List.of(rule.legalReference(), rule.explanationFr())) {
+                for (char ch : printed.toCharArray()) {
+                    assertTrue(SharedFontSubsets.CHARACTERS.indexOf(ch) >= 0,
+                            () -> rule.id() + " prints '" + ch + "' (U+" + Integer.toHexString(ch) + "), outside the shared subsets");
+                }
+            }
+        }
+        java.util.Set<String> shared = fonts(signed);
+        CertificateContent c = Samples.content("GC-2026-000129");
+        List<CertificateContent.RuleLine> cited = new java.util.ArrayList<>(c.rules());
+        cited.add(new CertificateContent.RuleLine("R7-CONFIDENTIALITY", "Code pénal, art. 226-13 ; RGPD art. 32 § 4", "PASS", "Confidentialité."));
+        byte[] withParagraphSign = CertificatePdf.render(new CertificateContent(c.number(), c.tenantName(), c.tenantSiren(), c.contracts(),
+                c.policyVersion(), c.measures(), cited, c.checkpoint(), c.issuedAt(), c.validUntil(), c.verificationUrl(), null));
+        assertEquals(shared, fonts(withParagraphSign), "the shared subsets, not one of its own");
+        assertTrue(text(withParagraphSign).contains("art. 32 § 4"), "the sign is printed");
+    }
+
+    @Test
     void the_tables_are_laid_out_once_each_and_a_long_one_still_breaks_across_pages() throws Exception {
         // the usual certificate: one page, its head and tables drawn once each as forms (not cell by cell in the page)
         try (PDDocument doc = Loader.loadPDF(signed)) {
