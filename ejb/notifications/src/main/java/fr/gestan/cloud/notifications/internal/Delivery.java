@@ -22,16 +22,17 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "notification_delivery")
-@NamedQuery(name = Delivery.DUE, query = "select d.id from Delivery d where d.state = fr.gestan.cloud.notifications.api.DeliveryState.PENDING"
+@NamedQuery(name = Delivery.DUE, query = "select d from Delivery d left join fetch d.subscription where d.state = fr.gestan.cloud.notifications.api.DeliveryState.PENDING"
         + " and d.nextAttemptAt <= :now order by d.nextAttemptAt, d.id")
 @NamedQuery(name = Delivery.IN_STATE, query = "select d from Delivery d where d.state = :state order by d.createdAt desc, d.id desc")
 @NamedQuery(name = Delivery.HELD_BEFORE, query = "select d from Delivery d where d.state = fr.gestan.cloud.notifications.api.DeliveryState.HELD"
         + " and d.createdAt < :before order by d.tenantRef, d.target, d.createdAt, d.id")
+@NamedQuery(name = Delivery.BY_IDS, query = "select d from Delivery d where d.id in :ids")
 @NamedQuery(name = Delivery.LATEST, query = "select d from Delivery d order by d.createdAt desc, d.id desc")
 public class Delivery extends GeneratedId {
 
     static final String DUE = "Delivery.due", IN_STATE = "Delivery.inState", LATEST = "Delivery.latest",
-            HELD_BEFORE = "Delivery.heldBefore";
+            HELD_BEFORE = "Delivery.heldBefore", BY_IDS = "Delivery.byIds";
 
     private String messageId;
     private String kind;

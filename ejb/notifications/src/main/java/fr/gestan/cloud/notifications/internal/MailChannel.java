@@ -9,16 +9,19 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.util.Properties;
+import java.util.logging.Logger;
 
 /**
  * Sends an outbox e-mail through the server's mail session ({@code java:jboss/mail/Gestan}: host, port, STARTTLS
  * from server.cli) as multipart/alternative text + HTML, with the delivery's id as Message-ID and, for a
  * subscription, {@code List-Unsubscribe} with one-click POST (RFC 8058). SMTP credentials, when the server needs
  * them: {@code gestan.smtp.user}/{@code GESTAN_SMTP_USER} and {@code gestan.smtp.password}/{@code GESTAN_SMTP_PASSWORD}.
+ * A round of the sender sends all its e-mails over one connection ({@link #open()}).
  */
 final class MailChannel {
 
     static final String JNDI = "java:jboss/mail/Gestan";
+    private static final Logger LOG = Logger.getLogger(MailChannel.class.getName());
 
     private final Session session;
 
@@ -33,8 +36,76 @@ final class MailChannel {
         this.session = Session.getInstance(properties);
     }
 
-    /** Sends; returns the SMTP server's answer (as the attempt's detail). */
-    String send(OutboxStore.Outgoing outgoing) throws MessagingException {
+    /** A connection for one round of the sender: every e-mail of the round goes through it. */
+    Connection open() {
+        return new Connection();
+    }
+
+    /**
+     * One round's SMTP connection: connected at the round's first e-mail, reused for the next ones
+     * ({@code sendMessage} per message), closed at the end of the round. A message that fails closes it (a broken
+     * connection is never reused) and the next message connects again; when connecting itself fails, the round's
+     * remaining e-mails fail with that error without trying again (a stalled server costs one timeout per round,
+     * not one per message).
+     */
+    final class Connection implements AutoCloseable {
+
+        private Transport transport;
+        private MessagingException unreachable;
+
+        private Connection() {
+        }
+
+        /** Sends; returns the SMTP server's answer (as the attempt's detail). */
+        String send(OutboxStore.Outgoing outgoing) throws MessagingException {
+            MimeMessage mail = compose(outgoing);
+            if (unreachable != null) {
+                throw new MessagingException("SMTP server unreachable in this round: " + unreachable.getMessage(), unreachable);
+            }
+            try {
+                if (transport == null) {
+                    transport = connect();
+                }
+            } catch (MessagingException e) {
+                unreachable = e;
+                throw e;
+            }
+            try {
+                transport.sendMessage(mail, mail.getAllRecipients());
+                return "accepted by " + transport.getURLName().getHost() + " as " + mail.getMessageID();
+            } catch (MessagingException | RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+
+        private Transport connect() throws MessagingException {
+            Transport opened = session.getTransport("smtp");
+            String user = setting("gestan.smtp.user", "GESTAN_SMTP_USER", null);
+            if (user == null || user.isBlank()) {
+                opened.connect();
+            } else {
+                opened.connect(user, setting("gestan.smtp.password", "GESTAN_SMTP_PASSWORD", ""));
+            }
+            return opened;
+        }
+
+        /** Ends the connection (QUIT); a later {@link #send} connects again. */
+        @Override
+        public void close() {
+            Transport open = transport;
+            transport = null;
+            if (open != null) {
+                try {
+                    open.close();
+                } catch (MessagingException | RuntimeException e) {
+                    LOG.fine(() -> "closing the SMTP connection: " + e);
+                }
+            }
+        }
+    }
+
+    private MimeMessage compose(OutboxStore.Outgoing outgoing) throws MessagingException {
         String messageId = "<" + outgoing.messageId() + "@gestan.cloud>";
         MimeMessage mail = new MimeMessage(session) {
             @Override
@@ -64,16 +135,7 @@ final class MailChannel {
         }
         mail.setContent(alternative);
         mail.saveChanges();
-        String user = setting("gestan.smtp.user", "GESTAN_SMTP_USER", null);
-        try (Transport transport = session.getTransport("smtp")) {
-            if (user == null || user.isBlank()) {
-                transport.connect();
-            } else {
-                transport.connect(user, setting("gestan.smtp.password", "GESTAN_SMTP_PASSWORD", ""));
-            }
-            transport.sendMessage(mail, mail.getAllRecipients());
-            return "accepted by " + transport.getURLName().getHost() + " as " + messageId;
-        }
+        return mail;
     }
 
     private static String setting(String property, String env, String fallback) {

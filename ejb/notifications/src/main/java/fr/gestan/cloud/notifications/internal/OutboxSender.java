@@ -22,6 +22,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +33,12 @@ import java.util.logging.Logger;
 
 /**
  * Delivers the outbox: every {@value #POLL_PROPERTY} ms (default 5,000) the node holding the lease
- * {@value #LEASE} (one node at a time, {@link ClusterLeases}) takes the due deliveries, sends each (e-mail or webhook,
- * outside any transaction) and records the outcome: sent (never sent again, even after a restart), or a retry later
- * with exponential backoff ({@link RetryPolicy}), or failed for staff to retry. A crash between sending and recording
- * sends that one message again (at least once); a webhook receiver recognises it by its {@code webhook-id}.
+ * {@value #LEASE} (one node at a time, {@link ClusterLeases}) reads a page of due deliveries (one transaction), sends
+ * each outside any transaction (the e-mails over one SMTP connection, then the webhooks) and records the outcomes
+ * together (one transaction, also at each renewal of the lease within a long round): sent (never sent again, even
+ * after a restart), or a retry later with exponential backoff ({@link RetryPolicy}), or failed for staff to retry.
+ * A crash between sending and recording sends the round's unrecorded messages again (at least once, same
+ * {@code Message-ID} / {@code webhook-id}, so that receivers recognise them).
  */
 @Startup
 @Singleton
@@ -110,45 +114,79 @@ public class OutboxSender {
             }
             long renewAt = System.currentTimeMillis() + leaseMs / 3;
             RetryPolicy policy = RetryPolicy.current();
-            List<Long> due = store.due(Instant.now(), BATCH);
+            List<OutboxStore.Outgoing> due = new ArrayList<>(store.loadDue(Instant.now(), BATCH));
+            if (due.isEmpty()) {
+                return 0;
+            }
+            // the e-mails first, one after the other over the round's one SMTP connection; then the webhooks
+            due.sort(Comparator.comparing(outgoing -> outgoing.channel() != Channel.EMAIL));
+            List<OutboxStore.Tried> tries = new ArrayList<>(due.size());
             int tried = 0;
-            MailChannel mail = null;
-            WebhookClient webhooks = WebhookClient.current();
-            for (long id : due) {
-                if (System.currentTimeMillis() > renewAt) {
-                    if (!leases.hold(LEASE, holder, leaseMs)) {
-                        return tried; // lost the lease: another node carries on
+            WebhookClient webhooks = null;
+            try (MailChannel.Connection mail = due.get(0).channel() == Channel.EMAIL ? new MailChannel(mailSession).open() : null) {
+                for (OutboxStore.Outgoing outgoing : due) {
+                    if (System.currentTimeMillis() > renewAt) {
+                        record(tries, policy); // a long round records what it sent so far before going on
+                        if (!leases.hold(LEASE, holder, leaseMs)) {
+                            return tried; // lost the lease: another node carries on
+                        }
+                        renewAt = System.currentTimeMillis() + leaseMs / 3;
                     }
-                    renewAt = System.currentTimeMillis() + leaseMs / 3;
+                    if (outgoing.channel() == Channel.EMAIL) {
+                        tries.add(sendMail(mail, outgoing));
+                    } else {
+                        if (mail != null) {
+                            mail.close(); // the e-mails are done
+                        }
+                        webhooks = webhooks == null ? WebhookClient.current() : webhooks;
+                        tries.add(sendWebhook(webhooks, outgoing));
+                    }
+                    tried++;
                 }
-                OutboxStore.Outgoing outgoing = store.load(id);
-                if (outgoing == null) {
-                    continue;
-                }
-                if (outgoing.channel() == Channel.EMAIL && mail == null) {
-                    mail = new MailChannel(mailSession);
-                }
-                Outcome outcome = outgoing.channel() == Channel.EMAIL ? sendMail(mail, outgoing) : sendWebhook(webhooks, outgoing);
-                store.record(id, outcome.result(), outcome.detail(), Instant.now(), policy);
-                tried++;
+            } finally {
+                record(tries, policy);
             }
             return tried;
         }
     }
 
-    private record Outcome(OutboxStore.Result result, String detail) {
+    /**
+     * Records the tries together (one transaction), then forgets them. Should that fail, each is recorded alone so
+     * that one bad row does not lose the others' outcomes (a try left unrecorded is sent again by a later round).
+     */
+    private void record(List<OutboxStore.Tried> tries, RetryPolicy policy) {
+        if (tries.isEmpty()) {
+            return;
+        }
+        try {
+            store.recordAll(tries, policy);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Recording the round's " + tries.size() + " outcomes together failed; recording them one by one", e);
+            for (OutboxStore.Tried tried : tries) {
+                try {
+                    store.record(tried, policy);
+                } catch (RuntimeException again) {
+                    LOG.log(Level.WARNING, "Outcome of delivery " + tried.id() + " not recorded; a later round sends it again", again);
+                }
+            }
+        }
+        tries.clear();
     }
 
-    private static Outcome sendMail(MailChannel mail, OutboxStore.Outgoing outgoing) {
+    private static OutboxStore.Tried sendMail(MailChannel.Connection mail, OutboxStore.Outgoing outgoing) {
         try {
-            return new Outcome(OutboxStore.Result.SENT, mail.send(outgoing));
+            return tried(outgoing, OutboxStore.Result.SENT, mail.send(outgoing));
         } catch (MessagingException | RuntimeException e) {
             LOG.info(() -> "E-mail " + outgoing.messageId() + " not sent, will retry: " + e);
-            return new Outcome(OutboxStore.Result.FAILED, describe(e));
+            return tried(outgoing, OutboxStore.Result.FAILED, describe(e));
         }
     }
 
-    private static Outcome sendWebhook(WebhookClient client, OutboxStore.Outgoing outgoing) {
+    private static OutboxStore.Tried tried(OutboxStore.Outgoing outgoing, OutboxStore.Result result, String detail) {
+        return new OutboxStore.Tried(outgoing.id(), result, detail, Instant.now());
+    }
+
+    private static OutboxStore.Tried sendWebhook(WebhookClient client, OutboxStore.Outgoing outgoing) {
         long timestamp = Instant.now().getEpochSecond();
         String body = outgoing.message().text();
         Map<String, String> headers = new LinkedHashMap<>();
@@ -158,14 +196,14 @@ public class OutboxSender {
         try {
             WebhookClient.Response response = client.post(outgoing.target(), headers, body);
             if (response.status() >= 200 && response.status() < 300) {
-                return new Outcome(OutboxStore.Result.SENT, response.statusLine());
+                return tried(outgoing, OutboxStore.Result.SENT, response.statusLine());
             }
             if (response.status() == 410) {
-                return new Outcome(OutboxStore.Result.GONE, response.statusLine());
+                return tried(outgoing, OutboxStore.Result.GONE, response.statusLine());
             }
-            return new Outcome(OutboxStore.Result.FAILED, response.statusLine());
+            return tried(outgoing, OutboxStore.Result.FAILED, response.statusLine());
         } catch (IOException | RuntimeException e) {
-            return new Outcome(OutboxStore.Result.FAILED, describe(e));
+            return tried(outgoing, OutboxStore.Result.FAILED, describe(e));
         }
     }
 

@@ -11,14 +11,21 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.SocketFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The mail channel against a real SMTP server (GreenMail): parts, headers, the same Message-ID on a retry. */
+/**
+ * The mail channel against a real SMTP server (GreenMail): parts, headers, the same Message-ID on a retry, one
+ * connection per round (counted by the session's socket factory).
+ */
 class MailChannelTest {
 
     private GreenMail smtp;
@@ -34,25 +41,64 @@ class MailChannelTest {
         smtp.stop();
     }
 
+    /** Counts the SMTP connections opened (Jakarta Mail takes a socket factory instance as a session property). */
+    private final CountingSockets sockets = new CountingSockets();
+
     private MailChannel channel(int port) {
+        return new MailChannel(session(port, sockets));
+    }
+
+    static Session session(int port, SocketFactory sockets) {
         Properties properties = new Properties();
         properties.setProperty("mail.smtp.host", "127.0.0.1");
         properties.setProperty("mail.smtp.port", String.valueOf(port));
         properties.setProperty("mail.from", "Gestan Cloud <notifications@gestan.localhost>");
-        return new MailChannel(Session.getInstance(properties));
+        properties.put("mail.smtp.socketFactory", sockets);
+        return Session.getInstance(properties);
     }
 
     private static OutboxStore.Outgoing outgoing(String unsubscribe) {
+        return outgoing(7, "abonne@example.org", unsubscribe);
+    }
+
+    static OutboxStore.Outgoing outgoing(long id, String to, String unsubscribe) {
         Message message = MessageRenderer.email("INCIDENT_RESOLVED", Map.of("title", "Panne disque", "message", "Réparé."), unsubscribe);
-        return new OutboxStore.Outgoing(7, "msg_abc", Channel.EMAIL, "abonne@example.org", message, null,
+        return new OutboxStore.Outgoing(id, id == 7 ? "msg_abc" : "msg_" + id, Channel.EMAIL, to, message, null,
                 Instant.parse("2026-12-03T10:00:00Z"));
+    }
+
+    /**
+     * A plain socket factory that counts the sockets it makes. Jakarta Mail asks for an unconnected socket and connects
+     * it itself (with the session's timeout); the connected variants are not used (they fail the test if they are).
+     */
+    static final class CountingSockets extends SocketFactory {
+
+        final AtomicInteger made = new AtomicInteger();
+
+        @Override
+        public Socket createSocket() {
+            made.incrementAndGet();
+            return new Socket();
+        }
+
+        // @formatter:off
+        @Override public Socket createSocket(String host, int port) { throw new UnsupportedOperationException(); }
+        @Override public Socket createSocket(String host, int port, InetAddress local, int localPort) { throw new UnsupportedOperationException(); }
+        @Override public Socket createSocket(InetAddress host, int port) { throw new UnsupportedOperationException(); }
+        @Override public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) { throw new UnsupportedOperationException(); }
+        // @formatter:on
     }
 
     @Test
     void sendsTextAndHtmlWithTheOneClickUnsubscribeHeadersAndAStableMessageId() throws Exception {
         MailChannel channel = channel(smtp.getSmtp().getPort());
-        channel.send(outgoing("https://localhost:8443/api/v1/public/status/subscriptions/unsubscribe?token=t"));
-        channel.send(outgoing("https://localhost:8443/api/v1/public/status/subscriptions/unsubscribe?token=t"));
+        try (MailChannel.Connection connection = channel.open()) {
+            assertEquals("accepted by 127.0.0.1 as <msg_abc@gestan.cloud>",
+                    connection.send(outgoing("https://localhost:8443/api/v1/public/status/subscriptions/unsubscribe?token=t")));
+        }
+        try (MailChannel.Connection connection = channel.open()) {
+            connection.send(outgoing("https://localhost:8443/api/v1/public/status/subscriptions/unsubscribe?token=t"));
+        }
         MimeMessage[] received = smtp.getReceivedMessages();
         assertEquals(2, received.length);
         MimeMessage mail = received[0];
@@ -71,9 +117,30 @@ class MailChannelTest {
     }
 
     @Test
-    void aDownServerIsAnErrorForTheRetryPolicy() {
+    void aRoundsEmailsGoOverOneConnectionAndABadOneDoesNotStopTheOthers() throws Exception {
+        try (MailChannel.Connection connection = channel(smtp.getSmtp().getPort()).open()) {
+            connection.send(outgoing(1, "un@example.org", null));
+            assertThrows(MessagingException.class, () -> connection.send(outgoing(2, "pas une adresse@@", null)));
+            connection.send(outgoing(3, "trois@example.org", null));
+            connection.send(outgoing(4, "quatre@example.org", null));
+        }
+        assertEquals(3, smtp.getReceivedMessages().length);
+        assertEquals(1, sockets.made.get(), "one SMTP connection for the round");
+        try (MailChannel.Connection connection = channel(smtp.getSmtp().getPort()).open()) {
+            connection.send(outgoing(5, "cinq@example.org", null));
+        }
+        assertEquals(2, sockets.made.get(), "a new round, a new connection");
+    }
+
+    @Test
+    void aDownServerIsAnErrorForTheRetryPolicyAndIsTriedOncePerRound() {
         int port = smtp.getSmtp().getPort();
         smtp.stop();
-        assertThrows(MessagingException.class, () -> channel(port).send(outgoing(null)));
+        try (MailChannel.Connection connection = channel(port).open()) {
+            assertThrows(MessagingException.class, () -> connection.send(outgoing(1, "un@example.org", null)));
+            MessagingException second = assertThrows(MessagingException.class, () -> connection.send(outgoing(2, "deux@example.org", null)));
+            assertTrue(second.getMessage().contains("unreachable"), second.getMessage());
+        }
+        assertEquals(1, sockets.made.get(), "the round's other e-mails do not try to connect again");
     }
 }
