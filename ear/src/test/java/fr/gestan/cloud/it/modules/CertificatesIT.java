@@ -566,6 +566,7 @@ class CertificatesIT extends WithRoleCallers {
                 var edited = registry.issuing(issued.number()).orElseThrow();
                 assertFalse(edited.proofValid(), "an edited issuing entry no longer leads to the signed root");
                 assertFalse(edited.confirms(issued.sha256()));
+                assertFalse(registry.check(issued.number()).orElseThrow().issuing().proofValid(), "/verify?number= says so too");
             } finally {
                 editIssuingEntry(issued.number(), "substr(reason, 1, length(reason) - 7)");
             }
@@ -578,6 +579,18 @@ class CertificatesIT extends WithRoleCallers {
         assertEquals(CertificateStatus.VALID, byNumber.status());
         assertEquals(null, byNumber.tenantName());
         assertEquals(null, byNumber.tenantSiren());
+
+        // /verify?number=: status and proof with one look-up of the number (issue 19, docs/performance.md 4.21), the
+        // same answers as verify and issuing, one statement of the compliance unit fewer than the two calls
+        var check = registry.check(issued.number().toLowerCase()).orElseThrow();
+        assertEquals(byNumber, check.status(), "no company either");
+        assertEquals(issued.number(), check.issuing().certificateNumber());
+        assertEquals(issuing.position(), check.issuing().position());
+        assertTrue(check.issuing().proofValid() && check.issuing().confirms(issued.sha256()), check::toString);
+        assertEquals(java.util.Optional.empty(), registry.check("GC-1999-000001"));
+        long checkStatements = complianceStatements(() -> registry.check(issued.number()).orElseThrow());
+        long twoCalls = complianceStatements(() -> registry.verify(issued.number()).flatMap(v -> registry.issuing(v.number())).orElseThrow());
+        assertEquals(twoCalls - 1, checkStatements, "check " + checkStatements + ", verify then issuing " + twoCalls);
 
         // verification by file: this exact file, or not ours
         FileVerification exact = certificates.verifyFile(file.pdf());
@@ -795,6 +808,19 @@ class CertificatesIT extends WithRoleCallers {
                 csv.append(String.join(";", number, issued.toString(), until.toString(), "VALID", "", "", "", sha256(pdf))).append("\r\n");
             }
         }
+    }
+
+    /** The compliance unit's statements of a call, the fewest of three (its timers may run meanwhile). */
+    private long complianceStatements(java.util.concurrent.Callable<?> call) throws Exception {
+        org.hibernate.stat.Statistics statistics = complianceUnit.unwrap(org.hibernate.SessionFactory.class).getStatistics();
+        statistics.setStatisticsEnabled(true);
+        long fewest = Long.MAX_VALUE;
+        for (int run = 0; run < 3; run++) {
+            long before = statistics.getPrepareStatementCount();
+            call.call();
+            fewest = Math.min(fewest, statistics.getPrepareStatementCount() - before);
+        }
+        return fewest;
     }
 
     /**

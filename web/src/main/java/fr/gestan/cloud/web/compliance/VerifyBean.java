@@ -1,5 +1,6 @@
 package fr.gestan.cloud.web.compliance;
 
+import fr.gestan.cloud.compliance.api.CertificateCheck;
 import fr.gestan.cloud.compliance.api.CertificateRegistry;
 import fr.gestan.cloud.compliance.api.CertificateStatusView;
 import fr.gestan.cloud.compliance.api.Certificates;
@@ -40,11 +41,16 @@ public class VerifyBean {
     private FileVerification fileResult;
     private boolean fileChecked;
     private fr.gestan.cloud.security.api.IssuingEntryProof issuing;
+    /** The number whose issuing entry {@link #issuing} holds (null: none looked up yet). */
+    private String issuingOf;
 
     public void verify() {
         searched = true;
         fileChecked = false;
-        result = registry.verify(number).orElse(null);
+        CertificateCheck check = registry.check(number).orElse(null);
+        result = check == null ? null : check.status();
+        issuing = check == null ? null : check.issuing();
+        issuingOf = check == null ? null : result.number();
         if (result == null) {
             messages.warn("verify.unknown");
         }
@@ -127,8 +133,9 @@ public class VerifyBean {
         if (shown == null) {
             return null;
         }
-        if (issuing == null || !issuing.certificateNumber().equals(shown.number())) {
+        if (!shown.number().equals(issuingOf)) { // looked up once per view, even when there is none
             issuing = registry.issuing(shown.number()).orElse(null); // through the tenant, not shown
+            issuingOf = shown.number();
         }
         return issuing;
     }

@@ -20,6 +20,13 @@ public interface CertificateRegistry {
     Optional<fr.gestan.cloud.security.api.IssuingEntryProof> issuing(@NotBlank(message = "{certificate.number.required}")
                                                                      @Size(max = 32, message = "{certificate.number.format}") String number);
 
+    /**
+     * {@link #verify} and {@link #issuing} with one look-up of the number and in one transaction (the page
+     * {@code /verify?number=}: docs/performance.md 4.21); empty for an unknown number. Anyone, as {@link #verify}.
+     */
+    Optional<CertificateCheck> check(@NotBlank(message = "{certificate.number.required}")
+                                     @Size(max = 32, message = "{certificate.number.format}") String number);
+
     /** Records an issued certificate. Support and administrators only. */
     CertificateStatusView record(@NotBlank(message = "{tenant.siren.required}")
                                  @Pattern(regexp = "\\d{9}", message = "{tenant.siren.format}") String tenantSiren,

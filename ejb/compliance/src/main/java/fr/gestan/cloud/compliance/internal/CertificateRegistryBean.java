@@ -3,6 +3,7 @@ package fr.gestan.cloud.compliance.internal;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
+import fr.gestan.cloud.compliance.api.CertificateCheck;
 import fr.gestan.cloud.compliance.api.CertificateRegistry;
 import fr.gestan.cloud.compliance.api.CertificateStatusView;
 import fr.gestan.cloud.security.api.IssuingEntryProof;
@@ -30,17 +31,26 @@ public class CertificateRegistryBean extends ComplianceServiceBase implements Ce
     @PermitAll
     public Optional<CertificateStatusView> verify(String number) {
         Instant now = clock.instant();
-        return em.createNamedQuery(CertificateRecord.BY_NUMBER, CertificateRecord.class)
-                .setParameter("number", number.strip().toUpperCase(Locale.ROOT))
-                .getResultList().stream().findFirst().map(c -> c.toView(now)).map(CertificateRegistryBean::withoutCompany);
+        return byNumber(number).map(c -> c.toView(now)).map(CertificateRegistryBean::withoutCompany);
     }
 
     @Override
     @PermitAll
     public Optional<IssuingEntryProof> issuing(String number) {
+        return byNumber(number).flatMap(c -> proofs.certificateIssue(c.number()));
+    }
+
+    @Override
+    @PermitAll
+    public Optional<CertificateCheck> check(String number) {
+        Instant now = clock.instant();
+        return byNumber(number).map(c -> new CertificateCheck(withoutCompany(c.toView(now)),
+                proofs.certificateIssue(c.number()).orElse(null)));
+    }
+
+    private Optional<CertificateRecord> byNumber(String number) {
         return em.createNamedQuery(CertificateRecord.BY_NUMBER, CertificateRecord.class)
-                .setParameter("number", number.strip().toUpperCase(Locale.ROOT)).getResultList().stream().findFirst()
-                .flatMap(c -> proofs.certificateIssue(c.number()));
+                .setParameter("number", number.strip().toUpperCase(Locale.ROOT)).getResultList().stream().findFirst();
     }
 
     /**
