@@ -8,10 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -30,11 +28,6 @@ class AccessibilityJourneyIT extends BrowserJourney {
 
     /** The client's journal fills this many pages of 25 (its paginator, and the back office's, at ten pages). */
     static final int JOURNAL_PAGES = 10;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return JourneyEar.deployment();
-    }
 
     @Test
     void public_pages_pass_in_both_languages_and_fit_a_phone() {

@@ -11,10 +11,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -33,11 +31,6 @@ class AgentApiIT extends BrowserJourney {
     private static final String SERVER_TOKEN = "demo-monitoring-token-GC-PROD-01";
     private static final String CONTRACTOR_TOKEN = "demo-reporter-token-netsyst";
     private static final String URL = Http.HTTPS + "api/v1/public/agent/events";
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return JourneyEar.deployment();
-    }
 
     private static String at(long minutesAgo) {
         return Instant.now().minus(minutesAgo, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS).toString();

@@ -10,10 +10,8 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -33,11 +31,6 @@ class ApiClientsJourneyIT extends BrowserJourney {
     static final String OTHER = "913572467";
     static final String API = Http.HTTPS + "api/v1/";
     static final String PAGE = "portal/tenants/api-clients.xhtml";
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return JourneyEar.deployment();
-    }
 
     record Created(String clientId, String secret, String tokenUrl) {
     }

@@ -20,7 +20,7 @@ import org.openqa.selenium.By;
  * journey signs in through it), the sign-in form filled the way a user does, and a screenshot of the page a test
  * failed on ({@code target/screenshots/FAILED-<class>-<test>.png}, with its address in the log).
  */
-abstract class BrowserJourney {
+abstract class BrowserJourney extends OnJourneyEar {
 
     protected static Browser browser;
 

@@ -13,13 +13,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.as.controller.client.ModelControllerClient;
 import org.jboss.as.controller.client.helpers.Operations;
 import org.jboss.dmr.ModelNode;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -40,11 +38,6 @@ class HardeningIT extends BrowserJourney {
 
     static final String API = Http.HTTPS + "api/v1/";
     static final Path SERVER_LOG = Path.of(System.getProperty("gestan.it.server.home"), "standalone", "log", "server.log");
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return JourneyEar.deployment();
-    }
 
     private static String client;
     private static String support;

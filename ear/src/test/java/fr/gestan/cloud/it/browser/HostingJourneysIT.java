@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -15,11 +14,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -42,14 +38,6 @@ import org.openqa.selenium.support.ui.Select;
 class HostingJourneysIT extends BrowserJourney {
 
     private static final String DEMO_TOKEN = "demo-monitoring-token-GC-PROD-01";
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return JourneyEar.deployment();
-    }
-
-    @ArquillianResource
-    URL deployed;
 
     private String base;
 

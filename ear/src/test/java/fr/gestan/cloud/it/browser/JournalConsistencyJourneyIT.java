@@ -11,9 +11,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -31,11 +29,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 class JournalConsistencyJourneyIT extends BrowserJourney {
 
     private static final String PAGE = "portal/security/journal.xhtml";
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return JourneyEar.deployment();
-    }
 
     private static long fixture(String step) throws Exception {
         HttpResponse<String> answer;

@@ -14,8 +14,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /**
  * The one deployment of the browser journeys and the HTTP tests of this package: the EAR as built, plus the test-only
  * pages and fixture servlets that some of them call, all under {@code /it/} and reached only by the tests that name
- * them (the fixtures' own comments say which). Every class deploys this same archive, so the suite deploys it once
- * instead of once per class ({@link fr.gestan.cloud.it.env.KeepingContainer}).
+ * them (the fixtures' own comments say which). Every class deploys this same archive (through {@link OnJourneyEar}),
+ * so the suite deploys it once instead of once per class ({@link fr.gestan.cloud.it.env.KeepingContainer}).
  */
 final class JourneyEar {
 

@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.gestan.cloud.it.env.KeycloakFixture;
 import java.net.http.HttpResponse;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -31,11 +29,6 @@ class JourneysIT extends BrowserJourney {
     private static final String REALM_PATH = "/realms/gestan/";
     /** Browsers use HTTPS only; Keycloak's redirect URIs name localhost, not 127.0.0.1. */
     private static final String BASE = Http.HTTPS;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return JourneyEar.deployment();
-    }
 
     // ------------------------------------------------------------------ anonymous visitor
 

@@ -11,10 +11,8 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -29,15 +27,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class NotificationsHttpIT {
+class NotificationsHttpIT extends OnJourneyEar {
 
     static final String API = Http.HTTPS + "api/v1/public/status/subscriptions";
     private static final Pattern LINK = Pattern.compile("https://[^/\\s]+(/api/v1/public/status/subscriptions/(confirm|unsubscribe)\\?token=([A-Za-z0-9_-]+))");
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return JourneyEar.deployment();
-    }
 
     private static HttpResponse<String> subscribe(String email) throws Exception {
         return Http.post(API, "application/json", "{\"email\":\"" + email + "\",\"scope\":\"ALL\"}");

@@ -9,10 +9,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -27,11 +25,6 @@ import org.openqa.selenium.By;
 class NotificationsJourneyIT extends BrowserJourney {
 
     private static final Pattern CONFIRM = Pattern.compile("https://[^/\\s]+/(api/v1/public/status/subscriptions/confirm\\?token=[A-Za-z0-9_-]+)");
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return JourneyEar.deployment();
-    }
 
     private static List<CaughtMail> await(String email) throws InterruptedException {
         for (int i = 0; i < 600 && MailCatcher.to(email).isEmpty(); i++) {

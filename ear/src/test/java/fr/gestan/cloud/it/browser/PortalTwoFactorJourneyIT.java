@@ -9,10 +9,8 @@ import fr.gestan.cloud.it.env.Totp;
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -34,11 +32,6 @@ class PortalTwoFactorJourneyIT extends BrowserJourney {
     static final String OWN = "842317653";
     static final String API = Http.HTTPS + "api/v1/";
     static final String PAGE = "portal/tenants/users.xhtml";
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return JourneyEar.deployment();
-    }
 
     @Test
     void a_client_turns_on_two_factor_for_its_user_who_enrols_then_gives_a_code_at_every_sign_in() throws Exception {

@@ -9,11 +9,9 @@ import fr.gestan.cloud.it.env.KeycloakFixture;
 import fr.gestan.cloud.it.env.Totp;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -72,11 +70,6 @@ class SecurityHttpIT extends BrowserJourney {
         browser.find(By.id("entries-form:entries"));
         browser.screenshot("security-03-portal-journal-fr");
         signOut();
-    }
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return JourneyEar.deployment();
     }
 
     @ArquillianResource

@@ -8,10 +8,8 @@ import fr.gestan.cloud.it.env.KeycloakFixture;
 import fr.gestan.cloud.it.env.MailCatcher;
 import fr.gestan.cloud.it.env.TestEnvironment;
 import fr.gestan.cloud.it.support.CaughtMail;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -30,11 +28,6 @@ import java.util.regex.Pattern;
 class SignInPagesJourneyIT extends BrowserJourney {
 
     private static final String BRAND_RGB = "rgba(29, 63, 114, 1)"; // #1d3f72, gestan.css --brand, as Selenium reports colours
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return JourneyEar.deployment();
-    }
 
     @Test
     void the_sign_in_page_wears_the_site_brand_in_french_and_leads_back_home() throws Exception {

@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.gestan.cloud.it.env.KeycloakFixture;
 import java.net.http.HttpResponse;
 import java.util.concurrent.ThreadLocalRandom;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -21,14 +19,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class SignInPolicyIT {
+class SignInPolicyIT extends OnJourneyEar {
 
     private static final String FIXTURE = Http.HTTPS + "it/sign-in-fixture";
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return JourneyEar.deployment();
-    }
 
     @Test
     void a_policy_change_reaches_keycloak_the_web_sessions_and_the_trust_page() throws Exception {

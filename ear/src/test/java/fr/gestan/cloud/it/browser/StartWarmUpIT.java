@@ -9,10 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -23,16 +21,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class StartWarmUpIT {
+class StartWarmUpIT extends OnJourneyEar {
 
     private static final String READY = "http://localhost:" + (9990 + TestEnvironment.PORT_OFFSET) + "/health/ready";
     private static final Path SERVER_LOG = Path.of(System.getProperty("gestan.it.server.home"), "standalone", "log", "server.log");
     private static final Pattern WARM_UP = Pattern.compile("\\{[^{}]*\"name\"\\s*:\\s*\"warm-up\"[^{}]*\"data\"\\s*:\\s*(\\{[^{}]*\\})");
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return JourneyEar.deployment();
-    }
 
     @Test
     void readiness_waits_for_the_warm_up_of_the_public_pages_and_says_what_it_warmed() throws Exception {

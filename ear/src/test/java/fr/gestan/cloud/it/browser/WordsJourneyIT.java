@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -33,11 +31,6 @@ class WordsJourneyIT extends BrowserJourney {
     private static final Pattern RAW_BOOLEAN = Pattern.compile("\\b(true|false)\\b");
     private static final Pattern RAW_DAYS = Pattern.compile("\\d+ < \\d+ d\\b");
     private static final Pattern ISO_DATE = Pattern.compile("\\b20\\d\\d-\\d\\d-\\d\\d\\b");
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return JourneyEar.deployment();
-    }
 
     @Test
     @Order(1)

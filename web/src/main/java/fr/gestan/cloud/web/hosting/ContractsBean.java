@@ -22,10 +22,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import fr.gestan.cloud.tenants.api.TenantService;
 import fr.gestan.cloud.web.tenants.TenantNames;
 
 /** Staff's hosting contracts: a filtered page, a new draft with its proposed placement, lifecycle and moves. */
@@ -47,11 +44,9 @@ public class ContractsBean implements Serializable {
     Messages messages;
     @Inject
     CurrentUser user;
-    @EJB
-    TenantService tenants;
-
     /** The company names of the page's SIRENs (one query a page). */
-    private Map<String, String> names = Map.of();
+    @Inject
+    TenantNames names;
 
     private String filterSiren;
     private int first;
@@ -97,15 +92,15 @@ public class ContractsBean implements Serializable {
     private void refresh() {
         total = contracts.count(filterSiren);
         page = contracts.list(filterSiren, first, PAGE);
-        names = new HashMap<>(TenantNames.of(tenants, page.stream().map(ContractView::tenantSiren).toList()));
+        names.read(page.stream().map(ContractView::tenantSiren).toList());
     }
 
     /** The company name of a SIREN of this page, or null when the tenants module does not know it. */
     public String name(String siren) {
-        if (siren != null && !names.containsKey(siren) && selected != null && siren.equals(selected.tenantSiren())) {
-            names.putAll(TenantNames.of(tenants, List.of(siren)));
+        if (siren != null && selected != null && siren.equals(selected.tenantSiren())) {
+            names.add(List.of(siren));
         }
-        return names.get(siren);
+        return names.of(siren);
     }
 
     public void search() {

@@ -17,11 +17,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import fr.gestan.cloud.hosting.api.ServiceLevel;
-import fr.gestan.cloud.tenants.api.TenantService;
 import fr.gestan.cloud.web.tenants.TenantNames;
 
 /** A production server's recovery timeline (Gantt-like chart), the step durations and the recorded drills. */
@@ -38,11 +35,9 @@ public class RecoveryBean implements Serializable {
     Messages messages;
     @Inject
     CurrentUser user;
-    @EJB
-    TenantService tenants;
-
     /** The company names of the plan's tenants (one query). */
-    private Map<String, String> names = Map.of();
+    @Inject
+    TenantNames names;
 
     private Long server;
     private List<RecoveryPage.Server> servers;
@@ -84,7 +79,7 @@ public class RecoveryBean implements Serializable {
         drills = page.drills();
         if (plan != null) {
             server = plan.serverId();
-            names = new HashMap<>(TenantNames.of(tenants, plan.tenants().stream().map(RecoveryPlanView.TenantSlot::tenantSiren).toList()));
+            names.read(plan.tenants().stream().map(RecoveryPlanView.TenantSlot::tenantSiren).toList());
         }
     }
 
@@ -112,7 +107,7 @@ public class RecoveryBean implements Serializable {
 
     /** The company name of a tenant of the plan, or null when unknown. */
     public String name(String siren) {
-        return names.get(siren);
+        return names.of(siren);
     }
 
     public ServiceLevel[] getLevels() {

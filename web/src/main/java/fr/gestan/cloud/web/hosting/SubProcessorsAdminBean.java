@@ -10,6 +10,7 @@ import fr.gestan.cloud.hosting.api.SubProcessorView;
 import fr.gestan.cloud.hosting.api.SubProcessors;
 import fr.gestan.cloud.web.i18n.Bundle;
 import fr.gestan.cloud.web.i18n.Messages;
+import fr.gestan.cloud.web.tenants.TenantNames;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
@@ -41,10 +42,9 @@ public class SubProcessorsAdminBean implements Serializable {
     private List<SubProcessorChangeView> changeList;
     private Long shownChange;
     private List<ChangeAnswerView> answers = List.of();
-    @EJB
-    fr.gestan.cloud.tenants.api.TenantService tenants;
     /** The company names of the answers' SIRENs (one query). */
-    private java.util.Map<String, String> names = java.util.Map.of();
+    @Inject
+    TenantNames names;
 
     private String name;
     private String legalForm;
@@ -61,8 +61,7 @@ public class SubProcessorsAdminBean implements Serializable {
         entries = subProcessors.all();
         changeList = changes.changes();
         if (shownChange != null) {
-            answers = changes.answers(shownChange);
-            names = new java.util.HashMap<>(fr.gestan.cloud.web.tenants.TenantNames.of(tenants, answers.stream().map(ChangeAnswerView::tenantSiren).toList()));
+            show(shownChange);
         }
     }
 
@@ -81,7 +80,7 @@ public class SubProcessorsAdminBean implements Serializable {
     public void show(long changeId) {
         shownChange = changeId;
         answers = changes.answers(changeId);
-        names = new java.util.HashMap<>(fr.gestan.cloud.web.tenants.TenantNames.of(tenants, answers.stream().map(ChangeAnswerView::tenantSiren).toList()));
+        names.read(answers.stream().map(ChangeAnswerView::tenantSiren).toList());
     }
 
     public SubProcessorChangeView getShown() {
@@ -102,7 +101,7 @@ public class SubProcessorsAdminBean implements Serializable {
 
     /** The company name of an answer's SIREN, or null when unknown. */
     public String name(String siren) {
-        return names.get(siren);
+        return names.of(siren);
     }
 
     public List<ChangeAnswerView> getAnswers() {

@@ -404,18 +404,12 @@ class LogSequencerTest {
     void old_checkpoints_are_thinned_to_one_per_hour_after_a_day_pinned_ones_kept() throws Exception {
         signedLog();
         long now = System.currentTimeMillis();
-        long hourUs = LogCheckpointer.HOUR_US;
-        long base = (now * 1000 - 3 * LogCheckpointer.DAY_US) / hourUs * hourUs;
-        db.execute("delete from journal_log_checkpoint");
-        String note = db.queryString("select 'x'");
+        long base = onlyCheckpointsFrom(now);
         for (int i = 0; i < 6; i++) {
-            db.execute("insert into journal_log_checkpoint (tree_size, root_hash, created_at_us, note, pinned) values (6, 'r', "
-                    + (base + i * hourUs / 3) + ", '" + note + "', " + (i == 4) + ")");
+            checkpointAt(base + i * LogCheckpointer.HOUR_US / 3, i == 4);
         }
-        db.execute("insert into journal_log_checkpoint (tree_size, root_hash, created_at_us, note, pinned) values (6, 'r', "
-                + (now * 1000 - 1000) + ", 'x', false)");
-        db.execute("insert into journal_log_checkpoint (tree_size, root_hash, created_at_us, note, pinned) values (6, 'r', "
-                + (now * 1000 - 2000) + ", 'x', false)");
+        checkpointAt(now * 1000 - 1000, false);
+        checkpointAt(now * 1000 - 2000, false);
         try (Connection c = db.open()) {
             // Hours 0 (i 0,1,2) and 1 (i 3,4,5): keep i 0 and 3 (first of each hour), i 4 (pinned), and all of the last day.
             assertEquals(3, LogCheckpointer.prune(c, now));
@@ -427,12 +421,9 @@ class LogSequencerTest {
     void a_checkpoint_pinned_for_a_certificate_outlives_the_thinning() throws Exception {
         signedLog();
         long now = System.currentTimeMillis();
-        long hourUs = LogCheckpointer.HOUR_US;
-        long base = (now * 1000 - 3 * LogCheckpointer.DAY_US) / hourUs * hourUs;
-        db.execute("delete from journal_log_checkpoint");
+        long base = onlyCheckpointsFrom(now);
         for (int i = 0; i < 3; i++) { // three in one hour, three days ago: only the first would be kept
-            db.execute("insert into journal_log_checkpoint (tree_size, root_hash, created_at_us, note, pinned) values (6, 'r', "
-                    + (base + i * 1000) + ", 'x', false)");
+            checkpointAt(base + i * 1000, false);
         }
         long certificates = db.queryLong("select max(id) from journal_log_checkpoint");
         try (Connection c = db.open()) {
@@ -441,6 +432,18 @@ class LogSequencerTest {
             assertFalse(LogCheckpointer.pin(c, certificates - 1), "gone: the caller signs a new one");
         }
         assertEquals(1, db.queryLong("select count(*) from journal_log_checkpoint where pinned and id = " + certificates));
+    }
+
+    /** Deletes the log's checkpoints and answers the hour three days before {@code nowMs}, in microseconds. */
+    private long onlyCheckpointsFrom(long nowMs) throws Exception {
+        db.execute("delete from journal_log_checkpoint");
+        return (nowMs * 1000 - 3 * LogCheckpointer.DAY_US) / LogCheckpointer.HOUR_US * LogCheckpointer.HOUR_US;
+    }
+
+    /** A checkpoint row (of a six-entry log; the thinning reads only its time and pin) created at {@code createdAtUs}. */
+    private void checkpointAt(long createdAtUs, boolean pinned) throws Exception {
+        db.execute("insert into journal_log_checkpoint (tree_size, root_hash, created_at_us, note, pinned) values (6, 'r', "
+                + createdAtUs + ", 'x', " + pinned + ")");
     }
 
     @Test

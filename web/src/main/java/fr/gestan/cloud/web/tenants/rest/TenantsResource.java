@@ -22,6 +22,7 @@ import fr.gestan.cloud.tenants.api.TenantStateException;
 import fr.gestan.cloud.tenants.api.TenantView;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -58,21 +59,39 @@ public class TenantsResource {
 
     /** The first page ordered by name (as before), or a filtered, sorted page with {@code q}, {@code state}, {@code sort}. */
     @GET
-    public List<TenantView> list(@QueryParam("first") @DefaultValue("0") int first,
-                                 @QueryParam("max") @DefaultValue("50") int max,
-                                 @QueryParam("q") String text, @QueryParam("state") TenantState state,
-                                 @QueryParam("sort") @DefaultValue("LEGAL_NAME") TenantQuery.Sort sort,
-                                 @QueryParam("desc") @DefaultValue("false") boolean descending) {
-        return tenants.rows(new TenantQuery(text, state, null, sort, !descending, first, max));
+    public List<TenantView> list(@BeanParam Filter filter) {
+        return tenants.rows(filter.query());
     }
 
+    /** The same page as {@link #list}, with the count of all that match. */
     @GET
     @Path("/page")
-    public TenantPage page(@QueryParam("first") @DefaultValue("0") int first, @QueryParam("max") @DefaultValue("50") int max,
-                           @QueryParam("q") String text, @QueryParam("state") TenantState state,
-                           @QueryParam("sort") @DefaultValue("LEGAL_NAME") TenantQuery.Sort sort,
-                           @QueryParam("desc") @DefaultValue("false") boolean descending) {
-        return tenants.search(new TenantQuery(text, state, null, sort, !descending, first, max));
+    public TenantPage page(@BeanParam Filter filter) {
+        return tenants.search(filter.query());
+    }
+
+    /** The query parameters of a page of tenants, for the list and the counted page alike. */
+    public static class Filter {
+        @QueryParam("first")
+        @DefaultValue("0")
+        int first;
+        @QueryParam("max")
+        @DefaultValue("50")
+        int max;
+        @QueryParam("q")
+        String text;
+        @QueryParam("state")
+        TenantState state;
+        @QueryParam("sort")
+        @DefaultValue("LEGAL_NAME")
+        TenantQuery.Sort sort;
+        @QueryParam("desc")
+        @DefaultValue("false")
+        boolean descending;
+
+        TenantQuery query() {
+            return new TenantQuery(text, state, null, sort, !descending, first, max);
+        }
     }
 
     @GET
