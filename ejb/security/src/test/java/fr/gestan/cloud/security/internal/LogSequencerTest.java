@@ -341,10 +341,7 @@ class LogSequencerTest {
     void forged_split_and_rolled_back_checkpoints_are_detected() throws Exception {
         signedLog();
         String root = db.queryString("select root_hash from journal_log_state");
-        // Forged: signed with another key under our name.
-        KeyPair forger = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        String forgedNote = note(forger, 6, JournalVerifier.unhex(root));
-        insertCheckpoint(6, root, forgedNote);
+        insertCheckpoint(6, root, forgedHead(root));
         assertPinpointed(db, Problem.CHECKPOINT_FORGED, 6);
         db.execute("delete from journal_log_checkpoint where id = (select max(id) from journal_log_checkpoint)");
 
@@ -377,8 +374,7 @@ class LogSequencerTest {
     void a_forged_checkpoint_is_reported_before_the_problems_after_it_and_after_those_before_it() throws Exception {
         signedLog();
         String root = db.queryString("select root_hash from journal_log_state");
-        KeyPair forger = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        String forgedNote = note(forger, 6, JournalVerifier.unhex(root));
+        String forgedNote = forgedHead(root);
         byte[] other = MerkleLog.sha256("another history".getBytes());
         String splitNote = note(key, 6, other);
 
@@ -400,6 +396,11 @@ class LogSequencerTest {
         insertCheckpoint(6, JournalVerifier.hex(other), splitNote);
         insertCheckpoint(6, root, forgedNote);
         assertPinpointed(db, Problem.CHECKPOINT_SPLIT_VIEW, 6); // the split view comes first in the checkpoints' order
+    }
+
+    /** The head of {@link #signedLog()} (6 leaves, this root) signed with another key under our name. */
+    String forgedHead(String root) throws Exception {
+        return note(KeyPairGenerator.getInstance("Ed25519").generateKeyPair(), 6, JournalVerifier.unhex(root));
     }
 
     /** A checkpoint of this log's origin signed by {@code by}. */
