@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.logging.Level;
@@ -22,8 +23,9 @@ import java.util.logging.Logger;
  * {@link LogVerification.Walk}.
  *
  * <p>A log of one chunk ({@value #CHUNK} positions) is read as whole tables, on two connections in one snapshot: the
- * first exports its snapshot ({@code pg_export_snapshot()}), a second one imports it ({@code SET TRANSACTION
- * SNAPSHOT}) and reads the leaves and the level-0 tiles on a thread of its own while the first streams the entries
+ * first exports its snapshot ({@code pg_export_snapshot()}), a second one (opened meanwhile, while the first read the
+ * checkpoints and the state) imports it ({@code SET TRANSACTION SNAPSHOT}) and reads the leaves and the level-0 tiles
+ * on a thread of its own while the first streams the entries
  * (PostgreSQL's two backends and the JVM's threads work at once: the leaves' aggregate no longer holds up the
  * entries). The reading thread hands the entry rows in batches to a hashing thread, which hashes each entry (leaf
  * recomputed, MAC checked) into a slot by its id and, once the leaves and tiles have arrived, walks the positions in
@@ -71,9 +73,9 @@ final class CopyVerification {
      * Checks every leaf up to the end of the log, in the snapshot of {@code c}; the first problem, or null when every
      * leaf read is sound (the caller then checks the log's size, the checkpoints beyond it and the entries outside).
      */
-    Result verify(Connection c, LogSequencer.Connections connections, long treeSize) throws SQLException {
+    Result verify(Connection c, Second second, long treeSize) throws SQLException {
         if (chunkSize >= treeSize) {
-            return whole(c, connections, treeSize);
+            return whole(c, second, treeSize);
         }
         for (long from = 0; ; from += chunkSize) {
             // The last chunk is open-ended: leaves beyond the state's size are read (and reported) too.
@@ -99,7 +101,7 @@ final class CopyVerification {
      * less on the entries than with a range): the leaves and tiles on a second connection in this snapshot while the
      * entries stream here. The entries counted up to the floor (all of them were read) spare the caller a count.
      */
-    private Result whole(Connection c, LogSequencer.Connections connections, long treeSize) throws SQLException {
+    private Result whole(Connection c, Second opening, long treeSize) throws SQLException {
         long minId;
         long maxId;
         // The range of the entries the leaves name (two ends of the unique index): the entries' slots.
@@ -111,25 +113,22 @@ final class CopyVerification {
             }
             maxId = rs.getLong(2);
         }
-        Chunk chunk = new Chunk(macKey, walk, minId, maxId, treeSize);
         CompletableFuture<Leaves> leaves = new CompletableFuture<>();
-        Connection second = openSecond(connections);
-        LogVerification.ReadOnlySnapshot secondSnapshot = null;
+        Connection second = opening.take();
+        LogVerification.ReadOnlySnapshot[] secondSnapshot = {null};
         try {
             if (second == null) {
                 leaves.complete(Leaves.read(c, 0, -1));
             } else {
-                secondSnapshot = importSnapshot(c, second);
-                Thread reader = new Thread(() -> {
-                    try {
-                        leaves.complete(Leaves.read(second, 0, -1));
-                    } catch (Throwable t) {
-                        leaves.completeExceptionally(t);
-                    }
-                }, "journal-verification-leaves");
-                reader.setDaemon(true);
-                reader.start();
+                String snapshot = exportSnapshot(c);
+                // The import's round trips too run on the leaves' thread: the entries start streaming here at once.
+                leaves = onThread("journal-verification-leaves", () -> {
+                    secondSnapshot[0] = importSnapshot(snapshot, second);
+                    return Leaves.read(second, 0, -1);
+                });
             }
+            // The slots (about 40 MB at a million entries, zeroed) once the leaves' reader is on its way.
+            Chunk chunk = new Chunk(macKey, walk, minId, maxId, treeSize);
             Result r = stream(c, chunk, "COPY journal_entry (" + ENTRY_TABLE_COLUMNS + ") TO STDOUT (FORMAT binary)", leaves);
             walk.entriesUpToFloor = chunk.entriesUpToFloor;
             return r;
@@ -140,18 +139,51 @@ final class CopyVerification {
         }
     }
 
-    /** A second connection, or null when none can be had (a pool at its limit): the leaves are then read first. */
-    private static Connection openSecond(LogSequencer.Connections connections) {
-        try {
-            return connections.open();
-        } catch (SQLException e) {
-            LOG.log(Level.INFO, "no second connection for the journal's verification: the leaves are read before the entries", e);
-            return null;
+    /**
+     * The second connection, opened on a thread of its own while the first one reads the checkpoints and the state;
+     * closed here unless taken.
+     */
+    static final class Second implements AutoCloseable {
+
+        private final CompletableFuture<Connection> opened;
+        private boolean taken;
+
+        private Second(CompletableFuture<Connection> opened) {
+            this.opened = opened;
+        }
+
+        static Second open(LogSequencer.Connections connections) {
+            return new Second(onThread("journal-verification-connection", connections::open));
+        }
+
+        /** The connection (the caller closes it), or null when none can be had (a pool at its limit): the leaves are then read first. */
+        Connection take() throws SQLException {
+            taken = true;
+            try {
+                return await(opened);
+            } catch (SQLException e) {
+                LOG.log(Level.INFO, "no second connection for the journal's verification: the leaves are read before the entries", e);
+                return null;
+            }
+        }
+
+        /** A connection not taken (a log of several chunks, or none to check) is closed once open. */
+        @Override
+        public void close() {
+            if (!taken) {
+                opened.thenAccept(c -> {
+                    try {
+                        c.close();
+                    } catch (SQLException e) {
+                        LOG.log(Level.FINE, "closing the unused second connection", e);
+                    }
+                });
+            }
         }
     }
 
-    /** Starts on {@code second} a read-only transaction in the snapshot of {@code first}'s. */
-    private static LogVerification.ReadOnlySnapshot importSnapshot(Connection first, Connection second) throws SQLException {
+    /** The id of {@code first}'s snapshot, for a second connection to import. */
+    private static String exportSnapshot(Connection first) throws SQLException {
         String id;
         try (Statement s = first.createStatement(); ResultSet rs = s.executeQuery("select pg_export_snapshot()")) {
             rs.next();
@@ -160,6 +192,11 @@ final class CopyVerification {
         if (!id.matches("[0-9A-Fa-f-]+")) {
             throw new SQLException("unexpected snapshot id " + id);
         }
+        return id;
+    }
+
+    /** Starts on {@code second} a read-only transaction in an exported snapshot. */
+    private static LogVerification.ReadOnlySnapshot importSnapshot(String id, Connection second) throws SQLException {
         LogVerification.ReadOnlySnapshot snapshot = LogVerification.ReadOnlySnapshot.begin(second);
         try (Statement s = second.createStatement()) {
             s.execute("SET TRANSACTION SNAPSHOT '" + id + "'");
@@ -171,7 +208,7 @@ final class CopyVerification {
      * Once the second connection's reader is done (whatever happened here), ends its transaction, restores its
      * settings and closes it.
      */
-    private static void closeAfter(CompletableFuture<Leaves> leaves, Connection second, LogVerification.ReadOnlySnapshot snapshot)
+    private static void closeAfter(CompletableFuture<Leaves> leaves, Connection second, LogVerification.ReadOnlySnapshot[] snapshot)
             throws SQLException {
         try (second) {
             try {
@@ -179,8 +216,8 @@ final class CopyVerification {
             } catch (RuntimeException failedThere) {
                 // reported by stream(), or moot after a problem found on the first connection
             }
-            if (snapshot != null) {
-                snapshot.close();
+            if (snapshot[0] != null) {
+                snapshot[0].close();
             }
         }
     }
@@ -206,9 +243,10 @@ final class CopyVerification {
         return chunk.result;
     }
 
-    private static Leaves await(CompletableFuture<Leaves> leaves) throws SQLException {
+    /** The outcome of work done on another thread, its failure rethrown here. */
+    static <T> T await(CompletableFuture<T> done) throws SQLException {
         try {
-            return leaves.get();
+            return done.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SQLException("verification interrupted", e);
@@ -224,6 +262,21 @@ final class CopyVerification {
             }
             throw new SQLException(e.getCause());
         }
+    }
+
+    /** {@code work} on a daemon thread of its own, its outcome in the future returned. */
+    static <T> CompletableFuture<T> onThread(String name, Callable<T> work) {
+        CompletableFuture<T> done = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                done.complete(work.call());
+            } catch (Throwable t) {
+                done.completeExceptionally(t);
+            }
+        }, name);
+        thread.setDaemon(true);
+        thread.start();
+        return done;
     }
 
     // The hot loops live in small methods of their own: the JIT compiles them (on-stack replacement) without the whole

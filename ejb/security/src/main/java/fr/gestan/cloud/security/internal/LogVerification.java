@@ -16,8 +16,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Verifies the whole log from the rows: every checkpoint's signature, order and agreement with the others; every
@@ -122,29 +125,49 @@ final class LogVerification {
     private Result verifyInSnapshot(Connection c, LogSequencer.Connections connections, Progress progress) throws SQLException {
         // Checkpoints first: each signs a state that committed before it, so the leaves read next cover them.
         List<LogCheckpointer.Stored> stored = LogCheckpointer.all(c);
+        // Their signatures (the JDK's Ed25519: a millisecond or more each, many more before it is compiled) are checked
+        // on a thread of their own while the leaves are read and hashed; a forged one is still the problem reported,
+        // before any other that a checkpoint at or after it, or a leaf, shows.
+        // On PostgreSQL the second connection opens meanwhile (a fork and an authentication when not pooled), once this
+        // one's snapshot is taken by the query above.
+        try (Signatures signatures = Signatures.check(keys, origin, stored);
+             CopyVerification.Second second = CopyVerification.usable(c) ? CopyVerification.Second.open(connections) : null) {
+            return verifyContents(c, second, progress, stored, signatures);
+        }
+    }
+
+    /**
+     * The checks of {@link #verifyInSnapshot} but the checkpoints' signatures: their contents read without verifying
+     * (the same as verified when the signature holds), and a problem at the {@code i}-th checkpoint reported only if
+     * no signature up to it fails.
+     */
+    private Result verifyContents(Connection c, CopyVerification.Second second, Progress progress,
+                                  List<LogCheckpointer.Stored> stored, Signatures signatures) throws SQLException {
         List<Signed> signed = new ArrayList<>();
         Map<Long, Signed> bySize = new HashMap<>();
         long largest = -1;
         Signed largestCheckpoint = null;
-        for (LogCheckpointer.Stored s : stored) {
+        for (int i = 0; i < stored.size(); i++) {
+            LogCheckpointer.Stored s = stored.get(i);
             MerkleLog.Checkpoint checkpoint;
             try {
-                checkpoint = keys.open(s.note(), origin);
+                checkpoint = MerkleLog.Checkpoint.parse(MerkleLog.parseNote(s.note()).text());
             } catch (MerkleLog.VerificationException e) {
-                return fail(Problem.CHECKPOINT_FORGED, s.treeSize(), 0, 0, "checkpoint " + s.id() + ": " + e.getMessage());
+                // opening it fails too, for the same or an earlier reason: that signature check is the problem reported
+                return signatures.before(i, fail(Problem.CHECKPOINT_FORGED, s.treeSize(), 0, 0, "checkpoint " + s.id() + ": " + e.getMessage()));
             }
             if (checkpoint.size() != s.treeSize() || !JournalVerifier.hex(checkpoint.root()).equals(s.rootHex())) {
-                return fail(Problem.CHECKPOINT_FORGED, s.treeSize(), 0, 0, "checkpoint " + s.id() + ": its columns differ from its signed note");
+                return signatures.before(i, fail(Problem.CHECKPOINT_FORGED, s.treeSize(), 0, 0, "checkpoint " + s.id() + ": its columns differ from its signed note"));
             }
             Signed one = new Signed(s.id(), checkpoint.size(), checkpoint.root(), checkpoint.extensions());
             Signed same = bySize.putIfAbsent(one.size(), one);
             if (same != null && !Arrays.equals(same.root(), one.root())) {
-                return fail(Problem.CHECKPOINT_SPLIT_VIEW, one.size(), 0, 0, "checkpoints " + same.id() + " and " + one.id()
-                        + " sign different roots for tree size " + one.size());
+                return signatures.before(i, fail(Problem.CHECKPOINT_SPLIT_VIEW, one.size(), 0, 0, "checkpoints " + same.id() + " and " + one.id()
+                        + " sign different roots for tree size " + one.size()));
             }
             if (one.size() < largest) {
-                return fail(Problem.CHECKPOINT_ROLLBACK, one.size(), 0, 0, "checkpoint " + one.id() + " signs tree size "
-                        + one.size() + " after checkpoint " + largestCheckpoint.id() + " signed " + largest);
+                return signatures.before(i, fail(Problem.CHECKPOINT_ROLLBACK, one.size(), 0, 0, "checkpoint " + one.id() + " signs tree size "
+                        + one.size() + " after checkpoint " + largestCheckpoint.id() + " signed " + largest));
             }
             if (one.size() > largest) {
                 largest = one.size();
@@ -152,6 +175,12 @@ final class LogVerification {
             }
             signed.add(one);
         }
+        return signatures.before(Integer.MAX_VALUE, verifyLeaves(c, second, progress, signed, bySize));
+    }
+
+    /** The leaves, the tree and the checkpoints' roots, once the checkpoints' contents are sound. */
+    private Result verifyLeaves(Connection c, CopyVerification.Second second, Progress progress, List<Signed> signed,
+                                Map<Long, Signed> bySize) throws SQLException {
         long treeSize;
         long floor;
         long legacyMaxId;
@@ -175,8 +204,8 @@ final class LogVerification {
 
         Walk walk = new Walk(bySizeOrder, nextCheckpoint, signed.size(), legacyMaxId, floor);
         Result stopped;
-        if (CopyVerification.usable(c)) {
-            stopped = new CopyVerification(macKey, walk, chunkSize, progress).verify(c, connections, treeSize);
+        if (second != null) {
+            stopped = new CopyVerification(macKey, walk, chunkSize, progress).verify(c, second, treeSize);
         } else {
             stopped = verifyByResultSet(c, walk, progress);
         }
@@ -287,6 +316,59 @@ final class LogVerification {
             return MessageDigest.getInstance("SHA-256");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The checkpoints' signatures, checked in their order on a thread of their own (each distinct note once: the same
+     * state signed again gives the same note), up to the first that fails to open with the key set.
+     */
+    static final class Signatures implements AutoCloseable {
+
+        private record Forged(int index, Result result) {
+        }
+
+        private CompletableFuture<Forged> first = CompletableFuture.completedFuture(null);
+        private volatile boolean closed;
+
+        private Signatures() {
+        }
+
+        static Signatures check(MerkleLog.KeySet keys, String origin, List<LogCheckpointer.Stored> stored) {
+            Signatures signatures = new Signatures();
+            if (!stored.isEmpty()) {
+                signatures.first = CopyVerification.onThread("journal-verification-signatures", () -> signatures.firstForged(keys, origin, stored));
+            }
+            return signatures;
+        }
+
+        private Forged firstForged(MerkleLog.KeySet keys, String origin, List<LogCheckpointer.Stored> stored) {
+            Set<String> opened = new HashSet<>();
+            for (int i = 0; i < stored.size() && !closed; i++) {
+                LogCheckpointer.Stored s = stored.get(i);
+                if (opened.contains(s.note())) {
+                    continue;
+                }
+                try {
+                    keys.open(s.note(), origin);
+                } catch (MerkleLog.VerificationException e) {
+                    return new Forged(i, fail(Problem.CHECKPOINT_FORGED, s.treeSize(), 0, 0, "checkpoint " + s.id() + ": " + e.getMessage()));
+                }
+                opened.add(s.note());
+            }
+            return null;
+        }
+
+        /** {@code otherwise}, unless the signature of a checkpoint at index {@code index} or before fails. */
+        Result before(int index, Result otherwise) throws SQLException {
+            Forged forged = CopyVerification.await(first);
+            return forged != null && forged.index() <= index ? forged.result() : otherwise;
+        }
+
+        /** Stops the checks when the verification ends without waiting for them (an exception). */
+        @Override
+        public void close() {
+            closed = true;
         }
     }
 

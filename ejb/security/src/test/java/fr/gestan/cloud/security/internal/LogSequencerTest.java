@@ -341,18 +341,13 @@ class LogSequencerTest {
     void forged_split_and_rolled_back_checkpoints_are_detected() throws Exception {
         signedLog();
         String root = db.queryString("select root_hash from journal_log_state");
-        // Forged: signed with another key under our name.
-        KeyPair forger = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        String forgedNote = MerkleLog.sign(new MerkleLog.Checkpoint(ORIGIN, 6, JournalVerifier.unhex(root)).body(), ORIGIN,
-                forger.getPrivate(), forger.getPublic());
-        insertCheckpoint(6, root, forgedNote);
+        insertCheckpoint(6, root, forgedHead(root));
         assertPinpointed(db, Problem.CHECKPOINT_FORGED, 6);
         db.execute("delete from journal_log_checkpoint where id = (select max(id) from journal_log_checkpoint)");
 
         // Split view: our key (stolen or misused) signed another root for the same size.
         byte[] other = MerkleLog.sha256("another history".getBytes());
-        insertCheckpoint(6, JournalVerifier.hex(other), MerkleLog.sign(new MerkleLog.Checkpoint(ORIGIN, 6, other).body(), ORIGIN,
-                key.getPrivate(), key.getPublic()));
+        insertCheckpoint(6, JournalVerifier.hex(other), note(key, 6, other));
         assertPinpointed(db, Problem.CHECKPOINT_SPLIT_VIEW, 6);
         db.execute("delete from journal_log_checkpoint where id = (select max(id) from journal_log_checkpoint)");
 
@@ -361,8 +356,7 @@ class LogSequencerTest {
         try (Connection c = db.open()) {
             smaller = LogProofs.root(c, 2);
         }
-        insertCheckpoint(2, JournalVerifier.hex(smaller), MerkleLog.sign(new MerkleLog.Checkpoint(ORIGIN, 2, smaller).body(), ORIGIN,
-                key.getPrivate(), key.getPublic()));
+        insertCheckpoint(2, JournalVerifier.hex(smaller), note(key, 2, smaller));
         assertPinpointed(db, Problem.CHECKPOINT_ROLLBACK, 2);
         db.execute("delete from journal_log_checkpoint where id = (select max(id) from journal_log_checkpoint)");
         assertTrue(verify(db).ok());
@@ -370,6 +364,48 @@ class LogSequencerTest {
         // Truncation: the newest leaves gone, the state moved back: the signed checkpoint still covers them.
         db.execute("delete from journal_leaf where position >= 4", "update journal_log_state set tree_size = 4");
         assertPinpointed(db, Problem.CHECKPOINT_BEYOND_END, 4);
+    }
+
+    /**
+     * The signatures are checked on a thread of their own while the leaves are hashed: a forged checkpoint is still the
+     * problem reported before a leaf's or a later checkpoint's, and a problem of an earlier checkpoint before it.
+     */
+    @Test
+    void a_forged_checkpoint_is_reported_before_the_problems_after_it_and_after_those_before_it() throws Exception {
+        signedLog();
+        String root = db.queryString("select root_hash from journal_log_state");
+        String forgedNote = forgedHead(root);
+        byte[] other = MerkleLog.sha256("another history".getBytes());
+        String splitNote = note(key, 6, other);
+
+        // The same state signed again gives the same note: checked once, and sound.
+        insertCheckpoint(6, root, db.queryString("select note from journal_log_checkpoint where tree_size = 6"));
+        Result twice = verify(db);
+        assertTrue(twice.ok(), twice::toString);
+
+        insertCheckpoint(6, root, forgedNote);
+        db.execute("update journal_entry set target = 'someone-else' where id = " + entryAt(1));
+        assertPinpointed(db, Problem.CHECKPOINT_FORGED, 6); // and not the edited leaf 1, found as the signatures are checked
+        insertCheckpoint(6, JournalVerifier.hex(other), splitNote);
+        Result result = verify(db);
+        assertEquals(Problem.CHECKPOINT_FORGED, result.problem(), result::toString);
+        assertTrue(result.detail().startsWith("checkpoint " + db.queryLong("select max(id) - 1 from journal_log_checkpoint") + ":"),
+                result::toString);
+
+        db.execute("delete from journal_log_checkpoint where id >= (select max(id) - 1 from journal_log_checkpoint)");
+        insertCheckpoint(6, JournalVerifier.hex(other), splitNote);
+        insertCheckpoint(6, root, forgedNote);
+        assertPinpointed(db, Problem.CHECKPOINT_SPLIT_VIEW, 6); // the split view comes first in the checkpoints' order
+    }
+
+    /** The head of {@link #signedLog()} (6 leaves, this root) signed with another key under our name. */
+    String forgedHead(String root) throws Exception {
+        return note(KeyPairGenerator.getInstance("Ed25519").generateKeyPair(), 6, JournalVerifier.unhex(root));
+    }
+
+    /** A checkpoint of this log's origin signed by {@code by}. */
+    static String note(KeyPair by, long size, byte[] root) {
+        return MerkleLog.sign(new MerkleLog.Checkpoint(ORIGIN, size, root).body(), ORIGIN, by.getPrivate(), by.getPublic());
     }
 
     private void insertCheckpoint(long size, String root, String note) throws Exception {
