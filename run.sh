@@ -63,7 +63,8 @@ stop_all() {
         gestan_stop_pid "$KC_PID"
     fi
     if [[ -n "$GM_PID" ]]; then
-        kill "$GM_PID" 2>/dev/null || true
+        # waited for, so that a start right after this one finds its ports free
+        gestan_stop_pid "$GM_PID"
     fi
     echo "==> Stopped."
 }
