@@ -73,7 +73,7 @@ gestan_start_keycloak() { # keycloak-folder http-port https-port management-port
     )
     KC_CDS_RECORD=$CDS_RECORD
     KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="$5" \
-        KC_HTTPS_KEY_STORE_PASSWORD="$GESTAN_KEYCLOAK_TLS_PASSWORD" JAVA_OPTS_APPEND="${JAVA_OPTS_APPEND:-} $CDS_OPTS" \
+        KC_HTTPS_KEY_STORE_PASSWORD="$GESTAN_KEYCLOAK_TLS_PASSWORD" JAVA_OPTS_APPEND="${JAVA_OPTS_APPEND:+$JAVA_OPTS_APPEND }$CDS_OPTS" \
         "$keycloak/bin/kc.sh" start-dev --http-port="$2" --https-port="$3" \
         --https-key-store-file="$KC_TLS_DIR/keycloak.p12" --http-management-port="$4" $import \
         > "$6" 2>&1 &
