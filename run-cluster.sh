@@ -171,7 +171,8 @@ start_node() { # name offset
 }
 
 gestan_wait_for Keycloak "https://localhost:$KC_PORT/realms/gestan" "$TIMEOUT" "$RUN/"
-gestan_keycloak_master_https_only "https://localhost:$KC_PORT" "$KC_ADMIN_PASSWORD"
+gestan_keycloak_started "$KEYCLOAK" "$RUN/keycloak.log"
+gestan_keycloak_master_https_only "https://localhost:$KC_PORT" "$KC_ADMIN_PASSWORD" "$KEYCLOAK"
 if [[ "$LB_HTTPS" != "8443" ]]; then
     KCADM=("$KEYCLOAK/bin/kcadm.sh")
     KCADM_CONFIG="$RUN/kcadm.config"

@@ -11,8 +11,9 @@
 #   GESTAN_FORCE_BUILD=1 ./run.sh              build even if no source changed since the last build
 #   GESTAN_START_TIMEOUT=600 ./run.sh          wait longer for Keycloak and WildFly (default 240 s each; a busy
 #                                              2-core machine needs more for Keycloak's first start)
-#   GESTAN_CDS=0 ./run.sh                      no class-data sharing for WildFly (by default the first start after a
-#                                              build records the classes WildFly loaded, the next ones map them)
+#   GESTAN_CDS=0 ./run.sh                      no class-data sharing for WildFly and Keycloak (by default a first
+#                                              start records the classes each loaded, after every build for WildFly,
+#                                              once for Keycloak; the next starts map them)
 #   GESTAN_PORT_OFFSET=17000 ./run.sh          every port moved by this offset (WildFly's socket bindings, Keycloak,
 #                                              GreenMail), e.g. beside another run or the tests; sign-in redirects back
 #                                              only to the realm's listed origins (offsets 0, 10000, 20000, ...)
@@ -62,7 +63,8 @@ stop_all() {
         gestan_stop_pid "$KC_PID"
     fi
     if [[ -n "$GM_PID" ]]; then
-        kill "$GM_PID" 2>/dev/null || true
+        # waited for, so that a start right after this one finds its ports free
+        gestan_stop_pid "$GM_PID"
     fi
     echo "==> Stopped."
 }
@@ -134,7 +136,9 @@ start_wildfly() {
 start_wildfly
 
 gestan_wait_for Keycloak "https://localhost:$KC_HTTPS_PORT/realms/gestan" "${GESTAN_START_TIMEOUT:-240}" "$TARGET/keycloak.log"
-gestan_keycloak_master_https_only "https://localhost:$KC_HTTPS_PORT" "${GESTAN_KEYCLOAK_ADMIN_PASSWORD:-admin}"
+# The realm marked imported, Keycloak's class-data archive recorded once (while WildFly deploys), master HTTPS-only.
+gestan_keycloak_started "$KEYCLOAK" "$TARGET/keycloak.log"
+gestan_keycloak_master_https_only "https://localhost:$KC_HTTPS_PORT" "${GESTAN_KEYCLOAK_ADMIN_PASSWORD:-admin}" "$KEYCLOAK"
 gestan_wait_for WildFly "http://localhost:$MANAGEMENT_PORT/health/ready" "${GESTAN_START_TIMEOUT:-240}" "$TARGET/wildfly.log"
 WF_PID=$(cat "$WF_PID_FILE" 2>/dev/null || true)
 if [[ -n "$WF_CDS_RECORD" && -n "$WF_PID" ]]; then

@@ -30,7 +30,12 @@ until grep -q 'Gestan Cloud is running' "$out"; do
 done
 to_urls=$(since "$t0")
 wf=$(cat "$target/wildfly.pid" 2>/dev/null || true)
-kc=$(pgrep -f "^[^ ]*java .*$target/keycloak/" | head -1 || true)
+# Keycloak's JVM: the Quarkus launcher started from this tree (WildFly's command line names Keycloak's folder too,
+# for its trust store, so a match on the folder finds WildFly)
+kc=""
+for p in $(pgrep -f 'io.quarkus.bootstrap.runner.QuarkusEntryPoint' || true); do
+    [[ "$(readlink "/proc/$p/cwd")" == "$here" ]] && kc=$p
+done
 wf_cpu=$(cpu "$wf"); kc_cpu=$(cpu "$kc")
 page() { curl -k -s -o /dev/null -w '%{time_total}' "https://localhost:$((8443 + ${GESTAN_PORT_OFFSET:-0}))/$1"; }
 first=$(page ""); second=$(page ""); status=$(page status)

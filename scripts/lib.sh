@@ -1,6 +1,9 @@
 # Sourced by run.sh and run-cluster.sh: the steps both take alike, so that a single node and a cluster start Keycloak,
 # keep its secrets and set up the database roles the same way. Each function says what it sets.
 
+# shellcheck source=scripts/cds.sh
+. "$(dirname "${BASH_SOURCE[0]}")/cds.sh"
+
 # Exits when one of the ports already answers on loopback.
 gestan_ports_free() { # message port...
     local message=$1 port
@@ -52,19 +55,42 @@ gestan_keycloak_secrets() { # keycloak folder
 
 # Starts Keycloak in development mode on HTTPS (gestan_keycloak_tls first), with the realm and the Gestan sign-in
 # theme (replaced at each start). Its development mode always opens an HTTP listener too, which serves no sign-in page
-# (sslRequired "all"). Sets KC_PID.
+# (sslRequired "all"). The realm is imported only until gestan_keycloak_started has marked it imported in Keycloak's
+# database folder (an import that finds the realm skips it, but reading the realm file still took 10 s of a 99 s start
+# at a load of 26: docs/performance.md 4.26); a database deleted to import afresh takes the mark with it. The classes
+# come from a class-data archive once one is recorded (scripts/cds.sh; GESTAN_CDS=0 turns it off): it depends on
+# Keycloak's jars (its build step rewrites some) and the JVM options. Sets KC_PID and KC_CDS_RECORD.
 gestan_start_keycloak() { # keycloak-folder http-port https-port management-port admin-password log
-    local keycloak=$1
+    local keycloak=$1 import=--import-realm
     mkdir -p "$keycloak/data/import"
     cp ear/src/main/keycloak/gestan-realm.json "$keycloak/data/import/"
+    [[ -f "$keycloak/data/h2/gestan-realm-imported" ]] && import=""
     rm -rf "$keycloak/themes/gestan"
     cp -r ear/src/main/keycloak/themes/gestan "$keycloak/themes/"
+    gestan_cds keycloak "$keycloak/data/cds" < <(
+        find "$keycloak/lib" "$keycloak/providers" -name '*.jar' -printf '%P %s %T@\n' | sort
+        echo "${JAVA_OPTS:-} ${JAVA_OPTS_APPEND:-}"
+    )
+    KC_CDS_RECORD=$CDS_RECORD
     KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="$5" \
-        KC_HTTPS_KEY_STORE_PASSWORD="$GESTAN_KEYCLOAK_TLS_PASSWORD" \
+        KC_HTTPS_KEY_STORE_PASSWORD="$GESTAN_KEYCLOAK_TLS_PASSWORD" JAVA_OPTS_APPEND="${JAVA_OPTS_APPEND:+$JAVA_OPTS_APPEND }$CDS_OPTS" \
         "$keycloak/bin/kc.sh" start-dev --http-port="$2" --https-port="$3" \
-        --https-key-store-file="$KC_TLS_DIR/keycloak.p12" --http-management-port="$4" --import-realm \
+        --https-key-store-file="$KC_TLS_DIR/keycloak.p12" --http-management-port="$4" $import \
         > "$6" 2>&1 &
     KC_PID=$!
+}
+
+# Once realm gestan answers: marks it imported (the next starts skip the import), and records Keycloak's class-data
+# archive when this start was to record one (the JVM pauses meanwhile). A start that ran Keycloak's build step
+# (its first, or after a change of build options) records nothing: the build rewrote the jars the archive's name
+# was made from, so the next start records it.
+gestan_keycloak_started() { # keycloak-folder log
+    if [[ -d "$1/data/h2" ]]; then touch "$1/data/h2/gestan-realm-imported"; fi
+    if [[ -z "$KC_CDS_RECORD" ]] || grep -q '^Updating the configuration' "$2"; then return 0; fi
+    local java=$KC_PID
+    # kc.sh runs Java as its child, or exec's it after a build step
+    [[ "$(readlink "/proc/$java/exe")" == */java ]] || java=$(pgrep -P "$KC_PID" | head -1 || true)
+    if [[ -n "$java" ]]; then gestan_cds_record "$java" "$KC_CDS_RECORD" "$1/data/cds/record.log"; fi
 }
 
 # PostgreSQL's roles (docs/operations.md, "Database roles"): GESTAN_DB_USER / GESTAN_DB_PASSWORD (default postgres)

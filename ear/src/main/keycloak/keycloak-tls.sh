@@ -44,13 +44,17 @@ gestan_keycloak_tls() { # keycloak folder
 
 # Keycloak's development mode always opens an HTTP listener: the master realm (the administration console) then
 # requires HTTPS as realm gestan does (sslRequired "all"), so that no password field is served over HTTP there either.
-gestan_keycloak_master_https_only() { # base URL (https), bootstrap admin password
-    local token
+# Kept in Keycloak's database: done once per database (a mark beside it; a database deleted takes the mark with it).
+gestan_keycloak_master_https_only() { # base URL (https), bootstrap admin password, keycloak folder
+    local token mark="$3/data/h2/gestan-master-https-only"
+    if [[ -f "$mark" ]]; then return 0; fi
     token=$(curl -fs --cacert "$KC_TLS_DIR/keycloak.pem" "$1/realms/master/protocol/openid-connect/token" \
         -d grant_type=password -d client_id=admin-cli -d username=admin --data-urlencode "password=$2" \
         | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
     if [[ -z "$token" ]] || ! curl -fs --cacert "$KC_TLS_DIR/keycloak.pem" -X PUT -H "Authorization: Bearer $token" \
             -H 'Content-Type: application/json' -d '{"sslRequired":"all"}' "$1/admin/realms/master"; then
         echo "WARNING: could not make Keycloak's master realm HTTPS-only (its console stays reachable over HTTP)" >&2
+    elif [[ -d "$3/data/h2" ]]; then
+        touch "$mark"
     fi
 }
