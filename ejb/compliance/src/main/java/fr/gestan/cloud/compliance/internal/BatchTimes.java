@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /**
  * Where a certificate batch's time went, for its closing log line: the loop's reading of the pages, its waiting for
- * their drafts and its storing of them, and the workers' time inside drafts (rules, rendering, signing). Used by the
- * batch's loop thread only.
+ * their drafts and for their stores (each page is stored while the loop reads the next: only the wait counts), and
+ * the workers' time inside drafts (rules, rendering, signing). Used by the batch's loop thread only.
  */
 final class BatchTimes {
 
@@ -36,7 +36,7 @@ final class BatchTimes {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%d pages in %d ms: the loop read pages %d ms, waited for drafts %d ms, stored %d ms;"
+        return String.format(Locale.ROOT, "%d pages in %d ms: the loop read pages %d ms, waited for drafts %d ms, waited for stores %d ms;"
                 + " the workers drafted %d ms", pages, ms(System.nanoTime() - start), ms(reading), ms(waiting), ms(storing), ms(drafting));
     }
 

@@ -137,6 +137,8 @@ public class CertificateBatchJob extends ComplianceServiceBase implements Certif
         // the pages read and being drafted, in order: the first is stored next; the one after it is read while the
         // first is drafted, so that the workers go on with it as soon as they are done with the first
         Deque<BatchPage> ahead = new ArrayDeque<>();
+        // the page before, being stored while the loop reads the next one and waits for this one's drafts
+        StoringPage[] storing = {null};
         BatchTimes times = new BatchTimes();
         try {
             Batch batch = new Batch(runId, worker, pageSize, threads, new Semaphore(threads),
@@ -161,23 +163,15 @@ public class CertificateBatchJob extends ComplianceServiceBase implements Certif
                 List<CertificateDraft> drafts = page.drafted();
                 times.waited(waited);
                 times.drafting(page);
-                long stored = System.nanoTime();
                 ahead.removeFirst();
-                CertificateBatchTally before = running[0];
-                List<CertificateBatchTally> told = new ArrayList<>();
+                stored(storing, running, progress, times);
                 // One transaction stores the page's certificates, their journal entries and notices, the tally and position.
-                pages.store(runId, worker, drafts, dropped -> {
-                    told.clear();
-                    told.addAll(page.tallies(before, dropped));
-                    return told.isEmpty() ? before : told.get(told.size() - 1);
-                }, page.position);
-                times.stored(stored);
-                told.forEach(progress);
-                running[0] = told.isEmpty() ? before : told.get(told.size() - 1);
+                storing[0] = new StoringPage(page, running[0], tallied -> pages.storeMeanwhile(runId, worker, drafts, tallied, page.position));
                 if (pause > 0 && !ahead.isEmpty()) {
                     pace(pause);
                 }
             }
+            stored(storing, running, progress, times);
             completed = true;
             return running[0];
         } catch (CertificateBatchRunStore.TakenOverException e) {
@@ -186,6 +180,13 @@ public class CertificateBatchJob extends ComplianceServiceBase implements Certif
                     + "this node stops it here, the other carries it on");
             return running[0];
         } finally {
+            if (storing[0] != null) { // a failure while the page before was stored: its commit counts
+                try {
+                    stored(storing, running, t -> { }, times);
+                } catch (RuntimeException ignored) {
+                    // the batch ends on the failure that stopped it
+                }
+            }
             ahead.forEach(BatchPage::abandon); // the pages drafted ahead of a failure: their workers end before the run does
             CertificateBatchTally done = running[0];
             if (!lost && runs.ended(runId, worker, completed, done)) {
@@ -195,6 +196,21 @@ public class CertificateBatchJob extends ComplianceServiceBase implements Certif
             LOG.info(() -> "Certificate batch " + runId + ": " + done.summary() + " in " + Duration.between(start, clock.instant()).toMillis()
                     + " ms on " + threads + " thread(s)" + (resumedSince == null ? "" : ", resumed on " + node) + "; " + times);
         }
+    }
+
+    /** Waits for the page being stored, if any, then tells its tallies and makes the last one the running tally. */
+    private static void stored(StoringPage[] storing, CertificateBatchTally[] running, Consumer<CertificateBatchTally> progress,
+                               BatchTimes times) {
+        StoringPage page = storing[0];
+        if (page == null) {
+            return;
+        }
+        storing[0] = null;
+        long waiting = System.nanoTime();
+        List<CertificateBatchTally> told = page.stored();
+        times.stored(waiting);
+        told.forEach(progress);
+        running[0] = page.after(told);
     }
 
     /** Test pacing only ({@value #PAUSE_PROPERTY}): a batch over the few demo tenants would end before a node is killed. */

@@ -7,6 +7,7 @@ import fr.gestan.cloud.common.notify.Notifications;
 import fr.gestan.cloud.common.persistence.SchemaMigrations;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Asynchronous;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.LocalBean;
@@ -23,6 +24,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import javax.sql.DataSource;
 
@@ -82,6 +85,18 @@ public class CertificatePageStore extends ComplianceServiceBase {
         java.util.Set<String> dropped = new java.util.HashSet<>(validNow.keySet());
         runs.progressedWithPage(runId, worker, tallied.apply(dropped), after);
         return dropped;
+    }
+
+    /**
+     * {@link #store}, in a transaction of its own on the container's asynchronous threads: the batch's loop reads the
+     * next page and waits for its drafts meanwhile, then waits for this before storing that one (pages are stored one
+     * at a time, in order, as before). A failure is the future's (the page rolled back, the run's position before it).
+     */
+    @Asynchronous
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public Future<java.util.Set<String>> storeMeanwhile(long runId, String worker, List<CertificateDraft> drafts,
+                                      Function<java.util.Set<String>, fr.gestan.cloud.compliance.api.CertificateBatchTally> tallied, String after) {
+        return CompletableFuture.completedFuture(store(runId, worker, drafts, tallied, after));
     }
 
     /** Which of the drafts' tenants hold a valid certificate now (one query): SIREN to that certificate's number. */

@@ -188,4 +188,41 @@ public class Delivery extends GeneratedId {
     DeliveryState state() {
         return state;
     }
+
+    /**
+     * The insert of a new delivery's row, as {@code em.persist} writes it (the id left to the identity column), for
+     * the outbox's bulk entry: one JDBC batch instead of one round trip per delivery for its identity id.
+     */
+    static final String INSERT = "insert into notification_delivery (message_id, kind, tenant_ref, channel, target, subscription_id,"
+            + " subject, body_text, body_html, unsubscribe_url, state, attempts, next_attempt_at, last_error, created_at, sent_at, version)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** Binds this new delivery's values to {@link #INSERT} (times as UTC wall-clock, as {@code hibernate.jdbc.time_zone} does). */
+    void bindNew(java.sql.PreparedStatement insert) throws java.sql.SQLException {
+        insert.setString(1, messageId);
+        insert.setString(2, kind);
+        insert.setString(3, tenantRef);
+        insert.setString(4, channel.name());
+        insert.setString(5, target);
+        if (subscription == null) {
+            insert.setNull(6, java.sql.Types.BIGINT);
+        } else {
+            insert.setLong(6, subscription.id());
+        }
+        insert.setString(7, subject);
+        insert.setString(8, bodyText);
+        insert.setString(9, bodyHtml);
+        insert.setString(10, unsubscribeUrl);
+        insert.setString(11, state.name());
+        insert.setInt(12, attempts);
+        insert.setObject(13, utc(nextAttemptAt));
+        insert.setString(14, lastError);
+        insert.setObject(15, utc(createdAt));
+        insert.setObject(16, utc(sentAt));
+        insert.setLong(17, version);
+    }
+
+    private static java.time.LocalDateTime utc(Instant instant) {
+        return instant == null ? null : java.time.LocalDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
+    }
 }

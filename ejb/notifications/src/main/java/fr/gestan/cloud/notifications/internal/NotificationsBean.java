@@ -4,6 +4,7 @@ import fr.gestan.cloud.common.Shown;
 import fr.gestan.cloud.common.notify.Notice;
 import fr.gestan.cloud.common.notify.NoticeKind;
 import fr.gestan.cloud.common.notify.Notifications;
+import fr.gestan.cloud.common.persistence.JdbcBatches;
 import fr.gestan.cloud.notifications.api.Channel;
 import fr.gestan.cloud.tenants.api.Contact;
 import fr.gestan.cloud.tenants.api.TenantRecord;
@@ -51,6 +52,9 @@ public class NotificationsBean implements Notifications {
     TenantService tenants;
     @EJB
     fr.gestan.cloud.security.api.StaffDirectory staff;
+    /** The datasource's connection in a transaction is the persistence unit's: the bulk entry commits with the caller's work. */
+    @Resource(lookup = fr.gestan.cloud.common.persistence.SchemaMigrations.DATASOURCE)
+    javax.sql.DataSource dataSource;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -68,13 +72,27 @@ public class NotificationsBean implements Notifications {
             tenants.recordsOf(sirens.subList(from, Math.min(sirens.size(), from + MAX_BATCH)))
                     .forEach(r -> records.put(r.siren(), r));
         }
+        List<Delivery> deliveries = new java.util.ArrayList<>();
         for (Notice notice : notices) {
             if (notice.kind() == NoticeKind.CERTIFICATE_ISSUED) {
                 Instant now = clock.instant();
-                publishCertificateIssued(notice, commonFacts(notice, now), now, Optional.ofNullable(records.get(notice.tenantRef())));
+                deliveries.addAll(certificateIssued(notice, commonFacts(notice, now), now, Optional.ofNullable(records.get(notice.tenantRef()))));
             } else {
                 publish(notice);
             }
+        }
+        insertAll(deliveries);
+    }
+
+    /** New deliveries in one JDBC batch, in this transaction (a page of the certificate batch: two e-mails a certificate). */
+    private void insertAll(List<Delivery> deliveries) {
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            JdbcBatches.insertAll(c, Delivery.INSERT, deliveries, (insert, d) -> d.bindNew(insert));
+        } catch (java.sql.SQLException e) {
+            throw new jakarta.ejb.EJBException("the outbox could not store " + deliveries.size() + " deliveries", e);
         }
     }
 
@@ -227,9 +245,15 @@ public class NotificationsBean implements Notifications {
 
     /** To the client's administrative and technical contacts (one message per address): a new certificate exists. */
     private void publishCertificateIssued(Notice notice, Map<String, String> facts, Instant now, Optional<TenantRecord> tenant) {
+        certificateIssued(notice, facts, now, tenant).forEach(em::persist);
+    }
+
+    /** The deliveries announcing a new certificate: one e-mail to each distinct contact of the tenant. */
+    private List<Delivery> certificateIssued(Notice notice, Map<String, String> facts, Instant now, Optional<TenantRecord> tenant) {
+        List<Delivery> deliveries = new java.util.ArrayList<>();
         if (tenant.isEmpty()) {
             LOG.warning(() -> "Unknown tenant " + notice.tenantRef() + ": new certificate not notified");
-            return;
+            return deliveries;
         }
         facts.putIfAbsent("tenant", tenant.get().details().legalName() + " (" + notice.tenantRef() + ")");
         facts.putIfAbsent("portalUrl", Links.certificates());
@@ -238,8 +262,9 @@ public class NotificationsBean implements Notifications {
         for (Contact contact : new Contact[] {tenant.get().details().administrative(), tenant.get().details().technical()}) {
             if (contact != null && contact.email() != null && !contact.email().isBlank()
                     && reached.add(contact.email().strip().toLowerCase(java.util.Locale.ROOT))) {
-                em.persist(new Delivery(notice.kind().name(), notice.tenantRef(), Channel.EMAIL, contact.email().strip(), null, message, now));
+                deliveries.add(new Delivery(notice.kind().name(), notice.tenantRef(), Channel.EMAIL, contact.email().strip(), null, message, now));
             }
         }
+        return deliveries;
     }
 }

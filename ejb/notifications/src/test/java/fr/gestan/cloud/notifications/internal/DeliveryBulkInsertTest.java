@@ -1,0 +1,114 @@
+package fr.gestan.cloud.notifications.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import fr.gestan.cloud.common.persistence.JdbcBatches;
+import fr.gestan.cloud.notifications.api.Channel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The outbox's bulk entry (a certificate batch page's e-mails in one JDBC batch, issue 19) writes the rows
+ * {@code em.persist} would: every column of the migrated table, pending, due now, times as UTC wall-clock.
+ */
+class DeliveryBulkInsertTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-06T12:30:45.123456Z");
+
+    @Test
+    void on_h2_a_page_of_deliveries_is_stored_as_pending_rows_due_now() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:deliveries;DB_CLOSE_DELAY=-1")) {
+            storedAndReadBack(c);
+        }
+    }
+
+    @Test
+    void on_postgresql_a_page_of_deliveries_is_stored_as_pending_rows_due_now() throws Exception {
+        String url = System.getenv("GESTAN_TEST_DB_URL");
+        assumeTrue(url != null && url.startsWith("jdbc:postgresql:"), "GESTAN_TEST_DB_URL names no PostgreSQL server");
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres")) {
+            c.setAutoCommit(false); // rolled back: nothing left in the shared server
+            try (Statement s = c.createStatement()) {
+                s.execute("create schema delivery_bulk_test");
+                s.execute("set local search_path to delivery_bulk_test");
+            }
+            try {
+                storedAndReadBack(c);
+            } finally {
+                c.rollback();
+            }
+        }
+    }
+
+    private static void storedAndReadBack(Connection c) throws SQLException, IOException {
+        migrate(c);
+        Message message = new Message("Votre nouvelle attestation", "Bonjour,\nvotre attestation GC-2026-000042…", "<p>Bonjour</p>", null);
+        List<Delivery> page = List.of(
+                new Delivery("CERTIFICATE_ISSUED", "842317653", Channel.EMAIL, "admin@boulangerie.fr", null, message, NOW),
+                new Delivery("CERTIFICATE_ISSUED", "842317653", Channel.EMAIL, "tech@boulangerie.fr", null, message, NOW));
+
+        assertEquals(2, JdbcBatches.insertAll(c, Delivery.INSERT, page, (insert, d) -> d.bindNew(insert)));
+
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select id, message_id, kind, tenant_ref, channel, target,"
+                + " subscription_id, subject, body_text, body_html, unsubscribe_url, state, attempts, next_attempt_at, last_error,"
+                + " created_at, sent_at, version from notification_delivery order by id")) {
+            long previousId = -1;
+            for (Delivery d : page) {
+                assertTrue(rs.next());
+                assertNotEquals(previousId, rs.getLong("id"), "ids from the identity column");
+                previousId = rs.getLong("id");
+                assertEquals(d.messageId(), rs.getString("message_id"));
+                assertEquals("CERTIFICATE_ISSUED", rs.getString("kind"));
+                assertEquals("842317653", rs.getString("tenant_ref"));
+                assertEquals("EMAIL", rs.getString("channel"));
+                assertEquals(d.target(), rs.getString("target"));
+                assertEquals(0, rs.getLong("subscription_id"));
+                assertTrue(rs.wasNull());
+                assertEquals(message.subject(), rs.getString("subject"));
+                assertEquals(message.text(), rs.getString("body_text"));
+                assertEquals(message.html(), rs.getString("body_html"));
+                assertNull(rs.getString("unsubscribe_url"));
+                assertEquals("PENDING", rs.getString("state"), "the sender takes it");
+                assertEquals(0, rs.getInt("attempts"));
+                LocalDateTime utc = LocalDateTime.ofInstant(NOW, ZoneOffset.UTC);
+                assertEquals(utc, rs.getObject("next_attempt_at", LocalDateTime.class), "due at once, UTC as hibernate.jdbc.time_zone");
+                assertEquals(utc, rs.getObject("created_at", LocalDateTime.class));
+                assertNull(rs.getString("last_error"));
+                assertNull(rs.getObject("sent_at"));
+                assertEquals(0, rs.getLong("version"));
+            }
+            assertFalse(rs.next());
+        }
+    }
+
+    /** The outbox's tables as the module's migration creates them. */
+    private static void migrate(Connection c) throws SQLException, IOException {
+        String script;
+        try (InputStream in = DeliveryBulkInsertTest.class.getResourceAsStream("/db/migration/notifications/V1__outbox.sql")) {
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        try (Statement s = c.createStatement()) {
+            for (String statement : script.replaceAll("(?m)^\\s*--.*$", "").split(";")) {
+                if (!statement.isBlank()) {
+                    s.execute(statement);
+                }
+            }
+        }
+    }
+}
