@@ -209,9 +209,13 @@ class HostedAccountsIT extends WithRoleCallers {
         assertThrows(AccountNotFoundException.class, () -> client.call(() -> accounts.requestReset(other.account().id())));
         assertThrows(AccountNotFoundException.class, () -> client.call(() -> accounts.markChanged(other.account().id())));
 
+        long pendingBefore = cleared.call(accounts::pendingResetRequestCount);
         HostedAccountView requested = client.call(() -> accounts.requestReset(mine.account().id()));
         assertTrue(requested.resetRequestedAt() != null);
         assertTrue(cleared.call(() -> accounts.pendingResetRequests(500)).stream().anyMatch(a -> a.id() == mine.account().id()));
+        // the requests tile's count (a count query) counts what the list holds
+        assertEquals(pendingBefore + 1, cleared.call(accounts::pendingResetRequestCount));
+        assertEquals(cleared.call(() -> accounts.pendingResetRequests(500)).size(), cleared.call(accounts::pendingResetRequestCount));
 
         HostedAccountView changed = client.call(() -> accounts.markChanged(mine.account().id()));
         assertFalse(changed.mustChange());

@@ -28,6 +28,7 @@ import fr.gestan.cloud.security.api.JournalQuery;
 import fr.gestan.cloud.tenants.api.DataExports;
 import fr.gestan.cloud.tenants.api.HostedAccounts;
 import fr.gestan.cloud.tenants.api.PortalUsers;
+import fr.gestan.cloud.tenants.api.TenantOverview;
 import fr.gestan.cloud.tenants.api.TenantQuery;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.control.RequestContextController;
@@ -142,6 +143,17 @@ class SqlPerPageIT extends ScaleSeeding {
         serverPagesHoldWhatTheServersAndAlertsHold();
         journalPagesHoldWhatTheTenantsEntriesHold();
         recoveryPageHoldsWhatItsCallsHold(pair[0].id());
+        tenantOverviewHoldsWhatItsCallsHold();
+    }
+
+    /** The tenant page's one call holds what the three calls it replaces return. */
+    private void tenantOverviewHoldsWhatItsCallsHold() throws Exception {
+        long demo = support.call(() -> tenants.bySiren(DEMO)).id();
+        TenantOverview overview = support.call(() -> tenants.overview(demo));
+        assertEquals(support.call(() -> tenants.get(demo)), overview.record());
+        assertEquals(support.call(() -> accounts.ofTenant(demo)), overview.accounts());
+        assertEquals(support.call(() -> portalUsers.usernames(demo)), overview.portalUsers());
+        assertTrue(overview.portalUsers().contains("client.demo"), "the demo tenant's users: " + overview);
     }
 
     /** The recovery page's one call holds what the calls it replaces return. */
@@ -206,7 +218,9 @@ class SqlPerPageIT extends ScaleSeeding {
             Map.entry("staff tenant list, page 40", 2L),
             Map.entry("staff tenant search by name", 2L),
             Map.entry("staff tenant search by SIREN", 2L),
-            Map.entry("staff tenant page", 5L),
+            // 5 as three calls (get 1, accounts.ofTenant 2, portalUsers.usernames 2); since 4.24 overview: the tenant,
+            // its accounts and its usernames in one transaction
+            Map.entry("staff tenant page", 3L),
             Map.entry("staff compliance dashboard", 3L),
             // operators 2 (a statement per operator while they were streamed: 23 with 22 operators), data centres 1,
             // servers 2, alerts 1 (2 while the loads were counted for no degraded server); since 4.13 the servers
@@ -223,8 +237,9 @@ class SqlPerPageIT extends ScaleSeeding {
             Map.entry("public trust", 9L),
             // 10 as separate calls (servers 2, settings 1, plan 6, drills 1); since 4.17 one call in one transaction: the
             // production servers, the settings, the server's contracts and its drills (the server read with the first),
-            // and the latest drill of any server, since the test's server has none (5, measured 2026-12-06 09:53 UTC)
-            Map.entry("staff recovery plan", 5L));
+            // and the latest drill of any server, since the test's server has none (5, measured 2026-12-06 09:53 UTC);
+            // since 4.24 the server's drills and the latest of any server in one statement
+            Map.entry("staff recovery plan", 4L));
 
     /** Tenants {@code from} to {@code to - 1} with their contracts, and as many journal entries of the demo tenant. */
     private void grow(int from, int to, ServerView[] pair) throws Exception {
@@ -295,12 +310,11 @@ class SqlPerPageIT extends ScaleSeeding {
         tenantList(counts, "staff tenant list, page 40", null, 975);
         tenantList(counts, "staff tenant search by name", "échelle 0000", 0);
         tenantList(counts, "staff tenant search by SIREN", siren(5), 0);
-        // /admin/tenants/edit.xhtml?id=: TenantPageBean, TenantAccountsBean, TenantPortalUsersBean (the demo tenant)
+        // /admin/tenants/edit.xhtml?id=: TenantPageBean for its sections too (the demo tenant): overview, where get,
+        // accounts.ofTenant and portalUsers.usernames took 5 statements in three transactions (4.24)
         long demo = support.call(() -> tenants.bySiren(DEMO)).id();
         page(counts, "staff tenant page", Map.of(
-                "get", () -> support.call(() -> tenants.get(demo)),
-                "accounts.ofTenant", () -> support.call(() -> accounts.ofTenant(demo)),
-                "portalUsers.usernames", () -> support.call(() -> portalUsers.usernames(demo))));
+                "overview", () -> support.call(() -> tenants.overview(demo))));
         // /admin/compliance/: ComplianceDashboardBean on the stored report (summary, count, first page of 20)
         page(counts, "staff compliance dashboard", Map.of(
                 "reports.summary", () -> admin.call(() -> reports.summary()),

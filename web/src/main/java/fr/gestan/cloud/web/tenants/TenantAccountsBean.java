@@ -50,7 +50,7 @@ public class TenantAccountsBean implements Serializable {
 
     /** View action, after the page's: the tenant's hosted accounts. */
     public void load() {
-        list = page.read(accounts::ofTenant, List.of());
+        list = page.readAccounts();
     }
 
     public void create() {

@@ -38,7 +38,7 @@ public class TenantPortalUsersBean implements Serializable {
 
     /** View action, after the page's: the tenant's portal users. */
     public void load() {
-        usernames = page.read(portalUsers::usernames, List.of());
+        usernames = page.readPortalUsers();
     }
 
     public void invite() {

@@ -94,7 +94,7 @@ public class TenantRequestsBean implements Serializable {
 
     public long getPendingCount() {
         if (pendingCount == null) {
-            pendingCount = tenants.openChangeRequestCount() + accounts.pendingResetRequests(500).size();
+            pendingCount = tenants.openChangeRequestCount() + accounts.pendingResetRequestCount();
         }
         return pendingCount;
     }

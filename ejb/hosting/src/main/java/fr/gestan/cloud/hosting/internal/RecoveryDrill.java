@@ -15,9 +15,14 @@ import java.time.LocalDate;
 @NamedQuery(name = RecoveryDrill.OF_SERVER, query = "select d from RecoveryDrill d join fetch d.server where d.server.id = :server"
         + " order by d.drilledOn desc, d.id desc")
 @NamedQuery(name = RecoveryDrill.LATEST, query = "select d from RecoveryDrill d join fetch d.server order by d.drilledOn desc, d.id desc")
+// a server's drills and the latest of any server, which refines a plan when the server has none (the recovery page)
+@NamedQuery(name = RecoveryDrill.OF_SERVER_OR_LATEST, query = "select d from RecoveryDrill d join fetch d.server where d.server.id = :server"
+        + " or d.id = (select max(l.id) from RecoveryDrill l where l.drilledOn = (select max(m.drilledOn) from RecoveryDrill m))"
+        + " order by d.drilledOn desc, d.id desc") // strict JPA: no order by or limit in a subquery
 public class RecoveryDrill extends ServerRecord {
 
-    static final String OF_SERVER = "RecoveryDrill.ofServer", LATEST = "RecoveryDrill.latest";
+    static final String OF_SERVER = "RecoveryDrill.ofServer", LATEST = "RecoveryDrill.latest",
+            OF_SERVER_OR_LATEST = "RecoveryDrill.ofServerOrLatest";
 
     private LocalDate drilledOn;
     private String performedBy;

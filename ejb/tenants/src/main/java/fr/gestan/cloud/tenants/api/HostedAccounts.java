@@ -45,6 +45,9 @@ public interface HostedAccounts {
     /** Accounts whose client asked for a new secret, oldest request first. Staff and auditors. */
     List<HostedAccountView> pendingResetRequests(int max);
 
+    /** How many accounts' clients asked for a new secret (the requests tile's figure, counted, not loaded). Staff and auditors. */
+    long pendingResetRequestCount();
+
     /** Accounts whose initial secret expired before being changed (to be reset), oldest first. Staff and auditors. */
     List<HostedAccountView> overdueInitialSecrets(int max);
 }

@@ -28,6 +28,13 @@ public interface TenantService {
     /** The full record. Staff and auditors. */
     TenantRecord get(long id) throws TenantNotFoundException;
 
+    /**
+     * The record with its hosted accounts and portal users' usernames, as the staff's page of a tenant shows them: what
+     * {@link #get}, {@link HostedAccounts#ofTenant} and {@link PortalUsers#usernames} return, in one transaction (3
+     * statements, 5 as three calls). Staff and auditors.
+     */
+    TenantOverview overview(long id) throws TenantNotFoundException;
+
     /** A tenant by its SIREN (for the other modules). Staff and auditors. */
     TenantView bySiren(@NotNull(message = "{tenant.siren.required}") @Pattern(regexp = "\\d{9}", message = "{tenant.siren.format}") String siren)
             throws TenantNotFoundException;

@@ -2,12 +2,14 @@ package fr.gestan.cloud.tenants.internal;
 
 import fr.gestan.cloud.tenants.api.HostedAccountView;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -22,6 +24,7 @@ import java.util.Objects;
         + " (select p.tenant from PortalAccount p where p.username = :username) order by a.login")
 @NamedQuery(name = HostedAccount.LOGIN_TAKEN, query = "select count(a) from HostedAccount a where a.login = :login")
 @NamedQuery(name = HostedAccount.RESET_REQUESTED, query = "select a from HostedAccount a join fetch a.tenant where a.resetRequestedAt is not null order by a.resetRequestedAt")
+@NamedQuery(name = HostedAccount.RESET_REQUESTED_COUNT, query = "select count(a) from HostedAccount a where a.resetRequestedAt is not null")
 @NamedQuery(name = HostedAccount.NOT_UNDER_KEY, query = "select a from HostedAccount a where a.secretCiphertext is not null"
         + " and (a.secretKeyId is null or a.secretKeyId <> :keyId) and a.id > :after order by a.id")
 @NamedQuery(name = HostedAccount.COUNT_NOT_UNDER_KEY, query = "select count(a) from HostedAccount a where a.secretCiphertext is not null"
@@ -35,6 +38,7 @@ public class HostedAccount extends TenantRecord {
 
     static final String OF_TENANT = "HostedAccount.ofTenant", OF_USER = "HostedAccount.ofUser",
             LOGIN_TAKEN = "HostedAccount.loginTaken", RESET_REQUESTED = "HostedAccount.resetRequested",
+            RESET_REQUESTED_COUNT = "HostedAccount.resetRequestedCount",
             OVERDUE = "HostedAccount.overdue", DELETE_OF_TENANT = "HostedAccount.deleteOfTenant",
             NOT_UNDER_KEY = "HostedAccount.notUnderKey", COUNT_NOT_UNDER_KEY = "HostedAccount.countNotUnderKey",
             COUNT_BY_KEY = "HostedAccount.countByKey";
@@ -137,6 +141,12 @@ public class HostedAccount extends TenantRecord {
         return login;
     }
 
+
+    /** A tenant's accounts by login, as views. */
+    static List<HostedAccountView> viewsOf(EntityManager em, Tenant tenant) {
+        return em.createNamedQuery(OF_TENANT, HostedAccount.class).setParameter("tenant", tenant)
+                .getResultList().stream().map(HostedAccount::toView).toList();
+    }
 
     HostedAccountView toView() {
         return new HostedAccountView(id(), tenant().siren(), login, holderName, createdAt, secretIssuedAt, secretExpiresOn,

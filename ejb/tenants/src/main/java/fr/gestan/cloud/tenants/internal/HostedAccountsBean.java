@@ -99,8 +99,7 @@ public class HostedAccountsBean extends TenantsServiceBase implements HostedAcco
         if (tenant == null) {
             throw new TenantNotFoundException("No tenant " + tenantId);
         }
-        return em.createNamedQuery(HostedAccount.OF_TENANT, HostedAccount.class).setParameter("tenant", tenant)
-                .getResultList().stream().map(HostedAccount::toView).toList();
+        return HostedAccount.viewsOf(em, tenant);
     }
 
     @Override
@@ -179,6 +178,12 @@ public class HostedAccountsBean extends TenantsServiceBase implements HostedAcco
     public List<HostedAccountView> pendingResetRequests(int max) {
         return em.createNamedQuery(HostedAccount.RESET_REQUESTED, HostedAccount.class).setMaxResults(Math.max(1, Math.min(max, 500)))
                 .getResultList().stream().map(HostedAccount::toView).toList();
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+    public long pendingResetRequestCount() {
+        return em.createNamedQuery(HostedAccount.RESET_REQUESTED_COUNT, Long.class).getSingleResult();
     }
 
     @Override

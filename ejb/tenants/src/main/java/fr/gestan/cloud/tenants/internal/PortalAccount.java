@@ -2,10 +2,12 @@ package fr.gestan.cloud.tenants.internal;
 
 import fr.gestan.cloud.common.persistence.GeneratedId;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -41,5 +43,10 @@ public class PortalAccount extends GeneratedId {
         }
         this.username = username;
         this.tenant = Objects.requireNonNull(tenant);
+    }
+
+    /** The usernames of a tenant's portal users, by name. */
+    static List<String> usernamesOf(EntityManager em, Tenant tenant) {
+        return em.createNamedQuery(USERNAMES_OF_TENANT, String.class).setParameter("tenant", tenant).getResultList();
     }
 }

@@ -118,6 +118,6 @@ public class PortalUsersBean extends TenantsServiceBase implements PortalUsers {
         if (tenant == null) {
             throw new TenantNotFoundException("No tenant " + tenantId);
         }
-        return em.createNamedQuery(PortalAccount.USERNAMES_OF_TENANT, String.class).setParameter("tenant", tenant).getResultList();
+        return PortalAccount.usernamesOf(em, tenant);
     }
 }

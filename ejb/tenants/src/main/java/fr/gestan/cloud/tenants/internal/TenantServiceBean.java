@@ -13,6 +13,7 @@ import fr.gestan.cloud.tenants.api.DuplicateSirenException;
 import fr.gestan.cloud.tenants.api.PortalDirectoryException;
 import fr.gestan.cloud.tenants.api.TenantDetails;
 import fr.gestan.cloud.tenants.api.TenantNotFoundException;
+import fr.gestan.cloud.tenants.api.TenantOverview;
 import fr.gestan.cloud.tenants.api.TenantPage;
 import fr.gestan.cloud.tenants.api.TenantQuery;
 import fr.gestan.cloud.tenants.api.TenantRecord;
@@ -92,6 +93,13 @@ public class TenantServiceBean extends TenantsServiceBase implements TenantServi
     @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
     public TenantRecord get(long id) throws TenantNotFoundException {
         return find(id, LockModeType.NONE).toRecord();
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+    public TenantOverview overview(long id) throws TenantNotFoundException {
+        Tenant tenant = find(id, LockModeType.NONE);
+        return new TenantOverview(tenant.toRecord(), HostedAccount.viewsOf(em, tenant), PortalAccount.usernamesOf(em, tenant));
     }
 
     @Override
