@@ -38,6 +38,12 @@ final class TokenBuckets {
         if (connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
             return acquireInOneStatement(connection, bucketKey, capacity, perMilli, nowMillis);
         }
+        return acquireLocked(connection, bucketKey, capacity, perMilli, nowMillis);
+    }
+
+    /** The three statements (H2's path; RateLimitBenchmark runs it on PostgreSQL too). */
+    static Decision acquireLocked(Connection connection, String bucketKey, int capacity, double perMilli, long nowMillis)
+            throws SQLException {
         update(connection, "insert into rate_limit_bucket (bucket_key, tokens, updated_at, full_at) values (?, ?, ?, ?)"
                 + " on conflict do nothing", bucketKey, (double) capacity, nowMillis, nowMillis);
         double tokens;
@@ -48,7 +54,7 @@ final class TokenBuckets {
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
                     // Purged between our insert and this select (it was full): a full bucket, as if new.
-                    return acquire(connection, bucketKey, capacity, perMinute, nowMillis);
+                    return acquireLocked(connection, bucketKey, capacity, perMilli, nowMillis);
                 }
                 tokens = row.getDouble(1);
                 updatedAt = row.getLong(2);
