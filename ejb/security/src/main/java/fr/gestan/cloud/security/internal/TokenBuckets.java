@@ -46,27 +46,17 @@ final class TokenBuckets {
             throws SQLException {
         update(connection, "insert into rate_limit_bucket (bucket_key, tokens, updated_at, full_at) values (?, ?, ?, ?)"
                 + " on conflict do nothing", bucketKey, (double) capacity, nowMillis, nowMillis);
-        double tokens;
-        long updatedAt;
-        try (PreparedStatement select = connection.prepareStatement(
-                "select tokens, updated_at from rate_limit_bucket where bucket_key = ? for update")) {
-            select.setString(1, bucketKey);
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    // Purged between our insert and this select (it was full): a full bucket, as if new.
-                    return acquireLocked(connection, bucketKey, capacity, perMilli, nowMillis);
-                }
-                tokens = row.getDouble(1);
-                updatedAt = row.getLong(2);
-            }
+        Bucket bucket = read(connection, bucketKey, " for update");
+        if (bucket == null) {
+            // Purged between our insert and this select (it was full): a full bucket, as if new.
+            return acquireLocked(connection, bucketKey, capacity, perMilli, nowMillis);
         }
-        // Refill for the time elapsed; a clock behind another node's (now < updatedAt) refills nothing.
-        tokens = Math.min(capacity, tokens + Math.max(0, nowMillis - updatedAt) * perMilli);
+        double tokens = bucket.refilled(capacity, perMilli, nowMillis);
         if (tokens < 1) {
             return refused(tokens, perMilli); // the row as it was (see the class comment)
         }
         tokens -= 1;
-        long stamp = Math.max(nowMillis, updatedAt);
+        long stamp = Math.max(nowMillis, bucket.updatedAt());
         long fullAt = stamp + (long) Math.ceil((capacity - tokens) / perMilli);
         update(connection, "update rate_limit_bucket set tokens = ?, updated_at = ?, full_at = ? where bucket_key = ?",
                 tokens, stamp, fullAt, bucketKey);
@@ -102,16 +92,30 @@ final class TokenBuckets {
                 }
             }
         }
+        Bucket bucket = read(connection, bucketKey, "");
+        if (bucket == null) {
+            // Purged since (it was full again): this time the upsert inserts it.
+            return acquireInOneStatement(connection, bucketKey, capacity, perMilli, nowMillis);
+        }
+        return refused(bucket.refilled(capacity, perMilli, nowMillis), perMilli);
+    }
+
+    /** A bucket's row as read. */
+    private record Bucket(double tokens, long updatedAt) {
+
+        /** Refilled for the time elapsed; a clock behind another node's (now < updatedAt) refills nothing. */
+        double refilled(int capacity, double perMilli, long nowMillis) {
+            return Math.min(capacity, tokens + Math.max(0, nowMillis - updatedAt) * perMilli);
+        }
+    }
+
+    /** The bucket's row ({@code lock}: "" or " for update"), null when there is none. */
+    private static Bucket read(Connection connection, String bucketKey, String lock) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "select tokens, updated_at from rate_limit_bucket where bucket_key = ?")) {
+                "select tokens, updated_at from rate_limit_bucket where bucket_key = ?" + lock)) {
             select.setString(1, bucketKey);
             try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    // Purged since (it was full again): this time the upsert inserts it.
-                    return acquireInOneStatement(connection, bucketKey, capacity, perMilli, nowMillis);
-                }
-                double tokens = Math.min(capacity, row.getDouble(1) + Math.max(0, nowMillis - row.getLong(2)) * perMilli);
-                return refused(tokens, perMilli);
+                return row.next() ? new Bucket(row.getDouble(1), row.getLong(2)) : null;
             }
         }
     }

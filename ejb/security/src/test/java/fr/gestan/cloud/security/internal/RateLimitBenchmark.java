@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * One rate-limit call and its commit, as {@code RateLimitsBean} makes them for each limited request (/verify?number=),
@@ -28,12 +30,15 @@ public final class RateLimitBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        String url = args.length > 0 ? args[0] : "jdbc:postgresql://127.0.0.1:5432/postgres";
-        String user = args.length > 1 ? args[1] : "postgres";
-        String password = args.length > 2 ? args[2] : "";
-        int calls = args.length > 3 ? Integer.parseInt(args[3]) : 2000;
+        List<String> given = List.of(args);
+        List<String> a = new ArrayList<>(List.of("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "", "2000"));
+        for (int i = 0; i < Math.min(given.size(), a.size()); i++) {
+            a.set(i, given.get(i)); // url, user, password, calls: the defaults above where not given
+        }
+        String url = a.get(0);
+        int calls = Integer.parseInt(a.get(3));
         String schema = "ratelimit_bench_" + System.nanoTime();
-        try (Connection c = DriverManager.getConnection(url, user, password)) {
+        try (Connection c = DriverManager.getConnection(url, a.get(1), a.get(2))) {
             try (Statement sql = c.createStatement()) {
                 sql.execute("create schema " + schema);
                 sql.execute("set search_path to " + schema);
