@@ -11,6 +11,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -155,6 +157,111 @@ class TokenBucketsTest {
         }
         // A purged bucket starts full again.
         assertTrue(acquire(nodeA, "verify:198.51.100.2", 20, 30, T0 + 41_000).allowed());
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void the_request_after_the_burst_is_refused_and_refills_come_as_before(String kind) throws SQLException {
+        open(kind);
+        // The buckets' arithmetic in memory, run beside the database on the same calls.
+        Model model = new Model(30, 30);
+        for (int i = 1; i <= 30; i++) {
+            assertTrue(acquire(i % 2 == 0 ? nodeA : nodeB, "verify:198.51.100.9", 30, 30, T0).allowed(), "request " + i);
+        }
+        Decision thirtyFirst = acquire(nodeA, "verify:198.51.100.9", 30, 30, T0);
+        assertFalse(thirtyFirst.allowed());
+        assertEquals(2, thirtyFirst.retryAfterSeconds());
+        for (int i = 0; i < 31; i++) {
+            model.acquire(T0);
+        }
+        // Refills, partial tokens, a clock 5 s behind another node's, a bucket full again after a long pause.
+        long[] offsets = {500, 1_999, 2_000, 2_001, 2_500, -3_000, 3_000, 4_100, 4_100, 4_100, 9_000, 9_050, 70_000,
+            70_000, 70_001, 140_000, 140_000};
+        for (int i = 0; i < offsets.length; i++) {
+            long now = T0 + offsets[i];
+            Decision expected = model.acquire(now);
+            Decision actual = acquire(i % 2 == 0 ? nodeA : nodeB, "verify:198.51.100.9", 30, 30, now);
+            assertEquals(expected, actual, "call at T0 + " + offsets[i] + " ms");
+        }
+        try (Connection c = nodeA.getConnection(); Statement s = c.createStatement();
+                ResultSet row = s.executeQuery("select tokens, updated_at, full_at from rate_limit_bucket")) {
+            assertTrue(row.next());
+            assertEquals(model.tokens, row.getDouble(1), 1e-9);
+            assertEquals(model.updatedAt, row.getLong(2));
+            assertEquals(model.fullAt, row.getLong(3));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void on_postgresql_a_call_is_one_statement_committed_without_waiting_for_the_wal_flush(String kind) throws SQLException {
+        open(kind);
+        boolean pg = kind.equals("postgresql");
+        try (Connection c = nodeA.getConnection()) {
+            c.setAutoCommit(false);
+            int[] statements = {0};
+            Connection counted = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                        if (method.getName().startsWith("prepare") || method.getName().equals("createStatement")) {
+                            statements[0]++;
+                        }
+                        try {
+                            return method.invoke(c, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+            assertTrue(TokenBuckets.acquire(counted, "verify:198.51.100.4", 5, 30, T0).allowed());
+            assertEquals(pg ? 1 : 3, statements[0], "statements of a new bucket's call");
+            statements[0] = 0;
+            assertTrue(TokenBuckets.acquire(counted, "verify:198.51.100.4", 5, 30, T0).allowed());
+            assertEquals(pg ? 1 : 3, statements[0], "statements of a call on an existing bucket");
+            if (pg) {
+                assertEquals("off", setting(c, "synchronous_commit"), "this transaction commits without the flush");
+            }
+            c.commit();
+            if (pg) {
+                assertEquals("on", setting(c, "synchronous_commit"), "the pooled connection's next transactions wait for it");
+            }
+        }
+    }
+
+    private static String setting(Connection c, String name) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("select current_setting('" + name + "')")) {
+            r.next();
+            return r.getString(1);
+        }
+    }
+
+    /** One key's bucket in memory: linear refill capped at the capacity, a token taken when there is one. */
+    private static final class Model {
+        final int capacity;
+        final double perMilli;
+        double tokens;
+        long updatedAt = Long.MIN_VALUE;
+        long fullAt;
+
+        Model(int capacity, int perMinute) {
+            this.capacity = capacity;
+            this.perMilli = perMinute / 60_000.0;
+        }
+
+        Decision acquire(long now) {
+            if (updatedAt == Long.MIN_VALUE) {
+                tokens = capacity;
+                updatedAt = now;
+            }
+            double refilled = Math.min(capacity, tokens + Math.max(0, now - updatedAt) * perMilli);
+            if (refilled < 1) { // refused: the bucket stays as it was
+                return new Decision(false, Math.max(1, (long) Math.ceil((1 - refilled) / perMilli / 1000.0)));
+            }
+            long stamp = Math.max(now, updatedAt);
+            refilled -= 1;
+            tokens = refilled;
+            updatedAt = stamp;
+            fullAt = stamp + (long) Math.ceil((capacity - refilled) / perMilli);
+            return new Decision(true, 0);
+        }
     }
 
     private static int rows(Connection c) throws SQLException {
