@@ -8,7 +8,8 @@ import jakarta.persistence.PostUpdate;
  * Writes to the reference data that every tenant's compliance evaluation shares (data centres, operators,
  * sub-processors, the security policy, staff clearances, the servers' control evidence), made by the modules that own
  * it: the compliance module keeps that data per node ({@link NodeMemo} with {@link #GENERATION} as a source), and
- * cannot see those modules' entities. Per node, like every {@link NodeMemo}.
+ * cannot see those modules' entities. The security module's failing controls (back-office dashboard) are kept on
+ * the same counter. Per node, like every {@link NodeMemo}.
  */
 public final class ReferenceWrites {
 
