@@ -207,13 +207,16 @@ class SqlPerPageIT extends ScaleSeeding {
             // (55 before the hosting tile stopped reading the contracts and availability figures it does not show, and
             // the compliance evaluation the list of every server that no rule reads)
             // 34 or 36 since the caller's company is read once per request (CallerLinkMemo: one read, not one per call)
-            Map.entry("client dashboard", 36L),
+            // 15 since the compliance tile's reference data (SharedReferenceCache: 21 -> 6), the servers' states (the kept
+            // public board: 7 -> 3) and each server's recovery plan (WorstCaseCache.plan: 6 -> 3) are kept per node (dash5)
+            Map.entry("client dashboard", 15L),
             Map.entry("client company page", 6L),
             Map.entry("client journal page", 3L), // 6 before CallerLinkMemo, 5 before pageOfTenant (4.17)
             Map.entry("client certificates list", 2L),
             // 14 while the incidents' count computed the whole status board (publicStatus: 5)
             // 11 while the alerts counted every contract's server for no degraded server (Monitoring.alerts)
-            Map.entry("back-office dashboard", 9L),
+            // 5 since the tenant count and the stored reports' summary are kept per node (dash5)
+            Map.entry("back-office dashboard", 5L),
             Map.entry("staff tenant list", 2L),
             Map.entry("staff tenant list, page 40", 2L),
             Map.entry("staff tenant search by name", 2L),
@@ -221,7 +224,7 @@ class SqlPerPageIT extends ScaleSeeding {
             // 5 as three calls (get 1, accounts.ofTenant 2, portalUsers.usernames 2); since 4.24 overview: the tenant,
             // its accounts and its usernames in one transaction
             Map.entry("staff tenant page", 3L),
-            Map.entry("staff compliance dashboard", 3L),
+            Map.entry("staff compliance dashboard", 2L), // 3 before the summary was kept per node (dash5)
             // operators 2 (a statement per operator while they were streamed: 23 with 22 operators), data centres 1,
             // servers 2, alerts 1 (2 while the loads were counted for no degraded server); since 4.13 the servers
             // paged in the database, count 1 and a page of 25 with their loads 2 (every server and its row before: 2);

@@ -27,16 +27,31 @@ public final class NodeMemo<T> {
 
     private final long freshMillis;
     private final WriteGeneration generation = new WriteGeneration();
+    private final WriteGeneration[] sources;
     private volatile Entry<T> entry;
     private volatile long readAt; // by a request (epoch: never)
 
-    public NodeMemo(long freshMillis) {
+    /**
+     * {@code sources}: other modules' write counters that also void the value (their entities cannot name this
+     * memo, e.g. {@link ReferenceWrites}).
+     */
+    public NodeMemo(long freshMillis, WriteGeneration... sources) {
         this.freshMillis = freshMillis;
+        this.sources = sources.clone();
+    }
+
+    // every counter only grows: their sum changes whenever one of them does
+    private long generation() {
+        long g = generation.get();
+        for (WriteGeneration source : sources) {
+            g += source.get();
+        }
+        return g;
     }
 
     /** The value kept, or a new one from {@code compute} if there is none, it is void or older than the window. */
     public T get(Supplier<T> compute) {
-        long g = generation.get();
+        long g = generation();
         long now = System.currentTimeMillis();
         Entry<T> e = entry;
         boolean ahead = AHEAD.get() != null;

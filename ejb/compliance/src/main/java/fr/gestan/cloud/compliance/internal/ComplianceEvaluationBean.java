@@ -37,7 +37,7 @@ public class ComplianceEvaluationBean implements ComplianceEvaluation {
 
     @Override
     public ComplianceReport evaluate(String siren) throws TenantNotFoundException {
-        return Rules.evaluate(reader.facts(siren, reader.shared(today())));
+        return Rules.evaluate(reader.facts(siren, reader.sharedKept(today())));
     }
 
     @Override
@@ -59,6 +59,6 @@ public class ComplianceEvaluationBean implements ComplianceEvaluation {
     public ComplianceReport mine() throws TenantNotFoundException {
         String siren = tenancy.tenantOfCaller()
                 .orElseThrow(() -> new TenantNotFoundException("No company is linked to this user"));
-        return Rules.evaluate(reader.facts(siren, reader.shared(today())));
+        return Rules.evaluate(reader.facts(siren, reader.sharedKept(today())));
     }
 }

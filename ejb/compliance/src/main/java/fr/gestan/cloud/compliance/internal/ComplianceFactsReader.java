@@ -169,6 +169,14 @@ public class ComplianceFactsReader {
     }
 
     /**
+     * The reference data of one evaluation (a client's dashboard or compliance page, a staff member's look at one
+     * tenant) as kept on this node ({@link SharedReferenceCache}): not for batches, whose pages read their own.
+     */
+    public Shared sharedKept(LocalDate on) {
+        return SharedReferenceCache.NODE.get(on, this::shared);
+    }
+
+    /**
      * The reference data for the next page of a batch: read again (the small part: inventory, staff, policy,
      * sub-processors), and when it equals {@code previous}'s, {@code previous} with what it memoised (recovery plans,
      * availability figures: read once per batch, unless the reference data changed) and a fresh read of the

@@ -19,7 +19,7 @@ import java.util.Locale;
 
 /** A data centre of a hosting operator, such as Scaleway's DC3 in Vitry-sur-Seine. */
 @Entity
-@jakarta.persistence.EntityListeners(ServersCache.Listener.class) // the servers' site (code, city)
+@jakarta.persistence.EntityListeners({ServersCache.Listener.class, fr.gestan.cloud.common.persistence.ReferenceWrites.Listener.class}) // the servers' site (code, city); the reference data of compliance evaluations (SharedReferenceCache)
 @Table(name = "data_centre")
 // Certifications fetched with the data centres: the list shows them all (one statement, not one per data centre).
 @NamedQuery(name = DataCentre.ALL, query = "select d from DataCentre d left join fetch d.certifications order by d.code")
@@ -70,6 +70,8 @@ public class DataCentre extends GeneratedId {
 
     void certify(String name, String issuer, LocalDate expiresOn) {
         certifications.add(new Certification(name, issuer, expiresOn));
+        // a collection element: no entity listener sees it, and compliance evaluations read the certifications
+        fr.gestan.cloud.common.persistence.ReferenceWrites.GENERATION.changed();
     }
 
     /** The operator's record, when the data centre is linked to one (older rows only have its name). */

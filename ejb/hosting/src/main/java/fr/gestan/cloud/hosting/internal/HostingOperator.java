@@ -15,6 +15,7 @@ import java.util.List;
 
 /** A hosting operator (Scaleway SAS...), with the ownership facts the compliance rules check. */
 @Entity
+@jakarta.persistence.EntityListeners(fr.gestan.cloud.common.persistence.ReferenceWrites.Listener.class) // the reference data of compliance evaluations (SharedReferenceCache)
 @Table(name = "hosting_operator")
 @NamedQuery(name = HostingOperator.ALL, query = "select o from HostingOperator o left join fetch o.ownerships order by o.legalName")
 @NamedQuery(name = HostingOperator.BY_NAME, query = "select o from HostingOperator o where lower(o.legalName) = lower(:name)")

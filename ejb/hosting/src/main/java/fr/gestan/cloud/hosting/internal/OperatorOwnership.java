@@ -18,6 +18,7 @@ import java.util.Objects;
  * a new row; the operator reads the one in effect ({@link HostingOperator#toView()}).
  */
 @Entity
+@jakarta.persistence.EntityListeners(fr.gestan.cloud.common.persistence.ReferenceWrites.Listener.class) // the reference data of compliance evaluations (SharedReferenceCache)
 @Table(name = "operator_ownership")
 public class OperatorOwnership extends GeneratedId {
 

@@ -56,7 +56,12 @@ public class RecoveryPlansBean extends HostingServiceBase implements RecoveryPla
 
     @Override
     public RecoveryPlanView plan(long serverId) {
-        return planOf(ServerLookup.find(em, serverId));
+        return keptPlan(serverId);
+    }
+
+    /** A production server's plan as kept on this node ({@link WorstCaseCache#plan}); refused for another role. */
+    private RecoveryPlanView keptPlan(long serverId) {
+        return WorstCaseCache.plan(serverId, id -> planOf(ServerLookup.find(em, id)));
     }
 
     @Override
@@ -159,7 +164,7 @@ public class RecoveryPlansBean extends HostingServiceBase implements RecoveryPla
             if (contract.toView().status() == ContractStatus.TERMINATED) {
                 continue;
             }
-            RecoveryPlanView plan = planOf(contract.productionServer());
+            RecoveryPlanView plan = keptPlan(contract.productionServer().id());
             plan.tenants().stream().filter(t -> t.contractId() == contract.id()).findFirst()
                     .ifPresent(t -> mine.add(new MyRecoveryView(contract.id(), plan.serverName(), plan.dataCentreCode(),
                             t.position(), plan.tenants().size(), t.endMinute(),

@@ -177,6 +177,13 @@ public class ServerStatusBean extends HostingServiceBase implements ServerStatus
         if (servers.isEmpty()) {
             return List.of();
         }
+        // The public board's components are these servers' (same computation, every server): taken from the board
+        // kept on this node (StatusBoardCache) rather than computed again at each dashboard view.
+        Map<Long, ComponentStatusView> board = StatusBoardCache.get(this::publicStatus).components().stream()
+                .collect(Collectors.toMap(ComponentStatusView::serverId, c -> c, (a, b) -> a));
+        if (servers.stream().allMatch(s -> board.containsKey(s.id()))) {
+            return servers.stream().map(s -> board.get(s.id())).toList();
+        }
         Instant now = Instant.now();
         List<Incident> incidents = em.createNamedQuery(Incident.SINCE, Incident.class)
                 .setParameter("since", now.minus(Duration.ofDays(StatusBoard.DAYS))).getResultList();

@@ -23,6 +23,7 @@ import java.util.Objects;
  * to a day not before its start. A hosting operator's identity and capital are its operator's, read live.
  */
 @Entity
+@jakarta.persistence.EntityListeners(fr.gestan.cloud.common.persistence.ReferenceWrites.Listener.class) // the reference data of compliance evaluations (SharedReferenceCache)
 @Table(name = "sub_processor")
 @NamedQuery(name = SubProcessor.ALL, query = "select s from SubProcessor s left join fetch s.operator order by s.effectiveFrom, s.name, s.id")
 @NamedQuery(name = SubProcessor.IN_EFFECT, query = "select s from SubProcessor s left join fetch s.operator where s.effectiveFrom <= :day"

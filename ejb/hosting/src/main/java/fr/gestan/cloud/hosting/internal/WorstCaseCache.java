@@ -5,7 +5,10 @@ import fr.gestan.cloud.hosting.api.RecoveryPlanView;
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.PostRemove;
 import jakarta.persistence.PostUpdate;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -13,19 +16,28 @@ import java.util.function.Supplier;
  * contracts at scale), quoted by /trust at each view and by its PDF: computed at most once every
  * {@value #FRESH_MILLIS} ms on this node by the same code as the staff's plan, and void at once when this node writes
  * a contract, a server, a drill or the recovery settings ({@link Listener}). Another node's writes show within
- * {@value #FRESH_MILLIS} ms, as for the status board ({@link StatusBoardCache}, the same {@link NodeMemo}).
+ * {@value #FRESH_MILLIS} ms, as for the status board ({@link StatusBoardCache}, the same {@link NodeMemo}). Each
+ * production server's plan ({@link #plan}: a client's dashboard tile at each view) is kept and voided the same way.
  */
 final class WorstCaseCache {
 
     static final long FRESH_MILLIS = 5_000;
 
     private static final NodeMemo<Optional<RecoveryPlanView>> WORST = new NodeMemo<>(FRESH_MILLIS);
+    // each production server's plan as first asked for (a client's dashboard tile at each view, the certificates):
+    // read from the same rows, so void with the worst case
+    private static final NodeMemo<Map<Long, RecoveryPlanView>> PLANS = new NodeMemo<>(FRESH_MILLIS);
 
     private WorstCaseCache() {
     }
 
     static Optional<RecoveryPlanView> get(Supplier<Optional<RecoveryPlanView>> compute) {
         return WORST.get(compute);
+    }
+
+    /** A production server's plan, kept as the worst case is; {@code compute} throws for another role (not kept). */
+    static RecoveryPlanView plan(long serverId, Function<Long, RecoveryPlanView> compute) {
+        return PLANS.get(ConcurrentHashMap::new).computeIfAbsent(serverId, compute);
     }
 
     /** On {@link HostingContract}, {@link HostingServer}, {@link RecoveryDrill}, {@link RecoverySetting}. */
@@ -36,6 +48,7 @@ final class WorstCaseCache {
         @PostRemove
         void written(Object entity) {
             WORST.changed();
+            PLANS.changed();
         }
     }
 }

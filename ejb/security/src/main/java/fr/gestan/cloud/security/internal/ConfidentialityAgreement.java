@@ -21,6 +21,7 @@ import java.util.Objects;
  * {@code expiresOn}. Its PDF is kept apart ({@link AgreementDocument}).
  */
 @Entity
+@jakarta.persistence.EntityListeners(fr.gestan.cloud.common.persistence.ReferenceWrites.Listener.class) // the reference data of compliance evaluations (SharedReferenceCache)
 @Table(name = "confidentiality_agreement")
 @NamedQuery(name = ConfidentialityAgreement.OF_STAFF,
         query = "select a from ConfidentialityAgreement a where a.username = :username order by a.expiresOn desc, a.id desc")

@@ -13,6 +13,7 @@ import java.util.Objects;
 
 /** One piece of evidence of a control on a server. Never changed once recorded. */
 @Entity
+@jakarta.persistence.EntityListeners(fr.gestan.cloud.common.persistence.ReferenceWrites.Listener.class) // the reference data of compliance evaluations (SharedReferenceCache)
 @Table(name = "control_evidence")
 @NamedQuery(name = ControlEvidence.OF_SERVER,
         query = "select e from ControlEvidence e where e.serverRef = :server order by e.occurredAt desc, e.id desc")

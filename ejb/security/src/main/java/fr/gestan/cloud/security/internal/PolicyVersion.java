@@ -15,7 +15,7 @@ import java.util.Objects;
 
 /** One version of the security policy. Immutable: a change is a new version. */
 @Entity
-@jakarta.persistence.EntityListeners(PolicyMemo.Listener.class) // read once per request (PolicyMemo)
+@jakarta.persistence.EntityListeners({PolicyMemo.Listener.class, fr.gestan.cloud.common.persistence.ReferenceWrites.Listener.class}) // read once per request (PolicyMemo); the reference data of compliance evaluations (SharedReferenceCache)
 @Table(name = "security_policy_version")
 @NamedQuery(name = PolicyVersion.IN_EFFECT,
         query = "select p from PolicyVersion p where p.effectiveFrom <= :now order by p.effectiveFrom desc, p.version desc")

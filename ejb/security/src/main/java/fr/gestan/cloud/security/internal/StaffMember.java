@@ -13,6 +13,7 @@ import java.util.Set;
 
 /** A staff member, identified by the username of their Keycloak account. */
 @Entity
+@jakarta.persistence.EntityListeners(fr.gestan.cloud.common.persistence.ReferenceWrites.Listener.class) // the reference data of compliance evaluations (SharedReferenceCache)
 @Table(name = "staff_member")
 @NamedQuery(name = StaffMember.BY_USERNAME, query = "select s from StaffMember s where s.username = :username")
 @NamedQuery(name = StaffMember.ALL, query = "select s from StaffMember s order by s.username")

@@ -228,7 +228,7 @@ public class TenantServiceBean extends TenantsServiceBase implements TenantServi
     @Override
     @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
     public long count() {
-        return em.createNamedQuery(Tenant.COUNT, Long.class).getSingleResult();
+        return TenantCountCache.get(() -> em.createNamedQuery(Tenant.COUNT, Long.class).getSingleResult());
     }
 
     @Override

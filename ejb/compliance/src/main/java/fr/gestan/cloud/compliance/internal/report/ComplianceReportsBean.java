@@ -73,7 +73,9 @@ public class ComplianceReportsBean extends ComplianceServiceBase implements Comp
     @Override
     @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
     public int prune(Instant before) {
-        return em.createNamedQuery(StoredReport.PRUNE).setParameter("before", before).executeUpdate();
+        int pruned = em.createNamedQuery(StoredReport.PRUNE).setParameter("before", before).executeUpdate();
+        StoredReport.SUMMARIES.changed(); // a bulk statement: no entity listener sees it
+        return pruned;
     }
 
     @Override
@@ -100,8 +102,10 @@ public class ComplianceReportsBean extends ComplianceServiceBase implements Comp
 
     @Override
     public StoredReportSummary summary() {
-        Object[] row = em.createNamedQuery(StoredReport.SUMMARY, Object[].class).getSingleResult();
-        return new StoredReportSummary(number(row[0]), number(row[1]), number(row[2]), number(row[3]), (Instant) row[4]);
+        return StoredReport.SUMMARIES.get(() -> {
+            Object[] row = em.createNamedQuery(StoredReport.SUMMARY, Object[].class).getSingleResult();
+            return new StoredReportSummary(number(row[0]), number(row[1]), number(row[2]), number(row[3]), (Instant) row[4]);
+        });
     }
 
     private static long number(Object o) {

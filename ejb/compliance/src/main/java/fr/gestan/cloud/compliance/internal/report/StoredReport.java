@@ -1,5 +1,10 @@
 package fr.gestan.cloud.compliance.internal.report;
 
+import fr.gestan.cloud.common.persistence.NodeMemo;
+import fr.gestan.cloud.compliance.api.StoredReportSummary;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.PostRemove;
+import jakarta.persistence.PostUpdate;
 import fr.gestan.cloud.compliance.api.ComplianceReport;
 import fr.gestan.cloud.compliance.api.RuleOutcome;
 import fr.gestan.cloud.compliance.api.RuleResultView;
@@ -15,6 +20,7 @@ import java.util.Objects;
 
 /** A tenant's last stored compliance evaluation: replaced by the next one, never edited otherwise. */
 @Entity
+@jakarta.persistence.EntityListeners(StoredReport.Listener.class) // the summary (SUMMARIES)
 @Table(name = "compliance_stored_report")
 @NamedQuery(name = StoredReport.PRUNE, query = "delete from StoredReport r where r.evaluatedAt < :before")
 @NamedQuery(name = StoredReport.SUMMARY, query = "select count(r), "
@@ -26,6 +32,24 @@ import java.util.Objects;
         + "where r.blockingRules = '' and r.tenantSiren > :after order by r.tenantSiren")
 @NamedQuery(name = StoredReport.UNBLOCKED_COUNT, query = "select count(r) from StoredReport r where r.blockingRules = ''")
 public class StoredReport {
+
+    /**
+     * The summary over every stored report (10,000 rows at scale), on the back-office dashboard and the compliance
+     * dashboard at each view: kept 5 s on this node, void at once when this node writes a report ({@link Listener},
+     * the prune).
+     */
+    static final NodeMemo<StoredReportSummary> SUMMARIES = new NodeMemo<>(5_000);
+
+    /** On this entity. */
+    public static class Listener {
+
+        @PostPersist
+        @PostUpdate
+        @PostRemove
+        void written(Object report) {
+            SUMMARIES.changed();
+        }
+    }
 
     /** The SIRENs of the tenants without a blocking rule, after {@code :after}, in SIREN order (keyset paging). */
     public static final String UNBLOCKED_AFTER = "StoredReport.unblockedAfter";
