@@ -7,6 +7,7 @@ import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.compliance.api.Certificates;
 import fr.gestan.cloud.compliance.api.ComplianceEvaluation;
+import fr.gestan.cloud.compliance.api.ComplianceReportJob;
 import fr.gestan.cloud.compliance.api.ComplianceReports;
 import fr.gestan.cloud.compliance.api.StoredReportQuery;
 import fr.gestan.cloud.compliance.api.TrustStatement;
@@ -101,6 +102,8 @@ class SqlPerPageIT extends ScaleSeeding {
     @EJB
     ComplianceReports reports;
     @EJB
+    ComplianceReportJob reportJob;
+    @EJB
     Certificates certificates;
     @EJB
     AccessJournal access;
@@ -122,6 +125,13 @@ class SqlPerPageIT extends ScaleSeeding {
 
     @Test
     void statements_per_page_view_do_not_grow_with_the_rows() throws Exception {
+        // Hibernate's statistics count every statement of the unit, the compliance report's too: the report that a new
+        // deployment runs 20 s after its start when none is stored (later under load) once ran over the 1,000 tenants
+        // during all five views of the second measurement (2026-12-06 13:12 UTC). Running one now means that first
+        // run finds a report stored and does nothing; none is running while the views are counted.
+        while (admin.call(() -> reportJob.runNow(done -> { })) < 0) {
+            Thread.sleep(500); // the first run was under way: once it ends, ours
+        }
         long since = System.nanoTime();
         ServerView[] pair = sites(1, 1000).get(0); // the largest capacity a server may have
         grow(0, 10, pair);
@@ -272,6 +282,9 @@ class SqlPerPageIT extends ScaleSeeding {
      * Each page's calls are those of its beans (named above each page), with the parameters they pass.
      */
     private Map<String, Long> views(long productionServer) throws Exception {
+        while (admin.call(() -> reportJob.running())) {
+            Thread.sleep(500);
+        }
         Map<String, Long> counts = new TreeMap<>();
         // /portal/: PortalHomeBean, PortalHostingBean (its tile reads the recovery and the servers, not the contracts and
         // availability figures of the hosting page), DashboardJournalTiles, ComplianceTileBean, PortalCertificatesBean
