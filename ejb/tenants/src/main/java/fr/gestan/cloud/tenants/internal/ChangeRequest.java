@@ -21,11 +21,10 @@ import java.util.Objects;
 @NamedQuery(name = ChangeRequest.QUEUE_COUNT, query = "select count(r) from ChangeRequest r where (:status = 'ALL'"
         + " or (:status = 'NEW' and r.closedAt is null and r.assignee is null) or (:status = 'IN_PROGRESS' and r.closedAt is null and r.assignee is not null)"
         + " or (:status = 'OPEN' and r.closedAt is null) or (:status = 'CLOSED' and r.closedAt is not null))")
-@NamedQuery(name = ChangeRequest.DELETE_OF_TENANT, query = "delete from ChangeRequest r where r.tenant = :tenant")
 public class ChangeRequest extends TenantRecord {
 
     static final String OPEN = "ChangeRequest.open", OPEN_COUNT = "ChangeRequest.openCount",
-            OF_TENANT = "ChangeRequest.ofTenant", DELETE_OF_TENANT = "ChangeRequest.deleteOfTenant",
+            OF_TENANT = "ChangeRequest.ofTenant",
             QUEUE = "ChangeRequest.queue", QUEUE_COUNT = "ChangeRequest.queueCount";
 
 

@@ -33,13 +33,12 @@ import java.util.Objects;
         + " group by a.secretKeyId")
 @NamedQuery(name = HostedAccount.OVERDUE, query = "select a from HostedAccount a join fetch a.tenant where a.mustChange = true"
         + " and a.secretExpiresOn < :today order by a.secretExpiresOn, a.id")
-@NamedQuery(name = HostedAccount.DELETE_OF_TENANT, query = "delete from HostedAccount a where a.tenant = :tenant")
 public class HostedAccount extends TenantRecord {
 
     static final String OF_TENANT = "HostedAccount.ofTenant", OF_USER = "HostedAccount.ofUser",
             LOGIN_TAKEN = "HostedAccount.loginTaken", RESET_REQUESTED = "HostedAccount.resetRequested",
             RESET_REQUESTED_COUNT = "HostedAccount.resetRequestedCount",
-            OVERDUE = "HostedAccount.overdue", DELETE_OF_TENANT = "HostedAccount.deleteOfTenant",
+            OVERDUE = "HostedAccount.overdue",
             NOT_UNDER_KEY = "HostedAccount.notUnderKey", COUNT_NOT_UNDER_KEY = "HostedAccount.countNotUnderKey",
             COUNT_BY_KEY = "HostedAccount.countByKey";
 
