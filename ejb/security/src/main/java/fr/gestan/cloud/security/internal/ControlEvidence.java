@@ -49,20 +49,21 @@ public class ControlEvidence extends GeneratedId {
     /** Reported evidence of a kind since a time, every server, each server's newest first. */
     static final String REPORTED_SINCE_EVERY_SERVER = "ControlEvidence.reportedSinceEveryServer";
 
-    // The queries' parts, each written once.
+    enum Kind { SNAPSHOT, SOFTWARE_UPDATE, BACKUP, FIREWALL_CHANGE, FIREWALL_APPROVED, DDOS_EVENT }
+
+    /** STAFF: declared on a form (recorded_by is the staff member); REPORTED: by a machine through the agent API. */
+    static final String STAFF = "STAFF";
+    static final String REPORTED = "REPORTED";
+    /** Evidence of a kind reported by machines since a time. */
+    static final String REPORTED_OF_KIND_SINCE = "e.kind = :kind and e.source = '" + REPORTED + "' and e.occurredAt >= :since";
+
+    // The other parts of the queries, each written once.
     static final String OF_ONE_SERVER = "select e from ControlEvidence e where e.serverRef = :server";
     static final String NEWEST_FIRST = " order by e.occurredAt desc, e.id desc";
     /** A backup that counts: one that was verified. */
     static final String VERIFIED_BACKUP = "e.kind = 'BACKUP' and e.verified = true";
     /** A software update since a time with no snapshot taken before it. */
     static final String UPDATE_WITHOUT_SNAPSHOT = "e.kind = 'SOFTWARE_UPDATE' and e.snapshotRef is null and e.occurredAt >= :since";
-    static final String REPORTED_OF_KIND_SINCE = "e.kind = :kind and e.source = 'REPORTED' and e.occurredAt >= :since";
-
-    enum Kind { SNAPSHOT, SOFTWARE_UPDATE, BACKUP, FIREWALL_CHANGE, FIREWALL_APPROVED, DDOS_EVENT }
-
-    /** STAFF: declared on a form (recorded_by is the staff member); REPORTED: by a machine through the agent API. */
-    static final String STAFF = "STAFF";
-    static final String REPORTED = "REPORTED";
 
     @Column(updatable = false)
     private String serverRef;
