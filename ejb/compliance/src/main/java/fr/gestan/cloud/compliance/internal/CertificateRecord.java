@@ -24,12 +24,10 @@ import java.util.Objects;
         + " left join CertificateDocument d on d.number = c.number where c.tenantSiren = :siren and c.id > :after order by c.id")
 @NamedQuery(name = CertificateRecord.NUMBER_TAKEN, query = "select count(c) from CertificateRecord c where c.number = :number")
 @NamedQuery(name = CertificateRecord.NUMBERS_TAKEN, query = "select c.number from CertificateRecord c where c.number in :numbers")
-@NamedQuery(name = CertificateRecord.HOLDING_VALID, query = "select distinct c.tenantSiren from CertificateRecord c "
-        + "where c.tenantSiren in :sirens and c.revokedAt is null and c.validUntil > :now")
+@NamedQuery(name = CertificateRecord.HOLDING_VALID, query = CertificateRecord.HOLDING_VALID_QUERY)
 @NamedQuery(name = CertificateRecord.VALID_OF_TENANTS, query = "select c.tenantSiren, c.number from CertificateRecord c "
-        + "where c.tenantSiren in :sirens and c.revokedAt is null and c.validUntil > :now order by c.id desc")
-@NamedQuery(name = CertificateRecord.HOLDING_VALID_SINCE, query = "select distinct c.tenantSiren from CertificateRecord c "
-        + "where c.tenantSiren in :sirens and c.revokedAt is null and c.validUntil > :now and c.issuedAt >= :since")
+        + CertificateRecord.VALID_OF_SIRENS + " order by c.id desc")
+@NamedQuery(name = CertificateRecord.HOLDING_VALID_SINCE, query = CertificateRecord.HOLDING_VALID_QUERY + " and c.issuedAt >= :since")
 public class CertificateRecord extends GeneratedId {
 
     static final String COUNT_BY_KEY = "CertificateRecord.countByKey", BY_NUMBER = "CertificateRecord.byNumber",
@@ -46,6 +44,9 @@ public class CertificateRecord extends GeneratedId {
     static final String HOLDING_VALID_SINCE = "CertificateRecord.holdingValidSince";
     /** Which of these tenants hold a valid certificate now, with its number (the newest first). */
     static final String VALID_OF_TENANTS = "CertificateRecord.validOfTenants";
+    /** The queries' one copy of "valid now" (not revoked, not expired), for the tenants given. */
+    static final String VALID_OF_SIRENS = "where c.tenantSiren in :sirens and c.revokedAt is null and c.validUntil > :now";
+    static final String HOLDING_VALID_QUERY = "select distinct c.tenantSiren from CertificateRecord c " + VALID_OF_SIRENS;
 
     /** Certificates are valid for one year after issue. */
     static final Duration VALIDITY = Duration.ofDays(365);

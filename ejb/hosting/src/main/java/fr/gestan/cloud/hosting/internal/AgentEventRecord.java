@@ -18,17 +18,18 @@ import java.util.Objects;
 @NamedQuery(name = AgentEventRecord.TIMES_OF, query = "select e.occurredAt from AgentEventRecord e where e.server.id = :server"
         + " and e.occurredAt >= :from and e.occurredAt < :to")
 @NamedQuery(name = AgentEventRecord.EXISTS, query = "select count(e) from AgentEventRecord e where e.reporter = :reporter and e.eventId = :eventId")
-@NamedQuery(name = AgentEventRecord.OF_SERVER, query = "select e from AgentEventRecord e join fetch e.server"
-        + " where e.server.id = :server order by e.occurredAt desc, e.id desc")
-@NamedQuery(name = AgentEventRecord.OF_SERVER_NAMED, query = "select e from AgentEventRecord e join fetch e.server"
-        + " where e.server.name = :name order by e.occurredAt desc, e.id desc")
+@NamedQuery(name = AgentEventRecord.OF_SERVER, query = AgentEventRecord.WITH_SERVER + " where e.server.id = :server" + AgentEventRecord.NEWEST_FIRST)
+@NamedQuery(name = AgentEventRecord.OF_SERVER_NAMED, query = AgentEventRecord.WITH_SERVER + " where e.server.name = :name" + AgentEventRecord.NEWEST_FIRST)
 @NamedQuery(name = AgentEventRecord.SNAPSHOTS_BETWEEN, query = "select e.eventId from AgentEventRecord e where e.server.id = :server"
-        + " and e.kind = 'snapshot' and e.occurredAt >= :from and e.occurredAt <= :to order by e.occurredAt desc, e.id desc")
+        + " and e.kind = 'snapshot' and e.occurredAt >= :from and e.occurredAt <= :to" + AgentEventRecord.NEWEST_FIRST)
 public class AgentEventRecord extends GeneratedId {
 
     static final String TIMES_OF = "AgentEventRecord.timesOf", EXISTS = "AgentEventRecord.exists",
             OF_SERVER = "AgentEventRecord.ofServer", OF_SERVER_NAMED = "AgentEventRecord.ofServerNamed",
             SNAPSHOTS_BETWEEN = "AgentEventRecord.snapshotsBetween";
+    static final String WITH_SERVER = "select e from AgentEventRecord e join fetch e.server";
+    /** The order the events are listed in: the newest first. */
+    static final String NEWEST_FIRST = " order by e.occurredAt desc, e.id desc";
 
     @Column(updatable = false)
     private String reporter;

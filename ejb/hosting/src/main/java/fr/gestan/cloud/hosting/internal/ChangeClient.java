@@ -20,13 +20,14 @@ import java.util.Objects;
 @Table(name = "sub_processor_change_client")
 @NamedQuery(name = ChangeClient.OF_CHANGE, query = "select a from ChangeClient a where a.change.id = :change"
         + " order by case when a.answer = fr.gestan.cloud.hosting.api.ChangeAnswer.OBJECTED then 0 else 1 end, a.tenantSiren")
-@NamedQuery(name = ChangeClient.OF_TENANT, query = "select a from ChangeClient a join a.change c"
-        + " where a.tenantSiren = :siren order by c.notifiedAt desc, c.id desc")
+@NamedQuery(name = ChangeClient.OF_TENANT, query = "select a from ChangeClient a join a.change c" + ChangeClient.OF_SIREN_NEWEST_FIRST)
 @NamedQuery(name = ChangeClient.ONE, query = "select a from ChangeClient a where a.tenantSiren = :siren and a.change.id = :change")
 public class ChangeClient extends GeneratedId {
 
     static final String OF_CHANGE = "ChangeClient.ofChange", OF_TENANT = "ChangeClient.ofTenant",
             ONE = "ChangeClient.one";
+    /** One client's rows (as {@code a}, their changes as {@code c}), the newest change first. */
+    static final String OF_SIREN_NEWEST_FIRST = " where a.tenantSiren = :siren" + SubProcessorChange.NEWEST_FIRST;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(updatable = false)

@@ -30,33 +30,27 @@ import java.util.Objects;
 @Entity
 @jakarta.persistence.EntityListeners({WorstCaseCache.Listener.class, ServersCache.Listener.class}) // the recovery worst case (/trust), the servers' loads
 @Table(name = "hosting_contract")
-@NamedQuery(name = HostingContract.PAGE, query = "select c from HostingContract c join fetch c.productionServer"
-        + " join fetch c.backupServer order by c.id desc")
-@NamedQuery(name = HostingContract.PAGE_OF_TENANT, query = "select c from HostingContract c join fetch c.productionServer"
-        + " join fetch c.backupServer where c.tenantSiren = :siren order by c.id desc")
-@NamedQuery(name = HostingContract.LIVE_OF_TENANTS, query = "select c from HostingContract c join fetch c.productionServer"
-        + " join fetch c.backupServer where c.tenantSiren in :sirens"
-        + " and c.status <> fr.gestan.cloud.hosting.api.ContractStatus.TERMINATED order by c.id desc")
+@NamedQuery(name = HostingContract.PAGE, query = HostingContract.WITH_SERVERS + " order by c.id desc")
+@NamedQuery(name = HostingContract.PAGE_OF_TENANT, query = HostingContract.WITH_SERVERS + " where c.tenantSiren = :siren order by c.id desc")
+@NamedQuery(name = HostingContract.LIVE_OF_TENANTS, query = HostingContract.WITH_SERVERS + " where c.tenantSiren in :sirens"
+        + " and " + HostingContract.LIVE + " order by c.id desc")
 @NamedQuery(name = HostingContract.COUNT, query = "select count(c) from HostingContract c")
 @NamedQuery(name = HostingContract.COUNT_OF_TENANT, query = "select count(c) from HostingContract c where c.tenantSiren = :siren")
 @NamedQuery(name = HostingContract.LOAD_OF, query = "select count(c) from HostingContract c"
-        + " where c.productionServer.id = :server and c.status <> fr.gestan.cloud.hosting.api.ContractStatus.TERMINATED")
+        + " where c.productionServer.id = :server and " + HostingContract.LIVE)
 @NamedQuery(name = HostingContract.OVERLAPPING, query = "select count(c) from HostingContract c where c.tenantSiren = :siren"
-        + " and lower(c.offer) = lower(:offer) and c.status <> fr.gestan.cloud.hosting.api.ContractStatus.TERMINATED"
+        + " and lower(c.offer) = lower(:offer) and " + HostingContract.LIVE
         + " and (c.endsOn is null or c.endsOn >= :start) and c.startsOn <= :end")
 @NamedQuery(name = HostingContract.TENANTS_WITH_CONTRACT, query = "select distinct c.tenantSiren from HostingContract c"
-        + " where c.tenantSiren in :sirens and c.status <> fr.gestan.cloud.hosting.api.ContractStatus.TERMINATED")
-@NamedQuery(name = HostingContract.ON_SERVER, query = "select c.id, c.tenantSiren, c.serviceLevel, c.dataVolumeGb, c.startsOn"
-        + " from HostingContract c where c.productionServer.id = :server"
-        + " and c.status <> fr.gestan.cloud.hosting.api.ContractStatus.TERMINATED order by c.startsOn, c.id")
-@NamedQuery(name = HostingContract.ON_PRODUCTION_SERVERS, query = "select c.productionServer.id, c.id, c.tenantSiren, c.serviceLevel,"
-        + " c.dataVolumeGb, c.startsOn from HostingContract c where c.status <> fr.gestan.cloud.hosting.api.ContractStatus.TERMINATED"
-        + " order by c.startsOn, c.id")
+        + " where c.tenantSiren in :sirens and " + HostingContract.LIVE)
+@NamedQuery(name = HostingContract.ON_SERVER, query = "select " + HostingContract.LOAD_COLUMNS
+        + " from HostingContract c where c.productionServer.id = :server and " + HostingContract.LIVE + HostingContract.BY_START)
+@NamedQuery(name = HostingContract.ON_PRODUCTION_SERVERS, query = "select c.productionServer.id, " + HostingContract.LOAD_COLUMNS
+        + " from HostingContract c where " + HostingContract.LIVE + HostingContract.BY_START)
 @NamedQuery(name = HostingContract.SITES_OF_TENANTS, query = "select c.tenantSiren, c.productionServer.dataCentre.code,"
-        + " c.backupServer.dataCentre.code from HostingContract c where c.status <> fr.gestan.cloud.hosting.api.ContractStatus.TERMINATED")
+        + " c.backupServer.dataCentre.code from HostingContract c where " + HostingContract.LIVE)
 @NamedQuery(name = HostingContract.TENANTS_ON_SERVERS, query = "select distinct c.tenantSiren from HostingContract c"
-        + " where c.status <> fr.gestan.cloud.hosting.api.ContractStatus.TERMINATED"
-        + " and (c.productionServer.id in :ids or c.backupServer.id in :ids)")
+        + " where " + HostingContract.LIVE + " and (c.productionServer.id in :ids or c.backupServer.id in :ids)")
 public class HostingContract extends GeneratedId {
 
     static final String PAGE = "HostingContract.page", PAGE_OF_TENANT = "HostingContract.pageOfTenant",
@@ -71,6 +65,14 @@ public class HostingContract extends GeneratedId {
     static final String SITES_OF_TENANTS = "HostingContract.sitesOfTenants";
     /** The tenants with a live contract on one of the servers (production or backup): told of their status. */
     static final String TENANTS_ON_SERVERS = "HostingContract.tenantsOnServers";
+
+    /** The queries' one copy of what a live contract is: one that is not terminated. */
+    static final String LIVE = "c.status <> fr.gestan.cloud.hosting.api.ContractStatus.TERMINATED";
+    /** The contracts with their two servers fetched (the pages, the certificate batch). */
+    static final String WITH_SERVERS = "select c from HostingContract c join fetch c.productionServer join fetch c.backupServer";
+    /** A contract's share of a server's load ({@link #ON_SERVER}, {@link #ON_PRODUCTION_SERVERS}), in {@link #BY_START} order. */
+    static final String LOAD_COLUMNS = "c.id, c.tenantSiren, c.serviceLevel, c.dataVolumeGb, c.startsOn";
+    static final String BY_START = " order by c.startsOn, c.id";
 
     private String tenantSiren;
     private String offer;

@@ -19,17 +19,17 @@ import java.util.HexFormat;
 @Entity
 @jakarta.persistence.EntityListeners({StatusBoardCache.Listener.class, WorstCaseCache.Listener.class, ServersCache.Listener.class}) // the status board, the recovery worst case, the servers
 @Table(name = "hosting_server")
-@NamedQuery(name = HostingServer.ALL, query = "select s from HostingServer s join fetch s.dataCentre order by s.name")
-@NamedQuery(name = HostingServer.BY_ROLE, query = "select s from HostingServer s join fetch s.dataCentre where s.role = :role order by s.name")
-@NamedQuery(name = HostingServer.BY_STATE, query = "select s from HostingServer s join fetch s.dataCentre where s.state = :state order by s.name")
+@NamedQuery(name = HostingServer.ALL, query = HostingServer.WITH_SITE + HostingServer.BY_NAME_ORDER)
+@NamedQuery(name = HostingServer.BY_ROLE, query = HostingServer.WITH_SITE + " where s.role = :role" + HostingServer.BY_NAME_ORDER)
+@NamedQuery(name = HostingServer.BY_STATE, query = HostingServer.WITH_SITE + " where s.state = :state" + HostingServer.BY_NAME_ORDER)
 @NamedQuery(name = HostingServer.COUNT, query = "select count(s) from HostingServer s")
 @NamedQuery(name = HostingServer.COUNT_BY_NAME, query = "select count(s) from HostingServer s where lower(s.name) = lower(:name)")
-@NamedQuery(name = HostingServer.BY_IDS, query = "select s from HostingServer s join fetch s.dataCentre where s.id in :ids order by s.name")
-@NamedQuery(name = HostingServer.BY_TOKEN, query = "select s from HostingServer s join fetch s.dataCentre where s.tokenHash = :hash")
+@NamedQuery(name = HostingServer.BY_IDS, query = HostingServer.WITH_SITE + " where s.id in :ids" + HostingServer.BY_NAME_ORDER)
+@NamedQuery(name = HostingServer.BY_TOKEN, query = HostingServer.WITH_SITE + " where s.tokenHash = :hash")
 @NamedQuery(name = HostingServer.LAST_REPORTS, query = "select s.id,"
         + " (select max(m.receivedAt) from ServerMetric m where m.server = s),"
         + " (select max(e.receivedAt) from AgentEventRecord e where e.server = s) from HostingServer s")
-@NamedQuery(name = HostingServer.BY_NAME, query = "select s from HostingServer s join fetch s.dataCentre where s.name = :name")
+@NamedQuery(name = HostingServer.BY_NAME, query = HostingServer.WITH_SITE + " where s.name = :name")
 public class HostingServer extends GeneratedId {
 
     static final String ALL = "HostingServer.all", BY_ROLE = "HostingServer.byRole",
@@ -38,6 +38,9 @@ public class HostingServer extends GeneratedId {
             LAST_REPORTS = "HostingServer.lastReports";
     /** The servers in one state (the alerts: the degraded ones, usually none). */
     static final String BY_STATE = "HostingServer.byState";
+    /** The servers with their data centre (every view of a server shows its site). */
+    static final String WITH_SITE = "select s from HostingServer s join fetch s.dataCentre";
+    static final String BY_NAME_ORDER = " order by s.name";
 
     private String name;
     @ManyToOne(optional = false)

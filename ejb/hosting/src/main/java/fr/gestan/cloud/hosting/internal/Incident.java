@@ -29,20 +29,22 @@ import java.util.Set;
 @Entity
 @jakarta.persistence.EntityListeners(StatusBoardCache.Listener.class) // the public status board is computed from it
 @Table(name = "status_incident")
-@NamedQuery(name = Incident.SINCE, query = "select distinct i from Incident i left join fetch i.servers"
-        + " where i.resolvedAt is null or i.resolvedAt >= :since order by i.startedAt desc")
+@NamedQuery(name = Incident.SINCE, query = Incident.WITH_SERVERS + " where " + Incident.OPEN_SINCE + Incident.NEWEST_FIRST)
 @NamedQuery(name = Incident.OF_SERVER_SINCE, query = "select i.impact, i.startedAt, i.resolvedAt from Incident i join i.servers s"
-        + " where s.id = :server and (i.resolvedAt is null or i.resolvedAt >= :since)")
-@NamedQuery(name = Incident.BETWEEN, query = "select i from Incident i where i.startedAt >= :from and i.startedAt < :to order by i.startedAt desc")
-@NamedQuery(name = Incident.LATEST, query = "select i from Incident i order by i.startedAt desc")
-@NamedQuery(name = Incident.ACTIVE, query = "select distinct i from Incident i left join fetch i.servers"
-        + " where i.resolvedAt is null order by i.startedAt desc")
+        + " where s.id = :server and (" + Incident.OPEN_SINCE + ")")
+@NamedQuery(name = Incident.BETWEEN, query = "select i from Incident i where i.startedAt >= :from and i.startedAt < :to" + Incident.NEWEST_FIRST)
+@NamedQuery(name = Incident.LATEST, query = "select i from Incident i" + Incident.NEWEST_FIRST)
+@NamedQuery(name = Incident.ACTIVE, query = Incident.WITH_SERVERS + " where i.resolvedAt is null" + Incident.NEWEST_FIRST)
 public class Incident extends GeneratedId {
 
     static final String SINCE = "Incident.since", BETWEEN = "Incident.between", LATEST = "Incident.latest",
             ACTIVE = "Incident.active";
     /** One server's incidents open or resolved since a time: impact, start and end (its availability's outages). */
     static final String OF_SERVER_SINCE = "Incident.ofServerSince";
+    /** An incident still open or resolved since a time. */
+    static final String OPEN_SINCE = "i.resolvedAt is null or i.resolvedAt >= :since";
+    static final String WITH_SERVERS = "select distinct i from Incident i left join fetch i.servers";
+    static final String NEWEST_FIRST = " order by i.startedAt desc";
 
     private String title;
     @Enumerated(EnumType.STRING)

@@ -25,11 +25,10 @@ import java.util.Objects;
 @Entity
 @jakarta.persistence.EntityListeners(fr.gestan.cloud.common.persistence.ReferenceWrites.Listener.class) // the reference data of compliance evaluations (SharedReferenceCache)
 @Table(name = "sub_processor")
-@NamedQuery(name = SubProcessor.ALL, query = "select s from SubProcessor s left join fetch s.operator order by s.effectiveFrom, s.name, s.id")
-@NamedQuery(name = SubProcessor.IN_EFFECT, query = "select s from SubProcessor s left join fetch s.operator where s.effectiveFrom <= :day"
+@NamedQuery(name = SubProcessor.ALL, query = SubProcessor.WITH_OPERATOR + " order by s.effectiveFrom, s.name, s.id")
+@NamedQuery(name = SubProcessor.IN_EFFECT, query = SubProcessor.WITH_OPERATOR + " where s.effectiveFrom <= :day"
         + " and (s.effectiveUntil is null or s.effectiveUntil >= :day) order by s.role, s.name")
-@NamedQuery(name = SubProcessor.PLANNED, query = "select s from SubProcessor s left join fetch s.operator where s.effectiveFrom > :day"
-        + " order by s.effectiveFrom, s.name")
+@NamedQuery(name = SubProcessor.PLANNED, query = SubProcessor.WITH_OPERATOR + " where s.effectiveFrom > :day order by s.effectiveFrom, s.name")
 @NamedQuery(name = SubProcessor.OF_OPERATOR, query = "select s from SubProcessor s where s.operator = :operator"
         + " order by s.effectiveFrom desc, s.id desc")
 @NamedQuery(name = SubProcessor.SAME_NAME, query = "select s from SubProcessor s where lower(s.name) = lower(:name)")
@@ -37,6 +36,8 @@ public class SubProcessor extends GeneratedId {
 
     static final String ALL = "SubProcessor.all", IN_EFFECT = "SubProcessor.inEffect", PLANNED = "SubProcessor.planned",
             SAME_NAME = "SubProcessor.sameName", OF_OPERATOR = "SubProcessor.ofOperator";
+    /** The sub-processors with their operator, if any (its identity and capital are read live from it). */
+    static final String WITH_OPERATOR = "select s from SubProcessor s left join fetch s.operator";
 
     @Column(updatable = false)
     private String name;

@@ -19,9 +19,9 @@ import java.util.Objects;
 /** A change of the sub-processor list told to the clients concerned, with the last day on which they may object. */
 @Entity
 @Table(name = "sub_processor_change")
-@NamedQuery(name = SubProcessorChange.ALL, query = "select c from SubProcessorChange c join fetch c.subProcessor order by c.notifiedAt desc, c.id desc")
+@NamedQuery(name = SubProcessorChange.ALL, query = "select c from SubProcessorChange c join fetch c.subProcessor" + SubProcessorChange.NEWEST_FIRST)
 @NamedQuery(name = SubProcessorChange.TOLD_TO, query = "select c from ChangeClient a join a.change c join fetch c.subProcessor"
-        + " where a.tenantSiren = :siren order by c.notifiedAt desc, c.id desc")
+        + ChangeClient.OF_SIREN_NEWEST_FIRST)
 @NamedQuery(name = SubProcessorChange.COUNTS, query = "select a.change.id, count(a), sum(case when a.answer = fr.gestan.cloud.hosting.api.ChangeAnswer.ACCEPTED"
         + " then 1 else 0 end), sum(case when a.answer = fr.gestan.cloud.hosting.api.ChangeAnswer.OBJECTED then 1 else 0 end)"
         + " from ChangeClient a group by a.change.id")
@@ -29,6 +29,8 @@ public class SubProcessorChange extends GeneratedId {
 
     static final String ALL = "SubProcessorChange.all", COUNTS = "SubProcessorChange.counts",
             TOLD_TO = "SubProcessorChange.toldTo";
+    /** The order the changes are listed in (as {@code c}): the newest notice first. */
+    static final String NEWEST_FIRST = " order by c.notifiedAt desc, c.id desc";
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(updatable = false)

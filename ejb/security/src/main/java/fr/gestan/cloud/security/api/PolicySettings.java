@@ -78,11 +78,7 @@ public record PolicySettings(
 
     /** The same settings with another objection period for sub-processor changes. */
     public PolicySettings withObjectionDays(int days) {
-        return new PolicySettings(bruteForceFailureFactor, bruteForceWaitIncrementSeconds, bruteForceMaxWaitSeconds,
-                bruteForceMaxDeltaSeconds, bruteForcePermanentLockout, credentialMinLength, credentialMinClasses,
-                sessionTimeoutMinutes, tlsRequired, backupEveryHours, backupRetentionDays, snapshotBeforeUpdate, monitorCpuPercent,
-                monitorDiskPercent, monitorMemoryPercent, snapshotWindowHours, silenceMinutes, ddosMitigationHours, sessionMaxHours,
-                passwordMinLength, passwordHistory, days);
+        return with(Map.of("objectionDays", days));
     }
 
     /** Sessions of 10 h at most, passwords of 12 characters, the last 3 not reused: the realm's values before they joined the policy (migration V14). */
@@ -131,37 +127,36 @@ public record PolicySettings(
 
     /** The same settings with other monitoring thresholds. */
     public PolicySettings withMonitoring(int cpu, int disk, int memory) {
-        return new PolicySettings(bruteForceFailureFactor, bruteForceWaitIncrementSeconds, bruteForceMaxWaitSeconds,
-                bruteForceMaxDeltaSeconds, bruteForcePermanentLockout, credentialMinLength, credentialMinClasses,
-                sessionTimeoutMinutes, tlsRequired, backupEveryHours, backupRetentionDays, snapshotBeforeUpdate, cpu, disk, memory,
-                snapshotWindowHours, silenceMinutes, ddosMitigationHours, sessionMaxHours, passwordMinLength, passwordHistory, objectionDays);
-    }
-
-    /** The same settings with another snapshot window and silence allowance. */
-    public PolicySettings withWindows(int snapshotWindow, int silence) {
-        return new PolicySettings(bruteForceFailureFactor, bruteForceWaitIncrementSeconds, bruteForceMaxWaitSeconds,
-                bruteForceMaxDeltaSeconds, bruteForcePermanentLockout, credentialMinLength, credentialMinClasses,
-                sessionTimeoutMinutes, tlsRequired, backupEveryHours, backupRetentionDays, snapshotBeforeUpdate, monitorCpuPercent,
-                monitorDiskPercent, monitorMemoryPercent, snapshotWindow, silence, ddosMitigationHours, sessionMaxHours,
-                passwordMinLength, passwordHistory, objectionDays);
+        return with(Map.of("monitorCpuPercent", cpu, "monitorDiskPercent", disk, "monitorMemoryPercent", memory));
     }
 
     /** The same settings with another DDoS mitigation time. */
     public PolicySettings withDdosMitigation(int hours) {
-        return new PolicySettings(bruteForceFailureFactor, bruteForceWaitIncrementSeconds, bruteForceMaxWaitSeconds,
-                bruteForceMaxDeltaSeconds, bruteForcePermanentLockout, credentialMinLength, credentialMinClasses,
-                sessionTimeoutMinutes, tlsRequired, backupEveryHours, backupRetentionDays, snapshotBeforeUpdate, monitorCpuPercent,
-                monitorDiskPercent, monitorMemoryPercent, snapshotWindowHours, silenceMinutes, hours, sessionMaxHours,
-                passwordMinLength, passwordHistory, objectionDays);
+        return with(Map.of("ddosMitigationHours", hours));
     }
 
     /** The same settings with other sign-in settings: idle and longest session, password length and history. */
     public PolicySettings withSignIn(int idleMinutes, int maxHours, int passwordLength, int history) {
-        return new PolicySettings(bruteForceFailureFactor, bruteForceWaitIncrementSeconds, bruteForceMaxWaitSeconds,
-                bruteForceMaxDeltaSeconds, bruteForcePermanentLockout, credentialMinLength, credentialMinClasses,
-                idleMinutes, tlsRequired, backupEveryHours, backupRetentionDays, snapshotBeforeUpdate, monitorCpuPercent,
-                monitorDiskPercent, monitorMemoryPercent, snapshotWindowHours, silenceMinutes, ddosMitigationHours, maxHours,
-                passwordLength, history, objectionDays);
+        return with(Map.of("sessionTimeoutMinutes", idleMinutes, "sessionMaxHours", maxHours, "passwordMinLength", passwordLength,
+                "passwordHistory", history));
+    }
+
+    /** These settings with some of them replaced, each by its {@link #asMap()} name: the withers' one copy of the constructor call. */
+    private PolicySettings with(Map<String, Object> changes) {
+        Map<String, Object> s = asMap();
+        changes.forEach((name, value) -> {
+            if (s.replace(name, value) == null) {
+                throw new IllegalArgumentException("no setting named " + name);
+            }
+        });
+        return new PolicySettings((int) s.get("bruteForceFailureFactor"), (int) s.get("bruteForceWaitIncrementSeconds"),
+                (int) s.get("bruteForceMaxWaitSeconds"), (int) s.get("bruteForceMaxDeltaSeconds"), (boolean) s.get("bruteForcePermanentLockout"),
+                (int) s.get("credentialMinLength"), (int) s.get("credentialMinClasses"), (int) s.get("sessionTimeoutMinutes"),
+                (boolean) s.get("tlsRequired"), (int) s.get("backupEveryHours"), (int) s.get("backupRetentionDays"),
+                (boolean) s.get("snapshotBeforeUpdate"), (int) s.get("monitorCpuPercent"), (int) s.get("monitorDiskPercent"),
+                (int) s.get("monitorMemoryPercent"), (int) s.get("snapshotWindowHours"), (int) s.get("silenceMinutes"),
+                (int) s.get("ddosMitigationHours"), (int) s.get("sessionMaxHours"), (int) s.get("passwordMinLength"),
+                (int) s.get("passwordHistory"), (int) s.get("objectionDays"));
     }
 
     /**

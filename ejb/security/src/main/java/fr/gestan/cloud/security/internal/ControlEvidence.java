@@ -15,29 +15,27 @@ import java.util.Objects;
 @Entity
 @jakarta.persistence.EntityListeners(fr.gestan.cloud.common.persistence.ReferenceWrites.Listener.class) // the reference data of compliance evaluations (SharedReferenceCache)
 @Table(name = "control_evidence")
-@NamedQuery(name = ControlEvidence.OF_SERVER,
-        query = "select e from ControlEvidence e where e.serverRef = :server order by e.occurredAt desc, e.id desc")
-@NamedQuery(name = ControlEvidence.LATEST_OF_KIND,
-        query = "select e from ControlEvidence e where e.serverRef = :server and e.kind = :kind order by e.occurredAt desc, e.id desc")
+@NamedQuery(name = ControlEvidence.OF_SERVER, query = ControlEvidence.OF_ONE_SERVER + ControlEvidence.NEWEST_FIRST)
+@NamedQuery(name = ControlEvidence.LATEST_OF_KIND, query = ControlEvidence.OF_ONE_SERVER + " and e.kind = :kind" + ControlEvidence.NEWEST_FIRST)
 @NamedQuery(name = ControlEvidence.LATEST_OF_KIND_FROM,
-        query = "select e from ControlEvidence e where e.serverRef = :server and e.kind = :kind and e.source = :source order by e.occurredAt desc, e.id desc")
+        query = ControlEvidence.OF_ONE_SERVER + " and e.kind = :kind and e.source = :source" + ControlEvidence.NEWEST_FIRST)
 @NamedQuery(name = ControlEvidence.REPORTED_SINCE,
-        query = "select e from ControlEvidence e where e.serverRef = :server and e.kind = :kind and e.source = 'REPORTED' and e.occurredAt >= :since order by e.occurredAt desc, e.id desc")
+        query = ControlEvidence.OF_ONE_SERVER + " and " + ControlEvidence.REPORTED_OF_KIND_SINCE + ControlEvidence.NEWEST_FIRST)
 @NamedQuery(name = ControlEvidence.LATEST_VERIFIED_BACKUP,
-        query = "select e from ControlEvidence e where e.serverRef = :server and e.kind = 'BACKUP' and e.verified = true order by e.occurredAt desc, e.id desc")
+        query = ControlEvidence.OF_ONE_SERVER + " and " + ControlEvidence.VERIFIED_BACKUP + ControlEvidence.NEWEST_FIRST)
 @NamedQuery(name = ControlEvidence.UPDATES_WITHOUT_SNAPSHOT,
-        query = "select count(e) from ControlEvidence e where e.serverRef = :server and e.kind = 'SOFTWARE_UPDATE' and e.snapshotRef is null and e.occurredAt >= :since")
-@NamedQuery(name = ControlEvidence.SERVERS_BACKUP_OVERDUE,
-        query = "select e.serverRef from ControlEvidence e group by e.serverRef having coalesce(max(case when e.kind = 'BACKUP' and e.verified = true then e.occurredAt end), :never) < :limit")
+        query = "select count(e) from ControlEvidence e where e.serverRef = :server and " + ControlEvidence.UPDATE_WITHOUT_SNAPSHOT)
+@NamedQuery(name = ControlEvidence.SERVERS_BACKUP_OVERDUE, query = "select e.serverRef from ControlEvidence e group by e.serverRef"
+        + " having coalesce(max(case when " + ControlEvidence.VERIFIED_BACKUP + " then e.occurredAt end), :never) < :limit")
 @NamedQuery(name = ControlEvidence.LATEST_OF_KIND_EVERY_SERVER,
         query = "select e from ControlEvidence e where e.kind = :kind and e.source in :sources and e.occurredAt = (select max(x.occurredAt)"
                 + " from ControlEvidence x where x.serverRef = e.serverRef and x.kind = e.kind and x.source in :sources)"
                 + " order by e.serverRef, e.occurredAt desc, e.id desc")
 @NamedQuery(name = ControlEvidence.REPORTED_SINCE_EVERY_SERVER,
-        query = "select e from ControlEvidence e where e.kind = :kind and e.source = 'REPORTED' and e.occurredAt >= :since"
+        query = "select e from ControlEvidence e where " + ControlEvidence.REPORTED_OF_KIND_SINCE
                 + " order by e.serverRef, e.occurredAt desc, e.id desc")
 @NamedQuery(name = ControlEvidence.SERVERS_UPDATE_WITHOUT_SNAPSHOT,
-        query = "select distinct e.serverRef from ControlEvidence e where e.kind = 'SOFTWARE_UPDATE' and e.snapshotRef is null and e.occurredAt >= :since")
+        query = "select distinct e.serverRef from ControlEvidence e where " + ControlEvidence.UPDATE_WITHOUT_SNAPSHOT)
 public class ControlEvidence extends GeneratedId {
 
     static final String OF_SERVER = "ControlEvidence.ofServer", LATEST_OF_KIND = "ControlEvidence.latestOfKind",
@@ -56,6 +54,16 @@ public class ControlEvidence extends GeneratedId {
     /** STAFF: declared on a form (recorded_by is the staff member); REPORTED: by a machine through the agent API. */
     static final String STAFF = "STAFF";
     static final String REPORTED = "REPORTED";
+    /** Evidence of a kind reported by machines since a time. */
+    static final String REPORTED_OF_KIND_SINCE = "e.kind = :kind and e.source = '" + REPORTED + "' and e.occurredAt >= :since";
+
+    // The other parts of the queries, each written once.
+    static final String OF_ONE_SERVER = "select e from ControlEvidence e where e.serverRef = :server";
+    static final String NEWEST_FIRST = " order by e.occurredAt desc, e.id desc";
+    /** A backup that counts: one that was verified. */
+    static final String VERIFIED_BACKUP = "e.kind = 'BACKUP' and e.verified = true";
+    /** A software update since a time with no snapshot taken before it. */
+    static final String UPDATE_WITHOUT_SNAPSHOT = "e.kind = 'SOFTWARE_UPDATE' and e.snapshotRef is null and e.occurredAt >= :since";
 
     @Column(updatable = false)
     private String serverRef;

@@ -22,11 +22,10 @@ import java.util.Objects;
 @NamedQuery(name = ApiClient.OF_TENANT, query = "select c from ApiClient c where c.tenant = :tenant order by c.createdAt desc, c.id desc")
 @NamedQuery(name = ApiClient.BY_CLIENT_ID, query = "select c from ApiClient c join fetch c.tenant where c.clientId = :clientId")
 @NamedQuery(name = ApiClient.TENANT_OF_ACTIVE, query = "select c.tenant from ApiClient c where c.serviceAccount = :username and c.revokedAt is null")
-@NamedQuery(name = ApiClient.DELETE_OF_TENANT, query = "delete from ApiClient c where c.tenant = :tenant")
 public class ApiClient extends TenantRecord {
 
     static final String OF_TENANT = "ApiClient.ofTenant", BY_CLIENT_ID = "ApiClient.byClientId",
-            TENANT_OF_ACTIVE = "ApiClient.tenantOfActive", DELETE_OF_TENANT = "ApiClient.deleteOfTenant";
+            TENANT_OF_ACTIVE = "ApiClient.tenantOfActive";
     /** Keycloak's prefix of a service account's username. */
     static final String SERVICE_ACCOUNT_PREFIX = "service-account-";
 

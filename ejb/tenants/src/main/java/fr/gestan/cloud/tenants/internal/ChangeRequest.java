@@ -12,21 +12,23 @@ import java.util.Objects;
 /** A client's request to change its company record, handled by staff. */
 @Entity
 @Table(name = "tenant_change_request")
-@NamedQuery(name = ChangeRequest.OPEN, query = "select r from ChangeRequest r join fetch r.tenant where r.closedAt is null order by r.requestedAt, r.id")
+@NamedQuery(name = ChangeRequest.OPEN, query = ChangeRequest.WITH_TENANT + " where r.closedAt is null" + ChangeRequest.OLDEST_FIRST)
 @NamedQuery(name = ChangeRequest.OPEN_COUNT, query = "select count(r) from ChangeRequest r where r.closedAt is null")
-@NamedQuery(name = ChangeRequest.OF_TENANT, query = "select r from ChangeRequest r join fetch r.tenant where r.tenant = :tenant order by r.requestedAt desc, r.id desc")
-@NamedQuery(name = ChangeRequest.QUEUE, query = "select r from ChangeRequest r join fetch r.tenant where (:status = 'ALL'"
-        + " or (:status = 'NEW' and r.closedAt is null and r.assignee is null) or (:status = 'IN_PROGRESS' and r.closedAt is null and r.assignee is not null)"
-        + " or (:status = 'OPEN' and r.closedAt is null) or (:status = 'CLOSED' and r.closedAt is not null)) order by r.requestedAt, r.id")
-@NamedQuery(name = ChangeRequest.QUEUE_COUNT, query = "select count(r) from ChangeRequest r where (:status = 'ALL'"
-        + " or (:status = 'NEW' and r.closedAt is null and r.assignee is null) or (:status = 'IN_PROGRESS' and r.closedAt is null and r.assignee is not null)"
-        + " or (:status = 'OPEN' and r.closedAt is null) or (:status = 'CLOSED' and r.closedAt is not null))")
-@NamedQuery(name = ChangeRequest.DELETE_OF_TENANT, query = "delete from ChangeRequest r where r.tenant = :tenant")
+@NamedQuery(name = ChangeRequest.OF_TENANT, query = ChangeRequest.WITH_TENANT + " where r.tenant = :tenant order by r.requestedAt desc, r.id desc")
+@NamedQuery(name = ChangeRequest.QUEUE, query = ChangeRequest.WITH_TENANT + " where " + ChangeRequest.IN_QUEUE + ChangeRequest.OLDEST_FIRST)
+@NamedQuery(name = ChangeRequest.QUEUE_COUNT, query = "select count(r) from ChangeRequest r where " + ChangeRequest.IN_QUEUE)
 public class ChangeRequest extends TenantRecord {
 
     static final String OPEN = "ChangeRequest.open", OPEN_COUNT = "ChangeRequest.openCount",
-            OF_TENANT = "ChangeRequest.ofTenant", DELETE_OF_TENANT = "ChangeRequest.deleteOfTenant",
+            OF_TENANT = "ChangeRequest.ofTenant",
             QUEUE = "ChangeRequest.queue", QUEUE_COUNT = "ChangeRequest.queueCount";
+    /** The queue's filter, one copy for its page and its count: the requests of one status (ALL, NEW, IN_PROGRESS, OPEN, CLOSED). */
+    static final String IN_QUEUE = "(:status = 'ALL'"
+            + " or (:status = 'NEW' and r.closedAt is null and r.assignee is null) or (:status = 'IN_PROGRESS' and r.closedAt is null and r.assignee is not null)"
+            + " or (:status = 'OPEN' and r.closedAt is null) or (:status = 'CLOSED' and r.closedAt is not null))";
+    static final String WITH_TENANT = "select r from ChangeRequest r join fetch r.tenant";
+    /** The queue's order: the oldest request first. */
+    static final String OLDEST_FIRST = " order by r.requestedAt, r.id";
 
 
     private String requestedBy;

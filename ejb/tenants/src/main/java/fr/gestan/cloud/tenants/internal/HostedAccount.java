@@ -25,23 +25,24 @@ import java.util.Objects;
 @NamedQuery(name = HostedAccount.LOGIN_TAKEN, query = "select count(a) from HostedAccount a where a.login = :login")
 @NamedQuery(name = HostedAccount.RESET_REQUESTED, query = "select a from HostedAccount a join fetch a.tenant where a.resetRequestedAt is not null order by a.resetRequestedAt")
 @NamedQuery(name = HostedAccount.RESET_REQUESTED_COUNT, query = "select count(a) from HostedAccount a where a.resetRequestedAt is not null")
-@NamedQuery(name = HostedAccount.NOT_UNDER_KEY, query = "select a from HostedAccount a where a.secretCiphertext is not null"
-        + " and (a.secretKeyId is null or a.secretKeyId <> :keyId) and a.id > :after order by a.id")
-@NamedQuery(name = HostedAccount.COUNT_NOT_UNDER_KEY, query = "select count(a) from HostedAccount a where a.secretCiphertext is not null"
-        + " and (a.secretKeyId is null or a.secretKeyId <> :keyId)")
-@NamedQuery(name = HostedAccount.COUNT_BY_KEY, query = "select a.secretKeyId, count(a) from HostedAccount a where a.secretCiphertext is not null"
+@NamedQuery(name = HostedAccount.NOT_UNDER_KEY, query = "select a from HostedAccount a where " + HostedAccount.SECRET_NOT_UNDER_KEY
+        + " and a.id > :after order by a.id")
+@NamedQuery(name = HostedAccount.COUNT_NOT_UNDER_KEY, query = "select count(a) from HostedAccount a where " + HostedAccount.SECRET_NOT_UNDER_KEY)
+@NamedQuery(name = HostedAccount.COUNT_BY_KEY, query = "select a.secretKeyId, count(a) from HostedAccount a where " + HostedAccount.HAS_SECRET
         + " group by a.secretKeyId")
 @NamedQuery(name = HostedAccount.OVERDUE, query = "select a from HostedAccount a join fetch a.tenant where a.mustChange = true"
         + " and a.secretExpiresOn < :today order by a.secretExpiresOn, a.id")
-@NamedQuery(name = HostedAccount.DELETE_OF_TENANT, query = "delete from HostedAccount a where a.tenant = :tenant")
 public class HostedAccount extends TenantRecord {
 
     static final String OF_TENANT = "HostedAccount.ofTenant", OF_USER = "HostedAccount.ofUser",
             LOGIN_TAKEN = "HostedAccount.loginTaken", RESET_REQUESTED = "HostedAccount.resetRequested",
             RESET_REQUESTED_COUNT = "HostedAccount.resetRequestedCount",
-            OVERDUE = "HostedAccount.overdue", DELETE_OF_TENANT = "HostedAccount.deleteOfTenant",
+            OVERDUE = "HostedAccount.overdue",
             NOT_UNDER_KEY = "HostedAccount.notUnderKey", COUNT_NOT_UNDER_KEY = "HostedAccount.countNotUnderKey",
             COUNT_BY_KEY = "HostedAccount.countByKey";
+    static final String HAS_SECRET = "a.secretCiphertext is not null";
+    /** A secret to re-encrypt: one not under the given key (or written before key ids), for the re-key run's page and its count. */
+    static final String SECRET_NOT_UNDER_KEY = HAS_SECRET + " and (a.secretKeyId is null or a.secretKeyId <> :keyId)";
 
 
     private String login;

@@ -1,14 +1,10 @@
 package fr.gestan.cloud.tenants.internal;
 
-import fr.gestan.cloud.common.persistence.GeneratedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Links a portal user (a Keycloak username) to the tenant it speaks for. The application, not the token,
@@ -19,30 +15,26 @@ import java.util.Objects;
 @Table(name = "portal_account")
 @NamedQuery(name = PortalAccount.USERNAMES_OF_TENANT, query = "select a.username from PortalAccount a where a.tenant = :tenant order by a.username")
 @NamedQuery(name = PortalAccount.USERNAME_TAKEN, query = "select count(a) from PortalAccount a where a.username = :username")
-@NamedQuery(name = PortalAccount.DELETE_OF_TENANT, query = "delete from PortalAccount a where a.tenant = :tenant")
 @NamedQuery(name = PortalAccount.TENANT_OF_USER,
         query = "select a.tenant from PortalAccount a where a.username = :username")
-public class PortalAccount extends GeneratedId {
+public class PortalAccount extends TenantRecord {
 
     static final String TENANT_OF_USER = "PortalAccount.tenantOfUser",
-            USERNAMES_OF_TENANT = "PortalAccount.usernamesOfTenant", DELETE_OF_TENANT = "PortalAccount.deleteOfTenant",
+            USERNAMES_OF_TENANT = "PortalAccount.usernamesOfTenant",
             USERNAME_TAKEN = "PortalAccount.usernameTaken";
 
     private String username;
-
-    @ManyToOne(optional = false, fetch = FetchType.LAZY)
-    private Tenant tenant;
 
     protected PortalAccount() {
         // for JPA
     }
 
     public PortalAccount(String username, Tenant tenant) {
+        super(tenant);
         if (username == null || username.isBlank()) {
             throw new IllegalArgumentException("username is required");
         }
         this.username = username;
-        this.tenant = Objects.requireNonNull(tenant);
     }
 
     /** The usernames of a tenant's portal users, by name. */

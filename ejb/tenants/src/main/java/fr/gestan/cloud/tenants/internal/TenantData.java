@@ -15,9 +15,9 @@ final class TenantData {
 
     /** Deletes the tenant's dependent rows; returns what was removed, for the journal. */
     static String removeAll(EntityManager em, Tenant tenant) {
-        int requests = em.createNamedQuery(ChangeRequest.DELETE_OF_TENANT).setParameter("tenant", tenant).executeUpdate();
+        int requests = deleteOf(em, ChangeRequest.class, tenant);
         List<String> files = em.createNamedQuery(TenantExport.FILES_OF_TENANT, String.class).setParameter("tenant", tenant).getResultList();
-        int exports = em.createNamedQuery(TenantExport.DELETE_OF_TENANT).setParameter("tenant", tenant).executeUpdate();
+        int exports = deleteOf(em, TenantExport.class, tenant);
         for (String file : files) {
             try {
                 Files.deleteIfExists(ExportStore.directory().resolve(file));
@@ -25,12 +25,18 @@ final class TenantData {
                 // the file stays; nothing points to it any more
             }
         }
-        int accounts = em.createNamedQuery(HostedAccount.DELETE_OF_TENANT).setParameter("tenant", tenant).executeUpdate();
-        int portal = em.createNamedQuery(PortalAccount.DELETE_OF_TENANT).setParameter("tenant", tenant).executeUpdate();
-        int apiClients = em.createNamedQuery(ApiClient.DELETE_OF_TENANT).setParameter("tenant", tenant).executeUpdate();
+        int accounts = deleteOf(em, HostedAccount.class, tenant);
+        int portal = deleteOf(em, PortalAccount.class, tenant);
+        int apiClients = deleteOf(em, ApiClient.class, tenant);
         CallerLinks.changed(); // bulk deletes call no entity listener
         return accounts + " hosted accounts, " + exports + " exports, " + requests + " change requests, " + portal + " portal users, "
                 + apiClients + " API clients";
+    }
+
+    /** Deletes the tenant's rows of one kind of {@link TenantRecord} (one bulk statement); returns how many. */
+    private static int deleteOf(EntityManager em, Class<? extends TenantRecord> type, Tenant tenant) {
+        return em.createQuery("delete from " + type.getSimpleName() + " r where r.tenant = :tenant")
+                .setParameter("tenant", tenant).executeUpdate();
     }
 
     /** The tenant a portal user speaks for, from this module's own table (never from a request parameter). */

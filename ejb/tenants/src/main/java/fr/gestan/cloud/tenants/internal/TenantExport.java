@@ -13,18 +13,19 @@ import java.util.Objects;
 @Entity
 @Table(name = "tenant_export")
 @NamedQuery(name = TenantExport.OF_TENANT, query = "select e from TenantExport e join fetch e.tenant where e.tenant = :tenant order by e.requestedAt desc, e.id desc")
-@NamedQuery(name = TenantExport.EXPIRED, query = "select e from TenantExport e where e.expiresAt < :now or (e.state = fr.gestan.cloud.tenants.api.ExportView.State.RUNNING and e.requestedAt < :stale)")
-@NamedQuery(name = TenantExport.STALE_RUNNING, query = "select e from TenantExport e where e.state = fr.gestan.cloud.tenants.api.ExportView.State.RUNNING and coalesce(e.heartbeatAt, e.requestedAt) < :stale")
-@NamedQuery(name = TenantExport.BEAT, query = "update TenantExport e set e.heartbeatAt = :now where e.id in :ids and e.state = fr.gestan.cloud.tenants.api.ExportView.State.RUNNING")
+@NamedQuery(name = TenantExport.EXPIRED, query = "select e from TenantExport e where e.expiresAt < :now or (" + TenantExport.RUNNING + " and e.requestedAt < :stale)")
+@NamedQuery(name = TenantExport.STALE_RUNNING, query = "select e from TenantExport e where " + TenantExport.RUNNING + " and coalesce(e.heartbeatAt, e.requestedAt) < :stale")
+@NamedQuery(name = TenantExport.BEAT, query = "update TenantExport e set e.heartbeatAt = :now where e.id in :ids and " + TenantExport.RUNNING)
 @NamedQuery(name = TenantExport.FILES_OF_TENANT, query = "select e.fileName from TenantExport e where e.tenant = :tenant and e.fileName is not null")
-@NamedQuery(name = TenantExport.DELETE_OF_TENANT, query = "delete from TenantExport e where e.tenant = :tenant")
 public class TenantExport extends TenantRecord {
 
     static final String OF_TENANT = "TenantExport.ofTenant", EXPIRED = "TenantExport.expired",
-            FILES_OF_TENANT = "TenantExport.filesOfTenant", DELETE_OF_TENANT = "TenantExport.deleteOfTenant",
+            FILES_OF_TENANT = "TenantExport.filesOfTenant",
             STALE_RUNNING = "TenantExport.staleRunning", BEAT = "TenantExport.beat";
     /** The failed part of an export cut short by a server crash or stop (shown to the client as such). */
     static final String INTERRUPTED = "interrupted";
+    /** The queries' one copy of "still running". */
+    static final String RUNNING = "e.state = fr.gestan.cloud.tenants.api.ExportView.State.RUNNING";
 
 
     private String requestedBy;

@@ -8,7 +8,7 @@ import jakarta.persistence.MappedSuperclass;
 import java.util.Objects;
 
 /**
- * A record that belongs to one tenant for its whole life (a change request, an export, a hosted account, an API
+ * A record that belongs to one tenant for its whole life (a change request, an export, a hosted account, a portal user, an API
  * client): its tenant, fixed at creation, is mapped once here (its generated id: {@link GeneratedId}).
  */
 @MappedSuperclass

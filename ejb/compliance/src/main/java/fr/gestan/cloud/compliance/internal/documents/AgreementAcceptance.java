@@ -11,17 +11,20 @@ import java.util.Objects;
 /** A client's acceptance of one exact version of a contract's processor agreement, with the PDF it accepted. Never changed. */
 @Entity
 @Table(name = "processor_agreement_acceptance")
-@NamedQuery(name = AgreementAcceptance.OF_TENANT, query = "select a from AgreementAcceptance a where a.tenantSiren = :siren order by a.acceptedAt desc, a.id desc")
-@NamedQuery(name = AgreementAcceptance.META_OF_TENANTS, query = "select a.contractId, a.contentSha256, a.acceptedBy, a.acceptedAt, a.id,"
-        + " a.tenantSiren from AgreementAcceptance a where a.tenantSiren in :sirens order by a.acceptedAt desc, a.id desc")
-@NamedQuery(name = AgreementAcceptance.META_OF_TENANT, query = "select a.contractId, a.contentSha256, a.acceptedBy, a.acceptedAt, a.id from AgreementAcceptance a "
-        + "where a.tenantSiren = :siren order by a.acceptedAt desc, a.id desc")
+@NamedQuery(name = AgreementAcceptance.OF_TENANT, query = "select a from AgreementAcceptance a where a.tenantSiren = :siren" + AgreementAcceptance.NEWEST_FIRST)
+@NamedQuery(name = AgreementAcceptance.META_OF_TENANTS, query = "select " + AgreementAcceptance.META + ", a.tenantSiren from AgreementAcceptance a"
+        + " where a.tenantSiren in :sirens" + AgreementAcceptance.NEWEST_FIRST)
+@NamedQuery(name = AgreementAcceptance.META_OF_TENANT, query = "select " + AgreementAcceptance.META + " from AgreementAcceptance a"
+        + " where a.tenantSiren = :siren" + AgreementAcceptance.NEWEST_FIRST)
 public class AgreementAcceptance extends GeneratedId {
 
     public static final String OF_TENANT = "AgreementAcceptance.ofTenant";
     public static final String META_OF_TENANT = "AgreementAcceptance.metaOfTenant";
     /** {@link #META_OF_TENANT} for a page of tenants, the SIREN last. */
     public static final String META_OF_TENANTS = "AgreementAcceptance.metaOfTenants";
+    /** An acceptance without its text: contract id, text hash, by, at, id (its readers take them by position). */
+    static final String META = "a.contractId, a.contentSha256, a.acceptedBy, a.acceptedAt, a.id";
+    static final String NEWEST_FIRST = " order by a.acceptedAt desc, a.id desc";
 
     @Column(updatable = false)
     private String tenantSiren;
