@@ -3,6 +3,7 @@ package fr.gestan.cloud.common.validation;
 import jakarta.validation.executable.ValidateOnExecution;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
@@ -18,8 +19,14 @@ import java.lang.annotation.Target;
  * {@link ValidateOnExecution}, lets the bean through; which methods are then validated is read from the interface as
  * usual (the defaults: constructors and non-getter methods). A refused call fails with an {@code EJBException} caused
  * by a {@code ConstraintViolationException}. See docs/architecture.md, "Input constraints on business interfaces".
+ *
+ * <p>On a superclass it covers the beans below it: each module's {@code <Module>ServiceBase} carries it once. The
+ * container's {@code @WithAnnotations} filter (WildFly's Weld, {@code WeldClassFileInfo.containsAnnotation}) looks up
+ * the superclasses too, and {@link Inherited} makes {@code isAnnotationPresent} on the bean class say so as well
+ * ({@code BusinessInterfaceValidationTest}).
  */
 @ValidateOnExecution
+@Inherited
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)

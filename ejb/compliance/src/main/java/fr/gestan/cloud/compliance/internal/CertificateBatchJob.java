@@ -1,7 +1,6 @@
 package fr.gestan.cloud.compliance.internal;
 
 import fr.gestan.cloud.common.Paris;
-import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
 import java.time.LocalDate;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.JournalEvent;
@@ -56,7 +55,6 @@ import java.util.logging.Logger;
  * drafted. No transaction here; the caller stays the one journaled as issuer. A run whose node dies is resumed from
  * its last stored page by the node whose sweep finds it silent ({@link #resume}).
  */
-@ValidatesBusinessInterface
 @Singleton
 @Local(CertificateBatch.class)
 @LocalBean // resume, for CertificateBatchResumer

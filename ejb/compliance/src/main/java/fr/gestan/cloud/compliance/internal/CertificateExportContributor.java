@@ -11,7 +11,6 @@ import fr.gestan.cloud.tenants.api.ExportFiles;
 import fr.gestan.cloud.tenants.api.TenantExportContributor;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -27,7 +26,6 @@ import java.util.stream.Stream;
  * own company's only.
  */
 @Stateless
-@Local(TenantExportContributor.class)
 @Interceptors(TenantConfinement.class)
 @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ADMIN})
 public class CertificateExportContributor implements TenantExportContributor {

@@ -2,7 +2,6 @@ package fr.gestan.cloud.compliance.internal;
 
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.JournalEvent;
-import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
 import fr.gestan.cloud.compliance.api.CertificateCheck;
 import fr.gestan.cloud.compliance.api.CertificateRegistry;
 import fr.gestan.cloud.compliance.api.CertificateStatusView;
@@ -11,16 +10,13 @@ import fr.gestan.cloud.security.api.JournalProofs;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-@ValidatesBusinessInterface
 @Stateless
-@Local(CertificateRegistry.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
 public class CertificateRegistryBean extends ComplianceServiceBase implements CertificateRegistry {
 

@@ -1,7 +1,6 @@
 package fr.gestan.cloud.compliance.internal;
 
 import fr.gestan.cloud.common.Paris;
-import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
 import fr.gestan.cloud.compliance.internal.rules.Rules;
 import java.time.LocalDate;
 import jakarta.ejb.LocalBean;
@@ -40,7 +39,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-@ValidatesBusinessInterface
 @Stateless
 @Local(Certificates.class)
 @LocalBean

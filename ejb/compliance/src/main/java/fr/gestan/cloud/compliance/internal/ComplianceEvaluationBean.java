@@ -11,7 +11,6 @@ import fr.gestan.cloud.common.tenancy.CallerTenancy;
 import fr.gestan.cloud.tenants.api.TenantView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -20,7 +19,6 @@ import java.util.List;
 
 @ValidatesBusinessInterface
 @Stateless
-@Local(ComplianceEvaluation.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
 public class ComplianceEvaluationBean implements ComplianceEvaluation {
 

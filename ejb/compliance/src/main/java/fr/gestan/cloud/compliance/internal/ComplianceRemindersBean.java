@@ -4,7 +4,6 @@ import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.notify.ReminderSource;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -21,7 +20,6 @@ import java.util.Map;
  * rules: a new failure reminds again). The notifications module sends each once to staff and to the client.
  */
 @Stateless
-@Local(ReminderSource.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN}) // the reminders' timer runs as support; "remind now" is for support and admins
 public class ComplianceRemindersBean implements ReminderSource {
 

@@ -7,7 +7,6 @@ import fr.gestan.cloud.common.keys.KeyView;
 import fr.gestan.cloud.common.keys.RotatableKeys;
 import fr.gestan.cloud.compliance.internal.pdf.SigningKeyRing;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +18,6 @@ import java.util.Map;
  * certificate that verifies it) and their registry entry, so they verify as before. Journaled ({@code KEY_ROTATED}).
  */
 @Stateless
-@Local(RotatableKeys.class)
 @RolesAllowed(Roles.ADMIN)
 public class SigningKeysBean extends ComplianceServiceBase implements RotatableKeys {
 

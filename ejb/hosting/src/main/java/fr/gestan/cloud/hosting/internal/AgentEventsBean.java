@@ -19,7 +19,6 @@ import fr.gestan.cloud.security.api.ServerControls.ControlView;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -39,7 +38,6 @@ import java.util.Set;
  */
 @ValidatesBusinessInterface
 @Stateless
-@Local(AgentEvents.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
 public class AgentEventsBean implements AgentEvents {
 

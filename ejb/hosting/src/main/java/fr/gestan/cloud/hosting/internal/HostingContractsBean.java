@@ -2,7 +2,6 @@ package fr.gestan.cloud.hosting.internal;
 
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.JournalEvent;
-import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
 import fr.gestan.cloud.hosting.api.ContractEventView;
 import fr.gestan.cloud.hosting.api.ContractView;
 import fr.gestan.cloud.hosting.api.HostingContracts;
@@ -14,7 +13,6 @@ import fr.gestan.cloud.hosting.api.ServerView;
 import fr.gestan.cloud.common.tenancy.CallerTenancy;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
@@ -25,9 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-@ValidatesBusinessInterface
 @Stateless
-@Local(HostingContracts.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
 public class HostingContractsBean extends HostingServiceBase implements HostingContracts {
 

@@ -19,7 +19,6 @@ import fr.gestan.cloud.tenants.api.ExportFiles;
 import fr.gestan.cloud.tenants.api.TenantExportContributor;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -40,7 +39,6 @@ import java.util.Map;
  * load, capacity or other tenants are left out, and a client may only export its own company.
  */
 @Stateless
-@Local(TenantExportContributor.class)
 @Interceptors(TenantConfinement.class)
 @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ADMIN})
 public class HostingExportContributor implements TenantExportContributor {

@@ -4,7 +4,6 @@ import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.common.notify.Notifications;
-import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
 import fr.gestan.cloud.hosting.api.DataCentreView;
 import fr.gestan.cloud.hosting.api.DuplicateDataCentreException;
 import fr.gestan.cloud.hosting.api.HostingInventory;
@@ -20,7 +19,6 @@ import fr.gestan.cloud.hosting.api.ServerView;
 import fr.gestan.cloud.security.api.SecurityPolicies;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Local;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import java.security.SecureRandom;
@@ -32,9 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-@ValidatesBusinessInterface
 @Stateless
-@Local(HostingInventory.class)
 @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
 public class HostingInventoryBean extends HostingServiceBase implements HostingInventory {
 

@@ -1,7 +1,6 @@
 package fr.gestan.cloud.hosting.internal;
 
 import fr.gestan.cloud.common.Roles;
-import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
 import fr.gestan.cloud.hosting.api.MetricSample;
 import fr.gestan.cloud.hosting.api.MetricView;
 import fr.gestan.cloud.hosting.api.MetricsReceipt;
@@ -16,7 +15,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
-import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import fr.gestan.cloud.common.journal.JournalEvent;
@@ -34,9 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-@ValidatesBusinessInterface
 @Stateless
-@Local(Monitoring.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
 public class MonitoringBean extends HostingServiceBase implements Monitoring {
 

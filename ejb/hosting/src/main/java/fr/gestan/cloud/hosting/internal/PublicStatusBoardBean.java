@@ -5,12 +5,10 @@ import fr.gestan.cloud.hosting.api.PublicStatusView;
 import fr.gestan.cloud.hosting.api.ServerStatus;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 
 /** {@link ServerStatus#publicStatus()} for /status and its JSON, through {@link StatusBoardCache}. */
 @Stateless
-@Local(PublicStatusBoard.class)
 @PermitAll
 public class PublicStatusBoardBean implements PublicStatusBoard {
 

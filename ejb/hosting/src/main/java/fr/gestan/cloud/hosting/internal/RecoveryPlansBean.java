@@ -2,7 +2,6 @@ package fr.gestan.cloud.hosting.internal;
 
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.JournalEvent;
-import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
 import fr.gestan.cloud.hosting.api.ContractStatus;
 import fr.gestan.cloud.hosting.api.DrillView;
 import fr.gestan.cloud.hosting.api.HostingRefusedException;
@@ -19,7 +18,6 @@ import fr.gestan.cloud.hosting.api.ServiceLevel;
 import fr.gestan.cloud.common.tenancy.CallerTenancy;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,9 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-@ValidatesBusinessInterface
 @Stateless
-@Local(RecoveryPlans.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
 public class RecoveryPlansBean extends HostingServiceBase implements RecoveryPlans {
 

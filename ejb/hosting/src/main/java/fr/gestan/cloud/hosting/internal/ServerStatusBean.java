@@ -1,6 +1,5 @@
 package fr.gestan.cloud.hosting.internal;
 
-import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
 import java.util.ArrayList;
 import fr.gestan.cloud.hosting.api.AvailabilityView;
 import fr.gestan.cloud.common.Paris;
@@ -26,7 +25,6 @@ import fr.gestan.cloud.security.api.SecurityPolicies;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,9 +36,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-@ValidatesBusinessInterface
 @Stateless
-@Local(ServerStatus.class)
 @PermitAll
 public class ServerStatusBean extends HostingServiceBase implements ServerStatus {
 

@@ -5,7 +5,6 @@ import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.common.tenancy.CallerTenancy;
 import fr.gestan.cloud.common.tenancy.TenantRef;
-import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
 import fr.gestan.cloud.hosting.api.ChangeAnswer;
 import fr.gestan.cloud.hosting.api.ChangeAnswerView;
 import fr.gestan.cloud.hosting.api.HostingRefusedException;
@@ -15,7 +14,6 @@ import fr.gestan.cloud.hosting.api.SubProcessorChangeView;
 import fr.gestan.cloud.hosting.api.SubProcessorChanges;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,9 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-@ValidatesBusinessInterface
 @Stateless
-@Local(SubProcessorChanges.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
 public class SubProcessorChangesBean extends HostingServiceBase implements SubProcessorChanges {
 

@@ -4,7 +4,6 @@ import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.common.notify.Notifications;
-import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
 import fr.gestan.cloud.hosting.api.HostingRefusedException;
 import fr.gestan.cloud.hosting.api.HostingRefusedException.Reason;
 import fr.gestan.cloud.hosting.api.NewSubProcessor;
@@ -15,7 +14,6 @@ import fr.gestan.cloud.hosting.api.SubProcessors;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
@@ -26,9 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-@ValidatesBusinessInterface
 @Stateless
-@Local(SubProcessors.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
 public class SubProcessorsBean extends HostingServiceBase implements SubProcessors {
 

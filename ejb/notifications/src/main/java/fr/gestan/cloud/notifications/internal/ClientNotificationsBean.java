@@ -3,7 +3,6 @@ package fr.gestan.cloud.notifications.internal;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.common.tenancy.CallerTenancy;
-import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
 import fr.gestan.cloud.notifications.api.Channel;
 import fr.gestan.cloud.notifications.api.ClientNotifications;
 import fr.gestan.cloud.notifications.api.NewWebhook;
@@ -14,16 +13,13 @@ import fr.gestan.cloud.notifications.api.WebhookView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
-import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-@ValidatesBusinessInterface
 @Stateless
-@Local(ClientNotifications.class)
 @RolesAllowed(Roles.CLIENT)
 public class ClientNotificationsBean extends NotificationsServiceBase implements ClientNotifications {
 

@@ -2,7 +2,6 @@ package fr.gestan.cloud.notifications.internal;
 
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.JournalEvent;
-import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
 import fr.gestan.cloud.notifications.api.AttemptView;
 import fr.gestan.cloud.notifications.api.DeliveryState;
 import fr.gestan.cloud.notifications.api.DeliveryView;
@@ -11,16 +10,13 @@ import fr.gestan.cloud.notifications.api.SubscriptionRefusedException;
 import fr.gestan.cloud.notifications.api.SubscriptionRefusedException.Reason;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.time.Instant;
 import java.util.List;
 
-@ValidatesBusinessInterface
 @Stateless
-@Local(NotificationDesk.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
 public class NotificationDeskBean extends NotificationsServiceBase implements NotificationDesk {
 

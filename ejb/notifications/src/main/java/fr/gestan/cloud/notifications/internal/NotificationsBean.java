@@ -12,7 +12,6 @@ import fr.gestan.cloud.tenants.api.TenantService;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Local;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -35,7 +34,6 @@ import java.util.logging.Logger;
  * publish; the actor comes from the caller's identity.
  */
 @Stateless
-@Local(Notifications.class)
 @PermitAll
 // Finding the recipients (tenants API, staff directory) is this module's own business, whoever announces: an agent's
 // anonymous server_access event must reach the tenant's security contact as a support engineer's reveal does.

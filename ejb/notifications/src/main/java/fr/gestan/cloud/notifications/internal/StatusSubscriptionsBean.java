@@ -3,7 +3,6 @@ package fr.gestan.cloud.notifications.internal;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.Shown;
 import fr.gestan.cloud.common.journal.JournalEvent;
-import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
 import fr.gestan.cloud.hosting.api.ComponentStatusView;
 import fr.gestan.cloud.hosting.api.ServerStatus;
 import fr.gestan.cloud.notifications.api.Channel;
@@ -15,7 +14,6 @@ import fr.gestan.cloud.notifications.api.SubscriptionScope;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,9 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-@ValidatesBusinessInterface
 @Stateless
-@Local(StatusSubscriptions.class)
 @PermitAll // the status page is public; webhooks are narrowed below
 public class StatusSubscriptionsBean extends NotificationsServiceBase implements StatusSubscriptions {
 

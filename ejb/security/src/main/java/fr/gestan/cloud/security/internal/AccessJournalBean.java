@@ -9,7 +9,6 @@ import fr.gestan.cloud.common.persistence.SchemaMigrations;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJBException;
-import jakarta.ejb.Local;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -29,7 +28,6 @@ import javax.sql.DataSource;
  * identity.
  */
 @Stateless
-@Local(AccessJournal.class)
 @PermitAll
 public class AccessJournalBean implements AccessJournal {
 

@@ -8,7 +8,6 @@ import fr.gestan.cloud.common.keys.RotatableKeys;
 import fr.gestan.cloud.common.persistence.SchemaMigrations;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,7 +27,6 @@ import javax.sql.DataSource;
  * Journaled ({@code KEY_ROTATED}).
  */
 @Stateless
-@Local(RotatableKeys.class)
 @RolesAllowed(Roles.ADMIN)
 public class CheckpointKeysBean extends JournaledService implements RotatableKeys {
 

@@ -5,7 +5,6 @@ import fr.gestan.cloud.common.persistence.SchemaMigrations;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJBException;
-import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -19,7 +18,6 @@ import javax.sql.DataSource;
  * sequencer does.
  */
 @Stateless
-@Local(ClusterLeases.class)
 @PermitAll // background work runs without a caller identity
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ClusterLeasesBean implements ClusterLeases {

@@ -3,7 +3,6 @@ package fr.gestan.cloud.security.internal;
 import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.JournalEvent;
-import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
 import fr.gestan.cloud.security.api.AgreementRefusedException;
 import fr.gestan.cloud.security.api.AgreementView;
 import fr.gestan.cloud.security.api.ConfidentialityAgreements;
@@ -12,7 +11,6 @@ import fr.gestan.cloud.security.api.StaffException;
 import fr.gestan.cloud.security.api.StaffException.Reason;
 import fr.gestan.cloud.security.api.StaffMemberView;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -20,9 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-@ValidatesBusinessInterface
 @Stateless
-@Local(ConfidentialityAgreements.class)
 @RolesAllowed({Roles.ADMIN, Roles.AUDITOR})
 public class ConfidentialityAgreementsBean extends SecurityServiceBase implements ConfidentialityAgreements {
 

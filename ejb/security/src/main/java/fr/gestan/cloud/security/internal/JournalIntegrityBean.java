@@ -23,7 +23,6 @@ import jakarta.ejb.AsyncResult;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
-import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.interceptor.Interceptors;
 import java.io.IOException;
@@ -45,7 +44,6 @@ import javax.sql.DataSource;
  */
 @ValidatesBusinessInterface
 @Stateless
-@Local(JournalIntegrity.class)
 @Interceptors(TenantConfinement.class)
 @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
 public class JournalIntegrityBean extends JournaledService implements JournalIntegrity {

@@ -16,7 +16,6 @@ import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Local;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.inject.Instance;
@@ -36,7 +35,6 @@ import javax.sql.DataSource;
 /** Proofs and tiles read from the log's side tables (O(log n) tile rows per proof). */
 @ValidatesBusinessInterface
 @Stateless
-@Local(JournalProofs.class)
 @PermitAll
 public class JournalProofsBean implements JournalProofs {
 

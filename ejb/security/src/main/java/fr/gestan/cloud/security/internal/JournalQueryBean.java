@@ -9,7 +9,6 @@ import fr.gestan.cloud.security.api.JournalEntryView;
 import fr.gestan.cloud.security.api.JournalPage;
 import fr.gestan.cloud.security.api.JournalQuery;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -17,7 +16,6 @@ import java.util.List;
 
 @ValidatesBusinessInterface
 @Stateless
-@Local(JournalQuery.class)
 @Interceptors(TenantConfinement.class)
 @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
 public class JournalQueryBean implements JournalQuery {

@@ -9,7 +9,6 @@ import fr.gestan.cloud.common.keys.RotatableKeys;
 import fr.gestan.cloud.common.persistence.SchemaMigrations;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -28,7 +27,6 @@ import javax.sql.DataSource;
  * Nothing is re-computed: journal entries are never updated. Journaled ({@code KEY_ROTATED}).
  */
 @Stateless
-@Local(RotatableKeys.class)
 @RolesAllowed(Roles.ADMIN)
 public class MacKeysBean extends JournaledService implements RotatableKeys {
 

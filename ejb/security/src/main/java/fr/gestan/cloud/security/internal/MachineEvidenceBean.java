@@ -6,13 +6,9 @@ import fr.gestan.cloud.security.api.ServerControls.Control;
 import fr.gestan.cloud.security.api.ServerControls.ControlView;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
@@ -22,18 +18,12 @@ import java.util.Objects;
  * {@link ReporterJournalBean}: the caller (the agent API) has checked the reporter's token and the event first.
  */
 @Stateless
-@Local(MachineEvidence.class)
 @PermitAll // the agent API is anonymous: the reporter proved itself with its token
-public class MachineEvidenceBean implements MachineEvidence {
-
-    @PersistenceContext(unitName = "security")
-    EntityManager em;
+public class MachineEvidenceBean extends SecurityServiceBase implements MachineEvidence {
 
     // current() is @PermitAll
     @EJB
     SecurityPolicies policies;
-
-    private final Clock clock = Clock.systemUTC();
 
     @Override
     @TransactionAttribute(TransactionAttributeType.MANDATORY)

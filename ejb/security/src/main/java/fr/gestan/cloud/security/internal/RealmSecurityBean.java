@@ -11,7 +11,6 @@ import fr.gestan.cloud.security.api.RealmUnavailableException;
 import fr.gestan.cloud.security.api.SecurityPolicies;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +27,6 @@ import org.keycloak.representations.idm.UserRepresentation;
 /** The realm's policy settings (brute force, sessions, passwords) and lockouts in Keycloak, through the admin client (a service account). */
 @ValidatesBusinessInterface
 @Stateless
-@Local(RealmSecurity.class)
 @RolesAllowed({Roles.ADMIN, Roles.AUDITOR, Roles.SUPPORT})
 public class RealmSecurityBean extends JournaledService implements RealmSecurity {
 

@@ -3,7 +3,6 @@ package fr.gestan.cloud.security.internal;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.security.api.ReporterJournal;
 import jakarta.annotation.security.PermitAll;
-import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -17,7 +16,6 @@ import java.util.Objects;
  * EAR can name an actor; the caller (the agent API) has checked the reporter's token first.
  */
 @Stateless
-@Local(ReporterJournal.class)
 @PermitAll // the agent API is anonymous: the reporter proved itself with its token
 public class ReporterJournalBean implements ReporterJournal {
 

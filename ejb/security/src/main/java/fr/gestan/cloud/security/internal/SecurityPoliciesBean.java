@@ -2,7 +2,6 @@ package fr.gestan.cloud.security.internal;
 
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.JournalEvent;
-import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
 import fr.gestan.cloud.security.api.PolicyException;
 import fr.gestan.cloud.security.api.PolicySettings;
 import fr.gestan.cloud.security.api.PolicyVersionView;
@@ -10,7 +9,6 @@ import fr.gestan.cloud.security.api.SecurityPolicies;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
@@ -21,9 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-@ValidatesBusinessInterface
 @Stateless
-@Local(SecurityPolicies.class)
 @RolesAllowed({Roles.ADMIN, Roles.AUDITOR, Roles.SUPPORT})
 public class SecurityPoliciesBean extends SecurityServiceBase implements SecurityPolicies {
 

@@ -4,7 +4,6 @@ import fr.gestan.cloud.common.persistence.NodeMemo;
 import fr.gestan.cloud.common.persistence.ReferenceWrites;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.JournalEvent;
-import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
 import fr.gestan.cloud.security.api.ControlEvidenceException;
 import fr.gestan.cloud.security.api.PolicySettings;
 import fr.gestan.cloud.security.api.SecurityPolicies;
@@ -12,7 +11,6 @@ import fr.gestan.cloud.security.api.ServerControls;
 import fr.gestan.cloud.security.api.ServerControls.Source;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
@@ -25,9 +23,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-@ValidatesBusinessInterface
 @Stateless
-@Local(ServerControls.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
 public class ServerControlsBean extends SecurityServiceBase implements ServerControls {
 

@@ -7,13 +7,11 @@ import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.common.notify.Notice;
 import fr.gestan.cloud.common.notify.NoticeKind;
 import fr.gestan.cloud.common.notify.Notifications;
-import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
 import fr.gestan.cloud.security.api.ReporterJournal;
 import fr.gestan.cloud.security.api.ServerIdentities;
 import fr.gestan.cloud.security.api.StaffException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -26,9 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
 
-@ValidatesBusinessInterface
 @Stateless
-@Local(ServerIdentities.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
 public class ServerIdentitiesBean extends SecurityServiceBase implements ServerIdentities {
 

@@ -7,7 +7,6 @@ import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.security.api.CredentialClearanceException;
 import fr.gestan.cloud.security.api.StaffClearance;
 import jakarta.annotation.security.PermitAll;
-import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
@@ -17,7 +16,6 @@ import java.time.LocalDate;
  * registry and agreements), not the page: without a valid agreement the reveal is refused whatever the page does.
  */
 @Stateless
-@Local(StaffClearance.class)
 @PermitAll
 public class StaffClearanceBean extends SecurityServiceBase implements StaffClearance {
 

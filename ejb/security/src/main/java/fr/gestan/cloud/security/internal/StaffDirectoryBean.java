@@ -3,7 +3,6 @@ package fr.gestan.cloud.security.internal;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.security.api.StaffDirectory;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,6 @@ import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.UserRepresentation;
 
 @Stateless
-@Local(StaffDirectory.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
 public class StaffDirectoryBean implements StaffDirectory {
 

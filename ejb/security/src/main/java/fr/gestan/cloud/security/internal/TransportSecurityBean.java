@@ -7,13 +7,11 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Local;
 import jakarta.ejb.Singleton;
 import java.util.logging.Logger;
 
 /** The running transport configuration of this node, as the web module reported it at start. */
 @Singleton
-@Local(TransportSecurity.class)
 @PermitAll
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class TransportSecurityBean implements TransportSecurity {

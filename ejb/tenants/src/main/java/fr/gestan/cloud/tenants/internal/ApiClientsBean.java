@@ -2,7 +2,6 @@ package fr.gestan.cloud.tenants.internal;
 
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.JournalEvent;
-import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
 import fr.gestan.cloud.tenants.api.ApiClientNotFoundException;
 import fr.gestan.cloud.tenants.api.ApiClientScope;
 import fr.gestan.cloud.tenants.api.ApiClientView;
@@ -14,7 +13,6 @@ import fr.gestan.cloud.tenants.api.TenantState;
 import fr.gestan.cloud.tenants.api.TenantStateException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -25,9 +23,7 @@ import java.util.List;
  * A client company's contacts manage their own company's API clients (the company is the caller's, from
  * {@code portal_account}); an API client itself may not (role {@code client} only).
  */
-@ValidatesBusinessInterface
 @Stateless
-@Local(ApiClients.class)
 @RolesAllowed(Roles.CLIENT)
 public class ApiClientsBean extends TenantsServiceBase implements ApiClients {
 

@@ -4,7 +4,6 @@ import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.tenancy.CallerTenancy;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
-import jakarta.ejb.Local;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.context.ContextNotActiveException;
@@ -18,7 +17,6 @@ import java.util.Optional;
  * confines a client contact to it (see {@link CallerTenancy}).
  */
 @Stateless
-@Local(CallerTenancy.class)
 @PermitAll
 public class CallerTenancyBean implements CallerTenancy {
 

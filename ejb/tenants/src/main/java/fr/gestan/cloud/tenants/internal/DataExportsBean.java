@@ -10,7 +10,6 @@ import fr.gestan.cloud.tenants.api.ExportView;
 import fr.gestan.cloud.tenants.api.TenantNotFoundException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +20,6 @@ import java.time.Instant;
 import java.util.List;
 
 @Stateless
-@Local(DataExports.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
 public class DataExportsBean extends TenantsServiceBase implements DataExports {
 

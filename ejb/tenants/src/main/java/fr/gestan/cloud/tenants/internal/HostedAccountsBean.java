@@ -5,7 +5,6 @@ import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.common.notify.Notice;
 import fr.gestan.cloud.common.notify.Notifications;
-import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
 import fr.gestan.cloud.security.api.CredentialClearanceException;
 import fr.gestan.cloud.security.api.PolicySettings;
 import fr.gestan.cloud.security.api.SecurityPolicies;
@@ -20,7 +19,6 @@ import fr.gestan.cloud.tenants.api.TenantState;
 import fr.gestan.cloud.tenants.api.TenantStateException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -29,9 +27,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiConsumer;
 
-@ValidatesBusinessInterface
 @Stateless
-@Local(HostedAccounts.class)
 @RolesAllowed(Roles.SUPPORT)
 public class HostedAccountsBean extends TenantsServiceBase implements HostedAccounts {
 

@@ -2,7 +2,6 @@ package fr.gestan.cloud.tenants.internal;
 
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.JournalEvent;
-import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
 import fr.gestan.cloud.security.api.PolicySettings;
 import fr.gestan.cloud.security.api.SecurityPolicies;
 import fr.gestan.cloud.tenants.api.PortalDirectoryException;
@@ -14,7 +13,6 @@ import fr.gestan.cloud.tenants.api.TenantState;
 import fr.gestan.cloud.tenants.api.TenantStateException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import java.security.SecureRandom;
 import java.util.logging.Level;
@@ -23,9 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-@ValidatesBusinessInterface
 @Stateless
-@Local(PortalUsers.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
 public class PortalUsersBean extends TenantsServiceBase implements PortalUsers {
 

@@ -1,6 +1,5 @@
 package fr.gestan.cloud.tenants.internal;
 
-import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
 import fr.gestan.cloud.tenants.api.Contact;
 
 import fr.gestan.cloud.common.Paris;
@@ -24,7 +23,6 @@ import fr.gestan.cloud.tenants.api.TenantView;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
@@ -34,9 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-@ValidatesBusinessInterface
 @Stateless
-@Local(TenantService.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
 public class TenantServiceBean extends TenantsServiceBase implements TenantService {
 

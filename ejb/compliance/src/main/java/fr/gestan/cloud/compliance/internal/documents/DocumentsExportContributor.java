@@ -20,7 +20,6 @@ import fr.gestan.cloud.tenants.api.TenantExportContributor;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -33,7 +32,6 @@ import java.util.List;
  * as JSON and CSV. A client exports its own tenant only; staff any.
  */
 @Stateless
-@Local(TenantExportContributor.class)
 @Interceptors(TenantConfinement.class)
 @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ADMIN})
 public class DocumentsExportContributor implements TenantExportContributor {

@@ -1,6 +1,5 @@
 package fr.gestan.cloud.compliance.internal.documents;
 
-import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
 import fr.gestan.cloud.compliance.internal.ComplianceServiceBase;
 import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.Roles;
@@ -15,16 +14,13 @@ import fr.gestan.cloud.hosting.api.SubProcessors;
 import fr.gestan.cloud.security.api.SecurityPolicies;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.OptimisticLockException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-@ValidatesBusinessInterface
 @Stateless
-@Local(ProcessingRecord.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
 public class ProcessingRecordBean extends ComplianceServiceBase implements ProcessingRecord {
 

@@ -1,6 +1,5 @@
 package fr.gestan.cloud.compliance.internal.documents;
 
-import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
 import fr.gestan.cloud.compliance.internal.ComplianceServiceBase;
 import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.tenancy.TenantRef;
@@ -21,7 +20,6 @@ import fr.gestan.cloud.hosting.api.SubProcessorChanges;
 import fr.gestan.cloud.tenants.api.TenantNotFoundException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,9 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-@ValidatesBusinessInterface
 @Stateless
-@Local(ProcessorAgreements.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
 public class ProcessorAgreementsBean extends ComplianceServiceBase implements ProcessorAgreements {
 

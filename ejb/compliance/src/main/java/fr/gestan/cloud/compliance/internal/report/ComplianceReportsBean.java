@@ -1,6 +1,5 @@
 package fr.gestan.cloud.compliance.internal.report;
 
-import fr.gestan.cloud.common.validation.ValidatesBusinessInterface;
 import fr.gestan.cloud.compliance.internal.ComplianceServiceBase;
 import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.Roles;
@@ -16,7 +15,6 @@ import fr.gestan.cloud.tenants.api.TenantNotFoundException;
 import fr.gestan.cloud.tenants.api.TenantView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
@@ -26,9 +24,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-@ValidatesBusinessInterface
 @Stateless
-@Local(ComplianceReports.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
 public class ComplianceReportsBean extends ComplianceServiceBase implements ComplianceReports {
 

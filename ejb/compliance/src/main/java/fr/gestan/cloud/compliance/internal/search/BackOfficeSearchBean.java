@@ -16,7 +16,6 @@ import fr.gestan.cloud.tenants.api.TenantService;
 import fr.gestan.cloud.tenants.api.TenantView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -37,7 +36,6 @@ import java.util.stream.Collectors;
  * most, filtered here). The names of the clients of contract and certificate hits come in one query per group.
  */
 @Stateless
-@Local(BackOfficeSearch.class)
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
 @ValidatesBusinessInterface
 public class BackOfficeSearchBean implements BackOfficeSearch {

@@ -32,7 +32,6 @@ import fr.gestan.cloud.security.api.TransportSecurity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RunAs;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -41,7 +40,6 @@ import java.util.List;
 
 /** Reads the live figures as an auditor (read-only) for anyone, and writes the statement from them. */
 @Stateless
-@Local(TrustStatement.class)
 @PermitAll
 @RunAs(Roles.AUDITOR)
 public class TrustStatementBean implements TrustStatement {
