@@ -10,7 +10,6 @@ import fr.gestan.cloud.hosting.api.HostingRefusedException.Reason;
 import fr.gestan.cloud.hosting.api.NewContract;
 import fr.gestan.cloud.hosting.api.ServerRole;
 import fr.gestan.cloud.hosting.api.ServerView;
-import fr.gestan.cloud.common.tenancy.CallerTenancy;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -29,8 +28,6 @@ public class HostingContractsBean extends HostingServiceBase implements HostingC
 
     static final LocalDate OPEN_END = LocalDate.of(9999, 12, 31);
 
-    @EJB
-    CallerTenancy tenancy;
     @EJB
     ContractTenantLocks tenantLocks;
 

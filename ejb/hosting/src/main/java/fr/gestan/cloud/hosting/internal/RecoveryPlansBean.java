@@ -15,7 +15,6 @@ import fr.gestan.cloud.hosting.api.RecoveryPlans;
 import fr.gestan.cloud.hosting.api.RecoverySettings;
 import fr.gestan.cloud.hosting.api.ServerRole;
 import fr.gestan.cloud.hosting.api.ServiceLevel;
-import fr.gestan.cloud.common.tenancy.CallerTenancy;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -31,9 +30,6 @@ import java.util.Optional;
 @Stateless
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
 public class RecoveryPlansBean extends HostingServiceBase implements RecoveryPlans {
-
-    @EJB
-    CallerTenancy tenancy;
 
     @Override
     public RecoverySettings settings() {

@@ -20,7 +20,6 @@ import fr.gestan.cloud.hosting.api.NewMaintenance;
 import fr.gestan.cloud.hosting.api.PublicStatusView;
 import fr.gestan.cloud.hosting.api.ServerAvailabilityView;
 import fr.gestan.cloud.hosting.api.ServerStatus;
-import fr.gestan.cloud.common.tenancy.CallerTenancy;
 import fr.gestan.cloud.security.api.SecurityPolicies;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,8 +39,6 @@ import java.util.stream.Collectors;
 @PermitAll
 public class ServerStatusBean extends HostingServiceBase implements ServerStatus {
 
-    @EJB
-    CallerTenancy tenancy;
     // current() is @PermitAll: the status page is public.
     @EJB
     SecurityPolicies policies;

@@ -3,7 +3,6 @@ package fr.gestan.cloud.hosting.internal;
 import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.JournalEvent;
-import fr.gestan.cloud.common.tenancy.CallerTenancy;
 import fr.gestan.cloud.common.tenancy.TenantRef;
 import fr.gestan.cloud.hosting.api.ChangeAnswer;
 import fr.gestan.cloud.hosting.api.ChangeAnswerView;
@@ -25,9 +24,6 @@ import java.util.Map;
 @Stateless
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
 public class SubProcessorChangesBean extends HostingServiceBase implements SubProcessorChanges {
-
-    @EJB
-    CallerTenancy tenancy;
 
     @Override
     public List<SubProcessorChangeView> changes() {

@@ -5,7 +5,6 @@ import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.Shown;
 import fr.gestan.cloud.common.journal.JournalEvent;
-import fr.gestan.cloud.common.tenancy.CallerTenancy;
 import fr.gestan.cloud.compliance.api.DocumentNotFoundException;
 import fr.gestan.cloud.compliance.api.ProcessingEntry;
 import fr.gestan.cloud.compliance.api.ProcessingEntryView;
@@ -27,8 +26,6 @@ public class ProcessingRecordBean extends ComplianceServiceBase implements Proce
     // inEffect is @PermitAll
     @EJB
     SubProcessors subProcessors;
-    @EJB
-    CallerTenancy tenancy;
     // current() is @PermitAll
     @EJB
     SecurityPolicies policies;

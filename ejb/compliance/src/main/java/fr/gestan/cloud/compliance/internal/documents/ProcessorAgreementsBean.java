@@ -6,7 +6,6 @@ import fr.gestan.cloud.common.tenancy.TenantRef;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.Shown;
 import fr.gestan.cloud.common.journal.JournalEvent;
-import fr.gestan.cloud.common.tenancy.CallerTenancy;
 import fr.gestan.cloud.compliance.api.AgreementChangedException;
 import fr.gestan.cloud.compliance.api.AgreementStatusView;
 import fr.gestan.cloud.compliance.api.DocumentNotFoundException;
@@ -34,8 +33,6 @@ public class ProcessorAgreementsBean extends ComplianceServiceBase implements Pr
 
     @EJB
     ComplianceFactsReader reader;
-    @EJB
-    CallerTenancy tenancy;
     @EJB
     SubProcessorChanges changes;
 
