@@ -9,10 +9,7 @@ import fr.gestan.cloud.it.support.Ids;
 import fr.gestan.cloud.security.api.ServerControls;
 import jakarta.ejb.EJB;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.util.stream.Collectors;
 
 /**
@@ -22,7 +19,7 @@ import java.util.stream.Collectors;
  * answers the server's failing controls as "CONTROL reason" lines, as the back office's controls page lists them.
  */
 @WebServlet("/it/agent-fixture")
-public class AgentFixtureServlet extends HttpServlet {
+public class AgentFixtureServlet extends FixtureServlet {
 
     private static final long serialVersionUID = 1L;
 
@@ -34,25 +31,17 @@ public class AgentFixtureServlet extends HttpServlet {
     transient ServerControls controls;
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String answer;
-        try {
-            String approve = request.getParameter("approve");
-            if (approve != null) {
-                String name = Ids.code("AG-");
-                ServerView server = admin.call(() -> inventory.addServer(new NewServer(name, "DC3", ServerRole.PRODUCTION, null, null)));
-                String token = admin.call(() -> inventory.issueMonitoringToken(server.id()));
-                admin.call(() -> controls.approveFirewallRuleSet(name, approve));
-                answer = name + " " + token;
-            } else {
-                String server = request.getParameter("failing");
-                answer = admin.call(() -> controls.failing()).stream().filter(c -> c.serverRef().equals(server))
-                        .map(c -> c.control() + " " + c.reason()).collect(Collectors.joining("\n"));
-            }
-        } catch (Exception e) {
-            throw new IOException(e);
+    protected String answer(HttpServletRequest request) throws Exception {
+        String approve = request.getParameter("approve");
+        if (approve != null) {
+            String name = Ids.code("AG-");
+            ServerView server = admin.call(() -> inventory.addServer(new NewServer(name, "DC3", ServerRole.PRODUCTION, null, null)));
+            String token = admin.call(() -> inventory.issueMonitoringToken(server.id()));
+            admin.call(() -> controls.approveFirewallRuleSet(name, approve));
+            return name + " " + token;
         }
-        response.setContentType("text/plain");
-        response.getWriter().write(answer);
+        String server = request.getParameter("failing");
+        return admin.call(() -> controls.failing()).stream().filter(c -> c.serverRef().equals(server))
+                .map(c -> c.control() + " " + c.reason()).collect(Collectors.joining("\n"));
     }
 }

@@ -1,5 +1,9 @@
 package fr.gestan.cloud.it.browser;
 
+import static fr.gestan.cloud.it.browser.Http.API;
+import static fr.gestan.cloud.it.env.DemoTenants.CLIENT_SIREN;
+import static fr.gestan.cloud.it.env.DemoTenants.OTHER_SIREN;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -27,9 +31,6 @@ import org.openqa.selenium.support.ui.Select;
 @RunAsClient
 class ApiClientsJourneyIT extends BrowserJourney {
 
-    static final String OWN = "842317653";
-    static final String OTHER = "913572467";
-    static final String API = Http.HTTPS + "api/v1/";
     static final String PAGE = "portal/tenants/api-clients.xhtml";
 
     record Created(String clientId, String secret, String tokenUrl) {
@@ -39,7 +40,7 @@ class ApiClientsJourneyIT extends BrowserJourney {
     void a_client_creates_api_clients_that_act_for_its_company_only_and_revokes_them() throws Exception {
         signInAt(PAGE, "client.demo", "Gestan-Client-2026!");
         Created reader = create("ERP (lecture)", "READ");
-        assertTrue(reader.clientId().startsWith("api-" + OWN + "-"), reader.clientId());
+        assertTrue(reader.clientId().startsWith("api-" + CLIENT_SIREN + "-"), reader.clientId());
         assertTrue(reader.secret().length() >= 40, "a long random secret");
         // Shown once: the page opened again lists the client, never its secret.
         browser.open(Http.HTTPS + PAGE);
@@ -63,11 +64,11 @@ class ApiClientsJourneyIT extends BrowserJourney {
         // Its own company only.
         HttpResponse<String> company = Http.get(API + "me/company", "Authorization", readToken);
         assertEquals(200, company.statusCode(), company.body());
-        assertTrue(company.body().contains("\"siren\":\"" + OWN + "\""), company.body());
+        assertTrue(company.body().contains("\"siren\":\"" + CLIENT_SIREN + "\""), company.body());
         assertEquals(200, Http.get(API + "me/company/change-requests", "Authorization", readToken).statusCode());
         String support = KeycloakFixture.supportBearer();
-        long otherId = Long.parseLong(match("\"id\":(\\d+),\"legalName\":\"[^\"]*\",\"siren\":\"" + OTHER + "\"",
-                Http.get(API + "tenants?q=" + OTHER, "Authorization", support).body()));
+        long otherId = Long.parseLong(match("\"id\":(\\d+),\"legalName\":\"[^\"]*\",\"siren\":\"" + OTHER_SIREN + "\"",
+                Http.get(API + "tenants?q=" + OTHER_SIREN, "Authorization", support).body()));
         HttpResponse<String> foreign = Http.send("POST", API + "tenants/" + otherId + "/exports", null, "Authorization", support);
         assertEquals(202, foreign.statusCode(), foreign.body());
         long foreignExport = Long.parseLong(match("\"id\":(\\d+)", foreign.body()));
@@ -78,7 +79,7 @@ class ApiClientsJourneyIT extends BrowserJourney {
             for (String path : List.of("tenants/" + otherId, "tenants", "tenants/" + otherId + "/accounts", "tenants/" + otherId + "/portal-users")) {
                 HttpResponse<String> refused = Http.get(API + path, "Authorization", token);
                 assertEquals(403, refused.statusCode(), path + " " + refused.body());
-                assertFalse(refused.body().contains(OTHER), refused.body());
+                assertFalse(refused.body().contains(OTHER_SIREN), refused.body());
             }
             // Nor may it manage API clients or open the portal.
             assertEquals(403, Http.get(Http.HTTPS + "portal/index.xhtml", "Authorization", token).statusCode());

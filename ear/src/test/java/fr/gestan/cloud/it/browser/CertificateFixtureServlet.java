@@ -5,10 +5,7 @@ import fr.gestan.cloud.it.support.SupportClearance;
 import fr.gestan.cloud.security.api.ConfidentialityAgreements;
 import jakarta.ejb.EJB;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 
 /**
  * Test-only page of the journeys' EAR ({@link JourneyEar}), called by {@link CertificatesJourneyIT}: makes the demo company pass the blocking
@@ -16,7 +13,7 @@ import java.io.IOException;
  * evidence of its server comes through the agent API, {@link CertificatesJourneyIT#reportDemoEvidence()}), as an administrator would through the back office.
  */
 @WebServlet("/it/certificate-fixture")
-public class CertificateFixtureServlet extends HttpServlet {
+public class CertificateFixtureServlet extends FixtureServlet {
 
     private static final long serialVersionUID = 1L;
 
@@ -26,20 +23,15 @@ public class CertificateFixtureServlet extends HttpServlet {
     transient ConfidentialityAgreements agreements;
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        try {
-            // the demo support engineer, who signs in to the journeys, is a registered and cleared staff member
-            boolean registered = admin.call(() -> agreements.staff(0, 500)).stream()
-                    .anyMatch(s -> "support.demo".equals(s.username()));
-            if (!registered) {
-                admin.call(() -> agreements.registerStaff(
-                        new fr.gestan.cloud.security.api.NewStaffMember("support.demo", "Support démo", "support")));
-            }
-            SupportClearance.clearEverySupportMember(agreements, admin);
-        } catch (Exception e) {
-            throw new IOException(e);
+    protected String answer(HttpServletRequest request) throws Exception {
+        // the demo support engineer, who signs in to the journeys, is a registered and cleared staff member
+        boolean registered = admin.call(() -> agreements.staff(0, 500)).stream()
+                .anyMatch(s -> "support.demo".equals(s.username()));
+        if (!registered) {
+            admin.call(() -> agreements.registerStaff(
+                    new fr.gestan.cloud.security.api.NewStaffMember("support.demo", "Support démo", "support")));
         }
-        response.setContentType("text/plain");
-        response.getWriter().write("ok");
+        SupportClearance.clearEverySupportMember(agreements, admin);
+        return "ok";
     }
 }

@@ -1,5 +1,7 @@
 package fr.gestan.cloud.it.browser;
 
+import static fr.gestan.cloud.it.env.DemoTenants.CLIENT_SIREN;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,7 +34,6 @@ import org.openqa.selenium.Cookie;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CertificatesJourneyIT extends BrowserJourney {
 
-    static final String DEMO_SIREN = "842317653";
     private static String number;
     private static byte[] pdf;
 
@@ -80,7 +81,7 @@ class CertificatesJourneyIT extends BrowserJourney {
         assertEquals("Attestations d’hébergement et de conformité", browser.find(By.tagName("h1")).getText(), "still the form");
         browser.screenshot("certificates-00-malformed-siren");
         browser.find(By.id("issue:siren")).clear();
-        browser.find(By.id("issue:siren")).sendKeys(DEMO_SIREN);
+        browser.find(By.id("issue:siren")).sendKeys(CLIENT_SIREN);
         browser.find(By.id("issue:issue-button")).click();
         browser.waitUntil(d -> !d.findElements(By.id("issued-number")).isEmpty() || !d.findElements(By.id("issue:blocking")).isEmpty()
                 || !d.findElements(By.id("issue:supersede")).isEmpty());
@@ -107,7 +108,7 @@ class CertificatesJourneyIT extends BrowserJourney {
     @Order(2)
     void issuing_again_asks_then_supersedes_and_verify_says_superseded_by() throws Exception {
         signInAt("admin/compliance/certificates.xhtml", "support.demo", "Gestan-Support-2026!");
-        browser.find(By.id("issue:siren")).sendKeys(DEMO_SIREN);
+        browser.find(By.id("issue:siren")).sendKeys(CLIENT_SIREN);
         browser.find(By.id("issue:issue-button")).click();
         browser.waitUntil(d -> !d.findElements(By.id("issue:supersede")).isEmpty());
         assertTrue(browser.find(By.id("supersede-text")).getText().contains(number), () -> browser.find(By.id("supersede-text")).getText());
@@ -236,12 +237,12 @@ class CertificatesJourneyIT extends BrowserJourney {
         assertTrue(malformed.body().contains("{\"field\":\"tenantSiren\",\"message\":\"Le SIREN doit comporter exactement 9 chiffres.\"}"),
                 malformed.body());
         // issuing again for a company holding a valid certificate: 409 naming it, until the caller confirms (supersede)
-        HttpResponse<String> held = Http.post(base + "api/v1/certificates", "application/json", "{\"tenantSiren\":\"" + DEMO_SIREN + "\"}",
+        HttpResponse<String> held = Http.post(base + "api/v1/certificates", "application/json", "{\"tenantSiren\":\"" + CLIENT_SIREN + "\"}",
                 "Authorization", support);
         assertEquals(409, held.statusCode(), held.body());
         assertTrue(held.body().contains("\"reason\":\"VALID_EXISTS\"") && held.body().contains("\"validCertificate\":\"" + number + "\""), held.body());
 
-        HttpResponse<String> list = Http.get(base + "api/v1/certificates?siren=" + DEMO_SIREN + "&status=VALID", "Authorization", support);
+        HttpResponse<String> list = Http.get(base + "api/v1/certificates?siren=" + CLIENT_SIREN + "&status=VALID", "Authorization", support);
         assertEquals(200, list.statusCode(), list.body());
         assertTrue(list.body().contains(number), list.body());
         HttpResponse<String> reissued = Http.post(base + "api/v1/certificates/" + number + "/reissue", "application/json", "",
@@ -287,7 +288,7 @@ class CertificatesJourneyIT extends BrowserJourney {
         assertTrue(first[1] >= 1, () -> browser.find(By.id("batch-tally")).getText());
         assertTrue(browser.find(By.id("batch-tally")).getText().contains("Lancée par support.demo"));
         assertTrue(browser.find(By.id("batch:start")).isEnabled(), "the button comes back once the batch is done");
-        HttpResponse<String> valid = Http.get(base + "api/v1/certificates?siren=" + DEMO_SIREN + "&status=VALID",
+        HttpResponse<String> valid = Http.get(base + "api/v1/certificates?siren=" + CLIENT_SIREN + "&status=VALID",
                 "Authorization", KeycloakFixture.supportBearer());
         assertTrue(valid.body().contains("\"issuedBy\":\"support.demo\""), valid.body());
 

@@ -1,5 +1,7 @@
 package fr.gestan.cloud.it.browser;
 
+import static fr.gestan.cloud.it.env.DemoTenants.CLIENT_SIREN;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,26 +30,25 @@ import org.openqa.selenium.WebElement;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClientSummaryJourneyIT extends BrowserJourney {
 
-    private static final String DEMO_SIREN = "842317653";
     private static final String DEMO_NAME = "Boulangerie Martin SARL";
 
     @Test
     @Order(1)
     void the_contracts_list_names_the_client_and_links_to_its_summary() throws Exception {
         signInAt("admin/hosting/contracts.xhtml", "support.demo", "Gestan-Support-2026!");
-        browser.find(By.id("list:filter")).sendKeys(DEMO_SIREN);
+        browser.find(By.id("list:filter")).sendKeys(CLIENT_SIREN);
         browser.find(By.id("list:search")).click();
         browser.waitUntil(d -> d.findElement(By.id("list:table")).getText().contains(DEMO_NAME));
         List<WebElement> cells = browser.driver().findElements(By.cssSelector("td.contract-client"));
         assertFalse(cells.isEmpty());
         for (WebElement cell : cells) {
-            assertTrue(cell.getText().contains(DEMO_NAME) && cell.getText().contains(DEMO_SIREN), cell.getText());
+            assertTrue(cell.getText().contains(DEMO_NAME) && cell.getText().contains(CLIENT_SIREN), cell.getText());
         }
         browser.screenshot("client-01-contracts-names");
         cells.get(0).findElement(By.cssSelector("a.client-link")).click();
         browser.waitUntil(d -> d.getCurrentUrl().contains("/admin/clients/summary"));
         assertEquals(DEMO_NAME, browser.find(By.id("client-name")).getText());
-        assertEquals(DEMO_SIREN, browser.find(By.id("client-siren")).getText());
+        assertEquals(CLIENT_SIREN, browser.find(By.id("client-siren")).getText());
         assertTrue(browser.find(By.id("summary-contracts")).getText().contains("Gestan"), "the client's contracts");
         assertTrue(browser.find(By.id("summary-servers")).getText().contains("GC-PROD-01"), "the servers its contracts run on");
         browser.find(By.id("certificates"));
@@ -115,7 +116,7 @@ class ClientSummaryJourneyIT extends BrowserJourney {
         assertEquals("0", gantt.getAttribute("tabindex"));
         assertFalse(gantt.getAttribute("aria-label").isBlank());
         String rows = gantt.getText();
-        assertTrue(rows.contains(DEMO_NAME + " · " + DEMO_SIREN), "the company name beside the SIREN in the Gantt");
+        assertTrue(rows.contains(DEMO_NAME + " · " + CLIENT_SIREN), "the company name beside the SIREN in the Gantt");
         assertTrue(browser.driver().findElements(By.cssSelector("#gantt .tenant-row a.client-link")).size() > 10);
 
         List<WebElement> legend = browser.driver().findElements(By.cssSelector("#gantt-legend li"));

@@ -354,7 +354,7 @@ class ClusterFailoverIT extends BrowserJourney {
     /** The built EAR with the test page that seeds the tenants ({@link ScaleFixtureServlet}), the same for every node. */
     static void buildEar() {
         EnterpriseArchive ear = Deployments.fullEar();
-        ear.getAsType(WebArchive.class, "gestan-web.war").addClasses(ScaleFixtureServlet.class, ScaleSeeder.class, ScaleSeeding.class,
+        ear.getAsType(WebArchive.class, "gestan-web.war").addClasses(FixtureServlet.class, ScaleFixtureServlet.class, ScaleSeeder.class, ScaleSeeding.class,
                 WithRoleCallers.class, AsSupport.class, AsAdmin.class, AsAuditor.class, AsClient.class, RoleCaller.class, Call.class,
                 SupportClearance.class, Companies.class, Ids.class);
         ear.as(ZipExporter.class).exportTo(EAR.toFile(), true);

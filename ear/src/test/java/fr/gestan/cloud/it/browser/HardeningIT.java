@@ -1,5 +1,7 @@
 package fr.gestan.cloud.it.browser;
 
+import static fr.gestan.cloud.it.browser.Http.API;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,7 +38,6 @@ import org.openqa.selenium.By;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HardeningIT extends BrowserJourney {
 
-    static final String API = Http.HTTPS + "api/v1/";
     static final Path SERVER_LOG = Path.of(System.getProperty("gestan.it.server.home"), "standalone", "log", "server.log");
 
     private static String client;

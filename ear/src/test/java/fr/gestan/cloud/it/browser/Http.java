@@ -15,6 +15,8 @@ final class Http {
 
     /** https://localhost:(8443 + offset)/ */
     static final String HTTPS = "https://localhost:" + (8443 + TestEnvironment.PORT_OFFSET) + "/";
+    /** The REST API's root: https://localhost:(8443 + offset)/api/v1/ */
+    static final String API = HTTPS + "api/v1/";
     /** http://localhost:(8080 + offset)/ */
     static final String HTTP = "http://localhost:" + (8080 + TestEnvironment.PORT_OFFSET) + "/";
 

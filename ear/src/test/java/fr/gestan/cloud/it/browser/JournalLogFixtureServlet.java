@@ -1,5 +1,7 @@
 package fr.gestan.cloud.it.browser;
 
+import static fr.gestan.cloud.it.env.DemoTenants.CLIENT_SIREN;
+
 import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.it.support.AsAdmin;
@@ -10,10 +12,7 @@ import fr.gestan.cloud.security.api.JournalVerifier.MerkleLog;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import javax.sql.DataSource;
 
 /**
@@ -23,10 +22,9 @@ import javax.sql.DataSource;
  * dropped and the log rebuilt from the remaining entries and signed again), then grows it.
  */
 @WebServlet("/it/journal-log")
-public class JournalLogFixtureServlet extends HttpServlet {
+public class JournalLogFixtureServlet extends FixtureServlet {
 
     private static final long serialVersionUID = 1L;
-    static final String DEMO_SIREN = "842317653";
 
     @EJB
     transient AsAdmin admin;
@@ -38,20 +36,15 @@ public class JournalLogFixtureServlet extends HttpServlet {
     transient DataSource owner;
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        try {
-            if ("rewrite".equals(request.getParameter("step"))) {
-                rewrite();
-            }
-            long size = admin.call(() -> {
-                journal.recordIndependently(JournalEvent.success("SECRET_REVEALED", DEMO_SIREN, "journal-journey-fixture"));
-                return integrity.checkpointNow().orElseThrow().seq();
-            });
-            response.setContentType("text/plain");
-            response.getWriter().write(Long.toString(size));
-        } catch (Exception e) {
-            throw new IOException(e);
+    protected String answer(HttpServletRequest request) throws Exception {
+        if ("rewrite".equals(request.getParameter("step"))) {
+            rewrite();
         }
+        long size = admin.call(() -> {
+            journal.recordIndependently(JournalEvent.success("SECRET_REVEALED", CLIENT_SIREN, "journal-journey-fixture"));
+            return integrity.checkpointNow().orElseThrow().seq();
+        });
+        return Long.toString(size);
     }
 
     private void rewrite() throws Exception {

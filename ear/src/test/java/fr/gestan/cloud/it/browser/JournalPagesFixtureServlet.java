@@ -1,15 +1,14 @@
 package fr.gestan.cloud.it.browser;
 
+import static fr.gestan.cloud.it.env.DemoTenants.CLIENT_SIREN;
+
 import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.it.support.AsAdmin;
 import fr.gestan.cloud.security.api.JournalQuery;
 import jakarta.ejb.EJB;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.util.stream.IntStream;
 
 /**
@@ -18,10 +17,9 @@ import java.util.stream.IntStream;
  * journal pages: their paginators at ten pages failed axe-core's colour contrast once), and answers how many it has.
  */
 @WebServlet("/it/journal-pages")
-public class JournalPagesFixtureServlet extends HttpServlet {
+public class JournalPagesFixtureServlet extends FixtureServlet {
 
     private static final long serialVersionUID = 1L;
-    static final String DEMO_SIREN = "842317653";
     static final int ROWS_PER_PAGE = 25;
 
     @EJB
@@ -32,21 +30,16 @@ public class JournalPagesFixtureServlet extends HttpServlet {
     transient JournalQuery entries;
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected String answer(HttpServletRequest request) throws Exception {
         int pages = Integer.parseInt(request.getParameter("pages"));
-        try {
-            long count = admin.call(() -> {
-                long missing = (long) (pages - 1) * ROWS_PER_PAGE + 1 - entries.countOfTenant(DEMO_SIREN);
-                if (missing > 0) {
-                    journal.recordAll(IntStream.range(0, (int) missing)
-                            .mapToObj(i -> JournalEvent.success("TENANT_VIEWED", DEMO_SIREN, "journal-pages-fixture " + i)).toList());
-                }
-                return entries.countOfTenant(DEMO_SIREN);
-            });
-            response.setContentType("text/plain");
-            response.getWriter().write(Long.toString(count));
-        } catch (Exception e) {
-            throw new IOException(e);
-        }
+        long count = admin.call(() -> {
+            long missing = (long) (pages - 1) * ROWS_PER_PAGE + 1 - entries.countOfTenant(CLIENT_SIREN);
+            if (missing > 0) {
+                journal.recordAll(IntStream.range(0, (int) missing)
+                        .mapToObj(i -> JournalEvent.success("TENANT_VIEWED", CLIENT_SIREN, "journal-pages-fixture " + i)).toList());
+            }
+            return entries.countOfTenant(CLIENT_SIREN);
+        });
+        return Long.toString(count);
     }
 }

@@ -25,7 +25,7 @@ final class JourneyEar {
     static EnterpriseArchive deployment() {
         EnterpriseArchive ear = Deployments.withStatefulPage(Deployments.fullEar());
         ear.getAsType(WebArchive.class, "gestan-web.war")
-                .addClasses(AgentFixtureServlet.class, CertificateFixtureServlet.class, JournalLogFixtureServlet.class,
+                .addClasses(FixtureServlet.class, AgentFixtureServlet.class, CertificateFixtureServlet.class, JournalLogFixtureServlet.class,
                         JournalPagesFixtureServlet.class, SignInFixtureServlet.class, ProgressDemoBean.class,
                         AsAdmin.class, RoleCaller.class, Call.class, Ids.class, SupportClearance.class, JournalTamper.class)
                 .addAsWebResource(new StringAsset(FrameIT.FRAME_PAGE), "it/frame.xhtml")

@@ -178,9 +178,7 @@ class JourneysIT extends BrowserJourney {
     @Test
     @Order(9)
     void an_admin_sees_the_back_office_with_the_latest_journal_entries() throws Exception {
-        signInStaff("admin.demo", "Gestan-Admin-2026!");
-        assertEquals("Administrateur", browser.find(By.id("identity-role")).getText());
-        String journal = browser.find(By.id("journal-tile")).getText();
+        String journal = journalTileOf("admin.demo", "Gestan-Admin-2026!", "Administrateur");
         assertTrue(journal.contains("Dernières entrées du journal des accès"), journal);
         String capacity = browser.find(By.id("capacity")).getText();
         assertTrue(capacity.contains("GC-PROD-01") && capacity.contains("contrats en cours sur une capacité de 100"), "tenants per server against capacity: " + capacity);
@@ -198,9 +196,7 @@ class JourneysIT extends BrowserJourney {
     @Test
     @Order(10)
     void an_auditor_sees_the_back_office_with_the_journal() throws Exception {
-        signInStaff("auditor.demo", "Gestan-Audit-2026!");
-        assertEquals("Auditeur", browser.find(By.id("identity-role")).getText());
-        String journal = browser.find(By.id("journal-tile")).getText();
+        String journal = journalTileOf("auditor.demo", "Gestan-Audit-2026!", "Auditeur");
         assertTrue(journal.contains("Acteur") && journal.contains("Résultat"), journal);
         browser.screenshot("32-back-office-auditor-fr");
         switchTo("en");
@@ -289,6 +285,13 @@ class JourneysIT extends BrowserJourney {
         signIn(username, password);
         browser.waitUntil(d -> d.getCurrentUrl().startsWith(BASE + "admin/"));
         browser.find(By.id("tiles"));
+    }
+
+    /** Signs a journal reader in, checks the role the header names ({@code role}, in French) and reads the journal tile. */
+    private String journalTileOf(String username, String password, String role) {
+        signInStaff(username, password);
+        assertEquals(role, browser.find(By.id("identity-role")).getText());
+        return browser.find(By.id("journal-tile")).getText();
     }
 
     /** Clicks the language switch of the header (present only for the other language). */

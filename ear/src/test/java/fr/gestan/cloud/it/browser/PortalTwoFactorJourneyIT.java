@@ -1,5 +1,8 @@
 package fr.gestan.cloud.it.browser;
 
+import static fr.gestan.cloud.it.browser.Http.API;
+import static fr.gestan.cloud.it.env.DemoTenants.CLIENT_SIREN;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,15 +32,13 @@ import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 @RunAsClient
 class PortalTwoFactorJourneyIT extends BrowserJourney {
 
-    static final String OWN = "842317653";
-    static final String API = Http.HTTPS + "api/v1/";
     static final String PAGE = "portal/tenants/users.xhtml";
 
     @Test
     void a_client_turns_on_two_factor_for_its_user_who_enrols_then_gives_a_code_at_every_sign_in() throws Exception {
         String support = KeycloakFixture.supportBearer();
-        long ownId = Long.parseLong(match("\"id\":(\\d+),\"legalName\":\"[^\"]*\",\"siren\":\"" + OWN + "\"",
-                Http.get(API + "tenants?q=" + OWN, "Authorization", support).body()));
+        long ownId = Long.parseLong(match("\"id\":(\\d+),\"legalName\":\"[^\"]*\",\"siren\":\"" + CLIENT_SIREN + "\"",
+                Http.get(API + "tenants?q=" + CLIENT_SIREN, "Authorization", support).body()));
         String email = "deux.facteurs." + System.nanoTime() % 1_000_000 + "@boulangerie-martin.example";
         HttpResponse<String> invited = Http.send("POST", API + "tenants/" + ownId + "/portal-users",
                 "{\"email\":\"" + email + "\",\"firstName\":\"Tess\",\"lastName\":\"Deux\"}", "Authorization", support);

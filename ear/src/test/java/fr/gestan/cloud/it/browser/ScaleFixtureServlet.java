@@ -13,10 +13,7 @@ import fr.gestan.cloud.security.api.StaffException;
 import fr.gestan.cloud.tenants.api.TenantService;
 import jakarta.ejb.EJB;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 
 /**
  * Test-only page that {@link ClusterFailoverIT} adds to the web module of the EAR its nodes deploy:
@@ -25,7 +22,7 @@ import java.io.IOException;
  * certificate batch over them runs long enough to lose its node mid-run.
  */
 @WebServlet("/it/scale-fixture")
-public class ScaleFixtureServlet extends HttpServlet {
+public class ScaleFixtureServlet extends FixtureServlet {
 
     private static final long serialVersionUID = 1L;
 
@@ -45,24 +42,18 @@ public class ScaleFixtureServlet extends HttpServlet {
     transient ConfidentialityAgreements agreements;
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected String answer(HttpServletRequest request) throws Exception {
         int count = Integer.parseInt(request.getParameter("tenants"));
         int pairs = Integer.parseInt(request.getParameter("pairs"));
         long t0 = System.nanoTime();
         try {
-            try {
-                // support.it creates the tenants: a registered support member with a valid agreement (as PerfSeedIT)
-                admin.call(() -> agreements.registerStaff(new NewStaffMember("support.it", "Support IT", "support")));
-            } catch (StaffException alreadyRegistered) {
-                // registered by an earlier call
-            }
-            SupportClearance.clearEverySupportMember(agreements, admin);
-            new ScaleSeeder(support, admin, tenants, inventory, contracts, controls).seed(count, pairs);
-        } catch (Exception e) {
-            throw new IOException(e);
+            // support.it creates the tenants: a registered support member with a valid agreement (as PerfSeedIT)
+            admin.call(() -> agreements.registerStaff(new NewStaffMember("support.it", "Support IT", "support")));
+        } catch (StaffException alreadyRegistered) {
+            // registered by an earlier call
         }
-        response.setContentType("text/plain");
-        response.getWriter().write("seeded " + count + " tenants on " + pairs + " server pairs in "
-                + (System.nanoTime() - t0) / 1_000_000 + " ms");
+        SupportClearance.clearEverySupportMember(agreements, admin);
+        new ScaleSeeder(support, admin, tenants, inventory, contracts, controls).seed(count, pairs);
+        return "seeded " + count + " tenants on " + pairs + " server pairs in " + (System.nanoTime() - t0) / 1_000_000 + " ms";
     }
 }

@@ -5,11 +5,8 @@ import fr.gestan.cloud.security.api.PolicySettings;
 import fr.gestan.cloud.security.api.SecurityPolicies;
 import jakarta.ejb.EJB;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import java.io.IOException;
 
 /**
  * Test-only page of the journeys' EAR ({@link JourneyEar}), called by {@link SignInPolicyIT}. {@code ?change=idle,max,length,history}: an
@@ -19,7 +16,7 @@ import java.io.IOException;
  * in seconds, then closes it.
  */
 @WebServlet("/it/sign-in-fixture")
-public class SignInFixtureServlet extends HttpServlet {
+public class SignInFixtureServlet extends FixtureServlet {
 
     private static final long serialVersionUID = 1L;
 
@@ -29,25 +26,18 @@ public class SignInFixtureServlet extends HttpServlet {
     transient SecurityPolicies policies;
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String answer;
+    protected String answer(HttpServletRequest request) throws Exception {
         if (request.getParameter("change") != null) {
             String[] v = request.getParameter("change").split(",");
             PolicySettings before = policies.current().settings();
-            try {
-                admin.call(() -> policies.change(before.withSignIn(Integer.parseInt(v[0]), Integer.parseInt(v[1]), Integer.parseInt(v[2]),
-                        Integer.parseInt(v[3])), null, "sign-in settings test"));
-            } catch (Exception e) {
-                throw new IOException(e);
-            }
-            answer = before.sessionTimeoutMinutes() + "," + before.sessionMaxHours() + "," + before.passwordMinLength() + ","
+            admin.call(() -> policies.change(before.withSignIn(Integer.parseInt(v[0]), Integer.parseInt(v[1]), Integer.parseInt(v[2]),
+                    Integer.parseInt(v[3])), null, "sign-in settings test"));
+            return before.sessionTimeoutMinutes() + "," + before.sessionMaxHours() + "," + before.passwordMinLength() + ","
                     + before.passwordHistory();
-        } else {
-            HttpSession session = request.getSession(true);
-            answer = Integer.toString(session.getMaxInactiveInterval());
-            session.invalidate();
         }
-        response.setContentType("text/plain");
-        response.getWriter().write(answer);
+        HttpSession session = request.getSession(true);
+        String timeout = Integer.toString(session.getMaxInactiveInterval());
+        session.invalidate();
+        return timeout;
     }
 }

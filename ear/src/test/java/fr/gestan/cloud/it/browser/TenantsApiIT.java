@@ -1,5 +1,9 @@
 package fr.gestan.cloud.it.browser;
 
+import static fr.gestan.cloud.it.browser.Http.API;
+import static fr.gestan.cloud.it.env.DemoTenants.CLIENT_SIREN;
+import static fr.gestan.cloud.it.env.DemoTenants.OTHER_SIREN;
+
 import fr.gestan.cloud.it.support.Ids;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,10 +33,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class TenantsApiIT extends OnJourneyEar {
-
-    static final String OWN = "842317653";
-    static final String OTHER = "913572467";
-    static final String API = Http.HTTPS + "api/v1/";
 
     private static String client;
     private static String support;
@@ -109,8 +109,8 @@ class TenantsApiIT extends OnJourneyEar {
 
     @Test
     void a_client_is_refused_on_every_staff_endpoint_and_on_every_id_of_another_tenant() throws Exception {
-        long otherId = tenantId(OTHER);
-        long ownId = tenantId(OWN);
+        long otherId = tenantId(OTHER_SIREN);
+        long ownId = tenantId(CLIENT_SIREN);
 
         // Another tenant's export and (if this support member is cleared) hosted account exist.
         HttpResponse<String> started = Http.send("POST", API + "tenants/" + otherId + "/exports", null, "Authorization", support);
@@ -127,8 +127,8 @@ class TenantsApiIT extends OnJourneyEar {
         List<String[]> staff = new ArrayList<>(List.of(
                 new String[]{"GET", "tenants", null}, new String[]{"GET", "tenants/page", null},
                 new String[]{"GET", "tenants/" + otherId, null}, new String[]{"GET", "tenants/" + ownId, null},
-                new String[]{"PUT", "tenants/" + otherId + "?version=0", "{\"legalName\":\"Pirate\",\"siren\":\"" + OTHER + "\"}"},
-                new String[]{"POST", "tenants", "{\"legalName\":\"Pirate\",\"siren\":\"" + OTHER + "\"}"},
+                new String[]{"PUT", "tenants/" + otherId + "?version=0", "{\"legalName\":\"Pirate\",\"siren\":\"" + OTHER_SIREN + "\"}"},
+                new String[]{"POST", "tenants", "{\"legalName\":\"Pirate\",\"siren\":\"" + OTHER_SIREN + "\"}"},
                 new String[]{"POST", "tenants/" + otherId + "/suspend", "{\"reason\":\"cross-tenant test\"}"},
                 new String[]{"POST", "tenants/" + otherId + "/reactivate", "{\"reason\":\"cross-tenant test\"}"},
                 new String[]{"POST", "tenants/" + otherId + "/terminate", "{\"reason\":\"cross-tenant test\"}"},
@@ -168,7 +168,7 @@ class TenantsApiIT extends OnJourneyEar {
         // Every export id up to the foreign one: the client only ever gets its own.
         for (long id = Math.max(1, foreignExport - 60); id <= foreignExport; id++) {
             HttpResponse<String> r = Http.get(API + "me/exports/" + id, "Authorization", client);
-            assertTrue(r.statusCode() == 404 || (r.statusCode() == 200 && r.body().contains("\"tenantSiren\":\"" + OWN + "\"")),
+            assertTrue(r.statusCode() == 404 || (r.statusCode() == 200 && r.body().contains("\"tenantSiren\":\"" + CLIENT_SIREN + "\"")),
                     "export " + id + " → " + r.statusCode() + " " + r.body());
             assertNoOtherTenant(r.body(), "export " + id);
         }
@@ -176,13 +176,13 @@ class TenantsApiIT extends OnJourneyEar {
         // A request body naming another tenant changes nothing: the company is the caller's.
         String text = "Cross-tenant check " + System.nanoTime();
         HttpResponse<String> asked = Http.send("POST", API + "me/company/change-requests",
-                "{\"text\":\"" + text + "\",\"tenantSiren\":\"" + OTHER + "\",\"tenantId\":" + otherId + ",\"siren\":\"" + OTHER + "\"}",
+                "{\"text\":\"" + text + "\",\"tenantSiren\":\"" + OTHER_SIREN + "\",\"tenantId\":" + otherId + ",\"siren\":\"" + OTHER_SIREN + "\"}",
                 "Authorization", client);
         assertEquals(201, asked.statusCode(), asked.body());
-        assertTrue(asked.body().contains("\"tenantSiren\":\"" + OWN + "\""), asked.body());
+        assertTrue(asked.body().contains("\"tenantSiren\":\"" + CLIENT_SIREN + "\""), asked.body());
         HttpResponse<String> company = Http.get(API + "me/company", "Authorization", client);
         assertEquals(200, company.statusCode());
-        assertTrue(company.body().contains(OWN));
+        assertTrue(company.body().contains(CLIENT_SIREN));
         for (String path : List.of("me/company", "me/company/change-requests", "me/accounts", "me/exports")) {
             assertNoOtherTenant(Http.get(API + path, "Authorization", client).body(), path);
         }
@@ -258,7 +258,7 @@ class TenantsApiIT extends OnJourneyEar {
     }
 
     private static void assertNoOtherTenant(String body, String what) {
-        assertFalse(body.contains(OTHER), what + " leaks the other tenant: " + body);
+        assertFalse(body.contains(OTHER_SIREN), what + " leaks the other tenant: " + body);
         assertFalse(body.contains("Cabinet Durand"), what + " leaks the other tenant: " + body);
     }
 }

@@ -36,7 +36,6 @@ public class VerifyBean {
     // validated on every postback, and an empty one would silently stop the file form's action.
     private String number;
     private CertificateStatusView result;
-    private boolean searched;
     private Part file;
     private FileVerification fileResult;
     private boolean fileChecked;
@@ -45,7 +44,6 @@ public class VerifyBean {
     private String issuingOf;
 
     public void verify() {
-        searched = true;
         fileChecked = false;
         CertificateCheck check = registry.check(number).orElse(null);
         result = check == null ? null : check.status();
@@ -64,7 +62,6 @@ public class VerifyBean {
     }
 
     public void verifyFile() {
-        searched = false;
         result = null;
         fileChecked = false;
         fileResult = null;
@@ -102,10 +99,6 @@ public class VerifyBean {
 
     public CertificateStatusView getResult() {
         return result;
-    }
-
-    public boolean isSearched() {
-        return searched;
     }
 
     public Part getFile() {

@@ -1,6 +1,6 @@
 package fr.gestan.cloud.web.hosting;
 
-import fr.gestan.cloud.web.http.DownloadServlet;
+import fr.gestan.cloud.web.http.IdDownloadServlet;
 import fr.gestan.cloud.hosting.api.HostingRefusedException;
 import fr.gestan.cloud.hosting.api.RecoveryPlanPdf;
 import fr.gestan.cloud.hosting.api.RecoveryPlans;
@@ -16,7 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * the hosting module ({@link RecoveryPlans#planPdf}) in the user's language.
  */
 @WebServlet("/admin/hosting/recovery.pdf")
-public class RecoveryPdfServlet extends DownloadServlet {
+public class RecoveryPdfServlet extends IdDownloadServlet {
 
     private static final long serialVersionUID = 1L;
 
@@ -24,12 +24,12 @@ public class RecoveryPdfServlet extends DownloadServlet {
     transient RecoveryPlans plans;
 
     public RecoveryPdfServlet() {
-        super("server", "\\d{1,18}", HostingRefusedException.class);
+        super("server", HostingRefusedException.class);
     }
 
     @Override
-    protected void send(String server, HttpServletRequest request, HttpServletResponse response) throws Exception {
-        RecoveryPlanPdf pdf = plans.planPdf(Long.parseLong(server), LanguageBean.fromCookies(request.getCookies()));
+    protected void send(long server, HttpServletRequest request, HttpServletResponse response) throws Exception {
+        RecoveryPlanPdf pdf = plans.planPdf(server, LanguageBean.fromCookies(request.getCookies()));
         Attachment.send(response, "application/pdf", pdf.fileName(), pdf.content());
     }
 }

@@ -1,6 +1,6 @@
 package fr.gestan.cloud.web.security;
 
-import fr.gestan.cloud.web.http.DownloadServlet;
+import fr.gestan.cloud.web.http.IdDownloadServlet;
 import fr.gestan.cloud.security.api.ConfidentialityAgreements;
 import fr.gestan.cloud.security.api.StaffException;
 import fr.gestan.cloud.web.http.Attachment;
@@ -11,7 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /** Downloads the signed PDF of an agreement ({@code ?id=}); the EJB checks the role and journals the download. */
 @WebServlet("/admin/security/agreement-document")
-public class AgreementDocumentServlet extends DownloadServlet {
+public class AgreementDocumentServlet extends IdDownloadServlet {
 
     private static final long serialVersionUID = 1L;
 
@@ -19,11 +19,11 @@ public class AgreementDocumentServlet extends DownloadServlet {
     transient ConfidentialityAgreements agreements;
 
     public AgreementDocumentServlet() {
-        super("id", "\\d{1,18}", StaffException.class);
+        super("id", StaffException.class);
     }
 
     @Override
-    protected void send(String id, HttpServletRequest request, HttpServletResponse response) throws Exception {
-        Attachment.send(response, "application/pdf", "agreement-" + id + ".pdf", agreements.document(Long.parseLong(id)));
+    protected void send(long id, HttpServletRequest request, HttpServletResponse response) throws Exception {
+        Attachment.send(response, "application/pdf", "agreement-" + id + ".pdf", agreements.document(id));
     }
 }

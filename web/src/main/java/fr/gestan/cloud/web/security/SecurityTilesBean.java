@@ -57,8 +57,4 @@ public class SecurityTilesBean {
     public boolean isJournalReader() {
         return user.hasRole(Roles.AUDITOR) || user.hasRole(Roles.ADMIN);
     }
-
-    public boolean isAgreementReader() {
-        return user.hasRole(Roles.AUDITOR) || user.hasRole(Roles.ADMIN);
-    }
 }

@@ -1,6 +1,6 @@
 package fr.gestan.cloud.web.tenants;
 
-import fr.gestan.cloud.web.http.DownloadServlet;
+import fr.gestan.cloud.web.http.IdDownloadServlet;
 import fr.gestan.cloud.tenants.api.DataExports;
 import fr.gestan.cloud.tenants.api.ExportNotFoundException;
 import fr.gestan.cloud.tenants.api.ExportView;
@@ -15,7 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * only, checked by the EJB) and {@code /admin/tenants/export-download?id=} for staff. Streamed; journaled by the service.
  */
 @WebServlet(urlPatterns = {"/portal/tenants/export-download", "/admin/tenants/export-download"})
-public class ExportDownloadServlet extends DownloadServlet {
+public class ExportDownloadServlet extends IdDownloadServlet {
 
     private static final long serialVersionUID = 1L;
 
@@ -23,12 +23,11 @@ public class ExportDownloadServlet extends DownloadServlet {
     transient DataExports exports;
 
     public ExportDownloadServlet() {
-        super("id", "\\d{1,18}", ExportNotFoundException.class);
+        super("id", ExportNotFoundException.class);
     }
 
     @Override
-    protected void send(String key, HttpServletRequest request, HttpServletResponse response) throws Exception {
-        long id = Long.parseLong(key);
+    protected void send(long id, HttpServletRequest request, HttpServletResponse response) throws Exception {
         ExportView export = exports.get(id);
         if (!export.ready()) {
             notFound(response);

@@ -9,13 +9,15 @@ import org.junit.jupiter.api.Test;
 
 class FormatsTest {
 
+    /** The same morning in UTC, in winter (Paris one hour ahead) and in summer (two hours ahead). */
+    static final Instant WINTER = Instant.parse("2026-01-15T08:30:00Z");
+    static final Instant SUMMER = Instant.parse("2026-07-15T08:30:45Z");
+
     @Test
     void times_are_shown_in_paris_whatever_the_server_zone() {
-        Instant winter = Instant.parse("2026-01-15T08:30:00Z");
-        Instant summer = Instant.parse("2026-07-15T08:30:00Z");
-        assertEquals("15/01/2026 09:30:00", Formats.dateTime(winter, Locale.FRENCH));
-        assertEquals("15/07/2026 10:30:00", Formats.dateTime(summer, Locale.FRENCH));
-        assertEquals("15/07/2026 10:30:00", Formats.dateTime(summer, Locale.ENGLISH), "one date format in every language");
+        assertEquals("15/01/2026 09:30:00", Formats.dateTime(WINTER, Locale.FRENCH));
+        assertEquals("15/07/2026 10:30:45", Formats.dateTime(SUMMER, Locale.FRENCH));
+        assertEquals("15/07/2026 10:30:45", Formats.dateTime(SUMMER, Locale.ENGLISH), "one date format in every language");
     }
 
     @Test
@@ -28,13 +30,11 @@ class FormatsTest {
 
     @Test
     void short_date_times_and_stamps_are_in_paris_too() {
-        Instant winter = Instant.parse("2026-01-15T08:30:00Z");
-        Instant summer = Instant.parse("2026-07-15T08:30:45Z");
-        assertEquals("15/01/2026 09:30", Formats.shortDateTime(winter, Locale.FRENCH));
-        assertEquals("15/07/2026 10:30", Formats.shortDateTime(summer, Locale.FRENCH));
-        assertEquals("15/07/2026 10:30", Formats.shortDateTime(summer, Locale.ENGLISH));
+        assertEquals("15/01/2026 09:30", Formats.shortDateTime(WINTER, Locale.FRENCH));
+        assertEquals("15/07/2026 10:30", Formats.shortDateTime(SUMMER, Locale.FRENCH));
+        assertEquals("15/07/2026 10:30", Formats.shortDateTime(SUMMER, Locale.ENGLISH));
         Formats fmt = new Formats();
-        assertEquals("15/07/2026 10:30", fmt.stamp(summer), "the same pattern in every language");
+        assertEquals("15/07/2026 10:30", fmt.stamp(SUMMER), "the same pattern in every language");
         assertEquals("", fmt.stamp(null));
         assertEquals("gc-prod-01, gc-prod-02", fmt.join(java.util.List.of("gc-prod-01", "gc-prod-02")));
         assertEquals("", fmt.join(null));

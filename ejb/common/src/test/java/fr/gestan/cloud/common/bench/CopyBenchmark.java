@@ -3,7 +3,6 @@ package fr.gestan.cloud.common.bench;
 import fr.gestan.cloud.common.persistence.JdbcBatches;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
@@ -36,12 +35,10 @@ public final class CopyBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        String url = args.length > 0 ? args[0] : "jdbc:postgresql://127.0.0.1:5432/gestan_bench_copy";
-        String user = args.length > 1 ? args[1] : "postgres";
-        String password = args.length > 2 ? args[2] : "";
-        int servers = args.length > 3 ? Integer.parseInt(args[3]) : 20;
-        int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 3;
-        try (Connection c = DriverManager.getConnection(url, user, password)) {
+        BenchmarkArgs arguments = BenchmarkArgs.of(args, "jdbc:postgresql://127.0.0.1:5432/gestan_bench_copy", 20);
+        int servers = arguments.perRound();
+        int rounds = arguments.rounds();
+        try (Connection c = arguments.connect()) {
             try (Statement sql = c.createStatement()) {
                 sql.execute("drop table if exists bench_metric");
                 sql.execute("drop table if exists bench_server");

@@ -3,8 +3,8 @@ package fr.gestan.cloud.common.persistence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import fr.gestan.cloud.common.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -84,9 +84,7 @@ class JdbcBatchesTest {
 
     @Test
     void copy_all_copies_on_postgresql_and_stores_the_same_values_as_on_h2() throws SQLException {
-        String url = System.getenv("GESTAN_TEST_DB_URL");
-        assumeTrue(url != null && url.startsWith("jdbc:postgresql:"), "GESTAN_TEST_DB_URL names no PostgreSQL server");
-        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres")) {
+        try (Connection c = TestPostgres.connect()) {
             assertTrue(PgCopyIn.applies(c), "PgJDBC's connection: the COPY path");
             try (Statement s = c.createStatement()) {
                 s.execute("create temporary table t (" + TABLE + ")"); // this session's own: suites share the server
@@ -96,7 +94,7 @@ class JdbcBatchesTest {
             assertThrows(SQLException.class, () -> JdbcBatches.copyAll(c, "t", COLUMNS, List.<Object[]>of(
                     new Object[] {9L, "over", new BigDecimal("100.01"), LocalDateTime.of(2026, 1, 1, 0, 0), null, null, null}), row -> row));
         }
-        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres")) {
+        try (Connection c = TestPostgres.connect()) {
             // in a transaction rolled back, the copied rows go with it (the caller's transaction, as for the batches)
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import fr.gestan.cloud.common.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -22,9 +22,7 @@ class PdfColumnStorageTest {
 
     @Test
     void on_postgresql_the_pdfs_are_stored_external_once_and_read_back_the_same() throws SQLException {
-        String url = System.getenv("GESTAN_TEST_DB_URL");
-        assumeTrue(url != null && url.startsWith("jdbc:postgresql:"), "GESTAN_TEST_DB_URL names no PostgreSQL server");
-        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres")) {
+        try (Connection c = TestPostgres.connect()) {
             try (Statement s = c.createStatement()) {
                 // this session's own (suites share the server); found first by to_regclass through pg_temp
                 s.execute("create temporary table certificate_document " + TABLE);

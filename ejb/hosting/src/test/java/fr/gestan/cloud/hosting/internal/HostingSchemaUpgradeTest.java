@@ -1,11 +1,10 @@
 package fr.gestan.cloud.hosting.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import fr.gestan.cloud.common.persistence.SchemaMigrations;
+import fr.gestan.cloud.common.testing.TestPostgres;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -32,11 +31,10 @@ class HostingSchemaUpgradeTest {
 
     @Test
     void a_postgresql_database_of_the_previous_release_upgrades_untouched() throws SQLException {
-        String url = System.getenv("GESTAN_TEST_DB_URL");
-        assumeTrue(url != null && url.startsWith("jdbc:postgresql:"), "GESTAN_TEST_DB_URL names no PostgreSQL server");
+        String url = TestPostgres.url();
         // one database per test JVM: suites run side by side on one PostgreSQL (worktrees, CI beside a developer)
         String database = "gestan_upgrade_test_" + ProcessHandle.current().pid();
-        try (Connection admin = DriverManager.getConnection(url, "postgres", "postgres");
+        try (Connection admin = TestPostgres.connect(url);
                 Statement statement = admin.createStatement()) {
             statement.execute("drop database if exists " + database);
             statement.execute("create database " + database);
@@ -48,7 +46,7 @@ class HostingSchemaUpgradeTest {
         try {
             upgradesUntouched(postgres);
         } finally {
-            try (Connection admin = DriverManager.getConnection(url, "postgres", "postgres");
+            try (Connection admin = TestPostgres.connect(url);
                     Statement statement = admin.createStatement()) {
                 statement.execute("drop database if exists " + database + " with (force)");
             }

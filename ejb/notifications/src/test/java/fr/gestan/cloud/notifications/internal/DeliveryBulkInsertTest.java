@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import fr.gestan.cloud.common.persistence.JdbcBatches;
+import fr.gestan.cloud.common.testing.TestPostgres;
 import fr.gestan.cloud.notifications.api.Channel;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,9 +40,7 @@ class DeliveryBulkInsertTest {
 
     @Test
     void on_postgresql_a_page_of_deliveries_is_stored_as_pending_rows_due_now() throws Exception {
-        String url = System.getenv("GESTAN_TEST_DB_URL");
-        assumeTrue(url != null && url.startsWith("jdbc:postgresql:"), "GESTAN_TEST_DB_URL names no PostgreSQL server");
-        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres")) {
+        try (Connection c = TestPostgres.connect()) {
             c.setAutoCommit(false); // rolled back: nothing left in the shared server
             try (Statement s = c.createStatement()) {
                 s.execute("create schema delivery_bulk_test");

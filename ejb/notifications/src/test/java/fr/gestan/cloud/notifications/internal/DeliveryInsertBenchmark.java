@@ -1,10 +1,10 @@
 package fr.gestan.cloud.notifications.internal;
 
+import fr.gestan.cloud.common.bench.BenchmarkArgs;
 import fr.gestan.cloud.common.notify.Notice;
 import fr.gestan.cloud.common.persistence.JdbcBatches;
 import fr.gestan.cloud.notifications.api.Channel;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,7 +22,7 @@ import java.util.Map;
  * one run, one transaction per page: a program, not a test. Needs a PostgreSQL database of its own (it drops and
  * creates the outbox's tables). From the repository root after {@code mvn -o -q -pl ejb/notifications -am test-compile}:
  * <pre>
- * java -cp ejb/notifications/target/classes:ejb/notifications/target/test-classes:ejb/common/target/classes:$HOME/.m2/repository/org/postgresql/postgresql/42.7.14/postgresql-42.7.14.jar \
+ * java -cp ejb/notifications/target/classes:ejb/notifications/target/test-classes:ejb/common/target/classes:ejb/common/target/test-classes:$HOME/.m2/repository/org/postgresql/postgresql/42.7.14/postgresql-42.7.14.jar \
  *      fr.gestan.cloud.notifications.internal.DeliveryInsertBenchmark jdbc:postgresql://127.0.0.1:5432/gestan_bench_outbox postgres "" 40 3
  * </pre>
  * Arguments: JDBC URL, user, password, pages per round, rounds. Prints each round's pages per second both ways and
@@ -36,12 +36,10 @@ public final class DeliveryInsertBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        String url = args.length > 0 ? args[0] : "jdbc:postgresql://127.0.0.1:5432/gestan_bench_outbox";
-        String user = args.length > 1 ? args[1] : "postgres";
-        String password = args.length > 2 ? args[2] : "";
-        int pages = args.length > 3 ? Integer.parseInt(args[3]) : 40;
-        int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 3;
-        try (Connection c = DriverManager.getConnection(url, user, password)) {
+        BenchmarkArgs arguments = BenchmarkArgs.of(args, "jdbc:postgresql://127.0.0.1:5432/gestan_bench_outbox", 40);
+        int pages = arguments.perRound();
+        int rounds = arguments.rounds();
+        try (Connection c = arguments.connect()) {
             try (Statement sql = c.createStatement()) {
                 sql.execute("drop table if exists notification_attempt, notification_delivery, notification_subscription cascade");
             }

@@ -32,6 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The log's JDBC core on H2 (and the concurrency test also on PostgreSQL when {@code GESTAN_TEST_DB_URL} is set):
@@ -262,11 +264,18 @@ class LogSequencerTest {
         return db.queryLong("select entry_id from journal_leaf where position = " + position);
     }
 
-    @Test
-    void an_edited_entry_is_pinpointed() throws Exception {
+    /** One row of a signed log edited or deleted behind the application's back ({@code entry}: the row's entry id). */
+    @ParameterizedTest(name = "{0} is pinpointed")
+    @CsvSource(delimiter = '|', textBlock = """
+            an edited entry    | update journal_entry set target = 'someone-else' where id = {entry} | 4 | ENTRY_ALTERED
+            a deleted entry    | delete from journal_entry where id = {entry}                        | 2 | ENTRY_MISSING
+            a deleted position | delete from journal_leaf where position = {position}                | 2 | LEAF_MISSING
+            """)
+    void a_tampered_row_is_pinpointed(String tampering, String statement, long position, Problem problem) throws Exception {
         signedLog();
-        db.execute("update journal_entry set target = 'someone-else' where id = " + entryAt(4));
-        assertPinpointed(db, Problem.ENTRY_ALTERED, 4);
+        String sql = statement.replace("{position}", String.valueOf(position));
+        db.execute(sql.contains("{entry}") ? sql.replace("{entry}", String.valueOf(entryAt(position))) : sql);
+        assertPinpointed(db, problem, position);
     }
 
     @Test
@@ -301,20 +310,6 @@ class LogSequencerTest {
             }
             LogTiles.write(c, 0, 0, tile);
         }
-    }
-
-    @Test
-    void a_deleted_entry_is_pinpointed() throws Exception {
-        signedLog();
-        db.execute("delete from journal_entry where id = " + entryAt(2));
-        assertPinpointed(db, Problem.ENTRY_MISSING, 2);
-    }
-
-    @Test
-    void a_deleted_position_is_pinpointed() throws Exception {
-        signedLog();
-        db.execute("delete from journal_leaf where position = 2");
-        assertPinpointed(db, Problem.LEAF_MISSING, 2);
     }
 
     @Test

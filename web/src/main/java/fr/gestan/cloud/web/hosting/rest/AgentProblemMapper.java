@@ -1,12 +1,11 @@
 package fr.gestan.cloud.web.hosting.rest;
 
 import fr.gestan.cloud.hosting.api.AgentEventRejectedException;
+import fr.gestan.cloud.web.http.rest.LocalizedMapper;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.text.MessageFormat;
 import java.util.Locale;
@@ -18,15 +17,12 @@ import java.util.ResourceBundle;
  * and the field, with a title and detail from the hosting bundle in French, or English when the agent asks for it.
  */
 @Provider
-public class AgentProblemMapper implements ExceptionMapper<AgentEventRejectedException> {
+public class AgentProblemMapper extends LocalizedMapper<AgentEventRejectedException> {
 
     private static final String BUNDLE = "fr.gestan.cloud.web.hosting";
 
-    @Context
-    HttpHeaders headers;
-
     @Override
-    public Response toResponse(AgentEventRejectedException e) {
+    protected Response toResponse(AgentEventRejectedException e, HttpHeaders headers) {
         return problem(e.status(), e.code(), e.index(), e.field(), headers).build();
     }
 

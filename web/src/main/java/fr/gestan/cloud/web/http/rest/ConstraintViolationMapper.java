@@ -1,10 +1,8 @@
 package fr.gestan.cloud.web.http.rest;
 
 import jakarta.validation.ConstraintViolationException;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 /**
@@ -13,13 +11,10 @@ import jakarta.ws.rs.ext.Provider;
  * in the server's language.
  */
 @Provider
-public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationException> {
-
-    @Context
-    HttpHeaders headers;
+public class ConstraintViolationMapper extends LocalizedMapper<ConstraintViolationException> {
 
     @Override
-    public Response toResponse(ConstraintViolationException exception) {
+    protected Response toResponse(ConstraintViolationException exception, HttpHeaders headers) {
         return ValidationFailedMapper.invalid(exception, headers);
     }
 }

@@ -1,12 +1,11 @@
 package fr.gestan.cloud.web.notifications.rest;
 
 import fr.gestan.cloud.notifications.api.SubscriptionRefusedException;
+import fr.gestan.cloud.web.http.rest.LocalizedMapper;
 import fr.gestan.cloud.web.http.rest.Problems;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Locale;
 
@@ -15,13 +14,10 @@ import java.util.Locale;
  * webhook address or scope a 400 problem naming the field.
  */
 @Provider
-public class SubscriptionRefusedMapper implements ExceptionMapper<SubscriptionRefusedException> {
-
-    @Context
-    HttpHeaders headers;
+public class SubscriptionRefusedMapper extends LocalizedMapper<SubscriptionRefusedException> {
 
     @Override
-    public Response toResponse(SubscriptionRefusedException e) {
+    protected Response toResponse(SubscriptionRefusedException e, HttpHeaders headers) {
         String reason = e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-');
         return switch (e.reason()) {
             case UNKNOWN_LINK, EXPIRED_LINK -> Response.status(e.reason() == SubscriptionRefusedException.Reason.EXPIRED_LINK ? 410 : 404)

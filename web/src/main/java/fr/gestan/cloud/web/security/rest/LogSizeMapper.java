@@ -1,11 +1,10 @@
 package fr.gestan.cloud.web.security.rest;
 
 import fr.gestan.cloud.security.api.LogSizeException;
+import fr.gestan.cloud.web.http.rest.LocalizedMapper;
 import fr.gestan.cloud.web.http.rest.Problems;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 /**
@@ -14,13 +13,10 @@ import jakarta.ws.rs.ext.Provider;
  * fault ({@code first} or {@code second}) in the caller's language.
  */
 @Provider
-public class LogSizeMapper implements ExceptionMapper<LogSizeException> {
-
-    @Context
-    HttpHeaders headers;
+public class LogSizeMapper extends LocalizedMapper<LogSizeException> {
 
     @Override
-    public Response toResponse(LogSizeException exception) {
+    protected Response toResponse(LogSizeException exception, HttpHeaders headers) {
         return Problems.response(headers, 400, "tree-size-not-signed", "detail.tree-size-not-signed", exception.field());
     }
 }
