@@ -44,6 +44,14 @@ final class SignedRenders {
         return made / ((System.nanoTime() - start) / 1e9);
     }
 
+    /**
+     * Untimed: certificates rendered and signed on {@code threads} threads for {@code seconds} s, so that the JIT has
+     * compiled the renderer before what is measured next; the number made.
+     */
+    static int warmUp(int threads, int seconds) throws Exception {
+        return run(new CertificateSigner(SigningKeyRing.current().active().key()), threads, seconds * 1_000_000_000L);
+    }
+
     private static int run(CertificateSigner signer, int threads, long nanos) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicInteger next = new AtomicInteger();
