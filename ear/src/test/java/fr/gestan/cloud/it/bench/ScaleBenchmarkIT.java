@@ -40,7 +40,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ScaleBenchmarkIT extends ScaleSeeding {
 
     static final int PER_SERVER = 1000;
-    /** The renderer's untimed warm-up before the batch. */
+    /** The renderer's untimed warm-up before the batch, in s (default; {@code GESTAN_BENCHMARK_WARM_UP_SECONDS}). */
     static final int WARM_UP_SECONDS = 10;
 
     @Deployment
@@ -102,11 +102,15 @@ class ScaleBenchmarkIT extends ScaleSeeding {
 
         // Both sides of the comparison below in a JVM that has compiled the renderer: the batch would otherwise be the
         // first rendering in this JVM and pay the JIT's work, which the reference, measured right after it, does not.
+        // (GESTAN_BENCHMARK_WARM_UP_SECONDS=0: none, to see the server's own warm-up after its start)
         int threads = SignedRenders.batchThreads();
-        long tw = System.nanoTime();
-        int warmed = SignedRenders.warmUp(threads, WARM_UP_SECONDS);
-        print("renderer warmed up before the batch (untimed): " + warmed + " certificates rendered and signed on " + threads
-                + " thread(s) in " + seconds(tw) + " s");
+        int warmUp = setting("GESTAN_BENCHMARK_WARM_UP_SECONDS", WARM_UP_SECONDS);
+        if (warmUp > 0) {
+            long tw = System.nanoTime();
+            int warmed = SignedRenders.warmUp(threads, warmUp);
+            print("renderer warmed up before the batch (untimed): " + warmed + " certificates rendered and signed on " + threads
+                    + " thread(s) in " + seconds(tw) + " s");
+        }
         long candidates = support.call(() -> batch.candidates());
         long t2 = System.nanoTime();
         CertificateBatchTally tally = longRun.call(() -> batch.run(t -> { }));
