@@ -1,9 +1,12 @@
 package fr.gestan.cloud.it.bench;
 
+import fr.gestan.cloud.compliance.internal.pdf.CertificateContent;
 import fr.gestan.cloud.compliance.internal.pdf.CertificatePdf;
 import fr.gestan.cloud.compliance.internal.pdf.CertificateSigner;
 import fr.gestan.cloud.compliance.internal.pdf.SigningKeyRing;
-import fr.gestan.cloud.compliance.internal.pdf.TypicalCertificate;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.GregorianCalendar;
 import java.util.List;
@@ -15,10 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The certificate batch's ceiling in the same server and the same run: certificates such as the batch issues to a
- * seeded tenant ({@link TypicalCertificate}: one contract, the policy's twelve measures, the eight rules, the
- * availability lines) rendered and signed with the server's active key, nothing read or stored, on as many threads
- * as the batch's workers ({@code gestan.certificates.batch-threads} or {@code GESTAN_CERTIFICATES_BATCH_THREADS}, else
- * the number of cores).
+ * seeded tenant (one contract, the policy's twelve measures, the eight rules, the availability lines) rendered and
+ * signed with the server's active key, nothing read or stored, on as many threads as the batch's workers
+ * ({@code gestan.certificates.batch-threads} or {@code GESTAN_CERTIFICATES_BATCH_THREADS}, else the number of cores).
  * In-container, beside ScaleBenchmarkIT's batch (reaches the compliance module's renderer: EAR subdeployments are not
  * isolated).
  */
@@ -79,7 +81,7 @@ final class SignedRenders {
                 while (System.nanoTime() < end) {
                     int i = next.incrementAndGet();
                     GregorianCalendar when = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
-                    if (CertificatePdf.renderSigned(TypicalCertificate.numbered(i), signer, "Attestation", when).length > 0) {
+                    if (CertificatePdf.renderSigned(content(i), signer, "Attestation", when).length > 0) {
                         mine++;
                     }
                 }
@@ -92,5 +94,39 @@ final class SignedRenders {
         }
         pool.shutdown();
         return made;
+    }
+
+    /** A seeded tenant's certificate, numbered {@code i}. */
+    static CertificateContent content(int i) {
+        String number = String.format("GC-2026-%06d", i % 999_999 + 1);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        CertificateContent.Site production = new CertificateContent.Site("SCALE-P-00", "SCALE-P", "Lyon", "FR", "Hébergement Échelle SAS", "FR", null);
+        CertificateContent.Site backup = new CertificateContent.Site("SCALE-B-00", "SCALE-B", "Rennes", "FR", "Hébergement Échelle SAS", "FR", null);
+        List<CertificateContent.Measure> measures = new ArrayList<>();
+        for (String[] m : new String[][] {{"Protection contre la force brute : verrouillage après échecs", "Brute-force protection", "5"},
+                {"Durée maximale de verrouillage", "Longest lockout", "15\u00A0min"}, {"Identifiants générés : longueur minimale", "Generated credentials", "24 / 4 classes"},
+                {"Expiration des sessions inactives", "Idle session timeout", "30\u00A0min"}, {"Durée maximale d'une session", "Longest session", "10\u00A0h"},
+                {"Mots de passe : longueur minimale / derniers non réutilisables", "Passwords", "12 / 5"},
+                {"HTTPS (TLS) uniquement, relevé sur le serveur", "HTTPS (TLS) only", "oui / yes (TLSv1.3, TLSv1.2)"},
+                {"Fréquence des sauvegardes", "Backup frequency", "24\u00A0h"}, {"Rétention des sauvegardes", "Backup retention", "30 jours / days"},
+                {"Instantané système avant chaque mise à jour", "System snapshot before each update", "oui / yes"},
+                {"Surveillance : seuils d'alerte processeur / disque / mémoire", "Monitoring thresholds", "90\u202F% / 85\u202F% / 90\u202F%"},
+                {"Attaques DDoS atténuées en au plus", "DDoS attacks mitigated within", "4\u00A0h"}}) {
+            measures.add(new CertificateContent.Measure(m[0], m[1], m[2]));
+        }
+        List<CertificateContent.RuleLine> rules = new ArrayList<>();
+        for (int r = 1; r <= 8; r++) {
+            rules.add(new CertificateContent.RuleLine("R" + r + "-RULE", "Référence légale " + r + ", art. " + (10 + r) + " § 2", r == 3 ? "CLIENT_OBLIGATIONS" : "PASS",
+                    "Explication de la règle " + r + " : ce que nous vérifions, sur quelles preuves et pour quels contrats de l'entreprise."
+                            + " Preuves : transmises par les machines."));
+        }
+        return new CertificateContent(number, String.format("Société Échelle %05d SARL", i % 10_000), "700000" + String.format("%03d", i % 1000),
+                List.of(new CertificateContent.ContractLine(1000 + i % 10_000, "Gestan ERP Cloud", LocalDate.of(2026, 1, 1), null, "STANDARD",
+                        production, backup, 10 + i % 1000)),
+                1, measures, rules, new CertificateContent.Checkpoint(100_000 + i / 50, "ab".repeat(32), now), now, now.plus(365, ChronoUnit.DAYS),
+                "https://gestan.example/verify?number=" + number, null,
+                List.of(new CertificateContent.AvailabilityLine(1000 + i % 10_000, "SCALE-P-00", new CertificateContent.Period(99.98, 0.5, 0),
+                        new CertificateContent.Period(99.95, 1.0, 0), now)),
+                List.of(new CertificateContent.Obligation("R3-RULE", "sign-processor-agreement", "")));
     }
 }
