@@ -44,6 +44,32 @@ final class SignedRenders {
         return made / ((System.nanoTime() - start) / 1e9);
     }
 
+    /** What an untimed warm-up did: certificates made, rounds of {@link #ROUND_SECONDS} s, the JIT's time in the last round. */
+    record WarmUp(int made, int rounds, long lastRoundCompileMs) {
+    }
+
+    static final int ROUND_SECONDS = 2;
+
+    /**
+     * Untimed: certificates rendered and signed on {@code threads} threads, in rounds of {@value #ROUND_SECONDS} s, at
+     * least {@code minSeconds} and until the JIT compiled for less than a tenth of a round (so that it has compiled the
+     * renderer before what is measured next), at most {@code maxSeconds}.
+     */
+    static WarmUp warmUp(int threads, int minSeconds, int maxSeconds) throws Exception {
+        CertificateSigner signer = new CertificateSigner(SigningKeyRing.current().active().key());
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        int made = 0;
+        int rounds = 0;
+        long compiled;
+        do {
+            long before = jit.getTotalCompilationTime();
+            made += run(signer, threads, ROUND_SECONDS * 1_000_000_000L);
+            rounds++;
+            compiled = jit.getTotalCompilationTime() - before;
+        } while (rounds * ROUND_SECONDS < maxSeconds && (rounds * ROUND_SECONDS < minSeconds || compiled * 10 >= ROUND_SECONDS * 1000L));
+        return new WarmUp(made, rounds, compiled);
+    }
+
     private static int run(CertificateSigner signer, int threads, long nanos) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicInteger next = new AtomicInteger();

@@ -2,6 +2,7 @@ package fr.gestan.cloud.compliance.internal;
 
 import fr.gestan.cloud.compliance.api.CertificateBatchTally;
 import fr.gestan.cloud.compliance.api.CertificateRefusedException;
+import fr.gestan.cloud.compliance.internal.pdf.SigningKeyRing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,10 +74,12 @@ final class BatchPage {
      * over as they finish (so that no worker waits for the page before to be stored or this one to be read).
      * {@code numbers}: the batch's certificate numbers, which expect this page's tenants already. {@code before}: the
      * page read before this one (null for the first), whose tenants are all taken before this page's workers start, so
-     * that it is stored as soon as possible.
+     * that it is stored as soon as possible. {@code key}: the signing key of the page's certificates (the active one
+     * when the page was read: the ring's {@code active} file is read once a page, not once a certificate).
      */
     void draft(ExecutorService executor, Semaphore slots, int threads, CertificatesBean certificates, CertificateNumberPool numbers,
-               Map<String, ComplianceFactsReader.TenantDocuments> docs, ComplianceFactsReader.GdprEvidence evidence, BatchPage before) {
+               Map<String, ComplianceFactsReader.TenantDocuments> docs, ComplianceFactsReader.GdprEvidence evidence, BatchPage before,
+               SigningKeyRing.ActiveSigner key) {
         Queue<String> queue = new ConcurrentLinkedQueue<>(toIssue);
         try {
             for (int w = 0; w < Math.min(threads, toIssue.size()); w++) {
@@ -93,7 +96,7 @@ final class BatchPage {
                                     return null;
                                 }
                                 long t = System.nanoTime();
-                                draft(siren, docs.get(siren), certificates, numbers, evidence);
+                                draft(siren, docs.get(siren), certificates, numbers, evidence, key);
                                 drafting.add(System.nanoTime() - t);
                             } finally {
                                 slots.release();
@@ -112,13 +115,13 @@ final class BatchPage {
     }
 
     private void draft(String siren, ComplianceFactsReader.TenantDocuments tenant, CertificatesBean certificates, CertificateNumberPool numbers,
-                       ComplianceFactsReader.GdprEvidence evidence) {
+                       ComplianceFactsReader.GdprEvidence evidence, SigningKeyRing.ActiveSigner key) {
         try {
             if (tenant == null) {
                 numbers.unused();
                 refused.put(siren, t -> t.withRefused(siren));
             } else {
-                drafts.put(siren, certificates.draft(tenant, evidence, numbers));
+                drafts.put(siren, certificates.draft(tenant, evidence, numbers, key));
             }
         } catch (CertificateRefusedException e) {
             numbers.unused(); // refused before its number was taken: the next certificate takes it

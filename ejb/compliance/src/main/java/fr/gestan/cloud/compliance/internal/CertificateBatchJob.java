@@ -285,8 +285,9 @@ public class CertificateBatchJob extends ComplianceServiceBase implements Certif
             reader.prepare(shared[0], docs.values());
             // the page's numbers in two statements, rather than two for each certificate on a worker
             batch.numbers().expect(page.toIssue().size(), clock.instant());
+            // the signing key once a page (a rotation, here or on another node, signs from the next page on)
             page.draft(executor, batch.slots(), batch.threads(), certificates, batch.numbers(), docs, reader.evidenceOf(page.toIssue()),
-                    batch.last()[0]);
+                    batch.last()[0], Signing.activeKey());
         }
         batch.last()[0] = page;
         return page;

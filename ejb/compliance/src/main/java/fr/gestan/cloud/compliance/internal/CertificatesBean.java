@@ -20,6 +20,7 @@ import fr.gestan.cloud.compliance.api.FileVerification;
 import fr.gestan.cloud.compliance.api.RuleOutcome;
 import fr.gestan.cloud.compliance.internal.rules.UpdatesAndBackupsRule;
 import fr.gestan.cloud.compliance.internal.pdf.CertificateContent;
+import fr.gestan.cloud.compliance.internal.pdf.SigningKeyRing;
 import fr.gestan.cloud.tenants.api.TenantNotFoundException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -79,13 +80,14 @@ public class CertificatesBean extends ComplianceServiceBase implements Certifica
      * refuses as {@link #issue(String)} does (journaled), and renders and signs the certificate, with its number;
      * nothing stored ({@link CertificatePageStore} stores the page's drafts in one transaction). The batch skips the
      * tenants holding a valid certificate; the store checks again. The number comes from the batch's {@code numbers}
-     * (taken from the sequence a page at a time); a refused tenant takes none.
+     * (taken from the sequence a page at a time); a refused tenant takes none. {@code key}: the signing key the page
+     * signs with (the active key when the page was read).
      */
     public CertificateDraft draft(ComplianceFactsReader.TenantDocuments docs, ComplianceFactsReader.GdprEvidence evidence,
-                                  CertificateNumberPool numbers) throws CertificateRefusedException {
+                                  CertificateNumberPool numbers, SigningKeyRing.ActiveSigner key) throws CertificateRefusedException {
         String siren = docs.tenant().siren();
         ComplianceReport report = evaluated(siren, reader.facts(docs, evidence), null);
-        return render(siren, certificateFacts(docs, null), report, null, ISSUED, numbers);
+        return render(siren, certificateFacts(docs, null), report, null, ISSUED, numbers, key);
     }
 
     private LocalDate today() {
@@ -125,7 +127,7 @@ public class CertificatesBean extends ComplianceServiceBase implements Certifica
             previous = held.get(0); // the newest: printed as the one this certificate supersedes
         }
         CertificateDraft draft = render(siren, facts, report, previous == null ? null : previous.number(),
-                previous == null || superseding ? ISSUED : REISSUED, null);
+                previous == null || superseding ? ISSUED : REISSUED, null, null);
         CertificateRecord record = draft.record();
         em.persist(record);
         em.persist(new CertificateDocument(record.number(), draft.pdf()));
@@ -174,17 +176,17 @@ public class CertificatesBean extends ComplianceServiceBase implements Certifica
 
     /**
      * The certificate numbered (from the batch's {@code numbers}, else the sequence), rendered and signed (every one in
-     * full, with its own data and a fresh signature).
+     * full, with its own data and a fresh signature) with {@code key}, else the active key.
      */
     private CertificateDraft render(String siren, CertificateFacts facts, ComplianceReport report, String previousNumber, String action,
-                                    CertificateNumberPool numbers) {
+                                    CertificateNumberPool numbers, SigningKeyRing.ActiveSigner key) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         String number = numbers == null ? CertificateNumbers.next(em, now) : numbers.take(now);
         CertificateContent content = new CertificateContent(number, facts.tenantName(), siren, facts.contracts(), facts.policyVersion(),
                 facts.measures(), report.rules().stream().map(r -> new CertificateContent.RuleLine(r.ruleId(), r.legalReference(),
                 printedOutcome(r), r.explanationFr() + evidenceBasis(r))).toList(), facts.checkpoint(), now, CertificateRecord.validUntil(now),
                 VerificationUrls.of(number), previousNumber, facts.availability(), clientObligations(report));
-        Signing.Signed signed = Signing.renderSigned(content, now);
+        Signing.Signed signed = Signing.renderSigned(content, now, key);
         CertificateRecord record = new CertificateRecord(number, siren, facts.tenantName(), Signing.sha256(signed.pdf()), now, actor(),
                 previousNumber);
         record.signedWith(signed.keyId());

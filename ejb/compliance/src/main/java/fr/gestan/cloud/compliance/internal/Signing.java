@@ -23,13 +23,17 @@ final class Signing {
     private Signing() {
     }
 
-    /** The certificate rendered and signed in one pass with the active key. */
-    static Signed renderSigned(CertificateContent content, Instant when) {
-        SigningKeyRing ring = SigningKeyRing.current();
-        SigningKeyRing.Member key = ring.active();
+    /** The active key now (the ring's {@code active} file read): what a page of the batch signs with. */
+    static SigningKeyRing.ActiveSigner activeKey() {
+        return SigningKeyRing.current().activeSigner();
+    }
+
+    /** The certificate rendered and signed in one pass with {@code key}, the active key when null. */
+    static Signed renderSigned(CertificateContent content, Instant when, SigningKeyRing.ActiveSigner key) {
+        SigningKeyRing.ActiveSigner signing = key != null ? key : activeKey();
         GregorianCalendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
         calendar.setTimeInMillis(when.toEpochMilli());
-        return new Signed(CertificatePdf.renderSigned(content, ring.signer(key), "Attestation " + content.number(), calendar), key.id());
+        return new Signed(CertificatePdf.renderSigned(content, signing.signer(), "Attestation " + content.number(), calendar), signing.id());
     }
 
     static String sha256(byte[] bytes) {

@@ -21,6 +21,8 @@ import java.util.logging.Logger;
 final class MailChannel {
 
     static final String JNDI = "java:jboss/mail/Gestan";
+    /** Jakarta Mail's setting naming its stream provider (read by its {@code FactoryFinder} before any lookup). */
+    static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
     private static final Logger LOG = Logger.getLogger(MailChannel.class.getName());
 
     private final Session session;
@@ -34,6 +36,20 @@ final class MailChannel {
         properties.setProperty("mail.smtp.timeout", timeout);
         properties.setProperty("mail.smtp.writetimeout", timeout);
         this.session = Session.getInstance(properties);
+        nameStreamProvider();
+    }
+
+    /**
+     * Jakarta Mail 2.1 looks its stream provider up for every body part, multipart and encoded header
+     * ({@code StreamProvider.provider()}): a {@code ServiceLoader} scan of the deployment's modules each time unless
+     * {@value #STREAM_PROVIDER} names the class (jakartaee/mail-api#699, #861). The scan was about half of the outbox
+     * sender's CPU while a certificate batch sent its e-mails (docs/performance.md, 4.28). The class the scan finds is
+     * named once here, so that the next lookups instantiate it directly; a setting already there is kept.
+     */
+    static void nameStreamProvider() {
+        if (System.getProperty(STREAM_PROVIDER) == null) {
+            System.setProperty(STREAM_PROVIDER, jakarta.mail.util.StreamProvider.provider().getClass().getName());
+        }
     }
 
     /** A connection for one round of the sender: every e-mail of the round goes through it. */

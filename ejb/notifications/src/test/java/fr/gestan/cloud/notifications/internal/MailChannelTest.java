@@ -67,6 +67,31 @@ class MailChannelTest {
                 Instant.parse("2026-12-03T10:00:00Z"));
     }
 
+    @Test
+    void the_stream_provider_is_named_once_so_that_jakarta_mail_does_not_scan_for_it_again() throws Exception {
+        String before = System.getProperty(MailChannel.STREAM_PROVIDER);
+        System.clearProperty(MailChannel.STREAM_PROVIDER);
+        try {
+            channel(smtp.getSmtp().getPort());
+            String named = System.getProperty(MailChannel.STREAM_PROVIDER);
+            assertEquals("org.eclipse.angus.mail.util.MailStreamProvider", named, "the provider the lookup finds");
+            assertEquals(named, jakarta.mail.util.StreamProvider.provider().getClass().getName());
+            try (MailChannel.Connection mail = channel(smtp.getSmtp().getPort()).open()) {
+                mail.send(outgoing(null));
+            }
+            assertTrue(smtp.waitForIncomingEmail(5000, 1), "an e-mail composed with the named provider is sent as before");
+            System.setProperty(MailChannel.STREAM_PROVIDER, named + "Configured");
+            MailChannel.nameStreamProvider();
+            assertEquals(named + "Configured", System.getProperty(MailChannel.STREAM_PROVIDER), "a setting already there is kept");
+        } finally {
+            if (before == null) {
+                System.clearProperty(MailChannel.STREAM_PROVIDER);
+            } else {
+                System.setProperty(MailChannel.STREAM_PROVIDER, before);
+            }
+        }
+    }
+
     /**
      * A plain socket factory that counts the sockets it makes. Jakarta Mail asks for an unconnected socket and connects
      * it itself (with the session's timeout); the connected variants are not used (they fail the test if they are).

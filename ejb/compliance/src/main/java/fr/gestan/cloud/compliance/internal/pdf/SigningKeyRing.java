@@ -33,6 +33,10 @@ public final class SigningKeyRing {
     public record Member(String id, SigningKey key, Path file) {
     }
 
+    /** The active key's id and its signer, as a page of the certificate batch signs with ({@link #activeSigner}). */
+    public record ActiveSigner(String id, CertificateSigner signer) {
+    }
+
     private final RingMembers<Member> keys;
     /** The signer of each key, made on first use (its certificate read and its {@code Signature} initialised once). */
     private final Map<String, CertificateSigner> signers = new ConcurrentHashMap<>();
@@ -109,6 +113,16 @@ public final class SigningKeyRing {
     /** The signer of {@code member}'s key, one per key and loaded ring, reused by every certificate it signs. */
     public CertificateSigner signer(Member member) {
         return signers.computeIfAbsent(member.id(), id -> new CertificateSigner(member.key()));
+    }
+
+    /**
+     * The active key and its signer. The certificate batch takes it once per page of {@link #current()}: the ring's
+     * {@code active} file is then read once a page rather than once a certificate, and a rotation (here or on another
+     * node) signs from the next page on. Every certificate still gets a signature of its own.
+     */
+    public ActiveSigner activeSigner() {
+        Member key = active();
+        return new ActiveSigner(key.id(), signer(key));
     }
 
     /** The key that made the certificates issued before key ids were recorded; null when its store is gone. */

@@ -71,6 +71,40 @@ class SigningKeyRingTest {
         assertEquals(rotated, signerId(fresh), "the rotated key signs with a signer of its own");
     }
 
+    @Test
+    void a_batch_page_signs_with_the_key_active_when_it_was_read_and_the_next_page_sees_another_nodes_rotation(@TempDir Path dir)
+            throws Exception {
+        System.setProperty(KeyRing.DIR_PROPERTY, dir.resolve("keys").toString());
+        System.setProperty(SigningKey.PATH_PROPERTY, dir.resolve("data/certificate-signing.p12").toString());
+        KeyRing ring = SigningKeyRing.ring();
+        try {
+            String first = SigningKeyRing.rotate(ring); // on this node: what it had loaded is forgotten
+            SigningKeyRing.ActiveSigner page1 = SigningKeyRing.current().activeSigner();
+            assertEquals(first, page1.id());
+            assertSame(page1.signer(), SigningKeyRing.current().activeSigner().signer(), "an unchanged ring is not loaded again");
+
+            // another node sharing the keys folder rotates: its store, then the active file; nothing is forgotten here
+            Path made = dir.resolve("other-node.p12");
+            String other = SigningKeyRing.idOf(SigningKey.loadOrCreate(made, null, SigningKey.DEFAULT_ALIAS));
+            Files.move(made.resolveSibling("other-node.p12.password"), ring.folder().resolve(other + ".p12.password"));
+            Files.move(made, ring.file(other));
+            ring.activate(other);
+
+            java.util.Calendar when = new java.util.GregorianCalendar(java.util.TimeZone.getTimeZone("UTC"));
+            byte[] rest = CertificatePdf.renderSigned(Samples.content("GC-2026-000006"), page1.signer(), "page 1", when);
+            assertEquals(first, signerId(rest), "the page read before the rotation signs the rest of its certificates with its key");
+            SigningKeyRing.ActiveSigner page2 = SigningKeyRing.current().activeSigner();
+            assertEquals(other, page2.id(), "the next page reads the active file again: the other node's key");
+            byte[] next = CertificatePdf.renderSigned(Samples.content("GC-2026-000007"), page2.signer(), "page 2", when);
+            assertEquals(other, signerId(next));
+            assertTrue(pdfsig(dir, rest).contains("Signature is Valid.") && pdfsig(dir, next).contains("Signature is Valid."));
+        } finally {
+            System.clearProperty(KeyRing.DIR_PROPERTY);
+            System.clearProperty(SigningKey.PATH_PROPERTY);
+            SigningKeyRing.rotate(ring); // in the test's folder, which makes this JVM forget the test's ring
+        }
+    }
+
     /** poppler's report on the PDF's signature (an independent verifier). */
     static String pdfsig(Path dir, byte[] pdf) throws Exception {
         Path file = Files.createTempFile(dir, "cert", ".pdf");
