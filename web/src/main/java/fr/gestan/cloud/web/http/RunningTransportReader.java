@@ -18,6 +18,8 @@ import javax.management.ObjectName;
  */
 final class RunningTransportReader {
 
+    /** The Undertow HTTPS listeners' names in the management model. */
+    static final String HTTPS_LISTENERS = "jboss.as:subsystem=undertow,server=*,https-listener=*";
     private static final Logger LOG = Logger.getLogger(RunningTransportReader.class.getName());
 
     private RunningTransportReader() {
@@ -30,7 +32,7 @@ final class RunningTransportReader {
                 LOG.warning("The management model is not exposed through JMX: the HTTPS listener is not read");
                 return new RunningTransport(httpsOnly, null, null, List.of(), hsts);
             }
-            Set<ObjectName> listeners = server.queryNames(new ObjectName("jboss.as:subsystem=undertow,server=*,https-listener=*"), null);
+            Set<ObjectName> listeners = server.queryNames(new ObjectName(HTTPS_LISTENERS), null);
             if (listeners.isEmpty()) {
                 return new RunningTransport(httpsOnly, false, null, List.of(), hsts);
             }
@@ -52,7 +54,7 @@ final class RunningTransportReader {
     static InetSocketAddress httpsAddress() {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         try {
-            Set<ObjectName> listeners = server.queryNames(new ObjectName("jboss.as:subsystem=undertow,server=*,https-listener=*"), null);
+            Set<ObjectName> listeners = server.queryNames(new ObjectName(HTTPS_LISTENERS), null);
             if (listeners.isEmpty()) {
                 return null;
             }
