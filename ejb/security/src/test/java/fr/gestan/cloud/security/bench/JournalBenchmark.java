@@ -248,7 +248,7 @@ public final class JournalBenchmark {
      * measured next to it.
      */
     private void verify() throws Exception {
-        double[] cpu = new double[3];
+        double[] cpu = new double[6];
         double first = timedVerification(null);
         Path file = Files.createTempFile("journal-copy", ".txt");
         long start = System.nanoTime();
@@ -270,6 +270,11 @@ public final class JournalBenchmark {
             System.out.printf("CPU time of the second run: verification %.2f s (this JVM %.2f s + PostgreSQL backends %.2f s), "
                     + "sha256sum %.2f s: %.2f x%n", cpu[0] + cpu[1], cpu[0], cpu[1], cpu[2], (cpu[0] + cpu[1]) / cpu[2]);
         }
+        if (cpu[3] >= 0) {
+            // The JVM's part split by thread: the verification's own work, and what a JVM adds (compiling, collecting).
+            System.out.printf("JVM CPU of the second run by thread: JIT compilers %.2f s, garbage collector %.2f s, the rest "
+                    + "(verification and driver) %.2f s%n", cpu[3], cpu[4], cpu[0] - cpu[3] - cpu[4]);
+        }
     }
 
     /** Wall time; with {@code cpu}, the JVM's and the backend's CPU seconds into {@code cpu[0]} and {@code cpu[1]}. */
@@ -278,6 +283,7 @@ public final class JournalBenchmark {
                 (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long start = System.nanoTime();
         long jvmStart = os.getProcessCpuTime();
+        double[] threadsStart = compilerAndGcCpu();
         double[] backends = {0};
         JournalVerifier.Result result = log.verify(() -> measured(connect(), backends));
         double backend = backends[0];
@@ -285,12 +291,47 @@ public final class JournalBenchmark {
         if (cpu != null) {
             cpu[0] = (os.getProcessCpuTime() - jvmStart) / 1e9;
             cpu[1] = backend;
+            double[] threadsEnd = compilerAndGcCpu();
+            cpu[3] = threadsStart == null || threadsEnd == null ? -1 : threadsEnd[0] - threadsStart[0];
+            cpu[4] = threadsStart == null || threadsEnd == null ? -1 : threadsEnd[1] - threadsStart[1];
         }
         System.out.printf("verified %,d entries in %.2f s: %s%n", result.entriesChecked(), verified, result);
         if (!result.ok()) {
             throw new IllegalStateException("the benchmark's log does not verify: " + result);
         }
         return verified;
+    }
+
+    /**
+     * CPU seconds so far of this JVM's JIT compiler threads and of its garbage collector's threads (HotSpot's thread
+     * names, from {@code /proc/self/task}: they live as long as the JVM, unlike the verification's own threads); null
+     * where there is no {@code /proc}.
+     */
+    private static double[] compilerAndGcCpu() throws java.io.IOException {
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return null;
+        }
+        double[] cpu = new double[2];
+        try (java.util.stream.Stream<Path> all = Files.list(tasks)) {
+            for (Path task : (Iterable<Path>) all::iterator) {
+                String line;
+                try {
+                    line = Files.readString(task.resolve("stat"));
+                } catch (java.io.IOException ended) {
+                    continue; // a thread that ended meanwhile
+                }
+                String name = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'));
+                String[] f = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                double seconds = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+                if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                    cpu[0] += seconds;
+                } else if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+                    cpu[1] += seconds;
+                }
+            }
+        }
+        return cpu;
     }
 
     /** Wall time; with {@code cpu}, its user + system CPU seconds into {@code cpu[2]} (by GNU time, when installed). */
