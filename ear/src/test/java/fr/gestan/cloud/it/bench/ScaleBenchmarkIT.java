@@ -19,7 +19,13 @@ import fr.gestan.cloud.it.support.ScaleSeeding;
 import fr.gestan.cloud.it.support.SupportClearance;
 import fr.gestan.cloud.security.api.ConfidentialityAgreements;
 import jakarta.ejb.EJB;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -49,10 +55,22 @@ class ScaleBenchmarkIT extends ScaleSeeding {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.modules(ScaleBenchmarkIT.class, List.of(AsSupportWithoutTransaction.class, ScaleSeeding.class,
-                        SignedRenders.class),
-                "gestan-compliance.jar", "gestan-tenants.jar", "gestan-hosting.jar");
+        return Deployments.withHibernate(Deployments.modules(ScaleBenchmarkIT.class, List.of(AsSupportWithoutTransaction.class,
+                        ScaleSeeding.class, SignedRenders.class),
+                "gestan-compliance.jar", "gestan-tenants.jar", "gestan-hosting.jar"));
     }
+
+    /** The modules' persistence units, whose Hibernate statistics count the batch's statements (issue 19: per page, not per tenant). */
+    @PersistenceUnit(unitName = "tenants")
+    EntityManagerFactory tenantsUnit;
+    @PersistenceUnit(unitName = "hosting")
+    EntityManagerFactory hostingUnit;
+    @PersistenceUnit(unitName = "compliance")
+    EntityManagerFactory complianceUnit;
+    @PersistenceUnit(unitName = "security")
+    EntityManagerFactory securityUnit;
+    @PersistenceUnit(unitName = "notifications")
+    EntityManagerFactory notificationsUnit;
 
     @EJB
     ConfidentialityAgreements agreements;
@@ -117,9 +135,11 @@ class ScaleBenchmarkIT extends ScaleSeeding {
                     + SignedRenders.ROUND_SECONDS + " s");
         }
         long candidates = support.call(() -> batch.candidates());
+        Map<String, Statistics> units = statistics();
         long t2 = System.nanoTime();
         CertificateBatchTally tally = longRun.call(() -> batch.run(t -> { }));
         double batchSeconds = seconds(t2);
+        printStatistics(units, (tally.considered() + 49) / 50);
         print("certificate batch: load average " + java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         print("certificate batch: " + candidates + " candidates, " + tally.summary() + " in " + batchSeconds + " s ("
                 + Math.round(tally.considered() / batchSeconds) + " tenants/s, " + Math.round(batchSeconds * 10_000 / Math.max(1, tally.considered()))
@@ -141,6 +161,36 @@ class ScaleBenchmarkIT extends ScaleSeeding {
         CertificateBatchTally again = longRun.call(() -> batch.run(t -> { }));
         print("second certificate batch (everyone already certified): " + again.summary() + " in " + seconds(t3) + " s");
         assertEquals(0, again.issued());
+    }
+
+    /** Each module's Hibernate statistics, zeroed and counting from now. */
+    private Map<String, Statistics> statistics() {
+        Map<String, Statistics> units = new LinkedHashMap<>();
+        units.put("tenants", tenantsUnit.unwrap(SessionFactory.class).getStatistics());
+        units.put("hosting", hostingUnit.unwrap(SessionFactory.class).getStatistics());
+        units.put("compliance", complianceUnit.unwrap(SessionFactory.class).getStatistics());
+        units.put("security", securityUnit.unwrap(SessionFactory.class).getStatistics());
+        units.put("notifications", notificationsUnit.unwrap(SessionFactory.class).getStatistics());
+        units.values().forEach(st -> {
+            st.clear();
+            st.setStatisticsEnabled(true);
+        });
+        return units;
+    }
+
+    /**
+     * What the batch asked of Hibernate, per module and per page of 50 (the statements Hibernate prepared, not those of
+     * plain JDBC: the journal's, the numbers'): statements, queries, entities loaded, collections loaded, flushes.
+     */
+    private static void printStatistics(Map<String, Statistics> units, long pages) {
+        StringBuilder line = new StringBuilder("the batch's Hibernate statements, per page of 50 (" + pages + " pages):");
+        units.forEach((name, st) -> {
+            st.setStatisticsEnabled(false);
+            line.append(String.format(java.util.Locale.ROOT, " %s %.1f (queries %.1f, entities loaded %.1f, collections %.1f, flushes %.1f);",
+                    name, st.getPrepareStatementCount() / (double) pages, st.getQueryExecutionCount() / (double) pages,
+                    st.getEntityLoadCount() / (double) pages, st.getCollectionLoadCount() / (double) pages, st.getFlushCount() / (double) pages));
+        });
+        print(line.toString());
     }
 
     /** Runs a read five times (the first warms up) and prints the median of the last four. */
