@@ -34,8 +34,6 @@ import fr.gestan.cloud.tenants.api.TenantQuery;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.spi.CDI;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.PersistenceUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -79,15 +77,6 @@ class SqlPerPageIT extends ScaleSeeding {
                 + " bean-discovery-mode=\"annotated\"/>"), "beans.xml");
         return ear;
     }
-
-    @PersistenceUnit(unitName = "tenants")
-    EntityManagerFactory tenantsUnit;
-    @PersistenceUnit(unitName = "hosting")
-    EntityManagerFactory hostingUnit;
-    @PersistenceUnit(unitName = "compliance")
-    EntityManagerFactory complianceUnit;
-    @PersistenceUnit(unitName = "security")
-    EntityManagerFactory securityUnit;
 
     @EJB
     RecoveryPlans plans;

@@ -13,6 +13,8 @@ import fr.gestan.cloud.hosting.api.ServiceLevel;
 import fr.gestan.cloud.security.api.ServerControls;
 import fr.gestan.cloud.tenants.api.TenantService;
 import jakarta.ejb.EJB;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,6 +38,15 @@ public abstract class ScaleSeeding extends WithRoleCallers {
     protected HostingContracts contracts;
     @EJB
     protected ServerControls controls;
+    /** The modules' persistence units: their Hibernate statistics count the statements of what is measured at scale. */
+    @PersistenceUnit(unitName = "tenants")
+    protected EntityManagerFactory tenantsUnit;
+    @PersistenceUnit(unitName = "hosting")
+    protected EntityManagerFactory hostingUnit;
+    @PersistenceUnit(unitName = "compliance")
+    protected EntityManagerFactory complianceUnit;
+    @PersistenceUnit(unitName = "security")
+    protected EntityManagerFactory securityUnit;
 
     /** A whole number from the environment variable {@code name} (the size of a seeded run), or {@code fallback}. */
     protected static int setting(String name, int fallback) {

@@ -13,6 +13,7 @@ import fr.gestan.cloud.compliance.api.CertificateBatchRunView;
 import fr.gestan.cloud.compliance.api.CertificateBatchRunningException;
 import fr.gestan.cloud.compliance.api.CertificateBatchTally;
 import fr.gestan.cloud.compliance.api.Certificates;
+import fr.gestan.cloud.compliance.internal.pdf.SigningKeyRing;
 import fr.gestan.cloud.compliance.internal.report.StoredReport;
 import fr.gestan.cloud.hosting.api.HostingContracts;
 import jakarta.annotation.security.PermitAll;
@@ -89,6 +90,8 @@ public class CertificateBatchJob extends ComplianceServiceBase implements Certif
     CertificatePageStore pages;
     @EJB
     CertificateBatchResumer resumer;
+    @EJB
+    CertificatePageRead pageRead;
     /** The server's managed executor: the caller's identity is propagated, so each issue is checked and journaled as its. */
     @Resource
     ManagedExecutorService executor;
@@ -261,6 +264,27 @@ public class CertificateBatchJob extends ComplianceServiceBase implements Certif
      * is left.
      */
     private BatchPage read(Batch batch, String after, Instant since) {
+        // read in one transaction; drafting starts once it committed (the journal checkpoint the page prints is pinned then)
+        PageRead read = pageRead.read(() -> readPage(batch, after, since));
+        if (read == null) {
+            return null;
+        }
+        BatchPage page = read.page();
+        if (read.docs() != null) {
+            page.draft(executor, batch.slots(), batch.threads(), certificates, batch.numbers(), read.docs(), read.evidence(),
+                    batch.last()[0], read.key());
+        }
+        batch.last()[0] = page;
+        return page;
+    }
+
+    /** A page as read, before its drafting starts: its facts null when it has nobody to certify. */
+    private record PageRead(BatchPage page, Map<String, ComplianceFactsReader.TenantDocuments> docs,
+                            ComplianceFactsReader.GdprEvidence evidence, SigningKeyRing.ActiveSigner key) {
+    }
+
+    /** The page's reading, in the transaction of {@link #read}. */
+    private PageRead readPage(Batch batch, String after, Instant since) {
         List<String> tenants = em.createNamedQuery(StoredReport.UNBLOCKED_AFTER, String.class).setParameter("after", after)
                 .setMaxResults(batch.pageSize()).getResultList();
         if (tenants.isEmpty()) {
@@ -273,24 +297,22 @@ public class CertificateBatchJob extends ComplianceServiceBase implements Certif
                         CertificateRecord.HOLDING_VALID_SINCE, String.class).setParameter("sirens", tenants)
                 .setParameter("now", clock.instant()).setParameter("since", since).getResultList());
         BatchPage page = new BatchPage(tenants, tenants.get(tenants.size() - 1), holding, issuedByThisRun, contracts.tenantsWithContract(tenants));
-        if (!page.toIssue().isEmpty()) {
-            if (!runs.works(batch.runId(), batch.worker())) {
-                throw new CertificateBatchRunStore.TakenOverException(batch.runId(), "another node");
-            }
-            ComplianceFactsReader.Shared[] shared = batch.shared();
-            shared[0] = reader.sharedFor(LocalDate.now(clock.withZone(Paris.ZONE)), shared[0]);
-            // the page's tenants, contracts and GDPR evidence in a few queries for all of them
-            Map<String, ComplianceFactsReader.TenantDocuments> docs = reader.documentsOf(page.toIssue(), shared[0]);
-            // what the page's certificates share, read here rather than by the first worker while the others wait
-            reader.prepare(shared[0], docs.values());
-            // the page's numbers in two statements, rather than two for each certificate on a worker
-            batch.numbers().expect(page.toIssue().size(), clock.instant());
-            // the signing key once a page (a rotation, here or on another node, signs from the next page on)
-            page.draft(executor, batch.slots(), batch.threads(), certificates, batch.numbers(), docs, reader.evidenceOf(page.toIssue()),
-                    batch.last()[0], Signing.activeKey());
+        if (page.toIssue().isEmpty()) {
+            return new PageRead(page, null, null, null);
         }
-        batch.last()[0] = page;
-        return page;
+        if (!runs.works(batch.runId(), batch.worker())) {
+            throw new CertificateBatchRunStore.TakenOverException(batch.runId(), "another node");
+        }
+        ComplianceFactsReader.Shared[] shared = batch.shared();
+        shared[0] = reader.sharedFor(LocalDate.now(clock.withZone(Paris.ZONE)), shared[0]);
+        // the page's tenants, contracts and GDPR evidence in a few queries for all of them
+        Map<String, ComplianceFactsReader.TenantDocuments> docs = reader.documentsOf(page.toIssue(), shared[0]);
+        // what the page's certificates share, read here rather than by the first worker while the others wait
+        reader.prepare(shared[0], docs.values());
+        // the page's numbers in two statements, rather than two for each certificate on a worker
+        batch.numbers().expect(page.toIssue().size(), clock.instant());
+        // the signing key once a page (a rotation, here or on another node, signs from the next page on)
+        return new PageRead(page, docs, reader.evidenceOf(page.toIssue()), Signing.activeKey());
     }
 
     /**

@@ -136,8 +136,13 @@ public class ComplianceFactsReader {
 
         /** The inputs of each contract's processor agreement. */
         public List<AgreementTexts.Inputs> agreements() {
-            return contracts.stream().map(c -> new AgreementTexts.Inputs(tenant, c, subProcessors(c, shared),
-                    shared.policy(), shared.tenantDataRetentionDays(), shared.transport())).toList();
+            return contracts.stream().map(this::agreement).toList();
+        }
+
+        /** The inputs of one contract's processor agreement. */
+        AgreementTexts.Inputs agreement(ContractView c) {
+            return new AgreementTexts.Inputs(tenant, c, subProcessors(c, shared), shared.policy(), shared.tenantDataRetentionDays(),
+                    shared.transport());
         }
     }
 
@@ -274,11 +279,10 @@ public class ComplianceFactsReader {
         Shared shared = docs.shared();
         Set<HostedDataKind> kinds = kinds(record);
         List<TenantFacts.ContractFacts> list = new ArrayList<>();
-        List<AgreementTexts.Inputs> inputs = docs.agreements();
-        for (int i = 0; i < docs.contracts().size(); i++) {
-            ContractView c = docs.contracts().get(i);
+        for (ContractView c : docs.contracts()) {
             String acceptedSha = accepted.get(c.id());
-            boolean current = acceptedSha != null && acceptedSha.equals(AgreementTexts.of(inputs.get(i)).sha256());
+            // the agreement's text written (to compare its version) only when the client accepted one
+            boolean current = acceptedSha != null && acceptedSha.equals(AgreementTexts.of(docs.agreement(c)).sha256());
             list.add(contract(c, shared, current, acceptedSha != null && !current, recorded,
                     shared.controls().computeIfAbsent(c.productionServer(), this::controlsOf)));
         }

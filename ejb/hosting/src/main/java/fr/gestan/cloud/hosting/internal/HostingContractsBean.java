@@ -116,8 +116,10 @@ public class HostingContractsBean extends HostingServiceBase implements HostingC
     @Override
     @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
     public List<ContractView> liveOf(List<String> tenantSirens) {
+        // read-only: views made of them, nothing kept for a dirty check at the flush (the certificate batch reads a page)
         return tenantSirens.isEmpty() ? List.of() : em.createNamedQuery(HostingContract.LIVE_OF_TENANTS, HostingContract.class)
-                .setParameter("sirens", tenantSirens).getResultList().stream().map(HostingContract::toView).toList();
+                .setParameter("sirens", tenantSirens).setHint("org.hibernate.readOnly", true).getResultList()
+                .stream().map(HostingContract::toView).toList();
     }
 
     @Override

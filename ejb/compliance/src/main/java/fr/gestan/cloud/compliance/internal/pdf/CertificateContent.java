@@ -2,6 +2,8 @@ package fr.gestan.cloud.compliance.internal.pdf;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -13,12 +15,26 @@ public record CertificateContent(String number, String tenantName, String tenant
                                  Checkpoint checkpoint, Instant issuedAt, Instant validUntil, String verificationUrl,
                                  String supersedes, List<AvailabilityLine> availability, List<Obligation> clientObligations) {
 
+    /**
+     * Every list copied into one class, whatever its size and whoever built it: {@code List.copyOf} gives one class for
+     * one or two elements and another for none or more, so the renderer compiled on one content met the other in the
+     * batch (a {@code class_check} deoptimization of the whole renderer on the batch's first certificates).
+     */
     public CertificateContent {
-        contracts = List.copyOf(contracts);
-        measures = List.copyOf(measures);
-        rules = List.copyOf(rules);
-        availability = availability == null ? List.of() : List.copyOf(availability);
-        clientObligations = clientObligations == null ? List.of() : List.copyOf(clientObligations);
+        contracts = fixed(contracts);
+        measures = fixed(measures);
+        rules = fixed(rules);
+        availability = fixed(availability == null ? List.of() : availability);
+        clientObligations = fixed(clientObligations == null ? List.of() : clientObligations);
+    }
+
+    /** An unmodifiable copy, always of the same class. */
+    private static <T> List<T> fixed(List<T> list) {
+        List<T> copy = new ArrayList<>(list.size());
+        for (T t : list) {
+            copy.add(java.util.Objects.requireNonNull(t));
+        }
+        return Collections.unmodifiableList(copy);
     }
 
     /** Without availability figures nor client obligations (none printed). */

@@ -55,151 +55,189 @@ public final class CertificatePdf {
         return render(c, signer, reason, when);
     }
 
-    private static byte[] render(CertificateContent c, CertificateSigner signer, String reason, Calendar when) {
-        Font title = DocumentFonts.bold(15);
-        title.setColor(BRAND);
-        Font subtitle = DocumentFonts.regular(10);
-        subtitle.setColor(BRAND);
-        Font h = DocumentFonts.bold(10);
-        h.setColor(BRAND);
-        Font body = DocumentFonts.regular(8.5f);
-        Font small = DocumentFonts.regular(7);
-        Font bold = DocumentFonts.bold(8.5f);
-        Font head = DocumentFonts.bold(8);
-        head.setColor(Color.WHITE);
+    /**
+     * The fonts of a certificate, made once per rendering (OpenPDF's fonts carry a colour and are mutable).
+     */
+    private record Fonts(Font title, Font subtitle, Font h, Font body, Font small, Font bold, Font head) {
 
+        static Fonts make() {
+            Font title = DocumentFonts.bold(15);
+            title.setColor(BRAND);
+            Font subtitle = DocumentFonts.regular(10);
+            subtitle.setColor(BRAND);
+            Font h = DocumentFonts.bold(10);
+            h.setColor(BRAND);
+            Font head = DocumentFonts.bold(8);
+            head.setColor(Color.WHITE);
+            return new Fonts(title, subtitle, h, DocumentFonts.regular(8.5f), DocumentFonts.regular(7), DocumentFonts.bold(8.5f), head);
+        }
+    }
+
+    /*
+     * One method per section, each small: when the JIT deoptimizes one (a list class or a branch it had not seen, as the
+     * batch's first certificates did to the whole renderer compiled as one 171 kB method), only that section is
+     * compiled again.
+     */
+    private static byte[] render(CertificateContent c, CertificateSigner signer, String reason, Calendar when) {
+        Fonts f = Fonts.make();
         ByteArrayOutputStream out = new ByteArrayOutputStream(96 * 1024);
         Document document = new Document(PageSize.A4, 36, 36, 30, 30);
         try {
-            PdfWriter writer = SharedFontSubsets.writer(document, out);
-            writer.setPdfVersion(PdfWriter.VERSION_1_7);
-            // the page's and the forms' content deflated at the fastest level: at the default level (6) zlib took about
-            // a third of a certificate's time (native code, which JFR's execution samples do not show), for 1 % of the size
-            writer.setCompressionLevel(Deflater.BEST_SPEED);
-            writer.setStrictImageSequence(true); // a table (drawn as an image) that must go to the next page keeps its place in the text
-            document.addTitle(nfc("Attestation d'hébergement et de conformité " + c.number()));
-            document.addSubject(nfc(c.tenantName() + " (SIREN " + c.tenantSiren() + ")"));
-            document.addCreator("Gestan Cloud");
-            document.addAuthor("Gestan Cloud");
-            document.open();
+            PdfWriter writer = open(document, out, c);
             CertificateSigner.Reservation signature = signer == null ? null : signer.reserve(writer, reason, when);
-
-            // Header: title and number on the left, the QR code to the verification page on the right.
-            List<Element> heading = new ArrayList<>();
-            heading.add(new Paragraph(nfc("Attestation d'hébergement et de conformité"), title));
-            heading.add(new Paragraph("Hosting and compliance certificate", subtitle));
-            Paragraph number = new Paragraph();
-            number.add(new Chunk(nfc("N° / No. "), body));
-            number.add(new Chunk(c.number(), DocumentFonts.bold(12)));
-            number.setSpacingBefore(6);
-            heading.add(number);
-            heading.add(new Paragraph(nfc("Délivrée le / Issued on " + Shown.DATE_TIME.format(c.issuedAt())
-                    + "  ·  valable jusqu'au / valid until " + Shown.DATE_TIME.format(c.validUntil())), body));
-            if (c.supersedes() != null) {
-                heading.add(new Paragraph(nfc("Remplace l'attestation / Supersedes " + c.supersedes()), body));
-            }
-            Image qr = QrCodes.image(writer.getDirectContent(), c.verificationUrl(), 84);
-            document.add(Grid.beside(writer, document.right() - document.left(), heading, qr));
-
-            // The tenant.
-            document.add(section("Client hébergé / Hosted client", h));
-            Paragraph tenant = new Paragraph();
-            tenant.add(new Chunk(nfc(c.tenantName()), DocumentFonts.bold(11)));
-            tenant.add(new Chunk(nfc("   SIREN " + siren(c.tenantSiren())), body));
-            document.add(tenant);
-            document.add(new Paragraph(nfc("Gestan Cloud atteste héberger les données de ce client dans les conditions "
-                    + "ci-dessous, constatées à la date de délivrance. / Gestan Cloud certifies that it hosts this client's data "
-                    + "under the conditions below, as found on the date of issue."), small));
-
-            // Contracts and sites.
-            document.add(section("Contrats et sites d'hébergement / Contracts and hosting sites", h));
-            List<Grid.Cell[]> sites = new ArrayList<>();
-            for (CertificateContent.ContractLine line : c.contracts()) {
-                sites.add(new Grid.Cell[] {cell(nfc(line.offer() + "\nn° " + line.id() + " · " + Shown.DATE.format(line.startsOn())
-                        + (line.endsOn() == null ? " →" : " → " + Shown.DATE.format(line.endsOn()))), body),
-                        cell(line.serviceLevel(), body), cell(site(line.production()), body), cell(site(line.backup()), body),
-                        cell(line.recoveryMinutes() == null ? "–" : "≈" + NNBSP + duration(line.recoveryMinutes()), bold)});
-            }
-            if (c.contracts().isEmpty()) {
-                sites.add(new Grid.Cell[] {new Grid.Cell(new Phrase(nfc("Aucun contrat actif / No active contract"), body), 5)});
-            }
-            table(document, writer, new float[] {2.4f, 1.4f, 3.4f, 3.4f, 1.5f},
-                    new String[] {"Contrat / Contract", "Niveau / Level", "Production", "Sauvegarde / Backup", "Reprise / Recovery"}, head, sites);
-            document.add(new Paragraph(nfc("Reprise : durée estimée du plan de reprise d'activité (PRA) jusqu'au retour du service "
-                    + "de ce client après un sinistre. / Recovery: the disaster-recovery plan's estimated time until this client's "
-                    + "service is back."), small));
-
-            availability(document, writer, c, h, head, body, bold, small);
-
-            // Security measures.
-            document.add(section(nfc("Mesures de sécurité en vigueur (politique v" + c.policyVersion()
-                    + ") / Security measures in force (policy v" + c.policyVersion() + ")"), h));
-            List<Grid.Cell[]> measures = new ArrayList<>();
-            List<Grid.Cell> pair = new ArrayList<>();
-            for (CertificateContent.Measure m : c.measures()) {
-                Phrase label = new Phrase(nfc(m.labelFr()) + "\n", body);
-                label.add(new Chunk(nfc(m.labelEn()), small));
-                pair.add(new Grid.Cell(label));
-                pair.add(cell(nfc(m.value()), bold));
-                if (pair.size() == 4) {
-                    measures.add(pair.toArray(Grid.Cell[]::new));
-                    pair.clear();
-                }
-            }
-            if (!pair.isEmpty()) {
-                pair.add(new Grid.Cell(new Phrase("", body), 2));
-                measures.add(pair.toArray(Grid.Cell[]::new));
-            }
-            table(document, writer, new float[] {5, 2.2f, 5, 2.2f}, null, head, measures);
-
-            // Rules.
-            document.add(section(nfc("Règles de conformité / Compliance rules"), h));
-            List<Grid.Cell[]> rules = new ArrayList<>();
-            for (CertificateContent.RuleLine r : c.rules()) {
-                rules.add(new Grid.Cell[] {cell(r.ruleId(), body), cell(nfc(r.explanationFr() + "\n" + r.legalReference()), body),
-                        cell(outcome(r.outcome()), bold)});
-            }
-            table(document, writer, new float[] {2.2f, 6.5f, 1.6f}, new String[] {nfc("Règle / Rule"),
-                    nfc("Exigence et référence / Requirement and reference"), nfc("Résultat / Result")}, head, rules);
-
-            // The client's own obligations: what rests with the client, not a failure of ours.
-            document.add(section(nfc("Obligations du client / Client's obligations"), h));
-            if (c.clientObligations().isEmpty()) {
-                document.add(new Paragraph(nfc("Aucune obligation du client en attente / No pending client obligation"), body));
-            } else {
-                document.add(new Paragraph(nfc("Ces points relèvent du client lui-même, non de l'hébergeur ; ils ne limitent pas "
-                        + "les engagements attestés ci-dessus. / These rest with the client itself, not with the host; they do not "
-                        + "limit the commitments certified above."), small));
-                List<Grid.Cell[]> todo = new ArrayList<>();
-                for (CertificateContent.Obligation o : c.clientObligations()) {
-                    todo.add(new Grid.Cell[] {cell(o.ruleId(), body), cell(nfc(ClientObligationTexts.fr(o.code()) + " / "
-                            + ClientObligationTexts.en(o.code()) + (o.evidence().isBlank() ? "" : " (" + o.evidence() + ")")), body)});
-                }
-                table(document, writer, new float[] {2.2f, 8.1f}, new String[] {nfc("Règle / Rule"),
-                        nfc("Obligation du client / Client's obligation")}, head, todo);
-            }
-
-            // Journal checkpoint and signature.
-            document.add(section(nfc("Journal des accès / Access journal"), h));
-            if (c.checkpoint() == null) {
-                document.add(new Paragraph(nfc("Aucun point de contrôle signé à ce jour / No signed checkpoint yet"), body));
-            } else {
-                document.add(new Paragraph(nfc("Point de contrôle signé / Signed checkpoint : entrée / entry n° "
-                        + grouped(c.checkpoint().seq()) + ", " + Shown.DATE_TIME.format(c.checkpoint().createdAt())), body));
-                document.add(new Paragraph(nfc("Empreinte de tête / Head hash (SHA-256) : ") + c.checkpoint().headHash(), small));
-            }
-            Paragraph verify = new Paragraph(nfc("Vérification / Verification : " + c.verificationUrl()), body);
-            verify.setSpacingBefore(8);
-            document.add(verify);
-            document.add(new Paragraph(nfc("Ce document est signé électroniquement par Gestan Cloud ; toute modification invalide "
-                    + "la signature. Son statut (valide, expirée, révoquée) se vérifie à l'adresse ci-dessus ou par le code QR. / "
-                    + "This document is digitally signed by Gestan Cloud; any change invalidates the signature. Check its status "
-                    + "(valid, expired, revoked) at the address above or with the QR code."), small));
+            heading(document, writer, c, f);
+            tenant(document, c, f);
+            contracts(document, writer, c, f);
+            availability(document, writer, c, f.h(), f.head(), f.body(), f.bold(), f.small());
+            measures(document, writer, c, f);
+            rules(document, writer, c, f);
+            obligations(document, writer, c, f);
+            journal(document, c, f);
             document.close();
             return signature == null ? out.toByteArray() : signature.sign(out.toByteArray());
         } catch (DocumentException | IOException e) {
             throw new IllegalStateException("certificate rendering failed", e);
         }
+    }
+
+    private static PdfWriter open(Document document, ByteArrayOutputStream out, CertificateContent c) throws DocumentException, IOException {
+        PdfWriter writer = SharedFontSubsets.writer(document, out);
+        writer.setPdfVersion(PdfWriter.VERSION_1_7);
+        // the page's and the forms' content deflated at the fastest level: at the default level (6) zlib took about
+        // a third of a certificate's time (native code, which JFR's execution samples do not show), for 1 % of the size
+        writer.setCompressionLevel(Deflater.BEST_SPEED);
+        writer.setStrictImageSequence(true); // a table (drawn as an image) that must go to the next page keeps its place in the text
+        document.addTitle(nfc("Attestation d'hébergement et de conformité " + c.number()));
+        document.addSubject(nfc(c.tenantName() + " (SIREN " + c.tenantSiren() + ")"));
+        document.addCreator("Gestan Cloud");
+        document.addAuthor("Gestan Cloud");
+        document.open();
+        return writer;
+    }
+
+    /** Header: title and number on the left, the QR code to the verification page on the right. */
+    private static void heading(Document document, PdfWriter writer, CertificateContent c, Fonts f) throws DocumentException {
+        List<Element> heading = new ArrayList<>();
+        heading.add(new Paragraph(nfc("Attestation d'hébergement et de conformité"), f.title()));
+        heading.add(new Paragraph("Hosting and compliance certificate", f.subtitle()));
+        Paragraph number = new Paragraph();
+        number.add(new Chunk(nfc("N° / No. "), f.body()));
+        number.add(new Chunk(c.number(), DocumentFonts.bold(12)));
+        number.setSpacingBefore(6);
+        heading.add(number);
+        heading.add(new Paragraph(nfc("Délivrée le / Issued on " + Shown.DATE_TIME.format(c.issuedAt())
+                + "  ·  valable jusqu'au / valid until " + Shown.DATE_TIME.format(c.validUntil())), f.body()));
+        if (c.supersedes() != null) {
+            heading.add(new Paragraph(nfc("Remplace l'attestation / Supersedes " + c.supersedes()), f.body()));
+        }
+        Image qr = QrCodes.image(writer.getDirectContent(), c.verificationUrl(), 84);
+        document.add(Grid.beside(writer, document.right() - document.left(), heading, qr));
+    }
+
+    /** The tenant. */
+    private static void tenant(Document document, CertificateContent c, Fonts f) throws DocumentException {
+        document.add(section("Client hébergé / Hosted client", f.h()));
+        Paragraph tenant = new Paragraph();
+        tenant.add(new Chunk(nfc(c.tenantName()), DocumentFonts.bold(11)));
+        tenant.add(new Chunk(nfc("   SIREN " + siren(c.tenantSiren())), f.body()));
+        document.add(tenant);
+        document.add(new Paragraph(nfc("Gestan Cloud atteste héberger les données de ce client dans les conditions "
+                + "ci-dessous, constatées à la date de délivrance. / Gestan Cloud certifies that it hosts this client's data "
+                + "under the conditions below, as found on the date of issue."), f.small()));
+    }
+
+    /** Contracts and sites. */
+    private static void contracts(Document document, PdfWriter writer, CertificateContent c, Fonts f) throws DocumentException {
+        document.add(section("Contrats et sites d'hébergement / Contracts and hosting sites", f.h()));
+        Font body = f.body();
+        List<Grid.Cell[]> sites = new ArrayList<>();
+        for (CertificateContent.ContractLine line : c.contracts()) {
+            sites.add(new Grid.Cell[] {cell(nfc(line.offer() + "\nn° " + line.id() + " · " + Shown.DATE.format(line.startsOn())
+                    + (line.endsOn() == null ? " →" : " → " + Shown.DATE.format(line.endsOn()))), body),
+                    cell(line.serviceLevel(), body), cell(site(line.production()), body), cell(site(line.backup()), body),
+                    cell(line.recoveryMinutes() == null ? "–" : "≈" + NNBSP + duration(line.recoveryMinutes()), f.bold())});
+        }
+        if (c.contracts().isEmpty()) {
+            sites.add(new Grid.Cell[] {new Grid.Cell(new Phrase(nfc("Aucun contrat actif / No active contract"), body), 5)});
+        }
+        table(document, writer, new float[] {2.4f, 1.4f, 3.4f, 3.4f, 1.5f},
+                new String[] {"Contrat / Contract", "Niveau / Level", "Production", "Sauvegarde / Backup", "Reprise / Recovery"}, f.head(), sites);
+        document.add(new Paragraph(nfc("Reprise : durée estimée du plan de reprise d'activité (PRA) jusqu'au retour du service "
+                + "de ce client après un sinistre. / Recovery: the disaster-recovery plan's estimated time until this client's "
+                + "service is back."), f.small()));
+    }
+
+    /** Security measures, two a row. */
+    private static void measures(Document document, PdfWriter writer, CertificateContent c, Fonts f) throws DocumentException {
+        document.add(section(nfc("Mesures de sécurité en vigueur (politique v" + c.policyVersion()
+                + ") / Security measures in force (policy v" + c.policyVersion() + ")"), f.h()));
+        List<Grid.Cell[]> measures = new ArrayList<>();
+        List<Grid.Cell> pair = new ArrayList<>();
+        for (CertificateContent.Measure m : c.measures()) {
+            Phrase label = new Phrase(nfc(m.labelFr()) + "\n", f.body());
+            label.add(new Chunk(nfc(m.labelEn()), f.small()));
+            pair.add(new Grid.Cell(label));
+            pair.add(cell(nfc(m.value()), f.bold()));
+            if (pair.size() == 4) {
+                measures.add(pair.toArray(Grid.Cell[]::new));
+                pair.clear();
+            }
+        }
+        if (!pair.isEmpty()) {
+            pair.add(new Grid.Cell(new Phrase("", f.body()), 2));
+            measures.add(pair.toArray(Grid.Cell[]::new));
+        }
+        table(document, writer, new float[] {5, 2.2f, 5, 2.2f}, null, f.head(), measures);
+    }
+
+    /** Rules. */
+    private static void rules(Document document, PdfWriter writer, CertificateContent c, Fonts f) throws DocumentException {
+        document.add(section(nfc("Règles de conformité / Compliance rules"), f.h()));
+        List<Grid.Cell[]> rules = new ArrayList<>();
+        for (CertificateContent.RuleLine r : c.rules()) {
+            rules.add(new Grid.Cell[] {cell(r.ruleId(), f.body()), cell(nfc(r.explanationFr() + "\n" + r.legalReference()), f.body()),
+                    cell(outcome(r.outcome()), f.bold())});
+        }
+        table(document, writer, new float[] {2.2f, 6.5f, 1.6f}, new String[] {nfc("Règle / Rule"),
+                nfc("Exigence et référence / Requirement and reference"), nfc("Résultat / Result")}, f.head(), rules);
+    }
+
+    /** The client's own obligations: what rests with the client, not a failure of ours. */
+    private static void obligations(Document document, PdfWriter writer, CertificateContent c, Fonts f) throws DocumentException {
+        document.add(section(nfc("Obligations du client / Client's obligations"), f.h()));
+        if (c.clientObligations().isEmpty()) {
+            document.add(new Paragraph(nfc("Aucune obligation du client en attente / No pending client obligation"), f.body()));
+            return;
+        }
+        document.add(new Paragraph(nfc("Ces points relèvent du client lui-même, non de l'hébergeur ; ils ne limitent pas "
+                + "les engagements attestés ci-dessus. / These rest with the client itself, not with the host; they do not "
+                + "limit the commitments certified above."), f.small()));
+        List<Grid.Cell[]> todo = new ArrayList<>();
+        for (CertificateContent.Obligation o : c.clientObligations()) {
+            todo.add(new Grid.Cell[] {cell(o.ruleId(), f.body()), cell(nfc(ClientObligationTexts.fr(o.code()) + " / "
+                    + ClientObligationTexts.en(o.code()) + (o.evidence().isBlank() ? "" : " (" + o.evidence() + ")")), f.body())});
+        }
+        table(document, writer, new float[] {2.2f, 8.1f}, new String[] {nfc("Règle / Rule"),
+                nfc("Obligation du client / Client's obligation")}, f.head(), todo);
+    }
+
+    /** Journal checkpoint, and how to verify the certificate. */
+    private static void journal(Document document, CertificateContent c, Fonts f) throws DocumentException {
+        document.add(section(nfc("Journal des accès / Access journal"), f.h()));
+        if (c.checkpoint() == null) {
+            document.add(new Paragraph(nfc("Aucun point de contrôle signé à ce jour / No signed checkpoint yet"), f.body()));
+        } else {
+            document.add(new Paragraph(nfc("Point de contrôle signé / Signed checkpoint : entrée / entry n° "
+                    + grouped(c.checkpoint().seq()) + ", " + Shown.DATE_TIME.format(c.checkpoint().createdAt())), f.body()));
+            document.add(new Paragraph(nfc("Empreinte de tête / Head hash (SHA-256) : ") + c.checkpoint().headHash(), f.small()));
+        }
+        Paragraph verify = new Paragraph(nfc("Vérification / Verification : " + c.verificationUrl()), f.body());
+        verify.setSpacingBefore(8);
+        document.add(verify);
+        document.add(new Paragraph(nfc("Ce document est signé électroniquement par Gestan Cloud ; toute modification invalide "
+                + "la signature. Son statut (valide, expirée, révoquée) se vérifie à l'adresse ci-dessus ou par le code QR. / "
+                + "This document is digitally signed by Gestan Cloud; any change invalidates the signature. Check its status "
+                + "(valid, expired, revoked) at the address above or with the QR code."), f.small()));
     }
 
     /**
