@@ -54,7 +54,7 @@ public class RecoveryBean implements Serializable {
      * A tenant of the plan as the order table shows it: every cell's text made once per plan read, so that a row
      * evaluates one property per cell (no bean, label or format to resolve per cell: docs/performance.md 4.32).
      */
-    public record OrderRow(int position, String siren, String name, String level, int volume, String backAt, String source) {
+    public record OrderRow(int position, String siren, String name, String levelLabel, int volume, String backAt, String sourceLabel) {
     }
 
     private int newServerMinutes;
