@@ -31,6 +31,9 @@ import java.util.regex.Pattern;
  * java -Duser=admin.demo -Dpassword=… -Dtotp=&lt;Base32&gt; -cp perf/target/test-classes fr.gestan.cloud.perf.PageCost \
  *     https://localhost:26443 100 /admin/ /admin/hosting/
  * </pre>
+ * A path {@code search:<text>} is the staff tenant list's search (its "Apply" button's AJAX post, as the browser and
+ * the harness send it, on a view of {@code /admin/tenants/index.xhtml} opened once): the answer must be a whole partial
+ * response without {@code <error>}.
  * With {@code -Duser} the client first signs in through Keycloak's form (and its TOTP form with {@code -Dtotp}), from
  * the first page. Warm-up: {@code -Dwarmup} requests of each page first (default 20). Needs nothing but the JDK at
  * run time (no Gatling): one client cannot load the server, it only times it.
@@ -40,6 +43,10 @@ public final class PageCost {
     /** As a browser asks: without it the OIDC client answers a sign-in 401 instead of the redirect (bearer-only autodetection). */
     private static final String HTML = "text/html,application/xhtml+xml";
     private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*action=\"([^\"]+)\"");
+    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+    private static final Pattern NONCE = Pattern.compile("nonce=\"([^\"]+)\"");
+    private static final String SEARCH = "search:";
+    private static final String TENANT_LIST = "/admin/tenants/index.xhtml";
 
     private final HttpClient http;
     private final String base;
@@ -97,8 +104,14 @@ public final class PageCost {
         System.out.printf(Locale.ROOT, "(home page: %,d bytes)%n", cost.bytes.get("/"));
     }
 
-    /** One GET of a page, whole answer read; its time in microseconds. */
+    /** The tenant list's view this client searches in: its view state and script nonce. */
+    private String[] searchView;
+
+    /** One GET of a page (or the tenant search of a {@code search:} path), whole answer read; its time in microseconds. */
     private long get(String path) throws Exception {
+        if (path.startsWith(SEARCH)) {
+            return search(path, path.substring(SEARCH.length()));
+        }
         long start = System.nanoTime();
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", HTML).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -106,6 +119,52 @@ public final class PageCost {
         String body = answer.body();
         if (answer.statusCode() != 200 || !body.contains("<footer class=\"footer\">") || !body.stripTrailing().endsWith("</html>")) {
             throw new IllegalStateException(path + ": " + answer.statusCode() + ", not a whole page: "
+                    + body.substring(0, Math.min(300, body.length())));
+        }
+        bytes.put(path, body.getBytes(StandardCharsets.UTF_8).length);
+        return micros;
+    }
+
+    /** The tenant list's search by {@code text} (the harness's request, GestanSimulation.tenantSearch). */
+    private long search(String path, String text) throws Exception {
+        return search(path, text, false);
+    }
+
+    private long search(String path, String text, boolean retried) throws Exception {
+        if (searchView == null) {
+            HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create(base + TENANT_LIST)).header("Accept", HTML).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher state = VIEW_STATE.matcher(list.body());
+            Matcher nonce = NONCE.matcher(list.body());
+            if (list.statusCode() != 200 || !state.find() || !nonce.find()) {
+                throw new IllegalStateException(TENANT_LIST + ": " + list.statusCode() + ", no view state or nonce");
+            }
+            searchView = new String[] {state.group(1), nonce.group(1)};
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("jakarta.faces.partial.ajax", "true");
+        fields.put("jakarta.faces.source", "tenants:apply");
+        fields.put("jakarta.faces.partial.execute", "tenants");
+        fields.put("jakarta.faces.partial.render", "tenants:list");
+        fields.put("tenants:apply", "tenants:apply");
+        fields.put("tenants", "tenants");
+        fields.put("tenants:text", text);
+        fields.put("tenants:state_input", "");
+        fields.put("jakarta.faces.ViewState", searchView[0]);
+        fields.put("primefaces.nonce", searchView[1]);
+        HttpRequest request = HttpRequest.newBuilder(post(URI.create(base + TENANT_LIST), fields), (n, v) -> true)
+                .header("Faces-Request", "partial/ajax").header("X-Requested-With", "XMLHttpRequest").build();
+        long start = System.nanoTime();
+        HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+        long micros = (System.nanoTime() - start) / 1_000;
+        String body = answer.body();
+        if (body.contains("<redirect url=\"") && body.contains("/error/expired") && !retried) {
+            searchView = null; // the session kept newer views than the list's (Mojarra keeps a few per session): open it again
+            return search(path, text, true);
+        }
+        if (answer.statusCode() != 200 || !body.stripTrailing().endsWith("</partial-response>") || body.contains("<error>")
+                || !body.contains(text)) {
+            throw new IllegalStateException(path + ": " + answer.statusCode() + ", not a whole answer naming " + text + ": "
                     + body.substring(0, Math.min(300, body.length())));
         }
         bytes.put(path, body.getBytes(StandardCharsets.UTF_8).length);

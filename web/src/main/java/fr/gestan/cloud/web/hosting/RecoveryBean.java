@@ -20,6 +20,8 @@ import java.time.LocalDate;
 import java.util.List;
 import fr.gestan.cloud.hosting.api.ServiceLevel;
 import fr.gestan.cloud.web.tenants.TenantNames;
+import fr.gestan.cloud.web.i18n.Labels;
+import jakarta.faces.context.FacesContext;
 
 /** A production server's recovery timeline (Gantt-like chart), the step durations and the recorded drills. */
 @Named
@@ -38,11 +40,22 @@ public class RecoveryBean implements Serializable {
     /** The company names of the plan's tenants (one query). */
     @Inject
     TenantNames names;
+    @Inject
+    Labels label;
 
     private Long server;
     private List<RecoveryPage.Server> servers;
     private RecoveryPlanView plan;
     private List<DrillView> drills = List.of();
+    /** The order table's rows, made once per plan read (not kept with the view's state: made again when missing). */
+    private transient List<OrderRow> order;
+
+    /**
+     * A tenant of the plan as the order table shows it: every cell's text made once per plan read, so that a row
+     * evaluates one property per cell (no bean, label or format to resolve per cell: docs/performance.md 4.32).
+     */
+    public record OrderRow(int position, String siren, String name, String levelLabel, int volume, String backAt, String sourceLabel) {
+    }
 
     private int newServerMinutes;
     private int remountMinutes;
@@ -77,6 +90,7 @@ public class RecoveryBean implements Serializable {
         throughputGbPerHour = settings.throughputGbPerHour();
         plan = page.plan();
         drills = page.drills();
+        order = null;
         if (plan != null) {
             server = plan.serverId();
             names.read(plan.tenants().stream().map(RecoveryPlanView.TenantSlot::tenantSiren).toList());
@@ -108,6 +122,27 @@ public class RecoveryBean implements Serializable {
     /** The company name of a tenant of the plan, or null when unknown. */
     public String name(String siren) {
         return names.of(siren);
+    }
+
+    /** The Gantt's rows (steps, then tenants) as markup, written in one pass at each render ({@link RecoveryGantt}). */
+    public String getGantt() {
+        if (plan == null) {
+            return "";
+        }
+        return RecoveryGantt.rows(plan, kind -> Messages.label("hmsg", "step." + kind), names::of,
+                FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath());
+    }
+
+    /** The order table's rows (position, client, level, volume, back at, source). */
+    public List<OrderRow> getOrder() {
+        if (order == null && plan != null) {
+            String fromDrill = Messages.label("hmsg", "recovery.fromDrill");
+            String fromSetting = Messages.label("hmsg", "recovery.fromSetting");
+            order = plan.tenants().stream().map(t -> new OrderRow(t.position(), t.tenantSiren(), names.of(t.tenantSiren()),
+                    label.code("ServiceLevel", t.serviceLevel()), t.dataVolumeGb(), Durations.hm(t.endMinute()),
+                    t.source().drill() ? fromDrill : fromSetting)).toList();
+        }
+        return order == null ? List.of() : order;
     }
 
     public ServiceLevel[] getLevels() {
