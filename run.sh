@@ -10,7 +10,8 @@
 #   GESTAN_SKIP_BUILD=1 ./run.sh               start what was built last time, without Maven
 #   GESTAN_FORCE_BUILD=1 ./run.sh              build even if no source changed since the last build
 #   GESTAN_START_TIMEOUT=600 ./run.sh          wait longer for Keycloak and WildFly (default 240 s each; a busy
-#                                              2-core machine needs more for Keycloak's first start)
+#                                              2-core machine needs more for Keycloak's first start; above 300 s
+#                                              WildFly's own boot timeout is raised to it)
 #   GESTAN_CDS=0 ./run.sh                      no class-data sharing for WildFly and Keycloak (by default a first
 #                                              start records the classes each loaded, after every build for WildFly,
 #                                              once for Keycloak; the next starts map them)
@@ -115,6 +116,12 @@ WF_OPTS=()
 if [[ "$PORT_OFFSET" != 0 ]]; then
     WF_OPTS=(-Djboss.socket.binding.port-offset="$PORT_OFFSET" -Dgestan.public-base-url="https://localhost:$HTTPS_PORT")
 fi
+# A longer wait is for WildFly too: past its own boot timeout (300 s) it rolls the deployment back and exits, which a
+# busy machine reaches (a start on Java 25 recording its AOT cache, beside Keycloak's first start: failed after 6.5 min at a
+# load of 35-40; docs/performance.md 4.30).
+if (( ${GESTAN_START_TIMEOUT:-240} > 300 )); then
+    WF_OPTS+=(-Djboss.as.management.blocking.timeout="$GESTAN_START_TIMEOUT")
+fi
 rm -f "$SERVER"/standalone/deployments/gestan.ear.*
 cp "$TARGET/gestan.ear" "$SERVER/standalone/deployments/gestan.ear"
 # Heap ceiling, metaspace and code cache: resident memory within 1 GB under load (docs/operations.md, "Memory").
@@ -122,13 +129,16 @@ cp "$TARGET/gestan.ear" "$SERVER/standalone/deployments/gestan.ear"
 . ear/src/main/server/wildfly-memory.sh
 gestan_wildfly_memory
 # Class-data sharing: the first start records the classes WildFly loaded, the next ones map them (docs/operations.md,
-# "Starting"; GESTAN_CDS=0 turns it off).
+# "Starting"; GESTAN_CDS=0 turns it off). WildFly runs on Java 25 when one is installed (its AOT cache: deployment
+# faster, docs/performance.md 4.30), else on the default Java (17) with a CDS archive; GESTAN_WILDFLY_JAVA_HOME chooses.
 # shellcheck source=ear/src/main/server/wildfly-cds.sh
 . ear/src/main/server/wildfly-cds.sh
+gestan_wildfly_java
 gestan_wildfly_cds "$SERVER" "$TARGET/gestan.ear" "$TARGET/cds"
 WF_SIZING=$JBOSS_JAVA_SIZING
 start_wildfly() {
     rm -f "$SERVER"/standalone/deployments/gestan.ear.?*
+    JAVA_HOME="${WF_JAVA_HOME:-${JAVA_HOME:-}}" \
     JBOSS_JAVA_SIZING="$WF_SIZING $WF_CDS_OPTS" JBOSS_PIDFILE="$(pwd)/$WF_PID_FILE" LAUNCH_JBOSS_IN_BACKGROUND=1 \
         "$SERVER/bin/standalone.sh" -Dgestan.demo=true -Dgestan.oidc.provider-url="https://localhost:$KC_HTTPS_PORT/realms/gestan" \
         "${KC_TLS_JAVA_OPTS[@]}" "${WF_OPTS[@]}" > "$TARGET/wildfly.log" 2>&1 &
@@ -142,14 +152,20 @@ gestan_keycloak_master_https_only "https://localhost:$KC_HTTPS_PORT" "${GESTAN_K
 gestan_wait_for WildFly "http://localhost:$MANAGEMENT_PORT/health/ready" "${GESTAN_START_TIMEOUT:-240}" "$TARGET/wildfly.log"
 WF_PID=$(cat "$WF_PID_FILE" 2>/dev/null || true)
 if [[ -n "$WF_CDS_RECORD" && -n "$WF_PID" ]]; then
-    echo "==> Recording the classes WildFly loaded, for the next starts (once after a build; WildFly pauses meanwhile)..."
-    gestan_wildfly_cds_record "$WF_PID" "$TARGET/cds.log"
-    if [[ -s "$WF_CDS_RECORD" ]]; then
+    if [[ $WF_CDS_KIND == aot ]]; then
+        echo "==> Recording the classes WildFly loaded, for the next starts (once after a build; WildFly stops meanwhile, Java 25's AOT cache)..."
+    else
+        echo "==> Recording the classes WildFly loaded, for the next starts (once after a build; WildFly pauses meanwhile)..."
+    fi
+    gestan_wildfly_cds_record "$WF_PID" "$TARGET/cds.log" "$TARGET/wildfly.log"
+    if [[ -s "$WF_CDS_RECORD" || $WF_CDS_KIND == aot ]]; then
         # The recording leaves about 0.5 GB more resident in that JVM (1.47 GB under the harness against 0.89 GB for
-        # a start on the archive, docs/performance.md 4.19): WildFly starts again, on the archive just recorded.
+        # a start on the archive, docs/performance.md 4.19): WildFly starts again, on the archive just recorded
+        # (Java 25: its JVM has already exited, writing the AOT cache; without one if that failed).
         echo "==> Starting WildFly again, on the classes just recorded..."
         gestan_stop_pid "$WF_PID"
-        WF_CDS_OPTS="-XX:SharedArchiveFile=$WF_CDS_RECORD"
+        WF_CDS_OPTS=""
+        [[ ! -s "$WF_CDS_RECORD" ]] || WF_CDS_OPTS=$WF_CDS_USE
         start_wildfly
         gestan_wait_for WildFly "http://localhost:$MANAGEMENT_PORT/health/ready" "${GESTAN_START_TIMEOUT:-240}" "$TARGET/wildfly.log"
         WF_PID=$(cat "$WF_PID_FILE" 2>/dev/null || true)

@@ -6,17 +6,24 @@
 # stops the server (TERM, as ./run.sh does). Prints one tab-separated line per start:
 #
 #   utc  label  load1  deploy_wall_s  launch_to_deployed_s  cpu_at_deployed_s  jit_cpu_s  gc_cpu_s
-#   launch_to_ready_s  cpu_at_ready_s  first_page_s  second_page_s  rss_mb_at_ready  classes
+#   launch_to_ready_s  cpu_at_ready_s  first_page_s  second_page_s  rss_mb_at_ready  classes  java
 #
 # deploy_wall_s is read in the server's own log (WFLYSRV0027 "Starting deployment" to WFLYSRV0010). With
 # GESTAN_START_COST_CLASSES=1 the JVM logs every class it loads (-Xlog:class+load, into <server>/class-load.log) and
 # "classes" says how many were loaded at readiness, how many came from the JDK's CDS archive and how many from a
-# dynamic archive (-XX:SharedArchiveFile): "total/base/top"; else "-".
+# dynamic archive (-XX:SharedArchiveFile): "total/base/top"; else "-" (with Java 25's AOT cache, "base" counts the
+# classes from the JDK's archive and the AOT cache together, "top" is 0). "java" is the major version of WildFly's Java.
 #
 #   perf/start-cost.sh <server folder> <EAR> <port offset> <label> [JVM option...]
 #
 # The server folder is used as it is (its H2 database kept from one start to the next: make a first start to create
 # it, then compare second starts); the JVM options are added after run.sh's (ear/src/main/server/wildfly-memory.sh).
+# WildFly runs on the Java that run.sh gives it (ear/src/main/server/wildfly-cds.sh, gestan_wildfly_java): a Java 25
+# when one is installed, else JAVA_HOME or the java on the PATH; GESTAN_WILDFLY_JAVA_HOME chooses ("" = WildFly's own
+# choice, i.e. Java 17 here).
+# GESTAN_START_COST_CDS=<folder>: the class-data archive handled as run.sh handles it (gestan_wildfly_cds: mapped when
+# one matches in that folder, else this start records it after the pages: jcmd on Java 17, the AOT cache written at
+# exit on Java 25; its time on stderr).
 # GESTAN_START_COST_DUMP=<file>: after the pages, writes a dynamic CDS archive of the classes loaded so far
 # (jcmd <pid> VM.cds dynamic_dump; the JVM options must carry -XX:+RecordDynamicDumpInfo), its time on stderr.
 # GESTAN_START_COST_KEEP=1 leaves the server running (its pid in <server>/wildfly.pid) instead of stopping it.
@@ -26,10 +33,22 @@ server=$(cd "${1:?server folder}" && pwd); ear=${2:?EAR}; offset=${3:?port offse
 here=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=../ear/src/main/server/wildfly-memory.sh
 . "$here/ear/src/main/server/wildfly-memory.sh"
+# shellcheck source=../scripts/cds.sh
+. "$here/scripts/cds.sh"
+# shellcheck source=../ear/src/main/server/wildfly-cds.sh
+. "$here/ear/src/main/server/wildfly-cds.sh"
 gestan_wildfly_memory
+gestan_wildfly_java
+export JAVA_HOME="${WF_JAVA_HOME:-${JAVA_HOME:-}}"
+[[ -n "$JAVA_HOME" ]] || unset JAVA_HOME
+WF_CDS_OPTS="" WF_CDS_RECORD=""
+if [[ -n "${GESTAN_START_COST_CDS:-}" ]]; then
+    gestan_wildfly_cds "$server" "$ear" "$GESTAN_START_COST_CDS"
+fi
+java_major=$(gestan_wildfly_java_major)
 classlog=$server/class-load.log
 rm -f "$classlog"
-export JBOSS_JAVA_SIZING="$JBOSS_JAVA_SIZING $*"
+export JBOSS_JAVA_SIZING="$JBOSS_JAVA_SIZING $WF_CDS_OPTS $*"
 if [[ "${GESTAN_START_COST_CLASSES:-0}" == "1" ]]; then
     JBOSS_JAVA_SIZING="$JBOSS_JAVA_SIZING -Xlog:class+load=info:file=$classlog"
 fi
@@ -90,13 +109,19 @@ if [[ -f $classlog ]]; then
     classes="$(count ' source: ')/$(count 'source: shared objects file$')/$(count 'source: shared objects file (top)')"
 fi
 
-printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$utc" "$label" "$load" "$deploy_wall" \
+printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$utc" "$label" "$load" "$deploy_wall" \
     "$launch_to_deployed" "$(secs "$cpu_deployed")" "$(secs "$jit")" "$(secs "$gc")" "$launch_to_ready" \
-    "$(secs "$cpu_ready")" "$first" "$second" "$rss" "$classes"
+    "$(secs "$cpu_ready")" "$first" "$second" "$rss" "$classes" "$java_major"
+
+if [[ -n "$WF_CDS_RECORD" ]]; then
+    d0=$(now)
+    gestan_wildfly_cds_record "$pid" "$server/cds-dump.log" "$server/console.log"
+    echo "archive $WF_CDS_RECORD recorded in $(since "$d0") s: $(du -h "$WF_CDS_RECORD" 2> /dev/null | cut -f1)" >&2
+fi
 
 if [[ -n "${GESTAN_START_COST_DUMP:-}" ]]; then
     d0=$(now)
-    jcmd "$pid" VM.cds dynamic_dump "$GESTAN_START_COST_DUMP" > "$server/cds-dump.log" 2>&1 || { cat "$server/cds-dump.log" >&2; }
+    "${JAVA_HOME:+$JAVA_HOME/bin/}jcmd" "$pid" VM.cds dynamic_dump "$GESTAN_START_COST_DUMP" > "$server/cds-dump.log" 2>&1 || { cat "$server/cds-dump.log" >&2; }
     echo "dynamic archive $GESTAN_START_COST_DUMP written in $(since "$d0") s: $(du -h "$GESTAN_START_COST_DUMP" | cut -f1)" >&2
 fi
 if [[ "${GESTAN_START_COST_KEEP:-0}" != "1" ]]; then
