@@ -271,6 +271,37 @@ class TenantsJourneyIT extends BrowserJourney {
         }
     }
 
+    @Test
+    @Order(5)
+    void where_keycloak_cannot_send_the_invitation_mail_the_temporary_password_is_handed_over_and_the_link_kept() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        realmSmtp("{\"smtpServer\":{\"host\":\"127.0.0.1\",\"port\":\"" + closed + "\",\"from\":\"noreply@gestan.example\"}}");
+        try {
+            String support = "Bearer " + KeycloakFixture.accessToken("support.demo", "Gestan-Support-2026!");
+            String siren = Ids.siren();
+            HttpResponse<String> created = Http.send("POST", base + "api/v1/tenants", "{\"legalName\":\"Cave Sans Courrier " + (System.nanoTime() % 100_000)
+                    + "\",\"siren\":\"" + siren + "\",\"address\":{\"line1\":\"5 rue du Vin\",\"postalCode\":\"33000\",\"city\":\"Bordeaux\",\"countryCode\":\"FR\"},"
+                    + "\"administrative\":{\"name\":\"Paul Cep\",\"email\":\"paul@cave.example\"},\"dataKinds\":[]}", "Authorization", support);
+            assertEquals(201, created.statusCode(), created.body());
+            java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\":(\\d+)").matcher(created.body());
+            assertTrue(id.find());
+            String email = "nomail." + System.nanoTime() + "@cave.example";
+            HttpResponse<String> invited = Http.send("POST", base + "api/v1/tenants/" + id.group(1) + "/portal-users",
+                    "{\"email\":\"" + email + "\",\"firstName\":\"Paul\",\"lastName\":\"Cep\"}", "Authorization", support);
+            // before: 500, the transaction marked for rollback by the failed e-mail, the Keycloak user left without its link
+            assertEquals(201, invited.statusCode(), invited.body());
+            assertTrue(invited.body().contains("temporaryPassword"), "the password to hand over: " + invited.body());
+            HttpResponse<String> listed = Http.send("GET", base + "api/v1/tenants/" + id.group(1) + "/portal-users", null, "Authorization", support);
+            assertEquals(200, listed.statusCode(), listed.body());
+            assertTrue(listed.body().contains(email), "the portal link is kept: " + listed.body());
+        } finally {
+            realmSmtp("{\"smtpServer\":{}}");
+        }
+    }
+
     private static void realmSmtp(String json) throws Exception {
         java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create(KeycloakFixture.baseUrl() + "/admin/realms/gestan"))

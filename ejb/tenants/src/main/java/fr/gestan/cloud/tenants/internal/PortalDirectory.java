@@ -7,6 +7,8 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -27,9 +29,15 @@ import org.keycloak.representations.idm.UserRepresentation;
  * {@code /realms/...}, else {@code https://localhost:8543}), {@code gestan.keycloak.admin.realm} (gestan),
  * {@code gestan.keycloak.admin.client-id} ({@code gestan-portal-admin}), {@code gestan.keycloak.admin.client-secret}
  * / {@code GESTAN_KEYCLOAK_ADMIN_CLIENT_SECRET} (the realm file's development secret).
+ * <p>
+ * Outside the caller's transaction: Keycloak is not transactional, and a {@link PortalDirectoryException} (an
+ * application exception with rollback) thrown here must only roll back a caller that lets it go. In the caller's
+ * transaction, an invitation whose e-mail failed (caught: the temporary password is shown instead) was marked
+ * for rollback all the same, and answered 500 with a Keycloak user left without its portal link.
  */
 @Singleton
 @PermitAll
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class PortalDirectory {
 
