@@ -225,17 +225,10 @@ class TenantsJourneyIT extends BrowserJourney {
                     + "\"fromDisplayName\":\"Gestan Cloud\"}}");
             try {
                 String support = "Bearer " + KeycloakFixture.accessToken("support.demo", "Gestan-Support-2026!");
-                String siren = Ids.siren();
                 String name = "Cave Invitée par Mail " + (System.nanoTime() % 100_000);
-                HttpResponse<String> created = Http.send("POST", base + "api/v1/tenants", "{\"legalName\":\"" + name + "\",\"siren\":\"" + siren
-                        + "\",\"address\":{\"line1\":\"5 rue du Vin\",\"postalCode\":\"33000\",\"city\":\"Bordeaux\",\"countryCode\":\"FR\"},"
-                        + "\"administrative\":{\"name\":\"Paul Cep\",\"email\":\"paul@cave.example\"},\"dataKinds\":[]}", "Authorization", support);
-                assertEquals(201, created.statusCode(), created.body());
-                java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\":(\\d+)").matcher(created.body());
-                assertTrue(id.find());
+                String id = createdTenant(support, name);
                 String email = "mail." + System.nanoTime() + "@cave.example";
-                HttpResponse<String> invited = Http.send("POST", base + "api/v1/tenants/" + id.group(1) + "/portal-users",
-                        "{\"email\":\"" + email + "\",\"firstName\":\"Paul\",\"lastName\":\"Cep\"}", "Authorization", support);
+                HttpResponse<String> invited = invite(support, id, email);
                 assertEquals(201, invited.statusCode(), invited.body());
                 assertTrue(invited.body().contains("\"emailed\":true"), invited.body());
                 assertTrue(!invited.body().contains("temporaryPassword"), "no password to hand over: " + invited.body());
@@ -281,25 +274,34 @@ class TenantsJourneyIT extends BrowserJourney {
         realmSmtp("{\"smtpServer\":{\"host\":\"127.0.0.1\",\"port\":\"" + closed + "\",\"from\":\"noreply@gestan.example\"}}");
         try {
             String support = "Bearer " + KeycloakFixture.accessToken("support.demo", "Gestan-Support-2026!");
-            String siren = Ids.siren();
-            HttpResponse<String> created = Http.send("POST", base + "api/v1/tenants", "{\"legalName\":\"Cave Sans Courrier " + (System.nanoTime() % 100_000)
-                    + "\",\"siren\":\"" + siren + "\",\"address\":{\"line1\":\"5 rue du Vin\",\"postalCode\":\"33000\",\"city\":\"Bordeaux\",\"countryCode\":\"FR\"},"
-                    + "\"administrative\":{\"name\":\"Paul Cep\",\"email\":\"paul@cave.example\"},\"dataKinds\":[]}", "Authorization", support);
-            assertEquals(201, created.statusCode(), created.body());
-            java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\":(\\d+)").matcher(created.body());
-            assertTrue(id.find());
+            String id = createdTenant(support, "Cave Sans Courrier " + (System.nanoTime() % 100_000));
             String email = "nomail." + System.nanoTime() + "@cave.example";
-            HttpResponse<String> invited = Http.send("POST", base + "api/v1/tenants/" + id.group(1) + "/portal-users",
-                    "{\"email\":\"" + email + "\",\"firstName\":\"Paul\",\"lastName\":\"Cep\"}", "Authorization", support);
+            HttpResponse<String> invited = invite(support, id, email);
             // before: 500, the transaction marked for rollback by the failed e-mail, the Keycloak user left without its link
             assertEquals(201, invited.statusCode(), invited.body());
             assertTrue(invited.body().contains("temporaryPassword"), "the password to hand over: " + invited.body());
-            HttpResponse<String> listed = Http.send("GET", base + "api/v1/tenants/" + id.group(1) + "/portal-users", null, "Authorization", support);
+            HttpResponse<String> listed = Http.send("GET", base + "api/v1/tenants/" + id + "/portal-users", null, "Authorization", support);
             assertEquals(200, listed.statusCode(), listed.body());
             assertTrue(listed.body().contains(email), "the portal link is kept: " + listed.body());
         } finally {
             realmSmtp("{\"smtpServer\":{}}");
         }
+    }
+
+    /** A tenant created through the API by {@code support}; its id. */
+    private String createdTenant(String support, String name) throws Exception {
+        HttpResponse<String> created = Http.send("POST", base + "api/v1/tenants", "{\"legalName\":\"" + name + "\",\"siren\":\"" + Ids.siren()
+                + "\",\"address\":{\"line1\":\"5 rue du Vin\",\"postalCode\":\"33000\",\"city\":\"Bordeaux\",\"countryCode\":\"FR\"},"
+                + "\"administrative\":{\"name\":\"Paul Cep\",\"email\":\"paul@cave.example\"},\"dataKinds\":[]}", "Authorization", support);
+        assertEquals(201, created.statusCode(), created.body());
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\":(\\d+)").matcher(created.body());
+        assertTrue(id.find());
+        return id.group(1);
+    }
+
+    private HttpResponse<String> invite(String support, String tenantId, String email) throws Exception {
+        return Http.send("POST", base + "api/v1/tenants/" + tenantId + "/portal-users",
+                "{\"email\":\"" + email + "\",\"firstName\":\"Paul\",\"lastName\":\"Cep\"}", "Authorization", support);
     }
 
     private static void realmSmtp(String json) throws Exception {
