@@ -20,9 +20,29 @@ final class RunningTransportReader {
 
     /** The Undertow HTTPS listeners' names in the management model. */
     static final String HTTPS_LISTENERS = "jboss.as:subsystem=undertow,server=*,https-listener=*";
+    /** The management model's root: its {@code serverState} is "starting" until the server's boot is over. */
+    static final String SERVER_ROOT = "jboss.as:management-root=server";
     private static final Logger LOG = Logger.getLogger(RunningTransportReader.class.getName());
 
     private RunningTransportReader() {
+    }
+
+    /**
+     * Whether the server is still booting (its root says "starting"): its subsystems' resources then answer "not
+     * found", and WildFly logs every such read as an ERROR (WFLYCTL0013), so they are not read until it is over.
+     * False when the root cannot be read (the model as before: read and see).
+     */
+    static boolean booting(MBeanServer server) {
+        try {
+            return "starting".equalsIgnoreCase(String.valueOf(server.getAttribute(new ObjectName(SERVER_ROOT), "serverState")));
+        } catch (Exception | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** What is known before the listener can be read: nothing about it. */
+    static RunningTransport unread(boolean httpsOnly, String hsts) {
+        return new RunningTransport(httpsOnly, null, null, List.of(), hsts);
     }
 
     static RunningTransport read(boolean httpsOnly, String hsts) {
@@ -30,7 +50,7 @@ final class RunningTransportReader {
         try {
             if (server.queryNames(new ObjectName("jboss.as:subsystem=undertow"), null).isEmpty()) {
                 LOG.warning("The management model is not exposed through JMX: the HTTPS listener is not read");
-                return new RunningTransport(httpsOnly, null, null, List.of(), hsts);
+                return unread(httpsOnly, hsts);
             }
             Set<ObjectName> listeners = server.queryNames(new ObjectName(HTTPS_LISTENERS), null);
             if (listeners.isEmpty()) {
@@ -43,7 +63,7 @@ final class RunningTransportReader {
             return new RunningTransport(httpsOnly, true, port, protocols, hsts);
         } catch (Exception | LinkageError e) {
             LOG.log(Level.WARNING, "The HTTPS listener could not be read from the management model: " + e);
-            return new RunningTransport(httpsOnly, null, null, List.of(), hsts);
+            return unread(httpsOnly, hsts);
         }
     }
 
@@ -53,6 +73,9 @@ final class RunningTransportReader {
      */
     static InetSocketAddress httpsAddress() {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        if (booting(server)) {
+            return null;
+        }
         try {
             Set<ObjectName> listeners = server.queryNames(new ObjectName(HTTPS_LISTENERS), null);
             if (listeners.isEmpty()) {

@@ -42,7 +42,9 @@ public class TlsCheck implements ServletContextListener {
     @Override
     public void contextInitialized(ServletContextEvent event) {
         boolean httpsOnly = Boolean.TRUE.equals(event.getServletContext().getAttribute(HTTPS_ONLY_ATTRIBUTE));
-        RunningTransport first = RunningTransportReader.read(httpsOnly, SecurityHeadersFilter.HSTS);
+        RunningTransport first = RunningTransportReader.booting(ManagementFactory.getPlatformMBeanServer())
+                ? RunningTransportReader.unread(httpsOnly, SecurityHeadersFilter.HSTS)
+                : RunningTransportReader.read(httpsOnly, SecurityHeadersFilter.HSTS);
         transport.started(first);
         if (first.httpsListener() == null) {
             reading = executor.submit(() -> readWhenRunning(httpsOnly));
@@ -66,12 +68,16 @@ public class TlsCheck implements ServletContextListener {
 
     /**
      * Whether the management model answers for the HTTPS listener (its {@code socketBinding}), asked every second for
-     * at most {@code seconds}: while the server boots it says "not found", which is not an error. False at once when
-     * there is no such listener to ask for.
+     * at most {@code seconds}, once the server's root no longer says it is booting: while it boots the listener says
+     * "not found", which is not an error, but WildFly logs each such read as one. False at once when there is no such
+     * listener to ask for.
      */
     static boolean awaitModel(MBeanServer server, int seconds) throws InterruptedException {
         for (int i = 0; i <= seconds; i++) {
             try {
+                if (RunningTransportReader.booting(server)) {
+                    throw new IllegalStateException("booting");
+                }
                 Set<ObjectName> listeners = server.queryNames(new ObjectName(RunningTransportReader.HTTPS_LISTENERS), null);
                 if (listeners.isEmpty()) {
                     return false;
