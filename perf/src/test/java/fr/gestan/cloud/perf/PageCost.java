@@ -141,17 +141,15 @@ public final class PageCost {
             }
             searchView = new String[] {state.group(1), nonce.group(1)};
         }
+        // the tenant list's "Apply" button's AJAX post, field by field as the browser sends it (name, value, ...)
+        String[] pairs = {"jakarta.faces.partial.ajax", "true", "jakarta.faces.source", "tenants:apply",
+                "jakarta.faces.partial.execute", "tenants", "jakarta.faces.partial.render", "tenants:list",
+                "tenants:apply", "tenants:apply", "tenants", "tenants", "tenants:text", text, "tenants:state_input", "",
+                "jakarta.faces.ViewState", searchView[0], "primefaces.nonce", searchView[1]};
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("jakarta.faces.partial.ajax", "true");
-        fields.put("jakarta.faces.source", "tenants:apply");
-        fields.put("jakarta.faces.partial.execute", "tenants");
-        fields.put("jakarta.faces.partial.render", "tenants:list");
-        fields.put("tenants:apply", "tenants:apply");
-        fields.put("tenants", "tenants");
-        fields.put("tenants:text", text);
-        fields.put("tenants:state_input", "");
-        fields.put("jakarta.faces.ViewState", searchView[0]);
-        fields.put("primefaces.nonce", searchView[1]);
+        for (int i = 0; i < pairs.length; i += 2) {
+            fields.put(pairs[i], pairs[i + 1]);
+        }
         HttpRequest request = HttpRequest.newBuilder(post(URI.create(base + TENANT_LIST), fields), (n, v) -> true)
                 .header("Faces-Request", "partial/ajax").header("X-Requested-With", "XMLHttpRequest").build();
         long start = System.nanoTime();
