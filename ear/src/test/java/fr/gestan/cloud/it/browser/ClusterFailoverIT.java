@@ -408,6 +408,7 @@ class ClusterFailoverIT extends BrowserJourney {
         pb.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
         pb.environment().put("JAVA_OPTS", "-Xms128m -Xmx768m -Djava.net.preferIPv4Stack=true");
         pb.environment().remove("JBOSS_HOME");
+        fr.gestan.cloud.it.env.ServerJava.into(pb.environment());
         SERVERS.put(name, pb.start());
         log("started " + name + " (pid " + SERVERS.get(name).pid() + ", " + base + ")");
     }

@@ -65,6 +65,7 @@ class DefaultDatabaseIT {
         builder.environment().keySet().removeIf(name -> name.startsWith("GESTAN_DB_"));
         builder.environment().put("JAVA_OPTS", "-Xms128m -Xmx768m -Djava.net.preferIPv4Stack=true");
         builder.environment().remove("JBOSS_HOME");
+        fr.gestan.cloud.it.env.ServerJava.into(builder.environment());
         server = builder.start();
     }
 

@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  * {@code GESTAN_TEST_DB_PASSWORD} (default empty).
  *
  * <p>Sets: system properties {@code gestan.it.db.url}, {@code gestan.it.db.user},
- * {@code gestan.it.db.password}, {@code gestan.it.keycloak.url}, {@code gestan.it.jvmargs}.
+ * {@code gestan.it.db.password}, {@code gestan.it.keycloak.url}, {@code gestan.it.jvmargs}, {@code gestan.it.java-home}.
  *
  * <p>Keycloak is started asynchronously: WildFly boots meanwhile; tests that need it call
  * {@link KeycloakFixture#awaitReady()}.
@@ -122,8 +122,11 @@ public class TestEnvironment implements LauncherSessionListener {
             System.setProperty("gestan.it.keycloak.url", KEYCLOAK_URL);
             System.setProperty("gestan.it.jvmargs", jvmArgs);
             System.setProperty("gestan.it.management-port", String.valueOf(9990 + PORT_OFFSET));
-            System.out.printf("[gestan-it] environment: %s; %s; %s (%d ms)%n",
-                    dbSummary, kcSummary, mailSummary, (System.nanoTime() - t0) / 1_000_000);
+            // the servers run on the Java ./run.sh runs WildFly on (ServerJava)
+            String serverJava = ServerJava.home().toString();
+            System.setProperty("gestan.it.java-home", serverJava);
+            System.out.printf("[gestan-it] environment: %s; %s; %s; servers on %s (%d ms)%n",
+                    dbSummary, kcSummary, mailSummary, serverJava, (System.nanoTime() - t0) / 1_000_000);
         }
     }
 
