@@ -7,8 +7,9 @@ import javax.sql.DataSource;
 
 /**
  * Runs SQL against the journal as the schema owner who switched the append-only triggers off, as an attacker with
- * those rights would, in one transaction that first takes the sequencer's lease row: the live sequencer never sees
- * half of it. PostgreSQL only (H2's triggers are Java classes the owner cannot switch off this way).
+ * those rights would, in one transaction that first takes the sequencer's lease row and the log's state row: the live
+ * sequencer never sees half of it, and no checkpoint signed from the state before it lands after it (a signer locks
+ * the state row from its read to its insert: LogCheckpointer). PostgreSQL only (H2's triggers are Java classes the owner cannot switch off this way).
  */
 public final class JournalTamper {
 
@@ -22,6 +23,7 @@ public final class JournalTamper {
             c.setAutoCommit(false);
             try {
                 sql.execute("update singleton_lease set holder = holder where name = 'journal-sequencer'");
+                sql.execute("update journal_log_state set tree_size = tree_size where id = 1");
                 boolean pg = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
                 if (pg) {
                     for (String table : GUARDED) {

@@ -2,6 +2,7 @@ package fr.gestan.cloud.security.internal;
 
 import fr.gestan.cloud.common.lease.HoldsLease;
 import fr.gestan.cloud.common.persistence.SchemaMigrations;
+import fr.gestan.cloud.common.runs.IdleBackoff;
 import fr.gestan.cloud.common.runs.Polling;
 import fr.gestan.cloud.security.api.JournalVerifier.MerkleLog;
 import fr.gestan.cloud.security.api.JournalVerifier.Result;
@@ -32,7 +33,9 @@ import javax.sql.DataSource;
 /**
  * Runs the journal's sequencer and checkpoint signer on every node; the lease row lets one node at a time do the
  * work. Every {@value #SEQUENCER_MS_PROPERTY} ms (default 50) a batch is sequenced; while the log grows, a checkpoint
- * is signed every {@value #CHECKPOINT_MS_PROPERTY} ms (default 250); hourly, old checkpoints are thinned. Outside any
+ * is signed every {@value #CHECKPOINT_MS_PROPERTY} ms (default 250); hourly, old checkpoints are thinned. Rounds that
+ * find nothing to sequence (or find the lease elsewhere) space the next ones out, doubling up to
+ * {@value #IDLE_CEILING_MS_PROPERTY} ms (default 400): each round renews the lease, an update and a commit. Outside any
  * container transaction ({@code NOT_SUPPORTED}): the JDBC core commits its own batches.
  */
 @Startup
@@ -46,6 +49,7 @@ public class JournalLog {
 
     static final String SEQUENCER_MS_PROPERTY = "gestan.journal.sequencer-ms";
     static final String CHECKPOINT_MS_PROPERTY = "gestan.journal.checkpoint-ms";
+    static final String IDLE_CEILING_MS_PROPERTY = "gestan.journal.idle-ceiling-ms";
     static final String GAP_TIMEOUT_PROPERTY = "gestan.journal.gap-timeout-seconds";
     static final String ORIGIN_PROPERTY = "gestan.journal.origin";
     static final String DEFAULT_ORIGIN = "gestan.cloud/access-journal";
@@ -64,6 +68,7 @@ public class JournalLog {
     private ScheduledFuture<?> task;
     private long checkpointMs;
     private long lastPrune;
+    private IdleBackoff idle;
     private final Object lock = new Object();
 
     static String origin() {
@@ -83,6 +88,8 @@ public class JournalLog {
         }
         checkpointer = new LogCheckpointer(origin(), CheckpointKeys::signing, System::currentTimeMillis);
         checkpointMs = Long.getLong(CHECKPOINT_MS_PROPERTY, 250);
+        long every = Long.getLong(SEQUENCER_MS_PROPERTY, 50);
+        idle = new IdleBackoff(Math.max(every, 1), Math.max(every, Long.getLong(IDLE_CEILING_MS_PROPERTY, 400)));
         task = Polling.start(scheduler, SEQUENCER_MS_PROPERTY, 50, this::tick);
     }
 
@@ -97,7 +104,11 @@ public class JournalLog {
     private void tick() {
         try {
             synchronized (lock) {
+                if (!idle.due(System.currentTimeMillis())) {
+                    return;
+                }
                 LogSequencer.Batch batch = sequencer.runOnce();
+                idle.ran(batch.sequenced() > 0, System.currentTimeMillis());
                 if (batch.sequenced() < 0) {
                     return; // another node holds the lease
                 }

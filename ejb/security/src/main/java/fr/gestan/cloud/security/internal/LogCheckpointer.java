@@ -17,9 +17,11 @@ import java.util.function.LongSupplier;
 
 /**
  * Signs the log's state as C2SP checkpoints (signed notes, Ed25519, the journal's signing key) into
- * {@code journal_log_checkpoint}, and thins old ones. Plain JDBC, in the caller's connection and transaction.
- * Checkpoints always sign the committed state row, which only grows: a checkpoint can never sign a smaller tree
- * than an earlier one, whichever node signs.
+ * {@code journal_log_checkpoint}, and thins old ones. Plain JDBC, in the caller's connection (and transaction, when
+ * it has one; else each signature commits its own). Checkpoints always sign the committed state row, which only
+ * grows, and the row stays locked from its read to the checkpoint's insert: a checkpoint can never land after one
+ * of a larger tree, whichever node or thread signs (two signers reading the state, then inserting in the other
+ * order, made the verification report a healthy log as rolled back).
  */
 final class LogCheckpointer {
 
@@ -76,9 +78,28 @@ final class LogCheckpointer {
      * {@code minIntervalMs} old; with {@code pinned} (an export, a certificate) signs in any case and keeps it for ever.
      */
     Stored sign(Connection c, long minIntervalMs, boolean pinned) throws SQLException {
+        if (!c.getAutoCommit()) {
+            return signLocked(c, minIntervalMs, pinned);
+        }
+        c.setAutoCommit(false);
+        try {
+            Stored stored = signLocked(c, minIntervalMs, pinned);
+            c.commit();
+            return stored;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    private Stored signLocked(Connection c, long minIntervalMs, boolean pinned) throws SQLException {
         long size;
         String root;
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select tree_size, root_hash from journal_log_state where id = 1")) {
+        // for update: the sequencer's batches (which update this row) and the other signers wait until this one's
+        // checkpoint is in, so that checkpoints are inserted in the order of the states they sign
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select tree_size, root_hash from journal_log_state where id = 1 for update")) {
             rs.next();
             size = rs.getLong(1);
             root = rs.getString(2);

@@ -577,4 +577,57 @@ class LogSequencerTest {
             MerkleLog.verifyInclusion(12_345, 70_000, LogProofs.leafHash(c, 12_345), proof, root);
         }
     }
+
+    /**
+     * Two signers at once (the sequencer's rounds and an export's or a certificate's checkpoint, or two nodes): one
+     * reads the state, the log grows and the other signs the larger tree, then the first inserts its smaller one. The
+     * newer checkpoint then signed a smaller tree, and the verification reported the healthy log as rolled back
+     * (found by JournalIT on a loaded machine: a checkpoint signed from a state read just before the log was rebuilt).
+     * Signing now locks the state row from its read to its insert: the batch and the other signer wait.
+     */
+    @Test
+    void a_checkpoint_signed_from_an_older_state_never_lands_after_a_larger_one() throws Exception {
+        LogSequencer sequencer = sequencer(db, "node-a");
+        append("552100554", "a");
+        assertEquals(1, sequencer.runOnce().sequenced());
+        sign(db, false);
+        java.util.concurrent.CountDownLatch stateRead = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        LogCheckpointer slow = new LogCheckpointer(ORIGIN, c -> {
+            stateRead.countDown(); // the slow signer has read the state (tree size 1)
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return key;
+        }, clock::get);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<LogCheckpointer.Stored> older = pool.submit(() -> {
+                try (Connection c = db.open()) {
+                    return slow.sign(c, 0, true);
+                }
+            });
+            assertTrue(stateRead.await(10, java.util.concurrent.TimeUnit.SECONDS));
+            Future<LogCheckpointer.Stored> larger = pool.submit(() -> {
+                append("552100554", "b");
+                sequencer.runOnce();
+                return sign(db, true);
+            });
+            try {
+                larger.get(300, java.util.concurrent.TimeUnit.MILLISECONDS); // without the lock: the larger tree is signed first
+            } catch (java.util.concurrent.TimeoutException waiting) {
+                // with it: the batch waits for the slow signer
+            }
+            release.countDown();
+            assertEquals(1, older.get(10, java.util.concurrent.TimeUnit.SECONDS).treeSize());
+            assertEquals(2, larger.get(10, java.util.concurrent.TimeUnit.SECONDS).treeSize());
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+        Result result = verify(db);
+        assertTrue(result.ok(), result::toString);
+    }
 }
