@@ -126,16 +126,14 @@ public class PortalJournalBean implements Serializable {
     }
 
     static long number(String parameter, long absent, long max) {
-        if (parameter == null || parameter.isEmpty() || parameter.length() > 19 || !parameter.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (parameter == null || parameter.isEmpty() || !parameter.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return absent;
         }
-        long n;
-        try {
-            n = Long.parseLong(parameter);
-        } catch (NumberFormatException e) {
-            return max;
+        String digits = parameter.replaceFirst("^0+", "");
+        if (digits.isEmpty()) {
+            return absent;
         }
-        return n < 1 ? absent : Math.min(n, max);
+        return digits.length() > 18 ? max : Math.min(Long.parseLong(digits), max); // 18 digits fit a long
     }
 
     /** Shows the inclusion proof of one of the company's entries in the newest checkpoint. */
