@@ -104,7 +104,12 @@ class AccessibilityJourneyIT extends BrowserJourney {
                     || page.endsWith(".log") || page.endsWith(".json") || page.endsWith(".zip")) {
                 continue;
             }
-            found.add(href.replaceAll("#.*$", ""));
+            String address = href.replaceAll("#.*$", "");
+            // the client journal's proof links (one a row, ?proof=ID): the page showing a proof is audited once
+            if (address.contains("proof=") && found.stream().anyMatch(f -> f.contains("proof="))) {
+                continue;
+            }
+            found.add(address);
         }
         return found;
     }

@@ -110,7 +110,7 @@ class AgentApiIT extends BrowserJourney {
         assertEquals(202, access.statusCode(), access::body);
         // client.demo's company is hosted on GC-PROD-01: the sign-in is in its own journal
         signInAt("portal/security/journal.xhtml", "client.demo", "Gestan-Client-2026!");
-        String entries = browser.find(By.id("entries-form:entries")).getText();
+        String entries = browser.find(By.id("entries")).getText();
         assertTrue(entries.contains("server:GC-PROD-01") && entries.contains("Accès à un serveur") && entries.contains(account)
                 && entries.contains("203.0.113.7"), entries);
         browser.screenshot("agent-01-server-access-in-portal-journal");

@@ -67,7 +67,7 @@ class SecurityHttpIT extends BrowserJourney {
         browser.waitUntil(d -> d.getCurrentUrl().startsWith(base() + "portal/security/journal"));
         assertTrue(browser.find(By.id("checkpoint-summary")).getText().contains("Point n°"));
         assertTrue(browser.find(By.id("export")).getAttribute("href").endsWith("/portal/security/journal-export"));
-        browser.find(By.id("entries-form:entries"));
+        browser.find(By.id("entries"));
         browser.screenshot("security-03-portal-journal-fr");
         signOut();
     }

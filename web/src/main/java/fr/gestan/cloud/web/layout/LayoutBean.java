@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * tiles the files of {@code WEB-INF/tiles/<area>/}, header notices the files of {@code WEB-INF/notices/<area>/} ({@code area} = public, portal or admin), included in the order
  * of their file names ({@code 10-home.xhtml}, {@code 20-servers.xhtml}...). A module adds a screen to the frame by
  * adding a file, without editing a shared one. A file may hold several entries, and a group of them under a heading
- * ({@code <gc:navGroup>}, the portal's menus).
+ * ({@code <gt:navGroup>}, the portal's menus).
  */
 @Named("layout")
 @ApplicationScoped
@@ -26,7 +26,7 @@ public class LayoutBean {
     @Inject
     ServletContext servletContext;
 
-    private static final Pattern NAV_ITEM = Pattern.compile("<gc:navItem\\b[^>]*>");
+    private static final Pattern NAV_ITEM = Pattern.compile("<gt:navItem\\b[^>]*>");
     private static final Pattern OUTCOME = Pattern.compile("\\boutcome=\"([^\"#]+)\"");
     private static final Pattern PREFIX = Pattern.compile("\\bprefix=\"([^\"#]+)\"");
 

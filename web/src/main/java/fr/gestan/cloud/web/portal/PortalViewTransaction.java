@@ -1,19 +1,14 @@
 package fr.gestan.cloud.web.portal;
 
-import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.transaction.Status;
-import jakarta.transaction.SystemException;
-import jakarta.transaction.UserTransaction;
 import java.io.IOException;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Runs the reads of one view of the client dashboard in one transaction (docs/performance.md 4.31). Each module's
@@ -30,18 +25,21 @@ import java.util.logging.Logger;
  * of the view without a transaction to run in. A view whose transaction ends marked for rollback is rolled back, as
  * is one that fails. The client journal page was measured with it too and showed no gain (its journal reads run
  * outside any transaction, {@code JournalLog}): it is left out.
+ *
+ * <p>The transaction is the container's ({@link ViewTransaction}, a {@code REQUIRED} method running the rest of the
+ * chain; docs/performance.md 4.35): no transaction is begun or committed by hand. A transaction already running is
+ * joined.
  */
 @WebFilter(urlPatterns = "/portal/*", asyncSupported = true)
 public class PortalViewTransaction extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = Logger.getLogger(PortalViewTransaction.class.getName());
 
     /** The view served in one transaction, by its two paths inside the application. */
     static final Set<String> VIEWS = Set.of("/portal/", "/portal/index.xhtml");
 
-    @Resource
-    transient UserTransaction transaction;
+    @EJB
+    transient ViewTransaction transaction;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -50,41 +48,22 @@ public class PortalViewTransaction extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        try {
-            if (transaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
-                chain.doFilter(request, response);
-                return;
-            }
-            transaction.begin();
-        } catch (SystemException | jakarta.transaction.NotSupportedException e) {
-            throw new ServletException("cannot begin the view's transaction", e);
-        }
-        boolean done = false;
-        try {
-            chain.doFilter(request, response);
-            done = true;
-        } finally {
-            end(done);
+        Throwable failure = transaction.run(() -> chain.doFilter(request, response));
+        if (failure instanceof IOException e) {
+            throw e;
+        } else if (failure instanceof ServletException e) {
+            throw e;
+        } else if (failure instanceof RuntimeException e) {
+            throw e;
+        } else if (failure instanceof Error e) {
+            throw e;
+        } else if (failure != null) {
+            throw new ServletException(failure);
         }
     }
 
     /** A plain GET of one of {@link #VIEWS}. */
     static boolean applies(String method, String path) {
         return ("GET".equals(method) || "HEAD".equals(method)) && VIEWS.contains(path);
-    }
-
-    private void end(boolean done) throws ServletException {
-        try {
-            if (done && transaction.getStatus() == Status.STATUS_ACTIVE) {
-                transaction.commit();
-            } else if (transaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
-                transaction.rollback();
-            }
-        } catch (Exception e) {
-            if (done) {
-                throw new ServletException("cannot end the view's transaction", e);
-            }
-            LOG.log(Level.WARNING, "The view's transaction could not be rolled back after a failure", e);
-        }
     }
 }

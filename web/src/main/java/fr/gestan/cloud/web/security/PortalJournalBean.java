@@ -1,7 +1,5 @@
 package fr.gestan.cloud.web.security;
 
-import fr.gestan.cloud.web.layout.DatabasePages;
-import fr.gestan.cloud.web.layout.PageMemo;
 import fr.gestan.cloud.security.api.CheckpointView;
 import fr.gestan.cloud.security.api.JournalEntryView;
 import fr.gestan.cloud.security.api.JournalPage;
@@ -13,9 +11,9 @@ import fr.gestan.cloud.tenants.api.TenantNotFoundException;
 import fr.gestan.cloud.tenants.api.TenantService;
 import fr.gestan.cloud.web.i18n.Bundle;
 import fr.gestan.cloud.web.i18n.Messages;
-import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
-import jakarta.faces.view.ViewScoped;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
@@ -25,17 +23,23 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
-import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The client's view of its company's journal entries (each with its log position, the checkpoint that includes it
  * and its inclusion proof one click away) and of the latest signed checkpoint; the page runs the published
  * consistency script ({@link #SCRIPT}, loaded with its SHA-256 as Subresource Integrity) against the checkpoint this
  * browser kept.
+ *
+ * <p>A page of plain GETs (docs/performance.md 4.35): the entries are a plain table of {@value #PAGE_SIZE} rows read
+ * from the database with the company's count ({@code JournalQuery.pageOfTenant}), the page's number is in the address
+ * ({@code ?page=2}), and each entry's proof is a link ({@code ?page=2&proof=ID}) rather than an AJAX action: no form,
+ * no view state, no PrimeFaces table (its rendering was 43 % of the page's cost, 4.31). The proof is the EJB's to give:
+ * another company's entry is "not found" to the client ({@code JournalProofs.inclusion}).
  */
 @Named
-@ViewScoped
+@RequestScoped
 public class PortalJournalBean implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -56,19 +60,34 @@ public class PortalJournalBean implements Serializable {
     public static final String SCRIPT = "/journal/journal-consistency-v3.js";
     private static volatile byte[] scriptSha256;
 
+    /** Rows per page. */
+    public static final int PAGE_SIZE = 25;
+    /** The highest page number read from an address (a larger one is the last page). */
+    static final int MAX_PAGE = Integer.MAX_VALUE / PAGE_SIZE;
+
     private String tenant;
     private CheckpointView latestCheckpoint;
     private String verifierKey;
     private String verifierKeys;
     private InclusionProofView proof;
-    /** The latest page of entries read with the company's count: the table's count and load in one statement. */
-    private final PageMemo<JournalPage> pages = new PageMemo<>(
-            (first, size) -> tenant == null ? JournalPage.EMPTY : journal.pageOfTenant(tenant, first, size), 25);
-    private final LazyDataModel<JournalEntryView> entries = new DatabasePages<>(() -> pages.latest().total(),
-            (first, size, sort) -> pages.get(first, size).rows(), entry -> Long.toString(entry.id()), 500);
+    private List<Row> rows = List.of();
+    private long total;
+    private int page = 1;
+    private int pageCount = 1;
+    private String includedText;
 
-    @PostConstruct
-    void load() {
+    /** One entry of the table with what its first cell says, worked out once per view. */
+    public record Row(JournalEntryView entry, boolean included) {
+    }
+
+    /** The view's reads ({@code f:viewAction}, before the page is written, so that its messages show). */
+    public void open() {
+        Map<String, String> parameters = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
+        open(parameters.get("page"), parameters.get("proof"));
+    }
+
+    /** The view's reads for the address's {@code page} (1 when absent or not a number) and {@code proof} (an entry id, or none). */
+    void open(String pageParameter, String proofParameter) {
         try {
             tenant = tenants.myCompany().siren();
         } catch (TenantNotFoundException e) {
@@ -77,6 +96,44 @@ public class PortalJournalBean implements Serializable {
         latestCheckpoint = integrity.latestCheckpoint().orElse(null);
         verifierKey = proofs.verifierKey();
         verifierKeys = proofs.keySet();
+        if (latestCheckpoint != null) {
+            includedText = messages.text("portal.journal.included", latestCheckpoint.number(), latestCheckpoint.seq());
+        }
+        if (tenant != null) {
+            int wanted = number(pageParameter, 1, MAX_PAGE);
+            JournalPage read = journal.pageOfTenant(tenant, (wanted - 1) * PAGE_SIZE, PAGE_SIZE);
+            long count = read.total();
+            int last = (int) Math.max(1, Math.min(MAX_PAGE, (count + PAGE_SIZE - 1) / PAGE_SIZE));
+            if (wanted > last) { // past the end (an old address, entries fewer since): the last page
+                wanted = last;
+                read = journal.pageOfTenant(tenant, (wanted - 1) * PAGE_SIZE, PAGE_SIZE);
+                count = read.total();
+            }
+            rows = read.rows().stream().map(e -> new Row(e, included(e.seq()))).toList();
+            total = count;
+            page = wanted;
+            pageCount = last;
+        }
+        long entry = number(proofParameter, 0, Long.MAX_VALUE);
+        if (entry > 0) {
+            showProof(entry);
+        }
+    }
+
+    /** The address's number, or {@code absent} when it is missing or not a positive number; at most {@code max}. */
+    static int number(String parameter, int absent, int max) {
+        return (int) number(parameter, absent, (long) max);
+    }
+
+    static long number(String parameter, long absent, long max) {
+        if (parameter == null || parameter.isEmpty() || !parameter.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return absent;
+        }
+        String digits = parameter.replaceFirst("^0+", "");
+        if (digits.isEmpty()) {
+            return absent;
+        }
+        return digits.length() > 18 ? max : Math.min(Long.parseLong(digits), max); // 18 digits fit a long
     }
 
     /** Shows the inclusion proof of one of the company's entries in the newest checkpoint. */
@@ -143,8 +200,34 @@ public class PortalJournalBean implements Serializable {
         return latestCheckpoint;
     }
 
-    public LazyDataModel<JournalEntryView> getEntries() {
-        return entries;
+    /** This page's entries, newest first. */
+    public List<Row> getRows() {
+        return rows;
+    }
+
+    /** How many entries the company has. */
+    public long getTotal() {
+        return total;
+    }
+
+    /** This page's number, from 1. */
+    public int getPage() {
+        return page;
+    }
+
+    public int getPageCount() {
+        return pageCount;
+    }
+
+    /** "(2 sur 7)": the pages' report, in the words PrimeFaces' paginators use ({@code msg['paginator.report']}). */
+    public String getPageReport() {
+        return Messages.label("msg", "paginator.report").replace("{currentPage}", Integer.toString(page))
+                .replace("{totalPages}", Integer.toString(pageCount));
+    }
+
+    /** What the first cell says of an entry the newest checkpoint includes (the same for every such entry of the view). */
+    public String getIncludedText() {
+        return includedText;
     }
 
 }

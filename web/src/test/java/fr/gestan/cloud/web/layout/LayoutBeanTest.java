@@ -27,9 +27,9 @@ class LayoutBeanTest {
     @Test
     void one_navigation_entry_is_current_the_exact_outcome_else_the_longest_prefix() {
         java.util.List<LayoutBean.NavTarget> targets = new java.util.ArrayList<>();
-        targets.addAll(LayoutBean.parse("<gc:navItem outcome=\"/admin/compliance/index\" label=\"#{cmsg['nav.compliance']}\" prefix=\"/admin/compliance\"/>"));
-        targets.addAll(LayoutBean.parse("<gc:navItem outcome=\"/admin/compliance/certificates\" label=\"x\"/>"));
-        targets.addAll(LayoutBean.parse("<gc:navItem outcome=\"/admin/documents\" label=\"x\" prefix=\"/admin/documents\"/>"));
+        targets.addAll(LayoutBean.parse("<gt:navItem outcome=\"/admin/compliance/index\" label=\"#{cmsg['nav.compliance']}\" prefix=\"/admin/compliance\"/>"));
+        targets.addAll(LayoutBean.parse("<gt:navItem outcome=\"/admin/compliance/certificates\" label=\"x\"/>"));
+        targets.addAll(LayoutBean.parse("<gt:navItem outcome=\"/admin/documents\" label=\"x\" prefix=\"/admin/documents\"/>"));
         org.junit.jupiter.api.Assertions.assertEquals("/admin/compliance/certificates", LayoutBean.current(targets, "/admin/compliance/certificates.xhtml"));
         org.junit.jupiter.api.Assertions.assertEquals("/admin/compliance/index", LayoutBean.current(targets, "/admin/compliance/tenant.xhtml"));
         org.junit.jupiter.api.Assertions.assertEquals("/admin/documents", LayoutBean.current(targets, "/admin/documents.xhtml"));

@@ -2,42 +2,57 @@ package fr.gestan.cloud.web.portal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.transaction.Status;
-import jakarta.transaction.UserTransaction;
+import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The client dashboard's view runs inside {@link ViewTransaction#run}, the container's {@code REQUIRED} transaction:
+ * the filter and the bean are the real ones; the container is what the bean's {@link SessionContext} records (a
+ * completed view leaves the transaction to commit, a failed one marks it for rollback and fails with its own exception).
+ */
 class PortalViewTransactionTest {
 
     private final List<String> calls = new ArrayList<>();
-    private int status = Status.STATUS_NO_TRANSACTION;
     private final PortalViewTransaction filter = new PortalViewTransaction();
+    private final ViewTransaction bean = new ViewTransaction() {
+        @Override
+        public Throwable run(Work work) {
+            calls.add("transaction");
+            Throwable failure = super.run(work);
+            calls.add(failure == null ? "commit" : "rollback");
+            return failure;
+        }
+    };
+    private boolean rollbackOnly;
 
     PortalViewTransactionTest() {
-        filter.transaction = (UserTransaction) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {UserTransaction.class},
+        bean.context = (SessionContext) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {SessionContext.class},
                 (proxy, method, args) -> switch (method.getName()) {
-                    case "getStatus" -> status;
-                    case "begin" -> {
-                        calls.add("begin");
-                        status = Status.STATUS_ACTIVE;
+                    case "setRollbackOnly" -> {
+                        rollbackOnly = true;
                         yield null;
                     }
-                    case "commit", "rollback" -> {
-                        calls.add(method.getName());
-                        status = Status.STATUS_NO_TRANSACTION;
-                        yield null;
-                    }
+                    case "getRollbackOnly" -> rollbackOnly;
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
+        filter.transaction = bean;
     }
 
     private static HttpServletRequest get(String method, String uri) {
@@ -52,11 +67,21 @@ class PortalViewTransactionTest {
     }
 
     @Test
+    void the_transaction_is_the_containers_required_one() throws Exception {
+        assertNotNull(ViewTransaction.class.getAnnotation(Stateless.class));
+        TransactionAttribute attribute = ViewTransaction.class.getMethod("run", ViewTransaction.Work.class)
+                .getAnnotation(TransactionAttribute.class);
+        assertEquals(TransactionAttributeType.REQUIRED, attribute.value());
+        assertNotNull(PortalViewTransaction.class.getDeclaredField("transaction").getAnnotation(jakarta.ejb.EJB.class));
+    }
+
+    @Test
     void the_dashboard_runs_in_one_transaction_committed_after_the_view() throws Exception {
         for (String uri : List.of("/portal/", "/portal/index.xhtml")) {
             calls.clear();
-            view("GET", uri, (rq, rs) -> calls.add("view in " + (status == Status.STATUS_ACTIVE ? "transaction" : "none")));
-            assertEquals(List.of("begin", "view in transaction", "commit"), calls, uri);
+            view("GET", uri, (rq, rs) -> calls.add("view"));
+            assertEquals(List.of("transaction", "view", "commit"), calls, uri);
+            assertFalse(rollbackOnly, uri);
         }
     }
 
@@ -73,21 +98,25 @@ class PortalViewTransactionTest {
     }
 
     @Test
-    void a_view_marked_for_rollback_or_failing_is_rolled_back() throws Exception {
-        view("GET", "/portal/", (rq, rs) -> status = Status.STATUS_MARKED_ROLLBACK);
-        assertEquals(List.of("begin", "rollback"), calls);
-        calls.clear();
-        assertThrows(IllegalStateException.class, () -> view("GET", "/portal/", (rq, rs) -> {
-            throw new IllegalStateException("tile failed");
-        }));
-        assertEquals(List.of("begin", "rollback"), calls);
-    }
-
-    @Test
-    void a_transaction_already_running_is_joined_not_ended() throws Exception {
-        status = Status.STATUS_ACTIVE;
-        view("GET", "/portal/", (rq, rs) -> calls.add("view"));
-        assertEquals(List.of("view"), calls);
-        assertEquals(Status.STATUS_ACTIVE, status);
+    void a_failing_view_is_rolled_back_and_fails_with_its_own_exception() throws Exception {
+        // a checked exception would not roll a container-managed transaction back by itself: the bean marks it
+        List<Exception> failures = List.of(new IOException("client gone"), new ServletException("view failed"),
+                new IllegalStateException("tile failed"));
+        for (Exception failure : failures) {
+            calls.clear();
+            rollbackOnly = false;
+            Exception thrown = assertThrows(Exception.class, () -> view("GET", "/portal/", (rq, rs) -> {
+                calls.add("view");
+                if (failure instanceof IOException io) {
+                    throw io;
+                } else if (failure instanceof ServletException se) {
+                    throw se;
+                }
+                throw (RuntimeException) failure;
+            }));
+            assertSame(failure, thrown, "the view's own exception, not a wrapper");
+            assertTrue(rollbackOnly, failure.toString());
+            assertEquals(List.of("transaction", "view", "rollback"), calls);
+        }
     }
 }

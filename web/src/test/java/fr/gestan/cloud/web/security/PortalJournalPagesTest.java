@@ -1,0 +1,123 @@
+package fr.gestan.cloud.web.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import fr.gestan.cloud.security.api.InclusionProofView;
+import fr.gestan.cloud.security.api.JournalEntryView;
+import fr.gestan.cloud.security.api.JournalIntegrity;
+import fr.gestan.cloud.security.api.JournalPage;
+import fr.gestan.cloud.security.api.JournalProofs;
+import fr.gestan.cloud.security.api.JournalQuery;
+import fr.gestan.cloud.tenants.api.TenantService;
+import fr.gestan.cloud.tenants.api.TenantState;
+import fr.gestan.cloud.tenants.api.TenantView;
+import java.lang.reflect.Proxy;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The client journal's pages as plain GETs (docs/performance.md 4.35): the address's page number, read leniently, picks
+ * one page of 25 read from the database with the count; a page past the end is the last one; the proof named in the
+ * address is asked of the EJB, which decides whether the client may see it.
+ */
+class PortalJournalPagesTest {
+
+    private final List<String> reads = new ArrayList<>();
+    private final List<Long> proofsAsked = new ArrayList<>();
+    private final InclusionProofView proof = new InclusionProofView(7, 6, 60, "leaf", "hash", List.of(), "note");
+
+    @SuppressWarnings("unchecked")
+    private static <T> T fake(Class<T> type, Function<Object[], Object> answer, String method) {
+        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, m, args) -> {
+            if (m.getName().equals(method)) {
+                return answer.apply(args);
+            }
+            return switch (m.getName()) {
+                case "latestCheckpoint" -> Optional.empty();
+                case "verifierKey", "keySet" -> "key";
+                case "myCompany" -> new TenantView(1, "Boulangerie", "842317653", TenantState.ACTIVE);
+                default -> throw new UnsupportedOperationException(m.getName());
+            };
+        });
+    }
+
+    /** A bean over a company with {@code count} entries, ids count..1 newest first. */
+    private PortalJournalBean bean(long count) {
+        PortalJournalBean bean = new PortalJournalBean();
+        bean.tenants = fake(TenantService.class, a -> null, "none");
+        bean.integrity = fake(JournalIntegrity.class, a -> null, "none");
+        bean.proofs = fake(JournalProofs.class, a -> {
+            proofsAsked.add((Long) a[0]);
+            return Optional.of(proof);
+        }, "inclusion");
+        bean.journal = fake(JournalQuery.class, a -> {
+            int first = (Integer) a[1];
+            int max = (Integer) a[2];
+            reads.add(a[0] + " " + first + " " + max);
+            List<JournalEntryView> rows = LongStream.rangeClosed(1, count).map(i -> count + 1 - i).skip(first).limit(max)
+                    .mapToObj(id -> new JournalEntryView(id, id - 1, Instant.EPOCH, "a", "client", "842317653", "LOGIN", null, null, "OK", null, "h"))
+                    .toList();
+            return new JournalPage(rows, rows.isEmpty() ? (first > 0 ? count : 0) : count);
+        }, "pageOfTenant");
+        return bean;
+    }
+
+    @Test
+    void the_first_page_without_a_number_then_the_page_the_address_names() {
+        PortalJournalBean first = bean(60);
+        first.open(null, null);
+        assertEquals(List.of("842317653 0 25"), reads, "one read: the page and the count");
+        assertEquals(1, first.getPage());
+        assertEquals(3, first.getPageCount());
+        assertEquals(60, first.getTotal());
+        assertEquals(60L, first.getRows().get(0).entry().id(), "newest first");
+        assertEquals(25, first.getRows().size());
+        assertNull(first.getProof());
+
+        reads.clear();
+        PortalJournalBean third = bean(60);
+        third.open("3", null);
+        assertEquals(List.of("842317653 50 25"), reads);
+        assertEquals(3, third.getPage());
+        assertEquals(10, third.getRows().size());
+        assertEquals(10L, third.getRows().get(0).entry().id());
+    }
+
+    @Test
+    void a_page_past_the_end_is_the_last_one_and_a_number_that_is_none_the_first() {
+        PortalJournalBean past = bean(60);
+        past.open("9999999999999999999999", null);
+        assertEquals(3, past.getPage());
+        assertEquals(10, past.getRows().size());
+        for (String none : new String[] {"", "abc", "0", "-2", "1e3", "2 "}) {
+            PortalJournalBean bean = bean(60);
+            bean.open(none, null);
+            assertEquals(1, bean.getPage(), "'" + none + "'");
+            assertEquals(25, bean.getRows().size());
+        }
+        PortalJournalBean empty = bean(0);
+        empty.open("4", null);
+        assertEquals(1, empty.getPage());
+        assertEquals(1, empty.getPageCount());
+        assertEquals(List.of(), empty.getRows());
+    }
+
+    @Test
+    void the_proof_named_by_the_address_is_asked_of_the_journal_service() {
+        PortalJournalBean bean = bean(60);
+        bean.open("2", "42");
+        assertEquals(List.of(42L), proofsAsked, "the EJB checks that the entry is the client's company's");
+        assertSame(proof, bean.getProof());
+        assertEquals(2, bean.getPage());
+        proofsAsked.clear();
+        bean(60).open("2", "x42");
+        assertEquals(List.of(), proofsAsked, "no number, no proof");
+    }
+}
