@@ -2,14 +2,12 @@ package fr.gestan.cloud.web.hosting;
 
 import static fr.gestan.cloud.common.MarkupText.escape;
 
-import fr.gestan.cloud.hosting.api.HostingInventory;
 import fr.gestan.cloud.hosting.api.IncidentView;
 import fr.gestan.cloud.hosting.api.ServerRole;
-import fr.gestan.cloud.hosting.api.ServerStatus;
 import fr.gestan.cloud.hosting.api.ServerView;
+import fr.gestan.cloud.web.admin.BackOfficeDashboardView;
 import fr.gestan.cloud.web.i18n.LanguageBean;
 import fr.gestan.cloud.web.i18n.Messages;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -23,7 +21,8 @@ import java.util.function.Supplier;
  *
  * <p>The servers' items are the same for every staff member who sees the same servers: they are written as markup once
  * per list of servers and language ({@link #getItems}), not through a {@code ui:repeat} of 100 items and 8 EL
- * evaluations each at every view (docs/performance.md 4.16). The markup is the one the repeat wrote.
+ * evaluations each at every view (docs/performance.md 4.16). The markup is the one the repeat wrote. The servers and
+ * the open incidents are read with the other tiles' figures in one call per view ({@link BackOfficeDashboardView}).
  */
 @Named
 @RequestScoped
@@ -35,19 +34,16 @@ public class CapacityTileBean {
 
     private static final Map<String, Written> WRITTEN = new ConcurrentHashMap<>();
 
-    @EJB
-    HostingInventory inventory;
-    @EJB
-    ServerStatus status;
+    @Inject
+    BackOfficeDashboardView dashboard;
     @Inject
     LanguageBean language;
 
     private List<ServerView> production;
-    private List<IncidentView> openIncidents;
 
     public List<ServerView> getProduction() {
         if (production == null) {
-            production = inventory.servers().stream().filter(s -> s.role() == ServerRole.PRODUCTION).toList();
+            production = dashboard.figures().servers().stream().filter(s -> s.role() == ServerRole.PRODUCTION).toList();
         }
         return production;
     }
@@ -85,9 +81,6 @@ public class CapacityTileBean {
     }
 
     public List<IncidentView> getOpenIncidents() {
-        if (openIncidents == null) {
-            openIncidents = status.activeIncidents(); // not the whole status board: every server's status for a count
-        }
-        return openIncidents;
+        return dashboard.figures().openIncidents(); // not the whole status board: every server's status for a count
     }
 }

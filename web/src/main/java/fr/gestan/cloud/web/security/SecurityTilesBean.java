@@ -2,56 +2,39 @@ package fr.gestan.cloud.web.security;
 
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.security.api.AgreementView;
-import fr.gestan.cloud.security.api.ConfidentialityAgreements;
 import fr.gestan.cloud.security.api.ServerControls;
 import fr.gestan.cloud.security.api.ServerIdentities;
+import fr.gestan.cloud.web.admin.BackOfficeDashboardView;
 import fr.gestan.cloud.web.signin.CurrentUser;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 
-/** The security module's dashboard tiles: agreements expiring within 30 days. */
+/**
+ * The security module's dashboard tile: agreements expiring within 30 days, failing controls, server-access alerts,
+ * read with the other tiles' figures in one call per view ({@link BackOfficeDashboardView}).
+ */
 @Named
 @RequestScoped
 public class SecurityTilesBean {
 
-    @EJB
-    ConfidentialityAgreements agreements;
     @Inject
     CurrentUser user;
-
-    @EJB
-    ServerControls controls;
-
-    @EJB
-    ServerIdentities identities;
-
-    private List<AgreementView> expiring;
-    private List<ServerIdentities.AlertView> alerts;
+    @Inject
+    BackOfficeDashboardView dashboard;
 
     /** Server sign-ins no cleared support staff member accounts for, not yet acknowledged. */
     public List<ServerIdentities.AlertView> getServerAccessAlerts() {
-        if (alerts == null) {
-            alerts = user.isStaff() ? identities.openAlerts(10) : List.of();
-        }
-        return alerts;
+        return user.isStaff() ? dashboard.figures().serverAccessAlerts() : List.of();
     }
-    private List<ServerControls.ControlView> failing;
 
     public List<ServerControls.ControlView> getFailingControls() {
-        if (failing == null) {
-            failing = user.isStaff() ? controls.failing() : List.of();
-        }
-        return failing;
+        return user.isStaff() ? dashboard.figures().failingControls() : List.of();
     }
 
     public List<AgreementView> getExpiringAgreements() {
-        if (expiring == null) {
-            expiring = user.isStaff() ? agreements.expiringSoon() : List.of();
-        }
-        return expiring;
+        return user.isStaff() ? dashboard.figures().expiringAgreements() : List.of();
     }
 
     public boolean isJournalReader() {

@@ -2,6 +2,7 @@ package fr.gestan.cloud.web.tenants;
 
 import fr.gestan.cloud.tenants.api.ChangeRequestTakenException;
 import fr.gestan.cloud.tenants.api.ChangeRequestView;
+import fr.gestan.cloud.web.admin.BackOfficeDashboardView;
 import fr.gestan.cloud.web.layout.DatabasePages;
 import org.primefaces.model.LazyDataModel;
 import fr.gestan.cloud.tenants.api.HostedAccountView;
@@ -34,10 +35,11 @@ public class TenantRequestsBean implements Serializable {
     @Inject
     @Bundle("tmsg")
     Messages messages;
+    @Inject
+    BackOfficeDashboardView dashboard;
 
     private List<ChangeRequestView> changes;
     private List<HostedAccountView> resets;
-    private Long pendingCount;
     private String resolution;
     /** The status filter: OPEN (new and in progress, the default), NEW, IN_PROGRESS, CLOSED or ALL. */
     private String status = "OPEN";
@@ -92,11 +94,9 @@ public class TenantRequestsBean implements Serializable {
         return resets;
     }
 
+    /** The dashboard tile's figure: open change requests and pending password resets, read with the other tiles'. */
     public long getPendingCount() {
-        if (pendingCount == null) {
-            pendingCount = tenants.openChangeRequestCount() + accounts.pendingResetRequestCount();
-        }
-        return pendingCount;
+        return dashboard.figures().pendingRequests();
     }
 
     public void close(long id) {
