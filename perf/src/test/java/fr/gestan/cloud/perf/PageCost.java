@@ -38,7 +38,8 @@ import java.util.regex.Pattern;
  * on a view of {@code /portal/tenants/export.xhtml}): before each of its rounds, untimed, the export page is opened
  * (its view state and nonce) once the previous round's export has finished, so that no background build runs while
  * the pair is timed; the answer must be a whole partial response holding the list and no {@code <error>}, with a new
- * export at its head.
+ * export at its head. A path {@code fresh:<path>} is that page requested on a new connection each time (TCP and a full
+ * TLS handshake included, as a visitor following a link and the harness's /verify scenario), its home page on the kept one.
  * With {@code -Duser} the client first signs in through Keycloak's form (and its TOTP form with {@code -Dtotp}), from
  * the first page. Warm-up: {@code -Dwarmup} requests of each page first (default 20). Needs nothing but the JDK at
  * run time (no Gatling): one client cannot load the server, it only times it.
@@ -53,6 +54,7 @@ public final class PageCost {
     private static final String SEARCH = "search:";
     private static final String TENANT_LIST = "/admin/tenants/index.xhtml";
     static final String EXPORT = "export:start";
+    private static final String FRESH = "fresh:";
     private static final String EXPORT_PAGE = "/portal/tenants/export.xhtml";
     private static final Pattern EXPORT_ROW = Pattern.compile("<li class=\"export-(RUNNING|READY|FAILED)\"");
 
@@ -184,8 +186,30 @@ public final class PageCost {
         return micros;
     }
 
+    /**
+     * A page on a new connection, as a visitor arriving by a link opens one (and as the harness's /verify scenario does:
+     * a new virtual user, a new connection): a new client and TLS context for each request, so the time includes the TCP
+     * connection and a full TLS handshake; the home page it is paired with stays on the kept connection.
+     */
+    private long fresh(String path) throws Exception {
+        HttpClient once = HttpClient.newBuilder().sslContext(PerfRealm.trustAll()).followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+        long start = System.nanoTime();
+        HttpResponse<String> answer = once.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", HTML).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        long micros = (System.nanoTime() - start) / 1_000;
+        if (answer.statusCode() != 200 || !answer.body().stripTrailing().endsWith("</html>")) {
+            throw new IllegalStateException(path + ": " + answer.statusCode() + " on a new connection");
+        }
+        bytes.put(FRESH + path, answer.body().getBytes(StandardCharsets.UTF_8).length);
+        return micros;
+    }
+
     /** One GET of a page (or the tenant search of a {@code search:} path), whole answer read; its time in microseconds. */
     private long get(String path) throws Exception {
+        if (path.startsWith(FRESH)) {
+            return fresh(path.substring(FRESH.length()));
+        }
         if (path.startsWith(SEARCH)) {
             return search(path, path.substring(SEARCH.length()));
         }
