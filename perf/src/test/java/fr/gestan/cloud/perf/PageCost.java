@@ -129,17 +129,11 @@ public final class PageCost {
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (true) {
-            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + EXPORT_PAGE)).header("Accept", HTML).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            Matcher state = VIEW_STATE.matcher(page.body());
-            Matcher nonce = NONCE.matcher(page.body());
-            if (page.statusCode() != 200 || !state.find() || !nonce.find()) {
-                throw new IllegalStateException(EXPORT_PAGE + ": " + page.statusCode() + ", no view state or nonce");
-            }
-            Matcher first = EXPORT_ROW.matcher(page.body());
+            String[] page = view(EXPORT_PAGE);
+            Matcher first = EXPORT_ROW.matcher(page[2]);
             boolean running = first.find() && "RUNNING".equals(first.group(1));
             if (!running) {
-                exportView = new String[] {state.group(1), nonce.group(1), firstExport(page.body())};
+                exportView = new String[] {page[0], page[1], firstExport(page[2])};
                 return;
             }
             if (System.nanoTime() > deadline) {
@@ -165,14 +159,8 @@ public final class PageCost {
                 "jakarta.faces.partial.execute", "export", "jakarta.faces.partial.render", "export",
                 "export:start", "export:start", "export", "export",
                 "jakarta.faces.ViewState", exportView[0], "primefaces.nonce", exportView[1]};
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            fields.put(pairs[i], pairs[i + 1]);
-        }
-        HttpRequest request = HttpRequest.newBuilder(post(URI.create(base + EXPORT_PAGE), fields), (n, v) -> true)
-                .header("Faces-Request", "partial/ajax").header("X-Requested-With", "XMLHttpRequest").build();
         long start = System.nanoTime();
-        HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = ajax(EXPORT_PAGE, pairs);
         long micros = (System.nanoTime() - start) / 1_000;
         String body = answer.body();
         Matcher first = EXPORT_ROW.matcher(body);
@@ -236,28 +224,16 @@ public final class PageCost {
 
     private long search(String path, String text, boolean retried) throws Exception {
         if (searchView == null) {
-            HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create(base + TENANT_LIST)).header("Accept", HTML).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            Matcher state = VIEW_STATE.matcher(list.body());
-            Matcher nonce = NONCE.matcher(list.body());
-            if (list.statusCode() != 200 || !state.find() || !nonce.find()) {
-                throw new IllegalStateException(TENANT_LIST + ": " + list.statusCode() + ", no view state or nonce");
-            }
-            searchView = new String[] {state.group(1), nonce.group(1)};
+            String[] list = view(TENANT_LIST);
+            searchView = new String[] {list[0], list[1]};
         }
         // the tenant list's "Apply" button's AJAX post, field by field as the browser sends it (name, value, ...)
         String[] pairs = {"jakarta.faces.partial.ajax", "true", "jakarta.faces.source", "tenants:apply",
                 "jakarta.faces.partial.execute", "tenants", "jakarta.faces.partial.render", "tenants:list",
                 "tenants:apply", "tenants:apply", "tenants", "tenants", "tenants:text", text, "tenants:state_input", "",
                 "jakarta.faces.ViewState", searchView[0], "primefaces.nonce", searchView[1]};
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            fields.put(pairs[i], pairs[i + 1]);
-        }
-        HttpRequest request = HttpRequest.newBuilder(post(URI.create(base + TENANT_LIST), fields), (n, v) -> true)
-                .header("Faces-Request", "partial/ajax").header("X-Requested-With", "XMLHttpRequest").build();
         long start = System.nanoTime();
-        HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = ajax(TENANT_LIST, pairs);
         long micros = (System.nanoTime() - start) / 1_000;
         String body = answer.body();
         if (body.contains("<redirect url=\"") && body.contains("/error/expired") && !retried) {
@@ -271,6 +247,29 @@ public final class PageCost {
         }
         bytes.put(path, body.getBytes(StandardCharsets.UTF_8).length);
         return micros;
+    }
+
+    /** A page opened for its AJAX requests: its view state, its script nonce and its body. */
+    private String[] view(String path) throws Exception {
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", HTML).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher state = VIEW_STATE.matcher(page.body());
+        Matcher nonce = NONCE.matcher(page.body());
+        if (page.statusCode() != 200 || !state.find() || !nonce.find()) {
+            throw new IllegalStateException(path + ": " + page.statusCode() + ", no view state or nonce");
+        }
+        return new String[] {state.group(1), nonce.group(1), page.body()};
+    }
+
+    /** A Faces AJAX post to {@code path} of the form fields {@code pairs} (name, value, ...), as the browser sends it. */
+    private HttpResponse<String> ajax(String path, String[] pairs) throws Exception {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            fields.put(pairs[i], pairs[i + 1]);
+        }
+        HttpRequest request = HttpRequest.newBuilder(post(URI.create(base + path), fields), (n, v) -> true)
+                .header("Faces-Request", "partial/ajax").header("X-Requested-With", "XMLHttpRequest").build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** Keycloak's sign-in form, then its TOTP form when asked, then back to the page. */
