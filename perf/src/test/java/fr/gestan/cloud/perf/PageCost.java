@@ -34,6 +34,12 @@ import java.util.regex.Pattern;
  * A path {@code search:<text>} is the staff tenant list's search (its "Apply" button's AJAX post, as the browser and
  * the harness send it, on a view of {@code /admin/tenants/index.xhtml} opened once): the answer must be a whole partial
  * response without {@code <error>}.
+ * The path {@value #EXPORT} is the client's "Exporter" request (GestanSimulation.exportRequest: the button's AJAX post
+ * on a view of {@code /portal/tenants/export.xhtml}): before each of its rounds, untimed, the export page is opened
+ * (its view state and nonce) once the previous round's export has finished, so that no background build runs while
+ * the pair is timed; the answer must be a whole partial response holding the list and no {@code <error>}, with a new
+ * export at its head. A path {@code fresh:<path>} is that page requested on a new connection each time (TCP and a full
+ * TLS handshake included, as a visitor following a link and the harness's /verify scenario), its home page on the kept one.
  * With {@code -Duser} the client first signs in through Keycloak's form (and its TOTP form with {@code -Dtotp}), from
  * the first page. Warm-up: {@code -Dwarmup} requests of each page first (default 20). Needs nothing but the JDK at
  * run time (no Gatling): one client cannot load the server, it only times it.
@@ -47,6 +53,10 @@ public final class PageCost {
     private static final Pattern NONCE = Pattern.compile("nonce=\"([^\"]+)\"");
     private static final String SEARCH = "search:";
     private static final String TENANT_LIST = "/admin/tenants/index.xhtml";
+    static final String EXPORT = "export:start";
+    private static final String FRESH = "fresh:";
+    private static final String EXPORT_PAGE = "/portal/tenants/export.xhtml";
+    private static final Pattern EXPORT_ROW = Pattern.compile("<li class=\"export-(RUNNING|READY|FAILED)\"");
 
     private final HttpClient http;
     private final String base;
@@ -70,12 +80,13 @@ public final class PageCost {
         int rounds = Integer.parseInt(args[1]);
         List<String> pages = Arrays.asList(args).subList(2, args.length);
         if (System.getProperty("user") != null) {
-            cost.signIn(pages.get(0), System.getProperty("user"), System.getProperty("password"), System.getProperty("totp"));
+            cost.signIn(EXPORT.equals(pages.get(0)) ? EXPORT_PAGE : pages.get(0), System.getProperty("user"), System.getProperty("password"), System.getProperty("totp"));
         }
         int warmup = Integer.getInteger("warmup", 20);
         for (int i = 0; i < warmup; i++) {
             cost.get("/");
             for (String page : pages) {
+                cost.prepare(page);
                 cost.get(page);
             }
         }
@@ -87,6 +98,7 @@ public final class PageCost {
         }
         for (int r = 0; r < rounds; r++) {
             for (String page : pages) { // the home page, then the page: the same moment of the machine for both
+                cost.prepare(page);
                 homeTimes.get(page)[r] = cost.get("/");
                 pageTimes.get(page)[r] = cost.get(page);
             }
@@ -107,10 +119,90 @@ public final class PageCost {
     /** The tenant list's view this client searches in: its view state and script nonce. */
     private String[] searchView;
 
+    /** The export page's view (state, nonce) for the next {@value #EXPORT} request, and its first row's id. */
+    private String[] exportView;
+
+    /** Untimed, before a round's pair: what the page's request needs (the export request: a view, no build running). */
+    private void prepare(String path) throws Exception {
+        if (!EXPORT.equals(path)) {
+            return;
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (true) {
+            String[] page = view(EXPORT_PAGE);
+            Matcher first = EXPORT_ROW.matcher(page[2]);
+            boolean running = first.find() && "RUNNING".equals(first.group(1));
+            if (!running) {
+                exportView = new String[] {page[0], page[1], firstExport(page[2])};
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("an export still runs after 120 s");
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /** The first export of the list (its download link's id, or its request time when it has none yet): what a new one must differ from. */
+    private static String firstExport(String body) {
+        int at = body.indexOf("<ul id=\"exports\">");
+        if (at < 0) {
+            at = body.indexOf("id=\"exports\"");
+        }
+        int end = at < 0 ? -1 : body.indexOf("</li>", at);
+        return at < 0 || end < 0 ? "" : body.substring(at, end);
+    }
+
+    /** The export request (GestanSimulation.exportRequest) on the view {@link #prepare} opened; its time in microseconds. */
+    private long export() throws Exception {
+        String[] pairs = {"jakarta.faces.partial.ajax", "true", "jakarta.faces.source", "export:start",
+                "jakarta.faces.partial.execute", "export", "jakarta.faces.partial.render", "export",
+                "export:start", "export:start", "export", "export",
+                "jakarta.faces.ViewState", exportView[0], "primefaces.nonce", exportView[1]};
+        long start = System.nanoTime();
+        HttpResponse<String> answer = ajax(EXPORT_PAGE, pairs);
+        long micros = (System.nanoTime() - start) / 1_000;
+        String body = answer.body();
+        Matcher first = EXPORT_ROW.matcher(body);
+        if (answer.statusCode() != 200 || !body.stripTrailing().endsWith("</partial-response>") || body.contains("<error>")
+                || !body.contains("id=\"exports\"") || !first.find() || !"RUNNING".equals(first.group(1))
+                || firstExport(body).equals(exportView[2])) {
+            throw new IllegalStateException(EXPORT + ": " + answer.statusCode() + ", no new export at the head of a whole answer: "
+                    + body.substring(0, Math.min(300, body.length())));
+        }
+        bytes.put(EXPORT, body.getBytes(StandardCharsets.UTF_8).length);
+        return micros;
+    }
+
+    /**
+     * A page on a new connection, as a visitor arriving by a link opens one (and as the harness's /verify scenario does:
+     * a new virtual user, a new connection): a new client and TLS context for each request, so the time includes the TCP
+     * connection and a full TLS handshake; the home page it is paired with stays on the kept connection.
+     */
+    private long fresh(String path) throws Exception {
+        HttpClient once = HttpClient.newBuilder().sslContext(PerfRealm.trustAll()).followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+        long start = System.nanoTime();
+        HttpResponse<String> answer = once.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", HTML).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        long micros = (System.nanoTime() - start) / 1_000;
+        if (answer.statusCode() != 200 || !answer.body().stripTrailing().endsWith("</html>")) {
+            throw new IllegalStateException(path + ": " + answer.statusCode() + " on a new connection");
+        }
+        bytes.put(FRESH + path, answer.body().getBytes(StandardCharsets.UTF_8).length);
+        return micros;
+    }
+
     /** One GET of a page (or the tenant search of a {@code search:} path), whole answer read; its time in microseconds. */
     private long get(String path) throws Exception {
+        if (path.startsWith(FRESH)) {
+            return fresh(path.substring(FRESH.length()));
+        }
         if (path.startsWith(SEARCH)) {
             return search(path, path.substring(SEARCH.length()));
+        }
+        if (EXPORT.equals(path)) {
+            return export();
         }
         long start = System.nanoTime();
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", HTML).GET().build(),
@@ -132,28 +224,16 @@ public final class PageCost {
 
     private long search(String path, String text, boolean retried) throws Exception {
         if (searchView == null) {
-            HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create(base + TENANT_LIST)).header("Accept", HTML).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            Matcher state = VIEW_STATE.matcher(list.body());
-            Matcher nonce = NONCE.matcher(list.body());
-            if (list.statusCode() != 200 || !state.find() || !nonce.find()) {
-                throw new IllegalStateException(TENANT_LIST + ": " + list.statusCode() + ", no view state or nonce");
-            }
-            searchView = new String[] {state.group(1), nonce.group(1)};
+            String[] list = view(TENANT_LIST);
+            searchView = new String[] {list[0], list[1]};
         }
         // the tenant list's "Apply" button's AJAX post, field by field as the browser sends it (name, value, ...)
         String[] pairs = {"jakarta.faces.partial.ajax", "true", "jakarta.faces.source", "tenants:apply",
                 "jakarta.faces.partial.execute", "tenants", "jakarta.faces.partial.render", "tenants:list",
                 "tenants:apply", "tenants:apply", "tenants", "tenants", "tenants:text", text, "tenants:state_input", "",
                 "jakarta.faces.ViewState", searchView[0], "primefaces.nonce", searchView[1]};
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            fields.put(pairs[i], pairs[i + 1]);
-        }
-        HttpRequest request = HttpRequest.newBuilder(post(URI.create(base + TENANT_LIST), fields), (n, v) -> true)
-                .header("Faces-Request", "partial/ajax").header("X-Requested-With", "XMLHttpRequest").build();
         long start = System.nanoTime();
-        HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = ajax(TENANT_LIST, pairs);
         long micros = (System.nanoTime() - start) / 1_000;
         String body = answer.body();
         if (body.contains("<redirect url=\"") && body.contains("/error/expired") && !retried) {
@@ -167,6 +247,29 @@ public final class PageCost {
         }
         bytes.put(path, body.getBytes(StandardCharsets.UTF_8).length);
         return micros;
+    }
+
+    /** A page opened for its AJAX requests: its view state, its script nonce and its body. */
+    private String[] view(String path) throws Exception {
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", HTML).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher state = VIEW_STATE.matcher(page.body());
+        Matcher nonce = NONCE.matcher(page.body());
+        if (page.statusCode() != 200 || !state.find() || !nonce.find()) {
+            throw new IllegalStateException(path + ": " + page.statusCode() + ", no view state or nonce");
+        }
+        return new String[] {state.group(1), nonce.group(1), page.body()};
+    }
+
+    /** A Faces AJAX post to {@code path} of the form fields {@code pairs} (name, value, ...), as the browser sends it. */
+    private HttpResponse<String> ajax(String path, String[] pairs) throws Exception {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            fields.put(pairs[i], pairs[i + 1]);
+        }
+        HttpRequest request = HttpRequest.newBuilder(post(URI.create(base + path), fields), (n, v) -> true)
+                .header("Faces-Request", "partial/ajax").header("X-Requested-With", "XMLHttpRequest").build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** Keycloak's sign-in form, then its TOTP form when asked, then back to the page. */

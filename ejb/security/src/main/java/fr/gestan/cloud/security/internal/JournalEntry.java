@@ -33,9 +33,13 @@ import java.util.Objects;
 // A page of a tenant's entries with their log positions and the tenant's count, in one statement (JournalQuery.pageOfTenant)
 @SqlResultSetMapping(name = JournalEntry.WITH_POSITION_AND_TOTAL, entities = @EntityResult(entityClass = JournalEntry.class),
         columns = {@ColumnResult(name = "leaf_position", type = Long.class), @ColumnResult(name = "total_rows", type = Long.class)})
+// An entry with its log position, in one statement (JournalProofsBean.certificateIssue)
+@SqlResultSetMapping(name = JournalEntry.WITH_POSITION, entities = @EntityResult(entityClass = JournalEntry.class),
+        columns = @ColumnResult(name = "leaf_position", type = Long.class))
 public class JournalEntry extends GeneratedId {
 
     static final String WITH_POSITION_AND_TOTAL = "JournalEntry.withPositionAndTotal";
+    static final String WITH_POSITION = "JournalEntry.withPosition";
     /** Native: journal_leaf is no entity. The count is an uncorrelated subquery, computed once, from the index. */
     static final String PAGE_OF_TENANT_SQL = "select e.*, l.position as leaf_position,"
             + " (select count(*) from journal_entry c where c.tenant_ref = ?1) as total_rows"
@@ -155,6 +159,10 @@ public class JournalEntry extends GeneratedId {
 
     Instant occurredAt() {
         return occurredAt;
+    }
+
+    String reason() {
+        return reason;
     }
 
     /** The view with the entry's log position (null until sequenced) and leaf hash. */

@@ -23,8 +23,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Base64;
 import java.util.List;
@@ -121,6 +119,13 @@ public class JournalProofsBean implements JournalProofs {
             + " and action in ('CERTIFICATE_ISSUED', 'CERTIFICATE_REISSUED')";
 
     /**
+     * The issuing entry ({@link #ISSUING_ENTRY}) and its log position in one statement (it was three: the id, the entry,
+     * its position; docs/performance.md 4.37); no row when there is no such entry or it is not sequenced yet.
+     */
+    public static final String ISSUING_ENTRY_AND_POSITION = "select e.*, l.position as leaf_position from journal_entry e"
+            + " join journal_leaf l on l.entry_id = e.id where e.id = (" + ISSUING_ENTRY.replace("?", "?1") + ")";
+
+    /**
      * The newest checkpoint as opened with the published key set, kept at most {@value #OPENED_MILLIS} ms on this node:
      * opening it verifies its Ed25519 signature, which JDK 17 does in pure Java, and that verification was most of a
      * /verify view's cost (docs/performance.md 4.15). An entry that the kept checkpoint does not include yet is proved in
@@ -134,6 +139,10 @@ public class JournalProofsBean implements JournalProofs {
     }
 
     private Opened openNewest() {
+        return openNewest(log);
+    }
+
+    private static Opened openNewest(JournalLog log) {
         LogCheckpointer.Stored latest = log.latest();
         if (latest == null) {
             return null;
@@ -147,51 +156,53 @@ public class JournalProofsBean implements JournalProofs {
 
     @Override
     public Optional<IssuingEntryProof> certificateIssue(String number) {
+        List<?> rows = em.createNativeQuery(ISSUING_ENTRY_AND_POSITION, JournalEntry.WITH_POSITION).setParameter(1, number)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = (Object[]) rows.get(0);
+        JournalEntry entry = (JournalEntry) row[0];
+        long position = ((Number) row[1]).longValue();
+        Opened opened = OPENED.get(this::openNewest);
+        if (opened != null && position >= opened.stored().treeSize()) {
+            opened = openNewest(); // sequenced after the kept checkpoint
+        }
+        if (opened == null || position >= opened.stored().treeSize()) {
+            return Optional.empty();
+        }
+        LogCheckpointer.Stored latest = opened.stored();
+        // The leaf as the entry reads now: an entry edited since it was sequenced no longer leads to the root.
+        byte[] leafHash = MerkleLog.leafHash(entry.leafData());
+        List<byte[]> proof;
         try (Connection c = dataSource.getConnection()) {
-            long entryId;
-            try (PreparedStatement q = c.prepareStatement(ISSUING_ENTRY)) {
-                q.setString(1, number);
-                try (ResultSet rs = q.executeQuery()) {
-                    rs.next();
-                    entryId = rs.getLong(1);
-                    if (rs.wasNull()) {
-                        return Optional.empty();
-                    }
-                }
-            }
-            JournalEntry entry = em.find(JournalEntry.class, entryId);
-            OptionalLong position = LogProofs.position(c, entryId);
-            if (entry == null || position.isEmpty()) {
-                return Optional.empty();
-            }
-            Opened opened = OPENED.get(this::openNewest);
-            if (opened != null && position.getAsLong() >= opened.stored().treeSize()) {
-                opened = openNewest(); // sequenced after the kept checkpoint
-            }
-            if (opened == null || position.getAsLong() >= opened.stored().treeSize()) {
-                return Optional.empty();
-            }
-            LogCheckpointer.Stored latest = opened.stored();
-            // The leaf as the entry reads now: an entry edited since it was sequenced no longer leads to the root.
-            byte[] leafHash = MerkleLog.leafHash(entry.leafData());
-            List<byte[]> proof = LogProofs.inclusion(c, position.getAsLong(), latest.treeSize());
-            boolean valid = opened.root() != null;
-            if (valid) {
-                try {
-                    MerkleLog.verifyInclusion(position.getAsLong(), latest.treeSize(), leafHash, proof, opened.root());
-                } catch (MerkleLog.VerificationException e) {
-                    valid = false;
-                }
-            }
-            String reason = entry.toView(null).reason();
-            String recorded = reason != null && reason.startsWith(PDF_SHA256_REASON)
-                    ? reason.substring(PDF_SHA256_REASON.length()).split("[;\\s]", 2)[0] : null;
-            return Optional.of(new IssuingEntryProof(number, position.getAsLong(), latest.treeSize(),
-                    Base64.getEncoder().encodeToString(leafHash), proof.stream().map(Base64.getEncoder()::encodeToString).toList(),
-                    latest.note(), valid, recorded));
+            proof = LogProofs.inclusion(c, position, latest.treeSize());
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the journal", e);
         }
+        boolean valid = opened.root() != null;
+        if (valid) {
+            try {
+                MerkleLog.verifyInclusion(position, latest.treeSize(), leafHash, proof, opened.root());
+            } catch (MerkleLog.VerificationException e) {
+                valid = false;
+            }
+        }
+        String reason = entry.reason();
+        String recorded = reason != null && reason.startsWith(PDF_SHA256_REASON)
+                ? reason.substring(PDF_SHA256_REASON.length()).split("[;\\s]", 2)[0] : null;
+        return Optional.of(new IssuingEntryProof(number, position, latest.treeSize(),
+                Base64.getEncoder().encodeToString(leafHash), proof.stream().map(Base64.getEncoder()::encodeToString).toList(),
+                latest.note(), valid, recorded));
+    }
+
+    /**
+     * Opens the newest checkpoint ahead of the requests (a timer's call, {@link NodeMemo#ahead}): the /verify view that
+     * found the kept one {@value #OPENED_MILLIS} ms old opened it itself, Ed25519 verification and key set included
+     * (docs/performance.md 4.23, 4.37). Nothing when no request asked for a proof in the last minute.
+     */
+    static void openAhead(JournalLog log) {
+        NodeMemo.ahead(() -> OPENED.get(() -> openNewest(log)));
     }
 
     @Override

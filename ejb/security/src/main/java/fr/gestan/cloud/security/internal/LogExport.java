@@ -21,6 +21,8 @@ final class LogExport {
     /** The target of a tenant export's {@code JOURNAL_EXPORTED} entry, followed by the checkpoint's tree size. */
     static final String TENANT_EXPORT_TARGET = "tenant journal at tree size ";
     private static final int FETCH = 1_000;
+    /** Tiles kept while a tenant's proofs are written (8 KB each at most): the right edge and upper levels, and the last leaves'. */
+    static final int PROOF_TILES = 64;
 
     private LogExport() {
     }
@@ -45,6 +47,8 @@ final class LogExport {
                 q.setString(2, tenantRef);
             }
             q.setFetchSize(FETCH);
+            // one tile cache for all the tenant's proofs: the tiles they share are read once, in bounded memory
+            LogTiles tiles = tenantRef == null ? null : new LogTiles(c, PROOF_TILES);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     long position = rs.getLong(1);
@@ -52,7 +56,7 @@ final class LogExport {
                     long seq = rs.getLong(4);
                     Long chainSeq = rs.wasNull() ? null : seq;
                     long micros = JournalEntry.micros(rs.getObject(5, OffsetDateTime.class).toInstant());
-                    var proof = tenantRef == null ? null : LogProofs.inclusion(c, position, signed.treeSize());
+                    var proof = tenantRef == null ? null : LogProofs.inclusion(tiles, position, signed.treeSize());
                     JournalVerifier.Export.logEntry(out, position, legacy, chainSeq, micros, rs.getString(6), rs.getString(7),
                             rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
                             rs.getString(13), rs.getString(15), proof);

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -24,9 +25,28 @@ final class LogProofs {
         }
     }
 
-    static List<byte[]> inclusion(Connection c, long position, long treeSize) {
-        return MerkleLog.inclusionProof(position, treeSize, new LogTiles(c));
+    static List<byte[]> inclusion(Connection c, long position, long treeSize) throws SQLException {
+        return inclusion(new LogTiles(c), position, treeSize);
     }
+
+    /**
+     * The inclusion proof read through {@code tiles}: the tiles it needs first, in one statement (the nodes a proof
+     * reads follow from the position and the size alone, so a first walk with no hashes names them), then the proof.
+     */
+    static List<byte[]> inclusion(LogTiles tiles, long position, long treeSize) throws SQLException {
+        if (position >= 0 && position < treeSize) {
+            List<long[]> nodes = new ArrayList<>();
+            MerkleLog.inclusionProof(position, treeSize, (level, index) -> {
+                nodes.add(new long[] {level, index});
+                return NO_HASH;
+            });
+            tiles.prefetch(nodes);
+        }
+        return MerkleLog.inclusionProof(position, treeSize, tiles);
+    }
+
+    /** What the walk that names a proof's nodes gets for each (never hashed into anything returned). */
+    private static final byte[] NO_HASH = new byte[MerkleLog.HASH_SIZE];
 
     static List<byte[]> consistency(Connection c, long first, long second) {
         return MerkleLog.consistencyProof(first, second, new LogTiles(c));

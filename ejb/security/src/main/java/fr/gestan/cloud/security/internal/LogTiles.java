@@ -7,7 +7,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -17,11 +19,68 @@ import java.util.Map;
 final class LogTiles implements MerkleLog.NodeSource {
 
     private final Connection connection;
-    private final Map<Long, byte[]> cache = new HashMap<>();
+    private final Map<Long, byte[]> cache;
     private int reads;
+    private int statements;
 
     LogTiles(Connection connection) {
         this.connection = connection;
+        this.cache = new HashMap<>();
+    }
+
+    /**
+     * With a cache of at most {@code maxTiles} tiles, the least recently used left out: for many proofs in one tree
+     * (a tenant's journal export) in bounded memory, the tiles they share (the tree's right edge, the upper levels)
+     * read once.
+     */
+    LogTiles(Connection connection, int maxTiles) {
+        this.connection = connection;
+        this.cache = new LinkedHashMap<>(16, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, byte[]> eldest) {
+                return size() > maxTiles;
+            }
+        };
+    }
+
+    /**
+     * Reads the tiles that {@code nodes} (node coordinates: level, index) lie in and that are not cached yet, in one
+     * statement: a proof's five or so tiles in one round trip instead of one each (docs/performance.md 4.37).
+     */
+    void prefetch(Collection<long[]> nodes) throws SQLException {
+        Map<Long, long[]> missing = new LinkedHashMap<>();
+        for (long[] node : nodes) {
+            long[] tile = MerkleLog.tileOf((int) node[0], node[1]);
+            if (!cache.containsKey(key(tile[0], tile[1]))) {
+                missing.putIfAbsent(key(tile[0], tile[1]), tile);
+            }
+        }
+        if (missing.size() < 2) {
+            return; // tile() reads a single one as well
+        }
+        StringBuilder sql = new StringBuilder("select tile_level, tile_index, hashes from journal_tile where ");
+        for (int i = 0; i < missing.size(); i++) {
+            sql.append(i == 0 ? "" : " or ").append("(tile_level = ? and tile_index = ?)");
+        }
+        statements++;
+        try (PreparedStatement q = connection.prepareStatement(sql.toString())) {
+            int p = 1;
+            for (long[] tile : missing.values()) {
+                q.setInt(p++, (int) tile[0]);
+                q.setLong(p++, tile[1]);
+            }
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    cache.put(key(rs.getInt(1), rs.getLong(2)), rs.getBytes(3));
+                }
+            }
+        }
+        reads += missing.size();
+        for (Long absent : missing.keySet()) {
+            cache.putIfAbsent(absent, new byte[0]); // as tile() records a tile not there yet
+        }
     }
 
     private static long key(long level, long index) {
@@ -35,6 +94,7 @@ final class LogTiles implements MerkleLog.NodeSource {
             return cached;
         }
         reads++;
+        statements++;
         try (PreparedStatement q = connection.prepareStatement(
                 "select hashes from journal_tile where tile_level = ? and tile_index = ?")) {
             q.setInt(1, level);
@@ -68,6 +128,11 @@ final class LogTiles implements MerkleLog.NodeSource {
 
     int reads() {
         return reads;
+    }
+
+    /** The statements this cache has run (a prefetch reads several tiles in one). */
+    int statements() {
+        return statements;
     }
 
     /** Writes a tile's hashes (the sequencer only, under its lease). */

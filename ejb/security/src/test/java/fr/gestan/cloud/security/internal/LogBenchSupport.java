@@ -131,7 +131,7 @@ public final class LogBenchSupport {
         });
     }
 
-    public static List<byte[]> inclusion(Connection c, long position, long size) {
+    public static List<byte[]> inclusion(Connection c, long position, long size) throws java.sql.SQLException {
         return LogProofs.inclusion(c, position, size);
     }
 

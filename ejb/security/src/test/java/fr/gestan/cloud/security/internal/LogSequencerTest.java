@@ -575,6 +575,23 @@ class LogSequencerTest {
             List<byte[]> proof = MerkleLog.inclusionProof(12_345, 70_000, fresh);
             assertTrue(fresh.reads() <= 6, fresh.reads() + " tile rows read for a proof");
             MerkleLog.verifyInclusion(12_345, 70_000, LogProofs.leafHash(c, 12_345), proof, root);
+            // the same proof with its tiles read first, in one statement (docs/performance.md 4.37)
+            LogTiles batched = new LogTiles(c);
+            List<byte[]> same = LogProofs.inclusion(batched, 12_345, 70_000);
+            assertEquals(proof.size(), same.size());
+            for (int i = 0; i < proof.size(); i++) {
+                assertArrayEquals(proof.get(i), same.get(i), "hash " + i);
+            }
+            assertEquals(fresh.reads(), batched.reads(), "the same tiles");
+            assertEquals(1, batched.statements(), "in one statement");
+            // many proofs through one bounded cache (a tenant's export): right, and the tiles they share read once
+            LogTiles bounded = new LogTiles(c, LogExport.PROOF_TILES);
+            for (long position = 0; position < 70_000; position += 997) {
+                MerkleLog.verifyInclusion(position, 70_000, LogProofs.leafHash(c, position),
+                        LogProofs.inclusion(bounded, position, 70_000), root);
+            }
+            assertTrue(bounded.statements() <= 71 + 1, bounded.statements() + " statements for 71 proofs");
+            assertTrue(bounded.reads() < 71 * 2, bounded.reads() + " tile rows for 71 proofs: the shared ones once");
         }
     }
 

@@ -11,6 +11,8 @@ import fr.gestan.cloud.tenants.api.TenantNotFoundException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,13 +34,17 @@ public class DataExportsBean extends TenantsServiceBase implements DataExports {
     @EJB
     ExportWorker worker;
 
+    // NOT_SUPPORTED (start too): the writes are ExportStore.create's own transaction; around them a transaction of this
+    // call only read the caller's company and cost a connection check and a commit (docs/performance.md 4.37).
     @Override
     @RolesAllowed({Roles.CLIENT, Roles.API_WRITE})
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public ExportView startMine() throws TenantNotFoundException {
         return startFor(callersTenant());
     }
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public ExportView start(long tenantId) throws TenantNotFoundException {
         Tenant tenant = em.find(Tenant.class, tenantId);
         if (tenant == null) {
