@@ -48,10 +48,10 @@ class ScaleBenchmarkIT extends ScaleSeeding {
     static final int PER_SERVER = 1000;
     /**
      * The renderer's untimed warm-up before the batch: at least this many s ({@code GESTAN_BENCHMARK_WARM_UP_SECONDS},
-     * 0: none), then until the JIT is nearly idle, at most {@link #WARM_UP_MAX_SECONDS}.
+     * 0: none), then until the JIT is nearly idle and its queues nearly empty, at most {@link #WARM_UP_MAX_SECONDS}.
      */
     static final int WARM_UP_SECONDS = 10;
-    static final int WARM_UP_MAX_SECONDS = 90;
+    static final int WARM_UP_MAX_SECONDS = 180;
     /**
      * Tenants of their own certified by an untimed batch before the measured one ({@code GESTAN_BENCHMARK_WARM_UP_TENANTS},
      * 0: none): the measured batch finds them already certified, after its own tenants.
@@ -146,7 +146,7 @@ class ScaleBenchmarkIT extends ScaleSeeding {
             SignedRenders.WarmUp warmed = SignedRenders.warmUp(threads, warmUp, WARM_UP_MAX_SECONDS);
             print("renderer warmed up before the batch (untimed): " + warmed.made() + " certificates rendered and signed on " + threads
                     + " thread(s) in " + seconds(tw) + " s; the JIT compiled " + warmed.lastRoundCompileMs() + " ms in its last "
-                    + SignedRenders.ROUND_SECONDS + " s");
+                    + SignedRenders.ROUND_SECONDS + " s, " + warmed.queued() + " method(s) left in its queues");
         }
         long candidates = support.call(() -> batch.candidates());
         Map<String, Statistics> units = statistics();

@@ -44,16 +44,25 @@ final class SignedRenders {
         return made / ((System.nanoTime() - start) / 1e9);
     }
 
-    /** What an untimed warm-up did: certificates made, rounds of {@link #ROUND_SECONDS} s, the JIT's time in the last round. */
-    record WarmUp(int made, int rounds, long lastRoundCompileMs) {
+    /**
+     * What an untimed warm-up did: certificates made, rounds of {@link #ROUND_SECONDS} s, the JIT's time in the last round,
+     * and the methods waiting in its compile queues (or compiling) at the end ({@code -1}: not readable).
+     */
+    record WarmUp(int made, int rounds, long lastRoundCompileMs, int queued) {
     }
 
     static final int ROUND_SECONDS = 2;
 
+    /** At most this many methods waiting for the JIT (or compiling) when a warm-up may end. */
+    static final int QUEUED_AT_END = 2;
+
     /**
      * Untimed: certificates rendered and signed on {@code threads} threads, in rounds of {@value #ROUND_SECONDS} s, at
-     * least {@code minSeconds} and until the JIT compiled for less than a tenth of a round (so that it has compiled the
-     * renderer before what is measured next), at most {@code maxSeconds}.
+     * least {@code minSeconds} and until the JIT compiled for less than a tenth of a round and its compile queues hold
+     * at most {@value #QUEUED_AT_END} methods (so that it has compiled the renderer before what is measured next), at
+     * most {@code maxSeconds}. The queues, not only the compile time: on a loaded machine the compiler threads get so
+     * little CPU that a round's compile time stays small while the renderer's methods wait in the queue, and the batch
+     * measured next paid their compilation (docs/performance.md 4.38: 176 s of compiles in a 184 s batch at load 50).
      */
     static WarmUp warmUp(int threads, int minSeconds, int maxSeconds) throws Exception {
         CertificateSigner signer = new CertificateSigner(SigningKeyRing.current().active().key());
@@ -61,13 +70,31 @@ final class SignedRenders {
         int made = 0;
         int rounds = 0;
         long compiled;
+        int queued;
         do {
             long before = jit.getTotalCompilationTime();
             made += run(signer, threads, ROUND_SECONDS * 1_000_000_000L);
             rounds++;
             compiled = jit.getTotalCompilationTime() - before;
-        } while (rounds * ROUND_SECONDS < maxSeconds && (rounds * ROUND_SECONDS < minSeconds || compiled * 10 >= ROUND_SECONDS * 1000L));
-        return new WarmUp(made, rounds, compiled);
+            queued = compileQueue();
+        } while (rounds * ROUND_SECONDS < maxSeconds
+                && (rounds * ROUND_SECONDS < minSeconds || compiled * 10 >= ROUND_SECONDS * 1000L || queued > QUEUED_AT_END));
+        return new WarmUp(made, rounds, compiled, queued);
+    }
+
+    /**
+     * The methods in the JIT's compile queues and being compiled now (HotSpot's {@code Compiler.queue} diagnostic
+     * command, through its MBean: a line per method, starting with its compile id); -1 when the command is not there.
+     */
+    static int compileQueue() {
+        try {
+            String queue = (String) java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "compilerQueue",
+                    new Object[] {null}, new String[] {String[].class.getName()});
+            return (int) queue.lines().filter(line -> line.matches("\\s*(C[12] CompilerThread\\d+\\s+)?\\d+\\s.*")).count();
+        } catch (javax.management.JMException | RuntimeException e) {
+            return -1;
+        }
     }
 
     private static int run(CertificateSigner signer, int threads, long nanos) throws Exception {

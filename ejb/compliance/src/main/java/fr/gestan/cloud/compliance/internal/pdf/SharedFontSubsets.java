@@ -7,6 +7,7 @@ import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PRStream;
 import com.lowagie.text.pdf.PdfArray;
 import com.lowagie.text.pdf.PdfContentByte;
+import com.lowagie.text.pdf.PdfDate;
 import com.lowagie.text.pdf.PdfDictionary;
 import com.lowagie.text.pdf.PdfDocument;
 import com.lowagie.text.pdf.PdfIndirectReference;
@@ -99,12 +100,26 @@ final class SharedFontSubsets {
 
     private static PdfWriter writer(Document document, OutputStream out, Map<BaseFont, Map<Integer, int[]>> capture)
             throws DocumentException {
-        PdfDocument pdf = new PdfDocument();
+        PdfDocument pdf = new DatedOnce();
         pdf.setTextRenderingOptions(document.getTextRenderingOptions());
         document.addDocListener(pdf);
         Writer writer = new Writer(pdf, out, capture);
         pdf.addWriter(writer);
         return writer;
+    }
+
+    /**
+     * OpenPDF's document, dated once: its constructor calls {@link com.lowagie.text.Document#addCreationDate()}, which
+     * builds a {@link java.text.SimpleDateFormat} (with its calendar, symbols and number format) to format a date that
+     * {@link PdfDocument} throws away, dating its info dictionary with a new {@link PdfDate} instead. Here that date is
+     * added directly: the same {@code /CreationDate} entry, without the formatter made for every certificate (compiled
+     * by the JIT during a batch: docs/performance.md 4.33, 4.38).
+     */
+    static final class DatedOnce extends PdfDocument {
+        @Override
+        public boolean addCreationDate() {
+            return addCreationDate(new PdfDate());
+        }
     }
 
     /** Writes the shared subsets for the fonts they cover before OpenPDF writes the other shared objects. */

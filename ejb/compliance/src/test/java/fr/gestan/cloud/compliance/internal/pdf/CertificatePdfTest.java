@@ -197,6 +197,23 @@ class CertificatePdfTest {
     }
 
     @Test
+    void the_document_is_dated_when_rendered_as_openpdf_dates_it() throws Exception {
+        // SharedFontSubsets.DatedOnce dates the info dictionary without OpenPDF's per-document SimpleDateFormat: the
+        // same /CreationDate entry (PDF date with its zone), the producer kept
+        long before = System.currentTimeMillis() / 1000 * 1000;
+        byte[] pdf = CertificatePdf.render(Samples.content("GC-2026-000125"));
+        long after = System.currentTimeMillis();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            java.util.Calendar created = doc.getDocumentInformation().getCreationDate();
+            assertTrue(created != null, "a /CreationDate entry");
+            assertTrue(created.getTimeInMillis() >= before && created.getTimeInMillis() <= after,
+                    created.toInstant() + " between " + java.time.Instant.ofEpochMilli(before) + " and " + java.time.Instant.ofEpochMilli(after));
+            assertTrue(doc.getDocumentInformation().getProducer().startsWith("OpenPDF"), doc.getDocumentInformation().getProducer());
+        }
+        assertTrue(new SharedFontSubsets.DatedOnce().addCreationDate(), "a document still takes its date");
+    }
+
+    @Test
     void pdfsig_says_the_signature_is_valid_and_covers_the_whole_document() throws Exception {
         String report = pdfsig(signed);
         assertTrue(report.contains("Signature is Valid."), report);
