@@ -135,9 +135,14 @@ class SqlPerPageIT extends ScaleSeeding {
         // No page and no call may take more statements with 1,000 rows than with 10. Fewer happens: the compliance
         // evaluation takes 2 fewer once the demo agent's first firewall report is in, and under load it may arrive
         // between the two measurements (41 then 39 on 2026-12-04 at 22:54), which an equality check failed on.
+        // The tenant list's search counts its matches only when its first page is full (a short first page is its own
+        // count: TenantServiceBean.search): with 10 tenants it is not, with 1,000 it is, so the list takes the count's
+        // statement once more — the same one for any number of rows beyond a page, within its bound below.
         assertEquals(small.keySet(), large.keySet());
-        small.forEach((view, n) -> assertTrue(large.get(view) <= n,
-                "statements per page view grow with the rows: " + view + " " + n + " -> " + large.get(view)));
+        small.forEach((view, n) -> {
+            long allowed = COUNTED_WHEN_FULL.contains(view) ? n + 1 : n;
+            assertTrue(large.get(view) <= allowed, "statements per page view grow with the rows: " + view + " " + n + " -> " + large.get(view));
+        });
         BOUNDS.forEach((page, bound) -> assertTrue(large.get(page) <= bound, page + " > " + bound + ": " + large));
         serverPagesHoldWhatTheServersAndAlertsHold();
         journalPagesHoldWhatTheTenantsEntriesHold();
@@ -349,6 +354,9 @@ class SqlPerPageIT extends ScaleSeeding {
                 "page", () -> admin.call(() -> plans.page(productionServer))));
         return counts;
     }
+
+    /** List views whose first page, when short, tells the total without a count (with 10 rows: see above). */
+    private static final java.util.Set<String> COUNTED_WHEN_FULL = java.util.Set.of("staff tenant list");
 
     private void tenantList(Map<String, Long> counts, String page, String text, int first) throws Exception {
         // since 4.36 one call (search: the rows, and the count only for a full page), as TenantListBean's SearchedPages
