@@ -220,7 +220,9 @@ class TenantsIT extends WithRoleCallers {
         assertThrows(TenantStateException.class, () -> support.call(() -> tenants.reactivate(t.id(), "Come back")));
         assertThrows(EJBAccessException.class, () -> client.call(() -> tenants.suspend(t.id(), "a client cannot")));
 
-        assertTrue(purge.purgeDue(terminated.purgeAfter()).isEmpty(), "not before the end of the retention period");
+        // this tenant only: the suite's database may hold others whose (shorter, policy-tested) retention ends sooner
+        List<String> dueOnItsLastDay = purge.purgeDue(terminated.purgeAfter());
+        assertFalse(dueOnItsLastDay.contains(siren), () -> "not before the end of the retention period: " + dueOnItsLastDay);
         List<String> purged = purge.purgeDue(terminated.purgeAfter().plusDays(1));
         assertTrue(purged.contains(siren));
         assertThrows(TenantNotFoundException.class, () -> auditor.call(() -> tenants.get(t.id())));
