@@ -18,7 +18,9 @@ import java.util.List;
  * The integration tests' SMTP server: a real GreenMail on 127.0.0.1:{@value #SMTP_BASE}+offset (the test server sends
  * there), started with the environment, and a small control API on 127.0.0.1:{@value #CONTROL_BASE}+offset for the
  * in-container tests, which run in WildFly's JVM: {@code GET /mail?to=} (the messages caught for an address, in
- * {@link CaughtMail}'s text form), {@code POST /smtp/stop} and {@code POST /smtp/start} (SMTP down, then back).
+ * {@link CaughtMail}'s text form), {@code POST /smtp/stop} and {@code POST /smtp/start} (SMTP down, then back), and
+ * {@code POST /smtp/discard} (GreenMail replaced by a {@link SmtpSink} that keeps nothing, for the benchmark, until the
+ * next {@code /smtp/start}, whose answer then says how many messages the sink discarded).
  */
 public final class MailCatcher {
 
@@ -34,6 +36,7 @@ public final class MailCatcher {
 
     private static GreenMail greenMail;
     private static HttpServer control;
+    private static SmtpSink sink;
 
     private MailCatcher() {
     }
@@ -48,6 +51,7 @@ public final class MailCatcher {
         control.createContext("/mail", MailCatcher::mail);
         control.createContext("/smtp/stop", exchange -> answer(exchange, 200, stopSmtp()));
         control.createContext("/smtp/start", exchange -> answer(exchange, 200, startSmtp()));
+        control.createContext("/smtp/discard", exchange -> answer(exchange, 200, discardSmtp()));
         control.start();
         return "GreenMail SMTP on 127.0.0.1:" + SMTP_PORT + " (control http://127.0.0.1:" + CONTROL_PORT + ")";
     }
@@ -57,15 +61,44 @@ public final class MailCatcher {
             control.stop(0);
             control = null;
         }
+        if (sink != null) {
+            closeSink();
+        }
         stopSmtp();
     }
 
     static synchronized String startSmtp() {
+        String discarded = "";
+        if (sink != null) {
+            discarded = " (the sink discarded " + sink.messages() + " messages)";
+            closeSink();
+        }
         if (greenMail == null) {
             greenMail = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             greenMail.start();
         }
-        return "started";
+        return "started" + discarded;
+    }
+
+    static synchronized String discardSmtp() {
+        stopSmtp();
+        if (sink == null) {
+            try {
+                sink = new SmtpSink(SMTP_PORT);
+            } catch (IOException e) {
+                throw new IllegalStateException("port " + SMTP_PORT + " busy", e);
+            }
+        }
+        return "discarding";
+    }
+
+    private static void closeSink() {
+        try {
+            sink.close();
+        } catch (IOException e) {
+            // closing a listening socket: nothing left to do
+        }
+        sink = null;
     }
 
     static synchronized String stopSmtp() {

@@ -81,8 +81,14 @@ public record CaughtMail(String to, String subject, String listUnsubscribe, Stri
         control("POST", "/smtp/stop");
     }
 
-    public static void startSmtp() {
-        control("POST", "/smtp/start");
+    /** SMTP back as GreenMail; after {@link #discardSmtp()}, the answer says how many messages the sink discarded. */
+    public static String startSmtp() {
+        return control("POST", "/smtp/start");
+    }
+
+    /** Messages accepted and discarded, not caught, until {@link #startSmtp()} (the benchmark: see SmtpSink). */
+    public static void discardSmtp() {
+        control("POST", "/smtp/discard");
     }
 
     private static String control(String method, String path) {
