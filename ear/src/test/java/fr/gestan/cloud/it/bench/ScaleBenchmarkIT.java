@@ -62,7 +62,7 @@ class ScaleBenchmarkIT extends ScaleSeeding {
     @Deployment
     static EnterpriseArchive deployment() {
         return Deployments.withHibernate(Deployments.modules(ScaleBenchmarkIT.class, List.of(AsSupportWithoutTransaction.class,
-                        ScaleSeeding.class, SignedRenders.class),
+                        ScaleSeeding.class, SignedRenders.class, CaughtMail.class),
                 "gestan-compliance.jar", "gestan-tenants.jar", "gestan-hosting.jar"));
     }
 
