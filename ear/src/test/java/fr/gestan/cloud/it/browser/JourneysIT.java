@@ -97,6 +97,11 @@ class JourneysIT extends BrowserJourney {
         assertTrue(browser.find(By.cssSelector(".tile-recovery-estimate")).getText().matches("\\d+ h( \\d{2} min)?|\\d+ min"),
                 "its estimated recovery time on the dashboard");
         browser.screenshot("20-portal-home-fr");
+        // "Actualiser" reads the tiles again: its AJAX update replaces them in the page
+        org.openqa.selenium.WebElement servers = browser.find(By.id("tile-my-servers"));
+        browser.find(By.id("session-check:refresh")).click();
+        browser.waitUntil(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(servers)::apply);
+        assertTrue(browser.find(By.id("tile-my-servers")).getText().contains("GC-PROD-01"), "the servers' tile again after the refresh");
         browser.phone(true);
         browser.open(BASE + "portal/");
         browser.find(By.id("company-name"));
