@@ -11,6 +11,7 @@ import fr.gestan.cloud.compliance.api.ComplianceReportJob;
 import fr.gestan.cloud.compliance.api.ComplianceReports;
 import fr.gestan.cloud.compliance.api.StoredReportQuery;
 import fr.gestan.cloud.compliance.api.TrustStatement;
+import fr.gestan.cloud.hosting.api.InventoryPage;
 import fr.gestan.cloud.hosting.api.Monitoring;
 import fr.gestan.cloud.hosting.api.PublicStatusBoard;
 import fr.gestan.cloud.hosting.api.RecoveryPage;
@@ -198,6 +199,11 @@ class SqlPerPageIT extends ScaleSeeding {
             assertEquals(all.subList(from, Math.min(from + size, all.size())), page.rows(), "page from " + from);
         }
         assertEquals(admin.call(() -> monitoring.alerts()), admin.call(() -> inventory.serverPage(0, 1)).alerts());
+        // the inventory's opening call holds what the three calls it replaces return
+        InventoryPage opened = admin.call(() -> inventory.inventoryPage(0, size));
+        assertEquals(admin.call(() -> inventory.operators()), opened.operators());
+        assertEquals(admin.call(() -> inventory.dataCentres()), opened.dataCentres());
+        assertEquals(admin.call(() -> inventory.serverPage(0, size)), opened.servers());
     }
 
     /**
@@ -233,7 +239,8 @@ class SqlPerPageIT extends ScaleSeeding {
             // servers 2, alerts 1 (2 while the loads were counted for no degraded server); since 4.13 the servers
             // paged in the database, count 1 and a page of 25 with their loads 2 (every server and its row before: 2);
             // since 4.17 the 3 for a list page: the operators with their ownerships 1, the data centres 1, and
-            // the page of servers with their loads, their count and the alerts 1 (serverPage)
+            // the page of servers with their loads, their count and the alerts 1 (serverPage); since pages9s the three
+            // in one call (inventoryPage), one transaction
             Map.entry("staff hosting inventory", 3L),
             // the board once every 5 s per node (StatusBoardCache): a view within them reads nothing (6 to compute it)
             Map.entry("public status", 0L),
@@ -332,11 +339,10 @@ class SqlPerPageIT extends ScaleSeeding {
                 "reports.summary", () -> admin.call(() -> reports.summary()),
                 "reports.count", () -> admin.call(() -> reports.count(StoredReportQuery.firstPage(1))),
                 "reports.page", () -> admin.call(() -> reports.page(StoredReportQuery.firstPage(20)))));
-        // /admin/hosting/: InventoryBean (the alerts card reads the page's alerts, not Monitoring.alerts)
+        // /admin/hosting/: InventoryBean, one call since pages9s (operators, data centres and serverPage in one
+        // transaction; the alerts card reads the page's alerts, not Monitoring.alerts)
         page(counts, "staff hosting inventory", Map.of(
-                "operators", () -> admin.call(() -> inventory.operators()),
-                "dataCentres", () -> admin.call(() -> inventory.dataCentres()),
-                "serverPage", () -> admin.call(() -> inventory.serverPage(0, 25))));
+                "inventoryPage", () -> admin.call(() -> inventory.inventoryPage(0, 25))));
         // /admin/hosting/recovery.xhtml?server=: RecoveryBean, on the server that holds the 1,000 tenants
         // /status: StatusPageBean, through PublicStatusBoard (the board computed at most once every 5 s on a node), and
         // that computation itself

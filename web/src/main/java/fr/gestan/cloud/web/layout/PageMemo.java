@@ -38,6 +38,16 @@ public final class PageMemo<P extends Serializable> implements Serializable {
         return page;
     }
 
+    /**
+     * Keeps {@code page}, read by the caller along with something else (in the same call), as the page from
+     * {@code first} of {@code size} rows: the table's first count or load then takes it without reading it again.
+     */
+    public void put(int first, int size, P page) {
+        this.page = page;
+        this.first = first;
+        this.size = size;
+    }
+
     /** The latest page read (the first page if none was): for the table's count and what the page shows beside it. */
     public P latest() {
         return get(first, size);

@@ -8,6 +8,8 @@ import fr.gestan.cloud.tenants.api.TenantService;
 import fr.gestan.cloud.tenants.api.TenantState;
 import fr.gestan.cloud.tenants.api.TenantView;
 import jakarta.ejb.EJB;
+import jakarta.faces.component.UIData;
+import jakarta.faces.event.ActionEvent;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
@@ -32,7 +34,7 @@ public class TenantListBean implements Serializable {
     private TenantState state;
     // One call a page (TenantService.search: the rows, and the count only when the page is full), in one transaction;
     // the count and the rows were two calls, each taking a pooled connection, its check and a commit (4.36).
-    private final LazyDataModel<TenantView> model = new SearchedPages<>((first, size, sort) -> {
+    private final SearchedPages<TenantView> model = new SearchedPages<>((first, size, sort) -> {
         TenantPage page = tenants.search(query(sortOf(DatabasePages.field(sort)), DatabasePages.ascending(sort), first, size));
         return new SearchedPages.Page<>(page.rows(), page.total());
     }, tenant -> Long.toString(tenant.id()), 25, 500);
@@ -48,6 +50,23 @@ public class TenantListBean implements Serializable {
 
     public LazyDataModel<TenantView> getModel() {
         return model;
+    }
+
+    /**
+     * The "Apply" button's listener: the filtered list opens at its first page, on the server. The table kept the page it
+     * showed (page 40, say), so the answer was that page of the new search, or none, and the browser then asked for the
+     * first page in a second request (docs/performance.md, "staff pages (pages9s)").
+     */
+    public void firstPage(ActionEvent event) {
+        if (event.getComponent().findComponent("list") instanceof UIData table) {
+            table.setFirst(0);
+        }
+        modelToFirstPage();
+    }
+
+    /** The model's next count asks for the first page (the page the table then loads: one call). */
+    void modelToFirstPage() {
+        model.firstPage();
     }
 
     public TenantState[] getStates() {

@@ -21,8 +21,12 @@ class SearchedPagesTest {
     /** The request under way: a new object for each. */
     private Object request = new Object();
 
+    /** The table being drawn (first row, page size), or null when the count is asked outside a table's drawing. */
+    private int[] table;
+
     SearchedPagesTest() {
         pages.requests = () -> request;
+        pages.tables = () -> table;
     }
 
     private static Map<String, SortMeta> by(String field, SortOrder order) {
@@ -74,6 +78,30 @@ class SearchedPagesTest {
         request = new Object(); // a request that loads a page without counting first
         pages.load(0, 25, Map.of(), Map.of());
         assertEquals(List.of("0+25", "0+25"), calls);
+    }
+
+    @Test
+    void after_first_page_the_count_asks_for_the_first_page_in_the_size_shown() {
+        pages.count(Map.of());
+        pages.load(50, 25, Map.of(), Map.of());
+        request = new Object();
+        pages.firstPage();
+        pages.count(Map.of());
+        assertEquals(IntStream.range(0, 25).boxed().toList(), pages.load(0, 25, Map.of(), Map.of()));
+        assertEquals(List.of("0+25", "50+25", "0+25"), calls, "the new first page read once, with its count");
+    }
+
+    @Test
+    void a_paging_request_is_one_call_for_the_page_the_table_asks_for() {
+        table = new int[] {0, 25};
+        pages.count(Map.of());
+        pages.load(0, 25, Map.of(), Map.of());
+        // "next page": the table decoded its new first row before it draws, and asks for the count, then the page
+        request = new Object();
+        table = new int[] {25, 25};
+        assertEquals(60, pages.count(Map.of()));
+        assertEquals(IntStream.range(25, 50).boxed().toList(), pages.load(25, 25, Map.of(), Map.of()));
+        assertEquals(List.of("0+25", "25+25"), calls, "one call a request, for the page asked");
     }
 
     @Test

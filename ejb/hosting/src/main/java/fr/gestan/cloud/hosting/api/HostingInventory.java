@@ -55,6 +55,14 @@ public interface HostingInventory {
     ServerPage serverPage(@Min(value = 0, message = "{page.first.invalid}") int first,
                           @Min(value = 1, message = "{page.size.invalid}") @Max(value = 500, message = "{page.size.invalid}") int size);
 
+    /**
+     * What the back office's inventory opens with, in one call and so in one transaction: {@link #operators()},
+     * {@link #dataCentres()} and {@link #serverPage serverPage(first, size)}, as those calls return them (three calls
+     * were three transactions, each with its pooled connection's check and its commit: docs/performance.md, "staff pages (pages9s)"). Staff.
+     */
+    InventoryPage inventoryPage(@Min(value = 0, message = "{page.first.invalid}") int first,
+                                @Min(value = 1, message = "{page.size.invalid}") @Max(value = 500, message = "{page.size.invalid}") int size);
+
     /** One server. Staff. */
     ServerView server(long serverId) throws HostingRefusedException;
 

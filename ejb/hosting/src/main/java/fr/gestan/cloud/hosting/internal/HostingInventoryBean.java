@@ -9,6 +9,7 @@ import fr.gestan.cloud.hosting.api.DuplicateDataCentreException;
 import fr.gestan.cloud.hosting.api.HostingInventory;
 import fr.gestan.cloud.hosting.api.HostingRefusedException.Reason;
 import fr.gestan.cloud.hosting.api.HostingRefusedException;
+import fr.gestan.cloud.hosting.api.InventoryPage;
 import fr.gestan.cloud.hosting.api.NewDataCentre;
 import fr.gestan.cloud.hosting.api.NewOperator;
 import fr.gestan.cloud.hosting.api.NewOwnership;
@@ -165,6 +166,12 @@ public class HostingInventoryBean extends HostingServiceBase implements HostingI
     @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
     public ServerPage serverPage(int first, int size) {
         return ServerPages.read(em, first, size);
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+    public InventoryPage inventoryPage(int first, int size) {
+        return new InventoryPage(operators(), dataCentres(), serverPage(first, size));
     }
 
     @Override
