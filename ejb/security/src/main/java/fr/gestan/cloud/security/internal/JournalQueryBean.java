@@ -56,7 +56,27 @@ public class JournalQueryBean implements JournalQuery {
         if (rows.isEmpty() && first > 0) { // past the last page: no row to read the total from
             total = countOfTenant(tenantRef);
         }
-        return new JournalPage(rows, total);
+        return new JournalPage(rows, total, first);
+    }
+
+    @Override
+    @RolesAllowed({Roles.AUDITOR, Roles.ADMIN, Roles.SUPPORT, Roles.CLIENT})
+    public JournalPage pageOfTenantWithin(@TenantRef String tenantRef, int first, int max) {
+        List<JournalEntryView> rows = new java.util.ArrayList<>();
+        long total = 0;
+        for (Object result : em.createNativeQuery(JournalEntry.PAGE_OF_TENANT_WITHIN_SQL, JournalEntry.WITH_POSITION_AND_TOTAL)
+                .setParameter(1, tenantRef).setParameter(2, first).setParameter(3, max).getResultList()) {
+            Object[] row = (Object[]) result;
+            rows.add(((JournalEntry) row[0]).toView(row[1] == null ? null : ((Number) row[1]).longValue()));
+            total = ((Number) row[2]).longValue();
+        }
+        // no row: the tenant has no entry (past its end, the statement reads its last page); else the statement's offset
+        return new JournalPage(rows, total, rows.isEmpty() ? 0 : (int) within(first, max, total));
+    }
+
+    /** The first row the statement reads: {@code first} while the tenant has more entries, else its last page's. */
+    static long within(int first, int max, long total) {
+        return first < total ? first : Math.max(0, total - 1) / max * max;
     }
 
     @Override
