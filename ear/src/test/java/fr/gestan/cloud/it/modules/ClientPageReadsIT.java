@@ -10,6 +10,7 @@ import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.it.support.Call;
 import fr.gestan.cloud.it.support.Companies;
 import fr.gestan.cloud.it.support.Deployments;
+import fr.gestan.cloud.it.support.InRequest;
 import fr.gestan.cloud.it.support.Ids;
 import fr.gestan.cloud.it.support.WithRoleCallers;
 import fr.gestan.cloud.security.api.JournalPage;
@@ -22,8 +23,6 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
-import jakarta.enterprise.context.control.RequestContextController;
-import jakarta.enterprise.inject.spi.CDI;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -31,16 +30,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -58,12 +53,9 @@ class ClientPageReadsIT extends WithRoleCallers {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        EnterpriseArchive ear = Deployments.withHibernate(Deployments.modules(ClientPageReadsIT.class,
-                List.of(AsOtherClient.class, AsUnlinkedClient.class), "gestan-tenants.jar"));
-        // a bean archive: each counted read runs in a request context of its own (inRequest)
-        ear.getAsType(WebArchive.class, "it.war").addAsWebInfResource(new StringAsset("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\""
-                + " bean-discovery-mode=\"annotated\"/>"), "beans.xml");
-        return ear;
+        // a bean archive: each counted read runs in a request context of its own (InRequest)
+        return InRequest.enable(Deployments.withHibernate(Deployments.modules(ClientPageReadsIT.class,
+                List.of(AsOtherClient.class, AsUnlinkedClient.class), "gestan-tenants.jar")));
     }
 
     @EJB
@@ -101,7 +93,7 @@ class ClientPageReadsIT extends WithRoleCallers {
             assertEquals(name.orElseThrow(), client.call(tenants::myCompany).legalName());
             return null;
         })[0]);
-        assertEquals(Optional.of("Boulangerie Martin SARL"), inRequest(() -> client.call(tenants::myCompanyName)));
+        assertEquals(Optional.of("Boulangerie Martin SARL"), InRequest.call(() -> client.call(tenants::myCompanyName)));
     }
 
     @Test
@@ -120,7 +112,7 @@ class ClientPageReadsIT extends WithRoleCallers {
         } finally {
             link(OTHER_USER, null);
         }
-        assertEquals(Optional.empty(), inRequest(() -> other.call(tenants::myCompanyName)), "unlinked: no name");
+        assertEquals(Optional.empty(), InRequest.call(() -> other.call(tenants::myCompanyName)), "unlinked: no name");
         assertThrows(EJBAccessException.class, () -> support.call(tenants::myCompanyName));
         assertThrows(EJBAccessException.class, () -> admin.call(tenants::myCompanyName));
         assertThrows(EJBAccessException.class, () -> auditor.call(tenants::myCompanyName));
@@ -209,38 +201,16 @@ class ClientPageReadsIT extends WithRoleCallers {
     private long[] counted(Call<?> view) throws Exception {
         Statistics statistics = tenantsUnit.unwrap(SessionFactory.class).getStatistics();
         statistics.setStatisticsEnabled(true);
-        inRequest(view); // warm
+        InRequest.call(view); // warm
         long[] fewest = {Long.MAX_VALUE, Long.MAX_VALUE};
         for (int run = 0; run < 5; run++) {
             long statements = statistics.getPrepareStatementCount();
             long loads = statistics.getEntityLoadCount();
-            inRequest(view);
+            InRequest.call(view);
             fewest[0] = Math.min(fewest[0], statistics.getPrepareStatementCount() - statements);
             fewest[1] = Math.min(fewest[1], statistics.getEntityLoadCount() - loads);
         }
         return fewest;
     }
 
-    /** The view in a request of its own (Arquillian runs the whole test method in one): a new thread, its request context started. */
-    private <T> T inRequest(Call<T> view) throws Exception {
-        RequestContextController requests = CDI.current().select(RequestContextController.class).get();
-        FutureTask<T> task = new FutureTask<>(() -> {
-            boolean started = requests.activate();
-            try {
-                return view.call();
-            } finally {
-                if (started) {
-                    requests.deactivate();
-                }
-            }
-        });
-        Thread thread = new Thread(task, "ClientPageReadsIT view");
-        thread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
-        thread.start();
-        try {
-            return task.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        }
-    }
 }
