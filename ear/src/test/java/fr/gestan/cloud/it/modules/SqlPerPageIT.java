@@ -22,6 +22,7 @@ import fr.gestan.cloud.hosting.api.ServerStatus;
 import fr.gestan.cloud.hosting.api.ServerView;
 import fr.gestan.cloud.it.support.Call;
 import fr.gestan.cloud.it.support.Deployments;
+import fr.gestan.cloud.it.support.InRequest;
 import fr.gestan.cloud.it.support.ScaleSeeding;
 import fr.gestan.cloud.security.api.JournalIntegrity;
 import fr.gestan.cloud.security.api.JournalPage;
@@ -33,20 +34,14 @@ import fr.gestan.cloud.tenants.api.PortalUsers;
 import fr.gestan.cloud.tenants.api.TenantOverview;
 import fr.gestan.cloud.tenants.api.TenantQuery;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.control.RequestContextController;
-import jakarta.enterprise.inject.spi.CDI;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.function.ToLongFunction;
 import org.hibernate.SessionFactory;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -71,12 +66,9 @@ class SqlPerPageIT extends ScaleSeeding {
     @Deployment
     static EnterpriseArchive deployment() {
         // Hibernate's API for its statistics
-        EnterpriseArchive ear = Deployments.withHibernate(Deployments.modules(SqlPerPageIT.class, List.of(ScaleSeeding.class),
-                "gestan-compliance.jar", "gestan-tenants.jar", "gestan-hosting.jar"));
-        // a bean archive: the test starts a request context of its own for each view (inRequest)
-        ear.getAsType(WebArchive.class, "it.war").addAsWebInfResource(new StringAsset("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\""
-                + " bean-discovery-mode=\"annotated\"/>"), "beans.xml");
-        return ear;
+        // a bean archive: the test starts a request context of its own for each view (InRequest)
+        return InRequest.enable(Deployments.withHibernate(Deployments.modules(SqlPerPageIT.class, List.of(ScaleSeeding.class),
+                "gestan-compliance.jar", "gestan-tenants.jar", "gestan-hosting.jar")));
     }
 
     @EJB
@@ -306,12 +298,12 @@ class SqlPerPageIT extends ScaleSeeding {
         page(counts, "client export page", Map.of(
                 "exports.mine", () -> client.call(() -> exports.mine())));
         // /portal/security/journal.xhtml: PortalJournalBean, its first page of 25 with the count (countOfTenant and
-        // ofTenant before 4.17: 3 statements, now 1)
+        // ofTenant before 4.17: 3 statements, now 1; pageOfTenantWithin since 4.40: past the end the last page, in the same one)
         page(counts, "client journal page", Map.of(
                 "myCompany", () -> client.call(() -> tenants.myCompany()),
                 "latestCheckpoint", () -> client.call(() -> integrity.latestCheckpoint()),
                 "verifierKey", () -> client.call(() -> proofs.verifierKey()),
-                "pageOfTenant", () -> client.call(() -> journal.pageOfTenant(DEMO, 0, 25))));
+                "pageOfTenantWithin", () -> client.call(() -> journal.pageOfTenantWithin(DEMO, 0, 25))));
         // /portal/certificates.xhtml: PortalCertificatesBean
         page(counts, "client certificates list", Map.of(
                 "certificates.mine", () -> client.call(() -> certificates.mine())));
@@ -388,32 +380,6 @@ class SqlPerPageIT extends ScaleSeeding {
         }));
     }
 
-    /**
-     * The view in a request of its own, as a page view or an API call has: Arquillian runs the whole test method in
-     * one request, whose request-scoped memos (the caller's company) would make every view after the first look
-     * cheaper than it is. A new thread, with a request context started for it.
-     */
-    private <T> T inRequest(Call<T> view) throws Exception {
-        RequestContextController requests = CDI.current().select(RequestContextController.class).get();
-        FutureTask<T> task = new FutureTask<>(() -> {
-            boolean started = requests.activate();
-            try {
-                return view.call();
-            } finally {
-                if (started) {
-                    requests.deactivate();
-                }
-            }
-        });
-        Thread thread = new Thread(task, "SqlPerPageIT view");
-        thread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
-        thread.start();
-        try {
-            return task.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        }
-    }
 
     /** The fewest statements prepared over five views. */
     private long statements(Call<?> view) throws Exception {
@@ -421,11 +387,11 @@ class SqlPerPageIT extends ScaleSeeding {
                 .map(u -> u.unwrap(SessionFactory.class)).toList();
         ToLongFunction<SessionFactory> prepared = f -> f.getStatistics().getPrepareStatementCount();
         units.forEach(u -> u.getStatistics().setStatisticsEnabled(true));
-        inRequest(view); // warm: caches of the first view are not what a page view costs
+        InRequest.call(view); // warm: caches of the first view are not what a page view costs
         long fewest = Long.MAX_VALUE;
         for (int run = 0; run < 5; run++) {
             long before = units.stream().mapToLong(prepared).sum();
-            inRequest(view);
+            InRequest.call(view);
             fewest = Math.min(fewest, units.stream().mapToLong(prepared).sum() - before);
         }
         return fewest;

@@ -20,9 +20,10 @@ import java.util.Set;
  * connection: one check and one commit per view. Nothing else changes: each call still checks its caller's roles and
  * company, and a call that needs a transaction of its own ({@code REQUIRES_NEW}) still has one.
  *
- * <p>Only this view, as a plain GET (the refresh button's AJAX post goes through as before), whose service calls
- * are all reads that throw no exception marking a transaction for rollback: one that did would leave the next calls
- * of the view without a transaction to run in. A view whose transaction ends marked for rollback is rolled back, as
+ * <p>Only these views ({@link #VIEWS}), as plain GETs (the refresh button's and the export button's AJAX posts go
+ * through as before), whose service calls are all reads that throw no exception marking a transaction for rollback
+ * (the export list's does for a client linked to no company, the view's last call: nothing after it is left without
+ * a transaction): one that did would leave the next calls of the view without a transaction to run in. A view whose transaction ends marked for rollback is rolled back, as
  * is one that fails. The client journal page was measured with it too and showed no gain (its journal reads run
  * outside any transaction, {@code JournalLog}): it is left out.
  *
@@ -35,8 +36,12 @@ public class PortalViewTransaction extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
 
-    /** The view served in one transaction, by its two paths inside the application. */
-    static final Set<String> VIEWS = Set.of("/portal/", "/portal/index.xhtml");
+    /**
+     * The views served in one transaction, by their paths inside the application: the dashboard, and the export page
+     * (docs/performance.md 4.40), whose two reads, the header's company name ({@code TenantService.myCompanyName},
+     * which throws nothing) and the list of exports, each took a transaction of their own.
+     */
+    static final Set<String> VIEWS = Set.of("/portal/", "/portal/index.xhtml", "/portal/tenants/export.xhtml", "/portal/tenants/export");
 
     @EJB
     transient ViewTransaction transaction;

@@ -33,7 +33,8 @@ import java.util.Map;
  * browser kept.
  *
  * <p>A page of plain GETs (docs/performance.md 4.35): the entries are a plain table of {@value #PAGE_SIZE} rows read
- * from the database with the company's count ({@code JournalQuery.pageOfTenant}), the page's number is in the address
+ * from the database with the company's count ({@code JournalQuery.pageOfTenantWithin}: past the end, the last page in
+ * the same statement), the page's number is in the address
  * ({@code ?page=2}), and each entry's proof is a link ({@code ?page=2&proof=ID}) rather than an AJAX action: no form,
  * no view state, no PrimeFaces table (its rendering was 43 % of the page's cost, 4.31). The proof is the EJB's to give:
  * another company's entry is "not found" to the client ({@code JournalProofs.inclusion}).
@@ -100,19 +101,12 @@ public class PortalJournalBean implements Serializable {
             includedText = messages.text("portal.journal.included", latestCheckpoint.number(), latestCheckpoint.seq());
         }
         if (tenant != null) {
-            int wanted = number(pageParameter, 1, MAX_PAGE);
-            JournalPage read = journal.pageOfTenant(tenant, (wanted - 1) * PAGE_SIZE, PAGE_SIZE);
-            long count = read.total();
-            int last = (int) Math.max(1, Math.min(MAX_PAGE, (count + PAGE_SIZE - 1) / PAGE_SIZE));
-            if (wanted > last) { // past the end (an old address, entries fewer since): the last page
-                wanted = last;
-                read = journal.pageOfTenant(tenant, (wanted - 1) * PAGE_SIZE, PAGE_SIZE);
-                count = read.total();
-            }
+            // past the end (an old address, entries fewer since): the last page, in the same one read
+            JournalPage read = journal.pageOfTenantWithin(tenant, (number(pageParameter, 1, MAX_PAGE) - 1) * PAGE_SIZE, PAGE_SIZE);
+            total = read.total();
             rows = read.rows().stream().map(e -> new Row(e, included(e.seq()))).toList();
-            total = count;
-            page = wanted;
-            pageCount = last;
+            page = read.first() / PAGE_SIZE + 1;
+            pageCount = (int) Math.max(1, Math.min(MAX_PAGE, (total + PAGE_SIZE - 1) / PAGE_SIZE));
         }
         long entry = number(proofParameter, 0, Long.MAX_VALUE);
         if (entry > 0) {

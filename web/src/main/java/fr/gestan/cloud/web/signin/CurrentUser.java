@@ -1,7 +1,6 @@
 package fr.gestan.cloud.web.signin;
 
 import fr.gestan.cloud.common.Roles;
-import fr.gestan.cloud.tenants.api.TenantNotFoundException;
 import fr.gestan.cloud.tenants.api.TenantService;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -75,17 +74,15 @@ public class CurrentUser {
         return isStaff() ? "/admin/" : isClient() && request.getAttribute("gestan.refused") == null ? "/portal/" : "/";
     }
 
-    /** The client's company (tenant) for the portal header, or {@code null} (staff, or an account not linked). */
+    /**
+     * The client's company's name for the portal header, or {@code null} (staff, or an account not linked): its name
+     * only ({@code TenantService.myCompanyName}: none of the company's record, no exception, at most one statement,
+     * none when the view's own calls read the caller's company first), asked once per request.
+     */
     public String getCompanyName() {
         if (!companyLoaded) {
             companyLoaded = true;
-            if (isClient()) {
-                try {
-                    companyName = tenants.myCompany().legalName();
-                } catch (TenantNotFoundException e) {
-                    companyName = null;
-                }
-            }
+            companyName = isClient() ? tenants.myCompanyName().orElse(null) : null;
         }
         return companyName;
     }

@@ -57,15 +57,16 @@ class PortalJournalPagesTest {
             proofsAsked.add((Long) a[0]);
             return Optional.of(proof);
         }, "inclusion");
-        bean.journal = fake(JournalQuery.class, a -> {
-            int first = (Integer) a[1];
+        bean.journal = fake(JournalQuery.class, a -> { // as JournalQueryBean.pageOfTenantWithin: past the end, the last page
+            int asked = (Integer) a[1];
             int max = (Integer) a[2];
-            reads.add(a[0] + " " + first + " " + max);
+            reads.add(a[0] + " " + asked + " " + max);
+            int first = asked < count ? asked : (int) (Math.max(0, count - 1) / max * max);
             List<JournalEntryView> rows = LongStream.rangeClosed(1, count).map(i -> count + 1 - i).skip(first).limit(max)
                     .mapToObj(id -> new JournalEntryView(id, id - 1, Instant.EPOCH, "a", "client", "842317653", "LOGIN", null, null, "OK", null, "h"))
                     .toList();
-            return new JournalPage(rows, rows.isEmpty() ? (first > 0 ? count : 0) : count);
-        }, "pageOfTenant");
+            return new JournalPage(rows, count, first);
+        }, "pageOfTenantWithin");
         return bean;
     }
 
@@ -95,18 +96,29 @@ class PortalJournalPagesTest {
         PortalJournalBean past = bean(60);
         past.open("9999999999999999999999", null);
         assertEquals(3, past.getPage());
+        assertEquals(3, past.getPageCount());
         assertEquals(10, past.getRows().size());
+        assertEquals(10L, past.getRows().get(0).entry().id());
+        assertEquals(List.of("842317653 " + (PortalJournalBean.MAX_PAGE - 1) * 25 + " 25"), reads,
+                "one read: the service answers the last page past the end (twice read before, and the count between)");
+        reads.clear();
+        PortalJournalBean fourth = bean(60);
+        fourth.open("4", null);
+        assertEquals(3, fourth.getPage());
+        assertEquals(List.of("842317653 75 25"), reads);
         for (String none : new String[] {"", "abc", "0", "-2", "1e3", "2 "}) {
             PortalJournalBean bean = bean(60);
             bean.open(none, null);
             assertEquals(1, bean.getPage(), "'" + none + "'");
             assertEquals(25, bean.getRows().size());
         }
+        reads.clear();
         PortalJournalBean empty = bean(0);
         empty.open("4", null);
         assertEquals(1, empty.getPage());
         assertEquals(1, empty.getPageCount());
         assertEquals(List.of(), empty.getRows());
+        assertEquals(1, reads.size(), "one read for a company without entries too");
     }
 
     @Test

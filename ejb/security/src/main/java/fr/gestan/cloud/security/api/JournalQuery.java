@@ -35,6 +35,17 @@ public interface JournalQuery {
                              @Min(value = 1, message = "{page.size.invalid}") @Max(value = 500, message = "{page.size.invalid}") int max);
 
     /**
+     * {@link #pageOfTenant}, except that past the tenant's last page it is its last page (the client journal's address
+     * of a page that no longer exists, or a number typed in): one statement either way, where asking again took two
+     * more (the count, then the last page). {@link JournalPage#first()} says which rows were read: {@code first}
+     * itself when the tenant has more entries, else the last page's first row (a multiple of {@code max}), 0 for a
+     * tenant without entries. Same confinement as {@code ofTenant}.
+     */
+    JournalPage pageOfTenantWithin(@NotNull(message = "{tenant.siren.required}") @Pattern(regexp = "\\d{9}", message = "{tenant.siren.format}") String tenantRef,
+                                   @Min(value = 0, message = "{page.first.invalid}") int first,
+                                   @Min(value = 1, message = "{page.size.invalid}") @Max(value = 500, message = "{page.size.invalid}") int max);
+
+    /**
      * The log position of an entry (by its id, as {@code AccessJournal.record} returns it), or null while it is not
      * sequenced yet (within a fraction of a second of its commit). Anyone: the notification sender asks it to name the
      * entry in a notice; a position says nothing of the entry.

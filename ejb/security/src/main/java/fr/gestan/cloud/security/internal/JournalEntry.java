@@ -45,6 +45,15 @@ public class JournalEntry extends GeneratedId {
             + " (select count(*) from journal_entry c where c.tenant_ref = ?1) as total_rows"
             + " from journal_entry e left join journal_leaf l on l.entry_id = e.id"
             + " where e.tenant_ref = ?1 order by e.id desc";
+    /**
+     * {@link #PAGE_OF_TENANT_SQL} from row ?2 (at most ?3 rows), or past the tenant's entries from its last page's first row
+     * ({@code JournalQueryBean.within}): the count once, in the offset and in each row. PostgreSQL and H2.
+     */
+    static final String PAGE_OF_TENANT_WITHIN_SQL = "with c as (select count(*) as n from journal_entry where tenant_ref = ?1)"
+            + " select e.*, l.position as leaf_position, (select n from c) as total_rows"
+            + " from journal_entry e left join journal_leaf l on l.entry_id = e.id"
+            + " where e.tenant_ref = ?1 order by e.id desc"
+            + " offset (select case when ?2 < n then ?2 else (greatest(n, 1) - 1) / ?3 * ?3 end from c) rows fetch first ?3 rows only";
     static final String NEWEST_FIRST = "JournalEntry.newestFirst", COUNT = "JournalEntry.count",
             OF_TENANT = "JournalEntry.ofTenant", COUNT_OF_TENANT = "JournalEntry.countOfTenant";
 

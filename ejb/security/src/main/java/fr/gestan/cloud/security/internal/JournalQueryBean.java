@@ -45,18 +45,38 @@ public class JournalQueryBean implements JournalQuery {
     @Override
     @RolesAllowed({Roles.AUDITOR, Roles.ADMIN, Roles.SUPPORT, Roles.CLIENT})
     public JournalPage pageOfTenant(@TenantRef String tenantRef, int first, int max) {
+        JournalPage read = withPositionAndTotal(em.createNativeQuery(JournalEntry.PAGE_OF_TENANT_SQL, JournalEntry.WITH_POSITION_AND_TOTAL)
+                .setParameter(1, tenantRef).setFirstResult(first).setMaxResults(max), first);
+        if (read.rows().isEmpty() && first > 0) { // past the last page: no row to read the total from
+            return new JournalPage(read.rows(), countOfTenant(tenantRef), first);
+        }
+        return read;
+    }
+
+    @Override
+    @RolesAllowed({Roles.AUDITOR, Roles.ADMIN, Roles.SUPPORT, Roles.CLIENT})
+    public JournalPage pageOfTenantWithin(@TenantRef String tenantRef, int first, int max) {
+        JournalPage read = withPositionAndTotal(em.createNativeQuery(JournalEntry.PAGE_OF_TENANT_WITHIN_SQL, JournalEntry.WITH_POSITION_AND_TOTAL)
+                .setParameter(1, tenantRef).setParameter(2, first).setParameter(3, max), first);
+        // no row: the tenant has no entry (past its end, the statement reads its last page); else the statement's offset
+        return new JournalPage(read.rows(), read.total(), read.rows().isEmpty() ? 0 : (int) within(first, max, read.total()));
+    }
+
+    /** The rows of a {@link JournalEntry#WITH_POSITION_AND_TOTAL} query, with the total they carry (0 without rows), from {@code first}. */
+    private static JournalPage withPositionAndTotal(jakarta.persistence.Query query, int first) {
         List<JournalEntryView> rows = new java.util.ArrayList<>();
         long total = 0;
-        for (Object result : em.createNativeQuery(JournalEntry.PAGE_OF_TENANT_SQL, JournalEntry.WITH_POSITION_AND_TOTAL)
-                .setParameter(1, tenantRef).setFirstResult(first).setMaxResults(max).getResultList()) {
+        for (Object result : query.getResultList()) {
             Object[] row = (Object[]) result;
             rows.add(((JournalEntry) row[0]).toView(row[1] == null ? null : ((Number) row[1]).longValue()));
             total = ((Number) row[2]).longValue();
         }
-        if (rows.isEmpty() && first > 0) { // past the last page: no row to read the total from
-            total = countOfTenant(tenantRef);
-        }
-        return new JournalPage(rows, total);
+        return new JournalPage(rows, total, first);
+    }
+
+    /** The first row the statement reads: {@code first} while the tenant has more entries, else its last page's. */
+    static long within(int first, int max, long total) {
+        return first < total ? first : Math.max(0, total - 1) / max * max;
     }
 
     @Override

@@ -102,8 +102,20 @@ public interface TenantService {
     TenantRecord terminate(long id, @NotBlank(message = "{tenant.reason.required}") @Size(max = 500, message = "{tenant.reason.size}") String reason)
             throws TenantNotFoundException, TenantStateException, PortalDirectoryException;
 
-    /** The company of the signed-in client contact. Clients only. */
+    /**
+     * The company of the signed-in client contact. Clients only. Read once per request with the caller's link to its
+     * company (which every client call of a page needs): a page that asks again, or whose header asked
+     * ({@link #myCompanyName}), reads nothing more.
+     */
     TenantView myCompany() throws TenantNotFoundException;
+
+    /**
+     * The legal name of the signed-in client's company, for the portal's header: empty for a client linked to no
+     * company (no exception: the transaction of the view it is read in is not marked for rollback). Clients only,
+     * their own company only (it takes no argument). One statement of four columns at most, none when the request
+     * has already read the caller's company (its confinement did); runs in the caller's transaction or in none.
+     */
+    java.util.Optional<String> myCompanyName();
 
     /** The full record of the signed-in client's company. Clients only. */
     TenantRecord myCompanyRecord() throws TenantNotFoundException;

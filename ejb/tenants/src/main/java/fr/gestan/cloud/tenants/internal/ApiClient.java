@@ -22,10 +22,12 @@ import java.util.Objects;
 @NamedQuery(name = ApiClient.OF_TENANT, query = "select c from ApiClient c where c.tenant = :tenant order by c.createdAt desc, c.id desc")
 @NamedQuery(name = ApiClient.BY_CLIENT_ID, query = "select c from ApiClient c join fetch c.tenant where c.clientId = :clientId")
 @NamedQuery(name = ApiClient.TENANT_OF_ACTIVE, query = "select c.tenant from ApiClient c where c.serviceAccount = :username and c.revokedAt is null")
+@NamedQuery(name = ApiClient.LINK_OF_ACTIVE, query = "select t.id, t.siren, t.state, t.legalName from ApiClient c join c.tenant t"
+        + " where c.serviceAccount = :username and c.revokedAt is null")
 public class ApiClient extends TenantRecord {
 
     static final String OF_TENANT = "ApiClient.ofTenant", BY_CLIENT_ID = "ApiClient.byClientId",
-            TENANT_OF_ACTIVE = "ApiClient.tenantOfActive";
+            TENANT_OF_ACTIVE = "ApiClient.tenantOfActive", LINK_OF_ACTIVE = "ApiClient.linkOfActive";
     /** Keycloak's prefix of a service account's username. */
     static final String SERVICE_ACCOUNT_PREFIX = "service-account-";
 

@@ -6,7 +6,6 @@ import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -42,16 +41,7 @@ public class CallerTenancyBean implements CallerTenancy {
         if (!caller.isCallerInRole(Roles.CLIENT) && !caller.isCallerInRole(Roles.API_READ)) {
             return Optional.empty();
         }
-        String username = caller.getCallerPrincipal().getName();
-        try {
-            return memo.get(username, this::read);
-        } catch (ContextNotActiveException e) {
-            return read(username); // no request here: nothing to share the reading with
-        }
-    }
-
-    private Optional<CallerLinks.Link> read(String username) {
-        return TenantData.linkedTenant(em, username).map(t -> new CallerLinks.Link(t.id(), t.siren(), t.state()));
+        return CallerLinks.of(memo, em, caller.getCallerPrincipal().getName());
     }
 
     @Override

@@ -17,9 +17,12 @@ import java.util.List;
 @NamedQuery(name = PortalAccount.USERNAME_TAKEN, query = "select count(a) from PortalAccount a where a.username = :username")
 @NamedQuery(name = PortalAccount.TENANT_OF_USER,
         query = "select a.tenant from PortalAccount a where a.username = :username")
+// the caller's link (CallerLinks.read): what the confinement and the portal's header need, not the whole tenant
+@NamedQuery(name = PortalAccount.LINK_OF_USER,
+        query = "select t.id, t.siren, t.state, t.legalName from PortalAccount a join a.tenant t where a.username = :username")
 public class PortalAccount extends TenantRecord {
 
-    static final String TENANT_OF_USER = "PortalAccount.tenantOfUser",
+    static final String TENANT_OF_USER = "PortalAccount.tenantOfUser", LINK_OF_USER = "PortalAccount.linkOfUser",
             USERNAMES_OF_TENANT = "PortalAccount.usernamesOfTenant",
             USERNAME_TAKEN = "PortalAccount.usernameTaken";
 

@@ -24,6 +24,8 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import java.time.LocalDate;
@@ -31,6 +33,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 @Stateless
 @RolesAllowed({Roles.SUPPORT, Roles.ADMIN})
@@ -272,10 +275,21 @@ public class TenantServiceBean extends TenantsServiceBase implements TenantServi
         return em.createNamedQuery(PortalAccount.USERNAMES_OF_TENANT, String.class).setParameter("tenant", tenant).getResultList();
     }
 
+    // SUPPORTS (and myCompanyName): a read of the request's memo, or of one statement; outside a transaction (the
+    // portal's header, the pages that do not run in one) it takes no commit (docs/performance.md 4.40).
     @Override
     @RolesAllowed({Roles.CLIENT, Roles.API_READ})
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public TenantView myCompany() throws TenantNotFoundException {
-        return callersTenant().toView();
+        return callersLink().map(CallerLinks.Link::view)
+                .orElseThrow(() -> new TenantNotFoundException("No company is linked to portal user " + actor()));
+    }
+
+    @Override
+    @RolesAllowed({Roles.CLIENT, Roles.API_READ})
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<String> myCompanyName() {
+        return callersLink().map(CallerLinks.Link::legalName);
     }
 
     @Override
@@ -298,7 +312,8 @@ public class TenantServiceBean extends TenantsServiceBase implements TenantServi
     @Override
     @RolesAllowed({Roles.CLIENT, Roles.API_READ})
     public List<ChangeRequestView> myChangeRequests() throws TenantNotFoundException {
-        return em.createNamedQuery(ChangeRequest.OF_TENANT, ChangeRequest.class).setParameter("tenant", callersTenant())
+        // the caller's company as the request read it, by reference (the company page's header then reads nothing)
+        return em.createNamedQuery(ChangeRequest.OF_TENANT, ChangeRequest.class).setParameter("tenant", em.getReference(Tenant.class, callersTenantId()))
                 .setMaxResults(100).getResultList().stream().map(ChangeRequest::toView).toList();
     }
 

@@ -16,7 +16,7 @@ class CallerLinkMemoTest {
 
     private Optional<CallerLinks.Link> read(String username) {
         reads.incrementAndGet();
-        return username.startsWith("client") ? Optional.of(new CallerLinks.Link(7, "842317653", state)) : Optional.empty();
+        return username.startsWith("client") ? Optional.of(new CallerLinks.Link(7, "842317653", state, "Boulangerie Martin SARL")) : Optional.empty();
     }
 
     @Test
