@@ -88,20 +88,28 @@ final class BatchPage {
                         if (before != null) {
                             before.taken.await();
                         }
-                        while (true) {
-                            slots.acquire();
-                            try {
-                                String siren = queue.poll();
-                                if (siren == null) {
-                                    return null;
+                        // one call of the bean for this worker's share of the page, not one per certificate
+                        return certificates.drafting(drafts -> {
+                            while (true) {
+                                try {
+                                    slots.acquire();
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                    throw new IllegalStateException("certificate batch interrupted", e);
                                 }
-                                long t = System.nanoTime();
-                                draft(siren, docs.get(siren), certificates, numbers, evidence, key);
-                                drafting.add(System.nanoTime() - t);
-                            } finally {
-                                slots.release();
+                                try {
+                                    String siren = queue.poll();
+                                    if (siren == null) {
+                                        return null;
+                                    }
+                                    long t = System.nanoTime();
+                                    draft(siren, docs.get(siren), drafts, numbers, evidence, key);
+                                    drafting.add(System.nanoTime() - t);
+                                } finally {
+                                    slots.release();
+                                }
                             }
-                        }
+                        });
                     } finally {
                         taken.countDown(); // every tenant taken, or this worker failed: the next page's may start
                     }
@@ -114,8 +122,8 @@ final class BatchPage {
         }
     }
 
-    private void draft(String siren, ComplianceFactsReader.TenantDocuments tenant, CertificatesBean certificates, CertificateNumberPool numbers,
-                       ComplianceFactsReader.GdprEvidence evidence, SigningKeyRing.ActiveSigner key) {
+    private void draft(String siren, ComplianceFactsReader.TenantDocuments tenant, CertificatesBean.Drafts certificates,
+                       CertificateNumberPool numbers, ComplianceFactsReader.GdprEvidence evidence, SigningKeyRing.ActiveSigner key) {
         try {
             if (tenant == null) {
                 numbers.unused();

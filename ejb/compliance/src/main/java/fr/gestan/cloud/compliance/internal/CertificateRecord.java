@@ -105,11 +105,14 @@ public class CertificateRecord extends GeneratedId {
         this(number, tenantSiren, null, sha256, issuedAt, null, null);
     }
 
+    /** A SHA-256 as the registry keeps it (compiled once, not once per certificate). */
+    private static final java.util.regex.Pattern SHA256 = java.util.regex.Pattern.compile("[0-9a-f]{64}");
+
     CertificateRecord(String number, String tenantSiren, String tenantName, String sha256, Instant issuedAt, String issuedBy,
                       String supersedes) {
         this.number = Objects.requireNonNull(number);
         this.tenantSiren = Objects.requireNonNull(tenantSiren);
-        if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
+        if (sha256 == null || !SHA256.matcher(sha256).matches()) {
             throw new IllegalArgumentException("sha256 must be 64 lower-case hex digits");
         }
         this.tenantName = tenantName;

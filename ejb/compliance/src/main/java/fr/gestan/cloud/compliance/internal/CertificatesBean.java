@@ -86,8 +86,31 @@ public class CertificatesBean extends ComplianceServiceBase implements Certifica
     public CertificateDraft draft(ComplianceFactsReader.TenantDocuments docs, ComplianceFactsReader.GdprEvidence evidence,
                                   CertificateNumberPool numbers, SigningKeyRing.ActiveSigner key) throws CertificateRefusedException {
         String siren = docs.tenant().siren();
-        ComplianceReport report = evaluated(siren, reader.facts(docs, evidence), null);
-        return render(siren, certificateFacts(docs, null), report, null, ISSUED, numbers, key);
+        // the facts from what the page's reading prepared, computed here rather than in two calls of the reader bean
+        // (each through the container's interceptors and the reader's run-as identity); the bean reads what is missing
+        fr.gestan.cloud.compliance.internal.rules.TenantFacts facts = ComplianceFactsReader.preparedFacts(docs, evidence);
+        ComplianceReport report = evaluated(siren, facts != null ? facts : reader.facts(docs, evidence), null);
+        CertificateFacts printed = ComplianceFactsReader.preparedCertificate(docs);
+        return render(siren, certificateFacts(docs, printed != null ? printed : reader.certificate(docs), null), report, null, ISSUED,
+                numbers, key);
+    }
+
+    /** A batch worker's drafts ({@link #draft}), one after the other in this one call of the bean. */
+    @FunctionalInterface
+    public interface Drafts {
+        CertificateDraft draft(ComplianceFactsReader.TenantDocuments docs, ComplianceFactsReader.GdprEvidence evidence,
+                               CertificateNumberPool numbers, SigningKeyRing.ActiveSigner key) throws CertificateRefusedException;
+    }
+
+    /**
+     * For the batch: runs {@code worker} (a worker's share of a page) inside one call of this bean, which drafts with
+     * the {@link Drafts} it is given: the caller's roles checked once per worker and page rather than once per
+     * certificate, and no transaction (a draft reads and writes nothing; a refusal is journaled in a transaction of
+     * its own, as in {@link #draft}).
+     */
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
+    public <T> T drafting(java.util.function.Function<Drafts, T> worker) {
+        return worker.apply(this::draft);
     }
 
     private LocalDate today() {
@@ -166,7 +189,11 @@ public class CertificatesBean extends ComplianceServiceBase implements Certifica
 
     /** What the certificate states beside the rules; a refusal (journaled) when no contract is left to certify. */
     private CertificateFacts certificateFacts(ComplianceFactsReader.TenantDocuments docs, String previousNumber) throws CertificateRefusedException {
-        CertificateFacts facts = reader.certificate(docs);
+        return certificateFacts(docs, reader.certificate(docs), previousNumber);
+    }
+
+    private CertificateFacts certificateFacts(ComplianceFactsReader.TenantDocuments docs, CertificateFacts facts, String previousNumber)
+            throws CertificateRefusedException {
         if (facts.contracts().isEmpty()) {
             journal.recordIndependently(JournalEvent.refused(ISSUE_REFUSED, docs.tenant().siren(), previousNumber, "no contract"));
             throw new CertificateRefusedException(CertificateRefusedException.Reason.NO_CONTRACT, List.of());

@@ -274,6 +274,12 @@ public class ComplianceFactsReader {
     }
 
     private TenantFacts facts(TenantDocuments docs, Map<Long, String> accepted, boolean recorded) {
+        return facts(docs, accepted, recorded, server -> docs.shared().controls().computeIfAbsent(server, this::controlsOf));
+    }
+
+    /** {@code controls}: a production server's controls (its evidence). */
+    private static TenantFacts facts(TenantDocuments docs, Map<Long, String> accepted, boolean recorded,
+                                     Function<String, List<TenantFacts.Control>> controls) {
         TenantRecord record = docs.tenant();
         String siren = record.siren();
         Shared shared = docs.shared();
@@ -283,11 +289,42 @@ public class ComplianceFactsReader {
             String acceptedSha = accepted.get(c.id());
             // the agreement's text written (to compare its version) only when the client accepted one
             boolean current = acceptedSha != null && acceptedSha.equals(AgreementTexts.of(docs.agreement(c)).sha256());
-            list.add(contract(c, shared, current, acceptedSha != null && !current, recorded,
-                    shared.controls().computeIfAbsent(c.productionServer(), this::controlsOf)));
+            list.add(contract(c, shared, current, acceptedSha != null && !current, recorded, controls.apply(c.productionServer())));
         }
         return new TenantFacts(siren, record.legalName(), shared.on(), kinds, list,
                 shared.backupRetentionDays(), shared.staff());
+    }
+
+    /**
+     * The rules' inputs of a batch page's tenant from what {@link #prepare} read for its page (its GDPR evidence from
+     * {@link #evidenceOf}): the same as {@link #facts(TenantDocuments, GdprEvidence)}, computed on the worker without a
+     * call of this bean. Null when the page's reads lack a production server's controls (then that method reads them).
+     */
+    static TenantFacts preparedFacts(TenantDocuments docs, GdprEvidence evidence) {
+        Map<String, List<TenantFacts.Control>> controls = docs.shared().controls();
+        for (ContractView c : docs.contracts()) {
+            if (c.productionServer() == null || controls.get(c.productionServer()) == null) {
+                return null;
+            }
+        }
+        String siren = docs.tenant().siren();
+        return facts(docs, evidence.acceptedOf(siren), ProcessingCoverage.covers(evidence.coverage().get(siren), kinds(docs.tenant())),
+                controls::get);
+    }
+
+    /**
+     * What a certificate states of a batch page's tenant, from what {@link #prepare} read for its page: the same as
+     * {@link #certificate}, computed on the worker without a call of this bean. Null when the page's reads lack a
+     * recovery plan, the availability figures or the checkpoint (then that method reads them).
+     */
+    static CertificateFacts preparedCertificate(TenantDocuments docs) {
+        Shared shared = docs.shared();
+        CheckpointView checkpoint = shared.checkpoint().get();
+        if (checkpoint == null || shared.availability().isEmpty()
+                || docs.contracts().stream().anyMatch(c -> !shared.plans().containsKey(c.productionServerId()))) {
+            return null;
+        }
+        return CertificateFacts.of(docs, shared.plans()::get, Optional.of(checkpoint), shared.availability());
     }
 
     /** What a certificate states of a tenant whose documents' inputs were read already (staff issue certificates). */
@@ -312,6 +349,9 @@ public class ComplianceFactsReader {
                 if (c.productionServer() != null) {
                     shared.controls().computeIfAbsent(c.productionServer(), this::controlsOf);
                 }
+                // the production servers' recovery plans (printed), read once per batch: the workers compute each
+                // certificate's statements without calling this bean (preparedCertificate)
+                shared.plans().computeIfAbsent(c.productionServerId(), this::planOf);
             }
         }
         availability(shared);
@@ -380,7 +420,7 @@ public class ComplianceFactsReader {
                         v.source() == null ? null : v.source().name())).toList();
     }
 
-    private TenantFacts.ContractFacts contract(ContractView c, Shared shared, boolean agreementCurrent, boolean agreementOutdated,
+    private static TenantFacts.ContractFacts contract(ContractView c, Shared shared, boolean agreementCurrent, boolean agreementOutdated,
                                                boolean recorded, List<TenantFacts.Control> evidence) {
         List<TenantFacts.SubProcessor> subs = shared.serving(c.productionDataCentre(), c.backupDataCentre()).stream()
                 .map(s -> new TenantFacts.SubProcessor(s.role().name(), new TenantFacts.Operator(s.name(), s.country(),
