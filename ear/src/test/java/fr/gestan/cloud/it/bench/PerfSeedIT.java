@@ -151,6 +151,8 @@ class PerfSeedIT extends ScaleSeeding {
         print("seed: certificate batch, " + tally.summary() + " in " + certificateSeconds + " s (" + Math.round(tally.issued() / certificateSeconds)
                 + " certificates/s)");
         assertTrue(tally.issued() >= n, tally::summary);
+        // the offer's database as a production server's would be after this bulk load: analyzed (where autovacuum is off)
+        print("seed: planner statistics: " + analyzeWhereAutovacuumIsOff());
         double total = seconds(t0);
         print("seed: done in " + total + " s (goal 300 s)");
 

@@ -27,11 +27,6 @@ import java.util.List;
 import java.util.Map;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
-import jakarta.annotation.Resource;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -74,10 +69,6 @@ class ScaleBenchmarkIT extends ScaleSeeding {
     /** With ScaleSeeding's four, the units whose Hibernate statistics count the batch's statements (issue 19: per page, not per tenant). */
     @PersistenceUnit(unitName = "notifications")
     EntityManagerFactory notificationsUnit;
-
-    /** The schema owner's connections (ANALYZE needs the tables' owner). */
-    @Resource(lookup = "java:jboss/datasources/GestanMigrationDS")
-    DataSource owner;
 
     @EJB
     ConfidentialityAgreements agreements;
@@ -149,7 +140,7 @@ class ScaleBenchmarkIT extends ScaleSeeding {
                 + Math.round(evaluated / report) + " tenants/s, " + Math.round(report * 10_000 / evaluated) + " s per 10,000)");
         assertEquals(total, evaluated);
 
-        print("planner statistics: " + statistics(owner));
+        print("planner statistics: " + analyzeWhereAutovacuumIsOff());
 
         StoredReportSummary summary = median("dashboard summary (one aggregate query)", () -> auditor.call(() -> reports.summary()));
         print("  summary: " + summary);
@@ -198,30 +189,6 @@ class ScaleBenchmarkIT extends ScaleSeeding {
         CertificateBatchTally again = longRun.call(() -> batch.run(t -> { }));
         print("second certificate batch (everyone already certified): " + again.summary() + " in " + seconds(t3) + " s");
         assertEquals(0, again.issued());
-    }
-
-    /**
-     * The planner's statistics as a production server's would be after seeding this many tenants: where PostgreSQL's
-     * autovacuum is off (this machine's CI configuration), the tables were never analyzed, and PostgreSQL planned the
-     * batch's queries on default estimates (sequential scans of the journal and the registry at every page:
-     * docs/performance.md 4.40); then they are analyzed once here, as autovacuum would have done while seeding.
-     * {@code GESTAN_BENCHMARK_ANALYZE=false}: never.
-     */
-    static String statistics(DataSource owner) throws java.sql.SQLException {
-        try (Connection c = owner.getConnection(); Statement s = c.createStatement()) {
-            String autovacuum;
-            try (ResultSet rs = s.executeQuery("show autovacuum")) {
-                rs.next();
-                autovacuum = rs.getString(1);
-            }
-            if ("on".equals(autovacuum) || "false".equals(System.getenv("GESTAN_BENCHMARK_ANALYZE"))) {
-                return "autovacuum " + autovacuum + ", tables not analyzed by the benchmark";
-            }
-            long t = System.nanoTime();
-            s.execute("analyze");
-            return "autovacuum " + autovacuum + " on this server: the schema's tables analyzed after seeding, as autovacuum would have, in "
-                    + seconds(t) + " s";
-        }
     }
 
     /** Each module's Hibernate statistics, zeroed and counting from now. */
