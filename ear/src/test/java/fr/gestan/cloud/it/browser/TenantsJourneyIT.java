@@ -182,7 +182,7 @@ class TenantsJourneyIT extends BrowserJourney {
         String address = browser.find(By.id("record-address")).getText();
         assertTrue(address.contains("93100 Montreuil"), address);
         assertTrue(browser.driver().findElements(By.id("tenant:legalName")).isEmpty(), "the record read-only again once saved");
-        browser.screenshot("tenants-06-record-saved");
+        browser.screenshot("tenants-05b-record-saved");
     }
 
     @Test
