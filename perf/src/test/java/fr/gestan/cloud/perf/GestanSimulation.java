@@ -134,7 +134,7 @@ public class GestanSimulation extends Simulation {
         return exec(http(name).post("/admin/tenants/index.xhtml")
                 .header("Faces-Request", "partial/ajax").header("X-Requested-With", "XMLHttpRequest")
                 .formParam("jakarta.faces.partial.ajax", "true").formParam("jakarta.faces.source", "tenants:apply")
-                .formParam("jakarta.faces.partial.execute", "tenants").formParam("jakarta.faces.partial.render", "tenants:list")
+                .formParam("jakarta.faces.partial.execute", "tenants:apply tenants:text tenants:state").formParam("jakarta.faces.partial.render", "tenants:list")
                 .formParam("tenants:apply", "tenants:apply").formParam("tenants", "tenants")
                 .formParam("tenants:text", text).formParam("tenants:state_input", "")
                 .formParam("jakarta.faces.ViewState", "#{viewState}").formParam("primefaces.nonce", "#{nonce}")

@@ -229,7 +229,7 @@ public final class PageCost {
         }
         // the tenant list's "Apply" button's AJAX post, field by field as the browser sends it (name, value, ...)
         String[] pairs = {"jakarta.faces.partial.ajax", "true", "jakarta.faces.source", "tenants:apply",
-                "jakarta.faces.partial.execute", "tenants", "jakarta.faces.partial.render", "tenants:list",
+                "jakarta.faces.partial.execute", "tenants:apply tenants:text tenants:state", "jakarta.faces.partial.render", "tenants:list",
                 "tenants:apply", "tenants:apply", "tenants", "tenants", "tenants:text", text, "tenants:state_input", "",
                 "jakarta.faces.ViewState", searchView[0], "primefaces.nonce", searchView[1]};
         long start = System.nanoTime();

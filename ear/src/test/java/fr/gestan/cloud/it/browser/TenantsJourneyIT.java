@@ -169,6 +169,20 @@ class TenantsJourneyIT extends BrowserJourney {
         browser.waitUntil(d -> d.getCurrentUrl().contains("edit?id=") || d.getCurrentUrl().contains("edit.xhtml?id="));
         assertEquals("Menuiserie Journey SARL", browser.find(By.tagName("h1")).getText());
         browser.screenshot("tenants-05-created");
+
+        // The record is read-only first; "Modifier la fiche" opens its form, saving shows the record again, changed.
+        assertEquals("Menuiserie Journey SARL", browser.find(By.id("record-legalName")).getText());
+        assertTrue(browser.driver().findElements(By.id("tenant:legalName")).isEmpty(), "no form before asking for it");
+        browser.clickAndWaitForReplacement(By.id("edit-record"));
+        browser.find(By.id("tenant:address-city")).clear();
+        browser.find(By.id("tenant:address-city")).sendKeys("Montreuil");
+        browser.find(By.id("tenant:address-postalCode")).clear();
+        browser.find(By.id("tenant:address-postalCode")).sendKeys("93100");
+        browser.clickAndWaitForReplacement(By.id("tenant:save"));
+        String address = browser.find(By.id("record-address")).getText();
+        assertTrue(address.contains("93100 Montreuil"), address);
+        assertTrue(browser.driver().findElements(By.id("tenant:legalName")).isEmpty(), "the record read-only again once saved");
+        browser.screenshot("tenants-05b-record-saved");
     }
 
     @Test

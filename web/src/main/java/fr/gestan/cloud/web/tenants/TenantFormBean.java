@@ -27,7 +27,8 @@ import java.util.Set;
 /**
  * The record form of {@code /admin/tenants/edit} (form {@code tenant}: identity, address, contacts, hosted data):
  * creates the tenant or saves its changes. The same Bean Validation constraints as the service run first, so each
- * bad field gets its own message.
+ * bad field gets its own message. An existing tenant's record is shown read-only until "Modifier la fiche"
+ * ({@code ?edit=true}, {@link #edit}) asks for the form, and again once its changes are saved.
  */
 @Named
 @ViewScoped
@@ -59,6 +60,8 @@ public class TenantFormBean implements Serializable {
     private ContactForm billing = new ContactForm();
     private ContactForm technical = new ContactForm();
     private HostedDataKind[] dataKinds = new HostedDataKind[0];
+    /** The form rather than the read-only record (an existing tenant's; creating always shows the form). */
+    private boolean editing;
 
     /** Fills the form from the record the page shows (read, saved or changed state). */
     void fill(@Observes TenantPageBean.Shown shown) {
@@ -87,6 +90,15 @@ public class TenantFormBean implements Serializable {
                 dataKinds == null || dataKinds.length == 0 ? Set.of() : EnumSet.copyOf(List.of(dataKinds)));
     }
 
+    /** View action of {@code ?edit=true}: the form, for staff who may change this tenant (else the record stays read-only). */
+    public void edit() {
+        editing = page.isEditable() && !page.isCreating();
+    }
+
+    public boolean isEditing() {
+        return editing;
+    }
+
     public String save() {
         TenantDetails details = details();
         Set<ConstraintViolation<TenantDetails>> violations = validator.validate(details);
@@ -102,6 +114,7 @@ public class TenantFormBean implements Serializable {
             }
             TenantRecord record = page.getRecord();
             page.show(tenants.update(record.id(), record.version(), details));
+            editing = false;
             messages.info("tenant.saved");
         } catch (DuplicateSirenException e) {
             messages.error("tenant.duplicate", e.siren());

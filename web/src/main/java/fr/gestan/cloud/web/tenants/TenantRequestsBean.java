@@ -2,7 +2,6 @@ package fr.gestan.cloud.web.tenants;
 
 import fr.gestan.cloud.tenants.api.ChangeRequestTakenException;
 import fr.gestan.cloud.tenants.api.ChangeRequestView;
-import fr.gestan.cloud.web.admin.BackOfficeDashboardView;
 import fr.gestan.cloud.web.layout.DatabasePages;
 import org.primefaces.model.LazyDataModel;
 import fr.gestan.cloud.tenants.api.HostedAccountView;
@@ -35,8 +34,6 @@ public class TenantRequestsBean implements Serializable {
     @Inject
     @Bundle("tmsg")
     Messages messages;
-    @Inject
-    BackOfficeDashboardView dashboard;
 
     private List<ChangeRequestView> changes;
     private List<HostedAccountView> resets;
@@ -92,11 +89,6 @@ public class TenantRequestsBean implements Serializable {
             resets = accounts.pendingResetRequests(200);
         }
         return resets;
-    }
-
-    /** The dashboard tile's figure: open change requests and pending password resets, read with the other tiles'. */
-    public long getPendingCount() {
-        return dashboard.figures().pendingRequests();
     }
 
     public void close(long id) {

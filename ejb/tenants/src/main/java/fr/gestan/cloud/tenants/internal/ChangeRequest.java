@@ -12,6 +12,7 @@ import java.util.Objects;
 /** A client's request to change its company record, handled by staff. */
 @Entity
 @Table(name = "tenant_change_request")
+@jakarta.persistence.EntityListeners(PendingCountsCache.Listener.class) // the dashboard's open count (PendingCountsCache)
 @NamedQuery(name = ChangeRequest.OPEN, query = ChangeRequest.WITH_TENANT + " where r.closedAt is null" + ChangeRequest.OLDEST_FIRST)
 @NamedQuery(name = ChangeRequest.OPEN_COUNT, query = "select count(r) from ChangeRequest r where r.closedAt is null")
 @NamedQuery(name = ChangeRequest.OF_TENANT, query = ChangeRequest.WITH_TENANT + " where r.tenant = :tenant order by r.requestedAt desc, r.id desc")

@@ -19,6 +19,7 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "hosted_account")
+@jakarta.persistence.EntityListeners(PendingCountsCache.Listener.class) // the dashboard's reset count (PendingCountsCache)
 @NamedQuery(name = HostedAccount.OF_TENANT, query = "select a from HostedAccount a join fetch a.tenant where a.tenant = :tenant order by a.login")
 @NamedQuery(name = HostedAccount.OF_USER, query = "select a from HostedAccount a join fetch a.tenant where a.tenant in"
         + " (select p.tenant from PortalAccount p where p.username = :username) order by a.login")

@@ -179,7 +179,7 @@ public class HostedAccountsBean extends TenantsServiceBase implements HostedAcco
     @Override
     @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
     public long pendingResetRequestCount() {
-        return em.createNamedQuery(HostedAccount.RESET_REQUESTED_COUNT, Long.class).getSingleResult();
+        return PendingCountsCache.resetRequests(() -> em.createNamedQuery(HostedAccount.RESET_REQUESTED_COUNT, Long.class).getSingleResult());
     }
 
     @Override

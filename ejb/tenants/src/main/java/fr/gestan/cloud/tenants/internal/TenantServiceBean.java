@@ -335,7 +335,7 @@ public class TenantServiceBean extends TenantsServiceBase implements TenantServi
     @Override
     @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
     public long openChangeRequestCount() {
-        return em.createNamedQuery(ChangeRequest.OPEN_COUNT, Long.class).getSingleResult();
+        return PendingCountsCache.openChangeRequests(() -> em.createNamedQuery(ChangeRequest.OPEN_COUNT, Long.class).getSingleResult());
     }
 
     @Override
