@@ -95,6 +95,66 @@ class DeliveryBulkInsertTest {
         }
     }
 
+    @Test
+    void on_h2_a_rounds_attempts_are_stored_as_persist_would_with_their_delivery_and_utc_time() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:attempts;DB_CLOSE_DELAY=-1")) {
+            attemptsStoredAndReadBack(c);
+        }
+    }
+
+    @Test
+    void on_postgresql_a_rounds_attempts_are_stored_as_persist_would_with_their_delivery_and_utc_time() throws Exception {
+        try (Connection c = TestPostgres.connect()) {
+            c.setAutoCommit(false); // rolled back: nothing left in the shared server
+            try (Statement s = c.createStatement()) {
+                s.execute("create schema attempt_bulk_test");
+                s.execute("set local search_path to attempt_bulk_test");
+            }
+            try {
+                attemptsStoredAndReadBack(c);
+            } finally {
+                c.rollback();
+            }
+        }
+    }
+
+    /** The outbox sender's round recording its tries together (issue 19): one attempt row per try, in one JDBC batch. */
+    private static void attemptsStoredAndReadBack(Connection c) throws Exception {
+        migrate(c);
+        Message message = new Message("Votre nouvelle attestation", "Bonjour", null, null);
+        List<Delivery> page = List.of(
+                new Delivery("CERTIFICATE_ISSUED", "842317653", Channel.EMAIL, "admin@boulangerie.fr", null, message, NOW),
+                new Delivery("CERTIFICATE_ISSUED", "842317653", Channel.EMAIL, "tech@boulangerie.fr", null, message, NOW));
+        JdbcBatches.insertAll(c, Delivery.INSERT, page, (insert, d) -> d.bindNew(insert));
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select id from notification_delivery order by id")) {
+            for (Delivery d : page) {
+                assertTrue(rs.next());
+                java.lang.reflect.Field id = fr.gestan.cloud.common.persistence.GeneratedId.class.getDeclaredField("id");
+                id.setAccessible(true);
+                id.set(d, rs.getLong(1)); // as the sender's round loads them
+            }
+        }
+        Instant at = NOW.plusSeconds(5);
+        List<DeliveryAttempt> attempts = List.of(page.get(0).sent(at, "accepted by smtp.example as <msg@gestan.cloud>"),
+                page.get(1).failed(at, "x".repeat(600), new RetryPolicy(8, java.time.Duration.ofSeconds(30), java.time.Duration.ofHours(1))));
+
+        assertEquals(2, JdbcBatches.insertAll(c, DeliveryAttempt.INSERT, attempts, (insert, a) -> a.bindNew(insert)));
+
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select a.id, a.delivery_id, a.attempted_at, a.outcome, a.detail"
+                + " from notification_attempt a order by a.id")) {
+            String[][] expected = {{"SENT", "accepted by smtp.example as <msg@gestan.cloud>"}, {"RETRY", "x".repeat(500)}};
+            for (int i = 0; i < page.size(); i++) {
+                assertTrue(rs.next());
+                assertEquals(page.get(i).id(), rs.getLong("delivery_id"), "the try's own delivery");
+                assertEquals(LocalDateTime.ofInstant(at, ZoneOffset.UTC), rs.getObject("attempted_at", LocalDateTime.class),
+                        "UTC as hibernate.jdbc.time_zone");
+                assertEquals(expected[i][0], rs.getString("outcome"));
+                assertEquals(expected[i][1], rs.getString("detail"), "the detail cut at the column's 500 characters");
+            }
+            assertFalse(rs.next());
+        }
+    }
+
     /** The outbox's tables as the module's migration creates them. */
     private static void migrate(Connection c) throws SQLException, IOException {
         String script;
