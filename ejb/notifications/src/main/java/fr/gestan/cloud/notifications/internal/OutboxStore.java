@@ -20,6 +20,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,8 @@ public class OutboxStore {
         List<Delivery> due = em.createNamedQuery(Delivery.DUE, Delivery.class).setParameter("now", now).setMaxResults(max)
                 .setHint("org.hibernate.readOnly", true).getResultList();
         List<Outgoing> ready = new ArrayList<>(due.size());
-        for (Delivery d : due) {
+        // the page in the order the round sends it: oldest due first, then by id (the query orders by due time only)
+        for (Delivery d : due.stream().sorted(Comparator.comparing(Delivery::nextAttemptAt).thenComparing(Delivery::id)).toList()) {
             Outgoing outgoing = outgoing(d, now);
             if (outgoing != null) {
                 ready.add(outgoing);
