@@ -33,21 +33,36 @@ class DeliveryBulkInsertTest {
 
     @Test
     void on_h2_a_page_of_deliveries_is_stored_as_pending_rows_due_now() throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:deliveries;DB_CLOSE_DELAY=-1")) {
-            storedAndReadBack(c);
-        }
+        onH2("deliveries", DeliveryBulkInsertTest::storedAndReadBack);
     }
 
     @Test
     void on_postgresql_a_page_of_deliveries_is_stored_as_pending_rows_due_now() throws Exception {
+        onPostgres("delivery_bulk_test", DeliveryBulkInsertTest::storedAndReadBack);
+    }
+
+    /** A check run on a connection to a fresh schema. */
+    @FunctionalInterface
+    private interface Check {
+        void on(Connection c) throws Exception;
+    }
+
+    private static void onH2(String database, Check check) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1")) {
+            check.on(c);
+        }
+    }
+
+    /** In a schema of its own on the shared server, rolled back: nothing is left there. */
+    private static void onPostgres(String schema, Check check) throws Exception {
         try (Connection c = TestPostgres.connect()) {
-            c.setAutoCommit(false); // rolled back: nothing left in the shared server
+            c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
-                s.execute("create schema delivery_bulk_test");
-                s.execute("set local search_path to delivery_bulk_test");
+                s.execute("create schema " + schema);
+                s.execute("set local search_path to " + schema);
             }
             try {
-                storedAndReadBack(c);
+                check.on(c);
             } finally {
                 c.rollback();
             }
@@ -97,25 +112,12 @@ class DeliveryBulkInsertTest {
 
     @Test
     void on_h2_a_rounds_attempts_are_stored_as_persist_would_with_their_delivery_and_utc_time() throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:attempts;DB_CLOSE_DELAY=-1")) {
-            attemptsStoredAndReadBack(c);
-        }
+        onH2("attempts", DeliveryBulkInsertTest::attemptsStoredAndReadBack);
     }
 
     @Test
     void on_postgresql_a_rounds_attempts_are_stored_as_persist_would_with_their_delivery_and_utc_time() throws Exception {
-        try (Connection c = TestPostgres.connect()) {
-            c.setAutoCommit(false); // rolled back: nothing left in the shared server
-            try (Statement s = c.createStatement()) {
-                s.execute("create schema attempt_bulk_test");
-                s.execute("set local search_path to attempt_bulk_test");
-            }
-            try {
-                attemptsStoredAndReadBack(c);
-            } finally {
-                c.rollback();
-            }
-        }
+        onPostgres("attempt_bulk_test", DeliveryBulkInsertTest::attemptsStoredAndReadBack);
     }
 
     /** The outbox sender's round recording its tries together (issue 19): one attempt row per try, in one JDBC batch. */
