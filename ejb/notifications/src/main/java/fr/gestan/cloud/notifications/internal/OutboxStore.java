@@ -117,6 +117,9 @@ public class OutboxStore {
                 attempts.add(attempt);
             }
         }
+        if (attempts.isEmpty()) {
+            return 0;
+        }
         // the attempt rows in one JDBC batch; the deliveries' updates go in one at the commit (hibernate.jdbc.batch_size)
         try (Connection c = dataSource.getConnection()) {
             JdbcBatches.insertAll(c, DeliveryAttempt.INSERT, attempts, (insert, a) -> a.bindNew(insert));
