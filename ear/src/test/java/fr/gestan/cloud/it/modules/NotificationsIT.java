@@ -560,6 +560,63 @@ public class NotificationsIT extends WithRoleCallers {
         }
     }
 
+    @jakarta.persistence.PersistenceUnit(unitName = "notifications")
+    jakarta.persistence.EntityManagerFactory notificationsUnit;
+    @jakarta.annotation.Resource
+    jakarta.transaction.UserTransaction transaction;
+
+    /**
+     * Issue 19: behind a certificate batch thousands of deliveries are due at once, and the sender's round reads 50 of
+     * them. Its query must stop at those 50 in the index's order: ordered by id as well, PostgreSQL read, joined and
+     * sorted every due delivery at each round (docs/performance.md 4.45). Counted in the transaction's own statistics
+     * (rows the table gave the query), the planner held to the index as on a large analyzed table; rolled back.
+     */
+    @Test
+    void the_senders_round_reads_its_page_of_due_deliveries_not_the_whole_backlog() throws Exception {
+        int backlog = 400;
+        transaction.begin();
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            try (java.sql.PreparedStatement insert = c.prepareStatement("insert into notification_delivery (message_id, kind, channel,"
+                    + " target, subject, body_text, state, next_attempt_at, created_at) values (?, 'CERTIFICATE_ISSUED', 'EMAIL', ?,"
+                    + " 'Nouvelle attestation', 'Bonjour', 'PENDING', localtimestamp - interval '1 hour', localtimestamp)")) {
+                for (int i = 0; i < backlog; i++) { // one batch page's e-mails, all due at the same time
+                    insert.setString(1, "msg_backlog_" + UUID.randomUUID().toString().replace("-", ""));
+                    insert.setString(2, address("backlog"));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("set local enable_seqscan = off"); // as on a table of thousands of rows
+                s.execute("set local enable_bitmapscan = off");
+            }
+            long before = rowsRead(c);
+            jakarta.persistence.EntityManager em = notificationsUnit.createEntityManager();
+            em.joinTransaction();
+            List<?> page = em.createNamedQuery("Delivery.due").setParameter("now", java.time.Instant.now()).setMaxResults(50).getResultList();
+            long read = rowsRead(c) - before;
+            assertEquals(50, page.size());
+            assertTrue(read >= 50, "counted on the query's own connection: " + read);
+            assertTrue(read <= 60, "the round's query read " + read + " deliveries for its 50 (a backlog of " + backlog + " due)");
+        } finally {
+            transaction.rollback();
+        }
+    }
+
+    /**
+     * Rows of notification_delivery read in this transaction so far: the entries its indexes gave, and the rows of its
+     * sequential scans.
+     */
+    private static long rowsRead(java.sql.Connection c) throws java.sql.SQLException {
+        try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery("select"
+                + " coalesce((select sum(pg_stat_get_xact_tuples_fetched(i.indexrelid)) from pg_index i"
+                + " where i.indrelid = 'notification_delivery'::regclass), 0)"
+                + " + pg_stat_get_xact_tuples_returned('notification_delivery'::regclass)")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     @Test
     void a_server_sign_in_reported_by_the_agent_reaches_the_hosted_clients_security_contact() throws Exception {
         // the demo company is hosted on GC-PROD-01, whose agent reports with the demo token

@@ -36,4 +36,18 @@ public class DeliveryAttempt extends GeneratedId {
     AttemptView toView() {
         return new AttemptView(attemptedAt, outcome, detail);
     }
+
+    /**
+     * The insert of a new attempt's row, as {@code em.persist} writes it (the id left to the identity column), for a
+     * round's outcomes recorded together: one JDBC batch instead of one round trip per attempt for its identity id.
+     */
+    static final String INSERT = "insert into notification_attempt (delivery_id, attempted_at, outcome, detail) values (?, ?, ?, ?)";
+
+    /** Binds this new attempt's values to {@link #INSERT} (the time as UTC wall-clock, as {@code hibernate.jdbc.time_zone} does). */
+    void bindNew(java.sql.PreparedStatement insert) throws java.sql.SQLException {
+        insert.setLong(1, delivery.id());
+        insert.setObject(2, java.time.LocalDateTime.ofInstant(attemptedAt, java.time.ZoneOffset.UTC));
+        insert.setString(3, outcome);
+        insert.setString(4, detail);
+    }
 }

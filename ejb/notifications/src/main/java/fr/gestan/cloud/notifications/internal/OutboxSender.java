@@ -73,6 +73,11 @@ public class OutboxSender {
 
     private final Object lock = new Object();
     private String holder;
+    /**
+     * The server's mail session with the sender's timeouts, made at the first round that sends an e-mail and kept
+     * (a {@code Session} of its own per round read Jakarta Mail's provider lists again each time); under {@link #lock}.
+     */
+    private MailChannel channel;
     private long leaseMs = LEASE_MS;
     private ScheduledFuture<?> task;
 
@@ -123,7 +128,7 @@ public class OutboxSender {
             List<OutboxStore.Tried> tries = new ArrayList<>(due.size());
             int tried = 0;
             WebhookClient webhooks = null;
-            try (MailChannel.Connection mail = due.get(0).channel() == Channel.EMAIL ? new MailChannel(mailSession).open() : null) {
+            try (MailChannel.Connection mail = due.get(0).channel() == Channel.EMAIL ? mailChannel().open() : null) {
                 for (OutboxStore.Outgoing outgoing : due) {
                     if (System.currentTimeMillis() > renewAt) {
                         record(tries, policy); // a long round records what it sent so far before going on
@@ -148,6 +153,13 @@ public class OutboxSender {
             }
             return tried;
         }
+    }
+
+    private MailChannel mailChannel() {
+        if (channel == null) {
+            channel = new MailChannel(mailSession);
+        }
+        return channel;
     }
 
     /**

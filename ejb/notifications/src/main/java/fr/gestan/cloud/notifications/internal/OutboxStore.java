@@ -2,7 +2,11 @@ package fr.gestan.cloud.notifications.internal;
 
 import fr.gestan.cloud.notifications.api.Channel;
 import fr.gestan.cloud.security.api.JournalQuery;
+import fr.gestan.cloud.common.persistence.JdbcBatches;
+import fr.gestan.cloud.common.persistence.SchemaMigrations;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
@@ -11,12 +15,16 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /**
  * The sender's short transactions on the outbox ({@code REQUIRES_NEW}): a round's due deliveries with their messages
@@ -48,15 +56,21 @@ public class OutboxStore {
     EntityManager em;
     @EJB
     JournalQuery journal;
+    /** The datasource's connection in a transaction is the persistence unit's: the attempt rows commit with the deliveries' updates. */
+    @Resource(lookup = SchemaMigrations.DATASOURCE)
+    DataSource dataSource;
 
     /**
      * The round's due deliveries still waiting, in one transaction (one query, at most {@code max}), each ready to
      * send; a notice whose journal entry is not sequenced yet is left for a later round.
      */
     public List<Outgoing> loadDue(Instant now, int max) {
-        List<Delivery> due = em.createNamedQuery(Delivery.DUE, Delivery.class).setParameter("now", now).setMaxResults(max).getResultList();
+        // read-only: made into what the sender needs, nothing kept for a dirty check at the commit
+        List<Delivery> due = em.createNamedQuery(Delivery.DUE, Delivery.class).setParameter("now", now).setMaxResults(max)
+                .setHint("org.hibernate.readOnly", true).getResultList();
         List<Outgoing> ready = new ArrayList<>(due.size());
-        for (Delivery d : due) {
+        // the page in the order the round sends it: oldest due first, then by id (the query orders by due time only)
+        for (Delivery d : due.stream().sorted(Comparator.comparing(Delivery::nextAttemptAt).thenComparing(Delivery::id)).toList()) {
             Outgoing outgoing = outgoing(d, now);
             if (outgoing != null) {
                 ready.add(outgoing);
@@ -96,29 +110,43 @@ public class OutboxStore {
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()) {
             locked.put(d.id(), d);
         }
-        int recorded = 0;
+        List<DeliveryAttempt> attempts = new ArrayList<>(tries.size());
         for (Tried t : tries) {
-            if (write(locked.get(t.id()), t, policy)) {
-                recorded++;
+            DeliveryAttempt attempt = write(locked.get(t.id()), t, policy);
+            if (attempt != null) {
+                attempts.add(attempt);
             }
         }
-        return recorded;
+        if (attempts.isEmpty()) {
+            return 0;
+        }
+        // the attempt rows in one JDBC batch; the deliveries' updates go in one at the commit (hibernate.jdbc.batch_size)
+        try (Connection c = dataSource.getConnection()) {
+            JdbcBatches.insertAll(c, DeliveryAttempt.INSERT, attempts, (insert, a) -> a.bindNew(insert));
+        } catch (SQLException e) {
+            throw new EJBException("the outcomes of " + attempts.size() + " deliveries could not be recorded", e);
+        }
+        return attempts.size();
     }
 
     /** Records one try's outcome alone (when recording a round's together failed); false when no longer waiting. */
     public boolean record(Tried tried, RetryPolicy policy) {
-        return write(em.find(Delivery.class, tried.id(), LockModeType.PESSIMISTIC_WRITE), tried, policy);
+        DeliveryAttempt attempt = write(em.find(Delivery.class, tried.id(), LockModeType.PESSIMISTIC_WRITE), tried, policy);
+        if (attempt != null) {
+            em.persist(attempt);
+        }
+        return attempt != null;
     }
 
-    private boolean write(Delivery d, Tried t, RetryPolicy policy) {
+    /** The delivery moved on by the try's outcome, and the attempt row to store; null when it is no longer waiting. */
+    private static DeliveryAttempt write(Delivery d, Tried t, RetryPolicy policy) {
         if (d == null || !d.isPending()) {
-            return false;
+            return null;
         }
-        em.persist(switch (t.result()) {
+        return switch (t.result()) {
             case SENT -> d.sent(t.at(), t.detail());
             case GONE -> d.gone(t.at(), t.detail());
             case FAILED -> d.failed(t.at(), t.detail(), policy);
-        });
-        return true;
+        };
     }
 }

@@ -33,21 +33,36 @@ class DeliveryBulkInsertTest {
 
     @Test
     void on_h2_a_page_of_deliveries_is_stored_as_pending_rows_due_now() throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:deliveries;DB_CLOSE_DELAY=-1")) {
-            storedAndReadBack(c);
-        }
+        onH2("deliveries", DeliveryBulkInsertTest::storedAndReadBack);
     }
 
     @Test
     void on_postgresql_a_page_of_deliveries_is_stored_as_pending_rows_due_now() throws Exception {
+        onPostgres("delivery_bulk_test", DeliveryBulkInsertTest::storedAndReadBack);
+    }
+
+    /** A check run on a connection to a fresh schema. */
+    @FunctionalInterface
+    private interface Check {
+        void on(Connection c) throws Exception;
+    }
+
+    private static void onH2(String database, Check check) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1")) {
+            check.on(c);
+        }
+    }
+
+    /** In a schema of its own on the shared server, rolled back: nothing is left there. */
+    private static void onPostgres(String schema, Check check) throws Exception {
         try (Connection c = TestPostgres.connect()) {
-            c.setAutoCommit(false); // rolled back: nothing left in the shared server
+            c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
-                s.execute("create schema delivery_bulk_test");
-                s.execute("set local search_path to delivery_bulk_test");
+                s.execute("create schema " + schema);
+                s.execute("set local search_path to " + schema);
             }
             try {
-                storedAndReadBack(c);
+                check.on(c);
             } finally {
                 c.rollback();
             }
@@ -90,6 +105,53 @@ class DeliveryBulkInsertTest {
                 assertNull(rs.getString("last_error"));
                 assertNull(rs.getObject("sent_at"));
                 assertEquals(0, rs.getLong("version"));
+            }
+            assertFalse(rs.next());
+        }
+    }
+
+    @Test
+    void on_h2_a_rounds_attempts_are_stored_as_persist_would_with_their_delivery_and_utc_time() throws Exception {
+        onH2("attempts", DeliveryBulkInsertTest::attemptsStoredAndReadBack);
+    }
+
+    @Test
+    void on_postgresql_a_rounds_attempts_are_stored_as_persist_would_with_their_delivery_and_utc_time() throws Exception {
+        onPostgres("attempt_bulk_test", DeliveryBulkInsertTest::attemptsStoredAndReadBack);
+    }
+
+    /** The outbox sender's round recording its tries together (issue 19): one attempt row per try, in one JDBC batch. */
+    private static void attemptsStoredAndReadBack(Connection c) throws Exception {
+        migrate(c);
+        Message message = new Message("Votre nouvelle attestation", "Bonjour", null, null);
+        List<Delivery> page = List.of(
+                new Delivery("CERTIFICATE_ISSUED", "842317653", Channel.EMAIL, "admin@boulangerie.fr", null, message, NOW),
+                new Delivery("CERTIFICATE_ISSUED", "842317653", Channel.EMAIL, "tech@boulangerie.fr", null, message, NOW));
+        JdbcBatches.insertAll(c, Delivery.INSERT, page, (insert, d) -> d.bindNew(insert));
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select id from notification_delivery order by id")) {
+            for (Delivery d : page) {
+                assertTrue(rs.next());
+                java.lang.reflect.Field id = fr.gestan.cloud.common.persistence.GeneratedId.class.getDeclaredField("id");
+                id.setAccessible(true);
+                id.set(d, rs.getLong(1)); // as the sender's round loads them
+            }
+        }
+        Instant at = NOW.plusSeconds(5);
+        List<DeliveryAttempt> attempts = List.of(page.get(0).sent(at, "accepted by smtp.example as <msg@gestan.cloud>"),
+                page.get(1).failed(at, "x".repeat(600), new RetryPolicy(8, java.time.Duration.ofSeconds(30), java.time.Duration.ofHours(1))));
+
+        assertEquals(2, JdbcBatches.insertAll(c, DeliveryAttempt.INSERT, attempts, (insert, a) -> a.bindNew(insert)));
+
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select a.id, a.delivery_id, a.attempted_at, a.outcome, a.detail"
+                + " from notification_attempt a order by a.id")) {
+            String[][] expected = {{"SENT", "accepted by smtp.example as <msg@gestan.cloud>"}, {"RETRY", "x".repeat(500)}};
+            for (int i = 0; i < page.size(); i++) {
+                assertTrue(rs.next());
+                assertEquals(page.get(i).id(), rs.getLong("delivery_id"), "the try's own delivery");
+                assertEquals(LocalDateTime.ofInstant(at, ZoneOffset.UTC), rs.getObject("attempted_at", LocalDateTime.class),
+                        "UTC as hibernate.jdbc.time_zone");
+                assertEquals(expected[i][0], rs.getString("outcome"));
+                assertEquals(expected[i][1], rs.getString("detail"), "the detail cut at the column's 500 characters");
             }
             assertFalse(rs.next());
         }
