@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import fr.gestan.cloud.common.tenancy.CallerTenancy;
 import fr.gestan.cloud.security.api.InclusionProofView;
 import fr.gestan.cloud.security.api.JournalEntryView;
 import fr.gestan.cloud.security.api.JournalIntegrity;
 import fr.gestan.cloud.security.api.JournalPage;
 import fr.gestan.cloud.security.api.JournalProofs;
 import fr.gestan.cloud.security.api.JournalQuery;
-import fr.gestan.cloud.tenants.api.TenantService;
-import fr.gestan.cloud.tenants.api.TenantState;
-import fr.gestan.cloud.tenants.api.TenantView;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,7 +40,7 @@ class PortalJournalPagesTest {
             return switch (m.getName()) {
                 case "latestCheckpoint" -> Optional.empty();
                 case "verifierKey", "keySet" -> "key";
-                case "myCompany" -> new TenantView(1, "Boulangerie", "842317653", TenantState.ACTIVE);
+                case "tenantOfCaller" -> Optional.of("842317653");
                 default -> throw new UnsupportedOperationException(m.getName());
             };
         });
@@ -51,7 +49,7 @@ class PortalJournalPagesTest {
     /** A bean over a company with {@code count} entries, ids count..1 newest first. */
     private PortalJournalBean bean(long count) {
         PortalJournalBean bean = new PortalJournalBean();
-        bean.tenants = fake(TenantService.class, a -> null, "none");
+        bean.tenancy = fake(CallerTenancy.class, a -> null, "none");
         bean.integrity = fake(JournalIntegrity.class, a -> null, "none");
         bean.proofs = fake(JournalProofs.class, a -> {
             proofsAsked.add((Long) a[0]);
