@@ -41,10 +41,14 @@ public class PortalViewTransaction extends HttpFilter {
      * The views served in one transaction, by their paths inside the application: the dashboard, and the export page
      * (docs/performance.md 4.40), whose two reads, the header's company name ({@code TenantService.myCompanyName},
      * which throws nothing) and the list of exports, each took a transaction of their own; the client journal page
-     * (4.45), whose company, checkpoint, key set and page each took a connection of their own.
+     * (4.45), whose company, checkpoint, key set and page each took a connection of their own; the company page (4.45),
+     * whose four calls (the record, the change requests, the logins, the security contact) each took a transaction of
+     * their own; its first call is the only one that refuses a client linked to no company, and none follows it then; the
+     * logins page, the same bean's.
      */
     static final Set<String> VIEWS = Set.of("/portal/", "/portal/index.xhtml", "/portal/tenants/export.xhtml", "/portal/tenants/export",
-            "/portal/security/journal.xhtml", "/portal/security/journal");
+            "/portal/security/journal.xhtml", "/portal/security/journal", "/portal/tenants/company.xhtml", "/portal/tenants/company",
+            "/portal/tenants/accounts.xhtml", "/portal/tenants/accounts");
 
     @EJB
     transient ViewTransaction transaction;
