@@ -8,6 +8,7 @@ import fr.gestan.cloud.security.api.InclusionProofView;
 import fr.gestan.cloud.security.api.JournalIntegrity;
 import fr.gestan.cloud.security.api.JournalProofs;
 import fr.gestan.cloud.security.api.JournalQuery;
+import fr.gestan.cloud.security.api.JournalVerifier;
 import fr.gestan.cloud.web.i18n.Bundle;
 import fr.gestan.cloud.web.i18n.Messages;
 import jakarta.ejb.EJB;
@@ -97,8 +98,8 @@ public class PortalJournalBean implements Serializable {
             messages.error("portal.journal.noCompany");
         }
         latestCheckpoint = integrity.latestCheckpoint().orElse(null);
-        verifierKey = proofs.verifierKey();
         verifierKeys = proofs.keySet();
+        verifierKey = JournalVerifier.MerkleLog.KeySet.newestVerifierKey(verifierKeys); // the set read once (it was read twice)
         if (latestCheckpoint != null) {
             includedText = messages.text("portal.journal.included", latestCheckpoint.number(), latestCheckpoint.seq());
         }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class PortalJournalPagesTest {
 
+    private static final String KEYS = "# gestan-journal-keys v1\nlog+0a0b0c0d+AAA= 0 9 - -\nlog+01020304+BBB= 10 * - -\n";
     private final List<String> reads = new ArrayList<>();
     private final List<Long> proofsAsked = new ArrayList<>();
     private final InclusionProofView proof = new InclusionProofView(7, 6, 60, "leaf", "hash", List.of(), "note");
@@ -39,7 +40,8 @@ class PortalJournalPagesTest {
             }
             return switch (m.getName()) {
                 case "latestCheckpoint" -> Optional.empty();
-                case "verifierKey", "keySet" -> "key";
+                // the key set only: the page takes the newest verifier key from it (verifierKey, a second read, would throw here)
+                case "keySet" -> KEYS;
                 case "tenantOfCaller" -> Optional.of("842317653");
                 default -> throw new UnsupportedOperationException(m.getName());
             };
@@ -79,6 +81,8 @@ class PortalJournalPagesTest {
         assertEquals(60L, first.getRows().get(0).entry().id(), "newest first");
         assertEquals(25, first.getRows().size());
         assertNull(first.getProof());
+        assertEquals(KEYS, first.getVerifierKeys());
+        assertEquals("log+01020304+BBB=", first.getVerifierKey(), "the newest key of the set read once");
 
         reads.clear();
         PortalJournalBean third = bean(60);
