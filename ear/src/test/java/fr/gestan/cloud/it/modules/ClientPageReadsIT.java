@@ -2,6 +2,7 @@ package fr.gestan.cloud.it.modules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,7 +14,11 @@ import fr.gestan.cloud.it.support.Deployments;
 import fr.gestan.cloud.it.support.InRequest;
 import fr.gestan.cloud.it.support.Ids;
 import fr.gestan.cloud.it.support.WithRoleCallers;
+import fr.gestan.cloud.security.api.CheckpointView;
+import fr.gestan.cloud.security.api.JournalIntegrity;
 import fr.gestan.cloud.security.api.JournalPage;
+import fr.gestan.cloud.security.api.JournalProofs;
+import fr.gestan.cloud.security.api.JournalVerifier;
 import fr.gestan.cloud.security.api.JournalQuery;
 import fr.gestan.cloud.tenants.api.TenantNotFoundException;
 import fr.gestan.cloud.tenants.api.TenantRecord;
@@ -64,6 +69,10 @@ class ClientPageReadsIT extends WithRoleCallers {
     JournalQuery journal;
     @EJB
     AccessJournal writer;
+    @EJB
+    JournalIntegrity integrity;
+    @EJB
+    JournalProofs proofs;
     @PersistenceUnit(unitName = "security")
     EntityManagerFactory securityUnit;
     @EJB
@@ -174,6 +183,61 @@ class ClientPageReadsIT extends WithRoleCallers {
         EJBException refused = assertThrows(EJBException.class, () -> client.call(() -> journal.pageOfTenantWithin(siren, 100, 25)));
         assertTrue(refused instanceof EJBAccessException || refused.getCause() instanceof EJBAccessException, refused::toString);
         client.call(() -> journal.pageOfTenantWithin("842317653", 100_000, 25));
+    }
+
+    /**
+     * The client journal page's view runs in one transaction (PortalViewTransaction, 4.45): its newest checkpoint and key
+     * set are read on that transaction's connection, not on one of their own (a pool check each). Shown by a checkpoint
+     * row written in the transaction and never committed, which only that connection sees; outside any transaction the
+     * reads still work, on a connection of their own. The key set's newest verifier key, taken from its text by the
+     * page, is the one JournalProofs.verifierKey reads.
+     */
+    @Test
+    void the_journal_page_s_checkpoint_and_key_set_are_read_in_the_view_s_transaction() throws Exception {
+        // a checkpoint the sequencer signs and commits meanwhile comes after the row: a few tries, each sees the row or a later one
+        long[] seen = {0, -1};
+        for (int attempt = 0; attempt < 5 && seen[0] != seen[1]; attempt++) {
+            seen = client.call(() -> { // the view's transaction (client.call is REQUIRED, as ViewTransaction.run)
+                long written;
+                try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
+                        "insert into journal_log_checkpoint (tree_size, root_hash, created_at_us, note, pinned) values (0, ?, ?, ?, false)",
+                        new String[] {"id"})) {
+                    insert.setString(1, "00".repeat(32));
+                    insert.setLong(2, System.currentTimeMillis() * 1000);
+                    insert.setString(3, "ClientPageReadsIT\n0\nAAAA\n\n— ClientPageReadsIT AAAA");
+                    insert.executeUpdate();
+                    try (java.sql.ResultSet key = insert.getGeneratedKeys()) {
+                        key.next();
+                        written = key.getLong(1);
+                    }
+                }
+                long read = integrity.latestCheckpoint().map(CheckpointView::number).orElse(0L);
+                transactions.setRollbackOnly(); // never committed
+                return new long[] {written, read};
+            });
+            assertTrue(seen[1] >= seen[0], "a read on a connection of its own would not see the uncommitted row: " + seen[0] + " " + seen[1]);
+        }
+        assertEquals(seen[0], seen[1], "the checkpoint written in the transaction is the newest its read sees");
+        long written = seen[0];
+        assertNotEquals(written, client.call(() -> integrity.latestCheckpoint()).map(CheckpointView::number).orElse(0L),
+                "rolled back: another transaction never sees it");
+        String keys = client.call(() -> proofs.keySet());
+        assertEquals(client.call(() -> proofs.verifierKey()), JournalVerifier.MerkleLog.KeySet.newestVerifierKey(keys));
+    }
+
+    /**
+     * The company page's view in one transaction (4.45): the header's name, the record and the security contact read the
+     * caller's link once and the tenant once (the record and the contact each queried it through the portal account).
+     */
+    @Test
+    void the_company_page_reads_the_tenant_once_in_its_view_s_transaction() throws Exception {
+        assertEquals(2, counted(() -> client.call(() -> {
+            String name = tenants.myCompanyName().orElseThrow();
+            TenantRecord record = tenants.myCompanyRecord();
+            assertEquals(name, record.legalName());
+            tenants.mySecurityContact();
+            return null;
+        }))[0], "the link, then the tenant");
     }
 
     /** Links (or, with null, unlinks) a portal username to a tenant, as an invitation does without Keycloak. */

@@ -24,8 +24,9 @@ import java.util.Set;
  * through as before), whose service calls are all reads that throw no exception marking a transaction for rollback
  * (the export list's does for a client linked to no company, the view's last call: nothing after it is left without
  * a transaction): one that did would leave the next calls of the view without a transaction to run in. A view whose transaction ends marked for rollback is rolled back, as
- * is one that fails. The client journal page was measured with it too and showed no gain (its journal reads run
- * outside any transaction, {@code JournalLog}): it is left out.
+ * is one that fails. The client journal page is one of them since its journal reads (the newest checkpoint, the key
+ * set: {@code JournalLog}) join a running transaction instead of each taking a connection of their own
+ * (docs/performance.md 4.45; 4.31 had measured no gain while they did not).
  *
  * <p>The transaction is the container's ({@link ViewTransaction}, a {@code REQUIRED} method running the rest of the
  * chain; docs/performance.md 4.35): no transaction is begun or committed by hand. A transaction already running is
@@ -39,9 +40,15 @@ public class PortalViewTransaction extends HttpFilter {
     /**
      * The views served in one transaction, by their paths inside the application: the dashboard, and the export page
      * (docs/performance.md 4.40), whose two reads, the header's company name ({@code TenantService.myCompanyName},
-     * which throws nothing) and the list of exports, each took a transaction of their own.
+     * which throws nothing) and the list of exports, each took a transaction of their own; the client journal page
+     * (4.45), whose company, checkpoint, key set and page each took a connection of their own; the company page (4.45),
+     * whose four calls (the record, the change requests, the logins, the security contact) each took a transaction of
+     * their own; its first call is the only one that refuses a client linked to no company, and none follows it then; the
+     * logins page, the same bean's.
      */
-    static final Set<String> VIEWS = Set.of("/portal/", "/portal/index.xhtml", "/portal/tenants/export.xhtml", "/portal/tenants/export");
+    static final Set<String> VIEWS = Set.of("/portal/", "/portal/index.xhtml", "/portal/tenants/export.xhtml", "/portal/tenants/export",
+            "/portal/security/journal.xhtml", "/portal/security/journal", "/portal/tenants/company.xhtml", "/portal/tenants/company",
+            "/portal/tenants/accounts.xhtml", "/portal/tenants/accounts");
 
     @EJB
     transient ViewTransaction transaction;

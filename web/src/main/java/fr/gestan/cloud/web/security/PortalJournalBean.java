@@ -1,5 +1,6 @@
 package fr.gestan.cloud.web.security;
 
+import fr.gestan.cloud.common.tenancy.CallerTenancy;
 import fr.gestan.cloud.security.api.CheckpointView;
 import fr.gestan.cloud.security.api.JournalEntryView;
 import fr.gestan.cloud.security.api.JournalPage;
@@ -7,8 +8,7 @@ import fr.gestan.cloud.security.api.InclusionProofView;
 import fr.gestan.cloud.security.api.JournalIntegrity;
 import fr.gestan.cloud.security.api.JournalProofs;
 import fr.gestan.cloud.security.api.JournalQuery;
-import fr.gestan.cloud.tenants.api.TenantNotFoundException;
-import fr.gestan.cloud.tenants.api.TenantService;
+import fr.gestan.cloud.security.api.JournalVerifier;
 import fr.gestan.cloud.web.i18n.Bundle;
 import fr.gestan.cloud.web.i18n.Messages;
 import jakarta.ejb.EJB;
@@ -37,7 +37,9 @@ import java.util.Map;
  * the same statement), the page's number is in the address
  * ({@code ?page=2}), and each entry's proof is a link ({@code ?page=2&proof=ID}) rather than an AJAX action: no form,
  * no view state, no PrimeFaces table (its rendering was 43 % of the page's cost, 4.31). The proof is the EJB's to give:
- * another company's entry is "not found" to the client ({@code JournalProofs.inclusion}).
+ * another company's entry is "not found" to the client ({@code JournalProofs.inclusion}). A GET of the page runs in one
+ * transaction ({@code PortalViewTransaction}): the company, the newest checkpoint, the key set and the page share one
+ * connection (docs/performance.md 4.45).
  */
 @Named
 @RequestScoped
@@ -50,7 +52,7 @@ public class PortalJournalBean implements Serializable {
     @EJB
     JournalIntegrity integrity;
     @EJB
-    TenantService tenants;
+    CallerTenancy tenancy;
     @EJB
     JournalProofs proofs;
     @Inject
@@ -89,14 +91,15 @@ public class PortalJournalBean implements Serializable {
 
     /** The view's reads for the address's {@code page} (1 when absent or not a number) and {@code proof} (an entry id, or none). */
     void open(String pageParameter, String proofParameter) {
-        try {
-            tenant = tenants.myCompany().siren();
-        } catch (TenantNotFoundException e) {
+        // the caller's company without an exception: the view runs in one transaction (PortalViewTransaction), which
+        // TenantService.myCompany's refusal of a client linked to no company would mark for rollback before the reads below
+        tenant = tenancy.tenantOfCaller().orElse(null);
+        if (tenant == null) {
             messages.error("portal.journal.noCompany");
         }
         latestCheckpoint = integrity.latestCheckpoint().orElse(null);
-        verifierKey = proofs.verifierKey();
         verifierKeys = proofs.keySet();
+        verifierKey = JournalVerifier.MerkleLog.KeySet.newestVerifierKey(verifierKeys); // the set read once (it was read twice)
         if (latestCheckpoint != null) {
             includedText = messages.text("portal.journal.included", latestCheckpoint.number(), latestCheckpoint.seq());
         }

@@ -76,8 +76,10 @@ class PortalViewTransactionTest {
     }
 
     @Test
-    void the_dashboard_and_the_export_page_run_in_one_transaction_committed_after_the_view() throws Exception {
-        for (String uri : List.of("/portal/", "/portal/index.xhtml", "/portal/tenants/export.xhtml", "/portal/tenants/export")) {
+    void the_dashboard_the_export_journal_and_company_pages_run_in_one_transaction_committed_after_the_view() throws Exception {
+        for (String uri : List.of("/portal/", "/portal/index.xhtml", "/portal/tenants/export.xhtml", "/portal/tenants/export",
+                "/portal/security/journal.xhtml", "/portal/security/journal", "/portal/tenants/company.xhtml", "/portal/tenants/company",
+                "/portal/tenants/accounts.xhtml")) {
             calls.clear();
             view("GET", uri, (rq, rs) -> calls.add("view"));
             assertEquals(List.of("transaction", "view", "commit"), calls, uri);
@@ -88,8 +90,9 @@ class PortalViewTransactionTest {
     @Test
     void other_views_posts_and_downloads_go_through_as_before() throws Exception {
         for (String[] r : new String[][] {{"POST", "/portal/"}, {"POST", "/portal/security/journal.xhtml"},
-                {"GET", "/portal/security/journal.xhtml"}, {"GET", "/portal/certificate.pdf"}, {"GET", "/portal/tenants/export-download"}, {"GET", "/portal/documents.xhtml"},
-                {"POST", "/portal/tenants/export.xhtml"}, {"GET", "/portal/tenants/company.xhtml"}}) {
+                {"GET", "/portal/certificate.pdf"}, {"GET", "/portal/tenants/export-download"}, {"GET", "/portal/documents.xhtml"},
+                {"POST", "/portal/tenants/export.xhtml"}, {"POST", "/portal/tenants/company.xhtml"}, {"POST", "/portal/tenants/accounts.xhtml"},
+                {"GET", "/portal/tenants/users.xhtml"}}) {
             calls.clear();
             view(r[0], r[1], (rq, rs) -> calls.add("view"));
             assertEquals(List.of("view"), calls, r[0] + " " + r[1]);

@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import fr.gestan.cloud.common.tenancy.CallerTenancy;
 import fr.gestan.cloud.security.api.InclusionProofView;
 import fr.gestan.cloud.security.api.JournalEntryView;
 import fr.gestan.cloud.security.api.JournalIntegrity;
 import fr.gestan.cloud.security.api.JournalPage;
 import fr.gestan.cloud.security.api.JournalProofs;
 import fr.gestan.cloud.security.api.JournalQuery;
-import fr.gestan.cloud.tenants.api.TenantService;
-import fr.gestan.cloud.tenants.api.TenantState;
-import fr.gestan.cloud.tenants.api.TenantView;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class PortalJournalPagesTest {
 
+    private static final String KEYS = "# gestan-journal-keys v1\nlog+0a0b0c0d+AAA= 0 9 - -\nlog+01020304+BBB= 10 * - -\n";
     private final List<String> reads = new ArrayList<>();
     private final List<Long> proofsAsked = new ArrayList<>();
     private final InclusionProofView proof = new InclusionProofView(7, 6, 60, "leaf", "hash", List.of(), "note");
@@ -41,8 +40,9 @@ class PortalJournalPagesTest {
             }
             return switch (m.getName()) {
                 case "latestCheckpoint" -> Optional.empty();
-                case "verifierKey", "keySet" -> "key";
-                case "myCompany" -> new TenantView(1, "Boulangerie", "842317653", TenantState.ACTIVE);
+                // the key set only: the page takes the newest verifier key from it (verifierKey, a second read, would throw here)
+                case "keySet" -> KEYS;
+                case "tenantOfCaller" -> Optional.of("842317653");
                 default -> throw new UnsupportedOperationException(m.getName());
             };
         });
@@ -51,7 +51,7 @@ class PortalJournalPagesTest {
     /** A bean over a company with {@code count} entries, ids count..1 newest first. */
     private PortalJournalBean bean(long count) {
         PortalJournalBean bean = new PortalJournalBean();
-        bean.tenants = fake(TenantService.class, a -> null, "none");
+        bean.tenancy = fake(CallerTenancy.class, a -> null, "none");
         bean.integrity = fake(JournalIntegrity.class, a -> null, "none");
         bean.proofs = fake(JournalProofs.class, a -> {
             proofsAsked.add((Long) a[0]);
@@ -81,6 +81,8 @@ class PortalJournalPagesTest {
         assertEquals(60L, first.getRows().get(0).entry().id(), "newest first");
         assertEquals(25, first.getRows().size());
         assertNull(first.getProof());
+        assertEquals(KEYS, first.getVerifierKeys());
+        assertEquals("log+01020304+BBB=", first.getVerifierKey(), "the newest key of the set read once");
 
         reads.clear();
         PortalJournalBean third = bean(60);

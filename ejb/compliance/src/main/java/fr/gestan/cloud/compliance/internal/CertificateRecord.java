@@ -20,6 +20,8 @@ import java.util.Objects;
 @NamedQuery(name = CertificateRecord.BY_SHA256, query = "select c from CertificateRecord c where c.sha256 = :sha256 order by c.id")
 @NamedQuery(name = CertificateRecord.NEWEST_FIRST, query = "select c from CertificateRecord c order by c.id desc")
 @NamedQuery(name = CertificateRecord.OF_TENANT, query = "select c from CertificateRecord c where c.tenantSiren = :siren order by c.id desc")
+@NamedQuery(name = CertificateRecord.OF_TENANT_WITH_SIZE, query = "select c, d.sizeBytes from CertificateRecord c"
+        + " left join CertificateDocument d on d.number = c.number where c.tenantSiren = :siren order by c.id desc")
 @NamedQuery(name = CertificateRecord.EXPORT_PAGE, query = "select c, d.pdf from CertificateRecord c"
         + " left join CertificateDocument d on d.number = c.number where c.tenantSiren = :siren and c.id > :after order by c.id")
 @NamedQuery(name = CertificateRecord.NUMBER_TAKEN, query = "select count(c) from CertificateRecord c where c.number = :number")
@@ -34,6 +36,11 @@ public class CertificateRecord extends GeneratedId {
             BY_SHA256 = "CertificateRecord.bySha256", NEWEST_FIRST = "CertificateRecord.newestFirst",
             OF_TENANT = "CertificateRecord.ofTenant",
             NUMBER_TAKEN = "CertificateRecord.numberTaken";
+    /**
+     * A tenant's certificates, newest first, each with its PDF's size (null if it has none), in one statement (the
+     * client's list and dashboard tile: {@code Certificates.mine}; the sizes were a second statement).
+     */
+    static final String OF_TENANT_WITH_SIZE = "CertificateRecord.ofTenantWithSize";
     /** A tenant's certificates after an id (keyset), in id order, each with its PDF (null if it has none): the export's page. */
     static final String EXPORT_PAGE = "CertificateRecord.exportPage";
 

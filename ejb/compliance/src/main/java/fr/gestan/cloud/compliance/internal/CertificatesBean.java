@@ -278,8 +278,9 @@ public class CertificatesBean extends ComplianceServiceBase implements Certifica
             return List.of();
         }
         Instant now = clock.instant();
-        return views(em.createNamedQuery(CertificateRecord.OF_TENANT, CertificateRecord.class).setParameter("siren", own.get())
-                .setMaxResults(500).getResultList(), now);
+        return em.createNamedQuery(CertificateRecord.OF_TENANT_WITH_SIZE, Object[].class).setParameter("siren", own.get())
+                .setMaxResults(500).getResultList().stream()
+                .map(r -> ((CertificateRecord) r[0]).toFullView(now, r[1] == null ? 0 : ((Number) r[1]).intValue())).toList();
     }
 
     @Override

@@ -239,10 +239,9 @@ public class ComplianceFactsReader {
         return tenants.list(first, max);
     }
 
-    /** A tenant's documents' inputs (record, contracts not terminated). */
+    /** A tenant's documents' inputs (record, contracts not terminated); the record in one call (its view, then its record by id, were two). */
     public TenantDocuments documents(String siren, Shared shared) throws TenantNotFoundException {
-        TenantView tenant = tenants.bySiren(siren);
-        TenantRecord record = tenants.get(tenant.id());
+        TenantRecord record = tenants.findBySiren(siren).orElseThrow(() -> new TenantNotFoundException("No tenant with SIREN " + siren));
         List<ContractView> list = contracts.list(siren, 0, MAX_CONTRACTS).stream()
                 .filter(c -> c.status() != ContractStatus.TERMINATED).toList();
         return new TenantDocuments(record, list, shared);

@@ -1405,6 +1405,22 @@ public final class JournalVerifier {
                 return out.toString();
             }
 
+            /**
+             * The verifier key of the newest key of a published set's text ({@link #text()}): the first field of its last
+             * key line, as {@code verifierKey(newest().name(), newest().key())} wrote it; no key is decoded. A page that
+             * shows both the set and the key reads the set once (docs/performance.md 4.45). Null when the text lists no key.
+             */
+            public static String newestVerifierKey(String text) {
+                String newest = null;
+                for (String raw : text.replace("\r", "").split("\n")) {
+                    String line = raw.strip();
+                    if (!line.isEmpty() && !line.startsWith("#")) {
+                        newest = line.split("\\s+", 2)[0];
+                    }
+                }
+                return newest;
+            }
+
             /** Reads a published set (see {@link #text()}); lines with fewer fields default to every size. */
             public static KeySet parse(String text) throws VerificationException {
                 List<PublishedKey> keys = new ArrayList<>();

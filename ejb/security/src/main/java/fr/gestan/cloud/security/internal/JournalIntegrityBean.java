@@ -24,6 +24,8 @@ import jakarta.ejb.Asynchronous;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.interceptor.Interceptors;
 import java.io.IOException;
 import java.io.Writer;
@@ -92,6 +94,7 @@ public class JournalIntegrityBean extends JournaledService implements JournalInt
 
     @Override
     @RolesAllowed({Roles.AUDITOR, Roles.ADMIN, Roles.SUPPORT, Roles.CLIENT})
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // a read: the view's transaction when there is one (JournalLog.latest)
     public Optional<CheckpointView> latestCheckpoint() {
         return Optional.ofNullable(view(log.latest()));
     }
@@ -104,6 +107,7 @@ public class JournalIntegrityBean extends JournaledService implements JournalInt
 
     @Override
     @PermitAll
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public String keySet() {
         return log.keySet().text();
     }

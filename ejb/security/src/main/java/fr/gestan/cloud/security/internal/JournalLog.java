@@ -194,7 +194,12 @@ public class JournalLog {
         }
     }
 
-    /** The published checkpoint key set: every key that signed checkpoints, with its period. */
+    /**
+     * The published checkpoint key set: every key that signed checkpoints, with its period. {@code SUPPORTS}, as
+     * {@link #latest}: in a caller's transaction (a client page's view, {@code PortalViewTransaction}) on its connection,
+     * without a pool check of its own; outside one, on a connection of its own as before (docs/performance.md 4.45).
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public MerkleLog.KeySet keySet() {
         try (Connection c = dataSource.getConnection()) {
             return CheckpointKeys.keySet(CheckpointKeys.inRing(CheckpointKeys.all(c), JournalKeys.current()));
@@ -203,6 +208,8 @@ public class JournalLog {
         }
     }
 
+    /** The newest checkpoint; in the caller's transaction when there is one ({@link #keySet}). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public LogCheckpointer.Stored latest() {
         try (Connection c = dataSource.getConnection()) {
             return LogCheckpointer.latest(c);

@@ -18,6 +18,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -52,17 +54,20 @@ public class JournalProofsBean implements JournalProofs {
     JournalLog log;
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // reads of JournalLog: the caller's transaction when there is one
     public Optional<String> checkpoint() {
         return Optional.ofNullable(log.latest()).map(LogCheckpointer.Stored::note);
     }
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // reads of JournalLog: the caller's transaction when there is one
     public String verifierKey() {
         MerkleLog.PublishedKey newest = log.keySet().newest();
         return MerkleLog.verifierKey(newest.name(), newest.key());
     }
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // reads of JournalLog: the caller's transaction when there is one
     public String keySet() {
         return log.keySet().text();
     }

@@ -38,8 +38,17 @@ public class JournalQueryBean implements JournalQuery {
     @Override
     @RolesAllowed({Roles.AUDITOR, Roles.ADMIN, Roles.SUPPORT, Roles.CLIENT})
     public List<JournalEntryView> ofTenant(@TenantRef String tenantRef, int first, int max) {
-        return views(em.createNamedQuery(JournalEntry.OF_TENANT, JournalEntry.class).setParameter("tenant", tenantRef)
-                .setFirstResult(first).setMaxResults(max).getResultList());
+        List<JournalEntryView> rows = new java.util.ArrayList<>();
+        for (Object result : em.createNativeQuery(JournalEntry.OF_TENANT_SQL, JournalEntry.WITH_POSITION).setParameter(1, tenantRef)
+                .setFirstResult(first).setMaxResults(max).getResultList()) {
+            rows.add(positioned((Object[]) result));
+        }
+        return rows;
+    }
+
+    /** A row of a {@link JournalEntry#WITH_POSITION} or {@link JournalEntry#WITH_POSITION_AND_TOTAL} query: the entry and its position. */
+    private static JournalEntryView positioned(Object[] row) {
+        return ((JournalEntry) row[0]).toView(row[1] == null ? null : ((Number) row[1]).longValue());
     }
 
     @Override
@@ -68,7 +77,7 @@ public class JournalQueryBean implements JournalQuery {
         long total = 0;
         for (Object result : query.getResultList()) {
             Object[] row = (Object[]) result;
-            rows.add(((JournalEntry) row[0]).toView(row[1] == null ? null : ((Number) row[1]).longValue()));
+            rows.add(positioned(row));
             total = ((Number) row[2]).longValue();
         }
         return new JournalPage(rows, total, first);

@@ -286,5 +286,11 @@ class MerkleLogTest {
         assertEquals(List.of(HexFormat.of().formatHex(MerkleLog.keyHash(name, first.getPublic())),
                 HexFormat.of().formatHex(MerkleLog.keyHash(name, second.getPublic()))), keys.keys().stream().map(MerkleLog.PublishedKey::id).toList());
         assertEquals("2026-02-01T00:00:00Z", keys.keys().get(0).retiredAt());
+        // the newest key's verifier key read from the text alone is the one the set's newest key makes
+        assertEquals(MerkleLog.verifierKey(name, second.getPublic()), MerkleLog.KeySet.newestVerifierKey(keys.text()));
+        assertEquals(MerkleLog.verifierKey(keys.newest().name(), keys.newest().key()), MerkleLog.KeySet.newestVerifierKey(keys.text()));
+        assertEquals(MerkleLog.verifierKey(name, first.getPublic()),
+                MerkleLog.KeySet.newestVerifierKey(MerkleLog.KeySet.of(name, first.getPublic()).text() + "\r\n# a comment\n\n"));
+        assertNull(MerkleLog.KeySet.newestVerifierKey(MerkleLog.KeySet.HEADER + "\n"));
     }
 }

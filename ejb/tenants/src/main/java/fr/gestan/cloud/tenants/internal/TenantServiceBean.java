@@ -380,9 +380,17 @@ public class TenantServiceBean extends TenantsServiceBase implements TenantServi
         return request.toView();
     }
 
-    /** The signed-in client's tenant, from this module's own table (never from a request parameter). */
+    /**
+     * The signed-in client's tenant, from this module's own table (never from a request parameter): found by the id of
+     * the request's link ({@link #callersLink}), so that a view's second call (the company page's record, then its
+     * security contact) finds it in the transaction's persistence context instead of querying it again.
+     */
     Tenant callersTenant() throws TenantNotFoundException {
-        return TenantData.tenantOf(em, actor());
+        Tenant tenant = em.find(Tenant.class, callersTenantId());
+        if (tenant == null) { // removed since the link was read
+            throw new TenantNotFoundException("No company is linked to portal user " + actor());
+        }
+        return tenant;
     }
 
     private Tenant find(long id, LockModeType lock) throws TenantNotFoundException {
