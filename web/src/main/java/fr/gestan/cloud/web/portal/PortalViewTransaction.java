@@ -26,7 +26,7 @@ import java.util.Set;
  * a transaction): one that did would leave the next calls of the view without a transaction to run in. A view whose transaction ends marked for rollback is rolled back, as
  * is one that fails. The client journal page is one of them since its journal reads (the newest checkpoint, the key
  * set: {@code JournalLog}) join a running transaction instead of each taking a connection of their own
- * (docs/performance.md 4.45; 4.31 had measured no gain while they did not).
+ * (docs/performance.md 4.47; 4.31 had measured no gain while they did not).
  *
  * <p>The transaction is the container's ({@link ViewTransaction}, a {@code REQUIRED} method running the rest of the
  * chain; docs/performance.md 4.35): no transaction is begun or committed by hand. A transaction already running is

@@ -39,7 +39,7 @@ import java.util.Map;
  * no view state, no PrimeFaces table (its rendering was 43 % of the page's cost, 4.31). The proof is the EJB's to give:
  * another company's entry is "not found" to the client ({@code JournalProofs.inclusion}). A GET of the page runs in one
  * transaction ({@code PortalViewTransaction}): the company, the newest checkpoint, the key set and the page share one
- * connection (docs/performance.md 4.45).
+ * connection (docs/performance.md 4.47).
  */
 @Named
 @RequestScoped

@@ -24,7 +24,7 @@ import java.util.UUID;
 @Table(name = "notification_delivery")
 // In the order of the index (state, next_attempt_at): PostgreSQL stops at the round's page. Ordered by id too, it read,
 // joined and sorted every due delivery at each round to keep 50 (the whole backlog behind a certificate batch: thousands
-// of rows a round, docs/performance.md 4.45); the round orders its page itself (OutboxStore.loadDue).
+// of rows a round, docs/performance.md 4.46); the round orders its page itself (OutboxStore.loadDue).
 @NamedQuery(name = Delivery.DUE, query = "select d from Delivery d left join fetch d.subscription where d.state = fr.gestan.cloud.notifications.api.DeliveryState.PENDING"
         + " and d.nextAttemptAt <= :now order by d.nextAttemptAt")
 @NamedQuery(name = Delivery.IN_STATE, query = "select d from Delivery d where d.state = :state order by d.createdAt desc, d.id desc")

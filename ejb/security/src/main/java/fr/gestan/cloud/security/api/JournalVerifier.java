@@ -1408,7 +1408,7 @@ public final class JournalVerifier {
             /**
              * The verifier key of the newest key of a published set's text ({@link #text()}): the first field of its last
              * key line, as {@code verifierKey(newest().name(), newest().key())} wrote it; no key is decoded. A page that
-             * shows both the set and the key reads the set once (docs/performance.md 4.45). Null when the text lists no key.
+             * shows both the set and the key reads the set once (docs/performance.md 4.47). Null when the text lists no key.
              */
             public static String newestVerifierKey(String text) {
                 String newest = null;

@@ -197,7 +197,7 @@ public class JournalLog {
     /**
      * The published checkpoint key set: every key that signed checkpoints, with its period. {@code SUPPORTS}, as
      * {@link #latest}: in a caller's transaction (a client page's view, {@code PortalViewTransaction}) on its connection,
-     * without a pool check of its own; outside one, on a connection of its own as before (docs/performance.md 4.45).
+     * without a pool check of its own; outside one, on a connection of its own as before (docs/performance.md 4.47).
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public MerkleLog.KeySet keySet() {
