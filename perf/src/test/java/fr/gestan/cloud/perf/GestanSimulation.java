@@ -236,7 +236,7 @@ public class GestanSimulation extends Simulation {
      * Each client asks for its export once, at a visit drawn between the {@value #EXPORT_FIRST_VISIT}th and the
      * {@value #EXPORT_LAST_VISIT}th (a visit is five pages, about 7 s): spread over the run as people export, not all 40
      * inside the sign-in ramp, where they measured the ramp's contention (the sign-ins' password hashing, the 40
-     * background builds at once) more than the request (docs/performance.md, 4.20 and 4.45).
+     * background builds at once) more than the request (docs/performance.md, 4.20 and 4.49).
      */
     ScenarioBuilder clientScenario = scenario("clients").feed(clientFeeder())
             .exec(signIn("/portal/"))

@@ -186,7 +186,7 @@ class ClientPageReadsIT extends WithRoleCallers {
     }
 
     /**
-     * The client journal page's view runs in one transaction (PortalViewTransaction, 4.45): its newest checkpoint and key
+     * The client journal page's view runs in one transaction (PortalViewTransaction, 4.47): its newest checkpoint and key
      * set are read on that transaction's connection, not on one of their own (a pool check each). Shown by a checkpoint
      * row written in the transaction and never committed, which only that connection sees; outside any transaction the
      * reads still work, on a connection of their own. The key set's newest verifier key, taken from its text by the
@@ -226,7 +226,7 @@ class ClientPageReadsIT extends WithRoleCallers {
     }
 
     /**
-     * The company page's view in one transaction (4.45): the header's name, the record and the security contact read the
+     * The company page's view in one transaction (4.47): the header's name, the record and the security contact read the
      * caller's link once and the tenant once (the record and the contact each queried it through the portal account).
      */
     @Test

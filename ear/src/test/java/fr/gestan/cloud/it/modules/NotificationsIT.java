@@ -568,7 +568,7 @@ public class NotificationsIT extends WithRoleCallers {
     /**
      * Issue 19: behind a certificate batch thousands of deliveries are due at once, and the sender's round reads 50 of
      * them. Its query must stop at those 50 in the index's order: ordered by id as well, PostgreSQL read, joined and
-     * sorted every due delivery at each round (docs/performance.md 4.45). Counted in the transaction's own statistics
+     * sorted every due delivery at each round (docs/performance.md 4.46). Counted in the transaction's own statistics
      * (rows the table gave the query), the planner held to the index as on a large analyzed table; rolled back.
      */
     @Test

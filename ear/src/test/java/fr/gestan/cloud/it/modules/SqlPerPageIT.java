@@ -215,12 +215,12 @@ class SqlPerPageIT extends ScaleSeeding {
             // 15 since the compliance tile's reference data (SharedReferenceCache: 21 -> 6), the servers' states (the kept
             // public board: 7 -> 3) and each server's recovery plan (WorstCaseCache.plan: 6 -> 3) are kept per node (dash5)
             // 13 since the journal tile's entries come with their positions and the certificates with their sizes, one
-            // statement each (pages10c, 4.45)
+            // statement each (pages10c, 4.47)
             Map.entry("client dashboard", 13L),
             Map.entry("client company page", 6L),
             Map.entry("client journal page", 3L), // 6 before CallerLinkMemo, 5 before pageOfTenant (4.17)
             // the caller's company and the certificates; the demo company has none, so the sizes' statement (one with
-            // the certificates since 4.45) never ran here
+            // the certificates since 4.47) never ran here
             Map.entry("client certificates list", 2L),
             // 14 while the incidents' count computed the whole status board (publicStatus: 5)
             // 11 while the alerts counted every contract's server for no degraded server (Monitoring.alerts)
@@ -306,7 +306,7 @@ class SqlPerPageIT extends ScaleSeeding {
                 "exports.mine", () -> client.call(() -> exports.mine())));
         // /portal/security/journal.xhtml: PortalJournalBean, its first page of 25 with the count (countOfTenant and
         // ofTenant before 4.17: 3 statements, now 1; pageOfTenantWithin since 4.40: past the end the last page, in the same one)
-        // (since 4.45 the company from CallerTenancy, which refuses nothing, and the key set once: the verifier key is its newest)
+        // (since 4.47 the company from CallerTenancy, which refuses nothing, and the key set once: the verifier key is its newest)
         page(counts, "client journal page", Map.of(
                 "tenantOfCaller", () -> client.call(() -> tenancy.tenantOfCaller()),
                 "latestCheckpoint", () -> client.call(() -> integrity.latestCheckpoint()),

@@ -41,7 +41,7 @@ public class PortalViewTransaction extends HttpFilter {
      * The views served in one transaction, by their paths inside the application: the dashboard, and the export page
      * (docs/performance.md 4.40), whose two reads, the header's company name ({@code TenantService.myCompanyName},
      * which throws nothing) and the list of exports, each took a transaction of their own; the client journal page
-     * (4.45), whose company, checkpoint, key set and page each took a connection of their own; the company page (4.45),
+     * (4.47), whose company, checkpoint, key set and page each took a connection of their own; the company page (4.47),
      * whose four calls (the record, the change requests, the logins, the security contact) each took a transaction of
      * their own; its first call is the only one that refuses a client linked to no company, and none follows it then; the
      * logins page, the same bean's.
