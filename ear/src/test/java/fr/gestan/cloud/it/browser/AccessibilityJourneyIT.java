@@ -51,7 +51,11 @@ class AccessibilityJourneyIT extends BrowserJourney {
     void back_office_pages_pass_in_both_languages() throws Exception {
         journalOfTenPages();
         signInAt("admin/", "admin.demo", "Gestan-Admin-2026!");
-        visitInBothLanguages(pagesOf("/admin/"));
+        List<String> pages = new ArrayList<>(pagesOf("/admin/"));
+        // the recovery plan's forms, each opened by a link of that page (?form=): one level further than pagesOf reads
+        pages.add(Http.HTTPS + "admin/hosting/recovery.xhtml?form=settings");
+        pages.add(Http.HTTPS + "admin/hosting/recovery.xhtml?form=drill");
+        visitInBothLanguages(pages);
     }
 
     /**

@@ -155,6 +155,14 @@ class HostingJourneysIT extends BrowserJourney {
         browser.waitUntil(d -> d.findElement(By.id("plan-title")).getText().startsWith("GC-PROD-01"));
         assertTrue(browser.find(By.cssSelector(".gantt")).findElements(By.cssSelector(".gantt-row")).size() > 40);
         browser.screenshot("hosting-05-recovery-plan");
+        // the durations are read by every staff member; the forms wait for their links (?form=), not drawn on every view
+        assertTrue(browser.find(By.id("settings-values")).getText().contains("(min)"), browser.find(By.id("settings-values")).getText());
+        assertTrue(browser.driver().findElements(By.id("open-settings")).isEmpty(), "changing the durations is for admins");
+        assertTrue(browser.driver().findElements(By.id("drill")).isEmpty(), "the drill's form waits for its link");
+        browser.find(By.id("open-drill")).click();
+        browser.find(By.id("drill:record"));
+        assertTrue(browser.find(By.id("plan-title")).getText().startsWith("GC-PROD-01"), "the same server's plan");
+        assertTrue(browser.driver().findElements(By.id("open-drill")).isEmpty(), "its link is gone once the form is open");
         String href = browser.find(By.id("pdf")).getAttribute("href");
         HttpResponse<byte[]> pdf = Http.getBytes(href, "Cookie", cookies());
         assertEquals(200, pdf.statusCode());
@@ -171,6 +179,10 @@ class HostingJourneysIT extends BrowserJourney {
         browser.waitUntil(d -> d.findElement(By.cssSelector("#metrics h3")).getText().contains("GC-BKP-02"));
         assertTrue(browser.driver().findElements(By.id("metrics:token")).isEmpty(), "a new monitoring token is for admins");
         assertTrue(browser.driver().findElements(By.id("add-operator")).isEmpty(), "adding operators is for admins");
+        assertTrue(browser.driver().findElements(By.id("open-operator")).isEmpty(), "so is its link");
+        browser.open(base + "admin/hosting/?form=operator");
+        browser.find(By.id("operators"));
+        assertTrue(browser.driver().findElements(By.id("add-operator")).isEmpty(), "even asked for by its address");
 
         browser.open(base + "admin/hosting/contracts.xhtml");
         String proposal = browser.find(By.id("proposal")).getText();

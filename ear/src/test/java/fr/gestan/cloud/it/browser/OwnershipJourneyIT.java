@@ -28,6 +28,9 @@ class OwnershipJourneyIT extends BrowserJourney {
         String owner = "Groupe Iliad Holding " + System.nanoTime() % 100000;
         LocalDate effective = LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(45);
         signInAt("admin/hosting/index.xhtml", "admin.demo", "Gestan-Admin-2026!");
+        // the form is opened by its link (?form=ownership): not drawn on every view of the inventory
+        assertTrue(browser.driver().findElements(By.id("change-ownership")).isEmpty(), "the form waits for its link");
+        browser.find(By.id("open-ownership")).click();
         new Select(browser.find(By.id("change-ownership:operator"))).selectByVisibleText("Scaleway SAS");
         browser.find(By.id("change-ownership:owner")).sendKeys(owner);
         browser.find(By.id("change-ownership:ocountry")).sendKeys("FR");

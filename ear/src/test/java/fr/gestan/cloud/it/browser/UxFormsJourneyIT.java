@@ -104,7 +104,9 @@ class UxFormsJourneyIT extends BrowserJourney {
         String boulangerie = idIn(Http.get(BASE + "api/v1/tenants?q=842317653", "Authorization",
                 "Bearer " + KeycloakFixture.accessToken("support.demo", "Gestan-Support-2026!")).body());
         String[] staffPages = {"admin/", "admin/tenants/", "admin/tenants/edit", "admin/tenants/edit?id=" + boulangerie,
-                "admin/tenants/requests", "admin/hosting/", "admin/hosting/contracts", "admin/hosting/recovery",
+                "admin/tenants/requests", "admin/hosting/", "admin/hosting/?form=server", "admin/hosting/?form=operator", "admin/hosting/?form=ownership",
+                "admin/hosting/?form=certification", "admin/hosting/contracts", "admin/hosting/recovery",
+                "admin/hosting/recovery?form=settings", "admin/hosting/recovery?form=drill",
                 "admin/hosting/status", "admin/hosting/subprocessors", "admin/compliance/", "admin/compliance/certificates",
                 "admin/documents", "admin/notifications", "admin/security/agreements", "admin/security/controls",
                 "admin/security/journal", "admin/security/keys", "admin/security/lockouts", "admin/security/policy",

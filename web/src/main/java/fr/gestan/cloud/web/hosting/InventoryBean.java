@@ -69,6 +69,8 @@ public class InventoryBean implements Serializable {
     private final LazyDataModel<InventoryRow> servers = new DatabasePages<>(() -> pages.latest().total(),
             (first, size, sort) -> rows(pages.get(first, size)), row -> String.valueOf(row.id()), 100);
     private Long metricsServerId;
+    /** The administrator's form this view shows ({@code ?form=}: server, operator, ownership, certification), none by default. */
+    private String form;
     private ServerView metricsServer;
     private List<MetricView> metrics = List.of();
     private String issuedToken;
@@ -224,6 +226,14 @@ public class InventoryBean implements Serializable {
 
     public void setMetricsServerId(Long value) {
         this.metricsServerId = value;
+    }
+
+    public String getForm() {
+        return form;
+    }
+
+    public void setForm(String form) {
+        this.form = form;
     }
 
     public ServerView getMetricsServer() {

@@ -47,6 +47,8 @@ public class RecoveryBean implements Serializable {
     Labels label;
 
     private Long server;
+    /** The form this view shows ({@code ?form=}: settings for an administrator, drill), none by default. */
+    private String form;
     private List<RecoveryPage.Server> servers;
     private RecoveryPlanView plan;
     private List<DrillView> drills = List.of();
@@ -176,6 +178,14 @@ public class RecoveryBean implements Serializable {
 
     public void setServer(Long server) {
         this.server = server;
+    }
+
+    public String getForm() {
+        return form;
+    }
+
+    public void setForm(String form) {
+        this.form = form;
     }
 
     public List<RecoveryPage.Server> getServers() {
