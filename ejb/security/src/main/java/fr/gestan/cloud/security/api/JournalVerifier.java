@@ -1411,24 +1411,26 @@ public final class JournalVerifier {
              * shows both the set and the key reads the set once (docs/performance.md 4.47). Null when the text lists no key.
              */
             public static String newestVerifierKey(String text) {
-                String newest = null;
+                List<String> lines = keyLines(text);
+                return lines.isEmpty() ? null : lines.get(lines.size() - 1).split("\\s+", 2)[0];
+            }
+
+            /** A published set's key lines, stripped: without blank lines and {@code #} comments. */
+            private static List<String> keyLines(String text) {
+                List<String> lines = new ArrayList<>();
                 for (String raw : text.replace("\r", "").split("\n")) {
                     String line = raw.strip();
                     if (!line.isEmpty() && !line.startsWith("#")) {
-                        newest = line.split("\\s+", 2)[0];
+                        lines.add(line);
                     }
                 }
-                return newest;
+                return lines;
             }
 
             /** Reads a published set (see {@link #text()}); lines with fewer fields default to every size. */
             public static KeySet parse(String text) throws VerificationException {
                 List<PublishedKey> keys = new ArrayList<>();
-                for (String raw : text.replace("\r", "").split("\n")) {
-                    String line = raw.strip();
-                    if (line.isEmpty() || line.startsWith("#")) {
-                        continue;
-                    }
+                for (String line : keyLines(text)) {
                     String[] f = line.split("\\s+");
                     java.util.Map.Entry<String, PublicKey> parsed = parseVerifierKey(f[0]);
                     try {
