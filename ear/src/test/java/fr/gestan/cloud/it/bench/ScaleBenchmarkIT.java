@@ -160,13 +160,18 @@ class ScaleBenchmarkIT extends ScaleSeeding {
             SignedRenders.WarmUp warmed = SignedRenders.warmUp(threads, warmUp, WARM_UP_MAX_SECONDS);
             print("renderer warmed up before the batch (untimed): " + warmed.made() + " certificates rendered and signed on " + threads
                     + " thread(s) in " + seconds(tw) + " s; the JIT compiled " + warmed.lastRoundCompileMs() + " ms in its last "
-                    + SignedRenders.ROUND_SECONDS + " s, " + warmed.queued() + " method(s) left in its queues");
+                    + SignedRenders.ROUND_SECONDS + " s, " + warmed.queued() + " method(s) left in its queues; its ms each "
+                    + SignedRenders.ROUND_SECONDS + " s: " + warmed.compileMs() + "; the renderer's compiled methods on C2's code: "
+                    + warmed.rendererAtC2() + " of " + warmed.rendererCompiled());
         }
         long candidates = support.call(() -> batch.candidates());
         Map<String, Statistics> units = statistics();
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        long jitBefore = jit.getTotalCompilationTime();
         long t2 = System.nanoTime();
         CertificateBatchTally tally = longRun.call(() -> batch.run(t -> { }));
         double batchSeconds = seconds(t2);
+        long jitBatch = jit.getTotalCompilationTime() - jitBefore;
         printStatistics(units, (tally.considered() + 49) / 50);
         print("certificate batch: load average " + java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         print("certificate batch: " + candidates + " candidates, " + tally.summary() + " in " + batchSeconds + " s ("
@@ -176,7 +181,13 @@ class ScaleBenchmarkIT extends ScaleSeeding {
         // the batch's ceiling, right after it in the same server: the same certificates rendered and signed alone, on the
         // batch's number of threads (issue 19: the batch at 60 % of the signed rate, same threads, same run)
         double batchRate = tally.issued() / batchSeconds;
+        long jitBeforeAlone = jit.getTotalCompilationTime();
         double alone = SignedRenders.perSecond(threads, 20);
+        long jitAlone = jit.getTotalCompilationTime() - jitBeforeAlone;
+        // the JIT's compile time (its threads' elapsed time, not CPU) on each side: both should run compiled code
+        print("the JIT compiled " + jitBatch + " ms during the batch (" + Math.round(batchSeconds * 1000) + " ms), " + jitAlone
+                + " ms during the renders alone (21 s); the renderer's compiled methods on C2's code after the batch: "
+                + SignedRenders.compiledAtC2(SignedRenders.RENDERER)[0] + " of " + SignedRenders.compiledAtC2(SignedRenders.RENDERER)[1]);
         print(String.format(java.util.Locale.ROOT, "signed certificates rendered alone in the server on %d thread(s), right after the batch:"
                 + " %.1f/s; batch %.1f/s = %.0f %% of it (load average %.2f)", threads, alone, batchRate, 100 * batchRate / alone,
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));

@@ -45,10 +45,16 @@ final class SignedRenders {
     }
 
     /**
-     * What an untimed warm-up did: certificates made, rounds of {@link #ROUND_SECONDS} s, the JIT's time in the last round,
-     * and the methods waiting in its compile queues (or compiling) at the end ({@code -1}: not readable).
+     * What an untimed warm-up did: certificates made, rounds of {@link #ROUND_SECONDS} s, the JIT's time in each round
+     * (ms, in order), the methods waiting in its compile queues (or compiling) at the end ({@code -1}: not readable),
+     * and of the renderer's methods ({@link #RENDERER}) that the JIT compiled, those whose code in use is C2's at the end
+     * and all of them ({@code -1}: not readable).
      */
-    record WarmUp(int made, int rounds, long lastRoundCompileMs, int queued) {
+    record WarmUp(int made, int rounds, List<Long> compileMs, int queued, int rendererAtC2, int rendererCompiled) {
+
+        long lastRoundCompileMs() {
+            return compileMs.isEmpty() ? 0 : compileMs.get(compileMs.size() - 1);
+        }
     }
 
     static final int ROUND_SECONDS = 2;
@@ -57,29 +63,71 @@ final class SignedRenders {
     static final int QUEUED_AT_END = 2;
 
     /**
+     * Quiet rounds in a row that end a warm-up (docs/performance.md, batch11): one quiet round was not enough. While
+     * the JIT's queue is long, HotSpot raises the invocation counts that send a method to C2 (Tier4LoadFeedback), so
+     * the renderer's methods called once a certificate (CertificatePdf's sections) were still in C1's profiled code
+     * when the queue had just emptied, and reached C2 during the measured batch: 4.1 s of C2 in the batch's window at
+     * 3,000 tenants, the renderer's own methods the longest of it, then the reference rendered alone on the code the
+     * batch had paid for.
+     */
+    static final int QUIET_ROUNDS = 3;
+
+    /** The renderer's classes, whose methods the warm-up must bring to C2 (a prefix of their names in the JIT's code list). */
+    static final String RENDERER = "fr.gestan.cloud.compliance.internal.pdf.";
+
+    /**
      * Untimed: certificates rendered and signed on {@code threads} threads, in rounds of {@value #ROUND_SECONDS} s, at
-     * least {@code minSeconds} and until the JIT compiled for less than a tenth of a round and its compile queues hold
-     * at most {@value #QUEUED_AT_END} methods (so that it has compiled the renderer before what is measured next), at
-     * most {@code maxSeconds}. The queues, not only the compile time: on a loaded machine the compiler threads get so
-     * little CPU that a round's compile time stays small while the renderer's methods wait in the queue, and the batch
-     * measured next paid their compilation (docs/performance.md 4.38: 176 s of compiles in a 184 s batch at load 50).
+     * least {@code minSeconds} and until, for {@value #QUIET_ROUNDS} rounds in a row, the JIT compiled for less than a
+     * tenth of a round and its compile queues held at most {@value #QUEUED_AT_END} methods (so that it has compiled
+     * the renderer before what is measured next), at most {@code maxSeconds}. The queues, not only the compile time:
+     * on a loaded machine the compiler threads get so little CPU that a round's compile time stays small while the
+     * renderer's methods wait in the queue, and the batch measured next paid their compilation (docs/performance.md
+     * 4.38: 176 s of compiles in a 184 s batch at load 50).
      */
     static WarmUp warmUp(int threads, int minSeconds, int maxSeconds) throws Exception {
         CertificateSigner signer = new CertificateSigner(SigningKeyRing.current().active().key());
         java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
         int made = 0;
         int rounds = 0;
-        long compiled;
+        int quiet = 0;
+        List<Long> compileMs = new ArrayList<>();
         int queued;
         do {
             long before = jit.getTotalCompilationTime();
             made += run(signer, threads, ROUND_SECONDS * 1_000_000_000L);
             rounds++;
-            compiled = jit.getTotalCompilationTime() - before;
+            long compiled = jit.getTotalCompilationTime() - before;
+            compileMs.add(compiled);
             queued = compileQueue();
-        } while (rounds * ROUND_SECONDS < maxSeconds
-                && (rounds * ROUND_SECONDS < minSeconds || compiled * 10 >= ROUND_SECONDS * 1000L || queued > QUEUED_AT_END));
-        return new WarmUp(made, rounds, compiled, queued);
+            quiet = compiled * 10 < ROUND_SECONDS * 1000L && queued <= QUEUED_AT_END ? quiet + 1 : 0;
+        } while (rounds * ROUND_SECONDS < maxSeconds && (rounds * ROUND_SECONDS < minSeconds || quiet < QUIET_ROUNDS));
+        int[] renderer = compiledAtC2(RENDERER);
+        return new WarmUp(made, rounds, compileMs, queued, renderer[0], renderer[1]);
+    }
+
+    /**
+     * Of the methods whose class name starts with {@code prefix} that the JIT compiled (HotSpot's {@code Compiler.codelist}
+     * diagnostic command: a line per compiled code, "id level state method", state 0 in use), how many run C2's code
+     * (level 4, in use), and how many in all; {-1, -1} when the command is not there. A method inlined into a caller
+     * compiled by C2 may keep its C1 code in use without ever running it: a count, not a condition.
+     */
+    static int[] compiledAtC2(String prefix) {
+        try {
+            String list = (String) java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "compilerCodelist",
+                    new Object[] {null}, new String[] {String[].class.getName()});
+            java.util.Set<String> all = new java.util.HashSet<>();
+            java.util.Set<String> c2 = new java.util.HashSet<>();
+            list.lines().map(line -> line.strip().split("\\s+", 5)).filter(f -> f.length >= 4 && f[3].startsWith(prefix)).forEach(f -> {
+                all.add(f[3]);
+                if ("4".equals(f[1]) && "0".equals(f[2])) {
+                    c2.add(f[3]);
+                }
+            });
+            return new int[] {c2.size(), all.size()};
+        } catch (javax.management.JMException | RuntimeException e) {
+            return new int[] {-1, -1};
+        }
     }
 
     /**
