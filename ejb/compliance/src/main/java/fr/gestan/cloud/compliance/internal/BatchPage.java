@@ -81,12 +81,18 @@ final class BatchPage {
                Map<String, ComplianceFactsReader.TenantDocuments> docs, ComplianceFactsReader.GdprEvidence evidence, BatchPage before,
                SigningKeyRing.ActiveSigner key) {
         Queue<String> queue = new ConcurrentLinkedQueue<>(toIssue);
+        // Only the page before's latch, never the page itself: the managed executor's futures keep their task (Glassfish's
+        // ManagedFutureTask never lets it go), so a task holding the page before held that page's futures, which held the
+        // one before it, and so on: every page of the batch, its drafts and their PDFs stayed reachable until the batch
+        // ended (58 KB a certificate: 580 MB at 10,000 tenants, more than the server's 384 MB heap; docs/performance.md,
+        // batch11).
+        CountDownLatch beforeTaken = before == null ? null : before.taken;
         try {
             for (int w = 0; w < Math.min(threads, toIssue.size()); w++) {
                 workers.add(executor.submit(() -> {
                     try {
-                        if (before != null) {
-                            before.taken.await();
+                        if (beforeTaken != null) {
+                            beforeTaken.await();
                         }
                         // one call of the bean for this worker's share of the page, not one per certificate
                         return certificates.drafting(drafts -> {
