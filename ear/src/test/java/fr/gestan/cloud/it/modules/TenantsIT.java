@@ -250,6 +250,12 @@ class TenantsIT extends WithRoleCallers {
                 TenantQuery.Sort.LEGAL_NAME, false, 2, 2)));
         assertEquals(1, second.rows().size());
         assertEquals(3, second.total());
+        // digits of a name (no letters: matched on the names as stored, sorted by name off its index, pages11s)
+        String digits = marker.substring(2);
+        TenantPage byDigits = auditor.call(() -> tenants.search(new TenantQuery(digits, null, null,
+                TenantQuery.Sort.LEGAL_NAME, false, 0, 10)));
+        assertEquals(List.of(marker + " Société 2", marker + " Société 1", marker + " Société 0"),
+                byDigits.rows().stream().map(TenantView::legalName).filter(n -> n.startsWith(marker)).toList());
         TenantPage bySiren = auditor.call(() -> tenants.search(new TenantQuery("84231", null, null, TenantQuery.Sort.SIREN, true, 0, 10)));
         assertTrue(bySiren.rows().stream().anyMatch(t -> t.siren().equals("842317653")));
         TenantPage restricted = auditor.call(() -> tenants.search(new TenantQuery(null, null, Set.of("842317653"),

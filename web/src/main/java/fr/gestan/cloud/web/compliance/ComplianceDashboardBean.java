@@ -50,7 +50,30 @@ public class ComplianceDashboardBean implements Serializable {
     private final LazyDataModel<StoredReportView> model = new DatabasePages<>(this::count, this::page, StoredReportView::tenantSiren, 200);
 
     private long count() {
-        return isLive() ? reports.tenantCount() : reports.count(query(StoredReportQuery.Sort.OUTCOME, true, 0, 1));
+        if (isLive()) {
+            return reports.tenantCount();
+        }
+        Long counted = countedBySummary(filter, getSummary());
+        return counted != null ? counted : reports.count(query(StoredReportQuery.Sort.OUTCOME, true, 0, 1));
+    }
+
+    /**
+     * How many stored reports the filter matches when the summary the page's header shows counts them already (every
+     * report, the failing ones, those with an obligation, those missing evidence), else null: the table's count was a
+     * call, a transaction and a statement of its own at each view (docs/performance.md, "staff dashboards, tenant search
+     * and public pages (pages11s)"). The summary is the stored report's, kept 5 s per node and read afresh after this
+     * node's writes (StoredReport.SUMMARIES): the table's total and the header's figures are the same.
+     */
+    static Long countedBySummary(String filter, StoredReportSummary summary) {
+        if (filter == null) {
+            return summary.tenants();
+        }
+        return switch (filter) {
+            case "FAIL" -> summary.blocked();
+            case "OBLIGATIONS" -> summary.withObligations();
+            case "EVIDENCE_MISSING" -> summary.evidenceMissing();
+            default -> null;
+        };
     }
 
     private List<StoredReportView> page(int first, int size, SortMeta sort) {

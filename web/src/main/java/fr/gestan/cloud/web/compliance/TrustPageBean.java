@@ -1,20 +1,21 @@
 package fr.gestan.cloud.web.compliance;
 
 import fr.gestan.cloud.compliance.api.PublicDocumentView;
-import fr.gestan.cloud.compliance.api.TrustStatement;
 import fr.gestan.cloud.web.i18n.LanguageBean;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-/** The public "Sécurité & confidentialité" page (/trust): the statement in the visitor's language, figures live. */
+/**
+ * The public "Sécurité & confidentialité" page (/trust): the statement in the visitor's language, figures live (read
+ * at most once every 10 s per node and language, {@link TrustSummaryCache#statement}).
+ */
 @Named
 @RequestScoped
 public class TrustPageBean {
 
-    @EJB
-    TrustStatement trust;
+    @Inject
+    TrustSummaryCache cache;
     @Inject
     LanguageBean language;
 
@@ -22,7 +23,7 @@ public class TrustPageBean {
 
     public PublicDocumentView getStatement() {
         if (statement == null) {
-            statement = trust.statement(language.getLanguage());
+            statement = cache.statement(language.getLanguage());
         }
         return statement;
     }

@@ -1,5 +1,7 @@
 package fr.gestan.cloud.hosting.internal;
 
+import fr.gestan.cloud.common.persistence.ReferenceWrites;
+import fr.gestan.cloud.common.persistence.NodeMemo;
 import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.JournalEvent;
@@ -59,8 +61,15 @@ public class HostingInventoryBean extends HostingServiceBase implements HostingI
 
     @Override
     public List<DataCentreView> dataCentres() {
-        return em.createNamedQuery(DataCentre.ALL, DataCentre.class).getResultList().stream().map(DataCentre::toView).toList();
+        // the same for every caller (back-office dashboard, inventory): kept a few seconds per node, void at this node's
+        // writes of a data centre, its certifications or an operator (ReferenceWrites)
+        return DATA_CENTRES.get(() -> em.createNamedQuery(DataCentre.ALL, DataCentre.class).getResultList().stream()
+                .map(DataCentre::toView).toList());
     }
+
+    /** {@link #dataCentres()}, kept {@value ServersCache#FRESH_MILLIS} ms on this node (docs/performance.md, pages11s). */
+    private static final NodeMemo<List<DataCentreView>> DATA_CENTRES = new NodeMemo<>(ServersCache.FRESH_MILLIS,
+            ReferenceWrites.GENERATION);
 
     @Override
     @RolesAllowed(Roles.ADMIN)

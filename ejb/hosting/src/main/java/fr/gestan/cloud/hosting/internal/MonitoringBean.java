@@ -124,12 +124,15 @@ public class MonitoringBean extends HostingServiceBase implements Monitoring {
 
     @Override
     public List<ServerView> alerts() {
-        List<HostingServer> degraded = em.createNamedQuery(HostingServer.BY_STATE, HostingServer.class)
-                .setParameter("state", ServerState.DEGRADED_PERFORMANCE).getResultList();
-        if (degraded.isEmpty()) {
-            return List.of(); // usually: the loads count every live contract twice, for nothing to show
-        }
-        Map<Long, Long> loads = Loads.of(em);
-        return degraded.stream().map(s -> s.toView(loads.getOrDefault(s.id(), 0L))).toList();
+        // the same for every caller: kept a few seconds per node, void at this node's writes of a server (StatusBoardCache)
+        return StatusBoardCache.alerts(() -> {
+            List<HostingServer> degraded = em.createNamedQuery(HostingServer.BY_STATE, HostingServer.class)
+                    .setParameter("state", ServerState.DEGRADED_PERFORMANCE).getResultList();
+            if (degraded.isEmpty()) {
+                return List.of(); // usually: the loads count every live contract twice, for nothing to show
+            }
+            Map<Long, Long> loads = Loads.of(em);
+            return degraded.stream().map(s -> s.toView(loads.getOrDefault(s.id(), 0L))).toList();
+        });
     }
 }

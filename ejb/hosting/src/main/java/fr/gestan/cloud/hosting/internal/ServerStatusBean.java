@@ -66,7 +66,9 @@ public class ServerStatusBean extends HostingServiceBase implements ServerStatus
 
     @Override
     public List<IncidentView> activeIncidents() {
-        return em.createNamedQuery(Incident.ACTIVE, Incident.class).getResultList().stream().map(Incident::toView).toList();
+        // the same for every caller: kept a few seconds per node, void at this node's writes (StatusBoardCache)
+        return StatusBoardCache.activeIncidents(() -> em.createNamedQuery(Incident.ACTIVE, Incident.class).getResultList().stream()
+                .map(Incident::toView).toList());
     }
 
     @Override

@@ -1,11 +1,14 @@
 package fr.gestan.cloud.hosting.internal;
 
+import fr.gestan.cloud.hosting.api.IncidentView;
+import fr.gestan.cloud.hosting.api.ServerView;
 import fr.gestan.cloud.common.persistence.NodeMemo;
 import fr.gestan.cloud.hosting.api.PublicStatusView;
 import fr.gestan.cloud.hosting.api.ServerState;
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.PostRemove;
 import jakarta.persistence.PostUpdate;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -20,6 +23,13 @@ public final class StatusBoardCache {
     static final long FRESH_MILLIS = 5_000;
 
     private static final NodeMemo<PublicStatusView> BOARD = new NodeMemo<>(FRESH_MILLIS);
+    /**
+     * The incidents under way and the servers in alert (back-office dashboard, at each view of every staff member), kept
+     * as the board and void by the same writes (docs/performance.md, "staff dashboards, tenant search and public pages
+     * (pages11s)"); not by a report, which changes neither.
+     */
+    private static final NodeMemo<List<IncidentView>> ACTIVE_INCIDENTS = new NodeMemo<>(FRESH_MILLIS);
+    private static final NodeMemo<List<ServerView>> ALERTS = new NodeMemo<>(FRESH_MILLIS);
 
     private StatusBoardCache() {
     }
@@ -36,9 +46,19 @@ public final class StatusBoardCache {
         }
     }
 
-    /** Voids the board (a write this node made to what it is computed from). */
+    static List<IncidentView> activeIncidents(Supplier<List<IncidentView>> compute) {
+        return ACTIVE_INCIDENTS.get(compute);
+    }
+
+    static List<ServerView> alerts(Supplier<List<ServerView>> compute) {
+        return ALERTS.get(compute);
+    }
+
+    /** Voids the board, the incidents and the alerts (a write this node made to what they are computed from). */
     static void changed() {
         BOARD.changed();
+        ACTIVE_INCIDENTS.changed();
+        ALERTS.changed();
     }
 
     /** On {@link HostingServer}, {@link Incident}, {@link IncidentUpdate}, {@link Maintenance}. */

@@ -61,4 +61,33 @@ class StatusBoardCacheTest {
         StatusBoardCache.get(compute);
         assertEquals(3, computed.get());
     }
+
+    @Test
+    void the_dashboards_incidents_and_alerts_are_read_once_and_again_after_a_write_not_after_a_report() {
+        AtomicInteger incidents = new AtomicInteger();
+        AtomicInteger alerts = new AtomicInteger();
+        Supplier<List<fr.gestan.cloud.hosting.api.IncidentView>> readIncidents = () -> {
+            incidents.incrementAndGet();
+            return List.of();
+        };
+        Supplier<List<fr.gestan.cloud.hosting.api.ServerView>> readAlerts = () -> {
+            alerts.incrementAndGet();
+            return List.of();
+        };
+        for (int i = 0; i < 10; i++) {
+            StatusBoardCache.activeIncidents(readIncidents);
+            StatusBoardCache.alerts(readAlerts);
+        }
+        assertEquals(1, incidents.get());
+        assertEquals(1, alerts.get());
+        StatusBoardCache.reported(3); // a report voids the board only
+        StatusBoardCache.activeIncidents(readIncidents);
+        StatusBoardCache.alerts(readAlerts);
+        assertEquals(1, incidents.get());
+        new StatusBoardCache.Listener().written(new Object()); // an incident opened, a server's state changed
+        StatusBoardCache.activeIncidents(readIncidents);
+        StatusBoardCache.alerts(readAlerts);
+        assertEquals(2, incidents.get());
+        assertEquals(2, alerts.get());
+    }
 }

@@ -43,6 +43,9 @@ public class JournalEntry extends GeneratedId {
      * A tenant's entries with their log positions, newest first, in one statement (JournalQuery.ofTenant: the client
      * dashboard's tile, the staff's client summary; the positions were a second statement). Native: journal_leaf is no entity.
      */
+    /** The newest entries with their log positions, in one statement (JournalQuery.latest: the back-office dashboard's tile). */
+    static final String LATEST_SQL = "select e.*, l.position as leaf_position"
+            + " from journal_entry e left join journal_leaf l on l.entry_id = e.id order by e.id desc";
     static final String OF_TENANT_SQL = "select e.*, l.position as leaf_position"
             + " from journal_entry e left join journal_leaf l on l.entry_id = e.id"
             + " where e.tenant_ref = ?1 order by e.id desc";

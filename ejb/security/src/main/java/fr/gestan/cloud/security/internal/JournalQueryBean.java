@@ -25,8 +25,12 @@ public class JournalQueryBean implements JournalQuery {
 
     @Override
     public List<JournalEntryView> latest(int max) {
-        return views(em.createNamedQuery(JournalEntry.NEWEST_FIRST, JournalEntry.class).setMaxResults(max)
-                .getResultList());
+        // the entries and their positions in one statement (two before: the entries, then their positions; pages11s)
+        List<JournalEntryView> rows = new java.util.ArrayList<>();
+        for (Object result : em.createNativeQuery(JournalEntry.LATEST_SQL, JournalEntry.WITH_POSITION).setMaxResults(max).getResultList()) {
+            rows.add(positioned((Object[]) result));
+        }
+        return rows;
     }
 
     @Override

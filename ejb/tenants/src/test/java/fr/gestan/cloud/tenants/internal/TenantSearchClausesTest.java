@@ -1,0 +1,56 @@
+package fr.gestan.cloud.tenants.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.gestan.cloud.tenants.api.TenantQuery;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The staff search's statement: a text without letters (a SIREN) compares the names as stored and is sorted by an
+ * expression of the name (no walk of the name's index in PostgreSQL's generic plan); a text with letters lowers the
+ * names and keeps the plain sort. The rows found are the same (TenantsIT).
+ */
+class TenantSearchClausesTest {
+
+    private static TenantQuery query(String text, TenantQuery.Sort sort) {
+        return new TenantQuery(text, null, null, sort, true, 0, 25);
+    }
+
+    @Test
+    void a_siren_is_matched_without_lowering_the_names_and_sorted_off_the_index() {
+        Map<String, Object> parameters = new HashMap<>();
+        String where = TenantServiceBean.where(query(" 700000003 ", TenantQuery.Sort.LEGAL_NAME), parameters);
+        assertTrue(where.contains("(t.legalName like :name"), where);
+        assertFalse(where.contains("lower("), where);
+        assertEquals("%700000003%", parameters.get("name"));
+        assertEquals("700000003%", parameters.get("siren"));
+        assertEquals("concat(t.legalName, '')", TenantServiceBean.orderColumn(query("700000003", TenantQuery.Sort.LEGAL_NAME)));
+        // digits and punctuation of a name ("Échelle 00042", "n° 12-3") have no case either
+        assertEquals("concat(t.legalName, '')", TenantServiceBean.orderColumn(query("00042 - 12_3", TenantQuery.Sort.LEGAL_NAME)));
+    }
+
+    @Test
+    void a_word_lowers_the_names_and_keeps_the_sort_by_the_column() {
+        Map<String, Object> parameters = new HashMap<>();
+        String where = TenantServiceBean.where(query("Société", TenantQuery.Sort.LEGAL_NAME), parameters);
+        assertTrue(where.contains("(lower(t.legalName) like :name"), where);
+        assertEquals("%société%", parameters.get("name"));
+        assertEquals("t.legalName", TenantServiceBean.orderColumn(query("Société", TenantQuery.Sort.LEGAL_NAME)));
+        assertEquals("t.legalName", TenantServiceBean.orderColumn(query("a1", TenantQuery.Sort.LEGAL_NAME)));
+        // characters with a case that are not letters are lowered too
+        assertTrue(TenantServiceBean.where(query("Ⅻ", TenantQuery.Sort.LEGAL_NAME), new HashMap<>()).contains("lower("));
+        assertTrue(TenantServiceBean.where(query("Ⓐ", TenantQuery.Sort.LEGAL_NAME), new HashMap<>()).contains("lower("));
+    }
+
+    @Test
+    void other_sorts_and_the_unfiltered_list_keep_their_column() {
+        assertEquals("t.siren", TenantServiceBean.orderColumn(query("700000003", TenantQuery.Sort.SIREN)));
+        assertEquals("t.legalName", TenantServiceBean.orderColumn(query(null, TenantQuery.Sort.LEGAL_NAME)));
+        assertEquals("t.legalName", TenantServiceBean.orderColumn(query("  ", TenantQuery.Sort.LEGAL_NAME)));
+        assertEquals(" where 1 = 1", TenantServiceBean.where(query(null, TenantQuery.Sort.LEGAL_NAME), new HashMap<>()));
+    }
+}
