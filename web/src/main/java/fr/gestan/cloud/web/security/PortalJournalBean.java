@@ -90,8 +90,8 @@ public class PortalJournalBean implements Serializable {
      * actor's role, its action, target and outcome in the user's language): each of these was an EL call of the
      * {@code fmt} or {@code label} bean in every row, about a fifth of the page's cost (docs/performance.md 4.50).
      */
-    public record Row(JournalEntryView entry, boolean included, String when, String actor, String action, String target,
-                      String outcome) {
+    public record Row(JournalEntryView entry, boolean included, String when, String actor, String actionLabel, String target,
+                      String outcomeLabel) {
     }
 
     /** The view's reads ({@code f:viewAction}, before the page is written, so that its messages show). */

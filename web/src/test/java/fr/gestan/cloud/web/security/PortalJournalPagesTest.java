@@ -101,9 +101,9 @@ class PortalJournalPagesTest {
         PortalJournalBean.Row row = bean.getRows().get(0);
         assertEquals("at:" + Instant.EPOCH, row.when());
         assertEquals("a (Role:client)", row.actor());
-        assertEquals("action:LOGIN", row.action());
+        assertEquals("action:LOGIN", row.actionLabel());
         assertEquals("data:null", row.target());
-        assertEquals("JournalEvent.Outcome:OK", row.outcome());
+        assertEquals("JournalEvent.Outcome:OK", row.outcomeLabel());
     }
 
     @Test
