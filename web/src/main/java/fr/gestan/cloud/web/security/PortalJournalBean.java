@@ -10,6 +10,8 @@ import fr.gestan.cloud.security.api.JournalProofs;
 import fr.gestan.cloud.security.api.JournalQuery;
 import fr.gestan.cloud.security.api.JournalVerifier;
 import fr.gestan.cloud.web.i18n.Bundle;
+import fr.gestan.cloud.web.i18n.Formats;
+import fr.gestan.cloud.web.i18n.Labels;
 import fr.gestan.cloud.web.i18n.Messages;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -58,6 +60,10 @@ public class PortalJournalBean implements Serializable {
     @Inject
     @Bundle("smsg")
     Messages messages;
+    @Inject
+    Labels labels;
+    @Inject
+    Formats formats;
 
     /** The published consistency script (versioned: a change is a new file), under the web application's root. */
     public static final String SCRIPT = "/journal/journal-consistency-v3.js";
@@ -79,8 +85,13 @@ public class PortalJournalBean implements Serializable {
     private int pageCount = 1;
     private String includedText;
 
-    /** One entry of the table with what its first cell says, worked out once per view. */
-    public record Row(JournalEntryView entry, boolean included) {
+    /**
+     * One entry of the table with what its cells say, worked out once per view in Java (its date, its actor with the
+     * actor's role, its action, target and outcome in the user's language): each of these was an EL call of the
+     * {@code fmt} or {@code label} bean in every row, about a fifth of the page's cost (docs/performance.md 4.50).
+     */
+    public record Row(JournalEntryView entry, boolean included, String when, String actor, String actionLabel, String target,
+                      String outcomeLabel) {
     }
 
     /** The view's reads ({@code f:viewAction}, before the page is written, so that its messages show). */
@@ -107,7 +118,7 @@ public class PortalJournalBean implements Serializable {
             // past the end (an old address, entries fewer since): the last page, in the same one read
             JournalPage read = journal.pageOfTenantWithin(tenant, (number(pageParameter, 1, MAX_PAGE) - 1) * PAGE_SIZE, PAGE_SIZE);
             total = read.total();
-            rows = read.rows().stream().map(e -> new Row(e, included(e.seq()))).toList();
+            rows = read.rows().stream().map(this::row).toList();
             page = read.first() / PAGE_SIZE + 1;
             pageCount = (int) Math.max(1, Math.min(MAX_PAGE, (total + PAGE_SIZE - 1) / PAGE_SIZE));
         }
@@ -115,6 +126,13 @@ public class PortalJournalBean implements Serializable {
         if (entry > 0) {
             showProof(entry);
         }
+    }
+
+    /** An entry's row, as the table's cells show it. */
+    private Row row(JournalEntryView e) {
+        return new Row(e, included(e.seq()), formats.dateTime(e.occurredAt()),
+                e.actor() + " (" + labels.code("Role", e.actorRole()) + ")", labels.action(e.action()), labels.data(e.target()),
+                labels.code("JournalEvent.Outcome", e.outcome()));
     }
 
     /** The address's number, or {@code absent} when it is missing or not a positive number; at most {@code max}. */

@@ -11,6 +11,8 @@ import fr.gestan.cloud.security.api.JournalIntegrity;
 import fr.gestan.cloud.security.api.JournalPage;
 import fr.gestan.cloud.security.api.JournalProofs;
 import fr.gestan.cloud.security.api.JournalQuery;
+import fr.gestan.cloud.web.i18n.Formats;
+import fr.gestan.cloud.web.i18n.Labels;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,6 +53,28 @@ class PortalJournalPagesTest {
     /** A bean over a company with {@code count} entries, ids count..1 newest first. */
     private PortalJournalBean bean(long count) {
         PortalJournalBean bean = new PortalJournalBean();
+        bean.labels = new Labels() {
+            @Override
+            public String code(String family, Object code) {
+                return family + ":" + code;
+            }
+
+            @Override
+            public String action(String code) {
+                return "action:" + code;
+            }
+
+            @Override
+            public String data(String text) {
+                return "data:" + text;
+            }
+        };
+        bean.formats = new Formats() {
+            @Override
+            public String dateTime(Instant instant) {
+                return "at:" + instant;
+            }
+        };
         bean.tenancy = fake(CallerTenancy.class, a -> null, "none");
         bean.integrity = fake(JournalIntegrity.class, a -> null, "none");
         bean.proofs = fake(JournalProofs.class, a -> {
@@ -68,6 +92,18 @@ class PortalJournalPagesTest {
             return new JournalPage(rows, count, first);
         }, "pageOfTenantWithin");
         return bean;
+    }
+
+    @Test
+    void each_rows_cells_are_worked_out_once_in_the_users_words() {
+        PortalJournalBean bean = bean(3);
+        bean.open(null, null);
+        PortalJournalBean.Row row = bean.getRows().get(0);
+        assertEquals("at:" + Instant.EPOCH, row.when());
+        assertEquals("a (Role:client)", row.actor());
+        assertEquals("action:LOGIN", row.actionLabel());
+        assertEquals("data:null", row.target());
+        assertEquals("JournalEvent.Outcome:OK", row.outcomeLabel());
     }
 
     @Test

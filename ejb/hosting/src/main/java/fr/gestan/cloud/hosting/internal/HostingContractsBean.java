@@ -102,7 +102,14 @@ public class HostingContractsBean extends HostingServiceBase implements HostingC
         TypedQuery<HostingContract> query = blank(tenantSiren)
                 ? em.createNamedQuery(HostingContract.PAGE, HostingContract.class)
                 : em.createNamedQuery(HostingContract.PAGE_OF_TENANT, HostingContract.class).setParameter("siren", tenantSiren.strip());
-        return query.setFirstResult(first).setMaxResults(max).getResultList().stream().map(HostingContract::toView).toList();
+        // No offset for the first page: the tenant's contracts are read without one by the client's dashboard (its
+        // recovery, its servers), and Hibernate keeps one SQL translation per query text, made again whenever the
+        // next call differs in having an offset: the compliance tile's call of this method and the recovery tile's
+        // read translated the query twice per dashboard view (docs/performance.md 4.50).
+        if (first > 0) {
+            query.setFirstResult(first);
+        }
+        return query.setMaxResults(max).getResultList().stream().map(HostingContract::toView).toList();
     }
 
     @Override
