@@ -165,9 +165,7 @@ public class RecoveryBean implements Serializable {
 
     /** This page of the order table ({@value #PAGE_SIZE} rows; past the end, the last page). */
     public List<OrderRow> getOrderPage() {
-        List<OrderRow> all = getOrder();
-        int shown = getPage();
-        return all.subList(Math.min(all.size(), (shown - 1) * PAGE_SIZE), Math.min(all.size(), shown * PAGE_SIZE));
+        return LinkPages.slice(getOrder(), getPage(), PAGE_SIZE);
     }
 
     /** The order table's page shown, from 1: the address's, or the last page when the address's is past it. */

@@ -35,6 +35,12 @@ public final class LinkPages {
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (total + size - 1) / size));
     }
 
+    /** The rows of page {@code page} (from 1) of {@code size} rows of a list held whole; past the end, none. */
+    public static <T> java.util.List<T> slice(java.util.List<T> rows, int page, int size) {
+        long first = Math.min(rows.size(), (long) (page - 1) * size);
+        return rows.subList((int) first, (int) Math.min(rows.size(), first + size));
+    }
+
     /** "(2 sur 7)": the pages' report, in the words PrimeFaces' paginators use ({@code msg['paginator.report']}). */
     public static String report(int page, int pageCount) {
         return Messages.label("msg", "paginator.report").replace("{currentPage}", Integer.toString(page))
