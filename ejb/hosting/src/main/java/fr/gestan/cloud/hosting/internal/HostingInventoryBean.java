@@ -171,7 +171,10 @@ public class HostingInventoryBean extends HostingServiceBase implements HostingI
     @Override
     @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
     public InventoryPage inventoryPage(int first, int size) {
-        return new InventoryPage(operators(), dataCentres(), serverPage(first, size));
+        // the operators and the data centres kept 5 s on this node, void at its writes (InventoryReferenceCache)
+        InventoryReferenceCache.Reference reference = InventoryReferenceCache.get(
+                () -> new InventoryReferenceCache.Reference(operators(), dataCentres()));
+        return new InventoryPage(reference.operators(), reference.dataCentres(), serverPage(first, size));
     }
 
     @Override
