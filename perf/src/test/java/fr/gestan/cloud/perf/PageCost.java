@@ -43,6 +43,11 @@ import java.util.regex.Pattern;
  * With {@code -Duser} the client first signs in through Keycloak's form (and its TOTP form with {@code -Dtotp}), from
  * the first page. Warm-up: {@code -Dwarmup} requests of each page first (default 20). Needs nothing but the JDK at
  * run time (no Gatling): one client cannot load the server, it only times it.
+ * <p>With {@code -Dcpu.pid=<WildFly's pid>} (the client on the server's machine) it also reads, before and after each
+ * timed request, the CPU time of the threads that serve requests ({@code /proc/<pid>/task/&#42;/schedstat} of the threads
+ * named {@code default task-*} and {@code default I/O-*}), and prints each page's CPU per view against its home
+ * pages': the figure that predicts a page's ratio under load (docs/performance.md 4.45–4.49), which moves much less
+ * with the machine's load than the times.
  */
 public final class PageCost {
 
@@ -92,15 +97,23 @@ public final class PageCost {
         }
         Map<String, long[]> pageTimes = new LinkedHashMap<>();
         Map<String, long[]> homeTimes = new LinkedHashMap<>();
+        Map<String, long[]> cpu = new LinkedHashMap<>(); // nanoseconds of the request threads: {page, home}
         for (String page : pages) {
             pageTimes.put(page, new long[rounds]);
             homeTimes.put(page, new long[rounds]);
+            cpu.put(page, new long[2]);
         }
+        RequestThreads threads = System.getProperty("cpu.pid") == null ? null : new RequestThreads(Long.getLong("cpu.pid"));
         for (int r = 0; r < rounds; r++) {
             for (String page : pages) { // the home page, then the page: the same moment of the machine for both
                 cost.prepare(page);
+                long before = threads == null ? 0 : threads.nanos();
                 homeTimes.get(page)[r] = cost.get("/");
+                long between = threads == null ? 0 : threads.nanos();
                 pageTimes.get(page)[r] = cost.get(page);
+                long after = threads == null ? 0 : threads.nanos();
+                cpu.get(page)[0] += after - between;
+                cpu.get(page)[1] += between - before;
             }
         }
         System.out.printf(Locale.ROOT, "| page | requests | bytes | mean ms | p50 ms | p95 ms | home mean ms | home p50 ms | home p95 ms"
@@ -114,6 +127,54 @@ public final class PageCost {
                     p95 / homeP95);
         }
         System.out.printf(Locale.ROOT, "(home page: %,d bytes)%n", cost.bytes.get("/"));
+        if (threads != null) {
+            System.out.printf(Locale.ROOT, "%n| page | request threads' CPU ms a view | home's | CPU / home |%n| --- | ---: | ---: | ---: |%n");
+            for (String page : pages) {
+                double view = cpu.get(page)[0] / 1e6 / rounds, home = cpu.get(page)[1] / 1e6 / rounds;
+                System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f× |%n", page, view, home, view / home);
+            }
+        }
+    }
+
+    /** The CPU time of a local WildFly's request threads ({@code default task-*}, {@code default I/O-*}), from {@code /proc}. */
+    private static final class RequestThreads {
+        private final java.nio.file.Path tasks;
+        /** Each thread's name by its id, read once (a request thread keeps its name). */
+        private final Map<String, Boolean> serving = new java.util.HashMap<>();
+
+        RequestThreads(long pid) {
+            this.tasks = java.nio.file.Path.of("/proc", Long.toString(pid), "task");
+            if (!java.nio.file.Files.isDirectory(tasks)) {
+                throw new IllegalArgumentException("no process " + pid + " on this machine (-Dcpu.pid)");
+            }
+        }
+
+        /** The request threads' CPU time so far, in nanoseconds (the first field of each thread's schedstat). */
+        long nanos() throws java.io.IOException {
+            long sum = 0;
+            try (java.nio.file.DirectoryStream<java.nio.file.Path> all = java.nio.file.Files.newDirectoryStream(tasks)) {
+                for (java.nio.file.Path task : all) {
+                    try {
+                        if (serving.computeIfAbsent(task.getFileName().toString(), tid -> serves(task))) {
+                            String stat = java.nio.file.Files.readString(task.resolve("schedstat"));
+                            sum += Long.parseLong(stat.substring(0, stat.indexOf(' ')));
+                        }
+                    } catch (java.io.IOException | java.io.UncheckedIOException ended) {
+                        // the thread ended meanwhile
+                    }
+                }
+            }
+            return sum;
+        }
+
+        private static boolean serves(java.nio.file.Path task) {
+            try {
+                String name = java.nio.file.Files.readString(task.resolve("comm")).strip();
+                return name.startsWith("default task") || name.startsWith("default I/O");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     /** The tenant list's view this client searches in: its view state and script nonce. */

@@ -159,6 +159,15 @@ class HostingJourneysIT extends BrowserJourney {
         assertTrue(browser.find(By.id("settings-values")).getText().contains("(min)"), browser.find(By.id("settings-values")).getText());
         assertTrue(browser.driver().findElements(By.id("open-settings")).isEmpty(), "changing the durations is for admins");
         assertTrue(browser.driver().findElements(By.id("drill")).isEmpty(), "the drill's form waits for its link");
+        // the restore order (more than 25 clients here, as the Gantt's rows say): a plain table of 25 rows whose pages
+        // are plain links on the same server's plan
+        assertEquals(25, browser.find(By.id("tenants")).findElements(By.cssSelector("tbody tr")).size());
+        assertEquals("1", browser.find(By.cssSelector("#tenants tbody tr td")).getText());
+        browser.find(By.cssSelector("#tenants-pages a.pager-next")).click();
+        browser.waitUntil(d -> d.getCurrentUrl().contains("page=2"));
+        assertTrue(browser.find(By.id("plan-title")).getText().startsWith("GC-PROD-01"), "the same server's plan");
+        assertEquals("26", browser.find(By.cssSelector("#tenants tbody tr td")).getText());
+        assertTrue(browser.find(By.cssSelector("#tenants-pages .pager-current")).getText().matches("\\(2 sur \\d+\\)"));
         browser.find(By.id("open-drill")).click();
         browser.find(By.id("drill:record"));
         assertTrue(browser.find(By.id("plan-title")).getText().startsWith("GC-PROD-01"), "the same server's plan");
@@ -172,9 +181,17 @@ class HostingJourneysIT extends BrowserJourney {
         browser.open(base + "admin/hosting/");
         assertTrue(browser.find(By.id("datacentres")).getText().contains("ISO/IEC 27001"));
         assertTrue(browser.find(By.id("operators")).getText().contains("Scaleway SAS"));
-        assertTrue(browser.find(By.id("servers:table")).getText().contains("GC-BKP-02"));
+        assertTrue(browser.find(By.id("servers-table")).getText().contains("GC-BKP-02"));
+        // the servers' pages are plain links (?size=&page=: no AJAX post, performance.md "hosting pages (pages11h)")
+        assertTrue(browser.find(By.cssSelector("#servers-pages .pager-current")).getText().matches("\\(1 sur \\d+\\)"),
+                browser.find(By.id("servers-pages")).getText());
+        assertTrue(browser.driver().findElements(By.cssSelector("#servers form, #servers .ui-datatable")).isEmpty(), "no form, no PrimeFaces table");
+        browser.find(By.cssSelector("#servers-sizes a[href*='size=50']")).click();
+        browser.waitUntil(d -> d.getCurrentUrl().contains("size=50"));
+        assertEquals("50", browser.find(By.cssSelector("#servers-sizes [aria-current]")).getText());
+        assertTrue(browser.find(By.id("servers-table")).getText().contains("GC-BKP-02"));
         // a row's metrics: a plain link to the page with ?server= (no command link per row, performance.md 4.17)
-        browser.find(By.xpath("//*[@id='servers:table']//tr[.//span[@class='server-name' and text()='GC-BKP-02']]"
+        browser.find(By.xpath("//*[@id='servers-table']//tr[.//span[@class='server-name' and text()='GC-BKP-02']]"
                 + "//a[normalize-space(.)='Mesures']")).click();
         browser.waitUntil(d -> d.findElement(By.cssSelector("#metrics h3")).getText().contains("GC-BKP-02"));
         assertTrue(browser.driver().findElements(By.id("metrics:token")).isEmpty(), "a new monitoring token is for admins");

@@ -15,35 +15,38 @@ import fr.gestan.cloud.hosting.api.ServerRole;
 import fr.gestan.cloud.hosting.api.ServerView;
 import fr.gestan.cloud.web.i18n.Bundle;
 import fr.gestan.cloud.web.i18n.Labels;
-import fr.gestan.cloud.web.layout.DatabasePages;
-import fr.gestan.cloud.web.layout.PageMemo;
+import fr.gestan.cloud.web.layout.LinkPages;
 import fr.gestan.cloud.web.i18n.Messages;
 import fr.gestan.cloud.web.signin.CurrentUser;
-import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import org.primefaces.model.LazyDataModel;
+import java.util.Map;
 
 /**
  * Staff's view of the hosting inventory: operators, data centres, servers with their load (paged in the database, 25
- * a page: 200 servers at scale were 200 rows of components per view, docs/performance.md 4.13), alerts, and one server's
- * metrics and monitoring token ({@code ?server=}). A view reads three statements in one call, hence one transaction
- * ({@link HostingInventory#inventoryPage}): the operators, the data centres, and the servers' first page with their
- * count and the alerts (read once for the alerts card and the table; another page of the table is one
- * {@link HostingInventory#serverPage} call); its rows' cells are made once per page ({@link InventoryRow},
- * performance.md 4.17).
+ * a page by default: 200 servers at scale were 200 rows of components per view, docs/performance.md 4.13), alerts, and
+ * one server's metrics and monitoring token ({@code ?server=}). A view reads three statements in one call, hence one
+ * transaction ({@link HostingInventory#inventoryPage}): the operators, the data centres, and the servers' page of the
+ * address ({@code ?page=2&size=50}) with their count and the alerts (read once for the alerts card and the table); its
+ * rows' cells are made once per page ({@link InventoryRow}, performance.md 4.17). The table is a plain one whose pages
+ * are plain links, not a PrimeFaces table paged by AJAX posts (docs/performance.md, "hosting pages (pages11h)").
  */
 @Named
 @ViewScoped
 public class InventoryBean implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    /** The servers table's first page size (its {@code rows}). */
-    static final int FIRST_PAGE = 25;
+    /** The servers table's rows a page by default. */
+    static final int PAGE_SIZE = 25;
+    /** The rows a page one may ask for ({@code ?size=}); any other size is the default. */
+    static final List<Integer> SIZES = List.of(PAGE_SIZE, 50, 100);
+    /** The highest page number read from an address (a larger one is the last page): its first row fits an int. */
+    static final int MAX_PAGE = Integer.MAX_VALUE / 100;
 
     @EJB
     HostingInventory inventory;
@@ -59,15 +62,13 @@ public class InventoryBean implements Serializable {
 
     private List<OperatorView> operators;
     private List<DataCentreView> dataCentres;
-    /**
-     * The servers' latest page with their count and the alerts (the table's {@code rows}, 25, at first: the alerts card,
-     * above the table, reads it first), and the rows made of it.
-     */
-    private final PageMemo<ServerPage> pages = new PageMemo<>((first, size) -> inventory.serverPage(first, size), FIRST_PAGE);
-    private ServerPage rowsOf;
+    /** The servers' page shown (from 1), its rows a page, how many pages, and its rows made once per page. */
+    private int page = 1;
+    private int size = PAGE_SIZE;
+    private int pageCount = 1;
     private List<InventoryRow> rows;
-    private final LazyDataModel<InventoryRow> servers = new DatabasePages<>(() -> pages.latest().total(),
-            (first, size, sort) -> rows(pages.get(first, size)), row -> String.valueOf(row.id()), 100);
+    /** The degraded servers, read with the page. */
+    private List<ServerView> alerts = List.of();
     private Long metricsServerId;
     /** The administrator's form this view shows ({@code ?form=}: server, operator, ownership, certification), none by default. */
     private String form;
@@ -102,21 +103,42 @@ public class InventoryBean implements Serializable {
     private String certIssuer;
     private java.time.LocalDate certExpiry;
 
-    @PostConstruct
-    void load() {
-        // one call, one transaction: the operators, the data centres and the table's first page with the alerts
-        InventoryPage opened = inventory.inventoryPage(0, FIRST_PAGE);
-        operators = opened.operators();
-        dataCentres = opened.dataCentres();
-        pages.put(0, FIRST_PAGE, opened.servers());
+    /** The view's reads ({@code f:viewAction}): the page of the address's {@code page} and {@code size}, the server of {@code ?server=}. */
+    public void open() {
+        Map<String, String> parameters = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
+        open(parameters.get("page"), parameters.get("size"));
+        loadServer();
     }
 
-    private List<InventoryRow> rows(ServerPage page) {
-        if (rowsOf != page) {
-            rows = page.rows().stream().map(s -> InventoryRow.of(s, label)).toList();
-            rowsOf = page;
+    /** The page numbered {@code pageParameter} (1 when absent or not a number) of {@code sizeParameter} rows (25, 50 or 100). */
+    void open(String pageParameter, String sizeParameter) {
+        int asked = LinkPages.number(sizeParameter, PAGE_SIZE, Integer.MAX_VALUE);
+        size = SIZES.contains(asked) ? asked : PAGE_SIZE;
+        page = LinkPages.number(pageParameter, 1, MAX_PAGE);
+        load();
+    }
+
+    /** The operators, the data centres and this page of the servers with the alerts: one call, one transaction. */
+    void load() {
+        InventoryPage opened = inventory.inventoryPage((page - 1) * size, size);
+        operators = opened.operators();
+        dataCentres = opened.dataCentres();
+        ServerPage servers = opened.servers();
+        if (servers.rows().isEmpty() && page > 1) {
+            // past the end (an old address, servers fewer since): the last page, one more call
+            page = LinkPages.count(servers.total(), size);
+            servers = inventory.serverPage((page - 1) * size, size);
         }
-        return rows;
+        pageCount = LinkPages.count(servers.total(), size);
+        rows = servers.rows().stream().map(s -> InventoryRow.of(s, label)).toList();
+        alerts = servers.alerts();
+    }
+
+    /** What the view shows, read once if the view action has not (a view made without its address's GET). */
+    private void opened() {
+        if (rows == null) {
+            load();
+        }
     }
 
     /** The server of {@code ?server=}: its recent metrics, and for an administrator a new monitoring token. */
@@ -205,19 +227,47 @@ public class InventoryBean implements Serializable {
     }
 
     public List<OperatorView> getOperators() {
+        opened();
         return operators;
     }
 
     public List<DataCentreView> getDataCentres() {
+        opened();
         return dataCentres;
     }
 
-    public LazyDataModel<InventoryRow> getServers() {
-        return servers;
+    /** This page's servers, by name. */
+    public List<InventoryRow> getRows() {
+        opened();
+        return rows;
     }
 
     public List<ServerView> getAlerts() {
-        return pages.latest().alerts();
+        opened();
+        return alerts;
+    }
+
+    /** This page's number, from 1. */
+    public int getPage() {
+        return page;
+    }
+
+    public int getPageCount() {
+        return pageCount;
+    }
+
+    /** The rows a page (25, 50 or 100). */
+    public int getSize() {
+        return size;
+    }
+
+    public List<Integer> getSizes() {
+        return SIZES;
+    }
+
+    /** "(2 sur 9)", as PrimeFaces' paginators said it. */
+    public String getPageReport() {
+        return LinkPages.report(page, pageCount);
     }
 
     public Long getMetricsServerId() {

@@ -21,6 +21,7 @@ import java.util.List;
 import fr.gestan.cloud.hosting.api.ServiceLevel;
 import fr.gestan.cloud.web.tenants.TenantNames;
 import fr.gestan.cloud.web.i18n.Labels;
+import fr.gestan.cloud.web.layout.LinkPages;
 import jakarta.faces.context.FacesContext;
 
 /** A production server's recovery timeline (Gantt-like chart), the step durations and the recorded drills. */
@@ -29,6 +30,8 @@ import jakarta.faces.context.FacesContext;
 public class RecoveryBean implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    /** The restore order's rows a page. */
+    static final int PAGE_SIZE = 25;
 
     @EJB
     RecoveryPlans plans;
@@ -54,6 +57,8 @@ public class RecoveryBean implements Serializable {
     private List<DrillView> drills = List.of();
     /** The order table's rows, made once per plan read (not kept with the view's state: made again when missing). */
     private transient List<OrderRow> order;
+    /** The order table's page shown ({@code ?page=}, from 1). */
+    private int page = 1;
 
     /**
      * A tenant of the plan as the order table shows it: every cell's text made once per plan read, so that a row
@@ -74,30 +79,36 @@ public class RecoveryBean implements Serializable {
     private Integer drillThroughput;
     private String drillNotes;
 
+    /** The view's reads ({@code f:viewAction}, once the view parameters are set): the plan, and the order's page of {@code ?page=}. */
+    public void open() {
+        page = LinkPages.number(FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("page"), 1, Integer.MAX_VALUE);
+        load();
+    }
+
     /**
-     * Called by f:viewAction once the view parameter is set: the page (four statements, ten as separate calls:
+     * The page and its tenants' names: the page (four statements, ten as separate calls:
      * docs/performance.md 4.17) and the names of the plan's tenants, in one call and one transaction
      * ({@link RecoveryReads}; two before: docs/performance.md, "staff pages (pages9s)").
      */
     public void load() {
-        RecoveryPage page;
+        RecoveryPage opened;
         try {
             RecoveryReads.Read read = reads.read(server);
-            page = read.page();
+            opened = read.page();
             names.use(read.names());
         } catch (RuntimeException e) {
             Refusals.show(messages, e); // an unknown server, or not a production server: the servers without a plan
-            page = plans.page(null);
-            page = new RecoveryPage(page.servers(), page.settings(), null, List.of());
+            opened = plans.page(null);
+            opened = new RecoveryPage(opened.servers(), opened.settings(), null, List.of());
         }
-        servers = page.servers();
-        RecoverySettings settings = page.settings();
+        servers = opened.servers();
+        RecoverySettings settings = opened.settings();
         newServerMinutes = settings.newServerMinutes();
         remountMinutes = settings.remountMinutes();
         perTenantMinutes = settings.perTenantMinutes();
         throughputGbPerHour = settings.throughputGbPerHour();
-        plan = page.plan();
-        drills = page.drills();
+        plan = opened.plan();
+        drills = opened.drills();
         order = null;
         if (plan != null) {
             server = plan.serverId();
@@ -150,6 +161,25 @@ public class RecoveryBean implements Serializable {
                     t.source().drill() ? fromDrill : fromSetting)).toList();
         }
         return order == null ? List.of() : order;
+    }
+
+    /** This page of the order table ({@value #PAGE_SIZE} rows; past the end, the last page). */
+    public List<OrderRow> getOrderPage() {
+        return LinkPages.slice(getOrder(), getPage(), PAGE_SIZE);
+    }
+
+    /** The order table's page shown, from 1: the address's, or the last page when the address's is past it. */
+    public int getPage() {
+        return Math.min(page, getPageCount());
+    }
+
+    public int getPageCount() {
+        return LinkPages.count(plan == null ? 0 : plan.tenants().size(), PAGE_SIZE);
+    }
+
+    /** "(2 sur 4)", as PrimeFaces' paginators said it. */
+    public String getPageReport() {
+        return LinkPages.report(getPage(), getPageCount());
     }
 
     public ServiceLevel[] getLevels() {

@@ -4,6 +4,7 @@ import fr.gestan.cloud.common.tenancy.CallerTenancy;
 import fr.gestan.cloud.security.api.CheckpointView;
 import fr.gestan.cloud.security.api.JournalEntryView;
 import fr.gestan.cloud.security.api.JournalPage;
+import fr.gestan.cloud.web.layout.LinkPages;
 import fr.gestan.cloud.security.api.InclusionProofView;
 import fr.gestan.cloud.security.api.JournalIntegrity;
 import fr.gestan.cloud.security.api.JournalProofs;
@@ -137,18 +138,11 @@ public class PortalJournalBean implements Serializable {
 
     /** The address's number, or {@code absent} when it is missing or not a positive number; at most {@code max}. */
     static int number(String parameter, int absent, int max) {
-        return (int) number(parameter, absent, (long) max);
+        return LinkPages.number(parameter, absent, max);
     }
 
     static long number(String parameter, long absent, long max) {
-        if (parameter == null || parameter.isEmpty() || !parameter.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return absent;
-        }
-        String digits = parameter.replaceFirst("^0+", "");
-        if (digits.isEmpty()) {
-            return absent;
-        }
-        return digits.length() > 18 ? max : Math.min(Long.parseLong(digits), max); // 18 digits fit a long
+        return LinkPages.number(parameter, absent, max);
     }
 
     /** Shows the inclusion proof of one of the company's entries in the newest checkpoint. */
@@ -236,8 +230,7 @@ public class PortalJournalBean implements Serializable {
 
     /** "(2 sur 7)": the pages' report, in the words PrimeFaces' paginators use ({@code msg['paginator.report']}). */
     public String getPageReport() {
-        return Messages.label("msg", "paginator.report").replace("{currentPage}", Integer.toString(page))
-                .replace("{totalPages}", Integer.toString(pageCount));
+        return LinkPages.report(page, pageCount);
     }
 
     /** What the first cell says of an entry the newest checkpoint includes (the same for every such entry of the view). */

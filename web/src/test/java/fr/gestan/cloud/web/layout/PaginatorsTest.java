@@ -52,7 +52,9 @@ class PaginatorsTest {
                 }
             }
         }
-        assertTrue(paginated >= 7, "too few paginated lists found: " + paginated);
+        // 7 before the hosting inventory's servers and the recovery plan's order became plain tables paged by links
+        // (WEB-INF/includes/pager.xhtml, the same order without page numbers: docs/performance.md, "pages11h")
+        assertTrue(paginated >= 5, "too few paginated lists found: " + paginated);
         assertEquals(List.of(), wrong, "paginators with page-number links");
     }
 }

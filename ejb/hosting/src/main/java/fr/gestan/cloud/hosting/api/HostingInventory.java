@@ -58,7 +58,9 @@ public interface HostingInventory {
     /**
      * What the back office's inventory opens with, in one call and so in one transaction: {@link #operators()},
      * {@link #dataCentres()} and {@link #serverPage serverPage(first, size)}, as those calls return them (three calls
-     * were three transactions, each with its pooled connection's check and its commit: docs/performance.md, "staff pages (pages9s)"). Staff.
+     * were three transactions, each with its pooled connection's check and its commit: docs/performance.md, "staff pages (pages9s)").
+     * The operators and the data centres, the same for every caller, are kept 5 s on each node and void at once at that
+     * node's writes to them (one statement a view: docs/performance.md, "hosting pages (pages11h)"). Staff.
      */
     InventoryPage inventoryPage(@Min(value = 0, message = "{page.first.invalid}") int first,
                                 @Min(value = 1, message = "{page.size.invalid}") @Max(value = 500, message = "{page.size.invalid}") int size);

@@ -30,8 +30,10 @@ public interface RecoveryPlans {
     /**
      * The staff recovery page: the production servers, the settings, {@link #plan} of {@code serverId} (null: the first
      * production server by name) and its {@link #drills}, as those calls read them, in one transaction: four statements
-     * (ten as separate calls, docs/performance.md 4.17), five when no drill of the server refines the plan. Refused as
-     * {@link #plan} is. Staff.
+     * (ten as separate calls, docs/performance.md 4.17), five when no drill of the server refines the plan. The same for
+     * every staff member: kept 5 s on each node, void at once at that node's writes to a contract, a server, a drill or
+     * the settings, as the plans behind /trust's worst case (none a view within the window: docs/performance.md,
+     * "hosting pages (pages11h)"). Refused as {@link #plan} is. Staff.
      */
     RecoveryPage page(Long serverId) throws HostingRefusedException;
 

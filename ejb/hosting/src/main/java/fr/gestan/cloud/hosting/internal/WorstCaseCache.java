@@ -1,6 +1,7 @@
 package fr.gestan.cloud.hosting.internal;
 
 import fr.gestan.cloud.common.persistence.NodeMemo;
+import fr.gestan.cloud.hosting.api.RecoveryPage;
 import fr.gestan.cloud.hosting.api.RecoveryPlanView;
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.PostRemove;
@@ -27,6 +28,11 @@ final class WorstCaseCache {
     // each production server's plan as first asked for (a client's dashboard tile at each view, the certificates):
     // read from the same rows, so void with the worst case
     private static final NodeMemo<Map<Long, RecoveryPlanView>> PLANS = new NodeMemo<>(FRESH_MILLIS);
+    // the staff's recovery page of each server as first asked for (RecoveryPlansBean.page: the production servers, the
+    // settings, the plan and the drills, read from the same rows): a staff view reads nothing within the window
+    // (docs/performance.md, "hosting pages (pages11h)"); the first production server's page under the key NO_SERVER
+    private static final NodeMemo<Map<Long, RecoveryPage>> PAGES = new NodeMemo<>(FRESH_MILLIS);
+    private static final long NO_SERVER = -1;
 
     private WorstCaseCache() {
     }
@@ -40,6 +46,15 @@ final class WorstCaseCache {
         return PLANS.get(ConcurrentHashMap::new).computeIfAbsent(serverId, compute);
     }
 
+    /**
+     * The staff's recovery page of {@code serverId} (null: the first production server), kept as the plans are;
+     * {@code compute} throws for an unknown or non-production server (not kept). The caller's role is checked before.
+     */
+    static RecoveryPage page(Long serverId, Function<Long, RecoveryPage> compute) {
+        return PAGES.get(ConcurrentHashMap::new).computeIfAbsent(serverId == null ? NO_SERVER : serverId,
+                key -> compute.apply(serverId));
+    }
+
     /** On {@link HostingContract}, {@link HostingServer}, {@link RecoveryDrill}, {@link RecoverySetting}. */
     public static class Listener {
 
@@ -49,6 +64,7 @@ final class WorstCaseCache {
         void written(Object entity) {
             WORST.changed();
             PLANS.changed();
+            PAGES.changed();
         }
     }
 }

@@ -32,7 +32,7 @@ import java.util.Set;
  * {@link #terminate}; a terminated tenant is read-only until it is purged after its retention period.
  */
 @Entity
-@jakarta.persistence.EntityListeners({CallerLinkListener.class, TenantCountCache.Listener.class}) // a caller's company is read from it (CallerLinks); the count (TenantCountCache)
+@jakarta.persistence.EntityListeners({CallerLinkListener.class, TenantCountCache.Listener.class}) // a caller's company is read from it (CallerLinks), the names other modules keep (TenantWrites); the count (TenantCountCache)
 @Table(name = "tenant")
 @NamedQuery(name = Tenant.ORDERED_BY_NAME, query = "select t from Tenant t order by t.legalName, t.id")
 @NamedQuery(name = Tenant.COUNT, query = "select count(t) from Tenant t")
