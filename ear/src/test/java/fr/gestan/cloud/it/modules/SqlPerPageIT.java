@@ -241,7 +241,7 @@ class SqlPerPageIT extends ScaleSeeding {
             // since 4.17 the 3 for a list page: the operators with their ownerships 1, the data centres 1, and
             // the page of servers with their loads, their count and the alerts 1 (serverPage); since pages9s the three
             // in one call (inventoryPage), one transaction; since pages11h the operators and the data centres kept 5 s per
-            // node (HostingInventory.operators(), dataCentres()): the page of servers alone
+            // node (InventoryReferenceCache): the page of servers alone
             Map.entry("staff hosting inventory", 1L),
             // the board once every 5 s per node (StatusBoardCache): a view within them reads nothing (6 to compute it)
             Map.entry("public status", 0L),
@@ -322,7 +322,7 @@ class SqlPerPageIT extends ScaleSeeding {
         // /admin/: BackOfficeHomeBean, CapacityTileBean (servers, active incidents), HostingTileBean, ComplianceFailuresTileBean
         page(counts, "back-office dashboard", Map.of(
                 "tenants.count", () -> admin.call(() -> tenants.count()),
-                "dataCentres", () -> admin.call(() -> inventory.dataCentres()),
+                "dataCentres", () -> admin.call(() -> inventory.keptDataCentres()),
                 "servers", () -> admin.call(() -> inventory.servers()),
                 "activeIncidents", () -> admin.call(() -> status.activeIncidents()),
                 "alerts", () -> admin.call(() -> monitoring.alerts()),

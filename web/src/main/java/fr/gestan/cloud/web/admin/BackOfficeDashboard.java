@@ -61,7 +61,7 @@ public class BackOfficeDashboard {
     /** Every tile's figures; the latest journal entries only when {@code journalEntries} (auditors and admins). */
     public BackOfficeFigures read(boolean journalEntries) {
         return new BackOfficeFigures(tenants.count(), tenants.openChangeRequestCount() + accounts.pendingResetRequestCount(),
-                inventory.dataCentres(), inventory.servers(), status.activeIncidents(), monitoring.alerts(), reports.summary(),
+                inventory.keptDataCentres(), inventory.servers(), status.activeIncidents(), monitoring.alerts(), reports.summary(),
                 journalEntries ? journal.latest(JOURNAL_ENTRIES) : List.of(), agreements.expiringSoon(), controls.failing(),
                 identities.openAlerts(ACCESS_ALERTS));
     }

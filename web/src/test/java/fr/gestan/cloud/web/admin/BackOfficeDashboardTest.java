@@ -27,7 +27,7 @@ class BackOfficeDashboardTest {
     private final List<String> calls = new ArrayList<>();
     private final Map<String, Object> answers = Map.ofEntries(
             Map.entry("count", 2004L), Map.entry("openChangeRequestCount", 3L), Map.entry("pendingResetRequestCount", 4L),
-            Map.entry("dataCentres", List.of("data centres")), Map.entry("servers", List.of("servers")),
+            Map.entry("keptDataCentres", List.of("data centres")), Map.entry("servers", List.of("servers")),
             Map.entry("activeIncidents", List.of("incidents")), Map.entry("alerts", List.of("alerts")),
             Map.entry("summary", new StoredReportSummary(2004, 5, 6, 7, Instant.EPOCH)), Map.entry("latest", List.of("entries")),
             Map.entry("expiringSoon", List.of("agreements")), Map.entry("failing", List.of("controls")),
@@ -63,7 +63,7 @@ class BackOfficeDashboardTest {
         BackOfficeFigures figures = dashboard.read(true);
         assertEquals(2004, figures.tenantCount());
         assertEquals(7, figures.pendingRequests(), "open change requests and pending resets");
-        assertSame(answers.get("dataCentres"), figures.dataCentres());
+        assertSame(answers.get("keptDataCentres"), figures.dataCentres());
         assertSame(answers.get("servers"), figures.servers());
         assertSame(answers.get("activeIncidents"), figures.openIncidents());
         assertSame(answers.get("alerts"), figures.alerts());

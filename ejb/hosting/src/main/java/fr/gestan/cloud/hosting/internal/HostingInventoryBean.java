@@ -1,7 +1,5 @@
 package fr.gestan.cloud.hosting.internal;
 
-import fr.gestan.cloud.common.persistence.ReferenceWrites;
-import fr.gestan.cloud.common.persistence.NodeMemo;
 import fr.gestan.cloud.common.Paris;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.JournalEvent;
@@ -61,15 +59,15 @@ public class HostingInventoryBean extends HostingServiceBase implements HostingI
 
     @Override
     public List<DataCentreView> dataCentres() {
-        // the same for every caller (back-office dashboard, inventory): kept a few seconds per node, void at this node's
-        // writes of a data centre, its certifications or an operator (ReferenceWrites)
-        return DATA_CENTRES.get(() -> em.createNamedQuery(DataCentre.ALL, DataCentre.class).getResultList().stream()
-                .map(DataCentre::toView).toList());
+        // read at each call: the certificates' and the reports' facts are never taken from a kept copy
+        return em.createNamedQuery(DataCentre.ALL, DataCentre.class).getResultList().stream().map(DataCentre::toView).toList();
     }
 
-    /** {@link #dataCentres()}, kept {@value ServersCache#FRESH_MILLIS} ms on this node (docs/performance.md 4.51). */
-    private static final NodeMemo<List<DataCentreView>> DATA_CENTRES = new NodeMemo<>(ServersCache.FRESH_MILLIS,
-            ReferenceWrites.GENERATION);
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+    public List<DataCentreView> keptDataCentres() {
+        return InventoryReferenceCache.dataCentres(this::dataCentres);
+    }
 
     @Override
     @RolesAllowed(Roles.ADMIN)
@@ -142,16 +140,10 @@ public class HostingInventoryBean extends HostingServiceBase implements HostingI
     @Override
     public List<OperatorView> operators() {
         // One statement: the ownerships fetched with the operators (two with batch fetching before, docs/performance.md
-        // 4.17). A list, not a stream: streamed operators were read one at a time (23 statements for 22 operators).
-        // The same for every caller: kept a few seconds per node, void at this node's writes of an operator, a change
-        // of control or a data centre (ReferenceWrites); a change of control taking effect shows within those seconds.
-        return OPERATORS.get(() -> em.createNamedQuery(HostingOperator.ALL, HostingOperator.class).getResultList().stream()
-                .map(HostingOperator::toView).toList());
+        // 4.17). A list, not a stream: streamed operators were read one at a time (23 statements for 22 operators)
+        return em.createNamedQuery(HostingOperator.ALL, HostingOperator.class).getResultList().stream()
+                .map(HostingOperator::toView).toList();
     }
-
-    /** {@link #operators()}, kept {@value ServersCache#FRESH_MILLIS} ms on this node (docs/performance.md 4.53). */
-    private static final NodeMemo<List<OperatorView>> OPERATORS = new NodeMemo<>(ServersCache.FRESH_MILLIS,
-            ReferenceWrites.GENERATION);
 
     @Override
     @RolesAllowed(Roles.ADMIN)
@@ -186,8 +178,8 @@ public class HostingInventoryBean extends HostingServiceBase implements HostingI
     @Override
     @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
     public InventoryPage inventoryPage(int first, int size) {
-        // the operators and the data centres kept a few seconds on this node, void at its writes (see both)
-        return new InventoryPage(operators(), dataCentres(), serverPage(first, size));
+        // the operators and the data centres kept 5 s on this node, void at its writes (InventoryReferenceCache)
+        return new InventoryPage(InventoryReferenceCache.operators(this::operators), keptDataCentres(), serverPage(first, size));
     }
 
     @Override
