@@ -89,7 +89,7 @@ public class PortalJournalBean implements Serializable {
     /**
      * One entry of the table with what its cells say, worked out once per view in Java (its date, its actor with the
      * actor's role, its action, target and outcome in the user's language): each of these was an EL call of the
-     * {@code fmt} or {@code label} bean in every row, about a fifth of the page's cost (docs/performance.md 4.50).
+     * {@code fmt} or {@code label} bean in every row, about a fifth of the page's cost (docs/performance.md 4.52).
      */
     public record Row(JournalEntryView entry, boolean included, String when, String actor, String actionLabel, String target,
                       String outcomeLabel) {

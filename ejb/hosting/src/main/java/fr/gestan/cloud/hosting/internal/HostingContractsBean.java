@@ -105,7 +105,7 @@ public class HostingContractsBean extends HostingServiceBase implements HostingC
         // No offset for the first page: the tenant's contracts are read without one by the client's dashboard (its
         // recovery, its servers), and Hibernate keeps one SQL translation per query text, made again whenever the
         // next call differs in having an offset: the compliance tile's call of this method and the recovery tile's
-        // read translated the query twice per dashboard view (docs/performance.md 4.50).
+        // read translated the query twice per dashboard view (docs/performance.md 4.52).
         if (first > 0) {
             query.setFirstResult(first);
         }

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code HostingContracts.list} asks for no offset on the first page (docs/performance.md 4.50): Hibernate keeps one SQL
+ * {@code HostingContracts.list} asks for no offset on the first page (docs/performance.md 4.52): Hibernate keeps one SQL
  * translation per query text and makes it again whenever a call differs from the previous one in having an offset,
  * and the client's dashboard reads the same query without one (its recovery and servers tiles), so an offset of 0
  * from the compliance tile's call made the translation twice per dashboard view.
