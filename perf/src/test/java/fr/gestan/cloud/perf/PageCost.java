@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  * </pre>
  * A path {@code search:<text>} is the staff tenant list's search (its "Apply" button's AJAX post, as the browser and
  * the harness send it, on a view of {@code /admin/tenants/index.xhtml} opened once): the answer must be a whole partial
- * response without {@code <error>}.
+ * response without {@code <error>}. A path {@code tablepage:<first>} is the list's AJAX paging to the page at row
+ * {@code first} (the harness's "tenant list, page 2" is {@code tablepage:25}).
  * The path {@value #EXPORT} is the client's "Exporter" request (GestanSimulation.exportRequest: the button's AJAX post
  * on a view of {@code /portal/tenants/export.xhtml}): before each of its rounds, untimed, the export page is opened
  * (its view state and nonce) once the previous round's export has finished, so that no background build runs while
@@ -47,7 +48,9 @@ import java.util.regex.Pattern;
  * timed request, the CPU time of the threads that serve requests ({@code /proc/<pid>/task/&#42;/schedstat} of the threads
  * named {@code default task-*} and {@code default I/O-*}), and prints each page's CPU per view against its home
  * pages': the figure that predicts a page's ratio under load (docs/performance.md 4.45–4.49), which moves much less
- * with the machine's load than the times.
+ * with the machine's load than the times. With {@code -Ddb.pids=<pid,...>} (the database's backends serving the
+ * server's pool, e.g. {@code psql -Atc "select string_agg(pid::text, ',') from pg_stat_activity where datname = '…'"})
+ * it prints their CPU per view too (docs/performance.md, "tenant search (staff19)").
  */
 public final class PageCost {
 
@@ -57,6 +60,7 @@ public final class PageCost {
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
     private static final Pattern NONCE = Pattern.compile("nonce=\"([^\"]+)\"");
     private static final String SEARCH = "search:";
+    private static final String TABLE_PAGE = "tablepage:";
     private static final String TENANT_LIST = "/admin/tenants/index.xhtml";
     static final String EXPORT = "export:start";
     private static final String FRESH = "fresh:";
@@ -85,7 +89,11 @@ public final class PageCost {
         int rounds = Integer.parseInt(args[1]);
         List<String> pages = Arrays.asList(args).subList(2, args.length);
         if (System.getProperty("user") != null) {
-            cost.signIn(EXPORT.equals(pages.get(0)) ? EXPORT_PAGE : pages.get(0), System.getProperty("user"), System.getProperty("password"), System.getProperty("totp"));
+            String first = pages.get(0);
+            // an AJAX path signs in from the page it posts to
+            String from = EXPORT.equals(first) ? EXPORT_PAGE : first.startsWith(SEARCH) || first.startsWith(TABLE_PAGE) ? TENANT_LIST
+                    : first.startsWith(FRESH) ? first.substring(FRESH.length()) : first;
+            cost.signIn(from, System.getProperty("user"), System.getProperty("password"), System.getProperty("totp"));
         }
         int warmup = Integer.getInteger("warmup", 20);
         for (int i = 0; i < warmup; i++) {
@@ -104,16 +112,28 @@ public final class PageCost {
             cpu.put(page, new long[2]);
         }
         RequestThreads threads = System.getProperty("cpu.pid") == null ? null : new RequestThreads(Long.getLong("cpu.pid"));
+        // -Ddb.pids=<pid,...>: the database's server processes (PostgreSQL's backends of the server's pool, from
+        // pg_stat_activity), whose CPU per view is printed beside the request threads'
+        Backends backends = System.getProperty("db.pids") == null ? null : new Backends(System.getProperty("db.pids"));
+        Map<String, long[]> dbCpu = new LinkedHashMap<>();
+        for (String page : pages) {
+            dbCpu.put(page, new long[2]);
+        }
         for (int r = 0; r < rounds; r++) {
             for (String page : pages) { // the home page, then the page: the same moment of the machine for both
                 cost.prepare(page);
+                long dbBefore = backends == null ? 0 : backends.nanos();
                 long before = threads == null ? 0 : threads.nanos();
                 homeTimes.get(page)[r] = cost.get("/");
                 long between = threads == null ? 0 : threads.nanos();
+                long dbBetween = backends == null ? 0 : backends.nanos();
                 pageTimes.get(page)[r] = cost.get(page);
                 long after = threads == null ? 0 : threads.nanos();
+                long dbAfter = backends == null ? 0 : backends.nanos();
                 cpu.get(page)[0] += after - between;
                 cpu.get(page)[1] += between - before;
+                dbCpu.get(page)[0] += dbAfter - dbBetween;
+                dbCpu.get(page)[1] += dbBetween - dbBefore;
             }
         }
         System.out.printf(Locale.ROOT, "| page | requests | bytes | mean ms | p50 ms | p95 ms | home mean ms | home p50 ms | home p95 ms"
@@ -133,6 +153,35 @@ public final class PageCost {
                 double view = cpu.get(page)[0] / 1e6 / rounds, home = cpu.get(page)[1] / 1e6 / rounds;
                 System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f× |%n", page, view, home, view / home);
             }
+        }
+        if (backends != null) {
+            System.out.printf(Locale.ROOT, "%n| page | database's CPU ms a view | during its home page |%n| --- | ---: | ---: |%n");
+            for (String page : pages) {
+                System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f |%n", page, dbCpu.get(page)[0] / 1e6 / rounds, dbCpu.get(page)[1] / 1e6 / rounds);
+            }
+        }
+    }
+
+    /** The CPU time of some local processes (a database's backends), from {@code /proc/<pid>/schedstat}. */
+    private static final class Backends {
+        private final List<java.nio.file.Path> stats;
+
+        Backends(String pids) {
+            this.stats = Arrays.stream(pids.split(",")).map(String::strip).filter(p -> !p.isEmpty())
+                    .map(p -> java.nio.file.Path.of("/proc", p, "schedstat")).toList();
+        }
+
+        long nanos() {
+            long sum = 0;
+            for (java.nio.file.Path stat : stats) {
+                try {
+                    String line = java.nio.file.Files.readString(stat);
+                    sum += Long.parseLong(line.substring(0, line.indexOf(' ')));
+                } catch (java.io.IOException ended) {
+                    // the connection was closed
+                }
+            }
+            return sum;
         }
     }
 
@@ -262,6 +311,9 @@ public final class PageCost {
         if (path.startsWith(SEARCH)) {
             return search(path, path.substring(SEARCH.length()));
         }
+        if (path.startsWith(TABLE_PAGE)) {
+            return tablePage(path, path.substring(TABLE_PAGE.length()));
+        }
         if (EXPORT.equals(path)) {
             return export();
         }
@@ -304,6 +356,37 @@ public final class PageCost {
         if (answer.statusCode() != 200 || !body.stripTrailing().endsWith("</partial-response>") || body.contains("<error>")
                 || !body.contains(text)) {
             throw new IllegalStateException(path + ": " + answer.statusCode() + ", not a whole answer naming " + text + ": "
+                    + body.substring(0, Math.min(300, body.length())));
+        }
+        bytes.put(path, body.getBytes(StandardCharsets.UTF_8).length);
+        return micros;
+    }
+
+    /** The tenant list's view this client pages in ({@code tablepage:}): its view state and script nonce. */
+    private String[] pagingView;
+
+    /**
+     * The tenant list's AJAX paging to the page starting at row {@code first} (GestanSimulation.tablePage: "staff: tenant
+     * list, page 2" is {@code tablepage:25}), on a view of the list opened once: a whole partial response without
+     * {@code <error>} holding the table's rows.
+     */
+    private long tablePage(String path, String first) throws Exception {
+        if (pagingView == null) {
+            String[] list = view(TENANT_LIST);
+            pagingView = new String[] {list[0], list[1]};
+        }
+        String id = "tenants:list";
+        String[] pairs = {"jakarta.faces.partial.ajax", "true", "jakarta.faces.source", id, "jakarta.faces.partial.execute", id,
+                "jakarta.faces.partial.render", id, id, id, id + "_pagination", "true", id + "_first", first, id + "_rows", "25",
+                id + "_skipChildren", "true", id + "_encodeFeature", "true", "tenants", "tenants",
+                "jakarta.faces.ViewState", pagingView[0], "primefaces.nonce", pagingView[1]};
+        long start = System.nanoTime();
+        HttpResponse<String> answer = ajax(TENANT_LIST, pairs);
+        long micros = (System.nanoTime() - start) / 1_000;
+        String body = answer.body();
+        if (answer.statusCode() != 200 || !body.stripTrailing().endsWith("</partial-response>") || body.contains("<error>")
+                || !body.contains("/admin/tenants/edit.xhtml?id=")) {
+            throw new IllegalStateException(path + ": " + answer.statusCode() + ", not a whole page of rows: "
                     + body.substring(0, Math.min(300, body.length())));
         }
         bytes.put(path, body.getBytes(StandardCharsets.UTF_8).length);

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Map;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -59,6 +60,7 @@ public final class SchemaMigrations {
         }
         Flyway flyway = Flyway.configure(moduleClassLoader)
                 .dataSource(dataSource)
+                .placeholders(Map.of(GENERATED_STORED, generatedStored(dataSource)))
                 .locations("classpath:db/migration/" + module)
                 .table("schema_history_" + module)
                 .baselineOnMigrate(true)
@@ -72,6 +74,25 @@ public final class SchemaMigrations {
         LOG.info(() -> "Schema of module " + module + ": " + result.migrationsExecuted
                 + " migration(s) applied, now at version " + version);
         return result;
+    }
+
+    /**
+     * The placeholder {@code ${generated_stored}} of the scripts: what follows a generated column's expression,
+     * {@code " stored"} on PostgreSQL (which has stored generated columns only, and requires the word) and nothing on H2
+     * (which refuses it). Flyway computes a script's checksum before it replaces placeholders.
+     */
+    static final String GENERATED_STORED = "generated_stored";
+
+    static String generatedStored(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return generatedStored(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot tell the database's product", e);
+        }
+    }
+
+    static String generatedStored(String product) {
+        return product != null && product.toLowerCase(Locale.ROOT).contains("postgres") ? " stored" : "";
     }
 
     private static void adoptHistory(DataSource dataSource, String former, String current) {

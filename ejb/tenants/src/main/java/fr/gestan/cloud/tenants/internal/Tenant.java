@@ -47,6 +47,13 @@ public class Tenant extends GeneratedId {
 
     private String legalName;
 
+    /**
+     * {@code lower(legal_name)}, computed by the database (a generated column, V11): what the staff search matches a
+     * text with letters against, without lowering each name at each search. Never written by Hibernate.
+     */
+    @Column(name = "legal_name_lower", insertable = false, updatable = false)
+    private String legalNameLower;
+
     private String siren;
 
     private String siret;

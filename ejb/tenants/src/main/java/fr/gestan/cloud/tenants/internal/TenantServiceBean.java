@@ -183,6 +183,9 @@ public class TenantServiceBean extends TenantsServiceBase implements TenantServi
     @Override
     @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
     public long countMatching(TenantQuery query) {
+        if (unfiltered(query)) {
+            return count(); // the list without a filter: every tenant, the back-office dashboard's count kept per node
+        }
         Map<String, Object> parameters = new HashMap<>();
         String where = where(query, parameters);
         if (where == null) {
@@ -207,6 +210,15 @@ public class TenantServiceBean extends TenantsServiceBase implements TenantServi
         return query.sort() == TenantQuery.Sort.LEGAL_NAME && hasText(query) && !hasLetter(query.text()) ? "concat(" + column + ", '')" : column;
     }
 
+    /**
+     * True when the query matches every tenant (no text, state or SIRENs): its count is {@link #count()}, kept
+     * {@value TenantCountCache#FRESH_MILLIS} ms per node and void at once at this node's additions and removals, where
+     * a count of the 10,000 rows ran at each page of the unfiltered list (its first page and each AJAX page after it).
+     */
+    static boolean unfiltered(TenantQuery query) {
+        return !hasText(query) && query.state() == null && query.sirens() == null;
+    }
+
     private static boolean hasText(TenantQuery query) {
         return query.text() != null && !query.text().isBlank();
     }
@@ -222,9 +234,11 @@ public class TenantServiceBean extends TenantsServiceBase implements TenantServi
         if (hasText(query)) {
             String text = query.text().strip().toLowerCase(Locale.ROOT);
             String escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-            // lower() only changes letters: a text without any (a SIREN, digits) matches the name as stored, without
-            // lowering each of the 10,000 names (about two thirds of such a search's time in PostgreSQL)
-            String name = hasLetter(text) ? "lower(t.legalName)" : "t.legalName";
+            // lower() only changes letters: a text without any (a SIREN, digits) matches the name as stored. A text with
+            // letters matches lower(legal_name) as the database stored it at the tenant's last write (a generated column,
+            // V11): lowering each of the 10,000 names at each search and again at its count was most of a search's time
+            // in PostgreSQL (docs/performance.md, "tenant search (staff19)")
+            String name = hasLetter(text) ? "t.legalNameLower" : "t.legalName";
             where.append(" and (").append(name).append(" like :name escape '\\' or t.siren like :siren escape '\\')");
             parameters.put("name", "%" + escaped + "%");
             parameters.put("siren", escaped + "%");

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The staff search's statement: a text without letters (a SIREN) compares the names as stored and is sorted by an
- * expression of the name (no walk of the name's index in PostgreSQL's generic plan); a text with letters lowers the
- * names and keeps the plain sort. The rows found are the same (TenantsIT).
+ * expression of the name (no walk of the name's index in PostgreSQL's generic plan); a text with letters is matched
+ * against the name lowered by the database at each write (V11) and keeps the plain sort; the unfiltered list's count is
+ * the count kept per node. The rows found are the same (TenantsIT).
  */
 class TenantSearchClausesTest {
 
@@ -34,16 +35,35 @@ class TenantSearchClausesTest {
     }
 
     @Test
-    void a_word_lowers_the_names_and_keeps_the_sort_by_the_column() {
+    void a_word_matches_the_lowered_name_the_database_stored_and_keeps_the_sort_by_the_column() {
         Map<String, Object> parameters = new HashMap<>();
         String where = TenantServiceBean.where(query("Société", TenantQuery.Sort.LEGAL_NAME), parameters);
-        assertTrue(where.contains("(lower(t.legalName) like :name"), where);
+        // lower(legal_name) as stored at the tenant's last write (V11), not lower() of each name at each search
+        assertTrue(where.contains("(t.legalNameLower like :name"), where);
+        assertFalse(where.contains("lower("), where);
         assertEquals("%société%", parameters.get("name"));
         assertEquals("t.legalName", TenantServiceBean.orderColumn(query("Société", TenantQuery.Sort.LEGAL_NAME)));
         assertEquals("t.legalName", TenantServiceBean.orderColumn(query("a1", TenantQuery.Sort.LEGAL_NAME)));
-        // characters with a case that are not letters are lowered too
-        assertTrue(TenantServiceBean.where(query("Ⅻ", TenantQuery.Sort.LEGAL_NAME), new HashMap<>()).contains("lower("));
-        assertTrue(TenantServiceBean.where(query("Ⓐ", TenantQuery.Sort.LEGAL_NAME), new HashMap<>()).contains("lower("));
+        // characters with a case that are not letters are matched against the lowered name too
+        assertTrue(TenantServiceBean.where(query("Ⅻ", TenantQuery.Sort.LEGAL_NAME), new HashMap<>()).contains("t.legalNameLower like"));
+        assertTrue(TenantServiceBean.where(query("Ⓐ", TenantQuery.Sort.LEGAL_NAME), new HashMap<>()).contains("t.legalNameLower like"));
+    }
+
+    @Test
+    void the_unfiltered_list_is_counted_by_the_count_kept_per_node() {
+        assertTrue(TenantServiceBean.unfiltered(query(null, TenantQuery.Sort.LEGAL_NAME)));
+        assertTrue(TenantServiceBean.unfiltered(query("  ", TenantQuery.Sort.SIREN)));
+        assertFalse(TenantServiceBean.unfiltered(query("Société", TenantQuery.Sort.LEGAL_NAME)));
+        assertFalse(TenantServiceBean.unfiltered(new TenantQuery(null, fr.gestan.cloud.tenants.api.TenantState.ACTIVE, null,
+                TenantQuery.Sort.LEGAL_NAME, true, 0, 25)));
+        assertFalse(TenantServiceBean.unfiltered(new TenantQuery(null, null, java.util.Set.of("700000003"),
+                TenantQuery.Sort.LEGAL_NAME, true, 0, 25)));
+        // the list's count: the kept count, no statement (the bean has no entity manager here: a query would fail)
+        new TenantCountCache.Listener().written(new Object());
+        TenantCountCache.get(() -> 10_004L);
+        TenantServiceBean bean = new TenantServiceBean();
+        assertEquals(10_004, bean.countMatching(query(null, TenantQuery.Sort.LEGAL_NAME)));
+        assertEquals(10_004, bean.countMatching(new TenantQuery(null, null, null, TenantQuery.Sort.CREATED_AT, false, 975, 25)));
     }
 
     @Test
