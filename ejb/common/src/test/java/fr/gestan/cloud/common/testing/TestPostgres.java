@@ -32,4 +32,34 @@ public final class TestPostgres {
     public static Connection connect(String url) throws SQLException {
         return DriverManager.getConnection(url, "postgres", "postgres");
     }
+
+    /** What a test does with a database. */
+    public interface DatabaseUse {
+        void accept(javax.sql.DataSource database) throws SQLException;
+    }
+
+    /**
+     * Runs {@code use} on a new, empty database of the server named {@code prefix} and this JVM's pid (suites run side by
+     * side on one PostgreSQL: worktrees, CI beside a developer), dropped afterwards; skips the calling test when no
+     * server is named.
+     */
+    public static void withNewDatabase(String prefix, DatabaseUse use) throws SQLException {
+        String url = url();
+        String database = prefix + ProcessHandle.current().pid();
+        try (Connection admin = connect(url); java.sql.Statement statement = admin.createStatement()) {
+            statement.execute("drop database if exists " + database);
+            statement.execute("create database " + database);
+        }
+        org.postgresql.ds.PGSimpleDataSource postgres = new org.postgresql.ds.PGSimpleDataSource();
+        postgres.setURL(url.replaceFirst("/[^/?]*(\\?.*)?$", "/" + database + "$1"));
+        postgres.setUser("postgres");
+        postgres.setPassword("postgres");
+        try {
+            use.accept(postgres);
+        } finally {
+            try (Connection admin = connect(url); java.sql.Statement statement = admin.createStatement()) {
+                statement.execute("drop database if exists " + database + " with (force)");
+            }
+        }
+    }
 }

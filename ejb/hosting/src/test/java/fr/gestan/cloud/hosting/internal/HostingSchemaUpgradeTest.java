@@ -12,7 +12,6 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A database created when this module was called "contracts" upgrades untouched: its history table is carried over,
@@ -31,26 +30,7 @@ class HostingSchemaUpgradeTest {
 
     @Test
     void a_postgresql_database_of_the_previous_release_upgrades_untouched() throws SQLException {
-        String url = TestPostgres.url();
-        // one database per test JVM: suites run side by side on one PostgreSQL (worktrees, CI beside a developer)
-        String database = "gestan_upgrade_test_" + ProcessHandle.current().pid();
-        try (Connection admin = TestPostgres.connect(url);
-                Statement statement = admin.createStatement()) {
-            statement.execute("drop database if exists " + database);
-            statement.execute("create database " + database);
-        }
-        PGSimpleDataSource postgres = new PGSimpleDataSource();
-        postgres.setURL(url.replaceFirst("/[^/?]*(\\?.*)?$", "/" + database + "$1"));
-        postgres.setUser("postgres");
-        postgres.setPassword("postgres");
-        try {
-            upgradesUntouched(postgres);
-        } finally {
-            try (Connection admin = TestPostgres.connect(url);
-                    Statement statement = admin.createStatement()) {
-                statement.execute("drop database if exists " + database + " with (force)");
-            }
-        }
+        TestPostgres.withNewDatabase("gestan_upgrade_test_", HostingSchemaUpgradeTest::upgradesUntouched);
     }
 
     private static void upgradesUntouched(DataSource database) throws SQLException {

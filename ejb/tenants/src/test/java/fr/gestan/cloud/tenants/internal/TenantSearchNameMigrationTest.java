@@ -12,7 +12,6 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The staff search's lowered name (V11, {@code tenant.legal_name_lower}): the module's real migrations run on H2 (in
@@ -31,24 +30,7 @@ class TenantSearchNameMigrationTest {
 
     @Test
     void on_postgresql_the_column_is_the_database_s_lower_of_the_name() throws SQLException {
-        String url = TestPostgres.url();
-        // one database per test JVM: suites run side by side on one PostgreSQL (worktrees, CI beside a developer)
-        String database = "gestan_search_name_test_" + ProcessHandle.current().pid();
-        try (Connection admin = TestPostgres.connect(url); Statement statement = admin.createStatement()) {
-            statement.execute("drop database if exists " + database);
-            statement.execute("create database " + database);
-        }
-        PGSimpleDataSource postgres = new PGSimpleDataSource();
-        postgres.setURL(url.replaceFirst("/[^/?]*(\\?.*)?$", "/" + database + "$1"));
-        postgres.setUser("postgres");
-        postgres.setPassword("postgres");
-        try {
-            lowersAsTheDatabaseDoes(postgres);
-        } finally {
-            try (Connection admin = TestPostgres.connect(url); Statement statement = admin.createStatement()) {
-                statement.execute("drop database if exists " + database + " with (force)");
-            }
-        }
+        TestPostgres.withNewDatabase("gestan_search_name_test_", TenantSearchNameMigrationTest::lowersAsTheDatabaseDoes);
     }
 
     private static void lowersAsTheDatabaseDoes(DataSource database) throws SQLException {
