@@ -22,10 +22,10 @@ import java.util.Objects;
 @NamedQuery(name = ControlEvidence.LATEST_OF_KIND_EVERY_SERVER,
         query = "select e from ControlEvidence e where e.kind = :kind and e.source in :sources and e.occurredAt = (select max(x.occurredAt)"
                 + " from ControlEvidence x where x.serverRef = e.serverRef and x.kind = e.kind and x.source in :sources)"
-                + " order by e.serverRef, e.occurredAt desc, e.id desc")
+                + ControlEvidence.EACH_SERVER_NEWEST_FIRST)
 @NamedQuery(name = ControlEvidence.REPORTED_SINCE_EVERY_SERVER,
         query = "select e from ControlEvidence e where " + ControlEvidence.REPORTED_OF_KIND_SINCE
-                + " order by e.serverRef, e.occurredAt desc, e.id desc")
+                + ControlEvidence.EACH_SERVER_NEWEST_FIRST)
 @NamedQuery(name = ControlEvidence.NEWEST_PER_SOURCE_OF_SERVERS,
         query = "select e from ControlEvidence e where e.serverRef in :servers and e.kind in :kinds and e.occurredAt = (select max(x.occurredAt)"
                 + " from ControlEvidence x where x.serverRef = e.serverRef and x.kind = e.kind and x.source = e.source)")
@@ -38,7 +38,7 @@ import java.util.Objects;
                 + " group by e.serverRef")
 @NamedQuery(name = ControlEvidence.REPORTED_SINCE_OF_SERVERS,
         query = "select e from ControlEvidence e where e.serverRef in :servers and " + ControlEvidence.REPORTED_OF_KIND_SINCE
-                + " order by e.serverRef, e.occurredAt desc, e.id desc")
+                + ControlEvidence.EACH_SERVER_NEWEST_FIRST)
 @NamedQuery(name = ControlEvidence.SERVERS_UPDATE_WITHOUT_SNAPSHOT,
         query = "select distinct e.serverRef from ControlEvidence e where " + ControlEvidence.UPDATE_WITHOUT_SNAPSHOT)
 public class ControlEvidence extends GeneratedId {
@@ -72,6 +72,8 @@ public class ControlEvidence extends GeneratedId {
     // The other parts of the queries, each written once.
     static final String OF_ONE_SERVER = "select e from ControlEvidence e where e.serverRef = :server";
     static final String NEWEST_FIRST = " order by e.occurredAt desc, e.id desc";
+    /** Server by server, each one's newest first (ties on the time: newest id first). */
+    static final String EACH_SERVER_NEWEST_FIRST = " order by e.serverRef, e.occurredAt desc, e.id desc";
     /** A backup that counts: one that was verified. */
     static final String VERIFIED_BACKUP = "e.kind = 'BACKUP' and e.verified = true";
     /** A software update since a time with no snapshot taken before it. */
