@@ -63,10 +63,14 @@ class MachineEvidenceIT extends WithRoleCallers {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        EnterpriseArchive ear = Deployments.modules(MachineEvidenceIT.class, "gestan-hosting.jar", "gestan-tenants.jar");
+        // Hibernate's API: the controls' statements are counted
+        EnterpriseArchive ear = Deployments.withHibernate(Deployments.modules(MachineEvidenceIT.class, "gestan-hosting.jar", "gestan-tenants.jar"));
         ear.getAsType(org.jboss.shrinkwrap.api.spec.WebArchive.class, "it.war").addClasses(CaughtMail.class);
         return ear;
     }
+
+    @jakarta.persistence.PersistenceUnit(unitName = "security")
+    jakarta.persistence.EntityManagerFactory securityUnit;
 
     @EJB
     HostingInventory inventory;
@@ -199,6 +203,58 @@ class MachineEvidenceIT extends WithRoleCallers {
         assertEquals("FAILING", update.verdict());
         assertEquals("update-without-snapshot", update.reason());
         assertEquals(Status.FAILING, control(s.name(), Control.UPDATE_SNAPSHOT).status(), "no snapshot reported before the update");
+    }
+
+    /**
+     * Issue 19: a certificate batch page reads the controls of all its production servers at once. Each server gets
+     * what it gets alone, whatever the others' evidence, in the same statements whether one server is asked for or four.
+     */
+    @Test
+    void the_controls_of_several_servers_are_each_servers_own_in_statements_independent_of_their_number() throws Exception {
+        Server drift = newServer();
+        support.call(() -> controls.recordFirewallChange(drift.name(), Instant.now(), "opened 443"));
+        only(agentEvents.receive(drift.token(), List.of(event("firewall_applied", ago(10), "ruleSetSha256", RULES_A))));
+        support.call(() -> controls.approveFirewallRuleSet(drift.name(), RULES_A));
+        only(agentEvents.receive(drift.token(), List.of(event("firewall_applied", ago(1), "ruleSetSha256", RULES_B))));
+        Server attacked = newServer();
+        only(agentEvents.receive(CONTRACTOR_TOKEN, List.of(event("ddos", ago(600), "server", attacked.name(),
+                "mitigatedAt", ago(300).truncatedTo(ChronoUnit.SECONDS).toString()))));
+        support.call(() -> controls.recordFirewallChange(attacked.name(), Instant.now(), "declared only"));
+        Server backedUp = newServer();
+        only(agentEvents.receive(backedUp.token(), List.of(event("backup", ago(30), "tool", "restic", "bytes", "1024", "archiveId", "a1",
+                "verified", "true", "targetDataCentre", "DC5"))));
+        support.call(() -> controls.recordBackup(backedUp.name(), ago(10), 2048, "DC5", false));
+        only(agentEvents.receive(backedUp.token(), List.of(event("software_update", ago(5), "packages", "openssl 3.0.15"))));
+        Server nothing = newServer();
+        List<String> servers = List.of(drift.name(), attacked.name(), backedUp.name(), nothing.name());
+
+        Map<String, List<ControlView>> all = auditor.call(() -> controls.controlsOfAll(servers));
+        assertEquals(servers, List.copyOf(all.keySet()));
+        for (String server : servers) {
+            assertEquals(auditor.call(() -> controls.controlsOf(server)), all.get(server), server);
+        }
+        assertEquals(Status.FAILING, all.get(drift.name()).get(2).status(), "the drift: " + all.get(drift.name()));
+        assertEquals("ddos.slowMitigation", all.get(attacked.name()).get(3).reason());
+        assertEquals("firewall.declaredOnly", all.get(attacked.name()).get(2).reason());
+        assertEquals(Status.OK, all.get(backedUp.name()).get(0).status(), "the verified backup counts, not the newer unverified one");
+        assertEquals("update.withoutSnapshot", all.get(backedUp.name()).get(1).reason());
+        assertEquals(Status.NO_EVIDENCE, all.get(nothing.name()).get(2).status());
+
+        org.hibernate.stat.Statistics statistics = securityUnit.unwrap(org.hibernate.SessionFactory.class).getStatistics();
+        statistics.setStatisticsEnabled(true);
+        long one = Long.MAX_VALUE;
+        long four = Long.MAX_VALUE;
+        for (int run = 0; run < 3; run++) { // the fewest of three: the module's timers may run meanwhile
+            long before = statistics.getPrepareStatementCount();
+            auditor.call(() -> controls.controlsOfAll(servers.subList(0, 1)));
+            long middle = statistics.getPrepareStatementCount();
+            auditor.call(() -> controls.controlsOfAll(servers));
+            one = Math.min(one, middle - before);
+            four = Math.min(four, statistics.getPrepareStatementCount() - middle);
+        }
+        System.out.println("MachineEvidenceIT: the controls' statements, 1 server: " + one + ", 4 servers: " + four);
+        assertEquals(one, four, "the same statements for four servers as for one");
+        assertTrue(four <= 5, "four statements and the policy: " + four);
     }
 
     @Test

@@ -63,12 +63,52 @@ class PreparedFactsTest {
     private ComplianceFactsReader reader() {
         ComplianceFactsReader reader = new ComplianceFactsReader();
         reader.recovery = counting(RecoveryPlans.class, plans, PLAN);
-        reader.controls = counting(ServerControls.class, controls, List.of());
+        reader.controls = controls(controls);
         AvailabilityView.Figures figures = new AvailabilityView.Figures(Instant.EPOCH, Instant.EPOCH.plusSeconds(86_400), 86_400, 0, 0, 100.0);
         reader.serverStatus = counting(ServerStatus.class, availability,
                 List.of(new ServerAvailabilityView(7, "GC-PROD-01", figures, figures, Instant.EPOCH)));
         reader.journal = counting(JournalIntegrity.class, journal, CHECKPOINT);
         return reader;
+    }
+
+    /** A stand-in for the controls, counting the calls: no control of any server (each server asked for, in the map). */
+    @SuppressWarnings("unchecked")
+    static ServerControls controls(AtomicInteger calls) {
+        return (ServerControls) Proxy.newProxyInstance(ServerControls.class.getClassLoader(), new Class<?>[] {ServerControls.class}, (p, m, args) -> {
+            calls.incrementAndGet();
+            if (m.getName().equals("controlsOfAll")) {
+                Map<String, List<ServerControls.ControlView>> all = new java.util.LinkedHashMap<>();
+                ((java.util.Collection<String>) args[0]).forEach(server -> all.put(server, List.of()));
+                return all;
+            }
+            return List.of();
+        });
+    }
+
+    /**
+     * Issue 19: a page's tenants hosted on different production servers have those servers' controls read in one call
+     * for the page (a few statements whatever their number), not one call per server (eight statements each).
+     */
+    @Test
+    void a_page_spread_over_several_servers_reads_their_controls_in_one_call() {
+        ComplianceFactsReader reader = reader();
+        ComplianceFactsReader.Shared shared = BatchPageFactsTest.shared("FR");
+        List<ComplianceFactsReader.TenantDocuments> page = new java.util.ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            ContractView c = new ContractView(40 + i, "84231765" + i, "Gestan ERP Cloud", java.time.LocalDate.of(2026, 1, 1), null, true,
+                    ServiceLevel.STANDARD, 7, "GC-PROD-0" + i, "DC3", 8, "GC-BKP-01", "DC5", 20, ContractStatus.ACTIVE);
+            page.add(new ComplianceFactsReader.TenantDocuments(TENANT, List.of(c), shared));
+        }
+
+        reader.prepare(shared, page);
+
+        assertEquals(1, controls.get(), "one call for the page's three production servers");
+        assertEquals(Set.of("GC-PROD-01", "GC-PROD-02", "GC-PROD-03"), shared.controls().keySet());
+        page.forEach(docs -> assertNotNull(ComplianceFactsReader.preparedFacts(docs, evidence())));
+        reader.prepare(shared.nextPage(), page.subList(0, 1));
+        assertEquals(2, controls.get(), "the next page reads its servers' controls again (rule evidence)");
+        reader.prepare(shared, page);
+        assertEquals(2, controls.get(), "nothing read again for the same page's servers");
     }
 
     private static ComplianceFactsReader.GdprEvidence evidence() {

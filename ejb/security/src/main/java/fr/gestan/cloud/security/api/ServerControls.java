@@ -52,6 +52,12 @@ public interface ServerControls {
     /** The status of each control of one server. */
     List<ControlView> controlsOf(@NotBlank(message = "{control.server.required}") String serverRef);
 
+    /**
+     * The status of each control of each of these servers, by server (in their order): the same as {@link #controlsOf}
+     * for each, in a few statements whatever their number (a certificate batch page's production servers).
+     */
+    java.util.Map<String, List<ControlView>> controlsOfAll(@NotNull(message = "{control.server.required}") java.util.Collection<String> serverRefs);
+
     /** Evidence of one server, newest first. */
     List<EvidenceView> evidenceOf(@NotBlank(message = "{control.server.required}") String serverRef,
                                   @Min(value = 1, message = "{page.size.invalid}") @Max(value = 500, message = "{page.size.invalid}") int max);

@@ -17,35 +17,47 @@ import java.util.Objects;
 @Table(name = "control_evidence")
 @NamedQuery(name = ControlEvidence.OF_SERVER, query = ControlEvidence.OF_ONE_SERVER + ControlEvidence.NEWEST_FIRST)
 @NamedQuery(name = ControlEvidence.LATEST_OF_KIND, query = ControlEvidence.OF_ONE_SERVER + " and e.kind = :kind" + ControlEvidence.NEWEST_FIRST)
-@NamedQuery(name = ControlEvidence.LATEST_OF_KIND_FROM,
-        query = ControlEvidence.OF_ONE_SERVER + " and e.kind = :kind and e.source = :source" + ControlEvidence.NEWEST_FIRST)
-@NamedQuery(name = ControlEvidence.REPORTED_SINCE,
-        query = ControlEvidence.OF_ONE_SERVER + " and " + ControlEvidence.REPORTED_OF_KIND_SINCE + ControlEvidence.NEWEST_FIRST)
-@NamedQuery(name = ControlEvidence.LATEST_VERIFIED_BACKUP,
-        query = ControlEvidence.OF_ONE_SERVER + " and " + ControlEvidence.VERIFIED_BACKUP + ControlEvidence.NEWEST_FIRST)
-@NamedQuery(name = ControlEvidence.UPDATES_WITHOUT_SNAPSHOT,
-        query = "select count(e) from ControlEvidence e where e.serverRef = :server and " + ControlEvidence.UPDATE_WITHOUT_SNAPSHOT)
 @NamedQuery(name = ControlEvidence.SERVERS_BACKUP_OVERDUE, query = "select e.serverRef from ControlEvidence e group by e.serverRef"
         + " having coalesce(max(case when " + ControlEvidence.VERIFIED_BACKUP + " then e.occurredAt end), :never) < :limit")
 @NamedQuery(name = ControlEvidence.LATEST_OF_KIND_EVERY_SERVER,
         query = "select e from ControlEvidence e where e.kind = :kind and e.source in :sources and e.occurredAt = (select max(x.occurredAt)"
                 + " from ControlEvidence x where x.serverRef = e.serverRef and x.kind = e.kind and x.source in :sources)"
-                + " order by e.serverRef, e.occurredAt desc, e.id desc")
+                + ControlEvidence.EACH_SERVER_NEWEST_FIRST)
 @NamedQuery(name = ControlEvidence.REPORTED_SINCE_EVERY_SERVER,
         query = "select e from ControlEvidence e where " + ControlEvidence.REPORTED_OF_KIND_SINCE
-                + " order by e.serverRef, e.occurredAt desc, e.id desc")
+                + ControlEvidence.EACH_SERVER_NEWEST_FIRST)
+@NamedQuery(name = ControlEvidence.NEWEST_PER_SOURCE_OF_SERVERS,
+        query = "select e from ControlEvidence e where e.serverRef in :servers and e.kind in :kinds and e.occurredAt = (select max(x.occurredAt)"
+                + " from ControlEvidence x where x.serverRef = e.serverRef and x.kind = e.kind and x.source = e.source)")
+@NamedQuery(name = ControlEvidence.LATEST_VERIFIED_BACKUP_OF_SERVERS,
+        query = "select e from ControlEvidence e where e.serverRef in :servers and " + ControlEvidence.VERIFIED_BACKUP
+                + " and e.occurredAt = (select max(x.occurredAt) from ControlEvidence x where x.serverRef = e.serverRef and x.kind = 'BACKUP'"
+                + " and x.verified = true)")
+@NamedQuery(name = ControlEvidence.UPDATES_WITHOUT_SNAPSHOT_OF_SERVERS,
+        query = "select e.serverRef, count(e) from ControlEvidence e where e.serverRef in :servers and " + ControlEvidence.UPDATE_WITHOUT_SNAPSHOT
+                + " group by e.serverRef")
+@NamedQuery(name = ControlEvidence.REPORTED_SINCE_OF_SERVERS,
+        query = "select e from ControlEvidence e where e.serverRef in :servers and " + ControlEvidence.REPORTED_OF_KIND_SINCE
+                + ControlEvidence.EACH_SERVER_NEWEST_FIRST)
 @NamedQuery(name = ControlEvidence.SERVERS_UPDATE_WITHOUT_SNAPSHOT,
         query = "select distinct e.serverRef from ControlEvidence e where " + ControlEvidence.UPDATE_WITHOUT_SNAPSHOT)
 public class ControlEvidence extends GeneratedId {
 
     static final String OF_SERVER = "ControlEvidence.ofServer", LATEST_OF_KIND = "ControlEvidence.latestOfKind",
-            LATEST_OF_KIND_FROM = "ControlEvidence.latestOfKindFrom", REPORTED_SINCE = "ControlEvidence.reportedSince",
-            LATEST_VERIFIED_BACKUP = "ControlEvidence.latestVerifiedBackup",
-            UPDATES_WITHOUT_SNAPSHOT = "ControlEvidence.updatesWithoutSnapshot",
             SERVERS_BACKUP_OVERDUE = "ControlEvidence.serversBackupOverdue",
             SERVERS_UPDATE_WITHOUT_SNAPSHOT = "ControlEvidence.serversUpdateWithoutSnapshot";
     /** Per server, the newest evidence of a kind from the given sources (ties on the time: newest id first). */
     static final String LATEST_OF_KIND_EVERY_SERVER = "ControlEvidence.latestOfKindEveryServer";
+    /**
+     * The controls of several servers, each kind of fact in one statement for all of them (issue 19: a batch page's
+     * servers, rather than eight statements per server): per server, kind and source, the newest evidence (ties on the
+     * time included); per server, the newest verified backup; the updates without snapshot counted per server; the
+     * reported evidence of a kind since a time, each server's newest first.
+     */
+    static final String NEWEST_PER_SOURCE_OF_SERVERS = "ControlEvidence.newestPerSourceOfServers",
+            LATEST_VERIFIED_BACKUP_OF_SERVERS = "ControlEvidence.latestVerifiedBackupOfServers",
+            UPDATES_WITHOUT_SNAPSHOT_OF_SERVERS = "ControlEvidence.updatesWithoutSnapshotOfServers",
+            REPORTED_SINCE_OF_SERVERS = "ControlEvidence.reportedSinceOfServers";
     /** Reported evidence of a kind since a time, every server, each server's newest first. */
     static final String REPORTED_SINCE_EVERY_SERVER = "ControlEvidence.reportedSinceEveryServer";
 
@@ -60,6 +72,8 @@ public class ControlEvidence extends GeneratedId {
     // The other parts of the queries, each written once.
     static final String OF_ONE_SERVER = "select e from ControlEvidence e where e.serverRef = :server";
     static final String NEWEST_FIRST = " order by e.occurredAt desc, e.id desc";
+    /** Server by server, each one's newest first (ties on the time: newest id first). */
+    static final String EACH_SERVER_NEWEST_FIRST = " order by e.serverRef, e.occurredAt desc, e.id desc";
     /** A backup that counts: one that was verified. */
     static final String VERIFIED_BACKUP = "e.kind = 'BACKUP' and e.verified = true";
     /** A software update since a time with no snapshot taken before it. */
@@ -191,6 +205,10 @@ public class ControlEvidence extends GeneratedId {
 
     private static String bounded128(String text) {
         return text == null || text.length() <= 128 ? text : text.substring(0, 128);
+    }
+
+    String kind() {
+        return kind;
     }
 
     String serverRef() {

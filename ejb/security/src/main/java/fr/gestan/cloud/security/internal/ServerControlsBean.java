@@ -17,6 +17,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -119,57 +122,103 @@ public class ServerControlsBean extends SecurityServiceBase implements ServerCon
         return controlsOf(em, serverRef.strip(), policies.current().settings(), now());
     }
 
-    /** Every control of one server, from its evidence (shared with the machine evidence's answer). */
-    static List<ControlView> controlsOf(EntityManager em, String server, PolicySettings policy, Instant now) {
-        Optional<ControlEvidence> lastVerified = latest(em, ControlEvidence.LATEST_VERIFIED_BACKUP, server, null);
-        Instant lastBackup = latest(em, ControlEvidence.LATEST_OF_KIND, server, ControlEvidence.Kind.BACKUP)
-                .map(ControlEvidence::occurredAt).orElse(null);
-        long withoutSnapshot = em.createNamedQuery(ControlEvidence.UPDATES_WITHOUT_SNAPSHOT, Long.class)
-                .setParameter("server", server).setParameter("since", now.minus(ControlRules.UPDATE_WINDOW)).getSingleResult();
-        Optional<ControlEvidence> lastUpdate = latest(em, ControlEvidence.LATEST_OF_KIND, server, ControlEvidence.Kind.SOFTWARE_UPDATE);
-        return List.of(
-                ControlRules.from(ControlRules.backup(server, lastVerified.map(ControlEvidence::occurredAt).orElse(null), lastBackup,
-                        policy, now), lastVerified.map(ServerControlsBean::source).orElse(null)),
-                ControlRules.from(ControlRules.updates(server, withoutSnapshot, lastUpdate.map(ControlEvidence::occurredAt).orElse(null),
-                        policy, now), lastUpdate.map(ServerControlsBean::source).orElse(null)),
-                firewall(em, server),
-                ddos(em, server, policy, now));
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+    public Map<String, List<ControlView>> controlsOfAll(Collection<String> serverRefs) {
+        return controlsOfAll(em, serverRefs.stream().map(String::strip).toList(), policies.current().settings(), now());
     }
 
-    private static ControlView firewall(EntityManager em, String server) {
-        ControlRules.Applied applied = latestFrom(em, server, ControlEvidence.Kind.FIREWALL_CHANGE, ControlEvidence.REPORTED)
-                .map(e -> new ControlRules.Applied(e.digest(), e.occurredAt())).orElse(null);
-        String approved = latest(em, ControlEvidence.LATEST_OF_KIND, server, ControlEvidence.Kind.FIREWALL_APPROVED)
-                .map(ControlEvidence::digest).orElse(null);
-        boolean declared = applied == null
-                && latestFrom(em, server, ControlEvidence.Kind.FIREWALL_CHANGE, ControlEvidence.STAFF).isPresent();
+    /** Every control of one server, from its evidence (shared with the machine evidence's answer). */
+    static List<ControlView> controlsOf(EntityManager em, String server, PolicySettings policy, Instant now) {
+        return controlsOfAll(em, List.of(server), policy, now).get(server);
+    }
+
+    /** The newest evidence reported by a server's agent, or declared by staff, of the kinds the controls look at. */
+    private static final List<String> NEWEST_KINDS = List.of(ControlEvidence.Kind.BACKUP.name(), ControlEvidence.Kind.SOFTWARE_UPDATE.name(),
+            ControlEvidence.Kind.FIREWALL_CHANGE.name(), ControlEvidence.Kind.FIREWALL_APPROVED.name(), ControlEvidence.Kind.DDOS_EVENT.name());
+    /** Reported DDoS attacks looked at per server, newest first. */
+    private static final int ATTACKS = 200;
+
+    /**
+     * Every control of each of {@code servers}, from their evidence: four statements whatever their number (each kind
+     * of fact for all of them; issue 19: a certificate batch page's servers cost eight statements each). Each server's
+     * newest evidence of a kind breaks ties on the time by the newest id, as a server's own history lists it.
+     */
+    static Map<String, List<ControlView>> controlsOfAll(EntityManager em, Collection<String> servers, PolicySettings policy, Instant now) {
+        Map<String, List<ControlView>> controls = new LinkedHashMap<>();
+        if (servers.isEmpty()) {
+            return controls;
+        }
+        // per server, kind and source: the newest (several when at the same time)
+        Map<String, ControlEvidence> newest = new HashMap<>();
+        for (ControlEvidence e : em.createNamedQuery(ControlEvidence.NEWEST_PER_SOURCE_OF_SERVERS, ControlEvidence.class)
+                .setParameter("servers", servers).setParameter("kinds", NEWEST_KINDS).getResultList()) {
+            newest.merge(e.serverRef() + '|' + e.kind() + '|' + (e.reported() ? ControlEvidence.REPORTED : ControlEvidence.STAFF), e,
+                    ServerControlsBean::newer);
+        }
+        Map<String, ControlEvidence> lastVerified = new HashMap<>();
+        for (ControlEvidence e : em.createNamedQuery(ControlEvidence.LATEST_VERIFIED_BACKUP_OF_SERVERS, ControlEvidence.class)
+                .setParameter("servers", servers).getResultList()) {
+            lastVerified.merge(e.serverRef(), e, ServerControlsBean::newer);
+        }
+        Map<String, Long> withoutSnapshot = new HashMap<>();
+        for (Object[] row : em.createNamedQuery(ControlEvidence.UPDATES_WITHOUT_SNAPSHOT_OF_SERVERS, Object[].class)
+                .setParameter("servers", servers).setParameter("since", now.minus(ControlRules.UPDATE_WINDOW)).getResultList()) {
+            withoutSnapshot.put((String) row[0], (Long) row[1]);
+        }
+        Map<String, List<ControlRules.Attack>> attacks = new HashMap<>();
+        for (ControlEvidence e : em.createNamedQuery(ControlEvidence.REPORTED_SINCE_OF_SERVERS, ControlEvidence.class)
+                .setParameter("servers", servers).setParameter("kind", ControlEvidence.Kind.DDOS_EVENT.name())
+                .setParameter("since", now.minus(ControlRules.DDOS_WINDOW)).getResultList()) {
+            List<ControlRules.Attack> list = attacks.computeIfAbsent(e.serverRef(), s -> new ArrayList<>());
+            if (list.size() < ATTACKS) {
+                list.add(new ControlRules.Attack(e.occurredAt(), e.mitigatedAt()));
+            }
+        }
+        for (String server : servers) {
+            Optional<ControlEvidence> verified = Optional.ofNullable(lastVerified.get(server));
+            Optional<ControlEvidence> lastBackup = latest(newest, server, ControlEvidence.Kind.BACKUP);
+            Optional<ControlEvidence> lastUpdate = latest(newest, server, ControlEvidence.Kind.SOFTWARE_UPDATE);
+            List<ControlRules.Attack> attacked = attacks.getOrDefault(server, List.of());
+            controls.put(server, List.of(
+                    ControlRules.from(ControlRules.backup(server, verified.map(ControlEvidence::occurredAt).orElse(null),
+                            lastBackup.map(ControlEvidence::occurredAt).orElse(null), policy, now), verified.map(ServerControlsBean::source).orElse(null)),
+                    ControlRules.from(ControlRules.updates(server, withoutSnapshot.getOrDefault(server, 0L),
+                            lastUpdate.map(ControlEvidence::occurredAt).orElse(null), policy, now), lastUpdate.map(ServerControlsBean::source).orElse(null)),
+                    firewall(newest, server),
+                    ControlRules.ddos(server, attacked, attacked.isEmpty()
+                            && newest.containsKey(key(server, ControlEvidence.Kind.DDOS_EVENT, ControlEvidence.STAFF)), policy, now)));
+        }
+        return controls;
+    }
+
+    private static ControlView firewall(Map<String, ControlEvidence> newest, String server) {
+        ControlEvidence reported = newest.get(key(server, ControlEvidence.Kind.FIREWALL_CHANGE, ControlEvidence.REPORTED));
+        ControlRules.Applied applied = reported == null ? null : new ControlRules.Applied(reported.digest(), reported.occurredAt());
+        String approved = latest(newest, server, ControlEvidence.Kind.FIREWALL_APPROVED).map(ControlEvidence::digest).orElse(null);
+        boolean declared = applied == null && newest.containsKey(key(server, ControlEvidence.Kind.FIREWALL_CHANGE, ControlEvidence.STAFF));
         return ControlRules.firewall(server, applied, approved, declared);
     }
 
-    private static ControlView ddos(EntityManager em, String server, PolicySettings policy, Instant now) {
-        List<ControlRules.Attack> attacks = em.createNamedQuery(ControlEvidence.REPORTED_SINCE, ControlEvidence.class)
-                .setParameter("server", server).setParameter("kind", ControlEvidence.Kind.DDOS_EVENT.name())
-                .setParameter("since", now.minus(ControlRules.DDOS_WINDOW)).setMaxResults(200).getResultList().stream()
-                .map(e -> new ControlRules.Attack(e.occurredAt(), e.mitigatedAt())).toList();
-        boolean declared = attacks.isEmpty() && latestFrom(em, server, ControlEvidence.Kind.DDOS_EVENT, ControlEvidence.STAFF).isPresent();
-        return ControlRules.ddos(server, attacks, declared, policy, now);
+    private static String key(String server, ControlEvidence.Kind kind, String source) {
+        return server + '|' + kind.name() + '|' + source;
+    }
+
+    /** A server's newest evidence of a kind, whoever stands behind it. */
+    private static Optional<ControlEvidence> latest(Map<String, ControlEvidence> newest, String server, ControlEvidence.Kind kind) {
+        ControlEvidence staff = newest.get(key(server, kind, ControlEvidence.STAFF));
+        ControlEvidence reported = newest.get(key(server, kind, ControlEvidence.REPORTED));
+        return Optional.ofNullable(staff == null ? reported : reported == null ? staff : newer(staff, reported));
+    }
+
+    /** The newer of two pieces of evidence: the later, or at the same time the later recorded (higher id). */
+    private static ControlEvidence newer(ControlEvidence a, ControlEvidence b) {
+        int byTime = a.occurredAt().compareTo(b.occurredAt());
+        return byTime > 0 || byTime == 0 && a.id() > b.id() ? a : b;
     }
 
     private static Source source(ControlEvidence e) {
         return e.reported() ? Source.REPORTED : Source.DECLARED;
-    }
-
-    private static Optional<ControlEvidence> latest(EntityManager em, String query, String server, ControlEvidence.Kind kind) {
-        var q = em.createNamedQuery(query, ControlEvidence.class).setParameter("server", server);
-        if (kind != null) {
-            q.setParameter("kind", kind.name());
-        }
-        return q.setMaxResults(1).getResultList().stream().findFirst();
-    }
-
-    private static Optional<ControlEvidence> latestFrom(EntityManager em, String server, ControlEvidence.Kind kind, String source) {
-        return em.createNamedQuery(ControlEvidence.LATEST_OF_KIND_FROM, ControlEvidence.class).setParameter("server", server)
-                .setParameter("kind", kind.name()).setParameter("source", source).setMaxResults(1).getResultList().stream().findFirst();
     }
 
     @Override
