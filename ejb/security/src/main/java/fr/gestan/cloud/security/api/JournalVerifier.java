@@ -178,11 +178,15 @@ public final class JournalVerifier {
 
     public static byte[] sha256(byte[]... parts) {
         MessageDigest digest = SHA256.get();
-        digest.reset();
-        for (byte[] part : parts) {
-            digest.update(part);
+        try {
+            for (byte[] part : parts) {
+                digest.update(part);
+            }
+            return digest.digest(); // and ready for the next one
+        } catch (RuntimeException e) {
+            digest.reset(); // a null part: nothing half-hashed left for the thread's next call
+            throw e;
         }
-        return digest.digest();
     }
 
     /**
