@@ -48,10 +48,11 @@ import java.util.regex.Pattern;
  * named {@code default task-*} and {@code default I/O-*}), and prints each page's CPU per view against its home
  * pages': the figure that predicts a page's ratio under load (docs/performance.md 4.45–4.49), which moves much less
  * with the machine's load than the times. With the path {@value #EXPORT} it also prints the background build's CPU per
- * export: the CPU of WildFly's other threads (the build's, GC, timers) from the start of each export request until
- * the next round finds the export finished, less what those threads spend when idle (measured over 3 s before the
- * timed rounds); and with {@code -Dcpu.db=<database>} the CPU of that database's PostgreSQL back ends (processes named
- * {@code postgres: <user> <database> ...}) per export request and build, and per home page (docs/performance.md 4.55).
+ * export: the CPU of WildFly's threads by kind (request threads, the {@code EJB default} threads where the asynchronous
+ * build runs, GC, JIT, the rest) from the start of each export request until the next round finds the export finished,
+ * each less what it spends when idle (measured over 3 s before the timed rounds); and with {@code -Dcpu.db=<database>}
+ * the CPU of that database's PostgreSQL back ends (processes named {@code postgres: ... <database> ...}) per export
+ * request and build, and per home page (docs/performance.md 4.55).
  */
 public final class PageCost {
 
