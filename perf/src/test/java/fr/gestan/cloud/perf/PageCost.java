@@ -48,9 +48,13 @@ import java.util.regex.Pattern;
  * timed request, the CPU time of the threads that serve requests ({@code /proc/<pid>/task/&#42;/schedstat} of the threads
  * named {@code default task-*} and {@code default I/O-*}), and prints each page's CPU per view against its home
  * pages': the figure that predicts a page's ratio under load (docs/performance.md 4.45–4.49), which moves much less
- * with the machine's load than the times. With {@code -Ddb.pids=<pid,...>} (the database's backends serving the
- * server's pool, e.g. {@code psql -Atc "select string_agg(pid::text, ',') from pg_stat_activity where datname = '…'"})
- * it prints their CPU per view too (docs/performance.md, "tenant search (staff19)").
+ * with the machine's load than the times. With the path {@value #EXPORT} it also prints the background build's CPU per
+ * export: the CPU of WildFly's threads by kind (request threads, the {@code EJB default} threads where the asynchronous
+ * build runs, GC, JIT, the rest) from the start of each export request until the next round finds the export finished,
+ * each less what it spends when idle (measured over 3 s before the timed rounds); and with {@code -Dcpu.db=<database>}
+ * the CPU of that database's PostgreSQL back ends (processes named {@code postgres: ... <database> ...}) per export
+ * request and build, and per home page (docs/performance.md 4.57); for every page, that database's CPU per view beside
+ * its home page's (docs/performance.md 4.55).
  */
 public final class PageCost {
 
@@ -112,28 +116,67 @@ public final class PageCost {
             cpu.put(page, new long[2]);
         }
         RequestThreads threads = System.getProperty("cpu.pid") == null ? null : new RequestThreads(Long.getLong("cpu.pid"));
-        // -Ddb.pids=<pid,...>: the database's server processes (PostgreSQL's backends of the server's pool, from
-        // pg_stat_activity), whose CPU per view is printed beside the request threads'
-        Backends backends = System.getProperty("db.pids") == null ? null : new Backends(System.getProperty("db.pids"));
-        Map<String, long[]> dbCpu = new LinkedHashMap<>();
+        DatabaseBackends db = System.getProperty("cpu.db") == null ? null : new DatabaseBackends(System.getProperty("cpu.db"));
+        boolean exports = threads != null && pages.contains(EXPORT);
+        double[] idlePerNano = new double[5];
+        if (exports) { // what WildFly's threads other than the request threads spend with no build running: timers, GC, JIT
+            cost.prepare(EXPORT);
+            long t0 = System.nanoTime();
+            long[] o0 = threads.split();
+            Thread.sleep(3_000);
+            long[] o1 = threads.split();
+            for (int k = 0; k < o0.length; k++) {
+                idlePerNano[k] = (double) (o1[k] - o0[k]) / (System.nanoTime() - t0);
+            }
+        }
+        long[] build = new long[5]; // each kind of thread's CPU less its idle rate
+        long[] buildDb = new long[2]; // PostgreSQL's, builds measured
+        long[] dbHome = new long[1];
+        long[] pending = null; // at the start of the last export request: {time ns, PostgreSQL ns, then each kind's ns}
+        Map<String, long[]> dbCpu = new LinkedHashMap<>(); // each page's PostgreSQL CPU: {during the page, during its home page}
         for (String page : pages) {
             dbCpu.put(page, new long[2]);
         }
         for (int r = 0; r < rounds; r++) {
             for (String page : pages) { // the home page, then the page: the same moment of the machine for both
                 cost.prepare(page);
-                long dbBefore = backends == null ? 0 : backends.nanos();
+                if (pending != null && EXPORT.equals(page)) { // the previous export finished: its build is over
+                    long[] now = threads.split();
+                    long elapsed = System.nanoTime() - pending[0];
+                    for (int k = 0; k < now.length; k++) {
+                        build[k] += now[k] - pending[2 + k] - (long) (idlePerNano[k] * elapsed);
+                    }
+                    buildDb[0] += db == null ? 0 : db.nanos() - pending[1];
+                    buildDb[1]++;
+                    pending = null;
+                }
+                long dbBefore = db == null ? 0 : db.nanos();
                 long before = threads == null ? 0 : threads.nanos();
                 homeTimes.get(page)[r] = cost.get("/");
                 long between = threads == null ? 0 : threads.nanos();
-                long dbBetween = backends == null ? 0 : backends.nanos();
+                long dbBetween = db == null ? 0 : db.nanos();
+                if (db != null) {
+                    dbHome[0] += dbBetween - dbBefore;
+                }
+                long[] start = null;
+                if (exports && EXPORT.equals(page)) {
+                    long[] now = threads.split();
+                    start = new long[2 + now.length];
+                    start[0] = System.nanoTime();
+                    start[1] = db == null ? 0 : db.nanos();
+                    System.arraycopy(now, 0, start, 2, now.length);
+                }
                 pageTimes.get(page)[r] = cost.get(page);
                 long after = threads == null ? 0 : threads.nanos();
-                long dbAfter = backends == null ? 0 : backends.nanos();
                 cpu.get(page)[0] += after - between;
                 cpu.get(page)[1] += between - before;
-                dbCpu.get(page)[0] += dbAfter - dbBetween;
-                dbCpu.get(page)[1] += dbBetween - dbBefore;
+                if (db != null) {
+                    dbCpu.get(page)[0] += db.nanos() - dbBetween;
+                    dbCpu.get(page)[1] += dbBetween - dbBefore;
+                }
+                if (start != null) {
+                    pending = start;
+                }
             }
         }
         System.out.printf(Locale.ROOT, "| page | requests | bytes | mean ms | p50 ms | p95 ms | home mean ms | home p50 ms | home p95 ms"
@@ -154,31 +197,46 @@ public final class PageCost {
                 System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f× |%n", page, view, home, view / home);
             }
         }
-        if (backends != null) {
+        if (db != null) {
             System.out.printf(Locale.ROOT, "%n| page | database's CPU ms a view | during its home page |%n| --- | ---: | ---: |%n");
             for (String page : pages) {
                 System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f |%n", page, dbCpu.get(page)[0] / 1e6 / rounds, dbCpu.get(page)[1] / 1e6 / rounds);
             }
         }
+        if (buildDb[1] > 0) {
+            double n = buildDb[1];
+            System.out.printf(Locale.ROOT, "%nCPU ms per export from its request's start to the build's end (%d measured; each kind"
+                    + " less its idle rate, ms/s): request threads %.1f (%.1f), EJB threads (the build) %.1f (%.1f), GC %.1f (%.1f),"
+                    + " JIT %.1f (%.1f), other %.1f (%.1f)%s%n", buildDb[1],
+                    build[0] / 1e6 / n, idlePerNano[0] * 1e3, build[1] / 1e6 / n, idlePerNano[1] * 1e3, build[2] / 1e6 / n,
+                    idlePerNano[2] * 1e3, build[3] / 1e6 / n, idlePerNano[3] * 1e3, build[4] / 1e6 / n, idlePerNano[4] * 1e3,
+                    db == null ? "" : String.format(Locale.ROOT, "; PostgreSQL back ends %.1f (%.2f per home page)",
+                            buildDb[0] / 1e6 / n, dbHome[0] / 1e6 / rounds / pages.size()));
+        }
     }
 
-    /** The CPU time of some local processes (a database's backends), from {@code /proc/<pid>/schedstat}. */
-    private static final class Backends {
-        private final List<java.nio.file.Path> stats;
+    /** The CPU time of the PostgreSQL back ends of one database on this machine ({@code postgres: <user> <db> ...}). */
+    private static final class DatabaseBackends {
+        private final String marker;
 
-        Backends(String pids) {
-            this.stats = Arrays.stream(pids.split(",")).map(String::strip).filter(p -> !p.isEmpty())
-                    .map(p -> java.nio.file.Path.of("/proc", p, "schedstat")).toList();
+        DatabaseBackends(String database) {
+            this.marker = " " + database + " ";
         }
 
-        long nanos() {
+        long nanos() throws java.io.IOException {
             long sum = 0;
-            for (java.nio.file.Path stat : stats) {
-                try {
-                    String line = java.nio.file.Files.readString(stat);
-                    sum += Long.parseLong(line.substring(0, line.indexOf(' ')));
-                } catch (java.io.IOException ended) {
-                    // the connection was closed
+            try (java.nio.file.DirectoryStream<java.nio.file.Path> all = java.nio.file.Files.newDirectoryStream(java.nio.file.Path.of("/proc"),
+                    p -> p.getFileName().toString().chars().allMatch(Character::isDigit))) {
+                for (java.nio.file.Path process : all) {
+                    try {
+                        String command = new String(java.nio.file.Files.readAllBytes(process.resolve("cmdline")), StandardCharsets.UTF_8);
+                        if (command.startsWith("postgres: ") && command.contains(marker)) {
+                            String stat = java.nio.file.Files.readString(process.resolve("schedstat"));
+                            sum += Long.parseLong(stat.substring(0, stat.indexOf(' ')));
+                        }
+                    } catch (java.io.IOException | RuntimeException ended) {
+                        // the process ended meanwhile, or is not ours to read
+                    }
                 }
             }
             return sum;
@@ -188,8 +246,10 @@ public final class PageCost {
     /** The CPU time of a local WildFly's request threads ({@code default task-*}, {@code default I/O-*}), from {@code /proc}. */
     private static final class RequestThreads {
         private final java.nio.file.Path tasks;
-        /** Each thread's name by its id, read once (a request thread keeps its name). */
-        private final Map<String, Boolean> serving = new java.util.HashMap<>();
+        /** Each thread's kind by its id, read once (a thread keeps its name). */
+        private final Map<String, Integer> kinds = new java.util.HashMap<>();
+        /** The kinds of {@link #split}: request threads, EJB threads (asynchronous calls: the export build; timers), GC, JIT, the rest. */
+        static final int REQUEST = 0, EJB = 1, GC = 2, JIT = 3, OTHER = 4;
 
         RequestThreads(long pid) {
             this.tasks = java.nio.file.Path.of("/proc", Long.toString(pid), "task");
@@ -200,14 +260,18 @@ public final class PageCost {
 
         /** The request threads' CPU time so far, in nanoseconds (the first field of each thread's schedstat). */
         long nanos() throws java.io.IOException {
-            long sum = 0;
+            return split()[REQUEST];
+        }
+
+        /** The CPU time so far of each kind of thread, in nanoseconds (indexed by {@link #REQUEST}, {@link #EJB}, ...). */
+        long[] split() throws java.io.IOException {
+            long[] sum = new long[5];
             try (java.nio.file.DirectoryStream<java.nio.file.Path> all = java.nio.file.Files.newDirectoryStream(tasks)) {
                 for (java.nio.file.Path task : all) {
                     try {
-                        if (serving.computeIfAbsent(task.getFileName().toString(), tid -> serves(task))) {
-                            String stat = java.nio.file.Files.readString(task.resolve("schedstat"));
-                            sum += Long.parseLong(stat.substring(0, stat.indexOf(' ')));
-                        }
+                        int kind = kinds.computeIfAbsent(task.getFileName().toString(), tid -> kind(task));
+                        String stat = java.nio.file.Files.readString(task.resolve("schedstat"));
+                        sum[kind] += Long.parseLong(stat.substring(0, stat.indexOf(' ')));
                     } catch (java.io.IOException | java.io.UncheckedIOException ended) {
                         // the thread ended meanwhile
                     }
@@ -216,10 +280,13 @@ public final class PageCost {
             return sum;
         }
 
-        private static boolean serves(java.nio.file.Path task) {
+        private static int kind(java.nio.file.Path task) {
             try {
                 String name = java.nio.file.Files.readString(task.resolve("comm")).strip();
-                return name.startsWith("default task") || name.startsWith("default I/O");
+                return name.startsWith("default task") || name.startsWith("default I/O") ? REQUEST
+                        : name.startsWith("EJB default") ? EJB
+                        : name.startsWith("GC Thread") || name.startsWith("G1 ") || name.startsWith("VM Thread") ? GC
+                        : name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? JIT : OTHER;
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -362,6 +429,18 @@ public final class PageCost {
         return micros;
     }
 
+    /** A page opened for its AJAX requests: its view state, its script nonce and its body. */
+    private String[] view(String path) throws Exception {
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", HTML).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher state = VIEW_STATE.matcher(page.body());
+        Matcher nonce = NONCE.matcher(page.body());
+        if (page.statusCode() != 200 || !state.find() || !nonce.find()) {
+            throw new IllegalStateException(path + ": " + page.statusCode() + ", no view state or nonce");
+        }
+        return new String[] {state.group(1), nonce.group(1), page.body()};
+    }
+
     /** The tenant list's view this client pages in ({@code tablepage:}): its view state and script nonce. */
     private String[] pagingView;
 
@@ -391,18 +470,6 @@ public final class PageCost {
         }
         bytes.put(path, body.getBytes(StandardCharsets.UTF_8).length);
         return micros;
-    }
-
-    /** A page opened for its AJAX requests: its view state, its script nonce and its body. */
-    private String[] view(String path) throws Exception {
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", HTML).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher state = VIEW_STATE.matcher(page.body());
-        Matcher nonce = NONCE.matcher(page.body());
-        if (page.statusCode() != 200 || !state.find() || !nonce.find()) {
-            throw new IllegalStateException(path + ": " + page.statusCode() + ", no view state or nonce");
-        }
-        return new String[] {state.group(1), nonce.group(1), page.body()};
     }
 
     /** A Faces AJAX post to {@code path} of the form fields {@code pairs} (name, value, ...), as the browser sends it. */

@@ -177,16 +177,30 @@ public final class JournalVerifier {
     }
 
     public static byte[] sha256(byte[]... parts) {
+        MessageDigest digest = SHA256.get();
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (byte[] part : parts) {
                 digest.update(part);
             }
-            return digest.digest();
+            return digest.digest(); // and ready for the next one
+        } catch (RuntimeException e) {
+            digest.reset(); // a null part: nothing half-hashed left for the thread's next call
+            throw e;
+        }
+    }
+
+    /**
+     * One SHA-256 engine per thread, reused: {@code MessageDigest.getInstance} (the provider's look-up and a new
+     * engine) cost as much as hashing the 65 bytes of a tree node, and a tenant export's proofs hash tens of thousands
+     * of nodes (docs/performance.md 4.57). Only JDK classes are kept in the threads.
+     */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
+    });
 
     public static String hex(byte[] bytes) {
         return HEX.formatHex(bytes);

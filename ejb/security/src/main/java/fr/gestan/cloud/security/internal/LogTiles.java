@@ -18,14 +18,21 @@ import java.util.Map;
  */
 final class LogTiles implements MerkleLog.NodeSource {
 
+    /** Nodes above the leaves' tiles kept by a bounded cache (32 bytes and a map entry each: about 0.5 MB at most). */
+    static final int KEPT_NODES = 4096;
+
     private final Connection connection;
     private final Map<Long, byte[]> cache;
+    /** The computed nodes of level 8 and above (null: none kept, a cache for one proof). */
+    private final Map<Long, byte[]> nodes;
     private int reads;
     private int statements;
+    private long hashes;
 
     LogTiles(Connection connection) {
         this.connection = connection;
         this.cache = new HashMap<>();
+        this.nodes = null;
     }
 
     /**
@@ -35,12 +42,17 @@ final class LogTiles implements MerkleLog.NodeSource {
      */
     LogTiles(Connection connection, int maxTiles) {
         this.connection = connection;
-        this.cache = new LinkedHashMap<>(16, 0.75f, true) {
+        this.cache = lru(maxTiles);
+        this.nodes = lru(KEPT_NODES);
+    }
+
+    private static Map<Long, byte[]> lru(int max) {
+        return new LinkedHashMap<>(16, 0.75f, true) {
             private static final long serialVersionUID = 1L;
 
             @Override
             protected boolean removeEldestEntry(Map.Entry<Long, byte[]> eldest) {
-                return size() > maxTiles;
+                return size() > max;
             }
         };
     }
@@ -116,11 +128,33 @@ final class LogTiles implements MerkleLog.NodeSource {
         return hashes.length < width * MerkleLog.HASH_SIZE ? null : Arrays.copyOf(hashes, width * MerkleLog.HASH_SIZE);
     }
 
+    /**
+     * The hash of a complete node. With the bounded cache (many proofs in one tree: a tenant's export), the nodes of
+     * level 8 and above are computed once, their halves first, and kept: the proofs of a tenant's entries share most
+     * of them (a node of level 15 alone is 127 hashes of the tile below it), and those of the leaves' own tiles, which
+     * few proofs share, are computed as they are asked for (docs/performance.md 4.57).
+     */
     @Override
     public byte[] node(int level, long index) {
+        if (nodes == null || level < MerkleLog.TILE_HEIGHT || level % MerkleLog.TILE_HEIGHT == 0) {
+            return fromTile(level, index);
+        }
+        long key = key(level, index);
+        byte[] kept = nodes.get(key);
+        if (kept == null) {
+            kept = MerkleLog.nodeHash(node(level - 1, 2 * index), node(level - 1, 2 * index + 1));
+            hashes++;
+            nodes.put(key, kept);
+        }
+        return kept;
+    }
+
+    private byte[] fromTile(int level, long index) {
         long[] tile = MerkleLog.tileOf(level, index);
         try {
-            return MerkleLog.nodeFromTile(level, index, tile((int) tile[0], tile[1]));
+            byte[] hash = MerkleLog.nodeFromTile(level, index, tile((int) tile[0], tile[1]));
+            hashes += (1L << level % MerkleLog.TILE_HEIGHT) - 1;
+            return hash;
         } catch (SQLException e) {
             throw new UncheckedIOException(new java.io.IOException("cannot read tile " + tile[0] + "/" + tile[1], e));
         }
@@ -128,6 +162,11 @@ final class LogTiles implements MerkleLog.NodeSource {
 
     int reads() {
         return reads;
+    }
+
+    /** The node hashes computed so far (SHA-256 of two children), the tiles' stored hashes not counted. */
+    long hashes() {
+        return hashes;
     }
 
     /** The statements this cache has run (a prefetch reads several tiles in one). */

@@ -592,6 +592,16 @@ class LogSequencerTest {
             }
             assertTrue(bounded.statements() <= 71 + 1, bounded.statements() + " statements for 71 proofs");
             assertTrue(bounded.reads() < 71 * 2, bounded.reads() + " tile rows for 71 proofs: the shared ones once");
+            // and the nodes above the leaves' tiles, which the proofs share, hashed once (docs/performance.md 4.57):
+            // each proof alone hashes its nodes from the tiles again
+            long alone = 0;
+            for (long position = 0; position < 70_000; position += 997) {
+                LogTiles one = new LogTiles(c);
+                LogProofs.inclusion(one, position, 70_000);
+                alone += one.hashes();
+            }
+            assertTrue(bounded.hashes() * 10 < alone * 7, bounded.hashes() + " node hashes for 71 proofs through the bounded cache, "
+                    + alone + " one by one: the shared nodes hashed once");
         }
     }
 

@@ -40,7 +40,9 @@ public class DataExportsBean extends TenantsServiceBase implements DataExports {
     @RolesAllowed({Roles.CLIENT, Roles.API_WRITE})
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public ExportView startMine() throws TenantNotFoundException {
-        return startFor(callersTenantId());
+        CallerLinks.Link link = callersLink()
+                .orElseThrow(() -> new TenantNotFoundException("No company is linked to portal user " + actor()));
+        return startFor(link.tenantId(), link.siren());
     }
 
     @Override
@@ -50,13 +52,13 @@ public class DataExportsBean extends TenantsServiceBase implements DataExports {
         if (tenant == null) {
             throw new TenantNotFoundException("No tenant " + tenantId);
         }
-        return startFor(tenant.id());
+        return startFor(tenant.id(), tenant.siren());
     }
 
-    private ExportView startFor(long tenantId) {
+    private ExportView startFor(long tenantId, String siren) {
         // The row and its journal entry are committed at once (their own transaction) so the background worker always
         // finds the row. The view as created is returned: read again, it would only show the worker's first progress.
-        ExportView started = store.create(tenantId, actor());
+        ExportView started = store.create(tenantId, siren, actor());
         worker.build(started.id());
         return started;
     }

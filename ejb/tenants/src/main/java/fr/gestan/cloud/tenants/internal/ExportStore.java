@@ -42,15 +42,15 @@ public class ExportStore {
     /**
      * A new running export and its journal entry ({@code EXPORT_STARTED}), committed together when this returns (one
      * commit for the request, not one for the row and one for the entry): the background worker always finds the
-     * row. As created.
+     * row. As created. The tenant is not read: the caller knows its id and SIREN (the client's from its link, read once
+     * per request; staff's from the tenant they chose), and the row only needs its key.
      */
-    public ExportView create(long tenantId, String requestedBy) {
-        Tenant tenant = em.find(Tenant.class, tenantId);
-        TenantExport export = new TenantExport(tenant, requestedBy, Instant.now());
+    public ExportView create(long tenantId, String siren, String requestedBy) {
+        TenantExport export = new TenantExport(em.getReference(Tenant.class, tenantId), requestedBy, Instant.now());
         em.persist(export);
         em.flush();
-        journal.record(JournalEvent.success("EXPORT_STARTED", tenant.siren(), "export " + export.id()));
-        return export.toView();
+        journal.record(JournalEvent.success("EXPORT_STARTED", siren, "export " + export.id()));
+        return export.toView(siren);
     }
 
     public Snapshot snapshot(long exportId) {

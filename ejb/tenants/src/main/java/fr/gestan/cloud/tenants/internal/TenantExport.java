@@ -87,7 +87,12 @@ public class TenantExport extends TenantRecord {
     }
 
     ExportView toView() {
-        return new ExportView(id(), tenant().siren(), requestedBy, requestedAt, state, percent, fileName == null ? null
-                : "gestan-export-" + tenant().siren() + "-" + id() + ".zip", sizeBytes, sha256, finishedAt, expiresAt, failure);
+        return toView(tenant().siren());
+    }
+
+    /** The view, with the tenant's SIREN known to the caller (the tenant is then not read). */
+    ExportView toView(String siren) {
+        return new ExportView(id(), siren, requestedBy, requestedAt, state, percent, fileName == null ? null
+                : "gestan-export-" + siren + "-" + id() + ".zip", sizeBytes, sha256, finishedAt, expiresAt, failure);
     }
 }
