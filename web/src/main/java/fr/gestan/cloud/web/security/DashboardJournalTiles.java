@@ -5,10 +5,11 @@ import fr.gestan.cloud.security.api.JournalQuery;
 import fr.gestan.cloud.security.api.RealmSecurity;
 import fr.gestan.cloud.security.api.RealmSecurity.LockedUserView;
 import fr.gestan.cloud.security.api.RealmUnavailableException;
-import fr.gestan.cloud.tenants.api.TenantNotFoundException;
-import fr.gestan.cloud.tenants.api.TenantService;
+import fr.gestan.cloud.tenants.api.TenantView;
+import fr.gestan.cloud.web.signin.CurrentUser;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 
@@ -25,8 +26,9 @@ public class DashboardJournalTiles {
 
     @EJB
     JournalQuery journal;
-    @EJB
-    TenantService tenants;
+    /** The caller's company as the request read it once (the header's, the company tile's; docs/performance.md, client19). */
+    @Inject
+    CurrentUser user;
     @EJB
     RealmSecurity realm;
 
@@ -36,11 +38,9 @@ public class DashboardJournalTiles {
 
     public List<JournalEntryView> getMine() {
         if (mine == null) {
-            try {
-                mine = journal.ofTenant(tenants.myCompany().siren(), 0, LATEST);
-            } catch (TenantNotFoundException e) {
-                mine = List.of();
-            }
+            TenantView company = user.getCompany();
+            // the SIREN is still checked by the journal's confinement (TenantRef): a client reads its own company's only
+            mine = company == null ? List.of() : journal.ofTenant(company.siren(), 0, LATEST);
         }
         return mine;
     }

@@ -2,6 +2,7 @@ package fr.gestan.cloud.web.signin;
 
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.tenants.api.TenantService;
+import fr.gestan.cloud.tenants.api.TenantView;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -20,7 +21,7 @@ public class CurrentUser {
     @EJB
     TenantService tenants;
 
-    private String companyName;
+    private TenantView company;
     private boolean companyLoaded;
 
     public boolean isSignedIn() {
@@ -75,15 +76,27 @@ public class CurrentUser {
     }
 
     /**
-     * The client's company's name for the portal header, or {@code null} (staff, or an account not linked): its name
-     * only ({@code TenantService.myCompanyName}: none of the company's record, no exception, at most one statement,
-     * none when the view's own calls read the caller's company first), asked once per request.
+     * The client's company's name for the portal header, or {@code null} (staff, or an account not linked): from
+     * {@link #getCompany()}, asked once per request.
      */
     public String getCompanyName() {
+        TenantView c = getCompany();
+        return c == null ? null : c.legalName();
+    }
+
+    /**
+     * The signed-in client's company, or {@code null} (staff, or an account not linked): asked of the tenants module
+     * once per request ({@code TenantService.myLinkedCompany}: no exception, at most one statement of four columns,
+     * none when the view's own calls read the caller's company first), and shared by the portal's header, the
+     * dashboard's company tile ({@code PortalHomeBean}) and its journal tile ({@code DashboardJournalTiles}), which each
+     * made a call of their own (docs/performance.md, client19). What it is used for stays checked by the EJBs: the
+     * journal tile's SIREN by the journal's confinement.
+     */
+    public TenantView getCompany() {
         if (!companyLoaded) {
             companyLoaded = true;
-            companyName = isClient() ? tenants.myCompanyName().orElse(null) : null;
+            company = isClient() ? tenants.myLinkedCompany().orElse(null) : null;
         }
-        return companyName;
+        return company;
     }
 }

@@ -35,7 +35,7 @@ public class ComplianceEvaluationBean implements ComplianceEvaluation {
 
     @Override
     public ComplianceReport evaluate(String siren) throws TenantNotFoundException {
-        return Rules.evaluate(reader.facts(siren, reader.sharedKept(today())));
+        return Rules.evaluate(reader.factsKept(siren, today()));
     }
 
     @Override
@@ -57,6 +57,6 @@ public class ComplianceEvaluationBean implements ComplianceEvaluation {
     public ComplianceReport mine() throws TenantNotFoundException {
         String siren = tenancy.tenantOfCaller()
                 .orElseThrow(() -> new TenantNotFoundException("No company is linked to this user"));
-        return Rules.evaluate(reader.facts(siren, reader.sharedKept(today())));
+        return Rules.evaluate(reader.factsKept(siren, today()));
     }
 }

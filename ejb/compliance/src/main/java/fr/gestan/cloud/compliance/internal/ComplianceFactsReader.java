@@ -251,6 +251,15 @@ public class ComplianceFactsReader {
         return facts(documents(siren, shared));
     }
 
+    /**
+     * A single evaluation's inputs on the reference data kept on this node ({@link #sharedKept}): one call of this bean
+     * where {@code facts(siren, sharedKept(on))} made two, each through the container's interceptors (the client
+     * dashboard's compliance tile at each view; docs/performance.md, client19).
+     */
+    public TenantFacts factsKept(String siren, LocalDate on) throws TenantNotFoundException {
+        return facts(siren, sharedKept(on));
+    }
+
     /** The rules' inputs for a tenant whose documents' inputs were read already. */
     public TenantFacts facts(TenantDocuments docs) {
         String siren = docs.tenant().siren();

@@ -28,7 +28,7 @@ import java.util.Objects;
  * step (and each move to another server) kept in its history.
  */
 @Entity
-@jakarta.persistence.EntityListeners({WorstCaseCache.Listener.class, ServersCache.Listener.class}) // the recovery worst case (/trust), the servers' loads
+@jakarta.persistence.EntityListeners({WorstCaseCache.Listener.class, ServersCache.Listener.class, TenantContracts.Listener.class}) // the recovery worst case (/trust), the servers' loads, a tenant's contracts kept in a transaction
 @Table(name = "hosting_contract")
 @NamedQuery(name = HostingContract.PAGE, query = HostingContract.WITH_SERVERS + " order by c.id desc")
 @NamedQuery(name = HostingContract.PAGE_OF_TENANT, query = HostingContract.WITH_SERVERS + " where c.tenantSiren = :siren order by c.id desc")

@@ -99,6 +99,11 @@ public class HostingContractsBean extends HostingServiceBase implements HostingC
     @Override
     @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
     public List<ContractView> list(String tenantSiren, int first, int max) {
+        if (!blank(tenantSiren) && first == 0 && max <= TenantContracts.MAX) {
+            // a tenant's first contracts: read once per transaction (the client dashboard's compliance tile, after its
+            // recovery and servers tiles read them; docs/performance.md, client19)
+            return TenantContracts.of(em, transactions, tenantSiren.strip(), max).stream().map(HostingContract::toView).toList();
+        }
         TypedQuery<HostingContract> query = blank(tenantSiren)
                 ? em.createNamedQuery(HostingContract.PAGE, HostingContract.class)
                 : em.createNamedQuery(HostingContract.PAGE_OF_TENANT, HostingContract.class).setParameter("siren", tenantSiren.strip());
@@ -155,8 +160,7 @@ public class HostingContractsBean extends HostingServiceBase implements HostingC
         if (siren == null) {
             return List.of();
         }
-        return em.createNamedQuery(HostingContract.PAGE_OF_TENANT, HostingContract.class).setParameter("siren", siren)
-                .setMaxResults(500).getResultList().stream().map(HostingContract::toView).toList();
+        return TenantContracts.of(em, transactions, siren, 500).stream().map(HostingContract::toView).toList();
     }
 
     /** The least-loaded server of a role with room, outside a data centre if one is given. */

@@ -155,8 +155,8 @@ public class RecoveryPlansBean extends HostingServiceBase implements RecoveryPla
             return List.of();
         }
         List<MyRecoveryView> mine = new ArrayList<>();
-        List<HostingContract> contracts = em.createNamedQuery(HostingContract.PAGE_OF_TENANT, HostingContract.class)
-                .setParameter("siren", siren).setMaxResults(100).getResultList();
+        // read once per transaction with the servers tile's and the compliance tile's (TenantContracts)
+        List<HostingContract> contracts = TenantContracts.of(em, transactions, siren, 100);
         for (HostingContract contract : contracts) {
             if (contract.toView().status() == ContractStatus.TERMINATED) {
                 continue;

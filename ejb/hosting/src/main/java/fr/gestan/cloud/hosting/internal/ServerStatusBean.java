@@ -162,8 +162,8 @@ public class ServerStatusBean extends HostingServiceBase implements ServerStatus
         // The contracts' servers, read with them (not again by ids), in the order of their names.
         Set<HostingServer> servers = new java.util.TreeSet<>(java.util.Comparator.comparing(HostingServer::name)
                 .thenComparing(HostingServer::id));
-        for (HostingContract c : em.createNamedQuery(HostingContract.PAGE_OF_TENANT, HostingContract.class)
-                .setParameter("siren", siren).setMaxResults(100).getResultList()) {
+        // read once per transaction with the recovery tile's and the compliance tile's (TenantContracts)
+        for (HostingContract c : TenantContracts.of(em, transactions, siren, 100)) {
             if (c.toView().status() != fr.gestan.cloud.hosting.api.ContractStatus.TERMINATED) {
                 servers.add(c.productionServer());
                 servers.add(c.backupServer());
@@ -216,8 +216,7 @@ public class ServerStatusBean extends HostingServiceBase implements ServerStatus
      * the certificates print the same ones.
      */
     private List<AvailabilityView> availability(String siren) {
-        List<HostingContract> live = em.createNamedQuery(HostingContract.PAGE_OF_TENANT, HostingContract.class)
-                .setParameter("siren", siren).setMaxResults(100).getResultList().stream()
+        List<HostingContract> live = TenantContracts.of(em, transactions, siren, 100).stream()
                 .filter(c -> c.toView().status() != fr.gestan.cloud.hosting.api.ContractStatus.TERMINATED).toList();
         Map<Long, ServerAvailabilityView> figures = availabilities.of(live.stream().map(c -> c.productionServer().id())
                 .collect(Collectors.toCollection(java.util.LinkedHashSet::new)), true);

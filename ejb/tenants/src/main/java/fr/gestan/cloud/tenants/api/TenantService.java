@@ -117,6 +117,15 @@ public interface TenantService {
      */
     java.util.Optional<String> myCompanyName();
 
+    /**
+     * The signed-in client's company as {@link #myCompany} gives it, or empty for a client linked to no company (no
+     * exception, as {@link #myCompanyName}: the view's transaction is not marked for rollback). Clients only, their
+     * own company only. The portal reads it once per request for its header, its company tile and its journal tile
+     * ({@code CurrentUser}; docs/performance.md, client19): the same read as {@link #myCompanyName}, none when the
+     * request already knows the caller's company; runs in the caller's transaction or in none.
+     */
+    java.util.Optional<TenantView> myLinkedCompany();
+
     /** The full record of the signed-in client's company. Clients only. */
     TenantRecord myCompanyRecord() throws TenantNotFoundException;
 

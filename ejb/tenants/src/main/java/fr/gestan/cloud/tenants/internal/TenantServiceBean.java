@@ -334,6 +334,13 @@ public class TenantServiceBean extends TenantsServiceBase implements TenantServi
 
     @Override
     @RolesAllowed({Roles.CLIENT, Roles.API_READ})
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<TenantView> myLinkedCompany() {
+        return callersLink().map(CallerLinks.Link::view);
+    }
+
+    @Override
+    @RolesAllowed({Roles.CLIENT, Roles.API_READ})
     public TenantRecord myCompanyRecord() throws TenantNotFoundException {
         return callersTenant().toRecord();
     }

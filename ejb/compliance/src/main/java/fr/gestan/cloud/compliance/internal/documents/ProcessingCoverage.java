@@ -17,7 +17,10 @@ public final class ProcessingCoverage {
         if (!personal(kinds)) {
             return true;
         }
-        return covers(rows(em, List.of(siren)).get(siren), kinds);
+        // the one-tenant query, not rows(em, List.of(siren)): a list parameter's query is translated to SQL at every call
+        List<Object[]> row = em.createNamedQuery(ProcessingRecordEntry.COVERAGE_OF_TENANT, Object[].class).setParameter("siren", siren)
+                .getResultList();
+        return covers(row.isEmpty() ? null : row.get(0), kinds);
     }
 
     /** The coverage of each of these tenants that has entries in the record ({@link #covers(Object[], Set)}), in one query. */

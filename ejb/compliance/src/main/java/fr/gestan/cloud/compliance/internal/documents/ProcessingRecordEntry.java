@@ -18,11 +18,18 @@ import java.util.Objects;
 @NamedQuery(name = ProcessingRecordEntry.ALL, query = "select e from ProcessingRecordEntry e order by e.tenantSiren, e.id")
 @NamedQuery(name = ProcessingRecordEntry.COVERAGE, query = "select e.tenantSiren, max(case when e.coversEmployees = true then 1 else 0 end), "
         + "max(case when e.coversCustomers = true then 1 else 0 end) from ProcessingRecordEntry e where e.tenantSiren in :sirens group by e.tenantSiren")
+// One tenant's coverage, the same row: a list parameter (in :sirens) makes Hibernate translate the query to SQL again at
+// every call (its SQL depends on the list's size), which a single evaluation (the client dashboard's compliance tile)
+// paid at each view (docs/performance.md, client19)
+@NamedQuery(name = ProcessingRecordEntry.COVERAGE_OF_TENANT, query = "select e.tenantSiren, max(case when e.coversEmployees = true then 1 else 0 end), "
+        + "max(case when e.coversCustomers = true then 1 else 0 end) from ProcessingRecordEntry e where e.tenantSiren = :siren group by e.tenantSiren")
 public class ProcessingRecordEntry extends GeneratedId {
 
     public static final String OF_TENANT = "ProcessingRecordEntry.ofTenant";
     public static final String ALL = "ProcessingRecordEntry.all";
     public static final String COVERAGE = "ProcessingRecordEntry.coverage";
+    /** {@link #COVERAGE} of one tenant (a single parameter: its SQL translation is kept). */
+    public static final String COVERAGE_OF_TENANT = "ProcessingRecordEntry.coverageOfTenant";
 
     @Version
     private long version;
