@@ -34,7 +34,9 @@ import java.util.regex.Pattern;
  * A path {@code search:<text>} is the staff tenant list's search (its "Apply" button's AJAX post, as the browser and
  * the harness send it, on a view of {@code /admin/tenants/index.xhtml} opened once): the answer must be a whole partial
  * response without {@code <error>}. A path {@code tablepage:<first>} is the list's AJAX paging to the page at row
- * {@code first} (the harness's "tenant list, page 2" is {@code tablepage:25}).
+ * {@code first} (the harness's "tenant list, page 2" is {@code tablepage:25}), each on the same view of the list; a path
+ * {@code newtablepage:<first>} is the same paging on a view of the list opened just before it, untimed, as the harness
+ * does ("page 2" is the first AJAX request of the view its "tenant list" GET opened).
  * The path {@value #EXPORT} is the client's "Exporter" request (GestanSimulation.exportRequest: the button's AJAX post
  * on a view of {@code /portal/tenants/export.xhtml}): before each of its rounds, untimed, the export page is opened
  * (its view state and nonce) once the previous round's export has finished, so that no background build runs while
@@ -65,6 +67,7 @@ public final class PageCost {
     private static final Pattern NONCE = Pattern.compile("nonce=\"([^\"]+)\"");
     private static final String SEARCH = "search:";
     private static final String TABLE_PAGE = "tablepage:";
+    private static final String NEW_TABLE_PAGE = "newtablepage:";
     private static final String TENANT_LIST = "/admin/tenants/index.xhtml";
     static final String EXPORT = "export:start";
     private static final String FRESH = "fresh:";
@@ -95,7 +98,8 @@ public final class PageCost {
         if (System.getProperty("user") != null) {
             String first = pages.get(0);
             // an AJAX path signs in from the page it posts to
-            String from = EXPORT.equals(first) ? EXPORT_PAGE : first.startsWith(SEARCH) || first.startsWith(TABLE_PAGE) ? TENANT_LIST
+            String from = EXPORT.equals(first) ? EXPORT_PAGE : first.startsWith(SEARCH) || first.startsWith(TABLE_PAGE)
+                    || first.startsWith(NEW_TABLE_PAGE) ? TENANT_LIST
                     : first.startsWith(FRESH) ? first.substring(FRESH.length()) : first;
             cost.signIn(from, System.getProperty("user"), System.getProperty("password"), System.getProperty("totp"));
         }
@@ -299,8 +303,16 @@ public final class PageCost {
     /** The export page's view (state, nonce) for the next {@value #EXPORT} request, and its first row's id. */
     private String[] exportView;
 
-    /** Untimed, before a round's pair: what the page's request needs (the export request: a view, no build running). */
+    /**
+     * Untimed, before a round's pair: what the page's request needs (the export request: a view, no build running; a
+     * {@code newtablepage:} path: a new view of the tenant list).
+     */
     private void prepare(String path) throws Exception {
+        if (path.startsWith(NEW_TABLE_PAGE)) {
+            String[] list = view(TENANT_LIST);
+            pagingView = new String[] {list[0], list[1]};
+            return;
+        }
         if (!EXPORT.equals(path)) {
             return;
         }
@@ -380,6 +392,9 @@ public final class PageCost {
         }
         if (path.startsWith(TABLE_PAGE)) {
             return tablePage(path, path.substring(TABLE_PAGE.length()));
+        }
+        if (path.startsWith(NEW_TABLE_PAGE)) {
+            return tablePage(path, path.substring(NEW_TABLE_PAGE.length()));
         }
         if (EXPORT.equals(path)) {
             return export();

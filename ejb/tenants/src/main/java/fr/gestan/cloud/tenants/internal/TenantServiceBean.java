@@ -223,6 +223,16 @@ public class TenantServiceBean extends TenantsServiceBase implements TenantServi
         return query.text() != null && !query.text().isBlank();
     }
 
+    /**
+     * False when {@code text} holds a character no name or SIREN can hold: NUL, which PostgreSQL refuses in a text
+     * (the search failed with a server error), or half of a surrogate pair, which the driver would send as {@code ?}
+     * and match names holding one. Such a text matches no tenant.
+     */
+    static boolean storable(String text) {
+        // a lone surrogate is a code point of its own in codePoints(); a pair is one code point above them
+        return text.codePoints().noneMatch(c -> c == 0 || c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE);
+    }
+
     /** True when {@code text} holds a letter or any other character that has a case (Ⅻ, Ⓐ). */
     static boolean hasLetter(String text) {
         return text.codePoints().anyMatch(c -> Character.isLetter(c) || Character.toLowerCase(c) != c || Character.toUpperCase(c) != c);
@@ -231,6 +241,9 @@ public class TenantServiceBean extends TenantsServiceBase implements TenantServi
     /** The filter's where clause with its parameters, or null when nothing can match. */
     static String where(TenantQuery query, Map<String, Object> parameters) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
+        if (hasText(query) && !storable(query.text())) {
+            return null;
+        }
         if (hasText(query)) {
             String text = query.text().strip().toLowerCase(Locale.ROOT);
             String escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
@@ -383,6 +396,12 @@ public class TenantServiceBean extends TenantsServiceBase implements TenantServi
     @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
     public long openChangeRequestCount() {
         return PendingCountsCache.openChangeRequests(() -> em.createNamedQuery(ChangeRequest.OPEN_COUNT, Long.class).getSingleResult());
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
+    public StaffCounts staffCounts() {
+        return new StaffCounts(count(), openChangeRequestCount() + HostedAccountsBean.pendingResets(em));
     }
 
     @Override

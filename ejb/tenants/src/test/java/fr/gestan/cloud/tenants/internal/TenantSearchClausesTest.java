@@ -73,4 +73,21 @@ class TenantSearchClausesTest {
         assertEquals("t.legalName", TenantServiceBean.orderColumn(query("  ", TenantQuery.Sort.LEGAL_NAME)));
         assertEquals(" where 1 = 1", TenantServiceBean.where(query(null, TenantQuery.Sort.LEGAL_NAME), new HashMap<>()));
     }
+
+    @Test
+    void a_text_no_name_can_hold_matches_nothing_without_a_statement() {
+        // NUL: PostgreSQL refuses it in a text parameter (the search answered a server error); half a surrogate pair:
+        // the driver sends it as "?", which matched the names holding one
+        for (String text : new String[] {"Soci\u0000t\u00e9", "\u0000", "a\ud800", "\udc00b", "x\ud800\ud800y"}) {
+            assertEquals(null, TenantServiceBean.where(query(text, TenantQuery.Sort.LEGAL_NAME), new HashMap<>()), text);
+        }
+        // a whole pair (an emoji), control characters, wildcards and the escape character are searched as typed
+        for (String text : new String[] {"\ud83d\ude00", "a\u0001\u001fb", "%", "_", "\\", "50%_off\\"}) {
+            Map<String, Object> parameters = new HashMap<>();
+            assertTrue(TenantServiceBean.where(query(text, TenantQuery.Sort.LEGAL_NAME), parameters).contains(" like :name escape"), text);
+        }
+        Map<String, Object> parameters = new HashMap<>();
+        TenantServiceBean.where(query("50%_off\\", TenantQuery.Sort.LEGAL_NAME), parameters);
+        assertEquals("%50\\%\\_off\\\\%", parameters.get("name"));
+    }
 }
