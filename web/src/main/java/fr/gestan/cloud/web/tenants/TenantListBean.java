@@ -7,13 +7,19 @@ import fr.gestan.cloud.tenants.api.TenantQuery;
 import fr.gestan.cloud.tenants.api.TenantService;
 import fr.gestan.cloud.tenants.api.TenantState;
 import fr.gestan.cloud.tenants.api.TenantView;
+import fr.gestan.cloud.web.i18n.Messages;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
+import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.UIData;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ActionEvent;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Set;
+import jakarta.validation.ConstraintViolation;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
@@ -34,10 +40,26 @@ public class TenantListBean implements Serializable {
     private TenantState state;
     // One call a page (TenantService.search: the rows, and the count only when the page is full), in one transaction;
     // the count and the rows were two calls, each taking a pooled connection, its check and a commit (4.36).
-    private final SearchedPages<TenantView> model = new SearchedPages<>((first, size, sort) -> {
-        TenantPage page = tenants.search(query(sortOf(DatabasePages.field(sort)), DatabasePages.ascending(sort), first, size));
-        return new SearchedPages.Page<>(page.rows(), page.total());
-    }, tenant -> Long.toString(tenant.id()), 25, 500);
+    private final SearchedPages<TenantView> model = new SearchedPages<>(this::page, tenant -> Long.toString(tenant.id()), 25, 500);
+
+    /**
+     * One page of the search. A filter the service refuses (a text longer than it takes) lists nothing and says why in
+     * the page's messages: the refusal reached the table's rendering and the browser was sent to the error page.
+     */
+    SearchedPages.Page<TenantView> page(int first, int size, SortMeta sort) {
+        try {
+            TenantPage page = tenants.search(query(sortOf(DatabasePages.field(sort)), DatabasePages.ascending(sort), first, size));
+            return new SearchedPages.Page<>(page.rows(), page.total());
+        } catch (EJBException e) {
+            Set<ConstraintViolation<?>> refused = Messages.violationsOf(e);
+            if (refused == null) {
+                throw e;
+            }
+            FacesContext faces = FacesContext.getCurrentInstance();
+            refused.forEach(v -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, Messages.localised(v), null)));
+            return new SearchedPages.Page<>(List.of(), 0);
+        }
+    }
 
     private static TenantQuery.Sort sortOf(String field) {
         return field == null ? TenantQuery.Sort.LEGAL_NAME : switch (field) {
