@@ -19,6 +19,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import jakarta.validation.ConstraintViolation;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -55,10 +56,20 @@ public class TenantListBean implements Serializable {
             if (refused == null) {
                 throw e;
             }
-            FacesContext faces = FacesContext.getCurrentInstance();
-            refused.forEach(v -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, Messages.localised(v), null)));
+            refusals().accept(refused);
             return new SearchedPages.Page<>(List.of(), 0);
         }
+    }
+
+    /** Where a refused filter's reasons go: the page's global messages (the tests give their own). */
+    transient Consumer<Set<ConstraintViolation<?>>> refusals;
+
+    private Consumer<Set<ConstraintViolation<?>>> refusals() {
+        if (refusals == null) {
+            refusals = refused -> refused.forEach(v -> FacesContext.getCurrentInstance()
+                    .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, Messages.localised(v), null)));
+        }
+        return refusals;
     }
 
     private static TenantQuery.Sort sortOf(String field) {

@@ -8,11 +8,15 @@ import fr.gestan.cloud.tenants.api.TenantService;
 import fr.gestan.cloud.tenants.api.TenantState;
 import fr.gestan.cloud.tenants.api.TenantView;
 import fr.gestan.cloud.web.layout.SearchedPages;
+import jakarta.ejb.EJBException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -33,6 +37,16 @@ class TenantListBeanTest {
                         throw new UnsupportedOperationException(method.getName());
                     }
                     TenantQuery query = (TenantQuery) args[0];
+                    if (query.text() != null && query.text().length() > 200) { // as the module's @Size refuses it
+                        ConstraintViolation<?> tooLong = (ConstraintViolation<?>) Proxy.newProxyInstance(getClass().getClassLoader(),
+                                new Class<?>[] {ConstraintViolation.class}, (p, m, a) -> switch (m.getName()) {
+                                    case "getMessageTemplate" -> "{tenant.filter.size}";
+                                    case "hashCode" -> 1;
+                                    case "equals" -> p == a[0];
+                                    default -> null;
+                                });
+                        throw new EJBException(new ConstraintViolationException(java.util.Collections.singleton(tooLong)));
+                    }
                     calls.add(query.text() + " from " + query.first());
                     long total = query.text() == null ? 1000 : 1;
                     List<TenantView> rows = IntStream.range(query.first(), (int) Math.min(total, query.first() + query.max()))
@@ -69,5 +83,19 @@ class TenantListBeanTest {
         assertEquals(1, bean.getModel().count(Map.of()));
         assertEquals(1, bean.getModel().load(0, 25, Map.of(), Map.of()).size());
         assertEquals(List.of("700010001 from 0"), calls, "one call, for the first page");
+    }
+
+    @Test
+    void a_filter_the_service_refuses_lists_nothing_and_says_why() throws Exception {
+        asRequests();
+        List<Set<ConstraintViolation<?>>> shown = new ArrayList<>();
+        bean.refusals = shown::add;
+        bean.setText("x".repeat(1_000_000));
+        bean.modelToFirstPage();
+        // the refusal reached the table's rendering, and the browser was sent to the error page
+        assertEquals(0, bean.getModel().count(Map.of()));
+        assertEquals(List.of(), bean.getModel().load(0, 25, Map.of(), Map.of()));
+        assertEquals(1, shown.size());
+        assertEquals("{tenant.filter.size}", shown.get(0).iterator().next().getMessageTemplate());
     }
 }
