@@ -10,17 +10,12 @@ import fr.gestan.cloud.tenants.api.TenantView;
 import fr.gestan.cloud.web.i18n.Messages;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.UIData;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ActionEvent;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import java.util.Set;
-import java.util.function.Consumer;
-import jakarta.validation.ConstraintViolation;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
@@ -44,32 +39,20 @@ public class TenantListBean implements Serializable {
     private final SearchedPages<TenantView> model = new SearchedPages<>(this::page, tenant -> Long.toString(tenant.id()), 25, 500);
 
     /**
-     * One page of the search. A filter the service refuses (a text longer than it takes) lists nothing and says why in
-     * the page's messages: the refusal reached the table's rendering and the browser was sent to the error page.
+     * One page of the search. A filter the service refuses (a text longer than it takes) lists nothing, with the table's
+     * "no tenant" message: the refusal reached the table's rendering and the browser was sent to the error page. (A
+     * message added here would come too late: the page's messages are written before the table.)
      */
     SearchedPages.Page<TenantView> page(int first, int size, SortMeta sort) {
         try {
             TenantPage page = tenants.search(query(sortOf(DatabasePages.field(sort)), DatabasePages.ascending(sort), first, size));
             return new SearchedPages.Page<>(page.rows(), page.total());
         } catch (EJBException e) {
-            Set<ConstraintViolation<?>> refused = Messages.violationsOf(e);
-            if (refused == null) {
+            if (Messages.violationsOf(e) == null) {
                 throw e;
             }
-            refusals().accept(refused);
             return new SearchedPages.Page<>(List.of(), 0);
         }
-    }
-
-    /** Where a refused filter's reasons go: the page's global messages (the tests give their own). */
-    transient Consumer<Set<ConstraintViolation<?>>> refusals;
-
-    private Consumer<Set<ConstraintViolation<?>>> refusals() {
-        if (refusals == null) {
-            refusals = refused -> refused.forEach(v -> FacesContext.getCurrentInstance()
-                    .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, Messages.localised(v), null)));
-        }
-        return refusals;
     }
 
     private static TenantQuery.Sort sortOf(String field) {

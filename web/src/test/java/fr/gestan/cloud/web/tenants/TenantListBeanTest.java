@@ -16,7 +16,6 @@ import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -86,16 +85,12 @@ class TenantListBeanTest {
     }
 
     @Test
-    void a_filter_the_service_refuses_lists_nothing_and_says_why() throws Exception {
+    void a_filter_the_service_refuses_lists_nothing() throws Exception {
         asRequests();
-        List<Set<ConstraintViolation<?>>> shown = new ArrayList<>();
-        bean.refusals = shown::add;
         bean.setText("x".repeat(1_000_000));
         bean.modelToFirstPage();
         // the refusal reached the table's rendering, and the browser was sent to the error page
         assertEquals(0, bean.getModel().count(Map.of()));
         assertEquals(List.of(), bean.getModel().load(0, 25, Map.of(), Map.of()));
-        assertEquals(1, shown.size());
-        assertEquals("{tenant.filter.size}", shown.get(0).iterator().next().getMessageTemplate());
     }
 }
