@@ -1,4 +1,4 @@
-// Copy buttons of <gc:hash>: copies the value next to the button and says so for a moment (and to screen readers).
+// Copy buttons of <gt:hash> (WEB-INF/tags/hash.xhtml): copies the value next to the button and says so for a moment (and to screen readers).
 document.addEventListener('click', function (event) {
     var button = event.target.closest ? event.target.closest('button[data-copy]') : null;
     if (!button || !navigator.clipboard) {

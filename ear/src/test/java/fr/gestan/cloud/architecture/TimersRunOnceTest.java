@@ -12,6 +12,7 @@ import jakarta.ejb.Schedules;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Timeout;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.interceptor.Interceptors;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -48,8 +49,26 @@ class TimersRunOnceTest {
         assertEquals(List.of("NotIntercepted.nightly: @OncePerCluster without @Interceptors(ClusterOnce.class), the lease is never taken"),
                 violations(NotIntercepted.class));
         assertEquals(List.of("OwnScheduler: schedules with an executor without @HoldsLease"), violations(OwnScheduler.class));
+        assertEquals(List.of("OwnThread: schedules with an executor without @HoldsLease"), violations(OwnThread.class));
         assertEquals(List.of(), violations(Leased.class));
         assertEquals(List.of(), violations(EveryNode.class));
+    }
+
+    /**
+     * A bean's own rounds run on a thread of the managed thread factory (Polling), not on the managed scheduler: WildFly
+     * refuses that scheduler's periodic tasks while the server suspends (as it stops), each with an ERROR, every 50 ms
+     * for the journal's sequencer.
+     */
+    @Test
+    void no_bean_polls_on_the_managed_scheduler() {
+        List<String> scheduling = ProductionClasses.reflected().stream().filter(TimersRunOnceTest::onManagedScheduler)
+                .map(Class::getName).toList();
+        assertTrue(scheduling.isEmpty(), "beans with a ManagedScheduledExecutorService: " + scheduling);
+        assertTrue(onManagedScheduler(OwnScheduler.class) && !onManagedScheduler(OwnThread.class));
+    }
+
+    private static boolean onManagedScheduler(Class<?> type) {
+        return Arrays.stream(type.getDeclaredFields()).map(Field::getType).anyMatch(ManagedScheduledExecutorService.class::isAssignableFrom);
     }
 
     static List<String> violations(Class<?> type) {
@@ -69,7 +88,8 @@ class TimersRunOnceTest {
             }
         }
         boolean ownScheduler = Arrays.stream(type.getDeclaredFields()).map(Field::getType)
-                .anyMatch(t -> ManagedScheduledExecutorService.class.isAssignableFrom(t) || ScheduledExecutorService.class.isAssignableFrom(t));
+                .anyMatch(t -> ManagedScheduledExecutorService.class.isAssignableFrom(t) || ScheduledExecutorService.class.isAssignableFrom(t)
+                        || ManagedThreadFactory.class.isAssignableFrom(t));
         if (ownScheduler && !type.isAnnotationPresent(HoldsLease.class)) {
             violations.add(type.getSimpleName() + ": schedules with an executor without @HoldsLease");
         }
@@ -103,6 +123,11 @@ class TimersRunOnceTest {
     @Singleton
     static class OwnScheduler {
         ManagedScheduledExecutorService scheduler;
+    }
+
+    @Singleton
+    static class OwnThread {
+        ManagedThreadFactory threads;
     }
 
     @Singleton

@@ -433,7 +433,8 @@ class HardeningIT extends BrowserJourney {
         }
     }
 
-    private static String tail(long from) throws Exception {
+    /** What the server's log gained since {@code from} (its length then). */
+    static String tail(long from) throws Exception {
         try (RandomAccessFile file = new RandomAccessFile(SERVER_LOG.toFile(), "r")) {
             long length = file.length();
             if (length <= from) {

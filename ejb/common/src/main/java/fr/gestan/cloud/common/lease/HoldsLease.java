@@ -6,9 +6,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A bean that schedules its own work (a {@code ManagedScheduledExecutorService}) and takes the lease {@link #value()}
- * in the body of each round itself, because it renews the lease within a round (the journal's sequencer, the
- * notification sender). Declared so that the architecture test can tell it from a scheduler that runs on every node
+ * A bean that schedules its own work (a {@code ManagedScheduledExecutorService}, or a thread of a
+ * {@code ManagedThreadFactory}) and takes the lease {@link #value()} in the body of each round itself, because it
+ * renews the lease within a round (the journal's sequencer, the notification sender). Declared so that the architecture test can tell it from a scheduler that runs on every node
  * by mistake.
  */
 @Retention(RetentionPolicy.RUNTIME)

@@ -17,7 +17,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import java.io.IOException;
@@ -27,7 +27,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -62,8 +62,9 @@ public class OutboxSender {
 
     private static final Logger LOG = Logger.getLogger(OutboxSender.class.getName());
 
+    /** Makes the rounds' thread (Polling: not the managed scheduler, whose rounds are refused while suspended). */
     @Resource
-    ManagedScheduledExecutorService scheduler;
+    ManagedThreadFactory threads;
     @Resource(lookup = MailChannel.JNDI)
     Session mailSession;
     @EJB
@@ -79,7 +80,7 @@ public class OutboxSender {
      */
     private MailChannel channel;
     private long leaseMs = LEASE_MS;
-    private ScheduledFuture<?> task;
+    private ScheduledExecutorService rounds;
 
     @PostConstruct
     void start() {
@@ -88,12 +89,12 @@ public class OutboxSender {
         holder = "sender/" + ClusterOnce.HOLDER;
         long every = Long.getLong(POLL_PROPERTY, 5_000);
         leaseMs = Math.max(Long.getLong(LEASE_PROPERTY, LEASE_MS), 3 * Math.max(every, 1_000));
-        task = Polling.start(scheduler, POLL_PROPERTY, 5_000, this::tick);
+        rounds = Polling.start(threads, POLL_PROPERTY, 5_000, this::tick);
     }
 
     @PreDestroy
     void stop() {
-        Polling.stop(task);
+        Polling.stop(rounds);
         synchronized (lock) {
             try {
                 leases.release(LEASE, holder);

@@ -18,14 +18,14 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -60,12 +60,13 @@ public class JournalLog {
     @Resource(lookup = SchemaMigrations.DATASOURCE)
     DataSource dataSource;
 
+    /** Makes the rounds' thread (Polling: not the managed scheduler, whose rounds are refused while suspended). */
     @Resource
-    ManagedScheduledExecutorService scheduler;
+    ManagedThreadFactory threads;
 
     private LogSequencer sequencer;
     private LogCheckpointer checkpointer;
-    private ScheduledFuture<?> task;
+    private ScheduledExecutorService rounds;
     private long checkpointMs;
     private long lastPrune;
     private IdleBackoff idle;
@@ -90,12 +91,12 @@ public class JournalLog {
         checkpointMs = Long.getLong(CHECKPOINT_MS_PROPERTY, 250);
         long every = Long.getLong(SEQUENCER_MS_PROPERTY, 50);
         idle = new IdleBackoff(Math.max(every, 1), Math.max(every, Long.getLong(IDLE_CEILING_MS_PROPERTY, 400)));
-        task = Polling.start(scheduler, SEQUENCER_MS_PROPERTY, 50, this::tick);
+        rounds = Polling.start(threads, SEQUENCER_MS_PROPERTY, 50, this::tick);
     }
 
     @PreDestroy
     void stop() {
-        Polling.stop(task);
+        Polling.stop(rounds); // the round under way ends first: the lease is released after it
         synchronized (lock) {
             sequencer.release();
         }
