@@ -5,8 +5,8 @@ import fr.gestan.cloud.hosting.api.ComponentStatusView;
 import fr.gestan.cloud.hosting.api.ContractView;
 import fr.gestan.cloud.hosting.api.Durations;
 import fr.gestan.cloud.hosting.api.HostingContracts;
+import fr.gestan.cloud.hosting.api.MyHostingView;
 import fr.gestan.cloud.hosting.api.MyRecoveryView;
-import fr.gestan.cloud.hosting.api.RecoveryPlans;
 import fr.gestan.cloud.hosting.api.ServerStatus;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
@@ -24,13 +24,10 @@ public class PortalHostingBean implements Serializable {
     @EJB
     HostingContracts contracts;
     @EJB
-    RecoveryPlans plans;
-    @EJB
     ServerStatus status;
 
     private List<ContractView> myContracts;
-    private List<MyRecoveryView> myRecovery;
-    private List<ComponentStatusView> myServers;
+    private MyHostingView myHosting;
     private List<AvailabilityView> myAvailability;
 
     // Each list is read when first shown: the dashboard's tile shows only the recovery and the servers (the
@@ -54,16 +51,18 @@ public class PortalHostingBean implements Serializable {
     }
 
     public List<MyRecoveryView> getMyRecovery() {
-        if (myRecovery == null) {
-            myRecovery = plans.myRecovery();
-        }
-        return myRecovery;
+        return myHosting().recovery();
     }
 
     public List<ComponentStatusView> getMyServers() {
-        if (myServers == null) {
-            myServers = status.myServers();
+        return myHosting().servers();
+    }
+
+    /** The recovery and the servers in one call of the hosting module (two before: docs/performance.md, "client dashboard and journal page"). */
+    private MyHostingView myHosting() {
+        if (myHosting == null) {
+            myHosting = status.myHosting();
         }
-        return myServers;
+        return myHosting;
     }
 }
