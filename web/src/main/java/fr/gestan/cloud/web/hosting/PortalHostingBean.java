@@ -9,14 +9,18 @@ import fr.gestan.cloud.hosting.api.MyHostingView;
 import fr.gestan.cloud.hosting.api.MyRecoveryView;
 import fr.gestan.cloud.hosting.api.ServerStatus;
 import jakarta.ejb.EJB;
-import jakarta.faces.view.ViewScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 
-/** The client's hosting: its own contracts, its estimated recovery time and position, its own servers' status. */
+/**
+ * The client's hosting: its own contracts, its estimated recovery time and position, its own servers' status.
+ * Request-scoped (its pages have no form; the dashboard's refresh reads the tile again): docs/performance.md, "client
+ * dashboard and journal page".
+ */
 @Named
-@ViewScoped
+@RequestScoped
 public class PortalHostingBean implements Serializable {
 
     private static final long serialVersionUID = 1L;

@@ -2,6 +2,7 @@ package fr.gestan.cloud.web.portal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.gestan.cloud.compliance.api.CertificateView;
 import fr.gestan.cloud.compliance.api.Certificates;
@@ -13,6 +14,7 @@ import fr.gestan.cloud.hosting.api.ServerState;
 import fr.gestan.cloud.hosting.api.ServerStatus;
 import fr.gestan.cloud.web.compliance.PortalCertificatesBean;
 import fr.gestan.cloud.web.hosting.PortalHostingBean;
+import jakarta.enterprise.context.RequestScoped;
 import java.lang.reflect.Field;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
@@ -58,6 +60,14 @@ class DashboardTileCallsTest {
             assertEquals(List.of(server), bean.getMyServers());
         }
         assertEquals(List.of("myHosting"), asked);
+    }
+
+    @Test
+    void the_dashboards_tile_beans_live_for_the_request_not_in_the_views_map() {
+        // a view-scoped bean was made and kept in the view's map at every view; the refresh button now reads the tiles again
+        for (Class<?> bean : List.of(PortalHomeBean.class, PortalHostingBean.class, PortalCertificatesBean.class)) {
+            assertTrue(bean.isAnnotationPresent(RequestScoped.class), bean.getSimpleName());
+        }
     }
 
     @Test
