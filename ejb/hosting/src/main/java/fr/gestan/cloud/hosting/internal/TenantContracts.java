@@ -63,8 +63,7 @@ final class TenantContracts {
     }
 
     private static List<HostingContract> read(EntityManager em, String siren, int max) {
-        return List.copyOf(em.createNamedQuery(HostingContract.OF_TENANT, HostingContract.class).setParameter("siren", siren)
-                .setHint("jakarta.persistence.loadgraph", em.getEntityGraph(HostingContract.WITH_SITES))
+        return List.copyOf(em.createNamedQuery(HostingContract.PAGE_OF_TENANT, HostingContract.class).setParameter("siren", siren)
                 .setMaxResults(max).getResultList());
     }
 
