@@ -31,7 +31,7 @@ import java.util.Objects;
 @jakarta.persistence.EntityListeners({WorstCaseCache.Listener.class, ServersCache.Listener.class, TenantContracts.Listener.class}) // the recovery worst case (/trust), the servers' loads, a tenant's contracts kept in a transaction
 @Table(name = "hosting_contract")
 @NamedQuery(name = HostingContract.PAGE, query = HostingContract.WITH_SERVERS + " order by c.id desc")
-@NamedQuery(name = HostingContract.PAGE_OF_TENANT, query = HostingContract.WITH_SITES + " where c.tenantSiren = :siren order by c.id desc")
+@NamedQuery(name = HostingContract.PAGE_OF_TENANT, query = HostingContract.WITH_SERVERS + " where c.tenantSiren = :siren order by c.id desc")
 @NamedQuery(name = HostingContract.LIVE_OF_TENANTS, query = HostingContract.WITH_SERVERS + " where c.tenantSiren in :sirens"
         + " and " + HostingContract.LIVE + " order by c.id desc")
 @NamedQuery(name = HostingContract.COUNT, query = "select count(c) from HostingContract c")
@@ -70,13 +70,6 @@ public class HostingContract extends GeneratedId {
     static final String LIVE = "c.status <> fr.gestan.cloud.hosting.api.ContractStatus.TERMINATED";
     /** The contracts with their two servers fetched (the pages, the certificate batch). */
     static final String WITH_SERVERS = "select c from HostingContract c join fetch c.productionServer join fetch c.backupServer";
-    /**
-     * {@link #WITH_SERVERS} with the servers' data centres fetched too (a tenant's contracts: the client dashboard's
-     * recovery, servers and compliance tiles show the sites): each data centre was a statement of its own after the
-     * contracts' (docs/performance.md, "client dashboard and journal page").
-     */
-    static final String WITH_SITES = "select c from HostingContract c join fetch c.productionServer p join fetch p.dataCentre"
-            + " join fetch c.backupServer b join fetch b.dataCentre";
     /** A contract's share of a server's load ({@link #ON_SERVER}, {@link #ON_PRODUCTION_SERVERS}), in {@link #BY_START} order. */
     static final String LOAD_COLUMNS = "c.id, c.tenantSiren, c.serviceLevel, c.dataVolumeGb, c.startsOn";
     static final String BY_START = " order by c.startsOn, c.id";
