@@ -1,5 +1,6 @@
 package fr.gestan.cloud.web.portal;
 
+import static fr.gestan.cloud.web.portal.DashboardCompanyReadsTest.set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +16,6 @@ import fr.gestan.cloud.hosting.api.ServerStatus;
 import fr.gestan.cloud.web.compliance.PortalCertificatesBean;
 import fr.gestan.cloud.web.hosting.PortalHostingBean;
 import jakarta.enterprise.context.RequestScoped;
-import java.lang.reflect.Field;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,12 +39,6 @@ class DashboardTileCallsTest {
             asked.add(m.getName());
             return answer.apply(m.getName());
         });
-    }
-
-    private static void set(Object bean, String field, Object value) throws ReflectiveOperationException {
-        Field f = bean.getClass().getDeclaredField(field);
-        f.setAccessible(true);
-        f.set(bean, value);
     }
 
     @Test
