@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.gestan.cloud.common.journal.AccessJournal;
 import fr.gestan.cloud.common.journal.JournalEvent;
-import fr.gestan.cloud.common.tenancy.CallerTenancy;
 import fr.gestan.cloud.compliance.api.Certificates;
 import fr.gestan.cloud.compliance.api.ComplianceEvaluation;
 import fr.gestan.cloud.compliance.api.ComplianceReportJob;
@@ -103,8 +102,6 @@ class SqlPerPageIT extends ScaleSeeding {
     JournalIntegrity integrity;
     @EJB
     JournalProofs proofs;
-    @EJB
-    CallerTenancy tenancy;
     @EJB
     TrustStatement trust;
     @EJB
@@ -305,14 +302,14 @@ class SqlPerPageIT extends ScaleSeeding {
         // availability figures of the hosting page), DashboardJournalTiles, ComplianceTileBean, PortalCertificatesBean
         // (since client19: the company once per request for the header and the tiles, myLinkedCompany, which throws nothing;
         // the view's calls in one transaction, as PortalViewTransaction runs them, where the tenant's contracts are read
-        // once for the recovery, servers and compliance tiles: TenantContracts)
+        // once for the recovery, servers and compliance tiles: TenantContracts; since client20 the recovery and the servers
+        // in one call, myHosting, and the certificate tile's newest certificate alone, myLatest)
         page(counts, "client dashboard", Map.of(
                 "myLinkedCompany", () -> client.call(() -> tenants.myLinkedCompany()),
-                "myRecovery", () -> client.call(() -> plans.myRecovery()),
-                "myServers", () -> client.call(() -> status.myServers()),
+                "myHosting", () -> client.call(() -> status.myHosting()),
                 "journal.ofTenant", () -> client.call(() -> journal.ofTenant(tenants.myLinkedCompany().orElseThrow().siren(), 0, 5)),
                 "compliance.mine", () -> client.call(() -> compliance.mine()),
-                "certificates.mine", () -> client.call(() -> certificates.mine())), true);
+                "certificates.myLatest", () -> client.call(() -> certificates.myLatest())), true);
         // /portal/tenants/company.xhtml: PortalCompanyBean (the exports are no longer read there: branch export4)
         page(counts, "client company page", Map.of(
                 "myCompanyRecord", () -> client.call(() -> tenants.myCompanyRecord()),
@@ -324,9 +321,10 @@ class SqlPerPageIT extends ScaleSeeding {
                 "exports.mine", () -> client.call(() -> exports.mine())));
         // /portal/security/journal.xhtml: PortalJournalBean, its first page of 25 with the count (countOfTenant and
         // ofTenant before 4.17: 3 statements, now 1; pageOfTenantWithin since 4.40: past the end the last page, in the same one)
-        // (since 4.47 the company from CallerTenancy, which refuses nothing, and the key set once: the verifier key is its newest)
+        // (since 4.47 the company from CallerTenancy, which refuses nothing, and the key set once: the verifier key is its newest;
+        // since client20 the header's company, myLinkedCompany, which refuses nothing either)
         page(counts, "client journal page", Map.of(
-                "tenantOfCaller", () -> client.call(() -> tenancy.tenantOfCaller()),
+                "myLinkedCompany", () -> client.call(() -> tenants.myLinkedCompany()),
                 "latestCheckpoint", () -> client.call(() -> integrity.latestCheckpoint()),
                 "keySet", () -> client.call(() -> proofs.keySet()),
                 "pageOfTenantWithin", () -> client.call(() -> journal.pageOfTenantWithin(DEMO, 0, 25))));

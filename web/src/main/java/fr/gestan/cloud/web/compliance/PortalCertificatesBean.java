@@ -7,6 +7,7 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 import java.util.List;
+import java.util.Optional;
 
 /** The client's certificates: the portal page "Mes attestations" and the dashboard tile (latest one). */
 @Named
@@ -17,6 +18,7 @@ public class PortalCertificatesBean {
     Certificates certificates;
 
     private List<CertificateView> mine;
+    private Optional<CertificateView> latest;
 
     public List<CertificateView> getMine() {
         if (mine == null) {
@@ -25,8 +27,12 @@ public class PortalCertificatesBean {
         return mine;
     }
 
+    /** The newest certificate, or null: the dashboard's tile reads only that one (the list holds up to 500). */
     public CertificateView getLatest() {
-        return getMine().isEmpty() ? null : getMine().get(0);
+        if (latest == null) {
+            latest = mine != null ? mine.stream().findFirst() : certificates.myLatest();
+        }
+        return latest.orElse(null);
     }
 
     public String getTone() {

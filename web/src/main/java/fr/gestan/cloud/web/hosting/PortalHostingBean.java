@@ -5,18 +5,22 @@ import fr.gestan.cloud.hosting.api.ComponentStatusView;
 import fr.gestan.cloud.hosting.api.ContractView;
 import fr.gestan.cloud.hosting.api.Durations;
 import fr.gestan.cloud.hosting.api.HostingContracts;
+import fr.gestan.cloud.hosting.api.MyHostingView;
 import fr.gestan.cloud.hosting.api.MyRecoveryView;
-import fr.gestan.cloud.hosting.api.RecoveryPlans;
 import fr.gestan.cloud.hosting.api.ServerStatus;
 import jakarta.ejb.EJB;
-import jakarta.faces.view.ViewScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 
-/** The client's hosting: its own contracts, its estimated recovery time and position, its own servers' status. */
+/**
+ * The client's hosting: its own contracts, its estimated recovery time and position, its own servers' status.
+ * Request-scoped (its pages have no form; the dashboard's refresh reads the tile again): docs/performance.md, "client
+ * dashboard and journal page".
+ */
 @Named
-@ViewScoped
+@RequestScoped
 public class PortalHostingBean implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -24,13 +28,10 @@ public class PortalHostingBean implements Serializable {
     @EJB
     HostingContracts contracts;
     @EJB
-    RecoveryPlans plans;
-    @EJB
     ServerStatus status;
 
     private List<ContractView> myContracts;
-    private List<MyRecoveryView> myRecovery;
-    private List<ComponentStatusView> myServers;
+    private MyHostingView myHosting;
     private List<AvailabilityView> myAvailability;
 
     // Each list is read when first shown: the dashboard's tile shows only the recovery and the servers (the
@@ -54,16 +55,18 @@ public class PortalHostingBean implements Serializable {
     }
 
     public List<MyRecoveryView> getMyRecovery() {
-        if (myRecovery == null) {
-            myRecovery = plans.myRecovery();
-        }
-        return myRecovery;
+        return myHosting().recovery();
     }
 
     public List<ComponentStatusView> getMyServers() {
-        if (myServers == null) {
-            myServers = status.myServers();
+        return myHosting().servers();
+    }
+
+    /** The recovery and the servers in one call of the hosting module (two before: docs/performance.md, "client dashboard and journal page"). */
+    private MyHostingView myHosting() {
+        if (myHosting == null) {
+            myHosting = status.myHosting();
         }
-        return myServers;
+        return myHosting;
     }
 }

@@ -1,6 +1,5 @@
 package fr.gestan.cloud.web.security;
 
-import fr.gestan.cloud.common.tenancy.CallerTenancy;
 import fr.gestan.cloud.security.api.CheckpointView;
 import fr.gestan.cloud.security.api.JournalEntryView;
 import fr.gestan.cloud.security.api.JournalPage;
@@ -14,6 +13,8 @@ import fr.gestan.cloud.web.i18n.Bundle;
 import fr.gestan.cloud.web.i18n.Formats;
 import fr.gestan.cloud.web.i18n.Labels;
 import fr.gestan.cloud.web.i18n.Messages;
+import fr.gestan.cloud.web.signin.CurrentUser;
+import fr.gestan.cloud.tenants.api.TenantView;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
@@ -54,8 +55,9 @@ public class PortalJournalBean implements Serializable {
     JournalQuery journal;
     @EJB
     JournalIntegrity integrity;
-    @EJB
-    CallerTenancy tenancy;
+    /** The caller's company as the request reads it once, for the portal's header too. */
+    @Inject
+    CurrentUser user;
     @EJB
     JournalProofs proofs;
     @Inject
@@ -104,8 +106,11 @@ public class PortalJournalBean implements Serializable {
     /** The view's reads for the address's {@code page} (1 when absent or not a number) and {@code proof} (an entry id, or none). */
     void open(String pageParameter, String proofParameter) {
         // the caller's company without an exception: the view runs in one transaction (PortalViewTransaction), which
-        // TenantService.myCompany's refusal of a client linked to no company would mark for rollback before the reads below
-        tenant = tenancy.tenantOfCaller().orElse(null);
+        // TenantService.myCompany's refusal of a client linked to no company would mark for rollback before the reads below;
+        // the header's (CurrentUser), not a call of its own (docs/performance.md, "client dashboard and journal page").
+        // The journal's confinement still checks the SIREN asked for.
+        TenantView company = user.getCompany();
+        tenant = company == null ? null : company.siren();
         if (tenant == null) {
             messages.error("portal.journal.noCompany");
         }

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  */
 class DashboardCompanyReadsTest {
 
-    private static void set(Object bean, String field, Object value) throws ReflectiveOperationException {
+    /** Sets a bean's injected field (the tiles' tests of this package). */
+    static void set(Object bean, String field, Object value) throws ReflectiveOperationException {
         Field f = bean.getClass().getDeclaredField(field);
         f.setAccessible(true);
         f.set(bean, value);

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import fr.gestan.cloud.common.tenancy.CallerTenancy;
+import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.security.api.InclusionProofView;
 import fr.gestan.cloud.security.api.JournalEntryView;
 import fr.gestan.cloud.security.api.JournalIntegrity;
@@ -13,11 +13,16 @@ import fr.gestan.cloud.security.api.JournalProofs;
 import fr.gestan.cloud.security.api.JournalQuery;
 import fr.gestan.cloud.web.i18n.Formats;
 import fr.gestan.cloud.web.i18n.Labels;
+import fr.gestan.cloud.tenants.api.TenantState;
+import fr.gestan.cloud.tenants.api.TenantView;
+import fr.gestan.cloud.web.signin.CurrentUser;
+import fr.gestan.cloud.web.signin.CurrentUserTest;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -32,6 +37,10 @@ class PortalJournalPagesTest {
     private static final String KEYS = "# gestan-journal-keys v1\nlog+0a0b0c0d+AAA= 0 9 - -\nlog+01020304+BBB= 10 * - -\n";
     private final List<String> reads = new ArrayList<>();
     private final List<Long> proofsAsked = new ArrayList<>();
+    /** The tenants module's calls of the request's {@link CurrentUser}. */
+    private final List<String> tenantsAsked = new ArrayList<>();
+    private final CurrentUser user = CurrentUserTest.user(Set.of(Roles.CLIENT),
+            Optional.of(new TenantView(7L, "Boulangerie Martin SARL", "842317653", TenantState.ACTIVE)), tenantsAsked);
     private final InclusionProofView proof = new InclusionProofView(7, 6, 60, "leaf", "hash", List.of(), "note");
 
     @SuppressWarnings("unchecked")
@@ -44,7 +53,6 @@ class PortalJournalPagesTest {
                 case "latestCheckpoint" -> Optional.empty();
                 // the key set only: the page takes the newest verifier key from it (verifierKey, a second read, would throw here)
                 case "keySet" -> KEYS;
-                case "tenantOfCaller" -> Optional.of("842317653");
                 default -> throw new UnsupportedOperationException(m.getName());
             };
         });
@@ -75,7 +83,7 @@ class PortalJournalPagesTest {
                 return "at:" + instant;
             }
         };
-        bean.tenancy = fake(CallerTenancy.class, a -> null, "none");
+        bean.user = user;
         bean.integrity = fake(JournalIntegrity.class, a -> null, "none");
         bean.proofs = fake(JournalProofs.class, a -> {
             proofsAsked.add((Long) a[0]);
@@ -92,6 +100,15 @@ class PortalJournalPagesTest {
             return new JournalPage(rows, count, first);
         }, "pageOfTenantWithin");
         return bean;
+    }
+
+    @Test
+    void the_page_and_the_portals_header_ask_for_the_callers_company_once() {
+        PortalJournalBean bean = bean(3);
+        bean.open(null, null);
+        assertEquals("Boulangerie Martin SARL", user.getCompanyName(), "the header, written after the page's reads");
+        assertEquals(List.of("myLinkedCompany"), tenantsAsked, "one call for the page's company and the header's");
+        assertEquals(List.of("842317653 0 25"), reads, "the journal asked for the caller's company");
     }
 
     @Test

@@ -53,6 +53,9 @@ public interface Certificates {
     /** The signed-in client's company's certificates, newest first. Clients only. */
     List<CertificateView> mine();
 
+    /** The newest of {@link #mine}, as it lists it, or empty (the dashboard's tile: one row read, not up to 500). Clients only. */
+    java.util.Optional<CertificateView> myLatest();
+
     /** The signed PDF, exactly as issued. Staff, or the certificate's own client (others are refused). Journaled. */
     CertificateFile download(@NotBlank(message = "{certificate.number.required}") @Size(max = 32, message = "{certificate.number.format}") String number)
             throws CertificateNotFoundException;

@@ -273,13 +273,24 @@ public class CertificatesBean extends ComplianceServiceBase implements Certifica
     @Override
     @RolesAllowed(Roles.CLIENT)
     public List<CertificateView> mine() {
+        return mine(500);
+    }
+
+    @Override
+    @RolesAllowed(Roles.CLIENT)
+    public Optional<CertificateView> myLatest() {
+        return mine(1).stream().findFirst();
+    }
+
+    /** The caller's company's first {@code max} certificates, newest first, each with its PDF's size. */
+    private List<CertificateView> mine(int max) {
         Optional<String> own = ownTenant();
         if (own.isEmpty()) {
             return List.of();
         }
         Instant now = clock.instant();
         return em.createNamedQuery(CertificateRecord.OF_TENANT_WITH_SIZE, Object[].class).setParameter("siren", own.get())
-                .setMaxResults(500).getResultList().stream()
+                .setMaxResults(max).getResultList().stream()
                 .map(r -> ((CertificateRecord) r[0]).toFullView(now, r[1] == null ? 0 : ((Number) r[1]).intValue())).toList();
     }
 

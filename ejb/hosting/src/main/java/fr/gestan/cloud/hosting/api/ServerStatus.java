@@ -52,6 +52,12 @@ public interface ServerStatus {
     /** The status of the signed-in client's own servers only. Clients only. */
     List<ComponentStatusView> myServers();
 
+    /**
+     * The signed-in client's hosting tile in one call: {@code RecoveryPlans.myRecovery} and {@link #myServers}, as those
+     * calls return them, from one read of its contracts. Clients only.
+     */
+    MyHostingView myHosting();
+
     /** The availability of the calling client's contracts' production servers: this month and 12 months. Clients. */
     List<AvailabilityView> myAvailability();
 

@@ -18,6 +18,7 @@ import fr.gestan.cloud.hosting.api.ServiceLevel;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -48,12 +49,12 @@ public class RecoveryPlansBean extends HostingServiceBase implements RecoveryPla
 
     @Override
     public RecoveryPlanView plan(long serverId) {
-        return keptPlan(serverId);
+        return keptPlan(em, serverId);
     }
 
     /** A production server's plan as kept on this node ({@link WorstCaseCache#plan}); refused for another role. */
-    private RecoveryPlanView keptPlan(long serverId) {
-        return WorstCaseCache.plan(serverId, id -> planOf(ServerLookup.find(em, id)));
+    static RecoveryPlanView keptPlan(EntityManager em, long serverId) {
+        return WorstCaseCache.plan(serverId, id -> planOf(em, ServerLookup.find(em, id)));
     }
 
     @Override
@@ -106,7 +107,7 @@ public class RecoveryPlansBean extends HostingServiceBase implements RecoveryPla
                 .setParameter("server", id).setMaxResults(101).getResultList();
         List<RecoveryDrill> drills = newest.stream().filter(d -> d.server().id().equals(id)).limit(100).toList();
         RecoveryDrill latestOfAny = newest.isEmpty() ? null : newest.get(0);
-        RecoveryPlanView plan = planOf(server, figures(drills.isEmpty() ? latestOfAny : drills.get(0), settings));
+        RecoveryPlanView plan = planOf(em, server, figures(drills.isEmpty() ? latestOfAny : drills.get(0), settings));
         return new RecoveryPage(servers, settings, plan, drills.stream().map(RecoveryDrill::toView).toList());
     }
 
@@ -154,14 +155,18 @@ public class RecoveryPlansBean extends HostingServiceBase implements RecoveryPla
         if (siren == null) {
             return List.of();
         }
-        List<MyRecoveryView> mine = new ArrayList<>();
         // read once per transaction with the servers tile's and the compliance tile's (TenantContracts)
-        List<HostingContract> contracts = TenantContracts.of(em, transactions, siren, 100);
+        return recoveryOf(em, TenantContracts.of(em, transactions, siren, 100));
+    }
+
+    /** The client's estimated recovery for each of these contracts of its own that is not terminated ({@link #myRecovery}). */
+    static List<MyRecoveryView> recoveryOf(EntityManager em, List<HostingContract> contracts) {
+        List<MyRecoveryView> mine = new ArrayList<>();
         for (HostingContract contract : contracts) {
             if (contract.toView().status() == ContractStatus.TERMINATED) {
                 continue;
             }
-            RecoveryPlanView plan = keptPlan(contract.productionServer().id());
+            RecoveryPlanView plan = keptPlan(em, contract.productionServer().id());
             plan.tenants().stream().filter(t -> t.contractId() == contract.id()).findFirst()
                     .ifPresent(t -> mine.add(new MyRecoveryView(contract.id(), plan.serverName(), plan.dataCentreCode(),
                             t.position(), plan.tenants().size(), t.endMinute(),
@@ -170,12 +175,12 @@ public class RecoveryPlansBean extends HostingServiceBase implements RecoveryPla
         return mine;
     }
 
-    private RecoveryPlanView planOf(HostingServer server) {
-        return planOf(server, null);
+    private static RecoveryPlanView planOf(EntityManager em, HostingServer server) {
+        return planOf(em, server, null);
     }
 
     /** {@code figures}: null to read them ({@link #figures(HostingServer)}), once the server's role is checked. */
-    private RecoveryPlanView planOf(HostingServer server, RecoveryTimeline.Figures figures) {
+    private static RecoveryPlanView planOf(EntityManager em, HostingServer server, RecoveryTimeline.Figures figures) {
         if (server.role() != ServerRole.PRODUCTION) {
             throw new HostingRefusedException(Reason.WRONG_ROLE, server.name());
         }
@@ -186,20 +191,20 @@ public class RecoveryPlansBean extends HostingServiceBase implements RecoveryPla
                 .map(c -> new RecoveryTimeline.Entry((Long) c[0], (String) c[1], (ServiceLevel) c[2], (Integer) c[3], (LocalDate) c[4]))
                 .toList();
         return RecoveryTimeline.plan(server.id(), server.name(), server.dataCentre().code(),
-                figures == null ? figures(server) : figures, entries);
+                figures == null ? figures(em, server) : figures, entries);
     }
 
     /** The latest drill of this server, else the latest drill on any server (same procedure), else the settings. */
-    private RecoveryTimeline.Figures figures(HostingServer server) {
-        RecoverySettings settings = setting().toView();
+    private static RecoveryTimeline.Figures figures(EntityManager em, HostingServer server) {
+        RecoverySettings settings = setting(em).toView();
         RecoveryDrill drill = em.createNamedQuery(RecoveryDrill.OF_SERVER, RecoveryDrill.class).setParameter("server", server.id())
                 .setMaxResults(1).getResultList().stream().findFirst()
-                .orElseGet(this::latestDrill);
+                .orElseGet(() -> latestDrill(em));
         return figures(drill, settings);
     }
 
     /** The latest drill on any server, or null. */
-    private RecoveryDrill latestDrill() {
+    private static RecoveryDrill latestDrill(EntityManager em) {
         return em.createNamedQuery(RecoveryDrill.LATEST, RecoveryDrill.class).setMaxResults(1).getResultList().stream()
                 .findFirst().orElse(null);
     }
@@ -215,6 +220,10 @@ public class RecoveryPlansBean extends HostingServiceBase implements RecoveryPla
     }
 
     private RecoverySetting setting() {
+        return setting(em);
+    }
+
+    private static RecoverySetting setting(EntityManager em) {
         RecoverySetting row = em.find(RecoverySetting.class, RecoverySetting.ID);
         if (row == null) {
             throw new IllegalStateException("recovery_setting row 1 is missing (migration V3)");

@@ -15,6 +15,7 @@ import fr.gestan.cloud.hosting.api.IncidentState;
 import fr.gestan.cloud.hosting.api.IncidentView;
 import fr.gestan.cloud.hosting.api.MaintenanceState;
 import fr.gestan.cloud.hosting.api.MaintenanceView;
+import fr.gestan.cloud.hosting.api.MyHostingView;
 import fr.gestan.cloud.hosting.api.NewIncident;
 import fr.gestan.cloud.hosting.api.NewMaintenance;
 import fr.gestan.cloud.hosting.api.PublicStatusView;
@@ -165,11 +166,29 @@ public class ServerStatusBean extends HostingServiceBase implements ServerStatus
         if (siren == null) {
             return List.of();
         }
+        // read once per transaction with the recovery tile's and the compliance tile's (TenantContracts)
+        return serversOf(TenantContracts.of(em, transactions, siren, 100));
+    }
+
+    @Override
+    @RolesAllowed(Roles.CLIENT)
+    public MyHostingView myHosting() {
+        String siren = tenancy.tenantOfCaller().orElse(null);
+        if (siren == null) {
+            return new MyHostingView(List.of(), List.of());
+        }
+        // what myRecovery and myServers return, from one read of the contracts: one call and one tenantOfCaller
+        // fewer for the dashboard's hosting tile (docs/performance.md, "client dashboard and journal page")
+        List<HostingContract> contracts = TenantContracts.of(em, transactions, siren, 100);
+        return new MyHostingView(RecoveryPlansBean.recoveryOf(em, contracts), serversOf(contracts));
+    }
+
+    /** The status of these contracts' servers (those of contracts not terminated), in the order of their names. */
+    private List<ComponentStatusView> serversOf(List<HostingContract> contracts) {
         // The contracts' servers, read with them (not again by ids), in the order of their names.
         Set<HostingServer> servers = new java.util.TreeSet<>(java.util.Comparator.comparing(HostingServer::name)
                 .thenComparing(HostingServer::id));
-        // read once per transaction with the recovery tile's and the compliance tile's (TenantContracts)
-        for (HostingContract c : TenantContracts.of(em, transactions, siren, 100)) {
+        for (HostingContract c : contracts) {
             if (c.toView().status() != fr.gestan.cloud.hosting.api.ContractStatus.TERMINATED) {
                 servers.add(c.productionServer());
                 servers.add(c.backupServer());
