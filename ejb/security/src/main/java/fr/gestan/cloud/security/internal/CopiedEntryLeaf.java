@@ -11,8 +11,11 @@ import java.util.List;
 /**
  * The leaf of a journal entry read as a binary {@code COPY} row of {@link #COLUMNS}: v2 leaves encoded straight
  * from the row's bytes into a reused buffer (the canonical encoding is {@code <UTF-8 length>:<bytes>;} per field,
- * {@code -;} for null; the same bytes as {@link JournalVerifier#entryV2Leaf}), MAC and leaf hash with reused
- * digests, nothing allocated per row but the two digest copies of the MAC. The buffer starts with the leaf hash's
+ * {@code -;} for null; the same bytes as {@link JournalVerifier#entryV2Leaf}), MAC and leaf hash each from a copy
+ * of a digest never used itself, nothing else allocated per row. A copy instead of a reset: the JDK's reset branches
+ * on whether the digest ever ran its Java compression (a fresh one does not once SHA-256 is compiled), so a second
+ * verification's new digests made the compiled loop fall back to the interpreter and be compiled again
+ * (docs/security.md, "Benchmark"). The buffer starts with the leaf hash's
  * {@code 0x00} prefix, so that the MAC and the leaf hash each take the bytes in one {@code update} (one call into the
  * digest's multi-block intrinsic, no byte held back and shifted). Legacy (v1) rows go through
  * {@link JournalVerifier#entryV1Leaf}. Not thread-safe.
@@ -40,6 +43,7 @@ final class CopiedEntryLeaf {
     private final byte[][] keyIds;
     private final HmacSha256[] hmacs;
     private final int initial;
+    /** Never updated: each leaf hash starts from a copy. */
     private final MessageDigest sha;
     private final byte[] macOut = new byte[HmacSha256.LENGTH];
     private final byte[] macHex = new byte[2 * HmacSha256.LENGTH];
@@ -92,10 +96,11 @@ final class CopiedEntryLeaf {
                     macHex, 0, macHex.length);
         }
         appendField(row, MAC);
-        sha.update(buf, 0, length);
         try {
-            sha.digest(out, at, MerkleLog.HASH_SIZE);
-        } catch (DigestException e) {
+            MessageDigest leaf = (MessageDigest) sha.clone();
+            leaf.update(buf, 0, length);
+            leaf.digest(out, at, MerkleLog.HASH_SIZE);
+        } catch (CloneNotSupportedException | DigestException e) {
             throw new IllegalStateException(e);
         }
         return valid;

@@ -462,11 +462,12 @@ final class LogVerification {
     }
 
     /**
-     * The right border of the tree being rebuilt (as {@link MerkleLog.Frontier}), in fixed arrays with one reused
-     * digest: no allocation per leaf.
+     * The right border of the tree being rebuilt (as {@link MerkleLog.Frontier}), in fixed arrays; each node hashed
+     * by a copy of a digest never used itself, not a reset one (see {@link CopiedEntryLeaf}).
      */
     static final class Tree {
 
+        /** Never updated: each node starts from a copy. */
         private final MessageDigest digest = sha256Digest();
         /** {@code 0x01 || left || right}, hashed with one {@code update}. */
         private final byte[] pair = new byte[1 + 2 * MerkleLog.HASH_SIZE];
@@ -499,10 +500,11 @@ final class LogVerification {
             pair[0] = 0x01;
             System.arraycopy(left, 0, pair, 1, MerkleLog.HASH_SIZE);
             System.arraycopy(right, 0, pair, 1 + MerkleLog.HASH_SIZE, MerkleLog.HASH_SIZE);
-            digest.update(pair);
             try {
-                digest.digest(out, 0, MerkleLog.HASH_SIZE);
-            } catch (GeneralSecurityException e) {
+                MessageDigest node = (MessageDigest) digest.clone();
+                node.update(pair);
+                node.digest(out, 0, MerkleLog.HASH_SIZE);
+            } catch (CloneNotSupportedException | GeneralSecurityException e) {
                 throw new IllegalStateException(e);
             }
         }

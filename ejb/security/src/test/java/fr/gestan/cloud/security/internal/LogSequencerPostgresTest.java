@@ -1,6 +1,8 @@
 package fr.gestan.cloud.security.internal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -185,5 +187,41 @@ class LogSequencerPostgresTest extends LogSequencerTest {
         assertEquals(6, ok.entriesChecked());
         db.execute("delete from journal_leaf where position = 1");
         assertPinpointed(db, Problem.LEAF_MISSING, 1);
+    }
+    @Test
+    void the_leaves_packed_in_one_array_are_those_read_as_two_arrays() throws Exception {
+        signedLogOf(300);
+        // Out of position order in the heap, and one leaf not flagged authentic: both paths sort and flag alike.
+        db.execute("update journal_leaf set authentic = authentic where position in (0, 7)");
+        db.execute("update journal_leaf set authentic = false where position = 42");
+        try (Connection c = db.open()) {
+            long minId = db.queryLong("select min(entry_id) from journal_leaf");
+            assertTrue(CopyVerification.Leaves.packable(minId, db.queryLong("select max(entry_id) from journal_leaf"), 0, 299));
+            CopyVerification.Leaves packed = CopyVerification.Leaves.readPacked(c, minId);
+            CopyVerification.Leaves two = CopyVerification.Leaves.read(c, 0, -1);
+            assertEquals(300, packed.count);
+            assertArrayEquals(two.positions, packed.positions);
+            assertArrayEquals(two.entryIds, packed.entryIds);
+            assertArrayEquals(two.flagged, packed.flagged);
+            assertFalse(packed.flagged[42]);
+            assertEquals(two.tiles.keySet(), packed.tiles.keySet());
+        }
+        assertTrue(CopyVerification.Leaves.packable(1, 1L << 32, 0, 10), "ids 2^32 - 1 apart");
+        assertFalse(CopyVerification.Leaves.packable(1, (1L << 32) + 1, 0, 10), "ids 2^32 apart");
+        assertFalse(CopyVerification.Leaves.packable(1, 2, 0, 1L << 31), "a position beyond 32 bits");
+        assertFalse(CopyVerification.Leaves.packable(1, 2, -1, 10), "a negative position");
+        assertFalse(CopyVerification.Leaves.packable(Long.MIN_VALUE, Long.MAX_VALUE, 0, 10), "the whole range of ids");
+    }
+
+    @Test
+    void a_leaf_beyond_32_bits_of_position_is_read_through_two_arrays_and_pinpointed() throws Exception {
+        signedLogOf(300);
+        long unsequenced = append("552100554", "never sequenced");
+        // Inserted in SQL (the table is append-only, not closed to inserts): a position no packed leaf can hold.
+        db.execute("insert into journal_leaf (position, entry_id, authentic, sequenced_at_us) values (" + (1L << 40) + ", "
+                + unsequenced + ", true, 0)");
+        assertFalse(CopyVerification.Leaves.packable(db.queryLong("select min(entry_id) from journal_leaf"),
+                db.queryLong("select max(entry_id) from journal_leaf"), 0, db.queryLong("select max(position) from journal_leaf")));
+        assertPinpointed(db, Problem.LEAF_MISSING, 300);
     }
 }
