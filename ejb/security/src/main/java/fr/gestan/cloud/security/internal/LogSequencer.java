@@ -54,8 +54,8 @@ final class LogSequencer {
     /** The rightmost tile of each tile level, as stored. */
     private final Map<Integer, byte[]> edgeTiles = new HashMap<>();
     private final Map<Integer, Long> edgeTileIndex = new HashMap<>();
-    /** When each missing id above the floor was first seen missing. */
-    private final TreeMap<Long, Long> gapsSeen = new TreeMap<>();
+    /** When the missing ids above the floor were first seen missing. */
+    private final GapsSeen gapsSeen = new GapsSeen();
 
     /** Test hook: called after the leaves of a batch are inserted, before commit (a test kills the JVM there). */
     Runnable beforeCommit = () -> { };
@@ -296,37 +296,23 @@ final class LogSequencer {
                 }
             }
         }
+        if (!sequenced.isEmpty()) {
+            // Every id missing below the newest sequenced one starts its clock now, if it has not already.
+            gapsSeen.seenMissingBelow(sequenced.get(sequenced.size() - 1), now);
+        }
         for (long id : sequenced) {
-            while (expected < id) {
-                Long seen = gapsSeen.get(expected);
-                if (seen == null) {
-                    // Every id missing below the newest sequenced one starts its clock now.
-                    for (long gap = expected; gap < id; gap++) {
-                        gapsSeen.putIfAbsent(gap, now);
-                    }
-                    seen = now;
-                }
-                if (now - seen < gapTimeoutMs) {
-                    gapsSeen.headMap(expected).clear();
-                    markGaps(expected, sequenced, now);
+            if (expected < id) {
+                // The run [expected, id) is missing: passed where its ids have been missing for the gap timeout.
+                expected = gapsSeen.timedOutUpTo(expected, id, now - gapTimeoutMs);
+                if (expected < id) {
+                    gapsSeen.forgetBelow(expected);
                     return expected - 1;
                 }
-                expected++;
             }
             expected = id + 1;
         }
-        gapsSeen.headMap(expected).clear();
+        gapsSeen.forgetBelow(expected);
         return expected - 1;
-    }
-
-    private void markGaps(long from, List<Long> sequenced, long now) {
-        long last = sequenced.isEmpty() ? from : sequenced.get(sequenced.size() - 1);
-        java.util.Set<Long> present = new java.util.HashSet<>(sequenced);
-        for (long id = from; id < last && id < from + 100_000; id++) {
-            if (!present.contains(id)) {
-                gapsSeen.putIfAbsent(id, now);
-            }
-        }
     }
 
     /** Rebuilds the in-memory border and edge tiles from the committed tiles. */

@@ -3,6 +3,7 @@ package fr.gestan.cloud.security.internal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.gestan.cloud.security.api.JournalVerifier;
@@ -15,6 +16,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -429,6 +431,36 @@ class LogSequencerTest {
         append("552100554", "z");
         assertEquals(1, a.runOnce().sequenced(), "a released lease is free at once");
         assertTrue(verify(db).ok());
+    }
+
+    /**
+     * A gap of billions of ids (the id sequence restarted higher, or a row written around the application with a
+     * chosen id) once made the sequencer note each missing id one by one, and it never finished its round.
+     */
+    @Test
+    void a_gap_of_billions_of_ids_is_passed_in_one_step_once_its_timeout_is_over() throws Exception {
+        LogSequencer sequencer = sequencer(db, "node-a");
+        append("552100554", "before the gap");
+        assertEquals(1, sequencer.runOnce().sequenced());
+        db.execute("alter table journal_entry alter column id restart with 5000000000");
+        long after = append("552100554", "after the gap");
+        assertEquals(after, 5_000_000_000L);
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            assertEquals(1, sequencer.runOnce().sequenced());
+            assertEquals(1, floorId(), "the floor waits while the gap is within its timeout");
+            clock.addAndGet(61_000);
+            sequencer.runOnce();
+            assertEquals(after, floorId(), "the gap timed out: the floor passed it in one step");
+        });
+        assertTrue(verify(db).ok());
+    }
+
+    private long floorId() throws Exception {
+        try (Connection c = db.open(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select floor_id from journal_log_state where id = 1")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     @Test
