@@ -253,7 +253,7 @@ public class CertificateBatchJob extends ComplianceServiceBase implements Certif
      * What the batch's pages share: the run and its loop, the page size, the workers' number and permits, the
      * certificate numbers, and the reference data (read once per batch, again only when it changed).
      */
-    private record Batch(long runId, String worker, int pageSize, int threads, Semaphore slots, CertificateNumberPool numbers,
+    record Batch(long runId, String worker, int pageSize, int threads, Semaphore slots, CertificateNumberPool numbers,
                          ComplianceFactsReader.Shared[] shared, BatchPage[] last) {
     }
 
@@ -279,19 +279,30 @@ public class CertificateBatchJob extends ComplianceServiceBase implements Certif
     }
 
     /** A page as read, before its drafting starts: its facts null when it has nobody to certify. */
-    private record PageRead(BatchPage page, Map<String, ComplianceFactsReader.TenantDocuments> docs,
+    record PageRead(BatchPage page, Map<String, ComplianceFactsReader.TenantDocuments> docs,
                             ComplianceFactsReader.GdprEvidence evidence, SigningKeyRing.ActiveSigner key) {
     }
 
     /** The page's reading, in the transaction of {@link #read}. */
-    private PageRead readPage(Batch batch, String after, Instant since) {
-        List<String> tenants = em.createNamedQuery(StoredReport.UNBLOCKED_AFTER, String.class).setParameter("after", after)
+    PageRead readPage(Batch batch, String after, Instant since) {
+        // the candidates, which of them hold a valid certificate, and whether this loop still works on the run: one statement
+        List<Object[]> rows = em.createNamedQuery(CertificateBatchRun.PAGE, Object[].class).setParameter("after", after)
+                .setParameter("now", clock.instant()).setParameter("run", batch.runId()).setParameter("worker", batch.worker())
                 .setMaxResults(batch.pageSize()).getResultList();
-        if (tenants.isEmpty()) {
+        if (rows.isEmpty()) {
+            if (!runs.works(batch.runId(), batch.worker())) { // no page for a loop whose run another node took over
+                throw new CertificateBatchRunStore.TakenOverException(batch.runId(), "another node");
+            }
             return null;
         }
-        Set<String> holding = new HashSet<>(em.createNamedQuery(CertificateRecord.HOLDING_VALID, String.class)
-                .setParameter("sirens", tenants).setParameter("now", clock.instant()).getResultList());
+        List<String> tenants = new ArrayList<>(rows.size());
+        Set<String> holding = new HashSet<>();
+        for (Object[] row : rows) {
+            tenants.add((String) row[0]);
+            if (Boolean.TRUE.equals(row[1])) {
+                holding.add((String) row[0]);
+            }
+        }
         // Resuming: the page the dead node was on may hold certificates it issued before its page was committed.
         Set<String> issuedByThisRun = since == null ? Set.of() : new HashSet<>(em.createNamedQuery(
                         CertificateRecord.HOLDING_VALID_SINCE, String.class).setParameter("sirens", tenants)
@@ -299,9 +310,6 @@ public class CertificateBatchJob extends ComplianceServiceBase implements Certif
         BatchPage page = new BatchPage(tenants, tenants.get(tenants.size() - 1), holding, issuedByThisRun, contracts.tenantsWithContract(tenants));
         if (page.toIssue().isEmpty()) {
             return new PageRead(page, null, null, null);
-        }
-        if (!runs.works(batch.runId(), batch.worker())) {
-            throw new CertificateBatchRunStore.TakenOverException(batch.runId(), "another node");
         }
         ComplianceFactsReader.Shared[] shared = batch.shared();
         shared[0] = reader.sharedFor(LocalDate.now(clock.withZone(Paris.ZONE)), shared[0]);

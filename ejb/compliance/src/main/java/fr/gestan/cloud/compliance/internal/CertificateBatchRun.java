@@ -6,6 +6,7 @@ import fr.gestan.cloud.common.runs.RunState;
 import fr.gestan.cloud.common.runs.StoredRun;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
@@ -13,7 +14,20 @@ import java.util.List;
 /** One certificate batch: who started it, its tally so far, and a heartbeat while its server works on it. */
 @Entity
 @Table(name = "certificate_batch_run")
+@NamedQuery(name = CertificateBatchRun.PAGE, query = "select r.tenantSiren, case when exists (select c.id from CertificateRecord c"
+        + " where c.tenantSiren = r.tenantSiren and c.revokedAt is null and c.validUntil > :now) then true else false end"
+        + " from StoredReport r where r.blockingRules = '' and r.tenantSiren > :after"
+        + " and exists (select b.id from CertificateBatchRun b where b.id = :run and b.state = 'RUNNING'"
+        + " and (b.worker = :worker or b.worker is null)) order by r.tenantSiren")
 public class CertificateBatchRun extends StoredRun {
+
+    /**
+     * A page of the batch in one statement: the SIRENs of the tenants without a blocking rule after {@code :after} in
+     * SIREN order (keyset paging), each with whether it holds a valid certificate now, and only while the loop
+     * {@code :worker} works on the run {@code :run} (none once another took it over). Three statements a page before
+     * (the candidates, the holders, the loop's check; docs/performance.md, 4.65).
+     */
+    static final String PAGE = "CertificateBatchRun.page";
 
 
     @Column(updatable = false)

@@ -26,7 +26,6 @@ import java.util.Objects;
         + " left join CertificateDocument d on d.number = c.number where c.tenantSiren = :siren and c.id > :after order by c.id")
 @NamedQuery(name = CertificateRecord.NUMBER_TAKEN, query = "select count(c) from CertificateRecord c where c.number = :number")
 @NamedQuery(name = CertificateRecord.NUMBERS_TAKEN, query = "select c.number from CertificateRecord c where c.number in :numbers")
-@NamedQuery(name = CertificateRecord.HOLDING_VALID, query = CertificateRecord.HOLDING_VALID_QUERY)
 @NamedQuery(name = CertificateRecord.VALID_OF_TENANTS, query = "select c.tenantSiren, c.number from CertificateRecord c "
         + CertificateRecord.VALID_OF_SIRENS + " order by c.id desc")
 @NamedQuery(name = CertificateRecord.HOLDING_VALID_SINCE, query = CertificateRecord.HOLDING_VALID_QUERY + " and c.issuedAt >= :since")
@@ -46,8 +45,6 @@ public class CertificateRecord extends GeneratedId {
 
     /** Which of these numbers older rows hold (one statement for a batch page's numbers). */
     static final String NUMBERS_TAKEN = "CertificateRecord.numbersTaken";
-    /** Which of these tenants hold a valid certificate now. */
-    static final String HOLDING_VALID = "CertificateRecord.holdingValid";
     static final String HOLDING_VALID_SINCE = "CertificateRecord.holdingValidSince";
     /** Which of these tenants hold a valid certificate now, with its number (the newest first). */
     static final String VALID_OF_TENANTS = "CertificateRecord.validOfTenants";

@@ -28,8 +28,6 @@ import java.util.Objects;
         + "coalesce(sum(case when r.hasObligation = true then 1 else 0 end), 0), "
         + "coalesce(sum(case when r.outcome = 'EVIDENCE_MISSING' then 1 else 0 end), 0), "
         + "max(r.evaluatedAt) from StoredReport r")
-@NamedQuery(name = StoredReport.UNBLOCKED_AFTER, query = "select r.tenantSiren from StoredReport r "
-        + "where r.blockingRules = '' and r.tenantSiren > :after order by r.tenantSiren")
 @NamedQuery(name = StoredReport.UNBLOCKED_COUNT, query = "select count(r) from StoredReport r where r.blockingRules = ''")
 public class StoredReport {
 
@@ -51,8 +49,6 @@ public class StoredReport {
         }
     }
 
-    /** The SIRENs of the tenants without a blocking rule, after {@code :after}, in SIREN order (keyset paging). */
-    public static final String UNBLOCKED_AFTER = "StoredReport.unblockedAfter";
     public static final String UNBLOCKED_COUNT = "StoredReport.unblockedCount";
 
     static final String PRUNE = "StoredReport.prune", SUMMARY = "StoredReport.summary";
