@@ -25,7 +25,7 @@ public class CertificateBatchRun extends StoredRun {
      * A page of the batch in one statement: the SIRENs of the tenants without a blocking rule after {@code :after} in
      * SIREN order (keyset paging), each with whether it holds a valid certificate now, and only while the loop
      * {@code :worker} works on the run {@code :run} (none once another took it over). Three statements a page before
-     * (the candidates, the holders, the loop's check; docs/performance.md, 4.65).
+     * (the candidates, the holders, the loop's check; docs/performance.md, 4.63).
      */
     static final String PAGE = "CertificateBatchRun.page";
 
