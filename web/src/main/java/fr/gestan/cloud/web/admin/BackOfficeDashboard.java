@@ -3,12 +3,18 @@ package fr.gestan.cloud.web.admin;
 import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.compliance.api.ComplianceReports;
 import fr.gestan.cloud.hosting.api.HostingInventory;
-import fr.gestan.cloud.security.api.DashboardSecurity;
+import fr.gestan.cloud.hosting.api.Monitoring;
+import fr.gestan.cloud.hosting.api.ServerStatus;
+import fr.gestan.cloud.security.api.ConfidentialityAgreements;
+import fr.gestan.cloud.security.api.JournalQuery;
 import fr.gestan.cloud.security.api.ServerControls;
+import fr.gestan.cloud.security.api.ServerIdentities;
+import fr.gestan.cloud.tenants.api.HostedAccounts;
 import fr.gestan.cloud.tenants.api.TenantService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import java.util.List;
 
 /**
  * The back-office dashboard's reads in one call, hence in one transaction (docs/performance.md 4.36). The tiles' beans
@@ -34,26 +40,29 @@ public class BackOfficeDashboard {
     @EJB
     TenantService tenants;
     @EJB
+    HostedAccounts accounts;
+    @EJB
     HostingInventory inventory;
+    @EJB
+    ServerStatus status;
+    @EJB
+    Monitoring monitoring;
     @EJB
     ComplianceReports reports;
     @EJB
-    DashboardSecurity security;
+    JournalQuery journal;
+    @EJB
+    ConfidentialityAgreements agreements;
     @EJB
     ServerControls controls;
+    @EJB
+    ServerIdentities identities;
 
-    /**
-     * Every tile's figures; the latest journal entries only when {@code journalEntries} (auditors and admins). One call
-     * per module where there were eleven: each call passes the container's interceptors (roles, Bean Validation,
-     * transaction), which cost more than the figures the modules keep per node (docs/performance.md, "the staff
-     * dashboard's calls").
-     */
+    /** Every tile's figures; the latest journal entries only when {@code journalEntries} (auditors and admins). */
     public BackOfficeFigures read(boolean journalEntries) {
-        TenantService.StaffCounts counts = tenants.staffCounts();
-        HostingInventory.DashboardTiles hosting = inventory.dashboardTiles();
-        DashboardSecurity.Tiles tiles = security.read(journalEntries ? JOURNAL_ENTRIES : 0, ACCESS_ALERTS);
-        return new BackOfficeFigures(counts.tenants(), counts.pendingRequests(), hosting.dataCentres(), hosting.servers(),
-                hosting.openIncidents(), hosting.alerts(), reports.summary(), tiles.latestJournal(), tiles.expiringAgreements(),
-                controls.failing(), tiles.serverAccessAlerts());
+        return new BackOfficeFigures(tenants.count(), tenants.openChangeRequestCount() + accounts.pendingResetRequestCount(),
+                inventory.keptDataCentres(), inventory.servers(), status.activeIncidents(), monitoring.alerts(), reports.summary(),
+                journalEntries ? journal.latest(JOURNAL_ENTRIES) : List.of(), agreements.expiringSoon(), controls.failing(),
+                identities.openAlerts(ACCESS_ALERTS));
     }
 }

@@ -7,8 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.gestan.cloud.compliance.api.ComplianceReports;
 import fr.gestan.cloud.compliance.api.StoredReportSummary;
 import fr.gestan.cloud.hosting.api.HostingInventory;
-import fr.gestan.cloud.security.api.DashboardSecurity;
+import fr.gestan.cloud.hosting.api.Monitoring;
+import fr.gestan.cloud.hosting.api.ServerStatus;
+import fr.gestan.cloud.security.api.ConfidentialityAgreements;
+import fr.gestan.cloud.security.api.JournalQuery;
 import fr.gestan.cloud.security.api.ServerControls;
+import fr.gestan.cloud.security.api.ServerIdentities;
+import fr.gestan.cloud.tenants.api.HostedAccounts;
 import fr.gestan.cloud.tenants.api.TenantService;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
@@ -17,26 +22,29 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/**
- * The back-office dashboard's figures: one call per module (five, eleven before), each passing the container's
- * interceptors once (docs/performance.md, "the staff dashboard's calls").
- */
 class BackOfficeDashboardTest {
 
     private final List<String> calls = new ArrayList<>();
     private final Map<String, Object> answers = Map.ofEntries(
-            Map.entry("staffCounts", new TenantService.StaffCounts(2004, 7)),
-            Map.entry("dashboardTiles", new HostingInventory.DashboardTiles(List.of(), List.of(), List.of(), List.of())),
-            Map.entry("summary", new StoredReportSummary(2004, 5, 6, 7, Instant.EPOCH)),
-            Map.entry("read", new DashboardSecurity.Tiles(List.of(), List.of(), List.of())), Map.entry("failing", List.of()));
+            Map.entry("count", 2004L), Map.entry("openChangeRequestCount", 3L), Map.entry("pendingResetRequestCount", 4L),
+            Map.entry("keptDataCentres", List.of("data centres")), Map.entry("servers", List.of("servers")),
+            Map.entry("activeIncidents", List.of("incidents")), Map.entry("alerts", List.of("alerts")),
+            Map.entry("summary", new StoredReportSummary(2004, 5, 6, 7, Instant.EPOCH)), Map.entry("latest", List.of("entries")),
+            Map.entry("expiringSoon", List.of("agreements")), Map.entry("failing", List.of("controls")),
+            Map.entry("openAlerts", List.of("access alerts")));
     private final BackOfficeDashboard dashboard = new BackOfficeDashboard();
 
     BackOfficeDashboardTest() {
         dashboard.tenants = fake(TenantService.class);
+        dashboard.accounts = fake(HostedAccounts.class);
         dashboard.inventory = fake(HostingInventory.class);
+        dashboard.status = fake(ServerStatus.class);
+        dashboard.monitoring = fake(Monitoring.class);
         dashboard.reports = fake(ComplianceReports.class);
-        dashboard.security = fake(DashboardSecurity.class);
+        dashboard.journal = fake(JournalQuery.class);
+        dashboard.agreements = fake(ConfidentialityAgreements.class);
         dashboard.controls = fake(ServerControls.class);
+        dashboard.identities = fake(ServerIdentities.class);
     }
 
     private <T> T fake(Class<T> type) {
@@ -51,31 +59,29 @@ class BackOfficeDashboardTest {
     }
 
     @Test
-    void every_tile_s_figure_is_read_by_one_call_per_module() {
+    void every_tile_s_figure_is_read_by_the_one_call() {
         BackOfficeFigures figures = dashboard.read(true);
-        TenantService.StaffCounts counts = (TenantService.StaffCounts) answers.get("staffCounts");
-        HostingInventory.DashboardTiles hosting = (HostingInventory.DashboardTiles) answers.get("dashboardTiles");
-        DashboardSecurity.Tiles security = (DashboardSecurity.Tiles) answers.get("read");
         assertEquals(2004, figures.tenantCount());
         assertEquals(7, figures.pendingRequests(), "open change requests and pending resets");
-        assertSame(hosting.dataCentres(), figures.dataCentres());
-        assertSame(hosting.servers(), figures.servers());
-        assertSame(hosting.openIncidents(), figures.openIncidents());
-        assertSame(hosting.alerts(), figures.alerts());
+        assertSame(answers.get("keptDataCentres"), figures.dataCentres());
+        assertSame(answers.get("servers"), figures.servers());
+        assertSame(answers.get("activeIncidents"), figures.openIncidents());
+        assertSame(answers.get("alerts"), figures.alerts());
         assertSame(answers.get("summary"), figures.compliance());
-        assertSame(security.latestJournal(), figures.latestJournal());
-        assertSame(security.expiringAgreements(), figures.expiringAgreements());
+        assertSame(answers.get("latest"), figures.latestJournal());
+        assertSame(answers.get("expiringSoon"), figures.expiringAgreements());
         assertSame(answers.get("failing"), figures.failingControls());
-        assertSame(security.serverAccessAlerts(), figures.serverAccessAlerts());
-        assertEquals(counts.tenants(), figures.tenantCount());
-        assertEquals(List.of("TenantService.staffCounts", "HostingInventory.dashboardTiles", "DashboardSecurity.read[10, 10]",
-                "ComplianceReports.summary", "ServerControls.failing"), calls, "one call per module, the security tiles' three reads in one");
+        assertSame(answers.get("openAlerts"), figures.serverAccessAlerts());
+        assertTrue(calls.contains("JournalQuery.latest[10]"), calls.toString());
+        assertTrue(calls.contains("ServerIdentities.openAlerts[10]"), calls.toString());
+        assertEquals(12, calls.size(), "each service once: " + calls);
     }
 
     @Test
     void the_journal_is_not_read_for_those_who_may_not_see_it() {
-        dashboard.read(false);
-        assertTrue(calls.contains("DashboardSecurity.read[0, 10]"), calls.toString());
-        assertEquals(5, calls.size(), calls.toString());
+        BackOfficeFigures figures = dashboard.read(false);
+        assertEquals(List.of(), figures.latestJournal());
+        assertTrue(calls.stream().noneMatch(c -> c.startsWith("JournalQuery")), calls.toString());
+        assertEquals(11, calls.size(), calls.toString());
     }
 }

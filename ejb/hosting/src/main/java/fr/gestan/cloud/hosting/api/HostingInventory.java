@@ -54,19 +54,6 @@ public interface HostingInventory {
     /** Every server with its load, ordered by name. Staff. */
     List<ServerView> servers();
 
-    /** The back-office dashboard's hosting tiles: data centres, servers, incidents under way, servers in alert. */
-    record DashboardTiles(List<DataCentreView> dataCentres, List<ServerView> servers, List<IncidentView> openIncidents,
-                          List<ServerView> alerts) {
-    }
-
-    /**
-     * The back-office dashboard's hosting tiles in one call: {@link #keptDataCentres()}, {@link #servers()},
-     * {@code ServerStatus.activeIncidents()} and {@code Monitoring.alerts()}, each kept per node as those methods keep
-     * it. Four calls through the container's interceptors (roles, validation, transaction) cost more than the kept
-     * lists at each staff view (docs/performance.md, "the staff dashboard's calls"). Staff.
-     */
-    DashboardTiles dashboardTiles();
-
     /**
      * {@code size} servers of {@link #servers()} from the {@code first} (0 the first), with their loads, in the same
      * order, with how many servers there are and the degraded ones (those of {@code Monitoring.alerts()}): the back

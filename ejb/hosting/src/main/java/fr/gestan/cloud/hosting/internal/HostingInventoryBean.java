@@ -171,12 +171,6 @@ public class HostingInventoryBean extends HostingServiceBase implements HostingI
 
     @Override
     @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
-    public DashboardTiles dashboardTiles() {
-        return new DashboardTiles(keptDataCentres(), servers(), ServerStatusBean.activeIncidents(em), MonitoringBean.alerts(em));
-    }
-
-    @Override
-    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
     public ServerPage serverPage(int first, int size) {
         return ServerPages.read(em, first, size);
     }

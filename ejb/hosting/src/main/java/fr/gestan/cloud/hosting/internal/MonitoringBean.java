@@ -124,11 +124,6 @@ public class MonitoringBean extends HostingServiceBase implements Monitoring {
 
     @Override
     public List<ServerView> alerts() {
-        return alerts(em);
-    }
-
-    /** {@link #alerts()}, also read by the dashboard's one call ({@code HostingInventoryBean.dashboardTiles}). */
-    static List<ServerView> alerts(EntityManager em) {
         // the same for every caller: kept a few seconds per node, void at this node's writes of a server (StatusBoardCache)
         return StatusBoardCache.alerts(() -> {
             List<HostingServer> degraded = em.createNamedQuery(HostingServer.BY_STATE, HostingServer.class)

@@ -26,7 +26,6 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -68,11 +67,6 @@ public class ServerStatusBean extends HostingServiceBase implements ServerStatus
 
     @Override
     public List<IncidentView> activeIncidents() {
-        return activeIncidents(em);
-    }
-
-    /** {@link #activeIncidents()}, also read by the dashboard's one call ({@code HostingInventoryBean.dashboardTiles}). */
-    static List<IncidentView> activeIncidents(EntityManager em) {
         // the same for every caller: kept a few seconds per node, void at this node's writes (StatusBoardCache)
         return StatusBoardCache.activeIncidents(() -> em.createNamedQuery(Incident.ACTIVE, Incident.class).getResultList().stream()
                 .map(Incident::toView).toList());

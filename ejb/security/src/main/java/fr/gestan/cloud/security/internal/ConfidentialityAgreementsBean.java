@@ -12,7 +12,6 @@ import fr.gestan.cloud.security.api.StaffException.Reason;
 import fr.gestan.cloud.security.api.StaffMemberView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,11 +85,7 @@ public class ConfidentialityAgreementsBean extends SecurityServiceBase implement
     @Override
     @RolesAllowed({Roles.ADMIN, Roles.AUDITOR, Roles.SUPPORT})
     public List<AgreementView> expiringSoon() {
-        return expiringSoon(em, today());
-    }
-
-    /** {@link #expiringSoon()}, also read by the dashboard's one call ({@link DashboardSecurityBean}). */
-    static List<AgreementView> expiringSoon(EntityManager em, LocalDate today) {
+        LocalDate today = today();
         return em.createNamedQuery(ConfidentialityAgreement.EXPIRING_BEFORE, ConfidentialityAgreement.class)
                 .setParameter("limit", today.plusDays(EXPIRY_WARNING_DAYS)).setMaxResults(200)
                 .getResultList().stream().map(a -> a.toView(today)).toList();

@@ -25,11 +25,6 @@ public class JournalQueryBean implements JournalQuery {
 
     @Override
     public List<JournalEntryView> latest(int max) {
-        return latest(em, max);
-    }
-
-    /** {@link #latest(int)}, also read by the dashboard's one call ({@link DashboardSecurityBean}). */
-    static List<JournalEntryView> latest(EntityManager em, int max) {
         // the entries and their positions in one statement (two before: the entries, then their positions; pages11s)
         List<JournalEntryView> rows = new java.util.ArrayList<>();
         for (Object result : em.createNativeQuery(JournalEntry.LATEST_SQL, JournalEntry.WITH_POSITION).setMaxResults(max).getResultList()) {

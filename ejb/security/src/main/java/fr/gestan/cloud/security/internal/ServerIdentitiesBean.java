@@ -13,7 +13,6 @@ import fr.gestan.cloud.security.api.StaffException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.time.Instant;
@@ -126,11 +125,6 @@ public class ServerIdentitiesBean extends SecurityServiceBase implements ServerI
 
     @Override
     public List<AlertView> openAlerts(int max) {
-        return openAlerts(em, max);
-    }
-
-    /** {@link #openAlerts(int)}, also read by the dashboard's one call ({@link DashboardSecurityBean}). */
-    static List<AlertView> openAlerts(EntityManager em, int max) {
         return em.createNamedQuery(ServerAccessAlert.OPEN, ServerAccessAlert.class).setMaxResults(max).getResultList().stream()
                 .map(ServerAccessAlert::toView).toList();
     }

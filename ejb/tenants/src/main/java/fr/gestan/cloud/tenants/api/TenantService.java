@@ -142,18 +142,6 @@ public interface TenantService {
 
     long openChangeRequestCount();
 
-    /** The back-office dashboard's tenant figures: how many tenants, how many clients' requests wait for staff. */
-    record StaffCounts(long tenants, long pendingRequests) {
-    }
-
-    /**
-     * The back-office dashboard's figures in one call: {@link #count()}, and {@link #openChangeRequestCount()} plus
-     * {@code HostedAccounts.pendingResetRequestCount()}, each kept per node as those methods keep it. Three calls through
-     * the container's interceptors (roles, validation, transaction) cost more than the kept figures at each staff view
-     * (docs/performance.md, "the staff dashboard's calls"). Staff and auditors.
-     */
-    StaffCounts staffCounts();
-
     /** One tenant's change requests, newest first (at most {@code max}); empty for an unknown SIREN. Staff and auditors. */
     List<ChangeRequestView> changeRequestsOf(@NotNull(message = "{tenant.siren.required}") @Pattern(regexp = "\\d{9}", message = "{tenant.siren.format}") String siren,
                                              @Min(value = 1, message = "{page.size.invalid}") @Max(value = 500, message = "{page.size.invalid}") int max);

@@ -20,7 +20,6 @@ import fr.gestan.cloud.tenants.api.TenantStateException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -180,11 +179,6 @@ public class HostedAccountsBean extends TenantsServiceBase implements HostedAcco
     @Override
     @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
     public long pendingResetRequestCount() {
-        return pendingResets(em);
-    }
-
-    /** {@link #pendingResetRequestCount()}, also read by the dashboard's one call ({@code TenantServiceBean.staffCounts}). */
-    static long pendingResets(EntityManager em) {
         return PendingCountsCache.resetRequests(() -> em.createNamedQuery(HostedAccount.RESET_REQUESTED_COUNT, Long.class).getSingleResult());
     }
 

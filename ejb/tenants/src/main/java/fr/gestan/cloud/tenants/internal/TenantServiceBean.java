@@ -400,12 +400,6 @@ public class TenantServiceBean extends TenantsServiceBase implements TenantServi
 
     @Override
     @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
-    public StaffCounts staffCounts() {
-        return new StaffCounts(count(), openChangeRequestCount() + HostedAccountsBean.pendingResets(em));
-    }
-
-    @Override
-    @RolesAllowed({Roles.SUPPORT, Roles.ADMIN, Roles.AUDITOR})
     public List<ChangeRequestView> changeRequests(String status, int first, int max) {
         return em.createNamedQuery(ChangeRequest.QUEUE, ChangeRequest.class).setParameter("status", status)
                 .setFirstResult(first).setMaxResults(max).getResultList().stream().map(ChangeRequest::toView).toList();
