@@ -125,7 +125,7 @@ class JourneysIT extends BrowserJourney {
     void an_ajax_request_after_the_session_expired_explains_it_and_leads_to_sign_in() throws Exception {
         // the export page's button (the dashboard has none): refused with the session, before its action runs
         browser.open(BASE + "portal/tenants/export");
-        browser.find(By.id("export:start"));
+        browser.waitUntil(d -> d.findElement(By.id("export:start")).isEnabled()); // no export of the company running
         browser.forgetAllSessions(); // the application's and Keycloak's sessions have expired
         browser.find(By.id("export:start")).click();
         browser.waitUntil(d -> d.findElement(By.id("error-title")).getText().equals("Votre session a expiré"));
@@ -134,8 +134,8 @@ class JourneysIT extends BrowserJourney {
         browser.waitUntil(d -> d.getCurrentUrl().contains(REALM_PATH));
         browser.find(By.id("username"));
         signIn("client.demo", "Gestan-Client-2026!");
-        browser.waitUntil(d -> d.getCurrentUrl().startsWith(BASE + "portal/"));
-        browser.find(By.id("company-name"));
+        browser.waitUntil(d -> d.getCurrentUrl().startsWith(BASE + "portal/tenants/export"));
+        browser.find(By.id("export:start")); // back on the page where the session had expired
     }
 
     @Test
