@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The client dashboard writes no Faces form (docs/performance.md, "the client dashboard's refresh link"): its
+ * The client dashboard writes no Faces form (docs/performance.md, "client dashboard: the refresh link, the compliance tile's reads"): its
  * "Refresh" is a plain link to the dashboard, so the view keeps no state in the session and the page writes no button
  * script. A form or a command component added to the page or to one of its tiles brings that cost back.
  */

@@ -56,8 +56,8 @@ public class ComplianceEvaluationBean implements ComplianceEvaluation {
     @RolesAllowed(Roles.CLIENT)
     public ComplianceReport mine() throws TenantNotFoundException {
         // the caller's own record, by the id of the company the request already knows (one call, a read by primary
-        // key), where the caller's SIREN and then a query by SIREN were two calls (docs/performance.md, "the client
-        // dashboard's compliance tile")
+        // key), where the caller's SIREN and then a query by SIREN were two calls; live, not the stored daily report
+        // (docs/performance.md, "client dashboard: the refresh link, the compliance tile's reads")
         return Rules.evaluate(reader.factsKept(tenants.myCompanyRecord(), today()));
     }
 }
