@@ -139,23 +139,24 @@ class HardeningIT extends BrowserJourney {
 
     @Test
     void an_ajax_postback_without_the_csp_nonce_is_refused_before_its_action_runs() throws Exception {
-        // A page that keeps its view, and its nonce, in the session: the portal's home, signed in (the public pages
-        // are stateless views, AnonymousSessionsIT).
+        // A page that keeps its view, and its nonce, in the session: the client's export page, signed in (the public
+        // pages and the portal's home have no form; AnonymousSessionsIT). The postback is its list's poll, which only
+        // reads: the export button would start an export.
         signInAt("portal/", "client.demo", "Gestan-Client-2026!");
         String cookie = "JSESSIONID=" + browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
-        HttpResponse<String> page = Http.get(Http.HTTPS + "portal/index.xhtml", "Cookie", cookie, "Accept", "text/html");
+        HttpResponse<String> page = Http.get(Http.HTTPS + "portal/tenants/export.xhtml", "Cookie", cookie, "Accept", "text/html");
         assertEquals(200, page.statusCode(), "the signed-in portal: " + page.headers().map());
         java.util.regex.Matcher state = java.util.regex.Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(page.body());
         assertTrue(state.find(), "view state");
         java.util.regex.Matcher nonce = java.util.regex.Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)").matcher(page.body());
         assertTrue(nonce.find(), "nonce in the page");
-        String form = "jakarta.faces.partial.ajax=true&jakarta.faces.source=session-check%3Arefresh&jakarta.faces.partial.execute=%40all"
-                + "&jakarta.faces.partial.render=session-check&session-check%3Arefresh=session-check%3Arefresh&session-check=session-check"
+        String form = "jakarta.faces.partial.ajax=true&jakarta.faces.source=export%3Apoll&jakarta.faces.partial.execute=export%3Apoll"
+                + "&jakarta.faces.partial.render=export&export=export"
                 + "&jakarta.faces.ViewState=" + java.net.URLEncoder.encode(state.group(1), StandardCharsets.UTF_8);
-        HttpResponse<String> without = Http.post(Http.HTTPS + "portal/index.xhtml", "application/x-www-form-urlencoded", form,
+        HttpResponse<String> without = Http.post(Http.HTTPS + "portal/tenants/export.xhtml", "application/x-www-form-urlencoded", form,
                 "Cookie", cookie, "Faces-Request", "partial/ajax");
         assertEquals(400, without.statusCode(), "refused before acting, not a 500 after: " + without.body());
-        HttpResponse<String> with = Http.post(Http.HTTPS + "portal/index.xhtml", "application/x-www-form-urlencoded",
+        HttpResponse<String> with = Http.post(Http.HTTPS + "portal/tenants/export.xhtml", "application/x-www-form-urlencoded",
                 form + "&primefaces.nonce=" + java.net.URLEncoder.encode(nonce.group(1), StandardCharsets.UTF_8),
                 "Cookie", cookie, "Faces-Request", "partial/ajax");
         assertEquals(200, with.statusCode(), "the same postback with its nonce works: " + with.body());

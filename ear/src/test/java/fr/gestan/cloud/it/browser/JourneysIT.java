@@ -97,9 +97,11 @@ class JourneysIT extends BrowserJourney {
         assertTrue(browser.find(By.cssSelector(".tile-recovery-estimate")).getText().matches("\\d+ h( \\d{2} min)?|\\d+ min"),
                 "its estimated recovery time on the dashboard");
         browser.screenshot("20-portal-home-fr");
-        // "Actualiser" reads the tiles again: its AJAX update replaces them in the page
+        // "Actualiser" reads the tiles again: a plain link to the dashboard, which is written anew
         org.openqa.selenium.WebElement servers = browser.find(By.id("tile-my-servers"));
-        browser.find(By.id("session-check:refresh")).click();
+        assertEquals(0, browser.driver().findElements(By.tagName("form")).stream()
+                .filter(f -> !"inline".equals(f.getAttribute("class"))).count(), "no form on the dashboard but the sign-out's");
+        browser.find(By.id("refresh")).click();
         browser.waitUntil(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(servers)::apply);
         assertTrue(browser.find(By.id("tile-my-servers")).getText().contains("GC-PROD-01"), "the servers' tile again after the refresh");
         browser.phone(true);
@@ -121,18 +123,19 @@ class JourneysIT extends BrowserJourney {
     @Test
     @Order(5)
     void an_ajax_request_after_the_session_expired_explains_it_and_leads_to_sign_in() throws Exception {
-        browser.open(BASE + "portal/");
-        browser.find(By.id("company-name"));
+        // the export page's button (the dashboard has none): refused with the session, before its action runs
+        browser.open(BASE + "portal/tenants/export");
+        browser.waitUntil(d -> d.findElement(By.id("export:start")).isEnabled()); // no export of the company running
         browser.forgetAllSessions(); // the application's and Keycloak's sessions have expired
-        browser.find(By.id("session-check:refresh")).click();
+        browser.find(By.id("export:start")).click();
         browser.waitUntil(d -> d.findElement(By.id("error-title")).getText().equals("Votre session a expiré"));
         browser.screenshot("22-session-expired-fr");
         browser.find(By.id("continue")).click();
         browser.waitUntil(d -> d.getCurrentUrl().contains(REALM_PATH));
         browser.find(By.id("username"));
         signIn("client.demo", "Gestan-Client-2026!");
-        browser.waitUntil(d -> d.getCurrentUrl().startsWith(BASE + "portal/"));
-        browser.find(By.id("company-name"));
+        browser.waitUntil(d -> d.getCurrentUrl().startsWith(BASE + "portal/tenants/export"));
+        browser.find(By.id("export:start")); // back on the page where the session had expired
     }
 
     @Test

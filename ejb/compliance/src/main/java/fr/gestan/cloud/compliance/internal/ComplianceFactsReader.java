@@ -241,8 +241,12 @@ public class ComplianceFactsReader {
 
     /** A tenant's documents' inputs (record, contracts not terminated); the record in one call (its view, then its record by id, were two). */
     public TenantDocuments documents(String siren, Shared shared) throws TenantNotFoundException {
-        TenantRecord record = tenants.findBySiren(siren).orElseThrow(() -> new TenantNotFoundException("No tenant with SIREN " + siren));
-        List<ContractView> list = contracts.list(siren, 0, MAX_CONTRACTS).stream()
+        return documents(tenants.findBySiren(siren).orElseThrow(() -> new TenantNotFoundException("No tenant with SIREN " + siren)), shared);
+    }
+
+    /** The documents' inputs of a tenant whose record was read already: its contracts not terminated. */
+    private TenantDocuments documents(TenantRecord record, Shared shared) {
+        List<ContractView> list = contracts.list(record.siren(), 0, MAX_CONTRACTS).stream()
                 .filter(c -> c.status() != ContractStatus.TERMINATED).toList();
         return new TenantDocuments(record, list, shared);
     }
@@ -258,6 +262,14 @@ public class ComplianceFactsReader {
      */
     public TenantFacts factsKept(String siren, LocalDate on) throws TenantNotFoundException {
         return facts(siren, sharedKept(on));
+    }
+
+    /**
+     * The same for a tenant whose record the caller read (a client's own, {@code TenantService.myCompanyRecord}): the
+     * record is not read again by its SIREN.
+     */
+    public TenantFacts factsKept(TenantRecord record, LocalDate on) {
+        return facts(documents(record, sharedKept(on)));
     }
 
     /** The rules' inputs for a tenant whose documents' inputs were read already. */
