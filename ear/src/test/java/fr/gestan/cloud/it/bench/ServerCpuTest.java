@@ -11,12 +11,14 @@ class ServerCpuTest {
 
     @Test
     void threads_are_grouped_by_what_they_do_in_the_batch() {
-        assertEquals("workers", ServerCpu.group("EE-ManagedExecutorService-default-Thread-3"));
-        assertEquals("loop", ServerCpu.group("default task-12"));
-        assertEquals("page stores", ServerCpu.group("EJB default - 4"));
-        assertEquals("outbox sender and pollers", ServerCpu.group("EE-ManagedThreadFactory-default-Thread-1"));
-        assertEquals("outbox sender and pollers", ServerCpu.group("EE-ManagedScheduledExecutorService-default-Thread-2"));
-        assertEquals(ServerCpu.OTHER_JAVA, ServerCpu.group("pool-7-thread-1"));
+        Map<String, String> expected = Map.of(
+                "EE-ManagedExecutorService-default-Thread-3", "workers",
+                "default task-12", "loop",
+                "EJB default - 4", "page stores",
+                "EE-ManagedThreadFactory-default-Thread-1", "outbox sender and pollers",
+                "EE-ManagedScheduledExecutorService-default-Thread-2", "outbox sender and pollers",
+                "pool-7-thread-1", ServerCpu.OTHER_JAVA);
+        expected.forEach((thread, group) -> assertEquals(group, ServerCpu.group(thread), thread));
     }
 
     @Test
