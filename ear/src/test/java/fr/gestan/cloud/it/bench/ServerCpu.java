@@ -49,8 +49,17 @@ final class ServerCpu {
                 }
             }
         }
-        long process = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-        return new Snapshot(process, nanos, groups);
+        return new Snapshot(processCpuNanos(), nanos, groups);
+    }
+
+    /** The process's CPU time, through JMX: WildFly's modules do not give a deployment the {@code com.sun.management} classes. */
+    static long processCpuNanos() {
+        try {
+            return (Long) ManagementFactory.getPlatformMBeanServer().getAttribute(
+                    new javax.management.ObjectName(ManagementFactory.OPERATING_SYSTEM_MXBEAN_NAME), "ProcessCpuTime");
+        } catch (javax.management.JMException e) {
+            throw new IllegalStateException("the process's CPU time is not readable", e);
+        }
     }
 
     static String group(String threadName) {
