@@ -35,13 +35,22 @@ final class SignedRenders {
         return configured == null ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(configured.strip());
     }
 
-    /** Signed certificates per second on {@code threads} threads over {@code seconds} s, after one second of warm-up. */
-    static double perSecond(int threads, int seconds) throws Exception {
+    /**
+     * Signed certificates per second on {@code threads} threads over {@code seconds} s, after one second of warm-up, and
+     * the server's CPU per certificate meanwhile ({@link ServerCpu}, ms).
+     */
+    static Rate perSecond(int threads, int seconds) throws Exception {
         CertificateSigner signer = new CertificateSigner(SigningKeyRing.current().active().key());
         run(signer, threads, 1_000_000_000L);
+        ServerCpu.Snapshot before = ServerCpu.now();
         long start = System.nanoTime();
         int made = run(signer, threads, seconds * 1_000_000_000L);
-        return made / ((System.nanoTime() - start) / 1e9);
+        double rate = made / ((System.nanoTime() - start) / 1e9);
+        return new Rate(rate, ServerCpu.perUnit(before, ServerCpu.now(), made));
+    }
+
+    /** Certificates a second, and the server's CPU per certificate by thread group (ms; see {@link ServerCpu#perUnit}). */
+    record Rate(double perSecond, java.util.Map<String, Double> cpuMs) {
     }
 
     /**

@@ -97,7 +97,8 @@ public class TestEnvironment implements LauncherSessionListener {
             String kcSummary = startKeycloak(); // first: it boots in the background while the database starts
             String dbSummary = startDatabase();
             String mailSummary = MailCatcher.start();
-            String jvmArgs = "-Xms256m -Xmx1g -Djboss.socket.binding.port-offset=" + PORT_OFFSET
+            // G1's pause-time share as run.sh sets it (ear/src/main/server/wildfly-memory.sh)
+            String jvmArgs = "-Xms256m -Xmx1g -XX:GCTimeRatio=99 -Djboss.socket.binding.port-offset=" + PORT_OFFSET
                     + " -Dgestan.db.url=" + System.getProperty("gestan.it.db.url")
                     + " -Dgestan.db.driver=postgresql"
                     + " -Dgestan.db.user=" + System.getProperty("gestan.it.db.user")
