@@ -8,7 +8,7 @@ import java.util.Map;
 final class Loads {
 
     // Native: the server's strict JPA compliance refuses a set operation or a subquery in JPQL's from clause.
-    /** Columns {@code server_id} and {@code n}, the load; also a derived table of {@link ServerPages}. */
+    /** Columns {@code server_id} and {@code n}, the load ({@link ServerPages} counts the same for its rows only). */
     static final String LOADS = "select server_id, count(*) as n from ("
             + " select production_server_id as server_id from hosting_contract where status <> 'TERMINATED'"
             + " union all select backup_server_id from hosting_contract where status <> 'TERMINATED') loads"

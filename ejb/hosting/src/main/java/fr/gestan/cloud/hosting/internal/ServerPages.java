@@ -11,19 +11,22 @@ import java.util.List;
 /**
  * A page of the servers by name with their loads, how many servers there are and the degraded ones, in one statement
  * (the back office's inventory: a count, a page and the alerts were 5 statements, docs/performance.md 4.17). Each
- * server's position by name and the total come from window functions over the servers; the loads are those of
- * {@link Loads}, joined.
+ * server's position by name and the total come from window functions over the servers; the loads count what
+ * {@link Loads} counts, for the servers read only.
  */
 final class ServerPages {
 
     // Native: the server's strict JPA compliance refuses a subquery in JPQL's from clause (as for Loads)
-    private static final String PAGE = "select s.id, s.name, d.code, d.city, s.role, s.profile, s.capacity, coalesce(l.n, 0),"
+    // The loads of the rows read only, each by an index (production, backup): a join with Loads.LOADS grouped every
+    // contract of the offer twice at each view, 17 ms of PostgreSQL at 10,000 contracts for 25 servers shown.
+    private static final String PAGE = "select s.id, s.name, d.code, d.city, s.role, s.profile, s.capacity,"
+            + " (select count(*) from hosting_contract c where c.production_server_id = s.id and c.status <> 'TERMINATED')"
+            + " + (select count(*) from hosting_contract c where c.backup_server_id = s.id and c.status <> 'TERMINATED'),"
             + " s.state, p.pos, p.total_rows"
             + " from (select id, row_number() over (order by name) - 1 as pos, count(*) over () as total_rows"
             + " from hosting_server) p"
             + " join hosting_server s on s.id = p.id"
             + " join data_centre d on d.id = s.data_centre_id"
-            + " left join (" + Loads.LOADS + ") l on l.server_id = s.id"
             + " where (p.pos >= ?1 and p.pos < ?2) or s.state = ?3"
             + " order by p.pos";
 
