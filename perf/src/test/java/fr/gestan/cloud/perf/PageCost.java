@@ -123,6 +123,7 @@ public final class PageCost {
             each.put(page, new long[4][rounds]);
         }
         long started = System.nanoTime();
+        java.time.Instant startedAt = java.time.Instant.now();
         RequestThreads threads = System.getProperty("cpu.pid") == null ? null : new RequestThreads(Long.getLong("cpu.pid"));
         DatabaseBackends db = System.getProperty("cpu.db") == null ? null : new DatabaseBackends(System.getProperty("cpu.db"));
         boolean exports = threads != null && pages.contains(EXPORT);
@@ -219,6 +220,7 @@ public final class PageCost {
             }
         }
         if (Boolean.getBoolean("tail")) {
+            System.out.printf(Locale.ROOT, "%nTimed rounds from %s%n", startedAt);
             tail(pages, pageTimes, homeTimes, threads == null ? null : each, db != null);
         }
         if (buildDb[1] > 0) {
