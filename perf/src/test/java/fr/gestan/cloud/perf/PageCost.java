@@ -114,11 +114,16 @@ public final class PageCost {
         Map<String, long[]> pageTimes = new LinkedHashMap<>();
         Map<String, long[]> homeTimes = new LinkedHashMap<>();
         Map<String, long[]> cpu = new LinkedHashMap<>(); // nanoseconds of the request threads: {page, home}
+        // each view's own figures, for the tail (-Dtail): request threads' ns, its home page's, PostgreSQL's ns, ms since the start
+        Map<String, long[][]> each = new LinkedHashMap<>();
         for (String page : pages) {
             pageTimes.put(page, new long[rounds]);
             homeTimes.put(page, new long[rounds]);
             cpu.put(page, new long[2]);
+            each.put(page, new long[4][rounds]);
         }
+        long started = System.nanoTime();
+        java.time.Instant startedAt = java.time.Instant.now();
         RequestThreads threads = System.getProperty("cpu.pid") == null ? null : new RequestThreads(Long.getLong("cpu.pid"));
         DatabaseBackends db = System.getProperty("cpu.db") == null ? null : new DatabaseBackends(System.getProperty("cpu.db"));
         boolean exports = threads != null && pages.contains(EXPORT);
@@ -170,14 +175,21 @@ public final class PageCost {
                     start[1] = db == null ? 0 : db.nanos();
                     System.arraycopy(now, 0, start, 2, now.length);
                 }
+                long at = System.nanoTime();
                 pageTimes.get(page)[r] = cost.get(page);
                 long after = threads == null ? 0 : threads.nanos();
                 cpu.get(page)[0] += after - between;
                 cpu.get(page)[1] += between - before;
+                long dbView = db == null ? 0 : db.nanos() - dbBetween;
                 if (db != null) {
-                    dbCpu.get(page)[0] += db.nanos() - dbBetween;
+                    dbCpu.get(page)[0] += dbView;
                     dbCpu.get(page)[1] += dbBetween - dbBefore;
                 }
+                long[][] mine = each.get(page);
+                mine[0][r] = after - between;
+                mine[1][r] = between - before;
+                mine[2][r] = dbView;
+                mine[3][r] = (at - started) / 1_000_000;
                 if (start != null) {
                     pending = start;
                 }
@@ -207,6 +219,10 @@ public final class PageCost {
                 System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f |%n", page, dbCpu.get(page)[0] / 1e6 / rounds, dbCpu.get(page)[1] / 1e6 / rounds);
             }
         }
+        if (Boolean.getBoolean("tail")) {
+            System.out.printf(Locale.ROOT, "%nTimed rounds from %s%n", startedAt);
+            tail(pages, pageTimes, homeTimes, threads == null ? null : each, db != null);
+        }
         if (buildDb[1] > 0) {
             double n = buildDb[1];
             System.out.printf(Locale.ROOT, "%nCPU ms per export from its request's start to the build's end (%d measured; each kind"
@@ -217,6 +233,61 @@ public final class PageCost {
                     db == null ? "" : String.format(Locale.ROOT, "; PostgreSQL back ends %.1f (%.2f per home page)",
                             buildDb[0] / 1e6 / n, dbHome[0] / 1e6 / rounds / pages.size()));
         }
+    }
+
+    /**
+     * {@code -Dtail=true}: each page's distribution (p50, p90, p95, p99, max) of its times and, with {@code -Dcpu.pid},
+     * of its request-thread CPU per view beside its home pages'; then its slowest 2 % of views by that CPU, each with
+     * the second of the run it started at and its PostgreSQL CPU: what the slow views have in common (a memo computed
+     * again once per window of a few seconds shows as slow views that many seconds apart).
+     */
+    private static void tail(List<String> pages, Map<String, long[]> pageTimes, Map<String, long[]> homeTimes, Map<String, long[][]> each,
+                             boolean db) {
+        System.out.printf(Locale.ROOT, "%n| page, ms | p50 | p90 | p95 | p99 | max |%n| --- | ---: | ---: | ---: | ---: | ---: |%n");
+        for (String page : pages) {
+            distribution(page + " time", pageTimes.get(page), 1_000);
+            distribution(page + " its home pages' time", homeTimes.get(page), 1_000);
+            if (each != null) {
+                distribution(page + " request threads' CPU", each.get(page)[0], 1_000_000);
+                distribution(page + " its home pages' CPU", each.get(page)[1], 1_000_000);
+                if (db) {
+                    distribution(page + " PostgreSQL's CPU", each.get(page)[2], 1_000_000);
+                }
+            }
+        }
+        if (each == null) {
+            return;
+        }
+        for (String page : pages) {
+            long[][] mine = each.get(page);
+            int n = mine[0].length;
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> Long.compare(mine[0][b], mine[0][a]));
+            int slow = Math.max(1, n / 50);
+            System.out.printf(Locale.ROOT, "%n%s: the %d views of most request-thread CPU (s into the run: CPU ms, PostgreSQL ms)%n", page, slow);
+            Integer[] slowest = Arrays.copyOf(order, slow);
+            Arrays.sort(slowest, (a, b) -> Long.compare(mine[3][a], mine[3][b]));
+            StringBuilder line = new StringBuilder();
+            for (int i : slowest) {
+                line.append(String.format(Locale.ROOT, " %.1f s: %.1f, %.1f;", mine[3][i] / 1e3, mine[0][i] / 1e6, mine[2][i] / 1e6));
+            }
+            System.out.println(line);
+        }
+    }
+
+    private static void distribution(String what, long[] values, double perMs) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | %.2f |%n", what, rank(sorted, 0.50) / perMs, rank(sorted, 0.90) / perMs,
+                rank(sorted, 0.95) / perMs, rank(sorted, 0.99) / perMs, sorted[sorted.length - 1] / perMs);
+    }
+
+    /** Nearest rank: the value {@code q} of the sorted values do not exceed. */
+    private static long rank(long[] sorted, double q) {
+        return sorted[Math.max(0, (int) Math.ceil(q * sorted.length) - 1)];
     }
 
     /** The CPU time of the PostgreSQL back ends of one database on this machine ({@code postgres: <user> <db> ...}). */
@@ -570,6 +641,6 @@ public final class PageCost {
     private static double p95(long[] micros) {
         long[] sorted = micros.clone();
         Arrays.sort(sorted);
-        return sorted[Math.max(0, (int) Math.ceil(0.95 * sorted.length) - 1)] / 1000.0;
+        return rank(sorted, 0.95) / 1000.0;
     }
 }

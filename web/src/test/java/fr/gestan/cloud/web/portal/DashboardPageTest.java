@@ -34,6 +34,18 @@ class DashboardPageTest {
         }
     }
 
+    /** Components that a tile needs not: the view is built at every visit, and c:if or plain markup writes the same. */
+    private static final Pattern PLAIN_MARKUP_DOES = Pattern.compile("<(h:panelGroup|h:outputFormat|h:outputLink|h:outputText)\\b");
+
+    @Test
+    void the_tiles_build_no_component_where_plain_markup_does() throws IOException {
+        try (Stream<Path> tiles = Files.list(WEBAPP.resolve("WEB-INF/tiles/portal"))) {
+            for (Path tile : tiles.filter(p -> p.toString().endsWith(".xhtml")).toList()) {
+                assertFalse(PLAIN_MARKUP_DOES.matcher(Files.readString(tile)).find(), () -> tile + " builds a panel, output or link component");
+            }
+        }
+    }
+
     @Test
     void refresh_is_a_link_to_the_dashboard() throws IOException {
         String page = Files.readString(WEBAPP.resolve("portal/index.xhtml"));

@@ -182,6 +182,19 @@ public class ComplianceFactsReader {
     }
 
     /**
+     * Computes ahead the reference data kept on this node and the controls of the production servers that views asked
+     * for (a timer's call in {@code NodeMemo.ahead}, {@link ReferenceAhead}): no view then reads them.
+     */
+    @RolesAllowed(Roles.AUDITOR)
+    public void keepAhead(LocalDate on) {
+        SharedReferenceCache.NODE.ahead(on, this::shared, servers -> {
+            Map<String, List<TenantFacts.Control>> read = new HashMap<>();
+            controls.controlsOfAll(servers).forEach((server, views) -> read.put(server, controls(views)));
+            return read;
+        });
+    }
+
+    /**
      * The reference data for the next page of a batch: read again (the small part: inventory, staff, policy,
      * sub-processors), and when it equals {@code previous}'s, {@code previous} with what it memoised (recovery plans,
      * availability figures: read once per batch, unless the reference data changed) and a fresh read of the
@@ -261,7 +274,7 @@ public class ComplianceFactsReader {
      * dashboard's compliance tile at each view; docs/performance.md, client19).
      */
     public TenantFacts factsKept(String siren, LocalDate on) throws TenantNotFoundException {
-        return facts(siren, sharedKept(on));
+        return factsKept(documents(siren, sharedKept(on)));
     }
 
     /**
@@ -269,7 +282,13 @@ public class ComplianceFactsReader {
      * record is not read again by its SIREN.
      */
     public TenantFacts factsKept(TenantRecord record, LocalDate on) {
-        return facts(documents(record, sharedKept(on)));
+        return factsKept(documents(record, sharedKept(on)));
+    }
+
+    /** On the kept reference data: its production servers marked as asked for, so that the timer reads their controls ahead. */
+    private TenantFacts factsKept(TenantDocuments docs) {
+        docs.contracts().forEach(c -> SharedReferenceCache.NODE.asked(c.productionServer()));
+        return facts(docs);
     }
 
     /** The rules' inputs for a tenant whose documents' inputs were read already. */
