@@ -44,7 +44,7 @@ public class BackOfficeHomeBean {
     /**
      * The journal tile's rows, written here as its {@code ui:repeat} wrote them (the same cells, labels and column
      * names): the repeat evaluated seven EL expressions and five bundle look-ups per row, ten rows a view, 3 to 5 % of
-     * the dashboard's request CPU (docs/performance.md, 4.NN). Each value is escaped as the page escaped it.
+     * the dashboard's request CPU (docs/performance.md, "staff pages' CPU per view against the home page's"). Each value is escaped as the page escaped it.
      */
     public String getJournalRows() {
         return journalRows(getLatestJournal(), JOURNAL_COLUMNS.stream().map(key -> Messages.label("msg", key)).toList(), label, fmt);

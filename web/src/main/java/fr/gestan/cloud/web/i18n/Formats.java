@@ -100,7 +100,7 @@ public class Formats {
 
     /**
      * {@code pattern} parsed once per language: parsing a choice and its number format at each count was 2 to 3 % of
-     * the back-office dashboard's request CPU (five counts a view; docs/performance.md, 4.NN).
+     * the back-office dashboard's request CPU (five counts a view; docs/performance.md, "staff pages' CPU per view against the home page's").
      */
     static MessageFormat parsed(String pattern, Locale locale) {
         Map.Entry<String, Locale> key = Map.entry(pattern, locale);

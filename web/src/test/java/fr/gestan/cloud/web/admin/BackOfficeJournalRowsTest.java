@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The back-office dashboard's journal tile: its rows written by {@link BackOfficeHomeBean#journalRows} as the page's
  * {@code ui:repeat} wrote them (the same cells, labels, column names for phones, escaping), not by seven EL
- * expressions a row (docs/performance.md, "staff pages' p95 (staff22)").
+ * expressions a row (docs/performance.md, "staff pages' CPU per view against the home page's").
  */
 class BackOfficeJournalRowsTest {
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A tenant's page builds each action form only for the staff whose role may use it: under a {@code c:if} on that
  * role's permission (which a postback does not change), its {@code rendered} kept for the record's state; and its
- * hosted accounts are a plain table, no PrimeFaces DataTable (docs/performance.md, "staff pages' p95 (staff22)").
+ * hosted accounts are a plain table, no PrimeFaces DataTable (docs/performance.md, "staff pages' CPU per view against the home page's").
  */
 class TenantPageFormsTest {
 
