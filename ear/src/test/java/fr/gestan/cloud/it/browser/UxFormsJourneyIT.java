@@ -208,7 +208,7 @@ class UxFormsJourneyIT extends BrowserJourney {
         browser.find(By.id("change:save"));
         browser.open(BASE + "admin/tenants/edit?id=" + boulangerie);
         browser.find(By.id("accounts-card"));
-        if (!browser.driver().findElements(By.cssSelector("#accounts\\:account-list tbody tr td code")).isEmpty()) {
+        if (!browser.driver().findElements(By.cssSelector("#account-table tbody tr td code")).isEmpty()) {
             assertTrue(browser.find(By.id("reveal-absent")).getText().contains("accord de confidentialité"));
             assertTrue(browser.driver().findElements(By.id("reveal:reveal-button")).isEmpty());
             browser.screenshot("uxforms-05-admin-reveal-absent");

@@ -1,6 +1,9 @@
 package fr.gestan.cloud.web.i18n;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -60,5 +63,32 @@ class FormatsTest {
         assertEquals("1 client", Formats.plural(fr, 1, Locale.FRENCH));
         assertEquals("2 clients", Formats.plural(fr, 2, Locale.FRENCH));
         assertEquals("1\u202f234 clients", Formats.plural(fr, 1234, Locale.FRENCH));
+    }
+
+    @Test
+    void a_plural_is_parsed_once_per_language_and_formats_the_same_from_many_threads() throws Exception {
+        String pattern = "{0,choice,0#aucune alerte|1#1 alerte|1<{0,number,integer} alertes}";
+        assertSame(Formats.parsed(pattern, Locale.FRENCH), Formats.parsed(pattern, Locale.FRENCH), "kept, not parsed again");
+        assertNotSame(Formats.parsed(pattern, Locale.FRENCH), Formats.parsed(pattern, Locale.ENGLISH), "one per language");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> runs = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                runs.add(pool.submit(() -> {
+                    for (int n = 0; n < 2000; n++) {
+                        String expected = n == 0 ? "aucune alerte" : n == 1 ? "1 alerte" : java.text.NumberFormat.getIntegerInstance(Locale.FRENCH).format(n) + " alertes";
+                        if (!expected.equals(Formats.plural(pattern, n, Locale.FRENCH))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> run : runs) {
+                assertTrue(run.get(), "the shared format gives each thread its own count");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

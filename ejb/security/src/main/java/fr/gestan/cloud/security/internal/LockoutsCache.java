@@ -9,6 +9,8 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,6 +29,7 @@ import java.util.logging.Logger;
 @Singleton
 @LocalBean
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.SUPPORTS) // a value in memory: no transaction begun around it at each lookup
 public class LockoutsCache {
 
     private static final Logger LOG = Logger.getLogger(LockoutsCache.class.getName());

@@ -12,6 +12,8 @@ import fr.gestan.cloud.security.api.SecurityPolicies;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -140,7 +142,13 @@ public class RealmSecurityBean extends JournaledService implements RealmSecurity
         }
     }
 
+    /**
+     * SUPPORTS: no database is read here (the kept answer, or Keycloak over HTTPS), and the dashboard calls it outside
+     * any transaction; a transaction of its own around a kept value was begun and committed at each dashboard view
+     * (docs/performance.md 4.67).
+     */
     @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<LockedUserView> recentLockouts(int max) throws RealmUnavailableException {
         Instant now = Instant.now();
         LockoutsCache.Lookup shown = lockouts.lookup(max, now);

@@ -112,4 +112,13 @@ class LockoutsCacheTest {
             throw new UnsupportedOperationException();
         }
     }
+
+    @Test
+    void the_dashboards_lookup_begins_no_transaction_around_the_kept_value() throws Exception {
+        // the dashboard calls recentLockouts outside any transaction: REQUIRED (the default) began and committed one per view
+        assertEquals(jakarta.ejb.TransactionAttributeType.SUPPORTS, RealmSecurityBean.class.getMethod("recentLockouts", int.class)
+                .getAnnotation(jakarta.ejb.TransactionAttribute.class).value());
+        assertEquals(jakarta.ejb.TransactionAttributeType.SUPPORTS, LockoutsCache.class.getAnnotation(jakarta.ejb.TransactionAttribute.class).value());
+        assertNull(RealmSecurityBean.class.getAnnotation(jakarta.ejb.TransactionAttribute.class), "its other methods keep REQUIRED");
+    }
 }
