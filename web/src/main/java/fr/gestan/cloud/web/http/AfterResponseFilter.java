@@ -13,7 +13,7 @@ import java.io.IOException;
  * Opens each request's {@link AfterResponse} scope: background work that a request dispatched with
  * {@link AfterResponse#run} (an export's build) starts once the response is complete, on this thread and with the
  * caller's identity. Only when such work was queued is the response completed here, by closing its output: the
- * container then sends what is buffered with its length, and the client has its answer before the work begins
+ * container then sends what is buffered and ends the response, and the client has its answer before the work begins
  * (docs/performance.md). A request that failed, or answers asynchronously, is left to the container; its work still runs.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
