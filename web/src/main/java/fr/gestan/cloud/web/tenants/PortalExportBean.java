@@ -11,6 +11,9 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,6 +36,8 @@ public class PortalExportBean implements Serializable {
     Messages messages;
 
     private List<ExportView> exportList = List.of();
+    /** The poll's clock; a test may pin it. */
+    Clock clock = Clock.systemUTC();
 
     @PostConstruct
     void load() {
@@ -66,6 +71,23 @@ public class PortalExportBean implements Serializable {
 
     public boolean isExportRunning() {
         return exportList.stream().anyMatch(ExportView::running);
+    }
+
+    /**
+     * The poll's interval while an export runs: every second while the newest running export is young (a small
+     * company's export is ready in a second or two), then less often, up to every {@value #POLL_MAX_SECONDS} s: a large
+     * export running a minute polled 60 times, each a request and a read of the list, for a bar that moves once a second.
+     */
+    public int getPollSeconds() {
+        return pollSeconds(exportList, clock.instant());
+    }
+
+    static final int POLL_MAX_SECONDS = 5;
+
+    static int pollSeconds(List<ExportView> exports, Instant now) {
+        long age = exports.stream().filter(ExportView::running).map(ExportView::requestedAt)
+                .mapToLong(at -> Duration.between(at, now).toSeconds()).min().orElse(0);
+        return (int) Math.max(1, Math.min(age / 5, POLL_MAX_SECONDS));
     }
 
     public List<ExportView> getExportList() {

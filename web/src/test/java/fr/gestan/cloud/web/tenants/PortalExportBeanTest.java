@@ -40,4 +40,25 @@ class PortalExportBeanTest {
                 List.of(export(3, ExportView.State.RUNNING), export(2, ExportView.State.READY)));
         assertEquals(List.of(3L, 2L), after.stream().map(ExportView::id).toList());
     }
+
+    @Test
+    void the_poll_slows_down_as_a_running_export_ages_and_stays_at_a_second_for_a_young_one() {
+        Instant start = Instant.ofEpochSecond(1_000);
+        ExportView running = new ExportView(7, "842317653", "client.demo", start, ExportView.State.RUNNING, 0, null, 0, null, null, null, null);
+        List<ExportView> list = List.of(running, export(6, ExportView.State.READY));
+        assertEquals(1, PortalExportBean.pollSeconds(list, start.plusSeconds(1)));
+        assertEquals(1, PortalExportBean.pollSeconds(list, start.plusSeconds(9)));
+        assertEquals(2, PortalExportBean.pollSeconds(list, start.plusSeconds(10)));
+        assertEquals(4, PortalExportBean.pollSeconds(list, start.plusSeconds(22)));
+        assertEquals(PortalExportBean.POLL_MAX_SECONDS, PortalExportBean.pollSeconds(list, start.plusSeconds(600)));
+        assertEquals(1, PortalExportBean.pollSeconds(List.of(export(6, ExportView.State.READY)), start.plusSeconds(600)));
+        // the bean's own clock: a minute into its export the page polls every five seconds, not every second
+        PortalExportBean bean = new PortalExportBean();
+        bean.clock = java.time.Clock.fixed(start.plusSeconds(60), java.time.ZoneOffset.UTC);
+        assertEquals(1, bean.getPollSeconds());
+        bean.exports = (DataExports) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DataExports.class}, (proxy, m, args) -> m.getName().equals("mine") ? list : null);
+        bean.refreshExports();
+        assertEquals(5, bean.getPollSeconds());
+    }
 }

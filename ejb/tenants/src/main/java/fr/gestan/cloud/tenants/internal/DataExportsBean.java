@@ -4,6 +4,7 @@ import fr.gestan.cloud.common.Roles;
 import fr.gestan.cloud.common.journal.JournalEvent;
 import fr.gestan.cloud.common.notify.Notice;
 import fr.gestan.cloud.common.notify.Notifications;
+import fr.gestan.cloud.common.runs.AfterResponse;
 import fr.gestan.cloud.tenants.api.DataExports;
 import fr.gestan.cloud.tenants.api.ExportNotFoundException;
 import fr.gestan.cloud.tenants.api.ExportView;
@@ -55,11 +56,13 @@ public class DataExportsBean extends TenantsServiceBase implements DataExports {
         return startFor(tenant.id(), tenant.siren());
     }
 
-    private ExportView startFor(long tenantId, String siren) {
+    ExportView startFor(long tenantId, String siren) {
         // The row and its journal entry are committed at once (their own transaction) so the background worker always
         // finds the row. The view as created is returned: read again, it would only show the worker's first progress.
         ExportView started = store.create(tenantId, siren, actor());
-        worker.build(started.id());
+        // The build (17 to 30 times this request's CPU) starts once the response is sent, not during its render; a
+        // server stopped in between leaves the row running without a heartbeat: marked interrupted as any other.
+        AfterResponse.run(() -> worker.build(started.id()));
         return started;
     }
 
