@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Clock;
+import java.time.InstantSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,8 +37,9 @@ public class PortalExportBean implements Serializable {
     Messages messages;
 
     private List<ExportView> exportList = List.of();
-    /** The poll's clock; a test may pin it. */
-    Clock clock = Clock.systemUTC();
+    /** The poll's clock; a test may pin it. Declared by its interface: the view travels with the session, and the clocks
+     * it holds ({@code Clock.systemUTC()}, a test's fixed one) are serialisable where {@code Clock} itself is not. */
+    InstantSource clock = Clock.systemUTC();
 
     @PostConstruct
     void load() {
