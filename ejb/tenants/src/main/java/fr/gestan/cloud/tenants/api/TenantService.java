@@ -76,7 +76,10 @@ public interface TenantService {
     /** The rows of one page only (one query); with {@link #countMatching} for lazy tables. Staff and auditors. */
     List<TenantView> rows(@NotNull @Valid TenantQuery query);
 
-    /** How many tenants match the query's filter (one query). Staff and auditors. */
+    /**
+     * How many tenants match the query's filter (one query, kept a few seconds per node by filter and void at this
+     * node's writes of a tenant; another node's show within them). Staff and auditors.
+     */
     long countMatching(@NotNull @Valid TenantQuery query);
 
     /** One page of tenants ordered by legal name. Staff only. */

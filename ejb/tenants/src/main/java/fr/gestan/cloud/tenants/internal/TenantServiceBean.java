@@ -191,9 +191,12 @@ public class TenantServiceBean extends TenantsServiceBase implements TenantServi
         if (where == null) {
             return 0;
         }
-        TypedQuery<Long> count = em.createQuery("select count(t) from Tenant t" + where, Long.class);
-        parameters.forEach(count::setParameter);
-        return count.getSingleResult();
+        // kept per node by filter: the same total for every staff member, and each page of a search's results asked for it
+        return TenantCountCache.matching(new TenantCountCache.Filter(where, parameters), () -> {
+            TypedQuery<Long> count = em.createQuery("select count(t) from Tenant t" + where, Long.class);
+            parameters.forEach(count::setParameter);
+            return count.getSingleResult();
+        });
     }
 
     /**
