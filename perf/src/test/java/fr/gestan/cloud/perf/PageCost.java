@@ -430,7 +430,7 @@ public final class PageCost {
             throw new IllegalStateException(EXPORT + ": " + answer.statusCode() + ", no new export at the head of a whole answer: "
                     + body.substring(0, Math.min(300, body.length())));
         }
-        bytes.put(EXPORT, body.getBytes(StandardCharsets.UTF_8).length);
+        weigh(EXPORT, body);
         return micros;
     }
 
@@ -449,7 +449,7 @@ public final class PageCost {
         if (answer.statusCode() != 200 || !answer.body().stripTrailing().endsWith("</html>")) {
             throw new IllegalStateException(path + ": " + answer.statusCode() + " on a new connection");
         }
-        bytes.put(FRESH + path, answer.body().getBytes(StandardCharsets.UTF_8).length);
+        weigh(FRESH + path, answer.body());
         return micros;
     }
 
@@ -479,8 +479,20 @@ public final class PageCost {
             throw new IllegalStateException(path + ": " + answer.statusCode() + ", not a whole page: "
                     + body.substring(0, Math.min(300, body.length())));
         }
-        bytes.put(path, body.getBytes(StandardCharsets.UTF_8).length);
+        weigh(path, body);
         return micros;
+    }
+
+    /**
+     * Records the page's weight; with {@code -Dsave=<folder>} also its last answer, in a file named after the path, to
+     * compare what two builds send.
+     */
+    private void weigh(String path, String body) throws java.io.IOException {
+        bytes.put(path, body.getBytes(StandardCharsets.UTF_8).length);
+        String folder = System.getProperty("save");
+        if (folder != null) {
+            java.nio.file.Files.writeString(java.nio.file.Path.of(folder, path.replaceAll("[^A-Za-z0-9.-]", "_")), body);
+        }
     }
 
     /** The tenant list's search by {@code text} (the harness's request, GestanSimulation.tenantSearch). */
@@ -511,7 +523,7 @@ public final class PageCost {
             throw new IllegalStateException(path + ": " + answer.statusCode() + ", not a whole answer naming " + text + ": "
                     + body.substring(0, Math.min(300, body.length())));
         }
-        bytes.put(path, body.getBytes(StandardCharsets.UTF_8).length);
+        weigh(path, body);
         return micros;
     }
 
@@ -554,7 +566,7 @@ public final class PageCost {
             throw new IllegalStateException(path + ": " + answer.statusCode() + ", not a whole page of rows: "
                     + body.substring(0, Math.min(300, body.length())));
         }
-        bytes.put(path, body.getBytes(StandardCharsets.UTF_8).length);
+        weigh(path, body);
         return micros;
     }
 

@@ -163,6 +163,21 @@ public class RecoveryBean implements Serializable {
         return order == null ? List.of() : order;
     }
 
+    /** The order table's column names (bundle {@code hmsg}), in order. */
+    static final List<String> ORDER_COLUMNS = List.of("recovery.position", "contract.tenant", "contract.level", "contract.volume",
+            "recovery.backAt", "recovery.source");
+
+    /** The servers' links as markup, written in one pass ({@link RecoveryRows}). */
+    public String getServerLinks() {
+        return servers == null ? "" : RecoveryRows.serverLinks(servers, server);
+    }
+
+    /** This page of the order table as rows of markup, written in one pass ({@link RecoveryRows}). */
+    public String getOrderRows() {
+        return RecoveryRows.orderRows(getOrderPage(), ORDER_COLUMNS.stream().map(key -> Messages.label("hmsg", key)).toList(),
+                FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath(), Messages.label("hmsg", "recovery.order.none"));
+    }
+
     /** This page of the order table ({@value #PAGE_SIZE} rows; past the end, the last page). */
     public List<OrderRow> getOrderPage() {
         return LinkPages.slice(getOrder(), getPage(), PAGE_SIZE);

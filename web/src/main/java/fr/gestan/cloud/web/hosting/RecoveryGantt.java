@@ -35,19 +35,26 @@ final class RecoveryGantt {
             html.append("<span class=\"gantt-time\">").append(Shown.duration(st.durationMinutes())).append("</span></div>\n");
         }
         for (RecoveryPlanView.TenantSlot t : plan.tenants()) {
-            String siren = escape(t.tenantSiren());
-            String name = names.apply(t.tenantSiren());
-            html.append("<div class=\"gantt-row tenant-row\"><span class=\"gantt-label\">").append(t.position()).append(". <a href=\"")
-                    .append(escape(context)).append("/admin/clients/summary.xhtml?siren=").append(siren).append("\" class=\"client-link\">")
-                    .append(name == null || name.isEmpty() ? siren : escape(name)).append("</a>");
-            if (name != null && !name.isEmpty()) {
-                html.append("<span class=\"siren\"> · ").append(siren).append("</span>");
-            }
+            html.append("<div class=\"gantt-row tenant-row\"><span class=\"gantt-label\">").append(t.position()).append(". ");
+            clientLink(html, context, t.tenantSiren(), names.apply(t.tenantSiren()));
             html.append("</span>");
             bar(html, "level-" + t.serviceLevel().name(), t.source().drill(), t.startMinute(), t.durationMinutes(), t.endMinute(), total);
             html.append("<span class=\"gantt-time\">").append(Shown.duration(t.endMinute())).append("</span></div>\n");
         }
         return html.toString();
+    }
+
+    /**
+     * A client as {@code WEB-INF/includes/client-link.xhtml} writes it: its company name linked to its summary, then
+     * its SIREN; the SIREN alone, still linked, when {@code name} is null or empty.
+     */
+    static void clientLink(StringBuilder html, String context, String siren, String name) {
+        String shownSiren = escape(siren);
+        html.append("<a href=\"").append(escape(context)).append("/admin/clients/summary.xhtml?siren=").append(shownSiren)
+                .append("\" class=\"client-link\">").append(name == null || name.isEmpty() ? shownSiren : escape(name)).append("</a>");
+        if (name != null && !name.isEmpty()) {
+            html.append("<span class=\"siren\"> · ").append(shownSiren).append("</span>");
+        }
     }
 
     private static void bar(StringBuilder html, String kind, boolean drill, int start, int duration, int end, int total) {
