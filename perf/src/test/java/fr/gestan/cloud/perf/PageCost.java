@@ -56,7 +56,8 @@ import java.util.regex.Pattern;
  * each less what it spends when idle (measured over 3 s before the timed rounds); and with {@code -Dcpu.db=<database>}
  * the CPU of that database's PostgreSQL back ends (processes named {@code postgres: ... <database> ...}) per export
  * request and build, and per home page (docs/performance.md 4.57); for every page, that database's CPU per view beside
- * its home page's (docs/performance.md 4.55).
+ * its home page's (docs/performance.md 4.55). With {@code -Dsave=<folder>} each page's last answer is written there (a
+ * file named after its path), to check that two builds send the same page (docs/performance.md 4.74).
  */
 public final class PageCost {
 
