@@ -40,7 +40,7 @@ class DashboardPageTest {
      * were built and evaluated at every view). The tenants module's links are plain markup.
      */
     private static final Pattern ONE_BEAN_OUTPUT = Pattern.compile(
-            "<ui:composition[^>]*>\\s*<h:outputText value=\"#\\{\\w+\\.\\w+}\" escape=\"false\"/>\\s*</ui:composition>\\s*");
+            "\\s*<ui:composition[^>]*>\\s*<h:outputText value=\"#\\{\\w+\\.\\w+}\" escape=\"false\"/>\\s*</ui:composition>\\s*");
 
     @Test
     void each_tile_is_its_beans_markup_written_once() throws IOException {
