@@ -1,6 +1,9 @@
 package fr.gestan.cloud.web.security;
 
 import fr.gestan.cloud.security.api.JournalEntryView;
+import fr.gestan.cloud.web.i18n.Formats;
+import fr.gestan.cloud.web.i18n.Labels;
+import fr.gestan.cloud.web.layout.TileMarkup;
 import fr.gestan.cloud.security.api.JournalQuery;
 import fr.gestan.cloud.security.api.RealmSecurity;
 import fr.gestan.cloud.security.api.RealmSecurity.LockedUserView;
@@ -11,7 +14,9 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Dashboard tiles of the security module: a client's latest journal entries about its company, and for staff the
@@ -31,6 +36,10 @@ public class DashboardJournalTiles {
     CurrentUser user;
     @EJB
     RealmSecurity realm;
+    @Inject
+    Formats fmt;
+    @Inject
+    Labels label;
 
     private List<JournalEntryView> mine;
     private List<LockedUserView> locked;
@@ -43,6 +52,29 @@ public class DashboardJournalTiles {
             mine = company == null ? List.of() : journal.ofTenant(company.siren(), 0, LATEST);
         }
         return mine;
+    }
+
+    /**
+     * The client dashboard's journal tile, written whole ({@link TileMarkup}): each entry's date, action and actor,
+     * as its {@code ui:repeat} wrote them, each value escaped; "none yet" without entries.
+     */
+    public String getMineTile() {
+        return mineTile(getMine(), TileMarkup.BUNDLES, fmt::dateTime, label::action, TileMarkup.contextPath());
+    }
+
+    static String mineTile(List<JournalEntryView> entries, TileMarkup.Texts text, Function<Instant, String> dateTime,
+                           Function<String, String> action, String contextPath) {
+        StringBuilder body = new StringBuilder(120 + entries.size() * 120).append("<ul id=\"my-journal\" class=\"plain-list\">\n");
+        for (JournalEntryView e : entries) {
+            body.append("<li>").append(TileMarkup.text(dateTime.apply(e.occurredAt()))).append(" · ")
+                    .append(TileMarkup.text(action.apply(e.action()))).append(" · ").append(TileMarkup.text(e.actor())).append("</li>\n");
+        }
+        body.append("</ul>");
+        if (entries.isEmpty()) {
+            body.append(TileMarkup.text(text.of("smsg", "tile.journal.none")));
+        }
+        return TileMarkup.tile("tile-my-journal", text.of("smsg", "portal.journal.title"), contextPath + "/portal/security/journal.xhtml",
+                "normal", body.append('\n').toString());
     }
 
     public List<LockedUserView> getLocked() {

@@ -1,5 +1,7 @@
 package fr.gestan.cloud.web.security;
 
+import static fr.gestan.cloud.common.MarkupText.escape;
+
 import fr.gestan.cloud.security.api.CheckpointView;
 import fr.gestan.cloud.security.api.JournalEntryView;
 import fr.gestan.cloud.security.api.JournalPage;
@@ -87,6 +89,7 @@ public class PortalJournalBean implements Serializable {
     private int page = 1;
     private int pageCount = 1;
     private String includedText;
+    private String rowsMarkup;
 
     /**
      * One entry of the table with what its cells say, worked out once per view in Java (its date, its actor with the
@@ -139,6 +142,53 @@ public class PortalJournalBean implements Serializable {
         return new Row(e, included(e.seq()), formats.dateTime(e.occurredAt()),
                 e.actor() + " (" + labels.code("Role", e.actorRole()) + ")", labels.action(e.action()), labels.data(e.target()),
                 labels.code("JournalEvent.Outcome", e.outcome()));
+    }
+
+    /**
+     * The bundle texts the rows print ({@code {bundle, key}}), in {@link #rowsMarkup}'s order: each cell's column name
+     * (for phones), then the proof link's and the pending entry's words.
+     */
+    static final List<String[]> ROW_TEXTS = List.of(new String[] {"smsg", "portal.journal.position"}, new String[] {"msg", "journal.when"},
+            new String[] {"msg", "journal.actor"}, new String[] {"msg", "journal.action"}, new String[] {"msg", "journal.target"},
+            new String[] {"smsg", "journal.ip"}, new String[] {"msg", "journal.outcome"}, new String[] {"smsg", "journal.reason"},
+            new String[] {"smsg", "portal.journal.proof"}, new String[] {"smsg", "portal.journal.pending"});
+
+    /**
+     * The table's rows, written here as its {@code ui:repeat} wrote them (the same cells, words, ids and links), each
+     * value escaped: the repeat evaluated about twenty EL expressions and two components per row, 25 rows a view
+     * (docs/performance.md, 4.73). {@code texts}: {@link #ROW_TEXTS}' texts; {@code included}: what the first cell says
+     * of an entry the newest checkpoint includes; {@code page}: this page's number, for the proof links.
+     */
+    static String rowsMarkup(List<Row> rows, List<String> texts, String included, String contextPath, int page) {
+        List<String> cells = texts.subList(0, 8).stream().map(t -> "<td data-label=\"" + escape(t) + "\">").toList();
+        String proofWord = escape(texts.get(8));
+        String pending = escape(texts.get(9));
+        String proofHref = escape(contextPath) + "/portal/security/journal.xhtml?page=" + page + "&amp;proof=";
+        StringBuilder html = new StringBuilder(rows.size() * 700);
+        for (Row r : rows) {
+            JournalEntryView e = r.entry();
+            html.append("<tr>").append(cells.get(0)).append(text(e.seq())).append("<br/>");
+            if (r.included()) {
+                html.append("<span class=\"included\">").append(text(included)).append("</span><br/><a id=\"e").append(e.id())
+                        .append("-proof-link\" class=\"proof-link\" href=\"").append(proofHref).append(e.id()).append("#proof-panel\">")
+                        .append(proofWord).append("</a>");
+            } else {
+                html.append(pending).append("<br/>");
+            }
+            html.append("</td>").append(cells.get(1)).append(text(r.when())).append("</td>")
+                    .append(cells.get(2)).append(text(r.actor())).append("</td>")
+                    .append(cells.get(3)).append(text(r.actionLabel())).append("</td>")
+                    .append(cells.get(4)).append(text(r.target())).append("</td>")
+                    .append(cells.get(5)).append(text(e.sourceIp())).append("</td>")
+                    .append(cells.get(6)).append(text(r.outcomeLabel())).append("</td>")
+                    .append(cells.get(7)).append(text(e.reason())).append("</td></tr>\n");
+        }
+        return html.toString();
+    }
+
+    /** A value as EL writes it: nothing for null, escaped. */
+    private static String text(Object value) {
+        return value == null ? "" : escape(value.toString());
     }
 
     /** The address's number, or {@code absent} when it is missing or not a positive number; at most {@code max}. */
@@ -212,6 +262,15 @@ public class PortalJournalBean implements Serializable {
 
     public CheckpointView getLatestCheckpoint() {
         return latestCheckpoint;
+    }
+
+    /** This page's entries as the table's rows ({@link #rowsMarkup}), escaped: written as they are; once per view. */
+    public String getRowsMarkup() {
+        if (rowsMarkup == null) {
+            rowsMarkup = rowsMarkup(rows, ROW_TEXTS.stream().map(k -> Messages.label(k[0], k[1])).toList(), includedText,
+                    FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath(), page);
+        }
+        return rowsMarkup;
     }
 
     /** This page's entries, newest first. */

@@ -34,14 +34,20 @@ class DashboardPageTest {
         }
     }
 
-    /** Components that a tile needs not: the view is built at every visit, and c:if or plain markup writes the same. */
-    private static final Pattern PLAIN_MARKUP_DOES = Pattern.compile("<(h:panelGroup|h:outputFormat|h:outputLink|h:outputText)\\b");
+    /**
+     * Each of the client's tiles is written whole by its bean (docs/performance.md 4.73): one output of the bean's
+     * markup, no tag, condition, repeat or expression of its own (the tag gt:tile, its conditions and the tiles' repeats
+     * were built and evaluated at every view). The tenants module's links are plain markup.
+     */
+    private static final Pattern ONE_BEAN_OUTPUT = Pattern.compile(
+            "\\s*<ui:composition[^>]*>\\s*<h:outputText value=\"#\\{\\w+\\.\\w+}\" escape=\"false\"/>\\s*</ui:composition>\\s*");
 
     @Test
-    void the_tiles_build_no_component_where_plain_markup_does() throws IOException {
+    void each_tile_is_its_beans_markup_written_once() throws IOException {
         try (Stream<Path> tiles = Files.list(WEBAPP.resolve("WEB-INF/tiles/portal"))) {
-            for (Path tile : tiles.filter(p -> p.toString().endsWith(".xhtml")).toList()) {
-                assertFalse(PLAIN_MARKUP_DOES.matcher(Files.readString(tile)).find(), () -> tile + " builds a panel, output or link component");
+            for (Path tile : tiles.filter(p -> p.toString().endsWith(".xhtml") && !p.toString().contains("tenants-module")).toList()) {
+                String page = Files.readString(tile).replaceAll("(?s)<!--.*?-->", "");
+                assertTrue(ONE_BEAN_OUTPUT.matcher(page).matches(), () -> tile + " is more than its bean's markup: " + page);
             }
         }
     }

@@ -1,6 +1,8 @@
 package fr.gestan.cloud.web.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -17,7 +19,10 @@ import fr.gestan.cloud.tenants.api.TenantState;
 import fr.gestan.cloud.tenants.api.TenantView;
 import fr.gestan.cloud.web.signin.CurrentUser;
 import fr.gestan.cloud.web.signin.CurrentUserTest;
+import java.io.IOException;
 import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -186,5 +191,37 @@ class PortalJournalPagesTest {
         proofsAsked.clear();
         bean(60).open("2", "x42");
         assertEquals(List.of(), proofsAsked, "no number, no proof");
+    }
+
+    /** The ten texts of {@code PortalJournalBean.ROW_TEXTS}: each its key, one with a character to escape. */
+    private static final List<String> TEXTS = PortalJournalBean.ROW_TEXTS.stream().map(k -> k[1]).toList();
+
+    @Test
+    void the_rows_are_written_with_the_cells_words_and_links_the_repeat_wrote_each_value_escaped() {
+        JournalEntryView signed = new JournalEntryView(42, 7L, Instant.EPOCH, "a", "client", "842317653", "LOGIN", null, "10.0.0.1", "OK",
+                "r<1>", "h");
+        JournalEntryView pending = new JournalEntryView(43, null, Instant.EPOCH, "b", "client", "842317653", "LOGIN", "t", null, "OK", null, "h");
+        List<PortalJournalBean.Row> rows = List.of(
+                new PortalJournalBean.Row(signed, true, "1 janv. 1970", "a & co (Client)", "Connexion", "\"x\"", "Réussi"),
+                new PortalJournalBean.Row(pending, false, "2 janv.", "b (Client)", "Connexion", "t", "Réussi"));
+        String html = PortalJournalBean.rowsMarkup(rows, TEXTS.stream().map(t -> t.equals("journal.ip") ? "IP <v4>" : t).toList(),
+                "inclus au point n° 3", "/ctx", 2);
+        assertEquals("<tr><td data-label=\"portal.journal.position\">7<br/><span class=\"included\">inclus au point n° 3</span><br/>"
+                + "<a id=\"e42-proof-link\" class=\"proof-link\" href=\"/ctx/portal/security/journal.xhtml?page=2&amp;proof=42#proof-panel\">"
+                + "portal.journal.proof</a></td><td data-label=\"journal.when\">1 janv. 1970</td><td data-label=\"journal.actor\">a &amp; co (Client)</td>"
+                + "<td data-label=\"journal.action\">Connexion</td><td data-label=\"journal.target\">&quot;x&quot;</td>"
+                + "<td data-label=\"IP &lt;v4&gt;\">10.0.0.1</td><td data-label=\"journal.outcome\">Réussi</td>"
+                + "<td data-label=\"journal.reason\">r&lt;1&gt;</td></tr>\n"
+                + "<tr><td data-label=\"portal.journal.position\"><br/>portal.journal.pending<br/></td><td data-label=\"journal.when\">2 janv.</td>"
+                + "<td data-label=\"journal.actor\">b (Client)</td><td data-label=\"journal.action\">Connexion</td><td data-label=\"journal.target\">t</td>"
+                + "<td data-label=\"IP &lt;v4&gt;\"></td><td data-label=\"journal.outcome\">Réussi</td><td data-label=\"journal.reason\"></td></tr>\n", html);
+        assertEquals("", PortalJournalBean.rowsMarkup(List.of(), TEXTS, null, "", 1));
+    }
+
+    @Test
+    void the_page_writes_the_beans_rows_not_a_repeat_of_them() throws IOException {
+        String page = Files.readString(Path.of("src/main/webapp/portal/security/journal.xhtml"));
+        assertTrue(page.contains("<h:outputText value=\"#{portalJournalBean.rowsMarkup}\" escape=\"false\"/>"), page);
+        assertFalse(page.contains("value=\"#{portalJournalBean.rows}\""), "a ui:repeat of the rows is back");
     }
 }
