@@ -2,6 +2,7 @@ package fr.gestan.cloud.web.http;
 
 import fr.gestan.cloud.common.health.WarmUp;
 import fr.gestan.cloud.common.pdf.DocumentFonts;
+import fr.gestan.cloud.web.i18n.LanguageBean;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.servlet.ServletContextEvent;
@@ -163,8 +164,10 @@ public class StartWarmUp implements ServletContextListener {
         throw new IllegalStateException(url + " answered " + response.statusCode());
     }
 
+    /** A page in {@code language}: the user's language is its cookie's (LanguageViewHandler), the browser's header aside. */
     private static HttpRequest request(String url, String language) {
         return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).header("Accept", "text/html,*/*")
-                .header("Accept-Language", language).header("User-Agent", "Gestan warm-up").GET().build();
+                .header("Accept-Language", language).header("Cookie", LanguageBean.COOKIE + "=" + language)
+                .header("User-Agent", "Gestan warm-up").GET().build();
     }
 }

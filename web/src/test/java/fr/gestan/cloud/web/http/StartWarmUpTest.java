@@ -44,7 +44,9 @@ class StartWarmUpTest {
                 answer(exchange, 503, "booting");
                 return;
             }
-            asked.computeIfAbsent(path + " " + exchange.getRequestHeaders().getFirst("Accept-Language"), p -> new AtomicInteger()).incrementAndGet();
+            // the language a page is built in is its cookie's (LanguageViewHandler), not Accept-Language's
+            String cookie = String.valueOf(exchange.getRequestHeaders().getFirst("Cookie"));
+            asked.computeIfAbsent(path + " " + cookie.substring(cookie.indexOf('=') + 1), p -> new AtomicInteger()).incrementAndGet();
             answer(exchange, 200, path.contains("jakarta.faces.resource") ? "body{}" : "<html><head>"
                     + "<link rel=\"stylesheet\" href=\"/jakarta.faces.resource/theme.css.xhtml?ln=primefaces-saga&amp;v=1\"/>"
                     + "<script src=\"/jakarta.faces.resource/core.js.xhtml?ln=primefaces&amp;v=1\"></script>"
