@@ -5,10 +5,12 @@ import fr.gestan.cloud.compliance.api.CertificateRegistry;
 import fr.gestan.cloud.compliance.api.CertificateStatusView;
 import fr.gestan.cloud.compliance.api.Certificates;
 import fr.gestan.cloud.compliance.api.FileVerification;
+import fr.gestan.cloud.web.i18n.LanguageBean;
 import fr.gestan.cloud.web.i18n.Messages;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
@@ -31,6 +33,8 @@ public class VerifyBean {
     Certificates certificates;
     @Inject
     Messages messages;
+    @Inject
+    LanguageBean language;
 
     /** The longest certificate number the form accepts (its field's {@code maxlength}). */
     static final int NUMBER_MAX_LENGTH = 32;
@@ -74,6 +78,11 @@ public class VerifyBean {
 
     /** The page's view action: the number form and the QR code's link are both a GET with {@code number}. */
     public void verifyNumber(String requested) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        if (faces != null) {
+            // A view action runs before the page's f:view gives the view its language: the message it adds must be in it.
+            faces.getViewRoot().setLocale(language.getLocale());
+        }
         number = requested;
         verifyFromLink();
     }

@@ -100,15 +100,18 @@ class VerifyBeanTest {
         Registry registry = new Registry(PROOF);
         VerifyBean empty = new VerifyBean();
         empty.registry = registry;
-        empty.verifyNumber(" ");
+        empty.setNumber(" ");
+        empty.verifyFromLink();
         assertEquals("verify.number.required", empty.getNumberProblem());
         VerifyBean tooLong = new VerifyBean();
         tooLong.registry = registry;
-        tooLong.verifyNumber("GC-" + "9".repeat(VerifyBean.NUMBER_MAX_LENGTH));
+        tooLong.setNumber("GC-" + "9".repeat(VerifyBean.NUMBER_MAX_LENGTH));
+        tooLong.verifyFromLink();
         assertEquals("verify.number.tooLong", tooLong.getNumberProblem());
         VerifyBean none = new VerifyBean();
         none.registry = registry;
-        none.verifyNumber(null); // the page opened without a number
+        none.setNumber(null); // the page opened without a number
+        none.verifyFromLink();
         assertNull(none.getNumberProblem());
         assertNull(none.getShown());
         assertEquals(List.of(), registry.calls);
@@ -119,7 +122,8 @@ class VerifyBeanTest {
         Registry registry = new Registry(PROOF);
         VerifyBean bean = new VerifyBean();
         bean.registry = registry;
-        bean.verifyNumber(NUMBER);
+        bean.setNumber(NUMBER);
+        bean.verifyFromLink();
         assertNull(bean.getNumberProblem());
         assertEquals(NUMBER, bean.getNumber(), "shown again in the field");
         assertEquals(STATUS, bean.getShown());
