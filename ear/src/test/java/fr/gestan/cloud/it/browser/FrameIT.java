@@ -105,8 +105,8 @@ class FrameIT extends BrowserJourney {
         browser.find(By.id("number")).sendKeys("GC-0000-404404");
         browser.find(By.id("submit")).click();
         String message = browser.waitUntil(d -> {
-            String text = d.findElement(By.id("messages")).getText();
-            return text.isBlank() ? null : text;
+            List<org.openqa.selenium.WebElement> shown = d.findElements(By.id("result-unknown"));
+            return shown.isEmpty() ? null : d.findElement(By.tagName("main")).getText();
         });
         String unknown = "Aucune attestation ne porte ce numéro.";
         assertTrue(message.contains(unknown), "the look-up ran: " + message);

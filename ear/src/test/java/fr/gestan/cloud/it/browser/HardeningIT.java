@@ -171,7 +171,7 @@ class HardeningIT extends BrowserJourney {
         browser.open(Http.HTTPS + "verify");
         browser.find(By.id("number")).sendKeys("GC-1999-999998");
         browser.find(By.id("submit")).click();
-        browser.waitUntil(d -> d.findElement(By.id("messages")).getText().contains("Aucune attestation ne porte ce numéro."));
+        browser.waitUntil(d -> d.findElement(By.id("result-unknown")).getText().contains("Aucune attestation ne porte ce numéro."));
         assertEquals(session, browser.driver().manage().getCookieNamed("JSESSIONID").getValue(), "the same session");
         HttpResponse<String> portal = Http.get(Http.HTTPS + "portal/", "Cookie", "JSESSIONID=" + session, "Accept", "text/html");
         assertEquals(200, portal.statusCode(), "still signed in, without going back to Keycloak: " + portal.headers().map());

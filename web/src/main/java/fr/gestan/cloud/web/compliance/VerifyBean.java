@@ -5,12 +5,10 @@ import fr.gestan.cloud.compliance.api.CertificateRegistry;
 import fr.gestan.cloud.compliance.api.CertificateStatusView;
 import fr.gestan.cloud.compliance.api.Certificates;
 import fr.gestan.cloud.compliance.api.FileVerification;
-import fr.gestan.cloud.web.i18n.LanguageBean;
 import fr.gestan.cloud.web.i18n.Messages;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
@@ -33,8 +31,6 @@ public class VerifyBean {
     Certificates certificates;
     @Inject
     Messages messages;
-    @Inject
-    LanguageBean language;
 
     /** The longest certificate number the form accepts (its field's {@code maxlength}). */
     static final int NUMBER_MAX_LENGTH = 32;
@@ -43,6 +39,8 @@ public class VerifyBean {
     private String number;
     /** The key (bundle {@code cmsg}) of what is wrong with the number sent, shown on its field; null when nothing. */
     private String numberProblem;
+    /** True when no certificate has the number looked up: said in the page's result area, not as a Faces message. */
+    private boolean unknown;
     private CertificateStatusView result;
     private Part file;
     private FileVerification fileResult;
@@ -57,9 +55,7 @@ public class VerifyBean {
         result = check == null ? null : check.status();
         issuing = check == null ? null : check.issuing();
         issuingOf = check == null ? null : result.number();
-        if (result == null) {
-            messages.warn("verify.unknown");
-        }
+        unknown = result == null;
     }
 
     /** The QR code's link: {@code /verify?number=GC-2026-000042} runs the check at once. */
@@ -78,13 +74,12 @@ public class VerifyBean {
 
     /** The page's view action: the number form and the QR code's link are both a GET with {@code number}. */
     public void verifyNumber(String requested) {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        if (faces != null) {
-            // A view action runs before the page's f:view gives the view its language: the message it adds must be in it.
-            faces.getViewRoot().setLocale(language.getLocale());
-        }
         number = requested;
         verifyFromLink();
+    }
+
+    public boolean isUnknown() {
+        return unknown;
     }
 
     /** The key (bundle {@code cmsg}) of what is wrong with the number sent, shown on its field; null when nothing. */
