@@ -55,23 +55,21 @@ class AnonymousSessionsIT extends OnJourneyEar {
                     "the security headers stay: " + page);
         }
 
-        // /verify by number: PrimeFaces' AJAX post of the form, answered with the "unknown number" message.
+        // /verify by number: the page's plain GET form (no view state, no script), answered with the "unknown number" message.
         HttpResponse<String> verifyPage = Http.get(Http.HTTPS + "verify", "Accept", "text/html");
         String viewState = first(VIEW_STATE, verifyPage.body());
         assertEquals("stateless", viewState, "the page keeps no view on the server");
-        Map<String, String> form = ajaxForm(verifyPage.body(), "verify", "verify:submit", "verify result-area messages");
-        form.put("verify:number", "GC-2026-999997");
-        HttpResponse<String> byNumber = ajax(formAction(verifyPage.body(), "verify"), form);
+        assertTrue(verifyPage.body().contains("<form id=\"verify\" method=\"get\""), verifyPage.body());
+        HttpResponse<String> byNumber = Http.get(Http.HTTPS + "verify?number=GC-2026-999997", "Accept", "text/html");
         assertEquals(200, byNumber.statusCode(), byNumber.body());
-        assertTrue(byNumber.body().contains("<partial-response") && byNumber.body().contains("Aucune attestation ne porte ce num"),
-                byNumber.body());
-        sessionCookies(byNumber, "POST verify (number)", cookies);
+        assertTrue(byNumber.body().contains("Aucune attestation ne porte ce num"), byNumber.body());
+        sessionCookies(byNumber, "GET verify (number)", cookies);
 
         // The same form without a number: the field's own message, still no session.
-        form.put("verify:number", "");
-        HttpResponse<String> empty = ajax(formAction(verifyPage.body(), "verify"), form);
+        HttpResponse<String> empty = Http.get(Http.HTTPS + "verify?number=", "Accept", "text/html");
+        assertEquals(200, empty.statusCode(), empty.body());
         assertTrue(empty.body().contains("Saisissez le num") && !empty.body().contains("Aucune attestation"), empty.body());
-        sessionCookies(empty, "POST verify (empty)", cookies);
+        sessionCookies(empty, "GET verify (empty)", cookies);
 
         // /verify by file: the multipart upload (not an AJAX request) of a file that is not one of ours.
         String boundary = "----gestan" + UUID.randomUUID();

@@ -102,14 +102,15 @@ class FrameIT extends BrowserJourney {
     @Order(5)
     void pages_work_under_the_policy_without_any_violation() throws Exception {
         browser.open(BASE + "verify.xhtml");
-        browser.find(By.id("verify:number")).sendKeys("GC-0000-404404");
-        browser.find(By.id("verify:submit")).click();
+        browser.find(By.id("number")).sendKeys("GC-0000-404404");
+        browser.find(By.id("submit")).click();
         String message = browser.waitUntil(d -> {
-            String text = d.findElement(By.id("messages")).getText();
-            return text.isBlank() ? null : text;
+            List<org.openqa.selenium.WebElement> shown = d.findElements(By.id("result-unknown"));
+            return shown.isEmpty() ? null : d.findElement(By.tagName("main")).getText();
         });
         String unknown = "Aucune attestation ne porte ce numéro.";
-        assertTrue(message.contains(unknown), "the AJAX action ran: " + message);
+        assertTrue(message.contains(unknown), "the look-up ran: " + message);
+        assertTrue(browser.url().contains("number=GC-0000-404404"), "the number form is a GET: " + browser.url());
         assertEquals(message.indexOf(unknown), message.lastIndexOf(unknown), "shown once: " + message);
         browser.screenshot("40-verify-message-fr");
         browser.open(BASE);
@@ -132,12 +133,16 @@ class FrameIT extends BrowserJourney {
         browser.find(By.id("continue")).click();
         browser.waitUntil(d -> d.findElement(By.tagName("h1")).getText().equals("Progress"));
 
-        // A public page keeps no view (StatelessPublicViews): without its session its form still works.
+        // A public page keeps no view (StatelessPublicViews): without its session its Faces form still works (the
+        // file form; the number form is a plain GET).
+        java.nio.file.Path notOurs = java.nio.file.Files.createTempFile("not-a-certificate", ".pdf");
+        java.nio.file.Files.writeString(notOurs, "%PDF-1.7 not a certificate of ours");
         browser.open(BASE + "verify.xhtml");
-        browser.find(By.id("verify:number")).sendKeys("GC-0000-404405"); // no such number (other tests issue GC-2026-...)
+        browser.find(By.id("upload:file")).sendKeys(notOurs.toAbsolutePath().toString());
         browser.forgetApplicationSession();
-        browser.find(By.id("verify:submit")).click();
-        browser.waitUntil(d -> d.findElement(By.id("messages")).getText().contains("Aucune attestation ne porte ce numéro."));
+        browser.find(By.id("upload:check-file")).click();
+        browser.waitUntil(d -> d.findElement(By.id("file-refused")).isDisplayed());
+        java.nio.file.Files.delete(notOurs);
     }
 
     @Test

@@ -126,8 +126,10 @@ class HardeningIT extends BrowserJourney {
     void a_nul_character_is_refused_as_bad_input_not_a_500() throws Exception {
         assertProblem(postTenant("application/json", "{\"legalName\":\"Nul\\u0000SARL\",\"siren\":\"842317653\"}"), 400, "legalName", "NUL in JSON");
         assertProblem(Http.get(API + "tenants?q=a%00b", "Authorization", support), 400, "q", "NUL in a query parameter");
-        HttpResponse<String> page = Http.post(Http.HTTPS + "verify.xhtml", "application/x-www-form-urlencoded", "number=GC%00-1");
-        assertEquals(400, page.statusCode(), "a page refuses it too");
+        HttpResponse<String> page = Http.get(Http.HTTPS + "verify?number=GC%00-1");
+        assertEquals(400, page.statusCode(), "a page refuses it too (the number form's GET)");
+        HttpResponse<String> post = Http.post(Http.HTTPS + "verify.xhtml", "application/x-www-form-urlencoded", "upload%3Afile=GC%00-1");
+        assertEquals(400, post.statusCode(), "and in a form post");
     }
 
     @Test
@@ -167,9 +169,9 @@ class HardeningIT extends BrowserJourney {
         signInAt("portal/", "client.demo", "Gestan-Client-2026!");
         String session = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
         browser.open(Http.HTTPS + "verify");
-        browser.find(By.id("verify:number")).sendKeys("GC-1999-999998");
-        browser.find(By.id("verify:submit")).click();
-        browser.waitUntil(d -> d.findElement(By.id("messages")).getText().contains("Aucune attestation ne porte ce numéro."));
+        browser.find(By.id("number")).sendKeys("GC-1999-999998");
+        browser.find(By.id("submit")).click();
+        browser.waitUntil(d -> d.findElement(By.id("result-unknown")).getText().contains("Aucune attestation ne porte ce numéro."));
         assertEquals(session, browser.driver().manage().getCookieNamed("JSESSIONID").getValue(), "the same session");
         HttpResponse<String> portal = Http.get(Http.HTTPS + "portal/", "Cookie", "JSESSIONID=" + session, "Accept", "text/html");
         assertEquals(200, portal.statusCode(), "still signed in, without going back to Keycloak: " + portal.headers().map());

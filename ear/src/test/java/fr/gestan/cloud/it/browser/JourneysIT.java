@@ -281,8 +281,8 @@ class JourneysIT extends BrowserJourney {
         assertEquals("État des serveurs", browser.find(By.tagName("h1")).getText());
         browser.open(BASE + "verify");
         assertEquals("Vérifier une attestation", browser.find(By.tagName("h1")).getText());
-        browser.find(By.id("verify:number")).sendKeys("GC-1999-999999");
-        browser.find(By.id("verify:submit")).click();
+        browser.find(By.id("number")).sendKeys("GC-1999-999999");
+        browser.find(By.id("submit")).click();
         browser.waitUntil(d -> d.getPageSource().contains("Aucune attestation ne porte ce numéro."));
         assertTrue(browser.url().startsWith(BASE + "verify"), "an anonymous visitor stays on the public page: " + browser.url());
         browser.screenshot("14-verify-unknown-fr");

@@ -561,7 +561,7 @@ class CertificatesIT extends WithRoleCallers {
             assertTrue(plan.contains("journal_entry_target_ix"), plan);
             // and in the one statement that /verify runs for the entry and its position (docs/performance.md 4.37)
             String withPosition = plan(fr.gestan.cloud.security.internal.JournalProofsBean.ISSUING_ENTRY_AND_POSITION
-                    .replace("?1", "'" + issued.number() + "'"));
+                    .replaceFirst("\\?", "'" + issued.number() + "'"));
             assertTrue(withPosition.contains("journal_entry_target_ix") && withPosition.contains("journal_leaf_entry_ux"), withPosition);
         }
         if (postgres()) { // the owner switches the append-only trigger off (H2's Java trigger cannot be)

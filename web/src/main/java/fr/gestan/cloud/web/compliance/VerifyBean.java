@@ -16,8 +16,8 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Public verification of a certificate: by its number (typed, or from the QR code's link {@code /verify?number=...},
- * checked on arrival), or by uploading the PDF (is this exact file one we issued, and is it still valid). Each check
+ * Public verification of a certificate: by its number (typed in the page's plain GET form, or from the QR code's link:
+ * both {@code /verify?number=...}, checked on arrival), or by uploading the PDF (is this exact file one we issued, and is it still valid). Each check
  * is rate-limited per address by {@code RateLimitFilter}. Request-scoped, on a stateless page: every form posts
  * what it checks, so an anonymous visitor leaves no session behind (docs/performance.md, 4.10).
  */
@@ -32,9 +32,15 @@ public class VerifyBean {
     @Inject
     Messages messages;
 
-    // Checked by the form's input (required, 32 characters), not by Bean Validation: the page's view parameter is
-    // validated on every postback, and an empty one would silently stop the file form's action.
+    /** The longest certificate number the form accepts (its field's {@code maxlength}). */
+    static final int NUMBER_MAX_LENGTH = 32;
+
+    // Checked here (required, 32 characters), not by Bean Validation: the number arrives as a request parameter.
     private String number;
+    /** The key (bundle {@code cmsg}) of what is wrong with the number sent, shown on its field; null when nothing. */
+    private String numberProblem;
+    /** True when no certificate has the number looked up: said in the page's result area, not as a Faces message. */
+    private boolean unknown;
     private CertificateStatusView result;
     private Part file;
     private FileVerification fileResult;
@@ -49,16 +55,36 @@ public class VerifyBean {
         result = check == null ? null : check.status();
         issuing = check == null ? null : check.issuing();
         issuingOf = check == null ? null : result.number();
-        if (result == null) {
-            messages.warn("verify.unknown");
-        }
+        unknown = result == null;
     }
 
     /** The QR code's link: {@code /verify?number=GC-2026-000042} runs the check at once. */
     public void verifyFromLink() {
-        if (number != null && !number.isBlank() && number.length() <= 32) {
+        if (number == null) {
+            return; // the page opened without a number
+        }
+        if (number.isBlank()) {
+            numberProblem = "verify.number.required"; // the form sent empty
+        } else if (number.length() > NUMBER_MAX_LENGTH) {
+            numberProblem = "verify.number.tooLong"; // a forged link: not looked up
+        } else {
             verify();
         }
+    }
+
+    /** The page's view action: the number form and the QR code's link are both a GET with {@code number}. */
+    public void verifyNumber(String requested) {
+        number = requested;
+        verifyFromLink();
+    }
+
+    public boolean isUnknown() {
+        return unknown;
+    }
+
+    /** The key (bundle {@code cmsg}) of what is wrong with the number sent, shown on its field; null when nothing. */
+    public String getNumberProblem() {
+        return numberProblem;
     }
 
     public void verifyFile() {

@@ -94,4 +94,39 @@ class VerifyBeanTest {
         }
         assertEquals(List.of("check " + NUMBER), registry.calls);
     }
+
+    @Test
+    void the_number_form_sent_empty_or_too_long_is_said_on_its_field_without_a_look_up() {
+        Registry registry = new Registry(PROOF);
+        VerifyBean empty = new VerifyBean();
+        empty.registry = registry;
+        empty.setNumber(" ");
+        empty.verifyFromLink();
+        assertEquals("verify.number.required", empty.getNumberProblem());
+        VerifyBean tooLong = new VerifyBean();
+        tooLong.registry = registry;
+        tooLong.setNumber("GC-" + "9".repeat(VerifyBean.NUMBER_MAX_LENGTH));
+        tooLong.verifyFromLink();
+        assertEquals("verify.number.tooLong", tooLong.getNumberProblem());
+        VerifyBean none = new VerifyBean();
+        none.registry = registry;
+        none.setNumber(null); // the page opened without a number
+        none.verifyFromLink();
+        assertNull(none.getNumberProblem());
+        assertNull(none.getShown());
+        assertEquals(List.of(), registry.calls);
+    }
+
+    @Test
+    void the_number_form_checks_the_number_it_sends() {
+        Registry registry = new Registry(PROOF);
+        VerifyBean bean = new VerifyBean();
+        bean.registry = registry;
+        bean.setNumber(NUMBER);
+        bean.verifyFromLink();
+        assertNull(bean.getNumberProblem());
+        assertEquals(NUMBER, bean.getNumber(), "shown again in the field");
+        assertEquals(STATUS, bean.getShown());
+        assertEquals(List.of("check " + NUMBER), registry.calls);
+    }
 }
