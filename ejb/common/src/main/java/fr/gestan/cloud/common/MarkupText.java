@@ -25,4 +25,9 @@ public final class MarkupText {
         }
         return out.toString();
     }
+
+    /** A value as an EL expression writes it in text: nothing for null, else its text escaped. */
+    public static String text(Object value) {
+        return value == null ? "" : escape(value.toString());
+    }
 }

@@ -1,5 +1,6 @@
 package fr.gestan.cloud.web.compliance;
 
+import fr.gestan.cloud.common.MarkupText;
 import fr.gestan.cloud.compliance.api.ComplianceEvaluation;
 import fr.gestan.cloud.compliance.api.ComplianceReport;
 import fr.gestan.cloud.compliance.api.RuleFinding;
@@ -79,17 +80,17 @@ public class ComplianceTileBean {
                        String contextPath) {
         StringBuilder body = new StringBuilder(600);
         if (toDos != null) {
-            body.append("<p class=\"figure\" id=\"compliance-todos\">").append(TileMarkup.text(count.apply(toDos.size())))
+            body.append("<p class=\"figure\" id=\"compliance-todos\">").append(MarkupText.text(count.apply(toDos.size())))
                     .append("</p>\n<ul class=\"plain-list\" id=\"compliance-todo-list\">\n");
             for (RuleFinding t : toDos) {
-                body.append("<li>").append(TileMarkup.text(text.of("cmsg", "finding.code." + t.code()))).append("</li>\n");
+                body.append("<li>").append(MarkupText.text(text.of("cmsg", "finding.code." + t.code()))).append("</li>\n");
             }
-            body.append("</ul>\n<p id=\"compliance-commitments\">").append(TileMarkup.text(text.of("cmsg", "client.tile.commitments." + ourOutcome)))
+            body.append("</ul>\n<p id=\"compliance-commitments\">").append(MarkupText.text(text.of("cmsg", "client.tile.commitments." + ourOutcome)))
                     .append("</p>\n");
         }
         String page = contextPath + "/portal/compliance.xhtml";
-        body.append("<p><a id=\"compliance-link\" href=\"").append(TileMarkup.text(page)).append("\">")
-                .append(TileMarkup.text(text.of("cmsg", "tile.link"))).append("</a></p>\n");
+        body.append("<p><a id=\"compliance-link\" href=\"").append(MarkupText.text(page)).append("\">")
+                .append(MarkupText.text(text.of("cmsg", "tile.link"))).append("</a></p>\n");
         return TileMarkup.tile("tile-compliance", text.of("cmsg", "tile.title"), page, tone, body.toString());
     }
 }

@@ -1,5 +1,6 @@
 package fr.gestan.cloud.web.compliance;
 
+import fr.gestan.cloud.common.MarkupText;
 import fr.gestan.cloud.compliance.api.CertificateStatus;
 import fr.gestan.cloud.compliance.api.CertificateView;
 import fr.gestan.cloud.compliance.api.Certificates;
@@ -66,15 +67,15 @@ public class PortalCertificatesBean {
         StringBuilder body = new StringBuilder(500);
         if (latest != null) {
             String status = latest.status() == null ? "" : latest.status().name();
-            body.append("<p class=\"cert-latest\"><strong id=\"certificate-number\">").append(TileMarkup.text(latest.number()))
-                    .append("</strong></p>\n<p><span class=\"status-").append(TileMarkup.text(status)).append("\">")
-                    .append(TileMarkup.text(statusLabel.apply(latest.status()))).append("</span>\n· ")
-                    .append(TileMarkup.text(text.of("cmsg", "cert.col.validUntil"))).append(' ').append(TileMarkup.text(dateTime.apply(latest.validUntil())))
+            body.append("<p class=\"cert-latest\"><strong id=\"certificate-number\">").append(MarkupText.text(latest.number()))
+                    .append("</strong></p>\n<p><span class=\"status-").append(MarkupText.text(status)).append("\">")
+                    .append(MarkupText.text(statusLabel.apply(latest.status()))).append("</span>\n· ")
+                    .append(MarkupText.text(text.of("cmsg", "cert.col.validUntil"))).append(' ').append(MarkupText.text(dateTime.apply(latest.validUntil())))
                     .append("</p>\n<p><a id=\"certificate-download\" href=\"")
-                    .append(TileMarkup.text(contextPath + "/portal/certificate.pdf?number=" + URLEncoder.encode(latest.number(), StandardCharsets.UTF_8)))
-                    .append("\">").append(TileMarkup.text(text.of("cmsg", "cert.download"))).append("</a></p>\n");
+                    .append(MarkupText.text(contextPath + "/portal/certificate.pdf?number=" + URLEncoder.encode(latest.number(), StandardCharsets.UTF_8)))
+                    .append("\">").append(MarkupText.text(text.of("cmsg", "cert.download"))).append("</a></p>\n");
         } else {
-            body.append("<p id=\"certificate-none\">").append(TileMarkup.text(text.of("cmsg", "cert.tile.none"))).append("</p>\n");
+            body.append("<p id=\"certificate-none\">").append(MarkupText.text(text.of("cmsg", "cert.tile.none"))).append("</p>\n");
         }
         return TileMarkup.tile("tile-certificate", text.of("cmsg", "cert.tile.title"), contextPath + "/portal/certificates.xhtml", tone,
                 body.toString());

@@ -2,6 +2,7 @@ package fr.gestan.cloud.web.hosting;
 
 import static fr.gestan.cloud.common.MarkupText.escape;
 
+import fr.gestan.cloud.common.MarkupText;
 import fr.gestan.cloud.common.Shown;
 import fr.gestan.cloud.hosting.api.AvailabilityView;
 import fr.gestan.cloud.hosting.api.ComponentStatusView;
@@ -86,15 +87,15 @@ public class PortalHostingBean implements Serializable {
         String estimate = escape(text.of("hmsg", "portal.recovery.estimate"));
         String position = escape(text.of("hmsg", "portal.recovery.position"));
         for (MyRecoveryView r : recovery) {
-            body.append("<p class=\"my-recovery-summary\">\n").append(server).append(" <strong>").append(TileMarkup.text(r.serverName()))
-                    .append("</strong> (").append(TileMarkup.text(r.dataCentreCode())).append(")<br/>\n").append(estimate)
+            body.append("<p class=\"my-recovery-summary\">\n").append(server).append(" <strong>").append(MarkupText.text(r.serverName()))
+                    .append("</strong> (").append(MarkupText.text(r.dataCentreCode())).append(")<br/>\n").append(estimate)
                     .append(" <strong class=\"tile-recovery-estimate\">").append(escape(Shown.duration(r.estimatedMinutes())))
                     .append("</strong>\n· ").append(position).append(' ').append(r.position()).append(" / ").append(r.tenantCount()).append("\n</p>\n");
         }
         body.append("<ul id=\"tile-my-servers\" class=\"plain-list\">\n");
         for (ComponentStatusView c : servers) {
             String state = c.state() == null ? "" : c.state().name();
-            body.append("<li>").append(TileMarkup.text(c.name())).append(" · <span class=\"state state-").append(escape(state))
+            body.append("<li>").append(MarkupText.text(c.name())).append(" · <span class=\"state state-").append(escape(state))
                     .append("\">").append(escape(stateLabel.apply(c.state()))).append("</span></li>\n");
         }
         String page = contextPath + "/portal/hosting.xhtml";

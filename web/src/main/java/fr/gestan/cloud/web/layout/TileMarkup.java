@@ -42,11 +42,6 @@ public final class TileMarkup {
         return html.append("</h2>\n<div class=\"tile-body\">\n").append(body).append("</div>\n</section>\n").toString();
     }
 
-    /** A value as an EL expression writes it in text: nothing for null, escaped. */
-    public static String text(Object value) {
-        return value == null ? "" : escape(value.toString());
-    }
-
     /** The application's path ({@code ""} at the root), for the tiles' links. */
     public static String contextPath() {
         return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath();

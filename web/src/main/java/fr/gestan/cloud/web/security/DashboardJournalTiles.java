@@ -1,5 +1,6 @@
 package fr.gestan.cloud.web.security;
 
+import fr.gestan.cloud.common.MarkupText;
 import fr.gestan.cloud.security.api.JournalEntryView;
 import fr.gestan.cloud.web.i18n.Formats;
 import fr.gestan.cloud.web.i18n.Labels;
@@ -66,12 +67,12 @@ public class DashboardJournalTiles {
                            Function<String, String> action, String contextPath) {
         StringBuilder body = new StringBuilder(120 + entries.size() * 120).append("<ul id=\"my-journal\" class=\"plain-list\">\n");
         for (JournalEntryView e : entries) {
-            body.append("<li>").append(TileMarkup.text(dateTime.apply(e.occurredAt()))).append(" · ")
-                    .append(TileMarkup.text(action.apply(e.action()))).append(" · ").append(TileMarkup.text(e.actor())).append("</li>\n");
+            body.append("<li>").append(MarkupText.text(dateTime.apply(e.occurredAt()))).append(" · ")
+                    .append(MarkupText.text(action.apply(e.action()))).append(" · ").append(MarkupText.text(e.actor())).append("</li>\n");
         }
         body.append("</ul>");
         if (entries.isEmpty()) {
-            body.append(TileMarkup.text(text.of("smsg", "tile.journal.none")));
+            body.append(MarkupText.text(text.of("smsg", "tile.journal.none")));
         }
         return TileMarkup.tile("tile-my-journal", text.of("smsg", "portal.journal.title"), contextPath + "/portal/security/journal.xhtml",
                 "normal", body.append('\n').toString());

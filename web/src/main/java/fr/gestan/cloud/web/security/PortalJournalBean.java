@@ -1,6 +1,7 @@
 package fr.gestan.cloud.web.security;
 
 import static fr.gestan.cloud.common.MarkupText.escape;
+import static fr.gestan.cloud.common.MarkupText.text;
 
 import fr.gestan.cloud.security.api.CheckpointView;
 import fr.gestan.cloud.security.api.JournalEntryView;
@@ -184,11 +185,6 @@ public class PortalJournalBean implements Serializable {
                     .append(cells.get(7)).append(text(e.reason())).append("</td></tr>\n");
         }
         return html.toString();
-    }
-
-    /** A value as EL writes it: nothing for null, escaped. */
-    private static String text(Object value) {
-        return value == null ? "" : escape(value.toString());
     }
 
     /** The address's number, or {@code absent} when it is missing or not a positive number; at most {@code max}. */

@@ -2,6 +2,7 @@ package fr.gestan.cloud.web.layout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import fr.gestan.cloud.common.MarkupText;
 import org.junit.jupiter.api.Test;
 
 /** A tile written by its bean is the markup of the tag gt:tile (WEB-INF/tags/tile.xhtml): section, title, link, tone. */
@@ -24,8 +25,8 @@ class TileMarkupTest {
 
     @Test
     void a_value_is_written_as_an_expression_writes_it() {
-        assertEquals("", TileMarkup.text(null));
-        assertEquals("a &amp; b &quot;c&quot;", TileMarkup.text("a & b \"c\""));
-        assertEquals("12", TileMarkup.text(12));
+        assertEquals("", MarkupText.text(null));
+        assertEquals("a &amp; b &quot;c&quot;", MarkupText.text("a & b \"c\""));
+        assertEquals("12", MarkupText.text(12));
     }
 }
